@@ -1,0 +1,175 @@
+"""Import benchmark (issue: foundation). A benchmark, not a test: run it by hand.
+
+    .venv/bin/python bench/import_bench.py [--rows 1000000] [--keep DIR]
+
+Generates a survey-style CSV (response id, ISO time, NPS 0-10, ~200-character comment, plan),
+then measures in one run:
+  floor   plain sqlite3: executemany of the same rows (already in memory) into one table, and
+          csv.reader + executemany (parse + store, nothing else)
+  ours    `run_import` in a child process: rows/s of parse+store, full-text index seconds,
+          peak RSS of the process
+  stats   `stats` query time on the result, and the CLI command's wall time
+  search  first page (50) of a full-text search, for a common and a rare word
+Prints a JSON summary and a Markdown table to paste into bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+WORDS = ("app crashes when I open the settings page after the update login is slow and the sync fails "
+         "sometimes dark mode would be great please add export to excel the new dashboard is confusing "
+         "support answered quickly thanks notifications arrive late battery drain since version search "
+         "results are wrong pricing is too high for small teams onboarding was easy love the api docs").split()
+PLANS = ("free", "team", "business", "enterprise")
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Response ID", "Submitted At", "How likely are you to recommend us? (0-10)",
+                    "What could we improve?", "Plan"])
+        base = 1_700_000_000
+        for i in range(rows):
+            words = rng.choices(WORDS, k=36)
+            text = " ".join(words)[:200].capitalize() + "."
+            ts = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(base + i * 17))
+            w.writerow([f"R_{i:08d}", ts, rng.randint(0, 10), text, rng.choice(PLANS)])
+
+
+def floor_in_memory(path: Path) -> float:
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))[1:]
+    db = Path(tempfile.mkdtemp()) / "floor.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (id TEXT, ts TEXT, score INTEGER, text TEXT, plan TEXT)")
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO t VALUES (?,?,?,?,?)", rows)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    conn.close()
+    return len(rows) / seconds
+
+
+def floor_parse_and_store(path: Path) -> float:
+    db = Path(tempfile.mkdtemp()) / "floor2.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (id TEXT, ts TEXT, score INTEGER, text TEXT, plan TEXT)")
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        n = 0
+        while True:
+            batch = [r for _, r in zip(range(5000), reader)]
+            if not batch:
+                break
+            conn.executemany("INSERT INTO t VALUES (?,?,?,?,?)", batch)
+            n += len(batch)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    conn.close()
+    return n / seconds
+
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[3])
+from triage_app.store import Workspace
+from triage_app.importers.source import ImportOptions
+from triage_app.services.importing import import_file
+ws = Workspace(sys.argv[2])
+marks = {}
+start = time.perf_counter()
+gen = import_file(ws, sys.argv[1], ImportOptions(format="generic"))
+try:
+    while True:
+        p = next(gen)
+        marks.setdefault(p.stage, time.perf_counter() - start)
+except StopIteration as stop:
+    result = stop.value
+total = time.perf_counter() - start
+print(json.dumps({"added": result.added, "rejected": result.rejected, "total_s": total,
+                  "rows_s": marks.get("indexing", total), "index_s": total - marks.get("indexing", total),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def ours(path: Path, workspace: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(workspace), str(ROOT)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="keep the CSV and workspace in this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="triage-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, ws_path = folder / "survey.csv", folder / "bench.triage"
+    for p in (ws_path, Path(f"{ws_path}-wal"), Path(f"{ws_path}-shm")):
+        p.unlink(missing_ok=True)
+    if not csv_path.exists() or sum(1 for _ in open(csv_path, encoding="utf-8")) != args.rows + 1:
+        generate(csv_path, args.rows)
+    size_mb = csv_path.stat().st_size / 1e6
+
+    floor_mem = floor_in_memory(csv_path)
+    floor_csv = floor_parse_and_store(csv_path)
+    mine = ours(csv_path, ws_path)
+    rows_per_s = mine["added"] / mine["rows_s"]
+
+    from triage_app.store import Workspace, queries
+    with Workspace(ws_path, create=False) as ws:
+        t = time.perf_counter(); ws.stats(); stats_query = time.perf_counter() - t
+        timings = {}
+        for word in ("crashes", "excel"):
+            t = time.perf_counter(); hits = queries.search_items(ws.conn, word, limit=50)
+            timings[word] = (time.perf_counter() - t, len(hits))
+        t = time.perf_counter(); queries.search_items(ws.conn, "battery drain", limit=50)
+        timings["battery drain"] = (time.perf_counter() - t, 50)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "triage_app", "stats", "-w", str(ws_path), "--json"],
+                   check=True, capture_output=True, cwd=ROOT)
+    stats_cli = time.perf_counter() - t
+
+    summary = {
+        "rows": args.rows, "csv_mb": round(size_mb, 1),
+        "floor_executemany_rows_s": round(floor_mem), "floor_csv_plus_executemany_rows_s": round(floor_csv),
+        "import_rows_s": round(rows_per_s), "import_seconds": round(mine["rows_s"], 2),
+        "fts_index_seconds": round(mine["index_s"], 2), "peak_rss_mb": round(mine["peak_rss_mb"]),
+        "stats_query_s": round(stats_query, 3), "stats_cli_s": round(stats_cli, 2),
+        "search_first_page_ms": {k: round(v[0] * 1000, 1) for k, v in timings.items()},
+        "workspace_mb": round(ws_path.stat().st_size / 1e6, 1),
+    }
+    print(json.dumps(summary, indent=2))
+    print()
+    print(f"| rows | floor executemany | floor csv+executemany | import rows/s | x of floor | FTS index | peak RSS | stats query / CLI | search first page |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"| {args.rows:,} | {floor_mem:,.0f}/s | {floor_csv:,.0f}/s | {rows_per_s:,.0f}/s | "
+          f"{floor_mem / rows_per_s:.2f}x | {mine['index_s']:.1f} s | {mine['peak_rss_mb']:.0f} MB | "
+          f"{stats_query * 1000:.0f} ms / {stats_cli:.2f} s | "
+          + ", ".join(f"{k}: {v[0] * 1000:.1f} ms" for k, v in timings.items()) + " |")
+
+
+if __name__ == "__main__":
+    main()

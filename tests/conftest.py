@@ -1,0 +1,43 @@
+"""Shared fixtures. Tests never need ../shared/data; the ones that use it skip when it is absent."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def shared_file(*parts: str) -> Path:
+    """A file under ../shared/data, or skip the test when it is not there."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    from triage_app.store import Workspace
+
+    ws = Workspace(tmp_path / "test.triage")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """write_file(name, text_or_bytes, encoding='utf-8') -> Path"""
+
+    def write(name: str, content, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        if isinstance(content, str):
+            content = content.encode(encoding)
+        path.write_bytes(content)
+        return path
+
+    return write

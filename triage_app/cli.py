@@ -1,0 +1,202 @@
+"""``triage-app``: the headless commands. Their flags and JSON keys are a contract; add, don't rename.
+
+Exit codes: 0 success, 1 a check failed, 2 bad input (unreadable file, bad workspace, bad flags).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .domain import Cancelled, ImportFailure, Progress
+from .store import Workspace, WorkspaceError
+
+EXIT_BAD_INPUT = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def _open(workspace: str, create: bool = False) -> Workspace:
+    try:
+        return Workspace(workspace, create=create)
+    except WorkspaceError as exc:
+        _fail(str(exc))
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class _ProgressLine:
+    """Progress on stderr, on one rewritten line when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self._last = ""
+
+    def __call__(self, p: Progress) -> None:
+        if not self.tty:
+            return
+        total = f"/{p.total:,}" if p.total else ""
+        line = f"  {p.stage} {p.done:,}{total} {p.message}"[:100]
+        click.echo("\r" + line.ljust(len(self._last)), err=True, nl=False)
+        self._last = line
+
+    def end(self) -> None:
+        if self.tty and self._last:
+            click.echo("\r" + " " * len(self._last) + "\r", err=True, nl=False)
+            self._last = ""
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Feedback Triage: import feedback exports, find themes, track status and satisfaction.
+
+    Without a command, opens the desktop app.
+    """
+    if ctx.invoked_subcommand is None:
+        from ui.app import main as run_app  # Qt is loaded only for the window
+
+        sys.exit(run_app([]))
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file (created if missing).")
+@click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
+              help="Column mapping, e.g. --map text=Comment --map created_at=Date (fields: id, text, title, "
+                   "created_at, author, score, nps, csat, ces, rating, status, link, labels, source).")
+@click.option("--encoding", help="Text encoding (utf-8, utf-16, cp1252, gb18030...); detected when omitted.")
+@click.option("--delimiter", help="CSV delimiter; detected when omitted.")
+@click.option("--timezone", "tz", help="Time zone of times written without one (default UTC), e.g. Asia/Shanghai.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, as_json):
+    """Import survey, issue-tracker, ticket and review exports into a workspace."""
+    from .importers import get_importer
+    from .importers.source import ImportOptions
+    from .services.importing import run_import
+
+    mapping = {}
+    for m in mappings:
+        field, sep, column = m.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            _fail(f"--map takes FIELD=COLUMN, not {m!r}")
+        mapping[field.strip()] = column.strip()
+    if format_name:
+        try:
+            get_importer(format_name)
+        except KeyError as exc:
+            _fail(exc.args[0])
+    ws = _open(workspace, create=True)
+    results, failed = [], False
+    progress = _ProgressLine()
+    for file in files:
+        options = ImportOptions(format=format_name, encoding=encoding, delimiter=delimiter, mapping=mapping, timezone=tz)
+        try:
+            result = run_import(ws, file, options, on_progress=progress)
+            progress.end()
+        except ImportFailure as exc:
+            progress.end()
+            failed = True
+            results.append({"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
+                            "unchanged": 0, "rejected": 0})
+            if not as_json:
+                click.echo(f"error: {exc}", err=True)
+            continue
+        except (Cancelled, KeyboardInterrupt):
+            progress.end()
+            _fail(f"{file}: import cancelled; nothing was imported from it")
+        results.append(result.as_json())
+        if not as_json:
+            click.echo(
+                f"{Path(file).name}: {result.format}"
+                + (f" ({result.encoding})" if result.encoding else "")
+                + f" - {result.added:,} added, {result.updated:,} updated, {result.unchanged:,} unchanged, "
+                f"{result.rejected:,} rejected"
+                + (f", {result.respondents:,} respondents" if result.respondents else "")
+                + f" ({result.seconds:.1f} s)"
+            )
+            for r in result.rejected_rows[:10]:
+                where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
+                click.echo(f"  rejected {where}: {r['reason']}")
+            if result.rejected > 10:
+                click.echo(f"  ... {result.rejected - 10:,} more rejected rows are listed in the workspace")
+    ws.close()
+    if as_json:
+        _print_json(results[0] if len(results) == 1 else results)
+    sys.exit(EXIT_BAD_INPUT if failed else 0)
+
+
+@cli.command()
+@click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def stats(workspace, as_json):
+    """Counts of items per source format and status, and the time span covered."""
+    if not Path(workspace).exists():
+        _fail(f"{workspace}: no such workspace")
+    with _open(workspace) as ws:
+        data = ws.stats()
+    if as_json:
+        _print_json(data)
+        return
+    click.echo(f"{data['items']:,} items, {data['respondents']:,} survey respondents, {data['imports']} imports")
+    click.echo(f"created {data['first_created'] or '-'} .. {data['last_created'] or '-'}")
+    for name, title in (("by_source_format", "by format"), ("by_status", "by status")):
+        click.echo(title + ":")
+        for key, count in data[name].items():
+            click.echo(f"  {key:<20} {count:>10,}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def formats(as_json):
+    """List every importer with a one-line description."""
+    from .importers import all_importers
+
+    rows = [{"name": i.name, "label": i.label, "kinds": list(i.kinds), "description": i.description}
+            for i in all_importers()]
+    if as_json:
+        _print_json(rows)
+        return
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        click.echo(f"{r['name']:<{width}}  {r['description']}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False))
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def search(query, workspace, limit, as_json):
+    """Full-text search over item titles and texts (English and Chinese)."""
+    from .store import queries
+
+    with _open(workspace) as ws:
+        rows = queries.search_items(ws.conn, query, limit=limit)
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        text = (r["title"] + ": " if r["title"] else "") + r["text"].replace("\n", " ")
+        click.echo(f"{r['id']:>8}  {r['source_format']:<14} {text[:100]}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="triage-app", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # never a traceback for a user; TRIAGE_DEBUG=1 shows it
+        if os.environ.get("TRIAGE_DEBUG"):
+            raise
+        click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,93 @@
+"""What every importer is: a name, a one-line description, a sniff score and a record stream.
+
+Importers parse only; they never write. ``read`` yields ``Respondent``/``Item``/``Rejected``
+records in file order (a respondent before its items) and raises ``ImportFailure`` for a file it
+cannot read at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Iterable, Iterator
+
+from ..domain import Record
+from .source import SourceFile
+
+
+class Importer:
+    name: str = ""
+    label: str = ""
+    description: str = ""
+    #: file kinds this importer reads ('csv', 'xlsx', 'json', 'jsonl', 'zip')
+    kinds: tuple[str, ...] = ()
+
+    def sniff(self, source: SourceFile) -> float:
+        """How sure (0..1) that this file is in this importer's format; cheap (cached head only)."""
+        return 0.0
+
+    def read(self, source: SourceFile) -> Iterator[Record]:
+        raise NotImplementedError
+
+    def header_rows(self, source: SourceFile) -> int:
+        """How many header rows precede the data (tabular formats); used by the preview."""
+        return 1
+
+
+def stable_id(*parts: object) -> str:
+    """A content hash used as external id where the source has none (re-import never duplicates)."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return "h:" + hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class ContentIds:
+    """External ids for rows without one: a content hash, numbered when the same content repeats.
+
+    Two identical reviews in one export stay two items (``h:...`` and ``h:...#2``), and the
+    same export imported again gives the same ids, so nothing is lost or counted twice.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, *parts: object) -> str:
+        base = stable_id(*parts)
+        count = self._seen.get(base, 0) + 1
+        self._seen[base] = count
+        return base if count == 1 else f"{base}#{count}"
+
+
+def normalise_header(header: str) -> str:
+    return re.sub(r"\s+", " ", header.replace("\ufeff", "")).strip().lower()
+
+
+class Columns:
+    """Case- and space-insensitive lookup of header names, keeping repeated headers (Jira)."""
+
+    def __init__(self, headers: Iterable[str]):
+        self.headers = [h.replace("\ufeff", "").strip() for h in headers]
+        self._index: dict[str, list[int]] = {}
+        for i, h in enumerate(self.headers):
+            self._index.setdefault(normalise_header(h), []).append(i)
+
+    def find(self, *names: str) -> int | None:
+        """Index of the first header matching one of ``names`` (first name wins)."""
+        for name in names:
+            hits = self._index.get(normalise_header(name))
+            if hits:
+                return hits[0]
+        return None
+
+    def find_all(self, name: str) -> list[int]:
+        return list(self._index.get(normalise_header(name), []))
+
+    def has(self, *names: str) -> bool:
+        return all(self.find(n) is not None for n in names)
+
+    def count_present(self, names: Iterable[str]) -> int:
+        return sum(1 for n in names if self.find(n) is not None)
+
+
+def cell(cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()

@@ -1,0 +1,244 @@
+"""Generic tables (CSV, TSV, XLSX) and JSON / JSON Lines records with a column mapping.
+
+The mapping names which column is the text, the time, the score, the id, the author, the status...
+(``--map text=Comment``); what is not given is guessed from headers and values, and every other
+column is kept as an attribute. One row (or record) is one item.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..domain import Item, Rejected, Record
+from .base import Columns, ContentIds, Importer
+from .dates import DateParser, infer_dayfirst
+from .scores import SCALES, classify_score_column, score_value
+from .source import BadRecord, SourceFile
+
+FIELDS = ("id", "text", "title", "created_at", "author", "score", "nps", "csat", "ces", "rating",
+          "status", "link", "labels", "source")
+
+_GUESS = {
+    "id": re.compile(r"^(id|key|uuid|response ?id|respondent ?id|record ?id|ticket ?id|review ?id|issue ?(id|key|number)|#|编号|序号)$", re.I),
+    "created_at": re.compile(r"(created|submitted|timestamp|^date|date$|^time$|datetime|提交时间|创建时间|时间|日期)", re.I),
+    "author": re.compile(r"^(author|user(name)?|reporter|respondent|email( address)?|name|用户|作者)$", re.I),
+    "title": re.compile(r"^(title|subject|summary|标题|主题)$", re.I),
+    "status": re.compile(r"^(status|state|状态)$", re.I),
+    "link": re.compile(r"^(url|link|html_url|链接)$", re.I),
+    "labels": re.compile(r"^(labels?|tags?|标签)$", re.I),
+}
+_TEXT_WORDS = re.compile(r"(text|comment|feedback|review|body|description|content|answer|message|意见|评论|内容|反馈)", re.I)
+_NUMERIC = re.compile(r"^\s*-?\d+([.,]\d+)?\s*$")
+
+
+def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str]:
+    """Pre-fill a mapping field -> header from header names and the first rows."""
+    mapping: dict[str, str] = {}
+    columns = list(zip(*[(row + [""] * len(headers))[: len(headers)] for row in samples])) if samples else [()] * len(headers)
+    for field, pattern in _GUESS.items():
+        for header in headers:
+            if pattern.search(header.strip()) and header not in mapping.values():
+                mapping[field] = header
+                break
+    for i, header in enumerate(headers):
+        if header in mapping.values():
+            continue
+        kind = classify_score_column(header, list(columns[i]) if i < len(columns) else [])
+        if kind and kind not in mapping:
+            mapping[kind] = header
+    # The text: the column with the longest non-numeric values, preferring text-like names.
+    best, best_score = None, 0.0
+    for i, header in enumerate(headers):
+        if header in mapping.values():
+            continue
+        values = [v for v in (columns[i] if i < len(columns) else ()) if v and v.strip()]
+        if not values or sum(1 for v in values if _NUMERIC.match(v)) > 0.5 * len(values):
+            continue
+        score = sum(len(v) for v in values) / max(1, len(samples))
+        if _TEXT_WORDS.search(header):
+            score *= 3
+        if score > best_score:
+            best, best_score = header, score
+    if best is not None:
+        mapping["text"] = best
+    return mapping
+
+
+def _flatten(obj: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        elif isinstance(value, list):
+            flat[name] = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+        else:
+            flat[name] = "" if value is None else str(value)
+    return flat
+
+
+class GenericImporter(Importer):
+    name = "generic"
+    label = "Generic table or JSON"
+    description = "Any CSV/TSV/XLSX table or JSON/JSON Lines records, with a column mapping (--map FIELD=COLUMN)"
+    kinds = ("csv", "xlsx", "json", "jsonl")
+
+    def sniff(self, source: SourceFile) -> float:
+        return 0.05 if source.kind in self.kinds else 0.0
+
+    # -- tables ------------------------------------------------------------------------------
+    def read(self, source: SourceFile) -> Iterator[Record]:
+        if source.kind in ("json", "jsonl", "zip"):
+            yield from self._read_json(source)
+            return
+        rows = source.iter_rows()
+        first = next(rows, None)
+        if first is None:
+            raise source.fail("has no rows")
+        header_row, headers = first
+        headers = [h.replace("\ufeff", "").strip() for h in headers]
+        mapping = self._mapping(source, headers, source.preview_rows[1:])
+        yield from self._rows_to_items(source, headers, mapping, rows)
+
+    def _mapping(self, source: SourceFile, headers: list[str], samples: list[list[str]]) -> dict[str, str]:
+        mapping = guess_mapping(headers, samples)
+        cols = Columns(headers)
+        for field, column in source.options.mapping.items():
+            if field not in FIELDS:
+                raise source.fail(f"unknown field {field!r} in the mapping (known: {', '.join(FIELDS)})")
+            if cols.find(column) is None:
+                raise source.fail(f"has no column {column!r} (columns: {', '.join(headers[:30])})")
+            mapping[field] = headers[cols.find(column)]
+        if "text" not in mapping and "title" not in mapping:
+            raise source.fail("has no column that looks like free text; map one with --map text=COLUMN")
+        return mapping
+
+    def _rows_to_items(self, source: SourceFile, headers: list[str], mapping: dict[str, str], rows) -> Iterator[Record]:
+        index = {field: headers.index(col) for field, col in mapping.items()}
+        used = set(index.values())
+        extra = [(i, h) for i, h in enumerate(headers) if i not in used and h]
+        score_fields = [f for f in ("nps", "csat", "ces", "rating") if f in index]
+        if "score" in index:
+            score_fields.append("score")
+        samples = [r[index["created_at"]] for r in source.preview_rows[1:] if "created_at" in index and index["created_at"] < len(r)]
+        parse_date = DateParser(source.options.dayfirst if source.options.dayfirst is not None else infer_dayfirst(samples),
+                                source.options.timezone)
+        score_kind = self._score_kind(source, headers, index)
+        i_id, i_text, i_title = index.get("id"), index.get("text"), index.get("title")
+        i_created, i_author, i_status = index.get("created_at"), index.get("author"), index.get("status")
+        i_link, i_labels, i_source = index.get("link"), index.get("labels"), index.get("source")
+        n = len(headers)
+        content_id = ContentIds()
+        for row_number, cells in rows:
+            if len(cells) < n:
+                cells = cells + [""] * (n - len(cells))
+            elif len(cells) > n and any(c.strip() for c in cells[n:]):
+                yield Rejected(row_number, f"has {len(cells)} cells but the header has {n} "
+                               "(an unquoted delimiter in a value?)")
+                continue
+            text = cells[i_text].strip() if i_text is not None else ""
+            title = cells[i_title].strip() if i_title is not None else None
+            if not text and not title:
+                continue  # no feedback in this row (an empty comment is not an item)
+            try:
+                created = parse_date(cells[i_created]) if i_created is not None else None
+            except ValueError as exc:
+                yield Rejected(row_number, str(exc), headers[i_created])
+                continue
+            item = Item(
+                external_id=cells[i_id].strip() if i_id is not None and cells[i_id].strip() else "",
+                text=text or title or "",
+                title=title or None,
+                created_at=created,
+                author=cells[i_author].strip() or None if i_author is not None else None,
+                source=(cells[i_source].strip() or None) if i_source is not None else source.name,
+                link=cells[i_link].strip() or None if i_link is not None else None,
+                row=row_number,
+            )
+            if i_labels is not None and cells[i_labels].strip():
+                item.labels = [x.strip() for x in re.split(r"[,;|]", cells[i_labels]) if x.strip()]
+            if i_status is not None and cells[i_status].strip():
+                item.source_state = cells[i_status].strip().lower()
+            bad = None
+            for field in score_fields:
+                raw = cells[index[field]]
+                if not raw.strip():
+                    continue
+                value = score_value(raw)
+                kind = score_kind if field == "score" else field
+                low, high = SCALES[kind]
+                if value is None or not low <= value <= high:
+                    bad = (f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}", headers[index[field]])
+                    break
+                setattr(item, kind, value)
+            if bad:
+                yield Rejected(row_number, bad[0], bad[1])
+                continue
+            if extra:
+                item.attributes = {h: cells[i] for i, h in extra if i < len(cells) and cells[i] != ""}
+            if not item.external_id:
+                item.external_id = content_id(item.created_at, item.author, item.title, item.text)
+            yield item
+
+    def _score_kind(self, source: SourceFile, headers: list[str], index: dict[str, int]) -> str:
+        if "score" not in index:
+            return "rating"
+        i = index["score"]
+        samples = [r[i] for r in source.preview_rows[1:] if i < len(r)]
+        kind = classify_score_column(headers[i], samples)
+        if kind:
+            return kind
+        values = [v for v in (score_value(s) for s in samples) if v is not None]
+        if values and min(values) >= 1 and max(values) <= 5:
+            return "rating"
+        return "nps"
+
+    # -- JSON --------------------------------------------------------------------------------
+    def _read_json(self, source: SourceFile) -> Iterator[Record]:
+        flat_samples = [_flatten(o) for o in source.first_json_objects if isinstance(o, dict)]
+        if not flat_samples:
+            raise source.fail("holds no JSON objects")
+        headers = list(dict.fromkeys(k for s in flat_samples for k in s))
+        samples = [[s.get(h, "") for h in headers] for s in flat_samples]
+        mapping = self._mapping(source, headers, samples)
+
+        def rows():
+            for number, obj in source.iter_json_objects():
+                if isinstance(obj, BadRecord):
+                    yield number, None, obj.reason
+                elif not isinstance(obj, dict):
+                    yield number, None, f"a JSON {type(obj).__name__}, not an object"
+                else:
+                    flat = _flatten(obj)
+                    for key in flat:
+                        if key not in headers:
+                            headers.append(key)
+                    yield number, [flat.get(h, "") for h in headers], None
+
+        def only_good():
+            for number, cells, reason in rows():
+                if cells is None:
+                    rejected.append(Rejected(number, reason))
+                else:
+                    yield number, cells
+
+        rejected: list[Rejected] = []
+        for record in self._rows_to_items(_JsonAsTable(source, samples), headers, mapping, only_good()):
+            while rejected:
+                yield rejected.pop(0)
+            yield record
+        yield from rejected
+
+
+class _JsonAsTable:
+    """Lets the row mapper see JSON samples where it expects ``preview_rows`` of a table."""
+
+    def __init__(self, source: SourceFile, samples: list[list[str]]):
+        self._source = source
+        self.preview_rows = [[]] + samples
+        self.options = source.options
+        self.name = source.name
+
+    def fail(self, reason: str, row: int | None = None):
+        return self._source.fail(reason, row)
+IMPORTERS = [GenericImporter()]

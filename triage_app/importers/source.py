@@ -1,0 +1,345 @@
+"""A file being imported: what kind it is, its encoding, and streaming access to its rows or objects.
+
+``SourceFile`` is built once per file; importers sniff it (cheap: the first rows or objects are
+cached) and then stream it. Nothing here holds a whole file in memory.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from ..domain import ImportFailure
+from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # issue bodies exceed the 128 KiB default
+
+MAX_XLSX_UNCOMPRESSED = 2 << 30  # refuse zip bombs
+MAX_ZIP_RATIO = 200
+PREVIEW_ROWS = 50
+
+
+@dataclass
+class ImportOptions:
+    """What the user can override: format, encoding, delimiter, column mapping, time zone."""
+
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)  # field -> column header
+    timezone: str | None = None  # for times without a zone; default UTC
+    dayfirst: bool | None = None
+
+
+def _cell_to_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class SourceFile:
+    """A file on disk with lazy detection of its kind and encoding."""
+
+    def __init__(self, path: str | Path, options: ImportOptions | None = None):
+        self.path = Path(path)
+        self.options = options or ImportOptions()
+        if not self.path.is_file():
+            raise ImportFailure(str(self.path), "no such file")
+        self.size = self.path.stat().st_size
+        if self.size == 0:
+            raise ImportFailure(str(self.path), "the file is empty")
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def fail(self, reason: str, row: int | None = None) -> ImportFailure:
+        return ImportFailure(str(self.path), reason, row)
+
+    @cached_property
+    def head(self) -> bytes:
+        with open(self.path, "rb") as fh:
+            return fh.read(SAMPLE_BYTES)
+
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+
+    # -- kind --------------------------------------------------------------------------------
+    @cached_property
+    def kind(self) -> str:
+        """'xlsx', 'zip', 'json', 'jsonl', 'csv' or 'binary'."""
+        head = self.head
+        if head.startswith(b"PK\x03\x04"):
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    names = zf.namelist()
+            except zipfile.BadZipFile:
+                raise self.fail("looks like a zip or XLSX file but is damaged or truncated") from None
+            self._check_zip_safety()
+            return "xlsx" if "xl/workbook.xml" in names else "zip"
+        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise self.fail("has an Excel name but is not an Excel workbook (not a zip file)")
+        if b"\x00" in head[:4096] and not self.encoding_guess.encoding.startswith("utf-16"):
+            return "binary"
+        text = self.text_head.lstrip("\ufeff \t\r\n")
+        if text.startswith("["):
+            return "json"
+        if text.startswith("{"):
+            first_line = text.split("\n", 1)[0].strip()
+            try:
+                json.loads(first_line)
+                return "jsonl" if "\n" in text.strip() or self.path.suffix.lower() in (".jsonl", ".ndjson") else "json"
+            except json.JSONDecodeError:
+                return "json"
+        return "csv"
+
+    # -- text --------------------------------------------------------------------------------
+    @cached_property
+    def encoding_guess(self) -> EncodingGuess:
+        if self.options.encoding:
+            try:
+                name = check_encoding(self.options.encoding)
+            except ValueError as exc:
+                raise self.fail(str(exc)) from None
+            return EncodingGuess(name, "chosen by you")
+        return detect_encoding(self.head)
+
+    @property
+    def encoding(self) -> str:
+        return self.encoding_guess.encoding
+
+    @cached_property
+    def text_head(self) -> str:
+        """The first part of the file as text (lenient, for sniffing only)."""
+        return self.head.decode(self.encoding, errors="replace")
+
+    def open_text(self) -> io.TextIOBase:
+        return open(self.path, "r", encoding=self.encoding, errors="strict", newline="")
+
+    # -- CSV ---------------------------------------------------------------------------------
+    @cached_property
+    def delimiter(self) -> str:
+        if self.options.delimiter:
+            return self.options.delimiter
+        if self.path.suffix.lower() in (".tsv", ".tab"):
+            return "\t"
+        sample = "\n".join(self.text_head.splitlines()[:20])
+        try:
+            return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        except csv.Error:
+            counts = {d: sample.count(d) for d in ",;\t"}
+            return max(counts, key=counts.get)
+
+    def iter_rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(row number from 1, cells) for every non-blank row of a CSV/TSV or the first XLSX sheet."""
+        if self.kind == "xlsx":
+            yield from self._iter_xlsx_rows()
+        elif self.kind == "csv":
+            yield from self._iter_csv_rows()
+        else:
+            raise self.fail(f"is {self.kind.upper()}, not a table (CSV, TSV or XLSX)")
+
+    def _iter_csv_rows(self) -> Iterator[tuple[int, list[str]]]:
+        row_number = 0
+        try:
+            with self.open_text() as fh:
+                reader = csv.reader(fh, delimiter=self.delimiter)
+                for row_number, cells in enumerate(reader, start=1):
+                    if row_number == 1 and cells and cells[0].startswith("\ufeff"):
+                        cells[0] = cells[0][1:]
+                    if any(cells) and (cells[0].strip() or "".join(cells).strip()):
+                        yield row_number, cells
+        except UnicodeDecodeError as exc:
+            raise self.fail(
+                f"is not valid {self.encoding} near byte {exc.start} (after row {row_number}); "
+                "choose another encoding", row_number + 1,
+            ) from None
+        except csv.Error as exc:
+            raise self.fail(f"is not a readable CSV file ({exc})", row_number + 1) from None
+
+    def _check_zip_safety(self) -> None:
+        with zipfile.ZipFile(self.path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            packed = max(1, sum(i.compress_size for i in zf.infolist()))
+        if total > MAX_XLSX_UNCOMPRESSED or total / packed > MAX_ZIP_RATIO and total > 50 << 20:
+            raise self.fail("unpacks to an implausible size (a zip bomb?); not imported")
+
+    def _iter_xlsx_rows(self) -> Iterator[tuple[int, list[str]]]:
+        import openpyxl  # imported here: only XLSX imports pay for it
+
+        try:
+            workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for damaged files
+            raise self.fail(f"is not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+        try:
+            sheet = workbook.worksheets[0]
+            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_to_text(v) for v in values]
+                while cells and cells[-1] == "":
+                    cells.pop()
+                if any(c.strip() for c in cells):
+                    yield row_number, cells
+        except Exception as exc:
+            raise self.fail(f"is a damaged Excel workbook ({type(exc).__name__}: {exc})") from None
+        finally:
+            workbook.close()
+
+    @cached_property
+    def preview_rows(self) -> list[list[str]]:
+        """The first rows (for sniffing and the preview); empty for JSON files."""
+        if self.kind not in ("csv", "xlsx"):
+            return []
+        rows = []
+        for _, cells in self.iter_rows():
+            rows.append(cells)
+            if len(rows) >= PREVIEW_ROWS:
+                break
+        return rows
+
+    # -- JSON --------------------------------------------------------------------------------
+    def iter_json_objects(self) -> Iterator[tuple[int, object]]:
+        """(record number from 1, object) from a JSON array, an object wrapping one
+        (``{"tickets": [...]}``), JSON Lines, or a zip of any of these."""
+        if self.kind == "zip":
+            yield from self._iter_zip_objects()
+        elif self.kind == "jsonl":
+            with self.open_text() as fh:
+                yield from _iter_json_lines(fh, self)
+        elif self.kind == "json":
+            with open(self.path, "rb") as fh:
+                yield from _iter_json_document(fh, self)
+        else:
+            raise self.fail(f"is {self.kind.upper()}, not JSON")
+
+    def _iter_zip_objects(self) -> Iterator[tuple[int, object]]:
+        number = 0
+        with zipfile.ZipFile(self.path) as zf:
+            members = [i for i in zf.infolist() if not i.is_dir() and i.filename.lower().endswith((".json", ".jsonl", ".ndjson"))]
+            if not members:
+                raise self.fail("is a zip file with no JSON or JSON Lines file inside")
+            for info in members:
+                with zf.open(info) as raw:
+                    if info.filename.lower().endswith(".json"):
+                        inner = _iter_json_document(raw, self)
+                    else:
+                        inner = _iter_json_lines(io.TextIOWrapper(raw, encoding="utf-8-sig"), self)
+                    for _, obj in inner:
+                        number += 1
+                        yield number, obj
+
+    @cached_property
+    def first_json_objects(self) -> list[object]:
+        objects = []
+        try:
+            for _, obj in self.iter_json_objects():
+                objects.append(obj)
+                if len(objects) >= 20:
+                    break
+        except ImportFailure:
+            return objects
+        return objects
+
+
+def _iter_json_lines(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
+    try:
+        for number, line in enumerate(fh, start=1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, _BadRecord(f"not valid JSON ({exc.msg})")
+    except UnicodeDecodeError:
+        raise source.fail("is not valid UTF-8 JSON Lines") from None
+
+
+def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
+    """Stream the records of a JSON document: a top-level array, or the largest array inside an object."""
+    import ijson
+
+    head = fh.read(1 << 16)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{"):
+        # A wrapper object ({"tickets": [...]}) or a single record: small enough to load.
+        rest = head + fh.read()
+        try:
+            data = json.loads(rest.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise source.fail(f"is not valid JSON ({exc})") from None
+        records = _records_in(data)
+        for number, obj in enumerate(records, start=1):
+            yield number, obj
+        return
+    stream = _Prepend(head, fh)
+    number = 0
+    try:
+        for number, obj in enumerate(ijson.items(stream, "item", use_float=True), start=1):
+            yield number, obj
+    except ijson.JSONError as exc:
+        raise source.fail(f"is not valid JSON after record {number} ({exc})", number + 1) from None
+    if number == 0 and not stripped.startswith(b"["):
+        raise source.fail("is not a JSON array of records")
+
+
+def _records_in(data) -> list:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        arrays = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v[:5])]
+        if arrays:
+            return max(arrays, key=len)
+        return [data]
+    return []
+
+
+class _BadRecord:
+    """A JSON Lines line that did not parse: becomes a rejected row."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+class _Prepend(io.RawIOBase):
+    """A binary stream that first returns ``head`` and then the rest of ``fh``."""
+
+    def __init__(self, head: bytes, fh):
+        self._head, self._fh = head, fh
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                out, self._head = self._head + self._fh.read(), b""
+                return out
+            out, self._head = self._head[:size], self._head[size:]
+            return out
+        return self._fh.read(size)
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+BadRecord = _BadRecord

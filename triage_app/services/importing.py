@@ -1,0 +1,197 @@
+"""The import pipeline: file -> importer -> one transaction in the store.
+
+``import_file`` is a generator: every ``yield`` is a ``Progress`` (for a progress bar) and the
+cancel token is checked between batches. Its return value (``StopIteration.value``) is the
+``ImportResult``; ``run_import`` drives it for callers that do not need progress.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Generator, Iterator
+
+from ..domain import CancelToken, Cancelled, ImportFailure, Item, Progress, Rejected, Respondent
+from ..importers import choose_importer
+from ..importers.source import ImportOptions, SourceFile
+from ..store import Workspace, queries
+from ..store.writer import ImportWriter
+
+BATCH = 5_000
+MAX_STORED_REJECTS = 100_000
+
+
+@dataclass
+class ImportResult:
+    file: str
+    format: str
+    encoding: str | None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    respondents: int = 0
+    duplicates_in_file: int = 0
+    import_id: int | None = None
+    seconds: float = 0.0
+    rejected_rows: list[dict] = field(default_factory=list)  # the first few, for the summary
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+_END = object()
+
+
+class _Failed:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def read_ahead(records: Iterator, size: int, depth: int = 4) -> Iterator[list]:
+    """Batches of ``records``, parsed in a background thread while the caller writes the previous
+    batch (SQLite releases the GIL while it works, so the two overlap on two cores). Exceptions
+    of the parser are raised here, in the caller's thread."""
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            batch = []
+            for record in records:
+                batch.append(record)
+                if len(batch) >= size:
+                    q.put(batch)
+                    batch = []
+                    if stop.is_set():
+                        return
+            q.put(batch)
+            q.put(_END)
+        except BaseException as exc:  # handed to the consumer
+            q.put(_Failed(exc))
+        finally:
+            close = getattr(records, "close", None)
+            if close:
+                close()
+
+    thread = threading.Thread(target=produce, name="import-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            batch = q.get()
+            if batch is _END:
+                return
+            if isinstance(batch, _Failed):
+                raise batch.exc
+            yield batch
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                q.get(timeout=0.05)
+            except queue.Empty:
+                pass
+
+
+def _estimate_rows(source: SourceFile) -> int | None:
+    """Rows in a table, estimated from the size of the first rows (for the progress bar)."""
+    if source.kind != "csv" or not source.preview_rows:
+        return None
+    sample_chars = sum(sum(len(c) + 1 for c in row) for row in source.preview_rows)
+    if sample_chars == 0:
+        return None
+    bytes_per_char = max(1.0, len(source.head) / max(1, len(source.text_head)))
+    return max(len(source.preview_rows), int(source.size / (sample_chars * bytes_per_char / len(source.preview_rows))))
+
+
+def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None,
+                cancel: CancelToken | None = None) -> Generator[Progress, None, ImportResult]:
+    """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled."""
+    started = time.perf_counter()
+    cancel = cancel or CancelToken()
+    source = SourceFile(path, options)
+    importer = choose_importer(source)
+    yield Progress("reading", 0, None, f"{source.name}: {importer.label}")
+    content_hash = source.content_hash()
+    estimate = _estimate_rows(source)
+    result = ImportResult(file=str(source.path), format=importer.name, encoding=source.encoding if source.kind in ("csv", "jsonl") else None)
+    conn = ws.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        import_id = queries.create_import(
+            conn, file_name=source.name, file_path=str(source.path.resolve()), format=importer.name,
+            encoding=result.encoding, content_hash=content_hash, size_bytes=source.size,
+            options={k: v for k, v in asdict(source.options).items() if v},
+        )
+        writer = ImportWriter(conn, import_id, importer.name)
+        respondents: list[Respondent] = []
+        items: list[Item] = []
+        rejected: list[Rejected] = []
+        seen = 0
+        for chunk in read_ahead(importer.read(source), BATCH):
+            for record in chunk:
+                kind = type(record)
+                if kind is Item:
+                    if not record.external_id or not (record.text or record.title):
+                        rejected.append(Rejected(record.row, "no id or no text"))
+                    else:
+                        items.append(record)
+                elif kind is Respondent:
+                    respondents.append(record)
+                else:
+                    rejected.append(record)
+                    if len(result.rejected_rows) < 20:
+                        result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
+            seen += len(chunk)
+            if len(items) + len(respondents) >= BATCH:
+                writer.write_batch(respondents, items)
+                respondents, items = [], []
+            if len(rejected) >= BATCH:
+                writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
+                result.rejected += len(rejected)
+                rejected = []
+            cancel.raise_if_cancelled()
+            yield Progress("importing", seen, max(estimate, seen) if estimate else None, source.name)
+        writer.write_batch(respondents, items)
+        writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
+        result.rejected += len(rejected)
+        if writer.counts.added + writer.counts.updated + writer.counts.unchanged + writer.counts.respondents == 0:
+            if result.rejected:
+                first = result.rejected_rows[0]
+                raise ImportFailure(str(source.path), f"no row could be read; first problem: {first['reason']}", first["row"])
+            raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
+        cancel.raise_if_cancelled()
+        for done, total in writer.index_for_search():
+            cancel.raise_if_cancelled()
+            yield Progress("indexing", done, total, "full-text index")
+        counts = writer.counts
+        result.added, result.updated, result.unchanged = counts.added, counts.updated, counts.unchanged
+        result.respondents, result.duplicates_in_file = counts.respondents, counts.duplicates_in_file
+        result.import_id = import_id
+        queries.finish_import(conn, import_id, added=counts.added, updated=counts.updated, unchanged=counts.unchanged,
+                              rejected=result.rejected, respondents=counts.respondents)
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, (ImportFailure, Cancelled, KeyboardInterrupt, GeneratorExit)):
+            raise
+        raise ImportFailure(str(source.path), f"could not be imported ({type(exc).__name__}: {exc})") from exc
+    result.seconds = round(time.perf_counter() - started, 3)
+    yield Progress("done", 1, 1, source.name)
+    return result
+
+
+def run_import(ws: Workspace, path: str | Path, options: ImportOptions | None = None,
+               cancel: CancelToken | None = None,
+               on_progress: Callable[[Progress], None] | None = None) -> ImportResult:
+    """Drive ``import_file`` to the end and return its result."""
+    gen = import_file(ws, path, options, cancel)
+    while True:
+        try:
+            progress = next(gen)
+        except StopIteration as stop:
+            return stop.value
+        if on_progress:
+            on_progress(progress)

@@ -1,0 +1,36 @@
+"""The workspace store: one SQLite file per workspace. All SQL of the project lives in this package."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from . import queries
+from .migrations import LATEST_VERSION
+from .workspace import WorkspaceError, connect
+
+
+class Workspace:
+    """An open workspace file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, create: bool = True):
+        self.path = Path(path)
+        self.conn: sqlite3.Connection = connect(self.path, create=create)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def stats(self) -> dict:
+        return queries.stats(self.conn)
+
+
+def open_workspace(path: str | Path, *, create: bool = True) -> Workspace:
+    return Workspace(path, create=create)
+
+
+__all__ = ["Workspace", "WorkspaceError", "open_workspace", "queries", "LATEST_VERSION"]

@@ -1,0 +1,176 @@
+"""Versioned schema migrations: each is a named function applied in one transaction and recorded.
+
+Never edit a released migration; add a new one. ``MIGRATIONS[i]`` takes the schema from
+version ``i`` to ``i + 1``.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    encoding TEXT,
+    content_hash TEXT NOT NULL,
+    size_bytes INTEGER,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    respondents INTEGER NOT NULL DEFAULT 0,
+    options TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE rejected_rows (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    row INTEGER,
+    column_name TEXT,
+    reason TEXT NOT NULL
+);
+CREATE INDEX rejected_rows_import ON rejected_rows(import_id);
+
+CREATE TABLE respondents (
+    id INTEGER PRIMARY KEY,
+    source_format TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    submitted_at TEXT,
+    nps REAL,
+    csat REAL,
+    ces REAL,
+    rating REAL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    row_hash INTEGER NOT NULL,
+    first_import_id INTEGER REFERENCES imports(id),
+    last_import_id INTEGER REFERENCES imports(id),
+    UNIQUE (source_format, external_id)
+);
+
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    source_format TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    source TEXT,
+    created_at TEXT,
+    updated_at TEXT,
+    closed_at TEXT,
+    author TEXT,
+    author_is_bot INTEGER NOT NULL DEFAULT 0,
+    respondent_id INTEGER REFERENCES respondents(id),
+    question TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    source_state TEXT,
+    status TEXT NOT NULL DEFAULT 'new',
+    labels TEXT NOT NULL DEFAULT '[]',
+    link TEXT,
+    nps REAL,
+    csat REAL,
+    ces REAL,
+    rating REAL,
+    first_response_s REAL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    row_hash INTEGER NOT NULL,
+    first_import_id INTEGER REFERENCES imports(id),
+    last_import_id INTEGER REFERENCES imports(id),
+    UNIQUE (source_format, external_id)
+);
+CREATE INDEX items_created ON items(created_at);
+CREATE INDEX items_status ON items(status);
+CREATE INDEX items_respondent ON items(respondent_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'comment',
+    created_at TEXT,
+    author TEXT,
+    author_is_bot INTEGER NOT NULL DEFAULT 0,
+    author_association TEXT,
+    body TEXT
+);
+CREATE INDEX events_item ON events(item_id, created_at);
+
+CREATE TABLE status_history (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    theme_id INTEGER,
+    old_status TEXT,
+    new_status TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('user', 'import')),
+    note TEXT,
+    import_id INTEGER REFERENCES imports(id)
+);
+CREATE INDEX status_history_item ON status_history(item_id);
+
+-- Full-text index over title and text. Contentless: the text lives in items. CJK characters
+-- are indexed one per token (see store.search), so Chinese words of any length are found.
+CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    for statement in _split_sql(SCHEMA_V1):
+        conn.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a schema script into statements (no statement here contains a ';' in a string)."""
+    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
+]
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def apply_pending(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
+    """Apply every migration above the file's version, one transaction each; return their names."""
+    applied = []
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    version = current_version(conn)
+    target = latest_version() if target is None else target
+    while version < target:
+        name, migrate = MIGRATIONS[version]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrate(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version + 1, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+        applied.append(name)
+    return applied

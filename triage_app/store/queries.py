@@ -1,0 +1,166 @@
+"""Named read and write queries over a workspace. Every SQL string outside migrations lives here
+or in writer.py; the rest of the code calls these functions."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Iterator
+
+from .search import match_expression
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed whole, or rolled back whole on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# -- imports ---------------------------------------------------------------------------------
+def create_import(conn, *, file_name: str, file_path: str, format: str, encoding: str | None,
+                  content_hash: str, size_bytes: int, options: dict) -> int:
+    cur = conn.execute(
+        "INSERT INTO imports (file_name, file_path, format, encoding, content_hash, size_bytes, started_at, options)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        (file_name, file_path, format, encoding, content_hash, size_bytes, now_iso(), json.dumps(options)),
+    )
+    return cur.lastrowid
+
+
+def finish_import(conn, import_id: int, *, added: int, updated: int, unchanged: int, rejected: int,
+                  respondents: int) -> None:
+    conn.execute(
+        "UPDATE imports SET finished_at=?, added=?, updated=?, unchanged=?, rejected=?, respondents=? WHERE id=?",
+        (now_iso(), added, updated, unchanged, rejected, respondents, import_id),
+    )
+
+
+def list_imports(conn) -> list[dict]:
+    cur = conn.execute(
+        "SELECT id, file_name, format, encoding, started_at, added, updated, unchanged, rejected FROM imports ORDER BY id"
+    )
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row)) for row in cur]
+
+
+def rejected_rows(conn, import_id: int, limit: int = 1000) -> list[dict]:
+    return [
+        {"row": r[0], "column": r[1], "reason": r[2]}
+        for r in conn.execute(
+            "SELECT row, column_name, reason FROM rejected_rows WHERE import_id=? ORDER BY id LIMIT ?",
+            (import_id, limit),
+        )
+    ]
+
+
+# -- statistics ------------------------------------------------------------------------------
+def stats(conn) -> dict:
+    """Counts for ``triage-app stats``: items, per format and status, first and last creation time."""
+    items, first, last = conn.execute("SELECT count(*), min(created_at), max(created_at) FROM items").fetchone()
+    by_format = dict(conn.execute(
+        "SELECT source_format, count(*) FROM items GROUP BY source_format ORDER BY count(*) DESC"
+    ).fetchall())
+    by_status = dict(conn.execute("SELECT status, count(*) FROM items GROUP BY status ORDER BY count(*) DESC").fetchall())
+    respondents = conn.execute("SELECT count(*) FROM respondents").fetchone()[0]
+    imports = conn.execute("SELECT count(*) FROM imports WHERE finished_at IS NOT NULL").fetchone()[0]
+    return {
+        "items": items,
+        "respondents": respondents,
+        "imports": imports,
+        "by_source_format": by_format,
+        "by_status": by_status,
+        "first_created": first,
+        "last_created": last,
+    }
+
+
+# -- items -----------------------------------------------------------------------------------
+ITEM_COLUMNS = ("id", "source_format", "external_id", "source", "created_at", "author", "title", "text",
+                "status", "labels", "link", "nps", "csat", "ces", "rating")
+
+
+def _item_dict(row) -> dict:
+    item = dict(zip(ITEM_COLUMNS, row))
+    item["labels"] = json.loads(item["labels"] or "[]")
+    return item
+
+
+def search_items(conn, query: str, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Items whose title or text match ``query`` (English or Chinese), best match first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    cols = ", ".join(f"items.{c}" for c in ITEM_COLUMNS)
+    rows = conn.execute(
+        f"SELECT {cols} FROM items_fts JOIN items ON items.id = items_fts.rowid"
+        " WHERE items_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        (expression, limit, offset),
+    ).fetchall()
+    return [_item_dict(r) for r in rows]
+
+
+def count_search(conn, query: str) -> int:
+    expression = match_expression(query)
+    if expression is None:
+        return 0
+    return conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0]
+
+
+def list_items(conn, limit: int = 100, offset: int = 0) -> list[dict]:
+    cols = ", ".join(ITEM_COLUMNS)
+    rows = conn.execute(f"SELECT {cols} FROM items ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return [_item_dict(r) for r in rows]
+
+
+def get_item(conn, item_id: int) -> dict | None:
+    row = conn.execute(
+        "SELECT id, source_format, external_id, source, created_at, updated_at, closed_at, author, author_is_bot,"
+        " question, title, text, source_state, status, labels, link, nps, csat, ces, rating, first_response_s,"
+        " attributes, respondent_id FROM items WHERE id=?", (item_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    keys = ("id", "source_format", "external_id", "source", "created_at", "updated_at", "closed_at", "author",
+            "author_is_bot", "question", "title", "text", "source_state", "status", "labels", "link", "nps", "csat",
+            "ces", "rating", "first_response_s", "attributes", "respondent_id")
+    item = dict(zip(keys, row))
+    item["labels"] = json.loads(item["labels"])
+    item["attributes"] = json.loads(item["attributes"])
+    item["events"] = [
+        dict(zip(("kind", "created_at", "author", "author_is_bot", "author_association", "body"), r))
+        for r in conn.execute(
+            "SELECT kind, created_at, author, author_is_bot, author_association, body FROM events"
+            " WHERE item_id=? ORDER BY created_at", (item_id,)
+        )
+    ]
+    item["status_history"] = [
+        dict(zip(("old_status", "new_status", "changed_at", "origin", "note"), r))
+        for r in conn.execute(
+            "SELECT old_status, new_status, changed_at, origin, note FROM status_history WHERE item_id=? ORDER BY id",
+            (item_id,),
+        )
+    ]
+    return item
+
+
+def item_ids_by_external(conn, source_format: str, external_ids: list[str]) -> dict[str, int]:
+    marks = ",".join("?" * len(external_ids))
+    return dict(conn.execute(
+        f"SELECT external_id, id FROM items WHERE source_format=? AND external_id IN ({marks})",
+        [source_format, *external_ids],
+    ).fetchall())
+
+
+def integrity_ok(conn) -> bool:
+    return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

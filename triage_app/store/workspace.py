@@ -1,0 +1,83 @@
+"""Opening a workspace file: permissions, pragmas, backups and migrations."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class WorkspaceError(Exception):
+    """The file is not a usable workspace (corrupt, not SQLite, from a newer version...)."""
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head != SQLITE_HEADER:
+        raise WorkspaceError(f"{path}: not a Feedback Triage workspace (not an SQLite database)")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the workspace file readable and writable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+
+
+def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
+    """Open (or create) a workspace and bring its schema up to date.
+
+    A workspace written by an older version is copied to ``<name>.v<N>.<time>.bak`` before
+    any migration runs; a failed migration rolls back and leaves the file as it was.
+    """
+    path = Path(path)
+    _check_is_sqlite(path)
+    if not path.exists():
+        if not create:
+            raise WorkspaceError(f"{path}: no such workspace")
+        _create_private_file(path)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+        conn.execute("PRAGMA temp_store = MEMORY")
+        version = migrations.current_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"{path}: cannot be opened as a workspace ({exc})") from exc
+    if version == 0 and tables - {"schema_migrations"}:
+        conn.close()
+        raise WorkspaceError(f"{path}: an SQLite file, but not a Feedback Triage workspace")
+    if version > migrations.latest_version():
+        conn.close()
+        raise WorkspaceError(
+            f"{path}: made by a newer version of Feedback Triage (schema {version}, this version knows "
+            f"{migrations.latest_version()}); please update the app"
+        )
+    if migrate and version < migrations.latest_version():
+        if version > 0:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copy2(path, backup_path_for(path, version))
+        try:
+            migrations.apply_pending(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise WorkspaceError(f"{path}: upgrading the workspace failed and nothing was changed ({exc})") from exc
+    return conn
