@@ -195,3 +195,12 @@ def test_zip_bomb_is_refused(workspace, tmp_path):
         zf.writestr("a.jsonl", b" " * (300 << 20))
     with pytest.raises(ImportFailure, match="zip bomb"):
         run_import(workspace, path)
+
+
+def test_a_batch_mixing_statuses_and_defaults(workspace, write_file):
+    text = "id,comment,status,labels\n1,open one,,\n2,closed one,closed,bug\n"
+    result = run_import(workspace, write_file("m.csv", text), ImportOptions(mapping={"status": "status", "labels": "labels"}))
+    assert result.added == 2
+    rows = {r["external_id"]: r for r in queries.list_items(workspace.conn)}
+    assert rows["1"]["labels"] == [] and rows["2"]["labels"] == ["bug"]
+    assert rows["1"]["status"] == "new"

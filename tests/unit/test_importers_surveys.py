@@ -14,7 +14,8 @@ import pytest
 from triage_app.domain import Item, Rejected, Respondent
 from triage_app.importers import SourceFile, choose_importer, detect, get_importer
 from triage_app.importers.source import ImportOptions
-from triage_app.importers.survey_common import classify_values
+from triage_app.importers.dates import DateParser
+from triage_app.importers.survey_common import SurveyDates, classify_values
 
 SURVEY_FORMATS = ("google_forms", "surveymonkey", "typeform", "qualtrics", "limesurvey", "research_survey")
 
@@ -465,6 +466,25 @@ def test_classify_values():
     assert classify_values(["界面很好用，加载太慢", "导出功能经常出错"]) == "text"
 
 
+@pytest.mark.parametrize("dayfirst", [True, False])
+@pytest.mark.parametrize("zone", [None, "America/New_York"])
+def test_fast_survey_dates_agree_with_dateparser(dayfirst, zone):
+    values = ["3/5/2024 10:15:22", "03/05/2024 10:15:22 AM", "03/05/2024 12:15:22 AM", "03/05/2024 12:05:00 PM",
+              "25/03/2024 10:15:22", "2024-03-05 10:15:22", "5.3.2024 10:15", "3/5/24 10:15:22 pm",
+              "3/5/2024 1:02:03 PM GMT-5:30", "2024/3/5 下午3:15:22", "13/13/2024 10:00:00", "soon"]
+    slow, fast = DateParser(dayfirst, zone), SurveyDates(DateParser(dayfirst, zone))
+    for value in values:
+        try:
+            expected = slow(value)
+        except ValueError:
+            with pytest.raises(ValueError):
+                fast(value)
+        else:
+            assert fast(value) == expected, value
+    # Year first is year-month-day whatever the day-first habit of the column.
+    assert fast("2024/03/05 10:15:22 AM GMT+1") == "2024-03-05T09:15:22+00:00"
+
+
 def test_mapping_can_force_a_text_column(tmp_path):
     rows = [["Timestamp", "Favourite feature"], ["3/5/2024 10:15:22", "Boards"], ["3/6/2024 10:15:22", "Search"],
             ["3/7/2024 10:15:22", "Boards"], ["3/8/2024 10:15:22", "Boards"], ["3/9/2024 10:15:22", "Boards"]]
@@ -525,3 +545,15 @@ def test_survey_importers_stay_low_on_other_shared_files():
         source = SourceFile(path)
         for name in SURVEY_FORMATS:
             assert get_importer(name).sniff(source) < 0.3, (name, path.name)
+
+
+def test_survey_import_end_to_end_links_items_to_respondents(workspace, tmp_path):
+    from triage_app.services.importing import run_import
+
+    path = write(tmp_path, "qualtrics.csv", QUALTRICS)
+    first = run_import(workspace, path)
+    assert (first.format, first.added, first.respondents, first.rejected) == ("qualtrics", 4, 5, 0)
+    again = run_import(workspace, path)
+    assert (again.added, again.unchanged) == (0, 4)
+    unlinked = workspace.conn.execute("SELECT count(*) FROM items WHERE respondent_id IS NULL").fetchone()[0]
+    assert unlinked == 0

@@ -38,6 +38,7 @@ _INFO = _MultilingualInfo()
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _CJK_AMPM = re.compile(r"(上午|下午|午前|午後)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
+_YEAR_FIRST = re.compile(r"^\s*\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 
 
@@ -102,8 +103,11 @@ class DateParser:
         dayfirst = self.dayfirst
         if dayfirst is None:
             dayfirst = infer_dayfirst([normal])
+        yearfirst = bool(_YEAR_FIRST.match(normal))
+        if yearfirst:
+            dayfirst = False  # 2024/03/05 is always year, month, day
         try:
-            dt = dateutil_parser.parse(normal, parserinfo=_INFO, dayfirst=bool(dayfirst))
+            dt = dateutil_parser.parse(normal, parserinfo=_INFO, dayfirst=bool(dayfirst), yearfirst=yearfirst)
         except (ValueError, OverflowError, dateutil_parser.ParserError) as exc:
             raise ValueError(f"not a date: {text[:40]!r}") from exc
         return to_utc_iso(dt, self.default_tz)

@@ -34,7 +34,8 @@ _SHEETS_TIME = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\s+(上午|下�
 class GoogleFormsImporter(SurveyImporter):
     name = "google_forms"
     label = "Google Forms responses"
-    description = "Google Forms responses sheet (CSV or XLSX): Timestamp, optional Email Address, one column per question"
+    description = ("Google Forms responses sheet (CSV or XLSX): Timestamp, optional Email Address, "
+                   "one column per question")
     id_names = ()
     time_names = TIMESTAMP_NAMES
     email_names = EMAIL_NAMES

@@ -50,7 +50,8 @@ class ResearchSurveyImporter(SurveyImporter):
         if any(is_numeric(c) for c in second_filled):
             return 0.0  # an id or a count in row 2: that is a data row
         data = rows[2:12]
-        if data and share([c for r in data for c in r], looks_like_question) > share(second, looks_like_question) - 0.25:
+        below = share([c for r in data for c in r], looks_like_question) if data else 0.0
+        if data and below > share(second, looks_like_question) - 0.25:
             return 0.0  # the rows below look just like row 2: one header row over long text
         score = 0.6
         if share(first, lambda c: bool(_Q_CODE.match(c))) >= 0.5:

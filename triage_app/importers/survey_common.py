@@ -9,13 +9,14 @@ a tight loop: per row one ``Respondent``, then its ``Item``s, or one ``Rejected`
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from ..domain import Item, Record, Rejected, Respondent
 from .base import Columns, ContentIds, Importer, normalise_header, stable_id
-from .dates import DateParser, infer_dayfirst
+from .dates import DateParser, infer_dayfirst, to_utc_iso
 from .scores import SCALES, kind_from_header, score_value
 from .source import SourceFile
 
@@ -38,7 +39,7 @@ TEXT_HINT = re.compile(
     re.I,
 )
 #: Personal data and identifiers: kept as attributes, never as feedback.
-_PERSONAL = re.compile(r"\b(e-?mail|name|phone|address|user ?id|token)\b|姓名|电话|邮箱|手机", re.I)
+_PERSONAL = re.compile(r"\b(e-?mail|name|phone|phone number|address|user ?id|token)\s*[?:：？]?\s*$|姓名|电话|邮箱|手机", re.I)
 
 
 @dataclass
@@ -56,15 +57,16 @@ class Header:
         n = len(self.names)
         self.questions = (self.questions + [""] * n)[:n]
         self.hints = (self.hints + [""] * n)[:n]
-        self.codes = _unique_codes((self.codes + [""] * n)[:n], self.questions, self.names)
+        self.codes = _unique_codes((self.codes + [""] * n)[:n], self.questions, self.names, self.hints)
 
 
-def _unique_codes(codes: list[str], questions: list[str], names: list[str]) -> list[str]:
+def _unique_codes(codes: list[str], questions: list[str], names: list[str], hints: list[str]) -> list[str]:
+    """A code per column for item ids: the export's own, the header when it is code-like, else a hash."""
     out, seen = [], set()
-    for code, question, name in zip(codes, questions, names):
+    for code, question, name, hint in zip(codes, questions, names, hints):
         if not code:
             label = name or question
-            code = label if _CODE.match(label) else "q" + stable_id(question or name)[2:10]
+            code = label if _CODE.match(label) else "q" + stable_id(question or name, hint)[2:10]
         base, k = code, 1
         while code in seen:
             k += 1
@@ -120,6 +122,55 @@ def classify_values(values: list[str]) -> str:
     if words >= 3 or weight >= 20 or (n < 5 and weight >= 10):
         return "text"
     return "choice"
+
+
+_FAST_TIME = re.compile(
+    r"^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?)?\s*$"
+)
+
+
+class SurveyDates:
+    """``DateParser`` with a fast path for the numeric date-times survey tools write.
+
+    ``3/5/2024 10:15:22``, ``03/05/2024 10:15:22 AM``, ``2024/03/05 10:15:22 AM GMT+1`` are built
+    directly (dateutil takes ~100x longer per value); anything else goes to the ``DateParser``."""
+
+    def __init__(self, parser: DateParser):
+        self.parser = parser
+
+    def __call__(self, value: str) -> str | None:
+        m = _FAST_TIME.match(value)
+        if m is not None:
+            try:
+                return self._build(m)
+            except ValueError:
+                pass  # e.g. month 13: let the DateParser decide and explain
+        return self.parser(value)
+
+    def _build(self, m: re.Match) -> str:
+        a, b, c, hour, minute, second, ampm, sign, off_h, off_m = m.groups()
+        if len(a) == 4:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) in (2, 4):
+            year = int(c) + (2000 if len(c) == 2 else 0)
+            first, other = int(a), int(b)
+            dayfirst = self.parser.dayfirst
+            if dayfirst is None:
+                dayfirst = first > 12 >= other
+            day, month = (first, other) if dayfirst else (other, first)
+        else:
+            raise ValueError("not a numeric date")
+        h = int(hour)
+        if ampm:
+            if not 1 <= h <= 12:
+                raise ValueError("hour out of range")
+            h = h % 12 + (12 if ampm in "Pp" else 0)
+        dt = datetime(year, month, day, h, int(minute), int(second or 0))
+        if sign:
+            offset = timedelta(hours=int(off_h), minutes=int(off_m or 0))
+            dt = dt.replace(tzinfo=timezone(offset if sign == "+" else -offset))
+        return to_utc_iso(dt, self.parser.default_tz)
 
 
 @dataclass
@@ -269,13 +320,13 @@ class SurveyImporter(Importer):
             return True
         return verdict == "text"
 
-    def _date_parser(self, source: SourceFile, plan: Plan, samples: list[list[str]]) -> DateParser:
+    def _date_parser(self, source: SourceFile, plan: Plan, samples: list[list[str]]) -> SurveyDates:
         dayfirst = source.options.dayfirst
         if dayfirst is None and plan.time_col is not None:
             dayfirst = infer_dayfirst([cell_at(r, plan.time_col) for r in samples])
         if dayfirst is None:
             dayfirst = self.dayfirst_default
-        return DateParser(dayfirst, "UTC" if self.times_in_utc else source.options.timezone)
+        return SurveyDates(DateParser(dayfirst, "UTC" if self.times_in_utc else source.options.timezone))
 
     # -- reading -----------------------------------------------------------------------------
     def read(self, source: SourceFile) -> Iterator[Record]:
@@ -310,8 +361,8 @@ class SurveyImporter(Importer):
         for row_number, cells in rows:
             if self.blank_rows_are_respondents:
                 for gap in range(previous + 1, row_number):
-                    yield Respondent(external_id=self.respondent_id("", header, [], plan, content_ids, gap - last_header_row),
-                                     row=gap)
+                    rid = self.respondent_id("", header, [], plan, content_ids, gap - last_header_row)
+                    yield Respondent(external_id=rid, row=gap)
             previous = row_number
             if len(cells) != n:
                 cells = padded(cells, n)

@@ -6,18 +6,17 @@ cancel token is checked between batches. Its return value (``StopIteration.value
 """
 from __future__ import annotations
 
-import queue
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Generator, Iterator
+from typing import Callable, Generator
 
-from ..domain import CancelToken, Cancelled, ImportFailure, Item, Progress, Rejected, Respondent
+from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent
 from ..importers import choose_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
 from ..store.writer import ImportWriter
+from .reading import read_chunks
 
 BATCH = 5_000
 MAX_STORED_REJECTS = 100_000
@@ -40,59 +39,6 @@ class ImportResult:
 
     def as_json(self) -> dict:
         return asdict(self)
-
-
-_END = object()
-
-
-class _Failed:
-    def __init__(self, exc: BaseException):
-        self.exc = exc
-
-
-def read_ahead(records: Iterator, size: int, depth: int = 4) -> Iterator[list]:
-    """Batches of ``records``, parsed in a background thread while the caller writes the previous
-    batch (SQLite releases the GIL while it works, so the two overlap on two cores). Exceptions
-    of the parser are raised here, in the caller's thread."""
-    q: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            batch = []
-            for record in records:
-                batch.append(record)
-                if len(batch) >= size:
-                    q.put(batch)
-                    batch = []
-                    if stop.is_set():
-                        return
-            q.put(batch)
-            q.put(_END)
-        except BaseException as exc:  # handed to the consumer
-            q.put(_Failed(exc))
-        finally:
-            close = getattr(records, "close", None)
-            if close:
-                close()
-
-    thread = threading.Thread(target=produce, name="import-reader", daemon=True)
-    thread.start()
-    try:
-        while True:
-            batch = q.get()
-            if batch is _END:
-                return
-            if isinstance(batch, _Failed):
-                raise batch.exc
-            yield batch
-    finally:
-        stop.set()
-        while thread.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                q.get(timeout=0.05)
-            except queue.Empty:
-                pass
 
 
 def _estimate_rows(source: SourceFile) -> int | None:
@@ -127,26 +73,19 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
         )
         writer = ImportWriter(conn, import_id, importer.name)
         respondents: list[Respondent] = []
-        items: list[Item] = []
+        items: list[tuple] = []
         rejected: list[Rejected] = []
         seen = 0
-        for chunk in read_ahead(importer.read(source), BATCH):
-            for record in chunk:
-                kind = type(record)
-                if kind is Item:
-                    if not record.external_id or not (record.text or record.title):
-                        rejected.append(Rejected(record.row, "no id or no text"))
-                    else:
-                        items.append(record)
-                elif kind is Respondent:
-                    respondents.append(record)
-                else:
-                    rejected.append(record)
-                    if len(result.rejected_rows) < 20:
-                        result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
-            seen += len(chunk)
+        for chunk in read_chunks(source, importer.name, BATCH):
+            respondents += chunk.respondents
+            items += chunk.items
+            for record in chunk.rejected:
+                rejected.append(record)
+                if len(result.rejected_rows) < 20:
+                    result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
+            seen += chunk.records
             if len(items) + len(respondents) >= BATCH:
-                writer.write_batch(respondents, items)
+                writer.write_prepared(respondents, items)
                 respondents, items = [], []
             if len(rejected) >= BATCH:
                 writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
@@ -154,7 +93,7 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
                 rejected = []
             cancel.raise_if_cancelled()
             yield Progress("importing", seen, max(estimate, seen) if estimate else None, source.name)
-        writer.write_batch(respondents, items)
+        writer.write_prepared(respondents, items)
         writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
         result.rejected += len(rejected)
         if writer.counts.added + writer.counts.updated + writer.counts.unchanged + writer.counts.respondents == 0:

@@ -23,11 +23,39 @@ _CHUNK = 900  # host parameters per IN (...) lookup, well under SQLite's limit
 
 _OPTS = orjson.OPT_NON_STR_KEYS
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_INSERT_COLUMNS = (
-    "external_id", "source", "created_at", "updated_at", "closed_at", "author", "author_is_bot", "respondent_id",
-    "question", "title", "text", "source_state", "labels", "link", "nps", "csat", "ces", "rating",
-    "first_response_s", "attributes", "status", "row_hash",
+_VALUE_COLUMNS = (
+    "source", "created_at", "updated_at", "closed_at", "author", "author_is_bot", "question", "title", "text",
+    "source_state", "labels", "link", "nps", "csat", "ces", "rating", "first_response_s", "attributes",
 )
+_STATE = _VALUE_COLUMNS.index("source_state")
+_CLOSED = {"resolved", "won't fix", "duplicate"}
+_DEFAULTS = {"status": "new", "labels": "[]", "attributes": "{}", "author_is_bot": 0}
+_INSERT_COLUMNS = ("external_id",) + _VALUE_COLUMNS + ("respondent_id", "status", "row_hash")
+
+
+def prepare_item(item: Item) -> tuple:
+    """An item as the row it becomes, with its change checksum. Pure (no database), so it can run
+    in the reader's process or thread: ``(external_id, values, status, row_hash, respondent external
+    id, events, time of the status, whether the importer mapped a status)``."""
+    # None where the column default applies: fewer values to bind (see _insert_items).
+    values = (
+        item.source, item.created_at, item.updated_at, item.closed_at, item.author,
+        1 if item.author_is_bot else None, item.question, item.title, item.text, item.source_state,
+        _dumps(item.labels) if item.labels else None, item.link, item.nps, item.csat, item.ces, item.rating,
+        item.first_response_s, _dumps(item.attributes) if item.attributes else None,
+    )
+    status = item.status or "new"
+    # The source (often the file name) is left out: the same rows in a newer export under
+    # another name are unchanged, and keep the source they first came from.
+    hashed = values[1:] + (status, item.respondent)
+    events = None
+    if item.events:
+        events = [(e.kind, e.created_at, e.author, 1 if e.author_is_bot else 0, e.author_association, e.body)
+                  for e in item.events]
+        hashed += (events,)
+    # When the item reached this status, as far as the export tells (for status history).
+    when = item.closed_at if status in _CLOSED and item.closed_at else (item.updated_at or item.created_at)
+    return (item.external_id, values, status, _hash(hashed), item.respondent, events, when, item.status is not None)
 
 
 def _default(value):
@@ -142,19 +170,23 @@ class ImportWriter:
         return found
 
     def write_batch(self, respondents: list[Respondent], items: list[Item]) -> None:
+        self.write_prepared(respondents, [prepare_item(item) for item in items])
+
+    def write_prepared(self, respondents: list[Respondent], items: list[tuple]) -> None:
+        """Write respondents, then items already turned into rows by ``prepare_item``."""
         self._write_respondents(respondents)
         if len(self._respondent_ids) > 200_000:  # respondents come just before their items
             self._respondent_ids.clear()
         if not items:
             return
-        latest: dict[str, Item] = {}
-        for item in items:
-            if item.external_id in latest:
+        latest: dict[str, tuple] = {}
+        for prepared in items:
+            if prepared[0] in latest:
                 self.counts.duplicates_in_file += 1
-            latest[item.external_id] = item
+            latest[prepared[0]] = prepared
         self._write_items(latest)
 
-    def _write_items(self, latest: dict[str, Item]) -> None:
+    def _write_items(self, latest: dict[str, tuple]) -> None:
         fresh = self._fresh
         if fresh:  # nothing of this format in the workspace yet: no lookups needed
             existing = {}
@@ -163,31 +195,16 @@ class ImportWriter:
                 "items", "id, external_id, row_hash, status, source_state, last_import_id", list(latest)
             )
         inserts, updates, new_events, history, reindex = [], [], [], [], []
-        for ext, item in latest.items():
-            # None where the column default applies: fewer values to bind (see _insert_items).
-            labels = _dumps(item.labels) if item.labels else None
-            attrs = _dumps(item.attributes) if item.attributes else None
-            status = item.status or "new"
-            fields = (
-                item.source, item.created_at, item.updated_at, item.closed_at, item.author,
-                1 if item.author_is_bot else None, self._respondent_id(item.respondent), item.question, item.title,
-                item.text, item.source_state, labels, item.link, item.nps,
-                item.csat, item.ces, item.rating, item.first_response_s, attrs,
-            )
-            # The source (often the file name) is left out: the same rows in a newer export
-            # under another name are unchanged, and keep the source they first came from.
-            hashed = fields[1:] + (status,)
-            if item.events:
-                hashed += ([(e.created_at, e.author, e.body, e.kind) for e in item.events],)
-            row_hash = _hash(hashed)
+        for ext, (_, values, status, row_hash, respondent, events, when, mapped) in latest.items():
+            respondent_id = self._respondent_id(respondent) if respondent is not None else None
             row = existing.get(ext)
             if row is None:
-                inserts.append((ext,) + fields + (None if status == "new" else status, row_hash))
+                inserts.append((ext,) + values + (respondent_id, None if status == "new" else status, row_hash))
                 if status != "new":
-                    history.append((ext, None, status, item.closed_at or item.updated_at or item.created_at or self.now))
+                    history.append((ext, None, status, when or self.now))
                 self.counts.added += 1
-                if item.events:
-                    new_events.append((ext, item.events))
+                if events:
+                    new_events.append((ext, events))
                 continue
             item_id, _, old_hash, old_status, old_state, old_last_import = row
             seen_before = old_last_import == self.import_id or item_id in self._matched
@@ -200,16 +217,16 @@ class ImportWriter:
                     self.counts.unchanged += 1
                 continue
             new_status = old_status
-            if item.source_state != old_state and item.status:
+            if values[_STATE] != old_state and mapped:
                 new_status = status
-                history.append((ext, old_status, new_status, item.updated_at or item.closed_at or self.now))
-            updates.append(fields + (new_status, row_hash, self.import_id, item_id))
+                history.append((ext, old_status, new_status, when or self.now))
+            updates.append(values + (respondent_id, new_status, row_hash, self.import_id, item_id))
             self._min_updated_id = min(self._min_updated_id, item_id)
             if old_last_import != self.import_id:
                 reindex.append(item_id)  # indexed by an earlier import: take its old entry out
             self.conn.execute("DELETE FROM events WHERE item_id=?", (item_id,))
-            if item.events:
-                new_events.append((ext, item.events))
+            if events:
+                new_events.append((ext, events))
             if not seen_before:
                 self.counts.updated += 1
         self._remove_from_search(reindex)
@@ -228,9 +245,9 @@ class ImportWriter:
             self._write_items({ext: latest[ext] for ext in repeats})
         self.conn.executemany(
             "UPDATE items SET source=coalesce(source, ?), created_at=?, updated_at=?, closed_at=?, author=?,"
-            " author_is_bot=coalesce(?, 0), respondent_id=?, question=?, title=?, text=?, source_state=?,"
+            " author_is_bot=coalesce(?, 0), question=?, title=?, text=?, source_state=?,"
             " labels=coalesce(?, '[]'), link=?, nps=?, csat=?, ces=?, rating=?, first_response_s=?,"
-            " attributes=coalesce(?, '{}'), status=?, row_hash=?,"
+            " attributes=coalesce(?, '{}'), respondent_id=?, status=?, row_hash=?,"
             " last_import_id=? WHERE id=?",
             updates,
         )
@@ -243,6 +260,10 @@ class ImportWriter:
             return
         columns = list(zip(*rows))  # column-wise, in C: finding unused columns costs little
         used = [i for i, values in enumerate(columns) if values.count(None) != len(values)]
+        for i in used:  # a used NOT NULL column: where this batch left it out, write its default
+            default = _DEFAULTS.get(_INSERT_COLUMNS[i])
+            if default is not None and None in columns[i]:
+                columns[i] = tuple(default if v is None else v for v in columns[i])
         names = ", ".join(_INSERT_COLUMNS[i] for i in used)
         marks = ", ".join("?" * len(used))
         # The constant columns are our own identifiers and integers, never user text.
@@ -254,10 +275,7 @@ class ImportWriter:
 
     def _write_events_and_history(self, new_events: list, history: list) -> None:
         ids = self._lookup("items", "id, external_id", list({e[0] for e in new_events} | {h[0] for h in history}))
-        rows = [
-            (ids[ext][0], e.kind, e.created_at, e.author, int(e.author_is_bot), e.author_association, e.body)
-            for ext, events in new_events for e in events
-        ]
+        rows = [(ids[ext][0],) + event for ext, events in new_events for event in events]
         self.conn.executemany(
             "INSERT INTO events (item_id, kind, created_at, author, author_is_bot, author_association, body)"
             " VALUES (?,?,?,?,?,?,?)",
