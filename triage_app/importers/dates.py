@@ -93,9 +93,13 @@ class DateParser:
         if not text:
             return None
         try:
-            return to_utc_iso(datetime.fromisoformat(text), self.default_tz)
+            dt = datetime.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            if dt.tzinfo is None and self.default_tz is UTC and len(text) == 19 and text[10] in " T":
+                return f"{text[:10]}T{text[11:]}+00:00"  # already canonical: skip the round trip
+            return to_utc_iso(dt, self.default_tz)
         if text.isdigit() and len(text) in (10, 13):  # Unix seconds or milliseconds
             seconds = int(text) / (1000 if len(text) == 13 else 1)
             return datetime.fromtimestamp(seconds, UTC).isoformat()

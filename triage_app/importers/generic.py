@@ -129,15 +129,21 @@ class GenericImporter(Importer):
         i_link, i_labels, i_source = index.get("link"), index.get("labels"), index.get("source")
         n = len(headers)
         content_id = ContentIds()
+        file_name = source.name
+        scores = []  # (cell index, item attribute, low, high, header): decided once
+        for field in score_fields:
+            kind = score_kind if field == "score" else field
+            scores.append((index[field], kind, *SCALES[kind], headers[index[field]]))
         for row_number, cells in rows:
-            if len(cells) < n:
-                cells = cells + [""] * (n - len(cells))
-            elif len(cells) > n and any(c.strip() for c in cells[n:]):
-                yield Rejected(row_number, f"has {len(cells)} cells but the header has {n} "
-                               "(an unquoted delimiter in a value?)")
-                continue
+            if len(cells) != n:
+                if len(cells) < n:
+                    cells = cells + [""] * (n - len(cells))
+                elif any(c.strip() for c in cells[n:]):
+                    yield Rejected(row_number, f"has {len(cells)} cells but the header has {n} "
+                                   "(an unquoted delimiter in a value?)")
+                    continue
             text = cells[i_text].strip() if i_text is not None else ""
-            title = cells[i_title].strip() if i_title is not None else None
+            title = (cells[i_title].strip() or None) if i_title is not None else None
             if not text and not title:
                 continue  # no feedback in this row (an empty comment is not an item)
             try:
@@ -145,37 +151,38 @@ class GenericImporter(Importer):
             except ValueError as exc:
                 yield Rejected(row_number, str(exc), headers[i_created])
                 continue
+            # positional: external_id, text, title, created_at, updated_at, closed_at, author
             item = Item(
-                external_id=cells[i_id].strip() if i_id is not None and cells[i_id].strip() else "",
-                text=text or title or "",
-                title=title or None,
-                created_at=created,
-                author=cells[i_author].strip() or None if i_author is not None else None,
-                source=(cells[i_source].strip() or None) if i_source is not None else source.name,
-                link=cells[i_link].strip() or None if i_link is not None else None,
+                cells[i_id].strip() if i_id is not None else "", text or title, title, created, None, None,
+                (cells[i_author].strip() or None) if i_author is not None else None,
+                source=(cells[i_source].strip() or None) if i_source is not None else file_name,
                 row=row_number,
             )
+            if i_link is not None:
+                item.link = cells[i_link].strip() or None
             if i_labels is not None and cells[i_labels].strip():
                 item.labels = [x.strip() for x in re.split(r"[,;|]", cells[i_labels]) if x.strip()]
             if i_status is not None and cells[i_status].strip():
                 item.source_state = cells[i_status].strip().lower()
             bad = None
-            for field in score_fields:
-                raw = cells[index[field]]
-                if not raw.strip():
+            for i, kind, low, high, header in scores:
+                raw = cells[i]
+                if not raw:
                     continue
                 value = score_value(raw)
-                kind = score_kind if field == "score" else field
-                low, high = SCALES[kind]
-                if value is None or not low <= value <= high:
-                    bad = (f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}", headers[index[field]])
-                    break
-                setattr(item, kind, value)
+                if value is None:
+                    if not raw.strip():
+                        continue
+                elif low <= value <= high:
+                    setattr(item, kind, value)
+                    continue
+                bad = Rejected(row_number, f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}", header)
+                break
             if bad:
-                yield Rejected(row_number, bad[0], bad[1])
+                yield bad
                 continue
             if extra:
-                item.attributes = {h: cells[i] for i, h in extra if i < len(cells) and cells[i] != ""}
+                item.attributes = {h: cells[i] for i, h in extra if cells[i] != ""}
             if not item.external_id:
                 item.external_id = content_id(item.created_at, item.author, item.title, item.text)
             yield item

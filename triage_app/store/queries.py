@@ -96,15 +96,20 @@ def _item_dict(row) -> dict:
     return item
 
 
-def search_items(conn, query: str, limit: int = 100, offset: int = 0) -> list[dict]:
-    """Items whose title or text match ``query`` (English or Chinese), best match first."""
+def search_items(conn, query: str, limit: int = 100, offset: int = 0, order: str = "newest") -> list[dict]:
+    """Items whose title or text match ``query`` (English or Chinese).
+
+    ``order="newest"`` (the default) streams matches newest first and stays fast on a million
+    items; ``order="relevance"`` ranks by BM25, which must score every match first.
+    """
     expression = match_expression(query)
     if expression is None:
         return []
     cols = ", ".join(f"items.{c}" for c in ITEM_COLUMNS)
+    ordering = "items_fts.rank" if order == "relevance" else "items_fts.rowid DESC"
     rows = conn.execute(
         f"SELECT {cols} FROM items_fts JOIN items ON items.id = items_fts.rowid"
-        " WHERE items_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        f" WHERE items_fts MATCH ? ORDER BY {ordering} LIMIT ? OFFSET ?",
         (expression, limit, offset),
     ).fetchall()
     return [_item_dict(r) for r in rows]
