@@ -200,3 +200,7 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
+
+
+# Commands of each area live in their own module and register themselves on ``cli``.
+from . import cli_check, cli_metrics, cli_themes  # noqa: E402,F401
