@@ -133,8 +133,72 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
+SCHEMA_V2 = """
+CREATE TABLE analysis_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    model TEXT NOT NULL,
+    seed INTEGER,
+    params TEXT NOT NULL DEFAULT '{}',
+    summary TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE themes (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    label_edited INTEGER NOT NULL DEFAULT 0,
+    keywords TEXT NOT NULL DEFAULT '[]',
+    quotes TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'new',
+    hidden INTEGER NOT NULL DEFAULT 0,
+    parent_id INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+    merged_into INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+    centroid BLOB,
+    size INTEGER NOT NULL DEFAULT 0,
+    created_run_id INTEGER REFERENCES analysis_runs(id),
+    updated_run_id INTEGER REFERENCES analysis_runs(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE item_themes (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+    probability REAL,
+    origin TEXT NOT NULL DEFAULT 'model' CHECK (origin IN ('model', 'user')),
+    run_id INTEGER REFERENCES analysis_runs(id)
+);
+CREATE INDEX item_themes_theme ON item_themes(theme_id);
+
+CREATE TABLE embeddings (
+    text_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (text_hash, model)
+) WITHOUT ROWID;
+
+CREATE TABLE edit_journal (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE INDEX status_history_theme ON status_history(theme_id);
+"""
+
+
+def _v2_themes(conn: sqlite3.Connection) -> None:
+    for statement in _split_sql(SCHEMA_V2):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
+    ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
