@@ -190,6 +190,26 @@ def search(query, workspace, limit, as_json):
         click.echo(f"{r['id']:>8}  {r['source_format']:<14} {text[:100]}")
 
 
+@cli.command()
+@click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Where to write the demo workspace.")
+@click.option("--seed", default=7, show_default=True, help="Random seed (the same seed gives the same demo).")
+@click.option("--json", "as_json", is_flag=True)
+def demo(workspace, seed, as_json):
+    """Write the demo workspace: six months of generated English and Chinese feedback from a survey,
+    GitHub issues, Google Play reviews and Zendesk tickets, imported."""
+    from .demo import build_demo_workspace
+
+    if Path(workspace).exists():
+        _fail(f"{workspace}: already exists; choose a new file name")
+    summary = build_demo_workspace(workspace, seed=seed)
+    if as_json:
+        _print_json(summary)
+        return
+    for f in summary["files"]:
+        click.echo(f"{f['file']}: {f['format']} - {f['added']:,} items")
+    click.echo(f"{summary['items']:,} items in {workspace}")
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="triage-app", standalone_mode=True)

@@ -73,3 +73,47 @@ def source_state(state: str | None, resolution: str | None = None) -> str | None
         return None
     state = state.strip().lower()
     return f"{state}/{resolution.strip().lower()}" if resolution and resolution.strip() else state
+
+
+# -- per-workspace mapping (issue: triage metrics) ---------------------------------------------
+#: Which mapping family each importer's states belong to.
+FAMILIES: dict[str, str] = {
+    "github": "github", "github_cli": "github", "gitlab": "gitlab", "jira": "jira", "zendesk": "zendesk",
+    "complaints": "complaints",
+}
+
+
+def family_of(source_format: str) -> str:
+    return FAMILIES.get(source_format, source_format)
+
+
+def effective_mapping(overrides: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+    """The defaults with a workspace's overrides (``{family: {state: status}}``) laid over them."""
+    merged = {family: dict(table) for family, table in DEFAULT_MAPPING.items()}
+    for family, table in (overrides or {}).items():
+        merged.setdefault(family, {}).update({k.strip().lower(): v for k, v in table.items()})
+    return merged
+
+
+def check_override(family: str, state: str, status: str) -> tuple[str, str, str]:
+    """Validated (family, state key, status) for one mapping entry; ValueError says what is wrong."""
+    family, state = family.strip().lower(), state.strip().lower()
+    if not family or not state:
+        raise ValueError("a mapping entry needs a source family and a state, e.g. github:closed/not_planned")
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}; the workflow is: {', '.join(STATUSES)}")
+    return family, state, status
+
+
+def map_stored_state(source_format: str, stored: str | None, mapping: dict[str, dict[str, str]]) -> str | None:
+    """The status for a stored ``state`` or ``state/resolution`` under ``mapping``; None when the
+    mapping does not know the state (the item keeps the status it has)."""
+    if not stored:
+        return None
+    table = mapping.get(family_of(source_format), {})
+    if stored in table:
+        return table[stored]
+    state, _, resolution = stored.partition("/")
+    if resolution and resolution in table:
+        return table[resolution]
+    return table.get(state)

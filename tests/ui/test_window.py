@@ -1,43 +1,143 @@
-"""The window opens on a workspace and shows what it holds (offscreen)."""
+"""The desktop window, offscreen: models pass Qt's model tester, filters and search work, the
+import wizard imports a file end to end."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pytestqt")
 
+from triage_app.services.importing import run_import  # noqa: E402
+from triage_app.store import Workspace  # noqa: E402
 
-def test_window_shows_workspace_summary(qtbot, tmp_path, monkeypatch):
+CSV = ("id,created,comment,score,plan\n"
+       "1,2024-03-01 10:00,The export to Excel is broken,2,team\n"
+       "2,2024-03-02 11:00,Love the new dashboard,5,free\n"
+       "3,2024-03-03 12:00,配送太慢了，饭菜都凉了,1,team\n"
+       "4,2024-03-04 13:00,Dark mode please,4,free\n")
+
+
+@pytest.fixture
+def settings_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from triage_app.services.importing import run_import
-    from triage_app.store import Workspace
-    from ui.app import MainWindow
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path
 
+
+@pytest.fixture
+def filled_workspace(tmp_path):
     data = tmp_path / "f.csv"
-    data.write_text("id,comment\n1,Sync is slow\n2,配送太慢\n")
+    data.write_text(CSV, encoding="utf-8")
     path = tmp_path / "w.triage"
     with Workspace(path) as ws:
         run_import(ws, data)
-    window = MainWindow(path)
+    return path
+
+
+def test_items_model_passes_qt_model_tester(qtmodeltester, filled_workspace):
+    from triage_app.store import connect_reader
+    from triage_app.store.item_queries import ItemFilter
+    from ui.items_model import ItemsTableModel
+
+    conn = connect_reader(filled_workspace)
+    model = ItemsTableModel(conn)
+    f = ItemFilter()
+    model.reset_rows(model.first_page(f, "created_at", True, None), 4, f, "created_at", True)
+    assert model.rowCount() == 4
+    qtmodeltester.check(model)
+    conn.close()
+
+
+def test_items_model_pages_through_many_rows(qtbot, tmp_path):
+    from triage_app.store import connect_reader
+    from triage_app.store.item_queries import ItemFilter, count_items
+    from ui.items_model import PAGE, ItemsTableModel
+
+    data = tmp_path / "many.csv"
+    data.write_text("id,created,comment\n" + "".join(f"{i},2024-01-{1 + i % 28:02d} 10:00,comment {i}\n" for i in range(530)))
+    path = tmp_path / "many.triage"
+    with Workspace(path) as ws:
+        run_import(ws, data)
+    conn = connect_reader(path)
+    model = ItemsTableModel(conn)
+    f = ItemFilter()
+    total = count_items(conn, f)
+    model.reset_rows(model.first_page(f, "created_at", True, total), total, f, "created_at", True)
+    assert model.rowCount() == PAGE and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 530
+    ids = [model.item_id(r) for r in range(530)]
+    assert len(set(ids)) == 530
+    conn.close()
+
+
+def test_feedback_view_filters_and_searches(qtbot, settings_home, filled_workspace):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(filled_workspace)
     qtbot.addWidget(window)
-    window.show()
-    assert "2 feedback items" in window.summary.text()
-    assert "w.triage" in window.windowTitle()
+    view = window.feedback
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=10_000)
+    view.search.setText("配送")
+    view.apply_filter()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    assert "配送太慢了" in view.detail.toPlainText()
+    view.search.setText("")
+    view.band.setCurrentIndex(view.band.findData("low"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    assert view.count_label.text() == "2 items"
+    view.band.setCurrentIndex(0)
+    view.segment.setCurrentIndex(max(0, view.segment.findText("plan: free")))
+    qtbot.waitUntil(lambda: view.model.rowCount() in (2, 4), timeout=10_000)
 
 
-def test_import_runs_in_a_worker_and_refreshes(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtWidgets import QMessageBox
+def test_import_wizard_end_to_end(qtbot, settings_home, tmp_path):
+    from ui.main_window import MainWindow
 
-    from ui.app import MainWindow
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    data = tmp_path / "f.csv"
-    data.write_text("id,comment\n1,Sync is slow\n2,Dark mode please\n3,Crash on start\n")
-    window = MainWindow(tmp_path / "new.triage")
+    data = tmp_path / "export.csv"
+    data.write_text(CSV, encoding="utf-8")
+    window = MainWindow(tmp_path / "empty.triage")
     qtbot.addWidget(window)
-    assert "0 feedback items" in window.summary.text()
-    window.run_imports([str(data)])
-    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
-    assert "3 added" in shown[0]
-    assert "3 feedback items" in window.summary.text()
+    wizard = window.show_import_wizard([str(data)])
+    assert wizard.files == [str(data)]
+    wizard.next()  # -> preview
+    preview = wizard.previews[str(data)]
+    assert preview.format == "generic" and preview.error is None
+    assert wizard.preview_page.preview_model.rowCount() == 4
+    assert wizard.preview_page.mapping_combos["text"].currentData() == "comment"
+    wizard.next()  # -> import (commit)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
+    file, result, error = wizard.results[0]
+    assert error is None and result.added == 4
+    assert "4" in wizard.summary_page.text.toPlainText()
+    wizard.accept()
+    qtbot.waitUntil(lambda: window.feedback.model.rowCount() == 4, timeout=10_000)
+
+
+def test_wizard_shows_a_broken_file_without_importing(qtbot, settings_home, tmp_path):
+    from ui.main_window import MainWindow
+
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    window = MainWindow(tmp_path / "w2.triage")
+    qtbot.addWidget(window)
+    wizard = window.show_import_wizard([str(bad)])
+    wizard.next()
+    assert "broken.xlsx" in wizard.previews[str(bad)].error
+    assert not wizard.preview_page.isComplete()
+
+
+def test_first_run_opens_the_demo_workspace(qtbot, settings_home, monkeypatch):
+    import ui.app as app_module
+
+    monkeypatch.setattr(app_module, "demo_workspace_path", lambda: settings_home / "demo.triage")
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_demo()
+    assert (settings_home / "demo.triage").exists()
+    qtbot.waitUntil(lambda: window.feedback.model.total > 1000, timeout=30_000)
+    assert "demo.triage" in window.windowTitle()

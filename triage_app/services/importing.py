@@ -16,6 +16,7 @@ from ..importers import choose_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
 from ..store.writer import ImportWriter
+from .privacy import redact_import
 from .reading import read_chunks
 
 BATCH = 5_000
@@ -102,6 +103,9 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
                 raise ImportFailure(str(source.path), f"no row could be read; first problem: {first['reason']}", first["row"])
             raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
         cancel.raise_if_cancelled()
+        for done, total in redact_import(conn, import_id):  # only when the user chose to redact stored text
+            cancel.raise_if_cancelled()
+            yield Progress("redacting", done, total, "personal data")
         for done, total in writer.index_for_search():
             cancel.raise_if_cancelled()
             yield Progress("indexing", done, total, "full-text index")
@@ -112,6 +116,7 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
         queries.finish_import(conn, import_id, added=counts.added, updated=counts.updated, unchanged=counts.unchanged,
                               rejected=result.rejected, respondents=counts.respondents)
         conn.execute("COMMIT")
+        queries.refresh_planner_statistics(conn)
     except BaseException as exc:
         conn.execute("ROLLBACK")
         if isinstance(exc, (ImportFailure, Cancelled, KeyboardInterrupt, GeneratorExit)):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import queries
 from .migrations import LATEST_VERSION
-from .workspace import WorkspaceError, connect
+from .workspace import WorkspaceError, connect, connect_reader
 
 
 class Workspace:
@@ -33,4 +33,4 @@ def open_workspace(path: str | Path, *, create: bool = True) -> Workspace:
     return Workspace(path, create=create)
 
 
-__all__ = ["Workspace", "WorkspaceError", "open_workspace", "queries", "LATEST_VERSION"]
+__all__ = ["Workspace", "WorkspaceError", "open_workspace", "queries", "connect_reader", "LATEST_VERSION"]

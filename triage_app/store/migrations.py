@@ -196,9 +196,49 @@ def _v2_themes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SCHEMA_V3 = """
+CREATE TABLE pii_originals (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    respondent_id INTEGER REFERENCES respondents(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    original TEXT NOT NULL,
+    redacted_at TEXT NOT NULL,
+    CHECK ((item_id IS NOT NULL) + (event_id IS NOT NULL) + (respondent_id IS NOT NULL) = 1)
+);
+CREATE UNIQUE INDEX pii_originals_item ON pii_originals(item_id, field) WHERE item_id IS NOT NULL;
+CREATE UNIQUE INDEX pii_originals_event ON pii_originals(event_id, field) WHERE event_id IS NOT NULL;
+CREATE UNIQUE INDEX pii_originals_respondent ON pii_originals(respondent_id, field) WHERE respondent_id IS NOT NULL
+"""
+
+
+def _v3_pii_originals(conn: sqlite3.Connection) -> None:
+    for statement in _split_sql(SCHEMA_V3):
+        conn.execute(statement)
+
+
+SCHEMA_V4_SENTIMENT = """
+CREATE TABLE item_sentiment (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    label TEXT NOT NULL,
+    method TEXT NOT NULL,
+    row_hash INTEGER
+)
+"""
+
+
+def _v4_sentiment(conn: sqlite3.Connection) -> None:
+    for statement in _split_sql(SCHEMA_V4_SENTIMENT):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
     ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
+    ("privacy: originals of redacted personal data, kept only when the user chooses", _v3_pii_originals),
+    ("sentiment: cached sentiment per item", _v4_sentiment),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -213,28 +253,30 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def apply_pending(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
-    """Apply every migration above the file's version, one transaction each; return their names."""
+    """Apply every migration above the file's version and return their names. Each is recorded in
+    ``schema_migrations``; all pending ones run in one transaction, so a failure in any of them
+    leaves the file exactly as it was (not half-way between two versions)."""
     applied = []
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL)"
-    )
-    version = current_version(conn)
     target = latest_version() if target is None else target
-    while version < target:
-        name, migrate = MIGRATIONS[version]
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)"
+        )
+        version = current_version(conn)
+        while version < target:
+            name, migrate = MIGRATIONS[version]
             migrate(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (version + 1, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
             conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        version += 1
-        applied.append(name)
+            version += 1
+            applied.append(name)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return applied

@@ -167,5 +167,11 @@ def item_ids_by_external(conn, source_format: str, external_ids: list[str]) -> d
     ).fetchall())
 
 
+def refresh_planner_statistics(conn) -> None:
+    """Let SQLite's planner know the data's shape after a large change (a few hundred ms at most)."""
+    conn.execute("PRAGMA analysis_limit = 2000")
+    conn.execute("ANALYZE")
+
+
 def integrity_ok(conn) -> bool:
     return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

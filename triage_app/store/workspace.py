@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import migrations
+from . import backups, migrations
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -23,14 +22,24 @@ def _check_is_sqlite(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(16)
     if head != SQLITE_HEADER:
-        raise WorkspaceError(f"{path}: not a Feedback Triage workspace (not an SQLite database)")
+        last = backups.last_backup(path)  # a damaged header: offer the backup, if there is one
+        hint = f"; if it was one, the last backup is {last.path}" if last else ""
+        raise WorkspaceError(f"{path}: not a Feedback Triage workspace (not an SQLite database){hint}")
 
 
 def _create_private_file(path: Path) -> None:
     """Create the workspace file readable and writable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:  # another window or process created it at the same moment
+        return
     os.close(fd)
+
+
+def _backup_hint(path: Path) -> str:
+    last = backups.last_backup(path)
+    return f"; the last backup is {last.path}" if last else "; there is no backup of it"
 
 
 def backup_path_for(path: Path, version: int) -> Path:
@@ -61,7 +70,7 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = Tru
         version = migrations.current_version(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path}: cannot be opened as a workspace ({exc})") from exc
+        raise WorkspaceError(f"{path}: cannot be opened as a workspace ({exc}){_backup_hint(path)}") from exc
     if version == 0 and tables - {"schema_migrations"}:
         conn.close()
         raise WorkspaceError(f"{path}: an SQLite file, but not a Feedback Triage workspace")
@@ -73,11 +82,20 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = Tru
         )
     if migrate and version < migrations.latest_version():
         if version > 0:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            shutil.copy2(path, backup_path_for(path, version))
+            backups.make_backup(conn, path, version)  # owner-only, like the workspace
         try:
             migrations.apply_pending(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise WorkspaceError(f"{path}: upgrading the workspace failed and nothing was changed ({exc})") from exc
+    return conn
+
+
+def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection for a background reader (one per thread; SQLite connections are
+    not shared between threads). The workspace must exist and be up to date."""
+    conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only = ON")
     return conn

@@ -1,0 +1,150 @@
+"""Priority of a theme: one explainable score, or RICE (../shared/docs/metrics.md, Priority).
+
+Weighted score (default scheme). Each factor is scaled to 0..1 (growth to -1..1), multiplied by
+its weight; the priority is the sum, as 0..100 of the total weight, so that every factor's
+contribution is shown and they add up to the priority:
+
+    priority = 100 * sum(weight_f * factor_f) / sum(|weight_f|)
+
+| factor | scaled value | default weight |
+|---|---|---|
+| volume | the theme's items (each weighted by its source's weight) / the largest theme's | 0.25 |
+| people | distinct authors or respondents (source-weighted) / the largest theme's | 0.15 |
+| growth | (items in the last period - the one before) / max(the one before, 1), clipped to -1..1 | 0.15 |
+| negativity | share of the theme's items with negative sentiment (a rating/NPS outranks text) | 0.15 |
+| nps_impact | NPS points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.10 |
+| csat_impact | CSAT points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.05 |
+| unresolved | share of the theme's items not resolved / won't fix / duplicate | 0.10 |
+| response_lag | the theme's median time to first response / the slowest theme's | 0.05 |
+
+Source weights (default 1.0 per source format, e.g. ``{"zendesk": 2.0}`` when a paying customer's
+ticket weighs more than an anonymous review) enter through volume and people. A factor without data
+(no scores, no response times) counts 0. Weights are edited by the user and saved in the workspace.
+
+RICE (alternative): reach (distinct people) x impact (0.25/0.5/1/2/3; default from the negative
+share: <20% 0.25, <40% 0.5, <60% 1, <80% 2, else 3) x confidence (0..1; default 1.0 from 30 items,
+0.8 from 10, else 0.5) / effort (person-months, default 1). Impact, confidence and effort can be
+set per theme.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+FACTORS = ("volume", "people", "growth", "negativity", "nps_impact", "csat_impact", "unresolved", "response_lag")
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "volume": 0.25, "people": 0.15, "growth": 0.15, "negativity": 0.15,
+    "nps_impact": 0.10, "csat_impact": 0.05, "unresolved": 0.10, "response_lag": 0.05,
+}
+IMPACT_FULL_POINTS = 10.0
+RICE_IMPACTS = (0.25, 0.5, 1.0, 2.0, 3.0)
+SCHEMES = ("weighted", "rice")
+
+
+@dataclass(slots=True)
+class ThemeInputs:
+    theme_id: int
+    items: float  # source-weighted item count
+    people: float  # source-weighted distinct authors / respondents
+    recent: float = 0.0  # items in the last period
+    previous: float = 0.0  # items in the period before
+    negative_share: float | None = None
+    nps_impact: float | None = None  # NPS points: overall - without the theme
+    csat_impact: float | None = None
+    unresolved_share: float | None = None
+    response_lag_s: float | None = None
+    item_count: int = 0  # unweighted, for RICE confidence
+
+
+def check_weights(weights: dict[str, float]) -> dict[str, float]:
+    unknown = set(weights) - set(FACTORS)
+    if unknown:
+        raise ValueError(f"unknown priority factor(s): {', '.join(sorted(unknown))}; known: {', '.join(FACTORS)}")
+    merged = {**DEFAULT_WEIGHTS, **{k: float(v) for k, v in weights.items()}}
+    if sum(abs(v) for v in merged.values()) == 0:
+        raise ValueError("at least one priority weight must be non-zero")
+    return merged
+
+
+def _ratio(value: float | None, top: float) -> float:
+    return 0.0 if value is None or top <= 0 else max(0.0, value) / top
+
+
+def scaled_factors(themes: list[ThemeInputs]) -> dict[int, dict[str, float]]:
+    """Every factor of every theme scaled to 0..1 (growth -1..1)."""
+    top_items = max((t.items for t in themes), default=0.0)
+    top_people = max((t.people for t in themes), default=0.0)
+    top_lag = max((t.response_lag_s or 0.0 for t in themes), default=0.0)
+    out = {}
+    for t in themes:
+        growth = (t.recent - t.previous) / max(t.previous, 1.0)
+        out[t.theme_id] = {
+            "volume": _ratio(t.items, top_items),
+            "people": _ratio(t.people, top_people),
+            "growth": max(-1.0, min(1.0, growth)),
+            "negativity": t.negative_share or 0.0,
+            "nps_impact": min(1.0, max(0.0, -(t.nps_impact or 0.0)) / IMPACT_FULL_POINTS),
+            "csat_impact": min(1.0, max(0.0, -(t.csat_impact or 0.0)) / IMPACT_FULL_POINTS),
+            "unresolved": t.unresolved_share or 0.0,
+            "response_lag": _ratio(t.response_lag_s, top_lag),
+        }
+    return out
+
+
+def weighted(themes: list[ThemeInputs], weights: dict[str, float] | None = None) -> dict[int, dict]:
+    """{theme_id: {"priority", "factors": {name: contribution}, "scaled": {...}, "inputs": {...}}}."""
+    w = check_weights(weights or {})
+    total = sum(abs(v) for v in w.values())
+    scaled = scaled_factors(themes)
+    out = {}
+    for t in themes:
+        contrib = {f: round(100.0 * w[f] * scaled[t.theme_id][f] / total, 2) for f in FACTORS}
+        out[t.theme_id] = {
+            "priority": round(sum(contrib.values()), 2),
+            "factors": contrib,
+            "scaled": {f: round(v, 4) for f, v in scaled[t.theme_id].items()},
+            "inputs": asdict(t),
+            "scheme": "weighted",
+        }
+    return out
+
+
+def rice_impact_from_negativity(share: float | None) -> float:
+    share = share or 0.0
+    for bound, impact in zip((0.2, 0.4, 0.6, 0.8), RICE_IMPACTS):
+        if share < bound:
+            return impact
+    return RICE_IMPACTS[-1]
+
+
+def rice_confidence_from_count(items: int) -> float:
+    return 1.0 if items >= 30 else 0.8 if items >= 10 else 0.5
+
+
+def rice(themes: list[ThemeInputs], overrides: dict[int, dict] | None = None) -> dict[int, dict]:
+    """RICE per theme; ``overrides[theme_id]`` may set ``impact``, ``confidence``, ``effort``."""
+    overrides = overrides or {}
+    out = {}
+    for t in themes:
+        o = overrides.get(t.theme_id, {})
+        impact = float(o.get("impact", rice_impact_from_negativity(t.negative_share)))
+        confidence = float(o.get("confidence", rice_confidence_from_count(t.item_count)))
+        effort = float(o.get("effort", 1.0))
+        if effort <= 0:
+            raise ValueError(f"theme {t.theme_id}: RICE effort must be positive")
+        score = t.people * impact * confidence / effort
+        out[t.theme_id] = {
+            "priority": round(score, 2),
+            "factors": {"reach": round(t.people, 2), "impact": impact, "confidence": confidence, "effort": effort},
+            "inputs": asdict(t),
+            "scheme": "rice",
+        }
+    return out
+
+
+def score(themes: list[ThemeInputs], scheme: str = "weighted", weights: dict[str, float] | None = None,
+          rice_overrides: dict[int, dict] | None = None) -> dict[int, dict]:
+    if scheme == "weighted":
+        return weighted(themes, weights)
+    if scheme == "rice":
+        return rice(themes, rice_overrides)
+    raise ValueError(f"priority scheme must be one of {', '.join(SCHEMES)}, not {scheme!r}")

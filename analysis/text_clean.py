@@ -1,0 +1,185 @@
+"""The cleaned copy of a feedback text that analysis embeds and labels (the stored text is untouched).
+
+Issue templates, quoted replies, code, stack traces, signatures, @mentions and URLs would otherwise
+decide which items look alike. Rules are chosen per source format (``RULES``); ``describe_rules``
+lists them for people, ``clean_item`` applies them to one item, and ``clean_corpus`` also drops lines
+that a large share of one source's items repeat (template text nobody typed).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Iterable, Sequence
+
+MAX_CHARS = 2000
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9](?:[A-Za-z0-9_-]{0,38})(?:/[A-Za-z0-9_-]+)?")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,200}>")
+_FENCE = re.compile(r"(```|~~~).*?(?:\1|\Z)", re.S)
+_INLINE_CODE = re.compile(r"`[^`\n]{25,}`")  # long inline code; short `names` carry meaning
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+.*$", re.M)
+_CHECKBOX = re.compile(r"^\s*[-*]\s*\[[ xX]\]\s.*$|^\s*_No response_\s*$", re.M)
+_QUOTED = re.compile(r"^\s*>.*$", re.M)
+_REPLY_HEADER = re.compile(
+    r"^(?:On .{5,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .+|在.{2,80}写道[:：]|发件人[:：].*)\s*$",
+    re.M | re.I)
+_SIGNATURE = re.compile(
+    r"^(?:--\s?|(?:best|kind|warm)?\s*regards,?|thanks?(?: you)?(?: in advance)?[,!.]?|cheers,?|sincerely,?"
+    r"|sent from my \w+.*|get outlook for .*|此致|敬礼|谢谢[!！。]?|发自我的\w+)\s*$", re.I)
+_TRACE_LINE = re.compile(
+    r"^\s*(?:at [\w$.<>]+\(.*\)|File \".*\", line \d+.*|Traceback \(most recent call last\):.*"
+    r"|#\d+\s+0x[0-9a-f]+.*|\.{3} \d+ more"
+    r"|(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\]?|\[(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE)\]|[IWEF]\d{4} \d\d:).*"
+    r"|(?:\w+/)+\w+\.\w+:\d+(?::\d+)?.*)$")
+_WS = re.compile(r"[ \t\u3000]+")
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def _strip_reply_and_signature(text: str) -> str:
+    """Cut a quoted e-mail reply (``On ... wrote:``) and a closing signature."""
+    m = _REPLY_HEADER.search(text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    lines = text.rstrip().split("\n")
+    # a sign-off in the last 6 lines ends the message
+    for i in range(max(0, len(lines) - 6), len(lines)):
+        if _SIGNATURE.match(lines[i].strip()) and i > 0:
+            return "\n".join(lines[:i])
+    return text
+
+
+def _drop_traces(text: str) -> str:
+    """Drop stack-trace and log lines (Java/Python/JS frames, timestamps, ``[ERROR]`` lines)."""
+    kept, in_python_trace = [], False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("Traceback (most recent call last)"):
+            in_python_trace = True
+            continue
+        if in_python_trace:
+            if not line.strip():
+                in_python_trace = False
+            continue
+        if _TRACE_LINE.match(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _sub(pattern: re.Pattern, repl: str = " ") -> Callable[[str], str]:
+    return lambda text: pattern.sub(repl, text)
+
+
+#: Every rule by name, applied in the order a source lists them.
+RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "html_comments": ("HTML comments (<!-- template hints -->)", _sub(_HTML_COMMENT)),
+    "code_blocks": ("fenced code blocks and long inline code", lambda t: _INLINE_CODE.sub(" ", _FENCE.sub(" ", t))),
+    "quoted_replies": ("quoted replies: '> ...' lines and everything after 'On ... wrote:'",
+                       lambda t: _QUOTED.sub("", t)),
+    "reply_and_signature": ("e-mail reply headers and what follows; sign-offs and signatures",
+                            _strip_reply_and_signature),
+    "stack_traces": ("stack traces and log lines", _drop_traces),
+    "template_headings": ("markdown headings, checklists and '_No response_' of issue templates ('### Describe the bug')",
+                          lambda t: _CHECKBOX.sub("", _HEADING.sub("", t))),
+    "markup": ("images, HTML tags; markdown links keep their text", lambda t: _HTML_TAG.sub(" ", _MD_LINK.sub(
+        r"\1", _IMAGE.sub(" ", t)))),
+    "urls": ("URLs", _sub(_URL)),
+    "emails": ("e-mail addresses", _sub(_EMAIL)),
+    "mentions": ("@mentions", _sub(_MENTION)),
+}
+
+_ISSUE = ("html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings", "markup",
+          "urls", "emails", "mentions")
+_TICKET = ("html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls", "emails",
+           "mentions")
+_SHORT = ("urls", "emails", "mentions")
+
+#: Rules per source format (importer name); anything else gets ``default``.
+RULES: dict[str, tuple[str, ...]] = {
+    "github": _ISSUE, "github_cli": _ISSUE, "gitlab": _ISSUE, "jira": _ISSUE,
+    "zendesk": _TICKET, "cfpb_complaints": _TICKET,
+    "default": _SHORT,
+}
+
+#: A line that at least this share of one source's items contain (and at least BOILERPLATE_MIN_ITEMS
+#: items) is boilerplate of that source, not something a person wrote.
+BOILERPLATE_SHARE = 0.2
+BOILERPLATE_MIN_ITEMS = 5
+
+
+def rules_for(source_format: str | None) -> tuple[str, ...]:
+    return RULES.get(source_format or "default", RULES["default"])
+
+
+def describe_rules() -> dict[str, list[str]]:
+    """Rule descriptions per source format, for people (docs, ``triage-app items --cleaned``)."""
+    return {fmt: [RULE_FUNCTIONS[r][0] for r in rules] for fmt, rules in RULES.items()}
+
+
+def _tidy(text: str) -> str:
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    return _BLANKS.sub("\n", "\n".join(ln for ln in lines if ln)).strip()
+
+
+def clean_text(text: str | None, source_format: str | None = None,
+               boilerplate: frozenset[str] = frozenset()) -> str:
+    """Apply the source's rules to one text; lines in ``boilerplate`` are dropped."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    for rule in rules_for(source_format):
+        text = RULE_FUNCTIONS[rule][1](text)
+    if boilerplate:
+        text = "\n".join(ln for ln in text.split("\n") if _line_key(ln) not in boilerplate)
+    return _tidy(text)
+
+
+def clean_item(title: str | None, text: str | None, source_format: str | None = None,
+               boilerplate: frozenset[str] = frozenset()) -> str:
+    """Title and cleaned body as one text (never empty: falls back to the raw text)."""
+    body = clean_text(text, source_format, boilerplate)
+    head = _tidy(_URL.sub(" ", title or ""))
+    if head and body and not body.startswith(head):
+        combined = f"{head}\n{body}"
+    else:
+        combined = body or head
+    if not combined:
+        combined = _tidy(f"{title or ''}\n{text or ''}") or "(empty)"
+    return combined[:MAX_CHARS]
+
+
+def _line_key(line: str) -> str:
+    return _WS.sub(" ", line).strip().lower()
+
+
+def boilerplate_lines(texts: Iterable[str | None], share: float = BOILERPLATE_SHARE,
+                      min_items: int = BOILERPLATE_MIN_ITEMS) -> frozenset[str]:
+    """Lines (normalised) that at least ``share`` of the texts contain; needs ``min_items`` texts."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        if text and "\n" in text:
+            counts.update({k for k in (_line_key(ln) for ln in text.split("\n")) if len(k) > 3})
+    if n < min_items:
+        return frozenset()
+    need = max(min_items, share * n)
+    return frozenset(line for line, c in counts.items() if c >= need)
+
+
+def clean_corpus(records: Sequence[tuple[str | None, str | None, str | None, str | None]]) -> list[str]:
+    """Clean ``(source_format, source, title, text)`` records.
+
+    Lines that many items of one source (format + repository, project or survey) repeat are dropped.
+    """
+    groups: dict[tuple, list[int]] = {}
+    for i, (fmt, source, _, _) in enumerate(records):
+        groups.setdefault((fmt, source), []).append(i)
+    out: list[str] = [""] * len(records)
+    for (fmt, _), indices in groups.items():
+        shared = boilerplate_lines(records[i][3] for i in indices)
+        for i in indices:
+            out[i] = clean_item(records[i][2], records[i][3], fmt, shared)
+    return out

@@ -1,0 +1,191 @@
+"""Themes from precomputed embeddings: BERTopic with swappable parts, tuned for feedback.
+
+What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
+- Reducer: seeded PCA instead of UMAP by default: deterministic, ~1 s instead of ~20-55 s of numba
+  compilation per process, and as good or better on the labelled sets here. ``reducer="umap"``
+  keeps UMAP available (seeded, so still reproducible).
+- Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``),
+  and more than ``max_themes`` clusters are merged by BERTopic's own topic reduction.
+- Size: at most ``max_fit`` items (a seeded sample) are clustered; every other item joins the theme
+  whose centroid is nearest, as new items do later (``assign_to_centroids``).
+- Outliers: HDBSCAN noise joins its nearest theme when similar enough, and the threshold is lowered
+  until at most ``max_unassigned`` of the items remain unassigned.
+- Keywords: c-TF-IDF with a jieba/English tokenizer (``topic_keywords``); labels from the top words;
+  3-5 representative quotes nearest each theme's centroid.
+
+BERTopic, hdbscan and umap are imported inside the functions that need them (seconds each).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .topic_keywords import make_vectorizer, short_label
+from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
+
+ProgressFn = Callable[[str], None]
+
+
+@dataclass
+class ThemeParams:
+    seed: int = 42
+    reducer: str = "pca"  # "pca" | "umap"
+    n_components: int = 5
+    min_cluster_size: int | None = None  # None: auto_min_cluster_size(n)
+    min_samples: int | None = None  # None: HDBSCAN's default (= min_cluster_size)
+    max_themes: int = 50
+    max_fit: int = 20_000
+    max_unassigned: float = 0.08
+    min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
+    n_keywords: int = 10
+    n_quotes: int = 5
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class FoundTheme:
+    index: int
+    keywords: list[str]
+    label: str
+    centroid: np.ndarray
+    size: int
+    quotes: list[int] = field(default_factory=list)  # indices into the input documents
+
+
+@dataclass
+class ThemeResult:
+    labels: np.ndarray  # theme index per document, -1 = unassigned
+    similarity: np.ndarray  # cosine similarity to the assigned theme's centroid (0 when unassigned)
+    themes: list[FoundTheme]
+    seconds: dict[str, float]
+    info: dict
+
+    @property
+    def unassigned_share(self) -> float:
+        return float((self.labels < 0).mean()) if len(self.labels) else 0.0
+
+
+def auto_min_cluster_size(n: int) -> int:
+    """HDBSCAN's smallest theme for ``n`` clustered items: 5 for a few hundred, ~70 at 20,000."""
+    return int(np.clip(round(0.5 * np.sqrt(n)), 5, 150))
+
+
+def _reducer(params: ThemeParams, n: int):
+    n_components = max(1, min(params.n_components, n - 1))
+    if params.reducer == "umap":
+        from umap import UMAP
+
+        return UMAP(n_neighbors=15, n_components=n_components, min_dist=0.0, metric="cosine",
+                    random_state=params.seed, low_memory=True)
+    if params.reducer == "pca":
+        from sklearn.decomposition import PCA
+
+        return PCA(n_components=n_components, random_state=params.seed)
+    raise ValueError(f"unknown reducer {params.reducer!r} (pca or umap)")
+
+
+def build_bertopic(params: ThemeParams, n: int):
+    """BERTopic with our reducer, HDBSCAN, tokenizer and c-TF-IDF (no embedding model: vectors are given)."""
+    from bertopic import BERTopic
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from hdbscan import HDBSCAN
+
+    mcs = params.min_cluster_size or auto_min_cluster_size(n)
+    mcs = max(2, min(mcs, n // 2 if n >= 4 else 2))
+    clusterer = HDBSCAN(min_cluster_size=mcs, min_samples=params.min_samples, metric="euclidean",
+                        cluster_selection_method="eom", prediction_data=False, core_dist_n_jobs=1)
+    return BERTopic(
+        embedding_model=None, umap_model=_reducer(params, n), hdbscan_model=clusterer,
+        vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        language="multilingual", top_n_words=params.n_keywords, calculate_probabilities=False,
+        nr_topics=None, verbose=False,
+    ), mcs
+
+
+def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
+                on_stage: ProgressFn | None = None) -> ThemeResult:
+    """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes."""
+    params = params or ThemeParams()
+    stage = on_stage or (lambda _s: None)
+    seconds: dict[str, float] = {}
+    n = len(docs)
+    embeddings = np.asarray(embeddings, dtype=np.float32)
+    if n < 10:  # too few to cluster: everything stays in the visible "unassigned" group
+        return ThemeResult(np.full(n, -1), np.zeros(n, np.float32), [], seconds, {"reason": "fewer than 10 items"})
+
+    t = time.perf_counter()
+    rng = np.random.default_rng(params.seed)
+    fit_idx = np.sort(rng.choice(n, params.max_fit, replace=False)) if n > params.max_fit else np.arange(n)
+    fit_docs = [docs[i] for i in fit_idx]
+    stage("clustering")
+    model, mcs = build_bertopic(params, len(fit_idx))
+    seconds["load engine"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+    n_found = int(topics.max()) + 1 if len(topics) else 0
+    if n_found > params.max_themes:
+        model.reduce_topics(fit_docs, nr_topics=params.max_themes + (1 if (topics < 0).any() else 0))
+        topics = np.asarray(model.topics_)
+    seconds["cluster"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    stage("assigning")
+    labels = np.full(n, -1, dtype=np.int64)
+    labels[fit_idx] = topics
+    n_themes = int(labels.max()) + 1
+    if n_themes == 0:
+        return ThemeResult(labels, np.zeros(n, np.float32), [], seconds,
+                           {"min_cluster_size": mcs, "fitted": len(fit_idx), "reason": "no cluster found"})
+    centroids = centroids_of(embeddings[fit_idx], topics, n_themes)
+    rest = np.setdiff1d(np.arange(n), fit_idx, assume_unique=True)
+    if len(rest):
+        labels[rest], _ = assign_to_centroids(embeddings[rest], centroids, threshold=-1.0)
+    labels, similarity = reduce_outliers(embeddings, labels, centroids, max_share=params.max_unassigned,
+                                         min_similarity=params.min_similarity)
+    centroids = centroids_of(embeddings, labels, n_themes)
+    seconds["outliers"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    stage("keywords")
+    model.update_topics(fit_docs, topics=labels[fit_idx].tolist(), top_n_words=params.n_keywords,
+                        vectorizer_model=make_vectorizer(), ctfidf_model=model.ctfidf_model)
+    themes = []
+    sizes = np.bincount(labels[labels >= 0], minlength=n_themes)
+    for k in range(n_themes):
+        words = [w for w, score in (model.get_topic(k) or []) if w and score > 0]
+        themes.append(FoundTheme(index=k, keywords=words, label=short_label(words), centroid=centroids[k],
+                                 size=int(sizes[k]), quotes=representative(docs, embeddings, labels, similarity, k,
+                                                                           params.n_quotes)))
+    seconds["keywords"] = round(time.perf_counter() - t, 3)
+    info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "themes": n_themes}
+    return ThemeResult(labels, similarity, themes, seconds, info)
+
+
+def representative(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, similarity: np.ndarray,
+                   k: int, n_quotes: int = 5) -> list[int]:
+    """Indices of up to ``n_quotes`` typical, distinct, readable documents of theme ``k``."""
+    members = np.flatnonzero(labels == k)
+    if not len(members):
+        return []
+    order = members[np.argsort(-similarity[members], kind="stable")]
+    picked: list[int] = []
+    seen: set[str] = set()
+    fallback: list[int] = []
+    for i in order[: max(200, 20 * n_quotes)]:
+        key = " ".join(docs[i].lower().split())[:200]
+        if key in seen:
+            continue
+        seen.add(key)
+        if 15 <= len(docs[i]) <= 400 and all(float(embeddings[i] @ embeddings[j]) < 0.97 for j in picked):
+            picked.append(int(i))
+        else:
+            fallback.append(int(i))
+        if len(picked) == n_quotes:
+            break
+    return (picked + fallback)[: max(min(n_quotes, len(members)), min(3, len(members)))]

@@ -1,0 +1,284 @@
+"""Triage metrics of a workspace: satisfaction per period, response and resolution times, theme
+priority. Definitions: ../shared/docs/metrics.md (via analysis.satisfaction / response_times /
+priority); this module only reads the store and puts the pieces together.
+
+Periods: scores by the time of the answer (respondent's submission, else the item's creation);
+times by the period the item was created in (a cohort), so a period's figures only change as its
+own items get answered or closed, and still-open items are censored in the Kaplan-Meier median.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Generator
+
+import numpy as np
+
+from analysis import periods, priority, response_times, satisfaction
+from ..domain import CancelToken, Progress
+from ..store import metrics_queries as mq
+
+WEIGHTS_KEY = "setting:priority_weights"
+SOURCE_WEIGHTS_KEY = "setting:source_weights"
+SCHEME_KEY = "setting:priority_scheme"
+RICE_KEY = "setting:rice_inputs"
+GROWTH_WINDOW_DAYS = 30
+METRIC_KEYS = ("nps", "csat", "ces", "rating", "response_time", "time_to_close", "open_age")
+
+
+@dataclass
+class MetricsRequest:
+    by: str = "all"
+    source: str | None = None
+    theme_id: int | None = None
+    segment: tuple[str, str] | None = None
+    ignore_users: tuple[str, ...] = ()
+    as_of: str | None = None  # ISO time; default now
+    mass_gap_s: float = response_times.MASS_GAP_S
+    mass_min_items: int = response_times.MASS_MIN_ITEMS
+
+    def filters(self) -> mq.Filters:
+        return mq.Filters(source=self.source, theme_id=self.theme_id, segment=self.segment)
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+
+
+def _as_of_epoch(as_of: str | None) -> float:
+    return periods.to_epoch(as_of) if as_of else datetime.now(timezone.utc).timestamp()
+
+
+# -- satisfaction -----------------------------------------------------------------------------
+def score_periods(days: list[str | None], sums: np.ndarray, by: str) -> dict[str, list[dict]]:
+    """Roll daily sums up to periods and compute NPS, CSAT, CES and ratings per period."""
+    known = [i for i, d in enumerate(days) if d]
+    if by == "all":
+        labels, rolled = ["all"], sums.sum(axis=0, keepdims=True)
+    else:
+        epochs = np.array([periods.day_label_to_epoch(days[i]) for i in known], dtype=np.float64)
+        codes, labels = periods.bucket(epochs, by)
+        rolled = np.zeros((len(labels), sums.shape[1]))
+        np.add.at(rolled, codes, sums[known])
+    c = {name: i for i, name in enumerate(mq.SCORE_COLUMNS)}
+    out = {k: [] for k in ("nps", "csat", "ces", "rating")}
+    for label, row in zip(labels, rolled):
+        n = lambda key: int(round(row[c[key]]))  # noqa: E731
+        out["nps"].append(satisfaction.nps(n("nps_n"), n("nps_p"), n("nps_d")).as_json(label))
+        out["csat"].append(satisfaction.csat(n("csat_n"), n("csat_top2")).as_json(label))
+        out["ces"].append(satisfaction.ces(n("ces_n"), row[c["ces_sum"]], row[c["ces_sq"]]).as_json(label))
+        dist = {k: n(f"r{k}") for k in range(1, 6)}
+        out["rating"].append(satisfaction.rating(n("rating_n"), row[c["rating_sum"]], row[c["rating_sq"]], dist).as_json(label))
+    if by == "all" and not out["nps"]:
+        for key in out:
+            out[key] = [{"period": "all", "n": 0, "value": None, "low": None, "high": None}]
+    for key in out:
+        satisfaction.add_changes(out[key])
+    return out
+
+
+# -- times ------------------------------------------------------------------------------------
+def time_periods(cols: mq.TimeColumns, by: str, as_of: float, mass_gap_s: float = response_times.MASS_GAP_S,
+                 mass_min_items: int = response_times.MASS_MIN_ITEMS) -> dict:
+    """response_time, time_to_close, open_age per period of creation, and the mass closures."""
+    has_created = ~np.isnan(cols.created)
+    created = cols.created
+    codes, labels = periods.bucket(np.where(has_created, created, np.nan), by)
+    if by == "all":
+        codes = np.where(has_created, 0, -1)
+    # time to close: closed items with a known close; open items wait until as_of
+    closed_known = ~cols.is_open & ~np.isnan(cols.closed)
+    close_pop = has_created & (cols.is_open | closed_known)
+    close_dur = np.where(closed_known, cols.closed - created, as_of - created)
+    ttc = response_times.summarize_by_period(codes[close_pop], labels, close_dur[close_pop], closed_known[close_pop])
+    # time to first response: items whose response is unknown (comment count without comments) are left out
+    answered = ~np.isnan(cols.first_response)
+    resp_pop = has_created & (answered | ~cols.response_unknown)
+    wait_end = np.where(closed_known, cols.closed, as_of)
+    resp_dur = np.where(answered, cols.first_response, wait_end - created)
+    frt = response_times.summarize_by_period(codes[resp_pop], labels, resp_dur[resp_pop], answered[resp_pop])
+    # open age
+    open_pop = has_created & cols.is_open
+    age = response_times.summarize_by_period(codes[open_pop], labels, as_of - created[open_pop],
+                                              np.ones(int(open_pop.sum()), dtype=bool), survival=False)
+    # mass closures over the close times of these items
+    closed_idx = np.nonzero(closed_known)[0]
+    mask, found = response_times.mass_closure_mask(cols.closed[closed_idx], mass_gap_s, mass_min_items)
+    mass_codes = codes[closed_idx[mask]]
+    per_period = np.bincount(mass_codes[mass_codes >= 0], minlength=len(labels)) if len(labels) else []
+    for row, count in zip(ttc, per_period):
+        row["mass_closed"] = int(count)
+    unknown = has_created & ~answered & cols.response_unknown
+    unknown_per = np.bincount(codes[unknown][codes[unknown] >= 0], minlength=len(labels)) if len(labels) else []
+    for row, count in zip(frt, unknown_per):
+        row["unknown"] = int(count)  # the source counts comments the export does not hold
+    mass = [{"start": _iso(m["start_epoch"]), "end": _iso(m["end_epoch"]), "count": m["count"]} for m in found]
+    empty = {"period": "all", "n": 0, "waiting": 0, "mean_s": None, "median_s": None, "p90_s": None, "km_median_s": None}
+    if by == "all":
+        ttc, frt, age = (x or [dict(empty)] for x in (ttc, frt, age))
+    return {"response_time": frt, "time_to_close": ttc, "open_age": age, "mass_closures": mass,
+            "items_in_mass_closures": int(mask.sum())}
+
+
+def compute(conn: sqlite3.Connection, request: MetricsRequest) -> dict:
+    """Every metric of ``request`` as one JSON-ready object (the ``metrics --json`` contract)."""
+    return _drive(metrics_job(conn, request))
+
+
+def metrics_job(conn: sqlite3.Connection, request: MetricsRequest,
+                cancel: CancelToken | None = None) -> Generator[Progress, None, dict]:
+    """Generator service: yields Progress per stage, returns the metrics object."""
+    cancel = cancel or CancelToken()
+    periods.check(request.by)
+    as_of = _as_of_epoch(request.as_of)
+    yield Progress("satisfaction", 0, 2, "scores per day")
+    days, sums = mq.score_sums_by_day(conn, request.filters())
+    result = {"by": request.by, "as_of": _iso(as_of), **score_periods(days, sums, request.by)}
+    cancel.raise_if_cancelled()
+    yield Progress("times", 1, 2, "response and resolution times")
+    cols = mq.time_columns(conn, request.filters(), request.ignore_users)
+    result.update(time_periods(cols, request.by, as_of, request.mass_gap_s, request.mass_min_items))
+    result["filters"] = {"source": request.source, "theme": request.theme_id,
+                         "segment": "=".join(request.segment) if request.segment else None,
+                         "ignore_users": list(request.ignore_users)}
+    if request.theme_id is not None:
+        impact = theme_impacts(conn, request.source).get(request.theme_id)
+        result["theme_impact"] = impact or {"nps": None, "csat": None}
+    yield Progress("done", 2, 2, "")
+    return result
+
+
+def _drive(gen):
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value
+
+
+# -- priority ---------------------------------------------------------------------------------
+def weights(conn: sqlite3.Connection) -> dict[str, float]:
+    return priority.check_weights(mq.get_setting(conn, WEIGHTS_KEY, {}) or {})
+
+
+def source_weights(conn: sqlite3.Connection) -> dict[str, float]:
+    return {k: float(v) for k, v in (mq.get_setting(conn, SOURCE_WEIGHTS_KEY, {}) or {}).items()}
+
+
+def save_priority_settings(conn: sqlite3.Connection, *, weights: dict[str, float] | None = None,
+                           source_weights: dict[str, float] | None = None, scheme: str | None = None,
+                           rice_inputs: dict[int, dict] | None = None) -> None:
+    """Save edited weights (merged with the saved ones), source weights, scheme or RICE inputs."""
+    from ..store.queries import transaction
+
+    with transaction(conn):
+        if weights is not None:
+            merged = {**(mq.get_setting(conn, WEIGHTS_KEY, {}) or {}), **weights}
+            priority.check_weights(merged)
+            mq.set_setting(conn, WEIGHTS_KEY, merged)
+        if source_weights is not None:
+            mq.set_setting(conn, SOURCE_WEIGHTS_KEY, {**(mq.get_setting(conn, SOURCE_WEIGHTS_KEY, {}) or {}),
+                                                      **source_weights})
+        if scheme is not None:
+            if scheme not in priority.SCHEMES:
+                raise ValueError(f"priority scheme must be one of {', '.join(priority.SCHEMES)}")
+            mq.set_setting(conn, SCHEME_KEY, scheme)
+        if rice_inputs is not None:
+            saved = mq.get_setting(conn, RICE_KEY, {}) or {}
+            for theme_id, values in rice_inputs.items():
+                saved.setdefault(str(theme_id), {}).update(values)
+            mq.set_setting(conn, RICE_KEY, saved)
+
+
+def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None) -> list[priority.ThemeInputs]:
+    """The priority inputs of every theme with items (see analysis.priority)."""
+    latest = as_of or mq.latest_created(conn)
+    end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
+    recent_from = _iso(end - GROWTH_WINDOW_DAYS * 86400)
+    previous_from = _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400)
+    sw = source_weights(conn)
+    acc: dict[int, dict] = {}
+    for theme_id, fmt, items, people, unresolved, negative, recent, previous, _ in mq.theme_item_stats(
+            conn, recent_from, previous_from, source):
+        w = sw.get(fmt, 1.0)
+        a = acc.setdefault(theme_id, {"items": 0.0, "people": 0.0, "recent": 0.0, "previous": 0.0, "n": 0,
+                                      "unresolved": 0.0, "negative": 0.0})
+        a["items"] += w * items
+        a["people"] += w * people
+        a["recent"] += w * recent
+        a["previous"] += w * previous
+        a["n"] += items
+        a["unresolved"] += unresolved
+        a["negative"] += negative
+    totals = _score_totals(conn, source)
+    by_theme = mq.score_counts_by_theme(conn, source)
+    lags = _response_lags(conn, source)
+    out = []
+    for theme_id, a in sorted(acc.items()):
+        counts = by_theme.get(theme_id)
+        nps_imp = csat_imp = None
+        if counts and counts[0] and totals[0]:
+            nps_imp = satisfaction.nps_impact(totals[:3], counts[:3], draws=200).value
+        if counts and counts[3] and totals[3]:
+            csat_imp = satisfaction.csat_impact(totals[3:], counts[3:], draws=200).value
+        out.append(priority.ThemeInputs(
+            theme_id=theme_id, items=a["items"], people=a["people"], recent=a["recent"], previous=a["previous"],
+            negative_share=a["negative"] / a["n"] if a["n"] else None, nps_impact=nps_imp, csat_impact=csat_imp,
+            unresolved_share=a["unresolved"] / a["n"] if a["n"] else None, response_lag_s=lags.get(theme_id),
+            item_count=a["n"]))
+    return out
+
+
+def _score_totals(conn: sqlite3.Connection, source: str | None) -> tuple[int, int, int, int, int]:
+    _, sums = mq.score_sums_by_day(conn, mq.Filters(source=source))
+    t = sums.sum(axis=0) if len(sums) else np.zeros(len(mq.SCORE_COLUMNS))
+    c = {name: i for i, name in enumerate(mq.SCORE_COLUMNS)}
+    return tuple(int(round(t[c[k]])) for k in ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2"))
+
+
+def _response_lags(conn: sqlite3.Connection, source: str | None) -> dict[int, float]:
+    """Median time to first response per theme, over the theme's answered items."""
+    cols = mq.time_columns(conn, mq.Filters(source=source), with_theme=True)
+    answered = ~np.isnan(cols.first_response) & (cols.theme_id >= 0)
+    out = {}
+    themes, values = cols.theme_id[answered], cols.first_response[answered]
+    for theme_id in np.unique(themes):
+        out[int(theme_id)] = float(np.median(np.maximum(values[themes == theme_id], 0)))
+    return out
+
+
+def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of: str | None = None) -> dict[int, dict]:
+    """{theme id: {priority, factors, scaled, inputs, scheme}} with the workspace's saved settings."""
+    scheme = scheme or mq.get_setting(conn, SCHEME_KEY, "weighted") or "weighted"
+    rice_saved = {int(k): v for k, v in (mq.get_setting(conn, RICE_KEY, {}) or {}).items()}
+    return priority.score(theme_inputs(conn, as_of), scheme, weights(conn), rice_saved)
+
+
+def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> dict[int, dict]:
+    """What ``themes --json`` adds per theme: priority, factors (name -> contribution), status,
+    items_resolved, items_total. Themes without items get priority 0."""
+    scores = theme_priorities(conn, as_of=as_of)
+    out = {}
+    for theme_id, row in mq.theme_rollup(conn).items():
+        s = scores.get(theme_id)
+        out[theme_id] = {
+            "priority": s["priority"] if s else 0.0,
+            "factors": s["factors"] if s else {f: 0.0 for f in priority.FACTORS},
+            "status": row["status"],
+            "items_resolved": row["items_resolved"],
+            "items_total": row["items_total"],
+        }
+    return out
+
+
+def theme_impacts(conn: sqlite3.Connection, source: str | None = None, draws: int = 2000) -> dict[int, dict]:
+    """{theme id: {"nps": impact, "csat": impact}} with bootstrap 95% intervals."""
+    totals = _score_totals(conn, source)
+    out = {}
+    for theme_id, counts in mq.score_counts_by_theme(conn, source).items():
+        out[theme_id] = {
+            "nps": satisfaction.nps_impact(totals[:3], counts[:3], draws=draws, seed=theme_id).as_json(),
+            "csat": satisfaction.csat_impact(totals[3:], counts[3:], draws=draws, seed=theme_id).as_json(),
+        }
+    return out

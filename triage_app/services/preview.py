@@ -1,0 +1,86 @@
+"""What the import wizard shows before anything is written: the detected format and encoding,
+the other candidates, the first rows as they will be imported, and rows that would be rejected."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain import ImportFailure, Item, Rejected, Respondent
+from ..importers import all_importers, choose_importer, detect
+from ..importers.generic import FIELDS, guess_mapping
+from ..importers.source import ImportOptions, SourceFile
+
+COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "big5", "shift_jis", "latin-1")
+
+
+@dataclass
+class FilePreview:
+    path: Path
+    size: int = 0
+    kind: str = ""
+    encoding: str | None = None
+    encoding_reason: str = ""
+    format: str | None = None
+    candidates: list[tuple[str, str, float]] = field(default_factory=list)  # (name, label, score)
+    headers: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # generic format only
+    items: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    respondents: int = 0
+    error: str | None = None
+
+
+def preview_file(path: str | Path, options: ImportOptions | None = None, rows: int = 12) -> FilePreview:
+    """Read just enough of a file to show how it will be imported. Never raises for a bad file:
+    the problem is in ``error``."""
+    preview = FilePreview(Path(path))
+    options = options or ImportOptions()
+    try:
+        source = SourceFile(path, options)
+        preview.size, preview.kind = source.size, source.kind
+        if source.kind in ("csv", "jsonl"):
+            preview.encoding, preview.encoding_reason = source.encoding, source.encoding_guess.reason
+        ranked = detect(source)
+        preview.candidates = [(imp.name, imp.label, round(score, 2)) for score, imp in ranked]
+        importer = choose_importer(source)
+        preview.format = importer.name
+        if source.preview_rows:
+            preview.headers = [h.strip() for h in source.preview_rows[0]]
+        if importer.name == "generic" and preview.headers:
+            preview.mapping = guess_mapping(preview.headers, source.preview_rows[1:])
+            preview.mapping.update(options.mapping)
+        records = importer.read(source)
+        try:
+            for record in records:
+                if isinstance(record, Item):
+                    preview.items.append(_item_row(record))
+                elif isinstance(record, Respondent):
+                    preview.respondents += 1
+                elif isinstance(record, Rejected):
+                    preview.rejected.append({"row": record.row, "column": record.column, "reason": record.reason})
+                if len(preview.items) >= rows or len(preview.rejected) >= rows:
+                    break
+        finally:
+            close = getattr(records, "close", None)
+            if close:
+                close()
+    except ImportFailure as exc:
+        preview.error = str(exc)
+    except KeyError as exc:
+        preview.error = str(exc.args[0])
+    except Exception as exc:  # a preview must never take the wizard down
+        preview.error = f"{Path(path).name}: cannot be read ({type(exc).__name__}: {exc})"
+    return preview
+
+
+def _item_row(item: Item) -> dict:
+    score = next((getattr(item, k) for k in ("rating", "nps", "csat", "ces") if getattr(item, k) is not None), None)
+    return {"created_at": item.created_at, "author": item.author, "title": item.title, "text": item.text,
+            "score": score, "status": item.status or "new", "external_id": item.external_id}
+
+
+def format_choices() -> list[tuple[str, str]]:
+    return [(imp.name, imp.label) for imp in all_importers()]
+
+
+MAPPING_FIELDS = FIELDS

@@ -1,0 +1,103 @@
+"""Read-only consistency queries for ``triage-app check`` (services/health.py)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from .workspace import BUSY_TIMEOUT_MS, SQLITE_HEADER
+
+
+def file_header(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(16)
+
+
+def is_sqlite_file(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0 and file_header(path) == SQLITE_HEADER
+
+
+def open_for_check(path: Path) -> sqlite3.Connection:
+    """A plain connection: no migration, no pragmas that write (WAL recovery still happens)."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def tables(conn) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+
+def user_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def recorded_versions(conn) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+
+
+def integrity_errors(conn, limit: int = 20) -> list[str]:
+    rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(conn) -> dict[tuple[str, str], int]:
+    """{(table, parent table): rows whose reference points nowhere}."""
+    counts: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        counts[(table, parent)] = counts.get((table, parent), 0) + 1
+    return counts
+
+
+def fts_integrity_error(conn) -> str | None:
+    """FTS5's own check of the full-text index structure (None when sound)."""
+    try:
+        conn.execute("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None
+
+
+def fts_vs_items(conn) -> dict[str, int]:
+    """Items and index entries (a contentless FTS5 table keeps one docsize row per document)."""
+    return {
+        "items": conn.execute("SELECT count(*) FROM items").fetchone()[0],
+        "indexed": conn.execute("SELECT count(*) FROM items_fts_docsize").fetchone()[0],
+        "items_not_indexed": conn.execute(
+            "SELECT count(*) FROM items WHERE id NOT IN (SELECT id FROM items_fts_docsize)").fetchone()[0],
+        "index_without_item": conn.execute(
+            "SELECT count(*) FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items)").fetchone()[0],
+    }
+
+
+def unfinished_imports(conn) -> int:
+    return conn.execute("SELECT count(*) FROM imports WHERE finished_at IS NULL").fetchone()[0]
+
+
+def unfinished_analysis_runs(conn) -> int:
+    return conn.execute("SELECT count(*) FROM analysis_runs WHERE finished_at IS NULL").fetchone()[0]
+
+
+def empty_item_texts(conn) -> int:
+    return conn.execute("SELECT count(*) FROM items WHERE text IS NULL OR text = ''").fetchone()[0]
+
+
+def unknown_statuses(conn, allowed: tuple[str, ...]) -> dict[str, int]:
+    marks = ",".join("?" * len(allowed))
+    return dict(conn.execute(
+        f"SELECT status, count(*) FROM items WHERE status NOT IN ({marks}) GROUP BY status", allowed).fetchall())
+
+
+def respondents_without_items(conn) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM respondents r WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.respondent_id = r.id)"
+    ).fetchone()[0]
+
+
+def items_of_missing_imports(conn) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM items WHERE last_import_id IS NOT NULL AND last_import_id NOT IN (SELECT id FROM imports)"
+    ).fetchone()[0]
+
+
+def journal_mode(conn) -> str:
+    return conn.execute("PRAGMA journal_mode").fetchone()[0]

@@ -1,0 +1,156 @@
+"""The feedback table's queries: filters, sort and keyset paging in SQL, fast on a million items.
+
+A page is fetched "after" the last row of the previous one (keyset paging), so scrolling to the
+end of a huge table never pays for an OFFSET.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .search import match_expression
+
+#: columns the table shows, in order: (key, SQL expression)
+TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "items.id"),
+    ("created_at", "items.created_at"),
+    ("source_format", "items.source_format"),
+    ("title", "items.title"),
+    ("text", "substr(items.text, 1, 300)"),
+    ("status", "items.status"),
+    ("theme", "themes.label"),
+    ("score", "coalesce(items.rating, items.nps, items.csat, items.ces, respondents.nps, respondents.csat, respondents.ces, respondents.rating)"),
+    ("author", "items.author"),
+)
+SORTABLE = {"id": "items.id", "created_at": "items.created_at", "source_format": "items.source_format",
+            "status": "items.status", "author": "items.author", "theme": "themes.label",
+            "score": TABLE_COLUMNS[7][1]}
+
+SCORE_BANDS = {
+    # NPS groups (survey answers) and star/CSAT bands (reviews, tickets)
+    "detractor": "coalesce(items.nps, respondents.nps) <= 6",
+    "passive": "coalesce(items.nps, respondents.nps) BETWEEN 7 AND 8",
+    "promoter": "coalesce(items.nps, respondents.nps) >= 9",
+    "low": "coalesce(items.rating, items.csat, respondents.rating, respondents.csat) <= 2",
+    "neutral": "coalesce(items.rating, items.csat, respondents.rating, respondents.csat) = 3",
+    "high": "coalesce(items.rating, items.csat, respondents.rating, respondents.csat) >= 4",
+}
+
+
+@dataclass
+class ItemFilter:
+    search: str = ""
+    source_formats: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    theme_ids: list[int] = field(default_factory=list)  # 0 stands for "unassigned"
+    created_from: str | None = None  # ISO date or time, inclusive
+    created_to: str | None = None  # ISO date or time, exclusive
+    score_band: str | None = None
+    segment: tuple[str, str] | None = None  # (attribute name, value)
+
+
+def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
+    # "+column" keeps SQLite from using that column's index, so a page of a broad filter walks
+    # the sort order's index instead of sorting most of the table.
+    plus = "" if use_filter_indexes else "+"
+    clauses, args = [], []
+    if f.search.strip():
+        expression = match_expression(f.search)
+        if expression is None:
+            clauses.append("0")
+        else:
+            clauses.append("items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            args.append(expression)
+    if f.source_formats:
+        clauses.append(f"{plus}items.source_format IN ({','.join('?' * len(f.source_formats))})")
+        args += f.source_formats
+    if f.statuses:
+        clauses.append(f"{plus}items.status IN ({','.join('?' * len(f.statuses))})")
+        args += f.statuses
+    if f.theme_ids:
+        real = [t for t in f.theme_ids if t]
+        parts = []
+        if real:
+            parts.append(f"item_themes.theme_id IN ({','.join('?' * len(real))})")
+            args += real
+        if 0 in f.theme_ids:
+            parts.append("item_themes.theme_id IS NULL")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if f.created_from:
+        clauses.append("items.created_at >= ?")
+        args.append(f.created_from)
+    if f.created_to:
+        clauses.append("items.created_at < ?")
+        args.append(f.created_to)
+    if f.score_band:
+        if f.score_band not in SCORE_BANDS:
+            raise ValueError(f"unknown score band {f.score_band!r}")
+        clauses.append(SCORE_BANDS[f.score_band])
+    if f.segment:
+        key, value = f.segment
+        clauses.append("coalesce(json_extract(items.attributes, ?), json_extract(respondents.attributes, ?)) = ?")
+        path = "$." + json.dumps(key)
+        args += [path, path, value]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+_FROM = (" FROM items LEFT JOIN respondents ON respondents.id = items.respondent_id"
+         " LEFT JOIN item_themes ON item_themes.item_id = items.id"
+         " LEFT JOIN themes ON themes.id = item_themes.theme_id")
+
+
+def count_items(conn, f: ItemFilter) -> int:
+    """How many items pass the filter (joins only the tables the filter needs)."""
+    where, args = _where(f)
+    joins = " FROM items"
+    if f.score_band or f.segment:
+        joins += " LEFT JOIN respondents ON respondents.id = items.respondent_id"
+    if f.theme_ids:
+        joins += " LEFT JOIN item_themes ON item_themes.item_id = items.id"
+    return conn.execute("SELECT count(*)" + joins + where, args).fetchone()[0]
+
+
+SELECTIVE = 50_000  # below this many matches, sorting them beats walking the sort index
+
+
+def page_items(conn, f: ItemFilter, sort: str = "created_at", descending: bool = True, limit: int = 200,
+               after: tuple | None = None, matches: int | None = None) -> list[tuple]:
+    """Rows of TABLE_COLUMNS plus a trailing sort key; pass the last row's ``(sort key, id)`` as
+    ``after`` to get the next page. ``matches`` (from count_items) lets a selective filter use
+    its own index."""
+    if sort not in SORTABLE:
+        raise ValueError(f"cannot sort by {sort!r}")
+    key = SORTABLE[sort]
+    where, args = _where(f, use_filter_indexes=matches is not None and matches < SELECTIVE)
+    op = "<" if descending else ">"
+    direction = "DESC" if descending else "ASC"
+    if after is not None:
+        last_key, last_id = after
+        # Rows sort by (key, id); NULL keys sort first ascending, last descending (SQLite).
+        if last_key is None:
+            keyset = f"({key} IS NULL AND items.id {op} ?)" + ("" if descending else f" OR {key} IS NOT NULL")
+            keyset_args = [last_id]
+        else:
+            keyset = f"({key} {op} ? OR ({key} = ? AND items.id {op} ?))" + (f" OR {key} IS NULL" if descending else "")
+            keyset_args = [last_key, last_key, last_id]
+        where = (where + " AND " if where else " WHERE ") + f"({keyset})"
+        args = args + keyset_args
+    columns = ", ".join(expr for _, expr in TABLE_COLUMNS)
+    sql = f"SELECT {columns}, {key}{_FROM}{where} ORDER BY {key} {direction}, items.id {direction} LIMIT ?"
+    return conn.execute(sql, args + [limit]).fetchall()
+
+
+def filter_choices(conn) -> dict:
+    """What the filter controls offer: formats, statuses, themes and segment attributes."""
+    formats = [r[0] for r in conn.execute("SELECT DISTINCT source_format FROM items ORDER BY 1")]
+    statuses = [r[0] for r in conn.execute("SELECT DISTINCT status FROM items ORDER BY 1")]
+    themes = conn.execute("SELECT id, label FROM themes WHERE hidden = 0 AND merged_into IS NULL ORDER BY size DESC").fetchall()
+    segments: dict[str, set] = {}
+    for (attrs,) in conn.execute(
+        "SELECT attributes FROM respondents WHERE attributes != '{}' LIMIT 500"
+    ):
+        for k, v in json.loads(attrs).items():
+            if isinstance(v, str) and 0 < len(v) <= 40:
+                segments.setdefault(k, set()).add(v)
+    segments = {k: sorted(v) for k, v in segments.items() if 1 < len(v) <= 30}
+    return {"formats": formats, "statuses": statuses, "themes": themes, "segments": segments}

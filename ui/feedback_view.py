@@ -1,0 +1,247 @@
+"""The Feedback screen: filters and full-text search over all items, the virtual table, and a detail
+pane with the whole text, attributes, responses and status history."""
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTextBrowser,
+    QVBoxLayout, QWidget,
+)
+
+from triage_app.store import connect_reader, queries
+from triage_app.store.item_queries import SCORE_BANDS, ItemFilter, count_items, filter_choices, page_items
+
+from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
+from .workers import run_in_thread
+
+COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 92, "status": 80, "theme": 140, "score": 46,
+                 "author": 90}
+PERIODS = (("all", None), ("7 days", 7), ("30 days", 30), ("90 days", 90), ("365 days", 365))
+BAND_LABELS = {"detractor": "NPS detractors (0-6)", "passive": "NPS passives (7-8)", "promoter": "NPS promoters (9-10)",
+               "low": "Low (1-2 stars / CSAT)", "neutral": "Neutral (3)", "high": "High (4-5)"}
+
+
+class FeedbackView(QWidget):
+    item_selected = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.path = None
+        self.conn = None
+        self.model = ItemsTableModel(parent=self)
+        self._generation = 0
+        self._sort, self._descending = "created_at", True
+        self._user_sorted = False
+
+        self.search = QLineEdit(placeholderText=self.tr("Search feedback (English or 中文)…"), clearButtonEnabled=True)
+        self.search.setToolTip(self.tr("All words must occur; English words match as prefixes, Chinese words as phrases"))
+        self.source = QComboBox(toolTip=self.tr("Source format"))
+        self.status = QComboBox(toolTip=self.tr("Workflow status"))
+        self.theme = QComboBox(toolTip=self.tr("Theme"))
+        self.period = QComboBox(toolTip=self.tr("Created in the last …"))
+        self.band = QComboBox(toolTip=self.tr("Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets"))
+        self.segment = QComboBox(toolTip=self.tr("Segment (a survey attribute such as plan or region)"))
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._sort_by)
+        header.setStretchLastSection(False)
+        for key, width in COLUMN_WIDTHS.items():
+            header.resizeSection(COLUMN_KEYS.index(key), width)
+        header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(COLUMN_KEYS.index("title"), True)  # shown within the Feedback column
+        self.detail = QTextBrowser(openExternalLinks=True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+
+    # -- workspace ---------------------------------------------------------------------------
+    def set_workspace(self, path) -> None:
+        if self.conn:
+            self.conn.close()
+        self.path = path
+        self.conn = connect_reader(path)
+        self.model.set_connection(self.conn)
+        self.reload_choices()
+        self.apply_filter()
+
+    def reload_choices(self) -> None:
+        choices = filter_choices(self.conn)
+        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+            combo.blockSignals(True)
+            combo.clear()
+        self.source.addItem(self.tr("All sources"), None)
+        for f in choices["formats"]:
+            self.source.addItem(f, f)
+        self.status.addItem(self.tr("All statuses"), None)
+        for s in choices["statuses"]:
+            self.status.addItem(self.tr(s), s)
+        self.theme.addItem(self.tr("All themes"), None)
+        self.theme.addItem(self.tr("Unassigned"), 0)
+        for theme_id, label in choices["themes"]:
+            self.theme.addItem(label, theme_id)
+        for label, days in PERIODS:
+            self.period.addItem(self.tr("All time") if days is None else self.tr("Last {0}").format(self.tr(label)), days)
+        self.band.addItem(self.tr("All scores"), None)
+        for band in SCORE_BANDS:
+            self.band.addItem(self.tr(BAND_LABELS[band]), band)
+        self.segment.addItem(self.tr("All segments"), None)
+        for key, values in choices["segments"].items():
+            for value in values:
+                self.segment.addItem(f"{key}: {value}", (key, value))
+        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ItemFilter:
+        f = ItemFilter(search=self.search.text())
+        if self.source.currentData() is not None:
+            f.source_formats = [self.source.currentData()]
+        if self.status.currentData() is not None:
+            f.statuses = [self.status.currentData()]
+        if self.theme.currentData() is not None:
+            f.theme_ids = [self.theme.currentData()]
+        days = self.period.currentData()
+        if days:
+            f.created_from = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")
+        f.score_band = self.band.currentData()
+        f.segment = self.segment.currentData()
+        return f
+
+    # -- filtering (in a worker, newest request wins) ------------------------------------------
+    def apply_filter(self) -> None:
+        if not self.path:
+            return
+        self._generation += 1
+        generation, item_filter, path = self._generation, self.current_filter(), self.path
+        sort, descending = self._sort, self._descending
+        if item_filter.search.strip() and not self._user_sorted:
+            sort, descending = "id", True  # search results stream newest-first from the index
+        self.count_label.setText(self.tr("searching…"))
+
+        def work():
+            conn = connect_reader(path)
+            try:
+                if item_filter.search.strip():  # the first page first: counting many matches takes longer
+                    rows = page_items(conn, item_filter, sort, descending, PAGE)
+                    return rows, count_items(conn, item_filter)
+                total = count_items(conn, item_filter)
+                return page_items(conn, item_filter, sort, descending, PAGE, None, total), total
+            finally:
+                conn.close()
+
+        def done(result):
+            if generation != self._generation:
+                return  # a newer filter is on its way
+            rows, total = result
+            self.model.reset_rows(rows, total, item_filter, sort, descending)
+            self.count_label.setText(self.tr("{0} items").format(f"{total:,}"))
+            column = COLUMN_KEYS.index(sort)
+            self.table.horizontalHeader().setSortIndicator(
+                column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+            if rows:
+                self.table.selectRow(0)
+            else:
+                self.detail.setHtml(f"<p>{self.tr('No feedback matches these filters.')}</p>")
+
+        run_in_thread(self, work, done, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.count_label.setText(self.tr("error"))
+        self.detail.setHtml(f"<p><b>{self.tr('The filter could not be applied')}</b></p><p>{html.escape(str(exc))}</p>")
+
+    def _sort_by(self, column: int) -> None:
+        key = self.model.sort_key_for_column(column)
+        if key is None:
+            return
+        if key == self._sort:
+            self._descending = not self._descending
+        else:
+            self._sort, self._descending = key, key in ("created_at", "id", "score")
+        self._user_sorted = True
+        self.apply_filter()
+
+    # -- detail ------------------------------------------------------------------------------
+    def selected_item_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.item_id(r) for r in rows if self.model.item_id(r) is not None]
+
+    def _show_current(self, current, _previous) -> None:
+        item_id = self.model.item_id(current.row())
+        if item_id is None or self.conn is None:
+            return
+        item = queries.get_item(self.conn, item_id)
+        if item:
+            self.detail.setHtml(render_item(item))
+            self.item_selected.emit(item_id)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FeedbackView", text)
+
+
+def render_item(item: dict) -> str:
+    """The detail pane's HTML for one item (everything escaped: feedback text is never markup)."""
+    e = html.escape
+    parts = []
+    if item["title"]:
+        parts.append(f"<h3>{e(item['title'])}</h3>")
+    parts.append("<p style='white-space: pre-wrap'>" + e(item["text"]) + "</p>")
+    meta = [(tr("Source"), f"{item['source_format']} · {item['source'] or ''}"), (tr("Created"), item["created_at"]),
+            (tr("Author"), item["author"]), (tr("Status"), tr(item["status"])), (tr("Source state"), item["source_state"]),
+            (tr("Question"), item["question"]), (tr("Labels"), ", ".join(item["labels"]))]
+    for key in ("nps", "csat", "ces", "rating"):
+        if item[key] is not None:
+            meta.append((key.upper(), f"{item[key]:g}"))
+    link = item["link"] or ""
+    safe_link = link.lower().startswith(("https://", "http://"))  # never a javascript: or file: link
+    if link:
+        meta.append((tr("Link"), f"<a href='{e(link)}'>{e(link)}</a>" if safe_link else e(link)))
+    rows = "".join(f"<tr><td><b>{e(k)}</b></td><td>{v if k == tr('Link') else e(str(v))}</td></tr>"
+                   for k, v in meta if v)
+    parts.append(f"<table cellspacing='4'>{rows}</table>")
+    if item["attributes"]:
+        attrs = "".join(f"<tr><td>{e(str(k))}</td><td>{e(str(v))[:300]}</td></tr>" for k, v in item["attributes"].items())
+        parts.append(f"<h4>{tr('Attributes')}</h4><table cellspacing='4'>{attrs}</table>")
+    if item["events"]:
+        parts.append(f"<h4>{tr('Responses')} ({len(item['events'])})</h4>")
+        for ev in item["events"]:
+            who = e(ev["author"] or "?") + (" 🤖" if ev["author_is_bot"] else "")
+            parts.append(f"<p><b>{who}</b> · {e(ev['created_at'] or '')} · {e(ev['kind'])}<br>"
+                         f"<span style='white-space: pre-wrap'>{e((ev['body'] or '')[:2000])}</span></p>")
+    if item["status_history"]:
+        hist = "".join(f"<tr><td>{e(h['changed_at'])}</td><td>{e(h['old_status'] or '—')} → {e(h['new_status'])}</td>"
+                       f"<td>{e(h['origin'])}</td><td>{e(h['note'] or '')}</td></tr>" for h in item["status_history"])
+        parts.append(f"<h4>{tr('Status history')}</h4><table cellspacing='4'>{hist}</table>")
+    return "".join(parts)

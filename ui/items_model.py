@@ -1,0 +1,128 @@
+"""The feedback table model: a virtual table over the store's item queries.
+
+Rows arrive a page at a time (``canFetchMore``/``fetchMore`` with keyset paging), so a million
+items scroll without loading them all; filtering and sorting happen in SQL.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from triage_app.store.item_queries import SORTABLE, TABLE_COLUMNS, ItemFilter, page_items
+
+PAGE = 200
+COLUMN_KEYS = [key for key, _ in TABLE_COLUMNS]
+
+
+class ItemsTableModel(QAbstractTableModel):
+    HEADERS = {
+        "id": "#", "created_at": "Created (UTC)", "source_format": "Source", "title": "Title", "text": "Feedback",
+        "status": "Status", "theme": "Theme", "score": "Score", "author": "Author",
+    }
+
+    def __init__(self, conn=None, parent=None):
+        super().__init__(parent)
+        self._conn = conn
+        self._rows: list[tuple] = []
+        self._filter = ItemFilter()
+        self._sort, self._descending = "created_at", True
+        self._total = 0
+        self._done = True
+
+    # -- loading -----------------------------------------------------------------------------
+    def set_connection(self, conn) -> None:
+        self._conn = conn
+        self.reset_rows([], 0)
+
+    def reset_rows(self, rows: list[tuple], total: int, item_filter: ItemFilter | None = None,
+                   sort: str | None = None, descending: bool | None = None) -> None:
+        """Show a first page fetched elsewhere (a worker) for ``item_filter``."""
+        self.beginResetModel()
+        if item_filter is not None:
+            self._filter = item_filter
+        if sort is not None:
+            self._sort, self._descending = sort, bool(descending)
+        self._rows = list(rows)
+        self._total = total
+        self._done = len(rows) < PAGE
+        self.endResetModel()
+
+    def first_page(self, item_filter: ItemFilter, sort: str, descending: bool, matches: int | None) -> list[tuple]:
+        return page_items(self._conn, item_filter, sort, descending, PAGE, None, matches)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._done and self._conn is not None
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self._done or not self._rows:
+            return
+        last = self._rows[-1]
+        more = page_items(self._conn, self._filter, self._sort, self._descending, PAGE, (last[-1], last[0]),
+                          self._total)
+        if len(more) < PAGE:
+            self._done = True
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMN_KEYS)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        value = self._rows[index.row()][index.column()]
+        key = COLUMN_KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return ""
+            if key == "created_at":
+                return str(value)[:16].replace("T", " ")
+            if key == "text":
+                title = self._rows[index.row()][COLUMN_KEYS.index("title")]
+                text = " ".join(str(value).split())[:240]
+                return f"{' '.join(title.split())} — {text}" if title and not text.startswith(title[:20]) else text
+            if key == "title":
+                return " ".join(str(value).split())[:200]
+            if key == "score":
+                return f"{value:g}"
+            if key == "status":
+                return QCoreApplication.translate("FeedbackView", value)
+            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("text", "title") and value:
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "score"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._rows[index.row()][0]
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMN_KEYS):
+            return self.tr(self.HEADERS[COLUMN_KEYS[section]])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(COLUMN_KEYS):
+            if COLUMN_KEYS[section] == "score":
+                return self.tr("The item's own score (stars, CSAT, NPS) or its survey respondent's")
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- helpers -----------------------------------------------------------------------------
+    @staticmethod
+    def sort_key_for_column(column: int) -> str | None:
+        key = COLUMN_KEYS[column] if 0 <= column < len(COLUMN_KEYS) else None
+        return key if key in SORTABLE else None
+
+    def item_id(self, row: int) -> int | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    @property
+    def total(self) -> int:
+        return self._total

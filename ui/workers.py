@@ -1,0 +1,26 @@
+"""Running core services off the UI thread (superqt workers), so the window stays responsive."""
+from __future__ import annotations
+
+from typing import Callable
+
+from superqt.utils import create_worker
+
+
+def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable | None = None,
+                  on_progress: Callable | None = None):
+    """Run ``work()`` in a thread; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread.
+
+    ``work`` may be a generator function: each yielded value goes to ``on_progress`` and its return
+    value to ``on_done``. The worker is kept on ``owner`` until it finishes.
+    """
+    worker = create_worker(work, _start_thread=False)
+    worker.returned.connect(on_done)
+    if on_error is not None:
+        worker.errored.connect(on_error)
+    if on_progress is not None and hasattr(worker, "yielded"):
+        worker.yielded.connect(on_progress)
+    running = owner.__dict__.setdefault("_running_workers", set())
+    running.add(worker)
+    worker.finished.connect(lambda: running.discard(worker))
+    worker.start()
+    return worker
