@@ -210,6 +210,45 @@ def demo(workspace, seed, as_json):
     click.echo(f"{summary['items']:,} items in {workspace}")
 
 
+@cli.command("export")
+@click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
+@click.option("--what", type=click.Choice(["items", "themes"]), default="items", show_default=True)
+@click.option("--search", default="", help="Only items matching this full-text search.")
+@click.option("--source", "sources", multiple=True, help="Only this source format (repeatable).")
+@click.option("--status", "statuses", multiple=True, help="Only this workflow status (repeatable).")
+@click.option("--theme", "themes", multiple=True, type=int, help="Only this theme id (0: unassigned; repeatable).")
+@click.option("--from", "date_from", help="Created on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Created before (YYYY-MM-DD).")
+@click.option("--redact/--no-redact", default=None, help="Replace personal data with placeholders (default: the workspace setting, on).")
+@click.option("--json", "as_json", is_flag=True)
+def export_cmd(workspace, output, what, search, sources, statuses, themes, date_from, date_to, redact, as_json):
+    """Export items (with filters) or themes to CSV or XLSX; formula-like cells are neutralised."""
+    from .services.exporting import ExportError, export_items, export_themes
+    from .store.item_queries import ItemFilter
+
+    with _open(workspace) as ws:
+        try:
+            if what == "themes":
+                result = export_themes(ws.conn, output)
+            else:
+                f = ItemFilter(search=search, source_formats=list(sources), statuses=list(statuses),
+                               theme_ids=list(themes), created_from=date_from, created_to=date_to)
+                gen = export_items(ws.conn, output, f, redact)
+                while True:
+                    try:
+                        next(gen)
+                    except StopIteration as stop:
+                        result = stop.value
+                        break
+        except ExportError as exc:
+            _fail(str(exc))
+    if as_json:
+        _print_json({"file": result.path, "rows": result.rows, "format": result.format})
+    else:
+        click.echo(f"{result.rows:,} {what} written to {result.path}")
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="triage-app", standalone_mode=True)

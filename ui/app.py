@@ -7,7 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTimer, QTranslator
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from .main_window import APP, ORG, MainWindow
@@ -41,6 +42,17 @@ def ensure_demo_workspace(parent=None) -> Path:
     return path
 
 
+def app_icon() -> QIcon:
+    """The application icon at every size the desktop may ask for (high-DPI included)."""
+    icon = QIcon()
+    folder = resources.files("resources") / "icons"
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        pixmap = QPixmap()
+        pixmap.loadFromData((folder / f"feedback-triage-{size}.png").read_bytes())
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def _install_translation(app: QApplication, settings: QSettings) -> None:
     """Chinese UI when the setting (View › Language) or else the system locale says so."""
     language = settings.value("ui/language") or QLocale.system().name()
@@ -61,15 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
+    app.setWindowIcon(app_icon())
     settings = QSettings(ORG, APP)
     _install_translation(app, settings)
     window = MainWindow()
     window.show()
     last = os.environ.get("TRIAGE_WORKSPACE") or settings.value("workspace/last")
-    if last and Path(last).exists():
-        window.open_workspace(Path(last))
-    else:
-        window.open_demo()
+
+    def open_first() -> None:  # after the first paint: the window appears at once
+        if last and Path(last).exists():
+            window.open_workspace(Path(last))
+        else:
+            window.open_demo()
+
+    QTimer.singleShot(0, open_first)
     if os.environ.get("TRIAGE_EXIT_AFTER_SHOW"):  # smoke tests: start, show, quit
         return 0
     return app.exec()

@@ -150,32 +150,40 @@ class FeedbackView(QWidget):
             sort, descending = "id", True  # search results stream newest-first from the index
         self.count_label.setText(self.tr("searching…"))
 
+        # Index-backed filters count in milliseconds, and the count tells the page query which
+        # index to use; for search, score bands and segments the first page comes first.
+        count_first = not (item_filter.search.strip() or item_filter.score_band or item_filter.segment)
+
         def work():
             conn = connect_reader(path)
             try:
-                if item_filter.search.strip():  # the first page first: counting many matches takes longer
-                    rows = page_items(conn, item_filter, sort, descending, PAGE)
-                    return rows, count_items(conn, item_filter)
-                total = count_items(conn, item_filter)
-                return page_items(conn, item_filter, sort, descending, PAGE, None, total), total
+                if count_first:
+                    total = count_items(conn, item_filter)
+                    yield page_items(conn, item_filter, sort, descending, PAGE, None, total), total
+                    return total
+                yield page_items(conn, item_filter, sort, descending, PAGE), None
+                return count_items(conn, item_filter)
             finally:
                 conn.close()
 
-        def done(result):
+        def first_page(result):
             if generation != self._generation:
                 return  # a newer filter is on its way
             rows, total = result
             self.model.reset_rows(rows, total, item_filter, sort, descending)
-            self.count_label.setText(self.tr("{0} items").format(f"{total:,}"))
-            column = COLUMN_KEYS.index(sort)
             self.table.horizontalHeader().setSortIndicator(
-                column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+                COLUMN_KEYS.index(sort), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
             if rows:
                 self.table.selectRow(0)
             else:
                 self.detail.setHtml(f"<p>{self.tr('No feedback matches these filters.')}</p>")
 
-        run_in_thread(self, work, done, self._failed)
+        def counted(total):
+            if generation == self._generation:
+                self.model.set_total(total)
+                self.count_label.setText(self.tr("{0} items").format(f"{total:,}"))
+
+        run_in_thread(self, work, counted, self._failed, first_page)
 
     def _failed(self, exc: Exception) -> None:
         self.count_label.setText(self.tr("error"))

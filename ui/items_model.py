@@ -26,6 +26,7 @@ class ItemsTableModel(QAbstractTableModel):
         self._filter = ItemFilter()
         self._sort, self._descending = "created_at", True
         self._total = 0
+        self._matches: int | None = 0
         self._done = True
 
     # -- loading -----------------------------------------------------------------------------
@@ -42,9 +43,13 @@ class ItemsTableModel(QAbstractTableModel):
         if sort is not None:
             self._sort, self._descending = sort, bool(descending)
         self._rows = list(rows)
-        self._total = total
+        self._total = total if total is not None else len(rows)
+        self._matches = total  # None until counted
         self._done = len(rows) < PAGE
         self.endResetModel()
+
+    def set_total(self, total: int) -> None:
+        self._total = self._matches = total
 
     def first_page(self, item_filter: ItemFilter, sort: str, descending: bool, matches: int | None) -> list[tuple]:
         return page_items(self._conn, item_filter, sort, descending, PAGE, None, matches)
@@ -57,7 +62,7 @@ class ItemsTableModel(QAbstractTableModel):
             return
         last = self._rows[-1]
         more = page_items(self._conn, self._filter, self._sort, self._descending, PAGE, (last[-1], last[0]),
-                          self._total)
+                          self._matches)
         if len(more) < PAGE:
             self._done = True
         if more:

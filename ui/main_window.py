@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from triage_app.store import Workspace, WorkspaceError
 
 from .feedback_view import FeedbackView
-from .import_wizard import ImportWizard
+from .workers import run_in_thread
 
 ORG, APP = "FeedbackTriage", "Feedback Triage"
 WORKSPACE_FILTER = "Feedback Triage workspace (*.triage);;All files (*)"
@@ -64,8 +64,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import Files…"), self.show_import_wizard,
                                           QKeySequence("Ctrl+I"), self.tr("Import survey, issue, ticket and review exports"))
+        self._action(file_menu, self.tr("&Export Feedback…"), self.export_items, QKeySequence("Ctrl+E"),
+                     self.tr("Save the feedback that passes the current filters as Excel or CSV"))
+        self._action(file_menu, self.tr("Export &Themes…"), self.export_themes)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.status_action = self._action(edit_menu, self.tr("Set &Status…"), self.set_status_of_selection,
+                                          QKeySequence("Ctrl+Shift+S"),
+                                          self.tr("Change the workflow status of the selected feedback"))
+        self.feedback.table.addAction(self.status_action)
+        self.feedback.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
         for number, name in enumerate((self.tr("Feedback"), self.tr("Themes"), self.tr("Dashboard")), start=1):
@@ -110,9 +119,24 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_summary(self) -> None:
-        stats = self.ws.stats()
-        self.statusBar().showMessage(self.tr("{0} items from {1} imports · {2} survey respondents").format(
-            f"{stats['items']:,}", stats["imports"], f"{stats['respondents']:,}"))
+        """Counts for the status bar, computed in a worker (they take a moment on a large workspace)."""
+        from triage_app.store import connect_reader, queries
+
+        path = self.ws.path
+
+        def work():
+            conn = connect_reader(path)
+            try:
+                return queries.stats(conn)
+            finally:
+                conn.close()
+
+        def done(stats):
+            if self.ws is not None and self.ws.path == path:
+                self.statusBar().showMessage(self.tr("{0} items from {1} imports · {2} survey respondents").format(
+                    f"{stats['items']:,}", stats["imports"], f"{stats['respondents']:,}"))
+
+        run_in_thread(self, work, done)
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), str(Path.home() / "feedback.triage"),
@@ -144,8 +168,86 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_workspace(Path(p)))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
+    # -- export ------------------------------------------------------------------------------
+    def _ask_export_path(self, name: str) -> Path | None:
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / name),
+                                                   self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return None
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".csv" if "csv" in chosen.lower() else ".xlsx"
+        return Path(path)
+
+    def export_items(self) -> None:
+        from triage_app.domain import CancelToken
+        from triage_app.services.exporting import export_items
+
+        path = self._ask_export_path("feedback.xlsx")
+        if self.ws is None or path is None:
+            return
+        item_filter, ws_path, cancel = self.feedback.current_filter(), self.ws.path, CancelToken()
+        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(cancel.cancel)
+
+        def work():
+            with Workspace(ws_path) as ws:
+                return (yield from export_items(ws.conn, path, item_filter, None, cancel))
+
+        def progress(p):
+            dialog.setMaximum(p.total or 0)
+            dialog.setValue(min(p.done, p.total or 0))
+
+        def done(result):
+            dialog.reset()
+            self.statusBar().showMessage(self.tr("{0} items exported to {1}").format(f"{result.rows:,}", result.path), 10_000)
+
+        def failed(exc):
+            dialog.reset()
+            if type(exc).__name__ != "Cancelled":
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+        run_in_thread(self, work, done, failed, progress)
+
+    def export_themes(self) -> None:
+        from triage_app.services.exporting import ExportError, export_themes
+
+        path = self._ask_export_path("themes.xlsx")
+        if self.ws is None or path is None:
+            return
+        try:
+            result = export_themes(self.ws.conn, path)
+        except (ExportError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("{0} themes exported to {1}").format(result.rows, result.path), 10_000)
+
+    # -- status ------------------------------------------------------------------------------
+    def set_status_of_selection(self) -> None:
+        from triage_app.services.status import StatusError, set_status
+
+        from .status_dialog import StatusDialog
+
+        ids = self.feedback.selected_item_ids()
+        if self.ws is None or not ids:
+            return
+        what = self.tr("{0} selected item(s)").format(len(ids))
+        dialog = StatusDialog(what, parent=self)
+        if dialog.exec() != StatusDialog.DialogCode.Accepted:
+            return
+        status, note = dialog.values()
+        try:
+            for item_id in ids:
+                set_status(self.ws.conn, f"item:{item_id}", status, note)
+        except StatusError as exc:
+            QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
+        self.feedback.reload_choices()
+        self.feedback.apply_filter()
+
     # -- import ------------------------------------------------------------------------------
-    def show_import_wizard(self, files: list[str] | None = None) -> ImportWizard | None:
+    def show_import_wizard(self, files: list[str] | None = None):
+        from .import_wizard import ImportWizard  # loads the importers: only when needed
+
         if self.ws is None:
             return None
         wizard = ImportWizard(self.ws, files or None, self)

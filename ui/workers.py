@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from superqt.utils import create_worker
-
 
 def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable | None = None,
                   on_progress: Callable | None = None):
@@ -13,6 +11,8 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
     ``work`` may be a generator function: each yielded value goes to ``on_progress`` and its return
     value to ``on_done``. The worker is kept on ``owner`` until it finishes.
     """
+    from superqt.utils import create_worker  # ~0.4 s to import: not before the window is up
+
     worker = create_worker(work, _start_thread=False)
     worker.returned.connect(on_done)
     if on_error is not None:

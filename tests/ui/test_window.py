@@ -87,7 +87,7 @@ def test_feedback_view_filters_and_searches(qtbot, settings_home, filled_workspa
     view.search.setText("")
     view.band.setCurrentIndex(view.band.findData("low"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
-    assert view.count_label.text() == "2 items"
+    qtbot.waitUntil(lambda: view.count_label.text() == "2 items", timeout=10_000)  # counted after the page
     view.band.setCurrentIndex(0)
     view.segment.setCurrentIndex(max(0, view.segment.findText("plan: free")))
     qtbot.waitUntil(lambda: view.model.rowCount() in (2, 4), timeout=10_000)
@@ -141,3 +141,44 @@ def test_first_run_opens_the_demo_workspace(qtbot, settings_home, monkeypatch):
     assert (settings_home / "demo.triage").exists()
     qtbot.waitUntil(lambda: window.feedback.model.total > 1000, timeout=30_000)
     assert "demo.triage" in window.windowTitle()
+
+
+def test_set_status_of_selected_items_is_kept_in_history(qtbot, settings_home, filled_workspace, monkeypatch):
+    from triage_app.store import queries
+    from ui.main_window import MainWindow
+    from ui.status_dialog import StatusDialog
+
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    view = window.feedback
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=10_000)
+    view.table.selectRow(0)
+    chosen = view.selected_item_ids()
+    monkeypatch.setattr(StatusDialog, "exec", lambda self: StatusDialog.DialogCode.Accepted)
+    monkeypatch.setattr(StatusDialog, "values", lambda self: ("planned", "roadmap Q3"))
+    window.set_status_of_selection()
+    item = queries.get_item(window.ws.conn, chosen[0])
+    assert item["status"] == "planned"
+    assert item["status_history"][-1]["note"] == "roadmap Q3" and item["status_history"][-1]["origin"] == "user"
+
+
+def test_export_follows_the_current_filter(qtbot, settings_home, filled_workspace, tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.main_window import MainWindow
+
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    view = window.feedback
+    view.search.setText("dashboard")
+    view.apply_filter()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    window.export_items()
+    qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["text"] for r in rows] == ["Love the new dashboard"]

@@ -7,6 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import shared_file
+
 from triage_app.cli import cli
 from triage_app.importers.source import ImportOptions
 from triage_app.services import metrics as svc
@@ -190,7 +192,7 @@ def test_priority_fields_and_theme_impact(ws):
     assert impacts[complaints]["nps"]["value"] == pytest.approx(-200 / 3, abs=1e-3)
     # without the 10 and the 9: 6, 3, 8 -> -66.7; impact +66.7 (the theme lifts the score)
     assert impacts[praise]["nps"]["value"] == pytest.approx(200 / 3, abs=1e-3)
-    next(score_items(conn))  # sentiment is optional for priority; scoring must not break it
+    svc._drive(score_items(conn))  # stored sentiment (CSAT 2 and 1 here) decides negativity
     fields = svc.theme_triage_fields(conn, as_of=AS_OF)
     assert set(fields[complaints]) == {"priority", "factors", "status", "items_resolved", "items_total"}
     assert fields[praise]["items_total"] == 6 and fields[praise]["items_resolved"] == 3
@@ -245,3 +247,49 @@ def test_cli_metrics_and_status_contract(ws):
     assert out.exit_code == 0 and json.loads(out.output)["items_changed"] == 1
     out = runner.invoke(cli, ["priority", "-w", path, "--weight", "loudness=2"])
     assert out.exit_code == 2
+
+
+def _km_median_by_hand(events: list[float], censored: list[float]) -> float | None:
+    """Product-limit estimate, written out: S drops by (1 - d/n) at each event time."""
+    times = sorted({*events})
+    s = 1.0
+    for t in times:
+        at_risk = sum(1 for x in events if x >= t) + sum(1 for x in censored if x >= t)
+        s *= 1 - events.count(t) / at_risk
+        if s <= 0.5:
+            return t
+    return None
+
+
+def test_github_export_time_to_close_matches_the_reference(tmp_path):
+    """../shared/data/github-issues-hf-datasets: 2265 closed issues, median 5.9 d, mean 79.7 d,
+    p90 295.2 d (SOURCE.txt), 754 still open; KM median checked against a hand-written estimate."""
+    import zipfile
+    from datetime import datetime
+
+    path = shared_file("github-issues-hf-datasets", "datasets-issues.zip")
+    as_of = "2025-03-01T00:00:00+00:00"
+    ws_path = str(tmp_path / "hf.triage")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(path), "-w", ws_path]).exit_code == 0
+    out = runner.invoke(cli, ["metrics", "-w", ws_path, "--json", "--as-of", as_of])
+    assert out.exit_code == 0, out.output
+    ttc = json.loads(out.output)["time_to_close"][0]
+    assert (ttc["n"], ttc["waiting"]) == (2265, 754)
+    assert round(ttc["median_s"] / D, 1) == 5.9
+    assert round(ttc["mean_s"] / D, 1) == 79.7
+    assert round(ttc["p90_s"] / D, 1) == 295.2
+    parse = lambda t: datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()  # noqa: E731
+    end = parse(as_of)
+    closed, still_open = [], []
+    with zipfile.ZipFile(path) as zf:
+        for line in zf.read(zf.namelist()[0]).decode("utf-8").splitlines():
+            obj = json.loads(line) if line.strip() else {}
+            if not obj or obj.get("pull_request"):
+                continue
+            if obj["state"] == "closed":
+                closed.append(parse(obj["closed_at"]) - parse(obj["created_at"]))
+            else:
+                still_open.append(end - parse(obj["created_at"]))
+    assert ttc["km_median_s"] == pytest.approx(_km_median_by_hand(closed, still_open))
+    assert ttc["km_median_s"] > ttc["median_s"]  # the open backlog shows

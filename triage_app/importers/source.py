@@ -11,6 +11,7 @@ import io
 import json
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain import ImportFailure
+from .json_depth import MAX_DEPTH, DepthGuard, TooDeep, check_depth
 from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # issue bodies exceed the 128 KiB default
@@ -25,6 +27,7 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # issue bodies exceed the 128
 MAX_XLSX_UNCOMPRESSED = 2 << 30  # refuse zip bombs
 MAX_ZIP_RATIO = 200
 PREVIEW_ROWS = 50
+_CONTROL_BYTES = [bytes([c]) for c in range(32) if c not in (9, 10, 13)]
 
 
 @dataclass
@@ -98,7 +101,10 @@ class SourceFile:
         if self.path.suffix.lower() in (".xlsx", ".xlsm"):
             raise self.fail("has an Excel name but is not an Excel workbook (not a zip file)")
         if b"\x00" in head[:4096] and not self.encoding_guess.encoding.startswith("utf-16"):
-            return "binary"
+            sample = head[:4096]  # a stray NUL in a cell is text; many control bytes are not
+            controls = sum(sample.count(c) for c in _CONTROL_BYTES)
+            if controls > 2 + len(sample) // 100:
+                return "binary"
         text = self.text_head.lstrip("\ufeff \t\r\n")
         if text.startswith("["):
             return "json"
@@ -107,7 +113,7 @@ class SourceFile:
             try:
                 json.loads(first_line)
                 return "jsonl" if "\n" in text.strip() or self.path.suffix.lower() in (".jsonl", ".ndjson") else "json"
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 return "json"
         return "csv"
 
@@ -230,6 +236,12 @@ class SourceFile:
             raise self.fail(f"is {self.kind.upper()}, not JSON")
 
     def _iter_zip_objects(self) -> Iterator[tuple[int, object]]:
+        try:
+            yield from self._iter_zip_members()
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise self.fail(f"is a damaged zip file ({type(exc).__name__}: {exc})") from None
+
+    def _iter_zip_members(self) -> Iterator[tuple[int, object]]:
         number = 0
         with zipfile.ZipFile(self.path) as zf:
             members = [i for i in zf.infolist() if not i.is_dir() and i.filename.lower().endswith((".json", ".jsonl", ".ndjson"))]
@@ -265,9 +277,13 @@ def _iter_json_lines(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
             if not line:
                 continue
             try:
+                if line.count("[") + line.count("{") > MAX_DEPTH:
+                    check_depth(line.encode("utf-8", "surrogatepass"))
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield number, _BadRecord(f"not valid JSON ({exc.msg})")
+            except TooDeep as exc:
+                yield number, _BadRecord(f"not readable JSON ({exc})")
     except UnicodeDecodeError:
         raise source.fail("is not valid UTF-8 JSON Lines") from None
 
@@ -282,19 +298,20 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
         # A wrapper object ({"tickets": [...]}) or a single record: small enough to load.
         rest = head + fh.read()
         try:
+            check_depth(rest)
             data = json.loads(rest.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, TooDeep) as exc:
             raise source.fail(f"is not valid JSON ({exc})") from None
         records = _records_in(data)
         for number, obj in enumerate(records, start=1):
             yield number, obj
         return
-    stream = _Prepend(head, fh)
+    stream = DepthGuard(_Prepend(head, fh))  # ijson's cost grows with the depth: refuse deep nesting
     number = 0
     try:
         for number, obj in enumerate(ijson.items(stream, "item", use_float=True), start=1):
             yield number, obj
-    except ijson.JSONError as exc:
+    except (ijson.JSONError, TooDeep) as exc:
         raise source.fail(f"is not valid JSON after record {number} ({exc})", number + 1) from None
     if number == 0 and not stripped.startswith(b"["):
         raise source.fail("is not a JSON array of records")

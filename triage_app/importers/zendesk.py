@@ -16,6 +16,7 @@ from .. import statuses
 from ..domain import Event, Item, Rejected, Record
 from .base import Importer
 from .dates import DateParser
+from .json_depth import TooDeep, check_depth
 from .source import BadRecord, SourceFile
 
 _TICKET_KEYS = ("requester_id", "submitter_id", "via", "satisfaction_rating", "ticket_form_id", "brand_id",
@@ -65,15 +66,21 @@ class ZendeskImporter(Importer):
             elif "subject" not in obj and "description" not in obj and "ticket_id" in obj:
                 continue  # a stray metric set, not a ticket
             else:
-                yield self._ticket(obj, number, parse_date, metrics)
+                try:
+                    record = self._ticket(obj, number, parse_date, metrics)
+                except (TypeError, AttributeError, ValueError, KeyError) as exc:  # wrong-typed fields
+                    record = Rejected(number, f"a field has an unexpected type or value ({type(exc).__name__}: {exc})")
+                yield record
 
     def _records(self, source: SourceFile) -> Iterator[tuple[int, Any, dict | None]]:
         """Tickets with their sideloaded metric sets; a wrapper object is small and read whole."""
         if source.kind == "json" and source.head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
             try:
                 with open(source.path, "rb") as fh:
-                    data = json.loads(fh.read().decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    raw = fh.read()
+                check_depth(raw)
+                data = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError, TooDeep) as exc:
                 raise source.fail(f"is not valid JSON ({exc})") from None
             if isinstance(data, dict) and isinstance(data.get("ticket"), dict):
                 data = {**data, "tickets": [data["ticket"]]}

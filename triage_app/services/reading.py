@@ -40,7 +40,12 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int) -> Iterator[
         kind = type(record)
         if kind is Item:
             if record.external_id and (record.text or record.title):
-                items.append(prepare_item(record))
+                try:
+                    prepared = prepare_item(record)
+                    (str(record.external_id) + (record.source or "")).encode("utf-8")  # not in the checksum
+                    items.append(prepared)
+                except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
+                    rejected.append(Rejected(record.row, f"holds a value that cannot be stored ({exc})"))
             else:
                 rejected.append(Rejected(record.row, "no id or no text"))
         elif kind is Respondent:

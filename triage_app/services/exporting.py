@@ -1,0 +1,153 @@
+"""Data exports: items (with the user's filters) and themes to CSV or XLSX.
+
+Feedback is untrusted text: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return could run as a formula when the file is opened in a spreadsheet. In CSV such cells get a
+leading apostrophe; in XLSX every text cell is written as a string (never a formula), so the text
+shows exactly as written and cannot run. Personal data is redacted unless the user turns it off.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generator
+
+from analysis.pii import redact
+
+from ..domain import CancelToken, Progress
+from ..store.export_queries import (
+    ITEM_EXPORT_COLUMNS, THEME_EXPORT_COLUMNS, iter_items_for_export, themes_for_export,
+)
+from ..store.item_queries import ItemFilter, count_items
+from .privacy import load_settings
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(ValueError):
+    """The export cannot be written (unknown file type, folder missing...)."""
+
+
+def neutralise(value):
+    """A CSV cell that cannot run as a spreadsheet formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@dataclass
+class ExportResult:
+    path: str
+    rows: int
+    format: str
+
+
+def _writer_for(path: Path):
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ExportError(f"{path.name}: export to .csv or .xlsx")
+    if not path.parent.exists():
+        raise ExportError(f"{path.parent}: no such folder")
+    return suffix[1:]
+
+
+class _Sheet:
+    """Writes rows to a CSV or an XLSX file built aside and moved into place when complete."""
+
+    def __init__(self, path: Path, kind: str, headers: tuple[str, ...]):
+        self.path, self.kind, self.headers = path, kind, headers
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        if kind == "csv":
+            self._fh = open(self.tmp, "w", newline="", encoding="utf-8-sig")  # Excel reads the BOM as UTF-8
+            self._csv = csv.writer(self._fh)
+            self._csv.writerow(headers)
+        else:
+            from openpyxl import Workbook
+            from openpyxl.cell import WriteOnlyCell
+
+            self._cell_type = WriteOnlyCell
+            self._book = Workbook(write_only=True)
+            self._sheet = self._book.create_sheet(path.stem[:31] or "export")
+            self._sheet.append(list(headers))
+
+    def write(self, row: tuple) -> None:
+        if self.kind == "csv":
+            self._csv.writerow([neutralise(v) for v in row])
+            return
+        cells = []
+        for value in row:
+            if isinstance(value, str):
+                cell = self._cell_type(self._sheet, value=_xlsx_safe(value))
+                cell.data_type = "s"  # a string, never a formula, whatever it starts with
+                cells.append(cell)
+            else:
+                cells.append(value)
+        self._sheet.append(cells)
+
+    def close(self, ok: bool) -> None:
+        try:
+            if self.kind == "csv":
+                self._fh.close()
+            elif ok:
+                self._book.save(self.tmp)
+            if ok:
+                os.replace(self.tmp, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _xlsx_safe(text: str) -> str:
+    # XML 1.0 cannot hold most control characters; drop them rather than write a broken file.
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 32)
+
+
+def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, redact_pii: bool | None = None,
+                 cancel: CancelToken | None = None) -> Generator[Progress, None, ExportResult]:
+    path = Path(path)
+    kind = _writer_for(path)
+    item_filter = item_filter or ItemFilter()
+    cancel = cancel or CancelToken()
+    settings = load_settings(conn)
+    do_redact = settings.redact_exports if redact_pii is None else redact_pii
+    total = count_items(conn, item_filter)
+    sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
+    done, ok = 0, False
+    text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in ("title", "text", "author")]
+    try:
+        for rows in iter_items_for_export(conn, item_filter):
+            for row in rows:
+                row = list(row)
+                row[12] = ", ".join(json.loads(row[12] or "[]"))
+                if do_redact:
+                    for i in text_at:
+                        row[i] = redact(row[i], settings.kinds)
+                sheet.write(tuple(row))
+            done += len(rows)
+            cancel.raise_if_cancelled()
+            yield Progress("exporting", done, total, path.name)
+        ok = True
+    finally:
+        sheet.close(ok)
+    return ExportResult(str(path), done, kind)
+
+
+def export_themes(conn, path: str | Path) -> ExportResult:
+    path = Path(path)
+    kind = _writer_for(path)
+    rows = themes_for_export(conn)
+    sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
+    ok = False
+    try:
+        for row in rows:
+            row = list(row)
+            row[2] = ", ".join(json.loads(row[2] or "[]"))
+            sheet.write(tuple(row))
+        ok = True
+    finally:
+        sheet.close(ok)
+    return ExportResult(str(path), len(rows), kind)

@@ -1,0 +1,46 @@
+"""Rows for data exports (items and themes), streamed in keyset pages so a million items never
+sit in memory at once."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .item_queries import ItemFilter, _where
+
+ITEM_EXPORT_COLUMNS = ("id", "external_id", "source_format", "source", "created_at", "closed_at", "author", "title",
+                       "text", "status", "theme_id", "theme_label", "labels", "nps", "csat", "ces", "rating", "link")
+_ITEM_SELECT = (
+    "SELECT items.id, items.external_id, items.source_format, items.source, items.created_at, items.closed_at,"
+    " items.author, items.title, items.text, items.status, item_themes.theme_id, themes.label, items.labels,"
+    " coalesce(items.nps, respondents.nps), coalesce(items.csat, respondents.csat),"
+    " coalesce(items.ces, respondents.ces), coalesce(items.rating, respondents.rating), items.link"
+    " FROM items LEFT JOIN respondents ON respondents.id = items.respondent_id"
+    " LEFT JOIN item_themes ON item_themes.item_id = items.id LEFT JOIN themes ON themes.id = item_themes.theme_id"
+)
+
+THEME_EXPORT_COLUMNS = ("id", "label", "keywords", "size", "status", "items_resolved", "items_total", "hidden",
+                        "parent_id", "created_at", "updated_at")
+
+
+def iter_items_for_export(conn, f: ItemFilter, page: int = 5_000) -> Iterator[list[tuple]]:
+    """Pages of items (ITEM_EXPORT_COLUMNS) passing the filter, in id order."""
+    where, args = _where(f)
+    last = 0
+    while True:
+        clause = (where + " AND" if where else " WHERE") + " items.id > ?"
+        rows = conn.execute(f"{_ITEM_SELECT}{clause} ORDER BY items.id LIMIT ?", args + [last, page]).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][0]
+
+
+def themes_for_export(conn, include_hidden: bool = False) -> list[tuple]:
+    hidden = "" if include_hidden else " AND themes.hidden = 0"
+    return conn.execute(
+        "SELECT themes.id, themes.label, themes.keywords, themes.size, themes.status,"
+        " (SELECT count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
+        "   WHERE it.theme_id = themes.id AND i.status IN ('resolved', 'won''t fix', 'duplicate')),"
+        " (SELECT count(*) FROM item_themes it WHERE it.theme_id = themes.id),"
+        " themes.hidden, themes.parent_id, themes.created_at, themes.updated_at"
+        f" FROM themes WHERE themes.merged_into IS NULL{hidden} ORDER BY themes.size DESC"
+    ).fetchall()
