@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTimer, QTranslator
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from .main_window import APP, ORG, MainWindow
@@ -53,6 +53,18 @@ def app_icon() -> QIcon:
     return icon
 
 
+def ensure_cjk_font() -> None:
+    """Make sure Chinese renders: use the system's CJK font, or else the one shipped with the app
+    (loading it costs ~0.4 s, so only where the system has none)."""
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return
+    from analysis.fonts import cjk_font_path
+
+    path = cjk_font_path()
+    if path is not None:
+        QFontDatabase.addApplicationFont(str(path))
+
+
 def _install_translation(app: QApplication, settings: QSettings) -> None:
     """Chinese UI when the setting (View › Language) or else the system locale says so."""
     language = settings.value("ui/language") or QLocale.system().name()
@@ -74,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setWindowIcon(app_icon())
+    ensure_cjk_font()
     settings = QSettings(ORG, APP)
     _install_translation(app, settings)
     window = MainWindow()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPr
 from triage_app.store import Workspace, WorkspaceError
 
 from .feedback_view import FeedbackView
+from .themes_view import ThemesView
 from .workers import run_in_thread
 
 ORG, APP = "FeedbackTriage", "Feedback Triage"
@@ -24,13 +25,14 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(ORG, APP)
         self.ws: Workspace | None = None
         self.feedback = FeedbackView()
-        self.themes_placeholder = QLabel(self.tr("Themes appear here after Analysis › Run Analysis."),
-                                         alignment=Qt.AlignmentFlag.AlignCenter)
+        self.themes = ThemesView()
+        self.themes.edit_requested.connect(self.edit_themes)
+        self.themes.run_analysis_requested.connect(self.run_analysis)
         self.dashboard_placeholder = QLabel(self.tr("Satisfaction, response-time and status charts appear here."),
                                             alignment=Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.feedback, self.tr("Feedback"))
-        self.tabs.addTab(self.themes_placeholder, self.tr("Themes"))
+        self.tabs.addTab(self.themes, self.tr("Themes"))
         self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -116,7 +118,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP} — {path.name}")
         self.feedback.set_workspace(path)
         self._show_summary()
+        self.refresh_themes()
         return True
+
+    def refresh_themes(self) -> None:
+        """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
+        from triage_app.services.theme_board import load_board
+        from triage_app.store import connect_reader
+
+        path = self.ws.path
+
+        def work():
+            conn = connect_reader(path)
+            try:
+                return load_board(conn)
+            finally:
+                conn.close()
+
+        def done(board):
+            if self.ws is not None and self.ws.path == path:
+                self.themes.set_board(board)
+
+        run_in_thread(self, work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000))
 
     def _show_summary(self) -> None:
         """Counts for the status bar, computed in a worker (they take a moment on a large workspace)."""
@@ -221,6 +244,34 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         self.statusBar().showMessage(self.tr("{0} themes exported to {1}").format(result.rows, result.path), 10_000)
+
+    # -- themes ------------------------------------------------------------------------------
+    def edit_themes(self, action: str) -> None:
+        ids = self.themes.selected_theme_ids()
+        if self.ws is None or not ids:
+            return
+        if action == "status":
+            from triage_app.services.status import StatusError, set_status
+
+            from .status_dialog import StatusDialog
+
+            theme = next(t for t in self.themes.model.themes if t["id"] == ids[0])
+            dialog = StatusDialog(self.tr("Theme: {0}").format(theme["label"]), theme["status"], self)
+            if dialog.exec() != StatusDialog.DialogCode.Accepted:
+                return
+            status, note = dialog.values()
+            try:
+                set_status(self.ws.conn, f"theme:{ids[0]}", status, note)
+            except StatusError as exc:
+                QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
+            self.refresh_themes()
+            return
+        QMessageBox.information(self, self.tr("Not available yet"),
+                                self.tr("This edit arrives with theme discovery in a coming version."))
+
+    def run_analysis(self) -> None:
+        QMessageBox.information(self, self.tr("Not available yet"),
+                                self.tr("Theme discovery arrives in a coming version."))
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:

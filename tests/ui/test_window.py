@@ -182,3 +182,42 @@ def test_export_follows_the_current_filter(qtbot, settings_home, filled_workspac
     with open(out, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["text"] for r in rows] == ["Love the new dashboard"]
+
+
+def _add_theme(path, label, item_ids, status="new"):
+    import json
+
+    with Workspace(path) as ws:
+        now = "2024-03-05T00:00:00+00:00"
+        cur = ws.conn.execute(
+            "INSERT INTO themes (label, keywords, quotes, status, size, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
+            (label, json.dumps(["export", "excel"]), json.dumps(item_ids[:2]), status, len(item_ids), now, now))
+        for item_id in item_ids:
+            ws.conn.execute("INSERT INTO item_themes (item_id, theme_id) VALUES (?, ?)", (item_id, cur.lastrowid))
+        return cur.lastrowid
+
+
+def test_theme_board_model_and_status(qtbot, qtmodeltester, settings_home, filled_workspace, monkeypatch):
+    from triage_app.store import Workspace as W
+    from ui.main_window import MainWindow
+    from ui.status_dialog import StatusDialog
+
+    theme_id = _add_theme(filled_workspace, "Export problems", [1, 3])
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
+    qtmodeltester.check(board.model)
+    assert board.model.themes[0]["label"] == "Export problems"
+    assert "Export problems" in board.detail.toHtml()
+    assert "2 unassigned" in board.summary.text()
+    board.table.selectRow(0)
+    monkeypatch.setattr(StatusDialog, "exec", lambda self: StatusDialog.DialogCode.Accepted)
+    monkeypatch.setattr(StatusDialog, "values", lambda self: ("planned", "Q3"))
+    window.edit_themes("status")
+    with W(filled_workspace) as ws:
+        assert ws.conn.execute("SELECT status FROM themes WHERE id=?", (theme_id,)).fetchone()[0] == "planned"
+    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0]["status"] == "planned", timeout=20_000)
+    view = window.feedback
+    view.theme.setCurrentIndex(view.theme.findData(theme_id))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)

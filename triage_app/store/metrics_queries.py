@@ -7,8 +7,11 @@ rolled up to weeks/months in numpy), times come back as compact float columns.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -73,29 +76,42 @@ _SCORE_SUMS = """
 """
 
 
-def score_sums_by_day(conn: sqlite3.Connection, filters: Filters | None = None) -> tuple[list[str | None], np.ndarray]:
-    """(days, sums): one row of ``SCORE_COLUMNS`` sums per UTC day (None: no time). A survey
-    respondent counts once (its scores live on ``respondents``); items that are not survey answers
-    count with their own scores."""
-    f = filters or Filters()
-    r_where, r_params = f._clauses("r", respondent=True)
-    i_where, i_params = f._clauses("i", respondent=False)
-    sql = (
-        "SELECT day, " + _SCORE_SUMS + " FROM ("
-        " SELECT substr(r.submitted_at, 1, 10) AS day, r.nps, r.csat, r.ces, r.rating FROM respondents r"
-        " WHERE (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL OR r.rating IS NOT NULL)"
-        + _and(r_where) +
-        " UNION ALL"
-        " SELECT substr(i.created_at, 1, 10), i.nps, i.csat, i.ces, i.rating FROM items i"
-        " WHERE i.respondent_id IS NULL"
-        " AND (i.nps IS NOT NULL OR i.csat IS NOT NULL OR i.ces IS NOT NULL OR i.rating IS NOT NULL)"
-        + _and(i_where) +
-        ") GROUP BY day ORDER BY day"
-    )
-    rows = conn.execute(sql, r_params + i_params).fetchall()
-    days = [r[0] for r in rows]
-    sums = np.array([r[1:] for r in rows], dtype=np.float64).reshape(len(rows), len(SCORE_COLUMNS))
+def _score_branch(respondents: bool, f: Filters):
+    """One query of per-day score sums: survey respondents (scores count once per respondent) or
+    items that are not survey answers (reviews, tickets: their own scores)."""
+    if respondents:
+        where, params = f._clauses("r", respondent=True)
+        sql = ("SELECT substr(r.submitted_at, 1, 10) AS day, " + _SCORE_SUMS
+               + " FROM respondents r WHERE (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL"
+               " OR r.rating IS NOT NULL)" + _and(where) + " GROUP BY day")
+    else:
+        where, params = f._clauses("i", respondent=False)
+        sql = ("SELECT substr(i.created_at, 1, 10) AS day, " + _SCORE_SUMS + " FROM items i"
+               " WHERE i.respondent_id IS NULL AND (i.nps IS NOT NULL OR i.csat IS NOT NULL OR i.ces IS NOT NULL"
+               " OR i.rating IS NOT NULL)" + _and(where) + " GROUP BY day")
+
+    def run(conn: sqlite3.Connection) -> list[tuple]:
+        return conn.execute(sql, params).fetchall()
+    return run
+
+
+def _merge_days(parts: list[list[tuple]]) -> tuple[list[str | None], np.ndarray]:
+    by_day: dict = {}
+    for rows in parts:
+        for row in rows:
+            acc = by_day.get(row[0])
+            values = np.array(row[1:], dtype=np.float64)
+            by_day[row[0]] = values if acc is None else acc + values
+    days = sorted(by_day, key=lambda d: (d is None, d or ""))
+    sums = np.array([by_day[d] for d in days], dtype=np.float64).reshape(len(days), len(SCORE_COLUMNS))
     return days, sums
+
+
+def score_sums_by_day(conn: sqlite3.Connection, filters: Filters | None = None) -> tuple[list[str | None], np.ndarray]:
+    """(days, sums): one row of ``SCORE_COLUMNS`` sums per UTC day (None: no time), respondents'
+    and items' scores added up."""
+    f = filters or Filters()
+    return _merge_days(run_parallel(conn, [_score_branch(True, f), _score_branch(False, f)]))
 
 
 def score_counts_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, tuple]:
@@ -117,6 +133,29 @@ def score_counts_by_theme(conn: sqlite3.Connection, source: str | None = None) -
     return {r[0]: tuple(int(x) for x in r[1:]) for r in conn.execute(sql, r_params + r_params)}
 
 
+# -- parallel reads ------------------------------------------------------------------------
+def run_parallel(conn: sqlite3.Connection, calls: list) -> list:
+    """Run independent read queries ``call(connection)`` at once, each on its own read-only
+    connection (SQLite releases the GIL while it works: two cores, nearly half the time). Falls
+    back to ``conn`` one after the other for in-memory databases or inside a transaction (whose
+    uncommitted rows other connections cannot see)."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not path or conn.in_transaction or len(calls) < 2:
+        return [call(conn) for call in calls]
+
+    def on_reader(call):
+        reader = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=10)
+        try:
+            reader.execute("PRAGMA query_only = ON")
+            reader.execute("PRAGMA cache_size = -32768")
+            return call(reader)
+        finally:
+            reader.close()
+
+    with ThreadPoolExecutor(max_workers=min(len(calls), os.cpu_count() or 2)) as pool:
+        return [f.result() for f in [pool.submit(on_reader, call) for call in calls]]
+
+
 # -- times -----------------------------------------------------------------------------------
 @dataclass
 class TimeColumns:
@@ -131,44 +170,77 @@ class TimeColumns:
     theme_id: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
+def _float_rows(rows: list[tuple], width: int) -> np.ndarray:
+    a = np.array(rows, dtype=np.float64).reshape(len(rows), width)
+    a[a <= _MISSING / 2] = np.nan
+    return a
+
+
+def _tracked_items(f: Filters, with_theme: bool):
+    where, params = f._clauses("i", respondent=False)
+    m = repr(_MISSING)
+    theme_col = ", coalesce((SELECT it.theme_id FROM item_themes it WHERE it.item_id = i.id), -1)" if with_theme else ""
+    sql = (
+        f"SELECT i.id, ifnull(unixepoch(i.created_at), {m}),"
+        f" ifnull(CASE WHEN i.status IN {_CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
+        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}))) END, {m}),"
+        f" i.status NOT IN {_CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +"
+        " FROM items i"
+        f" WHERE (i.source_format IN {_TRACKED_SQL} OR i.source_state IS NOT NULL OR i.status <> 'new'"
+        "  OR i.closed_at IS NOT NULL OR i.first_response_s IS NOT NULL"
+        "  OR EXISTS (SELECT 1 FROM events e WHERE e.item_id = i.id))" + _and(where) + " ORDER BY i.id"
+    )
+    width = 6 if with_theme else 5
+    return lambda conn: _float_rows(conn.execute(sql, params).fetchall(), width)
+
+
+def _counted_comments(conn: sqlite3.Connection, item_ids: np.ndarray) -> np.ndarray:
+    """Of these items, the ids whose source reports comments (``attributes.comments`` > 0)."""
+    if not len(item_ids):
+        return np.zeros(0, dtype=np.int64)
+    rows = conn.execute(
+        "SELECT i.id FROM json_each(?) j JOIN items i ON i.id = j.value"
+        " WHERE ifnull(json_extract(i.attributes, '$.comments'), 0) > 0", (json.dumps(item_ids.tolist()),)).fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64)
+
+
+def _first_responses(ignore_users: tuple[str, ...]):
+    """(item id, epoch of the first qualifying response or NaN) for every item with events."""
+    ignore = json.dumps([u.lower() for u in ignore_users])
+    sql = (
+        "SELECT e.item_id, ifnull(min(CASE WHEN e.created_at IS NOT NULL AND e.author_is_bot = 0 AND (e.author IS NULL OR ("
+        "   lower(e.author) <> lower(coalesce(i.author, '')) AND lower(e.author) NOT LIKE '%[bot]'"
+        f"   AND lower(e.author) NOT IN (SELECT value FROM json_each(?)))) THEN unixepoch(e.created_at) END), {_MISSING!r})"
+        " FROM events e JOIN items i ON i.id = e.item_id GROUP BY e.item_id ORDER BY e.item_id"
+    )
+    return lambda conn: _float_rows(conn.execute(sql, (ignore,)).fetchall(), 2)
+
+
 def time_columns(conn: sqlite3.Connection, filters: Filters | None = None, ignore_users: tuple[str, ...] = (),
                  with_theme: bool = False) -> TimeColumns:
     """Times of the items that can be answered or closed: items of issue-tracker, ticket and
     review formats, and any item with a source state, a workflow status other than ``new``, a
-    close time, a reported response time or comments."""
-    f = filters or Filters()
-    where, params = f._clauses("i", respondent=False)
-    ignore = json.dumps([u.lower() for u in ignore_users])
-    theme_col = ", coalesce(it.theme_id, -1)" if with_theme else ""
-    theme_join = " LEFT JOIN item_themes it ON it.item_id = i.id" if with_theme else ""
-    m = repr(_MISSING)
-    sql = (
-        "WITH fr AS ("
-        " SELECT e.item_id, min(CASE WHEN e.created_at IS NOT NULL AND e.author_is_bot = 0 AND (e.author IS NULL OR ("
-        "   lower(e.author) <> lower(coalesce(i.author, '')) AND lower(e.author) NOT LIKE '%[bot]'"
-        "   AND lower(e.author) NOT IN (SELECT value FROM json_each(?)))) THEN unixepoch(e.created_at) END) AS t"
-        " FROM events e JOIN items i ON i.id = e.item_id GROUP BY e.item_id)"
-        f" SELECT i.id, ifnull(unixepoch(i.created_at), {m}),"
-        f" ifnull(CASE WHEN i.status IN {_CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
-        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}))) END, {m}),"
-        f" i.status NOT IN {_CLOSED_SQL},"
-        f" ifnull(coalesce(i.first_response_s, fr.t - unixepoch(i.created_at)), {m}),"
-        " CASE WHEN i.first_response_s IS NULL AND fr.t IS NULL AND fr.item_id IS NULL"
-        "   THEN ifnull(json_extract(i.attributes, '$.comments'), 0) > 0 ELSE 0 END"
-        + theme_col +
-        " FROM items i LEFT JOIN fr ON fr.item_id = i.id" + theme_join +
-        f" WHERE (i.source_format IN {_TRACKED_SQL} OR i.source_state IS NOT NULL OR i.status <> 'new'"
-        "  OR i.closed_at IS NOT NULL OR i.first_response_s IS NOT NULL OR fr.item_id IS NOT NULL)"
-        + _and(where)
-    )
-    rows = conn.execute(sql, [ignore] + params).fetchall()
-    width = 7 if with_theme else 6
-    a = np.array(rows, dtype=np.float64).reshape(len(rows), width)
-    a[a <= _MISSING / 2] = np.nan
+    close time, a reported response time or comments. A response the source reports itself wins
+    over one found in the comments; items whose source counts comments that the export does not
+    hold are flagged ``response_unknown``."""
+    items, responses = run_parallel(conn, [_tracked_items(filters or Filters(), with_theme),
+                                           _first_responses(ignore_users)])
+    ids = items[:, 0].astype(np.int64)
+    first = items[:, 4].copy()
+    has_events = np.zeros(len(ids), dtype=bool)
+    if len(responses):
+        resp_ids = responses[:, 0].astype(np.int64)
+        pos = np.clip(np.searchsorted(resp_ids, ids), 0, len(resp_ids) - 1)
+        has_events = resp_ids[pos] == ids
+        from_events = np.where(has_events, responses[pos, 1], np.nan) - items[:, 1]
+        first = np.where(np.isnan(first), from_events, first)
+    # no response and no comments in the file: waiting, unless the source counts comments
+    silent = ids[np.isnan(first) & ~has_events]
+    unknown = np.isin(ids, _counted_comments(conn, silent))
     return TimeColumns(
-        item_id=a[:, 0].astype(np.int64), created=a[:, 1], closed=a[:, 2], is_open=a[:, 3] > 0,
-        first_response=a[:, 4], response_unknown=a[:, 5] > 0,
-        theme_id=a[:, 6].astype(np.int64) if with_theme else np.zeros(0, dtype=np.int64),
+        item_id=ids, created=items[:, 1], closed=items[:, 2], is_open=items[:, 3] > 0,
+        first_response=first, response_unknown=unknown,
+        theme_id=items[:, 5].astype(np.int64) if with_theme else np.zeros(0, dtype=np.int64),
     )
 
 

@@ -1,0 +1,123 @@
+"""The look every chart shares: colour-blind-safe colours, sizes for slides and A4, the footer with
+period / source / n, translation of chart text, and export to PNG (2x), SVG and PDF.
+
+Colours are the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"): eight colours that
+stay distinct under the common colour-vision deficiencies; sequential scales use cividis.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from matplotlib.figure import Figure, SubFigure
+
+from .fonts import configure_matplotlib
+
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
+GREY = "#999999"
+SEQUENTIAL = "cividis"
+#: A palette for series, most distinct first (yellow last: weak on white).
+SERIES = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, BLACK, YELLOW)
+
+#: Figure sizes in inches: a 16:9 slide (13.33 x 7.5 in, PowerPoint's default) and A4 landscape.
+SIZES = {"slide": (13.33, 7.5), "a4": (11.69, 8.27), "half": (6.4, 4.6)}
+BASE_DPI = 100
+PNG_SCALE = 2  # PNG exports at 2x (200 dpi): sharp on high-density screens and projectors
+
+
+def _rc(scale: float) -> dict:
+    return {
+        "font.size": 11 * scale, "axes.titlesize": 13 * scale, "axes.labelsize": 11 * scale,
+        "xtick.labelsize": 10 * scale, "ytick.labelsize": 10 * scale, "legend.fontsize": 10 * scale,
+        "figure.titlesize": 16 * scale, "axes.spines.top": False, "axes.spines.right": False,
+        "axes.grid": True, "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.axisbelow": True,
+        "axes.prop_cycle": __import__("cycler").cycler(color=SERIES), "svg.fonttype": "path",
+        "pdf.fonttype": 42, "axes.titlelocation": "left", "axes.titleweight": "bold",
+    }
+
+
+@contextmanager
+def style(scale: float = 1.0) -> Iterator[None]:
+    """The shared rc settings (with the CJK font) while a chart is being built."""
+    import matplotlib
+
+    configure_matplotlib()
+    with matplotlib.rc_context(_rc(scale)):
+        yield
+
+
+@dataclass
+class ChartMeta:
+    """What every chart states: the period and data source it covers (n is added per chart)."""
+
+    period: str = ""
+    source: str = ""
+    title: str | None = None  # overrides the chart's own title
+    tr: Mapping[str, str] | None = None  # English chart text -> the report language
+
+    def t(self, text: str) -> str:
+        return (self.tr or {}).get(text, text)
+
+
+def new_figure(size: str | tuple[float, float] = "slide") -> Figure:
+    w, h = SIZES[size] if isinstance(size, str) else size
+    return Figure(figsize=(w, h), dpi=BASE_DPI, layout="constrained")
+
+
+def target(fig: Figure | SubFigure | None, size) -> Figure | SubFigure:
+    return new_figure(size) if fig is None else fig
+
+
+def header_footer(fig: Figure | SubFigure, meta: ChartMeta, title: str, n: int | None, note: str = "") -> None:
+    """Title on top; period, data source, n (and a note) in a footer line."""
+    fig.suptitle(meta.title or title, x=0.01, ha="left", fontweight="bold")
+    parts = []
+    if meta.period:
+        parts.append(f"{meta.t('Period')}: {meta.period}")
+    if meta.source:
+        parts.append(f"{meta.t('Source')}: {meta.source}")
+    if n is not None:
+        parts.append(f"n = {n:,}")
+    if note:
+        parts.append(note)
+    fig.supxlabel("  ·  ".join(parts), x=0.01, ha="left", fontsize="small", color="#444444")
+
+
+def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, meta.t(message), ha="center", va="center", transform=ax.transAxes, color="#666666",
+            fontsize="large", parse_math=False)
+
+
+def human_duration_hours(hours: float) -> str:
+    if hours < 1:
+        return f"{hours * 60:.0f} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} d"
+
+
+def export(fig: Figure, path: str | Path, formats: tuple[str, ...] = ("png", "svg", "pdf")) -> list[Path]:
+    """Save ``fig`` as ``path`` with each suffix; PNG at 2x. Returns the files written."""
+    path = Path(path)
+    written = []
+    for fmt in formats:
+        out = path.with_suffix("." + fmt)
+        fig.savefig(out, format=fmt, dpi=BASE_DPI * PNG_SCALE if fmt == "png" else BASE_DPI,
+                    facecolor="white", metadata=_metadata(fmt))
+        written.append(out)
+    return written
+
+
+def _metadata(fmt: str) -> dict | None:
+    # No creation dates: the same data gives byte-identical files.
+    if fmt == "pdf":
+        return {"CreationDate": None, "Creator": "Feedback Triage"}
+    if fmt == "svg":
+        return {"Date": None, "Creator": "Feedback Triage"}
+    if fmt == "png":
+        return {"Software": "Feedback Triage"}
+    return None

@@ -1,0 +1,56 @@
+"""What the theme board shows: themes with their keywords and quotes, and weekly volumes for the
+trend sparklines."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+
+def board_themes(conn, include_hidden: bool = False) -> list[dict]:
+    hidden = "" if include_hidden else " AND hidden = 0"
+    rows = conn.execute(
+        "SELECT id, label, keywords, quotes, size, status, hidden, parent_id, label_edited FROM themes"
+        f" WHERE merged_into IS NULL{hidden} ORDER BY size DESC"
+    ).fetchall()
+    keys = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "parent_id", "label_edited")
+    out = []
+    for row in rows:
+        theme = dict(zip(keys, row))
+        theme["keywords"] = json.loads(theme["keywords"] or "[]")
+        theme["quotes"] = json.loads(theme["quotes"] or "[]")
+        out.append(theme)
+    return out
+
+
+def weekly_counts(conn, weeks: int = 12) -> tuple[list[str], dict[int, list[int]]]:
+    """Items per theme in each of the last ``weeks`` weeks of the data (ending at the newest item)."""
+    latest = conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
+    if not latest:
+        return [], {}
+    end = datetime.fromisoformat(latest).astimezone(timezone.utc)
+    start = end - timedelta(weeks=weeks)
+    starts = [(start + timedelta(weeks=i)).isoformat() for i in range(weeks)]
+    counts: dict[int, list[int]] = {}
+    for theme_id, created in conn.execute(
+        "SELECT item_themes.theme_id, items.created_at FROM item_themes JOIN items ON items.id = item_themes.item_id"
+        " WHERE item_themes.theme_id IS NOT NULL AND items.created_at > ?", (start.isoformat(),)
+    ):
+        index = min(weeks - 1, int((datetime.fromisoformat(created) - start).total_seconds() // (7 * 86400)))
+        counts.setdefault(theme_id, [0] * weeks)[index] += 1
+    return starts, counts
+
+
+def quote_texts(conn, item_ids: list[int]) -> dict[int, dict]:
+    if not item_ids:
+        return {}
+    marks = ",".join("?" * len(item_ids))
+    return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]}
+            for r in conn.execute(f"SELECT id, title, text, source_format, created_at FROM items WHERE id IN ({marks})",
+                                  item_ids)}
+
+
+def unassigned_count(conn) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM items LEFT JOIN item_themes ON item_themes.item_id = items.id"
+        " WHERE item_themes.theme_id IS NULL"
+    ).fetchone()[0]

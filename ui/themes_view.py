@@ -1,0 +1,205 @@
+"""The theme board: themes ranked by priority with the factor breakdown, size, trend sparkline,
+keywords, quotes, status and roll-up; the edits (rename, merge, split, hide, status) act on the
+selection."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget,
+)
+
+COLUMNS = ("priority", "label", "size", "trend", "status", "resolved", "keywords")
+HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Last 12 weeks", "status": "Status",
+           "resolved": "Resolved", "keywords": "Keywords"}
+FACTOR_NAMES = {
+    "volume": "Volume (items)", "people": "Distinct people", "growth": "Growth (recent vs before)",
+    "negativity": "Negativity", "nps_impact": "NPS impact", "csat_impact": "CSAT impact",
+    "unresolved": "Unresolved share", "response_lag": "Response lag",
+}
+
+
+class ThemeBoardModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.themes: list[dict] = []
+
+    def set_themes(self, themes: list[dict]) -> None:
+        self.beginResetModel()
+        self.themes = list(themes)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.themes)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.themes):
+            return None
+        theme, key = self.themes[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "priority":
+                return f"{theme['priority']:.2f}"
+            if key == "size":
+                return f"{theme['size']:,}"
+            if key == "status":
+                return QCoreApplication.translate("FeedbackView", theme["status"])
+            if key == "resolved":
+                return f"{theme['items_resolved']} / {theme['items_total']}"
+            if key == "keywords":
+                return ", ".join(theme["keywords"][:6])
+            if key == "label":
+                return theme["label"]
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return theme["trend"] if key == "trend" else theme["id"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "priority":
+                return self.tr("Priority score: the sum of the weighted factors (see the breakdown on the right)")
+            if key == "resolved":
+                return self.tr("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"])
+            if key == "trend":
+                return self.tr("Items per week: {0}").format(", ".join(map(str, theme["trend"])))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("priority", "size", "resolved"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(HEADERS[COLUMNS[section]])
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Draws a theme's weekly item counts as a small line."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        super().paint(painter, option, index)
+        values = index.data(Qt.ItemDataRole.UserRole) or []
+        if len(values) < 2:
+            return
+        rect = option.rect.adjusted(6, 5, -6, -5)
+        top = max(values) or 1
+        step = rect.width() / (len(values) - 1)
+        points = QPolygonF([QPointF(rect.left() + i * step, rect.bottom() - rect.height() * v / top)
+                            for i, v in enumerate(values)])
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#0072b2"), 1.6))
+        painter.drawPolyline(points)
+        painter.restore()
+
+
+class ThemesView(QWidget):
+    run_analysis_requested = Signal()
+    edit_requested = Signal(str)  # rename | merge | split | hide | status
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ThemeBoardModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegateForColumn(COLUMNS.index("trend"), SparklineDelegate(self.table))
+        header = self.table.horizontalHeader()
+        for key, width in (("priority", 64), ("label", 260), ("size", 60), ("trend", 110), ("status", 84), ("resolved", 76)):
+            header.resizeSection(COLUMNS.index(key), width)
+        header.setSectionResizeMode(COLUMNS.index("keywords"), QHeaderView.ResizeMode.Stretch)
+        self.detail = QTextBrowser()
+        self.summary = QLabel()
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(self.tr("Run Analysis"))
+        self.run_button.setToolTip(self.tr("Find themes in all feedback (keeps your edits)"))
+        self.run_button.clicked.connect(self.run_analysis_requested)
+        buttons.addWidget(self.run_button)
+        self.edit_buttons = {}
+        for action, text, tip in (
+            ("rename", self.tr("Rename…"), self.tr("Give the selected theme a name (F2)")),
+            ("merge", self.tr("Merge"), self.tr("Merge the selected themes into the first one")),
+            ("split", self.tr("Split…"), self.tr("Re-cluster the selected theme into sub-themes, with a preview")),
+            ("hide", self.tr("Hide"), self.tr("Hide the selected themes from the board and the briefing")),
+            ("status", self.tr("Set Status…"), self.tr("Change the workflow status of the selected theme")),
+        ):
+            button = QPushButton(text, toolTip=tip)
+            button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(a))
+            buttons.addWidget(button)
+            self.edit_buttons[action] = button
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([900, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self._update_buttons()
+
+    def set_board(self, board: dict) -> None:
+        self.model.set_themes(board["themes"])
+        total = sum(t["size"] for t in board["themes"]) + board["unassigned"]
+        share = board["unassigned"] / total if total else 0
+        self.summary.setText(self.tr("{0} themes · {1} unassigned ({2:.0%})").format(
+            len(board["themes"]), f"{board['unassigned']:,}", share))
+        if board["themes"]:
+            self.table.selectRow(0)
+        else:
+            self.detail.setHtml("<p>" + self.tr("No themes yet. Click <b>Run Analysis</b> to find the themes in your "
+                                                "feedback.") + "</p>")
+        self._update_buttons()
+
+    def selected_theme_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.themes[r]["id"] for r in rows if r < len(self.model.themes)]
+
+    def _update_buttons(self) -> None:
+        has = bool(self.model.themes)
+        for button in self.edit_buttons.values():
+            button.setEnabled(has)
+
+    def _show_current(self, current, _previous) -> None:
+        if 0 <= current.row() < len(self.model.themes):
+            self.detail.setHtml(render_theme(self.model.themes[current.row()]))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ThemesView", text)
+
+
+def render_theme(theme: dict) -> str:
+    e = html.escape
+    parts = [f"<h3>{e(theme['label'])}</h3>",
+             f"<p><b>{_t('Keywords')}:</b> {e(', '.join(theme['keywords']))}</p>",
+             f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme['status']))} · "
+             + _t("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"]) + "</p>"]
+    factors = theme.get("factors") or {}
+    if factors:
+        top = max(abs(v) for v in factors.values()) or 1
+        rows = []
+        for name, value in sorted(factors.items(), key=lambda kv: -abs(kv[1])):
+            width = int(160 * abs(value) / top)
+            colour = "#0072b2" if value >= 0 else "#d55e00"
+            rows.append(f"<tr><td>{e(_t(FACTOR_NAMES.get(name, name)))}</td><td align='right'>{value:+.2f}</td>"
+                        f"<td><table cellspacing='0' cellpadding='0'><tr><td width='{max(width, 1)}' "
+                        f"bgcolor='{colour}'>&nbsp;</td></tr></table></td></tr>")
+        parts.append(f"<h4>{_t('Priority')} {theme['priority']:.2f} — {_t('what it is made of')}</h4>"
+                     f"<table cellspacing='3'>{''.join(rows)}</table>")
+    if theme.get("quote_items"):
+        parts.append(f"<h4>{_t('What people say')}</h4>")
+        for quote in theme["quote_items"][:5]:
+            parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
+                         f"<br><small>{e(quote['source_format'])} · {e((quote['created_at'] or '')[:10])}</small></blockquote>")
+    return "".join(parts)
