@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from cycler import cycler
 from matplotlib.figure import Figure, SubFigure
 
 from .fonts import configure_matplotlib
@@ -28,14 +29,17 @@ BASE_DPI = 100
 PNG_SCALE = 2  # PNG exports at 2x (200 dpi): sharp on high-density screens and projectors
 
 
+# PDF fonts as Type 3 (glyph outlines, subset, with a Unicode map so text stays searchable): the
+# CJK font is an OpenType/CFF font, which matplotlib's Type 42 embedding mislabels (viewers warn)
+# and subsets ten times slower.
 def _rc(scale: float) -> dict:
     return {
         "font.size": 11 * scale, "axes.titlesize": 13 * scale, "axes.labelsize": 11 * scale,
         "xtick.labelsize": 10 * scale, "ytick.labelsize": 10 * scale, "legend.fontsize": 10 * scale,
         "figure.titlesize": 16 * scale, "axes.spines.top": False, "axes.spines.right": False,
         "axes.grid": True, "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.axisbelow": True,
-        "axes.prop_cycle": __import__("cycler").cycler(color=SERIES), "svg.fonttype": "path",
-        "pdf.fonttype": 42, "axes.titlelocation": "left", "axes.titleweight": "bold",
+        "axes.prop_cycle": cycler(color=SERIES), "svg.fonttype": "path",
+        "pdf.fonttype": 3, "axes.titlelocation": "left", "axes.titleweight": "bold",
     }
 
 
@@ -57,6 +61,7 @@ class ChartMeta:
     source: str = ""
     title: str | None = None  # overrides the chart's own title
     tr: Mapping[str, str] | None = None  # English chart text -> the report language
+    show_title: bool = True  # False where the page or slide around the chart carries the title
 
     def t(self, text: str) -> str:
         return (self.tr or {}).get(text, text)
@@ -73,17 +78,41 @@ def target(fig: Figure | SubFigure | None, size) -> Figure | SubFigure:
 
 def header_footer(fig: Figure | SubFigure, meta: ChartMeta, title: str, n: int | None, note: str = "") -> None:
     """Title on top; period, data source, n (and a note) in a footer line."""
-    fig.suptitle(meta.title or title, x=0.01, ha="left", fontweight="bold")
+    if meta.show_title:
+        fig.suptitle(meta.title or title, x=0.01, ha="left", fontweight="bold")
     parts = []
+    if n is not None:
+        parts.append(f"n = {n:,}")
     if meta.period:
         parts.append(f"{meta.t('Period')}: {meta.period}")
     if meta.source:
         parts.append(f"{meta.t('Source')}: {meta.source}")
-    if n is not None:
-        parts.append(f"n = {n:,}")
     if note:
         parts.append(note)
-    fig.supxlabel("  ·  ".join(parts), x=0.01, ha="left", fontsize="small", color="#444444")
+    fig.supxlabel(_fit_lines(parts, fig), x=0.01, ha="left", fontsize="small", color="#444444")
+
+
+def _em(text: str) -> float:
+    return sum(1.0 if ord(c) > 0x2E80 else 0.56 for c in text)
+
+
+def _fit_lines(parts: list[str], fig) -> str:
+    """Join the footer parts with " · ", breaking lines so they fit the figure's width."""
+    import matplotlib
+
+    width_in = fig.bbox.width / fig.figure.dpi
+    size = matplotlib.rcParams["font.size"] * 0.833  # "small"
+    limit = max(20.0, width_in * 72 / size - 2)
+    lines, line = [], ""
+    for part in parts:
+        candidate = f"{line}  ·  {part}" if line else part
+        if line and _em(candidate) > limit:
+            lines.append(line)
+            line = part
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> None:

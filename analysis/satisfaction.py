@@ -187,6 +187,8 @@ def _impact(cells: np.ndarray, score_of, n_cats: int, draws: int, seed: int) -> 
         return score_of(total) - score_of(c[..., n_cats:])
 
     value = float(impact_of(cells[None, :])[0])
+    if draws <= 0:
+        return Impact(value, None, None, n_in, n)
     rng = np.random.default_rng(seed)
     boot = rng.multinomial(n, cells / n, size=draws)
     boot = boot[boot[:, n_cats:].sum(axis=1) > 0]

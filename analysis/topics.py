@@ -1,9 +1,9 @@
 """Themes from precomputed embeddings: BERTopic with swappable parts, tuned for feedback.
 
 What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
-- Reducer: seeded PCA instead of UMAP by default: deterministic, ~1 s instead of ~20-55 s of numba
-  compilation per process, and as good or better on the labelled sets here. ``reducer="umap"``
-  keeps UMAP available (seeded, so still reproducible).
+- Reducer: UMAP, seeded (reproducible), with its numba code cached on disk (``import_engine``) so
+  that only the first analysis on a machine pays the ~55 s compilation. PCA is the fallback for
+  tiny sets and a fast option, but HDBSCAN finds little structure in a linear projection.
 - Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``),
   and more than ``max_themes`` clusters are merged by BERTopic's own topic reduction.
 - Size: at most ``max_fit`` items (a seeded sample) are clustered; every other item joins the theme
@@ -17,6 +17,10 @@ BERTopic, hdbscan and umap are imported inside the functions that need them (sec
 """
 from __future__ import annotations
 
+import functools
+import logging
+import os
+import sys
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Sequence
@@ -32,7 +36,7 @@ ProgressFn = Callable[[str], None]
 @dataclass
 class ThemeParams:
     seed: int = 42
-    reducer: str = "pca"  # "pca" | "umap"
+    reducer: str = "umap"  # "umap" | "pca" (below SMALL items, PCA is used)
     n_components: int = 5
     min_cluster_size: int | None = None  # None: auto_min_cluster_size(n)
     min_samples: int | None = None  # None: HDBSCAN's default (= min_cluster_size)
@@ -75,9 +79,49 @@ def auto_min_cluster_size(n: int) -> int:
     return int(np.clip(round(0.5 * np.sqrt(n)), 5, 150))
 
 
+def numba_cache_dir() -> str:
+    return os.environ.get("NUMBA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "feedback-triage", "numba")
+
+
+def import_engine() -> None:
+    """Import BERTopic, UMAP and hdbscan with UMAP's numba functions cached on disk.
+
+    UMAP and pynndescent compile ~50 numba functions in every new process (~20-55 s here); most are
+    declared without ``cache=True``. While they are imported, ``numba.njit``/``numba.jit`` default to
+    ``cache=True``, so the compiled code lands in ``numba_cache_dir()`` once per machine and later
+    processes load it in a second or two. Results are the same (caching stores the same machine code).
+    """
+    if "bertopic" in sys.modules:
+        return
+    os.environ.setdefault("NUMBA_CACHE_DIR", numba_cache_dir())
+    import numba
+
+    njit, jit = numba.njit, numba.jit
+
+    def cached(decorator):
+        @functools.wraps(decorator)
+        def wrapper(*args, **kwargs):
+            kwargs.setdefault("cache", True)
+            return decorator(*args, **kwargs)
+        return wrapper
+
+    numba.njit, numba.jit = cached(njit), cached(jit)
+    try:
+        import pynndescent  # noqa: F401
+        import umap  # noqa: F401
+        import bertopic  # noqa: F401
+        import hdbscan  # noqa: F401
+    finally:
+        numba.njit, numba.jit = njit, jit
+
+
+SMALL = 60  # UMAP's neighbour graph needs more items than this to be meaningful
+
+
 def _reducer(params: ThemeParams, n: int):
-    n_components = max(1, min(params.n_components, n - 1))
-    if params.reducer == "umap":
+    n_components = max(1, min(params.n_components, n - 2))
+    if params.reducer == "umap" and n >= SMALL:
         from umap import UMAP
 
         return UMAP(n_neighbors=15, n_components=n_components, min_dist=0.0, metric="cosine",
@@ -91,6 +135,7 @@ def _reducer(params: ThemeParams, n: int):
 
 def build_bertopic(params: ThemeParams, n: int):
     """BERTopic with our reducer, HDBSCAN, tokenizer and c-TF-IDF (no embedding model: vectors are given)."""
+    import_engine()
     from bertopic import BERTopic
     from bertopic.vectorizers import ClassTfidfTransformer
     from hdbscan import HDBSCAN
@@ -99,12 +144,19 @@ def build_bertopic(params: ThemeParams, n: int):
     mcs = max(2, min(mcs, n // 2 if n >= 4 else 2))
     clusterer = HDBSCAN(min_cluster_size=mcs, min_samples=params.min_samples, metric="euclidean",
                         cluster_selection_method="eom", prediction_data=False, core_dist_n_jobs=1)
-    return BERTopic(
+    model = BERTopic(
         embedding_model=None, umap_model=_reducer(params, n), hdbscan_model=clusterer,
         vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
         language="multilingual", top_n_words=params.n_keywords, calculate_probabilities=False,
         nr_topics=None, verbose=False,
-    ), mcs
+    )
+    _quiet()
+    return model, mcs
+
+
+def _quiet() -> None:
+    """BERTopic resets its logger to WARNING in every constructor; its notes are not for our users."""
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
@@ -188,4 +240,53 @@ def representative(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarr
             fallback.append(int(i))
         if len(picked) == n_quotes:
             break
-    return (picked + fallback)[: max(min(n_quotes, len(members)), min(3, len(members)))]
+    return (picked + fallback)[:n_quotes]
+
+
+def _auto_parts(embeddings: np.ndarray, seed: int, max_parts: int = 6) -> int:
+    """The number of parts (2..max_parts) with the best silhouette, on at most 2,000 items."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    n = len(embeddings)
+    rng = np.random.default_rng(seed)
+    sample = embeddings[np.sort(rng.choice(n, 2000, replace=False))] if n > 2000 else embeddings
+    best, best_score = 2, -2.0
+    for k in range(2, min(max_parts, len(sample) // 3) + 1):
+        labels = KMeans(n_clusters=k, random_state=seed, n_init=4).fit_predict(sample)
+        score = silhouette_score(sample, labels, metric="cosine")
+        if score > best_score + 1e-9:
+            best, best_score = k, score
+    return best
+
+
+def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None = None,
+                    seed: int = 42, n_keywords: int = 10, n_quotes: int = 5) -> ThemeResult:
+    """Re-cluster one theme's documents into ``parts`` (None: chosen by silhouette) sub-themes.
+
+    BERTopic with k-means as its cluster model and no reduction (its documented way to get a fixed
+    number of topics): deterministic for a seed, every document in a part.
+    """
+    import_engine()
+    from bertopic import BERTopic
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from sklearn.cluster import KMeans
+
+    embeddings = np.asarray(embeddings, dtype=np.float32)
+    k = parts or _auto_parts(embeddings, seed)
+    model = BERTopic(embedding_model=None, umap_model=BaseDimensionalityReduction(),
+                     hdbscan_model=KMeans(n_clusters=k, random_state=seed, n_init=10),
+                     vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                     language="multilingual", top_n_words=n_keywords, calculate_probabilities=False, verbose=False)
+    _quiet()
+    labels = np.asarray(model.fit_transform(list(docs), embeddings)[0])
+    n_parts = int(labels.max()) + 1
+    centroids = centroids_of(embeddings, labels, n_parts)
+    similarity = np.einsum("ij,ij->i", embeddings, centroids[labels])
+    themes = []
+    for t in range(n_parts):
+        words = [w for w, score in (model.get_topic(t) or []) if w and score > 0]
+        themes.append(FoundTheme(t, words, short_label(words), centroids[t], int((labels == t).sum()),
+                                 representative(docs, embeddings, labels, similarity, t, n_quotes)))
+    return ThemeResult(labels, similarity, themes, {}, {"parts": n_parts})

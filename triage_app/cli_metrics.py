@@ -89,8 +89,10 @@ def _print_metrics(data: dict) -> None:
             continue
         click.echo(f"{name}:")
         for r in data[key]:
+            unknown = f" ({r['unknown']:,} more with comments the export does not hold)" if r.get("unknown") else ""
             click.echo(f"  {r['period']:<10} n={r['n']:<7,} waiting={r['waiting']:<7,} mean {_days(r['mean_s'])}, "
-                       f"median {_days(r['median_s'])}, p90 {_days(r['p90_s'])}, Kaplan-Meier median {_days(r['km_median_s'])}")
+                       f"median {_days(r['median_s'])}, p90 {_days(r['p90_s'])}, Kaplan-Meier median "
+                       f"{_days(r['km_median_s'])}{unknown}")
     for m in data["mass_closures"]:
         click.echo(f"mass closure: {m['count']:,} items closed {m['start']} .. {m['end']}")
 

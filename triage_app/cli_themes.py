@@ -1,4 +1,260 @@
-"""triage-app commands of the themes area (registered on the group in cli.py)."""
+"""triage-app commands of the themes area (registered on the group in cli.py):
+``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|hide``, ``undo``, ``redo``."""
 from __future__ import annotations
 
-from .cli import cli  # noqa: F401  (commands are added to this group)
+import json
+from pathlib import Path
+
+import click
+
+from .cli import _fail, _open, _print_json, _ProgressLine, cli
+from .domain import Cancelled
+
+_W = click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file.")
+
+
+def _existing(workspace: str):
+    if not Path(workspace).exists():
+        _fail(f"{workspace}: no such workspace")
+    return _open(workspace)
+
+
+@cli.command()
+@_W
+@click.option("--seed", default=42, show_default=True, type=int, help="Random seed: same items + seed = same themes.")
+@click.option("--model", help="Embedding model: use-multilingual (default), minilm, static.")
+@click.option("--mode", type=click.Choice(["auto", "full", "incremental"]), default="auto", show_default=True,
+              help="full: re-cluster everything; incremental: put new items into existing themes; auto: decide.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def analyze(workspace, seed, model, mode, as_json):
+    """Find themes: embed new texts, cluster, label, match to existing themes."""
+    from .services.analysis import AnalysisError, run_analysis
+
+    progress = _ProgressLine()
+    with _existing(workspace) as ws:
+        try:
+            result = run_analysis(ws, model=model, seed=seed, mode=mode, on_progress=progress)
+        except AnalysisError as exc:
+            progress.end()
+            _fail(str(exc))
+        except (Cancelled, KeyboardInterrupt):
+            progress.end()
+            _fail("analysis cancelled; the themes are unchanged (embedded texts were kept)")
+        progress.end()
+    if as_json:
+        _print_json(result.as_json())
+        return
+    click.echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.themes} themes "
+               f"({result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
+               f"{result.unassigned:,} unassigned ({100 * result.unassigned_share:.1f}%)")
+    click.echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
+    click.echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+
+
+def _quotes(conn, themes: list[dict]) -> dict[int, str]:
+    from .store import themes as tq
+
+    ids = [q for t in themes for q in t["quotes"]]
+    return {i: (row[2] + ": " if row[2] else "") + row[3] for i, row in tq.items_by_id(conn, ids).items()}
+
+
+@cli.command()
+@_W
+@click.option("--all", "show_all", is_flag=True, help="Include hidden and merged themes.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def themes(workspace, show_all, as_json):
+    """List themes, largest first, with keywords and representative quotes."""
+    from .store import themes as tq
+
+    with _existing(workspace) as ws:
+        rows = tq.list_themes(ws.conn, include_hidden=show_all, include_merged=show_all)
+        if not show_all:
+            rows = [t for t in rows if t["size"] > 0]
+        texts = _quotes(ws.conn, rows)
+        total = ws.stats()["items"]
+        assigned = sum(t["size"] for t in tq.list_themes(ws.conn, include_merged=False))
+        # -- triage metrics (issue 4): priority, factor contributions, status and item roll-up
+        from .services.metrics import theme_triage_fields
+
+        triage = theme_triage_fields(ws.conn) if rows else {}
+    out = [{"id": t["id"], "label": t["label"], "keywords": t["keywords"], "size": t["size"],
+            "share": round(t["size"] / total, 4) if total else 0.0,
+            "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t["quotes"]],
+            "status": t["status"], "hidden": bool(t["hidden"]), "label_edited": bool(t["label_edited"]),
+            "parent_id": t["parent_id"], "merged_into": t["merged_into"],
+            **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0})} for t in rows]
+    if as_json:
+        _print_json(out)
+        return
+    if not out:
+        click.echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
+        return
+    for t in out:
+        flags = (" [hidden]" if t["hidden"] else "") + (f" [merged into {t['merged_into']}]" if t["merged_into"] else "")
+        click.echo(f"{t['id']:>5}  {t['size']:>7,}  {t['status']:<11} {t['label']}{flags}")
+        click.echo(f"{'':>26}{', '.join(t['keywords'][:8])}")
+        for q in t["quotes"][:3]:
+            click.echo(f"{'':>26}\u201c{q['text'][:90]}\u201d")
+    click.echo(f"{'':>5}  {max(0, total - assigned):>7,}  {'':<11} (unassigned)")
+
+
+@cli.command()
+@_W
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per line.")
+@click.option("--theme", "theme_id", type=int, help="Only the items of this theme.")
+@click.option("--unassigned", is_flag=True, help="Only items in no theme.")
+@click.option("--cleaned", is_flag=True, help="Add the cleaned text that analysis reads (`clean_text`).")
+@click.option("--limit", type=int, help="At most this many items.")
+def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
+    """List items with their theme (theme_id/theme_label are null before analysis or when unassigned)."""
+    from .store import themes as tq
+
+    with _existing(workspace) as ws:
+        if theme_id is not None and tq.get_theme(ws.conn, theme_id) is None:
+            _fail(f"no theme {theme_id}")
+        clean = None
+        if cleaned:
+            from analysis.text_clean import clean_corpus
+
+            rows = tq.items_for_analysis(ws.conn)
+            clean = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
+        for n, item in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
+            if limit is not None and n >= limit:
+                break
+            if clean is not None:
+                item["clean_text"] = clean.get(item["id"])
+            if as_jsonl:
+                click.echo(json.dumps(item, ensure_ascii=False))
+            else:
+                text = (item["title"] + ": " if item["title"] else "") + item["text"]
+                click.echo(f"{item['id']:>8}  {str(item['theme_id'] or '-'):>5}  {' '.join(text.split())[:100]}")
+
+
+@cli.group()
+def theme():
+    """Edit themes: rename, merge, split, move items, hide (each can be undone)."""
+
+
+def _edit(workspace: str, fn, *args, as_json: bool = False, **kwargs) -> None:
+    from .services.theme_edits import EditError
+
+    with _existing(workspace) as ws:
+        try:
+            result = fn(ws, *args, **kwargs)
+        except EditError as exc:
+            _fail(str(exc))
+    if as_json:
+        _print_json(result)
+    else:
+        click.echo(result["summary"])
+
+
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+
+
+@theme.command("rename")
+@click.argument("theme_id", type=int)
+@click.argument("label")
+@_W
+@_JSON
+def theme_rename(theme_id, label, workspace, as_json):
+    """Give a theme a new label (analysis will not change it again)."""
+    from .services.theme_edits import rename
+
+    _edit(workspace, rename, theme_id, label, as_json=as_json)
+
+
+@theme.command("merge")
+@click.argument("theme_ids", nargs=-1, required=True, type=int)
+@click.option("--into", "target", required=True, type=int, help="The theme that receives the items.")
+@_W
+@_JSON
+def theme_merge(theme_ids, target, workspace, as_json):
+    """Merge themes into another one."""
+    from .services.theme_edits import merge
+
+    _edit(workspace, merge, list(theme_ids), target, as_json=as_json)
+
+
+@theme.command("split")
+@click.argument("theme_id", type=int)
+@click.option("--parts", type=int, help="Number of parts (default: chosen from the data).")
+@click.option("--seed", default=42, show_default=True, type=int)
+@click.option("--apply", "apply_", is_flag=True, help="Apply the split; without it, only show the preview.")
+@_W
+@_JSON
+def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
+    """Re-cluster one theme into parts: preview first, then --apply the same split."""
+    from .services.theme_edits import EditError, split, split_preview
+    from .store import themes as tq
+
+    with _existing(workspace) as ws:
+        try:
+            if apply_:
+                result = split(ws, theme_id, parts, seed)
+            else:
+                preview = split_preview(ws, theme_id, parts, seed)
+                texts = {i: row[3] for i, row in tq.items_by_id(ws.conn, [q for p in preview for q in p.quotes]).items()}
+                result = {"theme_id": theme_id, "preview": True, "parts": [p.as_json(texts) for p in preview],
+                          "summary": f"theme {theme_id} would split into {len(preview)} parts (add --apply to do it)"}
+        except EditError as exc:
+            _fail(str(exc))
+    if as_json:
+        _print_json(result)
+        return
+    click.echo(result["summary"])
+    for i, part in enumerate(result.get("parts", [])):
+        click.echo(f"  part {i + 1}: {part['size']:,} items - {part['label']} ({', '.join(part['keywords'][:6])})")
+        for q in part["quotes"][:2]:
+            click.echo(f"      \u201c{' '.join(q['text'].split())[:90]}\u201d")
+
+
+@theme.command("move")
+@click.argument("item_ids", nargs=-1, required=True, type=int)
+@click.option("--to", "target", required=True, help="Theme id, or 'none' for the unassigned group.")
+@_W
+@_JSON
+def theme_move(item_ids, target, workspace, as_json):
+    """Move items into a theme (analysis keeps them there)."""
+    from .services.theme_edits import move_items
+
+    if target.lower() in ("none", "unassigned"):
+        theme_id = None
+    else:
+        try:
+            theme_id = int(target)
+        except ValueError:
+            _fail(f"--to takes a theme id or 'none', not {target!r}")
+    _edit(workspace, move_items, list(item_ids), theme_id, as_json=as_json)
+
+
+@theme.command("hide")
+@click.argument("theme_id", type=int)
+@click.option("--unhide", is_flag=True, help="Show the theme again.")
+@_W
+@_JSON
+def theme_hide(theme_id, unhide, workspace, as_json):
+    """Hide a theme from the list (its items stay in it)."""
+    from .services.theme_edits import hide
+
+    _edit(workspace, hide, theme_id, not unhide, as_json=as_json)
+
+
+@cli.command()
+@_W
+@_JSON
+def undo(workspace, as_json):
+    """Undo the last theme edit."""
+    from .services import theme_edits
+
+    _edit(workspace, theme_edits.undo, as_json=as_json)
+
+
+@cli.command()
+@_W
+@_JSON
+def redo(workspace, as_json):
+    """Redo the theme edit undone last."""
+    from .services import theme_edits
+
+    _edit(workspace, theme_edits.redo, as_json=as_json)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPr
 
 from triage_app.store import Workspace, WorkspaceError
 
+from . import theme_actions
 from .feedback_view import FeedbackView
 from .themes_view import ThemesView
 from .workers import run_in_thread
@@ -72,10 +73,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(edit_menu, self.tr("&Undo Theme Edit"), self.undo, QKeySequence.StandardKey.Undo)
+        self._action(edit_menu, self.tr("&Redo Theme Edit"), self.redo, QKeySequence("Ctrl+Shift+Z"))
+        edit_menu.addSeparator()
         self.status_action = self._action(edit_menu, self.tr("Set &Status…"), self.set_status_of_selection,
                                           QKeySequence("Ctrl+Shift+S"),
                                           self.tr("Change the workflow status of the selected feedback"))
         self.feedback.table.addAction(self.status_action)
+        self.move_action = self._action(edit_menu, self.tr("&Move to Theme…"), self.move_selection_to_theme,
+                                        QKeySequence("Ctrl+M"), self.tr("Put the selected feedback in another theme"))
+        self.feedback.table.addAction(self.move_action)
+        analysis_menu = bar.addMenu(self.tr("&Analysis"))
+        self._action(analysis_menu, self.tr("&Run Analysis"), self.run_analysis, QKeySequence("Ctrl+R"),
+                     self.tr("Find themes in all feedback; your edits are kept"))
         self.feedback.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
@@ -266,12 +276,25 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
             self.refresh_themes()
             return
-        QMessageBox.information(self, self.tr("Not available yet"),
-                                self.tr("This edit arrives with theme discovery in a coming version."))
+        theme_actions.edit_themes(self, action, ids)
 
     def run_analysis(self) -> None:
-        QMessageBox.information(self, self.tr("Not available yet"),
-                                self.tr("Theme discovery arrives in a coming version."))
+        theme_actions.run_analysis(self)
+
+    def move_selection_to_theme(self) -> None:
+        theme_actions.move_items(self, self.feedback.selected_item_ids())
+
+    def undo(self) -> None:
+        theme_actions.undo_redo(self, redo=False)
+
+    def redo(self) -> None:
+        theme_actions.undo_redo(self, redo=True)
+
+    def after_theme_change(self) -> None:
+        """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
+        self.refresh_themes()
+        self.feedback.reload_choices()
+        self.feedback.apply_filter()
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:

@@ -13,10 +13,10 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
     """
     from superqt.utils import create_worker  # ~0.4 s to import: not before the window is up
 
-    worker = create_worker(work, _start_thread=False)
+    # _ignore_errors: superqt would otherwise re-raise the worker's exception in the event loop.
+    worker = create_worker(work, _start_thread=False, _ignore_errors=True)
     worker.returned.connect(on_done)
-    if on_error is not None:
-        worker.errored.connect(on_error)
+    worker.errored.connect(on_error or _report)
     if on_progress is not None and hasattr(worker, "yielded"):
         worker.yielded.connect(on_progress)
     running = owner.__dict__.setdefault("_running_workers", set())
@@ -24,3 +24,10 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
     worker.finished.connect(lambda: running.discard(worker))
     worker.start()
     return worker
+
+
+def _report(exc: Exception) -> None:
+    """Errors of workers nobody asked about: one line on stderr, never a traceback dialog."""
+    import sys
+
+    print(f"background task failed: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -221,3 +221,39 @@ def test_theme_board_model_and_status(qtbot, qtmodeltester, settings_home, fille
     view = window.feedback
     view.theme.setCurrentIndex(view.theme.findData(theme_id))
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+
+
+def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home, tmp_path, monkeypatch):
+    """Analysis from the window (fast static model), cancelled first, then run to the end; a merge
+    shows in the feedback table's theme filter, and undo brings the theme back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from triage_app.demo import build_demo_workspace
+    from triage_app.services import analysis as analysis_service
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "demo.triage"
+    build_demo_workspace(path, seed=3)
+    monkeypatch.setattr(analysis_service, "workspace_model", lambda ws: "static")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.run_analysis()
+    window._analysis_cancel.cancel()
+    qtbot.waitUntil(lambda: window.themes.run_button.isEnabled(), timeout=120_000)
+    assert "cancelled" in window.statusBar().currentMessage() or window.themes.model.rowCount() > 0
+    window.run_analysis()
+    qtbot.waitUntil(lambda: "Analysis finished" in window.statusBar().currentMessage(), timeout=300_000)
+    qtbot.waitUntil(lambda: window.themes.model.rowCount() >= 3, timeout=30_000)
+    before = window.themes.model.rowCount()
+    window.themes.table.selectRow(0)
+    window.themes.table.selectionModel().select(window.themes.model.index(1, 0),
+                                                window.themes.table.selectionModel().SelectionFlag.Select
+                                                | window.themes.table.selectionModel().SelectionFlag.Rows)
+    ids = window.themes.selected_theme_ids()
+    window.edit_themes("merge")
+    qtbot.waitUntil(lambda: window.themes.model.rowCount() == before - 1, timeout=30_000)
+    view = window.feedback
+    assert view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0
+    window.undo()
+    qtbot.waitUntil(lambda: window.themes.model.rowCount() == before, timeout=30_000)

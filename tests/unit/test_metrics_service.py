@@ -193,6 +193,10 @@ def test_priority_fields_and_theme_impact(ws):
     # without the 10 and the 9: 6, 3, 8 -> -66.7; impact +66.7 (the theme lifts the score)
     assert impacts[praise]["nps"]["value"] == pytest.approx(200 / 3, abs=1e-3)
     svc._drive(score_items(conn))  # stored sentiment (CSAT 2 and 1 here) decides negativity
+    data = mq.theme_data(conn, "2024-03-01", "2024-02-01")
+    assert data.score_counts == mq.score_counts_by_theme(conn) == {complaints: (2, 0, 2, 2, 0), praise: (2, 2, 0, 2, 2)}
+    assert {t: (r["items_resolved"], r["items_total"]) for t, r in data.rollup.items()} == {
+        t: (r["items_resolved"], r["items_total"]) for t, r in mq.theme_rollup(conn).items()}
     fields = svc.theme_triage_fields(conn, as_of=AS_OF)
     assert set(fields[complaints]) == {"priority", "factors", "status", "items_resolved", "items_total"}
     assert fields[praise]["items_total"] == 6 and fields[praise]["items_resolved"] == 3
@@ -251,11 +255,14 @@ def test_cli_metrics_and_status_contract(ws):
 
 def _km_median_by_hand(events: list[float], censored: list[float]) -> float | None:
     """Product-limit estimate, written out: S drops by (1 - d/n) at each event time."""
-    times = sorted({*events})
+    from bisect import bisect_left
+    from collections import Counter
+
+    everyone = sorted(events + censored)
     s = 1.0
-    for t in times:
-        at_risk = sum(1 for x in events if x >= t) + sum(1 for x in censored if x >= t)
-        s *= 1 - events.count(t) / at_risk
+    for t, deaths in sorted(Counter(events).items()):
+        at_risk = len(everyone) - bisect_left(everyone, t)  # still waiting just before t
+        s *= 1 - deaths / at_risk
         if s <= 0.5:
             return t
     return None
@@ -293,3 +300,38 @@ def test_github_export_time_to_close_matches_the_reference(tmp_path):
                 still_open.append(end - parse(obj["created_at"]))
     assert ttc["km_median_s"] == pytest.approx(_km_median_by_hand(closed, still_open))
     assert ttc["km_median_s"] > ttc["median_s"]  # the open backlog shows
+
+
+def test_item_level_scores_count_per_item_for_themes_and_periods(workspace, write_file):
+    """Reviews / tickets carry their own scores (no survey respondent): each item counts once."""
+    csv_text = ("id,date,nps,stars,comment\n"
+                "a,2024-01-02T10:00:00Z,10,5,Love the new dashboard and the speed\n"
+                "b,2024-01-03T10:00:00Z,2,1,The export is broken again and again\n"
+                "c,2024-02-04T10:00:00Z,9,4,Great support team answered quickly\n"
+                "d,2024-02-05T10:00:00Z,5,2,Export fails with big files every time\n")
+    run_import(workspace, write_file("reviews.csv", csv_text), ImportOptions(format="generic"))
+    conn = workspace.conn
+    export = _add_theme(conn, "export", _ids(conn, "text LIKE '%xport%'"))
+    m = _metrics(workspace, by="month")
+    assert [(r["period"], r["n"], r["value"]) for r in m["nps"]] == [("2024-01", 2, 0.0), ("2024-02", 2, 0.0)]
+    assert [r["value"] for r in m["rating"]] == [3.0, 3.0]
+    assert m["rating"][0]["distribution"] == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 1}
+    data = mq.theme_data(conn, "2024-02-01", "2024-01-01")
+    assert data.score_counts == mq.score_counts_by_theme(conn) == {export: (2, 0, 2, 0, 0)}
+    # overall NPS 0; without the two export complaints: 10 and 9 -> 100; impact -100
+    impact = _metrics(workspace, theme_id=export)["theme_impact"]["nps"]
+    assert impact["value"] == -100.0 and impact["n_theme"] == 2
+    assert _metrics(workspace, theme_id=export)["nps"][0]["n"] == 2  # the theme's own answers
+
+
+def test_themes_json_carries_priority_factors_status_and_rollup(ws):
+    issues = _ids(ws.conn, "source_format = 'github_cli'")
+    theme = _add_theme(ws.conn, "sync", issues)
+    ws.conn.execute("UPDATE themes SET size = ? WHERE id = ?", (len(issues), theme))
+    out = CliRunner().invoke(cli, ["themes", "-w", str(ws.path), "--json"])
+    assert out.exit_code == 0, out.output
+    row = json.loads(out.output)[0]
+    assert (row["status"], row["items_resolved"], row["items_total"]) == ("new", 3, 4)
+    assert row["priority"] == pytest.approx(sum(row["factors"].values()), abs=0.05)
+    assert set(row["factors"]) == {"volume", "people", "growth", "negativity", "nps_impact", "csat_impact",
+                                   "unresolved", "response_lag"}

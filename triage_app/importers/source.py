@@ -113,7 +113,7 @@ class SourceFile:
             try:
                 json.loads(first_line)
                 return "jsonl" if "\n" in text.strip() or self.path.suffix.lower() in (".jsonl", ".ndjson") else "json"
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):  # ValueError: also an integer of 5,000 digits
                 return "json"
         return "csv"
 
@@ -238,7 +238,7 @@ class SourceFile:
     def _iter_zip_objects(self) -> Iterator[tuple[int, object]]:
         try:
             yield from self._iter_zip_members()
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
             raise self.fail(f"is a damaged zip file ({type(exc).__name__}: {exc})") from None
 
     def _iter_zip_members(self) -> Iterator[tuple[int, object]]:
@@ -282,7 +282,7 @@ def _iter_json_lines(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield number, _BadRecord(f"not valid JSON ({exc.msg})")
-            except TooDeep as exc:
+            except (TooDeep, ValueError, RecursionError) as exc:  # ValueError: a 5,000-digit integer
                 yield number, _BadRecord(f"not readable JSON ({exc})")
     except UnicodeDecodeError:
         raise source.fail("is not valid UTF-8 JSON Lines") from None
@@ -300,7 +300,7 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
         try:
             check_depth(rest)
             data = json.loads(rest.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError, TooDeep) as exc:
+        except (ValueError, RecursionError) as exc:  # decoding, syntax, TooDeep, a 5,000-digit integer
             raise source.fail(f"is not valid JSON ({exc})") from None
         records = _records_in(data)
         for number, obj in enumerate(records, start=1):
@@ -311,7 +311,7 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
     try:
         for number, obj in enumerate(ijson.items(stream, "item", use_float=True), start=1):
             yield number, obj
-    except (ijson.JSONError, TooDeep) as exc:
+    except (ijson.JSONError, TooDeep, UnicodeDecodeError) as exc:
         raise source.fail(f"is not valid JSON after record {number} ({exc})", number + 1) from None
     if number == 0 and not stripped.startswith(b"["):
         raise source.fail("is not a JSON array of records")

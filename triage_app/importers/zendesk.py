@@ -80,7 +80,7 @@ class ZendeskImporter(Importer):
                     raw = fh.read()
                 check_depth(raw)
                 data = json.loads(raw.decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError, TooDeep) as exc:
+            except (ValueError, RecursionError) as exc:  # decoding, syntax, TooDeep, huge integers
                 raise source.fail(f"is not valid JSON ({exc})") from None
             if isinstance(data, dict) and isinstance(data.get("ticket"), dict):
                 data = {**data, "tickets": [data["ticket"]]}

@@ -153,3 +153,22 @@ def _run_checks(conn: sqlite3.Connection, report: HealthReport) -> None:
     mode = hq.journal_mode(conn)
     if mode != "wal":
         report.add("journal", "warning", f"journal mode {mode} (the app uses WAL)")
+
+
+class ChangeWatch:
+    """Tells a window that another window or process changed the workspace since it last looked::
+
+        watch = ChangeWatch(ws.conn)
+        ...  # on a timer
+        if watch.changed():
+            refresh_views()  # or say "the workspace was changed elsewhere"
+    """
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self._seen = hq.data_version(conn)
+
+    def changed(self) -> bool:
+        now = hq.data_version(self._conn)
+        changed, self._seen = now != self._seen, now
+        return changed

@@ -70,9 +70,6 @@ def score_periods(days: list[str | None], sums: np.ndarray, by: str) -> dict[str
         out["ces"].append(satisfaction.ces(n("ces_n"), row[c["ces_sum"]], row[c["ces_sq"]]).as_json(label))
         dist = {k: n(f"r{k}") for k in range(1, 6)}
         out["rating"].append(satisfaction.rating(n("rating_n"), row[c["rating_sum"]], row[c["rating_sq"]], dist).as_json(label))
-    if by == "all" and not out["nps"]:
-        for key in out:
-            out[key] = [{"period": "all", "n": 0, "value": None, "low": None, "high": None}]
     for key in out:
         satisfaction.add_changes(out[key])
     return out
@@ -132,12 +129,11 @@ def metrics_job(conn: sqlite3.Connection, request: MetricsRequest,
     cancel = cancel or CancelToken()
     periods.check(request.by)
     as_of = _as_of_epoch(request.as_of)
-    yield Progress("satisfaction", 0, 2, "scores per day")
-    days, sums = mq.score_sums_by_day(conn, request.filters())
-    result = {"by": request.by, "as_of": _iso(as_of), **score_periods(days, sums, request.by)}
+    yield Progress("reading", 0, 2, "scores and times")
+    days, sums, cols = mq.metric_inputs(conn, request.filters(), request.ignore_users)
     cancel.raise_if_cancelled()
-    yield Progress("times", 1, 2, "response and resolution times")
-    cols = mq.time_columns(conn, request.filters(), request.ignore_users)
+    yield Progress("computing", 1, 2, "scores, response and resolution times")
+    result = {"by": request.by, "as_of": _iso(as_of), **score_periods(days, sums, request.by)}
     result.update(time_periods(cols, request.by, as_of, request.mass_gap_s, request.mass_min_items))
     result["filters"] = {"source": request.source, "theme": request.theme_id,
                          "segment": "=".join(request.segment) if request.segment else None,
@@ -191,17 +187,20 @@ def save_priority_settings(conn: sqlite3.Connection, *, weights: dict[str, float
             mq.set_setting(conn, RICE_KEY, saved)
 
 
-def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None) -> list[priority.ThemeInputs]:
-    """The priority inputs of every theme with items (see analysis.priority)."""
+def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None,
+                 data: mq.ThemeData | None = None) -> list[priority.ThemeInputs]:
+    """The priority inputs of every theme with items (see analysis.priority). Growth compares the
+    last 30 days before ``as_of`` (default: the newest item) with the 30 days before that."""
     latest = as_of or mq.latest_created(conn)
     end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
-    recent_from = _iso(end - GROWTH_WINDOW_DAYS * 86400)
-    previous_from = _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400)
+    data = data or mq.theme_data(conn, _iso(end - GROWTH_WINDOW_DAYS * 86400),
+                                 _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400), source)
     sw = source_weights(conn)
     acc: dict[int, dict] = {}
-    for theme_id, fmt, items, people, unresolved, negative, recent, previous, _ in mq.theme_item_stats(
-            conn, recent_from, previous_from, source):
-        w = sw.get(fmt, 1.0)
+    for row in data.item_stats:
+        theme_id, items, people = row["theme_id"], row["items"], row["people"]
+        unresolved, negative, recent, previous = row["unresolved"], row["negative"], row["recent"], row["previous"]
+        w = sw.get(row["source_format"], 1.0)
         a = acc.setdefault(theme_id, {"items": 0.0, "people": 0.0, "recent": 0.0, "previous": 0.0, "n": 0,
                                       "unresolved": 0.0, "negative": 0.0})
         a["items"] += w * items
@@ -211,17 +210,16 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
         a["n"] += items
         a["unresolved"] += unresolved
         a["negative"] += negative
-    totals = _score_totals(conn, source)
-    by_theme = mq.score_counts_by_theme(conn, source)
-    lags = _response_lags(conn, source)
+    totals = _score_totals(data.score_days[1])
+    lags = _response_lags(data.times)
     out = []
     for theme_id, a in sorted(acc.items()):
-        counts = by_theme.get(theme_id)
+        counts = data.score_counts.get(theme_id)
         nps_imp = csat_imp = None
         if counts and counts[0] and totals[0]:
-            nps_imp = satisfaction.nps_impact(totals[:3], counts[:3], draws=200).value
+            nps_imp = satisfaction.nps_impact(totals[:3], counts[:3], draws=0).value
         if counts and counts[3] and totals[3]:
-            csat_imp = satisfaction.csat_impact(totals[3:], counts[3:], draws=200).value
+            csat_imp = satisfaction.csat_impact(totals[3:], counts[3:], draws=0).value
         out.append(priority.ThemeInputs(
             theme_id=theme_id, items=a["items"], people=a["people"], recent=a["recent"], previous=a["previous"],
             negative_share=a["negative"] / a["n"] if a["n"] else None, nps_impact=nps_imp, csat_impact=csat_imp,
@@ -230,37 +228,40 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
     return out
 
 
-def _score_totals(conn: sqlite3.Connection, source: str | None) -> tuple[int, int, int, int, int]:
-    _, sums = mq.score_sums_by_day(conn, mq.Filters(source=source))
+def _score_totals(sums: np.ndarray) -> tuple[int, int, int, int, int]:
     t = sums.sum(axis=0) if len(sums) else np.zeros(len(mq.SCORE_COLUMNS))
     c = {name: i for i, name in enumerate(mq.SCORE_COLUMNS)}
     return tuple(int(round(t[c[k]])) for k in ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2"))
 
 
-def _response_lags(conn: sqlite3.Connection, source: str | None) -> dict[int, float]:
+def _response_lags(cols: mq.TimeColumns) -> dict[int, float]:
     """Median time to first response per theme, over the theme's answered items."""
-    cols = mq.time_columns(conn, mq.Filters(source=source), with_theme=True)
     answered = ~np.isnan(cols.first_response) & (cols.theme_id >= 0)
-    out = {}
-    themes, values = cols.theme_id[answered], cols.first_response[answered]
-    for theme_id in np.unique(themes):
-        out[int(theme_id)] = float(np.median(np.maximum(values[themes == theme_id], 0)))
-    return out
+    themes, values = cols.theme_id[answered], np.maximum(cols.first_response[answered], 0)
+    order = np.argsort(themes, kind="stable")
+    themes, values = themes[order], values[order]
+    uniq, starts = np.unique(themes, return_index=True)
+    bounds = list(starts) + [len(themes)]
+    return {int(t): float(np.median(values[bounds[i]:bounds[i + 1]])) for i, t in enumerate(uniq)}
 
 
-def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of: str | None = None) -> dict[int, dict]:
+def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of: str | None = None,
+                     data: mq.ThemeData | None = None) -> dict[int, dict]:
     """{theme id: {priority, factors, scaled, inputs, scheme}} with the workspace's saved settings."""
     scheme = scheme or mq.get_setting(conn, SCHEME_KEY, "weighted") or "weighted"
     rice_saved = {int(k): v for k, v in (mq.get_setting(conn, RICE_KEY, {}) or {}).items()}
-    return priority.score(theme_inputs(conn, as_of), scheme, weights(conn), rice_saved)
+    return priority.score(theme_inputs(conn, as_of, data=data), scheme, weights(conn), rice_saved)
 
 
 def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> dict[int, dict]:
     """What ``themes --json`` adds per theme: priority, factors (name -> contribution), status,
     items_resolved, items_total. Themes without items get priority 0."""
-    scores = theme_priorities(conn, as_of=as_of)
+    latest = as_of or mq.latest_created(conn)
+    end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
+    data = mq.theme_data(conn, _iso(end - GROWTH_WINDOW_DAYS * 86400), _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400))
+    scores = theme_priorities(conn, as_of=as_of, data=data)
     out = {}
-    for theme_id, row in mq.theme_rollup(conn).items():
+    for theme_id, row in data.rollup.items():
         s = scores.get(theme_id)
         out[theme_id] = {
             "priority": s["priority"] if s else 0.0,
@@ -274,7 +275,7 @@ def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> d
 
 def theme_impacts(conn: sqlite3.Connection, source: str | None = None, draws: int = 2000) -> dict[int, dict]:
     """{theme id: {"nps": impact, "csat": impact}} with bootstrap 95% intervals."""
-    totals = _score_totals(conn, source)
+    totals = _score_totals(mq.score_sums_by_day(conn, mq.Filters(source=source))[1])
     out = {}
     for theme_id, counts in mq.score_counts_by_theme(conn, source).items():
         out[theme_id] = {

@@ -101,3 +101,8 @@ def items_of_missing_imports(conn) -> int:
 
 def journal_mode(conn) -> str:
     return conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def data_version(conn) -> int:
+    """Changes whenever another connection commits to the file (SQLite's PRAGMA data_version)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]

@@ -1,8 +1,9 @@
 """Queries behind the triage metrics: satisfaction sufficient statistics per day, compact time
 columns, theme roll-ups, status changes with history, sentiment cache and workspace settings.
 
-Written for a million items: scores are aggregated in SQL (one scan, additive sums per UTC day,
-rolled up to weeks/months in numpy), times come back as compact float columns.
+Written for a million items: scores are aggregated in SQL (additive sums per UTC day, rolled up
+to weeks/months in numpy), times come back as compact float columns, and independent queries run
+side by side on read-only connections (``run_parallel``).
 """
 from __future__ import annotations
 
@@ -114,23 +115,32 @@ def score_sums_by_day(conn: sqlite3.Connection, filters: Filters | None = None) 
     return _merge_days(run_parallel(conn, [_score_branch(True, f), _score_branch(False, f)]))
 
 
+def _item_counts_by_theme_q(source: str | None):
+    """Per theme: NPS and CSAT counts of the items that are not survey answers (each item counts
+    as its own respondent)."""
+    where, params = Filters(source=source)._clauses("i", respondent=False)
+    sql = (
+        "SELECT it.theme_id, total(i.nps BETWEEN 0 AND 10), total(i.nps >= 9 AND i.nps <= 10),"
+        " total(i.nps >= 0 AND i.nps <= 6), total(i.csat BETWEEN 1 AND 5), total(i.csat >= 4 AND i.csat <= 5)"
+        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id"
+        " WHERE i.respondent_id IS NULL AND (i.nps IS NOT NULL OR i.csat IS NOT NULL) AND it.theme_id IS NOT NULL"
+        + _and(where) + " GROUP BY it.theme_id"
+    )
+    return lambda conn: conn.execute(sql, params).fetchall()
+
+
+def _add_counts(*parts: list[tuple]) -> dict[int, tuple]:
+    counts: dict[int, np.ndarray] = {}
+    for rows in parts:
+        for row in rows:
+            counts[row[0]] = counts.get(row[0], 0) + np.array(row[1:6], dtype=np.float64)
+    return {tid: tuple(int(round(x)) for x in c) for tid, c in counts.items()}
+
+
 def score_counts_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, tuple]:
     """Per theme: (nps n, promoters, detractors, csat n, top-2-box) over the distinct respondents
     (or score-carrying items) that mention it."""
-    f = Filters(source=source)
-    r_where, r_params = f._clauses("i", respondent=False)
-    sql = (
-        "SELECT theme_id, total(nps BETWEEN 0 AND 10), total(nps >= 9 AND nps <= 10), total(nps >= 0 AND nps <= 6),"
-        " total(csat BETWEEN 1 AND 5), total(csat >= 4 AND csat <= 5) FROM ("
-        " SELECT DISTINCT it.theme_id, r.id AS who, r.nps, r.csat FROM item_themes it"
-        " JOIN items i ON i.id = it.item_id JOIN respondents r ON r.id = i.respondent_id"
-        " WHERE it.theme_id IS NOT NULL" + _and(r_where) +
-        " UNION ALL"
-        " SELECT it.theme_id, -i.id, i.nps, i.csat FROM item_themes it JOIN items i ON i.id = it.item_id"
-        " WHERE it.theme_id IS NOT NULL AND i.respondent_id IS NULL" + _and(r_where) +
-        ") GROUP BY theme_id"
-    )
-    return {r[0]: tuple(int(x) for x in r[1:]) for r in conn.execute(sql, r_params + r_params)}
+    return _add_counts(*run_parallel(conn, [_respondent_counts_by_theme_q(source), _item_counts_by_theme_q(source)]))
 
 
 # -- parallel reads ------------------------------------------------------------------------
@@ -152,8 +162,11 @@ def run_parallel(conn: sqlite3.Connection, calls: list) -> list:
         finally:
             reader.close()
 
-    with ThreadPoolExecutor(max_workers=min(len(calls), os.cpu_count() or 2)) as pool:
-        return [f.result() for f in [pool.submit(on_reader, call) for call in calls]]
+    try:
+        with ThreadPoolExecutor(max_workers=min(len(calls), os.cpu_count() or 2)) as pool:
+            return [f.result() for f in [pool.submit(on_reader, call) for call in calls]]
+    except sqlite3.OperationalError:  # e.g. a read-only folder where WAL readers cannot open
+        return [call(conn) for call in calls]
 
 
 # -- times -----------------------------------------------------------------------------------
@@ -184,7 +197,7 @@ def _tracked_items(f: Filters, with_theme: bool):
         f"SELECT i.id, ifnull(unixepoch(i.created_at), {m}),"
         f" ifnull(CASE WHEN i.status IN {_CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
         f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}))) END, {m}),"
-        f" i.status NOT IN {_CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +"
+        f" i.status NOT IN {_CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +
         " FROM items i"
         f" WHERE (i.source_format IN {_TRACKED_SQL} OR i.source_state IS NOT NULL OR i.status <> 'new'"
         "  OR i.closed_at IS NOT NULL OR i.first_response_s IS NOT NULL"
@@ -225,6 +238,21 @@ def time_columns(conn: sqlite3.Connection, filters: Filters | None = None, ignor
     hold are flagged ``response_unknown``."""
     items, responses = run_parallel(conn, [_tracked_items(filters or Filters(), with_theme),
                                            _first_responses(ignore_users)])
+    return _time_columns(conn, items, responses, with_theme)
+
+
+def metric_inputs(conn: sqlite3.Connection, filters: Filters | None = None,
+                  ignore_users: tuple[str, ...] = ()) -> tuple[list[str | None], np.ndarray, TimeColumns]:
+    """Everything the metrics need in one go, the four queries run side by side:
+    ``(days, score sums per day, time columns)``."""
+    f = filters or Filters()
+    resp, items_scores, items, responses = run_parallel(conn, [
+        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, False), _first_responses(ignore_users)])
+    days, sums = _merge_days([resp, items_scores])
+    return days, sums, _time_columns(conn, items, responses, False)
+
+
+def _time_columns(conn, items: np.ndarray, responses: np.ndarray, with_theme: bool) -> TimeColumns:
     ids = items[:, 0].astype(np.int64)
     first = items[:, 4].copy()
     has_events = np.zeros(len(ids), dtype=bool)
@@ -245,9 +273,7 @@ def time_columns(conn: sqlite3.Connection, filters: Filters | None = None, ignor
 
 
 # -- themes: roll-up and priority inputs ------------------------------------------------------
-def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
-    """{theme id: {label, status, items_total, items_resolved}} for themes not merged away;
-    resolved counts every closed status (resolved, won't fix, duplicate)."""
+def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
     rows = conn.execute(
         f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {_CLOSED_SQL}) FROM themes t"
         " LEFT JOIN item_themes it ON it.theme_id = t.id LEFT JOIN items i ON i.id = it.item_id"
@@ -256,25 +282,95 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
     return {r[0]: {"label": r[1], "status": r[2], "items_total": r[3], "items_resolved": int(r[4])} for r in rows}
 
 
-def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> list[tuple]:
-    """Per (theme, source format): items, distinct people, unresolved, negative, items created at or
-    after ``recent_from``, items created in [previous_from, recent_from). An item is negative by its
-    stored sentiment (which already prefers scores), else by its or its respondent's score."""
+def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
+    """{theme id: {label, status, items_total, items_resolved}} for themes not merged away;
+    resolved counts every closed status (resolved, won't fix, duplicate)."""
+    return _theme_rollup(conn)
+
+
+_THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
+                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2")
+
+
+def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None):
     where, params = Filters(source=source)._clauses("i", respondent=False)
     sql = (
         "SELECT it.theme_id, i.source_format, count(*),"
-        " count(DISTINCT coalesce('r' || i.respondent_id, 'a' || i.author, 'i' || i.id)),"
+        " count(DISTINCT i.respondent_id) + count(DISTINCT CASE WHEN i.respondent_id IS NULL THEN i.author END)"
+        "  + total(i.respondent_id IS NULL AND i.author IS NULL),"
         f" total(i.status NOT IN {_CLOSED_SQL}),"
         " total(CASE WHEN s.label IS NOT NULL THEN s.label = 'negative'"
         "  WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL THEN coalesce(i.rating, i.csat, r.rating, r.csat) <= 2"
         "  WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) <= 6 ELSE 0 END),"
         " total(i.created_at >= ?), total(i.created_at >= ? AND i.created_at < ?),"
-        " count(s.item_id) + total(s.item_id IS NULL AND coalesce(i.rating, i.csat, r.rating, r.csat, i.nps, r.nps) IS NOT NULL)"
-        " FROM item_themes it JOIN items i ON i.id = it.item_id"
+        # scores of items that are not survey answers (each item is its own respondent)
+        " total(i.respondent_id IS NULL AND i.nps BETWEEN 0 AND 10), total(i.respondent_id IS NULL AND i.nps >= 9 AND i.nps <= 10),"
+        " total(i.respondent_id IS NULL AND i.nps >= 0 AND i.nps <= 6), total(i.respondent_id IS NULL AND i.csat BETWEEN 1 AND 5),"
+        " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5)"
+        # items first: one pass in rowid order (CROSS JOIN keeps SQLite from reordering)
+        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id"
         " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
         " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
     )
-    return conn.execute(sql, [recent_from, previous_from, recent_from] + params).fetchall()
+    return lambda conn: conn.execute(sql, [recent_from, previous_from, recent_from] + params).fetchall()
+
+
+def _respondent_counts_by_theme_q(source: str | None):
+    """Per theme: NPS and CSAT counts of the distinct survey respondents who mention it."""
+    where, params = Filters(source=source)._clauses("i", respondent=False)
+    sql = (
+        "SELECT theme_id, total(nps BETWEEN 0 AND 10), total(nps >= 9 AND nps <= 10), total(nps >= 0 AND nps <= 6),"
+        " total(csat BETWEEN 1 AND 5), total(csat >= 4 AND csat <= 5) FROM ("
+        # respondents first: a workspace without surveys costs nothing
+        " SELECT DISTINCT it.theme_id, r.id, r.nps, r.csat FROM respondents r"
+        " CROSS JOIN items i ON i.respondent_id = r.id CROSS JOIN item_themes it ON it.item_id = i.id"
+        " WHERE it.theme_id IS NOT NULL" + _and(where) + ") GROUP BY theme_id"
+    )
+    return lambda conn: conn.execute(sql, params).fetchall()
+
+
+def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> list[dict]:
+    """Per (theme, source format): items, distinct people (respondents, else authors, else the item
+    itself), unresolved, negative, items created at or after ``recent_from``, items created in
+    [previous_from, recent_from), and the NPS/CSAT counts of items that are not survey answers.
+    An item is negative by its stored sentiment (which already prefers scores), else by its or
+    its respondent's score."""
+    rows = _theme_item_stats_q(recent_from, previous_from, source)(conn)
+    return [dict(zip(_THEME_STATS_COLUMNS, r)) for r in rows]
+
+
+def _themes(conn: sqlite3.Connection) -> list[tuple]:
+    return conn.execute("SELECT id, label, status FROM themes WHERE merged_into IS NULL ORDER BY id").fetchall()
+
+
+@dataclass
+class ThemeData:
+    rollup: dict  # as theme_rollup
+    item_stats: list[dict]  # as theme_item_stats
+    score_days: tuple  # as score_sums_by_day
+    score_counts: dict  # as score_counts_by_theme
+    times: TimeColumns  # with theme ids
+
+
+def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
+    """Everything the theme priorities and roll-ups need, in few passes run side by side."""
+    f = Filters(source=source)
+    themes, stats, resp_counts, resp, item_scores, items, responses = run_parallel(conn, [
+        _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
+        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())])
+    stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
+    rollup = {tid: {"label": label, "status": status, "items_total": 0, "items_resolved": 0}
+              for tid, label, status in themes}
+    for row in stats:
+        if row["theme_id"] in rollup:
+            r = rollup[row["theme_id"]]
+            r["items_total"] += row["items"]
+            r["items_resolved"] += row["items"] - int(row["unresolved"])
+    item_counts = [(row["theme_id"],) + tuple(row[k] for k in ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2"))
+                   for row in stats if row["nps_n"] or row["csat_n"]]
+    score_counts = _add_counts(resp_counts, item_counts)
+    return ThemeData(rollup, stats, _merge_days([resp, item_scores]), score_counts,
+                     _time_columns(conn, items, responses, True))
 
 
 def latest_created(conn: sqlite3.Connection) -> str | None:

@@ -1,0 +1,60 @@
+"""Per-source cleaning rules for the text that analysis reads (analysis/text_clean.py)."""
+from __future__ import annotations
+
+from analysis.text_clean import boilerplate_lines, clean_corpus, clean_item, clean_text, describe_rules, rules_for
+
+ISSUE = """<!-- Please describe the bug clearly -->
+### Describe the bug
+Exporting to PDF hangs at 99% for @alice and me.
+See https://example.com/log.txt
+```
+def export(): pass
+```
+Traceback (most recent call last):
+  File "app.py", line 3, in <module>
+    export()
+  ValueError: bad page
+2024-03-05 10:15:22 [ERROR] export failed
+> I saw this too
+- [x] I searched existing issues
+### Expected behavior
+The PDF is written.
+_No response_
+"""
+
+
+def test_issue_rules_keep_what_a_person_wrote():
+    assert clean_text(ISSUE, "github") == "Exporting to PDF hangs at 99% for and me.\nSee\nThe PDF is written."
+
+
+def test_ticket_rules_cut_quoted_reply_and_signature():
+    mail = ("My invoice shows the wrong amount, please correct it.\n\nBest regards,\nJane Doe\nACME Ltd\n\n"
+            "On Mon, 4 Mar 2024 at 10:00, Support <help@x.com> wrote:\n> How can we help?")
+    assert clean_text(mail, "zendesk") == "My invoice shows the wrong amount, please correct it."
+    assert clean_text("发票金额不对，请更正。\n谢谢！\n张三\n在 2024年3月4日 写道：\n> 您好", "zendesk") == "发票金额不对，请更正。"
+
+
+def test_reviews_and_surveys_only_lose_urls_mentions_and_emails():
+    text = "Love it! Contact me at bob@mail.com or @bob_dev, see www.example.org ### not a heading"
+    assert clean_text(text, "google_play") == "Love it! Contact me at or , see ### not a heading"
+    assert rules_for("google_play") == rules_for(None) == ("urls", "emails", "mentions")
+
+
+def test_title_and_body_are_joined_and_never_empty():
+    assert clean_item("Crash on start", "https://x.y/z", "github") == "Crash on start"
+    assert clean_item(None, "```only code```", "github") == "```only code```"  # nothing left: raw text
+    assert clean_item("Dark mode", "Please add dark mode", "github") == "Dark mode\nPlease add dark mode"
+
+
+def test_lines_shared_by_many_items_of_a_source_are_boilerplate():
+    texts = [f"Version: 1.{i}\nOS: Windows\nThe sidebar flickers {i}" for i in range(10)]
+    assert boilerplate_lines(texts) == frozenset({"os: windows"})
+    cleaned = clean_corpus([("jira", "PROJ", None, t) for t in texts] + [("jira", "OTHER", None, "OS: Windows\nok")])
+    assert cleaned[0] == "Version: 1.0\nThe sidebar flickers 0"
+    assert cleaned[-1] == "OS: Windows\nok"  # another source: its own (too few) items decide
+
+
+def test_rules_are_described_for_people():
+    rules = describe_rules()
+    assert "stack traces and log lines" in rules["github"]
+    assert rules["default"] == ["URLs", "e-mail addresses", "@mentions"]

@@ -1,0 +1,327 @@
+"""The analyse service: items -> cleaned texts -> cached embeddings -> themes -> store.
+
+``analyse`` is a generator (yields ``Progress``, checks the ``CancelToken`` between batches, returns an
+``AnalysisResult``). Vectors are stored as each batch is embedded, so a cancelled run keeps them and
+the next run embeds only what is missing. Themes are written in one transaction at the end.
+
+Two modes:
+- ``full``: cluster every item, then match the new clusters to the existing themes (item overlap,
+  centroid similarity) so that ids, labels a person edited, statuses and history stay; unmatched
+  clusters become new themes.
+- ``incremental``: items not analysed yet join the nearest existing theme, without a re-fit; only
+  when many of them fit no theme are those clustered, for new themes.
+``auto`` (default) is incremental when the embedding model is unchanged and at most
+``INCREMENTAL_SHARE`` of the items are new.
+
+A user's edits are never undone: ``origin='user'`` assignments are not overwritten, edited labels,
+``hidden`` and ``merged_into`` are left alone (a cluster that matches a merged theme goes to the
+theme it was merged into).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Generator
+
+import numpy as np
+
+from analysis.embeddings import DEFAULT_BACKEND, encode_batches, get_backend, text_hash
+from analysis.text_clean import clean_corpus
+from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
+from analysis.topics import ThemeParams, find_themes
+
+from ..domain import CancelToken, Progress
+from ..store import Workspace
+from ..store import themes as tq
+from ..store.queries import transaction
+
+INCREMENTAL_SHARE = 0.1
+EMBED_CHARS = 1000  # the start of a long text says what it is about; embedding cost grows with length
+MODEL_KEY = "embedding_model"
+
+
+class AnalysisError(Exception):
+    """Bad input for an analysis (unknown model, no items...)."""
+
+
+@dataclass
+class AnalysisResult:
+    run_id: int | None
+    mode: str
+    model: str
+    items: int = 0
+    embedded: int = 0
+    cached: int = 0
+    themes: int = 0
+    themes_created: int = 0
+    themes_kept: int = 0
+    themes_updated: int = 0
+    unassigned: int = 0
+    unassigned_share: float = 0.0
+    seconds: dict[str, float] = field(default_factory=dict)
+    info: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def workspace_model(ws: Workspace) -> str:
+    return tq.meta_get(ws.conn, MODEL_KEY) or DEFAULT_BACKEND
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def restart(self) -> None:
+        self._t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - self._t, 3)
+        self._t = now
+
+
+def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken,
+                counts: dict) -> Generator[Progress, None, np.ndarray]:
+    """Vectors for ``texts`` from the cache, embedding (and caching) only the missing ones."""
+    backend = get_backend(model)
+    hashes = [text_hash(t) for t in texts]
+    cached = tq.cached_vectors(ws.conn, model, hashes)
+    missing: dict[str, str] = {}
+    for h, t in zip(hashes, texts):
+        if h not in cached and h not in missing:
+            missing[h] = t
+    counts["cached"] = sum(1 for h in hashes if h in cached)
+    counts["embedded"] = counts.get("embedded", 0) + len(missing)
+    todo_hashes, todo_texts = list(missing), list(missing.values())
+    yield Progress("embedding", 0, len(todo_texts), f"{len(todo_texts):,} texts to embed with {model}")
+    for start, vectors in encode_batches(backend, todo_texts):
+        cancel.raise_if_cancelled()
+        rows = [(h, v.tobytes()) for h, v in zip(todo_hashes[start:start + len(vectors)], vectors)]
+        with transaction(ws.conn):
+            tq.store_vectors(ws.conn, model, backend.dim, rows)
+        cached.update(rows)
+        yield Progress("embedding", start + len(vectors), len(todo_texts), model)
+    cancel.raise_if_cancelled()
+    out = np.empty((len(texts), backend.dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        out[i] = np.frombuffer(cached[h], dtype=np.float32)
+    return out
+
+
+def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: str = "auto",
+            params: ThemeParams | None = None,
+            cancel: CancelToken | None = None) -> Generator[Progress, None, AnalysisResult]:
+    cancel = cancel or CancelToken()
+    conn = ws.conn
+    previous = tq.last_run(conn)
+    model = model or (previous["model"] if previous else None) or workspace_model(ws)
+    try:
+        get_backend(model)
+    except KeyError as exc:
+        raise AnalysisError(exc.args[0]) from None
+    if mode not in ("auto", "full", "incremental"):
+        raise AnalysisError(f"unknown mode {mode!r} (auto, full or incremental)")
+    params = params or ThemeParams()
+    params.seed = seed
+    timer = _Timer()
+
+    yield Progress("reading", 0, None, "items")
+    rows = tq.items_for_analysis(conn)
+    if not rows:
+        raise AnalysisError("the workspace holds no items; import some feedback first")
+    item_ids = np.array([r[0] for r in rows], dtype=np.int64)
+    docs = clean_corpus([r[1:] for r in rows])
+    timer.lap("read and clean")
+    existing = {item: (theme, origin) for item, theme, origin in tq.assignments(conn)}
+    same_model = previous is not None and previous["model"] == model
+    new_items = [i for i, item in enumerate(item_ids) if int(item) not in existing]
+    if mode == "auto":
+        mode = "incremental" if (same_model and tq.list_themes(conn, include_merged=False)
+                                 and len(new_items) <= INCREMENTAL_SHARE * len(rows)) else "full"
+    if mode == "incremental" and not (same_model and tq.list_themes(conn, include_merged=False)):
+        raise AnalysisError("incremental analysis needs themes from an earlier full analysis with the same model")
+
+    counts: dict = {}
+    result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
+    if mode != "full":
+        todo = new_items
+        vectors = yield from embed_texts(ws, [docs[i][:EMBED_CHARS] for i in todo], model, cancel, counts)
+        timer.lap("embed")
+        yield Progress("assigning", 0, len(todo), "new items")
+        plan = _plan_incremental(ws, vectors, existing, len(rows), params)
+        if mode == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
+            result.mode = "incremental"
+            _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params)
+        else:  # many new items fit no theme: look for new themes in a full analysis
+            result.info["incremental_unplaced"] = plan["unplaced"]
+            mode = "full"
+    if mode == "full":
+        result.mode = "full"
+        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts)
+        timer.lap("embed")
+        cancel.raise_if_cancelled()
+        yield Progress("clustering", 0, None, f"{len(rows):,} items")
+        found = find_themes(docs, vectors, params)
+        cancel.raise_if_cancelled()
+        timer.seconds.update(found.seconds)
+        timer.restart()
+        yield Progress("writing", 0, None, "themes")
+        _write_full(ws, result, found, item_ids, existing, same_model, params)
+    result.embedded, result.cached = counts.get("embedded", 0), counts.get("cached", 0)
+    timer.lap("write")
+    result.seconds = timer.seconds
+    with transaction(conn):
+        tq.finish_run(conn, result.run_id, {k: v for k, v in result.as_json().items() if k != "run_id"})
+    yield Progress("done", 1, 1, f"{result.themes} themes")
+    return result
+
+
+def _members(existing: dict, theme_ids: set[int]) -> dict[int, set[int]]:
+    members: dict[int, set[int]] = {t: set() for t in theme_ids}
+    for item, (theme, _origin) in existing.items():
+        if theme in members:
+            members[theme].add(item)
+    return members
+
+
+def _final_theme(theme_id: int, merged: dict[int, int | None]) -> int:
+    seen = set()
+    while merged.get(theme_id) and theme_id not in seen:
+        seen.add(theme_id)
+        theme_id = merged[theme_id]
+    return theme_id
+
+
+def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_model, params) -> None:
+    conn = ws.conn
+    old = tq.list_themes(conn, with_centroid=True)
+    members = _members(existing, {t["id"] for t in old})
+    old_for_matching = [
+        OldTheme(t["id"], np.frombuffer(t["centroid"], np.float32) if (same_model and t["centroid"]) else None,
+                 frozenset(members[t["id"]])) for t in old]
+    new_members = [frozenset(int(x) for x in item_ids[found.labels == k]) for k in range(len(found.themes))]
+    centroids = np.vstack([t.centroid for t in found.themes]) if found.themes else np.zeros((0, 1), np.float32)
+    matches = match_clusters(new_members, centroids, old_for_matching)
+    merged = {t["id"]: t["merged_into"] for t in old}
+    by_id = {t["id"]: t for t in old}
+    with transaction(conn):
+        run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "full"})
+        result.run_id = run_id
+        theme_of: dict[int, int] = {}
+        for theme in found.themes:
+            user_elsewhere = {item for item in new_members[theme.index]
+                              if existing.get(item, (None, "model"))[1] == "user"}
+            quotes = [int(item_ids[i]) for i in theme.quotes if int(item_ids[i]) not in user_elsewhere]
+            fields = dict(keywords=theme.keywords, quotes=quotes, centroid=theme.centroid.astype(np.float32).tobytes(),
+                          updated_run_id=run_id)
+            old_id = matches.get(theme.index)
+            if old_id is None:
+                theme_of[theme.index] = tq.insert_theme(conn, label=theme.label, created_run_id=run_id, **fields)
+                result.themes_created += 1
+                continue
+            target = _final_theme(old_id, merged)
+            theme_of[theme.index] = target
+            if target == old_id:
+                if not by_id[old_id]["label_edited"]:
+                    fields["label"] = theme.label
+                tq.update_theme(conn, old_id, **fields)
+            if set(members.get(old_id, ())) == {i for i in new_members[theme.index] if existing.get(i, (0, ""))[1]
+                                                != "user"}:
+                result.themes_kept += 1
+            else:
+                result.themes_updated += 1
+        rows = ((int(item), theme_of[int(k)] if k >= 0 else None, float(s) if k >= 0 else None)
+                for item, k, s in zip(item_ids, found.labels, found.similarity))
+        tq.write_model_assignments(conn, rows, run_id)
+        tq.refresh_sizes(conn)
+        tq.journal_clear_redo(conn)
+        tq.meta_set(conn, MODEL_KEY, result.model)
+        _summarise(conn, result)
+    result.info.update({**found.info, "matched": len(matches)})
+
+
+def leftover_limit(n_items: int) -> int:
+    """New items that fit no theme, above which ``auto`` runs a full analysis to find new themes."""
+    return max(30, int(0.02 * n_items))
+
+
+def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> dict:
+    """Nearest theme for each new item (a merged theme's items go where it was merged).
+
+    Items at least ``min_similarity`` similar join; of the rest, the nearest join only as far as
+    needed to keep the workspace at most ``max_unassigned`` unassigned.
+    """
+    themes = [t for t in tq.list_themes(ws.conn, with_centroid=True) if t["centroid"]]
+    merged = {t["id"]: t["merged_into"] for t in themes}
+    ids = [_final_theme(t["id"], merged) for t in themes]
+    n = len(vectors)
+    labels = np.full(n, -1, dtype=np.int64)
+    similarity = np.zeros(n, dtype=np.float32)
+    unplaced = n
+    if themes and n:
+        centroids = np.vstack([np.frombuffer(t["centroid"], np.float32) for t in themes])
+        best, sim = nearest(vectors, centroids)
+        unplaced = int((sim < params.min_similarity).sum())
+        already = sum(1 for theme, _ in existing.values() if theme is None)
+        allowed = max(0, int(params.max_unassigned * n_items) - already)
+        labels, similarity = reduce_outliers(vectors, labels, centroids, max_share=allowed / n,
+                                             min_similarity=params.min_similarity)
+    return {"labels": labels, "similarity": similarity, "theme_ids": ids, "unplaced": unplaced}
+
+
+def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict, params: ThemeParams) -> None:
+    conn = ws.conn
+    labels, similarity, ids = plan["labels"], plan["similarity"], plan["theme_ids"]
+    touched = {ids[k] for k in labels if k >= 0}
+    with transaction(conn):
+        run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "incremental"})
+        result.run_id = run_id
+        tq.write_model_assignments(conn, ((item, ids[k] if k >= 0 else None, float(s) if k >= 0 else None)
+                                          for item, k, s in zip(items, labels, similarity)), run_id)
+        for theme_id in touched:
+            tq.update_theme(conn, theme_id, updated_run_id=run_id)
+        tq.refresh_sizes(conn)
+        _summarise(conn, result)
+    result.themes_updated = len(touched)
+    result.themes_kept = max(0, result.themes - len(touched))
+    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"]})
+
+
+def _summarise(conn, result: AnalysisResult) -> None:
+    active = tq.list_themes(conn, include_merged=False)
+    result.themes = sum(1 for t in active if t["size"] > 0)
+    rows = tq.assignments(conn)
+    result.unassigned = sum(1 for _, theme, _ in rows if theme is None) + (result.items - len(rows))
+    result.unassigned_share = round(result.unassigned / result.items, 4) if result.items else 0.0
+
+
+def theme_member_vectors(ws: Workspace, theme_id: int) -> tuple[list[int], list[str], np.ndarray]:
+    """A theme's item ids, cleaned texts and vectors (from the cache; missing ones are embedded)."""
+    conn = ws.conn
+    members = tq.theme_member_ids(conn, theme_id)
+    groups = {(fmt, source) for fmt, source, _, _ in tq.items_by_id(conn, members).values()}
+    rows = [r for r in tq.items_for_analysis(conn) if (r[1], r[2]) in groups]  # boilerplate is per source
+    cleaned = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
+    docs = [cleaned[i] for i in members]
+    gen = embed_texts(ws, [d[:EMBED_CHARS] for d in docs], workspace_model(ws), CancelToken(), {})
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return members, docs, stop.value
+
+
+def run_analysis(ws: Workspace, *, on_progress: Callable[[Progress], None] | None = None,
+                 **kwargs) -> AnalysisResult:
+    """Drive ``analyse`` to the end and return its result."""
+    gen = analyse(ws, **kwargs)
+    while True:
+        try:
+            progress = next(gen)
+        except StopIteration as stop:
+            return stop.value
+        if on_progress:
+            on_progress(progress)

@@ -1,0 +1,384 @@
+"""The one-click briefing: a multi-page PDF or a PPTX deck for a period.
+
+``generate(conn, request, path)`` is a generator service (yields Progress, honours a CancelToken
+between pages, returns a BriefingResult). It gathers the figures here (metrics and status services,
+the metrics and briefing queries), lays them out as pages (briefing_pages) and renders the pages
+with matplotlib (PDF) or python-pptx (PPTX) (briefing_render). The file is written aside and moved
+into place when complete, so a cancelled or failed briefing leaves nothing behind.
+
+Periods: ``LAST_N_DAYS`` ends at the as-of time (default now); ``FROM..TO`` covers whole UTC days,
+TO included. The previous period is the same length just before; trends show both, weekly (daily
+up to three weeks, monthly beyond half a year). Response times and backlog are taken as of the end
+of the period: what happened later is not known to the report, so it reads the same when re-made.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Generator
+
+import numpy as np
+
+from analysis import periods as P
+from ..domain import CancelToken, Progress
+from ..store import briefing_queries as bq
+from ..store import metrics_queries as mq
+from ..store import themes as tq
+from . import metrics
+from .privacy import load_settings, redact_for_export
+
+LANGUAGES = ("en", "zh")
+FORMATS = (".pdf", ".pptx")
+DEFAULT_DAYS = 30
+DEFAULT_TOP = 10
+_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
+_DAYS = re.compile(r"^\s*(\d+)\s*d?\s*$", re.IGNORECASE)
+
+
+class BriefingError(ValueError):
+    """Bad input: period, language, output file type (the message says which)."""
+
+
+@dataclass(frozen=True)
+class Window:
+    start: float  # epoch seconds, inclusive
+    end: float  # exclusive
+    label: str  # e.g. "2025-04-01 – 2025-06-30"
+
+    @property
+    def days(self) -> float:
+        return (self.end - self.start) / 86400
+
+    def previous(self) -> "Window":
+        span = self.end - self.start
+        return Window(self.start - span, self.start, _label(self.start - span, self.start))
+
+    def iso(self) -> tuple[str, str]:
+        return _iso(self.start), _iso(self.end)
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+
+
+def _label(start: float, end: float) -> str:
+    a = datetime.fromtimestamp(start, timezone.utc)
+    b = datetime.fromtimestamp(end - 1, timezone.utc)
+    return f"{a:%Y-%m-%d} – {b:%Y-%m-%d}"
+
+
+def parse_period(text: str | None, as_of: str | None = None) -> Window:
+    """``LAST_N_DAYS`` (e.g. ``30``) ending at ``as_of`` (default now), or ``FROM..TO`` (whole UTC days)."""
+    text = (text or str(DEFAULT_DAYS)).strip()
+    m = _RANGE.match(text)
+    if m:
+        try:
+            a, b = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+        except ValueError as exc:
+            raise BriefingError(f"--period {text!r}: {exc}") from None
+        if b < a:
+            raise BriefingError(f"--period {text!r}: FROM is after TO")
+        start = datetime(a.year, a.month, a.day, tzinfo=timezone.utc).timestamp()
+        end = (datetime(b.year, b.month, b.day, tzinfo=timezone.utc) + timedelta(days=1)).timestamp()
+        return Window(start, end, _label(start, end))
+    m = _DAYS.match(text)
+    if not m or int(m.group(1)) < 1:
+        raise BriefingError(f"--period takes LAST_N_DAYS (e.g. 30) or FROM..TO (e.g. 2025-04-01..2025-06-30), "
+                            f"not {text!r}")
+    try:
+        end = P.to_epoch(as_of) if as_of else datetime.now(timezone.utc).timestamp()
+    except ValueError:
+        raise BriefingError(f"--as-of {as_of!r} is not an ISO 8601 time") from None
+    start = end - int(m.group(1)) * 86400
+    return Window(start, end, _label(start, end))
+
+
+def granularity(window: Window) -> str:
+    return "day" if window.days <= 21 else "week" if window.days <= 186 else "month"
+
+
+def period_grid(start: float, end: float, by: str) -> list[tuple[str, float, float]]:
+    """Every period (label, start, end) overlapping [start, end), without gaps."""
+    day0 = int(np.floor(start / 86400))
+    day1 = int(np.ceil(end / 86400))
+    days = np.arange(day0, day1, dtype=np.float64) * 86400
+    codes, labels = P.bucket(days, by)
+    out = []
+    for code, label in enumerate(labels):
+        idx = np.nonzero(codes == code)[0]
+        out.append((label, max(start, float(days[idx[0]])), min(end, float(days[idx[-1]]) + 86400)))
+    return out
+
+
+@dataclass
+class BriefingRequest:
+    period: str | None = None  # LAST_N_DAYS or FROM..TO
+    top: int = DEFAULT_TOP
+    lang: str = "en"
+    as_of: str | None = None  # end of LAST_N_DAYS (ISO); default now
+    segment: str | None = None  # attribute for the theme x segment heatmap; default the source
+    workspace_name: str = ""
+
+    def check(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise BriefingError(f"--lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
+        if not 1 <= self.top <= 50:
+            raise BriefingError(f"--top must be between 1 and 50, not {self.top}")
+
+
+@dataclass
+class BriefingResult:
+    path: str
+    format: str
+    pages: int
+    themes: int
+    period: str
+    lang: str
+    seconds: float
+    page_titles: list[str] = field(default_factory=list)
+    headline: dict = field(default_factory=dict)
+    chart_pages: list[str] = field(default_factory=list)  # titles of the pages that carry a chart
+
+    def as_json(self) -> dict:
+        return {"file": self.path, "format": self.format, "pages": self.pages, "themes": self.themes,
+                "period": self.period, "lang": self.lang, "seconds": self.seconds,
+                "page_titles": self.page_titles, "chart_pages": self.chart_pages, "headline": self.headline}
+
+
+# -- gathering -----------------------------------------------------------------------------
+def _select_days(days: list, sums: np.ndarray, start: float, end: float) -> tuple[list, np.ndarray]:
+    a, b = _iso(start)[:10], _iso(end - 1)[:10]
+    keep = [i for i, d in enumerate(days) if d and a <= d <= b]
+    return [days[i] for i in keep], sums[keep] if len(sums) else sums
+
+
+def _scores(days, sums, start, end, by="all") -> dict:
+    d, s = _select_days(days, sums, start, end)
+    return metrics.score_periods(d, s, by)
+
+
+def _snapshot(cols: mq.TimeColumns, as_of: float) -> mq.TimeColumns:
+    """The time columns as they stood at ``as_of``: later closes and responses are not known yet."""
+    keep = ~np.isnan(cols.created) & (cols.created < as_of)
+    closed = cols.closed[keep].copy()
+    is_open = cols.is_open[keep].copy()
+    late = ~is_open & (closed > as_of)
+    is_open[late] = True
+    closed[late] = np.nan
+    created = cols.created[keep]
+    fr = cols.first_response[keep].copy()
+    fr[created + fr > as_of] = np.nan
+    return mq.TimeColumns(item_id=cols.item_id[keep], created=created, closed=closed, is_open=is_open,
+                          first_response=fr, response_unknown=cols.response_unknown[keep],
+                          theme_id=cols.theme_id[keep] if len(cols.theme_id) else cols.theme_id)
+
+
+def _cohort(cols: mq.TimeColumns, start: float, end: float) -> mq.TimeColumns:
+    m = (cols.created >= start) & (cols.created < end)
+    return mq.TimeColumns(item_id=cols.item_id[m], created=cols.created[m], closed=cols.closed[m],
+                          is_open=cols.is_open[m], first_response=cols.first_response[m],
+                          response_unknown=cols.response_unknown[m])
+
+
+def time_samples(cols: mq.TimeColumns, as_of: float) -> dict:
+    """Observed durations and censoring times (seconds) for the distribution charts, with the
+    same populations as metrics.time_periods."""
+    closed_known = ~cols.is_open & ~np.isnan(cols.closed)
+    close_pop = cols.is_open | closed_known
+    answered = ~np.isnan(cols.first_response)
+    resp_pop = answered | ~cols.response_unknown
+    wait_end = np.where(closed_known, cols.closed, as_of)
+    return {
+        "response": {"observed": cols.first_response[answered],
+                     "waiting": (wait_end - cols.created)[resp_pop & ~answered]},
+        "close": {"observed": (cols.closed - cols.created)[closed_known],
+                  "waiting": (as_of - cols.created)[close_pop & cols.is_open]},
+    }
+
+
+def status_flow(cols: mq.TimeColumns, grid: list[tuple[str, float, float]]) -> dict:
+    """Opened and resolved per period and the open backlog at each period's end (tracked items;
+    closed items without a close time are left out)."""
+    closed_known = ~cols.is_open & ~np.isnan(cols.closed)
+    usable = cols.is_open | closed_known
+    created, closed = cols.created[usable], np.where(closed_known, cols.closed, np.inf)[usable]
+    created.sort()
+    closed_sorted = np.sort(closed)
+    out = {"periods": [], "opened": [], "resolved": [], "backlog": []}
+    for label, a, b in grid:
+        out["periods"].append(label)
+        out["opened"].append(int(np.searchsorted(created, b) - np.searchsorted(created, a)))
+        out["resolved"].append(int(np.searchsorted(closed_sorted, b) - np.searchsorted(closed_sorted, a)))
+        out["backlog"].append(int(np.searchsorted(created, b) - np.searchsorted(closed_sorted, b)))
+    return out
+
+
+def _reindex(rows: list[dict], labels: list[str]) -> list[dict]:
+    by = {r["period"]: r for r in rows}
+    return [by.get(p, {"period": p, "n": 0, "value": None, "low": None, "high": None}) for p in labels]
+
+
+def _tokens(text: str) -> set[str]:
+    """Lower-case words and single CJK characters of a text."""
+    return set(re.findall(r"[a-z0-9']+|[\u3400-\u9fff]", text.lower()))
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -> list[dict]:
+    """Three quotes (representative first), redacted for export, one per distinct text."""
+    found = bq.item_texts(conn, theme["quotes"])
+    candidates = [found[i] for i in theme["quotes"] if i in found]
+    candidates += bq.theme_quote_candidates(conn, theme["id"], start, end)
+    out, seen = [], []
+    for c in candidates:
+        text = " ".join((c["text"] or "").split())
+        tokens = _tokens(text)
+        if not tokens or any(_overlap(tokens, other) > 0.6 for other in seen):
+            continue  # a near-repeat of a quote already chosen says nothing new
+        seen.append(tokens)
+        out.append({"id": c["id"], "text": redact_for_export(text, settings), "source": c["source_format"],
+                    "date": (c["created_at"] or "")[:10]})
+        if len(out) == limit:
+            break
+    return out
+
+
+def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) -> Generator[Progress, None, dict]:
+    """Every figure the briefing shows, as plain data."""
+    cancel = cancel or CancelToken()
+    request.check()
+    win = parse_period(request.period, request.as_of)
+    prev = win.previous()
+    by = granularity(win)
+    grid = period_grid(prev.start, win.end, by)
+    labels = [g[0] for g in grid]
+    in_win = [g[0] for g in grid if g[2] > win.start]
+    s, e = win.iso()
+    ps, _ = prev.iso()
+    as_of = min(win.end, datetime.now(timezone.utc).timestamp())
+    data: dict = {"window": win, "previous": prev, "by": by, "grid": labels, "highlight": (in_win[0], in_win[-1]),
+                  "as_of": _iso(as_of), "workspace": request.workspace_name, "lang": request.lang}
+    yield Progress("gathering", 0, 5, "satisfaction")
+    days, sums = mq.score_sums_by_day(conn)
+    data["scores"] = {"now": _scores(days, sums, win.start, win.end), "before": _scores(days, sums, prev.start, prev.end),
+                      "trend": {k: _reindex(v, labels) for k, v in
+                                _scores(days, sums, prev.start, win.end, by).items()}}
+    cancel.raise_if_cancelled()
+    yield Progress("gathering", 1, 5, "response times")
+    cols = _snapshot(mq.time_columns(conn), as_of)
+    now_c, before_c = _cohort(cols, win.start, win.end), _cohort(cols, prev.start, prev.end)
+    data["times"] = {"now": metrics.time_periods(now_c, "all", as_of), "before": metrics.time_periods(before_c, "all", as_of),
+                     "samples": time_samples(now_c, as_of)}
+    data["flow"] = status_flow(cols, grid)
+    data["flow_totals"] = status_flow(cols, [("before", prev.start, prev.end), ("now", win.start, win.end)])
+    data["status_counts"] = bq.status_counts(conn, s, e)
+    cancel.raise_if_cancelled()
+    yield Progress("gathering", 2, 5, "themes")
+    data.update(_themes(conn, request, win, prev, grid, as_of))
+    cancel.raise_if_cancelled()
+    yield Progress("gathering", 3, 5, "sources")
+    data["sources"] = [{"format": f, "in_period": int(n), "total": int(t)} for f, n, t in bq.source_counts(conn, s, e)]
+    data["items_now"] = sum(x["in_period"] for x in data["sources"])
+    data["items_before"] = sum(int(n) for _, n, _ in bq.source_counts(conn, ps, s))
+    data["respondents"] = bq.respondent_count(conn, s, e)
+    data["exclusions"] = bq.exclusions(conn, s, e)
+    data["analysis_run"] = tq.last_run(conn)
+    data["sentiment_methods"] = mq.sentiment_counts(conn)
+    data["privacy"] = load_settings(conn)
+    data["weights"] = metrics.weights(conn)
+    data["scheme"] = mq.get_setting(conn, metrics.SCHEME_KEY, "weighted") or "weighted"
+    data["imports"] = _imports(conn)
+    yield Progress("gathering", 5, 5, "")
+    return data
+
+
+def _imports(conn) -> list[dict]:
+    from ..store import queries
+
+    return [{"file": r.get("file_name"), "format": r.get("format"), "added": r.get("added")}
+            for r in queries.list_imports(conn)]
+
+
+def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float) -> dict:
+    themes = bq.themes_for_briefing(conn)
+    if not themes:
+        return {"themes": [], "themes_total": 0}
+    fields = metrics.theme_triage_fields(conn, as_of=_iso(as_of))
+    for t in themes:
+        t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0}))
+    ranked = sorted(themes, key=lambda t: (-t["priority"], -t["items_total"], t["id"]))
+    top = ranked[: request.top]
+    ids = [t["id"] for t in top]
+    s, e = win.iso()
+    ps, _ = prev.iso()
+    labels = [g[0] for g in grid]
+    series = {i: np.zeros(len(grid), dtype=int) for i in ids}
+    now_n, before_n = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
+    day_to_period = {}
+    for theme_id, day, n in bq.theme_days(conn, ids, ps, e):
+        if day not in day_to_period:
+            day_to_period[day] = labels.index(P.label_of(day + "T00:00:00+00:00", granularity(win)))
+        series[theme_id][day_to_period[day]] += n
+        if day >= s[:10]:
+            now_n[theme_id] += n
+        else:
+            before_n[theme_id] += n
+    impacts = metrics.theme_impacts(conn, draws=1000) if ids else {}
+    settings = load_settings(conn)
+    sentiment = bq.theme_sentiment_counts(conn, ids, s, e)
+    seg_rows = bq.theme_segment_counts(conn, ids, s, e, request.segment)
+    for rank, t in enumerate(top, 1):
+        t["rank"] = rank
+        t["series"] = series[t["id"]].tolist()
+        t["items_now"], t["items_before"] = now_n[t["id"]], before_n[t["id"]]
+        t["impact"] = impacts.get(t["id"])
+        t["sentiment"] = sentiment.get(t["id"], (0, 0, 0, 0))
+        t["quotes_shown"] = _quotes(conn, t, s, e, settings)
+    segs: dict[str, int] = {}
+    for _, seg, n in seg_rows:
+        segs[seg or "—"] = segs.get(seg or "—", 0) + n
+    seg_names = sorted(segs, key=lambda k: -segs[k])[:8]
+    matrix = np.zeros((len(top), len(seg_names)), dtype=int)
+    for theme_id, seg, n in seg_rows:
+        if (seg or "—") in seg_names:
+            matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
+    return {"themes": top, "themes_total": len(themes),
+            "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
+
+
+# -- the service ---------------------------------------------------------------------------
+def generate(conn, request: BriefingRequest, path: str | Path,
+             cancel: CancelToken | None = None) -> Generator[Progress, None, BriefingResult]:
+    """Write the briefing to ``path`` (.pdf or .pptx)."""
+    from . import briefing_pages, briefing_render
+
+    started = time.perf_counter()
+    cancel = cancel or CancelToken()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise BriefingError(f"{path.name}: the briefing is written as .pdf or .pptx")
+    if not path.parent.exists():
+        raise BriefingError(f"{path.parent}: no such folder")
+    request.check()
+    data = yield from gather(conn, request, cancel)
+    pages = briefing_pages.build(data)
+    fd, tmp = tempfile.mkstemp(prefix=".briefing-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        render = briefing_render.render_pdf if suffix == ".pdf" else briefing_render.render_pptx
+        count = yield from render(pages, tmp, data, cancel)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return BriefingResult(str(path), suffix[1:], count, len(data["themes"]), data["window"].label, request.lang,
+                          round(time.perf_counter() - started, 2), data.get("rendered_titles", []),
+                          briefing_pages.headline_json(data), [p.title for p in pages if p.charts])

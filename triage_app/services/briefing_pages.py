@@ -1,0 +1,359 @@
+"""The briefing's pages as plain content (titles, tables, bullet facts, quotes, charts to draw),
+in the report language; briefing_render lays the same pages out as PDF pages or PPTX slides.
+
+English text is written here; the Chinese of every string is in resources/briefing/zh.json
+(keyed by the English text, ``{name}`` placeholders kept).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from analysis import charts
+from analysis.chart_style import ChartMeta
+from analysis.priority import DEFAULT_WEIGHTS
+
+SECONDS_PER_HOUR = 3600.0
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> dict[str, str]:
+    if lang == "en":
+        return {}
+    return json.loads((resources.files("resources") / "briefing" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+class Tr:
+    """Translate English text into the report language; ``missing`` collects untranslated keys."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.table = _table(lang)
+        self.missing: set[str] = set()
+
+    def __call__(self, text: str, **values) -> str:
+        out = self.table.get(text)
+        if out is None:
+            if self.lang != "en":
+                self.missing.add(text)
+            out = text
+        return out.format(**values) if values else out
+
+    def get(self, text: str, default: str | None = None) -> str:
+        """Mapping-style lookup, for ChartMeta.tr."""
+        return self(text)
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float] | None = None  # relative column widths
+
+
+@dataclass
+class Chart:
+    name: str
+    draw: Callable  # draw(fig) -> fig: fills a Figure or SubFigure
+
+
+@dataclass
+class Page:
+    title: str
+    kind: str  # summary | theme | chart | text
+    subtitle: str = ""
+    tables: list[Table] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+# -- formatting -------------------------------------------------------------------------------
+def duration(tr: Tr, seconds: float | None, missing: str = "–") -> str:
+    if seconds is None:
+        return missing
+    hours = seconds / SECONDS_PER_HOUR
+    if hours < 1:
+        return tr("{n} min", n=f"{hours * 60:.0f}")
+    if hours < 48:
+        return tr("{n} h", n=f"{hours:.1f}")
+    return tr("{n} d", n=f"{hours / 24:.1f}")
+
+
+def _km(tr: Tr, row: dict) -> str:
+    """The Kaplan-Meier median, or why there is none."""
+    if row.get("km_median_s") is None and row.get("waiting"):
+        return tr("not reached (over half waiting)")
+    return duration(tr, row.get("km_median_s"))
+
+
+def _num(v, digits=1, suffix="") -> str:
+    return "–" if v is None else f"{v:,.{digits}f}{suffix}"
+
+
+def _signed(v, digits=1, suffix="") -> str:
+    return "–" if v is None else f"{v:+,.{digits}f}{suffix}"
+
+
+def _pct_change(now: int, before: int) -> str:
+    if not before:
+        return "–"
+    return f"{100.0 * (now - before) / before:+.0f}%"
+
+
+def _sig(tr: Tr, row: dict, prev: dict) -> str:
+    from analysis.satisfaction import significant_change
+
+    s = significant_change(prev, row)
+    return tr("significant change") if s else tr("within the margin of error") if s is False else ""
+
+
+def quote_text(text: str, limit: int = 260) -> str:
+    """A quote as shown: in quotation marks (so it never starts like a spreadsheet formula), shortened."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit].rstrip() + "…"
+    return f"“{text}”"
+
+
+SCORES = (("nps", "NPS", 1, ""), ("csat", "CSAT (top-2-box)", 1, "%"), ("rating", "Star rating (mean)", 2, ""),
+          ("ces", "CES (1-7 mean)", 2, ""))
+STATUS_ORDER = ("new", "triaged", "planned", "in progress", "resolved", "won't fix", "duplicate")
+
+
+def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True) -> ChartMeta:
+    return ChartMeta(period=data["window"].label, source=source or _source(data, tr), tr=tr, show_title=show_title)
+
+
+def _source(data: dict, tr: Tr) -> str:
+    formats = [s["format"] for s in data["sources"] if s["in_period"]]
+    return f"{data['workspace'] or tr('workspace')}: {', '.join(formats) or tr('no items')}"
+
+
+# -- headline ------------------------------------------------------------------------------------
+def headline_json(data: dict) -> dict:
+    """The summary page's numbers (for ``brief --json``)."""
+    out = {"items": {"now": data["items_now"], "before": data["items_before"]}}
+    for key, *_ in SCORES:
+        now, before = data["scores"]["now"][key][0], data["scores"]["before"][key][0]
+        out[key] = {"now": now.get("value"), "before": before.get("value"), "n": now.get("n"),
+                    "low": now.get("low"), "high": now.get("high")}
+    for key in ("response_time", "time_to_close"):
+        now, before = data["times"]["now"][key][0], data["times"]["before"][key][0]
+        out[key] = {"km_median_s": now.get("km_median_s"), "median_s": now.get("median_s"), "n": now.get("n"),
+                    "waiting": now.get("waiting"), "before_km_median_s": before.get("km_median_s")}
+    ft = data["flow_totals"]
+    out["backlog"] = {"now": ft["backlog"][1], "before": ft["backlog"][0]}
+    out["resolved"] = {"now": ft["resolved"][1], "before": ft["resolved"][0]}
+    return out
+
+
+def _headline_table(data: dict, tr: Tr) -> Table:
+    rows = [[tr("Feedback items received"), f"{data['items_now']:,}", f"{data['items_before']:,}",
+             _pct_change(data["items_now"], data["items_before"]), ""]]
+    for key, name, digits, suffix in SCORES:
+        now, before = data["scores"]["now"][key][0], data["scores"]["before"][key][0]
+        if not now.get("n") and not before.get("n"):
+            continue
+        value = _num(now.get("value"), digits, suffix)
+        if now.get("low") is not None:
+            value += f" [{_num(now['low'], digits)}, {_num(now['high'], digits)}]"
+        change = None if now.get("value") is None or before.get("value") is None else now["value"] - before["value"]
+        rows.append([tr(name), value, _num(before.get("value"), digits, suffix), _signed(change, digits),
+                     "; ".join(x for x in (f"n = {now.get('n', 0):,}", _sig(tr, now, before)) if x)])
+    for key, name in (("response_time", "Time to first response (KM median)"),
+                      ("time_to_close", "Time to close (KM median)")):
+        now, before = data["times"]["now"][key][0], data["times"]["before"][key][0]
+        rows.append([tr(name), _km(tr, now), _km(tr, before), "",
+                     tr("{n} still waiting; plain median {m}", n=f"{now.get('waiting', 0):,}",
+                        m=duration(tr, now.get("median_s")))])
+    ft = data["flow_totals"]
+    rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", f"{ft['backlog'][0]:,}",
+                 f"{ft['backlog'][1] - ft['backlog'][0]:+,}", tr("tracked items: issues, tickets, reviews")])
+    rows.append([tr("Resolved in period"), f"{ft['resolved'][1]:,}", f"{ft['resolved'][0]:,}",
+                 f"{ft['resolved'][1] - ft['resolved'][0]:+,}", tr("opened: {n}", n=f"{ft['opened'][1]:,}")])
+    return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
+                 [2.3, 1.9, 1.2, 0.9, 2.6])
+
+
+def _status_name(tr: Tr, status: str) -> str:
+    return tr(status)
+
+
+def _theme_rows(data: dict, tr: Tr, limit: int = 8) -> Table:
+    rows = []
+    for t in data["themes"][:limit]:
+        rows.append([str(t["rank"]), charts.short(t["label"], 34), f"{t['priority']:.1f}",
+                     f"{t['items_now']:,} ({_pct_change(t['items_now'], t['items_before'])})",
+                     _status_name(tr, t["status"])])
+    return Table(["#", tr("Theme"), tr("Priority"), tr("Items (change)"), tr("Status")], rows, [0.4, 3.2, 1.0, 1.5, 1.2])
+
+
+def summary_page(data: dict, tr: Tr) -> Page:
+    win, prev = data["window"], data["previous"]
+    page = Page(tr("Summary"), "summary",
+                tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label, q=prev.label,
+                   a=data["as_of"][:16].replace("T", " ") + " UTC"))
+    page.tables.append(_headline_table(data, tr))
+    if data["themes"]:
+        page.tables.append(_theme_rows(data, tr))
+        page.facts.append(tr("{n} themes in the workspace; the top {k} by priority are reported.",
+                             n=data["themes_total"], k=len(data["themes"])))
+    else:
+        page.facts.append(tr("No themes yet: run the theme analysis to add theme pages. "
+                             "Satisfaction, response times and status are reported below."))
+    mass = data["times"]["now"].get("items_in_mass_closures", 0)
+    if mass:
+        page.facts.append(tr("{n} items were closed in mass closures (many closed within minutes); "
+                             "they are included and shown on the status page.", n=f"{mass:,}"))
+    page.facts.append(tr("Intervals are 95%. A change is called significant only when the two periods' "
+                         "intervals do not overlap."))
+    return page
+
+
+# -- theme pages ----------------------------------------------------------------------------------
+def theme_page(data: dict, tr: Tr, t: dict) -> Page:
+    page = Page(tr("Theme {r}: {label}", r=t["rank"], label=charts.short(t["label"], 60)), "theme",
+                tr("{n} themes ranked by priority", n=data["themes_total"]))
+    page.facts.append(tr("Priority {p} (rank {r} of {n})", p=f"{t['priority']:.1f}", r=t["rank"], n=data["themes_total"]))
+    page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
+                         m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
+    page.facts.append(tr("Status: {s} · {a} of {b} linked items closed", s=_status_name(tr, t["status"]),
+                         a=f"{t['items_resolved']:,}", b=f"{t['items_total']:,}"))
+    imp = (t.get("impact") or {}).get("nps") or {}
+    if imp.get("value") is not None and imp.get("low") is not None:
+        page.facts.append(tr("Impact on NPS: {v} points [{lo}, {hi}]", v=_signed(imp["value"]),
+                             lo=_signed(imp["low"]), hi=_signed(imp["high"])))
+    if t["keywords"]:
+        page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
+    meta = _meta(data, tr)
+    label = t["label"]
+    page.charts.append(Chart("trend", lambda fig, t=t, meta=meta: charts.theme_volume(
+        data["grid"], {label: t["series"]}, meta, fig=fig, highlight=data["highlight"], unit=data["by"],
+        title=tr("Items per {unit}", unit=tr(data["by"])))))
+    page.charts.append(Chart("factors", lambda fig, t=t, meta=meta: charts.priority_factors(
+        t["factors"], meta, fig=fig, priority=t["priority"], n=t["items_total"])))
+    return page
+
+
+def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
+    themes = data["themes"]
+    meta = _meta(data, tr, show_title=False)
+    n_items = sum(t["items_total"] for t in themes)
+    pages = [Page(tr("Themes ranked by priority"), "chart", tr("Top {k} of {n} themes", k=len(themes), n=data["themes_total"]),
+                  charts=[Chart("priority", lambda fig: charts.priority_ranking(
+                      [{"label": t["label"], "priority": t["priority"], "factors": t["factors"]} for t in themes],
+                      meta, fig=fig, n=n_items))],
+                  facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix).")])]
+    pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
+                      charts=[Chart("volume", lambda fig: charts.theme_volume(
+                          data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
+                          highlight=data["highlight"], unit=data["by"]))]))
+    return pages
+
+
+def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
+    themes = data["themes"]
+    meta = _meta(data, tr, show_title=False)
+    seg = data["segments"]
+    seg_name = seg["key"] or tr("Channel (source format)")
+    sentiment = [t["sentiment"][:3] for t in themes]
+    unscored = sum(t["sentiment"][3] for t in themes)
+    return [
+        Page(tr("Themes by segment"), "chart", tr("Segment: {s}", s=seg_name),
+             charts=[Chart("segments", lambda fig: charts.theme_segment_heatmap(
+                 [t["label"] for t in themes], seg["names"], seg["counts"], meta, fig=fig, segment_name=seg_name))]),
+        Page(tr("Sentiment by theme"), "chart", tr("Items created in the period"),
+             charts=[Chart("sentiment", lambda fig: charts.sentiment_by_theme(
+                 [t["label"] for t in themes], sentiment, meta, fig=fig))],
+             facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
+                       "are left out.", n=f"{unscored:,}")]),
+    ]
+
+
+# -- satisfaction, times, status -------------------------------------------------------------
+def satisfaction_page(data: dict, tr: Tr) -> Page:
+    meta = _meta(data, tr, show_title=False)
+    page = Page(tr("Satisfaction"), "chart", tr("NPS, CSAT, star ratings and CES with 95% intervals"),
+                charts=[Chart("satisfaction", lambda fig: charts.score_trend(
+                    data["scores"]["trend"], meta, fig=fig, highlight=data["highlight"]))])
+    rows = []
+    for key, name, digits, suffix in SCORES:
+        now, before = data["scores"]["now"][key][0], data["scores"]["before"][key][0]
+        if not now.get("n") and not before.get("n"):
+            continue
+        interval = "–" if now.get("low") is None else f"[{_num(now['low'], digits)}, {_num(now['high'], digits)}]"
+        rows.append([tr(name), _num(now.get("value"), digits, suffix), interval, f"{now.get('n', 0):,}",
+                     _num(before.get("value"), digits, suffix), _sig(tr, now, before) or "–"])
+    page.tables.append(Table([tr("Score"), tr("This period"), tr("95% interval"), "n", tr("Previous period"),
+                              tr("Change")], rows, [2.2, 1.2, 1.6, 0.8, 1.4, 2.2]))
+    if not rows:
+        page.facts.append(tr("No scores in this period."))
+    return page
+
+
+def times_page(data: dict, tr: Tr) -> Page:
+    meta = _meta(data, tr, show_title=False)
+    samples = data["times"]["samples"]
+    panels = [{"name": "Time to first response", "done": "answered", **samples["response"]},
+              {"name": "Time to close", "done": "closed", **samples["close"]}]
+    page = Page(tr("Response and resolution times"), "chart",
+                tr("Items created in the period, as of {a}", a=data["as_of"][:10]),
+                charts=[Chart("times", lambda fig: charts.time_distribution(panels, meta, fig=fig))])
+    rows = []
+    for key, name in (("response_time", "Time to first response"), ("time_to_close", "Time to close")):
+        now, before = data["times"]["now"][key][0], data["times"]["before"][key][0]
+        rows.append([tr(name), f"{now.get('n', 0):,}", f"{now.get('waiting', 0):,}", duration(tr, now.get("median_s")),
+                     _km(tr, now), duration(tr, now.get("p90_s")), _km(tr, before)])
+    page.tables.append(Table([tr("Metric"), tr("Done"), tr("Waiting"), tr("Median"), tr("KM median"), tr("90th pct"),
+                              tr("Previous KM median")], rows, [2.2, 0.8, 0.9, 1.0, 1.1, 1.0, 1.6]))
+    unknown = data["times"]["now"]["response_time"][0].get("unknown", 0)
+    if unknown:
+        page.facts.append(tr("{n} items whose comments the export does not hold are left out of response times.",
+                             n=f"{unknown:,}"))
+    return page
+
+
+def status_page(data: dict, tr: Tr) -> Page:
+    meta = _meta(data, tr, show_title=False)
+    f = data["flow"]
+    page = Page(tr("Status"), "chart", tr("Tracked items (issues, tickets, reviews); backlog at each period's end"),
+                charts=[Chart("status", lambda fig: charts.status_flow(
+                    f["periods"], f["opened"], f["resolved"], f["backlog"], meta, fig=fig, highlight=data["highlight"],
+                    unit=data["by"]))])
+    counts = data["status_counts"]
+    total = sum(counts.values()) or 1
+    shown = [s for s in STATUS_ORDER if counts.get(s)]
+    page.tables.append(Table(
+        [tr("Status now of items created in the period")] + [tr(s) for s in shown],
+        [[tr("Items")] + [f"{counts[s]:,}" for s in shown],
+         [tr("Share")] + [f"{100 * counts[s] / total:.0f}%" for s in shown]],
+        [3.2] + [1.0] * len(shown)))
+    for m in data["times"]["now"].get("mass_closures", [])[:3]:
+        page.facts.append(tr("Mass closure: {n} items closed between {a} and {b}.", n=m["count"],
+                             a=m["start"][:16].replace("T", " "), b=m["end"][11:16]))
+    return page
+
+
+def build(data: dict) -> list[Page]:
+    """Every page of the briefing, in order."""
+    from .briefing_methods import methods_pages
+
+    tr = Tr(data["lang"])
+    pages = [summary_page(data, tr)]
+    if data["themes"]:
+        pages += theme_overview_pages(data, tr)
+        pages += [theme_page(data, tr, t) for t in data["themes"]]
+        pages += theme_detail_pages(data, tr)
+    pages += [satisfaction_page(data, tr), times_page(data, tr), status_page(data, tr)]
+    pages += methods_pages(data, tr)
+    data["translator"] = tr  # its ``missing`` also collects chart text looked up while drawing
+    return pages
+
+
+__all__ = ["Page", "Table", "Chart", "Tr", "build", "headline_json", "DEFAULT_WEIGHTS"]

@@ -1,0 +1,256 @@
+"""A person's edits to themes: rename, merge, split (preview first), move items, hide; undo and redo.
+
+Every edit is one transaction that also writes an ``edit_journal`` entry whose payload holds a
+``before`` and an ``after`` snapshot of exactly what it changed::
+
+    {"themes": {"<id>": {column: value, ...} | null}, "items": {"<item id>": [theme_id, probability,
+     origin, run_id] | null}, ...}
+
+(null: the theme or assignment did not exist). Undo restores ``before``, redo restores ``after``, so
+both survive restarts. Items an edit moves get ``origin='user'``, which analysis never overwrites.
+Other engineers' edits (e.g. theme status) can journal the same way through ``record_edit``.
+"""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..store import Workspace
+from ..store import themes as tq
+from ..store.queries import transaction
+
+_FULL = ("label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into", "centroid",
+         "size", "created_run_id", "updated_run_id", "created_at", "updated_at")
+
+
+class EditError(Exception):
+    """An edit that cannot be made (unknown theme, nothing to undo...); the message says why."""
+
+
+# -- snapshots -----------------------------------------------------------------------------------------
+def _theme_fields(theme: dict, columns) -> dict:
+    out = {}
+    for c in columns:
+        value = theme[c]
+        if c == "centroid" and value is not None:
+            value = base64.b64encode(value).decode()
+        out[c] = value
+    return out
+
+
+def _decode(fields: dict) -> dict:
+    fields = dict(fields)
+    if fields.get("centroid") is not None:
+        fields["centroid"] = base64.b64decode(fields["centroid"])
+    return fields
+
+
+def _theme(conn, theme_id: int, *, active: bool = True) -> dict:
+    theme = tq.get_theme(conn, theme_id, with_centroid=True)
+    if theme is None:
+        raise EditError(f"no theme {theme_id}")
+    if active and theme["merged_into"] is not None:
+        raise EditError(f"theme {theme_id} was merged into theme {theme['merged_into']}")
+    return theme
+
+
+def _item_rows(conn, item_ids) -> dict[str, list | None]:
+    rows = tq.assignment_rows(conn, item_ids)
+    return {str(i): (list(rows[i]) if i in rows else None) for i in item_ids}
+
+
+def record_edit(conn, action: str, before: dict, after: dict, **extra) -> int:
+    """Journal an edit already applied in the current transaction."""
+    return tq.journal_add(conn, action, {"before": before, "after": after, **extra})
+
+
+def _restore(conn, snap: dict, fallback: int | None) -> None:
+    themes = snap.get("themes", {})
+    for key, fields in themes.items():
+        if fields is not None:
+            if tq.get_theme(conn, int(key)) is None:
+                tq.insert_theme(conn, id=int(key), **_decode(fields))
+            else:
+                tq.update_theme(conn, int(key), **_decode(fields))
+    items = snap.get("items", {})
+    tq.set_assignments(conn, [(int(k), *v) for k, v in items.items() if v is not None])
+    tq.delete_assignments(conn, [int(k) for k, v in items.items() if v is None])
+    for key, fields in themes.items():
+        if fields is None and tq.get_theme(conn, int(key)) is not None:
+            left = tq.theme_member_ids(conn, int(key))  # items a later analysis put there
+            if left:
+                rows = tq.assignment_rows(conn, left)
+                tq.set_assignments(conn, [(i, fallback, None, rows[i][2], rows[i][3]) for i in left])
+            tq.delete_theme(conn, int(key))
+    tq.refresh_sizes(conn)
+
+
+def undo(ws: Workspace) -> dict:
+    """Revert the newest edit not yet undone; returns its journal entry."""
+    return _step(ws, undone=False)
+
+
+def redo(ws: Workspace) -> dict:
+    """Re-apply the edit undone last."""
+    return _step(ws, undone=True)
+
+
+def _step(ws: Workspace, undone: bool) -> dict:
+    conn = ws.conn
+    with transaction(conn):
+        entry = tq.journal_next(conn, undone=undone)
+        if entry is None:
+            raise EditError("nothing to redo" if undone else "nothing to undo")
+        payload = entry["payload"]
+        _restore(conn, payload["after"] if undone else payload["before"], payload.get("fallback"))
+        tq.journal_mark(conn, entry["id"], undone=not undone)
+    what = payload.get("summary", entry["action"])
+    return {"id": entry["id"], "action": entry["action"], "undone": not undone,
+            "summary": f"{'redid' if undone else 'undid'}: {what}"}
+
+
+# -- edits -----------------------------------------------------------------------------------------------
+def rename(ws: Workspace, theme_id: int, label: str) -> dict:
+    label = " ".join(label.split())
+    if not label:
+        raise EditError("a theme label cannot be empty")
+    conn = ws.conn
+    with transaction(conn):
+        theme = _theme(conn, theme_id, active=False)
+        before = {"themes": {str(theme_id): _theme_fields(theme, ("label", "label_edited"))}}
+        tq.update_theme(conn, theme_id, label=label, label_edited=1)
+        after = {"themes": {str(theme_id): {"label": label, "label_edited": 1}}}
+        summary = f"renamed theme {theme_id} from {theme['label']!r} to {label!r}"
+        record_edit(conn, "rename", before, after, summary=summary)
+    return {"action": "rename", "theme_id": theme_id, "label": label, "summary": summary}
+
+
+def hide(ws: Workspace, theme_id: int, hidden: bool = True) -> dict:
+    conn = ws.conn
+    with transaction(conn):
+        theme = _theme(conn, theme_id, active=False)
+        before = {"themes": {str(theme_id): {"hidden": theme["hidden"]}}}
+        tq.update_theme(conn, theme_id, hidden=1 if hidden else 0)
+        summary = f"{'hid' if hidden else 'showed'} theme {theme_id} ({theme['label']})"
+        record_edit(conn, "hide", before, {"themes": {str(theme_id): {"hidden": 1 if hidden else 0}}},
+                    summary=summary)
+    return {"action": "hide", "theme_id": theme_id, "hidden": hidden, "summary": summary}
+
+
+def merge(ws: Workspace, sources: list[int], target: int) -> dict:
+    """Merge ``sources`` into ``target``: their items move there, they are marked ``merged_into``."""
+    sources = list(dict.fromkeys(sources))
+    if not sources:
+        raise EditError("name at least one theme to merge")
+    if target in sources:
+        raise EditError(f"theme {target} cannot be merged into itself")
+    conn = ws.conn
+    with transaction(conn):
+        _theme(conn, target)
+        before = {"themes": {}, "items": {}}
+        after = {"themes": {}, "items": {}}
+        for source in sources:
+            theme = _theme(conn, source)
+            before["themes"][str(source)] = {"merged_into": None, "size": theme["size"]}
+            after["themes"][str(source)] = {"merged_into": target, "size": 0}
+            items = tq.theme_member_ids(conn, source)
+            before["items"].update(_item_rows(conn, items))
+            after["items"].update({str(i): [target, None, "user", None] for i in items})
+        _restore(conn, after, None)
+        summary = f"merged theme{'s' if len(sources) > 1 else ''} {', '.join(map(str, sources))} into {target}"
+        record_edit(conn, "merge", before, after, summary=summary)
+    return {"action": "merge", "sources": sources, "target": target, "items_moved": len(after["items"]),
+            "summary": summary}
+
+
+def move_items(ws: Workspace, item_ids: list[int], theme_id: int | None) -> dict:
+    """Put items into a theme (None: the unassigned group); analysis keeps them there."""
+    item_ids = list(dict.fromkeys(item_ids))
+    if not item_ids:
+        raise EditError("name at least one item to move")
+    conn = ws.conn
+    with transaction(conn):
+        missing = set(item_ids) - tq.existing_item_ids(conn, item_ids)
+        if missing:
+            raise EditError(f"no item {sorted(missing)[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1
+                                                                else ""))
+        if theme_id is not None:
+            _theme(conn, theme_id)
+        before = {"items": _item_rows(conn, item_ids)}
+        after = {"items": {str(i): [theme_id, None, "user", None] for i in item_ids}}
+        _restore(conn, after, None)
+        where = f"theme {theme_id}" if theme_id is not None else "unassigned"
+        summary = f"moved {len(item_ids)} item{'s' if len(item_ids) > 1 else ''} to {where}"
+        record_edit(conn, "move", before, after, summary=summary)
+    return {"action": "move", "items": item_ids, "theme_id": theme_id, "summary": summary}
+
+
+# -- split -------------------------------------------------------------------------------------------------
+@dataclass
+class SplitPart:
+    label: str
+    keywords: list[str]
+    item_ids: list[int]
+    quotes: list[int]
+    centroid: np.ndarray = field(repr=False)
+
+    def as_json(self, texts: dict[int, str]) -> dict:
+        return {"label": self.label, "keywords": self.keywords, "size": len(self.item_ids),
+                "quotes": [{"item_id": q, "text": texts.get(q, "")[:300]} for q in self.quotes]}
+
+
+def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42) -> list[SplitPart]:
+    """How ``theme_id`` would split (the same every time for the same items, parts and seed)."""
+    from analysis.topics import split_documents
+
+    from .analysis import theme_member_vectors
+
+    conn = ws.conn
+    _theme(conn, theme_id)
+    item_ids, docs, vectors = theme_member_vectors(ws, theme_id)
+    if len(item_ids) < 4:
+        raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
+    if parts is not None and not 2 <= parts <= min(20, len(item_ids) // 2):
+        raise EditError(f"--parts must be between 2 and {min(20, len(item_ids) // 2)} for this theme")
+    result = split_documents(docs, vectors, parts=parts, seed=seed)
+    out = []
+    for t in result.themes:
+        members = np.flatnonzero(result.labels == t.index)
+        out.append(SplitPart(t.label, t.keywords, [item_ids[i] for i in members], [item_ids[i] for i in t.quotes],
+                             t.centroid))
+    return sorted(out, key=lambda p: -len(p.item_ids))
+
+
+def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42) -> dict:
+    """Apply the split that ``split_preview`` shows: the largest part stays in ``theme_id`` (its id, status
+    and history); every other part becomes a new theme with ``parent_id = theme_id``."""
+    preview = split_preview(ws, theme_id, parts, seed)
+    if len(preview) < 2:
+        raise EditError(f"theme {theme_id} does not divide into parts")
+    conn = ws.conn
+    with transaction(conn):
+        theme = _theme(conn, theme_id)
+        keep = preview[0]
+        before = {"themes": {str(theme_id): _theme_fields(theme, ("label", "keywords", "quotes", "centroid"))},
+                  "items": {}}
+        after_theme = {"keywords": keep.keywords, "quotes": keep.quotes,
+                       "centroid": base64.b64encode(keep.centroid.astype(np.float32).tobytes()).decode(),
+                       "label": theme["label"] if theme["label_edited"] else keep.label}
+        after = {"themes": {str(theme_id): after_theme}, "items": {}}
+        new_ids = []
+        for part in preview[1:]:
+            new_id = tq.insert_theme(conn, label=part.label, keywords=part.keywords, quotes=part.quotes,
+                                     centroid=part.centroid.astype(np.float32).tobytes(), parent_id=theme_id,
+                                     created_run_id=theme["updated_run_id"], updated_run_id=theme["updated_run_id"])
+            new_ids.append(new_id)
+            created = tq.get_theme(conn, new_id, with_centroid=True)
+            before["themes"][str(new_id)] = None
+            after["themes"][str(new_id)] = _theme_fields(created, _FULL)
+            before["items"].update(_item_rows(conn, part.item_ids))
+            after["items"].update({str(i): [new_id, None, "user", None] for i in part.item_ids})
+        _restore(conn, after, theme_id)
+        summary = f"split theme {theme_id} into {theme_id}, {', '.join(map(str, new_ids))}"
+        record_edit(conn, "split", before, after, fallback=theme_id, summary=summary)
+    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary}

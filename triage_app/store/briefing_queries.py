@@ -1,0 +1,127 @@
+"""Queries behind the briefing export: the themes to report, their items per day, quotes, segments
+and sentiment, counts per status and source, and what a report leaves out. Windows are half-open
+``[start, end)`` ISO times in UTC, compared as text (every stored time is ``...+00:00``).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+_CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
+
+
+def _ids(theme_ids) -> tuple[str, list[int]]:
+    ids = [int(t) for t in theme_ids]
+    return ",".join("?" * len(ids)) or "NULL", ids
+
+
+def themes_for_briefing(conn: sqlite3.Connection) -> list[dict]:
+    """Themes a report may show: not hidden, not merged into another."""
+    rows = conn.execute(
+        "SELECT id, label, keywords, quotes, status, size, parent_id FROM themes"
+        " WHERE hidden = 0 AND merged_into IS NULL ORDER BY id").fetchall()
+    return [{"id": r[0], "label": r[1], "keywords": json.loads(r[2] or "[]"), "quotes": json.loads(r[3] or "[]"),
+             "status": r[4], "size": r[5], "parent_id": r[6]} for r in rows]
+
+
+def theme_days(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> list[tuple[int, str, int]]:
+    """(theme id, UTC day, items created that day) for items created in [start, end)."""
+    marks, ids = _ids(theme_ids)
+    return conn.execute(
+        "SELECT it.theme_id, substr(i.created_at, 1, 10) AS day, count(*) FROM item_themes it"
+        " JOIN items i ON i.id = it.item_id"
+        f" WHERE it.theme_id IN ({marks}) AND i.created_at >= ? AND i.created_at < ?"
+        " GROUP BY it.theme_id, day", ids + [start, end]).fetchall()
+
+
+def item_texts(conn: sqlite3.Connection, item_ids) -> dict[int, dict]:
+    ids = [int(i) for i in item_ids]
+    if not ids:
+        return {}
+    rows = conn.execute(
+        "SELECT id, title, text, source_format, created_at FROM items"
+        f" WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+    return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows}
+
+
+def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, end: str, limit: int = 12) -> list[dict]:
+    """Items of a theme to quote when it has no representative quotes: those of the report window
+    first, the most probable members first, texts of a readable length first."""
+    rows = conn.execute(
+        "SELECT i.id, i.title, i.text, i.source_format, i.created_at FROM item_themes it"
+        " JOIN items i ON i.id = it.item_id WHERE it.theme_id = ?"
+        " ORDER BY (i.created_at >= ? AND i.created_at < ?) DESC, (length(i.text) BETWEEN 30 AND 400) DESC,"
+        " it.probability DESC, i.id LIMIT ?", (theme_id, start, end, limit)).fetchall()
+    return [{"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows]
+
+
+def theme_segment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: str,
+                         key: str | None = None) -> list[tuple[int, str, int]]:
+    """(theme id, segment, items) in [start, end). Segment: the item's source format, or with ``key``
+    the attribute of that name on the respondent (else the item); items without it: ``None``."""
+    marks, ids = _ids(theme_ids)
+    if key is None:
+        segment, args = "i.source_format", []
+    else:
+        path = '$."' + key.replace('"', "") + '"'
+        segment = "CAST(coalesce(json_extract(r.attributes, ?), json_extract(i.attributes, ?)) AS TEXT)"
+        args = [path, path]
+    return conn.execute(
+        f"SELECT it.theme_id, {segment} AS seg, count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
+        " LEFT JOIN respondents r ON r.id = i.respondent_id"
+        f" WHERE it.theme_id IN ({marks}) AND i.created_at >= ? AND i.created_at < ?"
+        " GROUP BY it.theme_id, seg", args + ids + [start, end]).fetchall()
+
+
+def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> dict[int, tuple]:
+    """{theme id: (negative, neutral, positive, unscored)} over items created in [start, end): the
+    stored sentiment (which already prefers scores), else the item's or its respondent's score."""
+    marks, ids = _ids(theme_ids)
+    score = "coalesce(i.rating, i.csat, r.rating, r.csat)"
+    nps = "coalesce(i.nps, r.nps)"
+    label = (f"CASE WHEN s.label IS NOT NULL THEN s.label"
+             f" WHEN {score} IS NOT NULL THEN (CASE WHEN {score} <= 2 THEN 'negative' WHEN {score} >= 4 THEN 'positive'"
+             f"  ELSE 'neutral' END)"
+             f" WHEN {nps} IS NOT NULL THEN (CASE WHEN {nps} <= 6 THEN 'negative' WHEN {nps} >= 9 THEN 'positive'"
+             f"  ELSE 'neutral' END) END")
+    rows = conn.execute(
+        f"SELECT it.theme_id, total(lab = 'negative'), total(lab = 'neutral'), total(lab = 'positive'),"
+        f" total(lab IS NULL) FROM (SELECT it.theme_id, {label} AS lab FROM item_themes it"
+        " JOIN items i ON i.id = it.item_id LEFT JOIN respondents r ON r.id = i.respondent_id"
+        " LEFT JOIN item_sentiment s ON s.item_id = i.id"
+        f" WHERE it.theme_id IN ({marks}) AND i.created_at >= ? AND i.created_at < ?) it GROUP BY it.theme_id",
+        ids + [start, end]).fetchall()
+    return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
+
+
+def status_counts(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
+    """Workflow status now of the items created in [start, end)."""
+    return dict(conn.execute(
+        "SELECT status, count(*) FROM items WHERE created_at >= ? AND created_at < ? GROUP BY status",
+        (start, end)).fetchall())
+
+
+def source_counts(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, int, int]]:
+    """(source format, items created in [start, end), all items) per source format."""
+    return conn.execute(
+        "SELECT source_format, total(created_at >= ? AND created_at < ?), count(*) FROM items"
+        " GROUP BY source_format ORDER BY count(*) DESC", (start, end)).fetchall()
+
+
+def respondent_count(conn: sqlite3.Connection, start: str, end: str) -> int:
+    return conn.execute("SELECT count(*) FROM respondents WHERE submitted_at >= ? AND submitted_at < ?",
+                        (start, end)).fetchone()[0]
+
+
+def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
+    """Counts of what the report leaves out or cannot place."""
+    row = conn.execute(
+        "SELECT total(i.created_at IS NULL),"
+        " total(i.created_at >= ? AND i.created_at < ? AND i.author_is_bot = 1),"
+        " total(i.created_at >= ? AND i.created_at < ? AND (it.item_id IS NULL OR it.theme_id IS NULL)),"
+        " total(i.created_at >= ? AND i.created_at < ? AND t.hidden = 1),"
+        f" total(i.status IN {_CLOSED_SQL} AND i.closed_at IS NULL AND i.created_at >= ? AND i.created_at < ?)"
+        " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id",
+        (start, end) * 4).fetchone()
+    keys = ("no_time", "bot_authored", "unassigned", "hidden_theme", "closed_without_time")
+    return {k: int(v) for k, v in zip(keys, row)}

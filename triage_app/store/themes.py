@@ -1,0 +1,268 @@
+"""SQL for themes: analysis runs, themes, item assignments, the embedding cache and the edit journal.
+
+Schema in docs/schema.md (migration 2). ``item_themes`` has one row per analysed item; a row with
+``origin='user'`` was set by a person and analysis never overwrites it (``write_model_assignments``
+enforces that in SQL).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Iterable, Iterator, Sequence
+
+from .queries import now_iso
+
+_CHUNK = 900  # host parameters per IN (...)
+
+THEME_COLUMNS = ("id", "label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into",
+                 "size", "created_run_id", "updated_run_id", "created_at", "updated_at")
+_WRITABLE = set(THEME_COLUMNS) - {"id"} | {"centroid"}
+_JSON_COLUMNS = ("keywords", "quotes")
+
+
+def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+# -- workspace settings ------------------------------------------------------------------------
+def meta_get(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def meta_set(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                 (key, value))
+
+
+# -- items as analysis reads them --------------------------------------------------------------
+def items_for_analysis(conn) -> list[tuple]:
+    """``(id, source_format, source, title, text)`` of every item, by id."""
+    return conn.execute("SELECT id, source_format, source, title, text FROM items ORDER BY id").fetchall()
+
+
+def items_by_id(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
+    """``id -> (source_format, source, title, text)``."""
+    out: dict[int, tuple] = {}
+    for chunk in _chunks(list(item_ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, source_format, source, title, text FROM items WHERE id IN ({marks})",
+                                chunk):
+            out[row[0]] = row[1:]
+    return out
+
+
+def existing_item_ids(conn, item_ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(list(item_ids)):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM items WHERE id IN ({marks})", chunk))
+    return found
+
+
+_ITEM_ROW = ("id", "external_id", "source_format", "source", "created_at", "title", "text", "status", "rating",
+             "theme_id", "theme_label", "theme_origin")
+
+
+def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict]:
+    """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned)."""
+    sql = ("SELECT i.id, i.external_id, i.source_format, i.source, i.created_at, i.title, i.text, i.status, i.rating,"
+           " it.theme_id, t.label, it.origin FROM items i LEFT JOIN item_themes it ON it.item_id = i.id"
+           " LEFT JOIN themes t ON t.id = it.theme_id")
+    args: tuple = ()
+    if theme_id is not None:
+        sql += " WHERE it.theme_id = ?"
+        args = (theme_id,)
+    elif unassigned:
+        sql += " WHERE it.theme_id IS NULL"
+    for row in conn.execute(sql + " ORDER BY i.id", args):
+        yield dict(zip(_ITEM_ROW, row))
+
+
+# -- embedding cache -----------------------------------------------------------------------------
+def cached_vectors(conn, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
+    """``text_hash -> float32 bytes`` for the hashes already embedded with ``model``."""
+    out: dict[str, bytes] = {}
+    unique = list(dict.fromkeys(hashes))
+    for chunk in _chunks(unique):
+        marks = ",".join("?" * len(chunk))
+        out.update(conn.execute(f"SELECT text_hash, vector FROM embeddings WHERE model=? AND text_hash IN ({marks})",
+                                [model, *chunk]).fetchall())
+    return out
+
+
+def store_vectors(conn, model: str, dim: int, rows: Iterable[tuple[str, bytes]]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO embeddings (text_hash, model, dim, vector) VALUES (?, ?, ?, ?)",
+                     ((h, model, dim, v) for h, v in rows))
+
+
+def cached_vector_count(conn, model: str | None = None) -> int:
+    if model is None:
+        return conn.execute("SELECT count(*) FROM embeddings").fetchone()[0]
+    return conn.execute("SELECT count(*) FROM embeddings WHERE model=?", (model,)).fetchone()[0]
+
+
+# -- analysis runs ---------------------------------------------------------------------------------
+def create_run(conn, model: str, seed: int | None, params: dict) -> int:
+    return conn.execute("INSERT INTO analysis_runs (started_at, model, seed, params) VALUES (?, ?, ?, ?)",
+                        (now_iso(), model, seed, json.dumps(params))).lastrowid
+
+
+def finish_run(conn, run_id: int, summary: dict) -> None:
+    conn.execute("UPDATE analysis_runs SET finished_at=?, summary=? WHERE id=?",
+                 (now_iso(), json.dumps(summary), run_id))
+
+
+def last_run(conn) -> dict | None:
+    row = conn.execute("SELECT id, started_at, finished_at, model, seed, params, summary FROM analysis_runs"
+                       " WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    run = dict(zip(("id", "started_at", "finished_at", "model", "seed", "params", "summary"), row))
+    run["params"], run["summary"] = json.loads(run["params"]), json.loads(run["summary"])
+    return run
+
+
+# -- themes ------------------------------------------------------------------------------------------
+def _theme_dict(row, with_centroid: bool) -> dict:
+    theme = dict(zip(THEME_COLUMNS + (("centroid",) if with_centroid else ()), row))
+    for key in _JSON_COLUMNS:
+        theme[key] = json.loads(theme[key] or "[]")
+    return theme
+
+
+def list_themes(conn, *, include_hidden: bool = True, include_merged: bool = True,
+                with_centroid: bool = False) -> list[dict]:
+    cols = ", ".join(THEME_COLUMNS + (("centroid",) if with_centroid else ()))
+    where = []
+    if not include_hidden:
+        where.append("hidden = 0")
+    if not include_merged:
+        where.append("merged_into IS NULL")
+    sql = f"SELECT {cols} FROM themes" + (" WHERE " + " AND ".join(where) if where else "")
+    return [_theme_dict(r, with_centroid) for r in conn.execute(sql + " ORDER BY size DESC, id")]
+
+
+def get_theme(conn, theme_id: int, with_centroid: bool = False) -> dict | None:
+    cols = ", ".join(THEME_COLUMNS + (("centroid",) if with_centroid else ()))
+    row = conn.execute(f"SELECT {cols} FROM themes WHERE id=?", (theme_id,)).fetchone()
+    return _theme_dict(row, with_centroid) if row else None
+
+
+def _encode(fields: dict) -> dict:
+    bad = set(fields) - _WRITABLE - {"id"}
+    if bad:
+        raise ValueError(f"not theme columns: {sorted(bad)}")
+    out = dict(fields)
+    for key in _JSON_COLUMNS:
+        if key in out and not isinstance(out[key], str):
+            out[key] = json.dumps(out[key], ensure_ascii=False)
+    return out
+
+
+def insert_theme(conn, **fields) -> int:
+    """Insert a theme (``id`` may be given, to restore one); returns its id."""
+    now = now_iso()
+    fields = _encode({"created_at": now, "updated_at": now, **fields})
+    cols = ", ".join(fields)
+    marks = ", ".join("?" * len(fields))
+    return conn.execute(f"INSERT INTO themes ({cols}) VALUES ({marks})", list(fields.values())).lastrowid
+
+
+def update_theme(conn, theme_id: int, **fields) -> None:
+    if not fields:
+        return
+    fields = _encode({**fields, "updated_at": fields.get("updated_at", now_iso())})
+    sets = ", ".join(f"{k}=?" for k in fields)
+    conn.execute(f"UPDATE themes SET {sets} WHERE id=?", [*fields.values(), theme_id])
+
+
+def delete_theme(conn, theme_id: int) -> None:
+    conn.execute("DELETE FROM themes WHERE id=?", (theme_id,))
+
+
+def theme_ids(conn) -> set[int]:
+    return {r[0] for r in conn.execute("SELECT id FROM themes")}
+
+
+def refresh_sizes(conn) -> None:
+    """Recount every theme's items."""
+    conn.execute("UPDATE themes SET size = (SELECT count(*) FROM item_themes WHERE item_themes.theme_id = themes.id)")
+
+
+# -- assignments --------------------------------------------------------------------------------------
+def assignments(conn) -> list[tuple[int, int | None, str]]:
+    """``(item_id, theme_id, origin)`` of every analysed item."""
+    return conn.execute("SELECT item_id, theme_id, origin FROM item_themes").fetchall()
+
+
+def assignment_rows(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
+    """``item_id -> (theme_id, probability, origin, run_id)`` for the given items that have a row."""
+    out: dict[int, tuple] = {}
+    for chunk in _chunks(list(item_ids)):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT item_id, theme_id, probability, origin, run_id FROM item_themes"
+                              f" WHERE item_id IN ({marks})", chunk):
+            out[r[0]] = r[1:]
+    return out
+
+
+def theme_member_ids(conn, theme_id: int) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT item_id FROM item_themes WHERE theme_id=? ORDER BY item_id",
+                                       (theme_id,))]
+
+
+def write_model_assignments(conn, rows: Iterable[tuple[int, int | None, float | None]], run_id: int) -> None:
+    """Model assignments ``(item_id, theme_id, probability)``; rows a user set (origin 'user') are kept."""
+    conn.executemany(
+        "INSERT INTO item_themes (item_id, theme_id, probability, origin, run_id) VALUES (?, ?, ?, 'model', ?)"
+        " ON CONFLICT(item_id) DO UPDATE SET theme_id=excluded.theme_id, probability=excluded.probability,"
+        " run_id=excluded.run_id WHERE item_themes.origin = 'model'",
+        ((i, t, p, run_id) for i, t, p in rows))
+
+
+def set_assignments(conn, rows: Iterable[tuple[int, int | None, float | None, str, int | None]]) -> None:
+    """Set ``(item_id, theme_id, probability, origin, run_id)`` whatever the row held (edits, undo)."""
+    conn.executemany(
+        "INSERT INTO item_themes (item_id, theme_id, probability, origin, run_id) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(item_id) DO UPDATE SET theme_id=excluded.theme_id, probability=excluded.probability,"
+        " origin=excluded.origin, run_id=excluded.run_id", rows)
+
+
+def delete_assignments(conn, item_ids: Sequence[int]) -> None:
+    for chunk in _chunks(list(item_ids)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM item_themes WHERE item_id IN ({marks})", chunk)
+
+
+# -- edit journal -----------------------------------------------------------------------------------------
+def journal_add(conn, action: str, payload: dict) -> int:
+    """Record an edit; a new edit discards what could be redone."""
+    conn.execute("DELETE FROM edit_journal WHERE undone = 1")
+    return conn.execute("INSERT INTO edit_journal (created_at, action, payload) VALUES (?, ?, ?)",
+                        (now_iso(), action, json.dumps(payload, ensure_ascii=False))).lastrowid
+
+
+def journal_clear_redo(conn) -> None:
+    conn.execute("DELETE FROM edit_journal WHERE undone = 1")
+
+
+def journal_next(conn, undone: bool) -> dict | None:
+    """The edit that undo (newest not undone) or redo (oldest undone) would act on."""
+    sql = ("SELECT id, created_at, action, payload FROM edit_journal WHERE undone=1 ORDER BY id LIMIT 1" if undone
+           else "SELECT id, created_at, action, payload FROM edit_journal WHERE undone=0 ORDER BY id DESC LIMIT 1")
+    row = conn.execute(sql).fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "created_at": row[1], "action": row[2], "payload": json.loads(row[3])}
+
+
+def journal_mark(conn, entry_id: int, undone: bool) -> None:
+    conn.execute("UPDATE edit_journal SET undone=? WHERE id=?", (1 if undone else 0, entry_id))
+
+
+def journal_entries(conn, limit: int = 50) -> list[dict]:
+    return [{"id": r[0], "created_at": r[1], "action": r[2], "undone": bool(r[3])}
+            for r in conn.execute("SELECT id, created_at, action, undone FROM edit_journal ORDER BY id DESC LIMIT ?",
+                                  (limit,))]

@@ -1,0 +1,194 @@
+"""Running analysis and theme edits from the window: workers, progress, split preview, undo/redo.
+
+Kept apart from main_window.py so the window stays about layout and menus."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QProgressDialog, QSpinBox, QTextBrowser, QVBoxLayout,
+)
+
+from triage_app.domain import CancelToken, Cancelled
+from triage_app.store import Workspace
+
+from .workers import run_in_thread
+
+STAGES = {"reading": "Reading items", "embedding": "Embedding texts", "assigning": "Assigning new items",
+          "clustering": "Finding themes", "labelling": "Labelling themes", "writing": "Saving themes", "done": "Done"}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ThemeActions", text)
+
+
+def run_analysis(window) -> None:
+    """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
+    from triage_app.services.analysis import AnalysisError, analyse
+
+    if window.ws is None:
+        return
+    cancel, path = CancelToken(), window.ws.path
+    dialog = QProgressDialog(_t("Starting analysis…"), _t("Cancel"), 0, 0, window)
+    dialog.setWindowTitle(_t("Run Analysis"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.canceled.connect(cancel.cancel)
+    window.themes.run_button.setEnabled(False)
+
+    def work():
+        with Workspace(path) as ws:
+            return (yield from analyse(ws, cancel=cancel))
+
+    def progress(p):
+        stage = _t(STAGES.get(p.stage, p.stage))
+        counts = f" {p.done:,} / {p.total:,}" if p.total else ""
+        dialog.setLabelText(f"{stage}{counts}\n{p.message}")
+        dialog.setMaximum(p.total or 0)
+        if p.total:
+            dialog.setValue(min(p.done, p.total))
+
+    def done(result):
+        dialog.reset()
+        window.themes.run_button.setEnabled(True)
+        window.statusBar().showMessage(
+            _t("Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned").format(
+                result.themes, result.themes_created, result.themes_kept, result.unassigned_share), 15_000)
+        window.after_theme_change()
+
+    def failed(exc):
+        dialog.reset()
+        window.themes.run_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            window.statusBar().showMessage(_t("Analysis cancelled; the themes are as they were."), 10_000)
+        elif isinstance(exc, AnalysisError):
+            QMessageBox.warning(window, _t("Analysis not run"), str(exc))
+        else:
+            QMessageBox.warning(window, _t("Analysis failed"), f"{type(exc).__name__}: {exc}")
+
+    window._analysis_worker = run_in_thread(window, work, done, failed, progress)
+    window._analysis_cancel = cancel
+
+
+def edit_themes(window, action: str, ids: list[int]) -> None:
+    from triage_app.services import theme_edits as edits
+
+    ws = window.ws
+    themes = {t["id"]: t for t in window.themes.model.themes}
+    try:
+        if action == "rename":
+            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]]["label"])
+            if not ok:
+                return
+            result = edits.rename(ws, ids[0], label)
+        elif action == "merge":
+            if len(ids) < 2:
+                QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
+                return
+            names = ", ".join(themes[i]["label"] for i in ids[1:])
+            if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}”?").format(
+                    names, themes[ids[0]]["label"])) != QMessageBox.StandardButton.Yes:
+                return
+            result = edits.merge(ws, ids[1:], ids[0])
+        elif action == "hide":
+            for theme_id in ids:
+                result = edits.hide(ws, theme_id, True)
+        elif action == "split":
+            split_with_preview(window, ids[0])
+            return
+        else:
+            return
+    except edits.EditError as exc:
+        QMessageBox.warning(window, _t("Theme not changed"), str(exc))
+        return
+    window.statusBar().showMessage(result.get("summary", ""), 10_000)
+    window.after_theme_change()
+
+
+def split_with_preview(window, theme_id: int) -> None:
+    """Re-cluster one theme in a worker, show the sub-themes, and apply only when the user agrees."""
+    from triage_app.services import theme_edits as edits
+
+    path = window.ws.path
+    parts_box = QSpinBox(minimum=0, maximum=20, value=0, specialValueText=_t("automatic"))
+    dialog = QDialog(window)
+    dialog.setWindowTitle(_t("Split Theme"))
+    text = QTextBrowser()
+    text.setMinimumSize(560, 360)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(False)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(_t("Number of parts:")))
+    layout.addWidget(parts_box)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+
+    def preview():
+        text.setHtml(_t("Working out the sub-themes…"))
+        parts = parts_box.value() or None
+
+        def work():
+            with Workspace(path) as ws:
+                return edits.split_preview(ws, theme_id, parts)
+
+        def show(result):
+            rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}<br>"
+                           f"<small>{html.escape(', '.join(p.keywords[:8]))}</small></li>" for p in result)
+            text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
+            buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
+
+        run_in_thread(dialog, work, show, lambda exc: text.setHtml(html.escape(str(exc))))
+
+    parts_box.valueChanged.connect(preview)
+    buttons.rejected.connect(dialog.reject)
+
+    def apply():
+        try:
+            result = edits.split(window.ws, theme_id, parts_box.value() or None)
+        except edits.EditError as exc:
+            QMessageBox.warning(window, _t("Theme not changed"), str(exc))
+            return
+        dialog.accept()
+        window.statusBar().showMessage(result.get("summary", ""), 10_000)
+        window.after_theme_change()
+
+    buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(apply)
+    preview()
+    dialog.open()
+    window._split_dialog = dialog
+
+
+def move_items(window, item_ids: list[int]) -> None:
+    from triage_app.services import theme_edits as edits
+
+    themes = window.themes.model.themes
+    if window.ws is None or not item_ids or not themes:
+        return
+    labels = [_t("(unassigned)")] + [t["label"] for t in themes]
+    label, ok = QInputDialog.getItem(window, _t("Move to Theme"), _t("{0} item(s) to:").format(len(item_ids)),
+                                     labels, 0, False)
+    if not ok:
+        return
+    target = None if labels.index(label) == 0 else themes[labels.index(label) - 1]["id"]
+    try:
+        result = edits.move_items(window.ws, item_ids, target)
+    except edits.EditError as exc:
+        QMessageBox.warning(window, _t("Items not moved"), str(exc))
+        return
+    window.statusBar().showMessage(result.get("summary", ""), 10_000)
+    window.after_theme_change()
+
+
+def undo_redo(window, redo: bool) -> None:
+    from triage_app.services import theme_edits as edits
+
+    if window.ws is None:
+        return
+    try:
+        result = edits.redo(window.ws) if redo else edits.undo(window.ws)
+    except edits.EditError as exc:
+        window.statusBar().showMessage(str(exc), 5_000)
+        return
+    window.statusBar().showMessage(result["summary"], 10_000)
+    window.after_theme_change()
