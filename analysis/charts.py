@@ -162,7 +162,7 @@ def theme_volume(periods: Sequence[str], series: Mapping[str, Sequence[int]], me
             _shade(ax, periods, highlight, meta, label=i == 0)
             ax.bar(x, values, color=BLUE, width=0.8)
             if len(names) > 1:
-                ax.set_title(f"{safe(short(name, 30))} (n = {int(values.sum()):,})", fontsize="medium")
+                ax.set_title(f"{safe(short(name, 48 // cols + 12))} (n = {int(values.sum()):,})", fontsize="medium")
             _period_ticks(ax, periods, 6 if len(names) > 1 else 12)
         for ax in axes[len(names):]:
             ax.set_axis_off()

@@ -4,13 +4,13 @@
   ``compound`` in -1..1.
 - Chinese: SnowNLP's naive-Bayes model (``snownlp``; trained on product reviews, shipped in the
   package) over jieba's word segmentation. Score = 2 * P(positive) - 1: the same -1..1 scale.
-  bench/sentiment_eval.py compares these with the alternatives (cnsenti lexicon counts, VADER on
-  Chinese) on ../shared/data; bench/RESULTS.md has the figures that chose them.
+  bench/sentiment_eval.py compares these with the alternatives (TextBlob, cnsenti, SnowNLP with
+  its own segmenter) on ../shared/data; bench/RESULTS.md has the figures that chose them.
 
 Ratings outrank text: an item with a star rating / CSAT (1-5), an NPS answer (0-10) or a CES
 answer (1-7) gets its sentiment from that score (``from_scores``), never from its wording.
 Labels: ``positive`` (score >= 0.05), ``negative`` (score <= -0.05), else ``neutral``.
-Heavy models load lazily on first use (SnowNLP takes seconds to load).
+Models load lazily on first use (jieba's dictionary and SnowNLP's model: a few seconds).
 """
 from __future__ import annotations
 

@@ -77,7 +77,15 @@ def build(path: Path, items: int) -> dict:
     return {"items": stats["items"], "themes": len(ids), "import_s": round(imported, 1)}
 
 
+def _child_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def cli(workspace: Path, out: Path, top: int) -> dict:
+    cpu = _child_cpu()
     started = time.perf_counter()
     proc = subprocess.run([str(Path(sys.executable).with_name("triage-app")), "brief", "-w", str(workspace),
                            "-o", str(out), "--period", PERIOD, "--top", str(top), "--json"],
@@ -86,8 +94,8 @@ def cli(workspace: Path, out: Path, top: int) -> dict:
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     summary = json.loads(proc.stdout)
-    return {"wall_s": round(wall, 2), "pages": summary["pages"], "size_kb": out.stat().st_size // 1024,
-            "service_s": summary["seconds"]}
+    return {"wall_s": round(wall, 2), "cpu_s": round(_child_cpu() - cpu, 2), "pages": summary["pages"],
+            "size_kb": out.stat().st_size // 1024, "service_s": summary["seconds"]}
 
 
 def stages(workspace: Path, out: Path, top: int) -> dict:
@@ -120,7 +128,9 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     workspace = folder / "bench.triage"
     built = build(workspace, args.items) if not workspace.exists() else {"items": None, "reused": True}
-    result = {"workspace": built,
+    import os
+
+    result = {"load_average_before": [round(x, 1) for x in os.getloadavg()], "workspace": built,
               "pdf": cli(workspace, folder / "brief.pdf", args.top),
               "pptx": cli(workspace, folder / "brief.pptx", args.top),
               "pdf_stages_s": stages(workspace, folder / "stages.pdf", args.top)}

@@ -193,21 +193,26 @@ def search(query, workspace, limit, as_json):
 @cli.command()
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Where to write the demo workspace.")
 @click.option("--seed", default=7, show_default=True, help="Random seed (the same seed gives the same demo).")
+@click.option("--analyse/--no-analyse", "analyse", default=True, show_default=True,
+              help="Find the themes too (about a minute).")
 @click.option("--json", "as_json", is_flag=True)
-def demo(workspace, seed, as_json):
+def demo(workspace, seed, analyse, as_json):
     """Write the demo workspace: six months of generated English and Chinese feedback from a survey,
-    GitHub issues, Google Play reviews and Zendesk tickets, imported."""
+    GitHub issues, Google Play reviews and Zendesk tickets, imported and analysed."""
     from .demo import build_demo_workspace
 
     if Path(workspace).exists():
         _fail(f"{workspace}: already exists; choose a new file name")
-    summary = build_demo_workspace(workspace, seed=seed)
+    progress = _ProgressLine()
+    summary = build_demo_workspace(workspace, seed=seed, analyse=analyse, on_progress=progress)
+    progress.end()
     if as_json:
         _print_json(summary)
         return
     for f in summary["files"]:
         click.echo(f"{f['file']}: {f['format']} - {f['added']:,} items")
-    click.echo(f"{summary['items']:,} items in {workspace}")
+    click.echo(f"{summary['items']:,} items" + (f", {summary['themes']} themes" if "themes" in summary else "")
+               + f" in {workspace}")
 
 
 @cli.command("export")

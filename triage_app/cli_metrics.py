@@ -57,6 +57,11 @@ def metrics(workspace, by, theme_id, source, segment, ignore_users, as_of, as_js
     request = MetricsRequest(by=by, source=source, theme_id=theme_id, segment=seg, ignore_users=users, as_of=as_of)
     progress = _ProgressLine()
     with _existing(workspace) as ws:
+        if theme_id is not None:
+            from .store.metrics_queries import theme_status
+
+            if theme_status(ws.conn, theme_id) is None:
+                _fail(f"no theme with id {theme_id}")
         gen = metrics_job(ws.conn, request)
         try:
             while True:

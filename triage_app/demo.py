@@ -207,7 +207,7 @@ def write_demo_files(folder: Path, seed: int = 7, as_of: datetime | None = None)
 
 
 def build_demo_workspace(path: str | Path, seed: int = 7, as_of: datetime | None = None,
-                         on_progress: Callable | None = None) -> dict:
+                         on_progress: Callable | None = None, analyse: bool = False) -> dict:
     """Generate the demo exports, import them into a new workspace at ``path`` (built aside and
     moved into place, so an interrupted build leaves nothing half-made) and return a summary."""
     import os
@@ -227,6 +227,11 @@ def build_demo_workspace(path: str | Path, seed: int = 7, as_of: datetime | None
                 result = run_import(ws, file, on_progress=on_progress)
                 summary["files"].append({"file": file.name, "format": result.format, "added": result.added})
             summary["items"] = ws.stats()["items"]
+            if analyse:
+                from .services.analysis import run_analysis
+
+                result = run_analysis(ws, on_progress=on_progress)
+                summary["themes"] = result.themes
             ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         os.replace(building, path)
     return summary

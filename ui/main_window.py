@@ -185,9 +185,14 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(path))
 
     def open_demo(self) -> None:
+        """The demo workspace; on first use it is generated, and its themes are found in the background."""
         from .app import ensure_demo_workspace
 
-        self.open_workspace(ensure_demo_workspace(self))
+        from triage_app.store.theme_board_queries import has_themes
+
+        path = ensure_demo_workspace(self)
+        if self.open_workspace(path) and not has_themes(self.ws.conn):
+            self.run_analysis()
 
     def _remember_recent(self, path: str) -> None:
         recent = [p for p in (self.settings.value("workspace/recent") or []) if p != path]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QProgressDialog, QSpinBox, QTextBrowser, QVBoxLayout,
+    QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QSpinBox, QTextBrowser,
+    QVBoxLayout,
 )
 
 from triage_app.domain import CancelToken, Cancelled
@@ -23,43 +24,63 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ThemeActions", text)
 
 
+class _AnalysisProgress:
+    """Progress of a running analysis in the status bar (stage, n of N, a bar and Cancel), so the
+    rest of the window stays usable while it runs."""
+
+    def __init__(self, window, cancel: CancelToken):
+        self.bar = window.statusBar()
+        self.label = QLabel(_t("Starting analysis…"))
+        self.progress = QProgressBar(maximumWidth=220, maximum=0)
+        self.button = QPushButton(_t("Cancel"))
+        self.button.clicked.connect(cancel.cancel)
+        self.button.clicked.connect(lambda: self.label.setText(_t("Cancelling…")))
+        for widget in (self.label, self.progress, self.button):
+            self.bar.addPermanentWidget(widget)
+
+    def update(self, p) -> None:
+        stage = _t(STAGES.get(p.stage, p.stage))
+        counts = f" {p.done:,} / {p.total:,}" if p.total else ""
+        self.label.setText(f"{_t('Analysis')}: {stage}{counts}")
+        self.progress.setMaximum(p.total or 0)
+        if p.total:
+            self.progress.setValue(min(p.done, p.total))
+
+    def close(self) -> None:
+        for widget in (self.label, self.progress, self.button):
+            self.bar.removeWidget(widget)
+            widget.deleteLater()
+
+
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
     from triage_app.services.analysis import AnalysisError, analyse
 
-    if window.ws is None:
+    if window.ws is None or getattr(window, "_analysis_running", False):
         return
     cancel, path = CancelToken(), window.ws.path
-    dialog = QProgressDialog(_t("Starting analysis…"), _t("Cancel"), 0, 0, window)
-    dialog.setWindowTitle(_t("Run Analysis"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.canceled.connect(cancel.cancel)
+    status = _AnalysisProgress(window, cancel)
+    window._analysis_running = True
     window.themes.run_button.setEnabled(False)
 
     def work():
         with Workspace(path) as ws:
             return (yield from analyse(ws, cancel=cancel))
 
-    def progress(p):
-        stage = _t(STAGES.get(p.stage, p.stage))
-        counts = f" {p.done:,} / {p.total:,}" if p.total else ""
-        dialog.setLabelText(f"{stage}{counts}\n{p.message}")
-        dialog.setMaximum(p.total or 0)
-        if p.total:
-            dialog.setValue(min(p.done, p.total))
+    def finish():
+        status.close()
+        window._analysis_running = False
+        window.themes.run_button.setEnabled(True)
 
     def done(result):
-        dialog.reset()
-        window.themes.run_button.setEnabled(True)
+        finish()
         window.statusBar().showMessage(
             _t("Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned").format(
                 result.themes, result.themes_created, result.themes_kept, result.unassigned_share), 15_000)
         window.after_theme_change()
 
     def failed(exc):
-        dialog.reset()
-        window.themes.run_button.setEnabled(True)
+        finish()
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage(_t("Analysis cancelled; the themes are as they were."), 10_000)
         elif isinstance(exc, AnalysisError):
@@ -67,7 +88,7 @@ def run_analysis(window) -> None:
         else:
             QMessageBox.warning(window, _t("Analysis failed"), f"{type(exc).__name__}: {exc}")
 
-    window._analysis_worker = run_in_thread(window, work, done, failed, progress)
+    window._analysis_worker = run_in_thread(window, work, done, failed, status.update)
     window._analysis_cancel = cancel
 
 

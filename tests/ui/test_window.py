@@ -137,8 +137,10 @@ def test_first_run_opens_the_demo_workspace(qtbot, settings_home, monkeypatch):
 
     window = MainWindow()
     qtbot.addWidget(window)
+    monkeypatch.setattr(MainWindow, "run_analysis", lambda self: setattr(self, "_auto_analysis", True))
     window.open_demo()
     assert (settings_home / "demo.triage").exists()
+    assert window._auto_analysis  # a new demo gets its themes in the background
     qtbot.waitUntil(lambda: window.feedback.model.total > 1000, timeout=30_000)
     assert "demo.triage" in window.windowTitle()
 

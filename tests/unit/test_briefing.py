@@ -296,3 +296,14 @@ def test_examples_have_their_pages_and_non_empty_charts(lang):
     assert all(_not_blank(p.image.blob) for p in pictures)
     for f in (pdf, EXAMPLES / f"briefing-{lang}.pptx"):
         assert f.stat().st_size < 3_000_000, f  # commit-size friendly
+
+
+def test_wrap_fits_latin_and_chinese_and_keeps_closing_marks_on_the_line():
+    from triage_app.services.briefing_render import text_em, wrap
+
+    lines = wrap("Time to first response (KM median) and the plain median of answered items", 12)
+    assert all(text_em(line) <= 12 for line in lines) and " ".join(lines).split() == \
+        "Time to first response (KM median) and the plain median of answered items".split()
+    zh = wrap("关闭时间（KM 中位数）未达到，超过一半仍在等待。", 9)
+    assert "".join(zh).replace(" ", "") == "关闭时间（KM中位数）未达到，超过一半仍在等待。"
+    assert not any(line[:1] in "）。，" for line in zh)

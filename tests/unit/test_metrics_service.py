@@ -247,6 +247,8 @@ def test_cli_metrics_and_status_contract(ws):
     assert runner.invoke(cli, ["metrics", "-w", path, "--by", "year"]).exit_code == 2
     assert runner.invoke(cli, ["metrics", "-w", path, "--as-of", "soon"]).exit_code == 2
     assert runner.invoke(cli, ["metrics", "-w", path + ".missing"]).exit_code == 2
+    assert runner.invoke(cli, ["metrics", "-w", path, "--theme", "999"]).exit_code == 2
+    assert runner.invoke(cli, ["metrics", "-w", path, "--segment", "plan"]).exit_code == 2
     out = runner.invoke(cli, ["status-map", "-w", path, "--set", "github:closed/not_planned=duplicate", "--json"])
     assert out.exit_code == 0 and json.loads(out.output)["items_changed"] == 1
     out = runner.invoke(cli, ["priority", "-w", path, "--weight", "loudness=2"])

@@ -28,7 +28,7 @@ import numpy as np
 from analysis.embeddings import DEFAULT_BACKEND, encode_batches, get_backend, text_hash
 from analysis.text_clean import clean_corpus
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
-from analysis.topics import ThemeParams, find_themes
+from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
 from ..domain import CancelToken, Progress
 from ..store import Workspace
@@ -138,6 +138,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     existing = {item: (theme, origin) for item, theme, origin in tq.assignments(conn)}
     same_model = previous is not None and previous["model"] == model
     new_items = [i for i, item in enumerate(item_ids) if int(item) not in existing]
+    requested = mode
     if mode == "auto":
         mode = "incremental" if (same_model and tq.list_themes(conn, include_merged=False)
                                  and len(new_items) <= INCREMENTAL_SHARE * len(rows)) else "full"
@@ -152,7 +153,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         yield Progress("assigning", 0, len(todo), "new items")
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
-        if mode == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
+        if requested == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
             result.mode = "incremental"
             _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params)
         else:  # many new items fit no theme: look for new themes in a full analysis
@@ -245,7 +246,7 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
 
 def leftover_limit(n_items: int) -> int:
     """New items that fit no theme, above which ``auto`` runs a full analysis to find new themes."""
-    return max(30, int(0.02 * n_items))
+    return max(2 * auto_min_cluster_size(n_items), int(0.01 * n_items))
 
 
 def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> dict:

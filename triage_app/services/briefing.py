@@ -237,18 +237,18 @@ def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -
     found = bq.item_texts(conn, theme["quotes"])
     candidates = [found[i] for i in theme["quotes"] if i in found]
     candidates += bq.theme_quote_candidates(conn, theme["id"], start, end)
-    out, seen = [], []
+    chosen, repeats, seen, texts = [], [], [], set()
     for c in candidates:
         text = " ".join((c["text"] or "").split())
         tokens = _tokens(text)
-        if not tokens or any(_overlap(tokens, other) > 0.6 for other in seen):
-            continue  # a near-repeat of a quote already chosen says nothing new
+        if not tokens or text in texts:
+            continue
+        texts.add(text)
+        # near-repeats of a chosen quote say little new: used only when there are not enough others
+        (repeats if any(_overlap(tokens, other) > 0.6 for other in seen) else chosen).append(c | {"text": text})
         seen.append(tokens)
-        out.append({"id": c["id"], "text": redact_for_export(text, settings), "source": c["source_format"],
-                    "date": (c["created_at"] or "")[:10]})
-        if len(out) == limit:
-            break
-    return out
+    return [{"id": c["id"], "text": redact_for_export(c["text"], settings), "source": c["source_format"],
+             "date": (c["created_at"] or "")[:10]} for c in (chosen + repeats)[:limit]]
 
 
 def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) -> Generator[Progress, None, dict]:

@@ -39,6 +39,9 @@ def text_em(text: str) -> float:
     return sum(_char_em(c) for c in text)
 
 
+_NO_LINE_START = set(")）」』】》〉，。、；：？！…")  # closing marks stay at the end of the line
+
+
 def wrap(text: str, width_em: float) -> list[str]:
     """Break ``text`` into lines at most ``width_em`` wide: at spaces for Latin text, anywhere
     between CJK characters."""
@@ -58,7 +61,7 @@ def wrap(text: str, width_em: float) -> list[str]:
             tokens.append(word)
         for tok in tokens:
             w = text_em(tok)
-            if line_w + w > width_em and line.strip():
+            if line_w + w > width_em and line.strip() and tok not in _NO_LINE_START:
                 lines.append(line.rstrip())
                 line, line_w = ("", 0.0) if tok == " " else (tok, w)
                 while line_w > width_em:  # one very long word: cut it
@@ -74,22 +77,32 @@ def wrap(text: str, width_em: float) -> list[str]:
 
 
 def split_sections(sections, capacity_lines: float, width_em: float, columns: int = 2) -> list[list]:
-    """Split (heading, paragraphs) sections into pages of ``columns`` columns of ``capacity_lines``."""
+    """Split (heading, paragraphs) sections into pages of ``columns`` columns of ``capacity_lines``.
+
+    A column holds ``("h", heading)``, ``("p", line, paragraph)`` for a paragraph's first line and
+    ``("c", line)`` for the lines that follow; a paragraph is never split between columns."""
     pages, page, col, used = [], [[] for _ in range(columns)], 0, 0.0
+
+    def place(block: list, cost: float) -> None:
+        nonlocal page, col, used
+        if used + cost > capacity_lines and used > 0:
+            col, used = col + 1, 0.0
+            if col == columns:
+                pages.append(page)
+                page, col = [[] for _ in range(columns)], 0
+        page[col].extend(block)
+        used += cost
+
     for heading, paragraphs in sections:
-        block = [("h", heading)] + [("p", line) for p in paragraphs for line in (wrap("• " + p, width_em) + [""])]
-        for kind, line in block:
-            cost = 1.4 if kind == "h" else (0.5 if line == "" else 1.0)
-            room = cost + (2.0 if kind == "h" else 0.0)  # no heading alone at the foot of a column
-            if used + room > capacity_lines:
-                col, used = col + 1, 0.0
-                if col == columns:
-                    pages.append(page)
-                    page, col = [[] for _ in range(columns)], 0
-                if line == "":
-                    continue
-            page[col].append((kind, line))
-            used += cost
+        blocks = []
+        for p in paragraphs:
+            lines = wrap("• " + p, width_em)
+            blocks.append(([("p", lines[0], "• " + p)] + [("c", line) for line in lines[1:]] + [("p", "", "")],
+                           len(lines) + 0.5))
+        first, cost = blocks[0] if blocks else ([], 0.0)
+        place([("h", heading)] + first, 1.4 + cost)  # a heading never stands alone at a column's foot
+        for block, cost in blocks[1:]:
+            place(block, cost)
     if any(page):
         pages.append(page)
     return pages
@@ -115,7 +128,7 @@ def _pdf_lines(sub, lines: list[tuple[str, str]], top: float, height_in: float, 
     """Draw (kind, text) lines from ``top`` (subfigure fraction) down; returns the new top."""
     step = size * 1.45 / 72 / height_in
     y = top
-    for kind, text in lines:
+    for kind, text, *_ in lines:
         if kind == "h":
             y -= step * 0.4
             sub.text(x, y, text, fontsize=size + 2, fontweight="bold", color=ACCENT, va="top", parse_math=False)
@@ -236,7 +249,7 @@ def render_pdf(pages: list[Page], path: str, data: dict, cancel: CancelToken) ->
     from matplotlib.backends.backend_pdf import PdfPages
 
     configure_matplotlib()
-    pages = _paginate_text(pages, capacity=31, width_em=(CONTENT_W / 2 - 0.2) * 72 / 10)
+    pages = _paginate_text(pages, capacity=31, width_em=(CONTENT_W / 2 - 0.35) * 72 / 10)
     footer = f"Feedback Triage · {data['workspace']} · {data['window'].label}"
     with style(), PdfPages(path, metadata={"Title": f"Feedback Triage briefing {data['window'].label}",
                                           "Creator": "Feedback Triage", "CreationDate": None}) as pdf:
@@ -274,7 +287,7 @@ def render_pptx(pages: list[Page], path: str, data: dict, cancel: CancelToken) -
     from .briefing_slides import SlideWriter
 
     configure_matplotlib()
-    pages = _paginate_text(pages, capacity=27, width_em=5.9 * 72 / 11)
+    pages = _paginate_text(pages, capacity=25, width_em=5.4 * 72 / 11)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 13.333 x 7.5 in
     writer = SlideWriter(prs, data, _png)

@@ -119,9 +119,10 @@ class SlideWriter:
                 y += self._table(slide, page.tables[0], MARGIN, y, inner, size=10) + 0.05
             if page.facts:
                 self._text(slide, MARGIN, y, inner, bottom - y, ["• " + f for f in page.facts], size=11)
-        elif page.kind == "text":
+        elif page.kind == "text":  # whole paragraphs: PowerPoint wraps them itself
             for k, column in enumerate(page.sections):
-                self._text(slide, MARGIN + k * (inner / 2 + 0.1), TOP, inner / 2 - 0.1, bottom - TOP, column, size=11)
+                lines = [(e[0], e[2]) if e[0] == "p" else e[:2] for e in column if e[0] != "c"]
+                self._text(slide, MARGIN + k * (inner / 2 + 0.1), TOP, inner / 2 - 0.1, bottom - TOP, lines, size=11)
 
 
 def io_bytes(data: bytes):

@@ -18,6 +18,7 @@ from ..store import Workspace, queries
 from ..store.writer import ImportWriter
 from .privacy import redact_import
 from .reading import read_chunks
+from .status import apply_mapping
 
 BATCH = 5_000
 MAX_STORED_REJECTS = 100_000
@@ -116,12 +117,14 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
         queries.finish_import(conn, import_id, added=counts.added, updated=counts.updated, unchanged=counts.unchanged,
                               rejected=result.rejected, respondents=counts.respondents)
         conn.execute("COMMIT")
-        queries.refresh_planner_statistics(conn)
     except BaseException as exc:
         conn.execute("ROLLBACK")
         if isinstance(exc, (ImportFailure, Cancelled, KeyboardInterrupt, GeneratorExit)):
             raise
         raise ImportFailure(str(source.path), f"could not be imported ({type(exc).__name__}: {exc})") from exc
+    # The import has landed; these tidy up after it in transactions of their own.
+    queries.refresh_planner_statistics(conn)
+    apply_mapping(conn)  # the workspace's own source-state mapping, where the user edited it
     result.seconds = round(time.perf_counter() - started, 3)
     yield Progress("done", 1, 1, source.name)
     return result

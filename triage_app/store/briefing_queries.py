@@ -44,7 +44,7 @@ def item_texts(conn: sqlite3.Connection, item_ids) -> dict[int, dict]:
     return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows}
 
 
-def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, end: str, limit: int = 12) -> list[dict]:
+def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, end: str, limit: int = 40) -> list[dict]:
     """Items of a theme to quote when it has no representative quotes: those of the report window
     first, the most probable members first, texts of a readable length first."""
     rows = conn.execute(

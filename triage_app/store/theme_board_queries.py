@@ -54,3 +54,7 @@ def unassigned_count(conn) -> int:
         "SELECT count(*) FROM items LEFT JOIN item_themes ON item_themes.item_id = items.id"
         " WHERE item_themes.theme_id IS NULL"
     ).fetchone()[0]
+
+
+def has_themes(conn) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM themes)").fetchone()[0] == 1
