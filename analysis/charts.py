@@ -108,7 +108,7 @@ def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure 
         ax.axvline(0, color="#444444", lw=0.8)
         ax.set_xlim(min(0.0, neg_left.min() * 1.1), max(pos_left.max() * 1.12, 1.0))
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="lower right", ncols=2, frameon=True, framealpha=0.9)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.09), ncols=min(len(factors), 8), frameon=False)
     return fig
 
 

@@ -4,8 +4,10 @@ What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
 - Reducer: UMAP, seeded (reproducible), with its numba code cached on disk (``import_engine``) so
   that only the first analysis on a machine pays the ~55 s compilation. PCA is the fallback for
   tiny sets and a fast option, but HDBSCAN finds little structure in a linear projection.
-- Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``),
-  and more than ``max_themes`` clusters are merged by BERTopic's own topic reduction.
+- Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``);
+  "leaf" cluster selection with min_samples=5 (plain "eom" often returns a handful of giant clusters,
+  e.g. one per repository), and more than ``max_themes`` clusters are merged by BERTopic's own topic
+  reduction (agglomerative, on the themes' mean embeddings).
 - Size: at most ``max_fit`` items (a seeded sample) are clustered; every other item joins the theme
   whose centroid is nearest, as new items do later (``assign_to_centroids``).
 - Outliers: HDBSCAN noise joins its nearest theme when similar enough, and the threshold is lowered
@@ -39,8 +41,9 @@ class ThemeParams:
     reducer: str = "umap"  # "umap" | "pca" (below SMALL items, PCA is used)
     n_components: int = 5
     min_cluster_size: int | None = None  # None: auto_min_cluster_size(n)
-    min_samples: int | None = None  # None: HDBSCAN's default (= min_cluster_size)
-    max_themes: int = 50
+    min_samples: int | None = 5  # None: HDBSCAN's default (= min_cluster_size)
+    cluster_selection: str = "leaf"  # HDBSCAN's "leaf" or "eom"
+    max_themes: int = 40
     max_fit: int = 20_000
     max_unassigned: float = 0.08
     min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
@@ -75,8 +78,8 @@ class ThemeResult:
 
 
 def auto_min_cluster_size(n: int) -> int:
-    """HDBSCAN's smallest theme for ``n`` clustered items: 5 for a few hundred, ~70 at 20,000."""
-    return int(np.clip(round(0.5 * np.sqrt(n)), 5, 150))
+    """HDBSCAN's smallest theme for ``n`` clustered items: 5 for a few hundred, ~50 at 20,000."""
+    return int(np.clip(round(0.35 * np.sqrt(n)), 5, 150))
 
 
 def numba_cache_dir() -> str:
@@ -116,6 +119,20 @@ def import_engine() -> None:
         numba.njit, numba.jit = njit, jit
 
 
+def warm_up() -> float:
+    """Import the engine and compile (or load from the disk cache) UMAP's code on a tiny set.
+
+    Call it from a background thread at app start so the first analysis does not wait for it.
+    Returns the seconds it took.
+    """
+    started = time.perf_counter()
+    import_engine()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 8)).astype(np.float32)
+    _reducer(ThemeParams(), len(x)).fit_transform(x / np.linalg.norm(x, axis=1, keepdims=True))
+    return time.perf_counter() - started
+
+
 SMALL = 60  # UMAP's neighbour graph needs more items than this to be meaningful
 
 
@@ -125,7 +142,7 @@ def _reducer(params: ThemeParams, n: int):
         from umap import UMAP
 
         return UMAP(n_neighbors=15, n_components=n_components, min_dist=0.0, metric="cosine",
-                    random_state=params.seed, low_memory=True)
+                    random_state=params.seed, low_memory=True, n_jobs=1)
     if params.reducer == "pca":
         from sklearn.decomposition import PCA
 
@@ -143,7 +160,8 @@ def build_bertopic(params: ThemeParams, n: int):
     mcs = params.min_cluster_size or auto_min_cluster_size(n)
     mcs = max(2, min(mcs, n // 2 if n >= 4 else 2))
     clusterer = HDBSCAN(min_cluster_size=mcs, min_samples=params.min_samples, metric="euclidean",
-                        cluster_selection_method="eom", prediction_data=False, core_dist_n_jobs=1)
+                        cluster_selection_method=params.cluster_selection, prediction_data=False,
+                        core_dist_n_jobs=1)
     model = BERTopic(
         embedding_model=None, umap_model=_reducer(params, n), hdbscan_model=clusterer,
         vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from triage_app.store import Workspace, WorkspaceError
 
 from . import theme_actions
+from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
 from .themes_view import ThemesView
 from .workers import run_in_thread
@@ -29,12 +30,12 @@ class MainWindow(QMainWindow):
         self.themes = ThemesView()
         self.themes.edit_requested.connect(self.edit_themes)
         self.themes.run_analysis_requested.connect(self.run_analysis)
-        self.dashboard_placeholder = QLabel(self.tr("Satisfaction, response-time and status charts appear here."),
-                                            alignment=Qt.AlignmentFlag.AlignCenter)
+        self.dashboard = DashboardView()
+        self.dashboard.briefing_requested.connect(self.export_briefing)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.feedback, self.tr("Feedback"))
         self.tabs.addTab(self.themes, self.tr("Themes"))
-        self.tabs.addTab(self.dashboard_placeholder, self.tr("Dashboard"))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.statusBar()
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Export Feedback…"), self.export_items, QKeySequence("Ctrl+E"),
                      self.tr("Save the feedback that passes the current filters as Excel or CSV"))
         self._action(file_menu, self.tr("Export &Themes…"), self.export_themes)
+        self._action(file_menu, self.tr("Export &Briefing…"), self.export_briefing, QKeySequence("Ctrl+B"),
+                     self.tr("A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(str(path))
         self.setWindowTitle(f"{APP} — {path.name}")
         self.feedback.set_workspace(path)
+        language = str(self.settings.value("ui/language") or QLocale.system().name())
+        self.dashboard.set_workspace(path, "zh" if language.startswith("zh") else "en")
         self._show_summary()
         self.refresh_themes()
         return True
@@ -244,6 +249,46 @@ class MainWindow(QMainWindow):
             dialog.reset()
             if type(exc).__name__ != "Cancelled":
                 QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+        run_in_thread(self, work, done, failed, progress)
+
+    def export_briefing(self) -> None:
+        from triage_app.domain import CancelToken
+        from triage_app.services.briefing import BriefingRequest, generate
+
+        if self.ws is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export Briefing"), str(Path.home() / "briefing.pdf"),
+                                                   self.tr("PDF document (*.pdf);;PowerPoint deck (*.pptx)"))
+        if not path:
+            return
+        if not path.lower().endswith((".pdf", ".pptx")):
+            path += ".pptx" if "pptx" in chosen.lower() else ".pdf"
+        days = self.dashboard.period.currentData()
+        stats = self.ws.stats()
+        period = str(days) if days else f"{(stats['first_created'] or '')[:10]}..{(stats['last_created'] or '')[:10]}"
+        request = BriefingRequest(period=period, top=self.dashboard.top.value(), lang=self.dashboard.lang,
+                                  as_of=stats["last_created"], workspace_name=self.ws.path.stem)
+        ws_path, cancel = self.ws.path, CancelToken()
+        dialog = QProgressDialog(self.tr("Writing the briefing…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(cancel.cancel)
+
+        def work():
+            with Workspace(ws_path) as ws:
+                return (yield from generate(ws.conn, request, path, cancel))
+
+        def progress(p):
+            dialog.setLabelText(f"{self.tr('Writing the briefing…')}\n{p.message}")
+
+        def done(result):
+            dialog.reset()
+            self.statusBar().showMessage(self.tr("Briefing written: {0} ({1} pages)").format(result.path, result.pages), 15_000)
+
+        def failed(exc):
+            dialog.reset()
+            if type(exc).__name__ != "Cancelled":
+                QMessageBox.warning(self, self.tr("Briefing not written"), str(exc))
 
         run_in_thread(self, work, done, failed, progress)
 

@@ -15,10 +15,10 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
 
     # _ignore_errors: superqt would otherwise re-raise the worker's exception in the event loop.
     worker = create_worker(work, _start_thread=False, _ignore_errors=True)
-    worker.returned.connect(on_done)
-    worker.errored.connect(on_error or _report)
+    worker.returned.connect(_while_alive(owner, on_done))
+    worker.errored.connect(_while_alive(owner, on_error or _report))
     if on_progress is not None and hasattr(worker, "yielded"):
-        worker.yielded.connect(on_progress)
+        worker.yielded.connect(_while_alive(owner, on_progress))
     running = owner.__dict__.setdefault("_running_workers", set())
     running.add(worker)
     worker.finished.connect(lambda: running.discard(worker))
@@ -31,3 +31,15 @@ def _report(exc: Exception) -> None:
     import sys
 
     print(f"background task failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+
+def _while_alive(owner, callback: Callable) -> Callable:
+    """``callback``, skipped once ``owner`` (a widget) is gone: a window closed while its worker
+    was still running must not receive the result."""
+    from shiboken6 import isValid
+
+    def call(*args):
+        if isValid(owner):
+            callback(*args)
+
+    return call

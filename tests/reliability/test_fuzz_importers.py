@@ -11,6 +11,7 @@ import json
 import os
 import resource
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -160,3 +161,22 @@ def test_a_stray_nul_does_not_make_a_csv_binary(workspace, write_file):
 
 def test_random_bytes_are_refused_as_binary(workspace, write_file):
     _fails_cleanly(workspace, write_file("noise.csv", bytes(range(256)) * 16), match="binary")
+
+
+REGRESSIONS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "fuzz_regressions").iterdir())
+
+
+@pytest.mark.parametrize("sample", REGRESSIONS, ids=lambda p: p.name)
+def test_inputs_that_once_crashed_an_importer(sample, fuzz_ws, tmp_path):
+    """Files the bench fuzzer found (lone-surrogate escapes, a 6,000-digit integer, damaged zip
+    headers...): every format must give an import or a typed failure."""
+    path = tmp_path / sample.name
+    path.write_bytes(sample.read_bytes())
+    for fmt in (None, "generic", "github", "github_cli", "zendesk") if sample.suffix != ".csv" else (None, "generic", "jira"):
+        try:
+            parsed = F.parse_only(path, fmt)
+        except Exception as exc:  # noqa: BLE001
+            pytest.fail(f"{fmt}: {exc!r}")
+        assert parsed.kind in ("ok", "failed"), (fmt, parsed)
+        imported = F.import_into(fuzz_ws, path, fmt)
+        assert imported.kind in ("ok", "failed"), (fmt, imported)

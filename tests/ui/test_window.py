@@ -259,3 +259,24 @@ def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home
     assert view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0
     window.undo()
     qtbot.waitUntil(lambda: window.themes.model.rowCount() == before, timeout=30_000)
+
+
+def test_dashboard_draws_the_briefing_charts_and_exports_one(qtbot, settings_home, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from triage_app.demo import build_demo_workspace
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "demo.triage"
+    build_demo_workspace(path, seed=5)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: len(window.dashboard._canvases) >= 3, timeout=60_000)
+    fig = window.dashboard._canvases[0].figure
+    assert any(ax.has_data() for ax in fig.get_axes())
+    out = tmp_path / "chart.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "SVG drawing (*.svg)"))
+    window.dashboard.export_chart(fig, "chart")
+    assert out.exists() and out.read_text(encoding="utf-8").lstrip().startswith("<?xml")

@@ -54,7 +54,7 @@ class WordsBackend(Backend):
 
 
 register_backend("test-words", WordsBackend)
-FAST = dict(model="test-words", params=ThemeParams(reducer="pca"))
+FAST = dict(model="test-words", params=ThemeParams(reducer="pca", cluster_selection="eom"))
 
 
 def _rows(topics, n, start=0, seed=0):

@@ -136,9 +136,10 @@ def test_large_sets_cluster_a_sample_and_assign_the_rest():
     docs, vecs, truth = _corpus(n_per_topic=150, noise=0, seed=1)
     result = find_themes(docs, vecs, ThemeParams(reducer="pca", max_fit=200, seed=3))
     assert result.info["fitted"] == 200
-    assert len(result.themes) == 4 and (result.labels >= 0).all()
-    from sklearn.metrics import adjusted_rand_score
-    assert adjusted_rand_score(truth, result.labels) == 1.0
+    assert (result.labels >= 0).all()
+    # "leaf" selection may cut a topic in two, but never mixes topics, and every topic has a theme
+    assert all(len(set(truth[result.labels == t.index])) == 1 for t in result.themes)
+    assert {truth[result.labels == t.index][0] for t in result.themes} == {0, 1, 2, 3}
 
 
 def test_too_few_items_stay_unassigned():
@@ -151,7 +152,7 @@ def test_too_few_items_stay_unassigned():
 def test_auto_min_cluster_size_grows_with_size():
     from analysis.topics import auto_min_cluster_size
 
-    assert [auto_min_cluster_size(n) for n in (50, 400, 20_000, 10**7)] == [5, 10, 71, 150]
+    assert [auto_min_cluster_size(n) for n in (50, 400, 20_000, 10**7)] == [5, 7, 49, 150]
 
 
 def test_split_documents_gives_the_requested_parts_deterministically():

@@ -20,7 +20,7 @@ theme it was merged into).
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Generator
 
 import numpy as np
@@ -124,8 +124,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         raise AnalysisError(exc.args[0]) from None
     if mode not in ("auto", "full", "incremental"):
         raise AnalysisError(f"unknown mode {mode!r} (auto, full or incremental)")
-    params = params or ThemeParams()
-    params.seed = seed
+    params = replace(params or ThemeParams(), seed=seed)
     timer = _Timer()
 
     yield Progress("reading", 0, None, "items")
@@ -133,8 +132,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     if not rows:
         raise AnalysisError("the workspace holds no items; import some feedback first")
     item_ids = np.array([r[0] for r in rows], dtype=np.int64)
-    docs = clean_corpus([r[1:] for r in rows])
-    timer.lap("read and clean")
+    timer.lap("read")
     existing = {item: (theme, origin) for item, theme, origin in tq.assignments(conn)}
     same_model = previous is not None and previous["model"] == model
     new_items = [i for i, item in enumerate(item_ids) if int(item) not in existing]
@@ -149,7 +147,9 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
     if mode != "full":
         todo = new_items
-        vectors = yield from embed_texts(ws, [docs[i][:EMBED_CHARS] for i in todo], model, cancel, counts)
+        new_docs = _clean_some(rows, todo)
+        timer.lap("clean")
+        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in new_docs], model, cancel, counts)
         timer.lap("embed")
         yield Progress("assigning", 0, len(todo), "new items")
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
@@ -161,6 +161,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
             mode = "full"
     if mode == "full":
         result.mode = "full"
+        docs = clean_corpus([r[1:] for r in rows])
+        timer.lap("clean")
         vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts)
         timer.lap("embed")
         cancel.raise_if_cancelled()
@@ -174,10 +176,14 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     result.embedded, result.cached = counts.get("embedded", 0), counts.get("cached", 0)
     timer.lap("write")
     result.seconds = timer.seconds
-    with transaction(conn):
-        tq.finish_run(conn, result.run_id, {k: v for k, v in result.as_json().items() if k != "run_id"})
+    with transaction(conn):  # the final figures (the run was marked finished with the themes)
+        tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
+
+
+def _summary(result: AnalysisResult) -> dict:
+    return {k: v for k, v in result.as_json().items() if k != "run_id"}
 
 
 def _members(existing: dict, theme_ids: set[int]) -> dict[int, set[int]]:
@@ -241,7 +247,16 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
         tq.journal_clear_redo(conn)
         tq.meta_set(conn, MODEL_KEY, result.model)
         _summarise(conn, result)
+        tq.finish_run(conn, run_id, _summary(result))
     result.info.update({**found.info, "matched": len(matches)})
+
+
+def _clean_some(rows: list[tuple], indices: list[int]) -> list[str]:
+    """Cleaned texts of ``rows[i]`` for ``indices``; boilerplate is judged within each one's source."""
+    groups = {(rows[i][1], rows[i][2]) for i in indices}
+    subset = [i for i, r in enumerate(rows) if (r[1], r[2]) in groups]
+    cleaned = dict(zip(subset, clean_corpus([rows[i][1:] for i in subset])))
+    return [cleaned[i] for i in indices]
 
 
 def leftover_limit(n_items: int) -> int:
@@ -286,8 +301,9 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
             tq.update_theme(conn, theme_id, updated_run_id=run_id)
         tq.refresh_sizes(conn)
         _summarise(conn, result)
-    result.themes_updated = len(touched)
-    result.themes_kept = max(0, result.themes - len(touched))
+        result.themes_updated = len(touched)
+        result.themes_kept = max(0, result.themes - len(touched))
+        tq.finish_run(conn, run_id, _summary(result))
     result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"]})
 
 
@@ -303,10 +319,9 @@ def theme_member_vectors(ws: Workspace, theme_id: int) -> tuple[list[int], list[
     """A theme's item ids, cleaned texts and vectors (from the cache; missing ones are embedded)."""
     conn = ws.conn
     members = tq.theme_member_ids(conn, theme_id)
-    groups = {(fmt, source) for fmt, source, _, _ in tq.items_by_id(conn, members).values()}
-    rows = [r for r in tq.items_for_analysis(conn) if (r[1], r[2]) in groups]  # boilerplate is per source
-    cleaned = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
-    docs = [cleaned[i] for i in members]
+    rows = tq.items_for_analysis(conn)
+    position = {r[0]: i for i, r in enumerate(rows)}
+    docs = _clean_some(rows, [position[m] for m in members])
     gen = embed_texts(ws, [d[:EMBED_CHARS] for d in docs], workspace_model(ws), CancelToken(), {})
     while True:
         try:

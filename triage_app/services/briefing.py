@@ -333,6 +333,9 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
             before_n[theme_id] += n
     impacts = metrics.theme_impacts(conn, draws=1000) if ids else {}
     settings = load_settings(conn)
+    for t in top:  # labels and keywords come from feedback words too
+        t["label"] = redact_for_export(t["label"], settings)
+        t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
     sentiment = bq.theme_sentiment_counts(conn, ids, s, e)
     seg_rows = bq.theme_segment_counts(conn, ids, s, e, request.segment)
     for rank, t in enumerate(top, 1):
