@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from .workers import run_in_thread
 
 PERIODS = ((30, "Last 30 days"), (90, "Last 90 days"), (180, "Last 180 days"), (365, "Last 365 days"), (None, "All time"))
-CHART_HEIGHT = 430
+CHART_HEIGHT = 540
 
 
 class DashboardView(QWidget):

@@ -112,6 +112,7 @@ class ThemesView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(COLUMNS.index("trend"), SparklineDelegate(self.table))
         header = self.table.horizontalHeader()
         for key, width in (("priority", 64), ("label", 260), ("size", 60), ("trend", 110), ("status", 84), ("resolved", 76)):

@@ -3,44 +3,142 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="221" />
+        <location filename="../../ui/feedback_view.py" line="229" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="221" />
+        <location filename="../../ui/feedback_view.py" line="229" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="222" />
+        <location filename="../../ui/feedback_view.py" line="230" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="222" />
+        <location filename="../../ui/feedback_view.py" line="230" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="222" />
+        <location filename="../../ui/feedback_view.py" line="230" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="223" />
+        <location filename="../../ui/feedback_view.py" line="231" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="223" />
+        <location filename="../../ui/feedback_view.py" line="231" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="230" />
+        <location filename="../../ui/feedback_view.py" line="238" />
         <source>Link</source>
         <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="27" />
+        <source>The period ends at the newest feedback in the workspace</source>
+        <translation>时间段截止到工作区中最新的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="31" />
+        <source>Top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="31" />
+        <source> themes</source>
+        <translation> 个主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="32" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="34" />
+        <source>Export Briefing…</source>
+        <translation>导出简报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="35" />
+        <source>A PDF or PowerPoint briefing with these charts, top themes and a methods appendix</source>
+        <translation>包含这些图表、主要主题和方法附录的 PDF 或 PowerPoint 简报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="76" />
+        <source>Gathering figures…</source>
+        <translation>正在汇总数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="93" />
+        <source>Charts could not be drawn: {0}</source>
+        <translation>无法绘制图表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="112" />
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="117" />
+        <source>{0} charts · right-click a chart to export it</source>
+        <translation>{0} 张图表 · 右键点击图表可导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="118" />
+        <source>No feedback in this period</source>
+        <translation>此时间段内没有反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="124" />
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="125" />
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="135" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="99" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="100" />
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="101" />
+        <source>Last 180 days</source>
+        <translation>最近 180 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="102" />
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="103" />
+        <source>All time</source>
+        <translation>全部时间</translation>
     </message>
 </context>
 <context>
@@ -131,12 +229,12 @@
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="169" />
+        <location filename="../../ui/feedback_view.py" line="184" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="181" />
+        <location filename="../../ui/feedback_view.py" line="189" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -340,7 +438,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="109" />
+        <location filename="../../ui/items_model.py" line="114" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -393,142 +491,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27" />
         <source>Themes appear here after Analysis › Run Analysis.</source>
         <translation>运行“分析 › 运行分析”后，主题将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="29" />
         <source>Satisfaction, response-time and status charts appear here.</source>
         <translation>满意度、响应时间和状态图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="71" />
+        <source>&amp;Export Feedback…</source>
+        <translation>导出反馈(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72" />
+        <source>Save the feedback that passes the current filters as Excel or CSV</source>
+        <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Export &amp;Themes…</source>
+        <translation>导出主题(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74" />
+        <source>Export &amp;Briefing…</source>
+        <translation>导出简报(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
+        <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
+        <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="78" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>&amp;Undo Theme Edit</source>
+        <translation>撤销主题编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="80" />
+        <source>&amp;Redo Theme Edit</source>
+        <translation>重做主题编辑(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>Set &amp;Status…</source>
+        <translation>设置状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Change the workflow status of the selected feedback</source>
+        <translation>更改所选反馈的处理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>&amp;Move to Theme…</source>
+        <translation>移动到主题(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>Put the selected feedback in another theme</source>
+        <translation>把所选反馈放到另一个主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
+        <source>&amp;Run Analysis</source>
+        <translation>运行分析(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>Find themes in all feedback; your edits are kept</source>
+        <translation>在所有反馈中发现主题；保留你的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="273" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246" />
+        <source>{0} items exported to {1}</source>
+        <translation>已导出 {0} 条到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="304" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261" />
+        <source>Export Briefing</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262" />
+        <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
+        <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273" />
+        <source>Writing the briefing…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286" />
+        <source>Briefing written: {0} ({1} pages)</source>
+        <translation>简报已生成：{0}（{1} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291" />
+        <source>Briefing not written</source>
+        <translation>简报未生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>{0} themes exported to {1}</source>
+        <translation>已导出 {0} 个主题到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319" />
+        <source>Theme: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="367" />
+        <source>Status not changed</source>
+        <translation>状态未更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="358" />
+        <source>{0} selected item(s)</source>
+        <translation>已选 {0} 条</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="46" />
@@ -738,6 +987,34 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="13" />
+        <source>Set Status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="19" />
+        <source>Why (optional): kept in the status history</source>
+        <translation>原因（可选）：记录在状态历史中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="25" />
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="26" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="28" />
+        <source>new → triaged → planned → in progress → resolved, or won't fix / duplicate</source>
+        <translation>新建 → 已分拣 → 已计划 → 处理中 → 已解决，或 不修复 / 重复</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../ui/import_wizard.py" line="326" />
@@ -781,9 +1058,363 @@
     </message>
 </context>
 <context>
+    <name>ThemeActions</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="47" />
+        <source>Reading items</source>
+        <translation>读取反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="48" />
+        <source>Embedding texts</source>
+        <translation>计算文本向量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="49" />
+        <source>Assigning new items</source>
+        <translation>分配新反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="50" />
+        <source>Finding themes</source>
+        <translation>发现主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>Labelling themes</source>
+        <translation>生成主题标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>Saving themes</source>
+        <translation>保存主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>Starting analysis…</source>
+        <translation>正在开始分析…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="57" />
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="58" />
+        <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
+        <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="59" />
+        <source>Analysis cancelled; the themes are as they were.</source>
+        <translation>分析已取消；主题保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="60" />
+        <source>Analysis not run</source>
+        <translation>分析未运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="61" />
+        <source>Analysis failed</source>
+        <translation>分析失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="62" />
+        <source>Rename Theme</source>
+        <translation>重命名主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="63" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="64" />
+        <source>Merge Themes</source>
+        <translation>合并主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="65" />
+        <source>Select two or more themes to merge.</source>
+        <translation>请选择两个或更多要合并的主题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="66" />
+        <source>Merge {0} into “{1}”?</source>
+        <translation>把 {0} 合并到“{1}”？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="67" />
+        <source>Theme not changed</source>
+        <translation>主题未更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="68" />
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="69" />
+        <source>Split Theme</source>
+        <translation>拆分主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="70" />
+        <source>Number of parts:</source>
+        <translation>拆分数量：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="71" />
+        <source>Working out the sub-themes…</source>
+        <translation>正在计算子主题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="72" />
+        <source>items</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="73" />
+        <source>The theme would become:</source>
+        <translation>主题将拆分为：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="74" />
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="75" />
+        <source>Move to Theme</source>
+        <translation>移动到主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="76" />
+        <source>{0} item(s) to:</source>
+        <translation>把 {0} 条移动到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="77" />
+        <source>Items not moved</source>
+        <translation>反馈未移动</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeBoardModel</name>
+    <message>
+        <location filename="../../ui/themes_view.py" line="63" />
+        <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
+        <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="65" />
+        <source>{0} of {1} linked items closed</source>
+        <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="67" />
+        <source>Items per week: {0}</source>
+        <translation>每周条数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="92" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="93" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="94" />
+        <source>Items</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="95" />
+        <source>Last 12 weeks</source>
+        <translation>近 12 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="96" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="97" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="98" />
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesView</name>
+    <message>
+        <location filename="../../ui/themes_view.py" line="123" />
+        <source>Run Analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="124" />
+        <source>Find themes in all feedback (keeps your edits)</source>
+        <translation>在所有反馈中发现主题（保留你的编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="129" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="129" />
+        <source>Give the selected theme a name (F2)</source>
+        <translation>为所选主题命名 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="130" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="130" />
+        <source>Merge the selected themes into the first one</source>
+        <translation>把所选主题合并到第一个主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="131" />
+        <source>Split…</source>
+        <translation>拆分…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="131" />
+        <source>Re-cluster the selected theme into sub-themes, with a preview</source>
+        <translation>把所选主题重新聚类为子主题（可预览）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="132" />
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="132" />
+        <source>Hide the selected themes from the board and the briefing</source>
+        <translation>在主题板和简报中隐藏所选主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="133" />
+        <source>Set Status…</source>
+        <translation>设置状态…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="133" />
+        <source>Change the workflow status of the selected theme</source>
+        <translation>更改所选主题的处理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="155" />
+        <source>{0} themes · {1} unassigned ({2:.0%})</source>
+        <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="160" />
+        <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
+        <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="78" />
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="79" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="80" />
+        <source>{0} of {1} linked items closed</source>
+        <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="81" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="82" />
+        <source>what it is made of</source>
+        <translation>构成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="83" />
+        <source>What people say</source>
+        <translation>用户原话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="84" />
+        <source>Volume (items)</source>
+        <translation>数量（条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="85" />
+        <source>Distinct people</source>
+        <translation>不同用户数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="86" />
+        <source>Growth (recent vs before)</source>
+        <translation>增长（近期对比之前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="87" />
+        <source>Negativity</source>
+        <translation>负面程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="88" />
+        <source>NPS impact</source>
+        <translation>NPS 影响</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="89" />
+        <source>CSAT impact</source>
+        <translation>CSAT 影响</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="90" />
+        <source>Unresolved share</source>
+        <translation>未解决比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="91" />
+        <source>Response lag</source>
+        <translation>响应延迟</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/app.py" line="32" />
+        <location filename="../../ui/app.py" line="33" />
         <source>Preparing the demo workspace…</source>
         <translation>正在准备示例工作区…</translation>
     </message>
