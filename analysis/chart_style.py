@@ -121,14 +121,6 @@ def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> 
             fontsize="large", parse_math=False)
 
 
-def human_duration_hours(hours: float) -> str:
-    if hours < 1:
-        return f"{hours * 60:.0f} min"
-    if hours < 48:
-        return f"{hours:.1f} h"
-    return f"{hours / 24:.1f} d"
-
-
 def export(fig: Figure, path: str | Path, formats: tuple[str, ...] = ("png", "svg", "pdf")) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix; PNG at 2x. Returns the files written."""
     path = Path(path)

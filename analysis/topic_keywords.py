@@ -58,11 +58,34 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+_FILLERS = ("\u2205", "\u2205\u2205")  # never produced by tokenize; always scored 0
+
+
 def make_vectorizer(ngram_range: tuple[int, int] = (1, 1)):
-    """The CountVectorizer for BERTopic's c-TF-IDF (no min_df: its documents are whole themes)."""
+    """The CountVectorizer for BERTopic's c-TF-IDF (no min_df: its documents are whole themes).
+
+    c-TF-IDF fails on a vocabulary of fewer than two words (texts of numbers, emoji or one repeated
+    word), so the vocabulary is padded with two filler words that no text contains.
+    """
+    import numpy as np
+    import scipy.sparse as sp
     from sklearn.feature_extraction.text import CountVectorizer
 
-    return CountVectorizer(tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=ngram_range)
+    class KeywordVectorizer(CountVectorizer):
+        def fit_transform(self, raw_documents, y=None):
+            try:
+                X = super().fit_transform(raw_documents, y)
+            except ValueError:  # empty vocabulary: no text has a word
+                self.vocabulary_ = {}
+                X = sp.csr_matrix((len(raw_documents), 0), dtype=np.int64)
+            missing = [w for w in _FILLERS if w not in self.vocabulary_][: max(0, 2 - X.shape[1])]
+            for word in missing:
+                self.vocabulary_[word] = len(self.vocabulary_)
+            if missing:
+                X = sp.hstack([X, sp.csr_matrix((X.shape[0], len(missing)), dtype=X.dtype)]).tocsr()
+            return X
+
+    return KeywordVectorizer(tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=ngram_range)
 
 
 def short_label(keywords: list[str], n: int = 3) -> str:

@@ -197,11 +197,12 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     seconds["load engine"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
-    topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
-    n_found = int(topics.max()) + 1 if len(topics) else 0
-    if n_found > params.max_themes:
-        model.reduce_topics(fit_docs, nr_topics=params.max_themes + (1 if (topics < 0).any() else 0))
-        topics = np.asarray(model.topics_)
+    with np.errstate(divide="ignore", invalid="ignore"):  # c-TF-IDF of words no theme uses
+        topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+        n_found = int(topics.max()) + 1 if len(topics) else 0
+        if n_found > params.max_themes:
+            model.reduce_topics(fit_docs, nr_topics=params.max_themes + (1 if (topics < 0).any() else 0))
+            topics = np.asarray(model.topics_)
     seconds["cluster"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
@@ -223,8 +224,9 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
 
     t = time.perf_counter()
     stage("keywords")
-    model.update_topics(fit_docs, topics=labels[fit_idx].tolist(), top_n_words=params.n_keywords,
-                        vectorizer_model=make_vectorizer(), ctfidf_model=model.ctfidf_model)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        model.update_topics(fit_docs, topics=labels[fit_idx].tolist(), top_n_words=params.n_keywords,
+                            vectorizer_model=make_vectorizer(), ctfidf_model=model.ctfidf_model)
     themes = []
     sizes = np.bincount(labels[labels >= 0], minlength=n_themes)
     for k in range(n_themes):
@@ -298,7 +300,8 @@ def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | No
                      vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
                      language="multilingual", top_n_words=n_keywords, calculate_probabilities=False, verbose=False)
     _quiet()
-    labels = np.asarray(model.fit_transform(list(docs), embeddings)[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        labels = np.asarray(model.fit_transform(list(docs), embeddings)[0])
     n_parts = int(labels.max()) + 1
     centroids = centroids_of(embeddings, labels, n_parts)
     similarity = np.einsum("ij,ij->i", embeddings, centroids[labels])

@@ -101,7 +101,7 @@ def child_numba(_args) -> dict:
     x = (centers[rng.integers(0, 20, 2000)] + 0.3 * rng.normal(size=(2000, 64))).astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     t = time.perf_counter()
-    r = find_themes([f"doc {i}" for i in range(2000)], x, ThemeParams())
+    r = find_themes(generate(2000, seed=0), x, ThemeParams())
     return {"seconds": round(time.perf_counter() - t, 1), "stages": r.seconds, "themes": len(r.themes)}
 
 

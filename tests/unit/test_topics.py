@@ -167,3 +167,14 @@ def test_split_documents_gives_the_requested_parts_deterministically():
     assert adjusted_rand_score(truth[:40], a.labels) == 1.0
     auto = split_documents(docs, vecs, seed=1)  # four topics: silhouette picks 4
     assert len(auto.themes) == 4
+
+
+def test_texts_without_words_still_get_themes():
+    """Numbers, emoji or one repeated word: c-TF-IDF has (almost) no vocabulary, clustering still works."""
+    from analysis.topics import ThemeParams, find_themes
+
+    _, vecs, truth = _corpus(n_per_topic=20, noise=0)
+    for docs in (["123 \U0001F600"] * len(vecs), ["doc 1"] * len(vecs)):
+        result = find_themes(docs, vecs, ThemeParams(reducer="pca", cluster_selection="eom"))
+        assert len(result.themes) == 4 and (result.labels >= 0).all()
+        assert {t.label for t in result.themes} <= {"(no keywords)", "doc"}

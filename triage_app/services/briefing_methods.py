@@ -45,6 +45,8 @@ def methods_pages(data: dict, tr) -> list[Page]:
         tr("Figures are as of {a}: responses and closes after that time are not counted.", a=data["as_of"][:16].replace("T", " ")),
         tr("Trends are per {unit}; the first and last {unit} may be partial.", unit=tr(data["by"])),
         tr("Scores count by the time of the answer; times count the items created in the period (a cohort)."),
+        tr("Priority uses all of a theme's feedback up to the as-of time; growth compares its last 30 days with "
+           "the 30 before. Status and roll-up are as they are now."),
     ]
     definitions = [f"{tr(name)}: {tr(text)}" for name, text in DEFINITIONS] + [_weights_line(tr, data)]
     sources = [tr("{f}: {n} items in the period, {t} in the workspace", f=s["format"], n=f"{s['in_period']:,}",

@@ -14,7 +14,6 @@ from typing import Callable
 
 from analysis import charts
 from analysis.chart_style import ChartMeta
-from analysis.priority import DEFAULT_WEIGHTS
 
 SECONDS_PER_HOUR = 3600.0
 
@@ -356,4 +355,4 @@ def build(data: dict) -> list[Page]:
     return pages
 
 
-__all__ = ["Page", "Table", "Chart", "Tr", "build", "headline_json", "DEFAULT_WEIGHTS"]
+__all__ = ["Page", "Table", "Chart", "Tr", "build", "headline_json"]
