@@ -44,7 +44,7 @@ class ThemeParams:
     min_samples: int | None = 5  # None: HDBSCAN's default (= min_cluster_size)
     cluster_selection: str = "leaf"  # HDBSCAN's "leaf" or "eom"
     max_themes: int = 40
-    max_fit: int = 20_000
+    max_fit: int = 10_000
     max_unassigned: float = 0.08
     min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
     n_keywords: int = 10
