@@ -24,6 +24,7 @@ import logging
 import os
 import sys
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Sequence
 
@@ -91,8 +92,8 @@ def import_engine() -> None:
     """Import BERTopic, UMAP and hdbscan with UMAP's numba functions cached on disk.
 
     UMAP and pynndescent compile ~50 numba functions in every new process (~20-55 s here); most are
-    declared without ``cache=True``. While they are imported, ``numba.njit``/``numba.jit`` default to
-    ``cache=True``, so the compiled code lands in ``numba_cache_dir()`` once per machine and later
+    declared without ``cache=True``, some are made while UMAP runs. ``numba.njit``/``numba.jit`` default
+    to ``cache=True`` in the analysing process, so the compiled code lands in ``numba_cache_dir()`` once per machine and later
     processes load it in a second or two. Results are the same (caching stores the same machine code).
     """
     if "bertopic" in sys.modules:
@@ -109,14 +110,12 @@ def import_engine() -> None:
             return decorator(*args, **kwargs)
         return wrapper
 
+    # Kept for the life of the process: UMAP and pynndescent also jit functions while they run.
     numba.njit, numba.jit = cached(njit), cached(jit)
-    try:
-        import pynndescent  # noqa: F401
-        import umap  # noqa: F401
-        import bertopic  # noqa: F401
-        import hdbscan  # noqa: F401
-    finally:
-        numba.njit, numba.jit = njit, jit
+    import pynndescent  # noqa: F401
+    import umap  # noqa: F401
+    import bertopic  # noqa: F401
+    import hdbscan  # noqa: F401
 
 
 def warm_up() -> float:
@@ -129,41 +128,66 @@ def warm_up() -> float:
     import_engine()
     rng = np.random.default_rng(0)
     x = rng.normal(size=(200, 8)).astype(np.float32)
-    _reducer(ThemeParams(), len(x)).fit_transform(x / np.linalg.norm(x, axis=1, keepdims=True))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
+        _reducer(ThemeParams(), x).fit_transform(x)
     return time.perf_counter() - started
 
 
 SMALL = 60  # UMAP's neighbour graph needs more items than this to be meaningful
 
 
-def _reducer(params: ThemeParams, n: int):
+def exact_neighbours(embeddings: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact cosine k-nearest neighbours (each point first, at distance 0), by brute force.
+
+    Given to UMAP as ``precomputed_knn``: pynndescent's approximate search is the one part of UMAP
+    whose numba code cannot be cached (it uses dynamic globals), ~30 s of compilation per process;
+    brute force on the at most ``max_fit`` clustered items takes ~3 s and is exact.
+    """
+    from sklearn import config_context
+    from sklearn.neighbors import NearestNeighbors
+
+    with config_context(working_memory=128):  # MiB per distance chunk (default 1 GiB)
+        dist, idx = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(embeddings).kneighbors()
+    # kneighbors() without X leaves each point out: put it back in front, as UMAP expects
+    n = len(embeddings)
+    idx = np.hstack([np.arange(n)[:, None], idx[:, : k - 1]])
+    dist = np.hstack([np.zeros((n, 1)), dist[:, : k - 1]]).astype(np.float32)
+    return idx, np.maximum(dist, 0)
+
+
+def _reducer(params: ThemeParams, embeddings: np.ndarray):
+    n = len(embeddings)
     n_components = max(1, min(params.n_components, n - 2))
     if params.reducer == "umap" and n >= SMALL:
         from umap import UMAP
 
+        idx, dist = exact_neighbours(embeddings, 15)
         return UMAP(n_neighbors=15, n_components=n_components, min_dist=0.0, metric="cosine",
-                    random_state=params.seed, low_memory=True, n_jobs=1)
-    if params.reducer == "pca":
+                    random_state=params.seed, low_memory=True, n_jobs=1, precomputed_knn=(idx, dist, None))
+    if params.reducer in ("pca", "umap"):
         from sklearn.decomposition import PCA
 
         return PCA(n_components=n_components, random_state=params.seed)
-    raise ValueError(f"unknown reducer {params.reducer!r} (pca or umap)")
+    raise ValueError(f"unknown reducer {params.reducer!r} (umap or pca)")
 
 
-def build_bertopic(params: ThemeParams, n: int):
+def build_bertopic(params: ThemeParams, embeddings: np.ndarray):
     """BERTopic with our reducer, HDBSCAN, tokenizer and c-TF-IDF (no embedding model: vectors are given)."""
     import_engine()
     from bertopic import BERTopic
     from bertopic.vectorizers import ClassTfidfTransformer
     from hdbscan import HDBSCAN
 
+    n = len(embeddings)
     mcs = params.min_cluster_size or auto_min_cluster_size(n)
     mcs = max(2, min(mcs, n // 2 if n >= 4 else 2))
     clusterer = HDBSCAN(min_cluster_size=mcs, min_samples=params.min_samples, metric="euclidean",
                         cluster_selection_method=params.cluster_selection, prediction_data=False,
                         core_dist_n_jobs=1)
     model = BERTopic(
-        embedding_model=None, umap_model=_reducer(params, n), hdbscan_model=clusterer,
+        embedding_model=None, umap_model=_reducer(params, embeddings), hdbscan_model=clusterer,
         vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
         language="multilingual", top_n_words=params.n_keywords, calculate_probabilities=False,
         nr_topics=None, verbose=False,
@@ -193,11 +217,14 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     fit_idx = np.sort(rng.choice(n, params.max_fit, replace=False)) if n > params.max_fit else np.arange(n)
     fit_docs = [docs[i] for i in fit_idx]
     stage("clustering")
-    model, mcs = build_bertopic(params, len(fit_idx))
+    model, mcs = build_bertopic(params, embeddings[fit_idx])
     seconds["load engine"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
-    with np.errstate(divide="ignore", invalid="ignore"):  # c-TF-IDF of words no theme uses
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        # c-TF-IDF of words no theme uses; UMAP's notes on what we chose on purpose (no search index:
+        # we never call transform; seeded, so one thread)
+        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
         topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
         n_found = int(topics.max()) + 1 if len(topics) else 0
         if n_found > params.max_themes:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reliability")]
 
-from crash_kill import kill_cycle  # noqa: E402
+from crash_kill import analysis_kill_cycle, kill_cycle  # noqa: E402
 
 
 def main() -> None:
@@ -26,8 +26,17 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=50)
     ap.add_argument("--rows", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--analysis-rounds", type=int, default=0, help="also kill this many theme analyses")
     args = ap.parse_args()
     started = time.time()
+    if args.analysis_rounds:
+        with tempfile.TemporaryDirectory() as tmp:
+            a = analysis_kill_cycle(Path(tmp), args.analysis_rounds, seed=args.seed)
+        print(f"{args.analysis_rounds} theme analyses (2,000 items, static model): {a.kills} killed mid-run, "
+              f"{a.finished_first} finished first; every check passed ({time.time() - started:.0f} s)", flush=True)
+        started = time.time()
+    if not args.rounds:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         stats = kill_cycle(Path(tmp), args.rounds, rows=args.rows, seed=args.seed)
     print(f"{args.rounds} rounds of {args.rows:,} rows: {stats.kills} killed mid-work, {stats.finished_first} finished "

@@ -153,7 +153,7 @@ def run_family(family: str, n: int, seeds: int, import_every: int, timeout: int,
                 sample = Path(keep) / f"{family}-{len(samples)}-{name}"
                 sample.write_bytes(data)
                 samples[key] = {"file": str(sample), "format": fmt}
-        if (i + 1) % 10_000 == 0:
+        if (i + 1) % 2_000 == 0:
             print(f"  {family}: {i + 1:,} inputs, {dict(counts)} ({time.time() - started:.0f} s)", file=sys.stderr,
                   flush=True)
     if ws is not None:

@@ -166,6 +166,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="20000,100000")
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "theme-bench")
     ap.add_argument("--skip-defaults", action="store_true")
+    ap.add_argument("--warm-only", action="store_true",
+                    help="Reuse the workspaces of an earlier run (vectors cached): warm runs and adding items only.")
     ap.add_argument("--child")
     ap.add_argument("--workspace")
     ap.add_argument("--mode", default="auto")
@@ -187,20 +189,27 @@ def main() -> None:
     print(json.dumps(results), flush=True)
     for n in (int(s) for s in args.sizes.split(",")):
         ws = args.dir / f"bench-{n}.triage"
-        for p in args.dir.glob(f"bench-{n}.triage*"):
-            p.unlink()
-        data = args.dir / f"items-{n}.csv"
-        write_csv(data, generate(n, seed=n))
-        r = {"import_s": import_items(ws, data)}
-        r["cold"] = run_child("analyze", "--workspace", str(ws), "--mode", "full")
-        print(json.dumps({n: r}), flush=True)
+        r = {}
+        if not args.warm_only:
+            for p in args.dir.glob(f"bench-{n}.triage*"):
+                p.unlink()
+            data = args.dir / f"items-{n}.csv"
+            write_csv(data, generate(n, seed=n))
+            r["import_s"] = import_items(ws, data)
+            r["cold"] = run_child("analyze", "--workspace", str(ws), "--mode", "full")
+            print(json.dumps({n: r}), flush=True)
         r["warm"] = run_child("analyze", "--workspace", str(ws), "--mode", "full")
         print(json.dumps({n: r}), flush=True)
         if not args.skip_defaults:
             r["defaults"] = run_child("defaults", "--workspace", str(ws))
             print(json.dumps({n: r}), flush=True)
-        more = args.dir / f"more-{n}.csv"
-        write_csv(more, generate(1000, seed=n + 1), start=n)
+        from triage_app.store import Workspace
+
+        with Workspace(ws) as w:
+            count = w.stats()["items"]
+        r["items"] = count
+        more = args.dir / f"more-{n}-{count}.csv"
+        write_csv(more, generate(1000, seed=count + 1), start=count)
         r["add_1000_import_s"] = import_items(ws, more)
         t = time.perf_counter()
         cli = subprocess.run([str(Path(PY).with_name("triage-app")), "analyze", "-w", str(ws), "--json"],
@@ -208,7 +217,7 @@ def main() -> None:
         r["add_1000_analyze"] = {"wall_s": round(time.perf_counter() - t, 1), **json.loads(cli.stdout)}
         results[n] = r
         print(json.dumps({n: r}), flush=True)
-    (args.dir / "results.json").write_text(json.dumps(results, indent=1))
+    (args.dir / ("results-warm.json" if args.warm_only else "results.json")).write_text(json.dumps(results, indent=1))
     print(json.dumps(results, indent=1))
 
 

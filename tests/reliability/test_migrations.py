@@ -126,3 +126,12 @@ def test_newer_schema_is_refused_and_checked_as_unhealthy(tmp_path):
     with pytest.raises(WorkspaceError, match="newer version"):
         Workspace(path)
     assert not check_workspace(path).healthy
+
+
+def test_wal_and_shm_files_are_private_too(tmp_path):
+    path = tmp_path / "w.triage"
+    with Workspace(path) as ws:
+        ws.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            assert side.exists() and stat.S_IMODE(side.stat().st_mode) == 0o600, suffix

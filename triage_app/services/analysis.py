@@ -270,7 +270,9 @@ def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, par
     Items at least ``min_similarity`` similar join; of the rest, the nearest join only as far as
     needed to keep the workspace at most ``max_unassigned`` unassigned.
     """
-    themes = [t for t in tq.list_themes(ws.conn, with_centroid=True) if t["centroid"]]
+    # themes a full analysis left empty stay retired; a merged theme's items go where it was merged
+    themes = [t for t in tq.list_themes(ws.conn, with_centroid=True)
+              if t["centroid"] and (t["size"] > 0 or t["merged_into"] is not None)]
     merged = {t["id"]: t["merged_into"] for t in themes}
     ids = [_final_theme(t["id"], merged) for t in themes]
     n = len(vectors)
