@@ -120,3 +120,15 @@ class Progress:
     done: int
     total: int | None = None
     message: str = ""
+
+
+def drive(service, on_progress=None):
+    """Run a generator service to its end: every yielded Progress goes to ``on_progress`` (when
+    given), and the service's return value is returned."""
+    while True:
+        try:
+            progress = next(service)
+        except StopIteration as stop:
+            return stop.value
+        if on_progress is not None:
+            on_progress(progress)

@@ -30,7 +30,7 @@ from analysis.text_clean import clean_corpus
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
 from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
-from ..domain import CancelToken, Progress
+from ..domain import CancelToken, Progress, drive
 from ..store import Workspace
 from ..store import themes as tq
 from ..store.queries import transaction
@@ -324,22 +324,11 @@ def theme_member_vectors(ws: Workspace, theme_id: int) -> tuple[list[int], list[
     rows = tq.items_for_analysis(conn)
     position = {r[0]: i for i, r in enumerate(rows)}
     docs = _clean_some(rows, [position[m] for m in members])
-    gen = embed_texts(ws, [d[:EMBED_CHARS] for d in docs], workspace_model(ws), CancelToken(), {})
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return members, docs, stop.value
+    vectors = drive(embed_texts(ws, [d[:EMBED_CHARS] for d in docs], workspace_model(ws), CancelToken(), {}))
+    return members, docs, vectors
 
 
 def run_analysis(ws: Workspace, *, on_progress: Callable[[Progress], None] | None = None,
                  **kwargs) -> AnalysisResult:
     """Drive ``analyse`` to the end and return its result."""
-    gen = analyse(ws, **kwargs)
-    while True:
-        try:
-            progress = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        if on_progress:
-            on_progress(progress)
+    return drive(analyse(ws, **kwargs), on_progress)

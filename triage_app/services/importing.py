@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Generator
 
-from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent
+from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
@@ -134,11 +134,4 @@ def run_import(ws: Workspace, path: str | Path, options: ImportOptions | None = 
                cancel: CancelToken | None = None,
                on_progress: Callable[[Progress], None] | None = None) -> ImportResult:
     """Drive ``import_file`` to the end and return its result."""
-    gen = import_file(ws, path, options, cancel)
-    while True:
-        try:
-            progress = next(gen)
-        except StopIteration as stop:
-            return stop.value
-        if on_progress:
-            on_progress(progress)
+    return drive(import_file(ws, path, options, cancel), on_progress)

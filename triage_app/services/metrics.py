@@ -16,7 +16,7 @@ from typing import Generator
 import numpy as np
 
 from analysis import periods, priority, response_times, satisfaction
-from ..domain import CancelToken, Progress
+from ..domain import CancelToken, Progress, drive
 from ..store import metrics_queries as mq
 
 WEIGHTS_KEY = "setting:priority_weights"
@@ -146,11 +146,7 @@ def metrics_job(conn: sqlite3.Connection, request: MetricsRequest,
 
 
 def _drive(gen):
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return stop.value
+    return drive(gen)
 
 
 # -- priority ---------------------------------------------------------------------------------
