@@ -1,9 +1,10 @@
 """Themes from precomputed embeddings: BERTopic with swappable parts, tuned for feedback.
 
 What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
-- Reducer: UMAP, seeded (reproducible), with its numba code cached on disk (``import_engine``) so
-  that only the first analysis on a machine pays the ~55 s compilation. PCA is the fallback for
-  tiny sets and a fast option, but HDBSCAN finds little structure in a linear projection.
+- Reducer: UMAP, seeded (reproducible), on exact cosine neighbours we compute (``exact_neighbours``),
+  with its numba code cached on disk (``import_engine``): only the first analysis on a machine pays
+  the compilation (~55 s otherwise in every process). PCA is the fallback for tiny sets; as the main
+  reducer it was rejected: HDBSCAN finds little structure in a linear projection.
 - Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``);
   "leaf" cluster selection with min_samples=5 (plain "eom" often returns a handful of giant clusters,
   e.g. one per repository), and more than ``max_themes`` clusters are merged by BERTopic's own topic
