@@ -227,6 +227,10 @@ def build_demo_workspace(path: str | Path, seed: int = 7, as_of: datetime | None
                 result = run_import(ws, file, on_progress=on_progress)
                 summary["files"].append({"file": file.name, "format": result.format, "added": result.added})
             summary["items"] = ws.stats()["items"]
+            from .domain import drive
+            from .services.sentiment import score_items
+
+            drive(score_items(ws.conn), on_progress)  # the sentiment filter and charts have data
             if analyse:
                 from .services.analysis import run_analysis
 

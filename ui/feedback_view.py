@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from triage_app.store import connect_reader, queries
-from triage_app.store.item_queries import SCORE_BANDS, ItemFilter, count_items, filter_choices, page_items
+from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
 from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
 from .workers import run_in_thread
@@ -44,10 +44,14 @@ class FeedbackView(QWidget):
         self.period = QComboBox(toolTip=self.tr("Created in the last …"))
         self.band = QComboBox(toolTip=self.tr("Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets"))
         self.segment = QComboBox(toolTip=self.tr("Segment (a survey attribute such as plan or region)"))
+        self.sentiment = QComboBox(toolTip=self.tr(
+            "Sentiment: from the item's rating or score where it has one, else from its text "
+            "(VADER for English, SnowNLP for Chinese); scored when themes are analysed"))
+        self._combos = (self.source, self.status, self.theme, self.period, self.band, self.segment, self.sentiment)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+        for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
         filters.addWidget(self.count_label)
@@ -83,7 +87,7 @@ class FeedbackView(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
-        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+        for combo in self._combos:
             combo.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
@@ -99,7 +103,7 @@ class FeedbackView(QWidget):
 
     def reload_choices(self) -> None:
         choices = filter_choices(self.conn)
-        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+        for combo in self._combos:
             combo.blockSignals(True)
             combo.clear()
         self.source.addItem(self.tr("All sources"), None)
@@ -121,7 +125,11 @@ class FeedbackView(QWidget):
         for key, values in choices["segments"].items():
             for value in values:
                 self.segment.addItem(f"{key}: {value}", (key, value))
-        for combo in (self.source, self.status, self.theme, self.period, self.band, self.segment):
+        self.sentiment.addItem(self.tr("All sentiment"), None)
+        names = {"negative": self.tr("Negative"), "neutral": self.tr("Neutral"), "positive": self.tr("Positive")}
+        for label in SENTIMENTS:
+            self.sentiment.addItem(names[label], label)
+        for combo in self._combos:
             combo.blockSignals(False)
 
     def current_filter(self) -> ItemFilter:
@@ -137,6 +145,7 @@ class FeedbackView(QWidget):
             f.created_from = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")
         f.score_band = self.band.currentData()
         f.segment = self.segment.currentData()
+        f.sentiment = self.sentiment.currentData()
         return f
 
     # -- filtering (in a worker, newest request wins) ------------------------------------------
@@ -150,19 +159,10 @@ class FeedbackView(QWidget):
             sort, descending = "id", True  # search results stream newest-first from the index
         self.count_label.setText(self.tr("searching…"))
 
-        # Index-backed filters count in milliseconds, and the count tells the page query which
-        # index to use; for search, score bands and segments the first page comes first.
-        count_first = not (item_filter.search.strip() or item_filter.score_band or item_filter.segment)
-
         def work():
             conn = connect_reader(path)
             try:
-                if count_first:
-                    total = count_items(conn, item_filter)
-                    yield page_items(conn, item_filter, sort, descending, PAGE, None, total), total
-                    return total
-                yield page_items(conn, item_filter, sort, descending, PAGE), None
-                return count_items(conn, item_filter)
+                return (yield from first_page_and_count(conn, item_filter, sort, descending, PAGE))
             finally:
                 conn.close()
 

@@ -47,6 +47,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ThemeActions", "Reading items"),
     QT_TRANSLATE_NOOP("ThemeActions", "Embedding texts"),
     QT_TRANSLATE_NOOP("ThemeActions", "Assigning new items"),
+    QT_TRANSLATE_NOOP("ThemeActions", "Scoring sentiment"),
     QT_TRANSLATE_NOOP("ThemeActions", "Finding themes"),
     QT_TRANSLATE_NOOP("ThemeActions", "Labelling themes"),
     QT_TRANSLATE_NOOP("ThemeActions", "Saving themes"),

@@ -17,7 +17,8 @@ from triage_app.store import Workspace
 from .workers import run_in_thread
 
 STAGES = {"reading": "Reading items", "embedding": "Embedding texts", "assigning": "Assigning new items",
-          "clustering": "Finding themes", "labelling": "Labelling themes", "writing": "Saving themes", "done": "Done"}
+          "clustering": "Finding themes", "labelling": "Labelling themes", "writing": "Saving themes", "sentiment": "Scoring sentiment",
+          "done": "Done"}
 
 
 def _t(text: str) -> str:
@@ -64,8 +65,12 @@ def run_analysis(window) -> None:
     window.themes.run_button.setEnabled(False)
 
     def work():
+        from triage_app.services.sentiment import score_items
+
         with Workspace(path) as ws:
-            return (yield from analyse(ws, cancel=cancel))
+            result = yield from analyse(ws, cancel=cancel)
+            yield from score_items(ws.conn, cancel)  # only items not scored yet
+            return result
 
     def finish():
         status.close()

@@ -91,6 +91,29 @@ def test_feedback_view_filters_and_searches(qtbot, settings_home, filled_workspa
     view.band.setCurrentIndex(0)
     view.segment.setCurrentIndex(max(0, view.segment.findText("plan: free")))
     qtbot.waitUntil(lambda: view.model.rowCount() in (2, 4), timeout=10_000)
+    view.segment.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: view.count_label.text() == "4 items", timeout=10_000)
+
+
+def test_feedback_view_filters_by_sentiment(qtbot, settings_home, filled_workspace):
+    from triage_app.domain import drive
+    from triage_app.services.sentiment import score_items
+    from ui.main_window import MainWindow
+
+    with Workspace(filled_workspace) as ws:
+        drive(score_items(ws.conn))  # scores 2 and 1 are negative, 5 and 4 positive (ratings outrank text)
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    view = window.feedback
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=10_000)
+    view.sentiment.setCurrentIndex(view.sentiment.findData("negative"))
+    qtbot.waitUntil(lambda: view.count_label.text() == "2 items", timeout=10_000)
+    texts = {view.model.data(view.model.index(r, 4)) for r in range(view.model.rowCount())}
+    assert any("Excel is broken" in t for t in texts) and any("配送太慢了" in t for t in texts)
+    view.sentiment.setCurrentIndex(view.sentiment.findData("positive"))
+    qtbot.waitUntil(lambda: view.count_label.text() == "2 items", timeout=10_000)
+    texts = {view.model.data(view.model.index(r, 4)) for r in range(view.model.rowCount())}
+    assert any("Love the new dashboard" in t for t in texts)
 
 
 def test_import_wizard_end_to_end(qtbot, settings_home, tmp_path):

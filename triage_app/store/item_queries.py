@@ -47,6 +47,10 @@ class ItemFilter:
     created_to: str | None = None  # ISO date or time, exclusive
     score_band: str | None = None
     segment: tuple[str, str] | None = None  # (attribute name, value)
+    sentiment: str | None = None  # positive | neutral | negative (ratings outrank text, see sentiment)
+
+
+SENTIMENTS = ("negative", "neutral", "positive")
 
 
 def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
@@ -91,6 +95,12 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
         clauses.append("coalesce(json_extract(items.attributes, ?), json_extract(respondents.attributes, ?)) = ?")
         path = "$." + json.dumps(key)
         args += [path, path, value]
+    if f.sentiment:
+        if f.sentiment not in SENTIMENTS:
+            raise ValueError(f"unknown sentiment {f.sentiment!r}")
+        # correlated lookup by primary key: cheap per row when a page walks the sort index
+        clauses.append("EXISTS (SELECT 1 FROM item_sentiment s WHERE s.item_id = items.id AND s.label = ?)")
+        args.append(f.sentiment)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
@@ -138,6 +148,27 @@ def page_items(conn, f: ItemFilter, sort: str = "created_at", descending: bool =
     columns = ", ".join(expr for _, expr in TABLE_COLUMNS)
     sql = f"SELECT {columns}, {key}{_FROM}{where} ORDER BY {key} {direction}, items.id {direction} LIMIT ?"
     return conn.execute(sql, args + [limit]).fetchall()
+
+
+def counts_first(f: ItemFilter) -> bool:
+    """Whether counting before the first page is cheap: only filters backed by an index are.
+
+    Counting tells the page query whether the filter is selective enough to use its own index;
+    for search, score bands, segments and sentiment the count needs a scan, so the first page
+    (which walks the sort order's index and stops after a page) comes first."""
+    return not (f.search.strip() or f.score_band or f.segment or f.sentiment)
+
+
+def first_page_and_count(conn, f: ItemFilter, sort: str = "created_at", descending: bool = True,
+                         limit: int = 200):
+    """What a table shows when a filter changes, fastest answer first: yields ``(rows, total or
+    None)`` once, then returns the total. The feedback table and bench/ui_bench.py both use it."""
+    if counts_first(f):
+        total = count_items(conn, f)
+        yield page_items(conn, f, sort, descending, limit, None, total), total
+        return total
+    yield page_items(conn, f, sort, descending, limit), None
+    return count_items(conn, f)
 
 
 def filter_choices(conn) -> dict:
