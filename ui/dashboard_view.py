@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from .workers import run_in_thread
@@ -34,9 +35,15 @@ class DashboardView(QWidget):
         brief = QPushButton(self.tr("Export Briefing…"))
         brief.setToolTip(self.tr("A PDF or PowerPoint briefing with these charts, top themes and a methods appendix"))
         brief.clicked.connect(self.briefing_requested)
+        self.follow = QCheckBox(self.tr("Follow Feedback filters"), checked=True)
+        self.follow.setToolTip(self.tr(
+            "Narrow the satisfaction, response-time and status charts to the source, theme and segment "
+            "chosen on the Feedback screen (theme rankings always cover all feedback)"))
+        self.follow.toggled.connect(self.refresh)
+        self.scope = None  # metrics Filters from the Feedback screen, or None
         self.state = QLabel()
         controls = QHBoxLayout()
-        for widget in (self.period, self.top, refresh, brief):
+        for widget in (self.period, self.top, self.follow, refresh, brief):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.state)
@@ -56,6 +63,18 @@ class DashboardView(QWidget):
         self._clear()
         self._stale = True
 
+    def set_scope(self, scope) -> None:
+        """The Feedback screen's filters changed: redraw now if visible, else when next shown."""
+        if scope == self.scope:
+            return
+        self.scope = scope
+        if not self.follow.isChecked():
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if getattr(self, "_stale", False):  # charts are drawn when the tab is first looked at
@@ -73,6 +92,7 @@ class DashboardView(QWidget):
         self._stale = False
         self._generation += 1
         generation, path, days, top, lang = self._generation, self.path, self.period.currentData(), self.top.value(), self.lang
+        scope = self.scope if self.follow.isChecked() else None
         self.state.setText(self.tr("Gathering figures…"))
 
         def work():
@@ -81,7 +101,7 @@ class DashboardView(QWidget):
 
             conn = connect_reader(path)
             try:
-                return (yield from dashboard_charts(conn, days, top, lang))
+                return (yield from dashboard_charts(conn, days, top, lang, scope=scope))
             finally:
                 conn.close()
 
@@ -114,8 +134,11 @@ class DashboardView(QWidget):
             canvas.addAction(export)
             self.charts_layout.addWidget(canvas)
             self._canvases.append(canvas)
-        self.state.setText(self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
-                           else self.tr("No feedback in this period"))
+        text = (self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
+                else self.tr("No feedback in this period"))
+        if charts and self.follow.isChecked() and self.scope is not None:
+            text = self.tr("Filtered like the Feedback screen") + " · " + text
+        self.state.setText(text)
 
     def export_chart(self, fig, name: str) -> None:
         from analysis.chart_style import export

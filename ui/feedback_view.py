@@ -26,6 +26,7 @@ BAND_LABELS = {"detractor": "NPS detractors (0-6)", "passive": "NPS passives (7-
 
 class FeedbackView(QWidget):
     item_selected = Signal(int)
+    scope_changed = Signal(object)  # metrics Filters (source, theme, segment) or None: the dashboard follows it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -154,6 +155,7 @@ class FeedbackView(QWidget):
             return
         self._generation += 1
         generation, item_filter, path = self._generation, self.current_filter(), self.path
+        self.scope_changed.emit(metrics_scope(item_filter))
         sort, descending = self._sort, self._descending
         if item_filter.search.strip() and not self._user_sorted:
             sort, descending = "id", True  # search results stream newest-first from the index
@@ -213,6 +215,15 @@ class FeedbackView(QWidget):
         if item:
             self.detail.setHtml(render_item(item))
             self.item_selected.emit(item_id)
+
+
+def metrics_scope(f: ItemFilter):
+    """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
+    from triage_app.store.metrics_queries import Filters
+
+    theme = f.theme_ids[0] if f.theme_ids and f.theme_ids[0] else None
+    scope = Filters(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
+    return None if scope == Filters() else scope
 
 
 def tr(text: str) -> str:

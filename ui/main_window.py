@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.themes.run_analysis_requested.connect(self.run_analysis)
         self.dashboard = DashboardView()
         self.dashboard.briefing_requested.connect(self.export_briefing)
+        self.feedback.scope_changed.connect(self.dashboard.set_scope)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.feedback, self.tr("Feedback"))
         self.tabs.addTab(self.themes, self.tr("Themes"))

@@ -303,3 +303,11 @@ def test_dashboard_draws_the_briefing_charts_and_exports_one(qtbot, settings_hom
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "SVG drawing (*.svg)"))
     window.dashboard.export_chart(fig, "chart")
     assert out.exists() and out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    # the dashboard follows the Feedback screen's source filter (and says so)
+    view = window.feedback
+    view.source.setCurrentIndex(view.source.findData("google_play"))
+    assert window.dashboard.scope.source == "google_play"
+    qtbot.waitUntil(lambda: window.dashboard.state.text().startswith("Filtered like the Feedback screen"), timeout=60_000)
+    window.dashboard.follow.setChecked(False)
+    qtbot.waitUntil(lambda: "charts ·" in window.dashboard.state.text()
+                    and "Filtered" not in window.dashboard.state.text(), timeout=60_000)

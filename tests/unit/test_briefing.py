@@ -166,6 +166,27 @@ def test_headline_nps_is_the_hand_computed_nps_of_the_period(demo):
         assert len(t["quotes_shown"]) == 3
 
 
+def test_scope_narrows_scores_times_and_status_to_one_source(demo):
+    with Workspace(demo[0]) as ws:
+        scope = mq.Filters(source="google_play")
+        data = _drive(gather(ws.conn, BriefingRequest(period=PERIOD, top=3, lang="zh", scope=scope)))
+        n, stars = ws.conn.execute(
+            "SELECT count(*), avg(rating) FROM items WHERE source_format = 'google_play' AND rating IS NOT NULL"
+            " AND created_at >= '2025-04-01' AND created_at < '2025-07-01'").fetchone()
+        statuses = dict(ws.conn.execute(
+            "SELECT status, count(*) FROM items WHERE source_format = 'google_play' AND created_at >= '2025-04-01'"
+            " AND created_at < '2025-07-01' GROUP BY status").fetchall())
+    assert data["scores"]["now"]["nps"][0]["n"] == 0  # the survey's NPS is out of scope
+    assert data["scores"]["now"]["rating"][0]["n"] == n > 20
+    assert data["scores"]["now"]["rating"][0]["value"] == pytest.approx(stars, abs=1e-4)  # rounded to 4 places
+    assert data["status_counts"] == statuses
+    pages = {p.title: p for p in briefing_pages.build(data)}
+    for chart in pages["满意度"].charts:
+        chart.draw(None)
+    assert sorted(data["translator"].missing) == []
+    assert "来源 google_play" in briefing_pages._scoped_source(data, data["translator"])
+
+
 def test_without_themes_the_briefing_says_so_and_keeps_the_other_pages(demo):
     with Workspace(demo[1]) as ws:
         data = _drive(gather(ws.conn, BriefingRequest(period=PERIOD)))

@@ -123,6 +123,9 @@ class BriefingRequest:
     as_of: str | None = None  # end of LAST_N_DAYS (ISO); default now
     segment: str | None = None  # attribute for the theme x segment heatmap; default the source
     workspace_name: str = ""
+    #: narrows satisfaction, response times and status to one source / theme / segment (the
+    #: dashboard follows the Feedback screen's filters); theme rankings always cover everything
+    scope: mq.Filters | None = None
 
     def check(self) -> None:
         if self.lang not in LANGUAGES:
@@ -267,19 +270,21 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data: dict = {"window": win, "previous": prev, "by": by, "grid": labels, "highlight": (in_win[0], in_win[-1]),
                   "as_of": _iso(as_of), "workspace": request.workspace_name, "lang": request.lang}
     yield Progress("gathering", 0, 5, "satisfaction")
-    days, sums = mq.score_sums_by_day(conn)
+    scope = request.scope or mq.Filters()
+    data["scope"] = scope
+    days, sums = mq.score_sums_by_day(conn, scope)
     data["scores"] = {"now": _scores(days, sums, win.start, win.end), "before": _scores(days, sums, prev.start, prev.end),
                       "trend": {k: _reindex(v, labels) for k, v in
                                 _scores(days, sums, prev.start, win.end, by).items()}}
     cancel.raise_if_cancelled()
     yield Progress("gathering", 1, 5, "response times")
-    cols = _snapshot(mq.time_columns(conn), as_of)
+    cols = _snapshot(mq.time_columns(conn, scope), as_of)
     now_c, before_c = _cohort(cols, win.start, win.end), _cohort(cols, prev.start, prev.end)
     data["times"] = {"now": metrics.time_periods(now_c, "all", as_of), "before": metrics.time_periods(before_c, "all", as_of),
                      "samples": time_samples(now_c, as_of)}
     data["flow"] = status_flow(cols, grid)
     data["flow_totals"] = status_flow(cols, [("before", prev.start, prev.end), ("now", win.start, win.end)])
-    data["status_counts"] = bq.status_counts(conn, s, e)
+    data["status_counts"] = bq.status_counts(conn, s, e, scope)
     cancel.raise_if_cancelled()
     yield Progress("gathering", 2, 5, "themes")
     data.update(_themes(conn, request, win, prev, grid, as_of))

@@ -133,6 +133,20 @@ def _source(data: dict, tr: Tr) -> str:
     return f"{data['workspace'] or tr('workspace')}: {', '.join(formats) or tr('no items')}"
 
 
+def _scoped_source(data: dict, tr: Tr) -> str:
+    """The data source line of the charts a scope narrows (satisfaction, times, status)."""
+    scope = data.get("scope")
+    parts = []
+    if scope is not None and scope.source:
+        parts.append(tr("source {s}", s=scope.source))
+    if scope is not None and scope.theme_id is not None:
+        labels = {t["id"]: t["label"] for t in data.get("themes", [])}
+        parts.append(tr("theme {t}", t=labels.get(scope.theme_id, f"#{scope.theme_id}")))
+    if scope is not None and scope.segment:
+        parts.append(f"{scope.segment[0]} = {scope.segment[1]}")
+    return _source(data, tr) + (" · " + " · ".join(parts) if parts else "")
+
+
 # -- headline ------------------------------------------------------------------------------------
 def headline_json(data: dict) -> dict:
     """The summary page's numbers (for ``brief --json``)."""
@@ -277,7 +291,7 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
 
 # -- satisfaction, times, status -------------------------------------------------------------
 def satisfaction_page(data: dict, tr: Tr) -> Page:
-    meta = _meta(data, tr, show_title=False)
+    meta = _meta(data, tr, _scoped_source(data, tr), show_title=False)
     page = Page(tr("Satisfaction"), "chart", tr("NPS, CSAT, star ratings and CES with 95% intervals"),
                 charts=[Chart("satisfaction", lambda fig: charts.score_trend(
                     data["scores"]["trend"], meta, fig=fig, highlight=data["highlight"]))])
@@ -297,7 +311,7 @@ def satisfaction_page(data: dict, tr: Tr) -> Page:
 
 
 def times_page(data: dict, tr: Tr) -> Page:
-    meta = _meta(data, tr, show_title=False)
+    meta = _meta(data, tr, _scoped_source(data, tr), show_title=False)
     samples = data["times"]["samples"]
     panels = [{"name": "Time to first response", "done": "answered", **samples["response"]},
               {"name": "Time to close", "done": "closed", **samples["close"]}]
@@ -319,7 +333,7 @@ def times_page(data: dict, tr: Tr) -> Page:
 
 
 def status_page(data: dict, tr: Tr) -> Page:
-    meta = _meta(data, tr, show_title=False)
+    meta = _meta(data, tr, _scoped_source(data, tr), show_title=False)
     f = data["flow"]
     page = Page(tr("Status"), "chart", tr("Tracked items (issues, tickets, reviews); backlog at each period's end"),
                 charts=[Chart("status", lambda fig: charts.status_flow(

@@ -18,9 +18,10 @@ class DashboardChart:
 
 
 def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en",
-                     cancel: CancelToken | None = None) -> Generator[Progress, None, list[DashboardChart]]:
+                     cancel: CancelToken | None = None, scope=None) -> Generator[Progress, None, list[DashboardChart]]:
     """Charts for the last ``days`` days of the data (None: everything), ending at the newest item,
-    so an old export still shows its own period."""
+    so an old export still shows its own period. ``scope`` (metrics Filters: source, theme,
+    segment) narrows the satisfaction, response-time and status charts."""
     stats = queries.stats(conn)
     latest, first = stats["last_created"], stats["first_created"]
     if not latest:
@@ -29,7 +30,7 @@ def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en
         period = f"{first[:10]}..{latest[:10]}"
     else:
         period = str(days)
-    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=latest)
+    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=latest, scope=scope)
     data = yield from briefing.gather(conn, request, cancel)
     pages = briefing_pages.build(data)
     return [DashboardChart(page.title, chart.name, chart.draw)

@@ -94,11 +94,12 @@ def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str, end:
     return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
 
 
-def status_counts(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
-    """Workflow status now of the items created in [start, end)."""
+def status_counts(conn: sqlite3.Connection, start: str, end: str, scope=None) -> dict[str, int]:
+    """Workflow status now of the items created in [start, end) (within ``scope``, a metrics Filters)."""
+    where, params = scope._clauses("items", respondent=False) if scope is not None else ([], [])
     return dict(conn.execute(
-        "SELECT status, count(*) FROM items WHERE created_at >= ? AND created_at < ? GROUP BY status",
-        (start, end)).fetchall())
+        "SELECT status, count(*) FROM items WHERE created_at >= ? AND created_at < ?"
+        + "".join(f" AND {w}" for w in where) + " GROUP BY status", (start, end, *params)).fetchall())
 
 
 def source_counts(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, int, int]]:
