@@ -103,7 +103,9 @@ class FeedbackView(QWidget):
         self.apply_filter()
 
     def reload_choices(self) -> None:
+        """Refill the filter controls from the workspace, keeping what the user has chosen."""
         choices = filter_choices(self.conn)
+        chosen = [combo.currentData() for combo in self._combos]
         for combo in self._combos:
             combo.blockSignals(True)
             combo.clear()
@@ -130,7 +132,9 @@ class FeedbackView(QWidget):
         names = {"negative": self.tr("Negative"), "neutral": self.tr("Neutral"), "positive": self.tr("Positive")}
         for label in SENTIMENTS:
             self.sentiment.addItem(names[label], label)
-        for combo in self._combos:
+        for combo, data in zip(self._combos, chosen):
+            if data is not None:
+                combo.setCurrentIndex(max(0, combo.findData(data)))
             combo.blockSignals(False)
 
     def current_filter(self) -> ItemFilter:

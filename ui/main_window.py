@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QPr
 
 from triage_app.store import Workspace, WorkspaceError
 
-from . import theme_actions
+from . import theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
 from .themes_view import ThemesView
 from .workers import run_in_thread
+from .workspace_guard import WorkspaceGuard
 
 ORG, APP = "FeedbackTriage", "Feedback Triage"
 WORKSPACE_FILTER = "Feedback Triage workspace (*.triage);;All files (*)"
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView()
         self.dashboard.briefing_requested.connect(self.export_briefing)
         self.feedback.scope_changed.connect(self.dashboard.set_scope)
+        self.guard = WorkspaceGuard(self, self._changed_elsewhere)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.feedback, self.tr("Feedback"))
         self.tabs.addTab(self.themes, self.tr("Themes"))
@@ -118,11 +120,14 @@ class MainWindow(QMainWindow):
                                   "Your data stays on this computer."))
 
     # -- workspaces --------------------------------------------------------------------------
-    def open_workspace(self, path: Path) -> bool:
+    def open_workspace(self, path: Path, offer_backup: bool = True) -> bool:
         try:
             ws = Workspace(path)
         except WorkspaceError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
+            if offer_backup and workspace_guard.offer_backup(self, Path(path), str(exc)):
+                return self.open_workspace(path, offer_backup=False)
+            if not offer_backup:
+                QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
             return False
         if self.ws:
             self.ws.close()
@@ -135,7 +140,19 @@ class MainWindow(QMainWindow):
         self.dashboard.set_workspace(path, "zh" if language.startswith("zh") else "en")
         self._show_summary()
         self.refresh_themes()
+        self.guard.attach(ws)
         return True
+
+    def _changed_elsewhere(self) -> None:
+        """Another window or process changed the workspace: show what it holds now."""
+        self.refresh_themes()
+        self.feedback.reload_choices()
+        self.feedback.apply_filter()
+        self.dashboard.set_workspace(self.ws.path, self.dashboard.lang)
+        if self.dashboard.isVisible():
+            self.dashboard.refresh()
+        self.statusBar().showMessage(self.tr("The workspace was changed by another window or program; "
+                                             "the views now show its current content."), 10_000)
 
     def refresh_themes(self) -> None:
         """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
@@ -343,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def after_theme_change(self) -> None:
         """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
+        self.guard.absorb()
         self.refresh_themes()
         self.feedback.reload_choices()
         self.feedback.apply_filter()
@@ -381,6 +399,7 @@ class MainWindow(QMainWindow):
         return wizard
 
     def _after_import(self) -> None:
+        self.guard.absorb()
         self.feedback.reload_choices()
         self.feedback.apply_filter()
         self._show_summary()

@@ -311,3 +311,45 @@ def test_dashboard_draws_the_briefing_charts_and_exports_one(qtbot, settings_hom
     window.dashboard.follow.setChecked(False)
     qtbot.waitUntil(lambda: "charts ·" in window.dashboard.state.text()
                     and "Filtered" not in window.dashboard.state.text(), timeout=60_000)
+
+
+def test_a_damaged_workspace_offers_its_last_backup(qtbot, settings_home, filled_workspace, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from triage_app.services.health import safety_backup
+    from triage_app.store.backups import list_backups
+    from ui.main_window import MainWindow
+
+    backup = safety_backup(filled_workspace)
+    assert backup is not None and backup.stat().st_mode & 0o777 == 0o600
+    assert safety_backup(filled_workspace) is None  # one a day
+    with open(filled_workspace, "r+b") as fh:  # a damaged header
+        fh.write(b"garbage garbage!")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    assert asked and "not a Feedback Triage workspace" in asked[0] and "Restore the last backup" in asked[0]
+    assert window.ws is not None
+    qtbot.waitUntil(lambda: window.feedback.model.rowCount() == 4, timeout=10_000)
+    damaged = [p for p in filled_workspace.parent.glob(filled_workspace.name + ".damaged.*")
+               if not p.name.endswith(("-wal", "-shm"))]
+    assert len(damaged) == 1 and damaged[0].read_bytes().startswith(b"garbage garbage!")
+    assert list_backups(filled_workspace)  # the backup itself is kept
+
+
+def test_a_second_window_sees_the_first_windows_change(qtbot, settings_home, filled_workspace):
+    from triage_app.services.status import set_status
+    from ui.main_window import MainWindow
+
+    first, second = MainWindow(filled_workspace), MainWindow(filled_workspace)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: second.feedback.count_label.text() == "4 items", timeout=10_000)
+    second.feedback.status.setCurrentIndex(second.feedback.status.findData("new"))
+    qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 4, timeout=10_000)
+    set_status(first.ws.conn, "item:1", "planned", "from the first window")
+    # the second window notices within its check interval and shows the current content
+    qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 3, timeout=10_000)
+    assert "changed by another window" in second.statusBar().currentMessage()
+    assert "planned" in [second.feedback.status.itemData(i) for i in range(second.feedback.status.count())]

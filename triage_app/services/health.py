@@ -172,3 +172,17 @@ class ChangeWatch:
         now = hq.data_version(self._conn)
         changed, self._seen = now != self._seen, now
         return changed
+
+
+def safety_backup(path: str | Path) -> Path | None:
+    """A daily safety copy of the workspace beside it (the newest five are kept), so that the app
+    can offer it when the file is ever damaged. Returns the new backup, or None when none was due."""
+    from ..store import connect_reader
+    from ..store.backups import snapshot_if_due
+    from ..store.migrations import current_version
+
+    conn = connect_reader(path)
+    try:
+        return snapshot_if_due(conn, path, current_version(conn))
+    finally:
+        conn.close()

@@ -92,3 +92,39 @@ def restore_backup(backup: str | os.PathLike, workspace: str | os.PathLike) -> P
     _private_copy(backup, tmp)
     os.replace(tmp, workspace)
     return kept
+
+
+SNAPSHOT_EVERY_S = 24 * 3600
+KEEP = 5
+
+
+def snapshot_if_due(conn: sqlite3.Connection, path: str | os.PathLike, version: int,
+                    every_s: float = SNAPSHOT_EVERY_S, keep: int = KEEP) -> Path | None:
+    """A safety copy of an open workspace when the newest backup is older than ``every_s``
+    (so a damaged file can be replaced by yesterday's); keeps the ``keep`` newest backups.
+
+    Uses SQLite's online backup from ``conn``, so it is a consistent copy while windows use the
+    file. Returns the new backup's path, or None when none was due."""
+    path = Path(path)
+    newest = last_backup(path)
+    if newest is not None and (datetime.now(timezone.utc) - newest.taken_at).total_seconds() < every_s:
+        return None
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}.{stamp}.bak")
+    tmp = path.with_name(f".{target.name}.writing")
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        out = sqlite3.connect(tmp)
+        try:
+            conn.backup(out, pages=4096)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    for old in list_backups(path)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return target
