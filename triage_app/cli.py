@@ -63,7 +63,9 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         from ui.app import main as run_app  # Qt is loaded only for the window
+        from ui.main_window import MainWindow
 
+        MainWindow.warm_up_engine = True  # the app compiles the theme engine's cache at first start
         sys.exit(run_app([]))
 
 
@@ -188,6 +190,22 @@ def search(query, workspace, limit, as_json):
     for r in rows:
         text = (r["title"] + ": " if r["title"] else "") + r["text"].replace("\n", " ")
         click.echo(f"{r['id']:>8}  {r['source_format']:<14} {text[:100]}")
+
+
+@cli.command("warm-up")
+@click.option("--background", is_flag=True, help="Run at low CPU priority (the app starts it so at first start).")
+def warm_up_command(background):
+    """Compile the theme engine's code cache once per machine, so the first analysis starts at once."""
+    from analysis.engine_cache import is_warm, mark_warm
+
+    if background and hasattr(os, "nice"):
+        os.nice(10)
+    from analysis.topics import warm_up
+
+    was_warm = is_warm()
+    seconds = warm_up()
+    mark_warm()
+    click.echo(f"theme engine ready in {seconds:.1f} s ({'cache was ready' if was_warm else 'cache built'})")
 
 
 @cli.command()

@@ -23,8 +23,13 @@ MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
+    #: the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme
+    #: engine's code cache in a background process
+    warm_up_engine = False
+
     def __init__(self, workspace_path: Path | None = None):
         super().__init__()
+        self._warm_up = None
         self.settings = QSettings(ORG, APP)
         self.ws: Workspace | None = None
         self.feedback = FeedbackView()
@@ -141,6 +146,13 @@ class MainWindow(QMainWindow):
         self._show_summary()
         self.refresh_themes()
         self.guard.attach(ws)
+        if self.warm_up_engine and self._warm_up is None:
+            from PySide6.QtCore import QTimer
+
+            from .engine_warmup import start_if_cold
+
+            self._warm_up = False
+            QTimer.singleShot(5_000, lambda: setattr(self, "_warm_up", start_if_cold(self)))
         return True
 
     def _changed_elsewhere(self) -> None:
