@@ -34,6 +34,10 @@ def analyze(workspace, seed, model, mode, as_json):
     with _existing(workspace) as ws:
         try:
             result = run_analysis(ws, model=model, seed=seed, mode=mode, on_progress=progress)
+            from .domain import drive
+            from .services.sentiment import score_items
+
+            drive(score_items(ws.conn), progress)  # sentiment of items not scored yet, as the app does
         except AnalysisError as exc:
             progress.end()
             _fail(str(exc))

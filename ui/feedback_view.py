@@ -51,10 +51,15 @@ class FeedbackView(QWidget):
         self._combos = (self.source, self.status, self.theme, self.period, self.band, self.segment, self.sentiment)
         self.count_label = QLabel()
         filters = QHBoxLayout()
+        self.search.setMinimumWidth(260)
         filters.addWidget(self.search, 3)
         for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
+        for combo in (self.theme, self.segment):  # long labels: the list shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(360)
         filters.addWidget(self.count_label)
 
         self.table = QTableView()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+_RUNNING: set = set()
+
 
 def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable | None = None,
                   on_progress: Callable | None = None):
@@ -19,9 +21,12 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
     worker.errored.connect(_while_alive(owner, on_error or _report))
     if on_progress is not None and hasattr(worker, "yielded"):
         worker.yielded.connect(_while_alive(owner, on_progress))
-    running = owner.__dict__.setdefault("_running_workers", set())
-    running.add(worker)
-    worker.finished.connect(lambda: running.discard(worker))
+    # Kept here, not on the owner, until the thread ends: a worker collected with a closed window
+    # would lose its signals while its thread still runs.
+    _RUNNING.add(worker)
+    busy = owner.__dict__.setdefault("_running_workers", set())  # what this window still waits for
+    busy.add(worker)
+    worker.finished.connect(lambda: (_RUNNING.discard(worker), busy.discard(worker)))
     worker.start()
     return worker
 

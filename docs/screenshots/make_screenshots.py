@@ -21,12 +21,13 @@ def shoot(lang: str, workspace: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from ui import app as app_module
-    from ui.main_window import MainWindow
+    from ui.main_window import APP, ORG, MainWindow
 
     app = QApplication.instance() or QApplication([])
-    app.setOrganizationName("FeedbackTriageScreens")
-    QSettings("FeedbackTriageScreens", "Feedback Triage").setValue("ui/language", "zh_CN" if lang == "zh" else "en_US")
-    app_module._install_translation(app, QSettings("FeedbackTriageScreens", "Feedback Triage"))
+    settings = QSettings(ORG, APP)  # in the temporary XDG_CONFIG_HOME main() sets: the user's are untouched
+    settings.setValue("ui/language", "zh_CN" if lang == "zh" else "en_US")
+    settings.sync()
+    app_module._install_translation(app, settings)
     window = MainWindow(workspace)
     window.resize(1400, 860)
     window.show()
@@ -72,6 +73,7 @@ def main() -> None:
     from triage_app.demo import build_demo_workspace, write_demo_files
 
     folder = Path(tempfile.mkdtemp(prefix="triage-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # language and window state of these shots only
     as_of = datetime(2026, 11, 1, tzinfo=timezone.utc)
     build_demo_workspace(folder / "demo.triage", as_of=as_of, analyse=True)
     write_demo_files(folder / "exports", as_of=as_of)
