@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from triage_app.store import Workspace, WorkspaceError
 
-from . import theme_actions, workspace_guard
+from . import appearance, theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
 from .themes_view import ThemesView
@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        appearance.prefer_simplified_chinese_glyphs()
+        self._follow_system_scheme()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_system_scheme)
         self.statusBar()
         self.resize(1280, 800)
         geometry = self.settings.value("window/geometry")
@@ -106,6 +109,15 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for code, name in (("en_US", "English"), ("zh_CN", "简体中文")):
             self._action(language_menu, name, lambda _=False, c=code: self._set_language(c))
+        appearance_menu = view_menu.addMenu(self.tr("&Appearance"))
+        group = QActionGroup(self)
+        chosen = str(self.settings.value("ui/appearance") or "system")
+        for mode, name in (("system", self.tr("Follow the System")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            action = self._action(appearance_menu, name, lambda _=False, m=mode: self.set_appearance(m))
+            action.setCheckable(True)
+            action.setChecked(mode == chosen)
+            group.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Feedback Triage"), self._about)
         self._refresh_recent_menu()
@@ -114,6 +126,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.feedback)
         self.feedback.search.setFocus()
         self.feedback.search.selectAll()
+
+    def _follow_system_scheme(self, *_scheme) -> None:
+        appearance.apply(str(self.settings.value("ui/appearance") or "system"))
+
+    def set_appearance(self, mode: str) -> None:
+        """Light, dark or the system's scheme, at once and from then on."""
+        self.settings.setValue("ui/appearance", mode)
+        appearance.apply(mode)
 
     def _set_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)

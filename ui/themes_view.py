@@ -6,11 +6,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate, QTableView,
     QTextBrowser, QVBoxLayout, QWidget,
 )
+
+from .appearance import ACCENT_ON_LIGHT, accent
 
 COLUMNS = ("priority", "label", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Last 12 weeks", "status": "Status",
@@ -95,7 +97,9 @@ class SparklineDelegate(QStyledItemDelegate):
                             for i, v in enumerate(values)])
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#0072b2"), 1.6))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(accent(option.widget))
+        painter.setPen(QPen(colour, 1.6))
         painter.drawPolyline(points)
         painter.restore()
 
@@ -192,7 +196,7 @@ def render_theme(theme: dict) -> str:
         rows = []
         for name, value in sorted(factors.items(), key=lambda kv: -abs(kv[1])):
             width = int(160 * abs(value) / top)
-            colour = "#0072b2" if value >= 0 else "#d55e00"
+            colour = ACCENT_ON_LIGHT if value >= 0 else "#d55e00"  # reads on light and dark
             rows.append(f"<tr><td>{e(_t(FACTOR_NAMES.get(name, name)))}</td><td align='right'>{value:+.2f}</td>"
                         f"<td><table cellspacing='0' cellpadding='0'><tr><td width='{max(width, 1)}' "
                         f"bgcolor='{colour}'>&nbsp;</td></tr></table></td></tr>")

@@ -46,6 +46,16 @@ def shoot(lang: str, workspace: Path) -> list[Path]:
         path = HERE / f"{name}-{lang}.png"
         window.grab().save(str(path))
         saved.append(path)
+    if lang == "en":  # View › Appearance › Dark
+        window.set_appearance("dark")
+        for index, name in ((1, "themes"), (0, "feedback")):
+            window.tabs.setCurrentIndex(index)
+            settle(1200)
+            path = HERE / f"{name}-dark-{lang}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+        window.set_appearance("system")
+        settle(600)
     window.tabs.setCurrentIndex(0)
     window.feedback.search.setText("登录" if lang == "zh" else "export")
     settle(1500)

@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="244" />
+        <location filename="../../ui/feedback_view.py" line="249" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="244" />
+        <location filename="../../ui/feedback_view.py" line="249" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="245" />
+        <location filename="../../ui/feedback_view.py" line="250" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="245" />
+        <location filename="../../ui/feedback_view.py" line="250" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="245" />
+        <location filename="../../ui/feedback_view.py" line="250" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="246" />
+        <location filename="../../ui/feedback_view.py" line="251" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="246" />
+        <location filename="../../ui/feedback_view.py" line="251" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="253" />
+        <location filename="../../ui/feedback_view.py" line="258" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -204,77 +204,77 @@
         <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="112" />
+        <location filename="../../ui/feedback_view.py" line="117" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="115" />
+        <location filename="../../ui/feedback_view.py" line="120" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="118" />
+        <location filename="../../ui/feedback_view.py" line="123" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="119" />
+        <location filename="../../ui/feedback_view.py" line="124" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="123" />
+        <location filename="../../ui/feedback_view.py" line="128" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="123" />
+        <location filename="../../ui/feedback_view.py" line="128" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="124" />
+        <location filename="../../ui/feedback_view.py" line="129" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="127" />
+        <location filename="../../ui/feedback_view.py" line="132" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="131" />
+        <location filename="../../ui/feedback_view.py" line="136" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="137" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="137" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="137" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="166" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="190" />
+        <location filename="../../ui/feedback_view.py" line="195" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="195" />
+        <location filename="../../ui/feedback_view.py" line="200" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -540,288 +540,308 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>&amp;Export Feedback…</source>
         <translation>导出反馈(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Save the feedback that passes the current filters as Excel or CSV</source>
         <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Export &amp;Themes…</source>
         <translation>导出主题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Export &amp;Briefing…</source>
         <translation>导出简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
         <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1269,17 +1289,17 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="63" />
+        <location filename="../../ui/themes_view.py" line="65" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="65" />
+        <location filename="../../ui/themes_view.py" line="67" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="67" />
+        <location filename="../../ui/themes_view.py" line="69" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
@@ -1322,72 +1342,72 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="124" />
+        <location filename="../../ui/themes_view.py" line="128" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="125" />
+        <location filename="../../ui/themes_view.py" line="129" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="134" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="134" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="135" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="135" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="132" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="132" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="133" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="133" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="156" />
+        <location filename="../../ui/themes_view.py" line="160" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="161" />
+        <location filename="../../ui/themes_view.py" line="165" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

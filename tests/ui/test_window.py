@@ -353,3 +353,27 @@ def test_a_second_window_sees_the_first_windows_change(qtbot, settings_home, fil
     qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 3, timeout=10_000)
     assert "changed by another window" in second.statusBar().currentMessage()
     assert "planned" in [second.feedback.status.itemData(i) for i in range(second.feedback.status.count())]
+
+
+def test_dark_appearance_is_applied_and_remembered(qtbot, settings_home, filled_workspace):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui import appearance
+    from ui.main_window import MainWindow
+
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    window.set_appearance("dark")
+    try:
+        qtbot.waitUntil(lambda: appearance.is_dark(window), timeout=5_000)  # palette changes arrive as events
+        assert appearance.accent(window) == appearance.ACCENT_ON_DARK
+        text = QApplication.palette().color(QPalette.ColorRole.Text)
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        assert text.lightness() - base.lightness() > 150  # readable: light text on a dark base
+        again = MainWindow(filled_workspace)  # a new window (or the next start) keeps the choice
+        qtbot.addWidget(again)
+        assert appearance.is_dark()
+    finally:
+        window.set_appearance("light")
+    qtbot.waitUntil(lambda: not appearance.is_dark(window), timeout=5_000)
