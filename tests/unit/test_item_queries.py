@@ -34,7 +34,8 @@ def _all_ids(conn, f: ItemFilter) -> list[int]:
 
 
 @pytest.mark.parametrize("f", [
-    ItemFilter(), ItemFilter(search="excel"), ItemFilter(score_band="low"), ItemFilter(score_band="high"),
+    ItemFilter(), ItemFilter(search="excel"), ItemFilter(search="配送"), ItemFilter(search="sync fails"),
+    ItemFilter(search="excel", score_band="low"), ItemFilter(score_band="low"), ItemFilter(score_band="high"),
     ItemFilter(segment=("plan", "team")), ItemFilter(sentiment="negative"), ItemFilter(sentiment="positive"),
     ItemFilter(sentiment="neutral", created_from="2024-03-01"), ItemFilter(statuses=["new"], sentiment="negative"),
 ])
@@ -60,3 +61,14 @@ def test_sentiment_filter_follows_ratings(ws):
     assert count_items(ws.conn, ItemFilter(sentiment="positive")) == 3 * 40  # 4-5 stars
     with pytest.raises(ValueError):
         count_items(ws.conn, ItemFilter(sentiment="angry"))
+
+
+def test_search_count_follows_updated_texts(workspace, write_file):
+    """Counting a search in the full-text index alone stays right when a re-import changes texts."""
+    first = "id,created,comment\n" + "".join(f"{i},2024-01-0{1 + i % 9} 10:00,excel export broken {i}\n" for i in range(30))
+    run_import(workspace, write_file("a.csv", first))
+    changed = first.replace("excel export broken 1", "pdf export broken 1")  # ids 1 and 10-19 now say pdf
+    run_import(workspace, write_file("a.csv", changed))
+    for word, expected in (("excel", 19), ("pdf", 11), ("export", 30)):
+        f = ItemFilter(search=word)
+        assert count_items(workspace.conn, f) == len(_all_ids(workspace.conn, f)) == expected

@@ -111,6 +111,11 @@ _FROM = (" FROM items LEFT JOIN respondents ON respondents.id = items.respondent
 
 def count_items(conn, f: ItemFilter) -> int:
     """How many items pass the filter (joins only the tables the filter needs)."""
+    if f.search.strip() and f == ItemFilter(search=f.search):  # search alone: count in the index itself
+        expression = match_expression(f.search)
+        if expression is None:
+            return 0
+        return conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0]
     where, args = _where(f)
     joins = " FROM items"
     if f.score_band or f.segment:
