@@ -63,9 +63,7 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         from ui.app import main as run_app  # Qt is loaded only for the window
-        from ui.main_window import MainWindow
 
-        MainWindow.warm_up_engine = True  # the app compiles the theme engine's cache at first start
         sys.exit(run_app([]))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -89,17 +90,38 @@ def main(argv: list[str] | None = None) -> int:
     ensure_cjk_font()
     settings = QSettings(ORG, APP)
     _install_translation(app, settings)
+    MainWindow.warm_up_engine = True  # the app (not tests) prepares the theme engine at first start
     window = MainWindow()
     window.show()
     last = os.environ.get("TRIAGE_WORKSPACE") or settings.value("workspace/last")
 
+    smoke = bool(os.environ.get("TRIAGE_EXIT_AFTER_SHOW"))
+
     def open_first() -> None:  # after the first paint: the window appears at once
+        if smoke:
+            print(f"smoke: window shown={window.isVisible()} at {time.time():.3f}", flush=True)
         if last and Path(last).exists():
             window.open_workspace(Path(last))
         else:
             window.open_demo()
+        if smoke:
+            _quit_when_idle(app, window, time.monotonic() + SMOKE_TIMEOUT_S)
 
     QTimer.singleShot(0, open_first)
-    if os.environ.get("TRIAGE_EXIT_AFTER_SHOW"):  # smoke tests: start, show, quit
-        return 0
     return app.exec()
+
+
+SMOKE_TIMEOUT_S = 120
+
+
+def _quit_when_idle(app: QApplication, window: MainWindow, deadline: float) -> None:
+    """Smoke tests (``TRIAGE_EXIT_AFTER_SHOW=1``): once the workspace is open and every background
+    task has finished, report the window on stdout and quit (exit code 0; 1 after the deadline)."""
+    if window.__dict__.get("_running_workers") and time.monotonic() < deadline:
+        QTimer.singleShot(100, lambda: _quit_when_idle(app, window, deadline))
+        return
+    idle = not window.__dict__.get("_running_workers")
+    print(f"smoke: title={window.windowTitle()!r} status={window.statusBar().currentMessage()!r} "
+          f"idle={idle}", flush=True)
+    window.close()
+    app.exit(0 if idle and window.ws is not None else 1)

@@ -31,6 +31,7 @@ class FeedbackView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.path = None
+        self.redact = None  # set from the workspace's privacy settings
         self.conn = None
         self.model = ItemsTableModel(parent=self)
         self._generation = 0
@@ -109,6 +110,7 @@ class FeedbackView(QWidget):
 
     def reload_choices(self) -> None:
         """Refill the filter controls from the workspace, keeping what the user has chosen."""
+        self._load_privacy()
         choices = filter_choices(self.conn)
         chosen = [combo.currentData() for combo in self._combos]
         for combo in self._combos:
@@ -157,6 +159,14 @@ class FeedbackView(QWidget):
         f.segment = self.segment.currentData()
         f.sentiment = self.sentiment.currentData()
         return f
+
+    def _load_privacy(self) -> None:
+        """With "redact in this app's views" on, texts show placeholders instead of personal data."""
+        from triage_app.services.privacy import load_settings, redact_for_display
+
+        settings = load_settings(self.conn)
+        self.redact = (lambda text: redact_for_display(text, settings)) if settings.redact_display else None
+        self.model.redact = self.redact
 
     # -- filtering (in a worker, newest request wins) ------------------------------------------
     def apply_filter(self) -> None:
@@ -222,6 +232,8 @@ class FeedbackView(QWidget):
             return
         item = queries.get_item(self.conn, item_id)
         if item:
+            if self.redact is not None:
+                item = redacted_item(item, self.redact)
             self.detail.setHtml(render_item(item))
             self.item_selected.emit(item_id)
 
@@ -233,6 +245,19 @@ def metrics_scope(f: ItemFilter):
     theme = f.theme_ids[0] if f.theme_ids and f.theme_ids[0] else None
     scope = Filters(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
     return None if scope == Filters() else scope
+
+
+def redacted_item(item: dict, redact) -> dict:
+    """A copy of an item for display with personal data replaced in its texts and responses."""
+    item = dict(item)
+    for key in ("title", "text", "author", "link"):
+        if item.get(key):
+            item[key] = redact(item[key])
+    item["attributes"] = {k: redact(v) if isinstance(v, str) else v for k, v in (item.get("attributes") or {}).items()}
+    item["events"] = [{**ev, "body": redact(ev["body"]) if ev.get("body") else ev.get("body"),
+                       "author": redact(ev["author"]) if ev.get("author") else ev.get("author")}
+                      for ev in item.get("events") or []]
+    return item
 
 
 def tr(text: str) -> str:

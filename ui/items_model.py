@@ -28,6 +28,7 @@ class ItemsTableModel(QAbstractTableModel):
         self._total = 0
         self._matches: int | None = 0
         self._done = True
+        self.redact = None  # text -> text with personal data replaced, when the workspace asks for it
 
     # -- loading -----------------------------------------------------------------------------
     def set_connection(self, conn) -> None:
@@ -82,6 +83,8 @@ class ItemsTableModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column()]
         key = COLUMN_KEYS[index.column()]
+        if self.redact is not None and key in ("text", "title", "author") and value:
+            value = self.redact(str(value))
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return ""
@@ -89,6 +92,8 @@ class ItemsTableModel(QAbstractTableModel):
                 return str(value)[:16].replace("T", " ")
             if key == "text":
                 title = self._rows[index.row()][COLUMN_KEYS.index("title")]
+                if title and self.redact is not None:
+                    title = self.redact(title)
                 text = " ".join(str(value).split())[:240]
                 return f"{' '.join(title.split())} — {text}" if title and not text.startswith(title[:20]) else text
             if key == "title":

@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         self._action(analysis_menu, self.tr("&Run Analysis"), self.run_analysis, QKeySequence("Ctrl+R"),
                      self.tr("Find themes in all feedback; your edits are kept"))
+        self._action(analysis_menu, self.tr("Workspace &Settings…"), self.open_settings, QKeySequence("Ctrl+,"),
+                     self.tr("Priority weights, status mapping and privacy, saved in the workspace"))
         self.feedback.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
@@ -183,8 +185,8 @@ class MainWindow(QMainWindow):
         self.dashboard.set_workspace(self.ws.path, self.dashboard.lang)
         if self.dashboard.isVisible():
             self.dashboard.refresh()
-        self.statusBar().showMessage(self.tr("The workspace was changed by another window or program; "
-                                             "the views now show its current content."), 10_000)
+        self._show_summary(self.tr("The workspace was changed by another window or program; "
+                                   "the views now show its current content.") + " · ")
 
     def refresh_themes(self) -> None:
         """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
@@ -206,8 +208,9 @@ class MainWindow(QMainWindow):
 
         run_in_thread(self, work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000))
 
-    def _show_summary(self) -> None:
-        """Counts for the status bar, computed in a worker (they take a moment on a large workspace)."""
+    def _show_summary(self, note: str = "") -> None:
+        """Counts for the status bar (after ``note``), computed in a worker (they take a moment on a
+        large workspace)."""
         from triage_app.store import connect_reader, queries
 
         path = self.ws.path
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
 
         def done(stats):
             if self.ws is not None and self.ws.path == path:
-                self.statusBar().showMessage(self.tr("{0} items from {1} imports · {2} survey respondents").format(
+                self.statusBar().showMessage(note + self.tr("{0} items from {1} imports · {2} survey respondents").format(
                     f"{stats['items']:,}", stats["imports"], f"{stats['respondents']:,}"))
 
         run_in_thread(self, work, done)
@@ -377,6 +380,11 @@ class MainWindow(QMainWindow):
             self.refresh_themes()
             return
         theme_actions.edit_themes(self, action, ids)
+
+    def open_settings(self):
+        from .settings_actions import open_settings
+
+        return open_settings(self)
 
     def run_analysis(self) -> None:
         theme_actions.run_analysis(self)

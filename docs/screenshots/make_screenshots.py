@@ -69,6 +69,15 @@ def shoot(lang: str, workspace: Path) -> list[Path]:
     wizard.grab().save(str(path))
     saved.append(path)
     wizard.reject()
+    settings = window.open_settings()
+    tabs = settings.findChild(__import__("PySide6.QtWidgets", fromlist=["QTabWidget"]).QTabWidget)
+    for index, name in ((0, "settings-priority"), (1, "settings-status-mapping")):
+        tabs.setCurrentIndex(index)
+        settle(600)
+        path = HERE / f"{name}-{lang}.png"
+        settings.grab().save(str(path))
+        saved.append(path)
+    settings.reject()
     window.close()
     return saved
 

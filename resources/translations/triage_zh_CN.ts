@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="249" />
+        <location filename="../../ui/feedback_view.py" line="274" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="249" />
+        <location filename="../../ui/feedback_view.py" line="274" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="250" />
+        <location filename="../../ui/feedback_view.py" line="275" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="250" />
+        <location filename="../../ui/feedback_view.py" line="275" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="250" />
+        <location filename="../../ui/feedback_view.py" line="275" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="251" />
+        <location filename="../../ui/feedback_view.py" line="276" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="251" />
+        <location filename="../../ui/feedback_view.py" line="276" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="258" />
+        <location filename="../../ui/feedback_view.py" line="283" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -131,27 +131,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -159,122 +159,122 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="40" />
+        <location filename="../../ui/feedback_view.py" line="41" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="41" />
+        <location filename="../../ui/feedback_view.py" line="42" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="42" />
+        <location filename="../../ui/feedback_view.py" line="43" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="43" />
+        <location filename="../../ui/feedback_view.py" line="44" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (VADER for English, SnowNLP for Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="117" />
+        <location filename="../../ui/feedback_view.py" line="119" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="120" />
+        <location filename="../../ui/feedback_view.py" line="122" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="123" />
+        <location filename="../../ui/feedback_view.py" line="125" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="124" />
+        <location filename="../../ui/feedback_view.py" line="126" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="128" />
+        <location filename="../../ui/feedback_view.py" line="130" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="128" />
+        <location filename="../../ui/feedback_view.py" line="130" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="129" />
+        <location filename="../../ui/feedback_view.py" line="131" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="134" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="136" />
+        <location filename="../../ui/feedback_view.py" line="138" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="181" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="195" />
+        <location filename="../../ui/feedback_view.py" line="205" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="200" />
+        <location filename="../../ui/feedback_view.py" line="210" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="114" />
+        <location filename="../../ui/items_model.py" line="119" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -540,308 +540,318 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>&amp;Export Feedback…</source>
         <translation>导出反馈(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Save the feedback that passes the current filters as Excel or CSV</source>
         <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Export &amp;Themes…</source>
         <translation>导出主题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Export &amp;Briefing…</source>
         <translation>导出简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
         <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="103" />
+        <source>Workspace &amp;Settings…</source>
+        <translation>工作区设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
+        <source>Priority weights, status mapping and privacy, saved in the workspace</source>
+        <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1053,6 +1063,197 @@
     </message>
 </context>
 <context>
+    <name>SettingsActions</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="59" />
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="60" />
+        <source>Settings saved; {0} items changed status under the new mapping.</source>
+        <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="61" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="62" />
+        <source>Removing personal data from the stored feedback…</source>
+        <translation>正在从已存储的反馈中移除个人信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="63" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="64" />
+        <source>Personal data removed from the stored feedback.</source>
+        <translation>已从存储的反馈中移除个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="65" />
+        <source>Cancelled: the stored feedback is unchanged.</source>
+        <translation>已取消：存储的反馈未改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="66" />
+        <source>Personal data not removed</source>
+        <translation>个人信息未移除</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>Items about the theme</source>
+        <translation>与该主题相关的反馈条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>Distinct people (respondents, else authors)</source>
+        <translation>不同用户数（问卷答题者，否则为作者）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>Items in the last 30 days against the 30 before</source>
+        <translation>最近 30 天的条数与之前 30 天相比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>Share of negative items (sentiment; ratings and scores first)</source>
+        <translation>负面反馈占比（情感；优先使用评分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
+        <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56" />
+        <source>How much the theme pulls CSAT (top-2-box) down</source>
+        <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="57" />
+        <source>Share of the theme's items not resolved, won't fix or duplicate</source>
+        <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="58" />
+        <source>Median time to first response of the theme's tracked items</source>
+        <translation>该主题跟踪条目的首次响应时间中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <source>Workspace Settings</source>
+        <translation>工作区设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="41" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42" />
+        <source>Status Mapping</source>
+        <translation>状态映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43" />
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <source>Weighted factors</source>
+        <translation>加权因素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <source>RICE (reach × impact × confidence / effort)</source>
+        <translation>RICE（覆盖 × 影响 × 信心 / 工作量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <source>RICE: reach is the theme's distinct people; impact, confidence and effort are entered per theme (triage-app priority --rice 3:effort=2)</source>
+        <translation>RICE：覆盖为该主题的不同用户数；影响、信心和工作量按主题输入（triage-app priority --rice 3:effort=2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Factor weights (each factor's contribution is shown for every theme)</source>
+        <translation>因素权重（每个主题都会显示各因素的贡献）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75" />
+        <source>Source weights (a paying customer's ticket may weigh more than a review)</source>
+        <translation>来源权重（付费客户的工单可比应用评论更重要）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="96" />
+        <source>How each state found in your exports maps onto the workflow. Changing one updates the items imported with it (kept in their history).</source>
+        <translation>导出文件中的各个状态如何对应到工作流。修改后，带有该状态的已导入条目会随之更新（记录在其历史中）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101" />
+        <source>State in the export</source>
+        <translation>导出文件中的状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101" />
+        <source>Items</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="102" />
+        <source>Workflow status</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127" />
+        <source>Emails, phone numbers, IP addresses, card numbers and URLs with tokens are replaced by placeholders such as [EMAIL].</source>
+        <translation>电子邮箱、电话号码、IP 地址、卡号和带令牌的网址会被替换为 [EMAIL] 等占位符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="129" />
+        <source>In briefings and exports</source>
+        <translation>在简报和导出中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="130" />
+        <source>Before theme analysis (the embedding model never sees them)</source>
+        <translation>在主题分析之前（嵌入模型不会看到它们）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="132" />
+        <source>In this app's views</source>
+        <translation>在本应用的视图中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="133" />
+        <source>In the workspace itself (rewrites the stored text, imports included)</source>
+        <translation>在工作区本身中（改写已存储的文本，包括之后的导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="135" />
+        <source>Keep the originals in the workspace, restorable</source>
+        <translation>在工作区中保留原文，可恢复</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <location filename="../../ui/status_dialog.py" line="13" />
@@ -1146,142 +1347,142 @@
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
@@ -1304,37 +1505,37 @@
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Last 12 weeks</source>
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -1412,72 +1613,72 @@
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
@@ -1485,12 +1686,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -1501,7 +1702,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

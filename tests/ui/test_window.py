@@ -347,11 +347,11 @@ def test_a_second_window_sees_the_first_windows_change(qtbot, settings_home, fil
     qtbot.addWidget(second)
     qtbot.waitUntil(lambda: second.feedback.count_label.text() == "4 items", timeout=10_000)
     second.feedback.status.setCurrentIndex(second.feedback.status.findData("new"))
-    qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: second.feedback.count_label.text() == "4 items", timeout=10_000)
     set_status(first.ws.conn, "item:1", "planned", "from the first window")
     # the second window notices within its check interval and shows the current content
     qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 3, timeout=10_000)
-    assert "changed by another window" in second.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "changed by another window" in second.statusBar().currentMessage(), timeout=10_000)
     assert "planned" in [second.feedback.status.itemData(i) for i in range(second.feedback.status.count())]
 
 
@@ -377,3 +377,44 @@ def test_dark_appearance_is_applied_and_remembered(qtbot, settings_home, filled_
     finally:
         window.set_appearance("light")
     qtbot.waitUntil(lambda: not appearance.is_dark(window), timeout=5_000)
+
+
+def test_workspace_settings_weights_mapping_and_privacy(qtbot, settings_home, tmp_path):
+    from triage_app.services import metrics, privacy
+    from triage_app.services import status as status_service
+    from ui.main_window import MainWindow
+
+    issues = tmp_path / "issues.json"
+    issues.write_text(
+        '[{"number": 1, "title": "Crash on start", "body": "mail me at jane.doe@example.com", "state": "closed",'
+        ' "state_reason": "not_planned", "created_at": "2024-03-01T10:00:00Z", "closed_at": "2024-03-02T10:00:00Z",'
+        ' "user": {"login": "jane"}, "html_url": "https://github.com/o/r/issues/1"},'
+        ' {"number": 2, "title": "Slow sync", "body": "sync is slow", "state": "open",'
+        ' "created_at": "2024-03-03T10:00:00Z", "user": {"login": "li"}, "html_url": "https://github.com/o/r/issues/2"}]',
+        encoding="utf-8")
+    path = tmp_path / "s.triage"
+    with Workspace(path) as ws:
+        run_import(ws, issues)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    view = window.feedback
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    dialog = window.open_settings()
+    dialog.weights["volume"].setValue(0.6)
+    dialog.source_weights["github"].setValue(2.0)
+    rows = {r["source_state"]: i for i, r in enumerate(dialog.mapping_rows)}
+    closed = next(s for s in rows if s and s.startswith("closed"))
+    combo = dialog.mapping_combos[rows[closed]]
+    combo.setCurrentIndex(combo.findData("duplicate"))
+    dialog.redact_display.setChecked(True)
+    dialog.accept()
+    conn = window.ws.conn
+    assert metrics.weights(conn)["volume"] == 0.6 and metrics.source_weights(conn)["github"] == 2.0
+    assert privacy.load_settings(conn).redact_display
+    assert any(r["maps_to"] == "duplicate" and r["overridden"] for r in status_service.mapping_table(conn))
+    assert conn.execute("SELECT status FROM items WHERE external_id LIKE '%1'").fetchone()[0] == "duplicate"
+    # the views now hide personal data; the stored text keeps it
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    shown = [view.model.data(view.model.index(r, 4)) for r in range(2)]
+    assert any("[EMAIL]" in t for t in shown) and not any("jane.doe@" in t for t in shown)
+    assert conn.execute("SELECT count(*) FROM items WHERE text LIKE '%jane.doe@example.com%'").fetchone()[0] == 1

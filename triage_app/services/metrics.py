@@ -154,6 +154,11 @@ def weights(conn: sqlite3.Connection) -> dict[str, float]:
     return priority.check_weights(mq.get_setting(conn, WEIGHTS_KEY, {}) or {})
 
 
+def priority_scheme(conn: sqlite3.Connection) -> str:
+    """The workspace's priority scheme: ``weighted`` (the factors, default) or ``rice``."""
+    return mq.get_setting(conn, SCHEME_KEY, "weighted") or "weighted"
+
+
 def source_weights(conn: sqlite3.Connection) -> dict[str, float]:
     return {k: float(v) for k, v in (mq.get_setting(conn, SOURCE_WEIGHTS_KEY, {}) or {}).items()}
 
