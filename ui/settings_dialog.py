@@ -12,6 +12,7 @@ from analysis import priority
 from triage_app.domain import STATUSES
 from triage_app.services import metrics, privacy
 from triage_app.services import status as status_service
+from triage_app.store.item_queries import filter_choices
 
 from .themes_view import FACTOR_NAMES
 
@@ -76,7 +77,7 @@ class SettingsDialog(QDialog):
         source_form = QFormLayout(sources)
         self.source_weights: dict[str, QDoubleSpinBox] = {}
         saved_sources = metrics.source_weights(conn)
-        for fmt in sorted({row["source_format"] for row in status_service.mapping_table(conn)} | set(saved_sources)):
+        for fmt in sorted(set(filter_choices(conn)["formats"]) | set(saved_sources)):
             spin = QDoubleSpinBox(minimum=0.0, maximum=10.0, singleStep=0.25, decimals=2,
                                   value=saved_sources.get(fmt, 1.0))
             self.source_weights[fmt] = spin
