@@ -182,8 +182,11 @@ def filter_choices(conn) -> dict:
     statuses = [r[0] for r in conn.execute("SELECT DISTINCT status FROM items ORDER BY 1")]
     themes = conn.execute("SELECT id, label FROM themes WHERE hidden = 0 AND merged_into IS NULL ORDER BY size DESC").fetchall()
     segments: dict[str, set] = {}
+    # a sample of survey respondents' and items' attributes (the other columns of an export)
     for (attrs,) in conn.execute(
-        "SELECT attributes FROM respondents WHERE attributes != '{}' LIMIT 500"
+        "SELECT attributes FROM (SELECT attributes FROM respondents WHERE attributes != '{}' LIMIT 500)"
+        " UNION ALL SELECT attributes FROM (SELECT attributes FROM items WHERE attributes != '{}'"
+        " ORDER BY id DESC LIMIT 500)"
     ):
         for k, v in json.loads(attrs).items():
             if isinstance(v, str) and 0 < len(v) <= 40:
