@@ -8,7 +8,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -100,28 +100,36 @@ def main(argv: list[str] | None = None) -> int:
     def open_first() -> None:  # after the first paint: the window appears at once
         if smoke:
             print(f"smoke: window shown={window.isVisible()} at {time.time():.3f}", flush=True)
-        if last and Path(last).exists():
-            window.open_workspace(Path(last))
-        else:
-            window.open_demo()
-        if smoke:
-            _quit_when_idle(app, window, time.monotonic() + SMOKE_TIMEOUT_S)
+        opened = False
+        try:
+            if last and Path(last).exists():
+                window.open_workspace(Path(last))
+            else:
+                window.open_demo()
+            opened = window.ws is not None
+        finally:  # an error above still ends a smoke test (with exit code 1)
+            if smoke:
+                _quit_when_idle(app, window, time.monotonic() + SMOKE_TIMEOUT_S, opened)
 
     QTimer.singleShot(0, open_first)
-    return app.exec()
+    code = app.exec()
+    # let background tasks (a cancelled analysis stops at its next step) end before Python does
+    QThreadPool.globalInstance().waitForDone(15_000)
+    return code
 
 
 SMOKE_TIMEOUT_S = 120
 
 
-def _quit_when_idle(app: QApplication, window: MainWindow, deadline: float) -> None:
+def _quit_when_idle(app: QApplication, window: MainWindow, deadline: float, opened: bool) -> None:
     """Smoke tests (``TRIAGE_EXIT_AFTER_SHOW=1``): once the workspace is open and every background
-    task has finished, report the window on stdout and quit (exit code 0; 1 after the deadline)."""
+    task has finished, report the window on stdout and quit (exit code 0; 1 if the workspace did
+    not open or work was still running at the deadline)."""
     if window.__dict__.get("_running_workers") and time.monotonic() < deadline:
-        QTimer.singleShot(100, lambda: _quit_when_idle(app, window, deadline))
+        QTimer.singleShot(100, lambda: _quit_when_idle(app, window, deadline, opened))
         return
     idle = not window.__dict__.get("_running_workers")
     print(f"smoke: title={window.windowTitle()!r} status={window.statusBar().currentMessage()!r} "
-          f"idle={idle}", flush=True)
+          f"opened={opened} idle={idle}", flush=True)
     window.close()
-    app.exit(0 if idle and window.ws is not None else 1)
+    app.exit(0 if idle and opened else 1)

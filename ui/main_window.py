@@ -446,6 +446,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        cancel = getattr(self, "_analysis_cancel", None)
+        if cancel is not None and getattr(self, "_analysis_running", False):
+            cancel.cancel()  # the analysis stops at its next step; the themes stay as they were
+        self.guard.timer.stop()
         if self.ws:
             self.ws.close()
         super().closeEvent(event)
