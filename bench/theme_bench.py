@@ -8,7 +8,8 @@ compilation costs count, and reports wall seconds, CPU seconds, seconds per stag
 - cold: `analyze` on a new workspace (every text embedded), warm: `analyze --mode full` again (all
   vectors cached);
 - defaults: plain ``BERTopic()`` on the same vectors (read from the workspace cache);
-- add: 1,000 new items imported into the analysed workspace, then `triage-app analyze` (auto mode).
+- add: 1,000 new items imported into the analysed workspace, then `triage-app analyze` (auto mode;
+  wall and CPU seconds of that command, which also scores the new items' sentiment).
 """
 from __future__ import annotations
 
@@ -211,10 +212,13 @@ def main() -> None:
         more = args.dir / f"more-{n}-{count}.csv"
         write_csv(more, generate(1000, seed=count + 1), start=count)
         r["add_1000_import_s"] = import_items(ws, more)
-        t = time.perf_counter()
+        t, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         cli = subprocess.run([str(Path(PY).with_name("triage-app")), "analyze", "-w", str(ws), "--json"],
                              capture_output=True, text=True, check=True)
-        r["add_1000_analyze"] = {"wall_s": round(time.perf_counter() - t, 1), **json.loads(cli.stdout)}
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        r["add_1000_analyze"] = {"wall_s": round(time.perf_counter() - t, 1), "cpu_s": round(cpu, 1),
+                                 **json.loads(cli.stdout)}
         results[n] = r
         print(json.dumps({n: r}), flush=True)
     (args.dir / ("results-warm.json" if args.warm_only else "results.json")).write_text(json.dumps(results, indent=1))

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from analysis.embeddings import Backend, register_backend
+from analysis.embeddings import Backend, get_backend, register_backend
 from analysis.topics import ThemeParams
 from triage_app.cli import cli
 from triage_app.domain import CancelToken, Cancelled
@@ -161,12 +161,40 @@ def test_new_items_join_existing_themes_without_a_refit(analysed, tmp_path):
     result = run_analysis(ws, **FAST)
     assert (result.mode, result.embedded, result.themes_created) == ("incremental", 8, 0)
     assert {t["id"] for t in tq.list_themes(ws.conn)} == ids
-    assert {t["id"]: t["centroid"] for t in tq.list_themes(ws.conn, with_centroid=True)} == centroids
     topic = _topic_of(ws)
     for theme, items in _by_theme(ws).items():
         if theme is not None:
             assert len({topic[i] for i in items}) == 1
     assert result.unassigned_share <= 0.10
+    # the two themes that received items moved to the mean of their members; the others did not move
+    texts = dict(ws.conn.execute("SELECT id, text FROM items"))
+    after = {t["id"]: np.frombuffer(t["centroid"], np.float32) for t in tq.list_themes(ws.conn, with_centroid=True)}
+    moved = {t for t in ids if after[t].tobytes() != centroids[t]}
+    assert {topic[tq.theme_member_ids(ws.conn, t)[0]] for t in moved} == {"battery", "dark"}
+    for theme in moved:
+        vectors = get_backend("test-words").encode([texts[i] for i in tq.theme_member_ids(ws.conn, theme)])
+        mean = vectors.sum(axis=0) / np.linalg.norm(vectors.sum(axis=0))
+        assert float(after[theme] @ mean) > 0.999 > float(np.frombuffer(centroids[theme], np.float32) @ mean)
+    # 4 new items are too few to describe a theme of 25 again: keywords and quotes stay
+    assert result.info["described"] == 0
+
+
+def test_a_theme_that_grew_enough_is_described_again(analysed, tmp_path):
+    ws, first = analysed
+    battery = next(t for t in tq.list_themes(ws.conn) if "battery" in t["keywords"][:3] or "drains" in t["keywords"])
+    before = tq.get_theme(ws.conn, battery["id"])
+    _import(ws, tmp_path, _rows(["battery"], 10, start=100, seed=7), "more.csv")
+    result = run_analysis(ws, **FAST)
+    assert result.mode == "incremental" and result.info["described"] == 1
+    after = tq.get_theme(ws.conn, battery["id"])
+    assert after["updated_run_id"] == result.run_id != before["updated_run_id"]
+    assert set(after["keywords"][:3]) <= set(TOPICS["battery"].split()) and after["label"]
+    members = set(tq.theme_member_ids(ws.conn, battery["id"]))
+    assert 3 <= len(after["quotes"]) <= 5 and set(after["quotes"]) <= members
+    texts = [ws.conn.execute("SELECT text FROM items WHERE id=?", (q,)).fetchone()[0] for q in after["quotes"]]
+    assert len({" ".join(sorted(t.split())) for t in texts}) == len(texts)  # no two quotes with the same words
+    others = [t for t in tq.list_themes(ws.conn) if t["id"] != battery["id"]]
+    assert all(t["updated_run_id"] == first.run_id for t in others)
 
 
 def test_a_genuinely_new_topic_makes_a_new_theme_and_keeps_the_old_ones(analysed, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.topic_keywords import short_label, tokenize
+from analysis.topic_keywords import class_keywords, short_label, tokenize
 from analysis.topic_matching import (
     OldTheme, assign_to_centroids, centroids_of, match_clusters, reduce_outliers,
 )
@@ -23,6 +23,45 @@ def test_short_label_takes_three_distinct_keywords():
     assert short_label(["login", "log", "password", "logins", "crash"]) == "login / password / crash"
     assert short_label(["送餐", "慢", "小时"]) == "送餐、慢、小时"
     assert short_label([]) == "(no keywords)"
+
+
+def test_chinese_function_words_counts_and_laughter_are_not_keywords():
+    text = "之后或者却就是还是然后因为所以但是这个一下，等了一个多小时，哈哈哈，送餐员态度一般"
+    assert tokenize(text) == ["小时", "送餐员", "态度", "一般"]
+
+
+def test_class_keywords_are_bertopics_c_tf_idf_without_importing_it():
+    from analysis.topic_keywords import make_vectorizer
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    classes = [["battery drains fast", "battery hot phone battery", "battery dies overnight battery"],
+               ["login fails password", "cannot login password reset", "sso login login"],
+               ["送餐太慢了", "送餐员迟到，送餐太慢", "等了一个小时才送到"]]
+    vectorizer = make_vectorizer()
+    counts = vectorizer.fit_transform([" ".join(c) for c in classes])
+    scores = ClassTfidfTransformer(reduce_frequent_words=True).fit(counts).transform(counts).toarray()
+    words = vectorizer.get_feature_names_out()
+    ours = class_keywords(classes, n_keywords=20)
+    for row, mine in zip(scores, ours):
+        expected = {w: round(float(v), 9) for w, v in zip(words, row) if v > 0}
+        assert set(mine) == set(expected)
+        assert [expected[w] for w in mine] == sorted(expected.values(), reverse=True)
+
+
+def test_pick_quotes_prefers_typical_distinct_readable_texts():
+    from analysis.topics import pick_quotes
+
+    texts = ["Please add a dark mode", "Honestly, please add a dark mode.", "Dark mode would be perfect",
+             "ok", "Since last week please add a dark mode (#12)", "Night theme please, my eyes hurt at night",
+             "希望增加深色模式，晚上太刺眼了", "说实话，希望增加深色模式，晚上太刺眼了。谢谢！"]
+    vectors = np.eye(len(texts), dtype=np.float32)
+    relevance = np.array([0.9, 0.95, 0.8, 0.99, 0.9, 0.7, 0.85, 0.9])
+    picked = [texts[i] for i in pick_quotes(texts, vectors, relevance, 5)]
+    assert picked == ["Honestly, please add a dark mode.", "说实话，希望增加深色模式，晚上太刺眼了。谢谢！",
+                      "Dark mode would be perfect", "Night theme please, my eyes hurt at night", "ok"]
+    # cosine above 0.95 is a duplicate too; with nothing distinct left, near-duplicates fill up to 3
+    same = np.ones((3, 4), dtype=np.float32) / 2
+    assert pick_quotes(["a b c d", "a b c e", "a b c d"], same, np.array([0.9, 0.8, 0.7]), 5) == [0, 1]
 
 
 # -- centroid arithmetic ----------------------------------------------------------------------------------
@@ -147,6 +186,12 @@ def test_too_few_items_stay_unassigned():
 
     result = find_themes(["a", "b"], np.eye(2, dtype=np.float32))
     assert result.labels.tolist() == [-1, -1] and result.themes == []
+
+
+def test_auto_max_themes_gives_a_browsable_number():
+    from analysis.topics import auto_max_themes
+
+    assert [auto_max_themes(n) for n in (100, 1_600, 3_000, 8_000, 100_000)] == [10, 16, 30, 40, 40]
 
 
 def test_auto_min_cluster_size_grows_with_size():

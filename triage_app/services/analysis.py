@@ -9,7 +9,8 @@ Two modes:
   centroid similarity) so that ids, labels a person edited, statuses and history stay; unmatched
   clusters become new themes.
 - ``incremental``: items not analysed yet join the nearest existing theme, without a re-fit; only
-  when many of them fit no theme are those clustered, for new themes.
+  when many of them fit no theme are those clustered, for new themes. The themes they join get new
+  centroids, and new keywords and quotes once they grew enough (``theme_describe``).
 ``auto`` (default) is incremental when the embedding model is unchanged and at most
 ``INCREMENTAL_SHARE`` of the items are new.
 
@@ -34,6 +35,8 @@ from ..domain import CancelToken, Progress, drive
 from ..store import Workspace
 from ..store import themes as tq
 from ..store.queries import transaction
+from .privacy import load_settings, redact_for_embedding
+from .theme_describe import clean_rows, moved_centroids, redescribe, themes_to_redescribe
 
 INCREMENTAL_SHARE = 0.1
 EMBED_CHARS = 1000  # the start of a long text says what it is about; embedding cost grows with length
@@ -63,6 +66,19 @@ class AnalysisResult:
 
     def as_json(self) -> dict:
         return asdict(self)
+
+
+def analysis_rows(conn) -> list[tuple]:
+    """``items_for_analysis`` rows, title and text redacted when the privacy setting
+    ``redact_embedding`` (on by default) asks for it: the embedding model, the vector cache (keyed by
+    the text embedded), keywords and labels then never see an e-mail address or a phone number.
+    The items table keeps the text as stored."""
+    rows = tq.items_for_analysis(conn)
+    settings = load_settings(conn)
+    if not settings.redact_embedding or not settings.kinds:
+        return rows
+    return [(r[0], r[1], r[2], redact_for_embedding(r[3], settings), redact_for_embedding(r[4], settings))
+            for r in rows]
 
 
 def workspace_model(ws: Workspace) -> str:
@@ -128,7 +144,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     timer = _Timer()
 
     yield Progress("reading", 0, None, "items")
-    rows = tq.items_for_analysis(conn)
+    rows = analysis_rows(conn)
     if not rows:
         raise AnalysisError("the workspace holds no items; import some feedback first")
     item_ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -147,7 +163,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
     if mode != "full":
         todo = new_items
-        new_docs = _clean_some(rows, todo)
+        new_docs = clean_rows(rows, todo)
         timer.lap("clean")
         vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in new_docs], model, cancel, counts)
         timer.lap("embed")
@@ -155,7 +171,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
         if requested == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
             result.mode = "incremental"
-            _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params)
+            _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params, vectors, rows)
         else:  # many new items fit no theme: look for new themes in a full analysis
             result.info["incremental_unplaced"] = plan["unplaced"]
             mode = "full"
@@ -251,14 +267,6 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
     result.info.update({**found.info, "matched": len(matches)})
 
 
-def _clean_some(rows: list[tuple], indices: list[int]) -> list[str]:
-    """Cleaned texts of ``rows[i]`` for ``indices``; boilerplate is judged within each one's source."""
-    groups = {(rows[i][1], rows[i][2]) for i in indices}
-    subset = [i for i, r in enumerate(rows) if (r[1], r[2]) in groups]
-    cleaned = dict(zip(subset, clean_corpus([rows[i][1:] for i in subset])))
-    return [cleaned[i] for i in indices]
-
-
 def leftover_limit(n_items: int) -> int:
     """New items that fit no theme, above which ``auto`` runs a full analysis to find new themes."""
     return max(2 * auto_min_cluster_size(n_items), int(0.01 * n_items))
@@ -290,23 +298,32 @@ def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, par
     return {"labels": labels, "similarity": similarity, "theme_ids": ids, "unplaced": unplaced}
 
 
-def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict, params: ThemeParams) -> None:
+def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict, params: ThemeParams,
+                       vectors: np.ndarray, rows: list[tuple]) -> None:
+    """Write the new items' themes; move the centroids of the themes they join; describe again the
+    themes that grew enough since they were last described (``theme_describe``)."""
     conn = ws.conn
     labels, similarity, ids = plan["labels"], plan["similarity"], plan["theme_ids"]
-    touched = {ids[k] for k in labels if k >= 0}
+    theme_of = [ids[k] if k >= 0 else None for k in labels]
+    touched = {t for t in theme_of if t is not None}
     with transaction(conn):
         run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "incremental"})
         result.run_id = run_id
-        tq.write_model_assignments(conn, ((item, ids[k] if k >= 0 else None, float(s) if k >= 0 else None)
-                                          for item, k, s in zip(items, labels, similarity)), run_id)
-        for theme_id in touched:
-            tq.update_theme(conn, theme_id, updated_run_id=run_id)
+        centroids = moved_centroids(conn, vectors, theme_of)  # before the new rows exist
+        tq.write_model_assignments(conn, ((item, t, float(s) if t is not None else None)
+                                          for item, t, s in zip(items, theme_of, similarity)), run_id)
+        for theme_id, centroid in centroids.items():
+            tq.update_theme(conn, theme_id, centroid=centroid.tobytes())
         tq.refresh_sizes(conn)
+        described = themes_to_redescribe(conn, touched)
+        redescribe(conn, rows, described, model=result.model, run_id=run_id, seed=params.seed,
+                   embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes)
         _summarise(conn, result)
         result.themes_updated = len(touched)
         result.themes_kept = max(0, result.themes - len(touched))
         tq.finish_run(conn, run_id, _summary(result))
-    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"]})
+    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
+                        "described": len(described)})
 
 
 def _summarise(conn, result: AnalysisResult) -> None:
@@ -321,9 +338,9 @@ def theme_member_vectors(ws: Workspace, theme_id: int) -> tuple[list[int], list[
     """A theme's item ids, cleaned texts and vectors (from the cache; missing ones are embedded)."""
     conn = ws.conn
     members = tq.theme_member_ids(conn, theme_id)
-    rows = tq.items_for_analysis(conn)
+    rows = analysis_rows(conn)
     position = {r[0]: i for i, r in enumerate(rows)}
-    docs = _clean_some(rows, [position[m] for m in members])
+    docs = clean_rows(rows, [position[m] for m in members])
     vectors = drive(embed_texts(ws, [d[:EMBED_CHARS] for d in docs], workspace_model(ws), CancelToken(), {}))
     return members, docs, vectors
 

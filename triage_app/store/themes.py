@@ -213,6 +213,27 @@ def theme_member_ids(conn, theme_id: int) -> list[int]:
                                        (theme_id,))]
 
 
+def similarity_sums(conn) -> dict[int, float]:
+    """``theme_id -> sum of the members' similarity to the theme's centroid`` (= the length of the sum
+    of their unit vectors, which an incremental run needs to move the centroid by new members)."""
+    return dict(conn.execute("SELECT theme_id, total(probability) FROM item_themes WHERE theme_id IS NOT NULL"
+                             " GROUP BY theme_id"))
+
+
+def growth_since_described(conn) -> dict[int, tuple[int, int]]:
+    """``theme_id -> (members assigned by runs after the one that last described it, members)``."""
+    rows = conn.execute(
+        "SELECT it.theme_id, total(it.run_id > coalesce(t.updated_run_id, 0)), count(*) FROM item_themes it"
+        " JOIN themes t ON t.id = it.theme_id GROUP BY it.theme_id")
+    return {theme: (int(added), int(size)) for theme, added, size in rows}
+
+
+def member_rows(conn) -> list[tuple[int, int, float | None]]:
+    """``(item_id, theme_id, probability)`` of every assigned item, by item id."""
+    return conn.execute("SELECT item_id, theme_id, probability FROM item_themes WHERE theme_id IS NOT NULL"
+                        " ORDER BY item_id").fetchall()
+
+
 def write_model_assignments(conn, rows: Iterable[tuple[int, int | None, float | None]], run_id: int) -> None:
     """Model assignments ``(item_id, theme_id, probability)``; rows a user set (origin 'user') are kept."""
     conn.executemany(
