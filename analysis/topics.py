@@ -97,8 +97,9 @@ def auto_max_themes(n: int) -> int:
 
 
 def numba_cache_dir() -> str:
-    return os.environ.get("NUMBA_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "feedback-triage", "numba")
+    from .engine_cache import cache_dir
+
+    return str(cache_dir())
 
 
 def import_engine() -> None:
