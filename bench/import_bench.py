@@ -97,13 +97,16 @@ from triage_app.store import Workspace
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import import_file
 ws = Workspace(sys.argv[2])
-marks = {}
+marks, cpu = {}, {}
 start = time.perf_counter()
 gen = import_file(ws, sys.argv[1], ImportOptions(format="generic"))
 try:
     while True:
         p = next(gen)
         marks.setdefault(p.stage, time.perf_counter() - start)
+        if p.stage == "indexing" and not cpu:  # CPU of each side while the rows land (the reader has ended)
+            child = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = {"importer_cpu_s": time.process_time(), "reader_cpu_s": child.ru_utime + child.ru_stime}
 except StopIteration as stop:
     result = stop.value
 total = time.perf_counter() - start
@@ -111,7 +114,7 @@ print(json.dumps({"added": result.added, "rejected": result.rejected, "total_s":
                   "rows_s": marks.get("indexing", total), "index_s": total - marks.get("indexing", total),
                   # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking parent
                   "peak_rss_mb": int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024,
-                  "reader_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "reader_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, **cpu}))
 """
 
 
@@ -138,6 +141,7 @@ def main() -> None:
         generate(csv_path, args.rows)
     size_mb = csv_path.stat().st_size / 1e6
 
+    load_at_start = os.getloadavg()[0]
     floor_mem = floor_in_memory(csv_path)
     floor_csv = floor_parse_and_store(csv_path)
     mine = ours(csv_path, ws_path)
@@ -163,6 +167,11 @@ def main() -> None:
         "import_rows_s": round(rows_per_s), "import_seconds": round(mine["rows_s"], 2),
         "fts_index_seconds": round(mine["index_s"], 2), "peak_rss_mb": round(mine["peak_rss_mb"]),
         "reader_process_peak_rss_mb": round(mine["reader_peak_rss_mb"]),
+        # CPU per row of each process until the rows have landed (start-up included): on a shared
+        # machine these say more than the wall-clock rate
+        "importer_cpu_us_per_row": round(mine["importer_cpu_s"] / mine["added"] * 1e6, 2),
+        "reader_cpu_us_per_row": round(mine["reader_cpu_s"] / mine["added"] * 1e6, 2),
+        "load_average_1min": [round(load_at_start, 2), round(os.getloadavg()[0], 2)],  # at start and end
         "stats_query_s": round(stats_query, 3), "stats_cli_s": round(stats_cli, 2),
         "search_first_page_ms": {k: round(v[0] * 1000, 1) for k, v in timings.items()},
         "workspace_mb": round(ws_path.stat().st_size / 1e6, 1),

@@ -28,6 +28,12 @@ class Importer:
     def read(self, source: SourceFile) -> Iterator[Record]:
         raise NotImplementedError
 
+    def read_prepared(self, source: SourceFile) -> Iterator | None:
+        """Optional fast path: the records of ``read`` with every ``Item`` already as its stored row
+        (``store.rows.prepare_item``; an item that cannot be stored as a ``Rejected``), or None
+        when the importer has none. Must give the same workspace as ``read``."""
+        return None
+
     def header_rows(self, source: SourceFile) -> int:
         """How many header rows precede the data (tabular formats); used by the preview."""
         return 1

@@ -12,6 +12,7 @@ from typing import Iterator
 from ..domain import Item, Rejected, Record
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
+from .generic_fast import RowPlan, prepared_rows, too_many_cells
 from .scores import SCALES, classify_score_column, score_value
 from .source import BadRecord, SourceFile
 
@@ -29,6 +30,7 @@ _GUESS = {
 }
 _TEXT_WORDS = re.compile(r"(text|comment|feedback|review|body|description|content|answer|message|意见|评论|内容|反馈)", re.I)
 _NUMERIC = re.compile(r"^\s*-?\d+([.,]\d+)?\s*$")
+_LABEL_SPLIT = re.compile(r"[,;|]")
 
 
 def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str]:
@@ -88,8 +90,15 @@ class GenericImporter(Importer):
 
     # -- tables ------------------------------------------------------------------------------
     def read(self, source: SourceFile) -> Iterator[Record]:
+        return self._read(source, self._rows_to_items)
+
+    def read_prepared(self, source: SourceFile) -> Iterator:
+        """The fast path: what ``read`` yields, with every item already as its stored row."""
+        return self._read(source, self._rows_to_prepared)
+
+    def _read(self, source: SourceFile, convert) -> Iterator:
         if source.kind in ("json", "jsonl", "zip"):
-            yield from self._read_json(source)
+            yield from self._read_json(source, convert)
             return
         rows = source.iter_rows()
         first = next(rows, None)
@@ -98,7 +107,7 @@ class GenericImporter(Importer):
         header_row, headers = first
         headers = [h.replace("\ufeff", "").strip() for h in headers]
         mapping = self._mapping(source, headers, source.preview_rows[1:])
-        yield from self._rows_to_items(source, headers, mapping, rows)
+        yield from convert(source, headers, mapping, rows)
 
     def _mapping(self, source: SourceFile, headers: list[str], samples: list[list[str]]) -> dict[str, str]:
         mapping = guess_mapping(headers, samples)
@@ -113,37 +122,44 @@ class GenericImporter(Importer):
             raise source.fail("has no column that looks like free text; map one with --map text=COLUMN")
         return mapping
 
-    def _rows_to_items(self, source: SourceFile, headers: list[str], mapping: dict[str, str], rows) -> Iterator[Record]:
+    def _plan(self, source: SourceFile, headers: list[str], mapping: dict[str, str]) -> RowPlan:
         index = {field: headers.index(col) for field, col in mapping.items()}
         used = set(index.values())
-        extra = [(i, h) for i, h in enumerate(headers) if i not in used and h]
         score_fields = [f for f in ("nps", "csat", "ces", "rating") if f in index]
         if "score" in index:
             score_fields.append("score")
         samples = [r[index["created_at"]] for r in source.preview_rows[1:] if "created_at" in index and index["created_at"] < len(r)]
-        parse_date = DateParser(source.options.dayfirst if source.options.dayfirst is not None else infer_dayfirst(samples),
-                                source.options.timezone)
         score_kind = self._score_kind(source, headers, index)
+        plan = RowPlan()
+        plan.index, plan.headers, plan.n, plan.file_name = index, headers, len(headers), source.name
+        plan.extra = [(i, h) for i, h in enumerate(headers) if i not in used and h]
+        plan.parse_date = DateParser(source.options.dayfirst if source.options.dayfirst is not None else infer_dayfirst(samples),
+                                     source.options.timezone)
+        plan.scores = []  # (cell index, item attribute, low, high, header): decided once
+        for field in score_fields:
+            kind = score_kind if field == "score" else field
+            plan.scores.append((index[field], kind, *SCALES[kind], headers[index[field]]))
+        return plan
+
+    def _rows_to_items(self, source: SourceFile, headers: list[str], mapping: dict[str, str], rows) -> Iterator[Record]:
+        plan = self._plan(source, headers, mapping)
+        index, extra, parse_date, scores, n = plan.index, plan.extra, plan.parse_date, plan.scores, plan.n
         i_id, i_text, i_title = index.get("id"), index.get("text"), index.get("title")
         i_created, i_author, i_status = index.get("created_at"), index.get("author"), index.get("status")
         i_link, i_labels, i_source = index.get("link"), index.get("labels"), index.get("source")
-        n = len(headers)
         content_id = ContentIds()
         file_name = source.name
-        scores = []  # (cell index, item attribute, low, high, header): decided once
-        for field in score_fields:
-            kind = score_kind if field == "score" else field
-            scores.append((index[field], kind, *SCALES[kind], headers[index[field]]))
         for row_number, cells in rows:
             if len(cells) != n:
                 if len(cells) < n:
                     cells = cells + [""] * (n - len(cells))
                 elif any(c.strip() for c in cells[n:]):
-                    yield Rejected(row_number, f"has {len(cells)} cells but the header has {n} "
-                                   "(an unquoted delimiter in a value?)")
+                    yield Rejected(row_number, too_many_cells(len(cells), n))
                     continue
-            text = cells[i_text].strip() if i_text is not None else ""
-            title = (cells[i_title].strip() or None) if i_title is not None else None
+            # text and title are stored verbatim; stripped copies decide emptiness and the content id
+            raw_text = cells[i_text] if i_text is not None else ""
+            raw_title = cells[i_title] if i_title is not None else ""
+            text, title = raw_text.strip(), raw_title.strip() or None
             if not text and not title:
                 continue  # no feedback in this row (an empty comment is not an item)
             try:
@@ -153,7 +169,8 @@ class GenericImporter(Importer):
                 continue
             # positional: external_id, text, title, created_at, updated_at, closed_at, author
             item = Item(
-                cells[i_id].strip() if i_id is not None else "", text or title, title, created, None, None,
+                cells[i_id].strip() if i_id is not None else "", raw_text if text else raw_title,
+                raw_title if title else None, created, None, None,
                 (cells[i_author].strip() or None) if i_author is not None else None,
                 source=(cells[i_source].strip() or None) if i_source is not None else file_name,
                 row=row_number,
@@ -161,7 +178,7 @@ class GenericImporter(Importer):
             if i_link is not None:
                 item.link = cells[i_link].strip() or None
             if i_labels is not None and cells[i_labels].strip():
-                item.labels = [x.strip() for x in re.split(r"[,;|]", cells[i_labels]) if x.strip()]
+                item.labels = [x.strip() for x in _LABEL_SPLIT.split(cells[i_labels]) if x.strip()]
             if i_status is not None and cells[i_status].strip():
                 item.source_state = cells[i_status].strip().lower()
             bad = None
@@ -184,8 +201,13 @@ class GenericImporter(Importer):
             if extra:
                 item.attributes = {h: cells[i] for i, h in extra if cells[i] != ""}
             if not item.external_id:
-                item.external_id = content_id(item.created_at, item.author, item.title, item.text)
+                item.external_id = content_id(item.created_at, item.author, title, text or title)  # as before: stripped
             yield item
+
+    def _rows_to_prepared(self, source, headers: list[str], mapping: dict[str, str], rows) -> Iterator:
+        """What ``_rows_to_items`` yields, each item already as its stored row (see generic_fast)."""
+        plan = self._plan(source, headers, mapping)
+        return prepared_rows(plan, rows, by_blocks=isinstance(source, SourceFile) and source.kind in ("csv", "xlsx"))
 
     def _score_kind(self, source: SourceFile, headers: list[str], index: dict[str, int]) -> str:
         if "score" not in index:
@@ -201,7 +223,7 @@ class GenericImporter(Importer):
         return "nps"
 
     # -- JSON --------------------------------------------------------------------------------
-    def _read_json(self, source: SourceFile) -> Iterator[Record]:
+    def _read_json(self, source: SourceFile, convert) -> Iterator:
         flat_samples = [_flatten(o) for o in source.first_json_objects if isinstance(o, dict)]
         if not flat_samples:
             raise source.fail("holds no JSON objects")
@@ -230,7 +252,7 @@ class GenericImporter(Importer):
                     yield number, cells
 
         rejected: list[Rejected] = []
-        for record in self._rows_to_items(_JsonAsTable(source, samples), headers, mapping, only_good()):
+        for record in convert(_JsonAsTable(source, samples), headers, mapping, only_good()):
             while rejected:
                 yield rejected.pop(0)
             yield record

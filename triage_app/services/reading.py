@@ -6,32 +6,41 @@ small files use a thread (no process start-up cost). Both yield the same ``Chunk
 """
 from __future__ import annotations
 
+import gc
+import marshal
 import multiprocessing as mp
 import queue
 import threading
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Generator, Iterator
 
 from ..domain import ImportFailure, Item, Rejected, Respondent
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
-from ..store.writer import prepare_item
+from ..store.rows import prepare_item, unstorable
 
 #: files at least this large are parsed in a separate process
 PROCESS_THRESHOLD_BYTES = 32 << 20
+#: use importers' ``read_prepared`` fast paths (False: always the general ``read``; for tests)
+FAST_PATHS = True
 
 
 @dataclass
 class Chunk:
     respondents: list[Respondent] = field(default_factory=list)
-    items: list[tuple] = field(default_factory=list)  # rows from store.writer.prepare_item
+    items: list[tuple] = field(default_factory=list)  # rows as store.rows.prepare_item (marshalled between processes)
     rejected: list[Rejected] = field(default_factory=list)
     records: int = 0
 
 
-def parse_chunks(source: SourceFile, importer_name: str, size: int) -> Iterator[Chunk]:
-    """The importer's records, validated and prepared, in chunks of about ``size`` records."""
+def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
+    """The importer's records, validated and prepared, in chunks of about ``size`` records.
+    ``fast``: use the importer's ``read_prepared`` path where it has one (same result)."""
     importer = get_importer(importer_name)
+    prepared_stream = importer.read_prepared(source) if fast else None
+    if prepared_stream is not None:
+        yield from _chunk_prepared(prepared_stream, size)
+        return
     chunk = Chunk()
     respondents, items, rejected = chunk.respondents, chunk.items, chunk.rejected
     count = 0
@@ -45,7 +54,7 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int) -> Iterator[
                     (str(record.external_id) + (record.source or "")).encode("utf-8")  # not in the checksum
                     items.append(prepared)
                 except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
-                    rejected.append(Rejected(record.row, f"holds a value that cannot be stored ({exc})"))
+                    rejected.append(Rejected(record.row, unstorable(exc)))
             else:
                 rejected.append(Rejected(record.row, "no id or no text"))
         elif kind is Respondent:
@@ -57,6 +66,30 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int) -> Iterator[
             yield chunk
             chunk = Chunk()
             respondents, items, rejected = chunk.respondents, chunk.items, chunk.rejected
+            count = 0
+    chunk.records = count
+    yield chunk
+
+
+def _chunk_prepared(records: Iterator, size: int) -> Iterator[Chunk]:
+    """Chunks of a ``read_prepared`` stream: prepared item rows (tuples), respondents, rejects."""
+    chunk = Chunk()
+    items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
+    count = 0
+    for record in records:
+        count += 1
+        kind = type(record)
+        if kind is tuple:
+            items_append(record)
+        elif kind is Respondent:
+            respondents.append(record)
+        else:
+            rejected.append(record)
+        if count >= size:
+            chunk.records = count
+            yield chunk
+            chunk = Chunk()
+            items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
             count = 0
     chunk.records = count
     yield chunk
@@ -78,13 +111,34 @@ def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
         put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _child(path: str, options: ImportOptions, importer_name: str, size: int, out) -> None:
+def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out) -> None:
+    # This process only parses: rows are short-lived or handed on, so the cyclic collector
+    # (which would rescan every chunk held) runs rarely.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     try:
         source = SourceFile(path, options)
     except ImportFailure as exc:
         out.put(("failure", (exc.path, exc.reason, exc.row)))
         return
-    _produce(parse_chunks(source, importer_name, size), out.put, lambda: False)
+    _produce(_packed(parse_chunks(source, importer_name, size, fast)), out.put, lambda: False)
+
+
+def _packed(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+    """Chunks whose item rows travel as one marshal blob: rows hold only str, int, float, None,
+    tuples and lists, and marshal handles those for about half what pickle costs to write."""
+    for chunk in chunks:
+        try:
+            chunk.items = marshal.dumps(chunk.items)
+        except ValueError:  # a value marshal cannot carry: pickle takes the list as it is
+            pass
+        yield chunk
+
+
+def _unpacked(chunk: Chunk) -> Chunk:
+    if isinstance(chunk.items, bytes):
+        chunk.items = marshal.loads(chunk.items)
+    return chunk
 
 
 def _receive(get) -> Iterator[Chunk]:
@@ -100,18 +154,21 @@ def _receive(get) -> Iterator[Chunk]:
             raise RuntimeError(payload)
 
 
-def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Iterator[Chunk]:
-    """Chunks of the file, parsed ahead in a thread (small files) or a process (large ones)."""
+def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Generator[Chunk, None, None]:
+    """Chunks of the file, parsed ahead in a thread (small files) or a process (large ones).
+    A process starts at once, so that its start-up overlaps the caller's own preparations;
+    ``close()`` the generator when done with it (it stops the reader)."""
     if source.size >= PROCESS_THRESHOLD_BYTES:
-        yield from _in_process(source, importer_name, size, depth)
-    else:
-        yield from _in_thread(source, importer_name, size, depth)
+        chunks = _in_process(source, importer_name, size, depth)
+        next(chunks)  # runs up to the first yield: the process is starting
+        return chunks
+    return _in_thread(source, importer_name, size, depth)
 
 
 def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Iterator[Chunk]:
     q: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
-    chunks = parse_chunks(source, importer_name, size)
+    chunks = parse_chunks(source, importer_name, size, FAST_PATHS)
     thread = threading.Thread(target=_produce, args=(chunks, q.put, stop.is_set), name="import-reader", daemon=True)
     thread.start()
     try:
@@ -126,22 +183,24 @@ def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) ->
         chunks.close()
 
 
-def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -> Iterator[Chunk]:
+def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -> Generator[Chunk | None, None, None]:
     ctx = mp.get_context("spawn")
     q = ctx.Queue(maxsize=depth)
-    child = ctx.Process(target=_child, args=(str(source.path), source.options, importer_name, size, q),
+    child = ctx.Process(target=_child, args=(str(source.path), source.options, importer_name, size, FAST_PATHS, q),
                         name="import-reader", daemon=True)
     child.start()
 
     def get():
         while True:
             try:
-                return q.get(timeout=1.0)
+                kind, payload = q.get(timeout=1.0)
+                return kind, (_unpacked(payload) if kind == "chunk" else payload)
             except queue.Empty:
                 if not child.is_alive():
                     raise ImportFailure(str(source.path), f"the reader process stopped unexpectedly (exit code {child.exitcode})")
 
     try:
+        yield None  # started (see read_chunks)
         yield from _receive(get)
     finally:
         if child.is_alive():

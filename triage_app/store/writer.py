@@ -9,68 +9,22 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-import orjson
-
 from ..domain import Item, Rejected, Respondent
+from .rows import VALUE_COLUMNS, json_text, prepare_item, row_hash
 from .search import fts_prepare
 
 _CHUNK = 900  # host parameters per IN (...) lookup, well under SQLite's limit
 
 
-_OPTS = orjson.OPT_NON_STR_KEYS
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_VALUE_COLUMNS = (
-    "source", "created_at", "updated_at", "closed_at", "author", "author_is_bot", "question", "title", "text",
-    "source_state", "labels", "link", "nps", "csat", "ces", "rating", "first_response_s", "attributes",
-)
+_VALUE_COLUMNS = VALUE_COLUMNS
 _STATE = _VALUE_COLUMNS.index("source_state")
-_CLOSED = {"resolved", "won't fix", "duplicate"}
 _DEFAULTS = {"status": "new", "labels": "[]", "attributes": "{}", "author_is_bot": 0}
 _INSERT_COLUMNS = ("external_id",) + _VALUE_COLUMNS + ("respondent_id", "status", "row_hash")
-
-
-def prepare_item(item: Item) -> tuple:
-    """An item as the row it becomes, with its change checksum. Pure (no database), so it can run
-    in the reader's process or thread: ``(external_id, values, status, row_hash, respondent external
-    id, events, time of the status, whether the importer mapped a status)``."""
-    # None where the column default applies: fewer values to bind (see _insert_items).
-    values = (
-        item.source, item.created_at, item.updated_at, item.closed_at, item.author,
-        1 if item.author_is_bot else None, item.question, item.title, item.text, item.source_state,
-        _dumps(item.labels) if item.labels else None, item.link, item.nps, item.csat, item.ces, item.rating,
-        item.first_response_s, _dumps(item.attributes) if item.attributes else None,
-    )
-    status = item.status or "new"
-    # The source (often the file name) is left out: the same rows in a newer export under
-    # another name are unchanged, and keep the source they first came from.
-    hashed = values[1:] + (status, item.respondent)
-    events = None
-    if item.events:
-        events = [(e.kind, e.created_at, e.author, 1 if e.author_is_bot else 0, e.author_association, e.body)
-                  for e in item.events]
-        hashed += (events,)
-    # When the item reached this status, as far as the export tells (for status history).
-    when = item.closed_at if status in _CLOSED and item.closed_at else (item.updated_at or item.created_at)
-    return (item.external_id, values, status, _hash(hashed), item.respondent, events, when, item.status is not None)
-
-
-def _default(value):
-    return str(value)
-
-
-def _hash(values: tuple) -> int:
-    """A 63-bit checksum of a row's stored values: tells an updated row from an unchanged one.
-    (CRC-32 and Adler-32 side by side: fast, and plenty for change detection; not for security.)"""
-    data = orjson.dumps(values, default=_default, option=_OPTS)
-    return (zlib.crc32(data) << 31) ^ zlib.adler32(data)
-
-
-def _dumps(value) -> str:
-    return orjson.dumps(value, default=_default, option=_OPTS).decode()
+_hash, _dumps = row_hash, json_text
 
 
 @dataclass
@@ -322,9 +276,9 @@ class ImportWriter:
         """Add the items this import added or changed to the full-text index; yields (done, total)."""
         total = self.counts.added + self.counts.updated
         done = 0
+        yield 0, total  # the rows have landed: what follows is index building
         self.finish_indexes()
         last_id = min(self._start_max_id, self._min_updated_id - 1)  # nothing below was touched
-        yield 0, total
         while True:
             rows = self.conn.execute(
                 "SELECT id, title, text FROM items WHERE id>? AND last_import_id=? ORDER BY id LIMIT ?",
