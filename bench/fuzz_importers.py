@@ -85,18 +85,38 @@ def _mutate_bytes(rng: random.Random, data: bytes, other: bytes) -> bytes:
     return bytes(data)
 
 
+#: zips that unpack to more than this (the bomb seeds) get byte mutations only: unpacking and
+#: re-packing hundreds of megabytes per input was what made the xlsx and zip families crawl
+MAX_MEMBER_MUTATION_BYTES = 4 << 20
+_MEMBERS: dict[int, tuple[bytes, dict[str, bytes] | None]] = {}
+
+
+def _members(data: bytes) -> dict[str, bytes] | None:
+    """The members of a seed zip, unpacked once per seed (seeds are reused thousands of times)."""
+    hit = _MEMBERS.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    parts = None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) <= MAX_MEMBER_MUTATION_BYTES:
+                parts = {i.filename: zf.read(i) for i in infos}
+    except Exception:  # noqa: BLE001 - already damaged: mutate the bytes
+        parts = None
+    _MEMBERS[id(data)] = (data, parts)
+    return parts
+
+
 def _mutate(rng: random.Random, data: bytes, other: bytes) -> bytes:
     if data[:2] == b"PK" and rng.random() < 0.6:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                parts = {i.filename: zf.read(i) for i in zf.infolist()}
-        except Exception:  # noqa: BLE001 - already damaged: mutate the bytes
-            parts = None
+        parts = _members(data)
         if parts:
+            parts = dict(parts)
             name = rng.choice(sorted(parts))
             parts[name] = _mutate_bytes(rng, parts[name], other)
             out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 for n, d in parts.items():
                     zf.writestr(n, d)
             return out.getvalue()

@@ -120,7 +120,9 @@ def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
         if cleaned:
             from analysis.text_clean import clean_corpus
 
-            rows = tq.items_for_analysis(ws.conn)
+            from .services.analysis import analysis_rows
+
+            rows = analysis_rows(ws.conn)  # redacted as analysis reads it
             clean = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
         for n, item in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
             if limit is not None and n >= limit:

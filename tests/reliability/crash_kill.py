@@ -1,6 +1,7 @@
-"""SIGKILL a process at random points of an import (or another long write) and check the workspace.
+"""SIGKILL a process at random points of an import (or a redaction) and check the workspace.
 
-Shared by tests/reliability/test_crash_kill.py (a short run) and bench/crash_kill.py (many kills).
+Shared by tests/reliability/test_crash_kill.py (a short run) and bench/crash_kill.py (many kills);
+analysis_kill.py does the same for theme analyses.
 After every kill: PRAGMA integrity_check passes, ``triage-app check`` finds the workspace healthy,
 the killed import is there whole or not at all, and running it again completes.
 """
@@ -47,18 +48,7 @@ def _child_redact(workspace: str, file: str, ready) -> None:
     ws.close()
 
 
-def _child_analyze(workspace: str, file: str, ready) -> None:
-    from triage_app.services.analysis import analyse
-    from triage_app.store import Workspace
-
-    ready.set()
-    ws = Workspace(workspace)
-    for _ in analyse(ws, model="static", mode="full"):  # re-cluster every time: a long run to interrupt
-        pass
-    ws.close()
-
-
-CHILDREN = {"import": _child_import, "redact": _child_redact, "analyze": _child_analyze}
+CHILDREN = {"import": _child_import, "redact": _child_redact}
 
 
 def run_child(kind: str, workspace: Path, file: Path, kill_after: float | None) -> bool:
@@ -159,26 +149,4 @@ def kill_cycle(tmp: Path, rounds: int, rows: int = 20_000, seed: int = 0, redact
         for name in os.listdir(tmp):
             if name.startswith(f"w{r}.triage"):
                 (tmp / name).unlink()
-    return stats
-
-
-def analysis_kill_cycle(tmp: Path, rounds: int, rows: int = 2_000, seed: int = 0) -> KillStats:
-    """Kill theme analyses at random moments: afterwards the workspace is intact and healthy
-    (an unfinished run is only a warning) and the next analysis completes."""
-    rng = random.Random(seed)
-    stats = KillStats()
-    ws = tmp / "analysis.triage"
-    run_child("import", ws, write_csv(tmp / "analysis.csv", rows), None)
-    run_child("analyze", ws, ws, None)  # the first run loads models and fills the embedding cache
-    started = time.perf_counter()
-    run_child("analyze", ws, ws, None)  # the runs that get killed are like this one
-    duration = time.perf_counter() - started
-    for _ in range(rounds):
-        killed = run_child("analyze", ws, ws, rng.uniform(0, duration * 1.1))
-        stats.kills += killed
-        stats.finished_first += not killed
-        check_after_kill(ws)
-        run_child("analyze", ws, ws, None)
-        check_after_kill(ws)
-        stats.outcomes["analyze"] = stats.outcomes.get("analyze", 0) + 1
     return stats

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 import pytest
@@ -22,7 +23,9 @@ HOSTILE = {
     "cjk": "配送太慢了！！！外卖凉了😡",
     "formula": "=HYPERLINK(\"http://evil\",\"click\")",
     "fts_syntax": 'NEAR(a b) AND "x" OR * NOT ^col:',
-    "newlines": "line1\r\nline2\n\nline4\rend",  # cells are trimmed at the ends, by design
+    "newlines": "line1\r\nline2\n\nline4\rend",
+    "ends": "  \t leading and trailing whitespace kept \r\n ",
+    "nul": "before\x00after \x00",
     "mb": "x" * (1 << 20),
 }
 
@@ -49,7 +52,7 @@ def test_stored_verbatim(hostile_ws):
     ids = _ids(hostile_ws)
     for key, value in HOSTILE.items():
         item = queries.get_item(hostile_ws.conn, ids[key])
-        assert item["text"] == value, key
+        assert item["text"] == value, key  # verbatim, whitespace at the ends included
         assert item["author"] == value[:200].strip() or item["author"] == value[:200], key
     tables = {r[0] for r in hostile_ws.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"items", "imports"} <= tables
@@ -109,3 +112,76 @@ def test_export_keeps_values_but_neutralises_formulas(hostile_ws, tmp_path):
     assert HOSTILE["formula"] not in cells  # neutralised: it must not start with "="
     assert any(c.endswith(HOSTILE["formula"]) for c in cells)
     assert HOSTILE["emoji"] in cells and HOSTILE["cjk"] in cells
+
+
+@pytest.fixture
+def hostile_json_ws(workspace, tmp_path):
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps([{"id": k, "text": v, INJECTION: v[:50]} for k, v in HOSTILE.items()]), encoding="utf-8")
+    result = run_import(workspace, path, ImportOptions(format="generic", mapping={"id": "id", "text": "text"}))
+    assert result.added == len(HOSTILE), result.rejected_rows
+    return workspace
+
+
+def _cli(*args: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "triage_app", *args], capture_output=True, text=True, encoding="utf-8")
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+@pytest.mark.parametrize("fixture", ["hostile_ws", "hostile_json_ws"])
+def test_imported_and_listed_verbatim(fixture, request):
+    """CSV and JSON imports store every hostile value exactly; ``items --jsonl`` gives it back exactly."""
+    ws = request.getfixturevalue(fixture)
+    ids = _ids(ws)
+    for key, value in HOSTILE.items():
+        assert queries.get_item(ws.conn, ids[key])["text"] == value, key
+    lines = _cli("items", "-w", str(ws.path), "--jsonl").splitlines()
+    listed = {r["external_id"]: r["text"] for r in map(json.loads, lines)}
+    assert listed == HOSTILE
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_cli_export_round_trips_hostile_values(hostile_ws, tmp_path, suffix):
+    """``export`` writes every value as stored; in CSV formula-like cells get a neutralising prefix (XLSX
+    writes them as string cells); XLSX drops the control characters XML 1.0 cannot hold and cuts
+    cells at Excel's 32,767 characters."""
+    out = tmp_path / f"out.{suffix}"
+    _cli("export", "-w", str(hostile_ws.path), "-o", str(out), "--no-redact")
+    if suffix == "csv":
+        with open(out, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    else:
+        import openpyxl
+
+        book = openpyxl.load_workbook(out, read_only=True)
+        cells = list(book.worksheets[0].iter_rows())
+        rows = [["" if c.value is None else str(c.value) for c in r] for r in cells]
+        assert all(c.data_type != "f" for r in cells for c in r)  # a string cell is never a formula
+        book.close()
+    header = rows[0]
+    texts = {r[header.index("external_id")]: r[header.index("text")] for r in rows[1:]}
+    for key, value in HOSTILE.items():
+        if suffix == "xlsx":  # Excel's limits: no XML-illegal characters, at most 32,767 per cell
+            value = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", value)[:32_767]
+        if key == "formula" and suffix == "csv":
+            assert texts[key] != value and texts[key].endswith(value)
+        else:
+            assert texts[key] == value, key
+
+
+def test_content_ids_ignore_surrounding_whitespace(tmp_path):
+    """Rows without an id get a content id from the stripped text, as before texts were kept verbatim:
+    re-importing an export into a workspace made by an older version finds the same items."""
+    from triage_app.store import Workspace
+
+    ids = []
+    for name, cell in (("padded", '"  slow app \n"'), ("stripped", "slow app")):
+        path = tmp_path / f"{name}.csv"
+        path.write_text(f"created,comment\n2024-01-02,{cell}\n2024-01-03,{cell}\n", encoding="utf-8")
+        ws = Workspace(tmp_path / f"{name}.triage")
+        run_import(ws, path, ImportOptions(format="generic"))
+        run_import(ws, path, ImportOptions(format="generic"))  # the same file again: nothing new
+        ids.append(sorted(r[0] for r in ws.conn.execute("SELECT external_id FROM items")))
+        ws.close()
+    assert ids[0] == ids[1] and len(ids[0]) == 2

@@ -1,5 +1,8 @@
 """No network at run time: import, analysis, metrics, export and briefing run in a process where
-creating an internet socket or resolving a name raises, and none is even attempted."""
+creating an internet socket or resolving a name raises, and none is even attempted.
+
+The guard is installed as ``sitecustomize`` on ``PYTHONPATH``, so any Python process the pipeline
+starts (e.g. a reader process for a large file) is guarded too, and each one reports its attempts."""
 from __future__ import annotations
 
 import json
@@ -35,7 +38,7 @@ for _name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbynam
 atexit.register(lambda: print(f"NETWORK-ATTEMPTS {len(attempts)} {attempts[:5]}", file=sys.stderr))
 '''
 
-SCRIPT = PRELUDE + r'''
+SCRIPT = r'''
 import json, sys
 from pathlib import Path
 from triage_app.cli import cli
@@ -49,29 +52,29 @@ def run(*args):
             raise RuntimeError(f"{args[0]} exited with {exc.code}")
     print(f"STEP-OK {args[0]}", file=sys.stderr, flush=True)
 
-run("import", data, "-w", ws)
-names = set(cli.commands)
-if "analyze" in names:
-    run("analyze", "-w", ws)
-if "metrics" in names:
-    run("metrics", "-w", ws, "--json", "--by", "month")
-if "export" in names:
-    run("export", "-w", ws, "-o", str(out / "items.xlsx"))
-    run("export", "-w", ws, "-o", str(out / "items.csv"))
+import socket
 try:
-    from triage_app.services import briefing
-except ImportError:
-    briefing = None
-if briefing is not None:
-    from triage_app.store import Workspace
-    with Workspace(ws) as w:
-        gen = briefing.generate(w.conn, briefing.BriefingRequest(period="3650"), out / "brief.pdf")
-        try:
-            while True:
-                next(gen)
-        except StopIteration:
-            pass
-    print("STEP-OK briefing", file=sys.stderr, flush=True)
+    socket.create_connection(("example.com", 80), timeout=1)
+    print("GUARD-MISSING", file=sys.stderr)
+except OSError:
+    pass
+del sys.modules["sitecustomize"].attempts[:]  # that probe was ours
+
+run("import", data, "-w", ws)
+run("analyze", "-w", ws)
+run("metrics", "-w", ws, "--json", "--by", "month")
+run("export", "-w", ws, "-o", str(out / "items.xlsx"))
+run("export", "-w", ws, "-o", str(out / "items.csv"))
+from triage_app.services import briefing
+from triage_app.store import Workspace
+with Workspace(ws) as w:
+    gen = briefing.generate(w.conn, briefing.BriefingRequest(period="3650"), out / "brief.pdf")
+    try:
+        while True:
+            next(gen)
+    except StopIteration:
+        pass
+print("STEP-OK briefing", file=sys.stderr, flush=True)
 run("check", "-w", ws)
 '''
 
@@ -85,12 +88,18 @@ def test_the_whole_pipeline_runs_with_the_network_blocked(tmp_path):
     body = [f"r{i},2024-{1 + i % 12:02d}-{1 + i % 28:02d} 10:00:00,\"{topics[i % len(topics)]} ({i})\",{i % 11}"
             for i in range(300)]
     data.write_text("\n".join(lines[:1] + body) + "\n", encoding="utf-8")
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(PRELUDE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    extra = [env["PYTHONPATH"]] if env.get("PYTHONPATH") else []
+    env["PYTHONPATH"] = os.pathsep.join([str(guard), str(ROOT), *extra])
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "w.triage"), str(data), str(tmp_path)],
                          cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
+    assert "GUARD-MISSING" not in out.stderr
     steps = [line.split()[1] for line in out.stderr.splitlines() if line.startswith("STEP-OK")]
-    assert steps[0] == "import" and steps[-1] == "check"
+    assert steps == ["import", "analyze", "metrics", "export", "export", "briefing", "check"], out.stderr[-2000:]
     attempts = [line for line in out.stderr.splitlines() if line.startswith("NETWORK-ATTEMPTS")]
-    assert attempts == ["NETWORK-ATTEMPTS 0 []"], out.stderr[-2000:]
+    assert attempts and set(attempts) == {"NETWORK-ATTEMPTS 0 []"}, out.stderr[-2000:]
     print("steps run offline:", steps)

@@ -398,8 +398,9 @@ class SurveyImporter(Importer):
             yield respondent
             author = cells[email_col].strip() or None if email_col is not None else None
             for i, code, question in texts:
-                text = cells[i].strip()
-                if not text or _NO_LETTERS.match(text):
+                text = cells[i]  # stored verbatim; the stripped copy decides that the cell is empty
+                stripped = text.strip()
+                if not stripped or _NO_LETTERS.match(stripped):
                     continue
                 yield Item(external_id=f"{rid}:{code}", text=text, respondent=rid, question=question,
                            created_at=submitted, author=author, source=source_name, status=None, row=row_number)
