@@ -265,9 +265,12 @@ def export_cmd(workspace, output, what, search, sources, statuses, themes, date_
         except ExportError as exc:
             _fail(str(exc))
     if as_json:
-        _print_json({"file": result.path, "rows": result.rows, "format": result.format})
+        _print_json({"file": result.path, "rows": result.rows, "format": result.format, "cells_cut": result.cells_cut})
     else:
         click.echo(f"{result.rows:,} {what} written to {result.path}")
+        if result.cells_cut:
+            click.echo(f"{result.cells_cut:,} cells were longer than Excel's 32,767-character limit and were cut "
+                       "(marked in the cell); export to .csv to keep them whole", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -297,6 +297,10 @@ class MainWindow(QMainWindow):
         def done(result):
             dialog.reset()
             self.statusBar().showMessage(self.tr("{0} items exported to {1}").format(f"{result.rows:,}", result.path), 10_000)
+            if result.cells_cut:
+                QMessageBox.information(self, self.tr("Long texts cut"), self.tr(
+                    "{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and "
+                    "marked in the file. Export to CSV to keep them whole.").format(f"{result.cells_cut:,}"))
 
         def failed(exc):
             dialog.reset()

@@ -763,95 +763,105 @@
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="301" />
+        <source>Long texts cut</source>
+        <translation>长文本已截断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302" />
+        <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
+        <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1148,107 +1158,107 @@
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="39" />
         <source>Workspace Settings</source>
         <translation>工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41" />
+        <location filename="../../ui/settings_dialog.py" line="42" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
         <source>Status Mapping</source>
         <translation>状态映射</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="57" />
         <source>Weighted factors</source>
         <translation>加权因素</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="58" />
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE（覆盖 × 影响 × 信心 / 工作量）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="60" />
         <source>RICE: reach is the theme's distinct people; impact, confidence and effort are entered per theme (triage-app priority --rice 3:effort=2)</source>
         <translation>RICE：覆盖为该主题的不同用户数；影响、信心和工作量按主题输入（triage-app priority --rice 3:effort=2）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="63" />
         <source>Factor weights (each factor's contribution is shown for every theme)</source>
         <translation>因素权重（每个主题都会显示各因素的贡献）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="76" />
         <source>Source weights (a paying customer's ticket may weigh more than a review)</source>
         <translation>来源权重（付费客户的工单可比应用评论更重要）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings_dialog.py" line="97" />
         <source>How each state found in your exports maps onto the workflow. Changing one updates the items imported with it (kept in their history).</source>
         <translation>导出文件中的各个状态如何对应到工作流。修改后，带有该状态的已导入条目会随之更新（记录在其历史中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>State in the export</source>
         <translation>导出文件中的状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Emails, phone numbers, IP addresses, card numbers and URLs with tokens are replaced by placeholders such as [EMAIL].</source>
         <translation>电子邮箱、电话号码、IP 地址、卡号和带令牌的网址会被替换为 [EMAIL] 等占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="129" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>In briefings and exports</source>
         <translation>在简报和导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="131" />
         <source>Before theme analysis (the embedding model never sees them)</source>
         <translation>在主题分析之前（嵌入模型不会看到它们）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132" />
+        <location filename="../../ui/settings_dialog.py" line="133" />
         <source>In this app's views</source>
         <translation>在本应用的视图中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133" />
+        <location filename="../../ui/settings_dialog.py" line="134" />
         <source>In the workspace itself (rewrites the stored text, imports included)</source>
         <translation>在工作区本身中（改写已存储的文本，包括之后的导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="135" />
+        <location filename="../../ui/settings_dialog.py" line="136" />
         <source>Keep the originals in the workspace, restorable</source>
         <translation>在工作区中保留原文，可恢复</translation>
     </message>

@@ -38,11 +38,15 @@ def neutralise(value):
     return value
 
 
+XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
+
+
 @dataclass
 class ExportResult:
     path: str
     rows: int
     format: str
+    cells_cut: int = 0  # XLSX cells longer than Excel's limit, cut and marked (CSV keeps them whole)
 
 
 def _writer_for(path: Path):
@@ -59,6 +63,7 @@ class _Sheet:
 
     def __init__(self, path: Path, kind: str, headers: tuple[str, ...]):
         self.path, self.kind, self.headers = path, kind, headers
+        self.cells_cut = 0
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
         os.close(fd)
         self.tmp = Path(tmp)
@@ -82,7 +87,12 @@ class _Sheet:
         cells = []
         for value in row:
             if isinstance(value, str):
-                cell = self._cell_type(self._sheet, value=_xlsx_safe(value))
+                value = _xlsx_safe(value)
+                if len(value) > XLSX_CELL_LIMIT:  # Excel would refuse or silently lose the rest
+                    marker = " […cut at Excel's cell limit: export to CSV for the whole text]"
+                    value = value[: XLSX_CELL_LIMIT - len(marker)] + marker
+                    self.cells_cut += 1
+                cell = self._cell_type(self._sheet, value=value)
                 cell.data_type = "s"  # a string, never a formula, whatever it starts with
                 cells.append(cell)
             else:
@@ -133,7 +143,7 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
         ok = True
     finally:
         sheet.close(ok)
-    return ExportResult(str(path), done, kind)
+    return ExportResult(str(path), done, kind, sheet.cells_cut)
 
 
 def export_themes(conn, path: str | Path) -> ExportResult:
@@ -150,4 +160,4 @@ def export_themes(conn, path: str | Path) -> ExportResult:
         ok = True
     finally:
         sheet.close(ok)
-    return ExportResult(str(path), len(rows), kind)
+    return ExportResult(str(path), len(rows), kind, sheet.cells_cut)
