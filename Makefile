@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench bundle smoke clean
 
 run: $(STAMP)
 	$(VENV)/bin/triage-app
@@ -25,5 +25,12 @@ $(STAMP): pyproject.toml
 bench: $(STAMP)
 	$(VENV)/bin/python bench/import_bench.py
 
+# The desktop bundle, dist/feedback-triage/ (see "Development" in README.md), and its smoke test.
+bundle: $(STAMP)
+	packaging/build.sh
+
+smoke: $(STAMP)
+	packaging/smoke_test.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

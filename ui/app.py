@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-SMOKE_TIMEOUT_S = 120
+SMOKE_TIMEOUT_S = float(os.environ.get("TRIAGE_SMOKE_TIMEOUT") or 300)  # a first start analyses the demo
 
 
 def _quit_when_idle(app: QApplication, window: MainWindow, deadline: float, opened: bool) -> None:
