@@ -16,12 +16,11 @@ def warm_up_command() -> tuple[str, list[str]]:
     return sys.executable, ["-m", "triage_app", "warm-up", "--background"]
 
 
-def start_if_cold(parent) -> QProcess | None:
-    """Start the warm-up unless the cache is ready; the process is owned by ``parent``."""
+def start_if_cold(parent=None) -> int | None:
+    """Start the warm-up unless the cache is ready; returns its process id. The process is detached:
+    closing the window does not stop it (the next start then finds the cache ready)."""
     if is_warm():
         return None
-    process = QProcess(parent)
-    process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
     program, args = warm_up_command()
-    process.start(program, args)
-    return process
+    started, pid = QProcess.startDetached(program, args)
+    return pid if started else None

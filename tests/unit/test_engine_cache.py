@@ -55,3 +55,22 @@ def test_warm_up_command_runs_in_the_background_and_marks_the_cache(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "theme engine ready" in out.stdout
     assert engine_cache.is_warm()
+
+
+def test_app_warm_up_runs_detached_when_the_cache_is_cold(qtbot):
+    """A stale marker (an upgraded library) makes the app start the real warm-up, which marks the cache."""
+    pytest.importorskip("pytestqt")
+    import time
+
+    from ui import engine_warmup
+
+    marker = engine_cache.cache_dir() / "warm.json"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({**engine_cache.signature(), "numba": "0.0.1"}))
+    assert not engine_cache.is_warm()
+    pid = engine_warmup.start_if_cold()
+    assert pid
+    deadline = time.monotonic() + 300
+    while not engine_cache.is_warm() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert engine_cache.is_warm()
