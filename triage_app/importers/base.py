@@ -52,14 +52,34 @@ class ContentIds:
     same export imported again gives the same ids, so nothing is lost or counted twice.
     """
 
-    def __init__(self) -> None:
+    #: ids kept in memory (~105 MB per million); past this a file without ids (bigger than memory,
+    #: say) counts in a temporary on-disk table instead, so memory stays bounded
+    IN_MEMORY = 2_000_000
+
+    def __init__(self, in_memory: int | None = None) -> None:
         self._seen: dict[str, int] = {}
+        self._limit = self.IN_MEMORY if in_memory is None else in_memory
+        self._disk = None
 
     def __call__(self, *parts: object) -> str:
         base = stable_id(*parts)
-        count = self._seen.get(base, 0) + 1
-        self._seen[base] = count
+        if self._disk is not None:
+            count = self._count_on_disk(base)
+        else:
+            count = self._seen.get(base, 0) + 1
+            self._seen[base] = count
+            if len(self._seen) > self._limit:
+                self._spill()
         return base if count == 1 else f"{base}#{count}"
+
+    def _spill(self) -> None:
+        from ..store.scratch import DiskCounter
+
+        self._disk = DiskCounter(self._seen.items())
+        self._seen = {}
+
+    def _count_on_disk(self, base: str) -> int:
+        return self._disk.add(base)
 
 
 def normalise_header(header: str) -> str:
