@@ -76,8 +76,10 @@ def _install_translation(app: QApplication, settings: QSettings) -> None:
     if translator.load(data):
         app._translation = (translator, data)  # QTranslator reads from ``data`` without copying it
         app.installTranslator(translator)
-    qt_own = QTranslator(app)  # Qt's own dialogs and buttons (Back, Cancel, file dialogs)
-    if qt_own.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_own = QTranslator(app)  # Qt's own dialogs and buttons (OK, Cancel, Back, file dialogs)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # qtbase_zh_CN holds them; the qt_zh_CN meta-catalogue does not load from PySide6's wheels
+    if qt_own.load("qtbase_zh_CN", folder) or qt_own.load("qt_zh_CN", folder):
         app._qt_translation = qt_own
         app.installTranslator(qt_own)
 

@@ -418,3 +418,24 @@ def test_workspace_settings_weights_mapping_and_privacy(qtbot, settings_home, tm
     shown = [view.model.data(view.model.index(r, 4)) for r in range(2)]
     assert any("[EMAIL]" in t for t in shown) and not any("jane.doe@" in t for t in shown)
     assert conn.execute("SELECT count(*) FROM items WHERE text LIKE '%jane.doe@example.com%'").fetchone()[0] == 1
+
+
+def test_chinese_ui_translates_qt_own_buttons_too(qtbot, settings_home):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as app_module
+
+    settings = QSettings(str(settings_home / "lang.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    app = QApplication.instance()
+    app_module._install_translation(app, settings)
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "OK") == "确定"  # Qt's own dialog buttons
+        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"  # ours
+    finally:
+        for attr in ("_translation", "_qt_translation"):
+            translator = getattr(app, attr, None)
+            if translator is not None:
+                app.removeTranslator(translator[0] if isinstance(translator, tuple) else translator)
+                delattr(app, attr)
