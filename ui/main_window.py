@@ -171,11 +171,17 @@ class MainWindow(QMainWindow):
         if self.warm_up_engine and self._warm_up is None:
             from PySide6.QtCore import QTimer
 
-            from .engine_warmup import start_if_cold
-
             self._warm_up = False
-            QTimer.singleShot(5_000, lambda: setattr(self, "_warm_up", start_if_cold(self)))
+            QTimer.singleShot(5_000, self._warm_up_engine)
         return True
+
+    def _warm_up_engine(self) -> None:
+        """Compile the theme engine's cache in the background, unless an analysis (which fills it
+        itself, on the same cores) is already running."""
+        from .engine_warmup import start_if_cold
+
+        if not getattr(self, "_analysis_running", False):
+            self._warm_up = start_if_cold()
 
     def _changed_elsewhere(self) -> None:
         """Another window or process changed the workspace: show what it holds now."""

@@ -79,6 +79,10 @@ def run_analysis(window) -> None:
 
     def done(result):
         finish()
+        if result.mode == "full" and result.items > 100:  # UMAP ran and filled the engine's cache
+            from analysis.engine_cache import mark_warm
+
+            mark_warm()
         window.statusBar().showMessage(
             _t("Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned").format(
                 result.themes, result.themes_created, result.themes_kept, result.unassigned_share), 15_000)
