@@ -127,6 +127,8 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
         elif action == "split":
             split_with_preview(window, ids[0])
             return
+        elif action == "rice":
+            return edit_rice(window, themes[ids[0]])
         else:
             return
     except edits.EditError as exc:
@@ -222,3 +224,21 @@ def undo_redo(window, redo: bool) -> None:
         return
     window.statusBar().showMessage(result["summary"], 10_000)
     window.after_theme_change()
+
+
+def edit_rice(window, theme: dict):
+    from .rice_dialog import RiceDialog
+
+    dialog = RiceDialog(window.ws.conn, theme, window)
+
+    def save():
+        try:
+            dialog.save()
+        except ValueError as exc:
+            QMessageBox.warning(window, _t("Theme not changed"), str(exc))
+            return
+        window.refresh_themes()
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog

@@ -21,6 +21,8 @@ FACTOR_NAMES = {
     "volume": "Volume (items)", "people": "Distinct people", "growth": "Growth (recent vs before)",
     "negativity": "Negativity", "nps_impact": "NPS impact", "csat_impact": "CSAT impact",
     "unresolved": "Unresolved share", "response_lag": "Response lag",
+    # the RICE scheme's inputs
+    "reach": "Reach (distinct people)", "impact": "Impact", "confidence": "Confidence", "effort": "Effort (person-months)",
 }
 
 
@@ -106,7 +108,7 @@ class SparklineDelegate(QStyledItemDelegate):
 
 class ThemesView(QWidget):
     run_analysis_requested = Signal()
-    edit_requested = Signal(str)  # rename | merge | split | hide | status
+    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -136,6 +138,8 @@ class ThemesView(QWidget):
             ("split", self.tr("Split…"), self.tr("Re-cluster the selected theme into sub-themes, with a preview")),
             ("hide", self.tr("Hide"), self.tr("Hide the selected themes from the board and the briefing")),
             ("status", self.tr("Set Status…"), self.tr("Change the workflow status of the selected theme")),
+            ("rice", self.tr("RICE…"), self.tr("Impact, confidence and effort of the selected theme, for the RICE "
+                                             "priority scheme")),
         ):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(a))

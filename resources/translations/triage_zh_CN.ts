@@ -131,27 +131,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -758,110 +758,110 @@
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1073,44 +1073,127 @@
     </message>
 </context>
 <context>
+    <name>RiceDialog</name>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="16" />
+        <source>RICE Inputs</source>
+        <translation>RICE 输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="19" />
+        <source>Automatic (from the share of negative feedback)</source>
+        <translation>自动（按负面反馈占比）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="24" />
+        <source>Automatic (from the number of items)</source>
+        <translation>自动（按反馈条数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="29" />
+        <source> person-months</source>
+        <translation> 人月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="34" />
+        <source>“{0}”: RICE = reach (its distinct people) × impact × confidence / effort. Used when the workspace's priority scheme is RICE (Workspace Settings).</source>
+        <translation>“{0}”：RICE = 覆盖（不同用户数）× 影响 × 信心 / 工作量。当工作区的优先级方案为 RICE 时使用（工作区设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="37" />
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="38" />
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rice_dialog.py" line="39" />
+        <source>Effort</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>3 — massive</source>
+        <translation>3 — 巨大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>2 — high</source>
+        <translation>2 — 高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>1 — medium</source>
+        <translation>1 — 中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>0.5 — low</source>
+        <translation>0.5 — 低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>0.25 — minimal</source>
+        <translation>0.25 — 极小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>100% — high</source>
+        <translation>100% — 高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56" />
+        <source>80% — medium</source>
+        <translation>80% — 中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56" />
+        <source>50% — low</source>
+        <translation>50% — 低</translation>
+    </message>
+</context>
+<context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1118,42 +1201,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>Items about the theme</source>
         <translation>与该主题相关的反馈条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>Distinct people (respondents, else authors)</source>
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>Items in the last 30 days against the 30 before</source>
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="60" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="61" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="62" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
@@ -1357,142 +1440,142 @@
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
@@ -1500,52 +1583,52 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="65" />
+        <location filename="../../ui/themes_view.py" line="67" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="67" />
+        <location filename="../../ui/themes_view.py" line="69" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="69" />
+        <location filename="../../ui/themes_view.py" line="71" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Last 12 weeks</source>
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -1553,142 +1636,172 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="128" />
+        <location filename="../../ui/themes_view.py" line="130" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="129" />
+        <location filename="../../ui/themes_view.py" line="131" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="135" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="135" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="160" />
+        <location filename="../../ui/themes_view.py" line="141" />
+        <source>RICE…</source>
+        <translation>RICE…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="141" />
+        <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
+        <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="164" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="165" />
+        <location filename="../../ui/themes_view.py" line="169" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>Reach (distinct people)</source>
+        <translation>覆盖（不同用户数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>Confidence</source>
+        <translation>信心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>Effort (person-months)</source>
+        <translation>工作量（人月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="104" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
@@ -1696,12 +1809,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -1712,7 +1825,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

@@ -439,3 +439,29 @@ def test_chinese_ui_translates_qt_own_buttons_too(qtbot, settings_home):
             if translator is not None:
                 app.removeTranslator(translator[0] if isinstance(translator, tuple) else translator)
                 delattr(app, attr)
+
+
+def test_rice_inputs_from_the_theme_board_set_the_rice_priority(qtbot, settings_home, filled_workspace):
+    from triage_app.services import metrics
+    from ui.main_window import MainWindow
+
+    theme_id = _add_theme(filled_workspace, "Export problems", [1, 3])  # items 1 and 3: two people
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
+    metrics.save_priority_settings(window.ws.conn, scheme="rice")
+    board.table.selectRow(0)
+    from ui.theme_actions import edit_rice  # what the board's RICE… button opens
+
+    dialog = edit_rice(window, board.model.themes[0])
+    dialog.impact.setCurrentIndex(dialog.impact.findData(3.0))
+    dialog.confidence.setCurrentIndex(dialog.confidence.findData(0.5))
+    dialog.effort.setValue(2.0)
+    dialog.accept()
+    assert metrics.rice_inputs(window.ws.conn, theme_id) == {"impact": 3.0, "confidence": 0.5, "effort": 2.0}
+    expected = round(2 * 3.0 * 0.5 / 2.0, 2)  # reach (distinct people) x impact x confidence / effort
+    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0]["priority"] == expected, timeout=20_000)
+    assert board.model.themes[0]["factors"]["effort"] == 2.0
+    metrics.set_rice_inputs(window.ws.conn, theme_id, {"impact": None, "confidence": None, "effort": None})
+    assert metrics.rice_inputs(window.ws.conn, theme_id) == {}  # back to automatic

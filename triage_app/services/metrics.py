@@ -188,6 +188,33 @@ def save_priority_settings(conn: sqlite3.Connection, *, weights: dict[str, float
             mq.set_setting(conn, RICE_KEY, saved)
 
 
+def rice_inputs(conn: sqlite3.Connection, theme_id: int) -> dict[str, float]:
+    """The RICE inputs a person set for a theme (impact, confidence, effort); missing ones are automatic."""
+    return dict((mq.get_setting(conn, RICE_KEY, {}) or {}).get(str(theme_id), {}))
+
+
+def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, float | None]) -> None:
+    """Set (or with None, return to automatic) a theme's RICE impact, confidence and effort."""
+    from ..store.queries import transaction
+
+    unknown = set(values) - {"impact", "confidence", "effort"}
+    if unknown:
+        raise ValueError(f"unknown RICE input(s): {', '.join(sorted(unknown))}")
+    if values.get("effort") is not None and values["effort"] <= 0:
+        raise ValueError("RICE effort must be positive (person-months)")
+    with transaction(conn):
+        saved = mq.get_setting(conn, RICE_KEY, {}) or {}
+        mine = saved.setdefault(str(theme_id), {})
+        for key, value in values.items():
+            if value is None:
+                mine.pop(key, None)
+            else:
+                mine[key] = float(value)
+        if not mine:
+            saved.pop(str(theme_id))
+        mq.set_setting(conn, RICE_KEY, saved)
+
+
 def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None,
                  data: mq.ThemeData | None = None) -> list[priority.ThemeInputs]:
     """The priority inputs of every theme with items (see analysis.priority). Growth compares the
