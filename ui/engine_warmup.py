@@ -16,7 +16,7 @@ def warm_up_command() -> tuple[str, list[str]]:
     return sys.executable, ["-m", "triage_app", "warm-up", "--background"]
 
 
-def start_if_cold(parent=None) -> int | None:
+def start_if_cold() -> int | None:
     """Start the warm-up unless the cache is ready; returns its process id. The process is detached:
     closing the window does not stop it (the next start then finds the cache ready)."""
     if is_warm():

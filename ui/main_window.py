@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace_path: Path | None = None):
         super().__init__()
-        self._warm_up = None
+        self._warm_up_scheduled = False
         self.settings = QSettings(ORG, APP)
         self.ws: Workspace | None = None
         self.feedback = FeedbackView()
@@ -168,10 +168,10 @@ class MainWindow(QMainWindow):
         self._show_summary()
         self.refresh_themes()
         self.guard.attach(ws)
-        if self.warm_up_engine and self._warm_up is None:
+        if self.warm_up_engine and not self._warm_up_scheduled:
             from PySide6.QtCore import QTimer
 
-            self._warm_up = False
+            self._warm_up_scheduled = True
             QTimer.singleShot(5_000, self._warm_up_engine)
         return True
 
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         from .engine_warmup import start_if_cold
 
         if not getattr(self, "_analysis_running", False):
-            self._warm_up = start_if_cold()
+            start_if_cold()
 
     def _changed_elsewhere(self) -> None:
         """Another window or process changed the workspace: show what it holds now."""

@@ -32,15 +32,11 @@ def test_topics_and_marker_share_the_cache_folder(tmp_path, monkeypatch):
 
 def test_app_starts_the_warm_up_only_when_cold(qtbot, tmp_path, monkeypatch):
     pytest.importorskip("pytestqt")
-    from PySide6.QtWidgets import QWidget
-
     from ui import engine_warmup
 
-    owner = QWidget()
-    qtbot.addWidget(owner)
     monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "numba"))
     engine_cache.mark_warm()
-    assert engine_warmup.start_if_cold(owner) is None
+    assert engine_warmup.start_if_cold() is None
     program, args = engine_warmup.warm_up_command()
     # the command the app would start exists and says what it does
     assert args[-2:] == ["warm-up", "--background"]

@@ -64,7 +64,7 @@ class ContentIds:
     def __call__(self, *parts: object) -> str:
         base = stable_id(*parts)
         if self._disk is not None:
-            count = self._count_on_disk(base)
+            count = self._disk.add(base)
         else:
             count = self._seen.get(base, 0) + 1
             self._seen[base] = count
@@ -77,9 +77,6 @@ class ContentIds:
 
         self._disk = DiskCounter(self._seen.items())
         self._seen = {}
-
-    def _count_on_disk(self, base: str) -> int:
-        return self._disk.add(base)
 
 
 def normalise_header(header: str) -> str:

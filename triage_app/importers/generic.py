@@ -13,7 +13,7 @@ from ..domain import Item, Rejected, Record
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
 from .generic_fast import RowPlan, prepared_rows, too_many_cells
-from .scores import SCALES, classify_score_column, score_value
+from .scores import SCALES, checked_score, classify_score_column, score_value
 from .source import BadRecord, SourceFile
 
 FIELDS = ("id", "text", "title", "created_at", "author", "score", "nps", "csat", "ces", "rating",
@@ -183,18 +183,12 @@ class GenericImporter(Importer):
                 item.source_state = cells[i_status].strip().lower()
             bad = None
             for i, kind, low, high, header in scores:
-                raw = cells[i]
-                if not raw:
-                    continue
-                value = score_value(raw)
-                if value is None:
-                    if not raw.strip():
-                        continue
-                elif low <= value <= high:
+                value, problem = checked_score(cells[i], low, high, kind)
+                if problem:
+                    bad = Rejected(row_number, problem, header)
+                    break
+                if value is not None:
                     setattr(item, kind, value)
-                    continue
-                bad = Rejected(row_number, f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}", header)
-                break
             if bad:
                 yield bad
                 continue

@@ -16,7 +16,7 @@ from typing import Iterator
 from ..domain import SCORE_KINDS, Rejected
 from ..store.rows import row_hash_parts, unstorable
 from .base import ContentIds
-from .scores import score_value
+from .scores import checked_score, score_value
 
 _LABEL_SPLIT = re.compile(r"[,;|]")
 _SCORE_SLOTS = {kind: slot for slot, kind in enumerate(SCORE_KINDS)}  # nps, csat, ces, rating
@@ -91,18 +91,12 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         score = [None, None, None, None]
         bad = None
         for i, slot, low, high, kind, header in scores:
-            raw = cells[i]
-            if not raw:
-                continue
-            value = score_value(raw)
-            if value is None:
-                if not raw.strip():
-                    continue
-            elif low <= value <= high:
+            value, problem = checked_score(cells[i], low, high, kind)
+            if problem:
+                bad = Rejected(row_number, problem, header)
+                break
+            if value is not None:
                 score[slot] = value
-                continue
-            bad = Rejected(row_number, f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}", header)
-            break
         if bad:
             yield bad
             continue

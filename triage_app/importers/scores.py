@@ -29,6 +29,19 @@ _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")
 _STARS = re.compile(r"^[★⭐]+\s*$")
 
 
+def checked_score(raw: str, low: float, high: float, kind: str) -> tuple[float | None, str | None]:
+    """A score cell of a ``kind`` column on a ``low``-``high`` scale: (value, None), (None, None) for an
+    empty cell, or (None, the reason the row is rejected)."""
+    if not raw:
+        return None, None
+    value = score_value(raw)
+    if value is None and not raw.strip():
+        return None, None
+    if value is not None and low <= value <= high:
+        return value, None
+    return None, f"{kind.upper()} value {raw.strip()[:20]!r} is outside {low}-{high}"
+
+
 def score_value(text: str) -> float | None:
     """The number in a score cell: '9', '9 - Extremely likely', '4.0', 'Satisfied', '★★★★'."""
     try:

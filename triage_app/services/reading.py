@@ -37,41 +37,30 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     """The importer's records, validated and prepared, in chunks of about ``size`` records.
     ``fast``: use the importer's ``read_prepared`` path where it has one (same result)."""
     importer = get_importer(importer_name)
-    prepared_stream = importer.read_prepared(source) if fast else None
-    if prepared_stream is not None:
-        yield from _chunk_prepared(prepared_stream, size)
-        return
-    chunk = Chunk()
-    respondents, items, rejected = chunk.respondents, chunk.items, chunk.rejected
-    count = 0
-    for record in importer.read(source):
-        count += 1
-        kind = type(record)
-        if kind is Item:
-            if record.external_id and (record.text or record.title):
-                try:
-                    prepared = prepare_item(record)
-                    (str(record.external_id) + (record.source or "")).encode("utf-8")  # not in the checksum
-                    items.append(prepared)
-                except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
-                    rejected.append(Rejected(record.row, unstorable(exc)))
-            else:
-                rejected.append(Rejected(record.row, "no id or no text"))
-        elif kind is Respondent:
-            respondents.append(record)
+    stream = importer.read_prepared(source) if fast else None
+    if stream is None:
+        stream = _prepared(importer.read(source))
+    yield from _chunks(stream, size)
+
+
+def _prepared(records: Iterator) -> Iterator:
+    """``read``'s records as ``read_prepared`` gives them: each Item as its stored row, or a Rejected."""
+    for record in records:
+        if type(record) is not Item:
+            yield record
+        elif not (record.external_id and (record.text or record.title)):
+            yield Rejected(record.row, "no id or no text")
         else:
-            rejected.append(record)
-        if count >= size:
-            chunk.records = count
-            yield chunk
-            chunk = Chunk()
-            respondents, items, rejected = chunk.respondents, chunk.items, chunk.rejected
-            count = 0
-    chunk.records = count
-    yield chunk
+            try:
+                prepared = prepare_item(record)
+                (str(record.external_id) + (record.source or "")).encode("utf-8")  # not in the checksum
+            except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
+                yield Rejected(record.row, unstorable(exc))
+                continue
+            yield prepared
 
 
-def _chunk_prepared(records: Iterator, size: int) -> Iterator[Chunk]:
+def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
     """Chunks of a ``read_prepared`` stream: prepared item rows (tuples), respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected

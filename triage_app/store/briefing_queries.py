@@ -96,7 +96,7 @@ def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str, end:
 
 def status_counts(conn: sqlite3.Connection, start: str, end: str, scope=None) -> dict[str, int]:
     """Workflow status now of the items created in [start, end) (within ``scope``, a metrics Filters)."""
-    where, params = scope._clauses("items", respondent=False) if scope is not None else ([], [])
+    where, params = scope.clauses("items", respondent=False) if scope is not None else ([], [])
     return dict(conn.execute(
         "SELECT status, count(*) FROM items WHERE created_at >= ? AND created_at < ?"
         + "".join(f" AND {w}" for w in where) + " GROUP BY status", (start, end, *params)).fetchall())

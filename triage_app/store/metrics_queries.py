@@ -38,7 +38,7 @@ class Filters:
     theme_id: int | None = None
     segment: tuple[str, str] | None = None
 
-    def _clauses(self, alias: str, respondent: bool) -> tuple[list[str], list]:
+    def clauses(self, alias: str, respondent: bool) -> tuple[list[str], list]:
         where, params = [], []
         if self.source is not None:
             if respondent:
@@ -81,12 +81,12 @@ def _score_branch(respondents: bool, f: Filters):
     """One query of per-day score sums: survey respondents (scores count once per respondent) or
     items that are not survey answers (reviews, tickets: their own scores)."""
     if respondents:
-        where, params = f._clauses("r", respondent=True)
+        where, params = f.clauses("r", respondent=True)
         sql = ("SELECT substr(r.submitted_at, 1, 10) AS day, " + _SCORE_SUMS
                + " FROM respondents r WHERE (r.nps IS NOT NULL OR r.csat IS NOT NULL OR r.ces IS NOT NULL"
                " OR r.rating IS NOT NULL)" + _and(where) + " GROUP BY day")
     else:
-        where, params = f._clauses("i", respondent=False)
+        where, params = f.clauses("i", respondent=False)
         sql = ("SELECT substr(i.created_at, 1, 10) AS day, " + _SCORE_SUMS + " FROM items i"
                " WHERE i.respondent_id IS NULL AND (i.nps IS NOT NULL OR i.csat IS NOT NULL OR i.ces IS NOT NULL"
                " OR i.rating IS NOT NULL)" + _and(where) + " GROUP BY day")
@@ -118,7 +118,7 @@ def score_sums_by_day(conn: sqlite3.Connection, filters: Filters | None = None) 
 def _item_counts_by_theme_q(source: str | None):
     """Per theme: NPS and CSAT counts of the items that are not survey answers (each item counts
     as its own respondent)."""
-    where, params = Filters(source=source)._clauses("i", respondent=False)
+    where, params = Filters(source=source).clauses("i", respondent=False)
     sql = (
         "SELECT it.theme_id, total(i.nps BETWEEN 0 AND 10), total(i.nps >= 9 AND i.nps <= 10),"
         " total(i.nps >= 0 AND i.nps <= 6), total(i.csat BETWEEN 1 AND 5), total(i.csat >= 4 AND i.csat <= 5)"
@@ -190,7 +190,7 @@ def _float_rows(rows: list[tuple], width: int) -> np.ndarray:
 
 
 def _tracked_items(f: Filters, with_theme: bool):
-    where, params = f._clauses("i", respondent=False)
+    where, params = f.clauses("i", respondent=False)
     m = repr(_MISSING)
     theme_col = ", coalesce((SELECT it.theme_id FROM item_themes it WHERE it.item_id = i.id), -1)" if with_theme else ""
     sql = (
@@ -293,7 +293,7 @@ _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresol
 
 
 def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None):
-    where, params = Filters(source=source)._clauses("i", respondent=False)
+    where, params = Filters(source=source).clauses("i", respondent=False)
     sql = (
         "SELECT it.theme_id, i.source_format, count(*),"
         " count(DISTINCT i.respondent_id) + count(DISTINCT CASE WHEN i.respondent_id IS NULL THEN i.author END)"
@@ -317,7 +317,7 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
 
 def _respondent_counts_by_theme_q(source: str | None):
     """Per theme: NPS and CSAT counts of the distinct survey respondents who mention it."""
-    where, params = Filters(source=source)._clauses("i", respondent=False)
+    where, params = Filters(source=source).clauses("i", respondent=False)
     sql = (
         "SELECT theme_id, total(nps BETWEEN 0 AND 10), total(nps >= 9 AND nps <= 10), total(nps >= 0 AND nps <= 6),"
         " total(csat BETWEEN 1 AND 5), total(csat >= 4 AND csat <= 5) FROM ("
