@@ -65,6 +65,8 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("SettingsActions", "Settings not saved"),
     QT_TRANSLATE_NOOP("SettingsActions", "Settings saved; {0} items changed status under the new mapping."),
     QT_TRANSLATE_NOOP("SettingsActions", "Settings saved."),
+    QT_TRANSLATE_NOOP("SettingsActions", "Statuses not updated"),
+    QT_TRANSLATE_NOOP("SettingsActions", "Updating statuses under the new mapping…"),
     QT_TRANSLATE_NOOP("SettingsActions", "Removing personal data from the stored feedback…"),
     QT_TRANSLATE_NOOP("SettingsActions", "Cancel"),
     QT_TRANSLATE_NOOP("SettingsActions", "Personal data removed from the stored feedback."),

@@ -27,17 +27,40 @@ def open_settings(window) -> SettingsDialog | None:
 
 def _save(window, dialog: SettingsDialog) -> None:
     try:
-        remapped = dialog.save(window.ws.conn)
+        remap = dialog.save(window.ws.conn)
     except ValueError as exc:  # e.g. every weight zero
         QMessageBox.warning(window, _t("Settings not saved"), str(exc))
         return
-    window.statusBar().showMessage(
-        _t("Settings saved; {0} items changed status under the new mapping.").format(remapped) if remapped
-        else _t("Settings saved."), 10_000)
+    window.statusBar().showMessage(_t("Settings saved."), 10_000)
     window.after_theme_change()
     window.dashboard.set_workspace(window.ws.path, window.dashboard.lang)
+    if remap:
+        remap_statuses(window)
     if dialog.needs_redaction_run():
         redact_stored_feedback(window)
+
+
+def remap_statuses(window) -> None:
+    """Update the items imported with a re-mapped source state, in a worker (a large workspace has
+    many); each change goes into the item's history."""
+    from triage_app.services.status import apply_mapping
+
+    path = window.ws.path
+
+    def work():
+        with Workspace(path) as ws:
+            return apply_mapping(ws.conn)
+
+    def done(remapped: int):
+        window.statusBar().showMessage(
+            _t("Settings saved; {0} items changed status under the new mapping.").format(remapped), 10_000)
+        window.after_theme_change()
+
+    def failed(exc):
+        QMessageBox.warning(window, _t("Statuses not updated"), str(exc))
+
+    window.statusBar().showMessage(_t("Updating statuses under the new mapping…"))
+    run_in_thread(window, work, done, failed)
 
 
 def redact_stored_feedback(window) -> None:

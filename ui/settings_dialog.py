@@ -156,8 +156,9 @@ class SettingsDialog(QDialog):
         """Turning stored redaction on rewrites the feedback already in the workspace (long work)."""
         return self.redact_stored.isChecked() and not self._privacy_before.redact_stored
 
-    def save(self, conn) -> int:
-        """Write the settings; returns how many items changed status under the new mapping."""
+    def save(self, conn) -> bool:
+        """Write the settings; returns whether the status mapping changed (the items imported with
+        a re-mapped state are then updated by ``status.apply_mapping``, which can take a while)."""
         metrics.save_priority_settings(
             conn, weights={f: spin.value() for f, spin in self.weights.items()},
             source_weights={fmt: spin.value() for fmt, spin in self.source_weights.items()},
@@ -168,4 +169,4 @@ class SettingsDialog(QDialog):
                 status_service.set_mapping(conn, row["family"], row["source_state"], combo.currentData())
                 changed_mapping = True
         privacy.save_settings(conn, self.privacy_settings())
-        return status_service.apply_mapping(conn) if changed_mapping else 0
+        return changed_mapping

@@ -131,27 +131,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -1174,26 +1174,36 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="68" />
+        <source>Statuses not updated</source>
+        <translation>状态未更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="69" />
+        <source>Updating statuses under the new mapping…</source>
+        <translation>正在按新映射更新状态…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1440,142 +1450,142 @@
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
@@ -1598,37 +1608,37 @@
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Last 12 weeks</source>
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -1736,72 +1746,72 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
@@ -1809,12 +1819,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -1825,7 +1835,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

@@ -412,7 +412,9 @@ def test_workspace_settings_weights_mapping_and_privacy(qtbot, settings_home, tm
     assert metrics.weights(conn)["volume"] == 0.6 and metrics.source_weights(conn)["github"] == 2.0
     assert privacy.load_settings(conn).redact_display
     assert any(r["maps_to"] == "duplicate" and r["overridden"] for r in status_service.mapping_table(conn))
-    assert conn.execute("SELECT status FROM items WHERE external_id LIKE '%1'").fetchone()[0] == "duplicate"
+    qtbot.waitUntil(  # items are re-mapped in a worker
+        lambda: conn.execute("SELECT status FROM items WHERE external_id LIKE '%1'").fetchone()[0] == "duplicate",
+        timeout=10_000)
     # the views now hide personal data; the stored text keeps it
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
     shown = [view.model.data(view.model.index(r, 4)) for r in range(2)]
