@@ -289,6 +289,24 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
     ]
 
 
+def loved_page(data: dict, tr: Tr) -> Page | None:
+    """What people love: themes whose items are mostly praise, kept apart from the ranked problems."""
+    loved = data.get("loved") or []
+    if not loved:
+        return None
+    lines = []
+    for t in loved:
+        line = tr("{label}: {n} items, {p} praise", label=charts.short(t["label"], 60), n=f"{t['items']:,}",
+                  p=f"{100 * t['praise_share']:.0f}%")
+        if t.get("quote"):
+            line += " — " + quote_text(t["quote"], 200)
+        lines.append(line)
+    note = [tr("Priority ranks what to fix next: in these themes most items are praise, so their size does not "
+               "raise their priority (only the non-praise share counts).")]
+    return Page(tr("What people love"), "text", tr("Themes whose items are mostly praise"),
+                sections=[(tr("Themes"), lines), (tr("How praise counts"), note)])
+
+
 # -- satisfaction, times, status -------------------------------------------------------------
 def satisfaction_page(data: dict, tr: Tr) -> Page:
     meta = _meta(data, tr, _scoped_source(data, tr), show_title=False)
@@ -363,6 +381,9 @@ def build(data: dict) -> list[Page]:
         pages += theme_overview_pages(data, tr)
         pages += [theme_page(data, tr, t) for t in data["themes"]]
         pages += theme_detail_pages(data, tr)
+    loved = loved_page(data, tr)
+    if loved is not None:
+        pages.append(loved)
     pages += [satisfaction_page(data, tr), times_page(data, tr), status_page(data, tr)]
     pages += methods_pages(data, tr)
     data["translator"] = tr  # its ``missing`` also collects chart text looked up while drawing
