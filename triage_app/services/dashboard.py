@@ -17,6 +17,12 @@ class DashboardChart:
     draw: Callable  # draw(fig) fills a matplotlib Figure
 
 
+def undated(conn) -> bool:
+    """True when the workspace has items but none with a date: the dashboard's charts are over time."""
+    stats = queries.stats(conn)
+    return bool(stats["items"]) and not stats["last_created"]
+
+
 def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en",
                      cancel: CancelToken | None = None, scope=None) -> Generator[Progress, None, list[DashboardChart]]:
     """Charts for the last ``days`` days of the data (None: everything), ending at the newest item,
