@@ -193,6 +193,10 @@ class ThemesView(QWidget):
         share = board["unassigned"] / total if total else 0
         self.summary.setText(self.tr("{0} themes · {1} unassigned ({2:.0%})").format(
             len(board["themes"]), f"{board['unassigned']:,}", share))
+        no_dates = unit is None and bool(board["themes"])
+        self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
+        if no_dates:
+            self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
         self.loved.setHtml(render_loved(board.get("loved", [])))
         self.loved.setVisible(bool(board.get("loved")))
         if board["themes"]:

@@ -1790,7 +1790,12 @@
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="201" />
+        <location filename="../../ui/themes_view.py" line="199" />
+        <source>no dates, so no trend</source>
+        <translation>无日期，因此没有趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="205" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

@@ -80,6 +80,7 @@ def test_undated_board_says_no_dates_and_the_dashboard_steps_aside(qtbot, settin
     trend = COLUMNS.index("trend")
     assert model.headerData(trend, Qt.Orientation.Horizontal) == "Trend"
     assert model.data(model.index(0, trend)) == "no dates"
+    assert window.themes.table.isColumnHidden(trend) and "no dates, so no trend" in window.themes.summary.text()
     assert "no dates" in window.themes.detail.toPlainText().lower()
     window.show()
     window.tabs.setCurrentWidget(window.dashboard)
