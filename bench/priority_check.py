@@ -6,7 +6,8 @@ no votes) computed in the same run from the same inputs.
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/priority_check.py [--keep DIR]
 
 Builds temporary workspaces (import, analyse, sentiment) of the demo, amazon-alexa-reviews (dated,
-star ratings) and app-reviews-4class (undated, text only) from ../shared/data, read only. Prints
+star ratings), app-reviews-4class (undated, text only) and apple-tweets-sentiment (nine days of
+tweets) from ../shared/data, read only. Prints
 Markdown tables for bench/RESULTS.md. A theme is "mostly praise" at a praise share >= 0.5.
 """
 from __future__ import annotations
@@ -34,7 +35,23 @@ SETS = {
     "amazon-alexa-reviews": ("amazon-alexa-reviews/amazon_alexa.tsv",
                              {"text": "verified_reviews", "created_at": "date", "rating": "rating"}),
     "app-reviews-4class": ("app-reviews-4class/dataset_unbalanced_4000.csv", {"text": "review", "id": "ID"}),
+    "apple-tweets-sentiment": ("apple-tweets-sentiment/Apple-Twitter-Sentiment-DFE.csv", {"text": "text", "created_at": "date"}),
 }
+
+
+def _tweets_csv(source: Path, folder: Path) -> Path:
+    """The tweets file has a title line before its header (';'-separated): a plain CSV of date and text."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8").split("\n", 1)[1]), delimiter=";"))
+    ti, di = rows[0].index("text"), rows[0].index("date")
+    out = folder / "tweets.csv"
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["date", "text"])
+        w.writerows([r[di], r[ti]] for r in rows[1:] if len(r) > max(ti, di))
+    return out
 
 
 def build(name: str, folder: Path) -> Path:
@@ -45,8 +62,9 @@ def build(name: str, folder: Path) -> Path:
         build_demo_workspace(path, analyse=True)
     else:
         rel, mapping = SETS[name]
+        file = DATA / rel if name != "apple-tweets-sentiment" else _tweets_csv(DATA / rel, folder)
         ws = open_workspace(path)
-        run_import(ws, str(DATA / rel), ImportOptions(mapping=mapping))
+        run_import(ws, str(file), ImportOptions(mapping=mapping))
         run_analysis(ws)
         ws.close()
     ws = open_workspace(path, create=False)
