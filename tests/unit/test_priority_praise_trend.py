@@ -88,6 +88,7 @@ def test_praise_theme_is_not_ranked_as_a_problem(workspace, write_file):
     conn = workspace.conn
     praise = mq.praise_share_by_theme(conn)
     assert praise[ids["love"]] == 1.0 and praise[ids["crash"]] == 0.0
+    assert mq.theme_data(conn, "2025-04-01", "2025-03-01").praise == praise  # the priority's pass agrees
     inputs = metrics.theme_inputs(conn)
     scores = pr.weighted(inputs)
     order = _ranked(scores)

@@ -289,7 +289,17 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
 
 
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
-                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes")
+                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
+
+#: THE definition of a praise item (aliases i, r, s as below). Today: stored sentiment positive (a
+#: rating or NPS answer already outranks the text), else a rating/CSAT of 4-5 or an NPS of 9-10.
+#: To be switched to feedback type 'praise' when item types exist: this is the one place.
+PRAISE_SQL = ("(CASE WHEN s.label IS NOT NULL THEN s.label = 'positive'"
+              " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
+              "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
+              " WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) >= 9 ELSE 0 END)")
+_PRAISE_JOINS = " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
+
 
 #: an item's votes: ``attributes["votes"]`` (community sources), else GitHub's ``reactions``
 _VOTES_SQL = ("CASE WHEN length(i.attributes) > 2 THEN max(0, coalesce(json_extract(i.attributes, '$.votes'),"
@@ -311,7 +321,7 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
         " total(i.respondent_id IS NULL AND i.nps BETWEEN 0 AND 10), total(i.respondent_id IS NULL AND i.nps >= 9 AND i.nps <= 10),"
         " total(i.respondent_id IS NULL AND i.nps >= 0 AND i.nps <= 6), total(i.respondent_id IS NULL AND i.csat BETWEEN 1 AND 5),"
         " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5),"
-        f" total({_VOTES_SQL})"
+        f" total({_VOTES_SQL}), total({PRAISE_SQL})"
         # items first: one pass in rowid order (CROSS JOIN keeps SQLite from reordering)
         " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id"
         " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
@@ -342,16 +352,6 @@ def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: 
     its respondent's score."""
     rows = _theme_item_stats_q(recent_from, previous_from, source)(conn)
     return [dict(zip(_THEME_STATS_COLUMNS, r)) for r in rows]
-
-
-#: THE definition of a praise item (aliases i, r, s as below). Today: stored sentiment positive (a
-#: rating or NPS answer already outranks the text), else a rating/CSAT of 4-5 or an NPS of 9-10.
-#: To be switched to feedback type 'praise' when item types exist: this is the one place.
-PRAISE_SQL = ("(CASE WHEN s.label IS NOT NULL THEN s.label = 'positive'"
-              " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
-              "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
-              " WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) >= 9 ELSE 0 END)")
-_PRAISE_JOINS = " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
 
 
 def _praise_q(source: str | None):
@@ -405,11 +405,16 @@ class ThemeData:
 def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
     """Everything the theme priorities and roll-ups need, in few passes run side by side."""
     f = Filters(source=source)
-    themes, stats, resp_counts, resp, item_scores, items, responses, praise = run_parallel(conn, [
+    themes, stats, resp_counts, resp, item_scores, items, responses = run_parallel(conn, [
         _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
-        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(()),
-        _praise_q(source)])
+        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())])
     stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
+    counted: dict[int, list[float]] = {}
+    for row in stats:  # the praise share from the same pass (PRAISE_SQL), as praise_share_by_theme
+        c = counted.setdefault(row["theme_id"], [0.0, 0.0])
+        c[0] += row["items"]
+        c[1] += row["praise"]
+    praise = {t: p / n if n else 0.0 for t, (n, p) in counted.items()}
     rollup = {tid: {"label": label, "status": status, "items_total": 0, "items_resolved": 0}
               for tid, label, status in themes}
     for row in stats:
