@@ -182,3 +182,9 @@ def test_nine_days_are_drawn_by_day(workspace, write_file):
     assert data["by"] == "day"
     assert 9 <= len(data["grid"]) <= 11  # the data's days, not two bars of a half-year axis
     assert sum(sum(t["series"]) for t in data["themes"]) == sum(c for *_, c in THEMES)
+    from triage_app.services import briefing_pages
+
+    pages = {p.title: p for p in briefing_pages.build(data)}
+    first = next(p for title, p in pages.items() if title.startswith("Theme 1: "))
+    assert any(f.startswith("Growth is neutral: the data spans") for f in first.facts)
+    assert "love" in " ".join(pages["What people love"].sections[0][1])

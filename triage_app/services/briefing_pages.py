@@ -243,6 +243,7 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
                              lo=_signed(imp["low"]), hi=_signed(imp["high"])))
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    page.facts += priority_notes(tr, t)
     page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
@@ -252,6 +253,21 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page.charts.append(Chart("factors", lambda fig, t=t, meta=meta: charts.priority_factors(
         t["factors"], meta, fig=fig, priority=t["priority"], n=t["items_total"])))
     return page
+
+
+def priority_notes(tr: Tr, t: dict) -> list[str]:
+    """How praise and a short span shaped a theme's priority, in one line each."""
+    notes = []
+    praise = t.get("praise_share") or 0.0
+    if praise >= 0.05:
+        notes.append(tr("{p} of its items are praise: its size-driven factors count only the other {q}.",
+                        p=f"{100 * praise:.0f}%", q=f"{100 * (1 - praise):.0f}%"))
+    note = t.get("growth_note")
+    if note:
+        notes.append(tr("Growth is neutral: the items have no dates.") if note.get("span_days") is None else
+                     tr("Growth is neutral: the data spans {d} days; growth needs at least {n}.",
+                        d=f"{note['span_days']:g}", n=note["needs_days"]))
+    return notes
 
 
 def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
