@@ -102,7 +102,7 @@ class DashboardView(QWidget):
             conn = connect_reader(path)
             try:
                 charts = yield from dashboard_charts(conn, days, top, lang, scope=scope)
-                return charts, not charts and undated(conn)
+                return charts, undated(conn)
             finally:
                 conn.close()
 
@@ -139,11 +139,11 @@ class DashboardView(QWidget):
                 else self.tr("No feedback in this period"))
         if no_dates:
             text = self.tr("The items have no dates")
-            note = QLabel(self.tr("The dashboard draws feedback over time, and these items have no dates. The Themes "
-                                  "screen ranks their themes; import a file with a date column to see trends here."))
+            note = QLabel(self.tr("These items have no dates, so only the charts that need none are shown: themes "
+                                  "by priority and sentiment. Import a file with a date column to see trends, "
+                                  "satisfaction over time and response times here."))
             note.setWordWrap(True)
-            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.charts_layout.addWidget(note)
+            self.charts_layout.insertWidget(0, note)
             self._canvases.append(note)
         if charts and self.follow.isChecked() and self.scope is not None:
             text = self.tr("Filtered like the Feedback screen") + " · " + text

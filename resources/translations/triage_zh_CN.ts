@@ -117,8 +117,12 @@
     </message>
     <message>
         <location filename="../../ui/dashboard_view.py" line="142" />
+        <source>These items have no dates, so only the charts that need none are shown: themes by priority and sentiment. Import a file with a date column to see trends, satisfaction over time and response times here.</source>
+        <translation>这些条目没有日期，因此只显示不需要日期的图表：按优先级排序的主题和情感。导入带日期列的文件即可在此查看趋势、满意度变化和响应时间。</translation>
+    </message>
+    <message>
         <source>The dashboard draws feedback over time, and these items have no dates. The Themes screen ranks their themes; import a file with a date column to see trends here.</source>
-        <translation>仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
+        <translation type="vanished">仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard_view.py" line="149" />

@@ -385,7 +385,8 @@ def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, d
 
 def created_span(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     """(oldest, newest) item creation time, ISO; (None, None) when no item has a date."""
-    return tuple(conn.execute("SELECT min(created_at), max(created_at) FROM items").fetchone())
+    # two sub-queries: SQLite answers each lone min() / max() from the created_at index
+    return tuple(conn.execute("SELECT (SELECT min(created_at) FROM items), (SELECT max(created_at) FROM items)").fetchone())
 
 
 def _themes(conn: sqlite3.Connection) -> list[tuple]:
