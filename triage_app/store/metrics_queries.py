@@ -293,7 +293,8 @@ _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresol
 
 #: THE definition of a praise item (aliases i, r, s as below). Today: stored sentiment positive (a
 #: rating or NPS answer already outranks the text), else a rating/CSAT of 4-5 or an NPS of 9-10.
-#: To be switched to feedback type 'praise' when item types exist: this is the one place.
+#: To be switched to feedback type 'praise' when item types exist: this is the one place (a type kept in
+#: another table joins in _PRAISE_JOINS, which every query using PRAISE_SQL shares).
 PRAISE_SQL = ("(CASE WHEN s.label IS NOT NULL THEN s.label = 'positive'"
               " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
               "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
@@ -323,9 +324,8 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
         " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5),"
         f" total({_VOTES_SQL}), total({PRAISE_SQL})"
         # items first: one pass in rowid order (CROSS JOIN keeps SQLite from reordering)
-        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id"
-        " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
-        " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
+        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id" + _PRAISE_JOINS
+        + " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
     )
     return lambda conn: conn.execute(sql, [recent_from, previous_from, recent_from] + params).fetchall()
 
