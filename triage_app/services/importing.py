@@ -41,6 +41,7 @@ class ImportResult:
     import_id: int | None = None
     seconds: float = 0.0
     rejected_rows: list[dict] = field(default_factory=list)  # the first few, for the summary
+    skipped: dict[str, int] = field(default_factory=dict)  # records that are not feedback, by reason
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -129,6 +130,8 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
                 rejected.append(record)
                 if len(result.rejected_rows) < 20:
                     result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
+            for reason, count in chunk.skipped.items():
+                result.skipped[reason] = result.skipped.get(reason, 0) + count
             seen += chunk.records
             if len(items) + len(respondents) >= BATCH:
                 writer.write_prepared(respondents, items)
