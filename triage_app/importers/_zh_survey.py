@@ -8,7 +8,7 @@ One header row, one column per question, then per row a respondent. Before the s
   way the "answers as text" download writes it; a typed "other" answer stays with its option
   ("其他〖...〗");
 - non-answers ("(跳过)" skipped by the survey logic, "(空)" left empty, their codes -3/-2) become
-  empty cells;
+  empty cells; open answers that say nothing ("无", "没有", "N/A") are counted as skipped;
 - the respondent's IP address is personal data: only the region the service appends to it
   ("(广东-广州)") is kept, as the attribute ``IP地区``.
 
@@ -26,12 +26,15 @@ from typing import Iterator
 
 from dateutil import tz as dateutil_tz
 
-from ..domain import Record
+from ..domain import Item, Record, Skipped
 from .base import ContentIds, normalise_header
 from .survey_common import SAMPLE_ROWS, Header, Plan, SurveyImporter, fingerprint
 
 MULTI_SEPARATOR = "┋"
 NON_ANSWERS = frozenset({"(跳过)", "（跳过）", "(空)", "（空）", "-3", "-2", "跳过", "(未填)", "（未填）"})
+#: open answers that say nothing: not feedback items (the respondent is still kept)
+EMPTY_ANSWERS = frozenset({"无", "没有", "暂无", "没", "无意见", "没有意见", "没有建议", "无建议", "暂时没有", "不知道", "不清楚",
+                           "n/a", "na", "none", "no", "nothing", "-", "/", "null", "nil", "。", "无。", "没有。"})
 IP_REGION_KEY = "IP地区"
 _OPTION_COLUMN = re.compile(r"^(.*?)\s*[(（](.+)[)）]\s*$")
 _IP_HEADER = re.compile(r"(^|[^A-Za-z])IP([^A-Za-z]|$)|IP地址|ip address", re.I)
@@ -81,8 +84,9 @@ class Reshaper:
                     j += 1
             if j - i >= 2:  # two or more options of one question side by side
                 options = tuple((k, _OPTION_COLUMN.match(names[k]).group(2).strip()) for k in range(i, j))
-                self.columns.append(_Column(m.group(1), options=options))
-                self.groups.add(m.group(1))
+                group = m.group(1).rstrip(":：") or m.group(1)
+                self.columns.append(_Column(group, options=options))
+                self.groups.add(group)
                 i = j
             else:
                 self.columns.append(_Column(name, i))
@@ -135,7 +139,11 @@ class ZhSurveyImporter(SurveyImporter):
         buffered = list(islice(reshaped, SAMPLE_ROWS))
         samples = [cells for _, cells in buffered]
         plan = self.build_plan(source, header, samples)
-        yield from self._records(source, header, plan, samples, chain(buffered, reshaped), first[0])
+        for record in self._records(source, header, plan, samples, chain(buffered, reshaped), first[0]):
+            if type(record) is Item and record.text.strip().lower() in EMPTY_ANSWERS:
+                yield Skipped(record.row, "non-answers (无, 没有, N/A...)")
+            else:
+                yield record
 
     def _is_metadata(self, name: str) -> bool:
         return name == IP_REGION_KEY or super()._is_metadata(name)

@@ -15,8 +15,10 @@ the dump's first post (the same in every dump of a site, different between sites
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Iterator
 
+from dateutil import tz as dateutil_tz
 from defusedxml.ElementTree import iterparse
 from xml.etree.ElementTree import ParseError
 
@@ -24,7 +26,7 @@ from .. import statuses
 from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer, stable_id
 from ._community import as_int, clean_attributes, html_to_text
-from .dates import DateParser
+from .dates import to_utc_iso
 from .source import SourceFile
 
 #: answer bodies kept for the item view, in characters; past MAX_BODIES answers only time and author
@@ -33,6 +35,16 @@ MAX_BODIES = 300_000
 _TAG = re.compile(r"<([^<>]+)>")
 _SKIPPED_TYPES = {"3": "orphaned tag wikis", "4": "tag wiki excerpts", "5": "tag wikis",
                   "6": "moderator nominations", "7": "wiki placeholders", "8": "privilege wikis"}
+
+
+def _iso(value: str | None, default_tz) -> str | None:
+    """The dump's times: ISO 8601 without a zone, in UTC. Anything else is an error (ValueError)."""
+    if not value:
+        return None
+    try:
+        return to_utc_iso(datetime.fromisoformat(value), default_tz)
+    except ValueError:
+        raise ValueError(f"not an ISO date-time: {value[:40]!r}") from None
 
 
 def _tags(raw: str | None) -> list[str]:
@@ -86,7 +98,7 @@ class StackExchangeImporter(Importer):
         except ValueError as exc:  # defusedxml refuses DTDs and entity declarations
             raise source.fail(f"is XML this importer does not read safely ({type(exc).__name__}: {exc})") from None
 
-    def _answers(self, source: SourceFile, parse_date: DateParser) -> tuple[dict, str]:
+    def _answers(self, source: SourceFile, parse_date) -> tuple[dict, str]:
         """Answers by question id, and the site key (hash of the first post)."""
         by_question: dict[str, list] = {}
         site_key = ""
@@ -109,7 +121,11 @@ class StackExchangeImporter(Importer):
         return by_question, site_key
 
     def read(self, source: SourceFile) -> Iterator[Record]:
-        parse_date = DateParser(False, source.options.timezone)
+        zone = dateutil_tz.gettz(source.options.timezone) if source.options.timezone else timezone.utc
+
+        def parse_date(value):
+            return _iso(value, zone)
+
         answers, site_key = self._answers(source, parse_date)
         site = _site(source)
         domain_like = "." in site
