@@ -37,7 +37,7 @@ class _TextParser(HTMLParser):
             self._skipping = max(0, self._skipping - 1)
         elif tag == "pre":
             self._pre = max(0, self._pre - 1)
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and tag != "li":  # the next item's own line break is enough
             self.parts.append("\n")
 
     def handle_data(self, data):
