@@ -68,7 +68,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file (created if missing).")
 @click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",

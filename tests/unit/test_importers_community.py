@@ -294,3 +294,28 @@ def test_real_stackexchange_dump():
     assert all(isinstance(i.attributes.get("votes"), int) for i in items)
     statuses = Counter(i.status for i in items)
     assert statuses["resolved"] > 0 and statuses["won't fix"] > 0
+
+
+def test_cli_imports_a_slack_export_folder_and_lists_the_new_formats(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from triage_app.cli import cli
+
+    runner = CliRunner()
+    listed = json.loads(runner.invoke(cli, ["formats", "--json"]).output)
+    assert set(NEW_FORMATS) <= {f["name"] for f in listed}
+    ws = str(tmp_path / "w.triage")
+    result = runner.invoke(cli, ["import", str(FIXTURES / "slack_export"), "-w", ws, "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["format"], summary["added"]) == ("slack", 4)
+    assert summary["skipped"] == {"channel events (joins, topics...)": 2, "bot messages": 2,
+                                  "replies whose thread starter is not in the export": 1}
+    plain = runner.invoke(cli, ["import", str(FIXTURES / "slack_export"), "-w", ws])
+    assert "skipped (not feedback): 2 channel events" in plain.output
+    other = tmp_path / "not-an-export"
+    other.mkdir()
+    failed = runner.invoke(cli, ["import", str(other), "-w", ws])
+    assert failed.exit_code == 2 and "is a folder, not an export file" in failed.output

@@ -16,6 +16,7 @@ from typing import Callable, Generator
 
 from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
+from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
 from ..store.writer import ImportWriter
@@ -94,6 +95,11 @@ def _import_file(ws: Workspace, path: str | Path, options: ImportOptions | None,
                  cancel: CancelToken | None) -> Generator[Progress, None, ImportResult]:
     started = time.perf_counter()
     cancel = cancel or CancelToken()
+    if Path(path).is_dir():  # an unpacked export that is a folder (Slack): import its entry file
+        entry = export_entry(path)
+        if entry is None:
+            raise ImportFailure(str(path), "is a folder, not an export file (a Slack export folder holds channels.json)")
+        path = entry
     source = SourceFile(path, options)
     importer = choose_importer(source)
     yield Progress("reading", 0, None, f"{source.name}: {importer.label}")
