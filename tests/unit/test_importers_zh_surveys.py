@@ -116,6 +116,16 @@ def test_wenjuanxing_codes_in_excel(tmp_path, writer, suffix):
     assert by_id["1"].submitted_at == "2024-05-03T02:21:33+00:00"
 
 
+def test_matrix_ratings_side_by_side_are_not_a_multi_select(tmp_path):
+    rows = [["序号", "提交答卷时间", "来自IP", "5(服务态度)", "5(响应速度)", "6、其他建议"],
+            [1, "2024/5/3 10:21:33", "1.2.3.4(广东-广州)", 4, 5, "客服回复很及时，但是解决问题的速度太慢"],
+            [2, "2024/5/3 11:21:33", "1.2.3.5(广东-广州)", 2, 3, "希望周末也有人工客服可以咨询问题"]]
+    _, records = _records(_write_xlsx(tmp_path / "matrix.xlsx", rows))
+    first = next(r for r in records if isinstance(r, Respondent))
+    assert (first.attributes["5(服务态度)"], first.attributes["5(响应速度)"]) == ("4", "5")
+    assert "5" not in first.attributes
+
+
 def test_xls_and_csv_of_one_download_give_the_same_ids(tmp_path):
     rows = _csv_rows(FIXTURES / "wjx_text.csv")
     _, from_csv = _records(FIXTURES / "wjx_text.csv")

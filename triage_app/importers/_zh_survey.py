@@ -60,10 +60,22 @@ def _clean(value: str) -> str:
     return "" if stripped in NON_ANSWERS else value
 
 
+def _ticked(options: tuple[tuple[int, str], ...], samples) -> bool:
+    """Whether sample rows hold ticks (0/1 or the option's own label) in these columns, as a
+    multi-select's options do, and not values (a matrix question's ratings "4", "5")."""
+    for k, label in options:
+        if "其他" in label or "other" in label.lower():
+            continue  # may hold the typed text
+        allowed = _SELECTED | _NOT_SELECTED | NON_ANSWERS | {label}
+        if any(k < len(row) and row[k].strip() not in allowed for row in samples):
+            return False
+    return True
+
+
 class Reshaper:
     """The reshaping described in the module docstring, decided once from the header row."""
 
-    def __init__(self, header: list[str], metadata: frozenset[str]):
+    def __init__(self, header: list[str], metadata: frozenset[str], samples: list[list[str]] = ()):
         names = [c.strip() for c in header]
         self.columns: list[_Column] = []
         self.groups: set[str] = set()
@@ -82,8 +94,8 @@ class Reshaper:
                     if not other or other.group(1) != m.group(1):
                         break
                     j += 1
-            if j - i >= 2:  # two or more options of one question side by side
-                options = tuple((k, _OPTION_COLUMN.match(names[k]).group(2).strip()) for k in range(i, j))
+            options = tuple((k, _OPTION_COLUMN.match(names[k]).group(2).strip()) for k in range(i, j)) if j - i >= 2 else ()
+            if options and _ticked(options, samples):  # two or more options of one question side by side
                 group = m.group(1).rstrip(":：") or m.group(1)
                 self.columns.append(_Column(group, options=options))
                 self.groups.add(group)
@@ -127,7 +139,7 @@ class ZhSurveyImporter(SurveyImporter):
         preview = source.preview_rows
         if not preview:
             raise source.fail("has no rows")
-        reshape = Reshaper(preview[0], self.metadata_names)
+        reshape = Reshaper(preview[0], self.metadata_names, preview[1:])
         names = reshape.header
         header = Header(rows=1, names=list(names), questions=list(names), raw=[names],
                         hints=[GROUP_HINT if n in reshape.groups else "" for n in names])
