@@ -135,11 +135,23 @@ def test_xls_and_csv_of_one_download_give_the_same_ids(tmp_path):
 
 def test_two_surveys_numbered_from_one_never_share_respondents(tmp_path):
     other = [CODES[0][:6] + ["1、另一个问题", "2、您还有什么意见？"],
-             [1, "2024/5/3 10:21:33", "1秒", "链接", "", "", 2, "完全不同的一份问卷的回答内容"]]
+             [1, "2024/6/1 08:00:00", "1秒", "链接", "", "", 2, "完全不同的一份问卷的回答内容"]]
     _, first = _records(_write_xlsx(tmp_path / "a.xlsx", CODES))
     _, second = _records(_write_xlsx(tmp_path / "b.xlsx", other))
     ids = {r.external_id for r in first if isinstance(r, Respondent)}
     assert not ids & {r.external_id for r in second if isinstance(r, Respondent)}
+
+
+def test_text_and_codes_downloads_of_one_survey_share_respondent_and_item_ids(tmp_path):
+    as_text = [row[:6] + ["1、您的职业", "2、您常用的功能", row[10]] for row in CODES]
+    as_text[1][6:8], as_text[2][6:8] = ["学生", "搜索"], ["教师", "导出┋其他〖同步〗"]
+    as_text[3][6:8], as_text[4][6:8] = ["(跳过)", "搜索┋导出"], ["学生", ""]
+    _, codes = _records(_write_xls(tmp_path / "codes.xls", CODES))
+    _, text = _records(_write_xlsx(tmp_path / "text.xlsx", as_text))
+    def ids(records):
+        return [(type(r).__name__, r.external_id) for r in records if isinstance(r, (Item, Respondent))]
+
+    assert ids(codes) == ids(text) and len(ids(codes)) == 6
 
 
 def test_wenjuanxing_reimport_never_duplicates(workspace):

@@ -14,8 +14,9 @@ One header row, one column per question, then per row a respondent. Before the s
 
 Columns whose answers are "┋"-joined choices are attributes (segments), never feedback items.
 Times without a zone are China time unless the user names another zone. The services number
-respondents per survey (序号, 编号), so a respondent's id is prefixed with a fingerprint of the
-header: two surveys never share ids, and re-importing a download never duplicates.
+respondents per survey (序号, 编号), so a respondent's id is that number prefixed with a hash of
+its submit time (of the header when there is none): two surveys do not share ids, and the text and
+codes downloads of one survey, or a later download, give the same ids (no duplicates on re-import).
 """
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ from typing import Iterator
 from dateutil import tz as dateutil_tz
 
 from ..domain import Item, Record, Skipped
-from .base import ContentIds, normalise_header
-from .survey_common import SAMPLE_ROWS, Header, Plan, SurveyImporter, fingerprint
+from .base import ContentIds, normalise_header, stable_id
+from .survey_common import SAMPLE_ROWS, Header, Plan, SurveyImporter, cell_at, fingerprint
 
 MULTI_SEPARATOR = "┋"
 NON_ANSWERS = frozenset({"(跳过)", "（跳过）", "(空)", "（空）", "-3", "-2", "跳过", "(未填)", "（未填）"})
@@ -169,8 +170,9 @@ class ZhSurveyImporter(SurveyImporter):
 
     def respondent_id(self, value: str, header: Header, cells: list[str], plan: Plan, content_ids: ContentIds,
                       position: int) -> str:
-        if value:  # numbered per survey: the header's fingerprint keeps two surveys apart
-            return f"{fingerprint(header.names)}:{value}"
+        if value:  # numbered per survey: the submit time (else the header) keeps two surveys apart
+            when = cell_at(cells, plan.time_col)
+            return f"{stable_id(when)[2:10] if when else fingerprint(header.names)}:{value}"
         return super().respondent_id(value, header, cells, plan, content_ids, position)
 
     def _date_parser(self, source, plan, samples):
