@@ -319,3 +319,20 @@ def test_cli_imports_a_slack_export_folder_and_lists_the_new_formats(tmp_path):
     other.mkdir()
     failed = runner.invoke(cli, ["import", str(other), "-w", ws])
     assert failed.exit_code == 2 and "is a folder, not an export file" in failed.output
+
+
+@pytest.mark.parametrize("fixture, tracked, answered_after", [
+    ("slack_export", 4, [3600.0]),  # Anna answers Ben's thread after an hour; Ben's own reply does not count
+    ("Posts.xml", 3, [1800.0, 3600.0]),  # the closed question has no answer
+    ("gh_discussions.json", 3, [10800.0]),  # the bot's welcome comment does not count
+])
+def test_unanswered_community_items_wait_in_response_times(workspace, fixture, tracked, answered_after):
+    import numpy as np
+
+    from triage_app.store import metrics_queries as mq
+
+    run_import(workspace, FIXTURES / fixture)
+    cols = mq.time_columns(workspace.conn)
+    assert len(cols.item_id) == tracked
+    answered = sorted(float(x) for x in cols.first_response if not np.isnan(x))
+    assert answered == answered_after
