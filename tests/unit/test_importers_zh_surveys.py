@@ -204,3 +204,14 @@ def test_real_wenjuanxing_xls(tmp_path):
     assert chosen and not any(p.isdigit() for p in chosen)  # option labels, not 0/1 codes
     copy = shutil.copy(path, tmp_path / "copy.xls")
     assert [r.external_id for r in _records(Path(copy))[1]] == [r.external_id for r in records]
+
+
+def test_wenjuanxing_csv_saved_by_excel_on_chinese_windows(tmp_path):
+    text = (FIXTURES / "wjx_text.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(text.encode("gb18030"))
+    name, records = _records(path, encoding="gb18030")
+    assert name == "wenjuanxing"
+    _, utf8 = _records(FIXTURES / "wjx_text.csv")
+    assert [(type(r).__name__, getattr(r, "external_id", None), getattr(r, "text", None)) for r in records] == \
+        [(type(r).__name__, getattr(r, "external_id", None), getattr(r, "text", None)) for r in utf8]
