@@ -336,3 +336,15 @@ def test_unanswered_community_items_wait_in_response_times(workspace, fixture, t
     assert len(cols.item_id) == tracked
     answered = sorted(float(x) for x in cols.first_response if not np.isnan(x))
     assert answered == answered_after
+
+
+def test_stackexchange_answers_spill_to_disk_with_the_same_result(monkeypatch):
+    from triage_app.importers import stackexchange
+
+    _, in_memory = _read(FIXTURES / "Posts.xml")
+    monkeypatch.setattr(stackexchange._Answers, "IN_MEMORY", 1)
+    monkeypatch.setattr(stackexchange._Answers, "BATCH", 1)
+    _, on_disk = _read(FIXTURES / "Posts.xml")
+    assert [(i.external_id, i.events, i.closed_at) for i in _items(on_disk)] == \
+        [(i.external_id, i.events, i.closed_at) for i in _items(in_memory)]
+    assert sum(len(i.events) for i in _items(on_disk)) == 3

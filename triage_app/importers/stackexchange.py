@@ -9,11 +9,13 @@ moderator nominations...) are counted as skipped.
 
 Dumps are large, so the file is streamed twice with ``defusedxml``'s iterparse (no DTDs, no
 entity expansion): the first pass keeps each answer's time, author and a short body by question,
-the second yields the questions. External ids are ``<site key>:<Id>``; the site key is a hash of
+the second yields the questions (past 400,000 answers they wait in a temporary on-disk table, so
+memory stays bounded). External ids are ``<site key>:<Id>``; the site key is a hash of
 the dump's first post (the same in every dump of a site, different between sites).
 """
 from __future__ import annotations
 
+import marshal
 import re
 from datetime import datetime, timezone
 from typing import Iterator
@@ -29,9 +31,8 @@ from ._community import as_int, clean_attributes, html_to_text
 from .dates import to_utc_iso
 from .source import SourceFile
 
-#: answer bodies kept for the item view, in characters; past MAX_BODIES answers only time and author
+#: answer bodies kept for the item view, in characters
 BODY_CHARS = 1_000
-MAX_BODIES = 300_000
 _TAG = re.compile(r"<([^<>]+)>")
 _SKIPPED_TYPES = {"3": "orphaned tag wikis", "4": "tag wiki excerpts", "5": "tag wikis",
                   "6": "moderator nominations", "7": "wiki placeholders", "8": "privilege wikis"}
@@ -98,11 +99,10 @@ class StackExchangeImporter(Importer):
         except ValueError as exc:  # defusedxml refuses DTDs and entity declarations
             raise source.fail(f"is XML this importer does not read safely ({type(exc).__name__}: {exc})") from None
 
-    def _answers(self, source: SourceFile, parse_date) -> tuple[dict, str]:
+    def _answers(self, source: SourceFile, parse_date) -> tuple["_Answers", str]:
         """Answers by question id, and the site key (hash of the first post)."""
-        by_question: dict[str, list] = {}
+        answers = _Answers()
         site_key = ""
-        kept = 0
         for _, row in self._rows(source):
             if not site_key:
                 site_key = stable_id(row.get("Id"), row.get("CreationDate"))[2:10]
@@ -112,13 +112,9 @@ class StackExchangeImporter(Importer):
                 created = parse_date(row.get("CreationDate"))
             except ValueError:
                 created = None
-            body = None
-            if kept < MAX_BODIES:
-                body = html_to_text(row.get("Body"))[:BODY_CHARS] or None
-                kept += 1
-            by_question.setdefault(row["ParentId"], []).append(
-                (row.get("Id"), created, _owner(row), body))
-        return by_question, site_key
+            body = html_to_text(row.get("Body"))[:BODY_CHARS] or None
+            answers.add(row["ParentId"], (row.get("Id"), created, _owner(row), body))
+        return answers, site_key
 
     def read(self, source: SourceFile) -> Iterator[Record]:
         zone = dateutil_tz.gettz(source.options.timezone) if source.options.timezone else timezone.utc
@@ -127,6 +123,12 @@ class StackExchangeImporter(Importer):
             return _iso(value, zone)
 
         answers, site_key = self._answers(source, parse_date)
+        try:
+            yield from self._questions(source, parse_date, answers, site_key)
+        finally:
+            answers.close()
+
+    def _questions(self, source: SourceFile, parse_date, answers: "_Answers", site_key: str) -> Iterator[Record]:
         site = _site(source)
         domain_like = "." in site
         for number, row in self._rows(source):
@@ -152,7 +154,7 @@ class StackExchangeImporter(Importer):
             if not title and not text:
                 yield Skipped(number, "empty questions")
                 continue
-            mine = answers.get(post_id, [])
+            mine = answers.get(post_id)
             accepted_id = row.get("AcceptedAnswerId")
             accepted_at = next((when for aid, when, _, _ in mine if aid == accepted_id), None)
             if closed:
@@ -189,6 +191,52 @@ class StackExchangeImporter(Importer):
                 attributes=clean_attributes(attributes),
                 row=number,
             )
+
+
+class _Answers:
+    """Answers grouped by question: in memory, and past ``IN_MEMORY`` answers in a temporary
+    on-disk table (a whole site's dump can hold tens of millions), so memory stays bounded."""
+
+    IN_MEMORY = 400_000
+    BATCH = 20_000
+
+    def __init__(self, in_memory: int | None = None) -> None:
+        self._groups: dict[str, list] = {}
+        self._count = 0
+        self._limit = self.IN_MEMORY if in_memory is None else in_memory
+        self._disk = None
+        self._pending: list[tuple[str, bytes]] = []
+
+    def add(self, question: str, answer: tuple) -> None:
+        if self._disk is not None:
+            self._pending.append((question, marshal.dumps(answer)))
+            if len(self._pending) >= self.BATCH:
+                self._flush()
+            return
+        self._groups.setdefault(question, []).append(answer)
+        self._count += 1
+        if self._count > self._limit:
+            from ..store.scratch import DiskGroups
+
+            self._disk = DiskGroups()
+            self._pending = [(q, marshal.dumps(a)) for q, group in self._groups.items() for a in group]
+            self._groups = {}
+            self._flush()
+
+    def _flush(self) -> None:
+        self._disk.add_many(self._pending)
+        self._pending = []
+
+    def get(self, question: str) -> list[tuple]:
+        if self._disk is None:
+            return self._groups.get(question, [])
+        if self._pending:
+            self._flush()
+        return [marshal.loads(v) for v in self._disk.get(question)]
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.close()
 
 
 def _owner(row: dict) -> str | None:
