@@ -108,5 +108,13 @@ def text_of(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def bad_field(exc: Exception) -> str:
+    """The reason given for a record whose fields have unexpected types (a hand-edited export)."""
+    return f"a field has an unexpected type or value ({type(exc).__name__}: {str(exc)[:80]})"
+
+
+BAD_FIELD_ERRORS = (TypeError, AttributeError, ValueError, KeyError)
+
+
 def clean_attributes(attributes: dict) -> dict:
     return {k: v for k, v in attributes.items() if v not in (None, "", [])}

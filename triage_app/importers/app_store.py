@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Columns, ContentIds, Importer, cell
-from ._community import as_int, clean_attributes, dig, seconds_between, text_of
+from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, seconds_between, text_of
 from .dates import DateParser
 from .source import BadRecord, SourceFile
 
@@ -159,8 +159,15 @@ class AppStoreImporter(Importer):
             yield self._review(review, text_of(response.get("responseBody")), response.get("lastModifiedDate"),
                                {"territory": a.get("territory")}, index, parse_date, content_id, "createdDate")
 
+    @classmethod
+    def _review(cls, *args) -> Record:
+        try:
+            return cls._checked_review(*args)
+        except BAD_FIELD_ERRORS as exc:
+            return Rejected(args[4], bad_field(exc))
+
     @staticmethod
-    def _review(review: dict, response: str, responded: Any, attributes: dict, row: int, parse_date: DateParser,
+    def _checked_review(review: dict, response: str, responded: Any, attributes: dict, row: int, parse_date: DateParser,
                 content_id: ContentIds, date_column: str | None) -> Record:
         if not review["title"] and not review["text"]:
             return Skipped(row, "ratings without text")

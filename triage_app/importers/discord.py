@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer
-from ._community import as_int, clean_attributes, dig, text_of
+from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, text_of
 from .dates import DateParser
 from .json_depth import check_depth
 from .source import SourceFile
@@ -27,7 +27,8 @@ _CONVERSATION_TYPES = {"Default", "Reply", "", None, "ThreadStarterMessage", "Ch
 def _name(author: Any) -> str | None:
     if not isinstance(author, dict):
         return None
-    return author.get("nickname") or author.get("name") or (str(author["id"]) if author.get("id") else None)
+    name = author.get("nickname") or author.get("name") or author.get("id")
+    return str(name) if name else None
 
 
 def _votes(message: dict) -> int | None:
@@ -72,59 +73,66 @@ class DiscordImporter(Importer):
         root_of: dict[str, str] = {}  # message id -> id of the item its conversation belongs to
         order: list[Item] = []
         for number, m in enumerate(data["messages"], start=1):
-            if not isinstance(m, dict):
-                yield Rejected(number, "a message that is not a JSON object")
-                continue
-            author = m.get("author") if isinstance(m.get("author"), dict) else {}
-            if author.get("isBot"):
-                yield Skipped(number, "bot messages")
-                continue
-            if m.get("type") not in _CONVERSATION_TYPES:
-                yield Skipped(number, "channel events (joins, pins...)")
-                continue
-            message_id = str(m.get("id") or "")
-            if not message_id:
-                yield Rejected(number, "a message without an id", "id")
-                continue
             try:
-                when = parse_date(m.get("timestamp"))
-                edited = parse_date(m.get("timestampEdited"))
-            except (ValueError, TypeError) as exc:
-                yield Rejected(number, f"timestamp: {exc}", "timestamp")
-                continue
-            text = text_of(m.get("content"))
-            if not text:
-                names = [a.get("fileName") for a in m.get("attachments") or [] if isinstance(a, dict)]
-                text = " ".join(str(n) for n in names if n)
-            replied_to = str(dig(m, "reference", "messageId") or "")
-            root = root_of.get(replied_to) if replied_to else None
-            if root is None and is_thread and order:
-                root = order[0].external_id
-            if root is not None:
-                root_of[message_id] = root
-                items[root].events.append(Event(when, _name(author), text or None, "reply"))
-                continue
-            if replied_to:
-                yield Skipped(number, "replies to messages not in the export")
-                continue
-            if not text:
-                yield Skipped(number, "messages without text")
-                continue
-            item = Item(
-                external_id=message_id,
-                text=text,
-                created_at=when,
-                updated_at=edited,
-                author=_name(author),
-                source=f"#{channel_name}",
-                attributes=clean_attributes({**attributes_base, "votes": _votes(m),
-                                             "pinned": True if m.get("isPinned") else None}),
-                row=number,
-            )
-            items[message_id] = item
-            root_of[message_id] = message_id
-            order.append(item)
+                record = self._message(number, m, is_thread, parse_date, attributes_base, channel_name, items,
+                                       root_of, order)
+            except BAD_FIELD_ERRORS as exc:
+                record = Rejected(number, bad_field(exc))
+            if record is not None:
+                yield record
         yield from order
+
+    @staticmethod
+    def _message(number: int, m: Any, is_thread: bool, parse_date: DateParser, attributes_base: dict,
+                 channel_name: str, items: dict, root_of: dict, order: list) -> Record | None:
+        """One message: a Skipped or Rejected record, or None when it became an item or a reply."""
+        if not isinstance(m, dict):
+            return Rejected(number, "a message that is not a JSON object")
+        author = m.get("author") if isinstance(m.get("author"), dict) else {}
+        if author.get("isBot"):
+            return Skipped(number, "bot messages")
+        if m.get("type") not in _CONVERSATION_TYPES:
+            return Skipped(number, "channel events (joins, pins...)")
+        message_id = str(m.get("id") or "")
+        if not message_id:
+            return Rejected(number, "a message without an id", "id")
+        try:
+            when = parse_date(m.get("timestamp"))
+            edited = parse_date(m.get("timestampEdited"))
+        except (ValueError, TypeError) as exc:
+            return Rejected(number, f"timestamp: {exc}", "timestamp")
+        text = text_of(m.get("content"))
+        if not text:
+            attachments = m.get("attachments") if isinstance(m.get("attachments"), list) else []
+            names = [a.get("fileName") for a in attachments if isinstance(a, dict)]
+            text = " ".join(str(n) for n in names if n)
+        replied_to = str(dig(m, "reference", "messageId") or "")
+        root = root_of.get(replied_to) if replied_to else None
+        if root is None and is_thread and order:
+            root = order[0].external_id
+        if root is not None:
+            root_of[message_id] = root
+            items[root].events.append(Event(when, _name(author), text or None, "reply"))
+            return None
+        if replied_to:
+            return Skipped(number, "replies to messages not in the export")
+        if not text:
+            return Skipped(number, "messages without text")
+        item = Item(
+            external_id=message_id,
+            text=text,
+            created_at=when,
+            updated_at=edited,
+            author=_name(author),
+            source=f"#{channel_name}",
+            attributes=clean_attributes({**attributes_base, "votes": _votes(m),
+                                         "pinned": True if m.get("isPinned") else None}),
+            row=number,
+        )
+        items[message_id] = item
+        root_of[message_id] = message_id
+        order.append(item)
+        return None
 
 
 IMPORTERS = [DiscordImporter()]

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Columns, Importer, cell
-from ._community import as_int, clean_attributes, dig, html_to_text, text_of
+from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, html_to_text, text_of
 from .dates import DateParser
 from .json_depth import check_depth
 from .source import BadRecord, SourceFile
@@ -130,18 +130,33 @@ class DiscourseImporter(Importer):
             try:
                 raw = source.path.read_bytes()
                 check_depth(raw)
-                forum.add(1, json.loads(raw.decode("utf-8-sig")))
+                data = json.loads(raw.decode("utf-8-sig"))
             except (ValueError, RecursionError) as exc:
                 raise source.fail(f"is not valid JSON ({exc})") from None
+            try:
+                forum.add(1, data)
+            except BAD_FIELD_ERRORS as exc:
+                raise source.fail(f"is not a Discourse export this importer understands ({bad_field(exc)})") from None
         else:
             for number, obj in source.iter_json_objects():
                 if isinstance(obj, BadRecord):
                     yield Rejected(number, obj.reason)
-                elif not forum.add(number, obj):
-                    yield Rejected(number, "neither a Discourse topic nor a post")
+                else:
+                    try:
+                        taken = forum.add(number, obj)
+                    except BAD_FIELD_ERRORS as exc:
+                        yield Rejected(number, bad_field(exc))
+                        continue
+                    if not taken:
+                        yield Rejected(number, "neither a Discourse topic nor a post")
         parse_date = DateParser(False, source.options.timezone)
         for topic_id in forum.order:
-            yield from self._topic(topic_id, forum.topics[topic_id], forum.posts.get(topic_id, []), host, parse_date)
+            posts = forum.posts.get(topic_id, [])
+            try:
+                records = list(self._topic(topic_id, forum.topics[topic_id], posts, host, parse_date))
+            except BAD_FIELD_ERRORS as exc:
+                records = [Rejected(posts[0][0] if posts else None, bad_field(exc))]
+            yield from records
 
     def _read_table(self, source: SourceFile, forum: _Forum):
         rows = source.iter_rows()

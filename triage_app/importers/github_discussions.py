@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected
 from .base import Importer
-from ._community import as_int, clean_attributes, dig, text_of
+from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, text_of
 from .dates import DateParser
 from .github import is_bot_login
 from .json_depth import check_depth
@@ -103,7 +103,11 @@ class GitHubDiscussionsImporter(Importer):
                 continue
             for node in discussions_in(document):
                 number += 1
-                yield self._item(node, number if source.kind == "json" else line, parse_date)
+                row = number if source.kind == "json" else line
+                try:
+                    yield self._item(node, row, parse_date)
+                except BAD_FIELD_ERRORS as exc:
+                    yield Rejected(row, bad_field(exc))
 
     def _item(self, d: dict, number: int, parse_date: DateParser) -> Record:
         url = text_of(d.get("url"))

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer
-from ._community import as_int, clean_attributes, epoch_iso
+from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, epoch_iso
 from .json_depth import check_depth
 from .source import SourceFile
 
@@ -106,7 +106,9 @@ def readable(text: str, people: dict[str, tuple[str, bool]]) -> str:
             return "@" + (label.lstrip("@") if label else target.split("^")[0])
         return label or target
 
-    text = _MARKUP.sub(replace, text or "")
+    if not isinstance(text, str):
+        return ""
+    text = _MARKUP.sub(replace, text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
 
 
@@ -206,36 +208,44 @@ class SlackImporter(Importer):
                 if not isinstance(m, dict):
                     yield Rejected(number, "a message that is not a JSON object", day)
                     continue
-                skip = self._skip_reason(m, people)
-                if skip:
-                    yield Skipped(number, skip)
-                    continue
-                ts = str(m.get("ts") or "")
-                created = epoch_iso(ts)
-                if created is None:
-                    yield Rejected(number, f"ts {ts[:30]!r} is not an epoch time", day)
-                    continue
-                thread = str(m.get("thread_ts") or "")
-                if thread and thread != ts:
-                    replies.append((number, thread, m, day))
-                    continue
-                item = self._item(m, cid, name, ts, created, people, number)
-                if item is None:
-                    yield Skipped(number, "messages without text")
-                    continue
-                parents[ts] = item
-                order.append(item)
+                try:
+                    record = self._message(m, cid, name, number, day, people, parents, order, replies)
+                except BAD_FIELD_ERRORS as exc:
+                    record = Rejected(number, bad_field(exc), day)
+                if record is not None:
+                    yield record
         for number, thread, m, day in replies:
             parent = parents.get(thread)
             if parent is None:
                 yield Skipped(number, "replies whose thread starter is not in the export")
                 continue
             user = str(m.get("user") or "")
-            who, bot = people.get(user, (m.get("user_name") or user or None, False))
-            parent.events.append(Event(epoch_iso(m.get("ts")), who, readable(m.get("text") or "", people), "reply", bot))
+            who, bot = people.get(user, (str(m.get("user_name") or user) or None, False))
+            parent.events.append(Event(epoch_iso(m.get("ts")), who, readable(m.get("text"), people) or None, "reply", bot))
         for item in order:
             item.events.sort(key=lambda e: e.created_at or "")
             yield item
+
+    def _message(self, m: dict, cid: str, name: str, number: int, day: str, people: dict,
+                 parents: dict, order: list, replies: list) -> Record | None:
+        """One message: a Skipped or Rejected record, or None when it was kept as a thread or reply."""
+        skip = self._skip_reason(m, people)
+        if skip:
+            return Skipped(number, skip)
+        ts = str(m.get("ts") or "")
+        created = epoch_iso(ts)
+        if created is None:
+            return Rejected(number, f"ts {ts[:30]!r} is not an epoch time", day)
+        thread = str(m.get("thread_ts") or "")
+        if thread and thread != ts:
+            replies.append((number, thread, m, day))
+            return None
+        item = self._item(m, cid, name, ts, created, people, number)
+        if item is None:
+            return Skipped(number, "messages without text")
+        parents[ts] = item
+        order.append(item)
+        return None
 
     @staticmethod
     def _skip_reason(m: dict, people: dict[str, tuple[str, bool]]) -> str | None:
@@ -252,12 +262,13 @@ class SlackImporter(Importer):
     def _item(m: dict, cid: str, name: str, ts: str, created: str, people: dict, number: int) -> Item | None:
         text = readable(m.get("text") or "", people)
         if not text:
-            files = [f.get("title") or f.get("name") for f in m.get("files") or [] if isinstance(f, dict)]
+            files = m.get("files") if isinstance(m.get("files"), list) else []
+            files = [f.get("title") or f.get("name") for f in files if isinstance(f, dict)]
             text = " ".join(str(f) for f in files if f)
         if not text:
             return None
         user = str(m.get("user") or "")
-        who = people.get(user, (m.get("user_name") or m.get("username") or user or None, False))[0]
+        who = people.get(user, (str(m.get("user_name") or m.get("username") or user) or None, False))[0]
         edited = m.get("edited") if isinstance(m.get("edited"), dict) else {}
         attributes = {
             "votes": _votes(m),

@@ -96,6 +96,8 @@ class StackExchangeImporter(Importer):
         except ParseError as exc:
             raise source.fail(f"is not well-formed XML after post {number} ({exc}); a cut-off download?",
                               number + 1) from None
+        except (LookupError, UnicodeError) as exc:  # an unknown or wrong encoding declaration
+            raise source.fail(f"is XML in an encoding that cannot be read ({exc})") from None
         except ValueError as exc:  # defusedxml refuses DTDs and entity declarations
             raise source.fail(f"is XML this importer does not read safely ({type(exc).__name__}: {exc})") from None
 
