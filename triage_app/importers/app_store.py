@@ -141,11 +141,13 @@ class AppStoreImporter(Importer):
                 for resource in data if isinstance(data, list) else [data]:
                     if isinstance(resource, dict):
                         reviews.append((number, resource))
-                for extra in page.get("included") or []:
+                included = page.get("included") if isinstance(page.get("included"), list) else []
+                for extra in included:
                     if isinstance(extra, dict) and extra.get("type") == "customerReviewResponses":
                         review_id = dig(extra, "relationships", "review", "data", "id")
                         if review_id:
-                            responses[str(review_id)] = extra.get("attributes") or {}
+                            attrs = extra.get("attributes")
+                            responses[str(review_id)] = attrs if isinstance(attrs, dict) else {}
         content_id = ContentIds()
         for index, (number, resource) in enumerate(reviews, start=1):
             if resource.get("type") not in (None, "customerReviews"):
