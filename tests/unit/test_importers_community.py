@@ -348,3 +348,52 @@ def test_stackexchange_answers_spill_to_disk_with_the_same_result(monkeypatch):
     assert [(i.external_id, i.events, i.closed_at) for i in _items(on_disk)] == \
         [(i.external_id, i.events, i.closed_at) for i in _items(in_memory)]
     assert sum(len(i.events) for i in _items(on_disk)) == 3
+
+
+@pytest.mark.parametrize("name, fixture", [
+    ("discord", "discord_channel.json"), ("github_discussions", "gh_discussions.json"),
+    ("discourse", "discourse_topic.json"), ("app_store", "app_store_connect.json"),
+    ("slack", "slack_export/feedback/2024-02-01.json"), ("discourse", "discourse_posts.json"),
+])
+def test_wrongly_typed_fields_are_rejected_or_ignored_never_a_crash(tmp_path, name, fixture):
+    """Hand-edited exports: any field replaced by a value of another type."""
+    import copy
+    import json
+    import random
+
+    from triage_app.importers import get_importer
+    from triage_app.services.reading import _prepared
+
+    rnd = random.Random(name + fixture)
+    values = [None, 1, -1, 1.5, "x", [], {}, [1], {"a": 1}, True, "9" * 30, "<@U1|"]
+    original = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
+
+    def mutate(obj) -> None:
+        if isinstance(obj, dict) and obj:
+            key = rnd.choice(list(obj))
+            if rnd.random() < 0.5:
+                obj[key] = copy.deepcopy(rnd.choice(values))
+            else:
+                mutate(obj[key])
+        elif isinstance(obj, list) and obj:
+            i = rnd.randrange(len(obj))
+            if rnd.random() < 0.3:
+                obj[i] = copy.deepcopy(rnd.choice(values))
+            else:
+                mutate(obj[i])
+
+    for n in range(60):
+        data = copy.deepcopy(original)
+        for _ in range(rnd.randint(1, 4)):
+            mutate(data)
+        folder = tmp_path / str(n) / "feedback"
+        folder.mkdir(parents=True)
+        path = folder / Path(fixture).name
+        path.write_text(json.dumps(data), encoding="utf-8")
+        source = SourceFile(path)
+        if source.kind not in get_importer(name).kinds:
+            continue
+        try:
+            list(_prepared(get_importer(name).read(source)))
+        except ImportFailure:
+            pass  # a whole-file problem, reported with its reason
