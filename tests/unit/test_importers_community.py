@@ -397,3 +397,20 @@ def test_wrongly_typed_fields_are_rejected_or_ignored_never_a_crash(tmp_path, na
             list(_prepared(get_importer(name).read(source)))
         except ImportFailure:
             pass  # a whole-file problem, reported with its reason
+
+
+def test_github_discussions_paginated_pages_back_to_back(tmp_path):
+    import json
+
+    page = json.loads((FIXTURES / "gh_discussions.json").read_text())
+    nodes = page["data"]["repository"]["discussions"]["nodes"]
+    pages = []
+    for chunk in (nodes[:2], nodes[2:3]):
+        copy = json.loads(json.dumps(page))
+        copy["data"]["repository"]["discussions"]["nodes"] = chunk
+        pages.append(json.dumps(copy))
+    path = tmp_path / "paginated.json"
+    path.write_text("".join(pages), encoding="utf-8")  # gh api --paginate: no separator
+    name, records = _read(path)
+    assert name == "github_discussions"
+    assert [i.external_id[-2:] for i in _items(records)] == ["41", "42", "43"]

@@ -69,6 +69,20 @@ def _nodes(connection: Any) -> list[dict]:
     return []
 
 
+def _concatenated(text: str) -> list:
+    """The JSON documents of a file: one, or several written back to back (``gh api --paginate``
+    prints each page's response after the previous one)."""
+    decoder = json.JSONDecoder()
+    documents, position, end = [], 0, len(text)
+    while True:
+        while position < end and text[position] in " \t\r\n":
+            position += 1
+        if position >= end:
+            return documents
+        document, position = decoder.raw_decode(text, position)
+        documents.append(document)
+
+
 class GitHubDiscussionsImporter(Importer):
     name = "github_discussions"
     label = "GitHub Discussions (gh api graphql JSON)"
@@ -88,9 +102,10 @@ class GitHubDiscussionsImporter(Importer):
             try:
                 raw = source.path.read_bytes()
                 check_depth(raw)
-                yield 1, json.loads(raw.decode("utf-8-sig"))
+                documents = _concatenated(raw.decode("utf-8-sig"))
             except (ValueError, RecursionError) as exc:
                 raise source.fail(f"is not valid JSON ({exc})") from None
+            yield from enumerate(documents, start=1)
         else:
             yield from source.iter_json_objects()
 
