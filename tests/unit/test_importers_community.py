@@ -414,3 +414,18 @@ def test_github_discussions_paginated_pages_back_to_back(tmp_path):
     name, records = _read(path)
     assert name == "github_discussions"
     assert [i.external_id[-2:] for i in _items(records)] == ["41", "42", "43"]
+
+
+def test_app_store_connect_csv_headers(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_text(
+        "Review ID,Date,Rating,Title,Review,Reviewer Nickname,Territory,App Version,Developer Response,"
+        "Developer Response Date\n"
+        "r-1,2024-06-01T10:00:00Z,1,Crash,Crashes when I open settings,kim,DEU,5.1,Fixed in 5.2,2024-06-03T10:00:00Z\n"
+        "r-2,2024-06-02T10:00:00Z,5,Nice,Works well,lee,USA,5.1,,\n", encoding="utf-8")
+    name, records = _read(path)
+    assert name == "app_store"
+    crash, nice = _items(records)
+    assert (crash.external_id, crash.rating, crash.author) == ("r-1", 1, "kim")
+    assert crash.attributes == {"territory": "DEU", "version": "5.1"}
+    assert crash.first_response_s == 2 * 86400 and not nice.events
