@@ -168,7 +168,8 @@ def test_discourse_topic_json():
     name, records = _read(FIXTURES / "discourse_topic.json")
     assert name == "discourse"
     (topic,) = _items(records)
-    assert topic.external_id == "topic:1201" and topic.author == "li_wei"
+    assert topic.external_id == "forum.example.org/topic:1201" and topic.author == "li_wei"
+    assert (topic.source, topic.link) == ("forum.example.org", "https://forum.example.org/t/sync-stops-after-laptop-sleeps/1201")
     assert topic.text.startswith("After the laptop wakes up, sync never resumes.") and "- Version 3.2" in topic.text
     assert topic.labels == ["sync", "desktop"]
     assert (topic.source_state, topic.status, topic.closed_at) == ("solved", "resolved", "2024-03-01T09:30:00+00:00")

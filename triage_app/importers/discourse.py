@@ -7,8 +7,9 @@ The other posts are its events (replies, hence response times); moderator notice
 topic") are not. A solved topic (solved plugin: ``accepted_answer``) is resolved at the accepted
 post's time; closed and archived topics are closed. Likes are ``attributes["votes"]``: the first
 post's likes where the posts are there, else the topic's ``like_count``. Replies whose topic's
-first post is not in the file are counted as skipped. External id: ``topic:<id>`` (prefixed with
-the forum's host when the export has URLs).
+first post is not in the file are counted as skipped. External id: ``<host>/topic:<id>``, the
+forum's host from the CSV's URLs or the API's ``avatar_template`` (``topic:<id>`` when neither
+says it).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .dates import DateParser
 from .json_depth import check_depth
 from .source import BadRecord, SourceFile
 
+_AVATAR_HOST = re.compile(r"^/user_avatar/([^/]+)/")  # avatar_template holds the forum's host name
 _POST_URL = re.compile(r"^https?://([^/]+)/t/(?:[^/]+/)?(\d+)(?:/(\d+))?")
 _LIKE = 2  # actions_summary id of a like
 _NOTICE_TYPES = {2, 3}  # moderator action, small action ("closed this topic")
@@ -60,6 +62,7 @@ class _Forum:
         self.topics: dict[str, dict] = {}
         self.posts: dict[str, list[tuple[int, dict]]] = {}
         self.order: list[str] = []
+        self.host: str | None = None
 
     def topic(self, topic_id: str, data: dict | None = None) -> None:
         if topic_id not in self.topics:
@@ -69,6 +72,9 @@ class _Forum:
             self.topics[topic_id].update(data)
 
     def post(self, number: int, post: dict) -> None:
+        if self.host is None and isinstance(post.get("avatar_template"), str):
+            m = _AVATAR_HOST.match(post["avatar_template"])
+            self.host = m.group(1) if m else None
         topic_id = str(post.get("topic_id"))
         self.topic(topic_id)
         self.posts.setdefault(topic_id, []).append((number, post))
@@ -149,6 +155,7 @@ class DiscourseImporter(Importer):
                         continue
                     if not taken:
                         yield Rejected(number, "neither a Discourse topic nor a post")
+        host = host or forum.host
         parse_date = DateParser(False, source.options.timezone)
         for topic_id in forum.order:
             posts = forum.posts.get(topic_id, [])
