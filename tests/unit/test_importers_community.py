@@ -430,3 +430,16 @@ def test_app_store_connect_csv_headers(tmp_path):
     assert (crash.external_id, crash.rating, crash.author) == ("r-1", 1, "kim")
     assert crash.attributes == {"territory": "DEU", "version": "5.1"}
     assert crash.first_response_s == 2 * 86400 and not nice.events
+
+
+def test_an_export_of_only_bot_messages_says_so(workspace, tmp_path):
+    import json
+
+    folder = tmp_path / "alerts"
+    folder.mkdir()
+    path = folder / "2024-03-01.json"
+    path.write_text(json.dumps([{"type": "message", "subtype": "bot_message", "bot_id": "B1", "text": "deploy ok",
+                                 "ts": "1709251200.000100"}] * 2), encoding="utf-8")
+    with pytest.raises(ImportFailure, match=r"every record was skipped \(2 bot messages\)"):
+        run_import(workspace, path)
+    assert workspace.stats()["items"] == 0

@@ -155,6 +155,9 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             if result.rejected:
                 first = result.rejected_rows[0]
                 raise ImportFailure(str(source.path), f"no row could be read; first problem: {first['reason']}", first["row"])
+            if result.skipped:
+                counts = ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items())
+                raise ImportFailure(str(source.path), f"holds no feedback: every record was skipped ({counts})")
             raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
         cancel.raise_if_cancelled()
         for done, total in redact_import(conn, import_id):  # only when the user chose to redact stored text
