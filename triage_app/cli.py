@@ -68,7 +68,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file (created if missing).")
 @click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
@@ -124,6 +124,8 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 + (f", {result.respondents:,} respondents" if result.respondents else "")
                 + f" ({result.seconds:.1f} s)"
             )
+            if result.skipped:
+                click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items()))
             for r in result.rejected_rows[:10]:
                 where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
                 click.echo(f"  rejected {where}: {r['reason']}")

@@ -78,7 +78,16 @@ class Rejected:
     column: str | None = None
 
 
-Record = Union[Respondent, Item, Rejected]
+@dataclass(slots=True)
+class Skipped:
+    """A record that is deliberately not feedback (a bot message, a pull request, a tag wiki):
+    not imported and not an error, but counted by reason in the import summary."""
+
+    row: int | None
+    reason: str
+
+
+Record = Union[Respondent, Item, Rejected, Skipped]
 
 
 class ImportFailure(Exception):

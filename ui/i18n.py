@@ -42,7 +42,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("SummaryPage", "File"), QT_TRANSLATE_NOOP("SummaryPage", "Format"),
     QT_TRANSLATE_NOOP("SummaryPage", "Added"), QT_TRANSLATE_NOOP("SummaryPage", "Updated"),
     QT_TRANSLATE_NOOP("SummaryPage", "Unchanged"), QT_TRANSLATE_NOOP("SummaryPage", "Rejected"),
-    QT_TRANSLATE_NOOP("FilesPage", "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)"),
+    QT_TRANSLATE_NOOP("FilesPage", "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"),
     QT_TRANSLATE_NOOP("MainWindow", "Feedback Triage workspace (*.triage);;All files (*)"),
     QT_TRANSLATE_NOOP("ThemeActions", "Reading items"),
     QT_TRANSLATE_NOOP("ThemeActions", "Embedding texts"),

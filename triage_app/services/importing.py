@@ -16,6 +16,7 @@ from typing import Callable, Generator
 
 from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
+from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
 from ..store.writer import ImportWriter
@@ -41,6 +42,7 @@ class ImportResult:
     import_id: int | None = None
     seconds: float = 0.0
     rejected_rows: list[dict] = field(default_factory=list)  # the first few, for the summary
+    skipped: dict[str, int] = field(default_factory=dict)  # records that are not feedback, by reason
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -93,6 +95,11 @@ def _import_file(ws: Workspace, path: str | Path, options: ImportOptions | None,
                  cancel: CancelToken | None) -> Generator[Progress, None, ImportResult]:
     started = time.perf_counter()
     cancel = cancel or CancelToken()
+    if Path(path).is_dir():  # an unpacked export that is a folder (Slack): import its entry file
+        entry = export_entry(path)
+        if entry is None:
+            raise ImportFailure(str(path), "is a folder, not an export file (a Slack export folder holds channels.json)")
+        path = entry
     source = SourceFile(path, options)
     importer = choose_importer(source)
     yield Progress("reading", 0, None, f"{source.name}: {importer.label}")
@@ -129,6 +136,8 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
                 rejected.append(record)
                 if len(result.rejected_rows) < 20:
                     result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
+            for reason, count in chunk.skipped.items():
+                result.skipped[reason] = result.skipped.get(reason, 0) + count
             seen += chunk.records
             if len(items) + len(respondents) >= BATCH:
                 writer.write_prepared(respondents, items)
@@ -146,6 +155,9 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             if result.rejected:
                 first = result.rejected_rows[0]
                 raise ImportFailure(str(source.path), f"no row could be read; first problem: {first['reason']}", first["row"])
+            if result.skipped:
+                counts = ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items())
+                raise ImportFailure(str(source.path), f"holds no feedback: every record was skipped ({counts})")
             raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
         cancel.raise_if_cancelled()
         for done, total in redact_import(conn, import_id):  # only when the user chose to redact stored text

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
 
-from ..domain import ImportFailure, Item, Rejected, Respondent
+from ..domain import ImportFailure, Item, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store.rows import prepare_item, unstorable
@@ -30,6 +30,7 @@ class Chunk:
     respondents: list[Respondent] = field(default_factory=list)
     items: list[tuple] = field(default_factory=list)  # rows as store.rows.prepare_item (marshalled between processes)
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (not feedback, not errors)
     records: int = 0
 
 
@@ -72,6 +73,8 @@ def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
             items_append(record)
         elif kind is Respondent:
             respondents.append(record)
+        elif kind is Skipped:
+            chunk.skipped[record.reason] = chunk.skipped.get(record.reason, 0) + 1
         else:
             rejected.append(record)
         if count >= size:

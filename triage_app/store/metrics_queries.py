@@ -19,8 +19,10 @@ import numpy as np
 from .queries import now_iso
 
 CLOSED_STATUSES = ("resolved", "won't fix", "duplicate")
-#: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews).
-TRACKED_FORMATS = ("github", "github_cli", "gitlab", "jira", "zendesk", "google_play", "complaints")
+#: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews, community
+#: questions and chat threads: an unanswered one is still waiting).
+TRACKED_FORMATS = ("github", "github_cli", "gitlab", "jira", "zendesk", "google_play", "complaints",
+                   "app_store", "slack", "discord", "discourse", "github_discussions", "stackexchange")
 _CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 _TRACKED_SQL = "(" + ", ".join(f"'{f}'" for f in TRACKED_FORMATS) + ")"
 _MISSING = -1.0e308  # stands for NULL in float columns (SQLite has no NaN)
