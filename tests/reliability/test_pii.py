@@ -51,9 +51,10 @@ def test_kinds_can_be_chosen_and_empty_text_passes_through():
     text = "a@b.com 13812345678"
     assert redact(text, kinds=["EMAIL"]) == "[EMAIL] 13812345678"
     assert redact("") == "" and redact(None) is None
-    assert set(PLACEHOLDERS.values()) == {"[EMAIL]", "[PHONE]", "[IP]", "[CARD]", "[TOKEN]"}
+    assert set(PLACEHOLDERS.values()) == {"[EMAIL]", "[PHONE]", "[IP]", "[CARD]", "[TOKEN]", "[ID]", "[IBAN]",
+                                          "[HANDLE]", "[NAME]", "[ADDRESS]"}
     with pytest.raises(ValueError):
-        find_pii("x", kinds=["NAME"])
+        find_pii("x", kinds=["PASSPORT"])
 
 
 def test_precision_and_recall_on_the_labelled_set():
@@ -61,8 +62,9 @@ def test_precision_and_recall_on_the_labelled_set():
     cases = pii_eval.load_cases()
     assert len(cases) >= 200 and sum(1 for c in cases if not c["pii"]) >= 50
     assert any("\u4e00" <= ch <= "\u9fff" for c in cases for ch in c["text"])
-    everything = pii_eval.evaluate(cases)
-    holdout = pii_eval.evaluate([c for c in cases if c.get("split") == "holdout"])
+    # This set labels only the first five kinds (names in it are not labelled).
+    everything = pii_eval.evaluate(cases, kinds=pii_eval.KINDS_V1)
+    holdout = pii_eval.evaluate([c for c in cases if c.get("split") == "holdout"], kinds=pii_eval.KINDS_V1)
     print(f"all: precision {everything['precision']:.3f} recall {everything['recall']:.3f}; "
           f"holdout: precision {holdout['precision']:.3f} recall {holdout['recall']:.3f}")
     assert everything["recall"] > 0.95 and everything["precision"] > 0.9
