@@ -136,7 +136,7 @@ def test_imported_and_listed_verbatim(fixture, request):
     ids = _ids(ws)
     for key, value in HOSTILE.items():
         assert queries.get_item(ws.conn, ids[key])["text"] == value, key
-    lines = _cli("items", "-w", str(ws.path), "--jsonl").splitlines()
+    lines = _cli("items", "-w", str(ws.path), "--jsonl", "--no-redact").splitlines()  # verbatim: not redacted
     listed = {r["external_id"]: r["text"] for r in map(json.loads, lines)}
     assert listed == HOSTILE
 

@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generator
 
-from analysis.pii import redact
-
 from ..domain import CancelToken, Progress
 from ..store.export_queries import (
     ITEM_EXPORT_COLUMNS, THEME_EXPORT_COLUMNS, iter_items_for_export, themes_for_export,
 )
 from ..store.item_queries import ItemFilter, count_items
-from .privacy import load_settings
+from .privacy import load_settings, output_redactor
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,6 +36,8 @@ def neutralise(value):
     return value
 
 
+# Free-text columns of an item export: redacted (identifiers, dates, status and scores are not).
+_ITEM_TEXT_COLUMNS = ("source", "author", "title", "text", "theme_label", "labels", "link")
 XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
 
 
@@ -122,20 +122,19 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
     kind = _writer_for(path)
     item_filter = item_filter or ItemFilter()
     cancel = cancel or CancelToken()
-    settings = load_settings(conn)
-    do_redact = settings.redact_exports if redact_pii is None else redact_pii
+    redactor = output_redactor(load_settings(conn), redact_pii)
     total = count_items(conn, item_filter)
     sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
     done, ok = 0, False
-    text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in ("title", "text", "author")]
+    text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in _ITEM_TEXT_COLUMNS]
     try:
         for rows in iter_items_for_export(conn, item_filter):
             for row in rows:
                 row = list(row)
                 row[12] = ", ".join(json.loads(row[12] or "[]"))
-                if do_redact:
+                if redactor.on:
                     for i in text_at:
-                        row[i] = redact(row[i], settings.kinds)
+                        row[i] = redactor.text(row[i])
                 sheet.write(tuple(row))
             done += len(rows)
             cancel.raise_if_cancelled()
@@ -146,16 +145,18 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
     return ExportResult(str(path), done, kind, sheet.cells_cut)
 
 
-def export_themes(conn, path: str | Path) -> ExportResult:
+def export_themes(conn, path: str | Path, redact_pii: bool | None = None) -> ExportResult:
     path = Path(path)
     kind = _writer_for(path)
+    redactor = output_redactor(load_settings(conn), redact_pii)
     rows = themes_for_export(conn)
     sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
     ok = False
     try:
         for row in rows:
             row = list(row)
-            row[2] = ", ".join(json.loads(row[2] or "[]"))
+            row[2] = ", ".join(redactor.value(json.loads(row[2] or "[]")))  # keywords come from feedback words
+            row[1] = redactor.text(row[1])
             sheet.write(tuple(row))
         ok = True
     finally:
