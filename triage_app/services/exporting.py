@@ -1,8 +1,12 @@
 """Data exports: items (with the user's filters) and themes to CSV or XLSX.
 
-Feedback is untrusted text: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return could run as a formula when the file is opened in a spreadsheet. In CSV such cells get a
-leading apostrophe; in XLSX every text cell is written as a string (never a formula), so the text
+Feedback is untrusted text: a cell whose first visible character is ``=``, ``+``, ``-``, ``@``, ``|``,
+``%``, a tab or a carriage return could run as a formula (or DDE command) when the file is opened in
+a spreadsheet — also after leading spaces, no-break or ideographic spaces, zero-width characters, a
+BOM, newlines or quotes, and in full-width forms (``＝``) that spreadsheets fold to ASCII. The check
+runs on the NFKC form with those stripped (OWASP "CSV injection"); such CSV cells get a leading
+apostrophe, and a ``;=`` inside a cell (a formula once a spreadsheet splits the cell at ";") gets
+one after the ";". In XLSX every text cell is written as a string (never a formula), so the text
 shows exactly as written and cannot run. Personal data is redacted unless the user turns it off.
 """
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generator
@@ -22,16 +28,36 @@ from ..store.export_queries import (
 from ..store.item_queries import ItemFilter, count_items
 from .privacy import load_settings, output_redactor
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+# Stripped before looking at the first character: whitespace (space, NBSP, ideographic space,
+# newlines...) is handled by str.isspace; these are the invisible ones it does not cover, and quotes.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e\"'"
+_INNER_FORMULA = re.compile(r"([;；])(\s*[=＝])")
 
 
 class ExportError(ValueError):
     """The export cannot be written (unknown file type, folder missing...)."""
 
 
+def _visible_start(value: str) -> str:
+    """The cell as a spreadsheet would read its start: NFKC, leading blanks and invisibles gone."""
+    probe = unicodedata.normalize("NFKC", value[:200])
+    i = 0
+    while i < len(probe) and (probe[i].isspace() or probe[i] in _INVISIBLE
+                              or unicodedata.category(probe[i]) in ("Cf", "Cc", "Zs")):
+        if probe[i] in "\t\r":
+            break  # a tab or CR among the leading blanks is itself a formula start
+        i += 1
+    return probe[i:]
+
+
 def neutralise(value):
     """A CSV cell that cannot run as a spreadsheet formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if not isinstance(value, str) or not value:
+        return value
+    if ";" in value or "；" in value:
+        value = _INNER_FORMULA.sub(r"\1'\2", value)
+    if value.startswith(FORMULA_STARTS) or _visible_start(value).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -67,6 +93,13 @@ class _Sheet:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
         os.close(fd)
         self.tmp = Path(tmp)
+        try:
+            self._open(path, kind, headers)
+        except BaseException:
+            self.tmp.unlink(missing_ok=True)  # never a 0-byte temporary file left behind
+            raise
+
+    def _open(self, path: Path, kind: str, headers: tuple[str, ...]) -> None:
         if kind == "csv":
             self._fh = open(self.tmp, "w", newline="", encoding="utf-8-sig")  # Excel reads the BOM as UTF-8
             self._csv = csv.writer(self._fh)
@@ -77,7 +110,7 @@ class _Sheet:
 
             self._cell_type = WriteOnlyCell
             self._book = Workbook(write_only=True)
-            self._sheet = self._book.create_sheet(path.stem[:31] or "export")
+            self._sheet = self._book.create_sheet(sheet_title(path.stem))
             self._sheet.append(list(headers))
 
     def write(self, row: tuple) -> None:
@@ -109,6 +142,13 @@ class _Sheet:
                 os.replace(self.tmp, self.path)
         finally:
             self.tmp.unlink(missing_ok=True)
+
+
+def sheet_title(name: str) -> str:
+    """An Excel sheet title from a file name: no ``[ ] ? : * / \\``, no leading/trailing apostrophe,
+    at most 31 characters, never empty."""
+    title = re.sub(r"[\[\]?:*/\\]", "_", name).strip("'")[:31].strip()
+    return title or "export"
 
 
 def _xlsx_safe(text: str) -> str:
