@@ -17,11 +17,13 @@ import os
 import re
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generator
 
 from ..domain import CancelToken, Progress
+from ..store.disk import disk_full_message, is_disk_full
 from ..store.export_queries import (
     ITEM_EXPORT_COLUMNS, THEME_EXPORT_COLUMNS, iter_items_for_export, themes_for_export,
 )
@@ -84,6 +86,19 @@ def _writer_for(path: Path):
     return suffix[1:]
 
 
+@contextmanager
+def _disk_errors(path: Path, rows_hint: int = 0):
+    """A full disk (or another write error) as an ExportError that says so."""
+    try:
+        yield
+    except OSError as exc:
+        if is_disk_full(exc):
+            needed = rows_hint * 600 or None  # roughly 600 bytes a row
+            raise ExportError(f"{path.name}: not written: {disk_full_message(path, needed, 'the export')}; "
+                              "no partial file was left") from exc
+        raise ExportError(f"{path.name}: cannot be written ({exc.strerror or exc})") from exc
+
+
 class _Sheet:
     """Writes rows to a CSV or an XLSX file built aside and moved into place when complete."""
 
@@ -132,16 +147,37 @@ class _Sheet:
                 cells.append(value)
         self._sheet.append(cells)
 
+    def _save_xlsx(self) -> None:
+        """openpyxl's save, closing its zip file even when the disk fills up (openpyxl leaves it
+        open, and its finaliser then fails again at some random later moment)."""
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = ZipFile(self.tmp, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self._book, archive).save()
+        except BaseException:
+            _close_quietly(archive)
+            raise
+
     def close(self, ok: bool) -> None:
         try:
             if self.kind == "csv":
                 self._fh.close()
             elif ok:
-                self._book.save(self.tmp)
+                self._save_xlsx()
             if ok:
                 os.replace(self.tmp, self.path)
         finally:
             self.tmp.unlink(missing_ok=True)
+
+
+def _close_quietly(archive) -> None:
+    try:
+        archive.close()  # sets archive.fp to None even when it fails: no second failure at exit
+    except OSError:
+        pass
 
 
 def sheet_title(name: str) -> str:
@@ -164,24 +200,26 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
     cancel = cancel or CancelToken()
     redactor = output_redactor(load_settings(conn), redact_pii)
     total = count_items(conn, item_filter)
-    sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
+    with _disk_errors(path, total):
+        sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
     done, ok = 0, False
     text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in _ITEM_TEXT_COLUMNS]
-    try:
-        for rows in iter_items_for_export(conn, item_filter):
-            for row in rows:
-                row = list(row)
-                row[12] = ", ".join(json.loads(row[12] or "[]"))
-                if redactor.on:
-                    for i in text_at:
-                        row[i] = redactor.text(row[i])
-                sheet.write(tuple(row))
-            done += len(rows)
-            cancel.raise_if_cancelled()
-            yield Progress("exporting", done, total, path.name)
-        ok = True
-    finally:
-        sheet.close(ok)
+    with _disk_errors(path, total):
+        try:
+            for rows in iter_items_for_export(conn, item_filter):
+                for row in rows:
+                    row = list(row)
+                    row[12] = ", ".join(json.loads(row[12] or "[]"))
+                    if redactor.on:
+                        for i in text_at:
+                            row[i] = redactor.text(row[i])
+                    sheet.write(tuple(row))
+                done += len(rows)
+                cancel.raise_if_cancelled()
+                yield Progress("exporting", done, total, path.name)
+            ok = True
+        finally:
+            sheet.close(ok)
     return ExportResult(str(path), done, kind, sheet.cells_cut)
 
 
@@ -190,15 +228,16 @@ def export_themes(conn, path: str | Path, redact_pii: bool | None = None) -> Exp
     kind = _writer_for(path)
     redactor = output_redactor(load_settings(conn), redact_pii)
     rows = themes_for_export(conn)
-    sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
-    ok = False
-    try:
-        for row in rows:
-            row = list(row)
-            row[2] = ", ".join(redactor.value(json.loads(row[2] or "[]")))  # keywords come from feedback words
-            row[1] = redactor.text(row[1])
-            sheet.write(tuple(row))
-        ok = True
-    finally:
-        sheet.close(ok)
+    with _disk_errors(path, len(rows)):
+        sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
+        ok = False
+        try:
+            for row in rows:
+                row = list(row)
+                row[2] = ", ".join(redactor.value(json.loads(row[2] or "[]")))  # keywords come from feedback words
+                row[1] = redactor.text(row[1])
+                sheet.write(tuple(row))
+            ok = True
+        finally:
+            sheet.close(ok)
     return ExportResult(str(path), len(rows), kind, sheet.cells_cut)
