@@ -203,7 +203,10 @@ def _phones(text: str) -> Iterable[PiiSpan]:
     import phonenumbers  # ~50 ms to import: only texts with 7+ digits pay for it
 
     seen: set[tuple[int, int]] = set()
-    for region in _PHONE_REGIONS:
+    regions = [r for r in _PHONE_REGIONS if r in ("CN", "US")
+               or (r in _TRUNK_ZERO_REGIONS and _TRUNK_CANDIDATE.search(text))
+               or (r == "IN" and ("+91" in text or _PHONE_WORD.search(text)))]  # skip regions with no candidate
+    for region in regions:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             if _JOINED_BEFORE.search(text, max(0, match.start - 2), match.start):
                 continue  # INV-2024-000123, AB2024000123: part of an identifier
@@ -211,8 +214,9 @@ def _phones(text: str) -> Iterable[PiiSpan]:
             if not raw.startswith("+"):
                 if _NOT_PERSONAL_BEFORE.search(text, max(0, match.start - 24), match.start):
                     continue  # "order 0412345678"
-                if region in _TRUNK_ZERO_REGIONS and not raw.startswith("0"):
-                    continue
+                if region in _TRUNK_ZERO_REGIONS and (not raw.startswith("0") or "." in raw
+                                                      or text[match.start - 1:match.start] in (".", ":", "-")):
+                    continue  # 04.927313 in a log's time, -0.0514788: numbers, not phones
                 if region == "IN" and not raw.startswith("0") and not (
                         re.search(r"\D", raw) or _PHONE_WORD.search(text, max(0, match.start - 40), match.start)):
                     continue  # a bare 10-digit number is an Indian mobile only when called a phone
@@ -221,11 +225,12 @@ def _phones(text: str) -> Iterable[PiiSpan]:
                 yield PiiSpan("PHONE", match.start, match.end, match.raw_string)
 
 
+_TRUNK_CANDIDATE = re.compile(r"(?<![\w.:-])\(?0\d[\d \-()]{6,16}\d")
 _PHONE_WORD = re.compile(r"(?i:phone|mobile|cell|call|tel|whatsapp|contact|number|ring|text me|sms)|手机|电话|联系")
 
 _CN_ID = re.compile(r"(?<![\dA-Za-z])[1-8]\d{5}\s?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?\d{3}[\dXx](?![\dA-Za-z])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
-_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?|[\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,15})")
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9_])?(?![\w.]*[.(/]\w)|[\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,15})")
 # "@" words that are code, CSS or a chat's broadcast, not a person.
 _NOT_HANDLES = frozenset("""
 param return returns throws override deprecated media import keyframes font-face property staticmethod classmethod
@@ -235,6 +240,8 @@ version example interface end implementation protocol synthesize dynamic selecto
 published state binding environment escaping discardableresult nonobjc main jvmstatic suppresswarnings functionalinterface
 transactional entity table column id getmapping postmapping requestmapping restcontroller controller bean configuration
 value mock beforeeach aftereach pytest fixture app route property setter click ngmodule injectable
+description brief file details note todo fixme exception throw internal private public protected
+typedef struct enum fn var const default override ts-ignore ts-expect-error eslint-disable babel angular
 """.split())
 
 

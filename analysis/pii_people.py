@@ -33,6 +33,8 @@ hello thanks thank please dear team user admin support customer android apple go
 microsoft windows linux chrome safari firefox edge opera office teams slack zoom excel word
 german french english chinese japanese indian spanish italian dutch russian korean arabic british american
 hong kong ping siri alexa cortana echo nova pixel galaxy note mini pro plus ultra lite go
+im am un oh hey ya yo ok okay lol wow omg tor run due file line candy deep hue gen sri pile constant lame
+toffee pandora cord son este ideal alexia alexi ui rip rain sunny tv mi na mo le ma are per cu julia meta intel mac undefined stateful mozilla edit label
 """.split())
 # Words a capitalised second token must not be ("Will Update", "Mark Down", "Jordan Shoes").
 _NOT_SURNAME = frozenset("""
@@ -44,16 +46,20 @@ week month year today please thanks thank hi hello dear sir madam ok yes no not 
 _FIRST_NAME_MIN_FREQ = 2  # nam_dict frequency (1..13 per country): drops one-off spellings
 
 
+_PAIR_MIN_FREQ = 4  # two capitalised words with no cue: the first must be a common first name
+
+
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Lower-case first names shipped by gender-guesser (empty when the package is missing)."""
+def first_names() -> dict[str, int]:
+    """Lower-case first names shipped by gender-guesser, with their highest frequency class (1-13)
+    in any country (empty when the package is missing)."""
     try:
         from importlib.resources import files
 
         data = files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes().decode("iso8859-1")
     except (ImportError, FileNotFoundError, ModuleNotFoundError):
-        return frozenset()
-    names = set()
+        return {}
+    names: dict[str, int] = {}
     for line in data.splitlines():
         if not line or line[0] in "#=" or len(line) < 31:
             continue
@@ -61,28 +67,30 @@ def first_names() -> frozenset[str]:
         freqs = [int(c, 16) for c in line[30:] if c in "0123456789ABCDEFabcdef"]
         if not freqs or max(freqs) < _FIRST_NAME_MIN_FREQ or "+" in name or " " in name or len(name) < 2:
             continue
-        names.add(name.lower())
-    return frozenset(names - _WORDS)
+        key = name.lower()
+        if key not in _WORDS:
+            names[key] = max(names.get(key, 0), max(freqs))
+    return names
 
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_CAP_WORDS = rf"{_CAP}(?:\s+(?:[A-Z]\.\s*)?{_CAP}){{0,2}}"
+_CAP_WORDS = rf"{_CAP}(?: (?:[A-Z]\. ?)?{_CAP}){{0,2}}"  # single spaces: "Fan  Temp  Perf" is a table
 # A cue that introduces a person: the capitalised words after it are a name.
 _STRONG_CUE = re.compile(
     r"(?:\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame\s*[:：]|[Cc]ontact(?: person)?\s*[:：]|[Ss]igned\s*[:,]?|"
     r"[Rr]egards\s*,|[Ss]incerely\s*,|[Ff]rom\s*:|[Cc]ustomer\s*:|[Aa]gent\s*:|[Aa]ssignee\s*:|[Rr]eporter\s*:|"
-    r"[Ss]poke (?:to|with)|[Tt]alked to|[Cc]hatted with|[Aa]sk for|[Cc]alled|[Nn]amed|[Cc]c\s*:|"
+    r"[Ss]poke (?:to|with)|[Tt]alked to|[Cc]hatted with|[Aa]sk for|[Cc]c\s*:|"
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?)\s+)(" + _CAP_WORDS + r")"
 )
 # Weaker cues: the first word must be a known first name ("I'm Sarah" but not "I'm Unable").
 _WEAK_CUE = re.compile(
     r"(?:\b(?:[Ii]'?m|I am|[Tt]his is|[Tt]hanks|[Tt]hank you|[Cc]heers|[Bb]est|[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey|"
-    r"[Cc]ontact|[Aa]sk|[Ee]mail|[Cc]all|[Bb]y|[Ww]ith|[Ff]rom|[Ff]or|[Cc]olleague|[Mm]anager|[Bb]oss|"
-    r"[Ff]riend|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Rr]each|[Tt]ell|[Tt]old|[Ww]hen|[Ll]et|[Aa]nd|[Rr]ep|"
-    r"[Tt]o)\s*[,:]?\s+|^|\n|[-—–]{1,2}\s*)(?:I'm\s+|I’m\s+)?(" + _CAP_WORDS + r")"
+    r"[Cc]ontact|[Aa]sk|[Ee]mail|[Cc]all|[Cc]olleague|[Mm]anager|[Bb]oss|[Ff]riend|[Ww]ife|[Hh]usband|"
+    r"[Dd]aughter|[Rr]each|[Tt]ell|[Tt]old|[Rr]ep)\s*[,:]?\s+|(?:^|\n)[-—–]{1,2}\s*)(?:I'm\s+|I’m\s+)?"
+    r"(" + _CAP_WORDS + r")"
 )
 # Two or three capitalised words anywhere: a name when the first is a known first name.
-_PAIR = re.compile(r"(?<![\w@.])(" + _CAP + r"(?:\s+(?:[A-Z]\.\s*)?" + _CAP + r"){1,2})(?![\w@])")
+_PAIR = re.compile(r"(?<![\w@.])(" + _CAP + r"(?: (?:[A-Z]\. ?)?" + _CAP + r"){1,2})(?![\w@])")
 
 _SURNAMES_1 = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -101,12 +109,12 @@ _ZH_GIVEN = f"[\u4e00-\u9fff](?<![{_ZH_NOT_GIVEN}])(?:[\u4e00-\u9fff](?<![{_ZH_N
 _ZH_CUE = re.compile(
     r"(?:我叫|我是|名叫|叫做|姓名\s*[:：]?\s*|联系人\s*[:：]?\s*|收件人\s*[:：]?\s*|收货人\s*[:：]?\s*|"
     r"负责人\s*[:：]?\s*|经办人\s*[:：]?\s*|客服|工程师|同事|朋友|老公|老婆|署名\s*[:：]?\s*|"
-    r"联系|找|问了|麻烦|感谢|谢谢)"
+    r"转告|请教|联系人是)"
     r"(" + _ZH_SURNAME + _ZH_GIVEN + r")"
 )
 _ZH_TITLE = re.compile(
     r"(" + _ZH_SURNAME + r"(?:[\u4e00-\u9fff](?<![" + _ZH_NOT_GIVEN + _ZH_NOT_TITLED + r"])){0,2}?)"
-    r"(?=先生|女士|小姐|老师|经理|总监|主任|医生|律师|师傅|同学|工程师|总(?![是的部结共体之计额量数监经])|阿姨|大哥|姐)"
+    r"(?=先生|女士|小姐|老师|经理|总监|主任|医生|律师|同学|工程师|总(?![是的部结共体之计额量数监经]))"
 )
 
 
@@ -118,7 +126,7 @@ def find_names(text: str) -> Iterable[tuple[int, int]]:
             words = m.group(1).split()
             while words and words[-1].lower() in _NOT_SURNAME:
                 words.pop()
-            if words and words[0].lower() not in _NOT_SURNAME:
+            if words and words[0].lower() not in _NOT_SURNAME and words[0].lower() not in _WORDS:
                 yield _span(text, m.start(1), words)
         for pattern in (_WEAK_CUE, _PAIR):
             for m in pattern.finditer(text):
@@ -128,7 +136,8 @@ def find_names(text: str) -> Iterable[tuple[int, int]]:
                     continue
                 while len(words) > 1 and words[-1].lower() in _NOT_SURNAME:
                     words.pop()
-                if pattern is _PAIR and (len(words) < 2 or any(w.lower() in _WORDS for w in words[1:2])):
+                if pattern is _PAIR and (len(words) < 2 or any(w.lower() in _WORDS for w in words[1:2])
+                                         or names[first] < _PAIR_MIN_FREQ):
                     continue
                 yield _span(text, m.start(1), words)
     if re.search("[\u4e00-\u9fff]", text):
