@@ -18,19 +18,68 @@ EXIT_BAD_INPUT = 2
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {_redactor().text(message)}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
 def _open(workspace: str, create: bool = False) -> Workspace:
     try:
-        return Workspace(workspace, create=create)
+        ws = Workspace(workspace, create=create)
     except WorkspaceError as exc:
         _fail(str(exc))
+    _use_privacy_of(ws.conn)
+    return ws
+
+
+# -- the redaction policy of every command's output (issue 16) --------------------------------------
+# Whatever a command prints goes through _print_json or _echo, which redact with the one decision of
+# services.privacy.output_redactor: the workspace's setting unless --no-redact (every command has it).
+def _use_privacy_of(conn) -> None:
+    from .services.privacy import load_settings
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["triage.privacy"] = load_settings(conn)
+        ctx.meta.pop("triage.redactor", None)
+
+
+def _redactor():
+    from .services.privacy import PrivacySettings, output_redactor
+
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    if "triage.redactor" not in meta:
+        settings = meta.get("triage.privacy") or PrivacySettings()
+        redactor = output_redactor(settings, meta.get("triage.redact_override"))
+        if ctx is None:
+            return redactor
+        meta["triage.redactor"] = redactor
+    return meta["triage.redactor"]
+
+
+def _redact_override() -> bool | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("triage.redact_override") if ctx is not None else None
+
+
+def _set_override(ctx: click.Context, _param, value) -> None:
+    if value is not None and value is not False:
+        ctx.meta["triage.redact_override"] = False if value is True else value
+        ctx.meta.pop("triage.redactor", None)
+
+
+def _no_redact_option() -> click.Option:
+    return click.Option(["--no-redact"], is_flag=True, expose_value=False, is_eager=True, callback=_set_override,
+                        help="Show personal data as stored (default: replaced by placeholders such as [EMAIL], "
+                             "as the workspace's privacy setting says).")
+
+
+def _echo(text: str = "", **kwargs) -> None:
+    click.echo(_redactor().text(text), **kwargs)
 
 
 def _print_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(_redactor().value(data), ensure_ascii=False, indent=2))
 
 
 class _ProgressLine:
@@ -109,14 +158,14 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
             results.append({"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
                             "unchanged": 0, "rejected": 0})
             if not as_json:
-                click.echo(f"error: {exc}", err=True)
+                _echo(f"error: {exc}", err=True)
             continue
         except (Cancelled, KeyboardInterrupt):
             progress.end()
             _fail(f"{file}: import cancelled; nothing was imported from it")
         results.append(result.as_json())
         if not as_json:
-            click.echo(
+            _echo(
                 f"{Path(file).name}: {result.format}"
                 + (f" ({result.encoding})" if result.encoding else "")
                 + f" - {result.added:,} added, {result.updated:,} updated, {result.unchanged:,} unchanged, "
@@ -128,9 +177,9 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items()))
             for r in result.rejected_rows[:10]:
                 where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
-                click.echo(f"  rejected {where}: {r['reason']}")
+                _echo(f"  rejected {where}: {r['reason']}")
             if result.rejected > 10:
-                click.echo(f"  ... {result.rejected - 10:,} more rejected rows are listed in the workspace")
+                _echo(f"  ... {result.rejected - 10:,} more rejected rows are listed in the workspace")
     ws.close()
     if as_json:
         _print_json(results[0] if len(results) == 1 else results)
@@ -149,12 +198,12 @@ def stats(workspace, as_json):
     if as_json:
         _print_json(data)
         return
-    click.echo(f"{data['items']:,} items, {data['respondents']:,} survey respondents, {data['imports']} imports")
-    click.echo(f"created {data['first_created'] or '-'} .. {data['last_created'] or '-'}")
+    _echo(f"{data['items']:,} items, {data['respondents']:,} survey respondents, {data['imports']} imports")
+    _echo(f"created {data['first_created'] or '-'} .. {data['last_created'] or '-'}")
     for name, title in (("by_source_format", "by format"), ("by_status", "by status")):
-        click.echo(title + ":")
+        _echo(title + ":")
         for key, count in data[name].items():
-            click.echo(f"  {key:<20} {count:>10,}")
+            _echo(f"  {key:<20} {count:>10,}")
 
 
 @cli.command()
@@ -170,7 +219,7 @@ def formats(as_json):
         return
     width = max(len(r["name"]) for r in rows)
     for r in rows:
-        click.echo(f"{r['name']:<{width}}  {r['description']}")
+        _echo(f"{r['name']:<{width}}  {r['description']}")
 
 
 @cli.command()
@@ -183,7 +232,7 @@ def search(query, workspace, limit, as_json):
     from .store import queries
 
     with _open(workspace) as ws:
-        rows = queries.search_items(ws.conn, query, limit=limit)
+        rows = _redactor().value(queries.search_items(ws.conn, query, limit=limit))
     if as_json:
         _print_json(rows)
         return
@@ -205,7 +254,7 @@ def warm_up_command(background):
     was_warm = is_warm()
     seconds = warm_up()
     mark_warm()
-    click.echo(f"theme engine ready in {seconds:.1f} s ({'cache was ready' if was_warm else 'cache built'})")
+    _echo(f"theme engine ready in {seconds:.1f} s ({'cache was ready' if was_warm else 'cache built'})")
 
 
 @cli.command()
@@ -228,8 +277,8 @@ def demo(workspace, seed, analyse, as_json):
         _print_json(summary)
         return
     for f in summary["files"]:
-        click.echo(f"{f['file']}: {f['format']} - {f['added']:,} items")
-    click.echo(f"{summary['items']:,} items" + (f", {summary['themes']} themes" if "themes" in summary else "")
+        _echo(f"{f['file']}: {f['format']} - {f['added']:,} items")
+    _echo(f"{summary['items']:,} items" + (f", {summary['themes']} themes" if "themes" in summary else "")
                + f" in {workspace}")
 
 
@@ -250,10 +299,13 @@ def export_cmd(workspace, output, what, search, sources, statuses, themes, date_
     from .services.exporting import ExportError, export_items, export_themes
     from .store.item_queries import ItemFilter
 
+    ctx = click.get_current_context()
+    if redact is not None:
+        ctx.meta["triage.redact_override"] = redact
     with _open(workspace) as ws:
         try:
             if what == "themes":
-                result = export_themes(ws.conn, output)
+                result = export_themes(ws.conn, output, redact)
             else:
                 f = ItemFilter(search=search, source_formats=list(sources), statuses=list(statuses),
                                theme_ids=list(themes), created_from=date_from, created_to=date_to)
@@ -269,9 +321,9 @@ def export_cmd(workspace, output, what, search, sources, statuses, themes, date_
     if as_json:
         _print_json({"file": result.path, "rows": result.rows, "format": result.format, "cells_cut": result.cells_cut})
     else:
-        click.echo(f"{result.rows:,} {what} written to {result.path}")
+        _echo(f"{result.rows:,} {what} written to {result.path}")
         if result.cells_cut:
-            click.echo(f"{result.cells_cut:,} cells were longer than Excel's 32,767-character limit and were cut "
+            _echo(f"{result.cells_cut:,} cells were longer than Excel's 32,767-character limit and were cut "
                        "(marked in the cell); export to .csv to keep them whole", err=True)
 
 
@@ -283,9 +335,21 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # never a traceback for a user; TRIAGE_DEBUG=1 shows it
         if os.environ.get("TRIAGE_DEBUG"):
             raise
-        click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"error: {type(exc).__name__}: {_redactor().text(str(exc))}", err=True)
         sys.exit(1)
 
 
 # Commands of each area live in their own module and register themselves on ``cli``.
 from . import cli_brief, cli_check, cli_metrics, cli_themes  # noqa: E402,F401
+
+
+def _add_no_redact(group: click.Group) -> None:
+    """Every command gets --no-redact (export has its own --redact/--no-redact)."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _add_no_redact(command)
+        elif not any(p.name in ("redact", "no_redact") for p in command.params):
+            command.params.append(_no_redact_option())
+
+
+_add_no_redact(cli)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _fail, _open, _print_json, _ProgressLine, cli
+from .cli import _echo, _fail, _open, _print_json, _ProgressLine, _redact_override, cli
 from .domain import Cancelled
 
 
@@ -26,7 +26,7 @@ def brief(workspace, output, period, top, lang, as_of, segment, as_json):
     if not Path(workspace).exists():
         _fail(f"{workspace}: no such workspace")
     request = BriefingRequest(period=period, top=top, lang=lang, as_of=as_of, segment=segment,
-                              workspace_name=Path(workspace).name)
+                              workspace_name=Path(workspace).name, redact=_redact_override())
     try:
         request.check()
         parse_period(period, as_of)
@@ -55,4 +55,4 @@ def brief(workspace, output, period, top, lang, as_of, segment, as_json):
     if as_json:
         _print_json(result.as_json())
         return
-    click.echo(f"{result.path}: {result.pages} pages, {result.themes} themes, {result.period} ({result.seconds:.1f} s)")
+    _echo(f"{result.path}: {result.pages} pages, {result.themes} themes, {result.period} ({result.seconds:.1f} s)")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .cli import _fail, _print_json, cli
+from .cli import _echo, _fail, _print_json, cli
 
 
 @cli.command()
@@ -26,15 +26,15 @@ def check(workspace, as_json):
         _print_json(report.as_json())
     else:
         version = f"schema {report.schema_version}" if report.schema_version is not None else "schema unknown"
-        click.echo(f"{workspace}: {'healthy' if report.healthy else 'NOT HEALTHY'} ({version})")
+        _echo(f"{workspace}: {'healthy' if report.healthy else 'NOT HEALTHY'} ({version})")
         width = max((len(c.name) for c in report.checks), default=0)
         for c in report.checks:
-            click.echo(f"  {c.level:<8} {c.name:<{width}}  {c.detail}")
+            _echo(f"  {c.level:<8} {c.name:<{width}}  {c.detail}")
         if not report.healthy:
             if report.backups:
-                click.echo("backups (newest first):")
+                _echo("backups (newest first):")
                 for b in report.backups:
-                    click.echo(f"  {b}")
+                    _echo(f"  {b}")
             else:
-                click.echo("no backup of this workspace exists")
+                _echo("no backup of this workspace exists")
     sys.exit(0 if report.healthy else 1)

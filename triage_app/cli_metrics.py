@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _fail, _open, _print_json, _ProgressLine, cli
+from .cli import _echo, _fail, _open, _print_json, _ProgressLine, cli
 from .domain import Cancelled
 
 _BY = click.Choice(["all", "day", "week", "month", "quarter"])
@@ -79,27 +79,27 @@ def metrics(workspace, by, theme_id, source, segment, ignore_users, as_of, as_js
 
 
 def _print_metrics(data: dict) -> None:
-    click.echo(f"as of {data['as_of']}, by {data['by']}")
+    _echo(f"as of {data['as_of']}, by {data['by']}")
     for key, name in (("nps", "NPS"), ("csat", "CSAT (top-2-box)"), ("ces", "CES (1-7 mean)"), ("rating", "rating (mean)")):
         rows = [r for r in data[key] if r["n"]]
         if not rows:
             continue
-        click.echo(f"{name}:")
+        _echo(f"{name}:")
         for r in rows:
             flag = "  significant change" if r.get("significant") else ""
-            click.echo(f"  {r['period']:<10} n={r['n']:<8,} {r['value']:8.1f}  [{r['low'] if r['low'] is None else round(r['low'], 1)}, "
+            _echo(f"  {r['period']:<10} n={r['n']:<8,} {r['value']:8.1f}  [{r['low'] if r['low'] is None else round(r['low'], 1)}, "
                        f"{r['high'] if r['high'] is None else round(r['high'], 1)}]{flag}")
     for key, name in (("response_time", "time to first response"), ("time_to_close", "time to close"), ("open_age", "open age")):
         if not any(r["n"] or r["waiting"] for r in data[key]):
             continue
-        click.echo(f"{name}:")
+        _echo(f"{name}:")
         for r in data[key]:
             unknown = f" ({r['unknown']:,} more with comments the export does not hold)" if r.get("unknown") else ""
-            click.echo(f"  {r['period']:<10} n={r['n']:<7,} waiting={r['waiting']:<7,} mean {_days(r['mean_s'])}, "
+            _echo(f"  {r['period']:<10} n={r['n']:<7,} waiting={r['waiting']:<7,} mean {_days(r['mean_s'])}, "
                        f"median {_days(r['median_s'])}, p90 {_days(r['p90_s'])}, Kaplan-Meier median "
                        f"{_days(r['km_median_s'])}{unknown}")
     for m in data["mass_closures"]:
-        click.echo(f"mass closure: {m['count']:,} items closed {m['start']} .. {m['end']}")
+        _echo(f"mass closure: {m['count']:,} items closed {m['start']} .. {m['end']}")
 
 
 @cli.command()
@@ -124,7 +124,7 @@ def status(target, new_status, workspace, note, as_json):
         _print_json(row)
         return
     extra = f" ({row['items_resolved']} of {row['items_total']} linked items closed)" if "items_total" in row else ""
-    click.echo(f"{row['target']}: {row['old_status']} -> {row['new_status']}{extra}")
+    _echo(f"{row['target']}: {row['old_status']} -> {row['new_status']}{extra}")
 
 
 @cli.command("status-map")
@@ -159,9 +159,9 @@ def status_map(workspace, sets, resets, as_json):
         return
     for r in rows:
         mark = " (edited)" if r["overridden"] else ""
-        click.echo(f"{r['source_format']:<12} {r['source_state']:<28} -> {str(r['maps_to']):<12} {r['items']:>8,}{mark}")
+        _echo(f"{r['source_format']:<12} {r['source_state']:<28} -> {str(r['maps_to']):<12} {r['items']:>8,}{mark}")
     if sets or resets:
-        click.echo(f"{changed:,} items changed status")
+        _echo(f"{changed:,} items changed status")
 
 
 @cli.command("priority")
@@ -216,12 +216,12 @@ def priority_cmd(workspace, scheme, weights, source_weights, rice_inputs, as_jso
     for r in rows:
         top = sorted(r["factors"].items(), key=lambda kv: -abs(kv[1]))[:3]
         praise = f"  (praise {r['praise_share']:.0%})" if r["praise_share"] >= 0.5 else ""
-        click.echo(f"{r['theme']:>5} {r['priority']:8.2f}  {(r['label'] or '')[:40]:<40} "
+        _echo(f"{r['theme']:>5} {r['priority']:8.2f}  {(r['label'] or '')[:40]:<40} "
                    + ", ".join(f"{k} {v:g}" for k, v in top) + praise)
     note = next((r["growth_note"] for r in rows if r["growth_note"]), None)
     if note:
         span = "the items have no dates" if note["span_days"] is None else f"the data spans {note['span_days']:g} days"
-        click.echo(f"growth is neutral: {span}; growth needs at least {note['needs_days']} days")
+        _echo(f"growth is neutral: {span}; growth needs at least {note['needs_days']} days")
 
 
 @cli.command()
@@ -247,6 +247,6 @@ def sentiment(workspace, as_json):
     if as_json:
         _print_json(result)
         return
-    click.echo(f"{result['scored']:,} items scored")
+    _echo(f"{result['scored']:,} items scored")
     for key, count in result["counts"].items():
-        click.echo(f"  {key:<24} {count:>10,}")
+        _echo(f"  {key:<24} {count:>10,}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _fail, _open, _print_json, _ProgressLine, cli
+from .cli import _echo, _fail, _open, _print_json, _ProgressLine, _redactor, cli
 from .domain import Cancelled
 
 _W = click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file.")
@@ -48,11 +48,11 @@ def analyze(workspace, seed, model, mode, as_json):
     if as_json:
         _print_json(result.as_json())
         return
-    click.echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.themes} themes "
+    _echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.themes} themes "
                f"({result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
                f"{result.unassigned:,} unassigned ({100 * result.unassigned_share:.1f}%)")
-    click.echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
-    click.echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    _echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
+    _echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
 
 
 def _quotes(conn, themes: list[dict]) -> dict[int, str]:
@@ -87,19 +87,20 @@ def themes(workspace, show_all, as_json):
             "status": t["status"], "hidden": bool(t["hidden"]), "label_edited": bool(t["label_edited"]),
             "parent_id": t["parent_id"], "merged_into": t["merged_into"],
             **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0})} for t in rows]
+    out = _redactor().value(out)  # quotes, labels, keywords
     if as_json:
         _print_json(out)
         return
     if not out:
-        click.echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
+        _echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
         return
     for t in out:
         flags = (" [hidden]" if t["hidden"] else "") + (f" [merged into {t['merged_into']}]" if t["merged_into"] else "")
-        click.echo(f"{t['id']:>5}  {t['size']:>7,}  {t['status']:<11} {t['label']}{flags}")
-        click.echo(f"{'':>26}{', '.join(t['keywords'][:8])}")
+        _echo(f"{t['id']:>5}  {t['size']:>7,}  {t['status']:<11} {t['label']}{flags}")
+        _echo(f"{'':>26}{', '.join(t['keywords'][:8])}")
         for q in t["quotes"][:3]:
-            click.echo(f"{'':>26}\u201c{q['text'][:90]}\u201d")
-    click.echo(f"{'':>5}  {max(0, total - assigned):>7,}  {'':<11} (unassigned)")
+            _echo(f"{'':>26}\u201c{q['text'][:90]}\u201d")
+    _echo(f"{'':>5}  {max(0, total - assigned):>7,}  {'':<11} (unassigned)")
 
 
 @cli.command()
@@ -124,11 +125,13 @@ def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
 
             rows = analysis_rows(ws.conn)  # redacted as analysis reads it
             clean = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
+        redactor = _redactor()
         for n, item in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
             if limit is not None and n >= limit:
                 break
             if clean is not None:
                 item["clean_text"] = clean.get(item["id"])
+            item = redactor.value(item)  # the one redaction decision (issue 16); ids and dates kept
             if as_jsonl:
                 click.echo(json.dumps(item, ensure_ascii=False))
             else:
@@ -152,7 +155,7 @@ def _edit(workspace: str, fn, *args, as_json: bool = False, **kwargs) -> None:
     if as_json:
         _print_json(result)
     else:
-        click.echo(result["summary"])
+        _echo(result["summary"])
 
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -208,11 +211,11 @@ def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
     if as_json:
         _print_json(result)
         return
-    click.echo(result["summary"])
+    _echo(result["summary"])
     for i, part in enumerate(result.get("parts", [])):
-        click.echo(f"  part {i + 1}: {part['size']:,} items - {part['label']} ({', '.join(part['keywords'][:6])})")
+        _echo(f"  part {i + 1}: {part['size']:,} items - {part['label']} ({', '.join(part['keywords'][:6])})")
         for q in part["quotes"][:2]:
-            click.echo(f"      \u201c{' '.join(q['text'].split())[:90]}\u201d")
+            _echo(f"      \u201c{' '.join(q['text'].split())[:90]}\u201d")
 
 
 @theme.command("move")

@@ -220,6 +220,8 @@ class GenericImporter(Importer):
     def _read_json(self, source: SourceFile, convert) -> Iterator:
         flat_samples = [_flatten(o) for o in source.first_json_objects if isinstance(o, dict)]
         if not flat_samples:
+            if source.json_failure is not None:  # nested too deep, a text over the limit, broken JSON...
+                raise source.json_failure
             raise source.fail("holds no JSON objects")
         headers = list(dict.fromkeys(k for s in flat_samples for k in s))
         samples = [[s.get(h, "") for h in headers] for s in flat_samples]

@@ -9,7 +9,6 @@ import csv
 import hashlib
 import io
 import json
-import sys
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -19,12 +18,13 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain import ImportFailure
-from .json_depth import MAX_DEPTH, DepthGuard, TooDeep, check_depth
+from .json_depth import MAX_DEPTH, MAX_STRING_BYTES, DepthGuard, TooDeep, TooLong, check_depth, too_long_message
 from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # issue bodies exceed the 128 KiB default
+csv.field_size_limit(MAX_STRING_BYTES)  # issue bodies exceed the 128 KiB default; the limit of one field
 
 MAX_XLSX_UNCOMPRESSED = 2 << 30  # refuse zip bombs
+WRAPPED_LOAD_BYTES = 16 << 20  # a JSON object wrapping the records is loaded whole up to this size
 MAX_ZIP_RATIO = 200
 PREVIEW_ROWS = 50
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -184,6 +184,8 @@ class SourceFile:
                 "choose another encoding", row_number + 1,
             ) from None
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise self.fail(too_long_message(csv.field_size_limit()), row_number + 1) from None
             raise self.fail(f"is not a readable CSV file ({exc})", row_number + 1) from None
 
     def _check_zip_safety(self) -> None:
@@ -264,15 +266,20 @@ class SourceFile:
 
     @cached_property
     def first_json_objects(self) -> list[object]:
+        """Up to 20 records for detection; a failure before any record is kept in ``json_failure``."""
         objects = []
         try:
             for _, obj in self.iter_json_objects():
                 objects.append(obj)
                 if len(objects) >= 20:
                     break
-        except ImportFailure:
+        except ImportFailure as exc:
+            if not objects:
+                self.json_failure = exc
             return objects
         return objects
+
+    json_failure: ImportFailure | None = None  # why the file gave no JSON record (too deep, too long...)
 
 
 def sniff_delimiter(sample: str, candidates: str = ",;\t|") -> str:
@@ -308,6 +315,9 @@ def _iter_json_lines(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
             if not line:
                 continue
             try:
+                if len(line) > MAX_STRING_BYTES:
+                    yield number, _BadRecord(too_long_message())
+                    continue
                 if line.count("[") + line.count("{") > MAX_DEPTH:
                     check_depth(line.encode("utf-8", "surrogatepass"))
                 yield number, json.loads(line)
@@ -326,14 +336,31 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
     head = fh.read(1 << 16)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
-        # A wrapper object ({"tickets": [...]}) or a single record: small enough to load.
-        rest = head + fh.read()
-        try:
-            check_depth(rest)
-            data = json.loads(rest.decode("utf-8-sig"))
-        except (ValueError, RecursionError) as exc:  # decoding, syntax, TooDeep, a 5,000-digit integer
-            raise source.fail(f"is not valid JSON ({exc})") from None
+        # A wrapper object ({"tickets": [...]}) or a single record. A small one is loaded at once;
+        # a large one is streamed (ijson, top-level values one by one), so its raw bytes and their
+        # decoded copy are never held beside the records.
+        if source.size <= WRAPPED_LOAD_BYTES:
+            rest = head + fh.read()
+            try:
+                check_depth(rest)
+                if len(rest) > MAX_STRING_BYTES:
+                    DepthGuard(io.BytesIO(rest)).read(len(rest))  # refuses a string over the limit
+                data = json.loads(rest.decode("utf-8-sig"))
+            except TooLong as exc:
+                raise source.fail(str(exc)) from None
+            except TooDeep as exc:
+                raise source.fail(str(exc)) from None
+            except (ValueError, RecursionError) as exc:  # decoding, syntax, a 5,000-digit integer
+                raise source.fail(f"is not valid JSON ({exc})") from None
+        else:
+            try:
+                data = dict(ijson.kvitems(DepthGuard(_Prepend(head, fh)), "", use_float=True))
+            except (TooDeep, TooLong) as exc:
+                raise source.fail(str(exc)) from None
+            except (ijson.JSONError, UnicodeDecodeError) as exc:
+                raise source.fail(f"is not valid JSON ({exc})") from None
         records = _records_in(data)
+        del data
         for number, obj in enumerate(records, start=1):
             yield number, obj
         return
@@ -342,7 +369,9 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
     try:
         for number, obj in enumerate(ijson.items(stream, "item", use_float=True), start=1):
             yield number, obj
-    except (ijson.JSONError, TooDeep, UnicodeDecodeError) as exc:
+    except (TooDeep, TooLong) as exc:
+        raise source.fail(f"{exc} (record {number + 1})", number + 1) from None
+    except (ijson.JSONError, UnicodeDecodeError) as exc:
         raise source.fail(f"is not valid JSON after record {number} ({exc})", number + 1) from None
     if number == 0 and not stripped.startswith(b"["):
         raise source.fail("is not a JSON array of records")

@@ -30,7 +30,7 @@ from ..store import briefing_queries as bq
 from ..store import metrics_queries as mq
 from ..store import themes as tq
 from . import metrics
-from .privacy import load_settings, redact_for_export
+from .privacy import load_settings, output_redactor, redact_for_export
 
 LANGUAGES = ("en", "zh")
 FORMATS = (".pdf", ".pptx")
@@ -137,6 +137,8 @@ class BriefingRequest:
     #: narrows satisfaction, response times and status to one source / theme / segment (the
     #: dashboard follows the Feedback screen's filters); theme rankings always cover everything
     scope: mq.Filters | None = None
+    #: personal data in quotes, labels and keywords: None follows the workspace setting, False is --no-redact
+    redact: bool | None = None
 
     def check(self) -> None:
         if self.lang not in LANGUAGES:
@@ -309,12 +311,20 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["exclusions"] = bq.exclusions(conn, s, e)
     data["analysis_run"] = tq.last_run(conn)
     data["sentiment_methods"] = mq.sentiment_counts(conn)
-    data["privacy"] = load_settings(conn)
+    data["privacy"] = _privacy(conn, request)
     data["weights"] = metrics.weights(conn)
     data["scheme"] = mq.get_setting(conn, metrics.SCHEME_KEY, "weighted") or "weighted"
     data["imports"] = _imports(conn)
     yield Progress("gathering", 5, 5, "")
     return data
+
+
+def _privacy(conn, request: BriefingRequest):
+    """The workspace's privacy settings with the one redaction decision for this briefing applied."""
+    from dataclasses import replace
+
+    settings = load_settings(conn)
+    return replace(settings, redact_exports=output_redactor(settings, request.redact).on)
 
 
 def _imports(conn) -> list[dict]:
@@ -362,7 +372,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         else:
             before_n[theme_id] += n
     impacts = metrics.theme_impacts(conn, draws=1000) if ids else {}
-    settings = load_settings(conn)
+    settings = _privacy(conn, request)
     for t in top:  # labels and keywords come from feedback words too
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]

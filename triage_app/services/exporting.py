@@ -1,8 +1,12 @@
 """Data exports: items (with the user's filters) and themes to CSV or XLSX.
 
-Feedback is untrusted text: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return could run as a formula when the file is opened in a spreadsheet. In CSV such cells get a
-leading apostrophe; in XLSX every text cell is written as a string (never a formula), so the text
+Feedback is untrusted text: a cell whose first visible character is ``=``, ``+``, ``-``, ``@``, ``|``,
+``%``, a tab or a carriage return could run as a formula (or DDE command) when the file is opened in
+a spreadsheet — also after leading spaces, no-break or ideographic spaces, zero-width characters, a
+BOM, newlines or quotes, and in full-width forms (``＝``) that spreadsheets fold to ASCII. The check
+runs on the NFKC form with those stripped (OWASP "CSV injection"); such CSV cells get a leading
+apostrophe, and a ``;=`` inside a cell (a formula once a spreadsheet splits the cell at ";") gets
+one after the ";". In XLSX every text cell is written as a string (never a formula), so the text
 shows exactly as written and cannot run. Personal data is redacted unless the user turns it off.
 """
 from __future__ import annotations
@@ -10,34 +14,58 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import tempfile
+import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generator
 
-from analysis.pii import redact
-
 from ..domain import CancelToken, Progress
+from ..store.disk import disk_full_message, is_disk_full
 from ..store.export_queries import (
     ITEM_EXPORT_COLUMNS, THEME_EXPORT_COLUMNS, iter_items_for_export, themes_for_export,
 )
 from ..store.item_queries import ItemFilter, count_items
-from .privacy import load_settings
+from .privacy import load_settings, output_redactor
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+# Stripped before looking at the first character: whitespace (space, NBSP, ideographic space,
+# newlines...) is handled by str.isspace; these are the invisible ones it does not cover, and quotes.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e\"'"
+_INNER_FORMULA = re.compile(r"([;；])(\s*[=＝])")
 
 
 class ExportError(ValueError):
     """The export cannot be written (unknown file type, folder missing...)."""
 
 
+def _visible_start(value: str) -> str:
+    """The cell as a spreadsheet would read its start: NFKC, leading blanks and invisibles gone."""
+    probe = unicodedata.normalize("NFKC", value[:200])
+    i = 0
+    while i < len(probe) and (probe[i].isspace() or probe[i] in _INVISIBLE
+                              or unicodedata.category(probe[i]) in ("Cf", "Cc", "Zs")):
+        if probe[i] in "\t\r":
+            break  # a tab or CR among the leading blanks is itself a formula start
+        i += 1
+    return probe[i:]
+
+
 def neutralise(value):
     """A CSV cell that cannot run as a spreadsheet formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if not isinstance(value, str) or not value:
+        return value
+    if ";" in value or "；" in value:
+        value = _INNER_FORMULA.sub(r"\1'\2", value)
+    if value.startswith(FORMULA_STARTS) or _visible_start(value).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+# Free-text columns of an item export: redacted (identifiers, dates, status and scores are not).
+_ITEM_TEXT_COLUMNS = ("source", "author", "title", "text", "theme_label", "labels", "link")
 XLSX_CELL_LIMIT = 32_767  # characters Excel keeps in one cell
 
 
@@ -58,6 +86,19 @@ def _writer_for(path: Path):
     return suffix[1:]
 
 
+@contextmanager
+def _disk_errors(path: Path, rows_hint: int = 0):
+    """A full disk (or another write error) as an ExportError that says so."""
+    try:
+        yield
+    except OSError as exc:
+        if is_disk_full(exc):
+            needed = rows_hint * 600 or None  # roughly 600 bytes a row
+            raise ExportError(f"{path.name}: not written: {disk_full_message(path, needed, 'the export')}; "
+                              "no partial file was left") from exc
+        raise ExportError(f"{path.name}: cannot be written ({exc.strerror or exc})") from exc
+
+
 class _Sheet:
     """Writes rows to a CSV or an XLSX file built aside and moved into place when complete."""
 
@@ -67,6 +108,13 @@ class _Sheet:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
         os.close(fd)
         self.tmp = Path(tmp)
+        try:
+            self._open(path, kind, headers)
+        except BaseException:
+            self.tmp.unlink(missing_ok=True)  # never a 0-byte temporary file left behind
+            raise
+
+    def _open(self, path: Path, kind: str, headers: tuple[str, ...]) -> None:
         if kind == "csv":
             self._fh = open(self.tmp, "w", newline="", encoding="utf-8-sig")  # Excel reads the BOM as UTF-8
             self._csv = csv.writer(self._fh)
@@ -77,7 +125,7 @@ class _Sheet:
 
             self._cell_type = WriteOnlyCell
             self._book = Workbook(write_only=True)
-            self._sheet = self._book.create_sheet(path.stem[:31] or "export")
+            self._sheet = self._book.create_sheet(sheet_title(path.stem))
             self._sheet.append(list(headers))
 
     def write(self, row: tuple) -> None:
@@ -99,16 +147,44 @@ class _Sheet:
                 cells.append(value)
         self._sheet.append(cells)
 
+    def _save_xlsx(self) -> None:
+        """openpyxl's save, closing its zip file even when the disk fills up (openpyxl leaves it
+        open, and its finaliser then fails again at some random later moment)."""
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = ZipFile(self.tmp, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(self._book, archive).save()
+        except BaseException:
+            _close_quietly(archive)
+            raise
+
     def close(self, ok: bool) -> None:
         try:
             if self.kind == "csv":
                 self._fh.close()
             elif ok:
-                self._book.save(self.tmp)
+                self._save_xlsx()
             if ok:
                 os.replace(self.tmp, self.path)
         finally:
             self.tmp.unlink(missing_ok=True)
+
+
+def _close_quietly(archive) -> None:
+    try:
+        archive.close()  # sets archive.fp to None even when it fails: no second failure at exit
+    except OSError:
+        pass
+
+
+def sheet_title(name: str) -> str:
+    """An Excel sheet title from a file name: no ``[ ] ? : * / \\``, no leading/trailing apostrophe,
+    at most 31 characters, never empty."""
+    title = re.sub(r"[\[\]?:*/\\]", "_", name).strip("'")[:31].strip()
+    return title or "export"
 
 
 def _xlsx_safe(text: str) -> str:
@@ -122,42 +198,46 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
     kind = _writer_for(path)
     item_filter = item_filter or ItemFilter()
     cancel = cancel or CancelToken()
-    settings = load_settings(conn)
-    do_redact = settings.redact_exports if redact_pii is None else redact_pii
+    redactor = output_redactor(load_settings(conn), redact_pii)
     total = count_items(conn, item_filter)
-    sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
+    with _disk_errors(path, total):
+        sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
     done, ok = 0, False
-    text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in ("title", "text", "author")]
-    try:
-        for rows in iter_items_for_export(conn, item_filter):
-            for row in rows:
-                row = list(row)
-                row[12] = ", ".join(json.loads(row[12] or "[]"))
-                if do_redact:
-                    for i in text_at:
-                        row[i] = redact(row[i], settings.kinds)
-                sheet.write(tuple(row))
-            done += len(rows)
-            cancel.raise_if_cancelled()
-            yield Progress("exporting", done, total, path.name)
-        ok = True
-    finally:
-        sheet.close(ok)
+    text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in _ITEM_TEXT_COLUMNS]
+    with _disk_errors(path, total):
+        try:
+            for rows in iter_items_for_export(conn, item_filter):
+                for row in rows:
+                    row = list(row)
+                    row[12] = ", ".join(json.loads(row[12] or "[]"))
+                    if redactor.on:
+                        for i in text_at:
+                            row[i] = redactor.text(row[i])
+                    sheet.write(tuple(row))
+                done += len(rows)
+                cancel.raise_if_cancelled()
+                yield Progress("exporting", done, total, path.name)
+            ok = True
+        finally:
+            sheet.close(ok)
     return ExportResult(str(path), done, kind, sheet.cells_cut)
 
 
-def export_themes(conn, path: str | Path) -> ExportResult:
+def export_themes(conn, path: str | Path, redact_pii: bool | None = None) -> ExportResult:
     path = Path(path)
     kind = _writer_for(path)
+    redactor = output_redactor(load_settings(conn), redact_pii)
     rows = themes_for_export(conn)
-    sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
-    ok = False
-    try:
-        for row in rows:
-            row = list(row)
-            row[2] = ", ".join(json.loads(row[2] or "[]"))
-            sheet.write(tuple(row))
-        ok = True
-    finally:
-        sheet.close(ok)
+    with _disk_errors(path, len(rows)):
+        sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
+        ok = False
+        try:
+            for row in rows:
+                row = list(row)
+                row[2] = ", ".join(redactor.value(json.loads(row[2] or "[]")))  # keywords come from feedback words
+                row[1] = redactor.text(row[1])
+                sheet.write(tuple(row))
+            ok = True
+        finally:
+            sheet.close(ok)
     return ExportResult(str(path), len(rows), kind, sheet.cells_cut)

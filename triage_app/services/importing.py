@@ -7,6 +7,7 @@ cancel token is checked between batches. Its return value (``StopIteration.value
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from ..importers import choose_importer
 from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries
+from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
 from .privacy import redact_import
 from .reading import read_chunks
@@ -174,9 +176,18 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
                               rejected=result.rejected, respondents=counts.respondents)
         conn.execute("COMMIT")
     except BaseException as exc:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # after a full disk SQLite may have rolled back already
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error that matters is ``exc``
         if isinstance(exc, (ImportFailure, Cancelled, KeyboardInterrupt, GeneratorExit)):
             raise
+        if is_disk_full(exc):
+            # the rows, their search index and the journal take roughly twice the file's size
+            message = disk_full_message(ws.path, 2 * source.size + (1 << 20), "this import")
+            raise ImportFailure(str(source.path), f"could not be imported: {message}; nothing was imported and "
+                                "the workspace is as it was") from exc
         raise ImportFailure(str(source.path), f"could not be imported ({type(exc).__name__}: {exc})") from exc
     # The import has landed; these tidy up after it in transactions of their own.
     queries.refresh_planner_statistics(conn)

@@ -6,11 +6,15 @@ embedding model is redacted (an e-mail address says nothing about a theme); what
 not; the stored text is left as imported unless the user turns ``redact_stored`` on, and the
 originals are then kept only if the user also turns ``keep_originals`` on.
 
-Callers::
+One decision for every output (issue 16): text that leaves the store for a person or a file — CLI
+text and JSON, exports, briefings, the app's views — goes through a :class:`Redactor` from
+:func:`output_redactor`, which follows the workspace setting (``redact_exports`` for what leaves
+the app, ``redact_display`` for the app's views) unless the user explicitly opts out
+(``--no-redact``) or in (``--redact``)::
 
-    settings = load_settings(ws.conn)
-    label = redact_for_display(item["text"], settings)
-    cell = redact_for_export(item["text"], settings)
+    r = output_redactor(load_settings(ws.conn), override=None)  # None: the workspace setting
+    print(json.dumps(r.value(rows)))  # strings redacted, identifiers and dates kept
+    cell = r.text(item["text"])
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Generator
 
-from analysis.pii import KINDS, redact
+from analysis.pii import KINDS, KINDS_V1, redact
 
 from ..domain import CancelToken, Progress
 from ..store import privacy_queries as pq
@@ -48,6 +52,8 @@ class PrivacySettings:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         kinds = tuple(k for k in values.get("kinds", KINDS) if k in KINDS)
+        if set(kinds) == set(KINDS_V1):  # saved before names, addresses, IDs... were found: all of them now
+            kinds = KINDS
         values["kinds"] = kinds
         for name in known - {"kinds"}:
             if name in values:
@@ -70,16 +76,62 @@ def save_settings(conn, settings: PrivacySettings) -> None:
 
 # -- text for a purpose ----------------------------------------------------------------------
 def redact_for_display(text: str | None, settings: PrivacySettings) -> str | None:
-    return redact(text, settings.kinds) if settings.redact_display else text
+    return output_redactor(settings, display=True).text(text)
 
 
 def redact_for_export(text: str | None, settings: PrivacySettings) -> str | None:
     """For briefings, CSV/XLSX/PPTX exports: redacted unless the user turned it off."""
-    return redact(text, settings.kinds) if settings.redact_exports else text
+    return output_redactor(settings).text(text)
 
 
 def redact_for_embedding(text: str | None, settings: PrivacySettings) -> str | None:
     return redact(text, settings.kinds) if settings.redact_embedding else text
+
+
+# JSON keys whose values are identifiers, codes, dates or numbers-as-text, never free text: kept
+# as they are so that scripts can still join on them.
+STRUCTURAL_KEYS = frozenset({
+    "id", "item_id", "theme_id", "external_id", "parent_id", "merged_into", "source_format", "format", "status",
+    "old_status", "new_status", "created_at", "updated_at", "closed_at", "first_created", "last_created", "period",
+    "as_of", "by", "start", "end", "model", "mode", "encoding", "kinds", "level", "schema_version", "scheme",
+    "family", "source_state", "maps_to", "date", "lang", "sentiment", "sentiment_method", "hidden",
+})
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """The redaction decision for one output: ``on`` and which kinds."""
+
+    on: bool
+    kinds: tuple[str, ...] = KINDS
+
+    def text(self, text: str | None) -> str | None:
+        return redact(text, self.kinds) if self.on and self.kinds else text
+
+    def value(self, value: Any) -> Any:
+        """JSON-like data with every free-text string redacted (keys and STRUCTURAL_KEYS' values kept)."""
+        if not self.on or not self.kinds:
+            return value
+        return _walk(value, self.kinds)
+
+
+def _walk(value: Any, kinds) -> Any:
+    if isinstance(value, str):
+        return redact(value, kinds)
+    if isinstance(value, (list, tuple)):
+        return [_walk(v, kinds) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in STRUCTURAL_KEYS and not isinstance(v, (dict, list)) else _walk(v, kinds))
+                for k, v in value.items()}
+    return value
+
+
+def output_redactor(settings: PrivacySettings, override: bool | None = None, *, display: bool = False) -> Redactor:
+    """The one redaction decision for text leaving the store: ``override`` (True: --redact, False:
+    --no-redact) wins; otherwise the workspace setting for exports and the CLI (``redact_exports``,
+    on by default) or, with ``display``, for the app's own views (``redact_display``)."""
+    on = override if override is not None else (settings.redact_display if display else settings.redact_exports)
+    return Redactor(bool(on), tuple(settings.kinds))
 
 
 def redact_value(value: Any, kinds=KINDS) -> Any:

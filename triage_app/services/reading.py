@@ -3,13 +3,23 @@
 Parsing is pure Python and holds the GIL, so for large files it runs in a separate process
 (spawned, so it is safe beside Qt's threads) while the importing process writes the previous chunk;
 small files use a thread (no process start-up cost). Both yield the same ``Chunk``s.
+
+The reader process dies with its parent (issue 16): it writes to a pipe, so a write after the
+parent is gone fails (pipe EOF) and it exits; on Linux it also asks for SIGKILL when its parent
+dies (prctl PR_SET_PDEATHSIG), which covers a reader busy parsing one huge record. A pipe, unlike a
+multiprocessing.Queue, needs no semaphore, and the resource tracker that spawning starts is stopped
+when the import ends if the import started it.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import marshal
 import multiprocessing as mp
+import os
 import queue
+import signal
+import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
@@ -103,17 +113,33 @@ def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
         put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: SIGKILL this process when its parent dies (elsewhere the pipe's EOF ends it)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out, parent_pid: int) -> None:
+    _die_with_parent(parent_pid)
     # This process only parses: rows are short-lived or handed on, so the cyclic collector
     # (which would rescan every chunk held) runs rarely.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
-        source = SourceFile(path, options)
-    except ImportFailure as exc:
-        out.put(("failure", (exc.path, exc.reason, exc.row)))
-        return
-    _produce(_packed(parse_chunks(source, importer_name, size, fast)), out.put, lambda: False)
+        try:
+            source = SourceFile(path, options)
+        except ImportFailure as exc:
+            out.send(("failure", (exc.path, exc.reason, exc.row)))
+            return
+        _produce(_packed(parse_chunks(source, importer_name, size, fast)), out.send, lambda: False)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        os._exit(1)  # the importing process is gone (or closed the pipe): nothing to read for
 
 
 def _packed(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
@@ -175,27 +201,75 @@ def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) ->
         chunks.close()
 
 
+def _tracker_running() -> bool:
+    from multiprocessing import resource_tracker
+
+    return getattr(resource_tracker._resource_tracker, "_fd", None) is not None
+
+
+def _stop_tracker() -> None:
+    """Stop multiprocessing's resource tracker (started by spawning the reader; nothing of ours
+    is registered with it, since a pipe needs no semaphore) so no process outlives the import."""
+    from multiprocessing import resource_tracker
+
+    if mp.active_children():
+        return
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if stop is not None:
+        try:
+            stop()
+        except (OSError, ChildProcessError):
+            pass
+
+
 def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -> Generator[Chunk | None, None, None]:
     ctx = mp.get_context("spawn")
-    q = ctx.Queue(maxsize=depth)
-    child = ctx.Process(target=_child, args=(str(source.path), source.options, importer_name, size, FAST_PATHS, q),
-                        name="import-reader", daemon=True)
+    tracker_was_running = _tracker_running()
+    reader, writer = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(str(source.path), source.options, importer_name, size, FAST_PATHS,
+                                             writer, os.getpid()), name="import-reader", daemon=True)
     child.start()
+    writer.close()  # the child holds the only writing end: its exit is our EOF
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def pump() -> None:  # pipe -> bounded queue, so the reader parses up to ``depth`` chunks ahead
+        try:
+            while not stop.is_set():
+                message = reader.recv()
+                while not stop.is_set():
+                    try:
+                        q.put(message, timeout=0.1)
+                        break
+                    except queue.Full:
+                        pass
+                if message[0] != "chunk":
+                    return
+        except (EOFError, OSError):
+            try:
+                q.put(("eof", None), timeout=0 if stop.is_set() else 5)
+            except queue.Full:
+                pass
+
+    thread = threading.Thread(target=pump, name="import-reader-pipe", daemon=True)
+    thread.start()
 
     def get():
-        while True:
-            try:
-                kind, payload = q.get(timeout=1.0)
-                return kind, (_unpacked(payload) if kind == "chunk" else payload)
-            except queue.Empty:
-                if not child.is_alive():
-                    raise ImportFailure(str(source.path), f"the reader process stopped unexpectedly (exit code {child.exitcode})")
+        kind, payload = q.get()
+        if kind == "eof":
+            child.join(timeout=5)
+            raise ImportFailure(str(source.path), f"the reader process stopped unexpectedly (exit code {child.exitcode})")
+        return kind, (_unpacked(payload) if kind == "chunk" else payload)
 
     try:
         yield None  # started (see read_chunks)
         yield from _receive(get)
     finally:
+        stop.set()
         if child.is_alive():
             child.terminate()
         child.join(timeout=5)
-        q.close()
+        thread.join(timeout=5)
+        reader.close()
+        if not tracker_was_running:
+            _stop_tracker()

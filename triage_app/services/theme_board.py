@@ -9,7 +9,7 @@ from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
 from . import metrics
-from .privacy import load_settings, redact_for_display
+from .privacy import load_settings, output_redactor
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
 TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 1, "week": 12, "month": 12}
@@ -38,7 +38,7 @@ def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
     triage = metrics.theme_triage_fields(conn) if themes else {}
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
-    settings = load_settings(conn)
+    redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
     quote_ids = [q for t in themes for q in t["quotes"][:5] if isinstance(q, int)]
     quotes = tq.quote_texts(conn, quote_ids)
     for theme in themes:
@@ -50,15 +50,16 @@ def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
         theme["items_resolved"] = extra.get("items_resolved", 0)
         theme["items_total"] = extra.get("items_total", theme["size"])
         theme["trend"] = counts.get(theme["id"], [0] * len(starts))
-        theme["quote_items"] = [
-            {**quotes[q], "text": redact_for_display(quotes[q]["text"], settings)}
-            for q in theme["quotes"][:5] if q in quotes
-        ]
+        theme["quote_items"] = [{**quotes[q], "text": redactor.text(quotes[q]["text"])}
+                                for q in theme["quotes"][:5] if q in quotes]
+        if redactor.on:  # labels and keywords come from feedback words too
+            theme["label"] = redactor.text(theme["label"])
+            theme["keywords"] = redactor.value(list(theme["keywords"]))
     themes.sort(key=lambda t: (-t["priority"], -t["size"]))
     loved = loved_themes(themes)
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
-        theme["praise_quote"] = {**q, "text": redact_for_display(q["text"], settings)} if q else None
+        theme["praise_quote"] = {**q, "text": redactor.text(q["text"])} if q else None
     return {"themes": themes, "week_starts": starts if unit == "week" else [], "trend_starts": starts,
             "trend_unit": unit, "loved": loved, "unassigned": tq.unassigned_count(conn)}

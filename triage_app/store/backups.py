@@ -52,11 +52,16 @@ def glob_escape(name: str) -> str:
 
 
 def _private_copy(source: Path, target: Path) -> None:
+    """Copy to a new owner-only file; on failure (a full disk) no partial copy is left."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-        shutil.copyfileobj(src, out, 1 << 20)
-        out.flush()
-        os.fsync(out.fileno())
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def make_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import backups, migrations
+from .disk import disk_full_message, is_disk_full
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -82,11 +83,22 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = Tru
         )
     if migrate and version < migrations.latest_version():
         if version > 0:
-            backups.make_backup(conn, path, version)  # owner-only, like the workspace
+            try:
+                backups.make_backup(conn, path, version)  # owner-only, like the workspace
+            except OSError as exc:
+                conn.close()
+                if is_disk_full(exc):
+                    raise WorkspaceError(f"{path}: cannot be upgraded: {disk_full_message(path, path.stat().st_size, 'its backup')}"
+                                         "; nothing was changed and no partial backup was left") from exc
+                raise WorkspaceError(f"{path}: cannot be upgraded: its backup could not be written ({exc.strerror or exc})"
+                                     "; nothing was changed") from exc
         try:
             migrations.apply_pending(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if is_disk_full(exc):
+                raise WorkspaceError(f"{path}: upgrading the workspace failed: {disk_full_message(path, path.stat().st_size, 'the upgrade')}"
+                                     "; nothing was changed") from exc
             raise WorkspaceError(f"{path}: upgrading the workspace failed and nothing was changed ({exc})") from exc
     return conn
 
