@@ -3,8 +3,8 @@
 Names over-match easily ("Will", "Grace Period", 王者荣耀), so a name is found only with evidence:
 - English: a cue that introduces a person ("my name is", "Mr.", "Thanks,", "spoke to", "Name:")
   followed by capitalised words, or two capitalised words whose first is a known first name. The
-  first names are the 40,000-name list of the ``gender-guesser`` package (nam_dict.txt, offline),
-  minus names people also use as ordinary words (``_WORDS``).
+  first names are the US census lists of the ``names`` package (MIT, offline), minus names people
+  also use as ordinary words (``_WORDS``).
 - Chinese: a common surname plus one or two characters, introduced by a cue (我叫, 联系人, 收件人,
   客服...) or followed by a title (先生, 女士, 经理, 老师...).
 Addresses: an English house number + street (+ optional city, state/postcode), a UK postcode or a
@@ -43,7 +43,7 @@ support team service page button screen version error bug issue login account pa
 week month year today please thanks thank hi hello dear sir madam ok yes no not very so too
 """.split())
 
-_FIRST_NAME_MIN_FREQ = 2  # nam_dict frequency (1..13 per country): drops one-off spellings
+_FIRST_NAME_MIN_FREQ = 2  # frequency class (2..13, from the census rank)
 
 
 _PAIR_MIN_FREQ = 4  # two capitalised words with no cue: the first must be a common first name
@@ -51,25 +51,27 @@ _PAIR_MIN_FREQ = 4  # two capitalised words with no cue: the first must be a com
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, int]:
-    """Lower-case first names shipped by gender-guesser, with their highest frequency class (1-13)
-    in any country (empty when the package is missing)."""
+    """Lower-case first names with a frequency class (13 = most common .. 2 = rare): the US census
+    first-name lists shipped by the ``names`` package (MIT; the census data are public domain), read
+    offline; empty when the package is missing."""
     try:
         from importlib.resources import files
 
-        data = files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes().decode("iso8859-1")
-    except (ImportError, FileNotFoundError, ModuleNotFoundError):
+        root = files("names")
+        texts = [root.joinpath(f).read_text(encoding="ascii") for f in ("dist.male.first", "dist.female.first")]
+    except (ImportError, FileNotFoundError, ModuleNotFoundError, OSError):
         return {}
     names: dict[str, int] = {}
-    for line in data.splitlines():
-        if not line or line[0] in "#=" or len(line) < 31:
-            continue
-        name = line[3:29].strip()
-        freqs = [int(c, 16) for c in line[30:] if c in "0123456789ABCDEFabcdef"]
-        if not freqs or max(freqs) < _FIRST_NAME_MIN_FREQ or "+" in name or " " in name or len(name) < 2:
-            continue
-        key = name.lower()
-        if key not in _WORDS:
-            names[key] = max(names.get(key, 0), max(freqs))
+    for text in texts:
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) < 4:
+                continue
+            key, rank = parts[0].lower(), int(parts[3])
+            # rank within its list: the 100 most common are class 13, then down to 2 past rank 3,000
+            cls = 13 if rank <= 100 else 8 if rank <= 500 else 5 if rank <= 1500 else 3 if rank <= 3000 else 2
+            if key not in _WORDS and len(key) >= 2 and cls >= _FIRST_NAME_MIN_FREQ:
+                names[key] = max(names.get(key, 0), cls)
     return names
 
 
