@@ -7,6 +7,7 @@ that a large share of one source's items repeat (template text nobody typed).
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import Callable, Iterable, Sequence
@@ -36,7 +37,32 @@ _TRACE_LINE = re.compile(
     r"|#\d+\s+0x[0-9a-f]+.*|\.{3} \d+ more"
     r"|(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\]?|\[(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE)\]|[IWEF]\d{4} \d\d:).*"
     r"|(?:\w+/)+\w+\.\w+:\d+(?::\d+)?.*)$")
+_RETWEET = re.compile(r"(?<![\w@])(?:RT|MT)\b:?(?=\s*(?:@|:|$))|^\s*(?:RT|MT)\s*:", re.M)
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WS = re.compile(r"[ \t\u3000]+")
+
+
+def decode_entities(text: str) -> str:
+    """HTML entities decoded (``&amp;`` -> ``&``, also when escaped twice: ``&amp;amp;``)."""
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def _hashtag(match: re.Match) -> str:
+    """``#CustomerService`` -> ``Customer Service``; ``#123`` (an issue or ticket number) -> nothing."""
+    word = match.group(1)
+    if word.isdigit():
+        return " "
+    return _CAMEL.sub(" ", word)
+
+
+def _social(text: str) -> str:
+    """Retweet markers (``RT @x:``) dropped; hashtags keep their word (``#delay`` -> ``delay``)."""
+    return _HASHTAG.sub(_hashtag, _RETWEET.sub(" ", text))
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
@@ -76,6 +102,7 @@ def _sub(pattern: re.Pattern, repl: str = " ") -> Callable[[str], str]:
 
 #: Every rule by name, applied in the order a source lists them.
 RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "entities": ("HTML entities decoded (&amp; -> &)", decode_entities),
     "html_comments": ("HTML comments (<!-- template hints -->)", _sub(_HTML_COMMENT)),
     "code_blocks": ("fenced code blocks and long inline code", lambda t: _INLINE_CODE.sub(" ", _FENCE.sub(" ", t))),
     "quoted_replies": ("quoted replies: '> ...' lines and everything after 'On ... wrote:'",
@@ -90,13 +117,14 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "urls": ("URLs", _sub(_URL)),
     "emails": ("e-mail addresses", _sub(_EMAIL)),
     "mentions": ("@mentions", _sub(_MENTION)),
+    "social": ("retweet markers (RT); hashtags keep their word, issue numbers (#123) go", _social),
 }
 
-_ISSUE = ("html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings", "markup",
-          "urls", "emails", "mentions")
-_TICKET = ("html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls", "emails",
-           "mentions")
-_SHORT = ("urls", "emails", "mentions")
+_ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings", "markup",
+          "urls", "emails", "mentions", "social")
+_TICKET = ("entities", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls",
+           "emails", "mentions", "social")
+_SHORT = ("entities", "urls", "emails", "mentions", "social")
 
 #: Rules per source format (importer name); anything else gets ``default``.
 RULES: dict[str, tuple[str, ...]] = {
@@ -140,7 +168,7 @@ def clean_item(title: str | None, text: str | None, source_format: str | None = 
                boilerplate: frozenset[str] = frozenset()) -> str:
     """Title and cleaned body as one text (never empty: falls back to the raw text)."""
     body = clean_text(text, source_format, boilerplate)
-    head = _tidy(_URL.sub(" ", title or ""))
+    head = _tidy(_social(_URL.sub(" ", decode_entities(title or ""))))
     if head and body and not body.startswith(head):
         combined = f"{head}\n{body}"
     else:
