@@ -214,17 +214,33 @@ def _chinese_candidates(clause: list[str]):
 
 
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
-    """Texts containing each phrase key, and the surfaces seen (clause-initial ones apart)."""
+    """Texts containing each phrase key, and the surfaces seen. A phrase found mostly inside one
+    identical clause of 6+ words (12+ characters) that several texts repeat is template text ("Describe the feature
+    and the current behavior"), not a topic: left out."""
     df: Counter = Counter()
     surfaces: dict = defaultdict(Counter)
+    in_clause: Counter = Counter()
+    clause_texts: Counter = Counter()
     for clauses in texts.clauses:
         keys = set()
+        seen_clauses = set()
         for clause in clauses:
-            gen = _chinese_candidates(clause) if _is_cjk(clause[0]) else _english_candidates(clause, texts)
+            cjk = _is_cjk(clause[0])
+            whole = "".join(clause) if cjk else " ".join(clause).lower()
+            long_clause = len(whole) >= 12 if cjk else len(clause) >= 6
+            gen = _chinese_candidates(clause) if cjk else _english_candidates(clause, texts)
             for key, surface in gen:
                 keys.add(key)
                 surfaces[key][surface] += 1
+                if long_clause:
+                    in_clause[key, whole] += 1
+            if long_clause:
+                seen_clauses.add(whole)
         df.update(keys)
+        clause_texts.update(seen_clauses)
+    for (key, whole), c in in_clause.items():
+        if clause_texts[whole] >= 3 and c >= 0.5 * sum(surfaces[key].values()) and key in df:
+            del df[key]
     return df, surfaces
 
 

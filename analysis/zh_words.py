@@ -198,10 +198,14 @@ def words_key(words: Iterable[str] | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _name_tags() -> dict:
-    """jieba's part-of-speech table (read only): person, place and organisation names are tagged nr/ns/nt."""
-    import jieba.posseg
+    """jieba's part-of-speech table (read only): person, place and organisation names are tagged nr/ns/nt.
+    Empty when this build lacks jieba's tagger."""
+    try:
+        import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab
+        return jieba.posseg.dt.word_tag_tab
+    except Exception:  # noqa: BLE001 - a trimmed bundle: no name tags, names are then not told
+        return {}
 
 
 def is_chinese_name(word: str) -> bool:
