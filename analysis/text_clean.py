@@ -26,6 +26,15 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+.*$", re.M)
 _CHECKBOX = re.compile(r"^\s*[-*]\s*\[[ xX]\]\s.*$|^\s*_No response_\s*$", re.M)
 _QUOTED = re.compile(r"^\s*>.*$", re.M)
+#: Environment lines of issue templates ("- OpenCV => 4.5.5", "VS Code version: 1.84", "OS: Windows 11").
+_ENV_LINE = re.compile(
+    r"^\s*(?:[-*+]\s*)?\**[\w ./()+-]{0,30}?\b(?:version|os|platform|browser|compiler|python|node|cuda|cudnn|gpu|cpu"
+    r"|memory|system|device|build|bazel|gcc|environment|commit|electron|chromium|arch|architecture|distro|kernel)s?\b"
+    r"[\w ./()+-]{0,20}\**\s*(?:=>|:)\s*.{0,100}$|^\s*(?:[-*+]\s*)?[\w ./()+-]{1,40}=>.{0,100}$", re.M | re.I)
+#: A line that is all bold: a template's question or heading ("**What is the current behavior?**").
+_BOLD_LINE = re.compile(r"^\s*\*\*.{2,200}\*\*[:?]?\s*$", re.M)
+#: The caption of a collapsed block (<summary>Click to expand</summary>): not the author's words.
+_SUMMARY = re.compile(r"<summary>.*?</summary>", re.I | re.S)
 _REPLY_HEADER = re.compile(
     r"^(?:On .{5,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .+|在.{2,80}写道[:：]|发件人[:：].*)\s*$",
     re.M | re.I)
@@ -110,8 +119,11 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "reply_and_signature": ("e-mail reply headers and what follows; sign-offs and signatures",
                             _strip_reply_and_signature),
     "stack_traces": ("stack traces and log lines", _drop_traces),
-    "template_headings": ("markdown headings, checklists and '_No response_' of issue templates ('### Describe the bug')",
-                          lambda t: _CHECKBOX.sub("", _HEADING.sub("", t))),
+    "template_headings": ("markdown headings, all-bold lines, checklists and '_No response_' of issue templates "
+                          "('### Describe the bug', '**What is the current behavior?**')",
+                          lambda t: _BOLD_LINE.sub("", _CHECKBOX.sub("", _HEADING.sub("", _SUMMARY.sub(" ", t))))),
+    "environment": ("environment lines of issue templates ('OS: Windows 11', '- OpenCV => 4.5.5')",
+                    lambda t: _ENV_LINE.sub("", t)),
     "markup": ("images, HTML tags; markdown links keep their text", lambda t: _HTML_TAG.sub(" ", _MD_LINK.sub(
         r"\1", _IMAGE.sub(" ", t)))),
     "urls": ("URLs", _sub(_URL)),
@@ -120,7 +132,8 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "social": ("retweet markers (RT); hashtags keep their word, issue numbers (#123) go", _social),
 }
 
-_ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings", "markup",
+_ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings",
+          "environment", "markup",
           "urls", "emails", "mentions", "social")
 _TICKET = ("entities", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls",
            "emails", "mentions", "social")

@@ -159,3 +159,12 @@ def test_names_never_head_a_label():
             [f"My Dallas trip and the Dallas airport {x}" for x in ("wait", "queue", "mess", "noise")]
     labels = phrase_labels([texts, DARK], _centroids(2))
     assert labels[0].split()[-1].lower() != "dallas" and labels[0].lower() != "dallas"
+
+
+def test_issue_template_lines_are_not_what_an_issue_is_about():
+    body = ("**Do you want to request a *feature* or report a *bug*?**\nbug\n"
+            "- OpenCV => 4.5.5\n- Operating System / Platform => Windows 64 Bit\nVS Code version: 1.84\n"
+            "The decoder leaks memory on every frame.\n<details><summary>Click to expand</summary>log</details>")
+    cleaned = clean_text(body, "github")
+    assert cleaned == "bug\nThe decoder leaks memory on every frame.\nlog"
+    assert clean_text("Version: 1.2 of the docs says otherwise", "zendesk").startswith("Version")  # tickets keep it
