@@ -210,4 +210,4 @@ def _name_tags() -> dict:
 
 def is_chinese_name(word: str) -> bool:
     """A person, place or organisation name by jieba's dictionary tags."""
-    return _name_tags().get(word, "") in ("nr", "ns", "nt", "nrt", "nrfg")
+    return len(word) >= 2 and _name_tags().get(word, "") in ("nr", "ns", "nt", "nrt", "nrfg")
