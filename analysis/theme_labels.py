@@ -328,15 +328,43 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
-        for _, label, _key in ranked[k]:
+        for i, (_, label, key) in enumerate(ranked[k]):
             if label.lower() not in taken:
-                labels[k] = label
+                paired = _paired(ranked[k], i, parsed[k], min_texts(sizes[k]))
+                labels[k] = paired if paired and paired.lower() not in taken else label
                 break
         if labels[k] is None:
             labels[k] = _fallback(groups[k], parsed[k], centroids[k] if len(centroids) > k else None, embed,
                                   (keywords or [[]] * len(groups))[k] if keywords else [], taken, rng)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+#: A single-word label takes a second single word ("Password and login") scoring at least this share of it.
+PAIR_SHARE = 0.75
+
+
+def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
+    """"A and b" when the chosen English label and the next candidate are single words that score
+    alike, differ in stem, are no names, and occur together in ``need`` member texts (so the pair is
+    grounded too); None otherwise."""
+    score, label, key = cands[i]
+    if isinstance(key, str) or len(key) != 1 or i + 1 >= len(cands):
+        return None
+    score2, label2, key2 = cands[i + 1]
+    if isinstance(key2, str) or len(key2) != 1 or score2 < PAIR_SHARE * score:
+        return None
+    a, b = key[0], key2[0]
+    if a[:4] == b[:4] or a in b or b in a or texts.is_name(a) or texts.is_name(b):
+        return None
+    together = 0
+    for clauses in texts.clauses:
+        words = {_norm(w.lower()) for clause in clauses for w in clause}
+        together += a in words and b in words
+        if together >= need:
+            second = label2 if (label2.isupper() or any(ch.isupper() for ch in label2[1:])) else label2.lower()
+            return f"{label} and {second}"
+    return None
 
 
 def _drop_contained(scored: list, df: Counter) -> list:

@@ -168,3 +168,11 @@ def test_issue_template_lines_are_not_what_an_issue_is_about():
     cleaned = clean_text(body, "github")
     assert cleaned == "bug\nThe decoder leaks memory on every frame.\nlog"
     assert clean_text("Version: 1.2 of the docs says otherwise", "zendesk").startswith("Version")  # tickets keep it
+
+
+def test_two_single_words_that_score_alike_and_occur_together_make_one_label():
+    texts = ["password rejected at login", "login asks for the password twice", "password reset, login still fails",
+             "forgot password, login blocked", "new password, login loops", "login and password both broken"]
+    label = phrase_labels([texts, DARK], _centroids(2))[0]
+    assert label in ("Password and login", "Login and password")
+    assert sum("password" in t and "login" in t for t in texts) >= 3  # grounded: together in several members

@@ -189,7 +189,7 @@ def test_a_theme_that_grew_enough_is_described_again(analysed, tmp_path):
     after = tq.get_theme(ws.conn, battery["id"])
     assert after["updated_run_id"] == result.run_id != before["updated_run_id"]
     assert set(after["keywords"][:3]) <= set(TOPICS["battery"].split()) and after["label"]
-    assert set(after["label"].lower().split()) <= set(TOPICS["battery"].split())  # a phrase of its members
+    assert set(after["label"].lower().split()) - {"and"} <= set(TOPICS["battery"].split())  # its members' words
     assert len({t["label"].lower() for t in tq.list_themes(ws.conn, include_merged=False)}) == \
         len(tq.list_themes(ws.conn, include_merged=False))  # distinct among the themes
     members = set(tq.theme_member_ids(ws.conn, battery["id"]))
