@@ -175,7 +175,7 @@ def _base_tokenizer():
     return tk
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # each copy of jieba's dictionary is ~15 MB
 def segmenter(words: tuple[str, ...] = ()):
     """A private jieba Tokenizer that also knows ``words`` (kept whole); shares nothing mutable with jieba.dt."""
     base = _base_tokenizer()
