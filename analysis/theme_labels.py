@@ -290,7 +290,6 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     """
     if not groups:
         return []
-    rng = np.random.default_rng(seed)
     if words is None:
         words = discover_words([t for g in groups for t in g if _CJK.search(t)], seed=seed)
     key_words = words_key(words)
@@ -334,8 +333,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                 labels[k] = paired if paired and paired.lower() not in taken else label
                 break
         if labels[k] is None:
-            labels[k] = _fallback(groups[k], parsed[k], centroids[k] if len(centroids) > k else None, embed,
-                                  (keywords or [[]] * len(groups))[k] if keywords else [], taken, rng)
+            labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
+                                  keywords[k] if keywords and k < len(keywords) else [], taken)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
 
@@ -424,8 +423,7 @@ def _shorten(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fallback(texts: Sequence[str], parsed: _Texts, centroid, embed: Embed | None, keywords: list[str],
-              taken: set[str], rng) -> str:
+def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str]) -> str:
     """The most typical member sentence, shortened; made distinct with a number when it is taken."""
     sentences = []
     for text in texts[:40]:
