@@ -7,6 +7,7 @@ that a large share of one source's items repeat (template text nobody typed).
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import Callable, Iterable, Sequence
@@ -25,6 +26,15 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+.*$", re.M)
 _CHECKBOX = re.compile(r"^\s*[-*]\s*\[[ xX]\]\s.*$|^\s*_No response_\s*$", re.M)
 _QUOTED = re.compile(r"^\s*>.*$", re.M)
+#: Environment lines of issue templates ("- OpenCV => 4.5.5", "VS Code version: 1.84", "OS: Windows 11").
+_ENV_LINE = re.compile(
+    r"^\s*(?:[-*+]\s*)?\**[\w ./()+-]{0,30}?\b(?:version|os|platform|browser|compiler|python|node|cuda|cudnn|gpu|cpu"
+    r"|memory|system|device|build|bazel|gcc|environment|commit|electron|chromium|arch|architecture|distro|kernel)s?\b"
+    r"[\w ./()+-]{0,20}\**\s*(?:=>|:)\s*.{0,100}$|^\s*(?:[-*+]\s*)?[\w ./()+-]{1,40}=>.{0,100}$", re.M | re.I)
+#: A line that is all bold: a template's question or heading ("**What is the current behavior?**").
+_BOLD_LINE = re.compile(r"^\s*\*\*.{2,200}\*\*[:?]?\s*$", re.M)
+#: The caption of a collapsed block (<summary>Click to expand</summary>): not the author's words.
+_SUMMARY = re.compile(r"<summary>.*?</summary>", re.I | re.S)
 _REPLY_HEADER = re.compile(
     r"^(?:On .{5,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .+|在.{2,80}写道[:：]|发件人[:：].*)\s*$",
     re.M | re.I)
@@ -36,7 +46,32 @@ _TRACE_LINE = re.compile(
     r"|#\d+\s+0x[0-9a-f]+.*|\.{3} \d+ more"
     r"|(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\]?|\[(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE)\]|[IWEF]\d{4} \d\d:).*"
     r"|(?:\w+/)+\w+\.\w+:\d+(?::\d+)?.*)$")
+_RETWEET = re.compile(r"(?<![\w@])(?:RT|MT)\b:?(?=\s*(?:@|:|$))|^\s*(?:RT|MT)\s*:", re.M)
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WS = re.compile(r"[ \t\u3000]+")
+
+
+def decode_entities(text: str) -> str:
+    """HTML entities decoded (``&amp;`` -> ``&``, also when escaped twice: ``&amp;amp;``)."""
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def _hashtag(match: re.Match) -> str:
+    """``#CustomerService`` -> ``Customer Service``; ``#123`` (an issue or ticket number) -> nothing."""
+    word = match.group(1)
+    if word.isdigit():
+        return " "
+    return _CAMEL.sub(" ", word)
+
+
+def _social(text: str) -> str:
+    """Retweet markers (``RT @x:``) dropped; hashtags keep their word (``#delay`` -> ``delay``)."""
+    return _HASHTAG.sub(_hashtag, _RETWEET.sub(" ", text))
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
@@ -76,6 +111,7 @@ def _sub(pattern: re.Pattern, repl: str = " ") -> Callable[[str], str]:
 
 #: Every rule by name, applied in the order a source lists them.
 RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "entities": ("HTML entities decoded (&amp; -> &)", decode_entities),
     "html_comments": ("HTML comments (<!-- template hints -->)", _sub(_HTML_COMMENT)),
     "code_blocks": ("fenced code blocks and long inline code", lambda t: _INLINE_CODE.sub(" ", _FENCE.sub(" ", t))),
     "quoted_replies": ("quoted replies: '> ...' lines and everything after 'On ... wrote:'",
@@ -83,20 +119,25 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "reply_and_signature": ("e-mail reply headers and what follows; sign-offs and signatures",
                             _strip_reply_and_signature),
     "stack_traces": ("stack traces and log lines", _drop_traces),
-    "template_headings": ("markdown headings, checklists and '_No response_' of issue templates ('### Describe the bug')",
-                          lambda t: _CHECKBOX.sub("", _HEADING.sub("", t))),
+    "template_headings": ("markdown headings, all-bold lines, checklists and '_No response_' of issue templates "
+                          "('### Describe the bug', '**What is the current behavior?**')",
+                          lambda t: _BOLD_LINE.sub("", _CHECKBOX.sub("", _HEADING.sub("", _SUMMARY.sub(" ", t))))),
+    "environment": ("environment lines of issue templates ('OS: Windows 11', '- OpenCV => 4.5.5')",
+                    lambda t: _ENV_LINE.sub("", t)),
     "markup": ("images, HTML tags; markdown links keep their text", lambda t: _HTML_TAG.sub(" ", _MD_LINK.sub(
         r"\1", _IMAGE.sub(" ", t)))),
     "urls": ("URLs", _sub(_URL)),
     "emails": ("e-mail addresses", _sub(_EMAIL)),
     "mentions": ("@mentions", _sub(_MENTION)),
+    "social": ("retweet markers (RT); hashtags keep their word, issue numbers (#123) go", _social),
 }
 
-_ISSUE = ("html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings", "markup",
-          "urls", "emails", "mentions")
-_TICKET = ("html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls", "emails",
-           "mentions")
-_SHORT = ("urls", "emails", "mentions")
+_ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings",
+          "environment", "markup",
+          "urls", "emails", "mentions", "social")
+_TICKET = ("entities", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls",
+           "emails", "mentions", "social")
+_SHORT = ("entities", "urls", "emails", "mentions", "social")
 
 #: Rules per source format (importer name); anything else gets ``default``.
 RULES: dict[str, tuple[str, ...]] = {
@@ -140,7 +181,7 @@ def clean_item(title: str | None, text: str | None, source_format: str | None = 
                boilerplate: frozenset[str] = frozenset()) -> str:
     """Title and cleaned body as one text (never empty: falls back to the raw text)."""
     body = clean_text(text, source_format, boilerplate)
-    head = _tidy(_URL.sub(" ", title or ""))
+    head = _tidy(_social(_URL.sub(" ", decode_entities(title or ""))))
     if head and body and not body.startswith(head):
         combined = f"{head}\n{body}"
     else:

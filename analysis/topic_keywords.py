@@ -2,15 +2,19 @@
 
 BERTopic's ``language="english"`` strips every non-ASCII character before c-TF-IDF, so Chinese
 keywords vanish. Here a CountVectorizer gets ``tokenize``: jieba words for runs of Chinese
-characters, lower-cased Latin words otherwise, with English (scikit-learn's list) and Chinese stop
-words (SnowNLP's list plus ours) removed. jieba is imported on the first Chinese text only.
+characters (a private tokenizer that may know the corpus's own words, ``zh_words``), lower-cased Latin
+words otherwise, with English (scikit-learn's list) and Chinese stop words (SnowNLP's list plus ours),
+tokens that are not words and profanity removed. jieba is imported on the first Chinese text only.
 """
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
+from typing import Iterable
 
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z][A-Za-z0-9_'+#-]*[A-Za-z0-9+#]|[A-Za-z]")
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+                    r"|(?<![0-9A-Za-z_])(?:[A-Za-z][A-Za-z0-9_'+#-]*[A-Za-z0-9+#]|[A-Za-z])")
 
 #: Words that say nothing about what a piece of feedback is about.
 EXTRA_ENGLISH_STOP = frozenset("""
@@ -43,9 +47,6 @@ EXTRA_CHINESE_STOP = frozenset("""
 _CHINESE_COUNT = re.compile(r"^(?:[零〇一二两三四五六七八九十百千万亿半几个次]+|[零〇一二两三四五六七八九十百千万亿半几个次多]{2,}"
                             r"|[哈呵嘿嘻哦啊呀嗯]+)$")
 
-#: Words jieba splits that feedback uses whole (送餐员 would become 送 + 餐员).
-JIEBA_WORDS = ("送餐员", "外卖员", "配送员", "快递员", "外卖小哥", "送餐小哥", "快递小哥")
-
 #: Words of the lists that say what feedback is about ("味道一般": mediocre taste): kept.
 CHINESE_KEEP = frozenset("一般 问题 多 少 快 慢 好 差 贵 便宜".split())
 
@@ -77,31 +78,60 @@ def _is_cjk(word: str) -> bool:
 CHINESE_STOP = (_snownlp_stop_words() | EXTRA_CHINESE_STOP) - CHINESE_KEEP
 
 
+#: Not words: hex strings and ids (``a3f9e2c1``, ``0x1f``), tokens of more digits than letters (``v12345``), identifiers with digits (``atomic_number_53``); ``v2`` stays.
+_HEX = re.compile(r"^(?:0x)?[0-9a-f]{6,}$")
+
+
+def is_word(token: str) -> bool:
+    """A Latin token that can be a keyword: letters outnumber digits, not a hex string or id."""
+    digits = sum(ch.isdigit() for ch in token)
+    return digits <= len(token) - digits and not (digits and (_HEX.match(token) or "_" in token))
+
+
 @lru_cache(maxsize=1)
-def _jieba():
-    import logging
+def _profanity() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """English words, English prefixes (``fuck*``) and Chinese substrings that are profane (analysis/wordlists)."""
+    from importlib import resources
 
-    import jieba
+    def read(name: str) -> list[str]:
+        text = (resources.files("analysis.wordlists") / name).read_text(encoding="utf-8")
+        return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
-    jieba.setLogLevel(logging.WARNING)
-    for word in JIEBA_WORDS:
-        jieba.add_word(word)
-    return jieba
+    en = read("profanity_en.txt")
+    return (frozenset(w for w in en if not w.endswith("*")), tuple(w[:-1] for w in en if w.endswith("*")),
+            tuple(read("profanity_zh.txt")))
 
 
-def tokenize(text: str) -> list[str]:
-    """Words of a text for c-TF-IDF: jieba for Chinese, lower-cased words for Latin script."""
+def is_profane(word: str) -> bool:
+    """A profane word or phrase (English: a word of it; Chinese: contains an entry)."""
+    words, prefixes, chinese = _profanity()
+    for token in re.findall(r"[a-z0-9]+", word.lower()):
+        if token in words or token.startswith(prefixes):
+            return True
+    return any(entry in word for entry in chinese)
+
+
+def _profane_token(token: str) -> bool:
+    words, prefixes, _ = _profanity()
+    return token in words or token.startswith(prefixes)
+
+
+def tokenize(text: str, words: tuple[str, ...] = ()) -> list[str]:
+    """Words of a text for c-TF-IDF: jieba (knowing the corpus's own ``words``) for Chinese,
+    lower-cased words for Latin script; stop words, non-words and profanity left out."""
+    from .zh_words import segmenter
+
     out: list[str] = []
     english = english_stop()
     for match in _TOKEN.finditer(text):
         word = match.group()
         if word[0] >= "\u3400":
-            for w in _jieba().lcut(word, HMM=True):
-                if w not in CHINESE_STOP and not _CHINESE_COUNT.match(w):
+            for w in segmenter(words).lcut(word, HMM=True):
+                if w not in CHINESE_STOP and not _CHINESE_COUNT.match(w) and not is_profane(w):
                     out.append(w)
         else:
             w = word.lower()
-            if len(w) > 1 and w not in english and not w.isdigit():
+            if len(w) > 1 and w not in english and is_word(w) and not _profane_token(w):
                 out.append(w)
     return out
 
@@ -109,8 +139,9 @@ def tokenize(text: str) -> list[str]:
 _FILLERS = ("\u2205", "\u2205\u2205")  # never produced by tokenize; always scored 0
 
 
-def make_vectorizer(ngram_range: tuple[int, int] = (1, 1)):
-    """The CountVectorizer for BERTopic's c-TF-IDF (no min_df: its documents are whole themes).
+def make_vectorizer(ngram_range: tuple[int, int] = (1, 1), words: Iterable[str] | None = None):
+    """The CountVectorizer for BERTopic's c-TF-IDF (no min_df: its documents are whole themes);
+    ``words``: the corpus's own Chinese words (``zh_words.discover_words``), kept whole.
 
     c-TF-IDF fails on a vocabulary of fewer than two words (texts of numbers, emoji or one repeated
     word), so the vocabulary is padded with two filler words that no text contains.
@@ -133,7 +164,9 @@ def make_vectorizer(ngram_range: tuple[int, int] = (1, 1)):
                 X = sp.hstack([X, sp.csr_matrix((X.shape[0], len(missing)), dtype=X.dtype)]).tocsr()
             return X
 
-    return KeywordVectorizer(tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=ngram_range)
+    from .zh_words import words_key
+
+    return KeywordVectorizer(tokenizer=functools.partial(tokenize, words=words_key(words)), lowercase=False, token_pattern=None, ngram_range=ngram_range)
 
 
 def short_label(keywords: list[str], n: int = 3) -> str:
@@ -152,7 +185,8 @@ def short_label(keywords: list[str], n: int = 3) -> str:
 
 
 
-def class_keywords(docs_by_class: list[list[str]], n_keywords: int = 10) -> list[list[str]]:
+def class_keywords(docs_by_class: list[list[str]], n_keywords: int = 10,
+                   words: Iterable[str] | None = None) -> list[list[str]]:
     """Top c-TF-IDF words of each class (a theme's documents), computed as BERTopic's
     ``ClassTfidfTransformer(reduce_frequent_words=True)`` does on ``tokenize``'s words: l1-normalised
     word counts per class, square-rooted, times ``log(1 + mean words per class / word frequency)``.
@@ -166,7 +200,10 @@ def class_keywords(docs_by_class: list[list[str]], n_keywords: int = 10) -> list
 
     if not docs_by_class:
         return []
-    counters = [Counter(w for doc in docs for w in tokenize(doc)) for docs in docs_by_class]
+    from .zh_words import words_key
+
+    key = words_key(words)
+    counters = [Counter(w for doc in docs for w in tokenize(doc, key)) for docs in docs_by_class]
     vocabulary = sorted(set().union(*counters))
     if not vocabulary:
         return [[] for _ in docs_by_class]

@@ -14,7 +14,8 @@ What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
   whose centroid is nearest, as new items do later (``assign_to_centroids``).
 - Outliers: HDBSCAN noise joins its nearest theme when similar enough, and the threshold is lowered
   until at most ``max_unassigned`` of the items remain unassigned.
-- Keywords: c-TF-IDF with a jieba/English tokenizer (``topic_keywords``); labels from the top words;
+- Keywords: c-TF-IDF with a jieba/English tokenizer (``topic_keywords``) that knows the corpus's own
+  Chinese words (``zh_words``); labels are phrases from the members' texts (``theme_labels``);
   3-5 representative quotes near each theme's centroid and unlike each other (``pick_quotes``).
 
 BERTopic, hdbscan and umap are imported inside the functions that need them (seconds each).
@@ -33,7 +34,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .topic_keywords import make_vectorizer, short_label
+from .theme_labels import Embed, label_clusters
+from .topic_keywords import make_vectorizer
 from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
 
 ProgressFn = Callable[[str], None]
@@ -216,8 +218,11 @@ def _quiet() -> None:
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
-                on_stage: ProgressFn | None = None) -> ThemeResult:
-    """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes."""
+                on_stage: ProgressFn | None = None, embed: Embed | None = None) -> ThemeResult:
+    """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes.
+
+    ``embed`` maps phrases to unit vectors in the same space (label candidates are re-ranked by
+    closeness to a theme's centroid; None: by c-TF-IDF alone)."""
     params = params or ThemeParams()
     stage = on_stage or (lambda _s: None)
     seconds: dict[str, float] = {}
@@ -266,17 +271,22 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
 
     t = time.perf_counter()
     stage("keywords")
+    chinese = corpus_words(fit_docs, params.seed)
     with np.errstate(divide="ignore", invalid="ignore"):
         model.update_topics(fit_docs, topics=labels[fit_idx].tolist(), top_n_words=params.n_keywords,
-                            vectorizer_model=make_vectorizer(), ctfidf_model=model.ctfidf_model)
+                            vectorizer_model=make_vectorizer(words=chinese), ctfidf_model=model.ctfidf_model)
+    keywords = [[w for w, score in (model.get_topic(k) or []) if w and score > 0] for k in range(n_themes)]
+    seconds["keywords"] = round(time.perf_counter() - t, 3)
+    t = time.perf_counter()
+    stage("labels")
+    names = label_clusters(docs, labels, centroids, embed, keywords, params.seed, words=chinese)
     themes = []
     sizes = np.bincount(labels[labels >= 0], minlength=n_themes)
     for k in range(n_themes):
-        words = [w for w, score in (model.get_topic(k) or []) if w and score > 0]
-        themes.append(FoundTheme(index=k, keywords=words, label=short_label(words), centroid=centroids[k],
+        themes.append(FoundTheme(index=k, keywords=keywords[k], label=names[k], centroid=centroids[k],
                                  size=int(sizes[k]), quotes=representative(docs, embeddings, labels, similarity, k,
                                                                            params.n_quotes)))
-    seconds["keywords"] = round(time.perf_counter() - t, 3)
+    seconds["labels"] = round(time.perf_counter() - t, 3)
     info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "max_themes": max_themes,
             "themes": n_themes}
     return ThemeResult(labels, similarity, themes, seconds, info)
@@ -395,8 +405,17 @@ def _auto_parts(embeddings: np.ndarray, seed: int, max_parts: int = 6) -> int:
     return best
 
 
+def corpus_words(docs: Sequence[str], seed: int = 42) -> list[str]:
+    """The corpus's own Chinese words (``zh_words.discover_words``) when enough texts are Chinese."""
+    from .zh_words import _CJK_RUN, discover_words
+
+    chinese = [d for d in docs if _CJK_RUN.search(d)]
+    return discover_words(chinese, seed=seed) if len(chinese) >= 20 else []
+
+
 def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None = None,
-                    seed: int = 42, n_keywords: int = 10, n_quotes: int = 5) -> ThemeResult:
+                    seed: int = 42, n_keywords: int = 10, n_quotes: int = 5,
+                    embed: Embed | None = None) -> ThemeResult:
     """Re-cluster one theme's documents into ``parts`` (None: chosen by silhouette) sub-themes.
 
     BERTopic with k-means as its cluster model and no reduction (its documented way to get a fixed
@@ -410,9 +429,10 @@ def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | No
 
     embeddings = np.asarray(embeddings, dtype=np.float32)
     k = parts or _auto_parts(embeddings, seed)
+    chinese = corpus_words(docs, seed)
     model = BERTopic(embedding_model=None, umap_model=BaseDimensionalityReduction(),
                      hdbscan_model=KMeans(n_clusters=k, random_state=seed, n_init=10),
-                     vectorizer_model=make_vectorizer(), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                     vectorizer_model=make_vectorizer(words=chinese), ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
                      language="multilingual", top_n_words=n_keywords, calculate_probabilities=False, verbose=False)
     _quiet()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -420,9 +440,10 @@ def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | No
     n_parts = int(labels.max()) + 1
     centroids = centroids_of(embeddings, labels, n_parts)
     similarity = np.einsum("ij,ij->i", embeddings, centroids[labels])
+    keywords = [[w for w, score in (model.get_topic(t) or []) if w and score > 0] for t in range(n_parts)]
+    names = label_clusters(docs, labels, centroids, embed, keywords, seed, words=chinese)
     themes = []
     for t in range(n_parts):
-        words = [w for w, score in (model.get_topic(t) or []) if w and score > 0]
-        themes.append(FoundTheme(t, words, short_label(words), centroids[t], int((labels == t).sum()),
+        themes.append(FoundTheme(t, keywords[t], names[t], centroids[t], int((labels == t).sum()),
                                  representative(docs, embeddings, labels, similarity, t, n_quotes)))
     return ThemeResult(labels, similarity, themes, {}, {"parts": n_parts})

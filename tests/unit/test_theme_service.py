@@ -189,6 +189,9 @@ def test_a_theme_that_grew_enough_is_described_again(analysed, tmp_path):
     after = tq.get_theme(ws.conn, battery["id"])
     assert after["updated_run_id"] == result.run_id != before["updated_run_id"]
     assert set(after["keywords"][:3]) <= set(TOPICS["battery"].split()) and after["label"]
+    assert set(after["label"].lower().split()) - {"and"} <= set(TOPICS["battery"].split())  # its members' words
+    assert len({t["label"].lower() for t in tq.list_themes(ws.conn, include_merged=False)}) == \
+        len(tq.list_themes(ws.conn, include_merged=False))  # distinct among the themes
     members = set(tq.theme_member_ids(ws.conn, battery["id"]))
     assert 3 <= len(after["quotes"]) <= 5 and set(after["quotes"]) <= members
     texts = [ws.conn.execute("SELECT text FROM items WHERE id=?", (q,)).fetchone()[0] for q in after["quotes"]]
@@ -373,3 +376,15 @@ def test_bilingual_complaints_land_in_the_same_themes_with_the_default_model(wor
     keywords = {w for t in tq.list_themes(workspace.conn) for w in t["keywords"]}
     assert any("\u4e00" <= ch <= "\u9fff" for w in keywords for ch in w)  # Chinese keywords survive
     assert all(len(w) <= 12 for w in keywords)  # words, not sentences
+
+
+def test_a_label_the_user_edited_survives_being_described_again(analysed, tmp_path):
+    from triage_app.services.theme_edits import rename
+
+    ws, _ = analysed
+    battery = next(t for t in tq.list_themes(ws.conn) if "battery" in t["keywords"][:3] or "drains" in t["keywords"])
+    rename(ws, battery["id"], "Power woes")
+    _import(ws, tmp_path, _rows(["battery"], 10, start=100, seed=7), "more.csv")
+    result = run_analysis(ws, **FAST)
+    assert result.info["described"] == 1
+    assert tq.get_theme(ws.conn, battery["id"])["label"] == "Power woes"

@@ -153,7 +153,10 @@ def test_find_themes_recovers_topics_with_keywords_quotes_and_few_unassigned(fou
     for theme in result.themes:
         topic = truth[result.labels == theme.index][0]
         assert set(theme.keywords[:3]) <= set(list(TOPICS.values())[topic].split())
-        assert theme.label.count(" / ") == 2
+        members = [d for d, k in zip(docs, result.labels) if k == theme.index]
+        parts = theme.label.lower().split(" and ")  # a phrase, or two words that occur together ("A and b")
+        assert 1 <= len(theme.label.split()) <= 6 and sum(all(p in d for p in parts) for d in members) >= 3
+        assert set(" ".join(parts).split()) <= set(list(TOPICS.values())[topic].split())
         assert 3 <= len(theme.quotes) <= 5
         assert all(result.labels[q] == theme.index for q in theme.quotes)
         assert theme.size == int((result.labels == theme.index).sum())
@@ -167,6 +170,7 @@ def test_find_themes_is_reproducible_for_a_seed(found):
     again = find_themes(docs, vecs, ThemeParams(reducer="pca", seed=7))
     assert np.array_equal(first.labels, again.labels)
     assert [t.keywords for t in first.themes] == [t.keywords for t in again.themes]
+    assert [t.label for t in first.themes] == [t.label for t in again.themes]
 
 
 def test_large_sets_cluster_a_sample_and_assign_the_rest():
@@ -222,4 +226,6 @@ def test_texts_without_words_still_get_themes():
     for docs in (["123 \U0001F600"] * len(vecs), ["doc 1"] * len(vecs)):
         result = find_themes(docs, vecs, ThemeParams(reducer="pca", cluster_selection="eom"))
         assert len(result.themes) == 4 and (result.labels >= 0).all()
-        assert {t.label for t in result.themes} <= {"(no keywords)", "doc"}
+        labels = [t.label for t in result.themes]
+        assert len(set(labels)) == 4  # distinct among siblings even without words
+        assert all(label.startswith(("(no label)", "Doc 1")) for label in labels)

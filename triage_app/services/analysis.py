@@ -183,7 +183,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         cancel.raise_if_cancelled()
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
-        found = find_themes(docs, vectors, params)
+        found = find_themes(docs, vectors, params, embed=get_backend(model).encode)
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()

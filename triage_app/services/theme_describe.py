@@ -5,8 +5,8 @@ An incremental run (analysis.py) puts new items into existing themes without a r
   from the stored centroid weighted by the sum of its members' similarities to it (the length of the
   sum of their unit vectors), plus the new vectors. No stored vector is read.
 - ``redescribe``: a theme whose items added since it was last described reach ``REFRESH_SHARE`` of
-  its size gets new keywords (c-TF-IDF over a seeded sample of every theme's members), a new label
-  (unless a person edited it) and new quotes (``pick_quotes`` among its most typical members and a
+  its size gets new keywords (c-TF-IDF over a seeded sample of every theme's members), a new phrase
+  label (``analysis.theme_labels``, read against every theme; unless a person edited it) and new quotes (``pick_quotes`` among its most typical members and a
   random draw of others).
   Themes that grew less keep their description, so a small import costs nothing here.
 """
@@ -16,8 +16,10 @@ import numpy as np
 
 from analysis.embeddings import text_hash
 from analysis.text_clean import boilerplate_lines, clean_item
-from analysis.topic_keywords import class_keywords, short_label
-from analysis.topics import pick_quotes
+from analysis.embeddings import get_backend
+from analysis.theme_labels import phrase_labels
+from analysis.topic_keywords import class_keywords
+from analysis.topics import corpus_words, pick_quotes
 
 from ..store import themes as tq
 
@@ -109,17 +111,39 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
             candidates[theme] = ranked[:QUOTE_CANDIDATES] + [rest[i] for i in sorted(drawn)]
     wanted = sorted({m for v in samples.values() for m in v} | {m for v in candidates.values() for m in v})
     docs = dict(zip(wanted, clean_rows(rows, [position[m] for m in wanted])))
-    keywords = dict(zip(classes, class_keywords([[docs[m] for m in samples[t]] for t in classes], n_keywords)))
+    texts = [[docs[m] for m in samples[t]] for t in classes]
+    chinese = corpus_words([d for group in texts for d in group], seed)
+    keywords = dict(zip(classes, class_keywords(texts, n_keywords, words=chinese)))
+    labels = _labels(themes, classes, texts, keywords, set(theme_ids), model, seed, chinese)
     for theme_id in theme_ids:
         if theme_id not in themes:
             continue
         fields: dict = {"keywords": keywords.get(theme_id, []), "updated_run_id": run_id}
-        if not themes[theme_id]["label_edited"]:
-            fields["label"] = short_label(fields["keywords"])
+        if not themes[theme_id]["label_edited"] and theme_id in labels:
+            fields["label"] = labels[theme_id]
         quotes = _quotes(conn, model, themes[theme_id], candidates.get(theme_id, []), docs, embed_chars, n_quotes)
         if quotes:
             fields["quotes"] = quotes
         tq.update_theme(conn, theme_id, **fields)
+
+
+def _labels(themes: dict, classes: list[int], texts: list[list[str]], keywords: dict, wanted: set[int],
+            model: str, seed: int, chinese: list[str]) -> dict[int, str]:
+    """Phrase labels for the ``wanted`` themes, read against every theme (their siblings); labels the
+    other themes keep are not given again."""
+    dim = next((len(t["centroid"]) // 4 for t in themes.values() if t["centroid"]), 0)
+    centroids = np.zeros((len(classes), dim), np.float32)
+    for i, t in enumerate(classes):
+        if themes[t]["centroid"] and len(themes[t]["centroid"]) // 4 == dim:
+            centroids[i] = np.frombuffer(themes[t]["centroid"], np.float32)
+    try:
+        embed = get_backend(model).encode
+    except KeyError:  # the model of the stored vectors is not available in this build
+        embed = None
+    reserved = [themes[t]["label"] for t in classes if t not in wanted or themes[t]["label_edited"]]
+    out = phrase_labels(texts, centroids, embed, [keywords.get(t, []) for t in classes], seed, words=chinese,
+                        reserved=reserved)
+    return {t: label for t, label in zip(classes, out) if t in wanted}
 
 
 def _quotes(conn, model: str, theme: dict, items: list[int], docs: dict[int, str], embed_chars: int,

@@ -205,7 +205,9 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
     """How ``theme_id`` would split (the same every time for the same items, parts and seed)."""
     from analysis.topics import split_documents
 
-    from .analysis import theme_member_vectors
+    from analysis.embeddings import get_backend
+
+    from .analysis import theme_member_vectors, workspace_model
 
     conn = ws.conn
     _theme(conn, theme_id)
@@ -214,7 +216,7 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
     if parts is not None and not 2 <= parts <= min(20, len(item_ids) // 2):
         raise EditError(f"--parts must be between 2 and {min(20, len(item_ids) // 2)} for this theme")
-    result = split_documents(docs, vectors, parts=parts, seed=seed)
+    result = split_documents(docs, vectors, parts=parts, seed=seed, embed=get_backend(workspace_model(ws)).encode)
     out = []
     for t in result.themes:
         members = np.flatnonzero(result.labels == t.index)

@@ -1,0 +1,474 @@
+"""Theme labels a person could have written: short phrases from the themes' own member texts.
+
+``phrase_labels`` labels a set of sibling themes at once:
+1. Candidates from each member text: English word sequences of 1-6 words inside one clause that
+   neither start nor end with a function word (noun phrases "cancelled flights", verb-object phrases
+   "reset password", "login fails with SSO"; negations may start one: "can't log in"); Chinese jieba
+   words (knowing the corpus's own words, ``zh_words``) and pairs/triples of adjacent words, at most
+   ``MAX_CHINESE_CHARS`` characters. Profanity, non-words and phrases headed by a name are skipped.
+   Phrases count as the same when they differ only in case or plural ("or nearly").
+2. Class-based TF-IDF over phrases: the share of a theme's texts that contain a phrase, times
+   ``log(1 + mean texts per theme / texts of all siblings containing it)``; a phrase must occur in
+   several member texts (``min_texts``); longer phrases get a small bonus (they read better).
+3. Re-ranking by cosine closeness of the phrase's embedding to the theme's centroid (when ``embed``
+   is given), then each theme takes its best phrase that no sibling took.
+4. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
+   cut to whole words.
+
+Part of speech comes from closed-class word lists (no tagger): measured, an offline spaCy pipeline
+costs ~15 packages and seconds per 10,000 texts for little gain on short feedback phrases.
+``is_name_only`` tells a theme held together only by a name (place, person, product, company).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Callable, Collection, Sequence
+
+import numpy as np
+
+from .topic_keywords import CHINESE_STOP, _CHINESE_COUNT, _profane_token, english_stop, is_profane, is_word
+from .zh_words import discover_words, is_chinese_name, segmenter, words_key
+
+MAX_WORDS = 6
+MAX_CHINESE_CHARS = 10
+#: Characters of a member text read for phrases (the start says what it is about).
+MAX_TEXT_CHARS = 600
+#: Candidates per theme re-ranked by embedding.
+RERANK = 12
+#: Score bonus per content word beyond the first (up to two): phrases read better than single words.
+LENGTH_BONUS = 0.6
+#: A word written Title-case in at least this share of its occurrences where no sentence starts is a name.
+NAME_SHARE = 0.6
+#: Weight of the c-TF-IDF score against embedding closeness in the final ranking.
+TFIDF_WEIGHT = 0.6
+
+#: Words that neither start nor end an English label (function words; content words of
+#: scikit-learn's stop list such as "call", "system", "bill", "find" are allowed).
+FUNCTION_WORDS = frozenset("""
+a about above across after again against all almost along already also although always am among an and another
+any anyhow anyone anything anyway are around as at be became because become becomes been before being below
+beside besides between beyond both but by can could couldnt did do does doing done down during each either else
+ever every everyone everything few for from further had has hasnt have having he her here hers herself him himself
+his how however i if in into is it its itself just least less many may me might mine more most mostly much must my
+myself neither nor now of off often on once only onto or other others otherwise our ours ourselves out over own
+per perhaps please quite rather really same she should since so some somehow someone something sometimes still such
+than that the their theirs them themselves then there these they this those though through thru thus to together too
+toward towards under until up upon us very via was we well were what whatever when whenever where whether which
+while who whom whose why will with within without would yet you your yours yourself yourselves
+im ive id dont doesnt didnt wont isnt arent wasnt thats theres youre ill lets pls plz hi hello hey ok okay
+thanks thank like got getting also even lot lots one etc eg ie amp via yes yeah 's 're 've 'll 'd 'm
+""".split()) | frozenset(w for w in english_stop() if "'" in w)
+#: Words that may start a label although they are function words: negations ("can't log in", "no sound").
+NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
+#: Particles that may end a label after a verb ("log in", "sign up", "set up").
+PARTICLES = frozenset("in up out down on off".split())
+#: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
+JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
+                    "our their this that".split())
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
+                    r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
+_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and text[0] >= "\u3400"
+
+
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    """Lower case, ``'s`` dropped, simple plural to singular: phrases differing only so count as one."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+class _Texts:
+    """Clauses of a group's texts as token lists, with the case statistics that tell names."""
+
+    def __init__(self, texts: Sequence[str], words: tuple[str, ...]):
+        self.clauses: list[list[list[str]]] = []  # per text: clauses: tokens (original case)
+        self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
+        self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
+        self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
+        tk = None
+        for text in texts:
+            text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+            clauses: list[list[str]] = [[]]
+            for m in _TOKEN.finditer(text):
+                tok = m.group()
+                if _CLAUSE_BREAK.match(tok) or not (tok[0].isalpha() or tok[0] == "'" or _is_cjk(tok)):
+                    if clauses[-1]:
+                        clauses.append([])
+                    continue
+                if _is_cjk(tok):
+                    if clauses[-1] and not _is_cjk(clauses[-1][-1]):
+                        clauses.append([])
+                    tk = tk or segmenter(words)
+                    clauses[-1].extend(w for w in tk.lcut(tok, HMM=True) if w.strip())
+                    clauses.append([])
+                    continue
+                if tok[0] == "'" and tok.lower() not in FUNCTION_WORDS:
+                    tok = tok.strip("'")  # a quoted word
+                    if not tok:
+                        continue
+                if clauses[-1] and tok.lower() in _CLITICS:  # "does n't", "it 's" of pre-tokenised text
+                    clauses[-1][-1] += tok
+                    continue
+                if clauses[-1]:
+                    low = tok.lower()
+                    self.seen[low] += 1
+                    if tok[0].isupper() and not tok.isupper():
+                        self.title[low] += 1
+                    elif tok.isupper() and len(tok) > 1:
+                        self.upper[low] += 1
+                clauses[-1].append(tok)
+            self.clauses.append([c for c in clauses if c])
+
+    def is_name(self, low: str) -> bool:
+        """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
+        seen = self.seen.get(low, 0)
+        return seen >= 2 and self.title.get(low, 0) >= NAME_SHARE * seen
+
+
+@lru_cache(maxsize=200_000)
+def _word_kind(low: str) -> int:
+    """0: not usable (non-word, profane); 1: content word; 2: function word; 3: negation."""
+    if not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low):
+        return 0
+    if low in NEGATIONS:
+        return 3
+    return 2 if low in FUNCTION_WORDS else 1
+
+
+_CLITICS = frozenset(("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"))
+_PREPOSITIONS = frozenset(("with", "for", "of", "to", "in", "on", "at", "from"))
+
+
+def _english_candidates(clause: list[str], texts: _Texts):
+    """(key, surface) of every acceptable English phrase in a clause."""
+    lows = [t.lower() for t in clause]
+    kinds = [_word_kind(w) for w in lows]
+    stop = english_stop()
+    n = len(clause)
+    for i in range(n):
+        if kinds[i] in (0, 2):
+            continue
+        functions = 0
+        for j in range(i, min(n, i + MAX_WORDS)):
+            kind = kinds[j]
+            if kind == 0:
+                break
+            last = lows[j]
+            if kind >= 2:
+                functions += 1
+                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES:
+                    break
+                # a label ends on a content word, or on a particle after one ("log in")
+                if not (j > i and last in PARTICLES and kinds[j - 1] == 1):
+                    continue
+            if j == i and (last in stop or len(last) < 3):
+                continue
+            if functions * 2 > j - i + 1:
+                continue
+            words = lows[i:j + 1]
+            head = next((w for w in reversed(words) if _word_kind(w) == 1), last)
+            for k in range(1, len(words)):
+                if words[k] in _PREPOSITIONS:
+                    head = words[k - 1]
+                    break
+            if texts.is_name(head):
+                continue
+            yield tuple(_norm(w) for w in words), " ".join(clause[i:j + 1])
+
+
+def _chinese_candidates(clause: list[str]):
+    """(key, surface) of Chinese words and adjacent word pairs/triples of a run."""
+    n = len(clause)
+    for i in range(n):
+        first = clause[i]
+        if first in CHINESE_STOP or _CHINESE_COUNT.match(first):
+            continue
+        for j in range(i, min(n, i + 3)):
+            last = clause[j]
+            phrase = "".join(clause[i:j + 1])
+            if len(phrase) > MAX_CHINESE_CHARS:
+                break
+            if last in CHINESE_STOP or _CHINESE_COUNT.match(last) or is_profane(phrase):
+                continue
+            if j == i and (len(first) < 2 or is_chinese_name(first)):
+                continue
+            yield phrase, phrase
+
+
+def _counts(texts: _Texts) -> tuple[Counter, dict]:
+    """Texts containing each phrase key, and the surfaces seen. A phrase found mostly inside one
+    identical clause of 6+ words (12+ characters) that several texts repeat is template text ("Describe the feature
+    and the current behavior"), not a topic: left out."""
+    df: Counter = Counter()
+    surfaces: dict = defaultdict(Counter)
+    in_clause: Counter = Counter()
+    clause_texts: Counter = Counter()
+    for clauses in texts.clauses:
+        keys = set()
+        seen_clauses = set()
+        for clause in clauses:
+            cjk = _is_cjk(clause[0])
+            whole = "".join(clause) if cjk else " ".join(clause).lower()
+            long_clause = len(whole) >= 12 if cjk else len(clause) >= 6
+            gen = _chinese_candidates(clause) if cjk else _english_candidates(clause, texts)
+            for key, surface in gen:
+                keys.add(key)
+                surfaces[key][surface] += 1
+                if long_clause:
+                    in_clause[key, whole] += 1
+            if long_clause:
+                seen_clauses.add(whole)
+        df.update(keys)
+        clause_texts.update(seen_clauses)
+    for (key, whole), c in in_clause.items():
+        if clause_texts[whole] >= 3 and c >= 0.5 * sum(surfaces[key].values()) and key in df:
+            del df[key]
+    return df, surfaces
+
+
+def _display(key, surfaces: Counter, case: _Texts) -> str:
+    """The most common written form in sentence case; each word written as the texts mostly write it
+    where no sentence starts (names Title-case, acronyms upper case, iPhone as is), otherwise lower."""
+    best = max(surfaces.items(), key=lambda kv: (kv[1], kv[0]))[0] if surfaces else " ".join(key)
+    if _is_cjk(best):
+        return best
+    out = []
+    for w in best.split():
+        low = w.lower()
+        seen = case.seen.get(low, 0)
+        if any(ch.isupper() for ch in w[1:]) and not w.isupper():
+            out.append(w)  # iPhone, WhatsApp
+        elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
+            out.append(w.upper())
+        elif seen and case.title.get(low, 0) >= 0.6 * seen:
+            out.append(low[:1].upper() + low[1:])
+        else:
+            out.append(low)
+    text = " ".join(out)
+    return text if any(ch.isupper() for ch in out[0][1:]) else text[:1].upper() + text[1:]
+
+
+def min_texts(n: int) -> int:
+    """Member texts (of ``n`` distinct ones read) that must contain a label's phrase: 'several'."""
+    return max(3 if n >= 15 else 2, min(5, math.ceil(0.03 * n)))
+
+
+def _length_bonus(key) -> float:
+    if isinstance(key, str):
+        return 1.0 + 0.15 * min(len(key) - 2, 4) if len(key) > 2 else 1.0
+    content = sum(1 for w in key if w not in FUNCTION_WORDS)
+    return 1.0 + LENGTH_BONUS * min(content - 1, 2) + 0.05 * min(len(key) - content, 2)
+
+
+def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
+                  keywords: list[list[str]] | None = None, seed: int = 42, *,
+                  words: Collection[str] | None = None, reserved: Collection[str] = ()) -> list[str]:
+    """One short phrase label per group of member texts; distinct among the groups (siblings).
+
+    ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
+    None: no re-ranking). ``keywords`` (optional, per group) guide the fallback sentence. ``words``:
+    the corpus's own Chinese words (None: discovered from the groups). ``reserved``: labels that other
+    themes hold (never given again). Deterministic for the same input and seed.
+    """
+    if not groups:
+        return []
+    if words is None:
+        words = discover_words([t for g in groups for t in g if _CJK.search(t)], seed=seed)
+    key_words = words_key(words)
+    groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
+    parsed = [_Texts(g, key_words) for g in groups]
+    case = _Texts([], key_words)
+    for p in parsed:
+        case.title.update(p.title)
+        case.seen.update(p.seen)
+        case.upper.update(p.upper)
+    counted = [_counts(t) for t in parsed]
+    sizes = [max(1, len(g)) for g in groups]
+    total: Counter = Counter()
+    surfaces: dict = defaultdict(Counter)
+    for df, surf in counted:
+        total.update(df)
+        for key, c in surf.items():
+            surfaces[key].update(c)
+    mean_size = float(np.mean(sizes))
+    ranked: list[list[tuple[float, str, tuple]]] = []
+    for k, (df, _) in enumerate(counted):
+        need = min_texts(sizes[k])
+        scored = []
+        for key, c in df.items():
+            if c < need:
+                continue
+            score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
+            scored.append((score, key))
+        scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
+        scored = _drop_contained(scored, df)[:RERANK]
+        ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
+    if embed is not None and any(ranked):
+        ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
+    taken = {r.strip().lower() for r in reserved}
+    labels: list[str | None] = [None] * len(groups)
+    order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
+    for k in order:
+        for i, (_, label, key) in enumerate(ranked[k]):
+            if label.lower() not in taken:
+                paired = _paired(ranked[k], i, parsed[k], min_texts(sizes[k]))
+                labels[k] = paired if paired and paired.lower() not in taken else label
+                break
+        if labels[k] is None:
+            labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
+                                  keywords[k] if keywords and k < len(keywords) else [], taken)
+        taken.add(labels[k].lower())
+    return [lab or "(no label)" for lab in labels]
+
+
+#: A single-word label takes a second single word ("Password and login") scoring at least this share of it.
+PAIR_SHARE = 0.75
+
+
+def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
+    """"A and b" when the chosen English label and the next candidate are single words that score
+    alike, differ in stem, are no names, and occur together in ``need`` member texts (so the pair is
+    grounded too); None otherwise."""
+    score, label, key = cands[i]
+    if isinstance(key, str) or len(key) != 1 or i + 1 >= len(cands):
+        return None
+    score2, label2, key2 = cands[i + 1]
+    if isinstance(key2, str) or len(key2) != 1 or score2 < PAIR_SHARE * score:
+        return None
+    a, b = key[0], key2[0]
+    if a[:4] == b[:4] or a in b or b in a or texts.is_name(a) or texts.is_name(b):
+        return None
+    together = 0
+    for clauses in texts.clauses:
+        words = {_norm(w.lower()) for clause in clauses for w in clause}
+        together += a in words and b in words
+        if together >= need:
+            second = label2 if (label2.isupper() or any(ch.isupper() for ch in label2[1:])) else label2.lower()
+            return f"{label} and {second}"
+    return None
+
+
+def _drop_contained(scored: list, df: Counter) -> list:
+    """Drop a phrase when a longer one containing it is in most of the same texts ("flight" vs
+    "cancelled flight"); the longer says more."""
+    keys = [key for _, key in scored]
+    out = []
+    for score, key in scored:
+        inside = False
+        for other in keys:
+            if other == key or len(other) <= len(key):
+                continue
+            contains = key in other if isinstance(key, str) else any(
+                other[i:i + len(key)] == key for i in range(len(other) - len(key) + 1))
+            if contains and df[other] >= 0.6 * df[key]:
+                inside = True
+                break
+        if not inside:
+            out.append((score, key))
+    return out
+
+
+def _rerank(ranked: list, centroids: np.ndarray, embed: Embed) -> list:
+    """Order each group's candidates by c-TF-IDF (scaled to its best) and closeness to its centroid."""
+    phrases = sorted({label for cands in ranked for _, label, _ in cands})
+    vectors = np.asarray(embed(phrases), dtype=np.float32)
+    row = {p: i for i, p in enumerate(phrases)}
+    out = []
+    for k, cands in enumerate(ranked):
+        if not cands or k >= len(centroids) or not np.any(centroids[k]):
+            out.append(cands)
+            continue
+        sims = np.array([float(vectors[row[label]] @ centroids[k]) for _, label, _ in cands])
+        top = max(s for s, _, _ in cands)
+        best_sim = max(sims.max(), 1e-6)
+        final = [(TFIDF_WEIGHT * s / top + (1 - TFIDF_WEIGHT) * max(sim, 0) / best_sim, label, key)
+                 for (s, label, key), sim in zip(cands, sims)]
+        final.sort(key=lambda t: (-t[0], t[1]))
+        out.append(final)
+    return out
+
+
+def _shorten(sentence: str) -> str:
+    """A sentence cut to at most MAX_WORDS words (English) or MAX_CHINESE_CHARS characters of whole words."""
+    sentence = sentence.strip(" \t.!?。！？,，;；:：")
+    if _CJK.search(sentence) and len("".join(_CJK.findall(sentence))) * 2 >= len(sentence.replace(" ", "")):
+        out = ""
+        for w in segmenter().lcut(sentence, HMM=True):
+            if len(out) + len(w) > MAX_CHINESE_CHARS:
+                break
+            out += w
+        return out.strip(" ，,。") or sentence[:MAX_CHINESE_CHARS]
+    tokens = sentence.split()[:MAX_WORDS]
+    while len(tokens) > 1 and tokens[-1].lower().strip(",.;:") in FUNCTION_WORDS:
+        tokens.pop()
+    text = " ".join(tokens).strip(",;:")
+    return text[:1].upper() + text[1:]
+
+
+def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str]) -> str:
+    """The most typical member sentence, shortened; made distinct with a number when it is taken."""
+    sentences = []
+    for text in texts[:40]:
+        for m in _SENTENCE.finditer(text[:MAX_TEXT_CHARS]):
+            s = m.group().strip()
+            if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
+                sentences.append(s)
+    sentences = sorted(set(sentences))
+    best = None
+    if sentences and embed is not None and centroid is not None and np.any(centroid):
+        sims = np.asarray(embed(sentences), dtype=np.float32) @ np.asarray(centroid, dtype=np.float32)
+        best = sentences[int(np.argmax(sims))]
+    elif sentences:
+        kw = set(keywords[:10])
+        best = max(sentences, key=lambda s: (len(s.split()) >= 3 or len(s) >= 6 and _CJK.search(s) is not None,
+                                             sum(w in s.lower() for w in kw), -len(s), s))
+    label = _shorten(best) if best else (keywords[0] if keywords else "(no label)")
+    base, n = label, 2
+    while label.lower() in taken:
+        label, n = f"{base} ({n})", n + 1
+    return label
+
+
+def is_name_only(group_texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> bool:
+    """Whether a theme is held together only by names: at least two of its ``top`` keywords are names
+    of places, people, products or companies (English: mostly written Title-case where no sentence
+    starts; Chinese: tagged a name in jieba's dictionary)."""
+    head = [w for w in keywords[:top] if w]
+    if len(head) < 2:
+        return False
+    parsed = _Texts(group_texts[:400], ())
+    names = sum(1 for w in head if (is_chinese_name(w) if _is_cjk(w) else parsed.is_name(w.lower())))
+    return names >= 2
+
+
+def label_clusters(docs: Sequence[str], labels: np.ndarray, centroids: np.ndarray, embed: Embed | None = None,
+                   keywords: list[list[str]] | None = None, seed: int = 42, sample: int = 150,
+                   words: Collection[str] | None = None) -> list[str]:
+    """``phrase_labels`` for clusters ``0..len(centroids)-1`` of ``docs`` (``labels``: cluster per doc),
+    reading a seeded sample of at most ``sample`` members each."""
+    rng = np.random.default_rng(seed)
+    groups = []
+    for k in range(len(centroids)):
+        members = np.flatnonzero(labels == k)
+        if len(members) > sample:
+            members = np.sort(rng.choice(members, sample, replace=False))
+        groups.append([docs[i] for i in members])
+    return phrase_labels(groups, centroids, embed, keywords, seed, words=words)
