@@ -286,4 +286,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Commands of each area live in their own module and register themselves on ``cli``.
-from . import cli_brief, cli_check, cli_metrics, cli_themes  # noqa: E402,F401
+from . import cli_brief, cli_check, cli_metrics, cli_tell, cli_themes  # noqa: E402,F401
