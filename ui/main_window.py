@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self.move_action = self._action(edit_menu, self.tr("&Move to Theme…"), self.move_selection_to_theme,
                                         QKeySequence("Ctrl+M"), self.tr("Put the selected feedback in another theme"))
         self.feedback.table.addAction(self.move_action)
+        self.tell_action = self._action(edit_menu, self.tr("&Tell People…"), self.tell_people_of_selection,
+                                        tip=self.tr("Draft an update for the people behind the selected feedback"))
+        self.feedback.table.addAction(self.tell_action)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         self._action(analysis_menu, self.tr("&Run Analysis"), self.run_analysis, QKeySequence("Ctrl+R"),
                      self.tr("Find themes in all feedback; your edits are kept"))
@@ -373,6 +376,8 @@ class MainWindow(QMainWindow):
         ids = self.themes.selected_theme_ids()
         if self.ws is None or not ids:
             return
+        if action == "tell":
+            return self.tell_people(theme_id=ids[0])
         if action == "status":
             from triage_app.services.status import StatusError, set_status
 
@@ -414,6 +419,21 @@ class MainWindow(QMainWindow):
         self.refresh_themes()
         self.feedback.reload_choices()
         self.feedback.apply_filter()
+
+    def tell_people(self, theme_id: int | None = None, item_ids: list[int] | None = None):
+        from .tell_dialog import TellDialog
+
+        dialog = TellDialog(self.ws, theme_id, item_ids, self)
+        dialog.told.connect(self.refresh_themes if theme_id is not None else self.feedback.apply_filter)
+        dialog.open()
+        self._tell_dialog = dialog
+        return dialog
+
+    def tell_people_of_selection(self):
+        ids = self.feedback.selected_item_ids()
+        if self.ws is None or not ids:
+            return None
+        return self.tell_people(item_ids=ids)
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:

@@ -108,7 +108,7 @@ class SparklineDelegate(QStyledItemDelegate):
 
 class ThemesView(QWidget):
     run_analysis_requested = Signal()
-    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice
+    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice | tell
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -140,6 +140,7 @@ class ThemesView(QWidget):
             ("status", self.tr("Set Status…"), self.tr("Change the workflow status of the selected theme")),
             ("rice", self.tr("RICE…"), self.tr("Impact, confidence and effort of the selected theme, for the RICE "
                                              "priority scheme")),
+            ("tell", self.tr("Tell People…"), self.tr("Draft an update for the people behind the selected theme")),
         ):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(a))

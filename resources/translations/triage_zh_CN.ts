@@ -540,20 +540,20 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -664,204 +664,214 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="100" />
+        <source>&amp;Tell People…</source>
+        <translation>告知用户(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>Draft an update for the people behind the selected feedback</source>
+        <translation>为所选反馈的提交者起草一份进展更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1428,6 +1438,132 @@
     </message>
 </context>
 <context>
+    <name>TellDialog</name>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="28" />
+        <source>Tell People</source>
+        <translation>告知用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="35" />
+        <source>Language of the feedback</source>
+        <translation>与反馈相同的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="39" />
+        <source>Writing the update…</source>
+        <translation>正在起草更新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Person</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="42" />
+        <source>Where to reply</source>
+        <translation>回复位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="55" />
+        <source>Update (Markdown, editable):</source>
+        <translation>更新内容（Markdown，可编辑）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="61" />
+        <source>Copy Update</source>
+        <translation>复制更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="62" />
+        <source>Export Files…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="63" />
+        <source>update.md, recipients.csv for mail-merge, and one Markdown file per source</source>
+        <translation>update.md、用于邮件合并的 recipients.csv，以及每个来源一个 Markdown 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="64" />
+        <location filename="../../ui/tell_dialog.py" line="155" />
+        <source>Record as Told</source>
+        <translation>记录为已告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="65" />
+        <source>Add a note to the status history, so this is not announced twice</source>
+        <translation>在状态历史中记录一条备注，避免重复通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="76" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="108" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} items, {3} people to tell</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} 条反馈，需告知 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="113" />
+        <source>Already told on {0} ({1}). Recording again announces it twice.</source>
+        <translation>已于 {0} 告知（{1}）。再次记录会重复通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="116" />
+        <source>The status is “{0}”: nothing is decided yet. Set the status first (planned, in progress, resolved…).</source>
+        <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="127" />
+        <source>People to tell ({0}); {1} items have no name, address or link</source>
+        <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="139" />
+        <source>Export Update To</source>
+        <translation>将更新导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="145" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="147" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="147" />
+        <source>Written to {0}:
+{1}</source>
+        <translation>已写入 {0}：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="155" />
+        <source>These people were already told on {0}. Record it again?</source>
+        <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="160" />
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+</context>
+<context>
     <name>ThemeActions</name>
     <message>
         <location filename="../../ui/i18n.py" line="47" />
@@ -1716,12 +1852,22 @@
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="164" />
+        <location filename="../../ui/themes_view.py" line="143" />
+        <source>Tell People…</source>
+        <translation>告知用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="143" />
+        <source>Draft an update for the people behind the selected theme</source>
+        <translation>为所选主题背后的用户起草一份进展更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="165" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="169" />
+        <location filename="../../ui/themes_view.py" line="170" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
