@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> None:
         from triage_app.domain import CancelToken
-        from triage_app.services.briefing import BriefingRequest, generate
+        from triage_app.services.briefing import BriefingRequest, generate, newest_end
 
         if self.ws is None:
             return
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         stats = self.ws.stats()
         period = str(days) if days else f"{(stats['first_created'] or '')[:10]}..{(stats['last_created'] or '')[:10]}"
         request = BriefingRequest(period=period, top=self.dashboard.top.value(), lang=self.dashboard.lang,
-                                  as_of=stats["last_created"], workspace_name=self.ws.path.stem)
+                                  as_of=newest_end(self.ws.conn), workspace_name=self.ws.path.stem)
         ws_path, cancel = self.ws.path, CancelToken()
         dialog = QProgressDialog(self.tr("Writing the briefing…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -30,7 +30,7 @@ def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en
         period = f"{first[:10]}..{latest[:10]}"
     else:
         period = str(days)
-    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=latest, scope=scope)
+    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=briefing.newest_end(conn), scope=scope)
     data = yield from briefing.gather(conn, request, cancel)
     pages = briefing_pages.build(data)
     return [DashboardChart(page.title, chart.name, chart.draw)
