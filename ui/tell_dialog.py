@@ -123,6 +123,7 @@ class TellDialog(QDialog):
             for col, value in enumerate((r.name or "—", r.contact, r.source or r.source_format,
                                          r.link or r.external_id)):
                 self.people.setItem(row, col, QTableWidgetItem(value))
+        self.people.setColumnHidden(1, not any(r.contact for r in d.recipients))  # no addresses: no empty column
         self.people.resizeColumnsToContents()
         self.people_label.setText(self.tr("People to tell ({0}); {1} items have no name, address or link").format(
             f"{len(d.recipients):,}", f"{d.unreachable:,}"))

@@ -29,7 +29,7 @@ def _drive(gen):
 
 
 def _issue(n, day, text, state="OPEN"):
-    return {"number": n, "title": f"Export issue {n}", "body": text, "state": state,
+    return {"number": n, "title": f"CSV export loses headers &amp; dates ({n})", "body": text, "state": state,
             "stateReason": "COMPLETED" if state == "CLOSED" else None, "createdAt": f"2021-03-{day:02d}T10:00:00Z",
             "closedAt": f"2021-03-{day + 1:02d}T10:00:00Z" if state == "CLOSED" else None,
             "author": {"login": f"user{n}", "is_bot": False}, "url": f"https://github.com/acme/app/issues/{n}",
@@ -128,6 +128,6 @@ def test_you_said_we_did_lists_themes_done_in_the_period(ws):
     heading, paragraphs = said.sections[0]
     assert heading.startswith("Theme 0 — resolved on ")
     assert paragraphs[-1] == "What we did: CSV export keeps headers since 3.2"
-    assert any("Exporting to CSV" in p and "&amp;" not in p for p in paragraphs)
+    assert any("CSV export loses headers & dates" in p and "&amp;" not in p for p in paragraphs)
     zh = briefing_pages.build(_data(ws, lang="zh"))
     assert any(p.title == "您的反馈，我们的行动" for p in zh)

@@ -19,8 +19,9 @@ from triage_app.store import themes as tq
 from triage_app.store.queries import transaction
 
 
-def _issue(number, author, body, bot=False):
-    return {"number": number, "title": f"Sync fails #{number}", "body": body, "state": "CLOSED",
+def _issue(number, author, title, bot=False):
+    body = "### Describe the bug\n" + title + "\n### Steps to reproduce\n1. open the app"
+    return {"number": number, "title": title, "body": body, "state": "CLOSED",
             "stateReason": "COMPLETED", "createdAt": f"2024-01-0{number}T00:00:00Z",
             "closedAt": f"2024-01-1{number}T00:00:00Z", "author": {"login": author, "is_bot": bot},
             "url": f"https://github.com/acme/app/issues/{number}", "labels": [], "comments": []}
@@ -28,8 +29,8 @@ def _issue(number, author, body, bot=False):
 
 ISSUES = [
     _issue(1, "alice", "Sync fails after the laptop sleeps &amp; the app shows an empty list"),
-    _issue(2, "bob", "Sync fails after the laptop sleeps &amp; the app shows an empty list, write to bob@example.com"),
-    _issue(3, "alice", "The sync never finishes when the connection is slow and drops for a moment"),
+    _issue(2, "bob", "Sync fails after the laptop sleeps &amp; the app shows an empty list again"),
+    _issue(3, "alice", "The sync never finishes on a slow connection, write to bob@example.com"),
     _issue(4, "renovate", "Bump dependency sync-lib", bot=True),
 ]
 SURVEY = ("Comment,Email,Date\n"
@@ -58,8 +59,10 @@ def test_draft_quotes_recipients_and_what_was_done(ws):
     st.set_status(ws.conn, f"theme:{ws.theme_id}", "resolved", note="Sync retries after sleep (version 2.4)")
     d = tell.draft(ws.conn, theme_id=ws.theme_id)
     assert d.lang == "en" and d.status == "resolved" and d.items == 6
-    # entities decoded, near-repeat (#2 after #1) skipped, e-mail in a quote redacted for export
-    assert "&amp;" not in d.markdown and "empty list" in d.markdown
+    # issue titles quoted (not the template body), entities decoded, the near-repeat (#2 after #1)
+    # skipped, an e-mail in a quote redacted for export
+    assert "&amp;" not in d.markdown and "sleeps & the app shows an empty list" in d.markdown
+    assert "Describe the bug" not in d.markdown and "slow connection" in d.markdown
     assert "bob@example.com" not in d.markdown
     assert d.markdown.count("laptop sleeps") == 1
     assert "Sync retries after sleep (version 2.4)" in d.markdown
@@ -82,7 +85,7 @@ def test_quotes_follow_the_privacy_setting(ws):
     settings = load_settings(ws.conn)
     settings.redact_exports = False
     save_settings(ws.conn, settings)
-    d = tell.draft(ws.conn, item_ids=[ws.item_ids[1]])
+    d = tell.draft(ws.conn, item_ids=[ws.item_ids[2]])
     assert "bob@example.com" in d.markdown
 
 

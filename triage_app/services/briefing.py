@@ -13,7 +13,6 @@ of the period: what happened later is not known to the report, so it reads the s
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 import tempfile
@@ -32,6 +31,7 @@ from ..store import metrics_queries as mq
 from ..store import themes as tq
 from . import metrics
 from .privacy import load_settings, redact_for_export
+from .tell import quote_of
 
 LANGUAGES = ("en", "zh")
 FORMATS = (".pdf", ".pptx")
@@ -257,7 +257,7 @@ def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -
     candidates += bq.theme_quote_candidates(conn, theme["id"], start, end)
     chosen, repeats, seen, texts = [], [], [], set()
     for c in candidates:
-        text = " ".join(html.unescape(c["text"] or "").split())  # "&amp;" in exports is "&"
+        text = quote_of(c)  # an issue's title, entities decoded ("&amp;" in exports is "&"), no Markdown marks
         tokens = _tokens(text)
         if not tokens or text in texts:
             continue

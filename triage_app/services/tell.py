@@ -116,6 +116,17 @@ def _tokens(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9']+|[\u3400-\u9fff]", text.lower()))
 
 
+_MARKUP = re.compile(r"```+|`|^#+\s*|\s#{2,}\s*|\*\*|!\[[^\]]*\]\([^)]*\)")
+
+
+def quote_of(item: dict) -> str:
+    """What a person said, as one line: an issue's title (its body is mostly a template), else the
+    text; entities decoded, Markdown markers dropped."""
+    title = clean_text(item.get("title"))
+    text = title if title and len(title) >= 12 else clean_text(item.get("text"))
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
 def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int = 3) -> list[dict]:
     """A few representative quotes: the theme's representative items first, then readable texts;
     near-repeats skipped; redacted for export and entity-decoded."""
@@ -124,7 +135,7 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
         items, key=lambda i: (not 30 <= len(i.get("text") or "") <= 400))
     chosen, seen, texts = [], [], set()
     for item in ordered:
-        text = clean_text(item.get("text"))
+        text = quote_of(item)
         tokens = _tokens(text)
         if not tokens or text in texts or any(len(tokens & s) / max(1, min(len(tokens), len(s))) > 0.6 for s in seen):
             continue
