@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -104,7 +104,7 @@ class TellDialog(QDialog):
         from triage_app.services.tell import is_tellable
 
         self.draft = d
-        status = self.tr(d.status) if d.status else ""
+        status = QCoreApplication.translate("FeedbackView", d.status) if d.status else ""
         self.heading.setText(self.tr("<b>{0}</b> · {1} · {2} items, {3} people to tell").format(
             d.title.replace("<", "&lt;"), status, f"{d.items:,}", f"{len(d.recipients):,}"))
         warnings = []

@@ -161,7 +161,12 @@ def compose(tr: Tr, *, title: str, status: str, items: list[dict], quotes: list[
     dates = sorted(d for d in ((i.get("created_at") or "")[:10] for i in items) if d)
     lines = [f"# {tr('Update: {title}', title=title)}", "",
              f"**{tr('Status')}:** {tr(status)}", "", f"## {tr('What you told us')}", ""]
-    if dates:
+    if len(items) == 1:
+        lines.append(tr("One report on {a} (from {s}).", a=dates[0], s=_source_names(items)) if dates
+                     else tr("One report (from {s}).", s=_source_names(items)))
+    elif dates and dates[0] == dates[-1]:
+        lines.append(tr("{n} reports on {a} (from {s}).", n=f"{len(items):,}", a=dates[0], s=_source_names(items)))
+    elif dates:
         lines.append(tr("{n} reports between {a} and {b} (from {s}).", n=f"{len(items):,}", a=dates[0], b=dates[-1],
                         s=_source_names(items)))
     else:
