@@ -2,6 +2,7 @@
 chart (PNG, SVG, PDF) or the whole briefing (PDF, PPTX) from here."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -57,6 +58,7 @@ class DashboardView(QWidget):
         self.period.currentIndexChanged.connect(self.refresh)
         self.top.editingFinished.connect(self.refresh)
         self._canvases = []
+        self.notices: list[QLabel] = []  # one-line notices: what would fill a missing panel, or the first step
 
     def set_workspace(self, path, lang: str = "en") -> None:
         self.path, self.lang = path, lang
@@ -81,10 +83,10 @@ class DashboardView(QWidget):
             self.refresh()
 
     def _clear(self) -> None:
-        for canvas in self._canvases:
+        for canvas in self._canvases + self.notices:
             canvas.setParent(None)
             canvas.deleteLater()
-        self._canvases = []
+        self._canvases, self.notices = [], []
 
     def refresh(self) -> None:
         if not self.path:
@@ -115,17 +117,23 @@ class DashboardView(QWidget):
         run_in_thread(self, work, done, failed, lambda p: None)
 
     def _show(self, charts) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         from analysis.chart_style import new_figure
         from analysis.fonts import configure_matplotlib
 
         configure_matplotlib()
         self._clear()
+        notices = [c for c in charts if c.draw is None]
+        charts = [c for c in charts if c.draw is not None]
+        for notice in notices:  # what would fill the panels that stepped aside, or the first step
+            label = QLabel(notice.title, wordWrap=True, objectName=f"notice-{notice.name}")
+            label.setStyleSheet("padding: 10px; font-size: 13px;" if notice.name != "empty"
+                                else "padding: 40px; font-size: 16px;")
+            self.charts_layout.addWidget(label)
+            self.notices.append(label)
         for chart in charts:
             fig = new_figure("slide")
             chart.draw(fig)
-            canvas = FigureCanvasQTAgg(fig)
+            canvas = _canvas(fig)
             canvas.setMinimumHeight(CHART_HEIGHT)
             canvas.setToolTip(chart.title)
             canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -135,7 +143,7 @@ class DashboardView(QWidget):
             self.charts_layout.addWidget(canvas)
             self._canvases.append(canvas)
         text = (self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
-                else self.tr("No feedback in this period"))
+                else "" if notices else self.tr("No feedback in this period"))
         if charts and self.follow.isChecked() and self.scope is not None:
             text = self.tr("Filtered like the Feedback screen") + " · " + text
         self.state.setText(text)
@@ -156,3 +164,27 @@ class DashboardView(QWidget):
             export(fig, Path(path), (suffix,))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+
+def _canvas(fig):
+    """A chart canvas that passes the mouse wheel on, so the dashboard scrolls over a chart."""
+    return _canvas_class()(fig)
+
+
+@lru_cache(maxsize=1)
+def _canvas_class():
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # loaded with the first chart
+
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+    class ScrollingCanvas(FigureCanvasQTAgg):
+        def wheelEvent(self, event) -> None:  # matplotlib would take it for its scroll_event
+            parent = self.parentWidget()
+            while parent is not None and not isinstance(parent, QAbstractScrollArea):
+                parent = parent.parentWidget()
+            if parent is None:
+                event.ignore()
+                return
+            QApplication.sendEvent(parent.verticalScrollBar(), event)
+
+    return ScrollingCanvas

@@ -429,16 +429,18 @@ def build(data: dict) -> list[Page]:
         # pages with nothing in the period step aside (the summary says why)
         if data["items_now"]:
             pages += theme_detail_pages(data, tr)
+    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
     if _has_scores(data):
         pages.append(satisfaction_page(data, tr))
     else:
-        summary.facts.append(tr("No satisfaction scores (NPS, CSAT, CES or star ratings): import a survey or "
-                                "reviews with a score column to add the satisfaction page."))
+        missing.append(tr("No satisfaction scores (NPS, CSAT, CES or star ratings): import a survey or "
+                          "reviews with a score column to see satisfaction."))
     if _has_tracked(data):
         pages += [times_page(data, tr), status_page(data, tr)]
     else:
-        summary.facts.append(tr("No tracked items (issues, tickets, reviews with a status): import them to add "
-                                "response times and status."))
+        missing.append(tr("No tracked items (issues, tickets, reviews with a status): import them to "
+                          "see response times and status."))
+    summary.facts += missing
     pages += methods_pages(data, tr)
     data["translator"] = tr  # its ``missing`` also collects chart text looked up while drawing
     return pages
