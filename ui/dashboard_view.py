@@ -50,6 +50,7 @@ class DashboardView(QWidget):
         controls.addWidget(self.state)
         self.charts_box = QWidget()
         self.charts_layout = QVBoxLayout(self.charts_box)
+        self.charts_layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # notices at the top, not spread out
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.charts_box)
         layout = QVBoxLayout(self)
