@@ -329,6 +329,8 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         rows = []
+        cancelled = self.wiz.progress_page.token.cancelled
+        self.setTitle(self.tr("Import cancelled") if cancelled else self.tr("Import finished"))
         for file, result, error in self.wiz.results:
             name = Path(file).name if file else ""
             if error:

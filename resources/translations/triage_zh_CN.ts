@@ -46,87 +46,87 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="28" />
+        <location filename="../../ui/dashboard_view.py" line="29" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="32" />
+        <location filename="../../ui/dashboard_view.py" line="33" />
         <source>Top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="32" />
+        <location filename="../../ui/dashboard_view.py" line="33" />
         <source> themes</source>
         <translation> 个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="33" />
+        <location filename="../../ui/dashboard_view.py" line="34" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="35" />
+        <location filename="../../ui/dashboard_view.py" line="36" />
         <source>Export Briefing…</source>
         <translation>导出简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="36" />
+        <location filename="../../ui/dashboard_view.py" line="37" />
         <source>A PDF or PowerPoint briefing with these charts, top themes and a methods appendix</source>
         <translation>包含这些图表、主要主题和方法附录的 PDF 或 PowerPoint 简报</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="38" />
+        <location filename="../../ui/dashboard_view.py" line="39" />
         <source>Follow Feedback filters</source>
         <translation>跟随反馈筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="40" />
+        <location filename="../../ui/dashboard_view.py" line="41" />
         <source>Narrow the satisfaction, response-time and status charts to the source, theme and segment chosen on the Feedback screen (theme rankings always cover all feedback)</source>
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="96" />
+        <location filename="../../ui/dashboard_view.py" line="99" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="113" />
+        <location filename="../../ui/dashboard_view.py" line="116" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="132" />
+        <location filename="../../ui/dashboard_view.py" line="141" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="137" />
+        <location filename="../../ui/dashboard_view.py" line="146" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="138" />
+        <location filename="../../ui/dashboard_view.py" line="147" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="140" />
+        <location filename="../../ui/dashboard_view.py" line="149" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="147" />
+        <location filename="../../ui/dashboard_view.py" line="156" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="148" />
+        <location filename="../../ui/dashboard_view.py" line="157" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="158" />
+        <location filename="../../ui/dashboard_view.py" line="167" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -465,12 +465,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="357" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="364" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -540,20 +540,20 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -643,237 +643,283 @@
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Tell People…</source>
         <translation>告知用户(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Draft an update for the people behind the selected feedback</source>
         <translation>为所选反馈的提交者起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="231" />
+        <source>Import feedback first: the workspace is empty</source>
+        <translation>请先导入反馈：工作区为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="488" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514" />
+        <source>Analysis Running</source>
+        <translation>分析进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="515" />
+        <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
+        <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="517" />
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="518" />
+        <source>Cancel Analysis and Close</source>
+        <translation>取消分析并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525" />
+        <source>Find Themes</source>
+        <translation>查找主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="526" />
+        <source>{0} new items were imported. Run the analysis now to find their themes?</source>
+        <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="529" />
+        <source>Run Analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="530" />
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="46" />
@@ -1398,11 +1444,17 @@
     <name>SummaryPage</name>
     <message>
         <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="333" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="333" />
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="343" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1496,7 +1548,7 @@
     </message>
     <message>
         <location filename="../../ui/tell_dialog.py" line="64" />
-        <location filename="../../ui/tell_dialog.py" line="155" />
+        <location filename="../../ui/tell_dialog.py" line="156" />
         <source>Record as Told</source>
         <translation>记录为已告知</translation>
     </message>
@@ -1526,39 +1578,39 @@
         <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="127" />
+        <location filename="../../ui/tell_dialog.py" line="128" />
         <source>People to tell ({0}); {1} items have no name, address or link</source>
         <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="139" />
+        <location filename="../../ui/tell_dialog.py" line="140" />
         <source>Export Update To</source>
         <translation>将更新导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="145" />
+        <location filename="../../ui/tell_dialog.py" line="146" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="147" />
+        <location filename="../../ui/tell_dialog.py" line="148" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="147" />
+        <location filename="../../ui/tell_dialog.py" line="148" />
         <source>Written to {0}:
 {1}</source>
         <translation>已写入 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="155" />
+        <location filename="../../ui/tell_dialog.py" line="156" />
         <source>These people were already told on {0}. Record it again?</source>
         <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="160" />
+        <location filename="../../ui/tell_dialog.py" line="161" />
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>
@@ -1725,6 +1777,26 @@
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="141" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="142" />
+        <source>Merge {0} into “{1}” ({2})?</source>
+        <translation>将 {0} 合并到“{1}”（{2}）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="143" />
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="144" />
+        <source>Redone: {0}</source>
+        <translation>已重做：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ThemeBoardModel</name>
@@ -1777,6 +1849,94 @@
         <location filename="../../ui/i18n.py" line="126" />
         <source>Keywords</source>
         <translation>关键词</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMessages</name>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="124" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="125" />
+        <source>renamed “{0}” to “{1}”</source>
+        <translation>已将“{0}”重命名为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="126" />
+        <source>hid {0}</source>
+        <translation>已隐藏 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="127" />
+        <source>showed {0}</source>
+        <translation>已显示 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="128" />
+        <source>merged {0} into “{1}”</source>
+        <translation>已将 {0} 合并到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="129" />
+        <source>moved {0} item(s) to “{1}”</source>
+        <translation>已将 {0} 条反馈移到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="130" />
+        <source>moved {0} item(s) out of their themes (unassigned)</source>
+        <translation>已将 {0} 条反馈移出主题（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="131" />
+        <source>split “{0}” into {1}</source>
+        <translation>已将“{0}”拆分为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="132" />
+        <source>&amp;Redo Theme Edit</source>
+        <translation>重做主题编辑(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="133" />
+        <source>&amp;Undo Theme Edit</source>
+        <translation>撤销主题编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="134" />
+        <source>&amp;Redo: {0}</source>
+        <translation>重做(&amp;R)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="135" />
+        <source>&amp;Undo: {0}</source>
+        <translation>撤销(&amp;U)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="136" />
+        <source>Move to Theme</source>
+        <translation>移动到主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="137" />
+        <source>Type to find a theme…</source>
+        <translation>输入以查找主题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="138" />
+        <source>{0}  ({1} items)</source>
+        <translation>{0}（{1} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="139" />
+        <source>(no theme: unassigned)</source>
+        <translation>（不属于任何主题：未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="140" />
+        <source>Move {0} item(s) to:</source>
+        <translation>将 {0} 条反馈移到：</translation>
     </message>
 </context>
 <context>
