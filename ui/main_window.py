@@ -141,9 +141,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("ui/appearance", mode)
         appearance.apply(mode)
 
-    def _set_language(self, code: str) -> None:
+    def _set_language(self, code: str):
+        """Switch the UI language now: the window is rebuilt in the new language (an analysis in
+        progress would be lost, so then the change waits for the next start)."""
+        from . import language
+
         self.settings.setValue("ui/language", code)
-        QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used from the next start."))
+        if getattr(self, "_analysis_running", False):
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("The new language is used from the next start (an analysis is running)."))
+            return None
+        self.settings.sync()
+        language.install(self.settings)
+        return language.reopen_window(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Feedback Triage"),

@@ -211,5 +211,6 @@ def render_theme(theme: dict) -> str:
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in theme["quote_items"][:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
-                         f"<br><small>{e(quote['source_format'])} · {e((quote['created_at'] or '')[:10])}</small></blockquote>")
+                         f"<br><small>{e(' · '.join(x for x in (quote['source_format'], (quote['created_at'] or '')[:10]) if x))}"
+                         "</small></blockquote>")
     return "".join(parts)

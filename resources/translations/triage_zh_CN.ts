@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="275" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="276" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="277" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="277" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="277" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="278" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="278" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="283" />
+        <location filename="../../ui/feedback_view.py" line="285" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -159,122 +159,122 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="41" />
+        <location filename="../../ui/feedback_view.py" line="42" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="42" />
+        <location filename="../../ui/feedback_view.py" line="43" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="43" />
+        <location filename="../../ui/feedback_view.py" line="44" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (VADER for English, SnowNLP for Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="119" />
+        <location filename="../../ui/feedback_view.py" line="120" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="122" />
+        <location filename="../../ui/feedback_view.py" line="123" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="125" />
+        <location filename="../../ui/feedback_view.py" line="126" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="126" />
+        <location filename="../../ui/feedback_view.py" line="127" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="131" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="131" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="131" />
+        <location filename="../../ui/feedback_view.py" line="132" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="134" />
+        <location filename="../../ui/feedback_view.py" line="135" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="138" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="140" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="140" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="140" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="181" />
+        <location filename="../../ui/feedback_view.py" line="182" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="205" />
+        <location filename="../../ui/feedback_view.py" line="206" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="210" />
+        <location filename="../../ui/feedback_view.py" line="211" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -460,6 +460,39 @@
         <location filename="../../ui/i18n.py" line="45" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="53" />
+        <source>by you</source>
+        <translation>由您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="53" />
+        <source>from the import</source>
+        <translation>来自导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="74" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="74" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="75" />
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="75" />
+        <source>people told: {0}</source>
+        <translation>已告知用户：{0}</translation>
     </message>
 </context>
 <context>
@@ -684,7 +717,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106" />
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
@@ -744,180 +777,184 @@
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>The new language is used from the next start (an analysis is running).</source>
+        <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Import feedback first: the workspace is empty</source>
         <translation>请先导入反馈：工作区为空</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="524" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="525" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1425,17 +1462,17 @@
         <translation>原因（可选）：记录在状态历史中</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="25" />
+        <location filename="../../ui/status_dialog.py" line="26" />
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="26" />
+        <location filename="../../ui/status_dialog.py" line="27" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="28" />
+        <location filename="../../ui/status_dialog.py" line="29" />
         <source>new → triaged → planned → in progress → resolved, or won't fix / duplicate</source>
         <translation>新建 → 已分拣 → 已计划 → 处理中 → 已解决，或 不修复 / 重复</translation>
     </message>
