@@ -432,27 +432,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="55" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="56" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="61" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -460,6 +460,64 @@
         <location filename="../../ui/i18n.py" line="45" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../ui/format_names.py" line="7" />
+        <source>Generic table or JSON</source>
+        <translation>通用表格或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="8" />
+        <source>Consumer complaints (CFPB CSV)</source>
+        <translation>消费者投诉（CFPB CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="9" />
+        <source>GitHub issues (REST API JSON)</source>
+        <translation>GitHub issue（REST API JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="10" />
+        <source>GitHub issues (gh CLI JSON)</source>
+        <translation>GitHub issue（gh 命令行 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="11" />
+        <source>GitLab issues (CSV export)</source>
+        <translation>GitLab issue（CSV 导出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="12" />
+        <source>Google Forms responses</source>
+        <translation>Google 表单回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="13" />
+        <source>Google Play reviews (Play Console CSV)</source>
+        <translation>Google Play 评论（Play 管理中心 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="14" />
+        <source>Jira issues (CSV export)</source>
+        <translation>Jira issue（CSV 导出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="15" />
+        <source>Research survey (2 header rows)</source>
+        <translation>研究问卷（2 行表头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="16" />
+        <source>Zendesk tickets (JSON)</source>
+        <translation>Zendesk 工单（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="17" />
+        <source>unknown type</source>
+        <translation>未知类型</translation>
     </message>
 </context>
 <context>
@@ -498,12 +556,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="357" />
+        <location filename="../../ui/import_wizard.py" line="359" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="364" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -967,102 +1025,102 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="95" />
+        <location filename="../../ui/import_wizard.py" line="96" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="97" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="104" />
+        <location filename="../../ui/import_wizard.py" line="105" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="105" />
+        <location filename="../../ui/import_wizard.py" line="106" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="129" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186" />
+        <location filename="../../ui/import_wizard.py" line="187" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187" />
+        <location filename="../../ui/import_wizard.py" line="188" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193" />
+        <location filename="../../ui/import_wizard.py" line="194" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="218" />
+        <location filename="../../ui/import_wizard.py" line="220" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="222" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221" />
+        <location filename="../../ui/import_wizard.py" line="223" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="225" />
         <source>No feedback text found in the first rows: check the format or the text column.</source>
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="226" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1115,27 +1173,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="251" />
+        <location filename="../../ui/import_wizard.py" line="253" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="256" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289" />
+        <location filename="../../ui/import_wizard.py" line="291" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="318" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1480,18 +1538,18 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
-        <location filename="../../ui/import_wizard.py" line="333" />
+        <location filename="../../ui/import_wizard.py" line="328" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="333" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="343" />
+        <location filename="../../ui/import_wizard.py" line="345" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>

@@ -85,3 +85,33 @@ def test_language_changes_without_a_restart(qtbot, settings_home, tmp_path):
         new.settings.setValue("ui/language", "en_US")
         language.install(new.settings)
     assert QApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_import_wizard_speaks_chinese_and_a_cancelled_import_says_so(qtbot, settings_home, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from triage_app.store import Workspace
+    from ui import language
+
+    data = tmp_path / "f.csv"
+    data.write_text("id,created,comment\n1,2024-03-01 10:00,配送太慢了\n", encoding="utf-8")
+    settings = QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    language.install(settings)
+    try:
+        from ui.import_wizard import ImportWizard
+
+        with Workspace(tmp_path / "w.triage") as ws:
+            wizard = ImportWizard(ws, [str(data)])
+            qtbot.addWidget(wizard)
+            wizard.show()
+            wizard.next()
+            page = wizard.preview_page
+            assert "通用表格或 JSON" in page.format.currentText()
+            assert page.preview_model.item(0, 5).text() == "新建"  # the status, not "new"
+            wizard.progress_page.token.cancel()
+            wizard.summary_page.initializePage()
+            assert wizard.summary_page.title() == "导入已取消"
+    finally:
+        settings.setValue("ui/language", "en_US")
+        language.install(settings)
