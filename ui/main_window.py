@@ -210,12 +210,12 @@ class MainWindow(QMainWindow):
 
     def refresh_themes(self) -> None:
         """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
-        from triage_app.services.theme_board import load_board
-        from triage_app.store import connect_reader
-
         path = self.ws.path
 
         def work():
+            from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
+            from triage_app.store import connect_reader
+
             conn = connect_reader(path)
             try:
                 return load_board(conn)
