@@ -2,13 +2,12 @@
 chart (PNG, SVG, PDF) or the whole briefing (PDF, PPTX) from here."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+    QAbstractScrollArea, QApplication, QCheckBox, QSizePolicy, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
@@ -59,6 +58,9 @@ class DashboardView(QWidget):
         self.period.currentIndexChanged.connect(self.refresh)
         self.top.editingFinished.connect(self.refresh)
         self._canvases = []
+        self._last_notices = []
+        self._resize_timer = QTimer(self, singleShot=True, interval=400)
+        self._resize_timer.timeout.connect(self._redraw)
         self.notices: list[QLabel] = []  # one-line notices: what would fill a missing panel, or the first step
 
     def set_workspace(self, path, lang: str = "en") -> None:
@@ -97,6 +99,7 @@ class DashboardView(QWidget):
         generation, path, days, top, lang = self._generation, self.path, self.period.currentData(), self.top.value(), self.lang
         scope = self.scope if self.follow.isChecked() else None
         self.state.setText(self.tr("Gathering figures…"))
+        size = self._chart_size()
 
         def work():
             from triage_app.services.dashboard import dashboard_charts
@@ -104,9 +107,10 @@ class DashboardView(QWidget):
 
             conn = connect_reader(path)
             try:
-                return (yield from dashboard_charts(conn, days, top, lang, scope=scope))
+                charts = yield from dashboard_charts(conn, days, top, lang, scope=scope)
             finally:
                 conn.close()
+            return render_charts(charts, size)
 
         def done(charts):
             if generation == self._generation:
@@ -117,25 +121,50 @@ class DashboardView(QWidget):
 
         run_in_thread(self, work, done, failed, lambda p: None)
 
-    def _show(self, charts) -> None:
-        from analysis.chart_style import new_figure
-        from analysis.fonts import configure_matplotlib
+    def _chart_size(self) -> tuple[int, int, float]:
+        """Width and height (pixels) a chart gets in the scroll area, and the screen's pixel ratio."""
+        area = self.findChild(QScrollArea)
+        width = (max(600, area.viewport().width() - 24 - area.verticalScrollBar().sizeHint().width())
+                 if area is not None else 1200)
+        self._rendered_width = width
+        return width, CHART_HEIGHT, self.devicePixelRatioF() or 1.0
 
-        configure_matplotlib()
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = getattr(self, "_rendered_width", None)
+        if width and self._canvases and abs(self._chart_size()[0] - width) > 0.1 * width:
+            self._rendered_width = self._chart_size()[0]
+            self._resize_timer.start()  # redraw at the new width once the resizing stops
+
+    def _redraw(self) -> None:
+        if not self._canvases:
+            return
+        charts = self._last_notices + [c.chart for c in self._canvases]
+        generation, size = self._generation, self._chart_size()
+
+        def done(rendered):
+            if generation == self._generation:
+                self._show(rendered)
+
+        run_in_thread(self, lambda: render_charts(charts, size), done)
+
+    def _show(self, rendered) -> None:
+        """Charts drawn by ``render_charts`` in the worker: here only pictures are put on screen
+        (drawing seven charts took seconds on the UI thread)."""
+        charts = [r[0] for r in rendered]
+        self._last_notices = [c for c in charts if c.draw is None]
         self._clear()
         notices = [c for c in charts if c.draw is None]
-        charts = [c for c in charts if c.draw is not None]
+        images = [r for r in rendered if r[0].draw is not None]
+        charts = [r[0] for r in images]
         for notice in notices:  # what would fill the panels that stepped aside, or the first step
             label = QLabel(notice.title, wordWrap=True, objectName=f"notice-{notice.name}")
             label.setStyleSheet("padding: 10px; font-size: 13px;" if notice.name != "empty"
                                 else "padding: 40px; font-size: 16px;")
             self.charts_layout.addWidget(label)
             self.notices.append(label)
-        for chart in charts:
-            fig = new_figure("slide")
-            chart.draw(fig)
-            canvas = _canvas(fig)
-            canvas.setMinimumHeight(CHART_HEIGHT)
+        for chart, fig, png, ratio in images:
+            canvas = ChartImage(chart, fig, png, ratio)
             canvas.setToolTip(chart.title)
             canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             export = QAction(self.tr("Export Chart…"), canvas)
@@ -167,25 +196,54 @@ class DashboardView(QWidget):
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
 
-def _canvas(fig):
-    """A chart canvas that passes the mouse wheel on, so the dashboard scrolls over a chart."""
-    return _canvas_class()(fig)
+def render_charts(charts, size: tuple[int, int, float]) -> list[tuple]:
+    """In a worker: each chart drawn on its own Agg figure at the size it is shown, as PNG bytes;
+    ``(chart, figure, png, pixel ratio)`` (notices: ``(notice, None, None, 1)``)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.chart_style import BASE_DPI, new_figure, style
+    from analysis.fonts import configure_matplotlib
+
+    configure_matplotlib()
+    width, height, ratio = size
+    out = []
+    with style():
+        for chart in charts:
+            if chart.draw is None:
+                out.append((chart, None, None, 1.0))
+                continue
+            fig = new_figure((width / BASE_DPI, height / BASE_DPI))
+            chart.draw(fig)
+            FigureCanvasAgg(fig)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=BASE_DPI * ratio, facecolor="white")
+            out.append((chart, fig, buf.getvalue(), ratio))
+    return out
 
 
-@lru_cache(maxsize=1)
-def _canvas_class():
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # loaded with the first chart
+class ChartImage(QLabel):
+    """A chart as a picture (drawn in a worker). ``figure`` is kept for Export Chart…; the mouse
+    wheel goes to the dashboard's scroll area."""
 
-    from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+    def __init__(self, chart, figure, png: bytes, ratio: float):
+        super().__init__()
+        self.chart, self.figure = chart, figure
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
+        self.setMinimumHeight(int(pixmap.height() / ratio))
+        # a picture a little wider than the view is cut at its white margin, never a sideways scroll bar
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
-    class ScrollingCanvas(FigureCanvasQTAgg):
-        def wheelEvent(self, event) -> None:  # matplotlib would take it for its scroll_event
-            parent = self.parentWidget()
-            while parent is not None and not isinstance(parent, QAbstractScrollArea):
-                parent = parent.parentWidget()
-            if parent is None:
-                event.ignore()
-                return
-            QApplication.sendEvent(parent.verticalScrollBar(), event)
-
-    return ScrollingCanvas
+    def wheelEvent(self, event) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(parent.verticalScrollBar(), event)
