@@ -33,6 +33,9 @@ case, ws_path, extra = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QDialog
 app = QApplication([])
+import ui.app
+if hasattr(ui.app, "_preload_in_background"):  # as the app's main() does, in the trees that have it
+    ui.app._preload_in_background()
 from ui.main_window import MainWindow
 
 gaps, last = [], [None]

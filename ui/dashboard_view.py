@@ -107,7 +107,8 @@ class DashboardView(QWidget):
 
             conn = connect_reader(path)
             try:
-                charts = yield from dashboard_charts(conn, days, top, lang, scope=scope)
+                charts = yield from dashboard_charts(conn, days, top, lang,
+                                                     scope=scope.filters() if scope is not None else None)
             finally:
                 conn.close()
             return render_charts(charts, size)

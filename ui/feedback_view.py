@@ -3,6 +3,7 @@ pane with the whole text, attributes, responses and status history."""
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -239,13 +240,26 @@ class FeedbackView(QWidget):
             self.item_selected.emit(item_id)
 
 
-def metrics_scope(f: ItemFilter):
-    """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
-    from triage_app.store.metrics_queries import Filters
+@dataclass(frozen=True)
+class Scope:
+    """What the dashboard follows of the Feedback filters; the dashboard's worker makes the
+    metrics ``Filters`` of it (that module loads numpy: not on the UI thread while a workspace opens)."""
 
+    source: str | None = None
+    theme_id: int | None = None
+    segment: tuple | None = None
+
+    def filters(self):
+        from triage_app.store.metrics_queries import Filters
+
+        return Filters(source=self.source, theme_id=self.theme_id, segment=self.segment)
+
+
+def metrics_scope(f: ItemFilter) -> Scope | None:
+    """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
     theme = f.theme_ids[0] if f.theme_ids and f.theme_ids[0] else None
-    scope = Filters(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
-    return None if scope == Filters() else scope
+    scope = Scope(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
+    return None if scope == Scope() else scope
 
 
 def redacted_item(item: dict, redact) -> dict:
