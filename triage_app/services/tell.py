@@ -19,7 +19,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..domain import STATUSES
 from ..store import queries
 from ..store import tell_queries as tq
 from .briefing_pages import Tr
@@ -280,5 +279,5 @@ def mark_told(conn, d: TellDraft, channel: str = "") -> int:
 
 
 def is_tellable(status: str) -> bool:
-    assert status in STATUSES or status == ""
+    """Whether the work is decided or done (planned, in progress, resolved, won't fix, duplicate)."""
     return status in TELLABLE
