@@ -125,6 +125,7 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
         elif action == "hide":
             for theme_id in ids:
                 result = edits.hide(ws, theme_id, True)
+            result["what"] = {"kind": "hide", "themes": [themes[i]["label"] for i in ids]}  # all of them, in one line
         elif action == "split":
             split_with_preview(window, ids[0])
             return
