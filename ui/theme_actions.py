@@ -56,7 +56,8 @@ class _AnalysisProgress:
 
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
-    from triage_app.services.analysis import AnalysisError, analyse
+    from triage_app.services.analysis import AnalysisError
+    from triage_app.services.analysis_process import analyse_in_process, chosen_model
 
     if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
         return
@@ -65,13 +66,10 @@ def run_analysis(window) -> None:
     window._analysis_running = True
     window.themes.run_button.setEnabled(False)
 
-    def work():
-        from triage_app.services.sentiment import score_items
+    model = chosen_model(window.ws)
 
-        with Workspace(path) as ws:
-            result = yield from analyse(ws, cancel=cancel)
-            yield from score_items(ws.conn, cancel)  # only items not scored yet
-            return result
+    def work():  # in a child process: clustering holds the GIL for seconds, which froze the window
+        return (yield from analyse_in_process(path, model, cancel))
 
     def finish():
         status.close()
