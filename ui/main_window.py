@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> None:
         from triage_app.domain import CancelToken
-        from triage_app.services.briefing import BriefingRequest, generate, newest_end
+        from triage_app.services.briefing import BriefingRequest, newest_end
 
         if self.ws is None:
             return
@@ -382,9 +382,10 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.canceled.connect(cancel.cancel)
 
-        def work():
-            with Workspace(ws_path) as ws:
-                return (yield from generate(ws.conn, request, path, cancel))
+        def work():  # in a child process: rendering holds the GIL, which froze the window
+            from triage_app.services.analysis_process import briefing_in_process
+
+            return (yield from briefing_in_process(ws_path, request, path, cancel))
 
         def progress(p):
             dialog.setLabelText(f"{self.tr('Writing the briefing…')}\n{p.message}")
