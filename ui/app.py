@@ -91,7 +91,7 @@ def _preload_in_background() -> None:
     import threading
 
     def load():
-        for name in ("superqt.utils", "numpy", "triage_app.store.metrics_queries"):
+        for name in ("superqt.utils", "numpy", "triage_app.store.metrics_queries", "triage_app.services.privacy"):
             try:
                 importlib.import_module(name)
             except ImportError:  # the UI thread will say so when it needs the module
