@@ -31,7 +31,6 @@ from ..store import metrics_queries as mq
 from ..store import themes as tq
 from . import metrics
 from .privacy import load_settings, redact_for_export
-from .tell import quote_of
 
 LANGUAGES = ("en", "zh")
 FORMATS = (".pdf", ".pptx")
@@ -252,6 +251,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -> list[dict]:
     """Three quotes (representative first), redacted for export, one per distinct text."""
+    from .tell import quote_of
     found = bq.item_texts(conn, theme["quotes"])
     candidates = [found[i] for i in theme["quotes"] if i in found]
     candidates += bq.theme_quote_candidates(conn, theme["id"], start, end)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from ..store import queries
 from ..store import tell_queries as tq
-from .briefing_pages import Tr
 from .privacy import load_settings, redact_for_export
 
 #: Statuses worth telling people about (the work is decided or done).
@@ -155,7 +154,7 @@ def _source_names(items: list[dict]) -> str:
     return ", ".join(names)
 
 
-def compose(tr: Tr, *, title: str, status: str, items: list[dict], quotes: list[dict], done: list[str]) -> str:
+def compose(tr, *, title: str, status: str, items: list[dict], quotes: list[dict], done: list[str]) -> str:
     """The update in Markdown."""
     dates = sorted(d for d in ((i.get("created_at") or "")[:10] for i in items) if d)
     lines = [f"# {tr('Update: {title}', title=title)}", "",
@@ -222,7 +221,7 @@ def draft(conn, theme_id: int | None = None, item_ids: list[int] | None = None, 
     if not rows:
         raise TellError(f"theme {theme_id} has no items: nobody to tell")
     lang = lang or detect_language([r.get("text") or "" for r in rows])
-    tr = Tr(lang)
+    tr = _tr(lang)
     title = redact_for_export(clean_text(title), settings) or tr("your feedback")
     chosen = choose_quotes(rows, preferred, settings, quotes)
     done = list(dict.fromkeys(redact_for_export(n["note"].strip(), settings) for n in notes))[:5]
@@ -230,6 +229,12 @@ def draft(conn, theme_id: int | None = None, item_ids: list[int] | None = None, 
     markdown = compose(tr, title=title, status=status, items=rows, quotes=chosen, done=done)
     return TellDraft(title, lang, markdown, people, chosen, len(rows), unreachable, told, theme_id,
                      [r["id"] for r in rows] if theme_id is None else [], status)
+
+
+def _tr(lang: str):
+    from .briefing_pages import Tr  # loads matplotlib (the briefing's charts): only when a draft is written
+
+    return Tr(lang)
 
 
 def _slug(text: str) -> str:
@@ -242,7 +247,7 @@ def export(d: TellDraft, folder: str | Path, markdown: str | None = None) -> lis
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     text = markdown if markdown is not None else d.markdown
-    tr = Tr(d.lang)
+    tr = _tr(d.lang)
     written = [folder / "update.md", folder / "recipients.csv"]
     written[0].write_text(text, encoding="utf-8")
     with open(written[1], "w", encoding="utf-8-sig", newline="") as fh:
