@@ -76,13 +76,13 @@ def target(fig: Figure | SubFigure | None, size) -> Figure | SubFigure:
     return new_figure(size) if fig is None else fig
 
 
-def header_footer(fig: Figure | SubFigure, meta: ChartMeta, title: str, n: int | None, note: str = "") -> None:
+def header_footer(fig: Figure | SubFigure, meta: ChartMeta, title: str, n: int | str | None, note: str = "") -> None:
     """Title on top; period, data source, n (and a note) in a footer line."""
     if meta.show_title:
         fig.suptitle(meta.title or title, x=0.01, ha="left", fontweight="bold")
     parts = []
-    if n is not None:
-        parts.append(f"n = {n:,}")
+    if n is not None:  # a count, or a sentence that says what it counts
+        parts.append(n if isinstance(n, str) else f"n = {n:,}")
     if meta.period:
         parts.append(f"{meta.t('Period')}: {meta.period}")
     if meta.source:

@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Commands of each area live in their own module and register themselves on ``cli``.
-from . import cli_brief, cli_check, cli_metrics, cli_themes  # noqa: E402,F401
+from . import cli_brief, cli_check, cli_metrics, cli_tell, cli_themes  # noqa: E402,F401
 
 
 def _add_no_redact(group: click.Group) -> None:

@@ -13,15 +13,15 @@ from .domain import Cancelled
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.pdf or OUT.pptx")
 @click.option("--period", default="30", show_default=True, metavar="LAST_N_DAYS|FROM..TO",
-              help="The last N days (to now, or --as-of), or whole UTC days FROM..TO, e.g. 2025-04-01..2025-06-30.")
+              help="The last N days up to the newest item (or --as-of), or whole UTC days FROM..TO, e.g. 2025-04-01..2025-06-30.")
 @click.option("--top", default=10, show_default=True, type=int, help="Themes to report, by priority (one page each).")
 @click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "zh"]), help="Language of the briefing.")
-@click.option("--as-of", "as_of", help="End of LAST_N_DAYS (ISO 8601; default now).")
+@click.option("--as-of", "as_of", help="End of LAST_N_DAYS (ISO 8601; default: the newest item, as on the dashboard).")
 @click.option("--segment", metavar="ATTRIBUTE", help="Segment of the theme heatmap, e.g. plan (default: the source).")
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON.")
 def brief(workspace, output, period, top, lang, as_of, segment, as_json):
     """A briefing for leadership: a PDF or PPTX with summary, top themes, satisfaction, times, methods."""
-    from .services.briefing import BriefingError, BriefingRequest, generate, parse_period
+    from .services.briefing import BriefingError, BriefingRequest, generate, newest_end, parse_period
 
     if not Path(workspace).exists():
         _fail(f"{workspace}: no such workspace")
@@ -36,6 +36,8 @@ def brief(workspace, output, period, top, lang, as_of, segment, as_json):
         _fail(str(exc))
     progress = _ProgressLine()
     with _open(workspace) as ws:
+        if as_of is None:  # like the dashboard: the period ends at the newest item, not today
+            request.as_of = newest_end(ws.conn)
         gen = generate(ws.conn, request, output)
         try:
             while True:

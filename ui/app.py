@@ -84,6 +84,22 @@ def _install_translation(app: QApplication, settings: QSettings) -> None:
         app.installTranslator(qt_own)
 
 
+def _preload_in_background() -> None:
+    """Import what opening a workspace needs (workers, numpy) in a thread while the window appears,
+    so the UI thread does not stall on first use (seconds on a busy machine)."""
+    import importlib
+    import threading
+
+    def load():
+        for name in ("superqt.utils", "numpy", "triage_app.store.metrics_queries", "triage_app.services.privacy"):
+            try:
+                importlib.import_module(name)
+            except ImportError:  # the UI thread will say so when it needs the module
+                pass
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     app.setOrganizationName(ORG)
@@ -93,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(ORG, APP)
     _install_translation(app, settings)
     MainWindow.warm_up_engine = True  # the app (not tests) prepares the theme engine at first start
+    _preload_in_background()
     window = MainWindow()
     window.show()
     last = os.environ.get("TRIAGE_WORKSPACE") or settings.value("workspace/last")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+    QAbstractScrollArea, QApplication, QCheckBox, QSizePolicy, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +49,7 @@ class DashboardView(QWidget):
         controls.addWidget(self.state)
         self.charts_box = QWidget()
         self.charts_layout = QVBoxLayout(self.charts_box)
+        self.charts_layout.setAlignment(Qt.AlignmentFlag.AlignTop)  # notices at the top, not spread out
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.charts_box)
         layout = QVBoxLayout(self)
@@ -57,6 +58,10 @@ class DashboardView(QWidget):
         self.period.currentIndexChanged.connect(self.refresh)
         self.top.editingFinished.connect(self.refresh)
         self._canvases = []
+        self._last_notices = []
+        self._resize_timer = QTimer(self, singleShot=True, interval=400)
+        self._resize_timer.timeout.connect(self._redraw)
+        self.notices: list[QLabel] = []  # one-line notices: what would fill a missing panel, or the first step
 
     def set_workspace(self, path, lang: str = "en") -> None:
         self.path, self.lang = path, lang
@@ -81,10 +86,10 @@ class DashboardView(QWidget):
             self.refresh()
 
     def _clear(self) -> None:
-        for canvas in self._canvases:
+        for canvas in self._canvases + self.notices:
             canvas.setParent(None)
             canvas.deleteLater()
-        self._canvases = []
+        self._canvases, self.notices = [], []
 
     def refresh(self) -> None:
         if not self.path:
@@ -94,40 +99,73 @@ class DashboardView(QWidget):
         generation, path, days, top, lang = self._generation, self.path, self.period.currentData(), self.top.value(), self.lang
         scope = self.scope if self.follow.isChecked() else None
         self.state.setText(self.tr("Gathering figures…"))
+        size = self._chart_size()
 
         def work():
-            from triage_app.services.dashboard import dashboard_charts, undated
+            from triage_app.services.dashboard import dashboard_charts
             from triage_app.store import connect_reader
 
             conn = connect_reader(path)
             try:
-                charts = yield from dashboard_charts(conn, days, top, lang, scope=scope)
-                return charts, undated(conn)
+                charts = yield from dashboard_charts(conn, days, top, lang,
+                                                     scope=scope.filters() if scope is not None else None)
             finally:
                 conn.close()
+            return render_charts(charts, size)
 
-        def done(result):
+        def done(charts):
             if generation == self._generation:
-                self._show(*result)
+                self._show(charts)
 
         def failed(exc):
             self.state.setText(self.tr("Charts could not be drawn: {0}").format(exc))
 
         run_in_thread(self, work, done, failed, lambda p: None)
 
-    def _show(self, charts, no_dates: bool = False) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def _chart_size(self) -> tuple[int, int, float]:
+        """Width and height (pixels) a chart gets in the scroll area, and the screen's pixel ratio."""
+        area = self.findChild(QScrollArea)
+        width = (max(600, area.viewport().width() - 24 - area.verticalScrollBar().sizeHint().width())
+                 if area is not None else 1200)
+        self._rendered_width = width
+        return width, CHART_HEIGHT, self.devicePixelRatioF() or 1.0
 
-        from analysis.chart_style import new_figure
-        from analysis.fonts import configure_matplotlib
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = getattr(self, "_rendered_width", None)
+        if width and self._canvases and abs(self._chart_size()[0] - width) > 0.1 * width:
+            self._rendered_width = self._chart_size()[0]
+            self._resize_timer.start()  # redraw at the new width once the resizing stops
 
-        configure_matplotlib()
+    def _redraw(self) -> None:
+        if not self._canvases:
+            return
+        charts = self._last_notices + [c.chart for c in self._canvases]
+        generation, size = self._generation, self._chart_size()
+
+        def done(rendered):
+            if generation == self._generation:
+                self._show(rendered)
+
+        run_in_thread(self, lambda: render_charts(charts, size), done)
+
+    def _show(self, rendered) -> None:
+        """Charts drawn by ``render_charts`` in the worker: here only pictures are put on screen
+        (drawing seven charts took seconds on the UI thread)."""
+        charts = [r[0] for r in rendered]
+        self._last_notices = [c for c in charts if c.draw is None]
         self._clear()
-        for chart in charts:
-            fig = new_figure("slide")
-            chart.draw(fig)
-            canvas = FigureCanvasQTAgg(fig)
-            canvas.setMinimumHeight(CHART_HEIGHT)
+        notices = [c for c in charts if c.draw is None]
+        images = [r for r in rendered if r[0].draw is not None]
+        charts = [r[0] for r in images]
+        for notice in notices:  # what would fill the panels that stepped aside, or the first step
+            label = QLabel(notice.title, wordWrap=True, objectName=f"notice-{notice.name}")
+            label.setStyleSheet("padding: 10px; font-size: 13px;" if notice.name != "empty"
+                                else "padding: 40px; font-size: 16px;")
+            self.charts_layout.addWidget(label)
+            self.notices.append(label)
+        for chart, fig, png, ratio in images:
+            canvas = ChartImage(chart, fig, png, ratio)
             canvas.setToolTip(chart.title)
             canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             export = QAction(self.tr("Export Chart…"), canvas)
@@ -136,15 +174,7 @@ class DashboardView(QWidget):
             self.charts_layout.addWidget(canvas)
             self._canvases.append(canvas)
         text = (self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
-                else self.tr("No feedback in this period"))
-        if no_dates:
-            text = self.tr("The items have no dates")
-            note = QLabel(self.tr("These items have no dates, so only the charts that need none are shown: themes "
-                                  "by priority and sentiment. Import a file with a date column to see trends, "
-                                  "satisfaction over time and response times here."))
-            note.setWordWrap(True)
-            self.charts_layout.insertWidget(0, note)
-            self._canvases.append(note)
+                else "" if notices else self.tr("No feedback in this period"))
         if charts and self.follow.isChecked() and self.scope is not None:
             text = self.tr("Filtered like the Feedback screen") + " · " + text
         self.state.setText(text)
@@ -165,3 +195,56 @@ class DashboardView(QWidget):
             export(fig, Path(path), (suffix,))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+
+def render_charts(charts, size: tuple[int, int, float]) -> list[tuple]:
+    """In a worker: each chart drawn on its own Agg figure at the size it is shown, as PNG bytes;
+    ``(chart, figure, png, pixel ratio)`` (notices: ``(notice, None, None, 1)``)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.chart_style import BASE_DPI, new_figure, style
+    from analysis.fonts import configure_matplotlib
+
+    configure_matplotlib()
+    width, height, ratio = size
+    out = []
+    with style():
+        for chart in charts:
+            if chart.draw is None:
+                out.append((chart, None, None, 1.0))
+                continue
+            fig = new_figure((width / BASE_DPI, height / BASE_DPI))
+            chart.draw(fig)
+            FigureCanvasAgg(fig)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=BASE_DPI * ratio, facecolor="white")
+            out.append((chart, fig, buf.getvalue(), ratio))
+    return out
+
+
+class ChartImage(QLabel):
+    """A chart as a picture (drawn in a worker). ``figure`` is kept for Export Chart…; the mouse
+    wheel goes to the dashboard's scroll area."""
+
+    def __init__(self, chart, figure, png: bytes, ratio: float):
+        super().__init__()
+        self.chart, self.figure = chart, figure
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
+        self.setMinimumHeight(int(pixmap.height() / ratio))
+        # a picture a little wider than the view is cut at its white margin, never a sideways scroll bar
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def wheelEvent(self, event) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(parent.verticalScrollBar(), event)

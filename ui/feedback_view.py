@@ -3,6 +3,7 @@ pane with the whole text, attributes, responses and status history."""
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 from triage_app.store import connect_reader, queries
 from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
+from . import formatting as fmt
 from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
 from .workers import run_in_thread
 
@@ -238,13 +240,26 @@ class FeedbackView(QWidget):
             self.item_selected.emit(item_id)
 
 
-def metrics_scope(f: ItemFilter):
-    """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
-    from triage_app.store.metrics_queries import Filters
+@dataclass(frozen=True)
+class Scope:
+    """What the dashboard follows of the Feedback filters; the dashboard's worker makes the
+    metrics ``Filters`` of it (that module loads numpy: not on the UI thread while a workspace opens)."""
 
+    source: str | None = None
+    theme_id: int | None = None
+    segment: tuple | None = None
+
+    def filters(self):
+        from triage_app.store.metrics_queries import Filters
+
+        return Filters(source=self.source, theme_id=self.theme_id, segment=self.segment)
+
+
+def metrics_scope(f: ItemFilter) -> Scope | None:
+    """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
     theme = f.theme_ids[0] if f.theme_ids and f.theme_ids[0] else None
-    scope = Filters(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
-    return None if scope == Filters() else scope
+    scope = Scope(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
+    return None if scope == Scope() else scope
 
 
 def redacted_item(item: dict, redact) -> dict:
@@ -271,12 +286,13 @@ def render_item(item: dict) -> str:
     if item["title"]:
         parts.append(f"<h3>{e(item['title'])}</h3>")
     parts.append("<p style='white-space: pre-wrap'>" + e(item["text"]) + "</p>")
-    meta = [(tr("Source"), f"{item['source_format']} · {item['source'] or ''}"), (tr("Created"), item["created_at"]),
+    meta = [(tr("Source"), " · ".join(x for x in (item["source_format"], item["source"]) if x)),
+            (tr("Created"), fmt.when(item["created_at"])),
             (tr("Author"), item["author"]), (tr("Status"), tr(item["status"])), (tr("Source state"), item["source_state"]),
             (tr("Question"), item["question"]), (tr("Labels"), ", ".join(item["labels"]))]
     for key in ("nps", "csat", "ces", "rating"):
         if item[key] is not None:
-            meta.append((key.upper(), f"{item[key]:g}"))
+            meta.append((key.upper(), fmt.number(item[key])))
     link = item["link"] or ""
     safe_link = link.lower().startswith(("https://", "http://"))  # never a javascript: or file: link
     if link:
@@ -285,16 +301,16 @@ def render_item(item: dict) -> str:
                    for k, v in meta if v)
     parts.append(f"<table cellspacing='4'>{rows}</table>")
     if item["attributes"]:
-        attrs = "".join(f"<tr><td>{e(str(k))}</td><td>{e(str(v))[:300]}</td></tr>" for k, v in item["attributes"].items())
+        attrs = "".join(f"<tr><td>{e(str(k))}</td><td>{e(fmt.value(v))[:300]}</td></tr>"
+                        for k, v in item["attributes"].items())
         parts.append(f"<h4>{tr('Attributes')}</h4><table cellspacing='4'>{attrs}</table>")
     if item["events"]:
         parts.append(f"<h4>{tr('Responses')} ({len(item['events'])})</h4>")
         for ev in item["events"]:
             who = e(ev["author"] or "?") + (" 🤖" if ev["author_is_bot"] else "")
-            parts.append(f"<p><b>{who}</b> · {e(ev['created_at'] or '')} · {e(ev['kind'])}<br>"
+            parts.append(f"<p><b>{who}</b> · {e(fmt.when(ev['created_at']))} · {e(ev['kind'])}<br>"
                          f"<span style='white-space: pre-wrap'>{e((ev['body'] or '')[:2000])}</span></p>")
     if item["status_history"]:
-        hist = "".join(f"<tr><td>{e(h['changed_at'])}</td><td>{e(h['old_status'] or '—')} → {e(h['new_status'])}</td>"
-                       f"<td>{e(h['origin'])}</td><td>{e(h['note'] or '')}</td></tr>" for h in item["status_history"])
-        parts.append(f"<h4>{tr('Status history')}</h4><table cellspacing='4'>{hist}</table>")
+        hist = "".join(f"<li>{e(fmt.history_line(h))}</li>" for h in item["status_history"])
+        parts.append(f"<h4>{tr('Status history')}</h4><ul>{hist}</ul>")
     return "".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
@@ -20,6 +20,7 @@ from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, format_ch
 from triage_app.store import Workspace
 from triage_app.store.presets import load_preset, save_preset
 
+from .format_names import format_label
 from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
@@ -174,17 +175,17 @@ class PreviewPage(QWizardPage):
         self.format.clear()
         ranked = {name for name, _, _ in preview.candidates}
         for name, label, score in preview.candidates:
-            self.format.addItem(f"{label} ({name}, {score:.0%})", name)
+            self.format.addItem(f"{format_label(label)} ({name}, {score:.0%})", name)
         for name, label in format_choices():
             if name not in ranked:
-                self.format.addItem(f"{label} ({name})", name)
+                self.format.addItem(f"{format_label(label)} ({name})", name)
         index = self.format.findData(options.format or preview.format)
         self.format.setCurrentIndex(max(0, index))
         self.encoding.clear()
         self.encoding.addItems([preview.encoding or ""] + [e for e in COMMON_ENCODINGS if e != preview.encoding])
         self.encoding.setEnabled(preview.kind in ("csv", "jsonl"))
         self.detected.setText(self.tr("{0} file, {1:,} bytes; encoding: {2}").format(
-            preview.kind.upper() or "?", preview.size, preview.encoding_reason or self.tr("not applicable")))
+            preview.kind.upper() or format_label("unknown type"), preview.size, preview.encoding_reason or self.tr("not applicable")))
         generic = preview.format == "generic" and bool(preview.headers)
         self.mapping_box.setVisible(generic)
         if generic:
@@ -201,7 +202,8 @@ class PreviewPage(QWizardPage):
         self.preview_model.setHorizontalHeaderLabels(headers)
         for item in preview.items:
             cells = [item["created_at"] or "", item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
-                     "" if item["score"] is None else f"{item['score']:g}", item["status"]]
+                     "" if item["score"] is None else f"{item['score']:g}",
+                     QCoreApplication.translate("FeedbackView", item["status"] or "")]
             row = [QStandardItem(str(c)) for c in cells]
             row[3].setToolTip(item["text"][:2000])
             self.preview_model.appendRow(row)
@@ -329,6 +331,8 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         rows = []
+        cancelled = self.wiz.progress_page.token.cancelled
+        self.setTitle(self.tr("Import cancelled") if cancelled else self.tr("Import finished"))
         for file, result, error in self.wiz.results:
             name = Path(file).name if file else ""
             if error:

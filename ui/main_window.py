@@ -87,8 +87,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self._action(edit_menu, self.tr("&Undo Theme Edit"), self.undo, QKeySequence.StandardKey.Undo)
-        self._action(edit_menu, self.tr("&Redo Theme Edit"), self.redo, QKeySequence("Ctrl+Shift+Z"))
+        self.undo_action = self._action(edit_menu, self.tr("&Undo Theme Edit"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, self.tr("&Redo Theme Edit"), self.redo, QKeySequence("Ctrl+Shift+Z"))
+        edit_menu.aboutToShow.connect(self.update_undo_texts)
         edit_menu.addSeparator()
         self.status_action = self._action(edit_menu, self.tr("Set &Status…"), self.set_status_of_selection,
                                           QKeySequence("Ctrl+Shift+S"),
@@ -97,9 +98,12 @@ class MainWindow(QMainWindow):
         self.move_action = self._action(edit_menu, self.tr("&Move to Theme…"), self.move_selection_to_theme,
                                         QKeySequence("Ctrl+M"), self.tr("Put the selected feedback in another theme"))
         self.feedback.table.addAction(self.move_action)
+        self.tell_action = self._action(edit_menu, self.tr("&Tell People…"), self.tell_people_of_selection,
+                                        tip=self.tr("Draft an update for the people behind the selected feedback"))
+        self.feedback.table.addAction(self.tell_action)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
-        self._action(analysis_menu, self.tr("&Run Analysis"), self.run_analysis, QKeySequence("Ctrl+R"),
-                     self.tr("Find themes in all feedback; your edits are kept"))
+        self.run_action = self._action(analysis_menu, self.tr("&Run Analysis"), self.run_analysis, QKeySequence("Ctrl+R"),
+                                       self.tr("Find themes in all feedback; your edits are kept"))
         self._action(analysis_menu, self.tr("Workspace &Settings…"), self.open_settings, QKeySequence("Ctrl+,"),
                      self.tr("Priority weights, status mapping and privacy, saved in the workspace"))
         self.feedback.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -137,9 +141,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("ui/appearance", mode)
         appearance.apply(mode)
 
-    def _set_language(self, code: str) -> None:
+    def _set_language(self, code: str):
+        """Switch the UI language now: the window is rebuilt in the new language (an analysis in
+        progress would be lost, so then the change waits for the next start)."""
+        from . import language
+
         self.settings.setValue("ui/language", code)
-        QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used from the next start."))
+        if getattr(self, "_analysis_running", False):
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("The new language is used from the next start (an analysis is running)."))
+            return None
+        self.settings.sync()
+        language.install(self.settings)
+        return language.reopen_window(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Feedback Triage"),
@@ -158,7 +172,7 @@ class MainWindow(QMainWindow):
             return False
         if self.ws:
             self.ws.close()
-        self.ws = ws
+        self.ws, self._ws_closed = ws, False
         self.settings.setValue("workspace/last", str(path))
         self._remember_recent(str(path))
         self.setWindowTitle(f"{APP} — {path.name}")
@@ -196,12 +210,12 @@ class MainWindow(QMainWindow):
 
     def refresh_themes(self) -> None:
         """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
-        from triage_app.services.theme_board import load_board
-        from triage_app.store import connect_reader
-
         path = self.ws.path
 
         def work():
+            from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
+            from triage_app.store import connect_reader
+
             conn = connect_reader(path)
             try:
                 return load_board(conn)
@@ -211,8 +225,38 @@ class MainWindow(QMainWindow):
         def done(board):
             if self.ws is not None and self.ws.path == path:
                 self.themes.set_board(board)
+                keep = getattr(self, "select_theme_after_refresh", None)
+                self.select_theme_after_refresh = None
+                rows = [i for i, t in enumerate(self.themes.model.themes) if t["id"] == keep]
+                if rows:
+                    self.themes.table.selectRow(rows[0])
+                self.update_undo_texts()
 
         run_in_thread(self, work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000))
+
+    def set_analysis_possible(self, possible: bool) -> None:
+        """Run Analysis needs feedback: disabled (with a reason) on an empty workspace."""
+        running = getattr(self, "_analysis_running", False)
+        tip = (self.tr("Find themes in all feedback; your edits are kept") if possible
+               else self.tr("Import feedback first: the workspace is empty"))
+        for widget in (self.run_action, self.themes.run_button):
+            widget.setEnabled(possible and not running)
+            widget.setToolTip(tip)
+        self._analysis_possible = possible
+
+    def update_undo_texts(self) -> None:
+        """Edit › Undo/Redo say what they will undo ("Undo: merged “A” into “B”")."""
+        from triage_app.services.theme_edits import peek
+
+        from .theme_messages import undo_text
+
+        if getattr(self, "_ws_closed", False):  # the window closed its workspace while a refresh was on its way
+            return
+        state = peek(self.ws) if self.ws is not None else None
+        self.undo_action.setText(undo_text(state))
+        self.redo_action.setText(undo_text(state, redo=True))
+        self.undo_action.setEnabled(bool(state and state["undo"]))
+        self.redo_action.setEnabled(bool(state and state["redo"]))
 
     def _show_summary(self, note: str = "") -> None:
         """Counts for the status bar (after ``note``), computed in a worker (they take a moment on a
@@ -230,6 +274,7 @@ class MainWindow(QMainWindow):
 
         def done(stats):
             if self.ws is not None and self.ws.path == path:
+                self.set_analysis_possible(stats["items"] > 0)
                 self.statusBar().showMessage(note + self.tr("{0} items from {1} imports · {2} survey respondents").format(
                     f"{stats['items']:,}", stats["imports"], f"{stats['respondents']:,}"))
 
@@ -317,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> None:
         from triage_app.domain import CancelToken
-        from triage_app.services.briefing import BriefingRequest, generate
+        from triage_app.services.briefing import BriefingRequest, newest_end
 
         if self.ws is None:
             return
@@ -331,15 +376,16 @@ class MainWindow(QMainWindow):
         stats = self.ws.stats()
         period = str(days) if days else f"{(stats['first_created'] or '')[:10]}..{(stats['last_created'] or '')[:10]}"
         request = BriefingRequest(period=period, top=self.dashboard.top.value(), lang=self.dashboard.lang,
-                                  as_of=stats["last_created"], workspace_name=self.ws.path.stem)
+                                  as_of=newest_end(self.ws.conn), workspace_name=self.ws.path.stem)
         ws_path, cancel = self.ws.path, CancelToken()
         dialog = QProgressDialog(self.tr("Writing the briefing…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.canceled.connect(cancel.cancel)
 
-        def work():
-            with Workspace(ws_path) as ws:
-                return (yield from generate(ws.conn, request, path, cancel))
+        def work():  # in a child process: rendering holds the GIL, which froze the window
+            from triage_app.services.analysis_process import briefing_in_process
+
+            return (yield from briefing_in_process(ws_path, request, path, cancel))
 
         def progress(p):
             dialog.setLabelText(f"{self.tr('Writing the briefing…')}\n{p.message}")
@@ -373,6 +419,8 @@ class MainWindow(QMainWindow):
         ids = self.themes.selected_theme_ids()
         if self.ws is None or not ids:
             return
+        if action == "tell":
+            return self.tell_people(theme_id=ids[0])
         if action == "status":
             from triage_app.services.status import StatusError, set_status
 
@@ -415,6 +463,21 @@ class MainWindow(QMainWindow):
         self.feedback.reload_choices()
         self.feedback.apply_filter()
 
+    def tell_people(self, theme_id: int | None = None, item_ids: list[int] | None = None):
+        from .tell_dialog import TellDialog
+
+        dialog = TellDialog(self.ws, theme_id, item_ids, self)
+        dialog.told.connect(self.refresh_themes if theme_id is not None else self.feedback.apply_filter)
+        dialog.open()
+        self._tell_dialog = dialog
+        return dialog
+
+    def tell_people_of_selection(self):
+        ids = self.feedback.selected_item_ids()
+        if self.ws is None or not ids:
+            return None
+        return self.tell_people(item_ids=ids)
+
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:
         from triage_app.services.status import StatusError, set_status
@@ -444,22 +507,53 @@ class MainWindow(QMainWindow):
         if self.ws is None:
             return None
         wizard = ImportWizard(self.ws, files or None, self)
-        wizard.finished.connect(lambda _code: self._after_import())
+        wizard.finished.connect(lambda _code: self._after_import(wizard))
         wizard.open()
         return wizard
 
-    def _after_import(self) -> None:
+    def _after_import(self, wizard=None) -> None:
         self.guard.absorb()
         self.feedback.reload_choices()
         self.feedback.apply_filter()
         self._show_summary()
+        added = sum(r.added for _f, r, err in (getattr(wizard, "results", None) or []) if r is not None and not err)
+        if added and not getattr(self, "_analysis_running", False):
+            self.offer_analysis(added)
+
+    def confirm_close_during_analysis(self) -> bool:
+        """Closing while the analysis runs: keep it running (False) or cancel it and close (True)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Analysis Running"),
+                          self.tr("The theme analysis is still running. Closing now cancels it and keeps the "
+                                  "themes as they were."), parent=self)
+        wait = box.addButton(self.tr("Keep Running"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Cancel Analysis and Close"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(wait)
+        box.exec()
+        return box.clickedButton() is not wait
+
+    def offer_analysis(self, added: int):
+        """After an import: ask to find the themes of the new feedback now (not modal: the window stays usable)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Find Themes"),
+                          self.tr("{0} new items were imported. Run the analysis now to find their themes?").format(
+                              f"{added:,}"), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Run Analysis"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Later"))
+        box.buttonClicked.connect(lambda button: self.run_analysis() if button is yes else None)
+        box.open()
+        self._offer_box = box
+        return box
 
     def closeEvent(self, event) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
         cancel = getattr(self, "_analysis_cancel", None)
         if cancel is not None and getattr(self, "_analysis_running", False):
+            if not self.confirm_close_during_analysis():
+                event.ignore()
+                return
             cancel.cancel()  # the analysis stops at its next step; the themes stay as they were
+        self.settings.setValue("window/geometry", self.saveGeometry())
         self.guard.timer.stop()
         if self.ws:
             self.ws.close()
+            self._ws_closed = True
         super().closeEvent(event)

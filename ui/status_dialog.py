@@ -17,6 +17,7 @@ class StatusDialog(QDialog):
         if current in STATUSES:
             self.status.setCurrentIndex(STATUSES.index(current))
         self.note = QLineEdit(placeholderText=self.tr("Why (optional): kept in the status history"))
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(self.note.placeholderText()) + 24)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

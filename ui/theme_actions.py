@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from triage_app.domain import CancelToken, Cancelled
 from triage_app.store import Workspace
 
+from .theme_messages import ThemePicker, describe
 from .workers import run_in_thread
 
 STAGES = {"reading": "Reading items", "embedding": "Embedding texts", "assigning": "Assigning new items",
@@ -55,27 +56,25 @@ class _AnalysisProgress:
 
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
-    from triage_app.services.analysis import AnalysisError, analyse
+    from triage_app.services.analysis import AnalysisError
+    from triage_app.services.analysis_process import analyse_in_process, chosen_model
 
-    if window.ws is None or getattr(window, "_analysis_running", False):
+    if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
         return
     cancel, path = CancelToken(), window.ws.path
     status = _AnalysisProgress(window, cancel)
     window._analysis_running = True
     window.themes.run_button.setEnabled(False)
 
-    def work():
-        from triage_app.services.sentiment import score_items
+    model = chosen_model(window.ws)
 
-        with Workspace(path) as ws:
-            result = yield from analyse(ws, cancel=cancel)
-            yield from score_items(ws.conn, cancel)  # only items not scored yet
-            return result
+    def work():  # in a child process: clustering holds the GIL for seconds, which froze the window
+        return (yield from analyse_in_process(path, model, cancel))
 
     def finish():
         status.close()
         window._analysis_running = False
-        window.themes.run_button.setEnabled(True)
+        window.themes.run_button.setEnabled(getattr(window, "_analysis_possible", True))
 
     def done(result):
         finish()
@@ -116,14 +115,15 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
             if len(ids) < 2:
                 QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
                 return
-            names = ", ".join(themes[i]["label"] for i in ids[1:])
-            if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}”?").format(
-                    names, themes[ids[0]]["label"])) != QMessageBox.StandardButton.Yes:
+            names = _t(", ").join(f"“{themes[i]['label']}” ({themes[i]['size']:,})" for i in ids[1:])
+            if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}” ({2})?").format(
+                    names, themes[ids[0]]["label"], f"{themes[ids[0]]['size']:,}")) != QMessageBox.StandardButton.Yes:
                 return
             result = edits.merge(ws, ids[1:], ids[0])
         elif action == "hide":
             for theme_id in ids:
                 result = edits.hide(ws, theme_id, True)
+            result["what"] = {"kind": "hide", "themes": [themes[i]["label"] for i in ids]}  # all of them, in one line
         elif action == "split":
             split_with_preview(window, ids[0])
             return
@@ -134,7 +134,7 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
     except edits.EditError as exc:
         QMessageBox.warning(window, _t("Theme not changed"), str(exc))
         return
-    window.statusBar().showMessage(result.get("summary", ""), 10_000)
+    window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
     window.after_theme_change()
 
 
@@ -161,12 +161,23 @@ def split_with_preview(window, theme_id: int) -> None:
         parts = parts_box.value() or None
 
         def work():
-            with Workspace(path) as ws:
-                return edits.split_preview(ws, theme_id, parts)
+            from triage_app.services.tell import quote_of
+            from triage_app.store import tell_queries
 
-        def show(result):
+            with Workspace(path) as ws:
+                result = edits.split_preview(ws, theme_id, parts)
+                ids = [q for p in result for q in p.quotes[:2]]
+                texts = {i["id"]: quote_of(i) for i in tell_queries.items(ws.conn, ids)}
+                return result, texts
+
+        def show(found):
+            result, texts = found
+
+            def quotes(p):
+                return "".join(f"<br><i>“{html.escape(texts[q][:160])}”</i>" for q in p.quotes[:2] if texts.get(q))
+
             rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}<br>"
-                           f"<small>{html.escape(', '.join(p.keywords[:8]))}</small></li>" for p in result)
+                           f"<small>{html.escape(', '.join(p.keywords[:8]))}</small>{quotes(p)}</li>" for p in result)
             text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
             buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
 
@@ -182,7 +193,8 @@ def split_with_preview(window, theme_id: int) -> None:
             QMessageBox.warning(window, _t("Theme not changed"), str(exc))
             return
         dialog.accept()
-        window.statusBar().showMessage(result.get("summary", ""), 10_000)
+        window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
+        window.select_theme_after_refresh = theme_id  # the selection stays on the theme that was split
         window.after_theme_change()
 
     buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(apply)
@@ -197,18 +209,17 @@ def move_items(window, item_ids: list[int]) -> None:
     themes = window.themes.model.themes
     if window.ws is None or not item_ids or not themes:
         return
-    labels = [_t("(unassigned)")] + [t["label"] for t in themes]
-    label, ok = QInputDialog.getItem(window, _t("Move to Theme"), _t("{0} item(s) to:").format(len(item_ids)),
-                                     labels, 0, False)
-    if not ok:
+    picker = ThemePicker(sorted(themes, key=lambda t: t["label"].lower()), len(item_ids), window)
+    window._theme_picker = picker
+    if picker.exec() != QDialog.DialogCode.Accepted:
         return
-    target = None if labels.index(label) == 0 else themes[labels.index(label) - 1]["id"]
+    target = picker.chosen()
     try:
         result = edits.move_items(window.ws, item_ids, target)
     except edits.EditError as exc:
         QMessageBox.warning(window, _t("Items not moved"), str(exc))
         return
-    window.statusBar().showMessage(result.get("summary", ""), 10_000)
+    window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
     window.after_theme_change()
 
 
@@ -222,7 +233,9 @@ def undo_redo(window, redo: bool) -> None:
     except edits.EditError as exc:
         window.statusBar().showMessage(str(exc), 5_000)
         return
-    window.statusBar().showMessage(result["summary"], 10_000)
+    what = describe(result.get("what"), result["summary"])
+    window.statusBar().showMessage((_t("Redone: {0}") if redo else _t("Undone: {0}")).format(what)
+                                   if result.get("what") else result["summary"], 10_000)
     window.after_theme_change()
 
 

@@ -127,7 +127,7 @@ class SparklineDelegate(QStyledItemDelegate):
 
 class ThemesView(QWidget):
     run_analysis_requested = Signal()
-    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice
+    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice | tell
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -159,6 +159,7 @@ class ThemesView(QWidget):
             ("status", self.tr("Set Status…"), self.tr("Change the workflow status of the selected theme")),
             ("rice", self.tr("RICE…"), self.tr("Impact, confidence and effort of the selected theme, for the RICE "
                                              "priority scheme")),
+            ("tell", self.tr("Tell People…"), self.tr("Draft an update for the people behind the selected theme")),
         ):
             button = QPushButton(text, toolTip=tip)
             button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(a))
@@ -247,7 +248,8 @@ def render_theme(theme: dict) -> str:
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in theme["quote_items"][:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
-                         f"<br><small>{e(quote['source_format'])} · {e((quote['created_at'] or '')[:10])}</small></blockquote>")
+                         f"<br><small>{e(' · '.join(x for x in (quote['source_format'], (quote['created_at'] or '')[:10]) if x))}"
+                         "</small></blockquote>")
     return "".join(parts)
 
 

@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="289" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="290" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="291" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="291" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="291" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="292" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="292" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="283" />
+        <location filename="../../ui/feedback_view.py" line="299" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -86,61 +86,47 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="96" />
+        <location filename="../../ui/dashboard_view.py" line="101" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="114" />
+        <location filename="../../ui/dashboard_view.py" line="121" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="133" />
+        <location filename="../../ui/dashboard_view.py" line="171" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="138" />
+        <location filename="../../ui/dashboard_view.py" line="176" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="139" />
+        <location filename="../../ui/dashboard_view.py" line="177" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="141" />
-        <source>The items have no dates</source>
-        <translation>条目没有日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard_view.py" line="142" />
-        <source>These items have no dates, so only the charts that need none are shown: themes by priority and sentiment. Import a file with a date column to see trends, satisfaction over time and response times here.</source>
-        <translation>这些条目没有日期，因此只显示不需要日期的图表：按优先级排序的主题和情感。导入带日期列的文件即可在此查看趋势、满意度变化和响应时间。</translation>
-    </message>
-    <message>
-        <source>The dashboard draws feedback over time, and these items have no dates. The Themes screen ranks their themes; import a file with a date column to see trends here.</source>
-        <translation type="vanished">仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard_view.py" line="149" />
+        <location filename="../../ui/dashboard_view.py" line="179" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="156" />
+        <location filename="../../ui/dashboard_view.py" line="186" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="157" />
+        <location filename="../../ui/dashboard_view.py" line="187" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="167" />
+        <location filename="../../ui/dashboard_view.py" line="197" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -173,122 +159,122 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="41" />
+        <location filename="../../ui/feedback_view.py" line="43" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="42" />
+        <location filename="../../ui/feedback_view.py" line="44" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="43" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (VADER for English, SnowNLP for Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="119" />
+        <location filename="../../ui/feedback_view.py" line="121" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="122" />
+        <location filename="../../ui/feedback_view.py" line="124" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="125" />
+        <location filename="../../ui/feedback_view.py" line="127" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="126" />
+        <location filename="../../ui/feedback_view.py" line="128" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="132" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="132" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="131" />
+        <location filename="../../ui/feedback_view.py" line="133" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="134" />
+        <location filename="../../ui/feedback_view.py" line="136" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="138" />
+        <location filename="../../ui/feedback_view.py" line="140" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="141" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="141" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="141" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="181" />
+        <location filename="../../ui/feedback_view.py" line="183" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="205" />
+        <location filename="../../ui/feedback_view.py" line="207" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="210" />
+        <location filename="../../ui/feedback_view.py" line="212" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -446,27 +432,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="55" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="56" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="61" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -481,14 +467,105 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../ui/format_names.py" line="7" />
+        <source>Generic table or JSON</source>
+        <translation>通用表格或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="8" />
+        <source>Consumer complaints (CFPB CSV)</source>
+        <translation>消费者投诉（CFPB CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="9" />
+        <source>GitHub issues (REST API JSON)</source>
+        <translation>GitHub issue（REST API JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="10" />
+        <source>GitHub issues (gh CLI JSON)</source>
+        <translation>GitHub issue（gh 命令行 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="11" />
+        <source>GitLab issues (CSV export)</source>
+        <translation>GitLab issue（CSV 导出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="12" />
+        <source>Google Forms responses</source>
+        <translation>Google 表单回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="13" />
+        <source>Google Play reviews (Play Console CSV)</source>
+        <translation>Google Play 评论（Play 管理中心 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="14" />
+        <source>Jira issues (CSV export)</source>
+        <translation>Jira issue（CSV 导出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="15" />
+        <source>Research survey (2 header rows)</source>
+        <translation>研究问卷（2 行表头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="16" />
+        <source>Zendesk tickets (JSON)</source>
+        <translation>Zendesk 工单（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="17" />
+        <source>unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="53" />
+        <source>by you</source>
+        <translation>由您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="53" />
+        <source>from the import</source>
+        <translation>来自导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="74" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="74" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="75" />
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="75" />
+        <source>people told: {0}</source>
+        <translation>已告知用户：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="359" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -558,20 +635,20 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -661,227 +738,287 @@
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>&amp;Tell People…</source>
+        <translation>告知用户(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>Draft an update for the people behind the selected feedback</source>
+        <translation>为所选反馈的提交者起草一份进展更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>The new language is used from the next start (an analysis is running).</source>
+        <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="241" />
+        <source>Import feedback first: the workspace is empty</source>
+        <translation>请先导入反馈：工作区为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
         <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
-        <location filename="../../ui/main_window.py" line="367" />
+        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="490" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525" />
+        <source>Analysis Running</source>
+        <translation>分析进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="526" />
+        <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
+        <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="528" />
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="529" />
+        <source>Cancel Analysis and Close</source>
+        <translation>取消分析并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="536" />
+        <source>Find Themes</source>
+        <translation>查找主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="537" />
+        <source>{0} new items were imported. Run the analysis now to find their themes?</source>
+        <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540" />
+        <source>Run Analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="541" />
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="46" />
@@ -892,102 +1029,102 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="95" />
+        <location filename="../../ui/import_wizard.py" line="96" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="97" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="104" />
+        <location filename="../../ui/import_wizard.py" line="105" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="105" />
+        <location filename="../../ui/import_wizard.py" line="106" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="129" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186" />
+        <location filename="../../ui/import_wizard.py" line="187" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187" />
+        <location filename="../../ui/import_wizard.py" line="188" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193" />
+        <location filename="../../ui/import_wizard.py" line="194" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="218" />
+        <location filename="../../ui/import_wizard.py" line="220" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="222" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221" />
+        <location filename="../../ui/import_wizard.py" line="223" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="225" />
         <source>No feedback text found in the first rows: check the format or the text column.</source>
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="226" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1040,27 +1177,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="251" />
+        <location filename="../../ui/import_wizard.py" line="253" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="256" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289" />
+        <location filename="../../ui/import_wizard.py" line="291" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="318" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1396,17 +1533,17 @@
         <translation>原因（可选）：记录在状态历史中</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="25" />
+        <location filename="../../ui/status_dialog.py" line="26" />
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="26" />
+        <location filename="../../ui/status_dialog.py" line="27" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="28" />
+        <location filename="../../ui/status_dialog.py" line="29" />
         <source>new → triaged → planned → in progress → resolved, or won't fix / duplicate</source>
         <translation>新建 → 已分拣 → 已计划 → 处理中 → 已解决，或 不修复 / 重复</translation>
     </message>
@@ -1414,12 +1551,18 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="328" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="335" />
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="345" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1452,6 +1595,132 @@
         <location filename="../../ui/i18n.py" line="44" />
         <source>Rejected</source>
         <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>TellDialog</name>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="28" />
+        <source>Tell People</source>
+        <translation>告知用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="35" />
+        <source>Language of the feedback</source>
+        <translation>与反馈相同的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="39" />
+        <source>Writing the update…</source>
+        <translation>正在起草更新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Person</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="41" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="42" />
+        <source>Where to reply</source>
+        <translation>回复位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="55" />
+        <source>Update (Markdown, editable):</source>
+        <translation>更新内容（Markdown，可编辑）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="61" />
+        <source>Copy Update</source>
+        <translation>复制更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="62" />
+        <source>Export Files…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="63" />
+        <source>update.md, recipients.csv for mail-merge, and one Markdown file per source</source>
+        <translation>update.md、用于邮件合并的 recipients.csv，以及每个来源一个 Markdown 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="64" />
+        <location filename="../../ui/tell_dialog.py" line="156" />
+        <source>Record as Told</source>
+        <translation>记录为已告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="65" />
+        <source>Add a note to the status history, so this is not announced twice</source>
+        <translation>在状态历史中记录一条备注，避免重复通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="76" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="108" />
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} items, {3} people to tell</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} 条反馈，需告知 {3} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="113" />
+        <source>Already told on {0} ({1}). Recording again announces it twice.</source>
+        <translation>已于 {0} 告知（{1}）。再次记录会重复通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="116" />
+        <source>The status is “{0}”: nothing is decided yet. Set the status first (planned, in progress, resolved…).</source>
+        <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="128" />
+        <source>People to tell ({0}); {1} items have no name, address or link</source>
+        <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="140" />
+        <source>Export Update To</source>
+        <translation>将更新导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="146" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="148" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="148" />
+        <source>Written to {0}:
+{1}</source>
+        <translation>已写入 {0}：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="156" />
+        <source>These people were already told on {0}. Record it again?</source>
+        <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tell_dialog.py" line="161" />
+        <source>Recorded</source>
+        <translation>已记录</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1885,26 @@
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="141" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="142" />
+        <source>Merge {0} into “{1}” ({2})?</source>
+        <translation>将 {0} 合并到“{1}”（{2}）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="143" />
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="144" />
+        <source>Redone: {0}</source>
+        <translation>已重做：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ThemeBoardModel</name>
@@ -1716,6 +2005,94 @@
     </message>
 </context>
 <context>
+    <name>ThemeMessages</name>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="124" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="125" />
+        <source>renamed “{0}” to “{1}”</source>
+        <translation>已将“{0}”重命名为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="126" />
+        <source>hid {0}</source>
+        <translation>已隐藏 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="127" />
+        <source>showed {0}</source>
+        <translation>已显示 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="128" />
+        <source>merged {0} into “{1}”</source>
+        <translation>已将 {0} 合并到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="129" />
+        <source>moved {0} item(s) to “{1}”</source>
+        <translation>已将 {0} 条反馈移到“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="130" />
+        <source>moved {0} item(s) out of their themes (unassigned)</source>
+        <translation>已将 {0} 条反馈移出主题（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="131" />
+        <source>split “{0}” into {1}</source>
+        <translation>已将“{0}”拆分为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="132" />
+        <source>&amp;Redo Theme Edit</source>
+        <translation>重做主题编辑(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="133" />
+        <source>&amp;Undo Theme Edit</source>
+        <translation>撤销主题编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="134" />
+        <source>&amp;Redo: {0}</source>
+        <translation>重做(&amp;R)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="135" />
+        <source>&amp;Undo: {0}</source>
+        <translation>撤销(&amp;U)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="136" />
+        <source>Move to Theme</source>
+        <translation>移动到主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="137" />
+        <source>Type to find a theme…</source>
+        <translation>输入以查找主题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="138" />
+        <source>{0}  ({1} items)</source>
+        <translation>{0}（{1} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="139" />
+        <source>(no theme: unassigned)</source>
+        <translation>（不属于任何主题：未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="140" />
+        <source>Move {0} item(s) to:</source>
+        <translation>将 {0} 条反馈移到：</translation>
+    </message>
+</context>
+<context>
     <name>ThemesView</name>
     <message>
         <location filename="../../ui/themes_view.py" line="149" />
@@ -1788,22 +2165,32 @@
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="170" />
+        <location filename="../../ui/themes_view.py" line="162" />
+        <source>Tell People…</source>
+        <translation>告知用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="162" />
+        <source>Draft an update for the people behind the selected theme</source>
+        <translation>为所选主题背后的用户起草一份进展更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="171" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="194" />
+        <location filename="../../ui/themes_view.py" line="195" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="199" />
+        <location filename="../../ui/themes_view.py" line="200" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="205" />
+        <location filename="../../ui/themes_view.py" line="206" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

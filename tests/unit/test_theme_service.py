@@ -330,14 +330,14 @@ def test_cli_theme_commands_and_their_json(analysed):
     assert len(members) == themes[0]["size"] and {m["theme_id"] for m in members} == {a}
     assert run("theme", "rename", a, "Battery life", "-w", w).exit_code == 0
     item = members[0]["id"]
-    assert "moved 1 item to theme" in run("theme", "move", item, "--to", b, "-w", w).output
+    assert f"moved 1 item to '{themes[1]['label']}'" in run("theme", "move", item, "--to", b, "-w", w).output
     preview = json.loads(run("theme", "split", b, "--parts", "2", "-w", w, "--json").output)
     assert preview["preview"] is True and len(preview["parts"]) == 2
     assert len(json.loads(run("themes", "-w", w, "--json").output)) == 4  # a preview changes nothing
     assert run("theme", "hide", b, "-w", w).exit_code == 0
     assert b not in {t["id"] for t in json.loads(run("themes", "-w", w, "--json").output)}
-    assert "undid: hid theme" in run("undo", "-w", w).output
-    assert "redid: hid theme" in run("redo", "-w", w).output
+    assert f"undid: hid '{themes[1]['label']}'" in run("undo", "-w", w).output  # labels, not internal ids
+    assert f"redid: hid '{themes[1]['label']}'" in run("redo", "-w", w).output
     merged = json.loads(run("theme", "merge", themes[2]["id"], "--into", a, "-w", w, "--json").output)
     assert merged["target"] == a and merged["items_moved"] == themes[2]["size"]
     summary = json.loads(run("analyze", "-w", w, "--model", "test-words", "--json").output)

@@ -98,6 +98,13 @@ def parse_period(text: str | None, as_of: str | None = None) -> Window:
     return Window(start, end, _label(start, end))
 
 
+def newest_end(conn) -> str | None:
+    """The end of a period that ends at the newest item (as the dashboard's periods do): one second
+    after it, so that item is inside the half-open window. None for an empty workspace."""
+    latest = mq.latest_created(conn)
+    return _iso(P.to_epoch(latest) + 1) if latest else None
+
+
 def granularity(window: Window) -> str:
     """The trend unit of a window without data to narrow it (analysis.periods.granularity)."""
     return P.granularity(window.end - window.start)
@@ -234,6 +241,13 @@ def status_flow(cols: mq.TimeColumns, grid: list[tuple[str, float, float]]) -> d
     return out
 
 
+def _closed_after(cols: mq.TimeColumns, as_of: float) -> int:
+    """Tracked items created before the period's end, open at its end and closed since (up to
+    now): what the "open backlog at the end of the period" still counts, said next to it."""
+    later = ~cols.is_open & (cols.closed >= as_of) & (cols.created < as_of)
+    return int(later.sum())
+
+
 def _reindex(rows: list[dict], labels: list[str]) -> list[dict]:
     by = {r["period"]: r for r in rows}
     return [by.get(p, {"period": p, "n": 0, "value": None, "low": None, "high": None}) for p in labels]
@@ -250,12 +264,13 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -> list[dict]:
     """Three quotes (representative first), redacted for export, one per distinct text."""
+    from .tell import quote_of
     found = bq.item_texts(conn, theme["quotes"])
     candidates = [found[i] for i in theme["quotes"] if i in found]
     candidates += bq.theme_quote_candidates(conn, theme["id"], start, end)
     chosen, repeats, seen, texts = [], [], [], set()
     for c in candidates:
-        text = " ".join((c["text"] or "").split())
+        text = quote_of(c)  # an issue's title, entities decoded ("&amp;" in exports is "&"), no Markdown marks
         tokens = _tokens(text)
         if not tokens or text in texts:
             continue
@@ -292,12 +307,14 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
                                 _scores(days, sums, prev.start, win.end, by).items()}}
     cancel.raise_if_cancelled()
     yield Progress("gathering", 1, 5, "response times")
-    cols = _snapshot(mq.time_columns(conn, scope), as_of)
+    full = mq.time_columns(conn, scope)
+    cols = _snapshot(full, as_of)
     now_c, before_c = _cohort(cols, win.start, win.end), _cohort(cols, prev.start, prev.end)
     data["times"] = {"now": metrics.time_periods(now_c, "all", as_of), "before": metrics.time_periods(before_c, "all", as_of),
                      "samples": time_samples(now_c, as_of)}
     data["flow"] = status_flow(cols, grid)
     data["flow_totals"] = status_flow(cols, [("before", prev.start, prev.end), ("now", win.start, win.end)])
+    data["closed_after_end"] = _closed_after(full, as_of)
     data["status_counts"] = bq.status_counts(conn, s, e, scope)
     cancel.raise_if_cancelled()
     yield Progress("gathering", 2, 5, "themes")
@@ -315,6 +332,10 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["weights"] = metrics.weights(conn)
     data["scheme"] = mq.get_setting(conn, metrics.SCHEME_KEY, "weighted") or "weighted"
     data["imports"] = _imports(conn)
+    # the latest period (ending at the newest item) takes status changes made since: they are today's work
+    newest = newest_end(conn)
+    latest = newest is not None and win.end >= P.to_epoch(newest)
+    data["you_said"] = _you_said(conn, s, _iso(max(win.end, datetime.now(timezone.utc).timestamp() + 1)) if latest else e)
     yield Progress("gathering", 5, 5, "")
     return data
 
@@ -377,11 +398,13 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
     sentiment = bq.theme_sentiment_counts(conn, ids, s, e)
+    undated = bq.undated_counts(conn, ids)
     seg_rows = bq.theme_segment_counts(conn, ids, s, e, request.segment)
     for rank, t in enumerate(top, 1):
         t["rank"] = rank
         t["series"] = series[t["id"]].tolist()
         t["items_now"], t["items_before"] = now_n[t["id"]], before_n[t["id"]]
+        t["undated"] = undated.get(t["id"], 0)
         t["impact"] = impacts.get(t["id"])
         t["sentiment"] = sentiment.get(t["id"], (0, 0, 0, 0))
         t["quotes_shown"] = _quotes(conn, t, s, e, settings)
@@ -395,6 +418,23 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
             matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
     return {"themes": top, "themes_total": len(themes), "loved": _loved(conn, themes, settings),
             "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
+
+
+def _you_said(conn, start: str, end: str) -> list[dict]:
+    """Themes set to a done status (planned, in progress, resolved, won't fix) in the period, with
+    quotes and the note of that change: the "You said, we did" page."""
+    from ..store import tell_queries
+    from .tell import TELLABLE
+
+    settings = load_settings(conn)
+    out = []
+    for t in tell_queries.themes_changed_to(conn, [s for s in TELLABLE if s != "duplicate"], start, end)[:8]:
+        theme = tell_queries.theme(conn, t["id"]) or {"quotes": []}
+        t["label"] = redact_for_export(t["label"], settings)
+        t["note"] = redact_for_export(t["note"], settings) if t["note"] else None
+        t["quotes_shown"] = _quotes(conn, {"id": t["id"], "quotes": theme["quotes"]}, start, end, settings, limit=2)
+        out.append(t)
+    return out
 
 
 # -- the service ---------------------------------------------------------------------------

@@ -185,8 +185,11 @@ def _headline_table(data: dict, tr: Tr) -> Table:
                      tr("{n} still waiting; plain median {m}", n=f"{now.get('waiting', 0):,}",
                         m=duration(tr, now.get("median_s")))])
     ft = data["flow_totals"]
+    later = data.get("closed_after_end", 0)
     rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", f"{ft['backlog'][0]:,}",
-                 f"{ft['backlog'][1] - ft['backlog'][0]:+,}", tr("tracked items: issues, tickets, reviews")])
+                 f"{ft['backlog'][1] - ft['backlog'][0]:+,}",
+                 tr("tracked items; {n} of them closed after the period ended", n=f"{later:,}") if later
+                 else tr("tracked items: issues, tickets, reviews")])
     rows.append([tr("Resolved in period"), f"{ft['resolved'][1]:,}", f"{ft['resolved'][0]:,}",
                  f"{ft['resolved'][1] - ft['resolved'][0]:+,}", tr("opened: {n}", n=f"{ft['opened'][1]:,}")])
     return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
@@ -197,7 +200,10 @@ def _status_name(tr: Tr, status: str) -> str:
     return tr(status)
 
 
-def _theme_rows(data: dict, tr: Tr, limit: int = 8) -> Table:
+SUMMARY_THEMES = 12  # rows of the summary's theme table (each reported theme has its own page)
+
+
+def _theme_rows(data: dict, tr: Tr, limit: int = SUMMARY_THEMES) -> Table:
     rows = []
     for t in data["themes"][:limit]:
         rows.append([str(t["rank"]), charts.short(t["label"], 34), f"{t['priority']:.1f}",
@@ -216,6 +222,9 @@ def summary_page(data: dict, tr: Tr) -> Page:
         page.tables.append(_theme_rows(data, tr))
         page.facts.append(tr("{n} themes in the workspace; the top {k} by priority are reported.",
                              n=data["themes_total"], k=len(data["themes"])))
+        if len(data["themes"]) > SUMMARY_THEMES:
+            page.facts.append(tr("The table lists the first {m}; every reported theme has its own page.",
+                                 m=SUMMARY_THEMES))
     else:
         page.facts.append(tr("No themes yet: run the theme analysis to add theme pages. "
                              "Satisfaction, response times and status are reported below."))
@@ -247,11 +256,18 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
-    page.charts.append(Chart("trend", lambda fig, t=t, meta=meta: charts.theme_volume(
-        data["grid"], {label: t["series"]}, meta, fig=fig, highlight=data["highlight"], unit=data["by"],
-        title=tr("Items per {unit}", unit=tr(data["by"])))))
+    if any(t["series"]):
+        page.charts.append(Chart("trend", lambda fig, t=t, meta=meta: charts.theme_volume(
+            data["grid"], {label: t["series"]}, meta, fig=fig, highlight=data["highlight"], unit=data["by"],
+            title=tr("Items per {unit}", unit=tr(data["by"])))))
+    else:  # an empty axis says nothing: say why there is no trend
+        page.charts.append(Chart("trend", lambda fig, t=t: _message(fig, tr("Items per {unit}", unit=tr(data["by"])), tr(
+            "No item of this theme was created in this period or the one before; {n} of its items have no date.",
+            n=f"{t.get('undated', 0):,}") if t.get("undated") else tr(
+            "No item of this theme was created in this period or the one before."))))
     page.charts.append(Chart("factors", lambda fig, t=t, meta=meta: charts.priority_factors(
-        t["factors"], meta, fig=fig, priority=t["priority"], n=t["items_total"])))
+        t["factors"], meta, fig=fig, priority=t["priority"],
+        n=tr("n = {n} items in the theme (all time)", n=f"{t['items_total']:,}"))))
     return page
 
 
@@ -270,6 +286,17 @@ def priority_notes(tr: Tr, t: dict) -> list[str]:
     return notes
 
 
+def _message(fig, title: str, text: str):
+    """A chart panel that has nothing to draw: its title and one line saying why."""
+    from .briefing_render import wrap
+
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    width_em = fig.bbox.width / fig.figure.dpi * 72 / 11
+    fig.text(0.5, 0.5, "\n".join(wrap(text, width_em * 0.85)), ha="center", va="center", fontsize=11,
+             color="#555555", parse_math=False)
+    return fig
+
+
 def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
     themes = data["themes"]
     meta = _meta(data, tr, show_title=False)
@@ -277,8 +304,10 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
     pages = [Page(tr("Themes ranked by priority"), "chart", tr("Top {k} of {n} themes", k=len(themes), n=data["themes_total"]),
                   charts=[Chart("priority", lambda fig: charts.priority_ranking(
                       [{"label": t["label"], "priority": t["priority"], "factors": t["factors"]} for t in themes],
-                      meta, fig=fig, n=n_items))],
-                  facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix).")])]
+                      meta, fig=fig, n=tr("n = {n} items in these {k} themes (all time)", n=f"{n_items:,}",
+                                          k=len(themes))))],
+                  facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
+                         tr("Priority counts every item of a theme, not only those of the period.")])]
     pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
                       charts=[Chart("volume", lambda fig: charts.theme_volume(
                           data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
@@ -293,7 +322,8 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
     seg_name = seg["key"] or tr("Channel (source format)")
     sentiment = [t["sentiment"][:3] for t in themes]
     unscored = sum(t["sentiment"][3] for t in themes)
-    return [
+    scored = any(sum(x) for x in sentiment)
+    pages = [
         Page(tr("Themes by segment"), "chart", tr("Segment: {s}", s=seg_name),
              charts=[Chart("segments", lambda fig: charts.theme_segment_heatmap(
                  [t["label"] for t in themes], seg["names"], seg["counts"], meta, fig=fig, segment_name=seg_name))]),
@@ -303,6 +333,7 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
              facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
                        "are left out.", n=f"{unscored:,}")]),
     ]
+    return pages if scored else pages[:1]
 
 
 def loved_page(data: dict, tr: Tr) -> Page | None:
@@ -387,20 +418,66 @@ def status_page(data: dict, tr: Tr) -> Page:
     return page
 
 
+def you_said_page(data: dict, tr: Tr) -> Page | None:
+    """"You said, we did": themes marked done in the period, what people said, what was done."""
+    themes = data.get("you_said") or []
+    if not themes:
+        return None
+    sections = []
+    for t in themes:
+        heading = tr("{label} — {status} on {d} · {n} items", label=charts.short(t["label"], 60),
+                     status=tr(t["status"]), d=t["changed_at"][:10], n=f"{t['size']:,}")
+        paragraphs = [quote_text(q["text"], 200) + f" — {q['source']}" + (f", {q['date']}" if q["date"] else "")
+                      for q in t["quotes_shown"]]
+        paragraphs.append(tr("What we did: {note}", note=t["note"]) if t.get("note")
+                          else tr("What we did: (no note recorded with the status change)"))
+        sections.append((heading, paragraphs))
+    return Page(tr("You said, we did"), "text",
+                tr("Themes marked done in the period, with what people said and what was done"), sections=sections)
+
+
+def _has_scores(data: dict) -> bool:
+    return any(data["scores"][when][key][0].get("n") for when in ("now", "before") for key, *_ in SCORES)
+
+
+def _has_tracked(data: dict) -> bool:
+    times = data["times"]
+    return any(times[when][key][0].get("n") or times[when][key][0].get("waiting")
+               for when in ("now", "before") for key in ("response_time", "time_to_close")) \
+        or any(data["flow"]["opened"]) or any(data["flow"]["backlog"])
+
+
 def build(data: dict) -> list[Page]:
     """Every page of the briefing, in order."""
     from .briefing_methods import methods_pages
 
     tr = Tr(data["lang"])
-    pages = [summary_page(data, tr)]
+    summary = summary_page(data, tr)
+    pages = [summary]
+    said = you_said_page(data, tr)
+    if said is not None:
+        pages.append(said)
     if data["themes"]:
         pages += theme_overview_pages(data, tr)
         pages += [theme_page(data, tr, t) for t in data["themes"]]
-        pages += theme_detail_pages(data, tr)
+        # pages with nothing in the period step aside (the summary says why)
+        if data["items_now"]:
+            pages += theme_detail_pages(data, tr)
     loved = loved_page(data, tr)
     if loved is not None:
         pages.append(loved)
-    pages += [satisfaction_page(data, tr), times_page(data, tr), status_page(data, tr)]
+    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
+    if _has_scores(data):
+        pages.append(satisfaction_page(data, tr))
+    else:
+        missing.append(tr("No satisfaction scores (NPS, CSAT, CES or star ratings): import a survey or "
+                          "reviews with a score column to see satisfaction."))
+    if _has_tracked(data):
+        pages += [times_page(data, tr), status_page(data, tr)]
+    else:
+        missing.append(tr("No tracked items (issues, tickets, reviews with a status): import them to "
+                          "see response times and status."))
+    summary.facts += missing
     pages += methods_pages(data, tr)
     data["translator"] = tr  # its ``missing`` also collects chart text looked up while drawing
     return pages

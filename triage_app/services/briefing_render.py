@@ -40,6 +40,7 @@ def text_em(text: str) -> float:
 
 
 _NO_LINE_START = set(")）」』】》〉，。、；：？！…")  # closing marks stay at the end of the line
+_NO_LINE_END = set("(（「『【《〈“‘")  # opening marks stay with what follows
 
 
 def wrap(text: str, width_em: float) -> list[str]:
@@ -62,8 +63,11 @@ def wrap(text: str, width_em: float) -> list[str]:
         for tok in tokens:
             w = text_em(tok)
             if line_w + w > width_em and line.strip() and tok not in _NO_LINE_START:
+                carry = ""
+                while line and line[-1] in _NO_LINE_END and line.rstrip() != line[-1:]:
+                    carry, line = line[-1] + carry, line[:-1]  # an opening mark goes with what it opens
                 lines.append(line.rstrip())
-                line, line_w = ("", 0.0) if tok == " " else (tok, w)
+                line, line_w = ("", 0.0) if tok == " " and not carry else (carry + tok.strip(), text_em(carry + tok.strip()))
                 while line_w > width_em:  # one very long word: cut it
                     cut = max(1, int(len(line) * width_em / line_w))
                     lines.append(line[:cut])
@@ -74,6 +78,38 @@ def wrap(text: str, width_em: float) -> list[str]:
             line_w += w
         lines.append(line.rstrip())
     return lines
+
+
+def _longest_word_em(text: str) -> float:
+    """The widest piece a cell should not be broken inside: a Latin word, or up to four CJK
+    characters (a short Chinese word or status such as 进行中)."""
+    best = 0.0
+    for word in str(text).split():
+        run, run_w = 0, 0.0
+        for ch in word:
+            if unicodedata.east_asian_width(ch) in "WF":
+                run += 1
+                if run <= 4:
+                    run_w += 1.0
+            best = max(best, run_w)
+        best = max(best, text_em("".join(c for c in word if unicodedata.east_asian_width(c) not in "WF")))
+    return best
+
+
+def fit_widths(table: Table, total_em: float, pad_em: float = 1.0) -> list[float]:
+    """Column widths (em) in the table's proportions, widened where a column's longest word would
+    not fit (taken from the columns with room to spare), so words are wrapped whole."""
+    weights = table.widths or [1.0] * len(table.header)
+    scale = sum(weights)
+    widths = [w / scale * total_em for w in weights]
+    need = [max([_longest_word_em(c) for c in col] + [0.0]) + pad_em
+            for col in zip(table.header, *table.rows)]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = sum(max(0.0, w - n) for n, w in zip(need, widths))
+    if short <= 0 or spare <= 0:
+        return widths
+    take = min(1.0, short / spare)
+    return [n if n > w else w - (w - n) * take for n, w in zip(need, widths)]
 
 
 def split_sections(sections, capacity_lines: float, width_em: float, columns: int = 2) -> list[list]:
@@ -143,19 +179,19 @@ def _pdf_lines(sub, lines: list[tuple[str, str]], top: float, height_in: float, 
 
 
 def _pdf_table(sub, table: Table, top: float, width_in: float, height_in: float, size: float = 9.5) -> float:
-    widths = table.widths or [1.0] * len(table.header)
+    em_per_in = 72 / size
+    widths = fit_widths(table, width_in * em_per_in)
     scale = sum(widths)
     xs, x = [], 0.0
     for w in widths:
         xs.append(x)
         x += w / scale
-    em_per_in = 72 / size
     step = size * 1.4 / 72 / height_in
     y = top
 
     def row(cells, bold=False):
         nonlocal y
-        wrapped = [wrap(c, max(2.0, w / scale * width_in * em_per_in - 1.0)) for c, w in zip(cells, widths)]
+        wrapped = [wrap(c, max(2.0, w - 1.0)) for c, w in zip(cells, widths)]
         for x0, lines in zip(xs, wrapped):
             for k, line in enumerate(lines):
                 sub.text(x0, y - k * step, line, fontsize=size, fontweight="bold" if bold else "normal",

@@ -45,10 +45,10 @@ class SlideWriter:
 
     def _table(self, slide, table: Table, left, top, width, size=12) -> float:
         """A native table with row heights from the wrapped text; returns its height (inches)."""
-        from .briefing_render import wrap
+        from .briefing_render import fit_widths, wrap
 
         rows, cols = len(table.rows) + 1, len(table.header)
-        widths = table.widths or [1.0] * cols
+        widths = fit_widths(table, width * 72 / size, pad_em=0.2 * 72 / size + 0.3)
         total = sum(widths)
         col_em = [max(2.0, (width * w / total - 0.2) * 72 / size) for w in widths]
         heights = [max(len(wrap(str(c), em)) for c, em in zip(cells, col_em)) * size * 1.25 / 72 + 0.1

@@ -1,5 +1,8 @@
 """The dashboard: the briefing's charts for a period, as drawing functions the window puts on live
-matplotlib canvases (the same figures the PDF and PPTX carry)."""
+matplotlib canvases (the same figures the PDF and PPTX carry).
+
+Panels that cannot apply to the data step aside; a ``DashboardChart`` without ``draw`` is a notice
+saying in one line what would fill them (or, for an empty workspace, what to do first)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,12 +12,19 @@ from ..domain import CancelToken, Progress
 from ..store import queries
 from . import briefing, briefing_pages
 
+#: Briefing pages that need dated feedback (left out, with a notice, when no item has a date).
+TIME_PAGES = ("Theme volume over time", "Themes by segment", "Response and resolution times", "Status", "Satisfaction")
+
 
 @dataclass
 class DashboardChart:
     title: str
     name: str
-    draw: Callable  # draw(fig) fills a matplotlib Figure
+    draw: Callable | None  # draw(fig) fills a matplotlib Figure; None: a notice (``title`` says it)
+
+
+def _notice(text: str, name: str = "notice") -> DashboardChart:
+    return DashboardChart(text, name, None)
 
 
 def undated(conn) -> bool:
@@ -60,16 +70,35 @@ def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en
     """Charts for the last ``days`` days of the data (None: everything), ending at the newest item,
     so an old export still shows its own period. ``scope`` (metrics Filters: source, theme,
     segment) narrows the satisfaction, response-time and status charts."""
+    tr = briefing_pages.Tr(lang)
     stats = queries.stats(conn)
     latest, first = stats["last_created"], stats["first_created"]
-    if not latest:
-        return undated_charts(conn, top, lang) if stats["items"] else []
+    if not stats["items"]:
+        return [_notice(tr("This workspace is empty. Import feedback (File › Import Files…, Ctrl+I) — a survey, "
+                           "issues, tickets or reviews — or open the demo workspace to see the charts here."), "empty")]
+    if not latest:  # undated: only the charts that need no dates, under a one-line note
+        return [_notice(tr("None of the {n} items has a date, so there are no trends, response times or status "
+                           "flow. Map a date column when importing to see them.", n=f"{stats['items']:,}"), "undated")
+                ] + undated_charts(conn, top, lang)
     if days is None:
         period = f"{first[:10]}..{latest[:10]}"
     else:
-        period = str(days)
-    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=latest, scope=scope)
+        period = str(days or 36500)
+    request = briefing.BriefingRequest(period=period, top=top, lang=lang, as_of=briefing.newest_end(conn), scope=scope)
     data = yield from briefing.gather(conn, request, cancel)
     pages = briefing_pages.build(data)
-    return [DashboardChart(page.title, chart.name, chart.draw)
-            for page in pages if page.kind != "theme" for chart in page.charts]
+    undated = not latest
+    out = []
+    if undated:
+        out.append(_notice(tr("None of the {n} items has a date, so there are no trends, response times or status "
+                              "flow. Map a date column when importing to see them.", n=f"{stats['items']:,}"), "undated"))
+    if not undated:
+        out += [_notice(text) for text in data["missing_pages"]]
+    if not data["themes"]:
+        out.append(_notice(tr("No themes yet: run the analysis (Analysis › Run Analysis) to rank the themes here."),
+                           "no-themes"))
+    for page in pages:
+        if page.kind == "theme" or (undated and page.title in {tr(t) for t in TIME_PAGES}):
+            continue
+        out += [DashboardChart(page.title, chart.name, chart.draw) for chart in page.charts]
+    return out

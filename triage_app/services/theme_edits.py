@@ -108,7 +108,21 @@ def _step(ws: Workspace, undone: bool) -> dict:
         tq.journal_mark(conn, entry["id"], undone=not undone)
     what = payload.get("summary", entry["action"])
     return {"id": entry["id"], "action": entry["action"], "undone": not undone,
-            "summary": f"{'redid' if undone else 'undid'}: {what}"}
+            "summary": f"{'redid' if undone else 'undid'}: {what}", "what": payload.get("what")}
+
+
+def peek(ws: Workspace) -> dict:
+    """What undo and redo would act on now: ``{"undo": {action, summary, what} | None, "redo": ...}``."""
+    out = {}
+    for key, undone in (("undo", False), ("redo", True)):
+        entry = tq.journal_next(ws.conn, undone=undone)
+        out[key] = None if entry is None else {"action": entry["action"], "what": entry["payload"].get("what"),
+                                               "summary": entry["payload"].get("summary", entry["action"])}
+    return out
+
+
+def _q(label: str) -> str:
+    return f"'{label}'"
 
 
 # -- edits -----------------------------------------------------------------------------------------------
@@ -122,9 +136,10 @@ def rename(ws: Workspace, theme_id: int, label: str) -> dict:
         before = {"themes": {str(theme_id): _theme_fields(theme, ("label", "label_edited"))}}
         tq.update_theme(conn, theme_id, label=label, label_edited=1)
         after = {"themes": {str(theme_id): {"label": label, "label_edited": 1}}}
-        summary = f"renamed theme {theme_id} from {theme['label']!r} to {label!r}"
-        record_edit(conn, "rename", before, after, summary=summary)
-    return {"action": "rename", "theme_id": theme_id, "label": label, "summary": summary}
+        summary = f"renamed {_q(theme['label'])} to {_q(label)}"
+        what = {"kind": "rename", "from": theme["label"], "to": label}
+        record_edit(conn, "rename", before, after, summary=summary, what=what)
+    return {"action": "rename", "theme_id": theme_id, "label": label, "summary": summary, "what": what}
 
 
 def hide(ws: Workspace, theme_id: int, hidden: bool = True) -> dict:
@@ -133,10 +148,11 @@ def hide(ws: Workspace, theme_id: int, hidden: bool = True) -> dict:
         theme = _theme(conn, theme_id, active=False)
         before = {"themes": {str(theme_id): {"hidden": theme["hidden"]}}}
         tq.update_theme(conn, theme_id, hidden=1 if hidden else 0)
-        summary = f"{'hid' if hidden else 'showed'} theme {theme_id} ({theme['label']})"
+        summary = f"{'hid' if hidden else 'showed'} {_q(theme['label'])}"
+        what = {"kind": "hide" if hidden else "show", "themes": [theme["label"]]}
         record_edit(conn, "hide", before, {"themes": {str(theme_id): {"hidden": 1 if hidden else 0}}},
-                    summary=summary)
-    return {"action": "hide", "theme_id": theme_id, "hidden": hidden, "summary": summary}
+                    summary=summary, what=what)
+    return {"action": "hide", "theme_id": theme_id, "hidden": hidden, "summary": summary, "what": what}
 
 
 def merge(ws: Workspace, sources: list[int], target: int) -> dict:
@@ -148,21 +164,24 @@ def merge(ws: Workspace, sources: list[int], target: int) -> dict:
         raise EditError(f"theme {target} cannot be merged into itself")
     conn = ws.conn
     with transaction(conn):
-        _theme(conn, target)
+        target_label = _theme(conn, target)["label"]
+        labels = []
         before = {"themes": {}, "items": {}}
         after = {"themes": {}, "items": {}}
         for source in sources:
             theme = _theme(conn, source)
+            labels.append(theme["label"])
             before["themes"][str(source)] = {"merged_into": None, "size": theme["size"]}
             after["themes"][str(source)] = {"merged_into": target, "size": 0}
             items = tq.theme_member_ids(conn, source)
             before["items"].update(_item_rows(conn, items))
             after["items"].update({str(i): [target, None, "user", None] for i in items})
         _restore(conn, after, None)
-        summary = f"merged theme{'s' if len(sources) > 1 else ''} {', '.join(map(str, sources))} into {target}"
-        record_edit(conn, "merge", before, after, summary=summary)
+        summary = f"merged {', '.join(map(_q, labels))} into {_q(target_label)}"
+        what = {"kind": "merge", "themes": labels, "target": target_label, "items": len(after["items"])}
+        record_edit(conn, "merge", before, after, summary=summary, what=what)
     return {"action": "merge", "sources": sources, "target": target, "items_moved": len(after["items"]),
-            "summary": summary}
+            "summary": summary, "what": what}
 
 
 def move_items(ws: Workspace, item_ids: list[int], theme_id: int | None) -> dict:
@@ -176,15 +195,15 @@ def move_items(ws: Workspace, item_ids: list[int], theme_id: int | None) -> dict
         if missing:
             raise EditError(f"no item {sorted(missing)[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1
                                                                 else ""))
-        if theme_id is not None:
-            _theme(conn, theme_id)
+        target_label = _theme(conn, theme_id)["label"] if theme_id is not None else None
         before = {"items": _item_rows(conn, item_ids)}
         after = {"items": {str(i): [theme_id, None, "user", None] for i in item_ids}}
         _restore(conn, after, None)
-        where = f"theme {theme_id}" if theme_id is not None else "unassigned"
+        where = _q(target_label) if theme_id is not None else "unassigned"
         summary = f"moved {len(item_ids)} item{'s' if len(item_ids) > 1 else ''} to {where}"
-        record_edit(conn, "move", before, after, summary=summary)
-    return {"action": "move", "items": item_ids, "theme_id": theme_id, "summary": summary}
+        what = {"kind": "move", "items": len(item_ids), "target": target_label}
+        record_edit(conn, "move", before, after, summary=summary, what=what)
+    return {"action": "move", "items": item_ids, "theme_id": theme_id, "summary": summary, "what": what}
 
 
 # -- split -------------------------------------------------------------------------------------------------
@@ -253,6 +272,8 @@ def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42
             before["items"].update(_item_rows(conn, part.item_ids))
             after["items"].update({str(i): [new_id, None, "user", None] for i in part.item_ids})
         _restore(conn, after, theme_id)
-        summary = f"split theme {theme_id} into {theme_id}, {', '.join(map(str, new_ids))}"
-        record_edit(conn, "split", before, after, fallback=theme_id, summary=summary)
-    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary}
+        parts = [after_theme["label"]] + [p.label for p in preview[1:]]
+        summary = f"split {_q(theme['label'])} into {', '.join(map(_q, parts))}"
+        what = {"kind": "split", "themes": [theme["label"]], "parts": parts}
+        record_edit(conn, "split", before, after, fallback=theme_id, summary=summary, what=what)
+    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary, "what": what}

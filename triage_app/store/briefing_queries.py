@@ -127,3 +127,11 @@ def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]
         (start, end) * 4).fetchone()
     keys = ("no_time", "bot_authored", "unassigned", "hidden_theme", "closed_without_time")
     return {k: int(v) for k, v in zip(keys, row)}
+
+
+def undated_counts(conn: sqlite3.Connection, theme_ids) -> dict[int, int]:
+    """{theme id: items without a creation time}."""
+    marks, ids = _ids(theme_ids)
+    return dict(conn.execute(
+        "SELECT it.theme_id, count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
+        f" WHERE it.theme_id IN ({marks}) AND i.created_at IS NULL GROUP BY it.theme_id", ids).fetchall())

@@ -198,7 +198,8 @@ def _tracked_items(f: Filters, with_theme: bool):
     sql = (
         f"SELECT i.id, ifnull(unixepoch(i.created_at), {m}),"
         f" ifnull(CASE WHEN i.status IN {_CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
-        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}))) END, {m}),"
+        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}"
+        f"   AND h.old_status IS NOT h.new_status))) END, {m}),"
         f" i.status NOT IN {_CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +
         " FROM items i"
         f" WHERE (i.source_format IN {_TRACKED_SQL} OR i.source_state IS NOT NULL OR i.status <> 'new'"
@@ -481,7 +482,8 @@ def remap_candidates(conn: sqlite3.Connection) -> list[tuple]:
     state: never changed by a user."""
     return conn.execute(
         "SELECT i.id, i.source_format, i.source_state, i.status FROM items i WHERE i.source_state IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM status_history h WHERE h.item_id = i.id AND h.origin = 'user')"
+        " AND NOT EXISTS (SELECT 1 FROM status_history h WHERE h.item_id = i.id AND h.origin = 'user'"
+        " AND h.old_status IS NOT h.new_status)"
     ).fetchall()
 
 

@@ -1,0 +1,38 @@
+"""The analysis in a child process: its errors and cancellation come back as in a thread."""
+from __future__ import annotations
+
+import pytest
+
+from triage_app.domain import CancelToken, Cancelled, drive
+from triage_app.services.analysis import AnalysisError
+from triage_app.services.analysis_process import analyse_in_process, chosen_model
+from triage_app.services.importing import run_import
+
+
+def test_an_analysis_error_in_the_child_is_raised_here(workspace):
+    with pytest.raises(AnalysisError):  # an empty workspace: nothing to analyse
+        drive(analyse_in_process(workspace.path, chosen_model(workspace)))
+
+
+def test_cancel_stops_the_child_and_changes_nothing(workspace, write_file):
+    rows = "".join(f"{i},2024-01-01,sync fails after sleep number {i}\n" for i in range(60))
+    run_import(workspace, write_file("f.csv", "id,created,comment\n" + rows))
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        drive(analyse_in_process(workspace.path, "static", cancel))
+    assert workspace.conn.execute("SELECT count(*) FROM themes").fetchone()[0] == 0
+
+
+def test_briefing_in_a_child_process_writes_the_file_and_errors_travel(workspace, write_file, tmp_path):
+    from triage_app.services.analysis_process import briefing_in_process
+    from triage_app.services.briefing import BriefingError, BriefingRequest, newest_end
+
+    rows = "".join(f"{i},2024-01-{1 + i % 28:02d},export fails number {i}\n" for i in range(40))
+    run_import(workspace, write_file("f.csv", "id,created,comment\n" + rows))
+    out = tmp_path / "b.pdf"
+    request = BriefingRequest(period="30", as_of=newest_end(workspace.conn), workspace_name="w")
+    result = drive(briefing_in_process(workspace.path, request, out))
+    assert out.exists() and result.pages >= 2 and result.format == "pdf"
+    with pytest.raises(BriefingError, match="--top"):
+        drive(briefing_in_process(workspace.path, BriefingRequest(period="30", top=0), tmp_path / "c.pdf"))

@@ -1,0 +1,129 @@
+"""Long services in a separate process: the theme analysis (with the sentiment scoring after it)
+and the briefing.
+
+Clustering (numba, hdbscan) and chart rendering (Agg) hold the GIL for a long time, which froze
+the window even though they ran in a worker thread; in a spawned process (safe beside Qt's
+threads) they cannot. ``in_process(target, args, cancel)`` drives a generator service in the child:
+it yields the child's Progress, honours the CancelToken (the child stops at its next step, so its
+transaction rolls back) and returns the service's result; the service's exception is raised here.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import pickle
+import queue
+from pathlib import Path
+from typing import Callable, Generator
+
+from ..domain import CancelToken, Cancelled, Progress
+
+POLL_S = 0.1
+
+
+class _EventToken(CancelToken):
+    """A CancelToken the parent process sets through a multiprocessing Event."""
+
+    def __init__(self, event) -> None:
+        super().__init__()
+        self._event = event
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+
+def _child(target: Callable, args: tuple, events, cancel_event) -> None:
+    token = _EventToken(cancel_event)
+    try:
+        gen = target(*args, cancel=token)
+        while True:
+            try:
+                events.put(("progress", next(gen)))
+            except StopIteration as stop:
+                events.put(("done", stop.value))
+                return
+    except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+        try:
+            pickle.dumps(exc)
+            events.put(("error", exc))
+        except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
+            events.put(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def in_process(target: Callable, args: tuple, cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
+    """Run the generator service ``target(*args, cancel=token)`` in a spawned child process."""
+    cancel = cancel or CancelToken()
+    ctx = mp.get_context("spawn")
+    events, cancel_event = ctx.Queue(), ctx.Event()
+    child = ctx.Process(target=_child, args=(target, args, events, cancel_event), daemon=True)
+    child.start()
+    try:
+        while True:
+            if cancel.cancelled:
+                cancel_event.set()
+            try:
+                kind, value = events.get(timeout=POLL_S)
+            except queue.Empty:
+                if child.is_alive():
+                    continue
+                try:  # the last message may have arrived just as the child ended
+                    kind, value = events.get(timeout=1.0)
+                except queue.Empty:
+                    raise RuntimeError(f"the background process ended unexpectedly (exit code {child.exitcode})")
+            if kind == "progress":
+                yield value
+            elif kind == "done":
+                return value
+            else:
+                raise value
+    finally:
+        cancel_event.set()  # closed early (window closed, error): the child stops at its next step
+        child.join(timeout=30)
+        if child.is_alive():
+            child.terminate()
+            child.join(timeout=5)
+
+
+# -- the services run this way ---------------------------------------------------------------
+def analyse_and_score(path: str, model: str | None, cancel: CancelToken):
+    """The analysis, then the sentiment of the items not scored yet (what Run Analysis does)."""
+    from ..store import Workspace
+    from .analysis import analyse
+    from .sentiment import score_items
+
+    with Workspace(path) as ws:
+        result = yield from analyse(ws, model=model, cancel=cancel)
+        yield from score_items(ws.conn, cancel)
+        return result
+
+
+def write_briefing(path: str, request, output: str, cancel: CancelToken):
+    from ..store import Workspace
+    from .briefing import generate
+
+    with Workspace(path) as ws:
+        return (yield from generate(ws.conn, request, output, cancel))
+
+
+def chosen_model(ws) -> str:
+    """The model ``analyse`` would use: the last run's, else the workspace's default (decided here,
+    so the child uses the same one)."""
+    from ..store import themes as tq
+    from .analysis import workspace_model
+
+    previous = tq.last_run(ws.conn)
+    return (previous["model"] if previous else None) or workspace_model(ws)
+
+
+def analyse_in_process(path: str | Path, model: str | None = None,
+                       cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
+    return in_process(analyse_and_score, (str(path), model), cancel)
+
+
+def briefing_in_process(path: str | Path, request, output: str | Path,
+                        cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
+    return in_process(write_briefing, (str(path), request, str(output)), cancel)
