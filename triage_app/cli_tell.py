@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _fail, _open, _print_json, cli
+from .cli import _echo, _fail, _open, _print_json, _redactor, cli
 
 
 def _ids(text: str | None) -> list[int]:
@@ -30,7 +30,7 @@ def _ids(text: str | None) -> list[int]:
 @click.option("--json", "as_json", is_flag=True, help="Print the draft and the recipients as JSON.")
 def tell(workspace, theme_id, items, lang, outdir, mark_told, force, as_json):
     """Close the loop: draft an update for the people behind a theme or items, and list whom to tell."""
-    from .services.tell import TellError, draft, export
+    from .services.tell import TellError, draft, export, redact_recipients
     from .services.tell import mark_told as record
 
     ids = _ids(items)
@@ -43,6 +43,9 @@ def tell(workspace, theme_id, items, lang, outdir, mark_told, force, as_json):
             d = draft(ws.conn, theme_id=theme_id, item_ids=ids or None, lang=lang)
         except TellError as exc:
             _fail(str(exc))
+        redactor = _redactor()
+        if redactor.on:  # whom to tell is personal data: listed only with --no-redact
+            d = redact_recipients(d, redactor.text)
         files = []
         if outdir:
             try:
@@ -62,9 +65,11 @@ def tell(workspace, theme_id, items, lang, outdir, mark_told, force, as_json):
         _print_json(out)
         return
     if not outdir:
-        click.echo(d.markdown)
+        _echo(d.markdown)
     for note in d.already_told[:1]:
         click.echo(f"note: already told on {note['changed_at'][:10]} ({note['note']})", err=True)
     click.echo(f"{len(d.recipients)} people to tell ({d.unreachable} items without a name, address or link)"
-               + (f"; written: {', '.join(files)}" if files else "") + ("; recorded as told" if told_now else ""),
+               + (f"; written: {', '.join(files)}" if files else "") + ("; recorded as told" if told_now else "")
+               + ("; names and addresses hidden by the privacy setting (add --no-redact to list them)"
+                  if redactor.on and d.recipients else ""),
                err=not outdir)

@@ -65,6 +65,8 @@ COMMANDS: dict[str, list[list[str]]] = {
     "theme move": [["1", "2", "--to", "2", "-w", "{ws}"], ["1", "--to", "none", "-w", "{ws}", "--json"]],
     "theme hide": [["1", "-w", "{ws}"], ["1", "-w", "{ws}", "--json"]],
     "undo": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
+    "tell": [["-w", "{ws}", "--theme", "1"], ["-w", "{ws}", "--theme", "1", "--json", "--lang", "zh"],
+             ["-w", "{ws}", "--items", "1,2,3,4,5,6", "-o", "{out}"]],
     "redo": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
 }
 # Commands that never show a workspace's text (they still take --no-redact).
@@ -141,7 +143,7 @@ def _run(seeded, name: str, args: list[str], tag: str, extra: list[str]) -> tupl
     argv = name.split() + [next((a.replace(k, v) for k, v in values.items() if k in a), a) for a in args] + extra
     result = CliRunner().invoke(cli, argv, catch_exceptions=False)
     assert result.exit_code in (0, 1), (argv, result.output)
-    files = [p for p in work.iterdir() if p.name.startswith("out")]
+    files = [f for p in work.iterdir() if p.name.startswith("out") for f in (sorted(p.iterdir()) if p.is_dir() else [p])]
     return result.output + (result.stderr if result.stderr_bytes else ""), files
 
 

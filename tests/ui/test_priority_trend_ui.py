@@ -84,7 +84,9 @@ def test_undated_board_says_no_dates_and_the_dashboard_steps_aside(qtbot, settin
     assert "no dates" in window.themes.detail.toPlainText().lower()
     window.show()
     window.tabs.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: window.dashboard.state.text() == "The items have no dates", timeout=60_000)
+    qtbot.waitUntil(lambda: any(n.objectName() == "notice-undated" for n in window.dashboard.notices),
+                    timeout=60_000)
+    qtbot.waitUntil(lambda: len(window.dashboard._canvases) == 2, timeout=60_000)
     figures = [c.figure for c in window.dashboard._canvases if hasattr(c, "figure")]
     assert len(figures) == 2  # themes by priority and sentiment: the charts that need no dates
     assert all(any(ax.has_data() for ax in f.get_axes()) for f in figures)

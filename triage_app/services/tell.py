@@ -271,9 +271,20 @@ def export(d: TellDraft, folder: str | Path, markdown: str | None = None) -> lis
 
 
 def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A CSV cell that a spreadsheet will not run as a formula (the exports' one rule)."""
+    from .exporting import neutralise
+
+    return neutralise("" if value is None else str(value))
+
+
+def redact_recipients(d: TellDraft, redact) -> TellDraft:
+    """``d`` with the people's names, addresses and links passed through ``redact`` (text -> text):
+    the output policy hides who they are unless the user opts out (``--no-redact``)."""
+    from dataclasses import replace
+
+    people = [replace(r, name=redact(r.name) if r.name else r.name, contact=redact(r.contact) if r.contact else "",
+                      link=redact(r.link) if r.link else r.link) for r in d.recipients]
+    return replace(d, recipients=people)
 
 
 def mark_told(conn, d: TellDraft, channel: str = "") -> int:
