@@ -106,10 +106,16 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
         except ImportFailure as exc:
             progress.end()
             failed = True
-            results.append({"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
-                            "unchanged": 0, "rejected": 0})
+            entry = {"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
+                     "unchanged": 0, "rejected": 0}
+            candidates = getattr(exc, "candidates", None)
+            if candidates is not None:
+                entry["encoding_candidates"] = [{"encoding": e, "plausible": s, "sample": t} for e, s, t in candidates]
+            results.append(entry)
             if not as_json:
                 click.echo(f"error: {exc}", err=True)
+                for e, s, t in candidates or ():
+                    click.echo(f"  --encoding {e:<10} ({s:.0%} plausible): {t}", err=True)
             continue
         except (Cancelled, KeyboardInterrupt):
             progress.end()
@@ -124,6 +130,13 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 + (f", {result.respondents:,} respondents" if result.respondents else "")
                 + f" ({result.seconds:.1f} s)"
             )
+            if result.replaced:
+                click.echo(f"  replaced what the earlier import of this file stored: {result.replaced:,} items removed"
+                           f" (import {', '.join(f'#{i}' for i in result.replaced_imports)})")
+            for reason, count in result.skipped.items():
+                click.echo(f"  skipped {count:,}: {reason}")
+            for warning in result.warnings:
+                click.echo(f"  warning: {warning}")
             for r in result.rejected_rows[:10]:
                 where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
                 click.echo(f"  rejected {where}: {r['reason']}")

@@ -78,7 +78,18 @@ class Rejected:
     column: str | None = None
 
 
-Record = Union[Respondent, Item, Rejected]
+@dataclass(slots=True)
+class Note:
+    """Something the summary should say about a file that is not a rejected row: ``kind``
+    'skipped' (rows left out on purpose, counted by ``key``, the reason) or 'warning' (``key`` is
+    the message)."""
+
+    kind: str
+    key: str
+    count: int = 1
+
+
+Record = Union[Respondent, Item, Rejected, Note]
 
 
 class ImportFailure(Exception):
@@ -88,6 +99,17 @@ class ImportFailure(Exception):
         self.path, self.reason, self.row = path, reason, row
         where = f"{path}" + (f", row {row}" if row is not None else "")
         super().__init__(f"{where}: {reason}")
+
+
+class EncodingUncertain(ImportFailure):
+    """The text encoding cannot be told with confidence: ``candidates`` are (encoding, share of
+    plausible characters, a sample of the text as it reads in that encoding), best first."""
+
+    def __init__(self, path: str, reason: str, candidates: list[tuple[str, float, str]], row: int | None = None):
+        self.candidates = candidates
+        names = ", ".join(c[0] for c in candidates) or "none"
+        hint = f"; choose one with --encoding {candidates[0][0]}" if candidates else "; choose one with --encoding"
+        super().__init__(path, f"{reason} (candidates: {names}){hint}", row)
 
 
 class Cancelled(Exception):

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
 
-from ..domain import ImportFailure, Item, Rejected, Respondent
+from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store.rows import prepare_item, unstorable
@@ -31,6 +31,7 @@ class Chunk:
     items: list[tuple] = field(default_factory=list)  # rows as store.rows.prepare_item (marshalled between processes)
     rejected: list[Rejected] = field(default_factory=list)
     records: int = 0
+    notes: list[Note] = field(default_factory=list)  # rows skipped on purpose, warnings
 
 
 def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
@@ -40,7 +41,17 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     stream = importer.read_prepared(source) if fast else None
     if stream is None:
         stream = _prepared(importer.read(source))
-    yield from _chunks(stream, size)
+    yield from _chunks(_with_source_problems(stream, source), size)
+
+
+def _with_source_problems(stream: Iterator, source: SourceFile) -> Iterator:
+    """The stream with what reading the file found beside its rows (rows that did not decode,
+    warnings) put in where it was found."""
+    for record in stream:
+        if source.row_problems or source.notes:
+            yield from source.drain()
+        yield record
+    yield from source.drain()
 
 
 def _prepared(records: Iterator) -> Iterator:
@@ -72,6 +83,8 @@ def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
             items_append(record)
         elif kind is Respondent:
             respondents.append(record)
+        elif kind is Note:
+            chunk.notes.append(record)
         else:
             rejected.append(record)
         if count >= size:
@@ -94,6 +107,8 @@ def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
             if stopped():
                 return
         put((_END, None))
+    except EncodingUncertain as exc:
+        put(("uncertain", (exc.path, exc.reason, exc.candidates, exc.row)))
     except ImportFailure as exc:
         put(("failure", (exc.path, exc.reason, exc.row)))
     except BaseException as exc:  # reported in the importing thread
@@ -139,8 +154,17 @@ def _receive(get) -> Iterator[Chunk]:
             return
         elif kind == "failure":
             raise ImportFailure(*payload)
+        elif kind == "uncertain":
+            raise _uncertain(*payload)
         else:
             raise RuntimeError(payload)
+
+
+def _uncertain(path: str, reason: str, candidates: list, row: int | None) -> EncodingUncertain:
+    exc = EncodingUncertain(path, "", candidates, row)
+    exc.reason = reason  # already with the candidates named
+    exc.args = (f"{path}" + (f", row {row}" if row is not None else "") + f": {reason}",)
+    return exc
 
 
 def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Generator[Chunk, None, None]:
