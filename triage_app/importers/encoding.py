@@ -131,6 +131,11 @@ def detect_encoding(sample: bytes, whole: bool = False) -> EncodingGuess:
     if not ranked:
         return EncodingGuess("cp1252", "no encoding reads this file", certain=False)
     top = ranked[0]
+    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
+    if top[1] < PLAUSIBLE and high < 200 and high < len(sample) // 1000:
+        # a few stray bytes in a text that is otherwise ASCII: they read wrongly in any encoding
+        return EncodingGuess("cp1252", f"almost all ASCII; {high} other bytes read as Windows-1252",
+                             candidates=tuple(ranked[:3]))
     if top[1] < PLAUSIBLE:
         return EncodingGuess(top[0], f"no encoding reads this text plausibly (best: {top[0]}, "
                              f"{top[1]:.0%} plausible characters)", certain=False, candidates=tuple(ranked[:3]))

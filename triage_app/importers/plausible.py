@@ -80,7 +80,8 @@ def plausibility(text: str) -> tuple[float, int]:
         total += len(run)
         if len(run) == 1:
             k = kinds[0]
-            good += _han_weight(run) if k == "han" else 1.0 if k in ("cjk_punct", "latin", "punct", "letter") else 0.0
+            # a lone Han character between ASCII is plausible ("男", "是") but is what stray bytes become too
+            good += 0.7 * _han_weight(run) if k == "han" else 1.0 if k in ("cjk_punct", "latin", "punct", "letter") else 0.0
         elif any(k in ("han", "cjk_punct") for k in kinds):
             for c, k in zip(run, kinds):
                 good += _han_weight(c) if k == "han" else 1.0 if k == "cjk_punct" else 0.5 if k == "punct" else 0.0

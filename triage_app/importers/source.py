@@ -201,8 +201,9 @@ class SourceFile:
                         cells, problem = check(cells)
                         if cells is None:
                             self.row_problems[row_number] = Rejected(row_number, problem)
-                            if check.too_many(row_number):
-                                raise self._uncertain(f"{check.bad_rows} rows are not valid {self.encoding}",
+                            if check.too_many(row_number, chosen=bool(self.options.encoding)):
+                                raise self._uncertain(f"{check.bad_rows} of {row_number} rows are not valid "
+                                                      f"{self.encoding}: choose another encoding",
                                                       bytes(check.bad_bytes), row_number)
                             continue
                         if problem:
@@ -213,6 +214,9 @@ class SourceFile:
                         else:
                             width = len(cells)
                         pending = row_number, cells
+                if check is not None and check.too_many(row_number, at_end=True):
+                    raise self._uncertain(f"{check.bad_rows} of {row_number} rows are not valid "
+                                          f"{self.encoding}: choose another encoding", bytes(check.bad_bytes), None)
                 if pending is not None:
                     if watch is not None and self._cut_off(watch, pending[1], width):
                         self.row_problems[pending[0]] = Rejected(

@@ -126,12 +126,15 @@ class RowCheck:
         self.utf8 = is_utf8(encoding)
         self.bad_rows = 0
         self.bad_bytes = bytearray()
+        self._recent: list[bool] = []  # the last rows checked: did they not decode?
 
     def __call__(self, cells: list[str]) -> tuple[list[str] | None, str | None]:
         """(cells to use, None) for a good or repaired row — the second value a warning when repaired —
         or (None, reason) for a rejected one."""
         if not _BAD.search("\x1f".join(cells)):
+            self._remember(False)
             return cells, None
+        self._remember(True)
         raw = [c.encode("utf-8" if self.utf8 else self.encoding, "surrogateescape") for c in cells]
         self.bad_rows += 1
         if len(self.bad_bytes) < 200_000:
@@ -139,7 +142,9 @@ class RowCheck:
         if self.utf8:
             try:
                 repaired = [r.decode("cp1252") for r in raw]
-                if plausibility("\x1f".join(repaired))[0] >= PLAUSIBLE:
+                joined = "\x1f".join(repaired)
+                # Ã and Â alone are what broken UTF-8 lead bytes become, not words
+                if plausibility(joined)[0] >= PLAUSIBLE and "Ã" not in joined and "Â" not in joined:
                     return repaired, "a row that is not UTF-8 was read as Windows-1252 (cp1252)"
             except UnicodeDecodeError:
                 pass
@@ -148,8 +153,19 @@ class RowCheck:
         return None, (f"is not valid {self.encoding}: bytes {first[max(0, bad - 2):bad + 4].hex(' ')} do not decode "
                       "(a damaged row, or the file mixes encodings)")
 
-    def too_many(self, rows: int) -> bool:
-        return self.bad_rows > 20 and self.bad_rows > 0.02 * rows
+    def _remember(self, bad: bool) -> None:
+        self._recent.append(bad)
+        if len(self._recent) > 100:
+            del self._recent[0]
+
+    def too_many(self, rows: int, at_end: bool = False, chosen: bool = False) -> bool:
+        """Too many rows do not decode for this to be a few damaged rows: the encoding is wrong
+        (half the file by its end; or, unless the user chose it, a tenth so far or 20 of the last 100)."""
+        if at_end:
+            return self.bad_rows * 2 >= rows
+        if chosen or self.bad_rows < 3:
+            return False
+        return self.bad_rows > 0.1 * rows or sum(self._recent) >= 20
 
 
 def scan_file(path, encoding: str, block: int = 1 << 20) -> dict:
