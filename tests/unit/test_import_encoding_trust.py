@@ -39,7 +39,7 @@ def test_gbk_csv_from_excel_is_read_as_gb18030(workspace, write_file):
 
 
 def test_big5_csv_is_read_as_big5(workspace, write_file):
-    lines = [f"{i},{TW[i % len(TW)]}" for i in range(40)]
+    lines = [f"{i},{TW[i % len(TW)]}（第{i}單）" for i in range(40)]
     path = write_file("評論.csv", _excel_csv("編號,意見", lines), encoding="big5")
     assert detect_encoding(path.read_bytes(), whole=True).encoding == "cp950"
     result = run_import(workspace, path)
@@ -115,7 +115,7 @@ def test_utf8_after_cp1252_start_stops(workspace, write_file):
 
 
 def test_explicit_wrong_encoding_warns(workspace, write_file):
-    path = write_file("zh.csv", "id,comment\n" + "".join(f"{i},{ZH[i % len(ZH)]}\n" for i in range(40)), encoding="gbk")
+    path = write_file("zh.csv", "id,comment\n" + "".join(f"{i},{ZH[i % len(ZH)]}{i}\n" for i in range(40)), encoding="gbk")
     result = run_import(workspace, path, ImportOptions(encoding="cp1252"))
     assert any("not cp1252 as chosen" in w for w in result.warnings)
 

@@ -59,7 +59,7 @@ _WESTERN_LOOKALIKES = {
 }
 #: always tried when a file is not UTF-8: Chinese first-class (simplified and traditional), then Western
 BASE_CANDIDATES = ("gb18030", "cp950", "cp1252")
-_BAD = re.compile("[\udc80-\udcff]")
+_BAD = re.compile("[\udc00-\udcff]")
 _LINE = re.compile("[^\n]*\n?")
 
 

@@ -13,9 +13,10 @@ from itertools import islice, repeat
 from operator import itemgetter
 from typing import Iterator
 
-from ..domain import SCORE_KINDS, Rejected
+from ..domain import SCORE_KINDS, Note, Rejected
 from ..store.rows import row_hash_parts, unstorable
 from .base import ContentIds
+from .feedback_only import MAX_NON_ANSWER, SKIP_EMPTY, SKIP_NON_ANSWER, is_non_answer
 from .scores import checked_score, score_value
 
 _LABEL_SPLIT = re.compile(r"[,;|]")
@@ -73,6 +74,10 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         raw_title = cells[i_title] if i_title is not None else ""
         text, title = raw_text.strip(), raw_title.strip() or None  # for emptiness and the content id
         if not text and not title:
+            yield Note("skipped", SKIP_EMPTY)
+            continue
+        if not title and is_non_answer(text):
+            yield Note("skipped", SKIP_NON_ANSWER)
             continue
         try:
             created = parse_date(cells[i_created]) if i_created is not None else None
@@ -151,6 +156,9 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     texts = list(map(str.strip, raw_texts))  # for emptiness and the content ids
     if not all(texts):
         return None  # a row without text: skipped (or its title used) row by row
+    short = MAX_NON_ANSWER
+    if any(len(t) <= short and is_non_answer(t) for t in texts):
+        return None  # a non-answer: skipped row by row
     dumps, default, option, crc32, adler32 = row_hash_parts()
     try:
         created = plan.parse_date.parse_many(list(map(itemgetter(i_created), cells_list))) if i_created is not None else repeat(None)

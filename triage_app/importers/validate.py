@@ -23,7 +23,7 @@ from .plausible import PLAUSIBLE, plausibility
 ENABLED = True
 #: bytes that did not decode, all files together (only its changes matter)
 BAD_BYTES = [0]
-_BAD = re.compile("[\udc80-\udcff]")
+_BAD = re.compile("[\udc00-\udcff]")
 _BLOCK = 1 << 18
 _HIGH = bytes(range(128, 256))
 _UTF8_SEQ = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
@@ -135,8 +135,11 @@ class RowCheck:
             self._remember(False)
             return cells, None
         self._remember(True)
-        raw = [c.encode("utf-8" if self.utf8 else self.encoding, "surrogateescape") for c in cells]
         self.bad_rows += 1
+        try:
+            raw = [c.encode("utf-8" if self.utf8 else self.encoding, "surrogateescape") for c in cells]
+        except UnicodeEncodeError:  # e.g. UTF-16 with an odd byte: no way back to the bytes
+            return None, f"is not valid {self.encoding} (the file is damaged here)"
         if len(self.bad_bytes) < 200_000:
             self.bad_bytes += b"\n" + b",".join(raw)
         if self.utf8:
