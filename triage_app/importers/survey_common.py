@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
-from ..domain import Item, Record, Rejected, Respondent
+from ..domain import Item, Note, Record, Rejected, Respondent
 from .base import Columns, ContentIds, Importer, normalise_header, stable_id
+from .feedback_only import CHOICE_HINT, SKIP_NON_ANSWER, is_non_answer, multi_select
 from .dates import DateParser, infer_dayfirst, to_utc_iso
 from .scores import SCALES, kind_from_header, score_value
 from .source import SourceFile
@@ -111,7 +112,7 @@ def classify_values(values: list[str]) -> str:
     if sum(1 for v in values if _DATE_LIKE.match(v)) > n / 2:
         return "date"
     distinct = len({v.lower() for v in values})
-    if (n >= 2 and distinct == 1) or (n >= 5 and distinct <= max(2, 0.35 * n)):
+    if (n >= 2 and distinct == 1) or (n >= 5 and distinct <= max(2, 0.35 * n)) or multi_select(values):
         return "choice"
     if n >= 3 and sum(1 for v in values if ", " in v) >= n / 2:  # checkbox answers joined with ", "
         parts = [p.strip().lower() for v in values for p in v.split(", ")]
@@ -311,8 +312,9 @@ class SurveyImporter(Importer):
     @staticmethod
     def _is_text(name: str, question: str, hint: str, code: str, values: list[str]) -> bool:
         hint_text = " ".join(p for p in (code, name, question, hint) if p)
-        if _PERSONAL.search(name) or _PERSONAL.search(question):
+        if _PERSONAL.search(name) or _PERSONAL.search(question) or CHOICE_HINT.search(hint_text):
             return False
+        values = [v for v in values if not is_non_answer(v)]  # "N/A" says nothing about the column
         verdict = classify_values(values)
         if verdict in ("number", "date"):
             return False
@@ -358,6 +360,7 @@ class SurveyImporter(Importer):
         source_name = source.name
         content_ids = ContentIds()
         previous = last_header_row
+        respondents = non_answers = 0
         for row_number, cells in rows:
             if self.blank_rows_are_respondents:
                 for gap in range(previous + 1, row_number):
@@ -395,6 +398,14 @@ class SurveyImporter(Importer):
                                      content_ids, row_number - last_header_row)
             respondent.external_id = rid
             respondent.attributes = {key: v for i, key in attributes if (v := cells[i].strip())}
+            skip = None
+            for i, code, question in texts:  # a non-answer is the respondent's attribute, not feedback
+                stripped = cells[i].strip()
+                if stripped and is_non_answer(stripped):
+                    respondent.attributes[question] = stripped
+                    skip = skip or set()
+                    skip.add(i)
+            respondents += 1
             yield respondent
             author = cells[email_col].strip() or None if email_col is not None else None
             for i, code, question in texts:
@@ -402,8 +413,15 @@ class SurveyImporter(Importer):
                 stripped = text.strip()
                 if not stripped or _NO_LETTERS.match(stripped):
                     continue
+                if skip and i in skip:
+                    non_answers += 1
+                    continue
                 yield Item(external_id=f"{rid}:{code}", text=text, respondent=rid, question=question,
                            created_at=submitted, author=author, source=source_name, status=None, row=row_number)
+        if non_answers:
+            yield Note("skipped", SKIP_NON_ANSWER, non_answers)
+        if respondents and not texts:
+            yield Note("warning", f"no free-text question found: {respondents} respondents kept as segments only")
 
 
 def cell_at(cells: list[str], index: int | None) -> str:
