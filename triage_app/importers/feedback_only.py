@@ -65,11 +65,10 @@ def not_a_table(name: str, text_head: str, rows: list[list[str]]) -> str | None:
         return None
     widths = [len([c for c in r if c.strip()]) for r in rows[:20]]
     single = sum(1 for w in widths if w <= 1) >= 0.8 * len(widths)
-    if not single:
-        return None
+    ragged = max(widths.count(w) for w in set(widths)) < 0.8 * len(widths)  # no consistent columns
     header = rows[0][0].strip() if rows[0] else ""
     prose = len(header) > 50 and " " in header or header.startswith(("#", "=", "*"))
-    if name.lower().endswith(_PROSE_SUFFIXES) or prose:
+    if (single and prose) or (name.lower().endswith(_PROSE_SUFFIXES) and (single or ragged or widths[0] <= 1)):
         return ("is a text document, not a table (no columns, no header row): to import its lines as feedback, "
                 "save them as a CSV with a header such as 'text'")
     return None

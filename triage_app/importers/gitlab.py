@@ -22,6 +22,7 @@ _BOT_USER = re.compile(r"(\[bot\]$|^project_\d+_bot|^group_\d+_bot|^ghost$|^supp
 _GITLAB_ONLY = ("Author Username", "Assignee Username", "Created At (UTC)", "Updated At (UTC)", "Closed At (UTC)",
                 "Confidential", "Locked", "Milestone", "Weight", "Time Estimate", "Time Spent", "Due Date")
 
+
 class GitLabImporter(Importer):
     name = "gitlab"
     label = "GitLab issues (CSV export)"
