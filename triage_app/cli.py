@@ -73,12 +73,16 @@ def cli(ctx: click.Context) -> None:
 @click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
               help="Column mapping, e.g. --map text=Comment --map created_at=Date (fields: id, text, title, "
-                   "created_at, author, score, nps, csat, ces, rating, status, link, labels, source).")
+                   "created_at, author, score, nps, csat, ces, rating, status, link, labels, source, closed_at, "
+                   "first_response_at, updated_at, state, votes, segment:NAME; dotted paths reach nested JSON "
+                   "fields, e.g. author=user.name; dates may be epoch seconds or milliseconds).")
 @click.option("--encoding", help="Text encoding (utf-8, utf-16, cp1252, gb18030...); detected when omitted.")
 @click.option("--delimiter", help="CSV delimiter; detected when omitted.")
 @click.option("--timezone", "tz", help="Time zone of times written without one (default UTC), e.g. Asia/Shanghai.")
+@click.option("--source-name", "source_name", metavar="NAME",
+              help='What people call this source, e.g. "Support desk"; shown instead of the format name.')
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, as_json):
+def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, source_name, as_json):
     """Import survey, issue-tracker, ticket and review exports into a workspace."""
     from .importers import get_importer
     from .importers.source import ImportOptions
@@ -99,7 +103,8 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
     results, failed = [], False
     progress = _ProgressLine()
     for file in files:
-        options = ImportOptions(format=format_name, encoding=encoding, delimiter=delimiter, mapping=mapping, timezone=tz)
+        options = ImportOptions(format=format_name, encoding=encoding, delimiter=delimiter, mapping=mapping, timezone=tz,
+                                source_name=source_name)
         try:
             result = run_import(ws, file, options, on_progress=progress)
             progress.end()

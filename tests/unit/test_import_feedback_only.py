@@ -231,3 +231,38 @@ def test_real_slack_channel_day_maps_with_epoch_ts(workspace):
     with_text = [m for m in messages if str(m.get("text", "")).strip()]
     assert result.added + sum(result.skipped.values()) >= len(with_text) > 0
     assert all(i["created_at"] and i["created_at"] >= "2000" for i in _items(workspace))
+
+
+# -- sources named for people ----------------------------------------------------------------
+def test_generic_items_are_labelled_by_file_or_given_name(workspace, write_file):
+    from triage_app.store import briefing_queries, item_queries
+
+    a = write_file("tweets.csv", "id,text\n1,Love the new dashboard\n2,Sync is broken again\n")
+    b = write_file("desk.csv", "id,text\n7,Refund took two weeks\n")
+    run_import(workspace, a)
+    result = run_import(workspace, b, ImportOptions(source_name="Support desk"))
+    assert result.source_name == "Support desk"
+    choices = item_queries.filter_choices(workspace.conn)
+    assert choices["sources"] == ["Support desk", "tweets.csv"] and choices["formats"] == ["generic"]
+    page = item_queries.page_items(workspace.conn, item_queries.ItemFilter(sources=["Support desk"]))
+    assert [r[2] for r in page] == ["Support desk"]  # the table's source column
+    assert sorted(src for src, _, _ in briefing_queries.source_counts(workspace.conn, "2000", "2100")) == \
+        ["Support desk", "tweets.csv"]
+    # named again on a re-import of unchanged rows
+    run_import(workspace, a, ImportOptions(source_name="Twitter"))
+    assert item_queries.filter_choices(workspace.conn)["sources"] == ["Support desk", "Twitter"]
+
+
+def test_named_source_of_another_format(workspace, write_file):
+    from triage_app.store import item_queries
+
+    objs = [{"number": 1, "title": "Crash", "state": "open", "html_url": "https://github.com/acme/app/issues/1",
+             "repository_url": "https://api.github.com/repos/acme/app", "created_at": "2024-03-01T10:00:00Z", "body": "x"}]
+    run_import(workspace, write_file("gh.json", json.dumps(objs)), ImportOptions(source_name="App issues"))
+    assert item_queries.filter_choices(workspace.conn)["sources"] == ["App issues"]
+
+
+def test_cli_source_name_flag(tmp_path, write_file):
+    path = write_file("x.csv", "id,text\n1,Hello there\n")
+    out = CliRunner().invoke(cli, ["import", str(path), "-w", str(tmp_path / "w.triage"), "--source-name", "Twitter", "--json"])
+    assert out.exit_code == 0 and json.loads(out.output)["source_name"] == "Twitter"

@@ -77,7 +77,8 @@ def _is_choice(values: list[str]) -> bool:
     if n and multi_select(values):
         return True
     # few distinct short values: answers picked from a list, not feedback
-    return n >= 8 and len({v.lower() for v in values}) <= max(2, 0.2 * n) and sum(map(len, values)) <= 25 * n
+    return (n >= 8 and len({v.lower() for v in values}) <= max(2, 0.2 * n) and sum(map(len, values)) <= 25 * n
+            and sum(len(v.split()) for v in values) <= 3 * n)
 
 
 def _flatten(obj: dict, prefix: str = "") -> dict[str, str]:

@@ -41,6 +41,7 @@ class ImportOptions:
     mapping: dict[str, str] = field(default_factory=dict)  # field -> column header
     timezone: str | None = None  # for times without a zone; default UTC
     dayfirst: bool | None = None
+    source_name: str | None = None  # what people call this source ("Support desk"); shown instead of "generic"
 
 
 def _cell_to_text(value) -> str:

@@ -17,7 +17,7 @@ from typing import Callable, Generator
 from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
 from ..importers.source import ImportOptions, SourceFile
-from ..store import Workspace, queries, replace_queries
+from ..store import Workspace, queries, replace_queries, source_names
 from ..store.writer import ImportWriter
 from .privacy import redact_import
 from .reading import read_chunks
@@ -171,6 +171,10 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             result.replaced, result.replaced_respondents = replace_queries.remove_unmatched(
                 conn, earlier, writer.matched_items, writer.matched_respondents)
             result.replaced_imports = earlier
+        name = (source.options.source_name or "").strip()
+        if name:
+            source_names.name_source(conn, import_id, name, writer.matched_items)
+            result.source_name = name
         cancel.raise_if_cancelled()
         for done, total in redact_import(conn, import_id):  # only when the user chose to redact stored text
             cancel.raise_if_cancelled()
