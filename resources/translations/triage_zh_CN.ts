@@ -432,27 +432,52 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="56" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="57" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="60" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="62" />
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="64" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="95" />
+        <source>not a data file</source>
+        <translation>不是数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="96" />
+        <source>a text document, not a table</source>
+        <translation>是文本文档，不是表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="98" />
+        <source>Skipped in the folder:</source>
+        <translation>文件夹中跳过的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="102" />
+        <source>Import a folder of exports</source>
+        <translation>导入一个导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="107" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -465,12 +490,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="460" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="467" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -874,102 +899,136 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="95" />
+        <location filename="../../ui/import_wizard.py" line="126" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="104" />
+        <location filename="../../ui/import_wizard.py" line="135" />
+        <source>e.g. Twitter, Support desk (optional)</source>
+        <translation>例如 微博、客服中心（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="140" />
+        <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
+        <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="143" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="105" />
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="148" />
+        <source>Source name</source>
+        <translation>来源名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="149" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="164" />
+        <source>Segment columns</source>
+        <translation>分组列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="179" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186" />
+        <location filename="../../ui/import_wizard.py" line="251" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187" />
+        <location filename="../../ui/import_wizard.py" line="252" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193" />
+        <location filename="../../ui/import_wizard.py" line="258" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="218" />
+        <location filename="../../ui/import_wizard.py" line="290" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="292" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221" />
+        <location filename="../../ui/import_wizard.py" line="293" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="295" />
+        <source>Left out (not feedback): {0} × {1}</source>
+        <translation>未导入（不是反馈）：{0} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="299" />
+        <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
+        <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="302" />
+        <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
+        <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
+    </message>
+    <message>
         <source>No feedback text found in the first rows: check the format or the text column.</source>
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="304" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1022,27 +1081,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="251" />
+        <location filename="../../ui/import_wizard.py" line="345" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="348" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289" />
+        <location filename="../../ui/import_wizard.py" line="383" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="410" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1387,12 +1446,27 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="420" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="436" />
+        <source>replaced what an earlier import of this file stored ({0} items removed)</source>
+        <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="439" />
+        <source>left out (not feedback): {0} × {1}</source>
+        <translation>未导入（不是反馈）：{0} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="442" />
+        <source>source name: {0}</source>
+        <translation>来源名称：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="446" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
