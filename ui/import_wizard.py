@@ -149,20 +149,23 @@ class PreviewPage(QWizardPage):
         self.mapping_box = QGroupBox(self.tr("Columns (generic table)"))
         grid = QGridLayout(self.mapping_box)
         self.mapping_combos: dict[str, QComboBox] = {}
-        for n, field in enumerate(MAPPED_FIELDS):  # two pairs a row: the drop-downs keep their height
+        per_row = 3  # three pairs a row: the drop-downs keep their height however many files and languages
+        for n, field in enumerate(MAPPED_FIELDS):
             combo = QComboBox()
-            combo.setMinimumWidth(120)
+            combo.setMinimumWidth(110)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(self._option_changed)
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(self.tr(field.replace("_", " "))), n // 2, (n % 2) * 2)
-            grid.addWidget(combo, n // 2, (n % 2) * 2 + 1)
+            grid.addWidget(QLabel(self.tr(field.replace("_", " "))), n // per_row, (n % per_row) * 2)
+            grid.addWidget(combo, n // per_row, (n % per_row) * 2 + 1)
         self.segments = QListWidget()
-        self.segments.setMaximumHeight(90)
+        self.segments.setFlow(QListWidget.Flow.LeftToRight)  # the headers side by side, checkable
+        self.segments.setWrapping(True)
+        self.segments.setMaximumHeight(64)
         self.segments.itemChanged.connect(self._option_changed)
-        rows = (len(MAPPED_FIELDS) + 1) // 2
+        rows = (len(MAPPED_FIELDS) + per_row - 1) // per_row
         grid.addWidget(QLabel(self.tr("Segment columns")), rows, 0)
-        grid.addWidget(self.segments, rows, 1, 1, 3)
+        grid.addWidget(self.segments, rows, 1, 1, per_row * 2 - 1)
         self.preview_model = QStandardItemModel(self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
@@ -190,6 +193,8 @@ class PreviewPage(QWizardPage):
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([180, 820])
         QVBoxLayout(self).addWidget(splitter)
+        # QWizard gives spare height to a spacer below pages that do not expand: this page uses it
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.format.currentIndexChanged.connect(self._option_changed)
         self.encoding.currentTextChanged.connect(self._option_changed)
         self._updating = False
@@ -467,6 +472,6 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(1000, 680)
+        self.resize(1120, 780)
         if files:
             self.files_page.add_files(files)

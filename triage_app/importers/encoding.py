@@ -142,7 +142,7 @@ def detect_encoding(sample: bytes, whole: bool = False) -> EncodingGuess:
     close = [c for c in ranked[1:] if top[1] - c[1] < MARGIN
              and not (top[0] == "cp1252" and c[0] in _WESTERN_LOOKALIKES)]  # Excel's Western default wins ties
     if close:
-        return EncodingGuess(top[0], "uncertain: " + " or ".join(c[0] for c in [top] + close) + " read it about as well",
+        return EncodingGuess(top[0], " or ".join(c[0] for c in [top] + close) + " read it about as well",
                              certain=False, candidates=tuple([top] + close))
     return EncodingGuess(top[0], f"detected ({top[0]}, {top[1]:.0%} plausible characters)", candidates=tuple(ranked[:3]))
 
