@@ -266,3 +266,21 @@ def test_cli_source_name_flag(tmp_path, write_file):
     path = write_file("x.csv", "id,text\n1,Hello there\n")
     out = CliRunner().invoke(cli, ["import", str(path), "-w", str(tmp_path / "w.triage"), "--source-name", "Twitter", "--json"])
     assert out.exit_code == 0 and json.loads(out.output)["source_name"] == "Twitter"
+
+
+def test_html_entities_are_decoded_on_both_paths(tmp_path, write_file, monkeypatch):
+    from triage_app.services import reading
+    from triage_app.store import Workspace
+
+    rows = [["id", "title", "text"]] + [[str(i), f"Q&amp;A {i}", f"Tom &amp; Jerry &#39;{i}&#39; &lt;3"] for i in range(600)]
+    rows.append(["600", "&nbsp;", "N/A"])
+    path = write_file("tweets.csv", _csv(rows))
+    stored = []
+    for fast in (True, False):
+        monkeypatch.setattr(reading, "FAST_PATHS", fast)
+        with Workspace(tmp_path / f"{fast}.triage") as ws:
+            result = run_import(ws, path)
+            stored.append(sorted((i["external_id"], i["title"], i["text"]) for i in _items(ws)))
+            assert result.skipped == {"non-answers (N/A, none, -, 无, 不知道...)": 1} or result.added == 601
+    assert stored[0] == stored[1]
+    assert ("1", "Q&A 1", "Tom & Jerry '1' <3") in stored[0]

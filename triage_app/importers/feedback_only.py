@@ -8,7 +8,13 @@
 """
 from __future__ import annotations
 
+import html
 import re
+
+def decode_entities(text: str) -> str:
+    """HTML entities in exported text ("&amp;", "&#39;") as the characters they stand for."""
+    return html.unescape(text) if "&" in text else text
+
 
 SKIP_EMPTY = "empty texts"
 SKIP_NON_ANSWER = "non-answers (N/A, none, -, 无, 不知道...)"
@@ -36,6 +42,7 @@ CHOICE_HINT = re.compile(r"check all that apply|select all that apply|choose all
 
 def multi_select(values: list[str]) -> bool:
     """Multi-select answers: joined by a separator, drawn from a small set of options."""
+    values = [decode_entities(v) for v in values]  # the ";" of "&amp;" separates nothing
     if any("┋" in v for v in values):
         return True  # Wenjuanxing's multi-select separator: never in free text
     n = len(values)

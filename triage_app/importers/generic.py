@@ -13,7 +13,7 @@ from typing import Iterator
 from ..domain import Item, Note, Rejected, Record
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
-from .feedback_only import SKIP_EMPTY, SKIP_NON_ANSWER, is_non_answer, multi_select, nested_json, not_a_table
+from .feedback_only import SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer, multi_select, nested_json, not_a_table
 from .generic_fast import RowPlan, prepared_rows, too_many_cells
 from .scores import SCALES, checked_score, classify_score_column, score_value
 from .source import BadRecord, SourceFile
@@ -197,8 +197,8 @@ class GenericImporter(Importer):
                     yield Rejected(row_number, too_many_cells(len(cells), n))
                     continue
             # text and title are stored verbatim; stripped copies decide emptiness and the content id
-            raw_text = cells[i_text] if i_text is not None else ""
-            raw_title = cells[i_title] if i_title is not None else ""
+            raw_text = decode_entities(cells[i_text]) if i_text is not None else ""  # "&amp;" -> "&"
+            raw_title = decode_entities(cells[i_title]) if i_title is not None else ""
             text, title = raw_text.strip(), raw_title.strip() or None
             if not text and not title:
                 yield Note("skipped", SKIP_EMPTY)
