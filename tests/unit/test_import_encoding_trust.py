@@ -7,6 +7,7 @@ import random
 import pytest
 from click.testing import CliRunner
 
+from conftest import shared_file
 from triage_app.cli import cli
 from triage_app.domain import EncodingUncertain, ImportFailure
 from triage_app.importers import validate
@@ -195,3 +196,25 @@ def test_failure_is_an_import_failure(workspace, write_file):
     path = write_file("gb.csv", "id,comment\n1,配送太慢了\n", encoding="gb18030")
     with pytest.raises(ImportFailure, match="choose another encoding"):
         run_import(workspace, path, ImportOptions(encoding="utf-8"))
+
+
+# -- real files (skipped when ../shared/data is absent) --------------------------------------
+@pytest.mark.parametrize("encoding, expected", [("gbk", "gb18030"), ("cp950", "cp950")])
+def test_real_chinese_reviews_saved_in_a_chinese_windows_encoding(tmp_path, workspace, encoding, expected):
+    import csv as csv_module
+
+    source = shared_file("zh-waimai-10k", "waimai_10k.csv")
+    text = source.read_text("utf-8")
+    path = tmp_path / f"waimai_{encoding}.csv"
+    path.write_bytes(text.encode(encoding, "ignore"))  # what Excel on Chinese Windows writes
+    result = run_import(workspace, path)
+    assert result.encoding == expected and result.rejected == 0
+    with open(path, encoding=expected, newline="") as fh:
+        rows = list(csv_module.reader(fh))[1:]
+    assert set(_texts(workspace)) <= {r[-1] for r in rows}
+    assert not any("\ufffd" in t or "Ã" in t for t in _texts(workspace))
+
+
+def test_real_cp1252_reviews_still_cp1252(workspace):
+    result = run_import(workspace, shared_file("app-reviews-3raters", "Dataset3.csv"))
+    assert result.encoding == "cp1252" and result.rejected == 0
