@@ -284,3 +284,15 @@ def test_html_entities_are_decoded_on_both_paths(tmp_path, write_file, monkeypat
             assert result.skipped == {"non-answers (N/A, none, -, 无, 不知道...)": 1} or result.added == 601
     assert stored[0] == stored[1]
     assert ("1", "Q&A 1", "Tom & Jerry '1' <3") in stored[0]
+
+
+def test_reimport_in_the_right_format_replaces_the_wrong_one(workspace, write_file):
+    rows = [["Issue ID", "Issue key", "Title", "Description", "State", "Priority"]]
+    rows += [[str(1000 + i), f"ENV-{i}", f"Environnement : souci {i}", f"Le lecteur plante {i}", "Open", "Major"]
+             for i in range(6)]
+    path = write_file("jira_fr.csv", _csv(rows))
+    wrong = run_import(workspace, path, ImportOptions(format="gitlab"))  # what the old detection chose
+    right = run_import(workspace, path)
+    assert (wrong.format, right.format) == ("gitlab", "jira")
+    assert (right.added, right.replaced) == (6, wrong.added)
+    assert queries.stats(workspace.conn)["by_source_format"] == {"jira": 6}

@@ -267,12 +267,14 @@ class SourceFile:
             raise self.fail(f"is not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
         try:
             sheet = workbook.worksheets[0]
+            row_number = 0
             for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [_cell_to_text(v) for v in values]
                 while cells and cells[-1] == "":
                     cells.pop()
                 if any(c.strip() for c in cells):
                     yield row_number, cells
+            self.notes[("rows_read", "rows")] = Note("rows_read", "rows", row_number)
         except Exception as exc:
             raise self.fail(f"is a damaged Excel workbook ({type(exc).__name__}: {exc})") from None
         finally:
