@@ -78,7 +78,7 @@ def _mostly_utf8(text: str) -> bool:
             bad_lines += 1
         elif not line.isascii():
             good_lines += 1
-    return good_lines >= 3 and bad_lines <= max(2, good_lines // 10)
+    return good_lines >= 1 and bad_lines <= max(2, good_lines // 10)
 
 
 def rank_encodings(data: bytes, final: bool = True, extra: tuple[str, ...] = ()) -> list[tuple[str, float, str]]:
