@@ -144,10 +144,11 @@ print(json.dumps({"rows": rows, "cpu_s": time.process_time() - cpu, "wall_s": ti
 """
 
 
-def reader_cpu(path: Path, validate: bool) -> dict:
-    """CPU seconds of reading the whole file into stored rows (the side validation adds to), one process."""
+def reader_cpu(path: Path, validate: bool, root: Path = ROOT) -> dict:
+    """CPU seconds of reading the whole file into stored rows (the side validation adds to), one process;
+    ``root``: the code to run (another checkout: today's code before this change)."""
     env = dict(os.environ, TRIAGE_VALIDATE_ENCODING="1" if validate else "0")
-    out = subprocess.run([sys.executable, "-c", READ_CHILD, str(path), str(ROOT)],
+    out = subprocess.run([sys.executable, "-c", READ_CHILD, str(path), str(root)],
                          check=True, capture_output=True, text=True, env=env)
     return json.loads(out.stdout)
 
@@ -192,6 +193,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the CSV and workspace in this folder")
     parser.add_argument("--validate-gb", type=float, default=0.0, help="also validate a file of this many GB")
     parser.add_argument("--encoding-only", action="store_true", help="only the encoding-validation comparison")
+    parser.add_argument("--reader-only", action="store_true", help="with --encoding-only: reader CPU only, no imports")
+    parser.add_argument("--today", type=Path, help="with --encoding-only: also the reader CPU of this checkout")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="triage-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -254,10 +257,16 @@ def encoding_comparison(csv_path: Path, ws_path: Path, args, folder: Path, load_
     """Issue 14: rows/s with whole-file encoding validation off (baseline) and on, same run."""
     runs = {False: [], True: []}
     reads = {False: [], True: []}
+    today = []
     for validate in (False, True, True, False):
         reads[validate].append(reader_cpu(csv_path, validate))
-    for validate in (False, True, True, False):
-        runs[validate].append(ours(csv_path, ws_path, validate))
+        if args.today and validate:
+            today.append(reader_cpu(csv_path, True, args.today))
+    if args.reader_only:
+        runs = {v: [{"added": 1, "rows_s": 1}] for v in runs}
+    else:
+        for validate in (False, True, True, False):
+            runs[validate].append(ours(csv_path, ws_path, validate))
     best = {v: max(r["added"] / r["rows_s"] for r in runs[v]) for v in runs}
     # the reader's CPU per row: what validation adds, and far less disturbed by other processes than wall time
     read_us = {v: min(r["cpu_s"] for r in reads[v]) / args.rows * 1e6 for v in reads}
@@ -267,6 +276,8 @@ def encoding_comparison(csv_path: Path, ws_path: Path, args, folder: Path, load_
                "reader_cpu_us_per_row": {str(v): [round(r["cpu_s"] / args.rows * 1e6, 2) for r in reads[v]] for v in reads},
                "reader_cpu_change_pct": round((read_us[True] / read_us[False] - 1) * 100, 1),
                "load_average_1min": [round(load_at_start, 2), round(os.getloadavg()[0], 2)]}
+    if today:
+        summary["today_reader_cpu_us_per_row"] = [round(r["cpu_s"] / args.rows * 1e6, 2) for r in today]
     big = validate_big(folder, args.validate_gb) if args.validate_gb else None
     if big:
         summary["validate_big"] = big
@@ -277,6 +288,11 @@ def encoding_comparison(csv_path: Path, ws_path: Path, args, folder: Path, load_
     print(f"| {args.rows:,} | {best[False]:,.0f}/s | {best[True]:,.0f}/s | {summary['change_pct']:+.1f}% | "
           f"{read_us[False]:.2f} / {read_us[True]:.2f} µs | {summary['reader_cpu_change_pct']:+.1f}% | "
           f"{summary['load_average_1min'][0]}, {summary['load_average_1min'][1]} |")
+    if today:
+        best_today = min(r["cpu_s"] for r in today) / args.rows * 1e6
+        print()
+        print(f"Reader CPU per row of today's code ({args.today}): {best_today:.2f} µs; this branch, validation on: "
+              f"{read_us[True]:.2f} µs ({(read_us[True] / best_today - 1) * 100:+.1f}%).")
     if big:
         print()
         print("| file | validated in | rate | peak RSS | bad bytes |")
