@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice, repeat
-from operator import itemgetter
+from operator import contains, itemgetter
 from typing import Iterator
 
 from ..domain import SCORE_KINDS, Note, Rejected
@@ -152,12 +152,13 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     i_id, i_text, i_created = index.get("id"), index.get("text"), index.get("created_at")
     if i_text is None or any(len(cells) != n for cells in cells_list):
         return None
-    raw_texts = [decode_entities(t) if "&" in t else t for t in map(itemgetter(i_text), cells_list)]  # verbatim
+    raw_texts = list(map(itemgetter(i_text), cells_list))  # stored verbatim (HTML entities decoded)
+    if any(map(contains, raw_texts, repeat("&"))):
+        raw_texts = list(map(decode_entities, raw_texts))
     texts = list(map(str.strip, raw_texts))  # for emptiness and the content ids
     if not all(texts):
         return None  # a row without text: skipped (or its title used) row by row
-    short = MAX_NON_ANSWER
-    if any(len(t) <= short and is_non_answer(t) for t in texts):
+    if min(map(len, texts)) <= MAX_NON_ANSWER and any(map(is_non_answer, texts)):
         return None  # a non-answer: skipped row by row
     dumps, default, option, crc32, adler32 = row_hash_parts()
     try:

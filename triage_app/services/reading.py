@@ -41,17 +41,7 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     stream = importer.read_prepared(source) if fast else None
     if stream is None:
         stream = _prepared(importer.read(source))
-    yield from _chunks(_with_source_problems(stream, source), size)
-
-
-def _with_source_problems(stream: Iterator, source: SourceFile) -> Iterator:
-    """The stream with what reading the file found beside its rows (rows that did not decode,
-    warnings) put in where it was found."""
-    for record in stream:
-        if source.row_problems or source.notes:
-            yield from source.drain()
-        yield record
-    yield from source.drain()
+    yield from _chunks(stream, size, source)
 
 
 def _prepared(records: Iterator) -> Iterator:
@@ -71,7 +61,16 @@ def _prepared(records: Iterator) -> Iterator:
             yield prepared
 
 
-def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
+def _with_problems(chunk: Chunk, source: SourceFile | None) -> Chunk:
+    """The chunk with what reading the file found beside its rows so far (rows that did not
+    decode, warnings): see ``SourceFile.drain``."""
+    if source is not None and (source.row_problems or source.notes):
+        for record in source.drain():
+            (chunk.notes if type(record) is Note else chunk.rejected).append(record)
+    return chunk
+
+
+def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
     """Chunks of a ``read_prepared`` stream: prepared item rows (tuples), respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
@@ -89,12 +88,12 @@ def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
             rejected.append(record)
         if count >= size:
             chunk.records = count
-            yield chunk
+            yield _with_problems(chunk, source)
             chunk = Chunk()
             items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
             count = 0
     chunk.records = count
-    yield chunk
+    yield _with_problems(chunk, source)
 
 
 _END = "end"
