@@ -22,10 +22,12 @@ from .chart_style import (
     style, target,
 )
 
-FACTOR_ORDER = ("volume", "people", "growth", "negativity", "nps_impact", "csat_impact", "unresolved", "response_lag")
+FACTOR_ORDER = ("volume", "people", "growth", "negativity", "nps_impact", "csat_impact", "unresolved", "response_lag",
+                "votes")
+FACTOR_COLOURS = (*SERIES, "#994F00")  # one colour per factor (the ninth, votes: brown)
 FACTOR_NAMES = {"volume": "Volume", "people": "People", "growth": "Growth", "negativity": "Negativity",
                 "nps_impact": "NPS impact", "csat_impact": "CSAT impact", "unresolved": "Unresolved",
-                "response_lag": "Response lag"}
+                "response_lag": "Response lag", "votes": "Votes"}
 SCORE_AXES = {"nps": ("NPS", "NPS (-100 to 100)"), "csat": ("CSAT", "CSAT (% top-2-box)"),
               "rating": ("Star rating", "Stars (mean, 1-5)"), "ces": ("CES", "CES (mean, 1-7)")}
 HOUR = 3600.0
@@ -95,7 +97,8 @@ def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure 
         y = np.arange(len(themes))[::-1]
         pos_left, neg_left = np.zeros(len(themes)), np.zeros(len(themes))
         factors = [f for f in FACTOR_ORDER if any(abs(t["factors"].get(f, 0.0)) > 0 for t in themes)]
-        for colour, f in zip(SERIES, factors):
+        for f in factors:
+            colour = FACTOR_COLOURS[FACTOR_ORDER.index(f) % len(FACTOR_COLOURS)]
             values = np.array([float(t["factors"].get(f, 0.0)) for t in themes])
             left = np.where(values >= 0, pos_left, neg_left)
             ax.barh(y, values, left=left, color=colour, label=meta.t(FACTOR_NAMES.get(f, f)), height=0.7)
@@ -126,7 +129,8 @@ def priority_factors(factors: Mapping[str, float], meta: ChartMeta, *, fig: Figu
             return fig
         values = np.array([float(factors[f]) for f in names])
         y = np.arange(len(names))[::-1]
-        colours = [SERIES[FACTOR_ORDER.index(f) % len(SERIES)] if f in FACTOR_ORDER else GREY for f in names]
+        colours = [FACTOR_COLOURS[FACTOR_ORDER.index(f) % len(FACTOR_COLOURS)] if f in FACTOR_ORDER else GREY
+                   for f in names]
         ax.barh(y, values, color=colours, height=0.65)
         span = max(values.max(initial=0), 1.0) - min(values.min(initial=0), 0.0)
         for yi, v in zip(y, values):

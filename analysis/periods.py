@@ -85,3 +85,22 @@ def label_of(value: str | datetime | float, by: str) -> str:
 def day_label_to_epoch(day: str) -> float:
     """Epoch seconds of midnight UTC of a ``YYYY-MM-DD`` day."""
     return (date.fromisoformat(day) - _EPOCH).days * 86400.0
+
+
+#: the longest spans drawn by day and by week; longer spans are drawn by month
+DAY_SPAN_MAX_DAYS = 31
+WEEK_SPAN_MAX_DAYS = 186
+
+
+def granularity(span_s: float | None) -> str | None:
+    """The time unit for drawing data that spans ``span_s`` seconds (oldest to newest item):
+    ``day`` up to a month, ``week`` up to half a year, else ``month``; None for undated data.
+    The one rule for sparklines, dashboard and briefing trends (and the growth window)."""
+    if span_s is None or span_s != span_s:  # None or NaN: no dates
+        return None
+    days = max(0.0, span_s) / 86400.0
+    return "day" if days <= DAY_SPAN_MAX_DAYS else "week" if days <= WEEK_SPAN_MAX_DAYS else "month"
+
+
+#: length in days of one window of each unit, for rolling windows (growth, sparklines)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30}

@@ -10,12 +10,30 @@ contribution is shown and they add up to the priority:
 |---|---|---|
 | volume | the theme's items (each weighted by its source's weight) / the largest theme's | 0.25 |
 | people | distinct authors or respondents (source-weighted) / the largest theme's | 0.15 |
-| growth | (items in the last period - the one before) / max(the one before, 1), clipped to -1..1 | 0.15 |
+| growth | (items in the last window - the window before) / max(the one before, 1), clipped to -1..1; 0 when the data is too short (below) | 0.15 |
 | negativity | share of the theme's items with negative sentiment (a rating/NPS outranks text) | 0.15 |
 | nps_impact | NPS points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.10 |
 | csat_impact | CSAT points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.05 |
 | unresolved | share of the theme's items not resolved / won't fix / duplicate | 0.10 |
 | response_lag | the theme's median time to first response / the slowest theme's | 0.05 |
+| votes | votes and reactions on the theme's items (source-weighted) / the largest theme's | 0.10 |
+
+**Praise is not a problem.** Priority ranks what to fix next, so a theme people praise must not
+rank high for being large. Each theme has a praise share p (the share of its items that are praise,
+store.metrics_queries.praise_share_by_theme). The factors that measure how much is said - volume,
+people, votes, growth, unresolved, response lag - count only the theme's non-praise part: they are
+multiplied by (1 - p). Negativity, NPS and CSAT impact already measure harm and are left as they are
+(a theme that is half praise, half complaints keeps its full negativity). A theme that is 90% praise
+thus keeps a tenth of its size-driven score; the board and the briefing list the mostly-praise
+themes (p >= PRAISE_THEME_SHARE) separately as "What people love".
+
+**Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
+when the data spans less than two of those; when the data spans less than two weeks, growth is
+neutral (0) for every theme and the breakdown says why (``growth_note``). Otherwise data of nine
+days would give every theme full growth (nothing "before").
+
+**Votes** count only when some item in the workspace has votes: in a workspace without any, the
+votes weight is left out of the total so that the other factors read as before.
 
 Source weights (default 1.0 per source format, e.g. ``{"zendesk": 2.0}`` when a paying customer's
 ticket weighs more than an anonymous review) enter through volume and people. A factor without data
@@ -30,11 +48,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-FACTORS = ("volume", "people", "growth", "negativity", "nps_impact", "csat_impact", "unresolved", "response_lag")
+FACTORS = ("volume", "people", "growth", "negativity", "nps_impact", "csat_impact", "unresolved", "response_lag",
+           "votes")
 DEFAULT_WEIGHTS: dict[str, float] = {
     "volume": 0.25, "people": 0.15, "growth": 0.15, "negativity": 0.15,
-    "nps_impact": 0.10, "csat_impact": 0.05, "unresolved": 0.10, "response_lag": 0.05,
+    "nps_impact": 0.10, "csat_impact": 0.05, "unresolved": 0.10, "response_lag": 0.05, "votes": 0.10,
 }
+#: factors that measure how much is said about a theme: only its non-praise part counts
+PRAISE_SCALED = ("volume", "people", "votes", "growth", "unresolved", "response_lag")
+#: a theme whose praise share reaches this is "mostly praise" (listed under What people love)
+PRAISE_THEME_SHARE = 0.5
+GROWTH_WINDOW_DAYS = 30
+SHORT_GROWTH_WINDOW_DAYS = 7
 IMPACT_FULL_POINTS = 10.0
 RICE_IMPACTS = (0.25, 0.5, 1.0, 2.0, 3.0)
 SCHEMES = ("weighted", "rice")
@@ -53,6 +78,28 @@ class ThemeInputs:
     unresolved_share: float | None = None
     response_lag_s: float | None = None
     item_count: int = 0  # unweighted, for RICE confidence
+    praise_share: float = 0.0  # share of the theme's items that are praise
+    votes: float = 0.0  # source-weighted votes / reactions on its items
+    growth_days: int | None = GROWTH_WINDOW_DAYS  # window compared; None: the data is too short
+    span_days: float | None = None  # oldest to newest item of the workspace
+
+
+def growth_window_days(span_days: float | None) -> int | None:
+    """The length of the two windows growth compares, or None when the data spans too little time."""
+    if span_days is None:
+        return None
+    for window in (GROWTH_WINDOW_DAYS, SHORT_GROWTH_WINDOW_DAYS):
+        if span_days >= 2 * window:
+            return window
+    return None
+
+
+def growth_note(t: ThemeInputs) -> dict | None:
+    """Why growth is neutral: ``{"span_days", "needs_days"}`` (None when growth is measured)."""
+    if t.growth_days is not None:
+        return None
+    return {"span_days": None if t.span_days is None else round(t.span_days, 1),
+            "needs_days": 2 * SHORT_GROWTH_WINDOW_DAYS}
 
 
 def check_weights(weights: dict[str, float]) -> dict[str, float]:
@@ -74,10 +121,12 @@ def scaled_factors(themes: list[ThemeInputs]) -> dict[int, dict[str, float]]:
     top_items = max((t.items for t in themes), default=0.0)
     top_people = max((t.people for t in themes), default=0.0)
     top_lag = max((t.response_lag_s or 0.0 for t in themes), default=0.0)
+    top_votes = max((t.votes for t in themes), default=0.0)
     out = {}
     for t in themes:
-        growth = (t.recent - t.previous) / max(t.previous, 1.0)
-        out[t.theme_id] = {
+        growth = (t.recent - t.previous) / max(t.previous, 1.0) if t.growth_days else 0.0
+        problem = 1.0 - min(1.0, max(0.0, t.praise_share))
+        factors = {
             "volume": _ratio(t.items, top_items),
             "people": _ratio(t.people, top_people),
             "growth": max(-1.0, min(1.0, growth)),
@@ -86,14 +135,18 @@ def scaled_factors(themes: list[ThemeInputs]) -> dict[int, dict[str, float]]:
             "csat_impact": min(1.0, max(0.0, -(t.csat_impact or 0.0)) / IMPACT_FULL_POINTS),
             "unresolved": t.unresolved_share or 0.0,
             "response_lag": _ratio(t.response_lag_s, top_lag),
+            "votes": _ratio(t.votes, top_votes),
         }
+        out[t.theme_id] = {f: v * problem if f in PRAISE_SCALED else v for f, v in factors.items()}
     return out
 
 
 def weighted(themes: list[ThemeInputs], weights: dict[str, float] | None = None) -> dict[int, dict]:
     """{theme_id: {"priority", "factors": {name: contribution}, "scaled": {...}, "inputs": {...}}}."""
     w = check_weights(weights or {})
-    total = sum(abs(v) for v in w.values())
+    if not any(t.votes > 0 for t in themes):
+        w = {**w, "votes": 0.0}  # no votes in the workspace: the factor does not dilute the others
+    total = sum(abs(v) for v in w.values()) or 1.0
     scaled = scaled_factors(themes)
     out = {}
     for t in themes:
@@ -104,6 +157,8 @@ def weighted(themes: list[ThemeInputs], weights: dict[str, float] | None = None)
             "scaled": {f: round(v, 4) for f, v in scaled[t.theme_id].items()},
             "inputs": asdict(t),
             "scheme": "weighted",
+            "praise_share": round(t.praise_share, 4),
+            "growth_note": growth_note(t),
         }
     return out
 
@@ -137,6 +192,8 @@ def rice(themes: list[ThemeInputs], overrides: dict[int, dict] | None = None) ->
             "factors": {"reach": round(t.people, 2), "impact": impact, "confidence": confidence, "effort": effort},
             "inputs": asdict(t),
             "scheme": "rice",
+            "praise_share": round(t.praise_share, 4),
+            "growth_note": None,
         }
     return out
 

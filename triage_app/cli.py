@@ -68,7 +68,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file (created if missing).")
 @click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
@@ -138,8 +138,8 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
             if result.replaced:
                 click.echo(f"  replaced what the earlier import of this file stored: {result.replaced:,} items removed"
                            f" (import {', '.join(f'#{i}' for i in result.replaced_imports)})")
-            for reason, count in result.skipped.items():
-                click.echo(f"  skipped {count:,}: {reason}")
+            if result.skipped:
+                click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items()))
             for warning in result.warnings:
                 click.echo(f"  warning: {warning}")
             for r in result.rejected_rows[:10]:

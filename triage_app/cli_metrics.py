@@ -208,14 +208,20 @@ def priority_cmd(workspace, scheme, weights, source_weights, rice_inputs, as_jso
         used = saved_weights(ws.conn)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1]["priority"])
     rows = [{"theme": tid, "label": progress.get(tid, {}).get("label"), "priority": s["priority"],
-             "factors": s["factors"], "scheme": s["scheme"]} for tid, s in ranked]
+             "factors": s["factors"], "scheme": s["scheme"], "praise_share": s.get("praise_share", 0.0),
+             "growth_note": s.get("growth_note")} for tid, s in ranked]
     if as_json:
         _print_json({"weights": used, "themes": rows})
         return
     for r in rows:
         top = sorted(r["factors"].items(), key=lambda kv: -abs(kv[1]))[:3]
+        praise = f"  (praise {r['praise_share']:.0%})" if r["praise_share"] >= 0.5 else ""
         click.echo(f"{r['theme']:>5} {r['priority']:8.2f}  {(r['label'] or '')[:40]:<40} "
-                   + ", ".join(f"{k} {v:g}" for k, v in top))
+                   + ", ".join(f"{k} {v:g}" for k, v in top) + praise)
+    note = next((r["growth_note"] for r in rows if r["growth_note"]), None)
+    if note:
+        span = "the items have no dates" if note["span_days"] is None else f"the data spans {note['span_days']:g} days"
+        click.echo(f"growth is neutral: {span}; growth needs at least {note['needs_days']} days")
 
 
 @cli.command()

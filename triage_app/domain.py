@@ -80,16 +80,24 @@ class Rejected:
 
 @dataclass(slots=True)
 class Note:
-    """Something the summary should say about a file that is not a rejected row: ``kind``
-    'skipped' (rows left out on purpose, counted by ``key``, the reason) or 'warning' (``key`` is
-    the message)."""
+    """Something the summary should say about a file that is not a row: ``kind`` 'warning' (``key``
+    is the message) or 'rows_read' (``count``: rows in the file, for re-import replacement)."""
 
     kind: str
     key: str
     count: int = 1
 
 
-Record = Union[Respondent, Item, Rejected, Note]
+@dataclass(slots=True)
+class Skipped:
+    """A record that is deliberately not feedback (a bot message, a pull request, a tag wiki):
+    not imported and not an error, but counted by reason in the import summary."""
+
+    row: int | None
+    reason: str
+
+
+Record = Union[Respondent, Item, Rejected, Skipped, Note]
 
 
 class ImportFailure(Exception):

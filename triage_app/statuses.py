@@ -47,6 +47,13 @@ DEFAULT_MAPPING: dict[str, dict[str, str]] = {
         "closed with monetary relief": "resolved", "closed with non-monetary relief": "resolved",
         "closed with relief": "resolved", "closed without relief": "resolved", "untimely response": "triaged",
     },
+    # developer-community sources: an accepted answer or a solution resolves; answers alone do not
+    "stackexchange": {"open": "new", "answered": "new", "accepted": "resolved", "closed": "won't fix"},
+    "discourse": {"open": "new", "solved": "resolved", "closed": "resolved", "archived": "resolved"},
+    "github_discussions": {
+        "open": "new", "open/reopened": "triaged", "answered": "resolved", "closed": "resolved",
+        "closed/resolved": "resolved", "closed/outdated": "won't fix", "closed/duplicate": "duplicate",
+    },
 }
 
 

@@ -96,25 +96,26 @@ class DashboardView(QWidget):
         self.state.setText(self.tr("Gathering figures…"))
 
         def work():
-            from triage_app.services.dashboard import dashboard_charts
+            from triage_app.services.dashboard import dashboard_charts, undated
             from triage_app.store import connect_reader
 
             conn = connect_reader(path)
             try:
-                return (yield from dashboard_charts(conn, days, top, lang, scope=scope))
+                charts = yield from dashboard_charts(conn, days, top, lang, scope=scope)
+                return charts, undated(conn)
             finally:
                 conn.close()
 
-        def done(charts):
+        def done(result):
             if generation == self._generation:
-                self._show(charts)
+                self._show(*result)
 
         def failed(exc):
             self.state.setText(self.tr("Charts could not be drawn: {0}").format(exc))
 
         run_in_thread(self, work, done, failed, lambda p: None)
 
-    def _show(self, charts) -> None:
+    def _show(self, charts, no_dates: bool = False) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from analysis.chart_style import new_figure
@@ -136,6 +137,14 @@ class DashboardView(QWidget):
             self._canvases.append(canvas)
         text = (self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
                 else self.tr("No feedback in this period"))
+        if no_dates:
+            text = self.tr("The items have no dates")
+            note = QLabel(self.tr("These items have no dates, so only the charts that need none are shown: themes "
+                                  "by priority and sentiment. Import a file with a date column to see trends, "
+                                  "satisfaction over time and response times here."))
+            note.setWordWrap(True)
+            self.charts_layout.insertWidget(0, note)
+            self._canvases.append(note)
         if charts and self.follow.isChecked() and self.scope is not None:
             text = self.tr("Filtered like the Feedback screen") + " · " + text
         self.state.setText(text)

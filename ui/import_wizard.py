@@ -22,7 +22,7 @@ from triage_app.store.presets import load_preset, save_preset
 
 from .workers import run_in_thread
 
-EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)"
+EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
 MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source",
                  "closed_at", "first_response_at", "updated_at", "votes")
 SEGMENT = "segment:"

@@ -18,12 +18,15 @@ from .themes_view import FACTOR_NAMES
 
 FACTOR_HELP = {
     "volume": "Items about the theme", "people": "Distinct people (respondents, else authors)",
-    "growth": "Items in the last 30 days against the 30 before",
+    "growth": "Items in the last 30 days against the 30 before (a week against the week before when the data "
+              "spans under 60 days; neutral under 14 days)",
     "negativity": "Share of negative items (sentiment; ratings and scores first)",
     "nps_impact": "How much the theme pulls NPS down: NPS minus NPS without its respondents",
     "csat_impact": "How much the theme pulls CSAT (top-2-box) down",
     "unresolved": "Share of the theme's items not resolved, won't fix or duplicate",
     "response_lag": "Median time to first response of the theme's tracked items",
+    "votes": "Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, "
+             "against the most-voted theme; counts only when some item has votes",
 }
 
 

@@ -12,15 +12,20 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from analysis.priority import PRAISE_SCALED, PRAISE_THEME_SHARE
+
 from .appearance import ACCENT_ON_LIGHT, accent
 
 COLUMNS = ("priority", "label", "size", "trend", "status", "resolved", "keywords")
-HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Last 12 weeks", "status": "Status",
+HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
            "resolved": "Resolved", "keywords": "Keywords"}
+#: the trend column's header and tooltip per time unit (the unit comes from the data's span)
+TREND_HEADERS = {"day": "Last {0} days", "week": "Last {0} weeks", "month": "Last {0} months"}
+TREND_TIPS = {"day": "Items per day: {0}", "week": "Items per week: {0}", "month": "Items per 30 days: {0}"}
 FACTOR_NAMES = {
     "volume": "Volume (items)", "people": "Distinct people", "growth": "Growth (recent vs before)",
     "negativity": "Negativity", "nps_impact": "NPS impact", "csat_impact": "CSAT impact",
-    "unresolved": "Unresolved share", "response_lag": "Response lag",
+    "unresolved": "Unresolved share", "response_lag": "Response lag", "votes": "Votes and reactions",
     # the RICE scheme's inputs
     "reach": "Reach (distinct people)", "impact": "Impact", "confidence": "Confidence", "effort": "Effort (person-months)",
 }
@@ -30,10 +35,13 @@ class ThemeBoardModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.themes: list[dict] = []
+        self.trend_unit: str | None = "week"
+        self.trend_bins = 12
 
-    def set_themes(self, themes: list[dict]) -> None:
+    def set_themes(self, themes: list[dict], trend_unit: str | None = "week", trend_bins: int = 12) -> None:
         self.beginResetModel()
         self.themes = list(themes)
+        self.trend_unit, self.trend_bins = trend_unit, trend_bins
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -59,6 +67,8 @@ class ThemeBoardModel(QAbstractTableModel):
                 return ", ".join(theme["keywords"][:6])
             if key == "label":
                 return theme["label"]
+            if key == "trend" and self.trend_unit is None:
+                return self.tr("no dates")
             return None
         if role == Qt.ItemDataRole.UserRole:
             return theme["trend"] if key == "trend" else theme["id"]
@@ -68,14 +78,23 @@ class ThemeBoardModel(QAbstractTableModel):
             if key == "resolved":
                 return self.tr("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"])
             if key == "trend":
-                return self.tr("Items per week: {0}").format(", ".join(map(str, theme["trend"])))
+                if self.trend_unit is None:
+                    return self.tr("The items have no dates, so there is no trend")
+                return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, theme["trend"])))
+            if key == "label" and theme.get("praise_share", 0) >= PRAISE_THEME_SHARE:
+                return self.tr("Mostly praise ({0:.0%}): listed under What people love").format(theme["praise_share"])
+        if role == Qt.ItemDataRole.ForegroundRole and key == "trend" and self.trend_unit is None:
+            return QColor("#888888")
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("priority", "size", "resolved"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self.tr(HEADERS[COLUMNS[section]])
+            key = COLUMNS[section]
+            if key == "trend" and self.trend_unit:
+                return self.tr(TREND_HEADERS[self.trend_unit]).format(self.trend_bins)
+            return self.tr(HEADERS[key])
         return None
 
     def flags(self, index):
@@ -147,8 +166,18 @@ class ThemesView(QWidget):
             self.edit_buttons[action] = button
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
+        self.loved = QTextBrowser()
+        self.loved.setToolTip(self.tr("Themes whose items are mostly praise: not problems to fix, so they rank low "
+                                      "by priority and are listed here"))
+        self.loved.setMaximumHeight(150)
+        self.loved.setVisible(False)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        left.addWidget(self.loved)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setSizes([900, 480])
         layout = QVBoxLayout(self)
@@ -158,11 +187,18 @@ class ThemesView(QWidget):
         self._update_buttons()
 
     def set_board(self, board: dict) -> None:
-        self.model.set_themes(board["themes"])
+        unit = board.get("trend_unit", "week")
+        self.model.set_themes(board["themes"], unit, len(board.get("trend_starts", board.get("week_starts", []))))
         total = sum(t["size"] for t in board["themes"]) + board["unassigned"]
         share = board["unassigned"] / total if total else 0
         self.summary.setText(self.tr("{0} themes · {1} unassigned ({2:.0%})").format(
             len(board["themes"]), f"{board['unassigned']:,}", share))
+        no_dates = unit is None and bool(board["themes"])
+        self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
+        if no_dates:
+            self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
+        self.loved.setHtml(render_loved(board.get("loved", [])))
+        self.loved.setVisible(bool(board.get("loved")))
         if board["themes"]:
             self.table.selectRow(0)
         else:
@@ -206,9 +242,42 @@ def render_theme(theme: dict) -> str:
                         f"bgcolor='{colour}'>&nbsp;</td></tr></table></td></tr>")
         parts.append(f"<h4>{_t('Priority')} {theme['priority']:.2f} — {_t('what it is made of')}</h4>"
                      f"<table cellspacing='3'>{''.join(rows)}</table>")
+        parts += [f"<p><small>{e(note)}</small></p>" for note in breakdown_notes(theme)]
     if theme.get("quote_items"):
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in theme["quote_items"][:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
                          f"<br><small>{e(quote['source_format'])} · {e((quote['created_at'] or '')[:10])}</small></blockquote>")
     return "".join(parts)
+
+
+def breakdown_notes(theme: dict) -> list[str]:
+    """Plain-language notes under the factor breakdown: how praise counts, why growth is neutral."""
+    notes = []
+    praise = theme.get("praise_share") or 0.0
+    if praise > 0 and theme.get("factors") and set(theme["factors"]) & set(PRAISE_SCALED):
+        notes.append(_t("{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, "
+                        "votes, growth, unresolved share and response lag count only the other {1:.0%}.")
+                     .format(praise, 1 - praise))
+    note = theme.get("growth_note")
+    if note:
+        if note.get("span_days") is None:
+            notes.append(_t("Growth is neutral: the items have no dates."))
+        else:
+            notes.append(_t("Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare "
+                            "two equal windows.").format(f"{note['span_days']:g}", note["needs_days"]))
+    return notes
+
+
+def render_loved(loved: list[dict]) -> str:
+    """The short list of what people love: mostly-praise themes with size and a quote."""
+    e = html.escape
+    if not loved:
+        return ""
+    parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')})</small><ul>"]
+    for theme in loved:
+        quote = theme.get("praise_quote")
+        text = f" — “{e(' '.join(quote['text'].split())[:160])}”" if quote else ""
+        parts.append(f"<li><b>{e(theme['label'])}</b> · " + _t("{0} items, {1:.0%} praise").format(
+            f"{theme['size']:,}", theme["praise_share"]) + f"{text}</li>")
+    return "".join(parts) + "</ul>"

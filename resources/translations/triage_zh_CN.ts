@@ -91,67 +91,81 @@
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="113" />
+        <location filename="../../ui/dashboard_view.py" line="114" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="132" />
+        <location filename="../../ui/dashboard_view.py" line="133" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="137" />
+        <location filename="../../ui/dashboard_view.py" line="138" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="138" />
+        <location filename="../../ui/dashboard_view.py" line="139" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="140" />
+        <location filename="../../ui/dashboard_view.py" line="141" />
+        <source>The items have no dates</source>
+        <translation>条目没有日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="142" />
+        <source>These items have no dates, so only the charts that need none are shown: themes by priority and sentiment. Import a file with a date column to see trends, satisfaction over time and response times here.</source>
+        <translation>这些条目没有日期，因此只显示不需要日期的图表：按优先级排序的主题和情感。导入带日期列的文件即可在此查看趋势、满意度变化和响应时间。</translation>
+    </message>
+    <message>
+        <source>The dashboard draws feedback over time, and these items have no dates. The Themes screen ranks their themes; import a file with a date column to see trends here.</source>
+        <translation type="vanished">仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="149" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="147" />
+        <location filename="../../ui/dashboard_view.py" line="156" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="148" />
+        <location filename="../../ui/dashboard_view.py" line="157" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="158" />
+        <location filename="../../ui/dashboard_view.py" line="167" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -482,20 +496,24 @@
         <translation>导入反馈导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="47" />
+        <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)</source>
+        <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="463" />
+        <location filename="../../ui/import_wizard.py" line="465" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="470" />
+        <location filename="../../ui/import_wizard.py" line="472" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -949,77 +967,77 @@
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="256" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="255" />
+        <location filename="../../ui/import_wizard.py" line="257" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="261" />
+        <location filename="../../ui/import_wizard.py" line="263" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="275" />
+        <location filename="../../ui/import_wizard.py" line="277" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="293" />
+        <location filename="../../ui/import_wizard.py" line="295" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="295" />
+        <location filename="../../ui/import_wizard.py" line="297" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298" />
+        <location filename="../../ui/import_wizard.py" line="300" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="302" />
+        <location filename="../../ui/import_wizard.py" line="304" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="307" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1028,7 +1046,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="307" />
+        <location filename="../../ui/import_wizard.py" line="309" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1101,27 +1119,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="348" />
+        <location filename="../../ui/import_wizard.py" line="350" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351" />
+        <location filename="../../ui/import_wizard.py" line="353" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="386" />
+        <location filename="../../ui/import_wizard.py" line="388" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="393" />
+        <location filename="../../ui/import_wizard.py" line="395" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="413" />
+        <location filename="../../ui/import_wizard.py" line="415" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1237,52 +1255,52 @@
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Statuses not updated</source>
         <translation>状态未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Updating statuses under the new mapping…</source>
         <translation>正在按新映射更新状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1300,137 +1318,146 @@
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
         <source>Items in the last 30 days against the 30 before</source>
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n.py" line="61" />
+        <source>Items in the last 30 days against the 30 before (a week against the week before when the data spans under 60 days; neutral under 14 days)</source>
+        <translation>最近 30 天与之前 30 天的条数对比（数据跨度不足 60 天时比较最近一周与前一周；不足 14 天时不计）</translation>
+    </message>
+    <message>
         <location filename="../../ui/i18n.py" line="62" />
+        <source>Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, against the most-voted theme; counts only when some item has votes</source>
+        <translation>主题条目获得的投票和表情回应（社区帖子、GitHub 表情），按来源加权，与得票最多的主题相比；只有当有条目带投票时才计入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="42" />
         <source>Workspace Settings</source>
         <translation>工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="45" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="46" />
         <source>Status Mapping</source>
         <translation>状态映射</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="47" />
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="60" />
         <source>Weighted factors</source>
         <translation>加权因素</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings_dialog.py" line="61" />
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE（覆盖 × 影响 × 信心 / 工作量）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings_dialog.py" line="63" />
         <source>RICE: reach is the theme's distinct people; impact, confidence and effort are entered per theme (triage-app priority --rice 3:effort=2)</source>
         <translation>RICE：覆盖为该主题的不同用户数；影响、信心和工作量按主题输入（triage-app priority --rice 3:effort=2）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="66" />
         <source>Factor weights (each factor's contribution is shown for every theme)</source>
         <translation>因素权重（每个主题都会显示各因素的贡献）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="75" />
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="79" />
         <source>Source weights (a paying customer's ticket may weigh more than a review)</source>
         <translation>来源权重（付费客户的工单可比应用评论更重要）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
         <source>How each state found in your exports maps onto the workflow. Changing one updates the items imported with it (kept in their history).</source>
         <translation>导出文件中的各个状态如何对应到工作流。修改后，带有该状态的已导入条目会随之更新（记录在其历史中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>State in the export</source>
         <translation>导出文件中的状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128" />
+        <location filename="../../ui/settings_dialog.py" line="131" />
         <source>Emails, phone numbers, IP addresses, card numbers and URLs with tokens are replaced by placeholders such as [EMAIL].</source>
         <translation>电子邮箱、电话号码、IP 地址、卡号和带令牌的网址会被替换为 [EMAIL] 等占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="133" />
         <source>In briefings and exports</source>
         <translation>在简报和导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131" />
+        <location filename="../../ui/settings_dialog.py" line="134" />
         <source>Before theme analysis (the embedding model never sees them)</source>
         <translation>在主题分析之前（嵌入模型不会看到它们）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133" />
+        <location filename="../../ui/settings_dialog.py" line="136" />
         <source>In this app's views</source>
         <translation>在本应用的视图中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="134" />
+        <location filename="../../ui/settings_dialog.py" line="137" />
         <source>In the workspace itself (rewrites the stored text, imports included)</source>
         <translation>在工作区本身中（改写已存储的文本，包括之后的导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136" />
+        <location filename="../../ui/settings_dialog.py" line="139" />
         <source>Keep the originals in the workspace, restorable</source>
         <translation>在工作区中保留原文，可恢复</translation>
     </message>
@@ -1466,27 +1493,27 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="423" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="439" />
+        <location filename="../../ui/import_wizard.py" line="441" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="442" />
+        <location filename="../../ui/import_wizard.py" line="444" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="445" />
+        <location filename="../../ui/import_wizard.py" line="447" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="449" />
+        <location filename="../../ui/import_wizard.py" line="451" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1544,142 +1571,142 @@
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
@@ -1687,52 +1714,97 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="67" />
+        <location filename="../../ui/themes_view.py" line="71" />
+        <source>no dates</source>
+        <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="77" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="69" />
+        <location filename="../../ui/themes_view.py" line="79" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="71" />
+        <location filename="../../ui/themes_view.py" line="82" />
+        <source>The items have no dates, so there is no trend</source>
+        <translation>条目没有日期，因此没有趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="85" />
+        <source>Mostly praise ({0:.0%}): listed under What people love</source>
+        <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="133" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="134" />
+        <source>Last {0} days</source>
+        <translation>近 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="135" />
+        <source>Last {0} weeks</source>
+        <translation>近 {0} 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="136" />
+        <source>Last {0} months</source>
+        <translation>近 {0} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="137" />
+        <source>Items per day: {0}</source>
+        <translation>每天条数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="139" />
+        <source>Items per 30 days: {0}</source>
+        <translation>每 30 天条数：{0}</translation>
+    </message>
+    <message>
         <source>Last 12 weeks</source>
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -1740,82 +1812,92 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="149" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="150" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="155" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="155" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="156" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="156" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="157" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="157" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="158" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="158" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="159" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="159" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="160" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="160" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="164" />
+        <location filename="../../ui/themes_view.py" line="170" />
+        <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
+        <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="194" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="169" />
+        <location filename="../../ui/themes_view.py" line="199" />
+        <source>no dates, so no trend</source>
+        <translation>无日期，因此没有趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="205" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
@@ -1840,85 +1922,120 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="126" />
+        <source>Votes and reactions</source>
+        <translation>投票和表情回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="127" />
+        <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
+        <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="128" />
+        <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
+        <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="129" />
+        <source>Growth is neutral: the items have no dates.</source>
+        <translation>增长不计：条目没有日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="130" />
+        <source>What people love</source>
+        <translation>用户喜爱的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="131" />
+        <source>themes whose items are mostly praise</source>
+        <translation>条目以好评为主的主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="132" />
+        <source>{0} items, {1:.0%} praise</source>
+        <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -1929,7 +2046,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

@@ -198,7 +198,8 @@ def test_priority_fields_and_theme_impact(ws):
     assert {t: (r["items_resolved"], r["items_total"]) for t, r in data.rollup.items()} == {
         t: (r["items_resolved"], r["items_total"]) for t, r in mq.theme_rollup(conn).items()}
     fields = svc.theme_triage_fields(conn, as_of=AS_OF)
-    assert set(fields[complaints]) == {"priority", "factors", "status", "items_resolved", "items_total"}
+    assert set(fields[complaints]) == {"priority", "factors", "status", "items_resolved", "items_total",
+                                       "praise_share", "growth_note"}
     assert fields[praise]["items_total"] == 6 and fields[praise]["items_resolved"] == 3
     c = fields[complaints]["factors"]
     assert c["negativity"] == 15.0  # both items negative: weight 0.15 x 1.0
@@ -336,4 +337,4 @@ def test_themes_json_carries_priority_factors_status_and_rollup(ws):
     assert (row["status"], row["items_resolved"], row["items_total"]) == ("new", 3, 4)
     assert row["priority"] == pytest.approx(sum(row["factors"].values()), abs=0.05)
     assert set(row["factors"]) == {"volume", "people", "growth", "negativity", "nps_impact", "csat_impact",
-                                   "unresolved", "response_lag"}
+                                   "unresolved", "response_lag", "votes"}

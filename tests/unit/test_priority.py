@@ -18,17 +18,18 @@ def _themes():
 def test_scaled_factors_hand_computed():
     f = pr.scaled_factors(_themes())
     assert f[1] == {"volume": 1.0, "people": 1.0, "growth": 1.0, "negativity": 0.5, "nps_impact": 0.5,
-                    "csat_impact": 0.0, "unresolved": 0.75, "response_lag": 1.0}
+                    "csat_impact": 0.0, "unresolved": 0.75, "response_lag": 1.0, "votes": 0.0}
     assert f[2] == {"volume": 0.25, "people": 0.5, "growth": -0.5, "negativity": 0.1, "nps_impact": 0.0,
-                    "csat_impact": 1.0, "unresolved": 0.0, "response_lag": 0.0}
+                    "csat_impact": 1.0, "unresolved": 0.0, "response_lag": 0.0, "votes": 0.0}
 
 
 def test_weighted_priority_is_the_sum_of_contributions_with_default_weights():
     out = pr.weighted(_themes())
     t1, t2 = out[1], out[2]
-    # default weights sum to 1.0: contribution = 100 * weight * scaled factor
+    # default weights sum to 1.0 without votes (no theme has any, so the votes weight is left out):
+    # contribution = 100 * weight * scaled factor
     assert t1["factors"] == {"volume": 25.0, "people": 15.0, "growth": 15.0, "negativity": 7.5, "nps_impact": 5.0,
-                             "csat_impact": 0.0, "unresolved": 7.5, "response_lag": 5.0}
+                             "csat_impact": 0.0, "unresolved": 7.5, "response_lag": 5.0, "votes": 0.0}
     assert t1["priority"] == 80.0
     assert t2["factors"]["growth"] == -7.5 and t2["factors"]["csat_impact"] == 5.0
     assert t2["priority"] == pytest.approx(6.25 + 7.5 - 7.5 + 1.5 + 5.0)

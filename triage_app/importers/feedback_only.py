@@ -17,7 +17,7 @@ def decode_entities(text: str) -> str:
 
 
 SKIP_EMPTY = "empty texts"
-SKIP_NON_ANSWER = "non-answers (N/A, none, -, 无, 不知道...)"
+SKIP_NON_ANSWER = "non-answers (无, 没有, N/A...)"  # the same words as the Chinese survey importers
 _NON_ANSWERS = {
     "n/a", "na", "n.a", "n.a.", "none", "nil", "null", "nothing", "no", "nope", "-", "--", "---", "—", ".", "..", "...",
     "/", "//", "?", "x", "not applicable", "no comment", "no comments", "nothing else", "nothing to add", "not sure",

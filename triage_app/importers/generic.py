@@ -10,7 +10,7 @@ import json
 import re
 from typing import Iterator
 
-from ..domain import Item, Note, Rejected, Record
+from ..domain import Item, Rejected, Record, Skipped
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
 from .feedback_only import SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer, multi_select, nested_json, not_a_table
@@ -201,10 +201,10 @@ class GenericImporter(Importer):
             raw_title = decode_entities(cells[i_title]) if i_title is not None else ""
             text, title = raw_text.strip(), raw_title.strip() or None
             if not text and not title:
-                yield Note("skipped", SKIP_EMPTY)
+                yield Skipped(row_number, SKIP_EMPTY)
                 continue  # no feedback in this row (an empty comment is not an item)
             if not title and is_non_answer(text):
-                yield Note("skipped", SKIP_NON_ANSWER)
+                yield Skipped(row_number, SKIP_NON_ANSWER)
                 continue
             try:
                 created = parse_date(cells[i_created]) if i_created is not None else None

@@ -13,7 +13,7 @@ from itertools import islice, repeat
 from operator import contains, itemgetter
 from typing import Iterator
 
-from ..domain import SCORE_KINDS, Note, Rejected
+from ..domain import SCORE_KINDS, Rejected, Skipped
 from ..store.rows import row_hash_parts, unstorable
 from .base import ContentIds
 from .feedback_only import MAX_NON_ANSWER, SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer
@@ -74,10 +74,10 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         raw_title = decode_entities(cells[i_title]) if i_title is not None else ""
         text, title = raw_text.strip(), raw_title.strip() or None  # for emptiness and the content id
         if not text and not title:
-            yield Note("skipped", SKIP_EMPTY)
+            yield Skipped(row_number, SKIP_EMPTY)
             continue
         if not title and is_non_answer(text):
-            yield Note("skipped", SKIP_NON_ANSWER)
+            yield Skipped(row_number, SKIP_NON_ANSWER)
             continue
         try:
             created = parse_date(cells[i_created]) if i_created is not None else None

@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterator
 
 from .. import statuses
-from ..domain import Event, Item, Note, Rejected, Record
+from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer
 from .dates import DateParser
 from .source import BadRecord, SourceFile
@@ -103,7 +103,7 @@ class GitHubRestImporter(_JsonIssues):
 
     def _record(self, obj: dict, number: int, parse_date: DateParser, source: SourceFile) -> Record | None:
         if obj.get("pull_request"):
-            return Note("skipped", "pull requests")  # not an issue
+            return Skipped(number, "pull requests")  # not an issue
         issue_number = obj.get("number")
         if issue_number in (None, ""):
             return Rejected(number, "no issue number", "number")

@@ -28,6 +28,7 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # issue bodies exceed the 128
 MAX_XLSX_UNCOMPRESSED = 2 << 30  # refuse zip bombs
 MAX_ZIP_RATIO = 200
 PREVIEW_ROWS = 50
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTROL_BYTES = [bytes([c]) for c in range(32) if c not in (9, 10, 13)]
 
 
@@ -107,8 +108,10 @@ class SourceFile:
     # -- kind --------------------------------------------------------------------------------
     @cached_property
     def kind(self) -> str:
-        """'xlsx', 'zip', 'json', 'jsonl', 'csv' or 'binary'."""
+        """'xlsx', 'xls', 'zip', 'json', 'jsonl', 'xml', 'csv' or 'binary'."""
         head = self.head
+        if head.startswith(OLE2_MAGIC):  # Excel 97-2003 (.xls): Wenjuanxing's default download
+            return "xls"
         if head.startswith(b"PK\x03\x04"):
             try:
                 with zipfile.ZipFile(self.path) as zf:
@@ -125,6 +128,8 @@ class SourceFile:
             if controls > 2 + len(sample) // 100:
                 return "binary"
         text = self.text_head.lstrip("\ufeff \t\r\n")
+        if text.startswith("<?xml") or (text.startswith("<") and self.path.suffix.lower() == ".xml"):
+            return "xml"
         if text.startswith("["):
             return "json"
         if text.startswith("{"):
@@ -179,10 +184,14 @@ class SourceFile:
         """(row number from 1, cells) for every non-blank row of a CSV/TSV or the first XLSX sheet."""
         if self.kind == "xlsx":
             yield from self._iter_xlsx_rows()
+        elif self.kind == "xls":
+            from ._xls import iter_xls_rows
+
+            yield from iter_xls_rows(self)
         elif self.kind == "csv":
             yield from self._iter_csv_rows()
         else:
-            raise self.fail(f"is {self.kind.upper()}, not a table (CSV, TSV or XLSX)")
+            raise self.fail(f"is {self.kind.upper()}, not a table (CSV, TSV, XLSX or XLS)")
 
     def _iter_csv_rows(self) -> Iterator[tuple[int, list[str]]]:
         row_number = 0
@@ -283,7 +292,7 @@ class SourceFile:
     @cached_property
     def preview_rows(self) -> list[list[str]]:
         """The first rows (for sniffing and the preview); empty for JSON files."""
-        if self.kind not in ("csv", "xlsx"):
+        if self.kind not in ("csv", "xlsx", "xls"):
             return []
         rows = []
         for _, cells in self.iter_rows():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
-from ..domain import Item, Note, Record, Rejected, Respondent
+from ..domain import Item, Record, Rejected, Respondent, Skipped
 from .base import Columns, ContentIds, Importer, normalise_header, stable_id
 from .feedback_only import CHOICE_HINT, SKIP_NON_ANSWER, is_non_answer, multi_select
 from .dates import DateParser, infer_dayfirst, to_utc_iso
@@ -312,14 +312,16 @@ class SurveyImporter(Importer):
     @staticmethod
     def _is_text(name: str, question: str, hint: str, code: str, values: list[str]) -> bool:
         hint_text = " ".join(p for p in (code, name, question, hint) if p)
-        if _PERSONAL.search(name) or _PERSONAL.search(question) or CHOICE_HINT.search(hint_text):
+        if _PERSONAL.search(name) or _PERSONAL.search(question):
             return False
         values = [v for v in values if not is_non_answer(v)]  # "N/A" says nothing about the column
         verdict = classify_values(values)
         if verdict in ("number", "date"):
             return False
         if TEXT_HINT.search(hint_text):
-            return True
+            return True  # "Other - please specify" under a check-all question is free text
+        if CHOICE_HINT.search(hint_text):
+            return False
         return verdict == "text"
 
     def _date_parser(self, source: SourceFile, plan: Plan, samples: list[list[str]]) -> SurveyDates:
@@ -360,7 +362,6 @@ class SurveyImporter(Importer):
         source_name = source.name
         content_ids = ContentIds()
         previous = last_header_row
-        respondents = non_answers = 0
         for row_number, cells in rows:
             if self.blank_rows_are_respondents:
                 for gap in range(previous + 1, row_number):
@@ -405,7 +406,6 @@ class SurveyImporter(Importer):
                     respondent.attributes[question] = stripped
                     skip = skip or set()
                     skip.add(i)
-            respondents += 1
             yield respondent
             author = cells[email_col].strip() or None if email_col is not None else None
             for i, code, question in texts:
@@ -414,14 +414,10 @@ class SurveyImporter(Importer):
                 if not stripped or _NO_LETTERS.match(stripped):
                     continue
                 if skip and i in skip:
-                    non_answers += 1
+                    yield Skipped(row_number, SKIP_NON_ANSWER)
                     continue
                 yield Item(external_id=f"{rid}:{code}", text=text, respondent=rid, question=question,
                            created_at=submitted, author=author, source=source_name, status=None, row=row_number)
-        if non_answers:
-            yield Note("skipped", SKIP_NON_ANSWER, non_answers)
-        if respondents and not texts:
-            yield Note("warning", f"no free-text question found: {respondents} respondents kept as segments only")
 
 
 def cell_at(cells: list[str], index: int | None) -> str:

@@ -7,8 +7,8 @@ with matplotlib (PDF) or python-pptx (PPTX) (briefing_render). The file is writt
 into place when complete, so a cancelled or failed briefing leaves nothing behind.
 
 Periods: ``LAST_N_DAYS`` ends at the as-of time (default now); ``FROM..TO`` covers whole UTC days,
-TO included. The previous period is the same length just before; trends show both, weekly (daily
-up to three weeks, monthly beyond half a year). Response times and backlog are taken as of the end
+TO included. The previous period is the same length just before; trends show both, by day,
+week or month from the span of the data they cover (analysis.periods.granularity). Response times and backlog are taken as of the end
 of the period: what happened later is not known to the report, so it reads the same when re-made.
 """
 from __future__ import annotations
@@ -99,7 +99,18 @@ def parse_period(text: str | None, as_of: str | None = None) -> Window:
 
 
 def granularity(window: Window) -> str:
-    return "day" if window.days <= 21 else "week" if window.days <= 186 else "month"
+    """The trend unit of a window without data to narrow it (analysis.periods.granularity)."""
+    return P.granularity(window.end - window.start)
+
+
+def trend_start(conn, prev: Window, win: Window) -> float:
+    """Where the trend axis starts: the previous period's start, or the day of the oldest item when
+    the data begins later (nine days of data are drawn as nine days, not two bars of half a year)."""
+    oldest = mq.created_span(conn)[0]
+    first = P.to_epoch(oldest) if oldest else None
+    if first is None or not prev.start < first < win.end:
+        return prev.start
+    return max(prev.start, float(np.floor(first / 86400) * 86400))
 
 
 def period_grid(start: float, end: float, by: str) -> list[tuple[str, float, float]]:
@@ -260,8 +271,9 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     request.check()
     win = parse_period(request.period, request.as_of)
     prev = win.previous()
-    by = granularity(win)
-    grid = period_grid(prev.start, win.end, by)
+    start = trend_start(conn, prev, win)
+    by = P.granularity(win.end - start)
+    grid = period_grid(start, win.end, by)
     labels = [g[0] for g in grid]
     in_win = [g[0] for g in grid if g[2] > win.start]
     s, e = win.iso()
@@ -287,7 +299,7 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["status_counts"] = bq.status_counts(conn, s, e, scope)
     cancel.raise_if_cancelled()
     yield Progress("gathering", 2, 5, "themes")
-    data.update(_themes(conn, request, win, prev, grid, as_of))
+    data.update(_themes(conn, request, win, prev, grid, as_of, by))
     cancel.raise_if_cancelled()
     yield Progress("gathering", 3, 5, "sources")
     data["sources"] = [{"format": f, "in_period": int(n), "total": int(t)} for f, n, t in bq.source_counts(conn, s, e)]
@@ -312,13 +324,26 @@ def _imports(conn) -> list[dict]:
             for r in queries.list_imports(conn)]
 
 
-def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float) -> dict:
+def _loved(conn, themes: list[dict], settings) -> list[dict]:
+    """What people love: mostly-praise themes (analysis.priority) with their size and a praise quote."""
+    from .theme_board import loved_themes
+
+    loved = loved_themes([{**t, "size": t["items_total"]} for t in themes])
+    quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
+    return [{"id": t["id"], "label": redact_for_export(t["label"], settings), "items": t["items_total"],
+             "praise_share": t["praise_share"],
+             "quote": redact_for_export(" ".join(quotes[t["id"]]["text"].split()), settings) if t["id"] in quotes else None}
+            for t in loved]
+
+
+def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str) -> dict:
     themes = bq.themes_for_briefing(conn)
     if not themes:
-        return {"themes": [], "themes_total": 0}
+        return {"themes": [], "themes_total": 0, "loved": []}
     fields = metrics.theme_triage_fields(conn, as_of=_iso(as_of))
     for t in themes:
-        t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0}))
+        t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0,
+                                      "praise_share": 0.0, "growth_note": None}))
     ranked = sorted(themes, key=lambda t: (-t["priority"], -t["items_total"], t["id"]))
     top = ranked[: request.top]
     ids = [t["id"] for t in top]
@@ -330,7 +355,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     day_to_period = {}
     for theme_id, day, n in bq.theme_days(conn, ids, ps, e):
         if day not in day_to_period:
-            day_to_period[day] = labels.index(P.label_of(day + "T00:00:00+00:00", granularity(win)))
+            day_to_period[day] = labels.index(P.label_of(day + "T00:00:00+00:00", by))
         series[theme_id][day_to_period[day]] += n
         if day >= s[:10]:
             now_n[theme_id] += n
@@ -358,7 +383,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     for theme_id, seg, n in seg_rows:
         if (seg or "—") in seg_names:
             matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
-    return {"themes": top, "themes_total": len(themes),
+    return {"themes": top, "themes_total": len(themes), "loved": _loved(conn, themes, settings),
             "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
 
 

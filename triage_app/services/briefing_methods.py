@@ -35,7 +35,8 @@ def _weights_line(tr, data) -> str:
     w = data.get("weights") or DEFAULT_WEIGHTS
     parts = ", ".join(f"{tr(FACTOR_NAMES.get(k, k))} {v:g}" for k, v in w.items())
     return tr("Priority ({scheme}): 100 x sum of weight x factor (each factor scaled 0-1, growth -1..1) / sum of weights. "
-              "Weights: {w}.", scheme=tr(data.get("scheme", "weighted")), w=parts)
+              "Weights: {w}.", scheme=tr(data.get("scheme", "weighted")), w=parts) + " " + tr(
+        "Votes count only when some item has votes or reactions.")
 
 
 def methods_pages(data: dict, tr) -> list[Page]:
@@ -46,7 +47,11 @@ def methods_pages(data: dict, tr) -> list[Page]:
         tr("Trends are per {unit}; the first and last {unit} may be partial.", unit=tr(data["by"])),
         tr("Scores count by the time of the answer; times count the items created in the period (a cohort)."),
         tr("Priority uses all of a theme's feedback up to the as-of time; growth compares its last 30 days with "
-           "the 30 before. Status and roll-up are as they are now."),
+           "the 30 before (a week with the week before when the data spans under 60 days; no growth under 14 days). "
+           "Status and roll-up are as they are now."),
+        tr("Praise is not a problem: volume, people, votes, growth, unresolved share and response lag count only "
+           "the share of a theme's items that are not praise; themes that are mostly praise are listed under "
+           "What people love."),
     ]
     definitions = [f"{tr(name)}: {tr(text)}" for name, text in DEFINITIONS] + [_weights_line(tr, data)]
     sources = [tr("{f}: {n} items in the period, {t} in the workspace", f=s["format"], n=f"{s['in_period']:,}",

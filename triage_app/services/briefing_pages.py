@@ -243,6 +243,7 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
                              lo=_signed(imp["low"]), hi=_signed(imp["high"])))
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    page.facts += priority_notes(tr, t)
     page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
@@ -252,6 +253,21 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page.charts.append(Chart("factors", lambda fig, t=t, meta=meta: charts.priority_factors(
         t["factors"], meta, fig=fig, priority=t["priority"], n=t["items_total"])))
     return page
+
+
+def priority_notes(tr: Tr, t: dict) -> list[str]:
+    """How praise and a short span shaped a theme's priority, in one line each."""
+    notes = []
+    praise = t.get("praise_share") or 0.0
+    if praise >= 0.05:
+        notes.append(tr("{p} of its items are praise: its size-driven factors count only the other {q}.",
+                        p=f"{100 * praise:.0f}%", q=f"{100 * (1 - praise):.0f}%"))
+    note = t.get("growth_note")
+    if note:
+        notes.append(tr("Growth is neutral: the items have no dates.") if note.get("span_days") is None else
+                     tr("Growth is neutral: the data spans {d} days; growth needs at least {n}.",
+                        d=f"{note['span_days']:g}", n=note["needs_days"]))
+    return notes
 
 
 def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
@@ -287,6 +303,24 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
              facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
                        "are left out.", n=f"{unscored:,}")]),
     ]
+
+
+def loved_page(data: dict, tr: Tr) -> Page | None:
+    """What people love: themes whose items are mostly praise, kept apart from the ranked problems."""
+    loved = data.get("loved") or []
+    if not loved:
+        return None
+    lines = []
+    for t in loved:
+        line = tr("{label}: {n} items, {p} praise", label=charts.short(t["label"], 60), n=f"{t['items']:,}",
+                  p=f"{100 * t['praise_share']:.0f}%")
+        if t.get("quote"):
+            line += " — " + quote_text(t["quote"], 200)
+        lines.append(line)
+    note = [tr("Priority ranks what to fix next: in these themes most items are praise, so their size does not "
+               "raise their priority (only the non-praise share counts).")]
+    return Page(tr("What people love"), "text", tr("Themes whose items are mostly praise"),
+                sections=[(tr("Themes"), lines), (tr("How praise counts"), note)])
 
 
 # -- satisfaction, times, status -------------------------------------------------------------
@@ -363,6 +397,9 @@ def build(data: dict) -> list[Page]:
         pages += theme_overview_pages(data, tr)
         pages += [theme_page(data, tr, t) for t in data["themes"]]
         pages += theme_detail_pages(data, tr)
+    loved = loved_page(data, tr)
+    if loved is not None:
+        pages.append(loved)
     pages += [satisfaction_page(data, tr), times_page(data, tr), status_page(data, tr)]
     pages += methods_pages(data, tr)
     data["translator"] = tr  # its ``missing`` also collects chart text looked up while drawing

@@ -16,6 +16,7 @@ from typing import Callable, Generator
 
 from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
+from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
 from ..store import Workspace, queries, replace_queries, source_names
 from ..store.writer import ImportWriter
@@ -101,6 +102,11 @@ def _import_file(ws: Workspace, path: str | Path, options: ImportOptions | None,
                  cancel: CancelToken | None) -> Generator[Progress, None, ImportResult]:
     started = time.perf_counter()
     cancel = cancel or CancelToken()
+    if Path(path).is_dir():  # an unpacked export that is a folder (Slack): import its entry file
+        entry = export_entry(path)
+        if entry is None:
+            raise ImportFailure(str(path), "is a folder, not an export file (a Slack export folder holds channels.json)")
+        path = entry
     source = SourceFile(path, options)
     source.check_encoding_certain()
     importer = choose_importer(source)
@@ -134,9 +140,7 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
         rows_read = None
         for chunk in chunks:
             for note in chunk.notes:
-                if note.kind == "skipped":
-                    result.skipped[note.key] = result.skipped.get(note.key, 0) + note.count
-                elif note.kind == "rows_read":
+                if note.kind == "rows_read":
                     rows_read = note.count
                 elif note.key not in result.warnings:
                     result.warnings.append(note.key)
@@ -146,6 +150,8 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
                 rejected.append(record)
                 if len(result.rejected_rows) < 20:
                     result.rejected_rows.append({"row": record.row, "column": record.column, "reason": record.reason})
+            for reason, count in chunk.skipped.items():
+                result.skipped[reason] = result.skipped.get(reason, 0) + count
             seen += chunk.records
             if len(items) + len(respondents) >= BATCH:
                 writer.write_prepared(respondents, items)
@@ -163,7 +169,13 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             if result.rejected:
                 first = result.rejected_rows[0]
                 raise ImportFailure(str(source.path), f"no row could be read; first problem: {first['reason']}", first["row"])
+            if result.skipped:
+                counts = ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items())
+                raise ImportFailure(str(source.path), f"holds no feedback: every record was skipped ({counts})")
             raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
+        if writer.counts.respondents and not (writer.counts.added + writer.counts.updated + writer.counts.unchanged):
+            result.warnings.append(f"no free-text question found: {writer.counts.respondents:,} respondents kept "
+                                   "as segments only")
         if rows_read is not None:
             replace_queries.record_rows_read(conn, import_id, rows_read)
         earlier = replace_queries.earlier_imports_of(conn, import_id, source.name, content_hash, rows_read)

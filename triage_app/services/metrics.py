@@ -23,7 +23,7 @@ WEIGHTS_KEY = "setting:priority_weights"
 SOURCE_WEIGHTS_KEY = "setting:source_weights"
 SCHEME_KEY = "setting:priority_scheme"
 RICE_KEY = "setting:rice_inputs"
-GROWTH_WINDOW_DAYS = 30
+GROWTH_WINDOW_DAYS = priority.GROWTH_WINDOW_DAYS
 METRIC_KEYS = ("nps", "csat", "ces", "rating", "response_time", "time_to_close", "open_age")
 
 
@@ -215,14 +215,28 @@ def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, f
         mq.set_setting(conn, RICE_KEY, saved)
 
 
+def growth_setup(conn: sqlite3.Connection, as_of: str | None = None) -> tuple[float, int | None, float | None]:
+    """(end epoch, growth window in days or None, days the data spans up to the end): the end is
+    ``as_of``, default the newest item; see analysis.priority (Growth needs time)."""
+    oldest, newest = mq.created_span(conn)
+    latest = as_of or newest
+    end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
+    span = max(0.0, end - periods.to_epoch(oldest)) / 86400 if oldest else None
+    return end, priority.growth_window_days(span), span
+
+
+def _theme_data(conn: sqlite3.Connection, as_of: str | None, source: str | None = None):
+    end, window, span = growth_setup(conn, as_of)
+    days = window or GROWTH_WINDOW_DAYS
+    return mq.theme_data(conn, _iso(end - days * 86400), _iso(end - 2 * days * 86400), source), window, span
+
+
 def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None,
                  data: mq.ThemeData | None = None) -> list[priority.ThemeInputs]:
     """The priority inputs of every theme with items (see analysis.priority). Growth compares the
-    last 30 days before ``as_of`` (default: the newest item) with the 30 days before that."""
-    latest = as_of or mq.latest_created(conn)
-    end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
-    data = data or mq.theme_data(conn, _iso(end - GROWTH_WINDOW_DAYS * 86400),
-                                 _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400), source)
+    last window before ``as_of`` (default: the newest item) with the window before that."""
+    fetched, window, span = _theme_data(conn, as_of, source) if data is None else (None, *growth_setup(conn, as_of)[1:])
+    data = data or fetched
     sw = source_weights(conn)
     acc: dict[int, dict] = {}
     for row in data.item_stats:
@@ -230,7 +244,8 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
         unresolved, negative, recent, previous = row["unresolved"], row["negative"], row["recent"], row["previous"]
         w = sw.get(row["source_format"], 1.0)
         a = acc.setdefault(theme_id, {"items": 0.0, "people": 0.0, "recent": 0.0, "previous": 0.0, "n": 0,
-                                      "unresolved": 0.0, "negative": 0.0})
+                                      "unresolved": 0.0, "negative": 0.0, "votes": 0.0})
+        a["votes"] += w * (row.get("votes") or 0.0)
         a["items"] += w * items
         a["people"] += w * people
         a["recent"] += w * recent
@@ -252,7 +267,8 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
             theme_id=theme_id, items=a["items"], people=a["people"], recent=a["recent"], previous=a["previous"],
             negative_share=a["negative"] / a["n"] if a["n"] else None, nps_impact=nps_imp, csat_impact=csat_imp,
             unresolved_share=a["unresolved"] / a["n"] if a["n"] else None, response_lag_s=lags.get(theme_id),
-            item_count=a["n"]))
+            item_count=a["n"], praise_share=data.praise.get(theme_id, 0.0), votes=a["votes"],
+            growth_days=window, span_days=span))
     return out
 
 
@@ -284,9 +300,7 @@ def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of:
 def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> dict[int, dict]:
     """What ``themes --json`` adds per theme: priority, factors (name -> contribution), status,
     items_resolved, items_total. Themes without items get priority 0."""
-    latest = as_of or mq.latest_created(conn)
-    end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
-    data = mq.theme_data(conn, _iso(end - GROWTH_WINDOW_DAYS * 86400), _iso(end - 2 * GROWTH_WINDOW_DAYS * 86400))
+    data = _theme_data(conn, as_of)[0]
     scores = theme_priorities(conn, as_of=as_of, data=data)
     out = {}
     for theme_id, row in data.rollup.items():
@@ -294,6 +308,8 @@ def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> d
         out[theme_id] = {
             "priority": s["priority"] if s else 0.0,
             "factors": s["factors"] if s else {f: 0.0 for f in priority.FACTORS},
+            "praise_share": data.praise.get(theme_id, 0.0),
+            "growth_note": s.get("growth_note") if s else None,
             "status": row["status"],
             "items_resolved": row["items_resolved"],
             "items_total": row["items_total"],

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
 
-from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent
+from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store.rows import prepare_item, unstorable
@@ -30,8 +30,9 @@ class Chunk:
     respondents: list[Respondent] = field(default_factory=list)
     items: list[tuple] = field(default_factory=list)  # rows as store.rows.prepare_item (marshalled between processes)
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (not feedback, not errors)
     records: int = 0
-    notes: list[Note] = field(default_factory=list)  # rows skipped on purpose, warnings
+    notes: list[Note] = field(default_factory=list)  # warnings, rows read
 
 
 def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
@@ -82,6 +83,8 @@ def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> I
             items_append(record)
         elif kind is Respondent:
             respondents.append(record)
+        elif kind is Skipped:
+            chunk.skipped[record.reason] = chunk.skipped.get(record.reason, 0) + 1
         elif kind is Note:
             chunk.notes.append(record)
         else:

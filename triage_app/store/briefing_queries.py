@@ -75,9 +75,10 @@ def theme_segment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: s
         " GROUP BY it.theme_id, seg", args + ids + [start, end]).fetchall()
 
 
-def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> dict[int, tuple]:
-    """{theme id: (negative, neutral, positive, unscored)} over items created in [start, end): the
-    stored sentiment (which already prefers scores), else the item's or its respondent's score."""
+def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str | None, end: str | None) -> dict[int, tuple]:
+    """{theme id: (negative, neutral, positive, unscored)} over items created in [start, end) (both
+    None: every item, dated or not): the stored sentiment (which already prefers scores), else the
+    item's or its respondent's score."""
     marks, ids = _ids(theme_ids)
     score = "coalesce(i.rating, i.csat, r.rating, r.csat)"
     nps = "coalesce(i.nps, r.nps)"
@@ -91,8 +92,8 @@ def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str, end:
         f" total(lab IS NULL) FROM (SELECT it.theme_id, {label} AS lab FROM item_themes it"
         " JOIN items i ON i.id = it.item_id LEFT JOIN respondents r ON r.id = i.respondent_id"
         " LEFT JOIN item_sentiment s ON s.item_id = i.id"
-        f" WHERE it.theme_id IN ({marks}) AND i.created_at >= ? AND i.created_at < ?) it GROUP BY it.theme_id",
-        ids + [start, end]).fetchall()
+        f" WHERE it.theme_id IN ({marks})" + ("" if start is None else " AND i.created_at >= ? AND i.created_at < ?")
+        + ") it GROUP BY it.theme_id", ids + ([] if start is None else [start, end])).fetchall()
     return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
 
 

@@ -19,8 +19,10 @@ import numpy as np
 from .queries import now_iso
 
 CLOSED_STATUSES = ("resolved", "won't fix", "duplicate")
-#: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews).
-TRACKED_FORMATS = ("github", "github_cli", "gitlab", "jira", "zendesk", "google_play", "complaints")
+#: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews, community
+#: questions and chat threads: an unanswered one is still waiting).
+TRACKED_FORMATS = ("github", "github_cli", "gitlab", "jira", "zendesk", "google_play", "complaints",
+                   "app_store", "slack", "discord", "discourse", "github_discussions", "stackexchange")
 _CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 _TRACKED_SQL = "(" + ", ".join(f"'{f}'" for f in TRACKED_FORMATS) + ")"
 _MISSING = -1.0e308  # stands for NULL in float columns (SQLite has no NaN)
@@ -289,7 +291,24 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
 
 
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
-                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2")
+                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
+
+#: THE definition of a praise item (aliases i, r, s as below). Today: stored sentiment positive (a
+#: rating or NPS answer already outranks the text), else a rating/CSAT of 4-5 or an NPS of 9-10.
+#: To be switched to feedback type 'praise' when item types exist: this is the one place (a type kept in
+#: another table joins in _PRAISE_JOINS, which every query using PRAISE_SQL shares).
+PRAISE_SQL = ("(CASE WHEN s.label IS NOT NULL THEN s.label = 'positive'"
+              " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
+              "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
+              " WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) >= 9 ELSE 0 END)")
+_PRAISE_JOINS = " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
+
+
+#: an item's votes: ``attributes["votes"]`` (community sources), else GitHub's ``reactions``
+#: (the JSON is parsed only for items whose attributes mention either key: a text search is cheaper)
+_VOTES_SQL = ("CASE WHEN instr(i.attributes, '\"votes\"') OR instr(i.attributes, '\"reactions\"')"
+              " THEN max(0, coalesce(json_extract(i.attributes, '$.votes'), json_extract(i.attributes, '$.reactions'), 0))"
+              " ELSE 0 END")
 
 
 def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None):
@@ -306,11 +325,11 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
         # scores of items that are not survey answers (each item is its own respondent)
         " total(i.respondent_id IS NULL AND i.nps BETWEEN 0 AND 10), total(i.respondent_id IS NULL AND i.nps >= 9 AND i.nps <= 10),"
         " total(i.respondent_id IS NULL AND i.nps >= 0 AND i.nps <= 6), total(i.respondent_id IS NULL AND i.csat BETWEEN 1 AND 5),"
-        " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5)"
+        " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5),"
+        f" total({_VOTES_SQL}), total({PRAISE_SQL})"
         # items first: one pass in rowid order (CROSS JOIN keeps SQLite from reordering)
-        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id"
-        " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
-        " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
+        " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id" + _PRAISE_JOINS
+        + " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
     )
     return lambda conn: conn.execute(sql, [recent_from, previous_from, recent_from] + params).fetchall()
 
@@ -339,6 +358,41 @@ def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: 
     return [dict(zip(_THEME_STATS_COLUMNS, r)) for r in rows]
 
 
+def _praise_q(source: str | None):
+    where, params = Filters(source=source).clauses("i", respondent=False)
+    sql = ("SELECT it.theme_id, count(*), total(" + PRAISE_SQL + ") FROM items i"
+           " CROSS JOIN item_themes it ON it.item_id = i.id" + _PRAISE_JOINS
+           + " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id")
+    return lambda conn: {t: (p / n if n else 0.0) for t, n, p in conn.execute(sql, params)}
+
+
+def praise_share_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, float]:
+    """{theme id: share of its items that are praise (PRAISE_SQL)}, for the priority and the
+    "What people love" list."""
+    return _praise_q(source)(conn)
+
+
+def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, dict]:
+    """{theme id: one praise item to quote}: of a readable length, the most positive, the most probable member."""
+    out = {}
+    for theme_id in theme_ids:
+        row = conn.execute(
+            "SELECT i.id, i.text, i.source_format, i.created_at FROM item_themes it JOIN items i ON i.id = it.item_id"
+            + _PRAISE_JOINS + " WHERE it.theme_id = ? AND " + PRAISE_SQL
+            + " ORDER BY (length(i.text) BETWEEN 20 AND 300) DESC, coalesce(s.score, 0) DESC, it.probability DESC, i.id"
+            " LIMIT 1",
+            (theme_id,)).fetchone()
+        if row:
+            out[theme_id] = {"id": row[0], "text": row[1], "source_format": row[2], "created_at": row[3]}
+    return out
+
+
+def created_span(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """(oldest, newest) item creation time, ISO; (None, None) when no item has a date."""
+    # two sub-queries: SQLite answers each lone min() / max() from the created_at index
+    return tuple(conn.execute("SELECT (SELECT min(created_at) FROM items), (SELECT max(created_at) FROM items)").fetchone())
+
+
 def _themes(conn: sqlite3.Connection) -> list[tuple]:
     return conn.execute("SELECT id, label, status FROM themes WHERE merged_into IS NULL ORDER BY id").fetchall()
 
@@ -350,6 +404,7 @@ class ThemeData:
     score_days: tuple  # as score_sums_by_day
     score_counts: dict  # as score_counts_by_theme
     times: TimeColumns  # with theme ids
+    praise: dict = field(default_factory=dict)  # as praise_share_by_theme
 
 
 def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
@@ -359,6 +414,12 @@ def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, s
         _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
         _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())])
     stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
+    counted: dict[int, list[float]] = {}
+    for row in stats:  # the praise share from the same pass (PRAISE_SQL), as praise_share_by_theme
+        c = counted.setdefault(row["theme_id"], [0.0, 0.0])
+        c[0] += row["items"]
+        c[1] += row["praise"]
+    praise = {t: p / n if n else 0.0 for t, (n, p) in counted.items()}
     rollup = {tid: {"label": label, "status": status, "items_total": 0, "items_resolved": 0}
               for tid, label, status in themes}
     for row in stats:
@@ -370,7 +431,7 @@ def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, s
                    for row in stats if row["nps_n"] or row["csat_n"]]
     score_counts = _add_counts(resp_counts, item_counts)
     return ThemeData(rollup, stats, _merge_days([resp, item_scores]), score_counts,
-                     _time_columns(conn, items, responses, True))
+                     _time_columns(conn, items, responses, True), praise)
 
 
 def latest_created(conn: sqlite3.Connection) -> str | None:

@@ -23,3 +23,29 @@ class DiskCounter:
 
     def close(self) -> None:
         self._conn.close()
+
+
+class DiskGroups:
+    """Values grouped by key, kept on disk (for the answers of a large dump, looked up by question)."""
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect("", isolation_level=None)  # "": a private temporary file
+        self._conn.execute("PRAGMA cache_size = -32768")
+        self._conn.execute("PRAGMA journal_mode = OFF")
+        self._conn.execute("CREATE TABLE grouped (key TEXT NOT NULL, value BLOB NOT NULL)")
+        self._indexed = False
+
+    def add_many(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        self._conn.execute("BEGIN")
+        self._conn.executemany("INSERT INTO grouped VALUES (?, ?)", rows)
+        self._conn.execute("COMMIT")
+
+    def get(self, key: str) -> list[bytes]:
+        """The values added under ``key``, in the order they were added."""
+        if not self._indexed:
+            self._conn.execute("CREATE INDEX grouped_key ON grouped (key)")
+            self._indexed = True
+        return [r[0] for r in self._conn.execute("SELECT value FROM grouped WHERE key = ? ORDER BY rowid", (key,))]
+
+    def close(self) -> None:
+        self._conn.close()

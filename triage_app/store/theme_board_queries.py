@@ -22,22 +22,29 @@ def board_themes(conn, include_hidden: bool = False) -> list[dict]:
     return out
 
 
-def weekly_counts(conn, weeks: int = 12) -> tuple[list[str], dict[int, list[int]]]:
-    """Items per theme in each of the last ``weeks`` weeks of the data (ending at the newest item)."""
+def trend_counts(conn, unit_days: float, bins: int) -> tuple[list[str], dict[int, list[int]]]:
+    """Items per theme in each of the last ``bins`` windows of ``unit_days`` days, ending at the
+    newest item (rolling windows, so the last one is never a partial calendar period)."""
     latest = conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
-    if not latest:
+    if not latest or bins < 1:
         return [], {}
     end = datetime.fromisoformat(latest).astimezone(timezone.utc)
-    start = end - timedelta(weeks=weeks)
-    starts = [(start + timedelta(weeks=i)).isoformat() for i in range(weeks)]
+    step = timedelta(days=unit_days)
+    start = end - bins * step
+    starts = [(start + i * step).isoformat() for i in range(bins)]
     counts: dict[int, list[int]] = {}
     for theme_id, created in conn.execute(
         "SELECT item_themes.theme_id, items.created_at FROM item_themes JOIN items ON items.id = item_themes.item_id"
         " WHERE item_themes.theme_id IS NOT NULL AND items.created_at > ?", (start.isoformat(),)
     ):
-        index = min(weeks - 1, int((datetime.fromisoformat(created) - start).total_seconds() // (7 * 86400)))
-        counts.setdefault(theme_id, [0] * weeks)[index] += 1
+        index = min(bins - 1, int((datetime.fromisoformat(created) - start) / step))
+        counts.setdefault(theme_id, [0] * bins)[index] += 1
     return starts, counts
+
+
+def weekly_counts(conn, weeks: int = 12) -> tuple[list[str], dict[int, list[int]]]:
+    """Items per theme in each of the last ``weeks`` weeks of the data (ending at the newest item)."""
+    return trend_counts(conn, 7, weeks)
 
 
 def quote_texts(conn, item_ids: list[int]) -> dict[int, dict]:
