@@ -218,3 +218,11 @@ def test_real_chinese_reviews_saved_in_a_chinese_windows_encoding(tmp_path, work
 def test_real_cp1252_reviews_still_cp1252(workspace):
     result = run_import(workspace, shared_file("app-reviews-3raters", "Dataset3.csv"))
     assert result.encoding == "cp1252" and result.rejected == 0
+
+
+def test_cyrillic_code_page_is_not_taken_for_a_double_byte_encoding(workspace, write_file):
+    lines = "".join(f"{i},\"Приложение работает медленно, поиск не находит заказы {i}\"\n" for i in range(200))
+    path = write_file("ru.csv", "id,comment\n" + lines, encoding="cp1251")
+    result = run_import(workspace, path, ImportOptions(encoding="cp1251"))
+    assert result.added == 200 and not result.warnings
+    assert "Приложение работает медленно, поиск не находит заказы 7" in _texts(workspace)

@@ -30,6 +30,8 @@ _BLOCK = 1 << 18
 _HIGH = bytes(range(128, 256))
 _UTF8_SEQ = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
+_LATIN = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "cp1254", "cp1257", "iso8859-2", "iso8859-9",
+          "mac-roman", "cp850", "cp437", "iso8859-4", "iso8859-13", "iso8859-16", "hp-roman8", "cp858"}
 
 
 def _count_and_escape(exc: UnicodeDecodeError):
@@ -73,7 +75,8 @@ class Watch(io.RawIOBase):
         name = codecs.lookup(encoding).name
         self._ascii_compatible = not name.startswith(("utf-16", "utf-32"))
         self._check_utf8 = self._ascii_compatible and not is_utf8(name)
-        self._single = single_byte(name)
+        # runs of high bytes are words in Cyrillic, Greek, Hebrew... code pages: only Latin ones are checked
+        self._single = single_byte(name) and name in _LATIN
 
     def readable(self) -> bool:
         return True
