@@ -10,6 +10,9 @@ then measures in one run:
           peak RSS of the process
   stats   `stats` query time on the result, and the CLI command's wall time
   search  first page (50, newest first) of a full-text search, for common words and a two-word query
+  encoding  (issue 14) the same import with whole-file encoding validation off (the baseline) and on,
+          alternated off/on/on/off, best of each; and ``--validate-gb N``: an N GB UTF-8 file with
+          Chinese text validated by ``validate.scan_file`` in a child process (MB/s and peak RSS)
 Prints a JSON summary and a Markdown table to paste into bench/RESULTS.md.
 """
 from __future__ import annotations
@@ -121,16 +124,77 @@ print(json.dumps({"added": result.added, "rejected": result.rejected, "total_s":
 CHILD = "if __name__ == '__main__':\n" + "".join("    " + line + "\n" for line in CHILD.strip().splitlines())
 
 
-def ours(path: Path, workspace: Path) -> dict:
+def ours(path: Path, workspace: Path, validate: bool = True) -> dict:
+    for p in (workspace, Path(f"{workspace}-wal"), Path(f"{workspace}-shm")):
+        p.unlink(missing_ok=True)
+    env = dict(os.environ, TRIAGE_VALIDATE_ENCODING="1" if validate else "0")
     out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(workspace), str(ROOT)],
-                         check=True, capture_output=True, text=True)
+                         check=True, capture_output=True, text=True, env=env)
     return json.loads(out.stdout)
+
+
+READ_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+from triage_app.importers.source import ImportOptions, SourceFile
+from triage_app.services.reading import parse_chunks
+cpu, wall = time.process_time(), time.perf_counter()
+rows = sum(len(c.items) for c in parse_chunks(SourceFile(sys.argv[1], ImportOptions(format="generic")), "generic", 5000))
+print(json.dumps({"rows": rows, "cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - wall}))
+"""
+
+
+def reader_cpu(path: Path, validate: bool, root: Path = ROOT) -> dict:
+    """CPU seconds of reading the whole file into stored rows (the side validation adds to), one process;
+    ``root``: the code to run (another checkout: today's code before this change)."""
+    env = dict(os.environ, TRIAGE_VALIDATE_ENCODING="1" if validate else "0")
+    out = subprocess.run([sys.executable, "-c", READ_CHILD, str(path), str(root)],
+                         check=True, capture_output=True, text=True, env=env)
+    return json.loads(out.stdout)
+
+
+SCAN_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[3])
+from triage_app.importers.validate import scan_file
+start = time.perf_counter()
+stats = scan_file(sys.argv[1], sys.argv[2])
+seconds = time.perf_counter() - start
+print(json.dumps({**stats, "seconds": seconds,
+                  "peak_rss_mb": int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024}))
+"""
+
+
+def validate_big(folder: Path, gigabytes: float) -> dict:
+    """Write an N GB UTF-8 CSV with Chinese and English text and validate it whole in a child process."""
+    path = folder / "big.csv"
+    target = int(gigabytes * 1e9)
+    if not path.exists() or path.stat().st_size < target:
+        rng = random.Random(3)
+        zh = "配送太慢了饭菜都凉了客服态度很好下次还会再来包装破损汤洒了一半价格有点贵但是味道不错"
+        block = "".join(f"{i},{''.join(rng.choices(zh, k=40))} {' '.join(rng.choices(WORDS, k=12))}\n"
+                        for i in range(20_000)).encode("utf-8")
+        with open(path, "wb") as fh:
+            fh.write(b"id,comment\n")
+            written = 0
+            while written < target:
+                fh.write(block)
+                written += len(block)
+    out = subprocess.run([sys.executable, "-c", SCAN_CHILD, str(path), "utf-8", str(ROOT)],
+                         check=True, capture_output=True, text=True)
+    result = json.loads(out.stdout)
+    result["file_gb"] = round(path.stat().st_size / 1e9, 2)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the CSV and workspace in this folder")
+    parser.add_argument("--validate-gb", type=float, default=0.0, help="also validate a file of this many GB")
+    parser.add_argument("--encoding-only", action="store_true", help="only the encoding-validation comparison")
+    parser.add_argument("--reader-only", action="store_true", help="with --encoding-only: reader CPU only, no imports")
+    parser.add_argument("--today", type=Path, help="with --encoding-only: also the reader CPU of this checkout")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="triage-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -142,6 +206,9 @@ def main() -> None:
     size_mb = csv_path.stat().st_size / 1e6
 
     load_at_start = os.getloadavg()[0]
+    if args.encoding_only:
+        encoding_comparison(csv_path, ws_path, args, folder, load_at_start)
+        return
     floor_mem = floor_in_memory(csv_path)
     floor_csv = floor_parse_and_store(csv_path)
     mine = ours(csv_path, ws_path)
@@ -184,6 +251,54 @@ def main() -> None:
           f"{floor_mem / rows_per_s:.2f}x | {mine['index_s']:.1f} s | {mine['peak_rss_mb']:.0f} MB (+ reader {mine['reader_peak_rss_mb']:.0f} MB) | "
           f"{stats_query * 1000:.0f} ms / {stats_cli:.2f} s | "
           + ", ".join(f"{k}: {v[0] * 1000:.1f} ms" for k, v in timings.items()) + " |")
+
+
+def encoding_comparison(csv_path: Path, ws_path: Path, args, folder: Path, load_at_start: float) -> None:
+    """Issue 14: rows/s with whole-file encoding validation off (baseline) and on, same run."""
+    runs = {False: [], True: []}
+    reads = {False: [], True: []}
+    today = []
+    for validate in (False, True, True, False):
+        reads[validate].append(reader_cpu(csv_path, validate))
+        if args.today and validate:
+            today.append(reader_cpu(csv_path, True, args.today))
+    if args.reader_only:
+        runs = {v: [{"added": 1, "rows_s": 1}] for v in runs}
+    else:
+        for validate in (False, True, True, False):
+            runs[validate].append(ours(csv_path, ws_path, validate))
+    best = {v: max(r["added"] / r["rows_s"] for r in runs[v]) for v in runs}
+    # the reader's CPU per row: what validation adds, and far less disturbed by other processes than wall time
+    read_us = {v: min(r["cpu_s"] for r in reads[v]) / args.rows * 1e6 for v in reads}
+    summary = {"rows": args.rows, "rows_s_validation_off": round(best[False]), "rows_s_validation_on": round(best[True]),
+               "change_pct": round((best[True] / best[False] - 1) * 100, 1),
+               "all_runs_rows_s": {str(v): [round(r["added"] / r["rows_s"]) for r in runs[v]] for v in runs},
+               "reader_cpu_us_per_row": {str(v): [round(r["cpu_s"] / args.rows * 1e6, 2) for r in reads[v]] for v in reads},
+               "reader_cpu_change_pct": round((read_us[True] / read_us[False] - 1) * 100, 1),
+               "load_average_1min": [round(load_at_start, 2), round(os.getloadavg()[0], 2)]}
+    if today:
+        summary["today_reader_cpu_us_per_row"] = [round(r["cpu_s"] / args.rows * 1e6, 2) for r in today]
+    big = validate_big(folder, args.validate_gb) if args.validate_gb else None
+    if big:
+        summary["validate_big"] = big
+    print(json.dumps(summary, indent=2))
+    print()
+    print("| rows | import, validation off (baseline) | import, validation on | change | reader CPU/row off / on | change | load avg (start, end) |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| {args.rows:,} | {best[False]:,.0f}/s | {best[True]:,.0f}/s | {summary['change_pct']:+.1f}% | "
+          f"{read_us[False]:.2f} / {read_us[True]:.2f} µs | {summary['reader_cpu_change_pct']:+.1f}% | "
+          f"{summary['load_average_1min'][0]}, {summary['load_average_1min'][1]} |")
+    if today:
+        best_today = min(r["cpu_s"] for r in today) / args.rows * 1e6
+        print()
+        print(f"Reader CPU per row of today's code ({args.today}): {best_today:.2f} µs; this branch, validation on: "
+              f"{read_us[True]:.2f} µs ({(read_us[True] / best_today - 1) * 100:+.1f}%).")
+    if big:
+        print()
+        print("| file | validated in | rate | peak RSS | bad bytes |")
+        print("|---|---|---|---|---|")
+        print(f"| {big['file_gb']} GB UTF-8 (Chinese + English) | {big['seconds']:.1f} s | "
+              f"{big['bytes'] / 1e6 / big['seconds']:,.0f} MB/s | {big['peak_rss_mb']:.0f} MB | {big['bad_bytes']} |")
 
 
 if __name__ == "__main__":

@@ -122,12 +122,16 @@ def cli(ctx: click.Context) -> None:
 @click.option("--format", "format_name", help="Importer to use (see `triage-app formats`); detected when omitted.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
               help="Column mapping, e.g. --map text=Comment --map created_at=Date (fields: id, text, title, "
-                   "created_at, author, score, nps, csat, ces, rating, status, link, labels, source).")
+                   "created_at, author, score, nps, csat, ces, rating, status, link, labels, source, closed_at, "
+                   "first_response_at, updated_at, state, votes, segment:NAME; dotted paths reach nested JSON "
+                   "fields, e.g. author=user.name; dates may be epoch seconds or milliseconds).")
 @click.option("--encoding", help="Text encoding (utf-8, utf-16, cp1252, gb18030...); detected when omitted.")
 @click.option("--delimiter", help="CSV delimiter; detected when omitted.")
 @click.option("--timezone", "tz", help="Time zone of times written without one (default UTC), e.g. Asia/Shanghai.")
+@click.option("--source-name", "source_name", metavar="NAME",
+              help='What people call this source, e.g. "Support desk"; shown instead of the format name.')
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, as_json):
+def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, source_name, as_json):
     """Import survey, issue-tracker, ticket and review exports into a workspace."""
     from .importers import get_importer
     from .importers.source import ImportOptions
@@ -148,17 +152,24 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
     results, failed = [], False
     progress = _ProgressLine()
     for file in files:
-        options = ImportOptions(format=format_name, encoding=encoding, delimiter=delimiter, mapping=mapping, timezone=tz)
+        options = ImportOptions(format=format_name, encoding=encoding, delimiter=delimiter, mapping=mapping, timezone=tz,
+                                source_name=source_name)
         try:
             result = run_import(ws, file, options, on_progress=progress)
             progress.end()
         except ImportFailure as exc:
             progress.end()
             failed = True
-            results.append({"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
-                            "unchanged": 0, "rejected": 0})
+            entry = {"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0,
+                     "unchanged": 0, "rejected": 0}
+            candidates = getattr(exc, "candidates", None)
+            if candidates is not None:
+                entry["encoding_candidates"] = [{"encoding": e, "plausible": s, "sample": t} for e, s, t in candidates]
+            results.append(entry)
             if not as_json:
                 _echo(f"error: {exc}", err=True)
+                for e, s, t in candidates or ():
+                    _echo(f"  --encoding {e:<10} ({s:.0%} plausible): {t}", err=True)
             continue
         except (Cancelled, KeyboardInterrupt):
             progress.end()
@@ -173,8 +184,13 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 + (f", {result.respondents:,} respondents" if result.respondents else "")
                 + f" ({result.seconds:.1f} s)"
             )
+            if result.replaced:
+                click.echo(f"  replaced what the earlier import of this file stored: {result.replaced:,} items removed"
+                           f" (import {', '.join(f'#{i}' for i in result.replaced_imports)})")
             if result.skipped:
                 click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items()))
+            for warning in result.warnings:
+                click.echo(f"  warning: {warning}")
             for r in result.rejected_rows[:10]:
                 where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
                 _echo(f"  rejected {where}: {r['reason']}")

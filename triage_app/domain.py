@@ -79,6 +79,16 @@ class Rejected:
 
 
 @dataclass(slots=True)
+class Note:
+    """Something the summary should say about a file that is not a row: ``kind`` 'warning' (``key``
+    is the message) or 'rows_read' (``count``: rows in the file, for re-import replacement)."""
+
+    kind: str
+    key: str
+    count: int = 1
+
+
+@dataclass(slots=True)
 class Skipped:
     """A record that is deliberately not feedback (a bot message, a pull request, a tag wiki):
     not imported and not an error, but counted by reason in the import summary."""
@@ -87,7 +97,7 @@ class Skipped:
     reason: str
 
 
-Record = Union[Respondent, Item, Rejected, Skipped]
+Record = Union[Respondent, Item, Rejected, Skipped, Note]
 
 
 class ImportFailure(Exception):
@@ -97,6 +107,17 @@ class ImportFailure(Exception):
         self.path, self.reason, self.row = path, reason, row
         where = f"{path}" + (f", row {row}" if row is not None else "")
         super().__init__(f"{where}: {reason}")
+
+
+class EncodingUncertain(ImportFailure):
+    """The text encoding cannot be told with confidence: ``candidates`` are (encoding, share of
+    plausible characters, a sample of the text as it reads in that encoding), best first."""
+
+    def __init__(self, path: str, reason: str, candidates: list[tuple[str, float, str]], row: int | None = None):
+        self.candidates = candidates
+        names = ", ".join(c[0] for c in candidates) or "none"
+        hint = f"; choose one with --encoding {candidates[0][0]}" if candidates else "; choose one with --encoding"
+        super().__init__(path, f"{reason} (candidates: {names}){hint}", row)
 
 
 class Cancelled(Exception):

@@ -119,7 +119,7 @@ class FeedbackView(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.source.addItem(self.tr("All sources"), None)
-        for f in choices["formats"]:
+        for f in choices["sources"]:  # source names ("generic" items by their file or given name)
             self.source.addItem(f, f)
         self.status.addItem(self.tr("All statuses"), None)
         for s in choices["statuses"]:
@@ -149,7 +149,7 @@ class FeedbackView(QWidget):
     def current_filter(self) -> ItemFilter:
         f = ItemFilter(search=self.search.text())
         if self.source.currentData() is not None:
-            f.source_formats = [self.source.currentData()]
+            f.sources = [self.source.currentData()]
         if self.status.currentData() is not None:
             f.statuses = [self.status.currentData()]
         if self.theme.currentData() is not None:
@@ -258,7 +258,7 @@ class Scope:
 def metrics_scope(f: ItemFilter) -> Scope | None:
     """The part of a Feedback filter the metrics can follow (source, theme, segment), or None."""
     theme = f.theme_ids[0] if f.theme_ids and f.theme_ids[0] else None
-    scope = Scope(source=f.source_formats[0] if f.source_formats else None, theme_id=theme, segment=f.segment)
+    scope = Scope(source=(f.sources or f.source_formats or [None])[0], theme_id=theme, segment=f.segment)
     return None if scope == Scope() else scope
 
 

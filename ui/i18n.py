@@ -36,6 +36,8 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("PreviewPage", "author"), QT_TRANSLATE_NOOP("PreviewPage", "score"),
     QT_TRANSLATE_NOOP("PreviewPage", "status"), QT_TRANSLATE_NOOP("PreviewPage", "labels"),
     QT_TRANSLATE_NOOP("PreviewPage", "source"),
+    QT_TRANSLATE_NOOP("PreviewPage", "closed at"), QT_TRANSLATE_NOOP("PreviewPage", "first response at"),
+    QT_TRANSLATE_NOOP("PreviewPage", "updated at"), QT_TRANSLATE_NOOP("PreviewPage", "votes"),
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),
     QT_TRANSLATE_NOOP("ProgressPage", "redacting"), QT_TRANSLATE_NOOP("ProgressPage", "indexing"),
     QT_TRANSLATE_NOOP("ProgressPage", "done"),

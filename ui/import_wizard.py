@@ -8,15 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget, QWizard,
-    QWizardPage,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+    QTableView, QTextBrowser, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from triage_app.domain import CancelToken, Cancelled, ImportFailure
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import import_file
-from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, format_choices, preview_file
+from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_folder, format_choices, preview_file
 from triage_app.store import Workspace
 from triage_app.store.presets import load_preset, save_preset
 
@@ -24,7 +24,9 @@ from .format_names import format_label
 from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
-MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source")
+MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source",
+                 "closed_at", "first_response_at", "updated_at", "votes")
+SEGMENT = "segment:"
 
 
 class _DropList(QListWidget):
@@ -44,7 +46,7 @@ class _DropList(QListWidget):
 
     def dropEvent(self, event):
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        self._on_files([f for f in files if Path(f).is_file()])
+        self._on_files([f for f in files if Path(f).is_file() or Path(f).is_dir()])
         event.acceptProposedAction()
 
 
@@ -58,22 +60,49 @@ class FilesPage(QWizardPage):
         self.list = _DropList(self.add_files)
         add = QPushButton(self.tr("Add Files…"))
         add.clicked.connect(self._choose)
+        folder = QPushButton(self.tr("Add Folder…"))
+        folder.clicked.connect(self._choose_folder)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self._remove)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(folder)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setVisible(False)
+        self.skipped: list[tuple[str, str]] = []  # (file, why) left out of a folder
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.skipped_label)
         layout.addLayout(buttons)
 
     def add_files(self, files) -> None:
+        """Add files; a folder adds the data files inside it and lists the others as skipped."""
         for f in files:
+            if Path(f).is_dir():
+                found, skipped = files_in_folder(f)
+                self.add_files([str(p) for p in found])
+                self.skipped += [(str(p), why) for p, why in skipped if str(p) not in {s for s, _ in self.skipped}]
+                continue
             if f not in self.wiz.files:
                 self.wiz.files.append(f)
                 self.list.addItem(QListWidgetItem(Path(f).name))
+        self._show_skipped()
         self.completeChanged.emit()
+
+    def _show_skipped(self) -> None:
+        reasons = {"not a data file": self.tr("not a data file"),
+                   "a text document, not a table": self.tr("a text document, not a table")}
+        lines = [f"{Path(f).name} — {reasons.get(why, why)}" for f, why in self.skipped]
+        self.skipped_label.setText(self.tr("Skipped in the folder:") + "<br>" + "<br>".join(lines[:20]))
+        self.skipped_label.setVisible(bool(lines))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of exports"), str(Path.home()))
+        if folder:
+            self.add_files([folder])
 
     def _choose(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import feedback exports"), str(Path.home()), self.tr(EXPORT_FILTER))
@@ -81,7 +110,9 @@ class FilesPage(QWizardPage):
 
     def _remove(self) -> None:
         for item in self.list.selectedItems():
-            del self.wiz.files[self.list.row(item)]
+            removed = self.wiz.files.pop(self.list.row(item))
+            self.wiz.previews.pop(removed, None)  # a removed file's problems no longer hold up the import
+            self.wiz.options.pop(removed, None)
             self.list.takeItem(self.list.row(item))
         self.completeChanged.emit()
 
@@ -101,18 +132,41 @@ class PreviewPage(QWizardPage):
         self.encoding = QComboBox(editable=True)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
+        self.source_name = QLineEdit()
+        self.source_name.setPlaceholderText(self.tr("e.g. Twitter, Support desk (optional)"))
+        self.source_name.editingFinished.connect(self._option_changed)
+        self.encoding_choices = QListWidget()
+        self.encoding_choices.setMaximumHeight(90)
+        self.encoding_choices.itemClicked.connect(self._pick_encoding)
+        self.encoding_label = QLabel(self.tr("The encoding is uncertain. Pick the one in which the text reads right:"))
+        self.encoding_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow("", self.detected)
+        form.addRow(self.encoding_label)
+        form.addRow(self.encoding_choices)
+        form.addRow(self.tr("Source name"), self.source_name)
         self.mapping_box = QGroupBox(self.tr("Columns (generic table)"))
-        self.mapping_form = QFormLayout(self.mapping_box)
+        grid = QGridLayout(self.mapping_box)
         self.mapping_combos: dict[str, QComboBox] = {}
-        for field in MAPPED_FIELDS:
+        per_row = 3  # three pairs a row: the drop-downs keep their height however many files and languages
+        for n, field in enumerate(MAPPED_FIELDS):
             combo = QComboBox()
+            combo.setMinimumWidth(110)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(self._option_changed)
             self.mapping_combos[field] = combo
-            self.mapping_form.addRow(self.tr(field.replace("_", " ")), combo)
+            grid.addWidget(QLabel(self.tr(field.replace("_", " "))), n // per_row, (n % per_row) * 2)
+            grid.addWidget(combo, n // per_row, (n % per_row) * 2 + 1)
+        self.segments = QListWidget()
+        self.segments.setFlow(QListWidget.Flow.LeftToRight)  # the headers side by side, checkable
+        self.segments.setWrapping(True)
+        self.segments.setMaximumHeight(64)
+        self.segments.itemChanged.connect(self._option_changed)
+        rows = (len(MAPPED_FIELDS) + per_row - 1) // per_row
+        grid.addWidget(QLabel(self.tr("Segment columns")), rows, 0)
+        grid.addWidget(self.segments, rows, 1, 1, per_row * 2 - 1)
         self.preview_model = QStandardItemModel(self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
@@ -121,7 +175,7 @@ class PreviewPage(QWizardPage):
         self.preview.verticalHeader().setDefaultSectionSize(22)
         self.problems = QTextBrowser()
         self.problems.setMaximumHeight(80)
-        self.preview.setMinimumHeight(260)
+        self.preview.setMinimumHeight(220)
         right = QWidget()
         rlayout = QVBoxLayout(right)
         rlayout.addLayout(form)
@@ -129,11 +183,19 @@ class PreviewPage(QWizardPage):
         rlayout.addWidget(QLabel(self.tr("First rows as they will be imported:")))
         rlayout.addWidget(self.preview, 1)
         rlayout.addWidget(self.problems)
+        scroll = QScrollArea()  # with many fields (and longer Chinese labels) scroll rather than squeeze
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        self.file_list.setMinimumWidth(120)
         splitter = QSplitter()
         splitter.addWidget(self.file_list)
-        splitter.addWidget(right)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([180, 820])
         QVBoxLayout(self).addWidget(splitter)
+        # QWizard gives spare height to a spacer below pages that do not expand: this page uses it
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.format.currentIndexChanged.connect(self._option_changed)
         self.encoding.currentTextChanged.connect(self._option_changed)
         self._updating = False
@@ -184,6 +246,14 @@ class PreviewPage(QWizardPage):
         self.encoding.clear()
         self.encoding.addItems([preview.encoding or ""] + [e for e in COMMON_ENCODINGS if e != preview.encoding])
         self.encoding.setEnabled(preview.kind in ("csv", "jsonl"))
+        self.encoding_choices.clear()
+        for name, score, sample in preview.encoding_candidates:
+            item = QListWidgetItem(f"{name} ({score:.0%}): {sample}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.encoding_choices.addItem(item)
+        self.encoding_choices.setVisible(bool(preview.encoding_candidates))
+        self.encoding_label.setVisible(bool(preview.encoding_candidates))
+        self.source_name.setText(options.source_name or "")
         self.detected.setText(self.tr("{0} file, {1:,} bytes; encoding: {2}").format(
             preview.kind.upper() or format_label("unknown type"), preview.size, preview.encoding_reason or self.tr("not applicable")))
         generic = preview.format == "generic" and bool(preview.headers)
@@ -195,6 +265,13 @@ class PreviewPage(QWizardPage):
                 for header in preview.headers:
                     combo.addItem(header, header)
                 combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(field))))
+            self.segments.clear()
+            chosen = {c for f, c in options.mapping.items() if f.startswith(SEGMENT)}
+            for header in preview.headers:
+                item = QListWidgetItem(header)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked)
+                self.segments.addItem(item)
 
     def _fill_preview(self, preview: FilePreview) -> None:
         self.preview_model.clear()
@@ -221,8 +298,16 @@ class PreviewPage(QWizardPage):
         for r in preview.rejected[:8]:
             where = self.tr("row {0}").format(r["row"]) + (f", {r['column']}" if r["column"] else "")
             notes.append(self.tr("Will be skipped: {0}: {1}").format(where, r["reason"]))
-        if not preview.items and not preview.error:
-            notes.append(self.tr("No feedback text found in the first rows: check the format or the text column."))
+        for reason, count in preview.skipped.items():
+            notes.append(self.tr("Left out (not feedback): {0} × {1}").format(count, reason))
+        for warning in preview.warnings:
+            notes.append(f"<b>{warning}</b>")
+        if preview.no_feedback and preview.respondents:
+            notes.append("<b>" + self.tr("This file holds no free-text feedback: its survey answers will be kept as "
+                                         "segments only.") + "</b>")
+        elif preview.no_feedback:
+            notes.append("<b>" + self.tr("This file holds no feedback in its first rows: check the format or "
+                                         "choose the text column.") + "</b>")
         self.problems.setHtml("<br>".join(notes) or self.tr("No problems in the first rows."))
 
     def _option_changed(self, *_args) -> None:
@@ -236,14 +321,28 @@ class PreviewPage(QWizardPage):
         mapping = {}
         if self.mapping_box.isVisible():
             mapping = {f: c.currentData() for f, c in self.mapping_combos.items() if c.currentData()}
+            for i in range(self.segments.count()):
+                item = self.segments.item(i)
+                if item.checkState() == Qt.CheckState.Checked:
+                    mapping[SEGMENT + item.text()] = item.text()
         self.wiz.options[path] = replace(
             options, format=self.format.currentData(), mapping=mapping,
             encoding=chosen if chosen and (chosen != detected or options.encoding) else None,
+            source_name=self.source_name.text().strip() or None,
         )
         self._refresh(path)
 
+    def _pick_encoding(self, item: QListWidgetItem) -> None:
+        path = self._current_file()
+        if not path:
+            return
+        self.wiz.options[path] = replace(self.wiz.options[path], encoding=item.data(Qt.ItemDataRole.UserRole))
+        self._refresh(path)
+
     def isComplete(self) -> bool:
-        return all(p.error is None for p in self.wiz.previews.values()) and len(self.wiz.previews) > 0
+        # only the files still chosen count (a file removed after Back no longer holds up the import)
+        previews = [self.wiz.previews[f] for f in self.wiz.files if f in self.wiz.previews]
+        return bool(previews) and all(p.error is None for p in previews)
 
 
 class ProgressPage(QWizardPage):
@@ -341,6 +440,17 @@ class SummaryPage(QWizardPage):
             rows.append(f"<tr><td>{name}</td><td>{result.format}</td><td align='right'>{result.added:,}</td>"
                         f"<td align='right'>{result.updated:,}</td><td align='right'>{result.unchanged:,}</td>"
                         f"<td align='right'>{result.rejected:,}</td></tr>")
+            notes = []
+            if result.replaced:
+                notes.append(self.tr("replaced what an earlier import of this file stored ({0} items removed)")
+                             .format(f"{result.replaced:,}"))
+            for reason, count in result.skipped.items():
+                notes.append(self.tr("left out (not feedback): {0} × {1}").format(f"{count:,}", reason))
+            notes += result.warnings
+            if result.source_name:
+                notes.append(self.tr("source name: {0}").format(result.source_name))
+            for note in notes:
+                rows.append(f"<tr><td></td><td colspan='5'><small>{note}</small></td></tr>")
             for r in result.rejected_rows[:10]:
                 where = self.tr("row {0}").format(r["row"]) + (f", {r['column']}" if r["column"] else "")
                 rows.append(f"<tr><td></td><td colspan='5'><small>{where}: {r['reason']}</small></td></tr>")
@@ -366,6 +476,6 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(1000, 680)
+        self.resize(1120, 780)
         if files:
             self.files_page.add_files(files)

@@ -111,6 +111,18 @@
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
+        <source>The items have no dates</source>
+        <translation>条目没有日期</translation>
+    </message>
+    <message>
+        <source>These items have no dates, so only the charts that need none are shown: themes by priority and sentiment. Import a file with a date column to see trends, satisfaction over time and response times here.</source>
+        <translation>这些条目没有日期，因此只显示不需要日期的图表：按优先级排序的主题和情感。导入带日期列的文件即可在此查看趋势、满意度变化和响应时间。</translation>
+    </message>
+    <message>
+        <source>The dashboard draws feedback over time, and these items have no dates. The Themes screen ranks their themes; import a file with a date column to see trends here.</source>
+        <translation type="vanished">仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
+    </message>
+    <message>
         <location filename="../../ui/dashboard_view.py" line="179" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
@@ -131,27 +143,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -432,36 +444,61 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="57" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="56" />
+        <location filename="../../ui/import_wizard.py" line="58" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="61" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61" />
+        <location filename="../../ui/import_wizard.py" line="63" />
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="65" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="96" />
+        <source>not a data file</source>
+        <translation>不是数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="97" />
+        <source>a text document, not a table</source>
+        <translation>是文本文档，不是表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="99" />
+        <source>Skipped in the folder:</source>
+        <translation>文件夹中跳过的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="103" />
+        <source>Import a folder of exports</source>
+        <translation>导入一个导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
     <message>
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)</source>
-        <translation type="vanished">导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
+        <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;所有文件 (*)</translation>
     </message>
@@ -560,12 +597,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359" />
+        <location filename="../../ui/import_wizard.py" line="469" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="476" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -849,6 +886,46 @@
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="525" />
+        <source>Analysis Running</source>
+        <translation>分析进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="526" />
+        <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
+        <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="528" />
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="529" />
+        <source>Cancel Analysis and Close</source>
+        <translation>取消分析并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="536" />
+        <source>Find Themes</source>
+        <translation>查找主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="537" />
+        <source>{0} new items were imported. Run the analysis now to find their themes?</source>
+        <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540" />
+        <source>Run Analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="541" />
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -981,47 +1058,7 @@
         <translation>已选 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
-        <source>Analysis Running</source>
-        <translation>分析进行中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526" />
-        <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
-        <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="528" />
-        <source>Keep Running</source>
-        <translation>继续运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="529" />
-        <source>Cancel Analysis and Close</source>
-        <translation>取消分析并关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="536" />
-        <source>Find Themes</source>
-        <translation>查找主题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="537" />
-        <source>{0} new items were imported. Run the analysis now to find their themes?</source>
-        <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="540" />
-        <source>Run Analysis</source>
-        <translation>运行分析</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="541" />
-        <source>Later</source>
-        <translation>稍后</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Feedback Triage workspace (*.triage);;All files (*)</source>
         <translation>Feedback Triage 工作区 (*.triage);;所有文件 (*)</translation>
     </message>
@@ -1029,102 +1066,136 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="97" />
+        <location filename="../../ui/import_wizard.py" line="128" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="105" />
+        <location filename="../../ui/import_wizard.py" line="136" />
+        <source>e.g. Twitter, Support desk (optional)</source>
+        <translation>例如 微博、客服中心（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="141" />
+        <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
+        <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="106" />
+        <location filename="../../ui/import_wizard.py" line="145" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="149" />
+        <source>Source name</source>
+        <translation>来源名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="150" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="129" />
+        <location filename="../../ui/import_wizard.py" line="168" />
+        <source>Segment columns</source>
+        <translation>分组列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="183" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187" />
+        <location filename="../../ui/import_wizard.py" line="257" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="188" />
+        <location filename="../../ui/import_wizard.py" line="258" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="194" />
+        <location filename="../../ui/import_wizard.py" line="264" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="201" />
+        <location filename="../../ui/import_wizard.py" line="278" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="297" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="222" />
+        <location filename="../../ui/import_wizard.py" line="299" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="300" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="225" />
+        <location filename="../../ui/import_wizard.py" line="302" />
+        <source>Left out (not feedback): {0} × {1}</source>
+        <translation>未导入（不是反馈）：{0} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="306" />
+        <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
+        <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="309" />
+        <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
+        <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
+    </message>
+    <message>
         <source>No feedback text found in the first rows: check the format or the text column.</source>
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="226" />
+        <location filename="../../ui/import_wizard.py" line="311" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1173,56 +1244,76 @@
         <source>source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39" />
+        <source>closed at</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39" />
+        <source>first response at</source>
+        <translation>首次回复时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="40" />
+        <source>updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="40" />
+        <source>votes</source>
+        <translation>投票数</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="253" />
+        <location filename="../../ui/import_wizard.py" line="352" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="256" />
+        <location filename="../../ui/import_wizard.py" line="355" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298" />
+        <location filename="../../ui/import_wizard.py" line="397" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="318" />
+        <location filename="../../ui/import_wizard.py" line="417" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>reading</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>importing</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>redacting</source>
         <translation>脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>indexing</source>
         <translation>建立索引</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/i18n.py" line="43" />
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -1270,42 +1361,42 @@
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>3 — massive</source>
         <translation>3 — 巨大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>2 — high</source>
         <translation>2 — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>1 — medium</source>
         <translation>1 — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>0.5 — low</source>
         <translation>0.5 — 低</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>0.25 — minimal</source>
         <translation>0.25 — 极小</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>100% — high</source>
         <translation>100% — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>80% — medium</source>
         <translation>80% — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>50% — low</source>
         <translation>50% — 低</translation>
     </message>
@@ -1313,52 +1404,52 @@
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Statuses not updated</source>
         <translation>状态未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Updating statuses under the new mapping…</source>
         <translation>正在按新映射更新状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1366,12 +1457,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>Items about the theme</source>
         <translation>与该主题相关的反馈条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="60" />
         <source>Distinct people (respondents, else authors)</source>
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
@@ -1380,37 +1471,37 @@
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="61" />
         <source>Items in the last 30 days against the 30 before (a week against the week before when the data spans under 60 days; neutral under 14 days)</source>
         <translation>最近 30 天与之前 30 天的条数对比（数据跨度不足 60 天时比较最近一周与前一周；不足 14 天时不计）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="62" />
         <source>Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, against the most-voted theme; counts only when some item has votes</source>
         <translation>主题条目获得的投票和表情回应（社区帖子、GitHub 表情），按来源加权，与得票最多的主题相比；只有当有条目带投票时才计入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
@@ -1551,48 +1642,63 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="328" />
-        <location filename="../../ui/import_wizard.py" line="335" />
+        <location filename="../../ui/import_wizard.py" line="427" />
+        <location filename="../../ui/import_wizard.py" line="434" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335" />
+        <location filename="../../ui/import_wizard.py" line="434" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="345" />
+        <location filename="../../ui/import_wizard.py" line="445" />
+        <source>replaced what an earlier import of this file stored ({0} items removed)</source>
+        <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="448" />
+        <source>left out (not feedback): {0} × {1}</source>
+        <translation>未导入（不是反馈）：{0} × {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="451" />
+        <source>source name: {0}</source>
+        <translation>来源名称：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="455" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="44" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="44" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -1726,162 +1832,162 @@
 <context>
     <name>ThemeActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>Reading items</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>Embedding texts</source>
         <translation>计算文本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>Assigning new items</source>
         <translation>分配新反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="50" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>Scoring sentiment</source>
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
@@ -1935,52 +2041,52 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -1989,17 +2095,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2195,127 +2301,127 @@
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>Reach (distinct people)</source>
         <translation>覆盖（不同用户数）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>Impact</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Confidence</source>
         <translation>信心</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Effort (person-months)</source>
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
@@ -2323,12 +2429,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -2339,7 +2445,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

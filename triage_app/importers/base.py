@@ -1,8 +1,9 @@
 """What every importer is: a name, a one-line description, a sniff score and a record stream.
 
 Importers parse only; they never write. ``read`` yields ``Respondent``/``Item``/``Rejected``
-records in file order (a respondent before its items) and raises ``ImportFailure`` for a file it
-cannot read at all.
+records in file order (a respondent before its items), ``Skipped`` for records left out on
+purpose (counted in the summary's ``skipped``) and ``Note``s (warnings), and raises
+``ImportFailure`` for a file it cannot read at all.
 """
 from __future__ import annotations
 

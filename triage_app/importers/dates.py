@@ -39,6 +39,7 @@ _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 _CJK_AMPM = re.compile(r"(上午|下午|午前|午後)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
 _YEAR_FIRST = re.compile(r"^\s*\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}")
+_EPOCH = re.compile(r"^(\d{9,10}|\d{12,13})(\.\d{1,9})?$")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 
 
@@ -126,8 +127,9 @@ class DateParser:
             if dt.tzinfo is None and self.default_tz is UTC and len(text) == 19 and text[10] in " T":
                 return f"{text[:10]}T{text[11:]}+00:00"  # already canonical: skip the round trip
             return to_utc_iso(dt, self.default_tz)
-        if text.isdigit() and len(text) in (10, 13):  # Unix seconds or milliseconds
-            seconds = int(text) / (1000 if len(text) == 13 else 1)
+        epoch = _EPOCH.match(text)
+        if epoch:  # Unix seconds or milliseconds, Slack's "1705312800.000200" too
+            seconds = float(text) / (1000 if len(epoch.group(1)) >= 12 else 1)
             return datetime.fromtimestamp(seconds, UTC).isoformat()
         normal = _normalise(text)
         dayfirst = self.dayfirst

@@ -6,18 +6,22 @@ column is kept as an attribute. One row (or record) is one item.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Iterator
 
-from ..domain import Item, Rejected, Record
+from ..domain import Item, Rejected, Record, Skipped
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
+from .feedback_only import SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer, multi_select, nested_json, not_a_table
 from .generic_fast import RowPlan, prepared_rows, too_many_cells
 from .scores import SCALES, checked_score, classify_score_column, score_value
 from .source import BadRecord, SourceFile
 
 FIELDS = ("id", "text", "title", "created_at", "author", "score", "nps", "csat", "ces", "rating",
-          "status", "link", "labels", "source")
+          "status", "link", "labels", "source", "closed_at", "first_response_at", "updated_at", "state", "votes")
+#: fields only the general path reads (a mapping with one of them, or a segment, skips the fast path)
+_SLOW_FIELDS = {"closed_at", "first_response_at", "updated_at", "votes"}
 
 _GUESS = {
     "id": re.compile(r"^(id|key|uuid|response ?id|respondent ?id|record ?id|ticket ?id|review ?id|issue ?(id|key|number)|#|编号|序号)$", re.I),
@@ -56,6 +60,8 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
         values = [v for v in (columns[i] if i < len(columns) else ()) if v and v.strip()]
         if not values or sum(1 for v in values if _NUMERIC.match(v)) > 0.5 * len(values):
             continue
+        if _is_choice([v.strip() for v in values if not is_non_answer(v.strip())]):
+            continue  # a choice or multi-select column is a segment, not feedback
         score = sum(len(v) for v in values) / max(1, len(samples))
         if _TEXT_WORDS.search(header):
             score *= 3
@@ -66,6 +72,15 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
     return mapping
 
 
+def _is_choice(values: list[str]) -> bool:
+    n = len(values)
+    if n and multi_select(values):
+        return True
+    # few distinct short values: answers picked from a list, not feedback
+    return (n >= 8 and len({v.lower() for v in values}) <= max(2, 0.2 * n) and sum(map(len, values)) <= 25 * n
+            and sum(len(v.split()) for v in values) <= 3 * n)
+
+
 def _flatten(obj: dict, prefix: str = "") -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in obj.items():
@@ -73,7 +88,12 @@ def _flatten(obj: dict, prefix: str = "") -> dict[str, str]:
         if isinstance(value, dict):
             flat.update(_flatten(value, name + "."))
         elif isinstance(value, list):
-            flat[name] = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+            if value and all(isinstance(v, dict) and "name" in v for v in value):
+                flat[name] = ", ".join(str(v["name"]) for v in value)  # labels, tags
+            elif any(isinstance(v, (dict, list)) for v in value):
+                flat[name] = json.dumps(value, ensure_ascii=False)  # JSON, not a Python printout
+            else:
+                flat[name] = ", ".join("" if v is None else str(v) for v in value)
         else:
             flat[name] = "" if value is None else str(value)
     return flat
@@ -92,14 +112,20 @@ class GenericImporter(Importer):
     def read(self, source: SourceFile) -> Iterator[Record]:
         return self._read(source, self._rows_to_items)
 
-    def read_prepared(self, source: SourceFile) -> Iterator:
+    def read_prepared(self, source: SourceFile) -> Iterator | None:
         """The fast path: what ``read`` yields, with every item already as its stored row."""
+        if any(f in _SLOW_FIELDS or f.startswith("segment:") for f in source.options.mapping):
+            return None
         return self._read(source, self._rows_to_prepared)
 
     def _read(self, source: SourceFile, convert) -> Iterator:
         if source.kind in ("json", "jsonl", "zip"):
             yield from self._read_json(source, convert)
             return
+        if source.kind == "csv":
+            problem = not_a_table(source.name, source.text_head, source.preview_rows)
+            if problem:
+                raise source.fail(problem)
         rows = source.iter_rows()
         first = next(rows, None)
         if first is None:
@@ -113,13 +139,24 @@ class GenericImporter(Importer):
         mapping = guess_mapping(headers, samples)
         cols = Columns(headers)
         for field, column in source.options.mapping.items():
-            if field not in FIELDS:
-                raise source.fail(f"unknown field {field!r} in the mapping (known: {', '.join(FIELDS)})")
+            field = field.strip()
+            if field.startswith("segment:"):
+                if not field[8:].strip():
+                    raise source.fail("a segment needs a name: --map segment:NAME=COLUMN")
+                field = "segment:" + field[8:].strip()
+            elif field == "state":
+                field = "status"  # the source's own state, mapped to a status like any other
+            elif field not in FIELDS:
+                raise source.fail(f"unknown field {field!r} in the mapping (known: {', '.join(FIELDS)}, segment:NAME)")
             if cols.find(column) is None:
                 raise source.fail(f"has no column {column!r} (columns: {', '.join(headers[:30])})")
-            mapping[field] = headers[cols.find(column)]
+            header = headers[cols.find(column)]
+            for other in [f for f, h in mapping.items() if h == header and f != field]:
+                del mapping[other]  # a column the user mapped is not also a guessed field
+            mapping[field] = header
         if "text" not in mapping and "title" not in mapping:
-            raise source.fail("has no column that looks like free text; map one with --map text=COLUMN")
+            raise source.fail("has no column that looks like free text (its columns hold choices, numbers or dates, "
+                              "which are segments, not feedback); map one with --map text=COLUMN")
         return mapping
 
     def _plan(self, source: SourceFile, headers: list[str], mapping: dict[str, str]) -> RowPlan:
@@ -147,8 +184,11 @@ class GenericImporter(Importer):
         i_id, i_text, i_title = index.get("id"), index.get("text"), index.get("title")
         i_created, i_author, i_status = index.get("created_at"), index.get("author"), index.get("status")
         i_link, i_labels, i_source = index.get("link"), index.get("labels"), index.get("source")
+        dates = [(f, index[f]) for f in ("updated_at", "closed_at", "first_response_at") if f in index]
+        i_votes = index.get("votes")
+        segments = [(f[8:], i) for f, i in index.items() if f.startswith("segment:")]
         content_id = ContentIds()
-        file_name = source.name
+        file_name = plan.file_name
         for row_number, cells in rows:
             if len(cells) != n:
                 if len(cells) < n:
@@ -157,24 +197,41 @@ class GenericImporter(Importer):
                     yield Rejected(row_number, too_many_cells(len(cells), n))
                     continue
             # text and title are stored verbatim; stripped copies decide emptiness and the content id
-            raw_text = cells[i_text] if i_text is not None else ""
-            raw_title = cells[i_title] if i_title is not None else ""
+            raw_text = decode_entities(cells[i_text]) if i_text is not None else ""  # "&amp;" -> "&"
+            raw_title = decode_entities(cells[i_title]) if i_title is not None else ""
             text, title = raw_text.strip(), raw_title.strip() or None
             if not text and not title:
+                yield Skipped(row_number, SKIP_EMPTY)
                 continue  # no feedback in this row (an empty comment is not an item)
+            if not title and is_non_answer(text):
+                yield Skipped(row_number, SKIP_NON_ANSWER)
+                continue
             try:
                 created = parse_date(cells[i_created]) if i_created is not None else None
             except ValueError as exc:
                 yield Rejected(row_number, str(exc), headers[i_created])
                 continue
+            when, bad = {}, None
+            for f, i in dates:
+                try:
+                    when[f] = parse_date(cells[i])
+                except ValueError as exc:
+                    bad = Rejected(row_number, str(exc), headers[i])
+                    break
+            if bad:
+                yield bad
+                continue
             # positional: external_id, text, title, created_at, updated_at, closed_at, author
             item = Item(
                 cells[i_id].strip() if i_id is not None else "", raw_text if text else raw_title,
-                raw_title if title else None, created, None, None,
+                raw_title if title else None, created, when.get("updated_at"), when.get("closed_at"),
                 (cells[i_author].strip() or None) if i_author is not None else None,
                 source=(cells[i_source].strip() or None) if i_source is not None else file_name,
                 row=row_number,
             )
+            first = when.get("first_response_at")
+            if first and created and first >= created:
+                item.first_response_s = _seconds_between(created, first)
             if i_link is not None:
                 item.link = cells[i_link].strip() or None
             if i_labels is not None and cells[i_labels].strip():
@@ -194,6 +251,15 @@ class GenericImporter(Importer):
                 continue
             if extra:
                 item.attributes = {h: cells[i] for i, h in extra if cells[i] != ""}
+            for name, i in segments:
+                if cells[i].strip():
+                    item.attributes[name] = cells[i].strip()
+            if i_votes is not None and cells[i_votes].strip():
+                votes = score_value(cells[i_votes])
+                if votes is None:
+                    yield Rejected(row_number, f"votes value {cells[i_votes].strip()[:20]!r} is not a number", headers[i_votes])
+                    continue
+                item.attributes["votes"] = int(votes)
             if not item.external_id:
                 item.external_id = content_id(item.created_at, item.author, title, text or title)  # as before: stripped
             yield item
@@ -218,12 +284,19 @@ class GenericImporter(Importer):
 
     # -- JSON --------------------------------------------------------------------------------
     def _read_json(self, source: SourceFile, convert) -> Iterator:
-        flat_samples = [_flatten(o) for o in source.first_json_objects if isinstance(o, dict)]
+        raw_samples = [o for o in source.first_json_objects if isinstance(o, dict)]
+        flat_samples = [_flatten(o) for o in raw_samples]
         if not flat_samples:
             if source.json_failure is not None:  # nested too deep, a text over the limit, broken JSON...
                 raise source.json_failure
             raise source.fail("holds no JSON objects")
         headers = list(dict.fromkeys(k for s in flat_samples for k in s))
+        nested = nested_json(raw_samples)
+        if nested and not source.options.mapping:
+            raise source.fail(
+                f"holds nested JSON records ({', '.join(nested[:4])} hold lists of objects), not a flat table: say "
+                "which field is the text with --map text=FIELD; dotted paths reach nested fields, e.g. "
+                f"--map author=user.name (fields: {', '.join(headers[:20])})")
         samples = [[s.get(h, "") for h in headers] for s in flat_samples]
         mapping = self._mapping(source, headers, samples)
 
@@ -253,6 +326,12 @@ class GenericImporter(Importer):
                 yield rejected.pop(0)
             yield record
         yield from rejected
+
+
+def _seconds_between(start: str, end: str) -> float:
+    from datetime import datetime
+
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
 
 
 class _JsonAsTable:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from itertools import islice, repeat
-from operator import itemgetter
+from operator import contains, itemgetter
 from typing import Iterator
 
-from ..domain import SCORE_KINDS, Rejected
+from ..domain import SCORE_KINDS, Rejected, Skipped
 from ..store.rows import row_hash_parts, unstorable
 from .base import ContentIds
+from .feedback_only import MAX_NON_ANSWER, SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer
 from .scores import checked_score, score_value
 
 _LABEL_SPLIT = re.compile(r"[,;|]")
@@ -69,10 +70,14 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
             elif any(c.strip() for c in cells[n:]):
                 yield Rejected(row_number, too_many_cells(len(cells), n))
                 continue
-        raw_text = cells[i_text] if i_text is not None else ""  # stored verbatim
-        raw_title = cells[i_title] if i_title is not None else ""
+        raw_text = decode_entities(cells[i_text]) if i_text is not None else ""  # stored verbatim, entities decoded
+        raw_title = decode_entities(cells[i_title]) if i_title is not None else ""
         text, title = raw_text.strip(), raw_title.strip() or None  # for emptiness and the content id
         if not text and not title:
+            yield Skipped(row_number, SKIP_EMPTY)
+            continue
+        if not title and is_non_answer(text):
+            yield Skipped(row_number, SKIP_NON_ANSWER)
             continue
         try:
             created = parse_date(cells[i_created]) if i_created is not None else None
@@ -127,10 +132,10 @@ def _stripped_or_none(cells_list: list, i: int | None):
 
 
 def _verbatim_or_none(cells_list: list, i: int | None):
-    """The cells as written; None for a blank one."""
+    """The cells as written (HTML entities decoded); None for a blank one."""
     if i is None:
         return repeat(None)
-    return [v if v.strip() else None for v in map(itemgetter(i), cells_list)]
+    return [d if (d := decode_entities(v)).strip() else None for v in map(itemgetter(i), cells_list)]
 
 
 def _labels_json(cell: str, dumps, default, option) -> str | None:
@@ -147,10 +152,14 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     i_id, i_text, i_created = index.get("id"), index.get("text"), index.get("created_at")
     if i_text is None or any(len(cells) != n for cells in cells_list):
         return None
-    raw_texts = list(map(itemgetter(i_text), cells_list))  # stored verbatim
+    raw_texts = list(map(itemgetter(i_text), cells_list))  # stored verbatim (HTML entities decoded)
+    if any(map(contains, raw_texts, repeat("&"))):
+        raw_texts = list(map(decode_entities, raw_texts))
     texts = list(map(str.strip, raw_texts))  # for emptiness and the content ids
     if not all(texts):
         return None  # a row without text: skipped (or its title used) row by row
+    if min(map(len, texts)) <= MAX_NON_ANSWER and any(map(is_non_answer, texts)):
+        return None  # a non-answer: skipped row by row
     dumps, default, option, crc32, adler32 = row_hash_parts()
     try:
         created = plan.parse_date.parse_many(list(map(itemgetter(i_created), cells_list))) if i_created is not None else repeat(None)
@@ -171,8 +180,8 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
             slots[slot] = found
         else:  # a second column of the same kind: its values win where it has one
             slots[slot] = [new if new is not None else old for old, new in zip(slots[slot], found)]
-    titles = _stripped_or_none(cells_list, index.get("title"))
     raw_titles = _verbatim_or_none(cells_list, index.get("title"))
+    titles = repeat(None) if index.get("title") is None else [(t.strip() or None) if t else None for t in raw_titles]
     authors = _stripped_or_none(cells_list, index.get("author"))
     links = _stripped_or_none(cells_list, index.get("link"))
     i_status, i_labels, i_source = index.get("status"), index.get("labels"), index.get("source")

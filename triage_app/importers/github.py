@@ -1,8 +1,8 @@
 """GitHub issues: REST v3 issue objects (``github``) and ``gh issue list --json`` output (``github_cli``).
 
 Both give the same external id, ``owner/repo#number``, taken from the issue's URLs. REST objects
-with a non-empty ``pull_request`` are pull requests and are skipped silently (GitHub's issues
-endpoint returns both). REST issue objects carry only a comment *count*; comment objects, where a
+with a non-empty ``pull_request`` are pull requests and are skipped (GitHub's issues endpoint
+returns both; the summary counts them). REST issue objects carry only a comment *count*; comment objects, where a
 file embeds them (``comments`` as a list), and the gh CLI's ``comments[]`` become events.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterator
 
 from .. import statuses
-from ..domain import Event, Item, Rejected, Record
+from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer
 from .dates import DateParser
 from .source import BadRecord, SourceFile
@@ -103,7 +103,7 @@ class GitHubRestImporter(_JsonIssues):
 
     def _record(self, obj: dict, number: int, parse_date: DateParser, source: SourceFile) -> Record | None:
         if obj.get("pull_request"):
-            return None  # a pull request, not an issue
+            return Skipped(number, "pull requests")  # not an issue
         issue_number = obj.get("number")
         if issue_number in (None, ""):
             return Rejected(number, "no issue number", "number")

@@ -10,15 +10,17 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Item, Rejected, Record
-from .base import Columns, Importer, cell
+from .base import Columns, Importer, cell, normalise_header
 from .dates import DateParser
+from .jira import JIRA_ONLY
 from .source import SourceFile
 
 _ISSUE_URL = re.compile(r"^https?://[^/]+/(.+?)(?:/-)?/(?:issues|work_items)/(\d+)")
 _BOT_USER = re.compile(r"(\[bot\]$|^project_\d+_bot|^group_\d+_bot|^ghost$|^support-bot$|^alert-bot$)", re.I)
 
-_KNOWN = ("Issue ID", "URL", "Title", "State", "Description", "Author", "Author Username",
-          "Created At (UTC)", "Updated At (UTC)", "Closed At (UTC)", "Labels")
+#: headers only GitLab's export writes
+_GITLAB_ONLY = ("Author Username", "Assignee Username", "Created At (UTC)", "Updated At (UTC)", "Closed At (UTC)",
+                "Confidential", "Locked", "Milestone", "Weight", "Time Estimate", "Time Spent", "Due Date")
 
 
 class GitLabImporter(Importer):
@@ -34,8 +36,16 @@ class GitLabImporter(Importer):
         cols = Columns(rows[0])
         if not cols.has("Issue ID", "Title", "State"):
             return 0.0
-        present = cols.count_present(_KNOWN)
-        return 0.95 if cols.has("URL") and present >= 6 else 0.5 if present >= 5 else 0.2
+        # Title, State, Description, Labels are generic names: decide on what only GitLab writes
+        if {normalise_header(h) for h in rows[0]} & JIRA_ONLY - {"issue id"}:
+            return 0.0
+        i_url = cols.find("URL")
+        urls = [r[i_url].strip() for r in rows[1:] if i_url is not None and i_url < len(r) and r[i_url].strip()]
+        gitlab_urls = bool(urls) and sum(1 for u in urls if _ISSUE_URL.match(u)) >= 0.8 * len(urls)
+        distinctive = cols.count_present(_GITLAB_ONLY)
+        if gitlab_urls and distinctive >= 1:
+            return 0.95
+        return 0.5 if distinctive >= 3 or gitlab_urls else 0.1
 
     def read(self, source: SourceFile) -> Iterator[Record]:
         rows = source.iter_rows()

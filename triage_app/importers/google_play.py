@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterator
 
-from ..domain import Event, Item, Rejected, Record
+from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Columns, ContentIds, Importer, cell
 from .dates import DateParser
 from .source import SourceFile
@@ -62,6 +62,7 @@ class GooglePlayImporter(Importer):
         for row_number, cells in rows:
             title, text = cell(cells, i_title), cell(cells, i_text)
             if not title and not text:
+                yield Skipped(row_number, "ratings without text")
                 continue  # a star rating without words
             times = []
             for col, fallback in ((i_submit, i_submit_ms), (i_update, None), (i_reply_at, i_reply_ms)):

@@ -1,4 +1,6 @@
-"""Jira "Export CSV (all fields)" and smaller Jira CSVs (``Key, Summary, Status, ...``), English or Spanish.
+"""Jira "Export CSV (all fields)" and smaller Jira CSVs (``Key, Summary, Status, ...``), with headers in
+English, Spanish, French, German, Portuguese, Chinese or Japanese, or renamed (``title``,
+``state``): the issue-key column is then found by its values (``HIVE-28515``).
 
 Multi-valued fields are REPEATED headers: labels come from every ``Labels`` column, comments from
 every ``Comment`` column (cells ``16/Feb/17 3:29 PM;<account id>;<body>``), other repeated columns
@@ -26,21 +28,36 @@ from .source import SourceFile
 # field -> header names (English, Spanish); custom fields are matched without their
 # "Custom field (...)" / "Campo personalizado (...)" wrapper.
 _FIELDS = {
-    "key": ("issue key", "key", "clave de incidencia", "clave"),
-    "summary": ("summary", "resumen"),
-    "description": ("description", "descripción", "descripcion"),
-    "status": ("status", "estado"),
-    "resolution": ("resolution", "resolución", "resolucion"),
-    "reporter": ("reporter", "informador", "creator", "creador"),
-    "created": ("created", "creada", "creado"),
-    "updated": ("updated", "actualizada", "actualizado"),
-    "resolved": ("resolved", "resuelta", "resuelto"),
-    "project_key": ("project key", "clave del proyecto", "clave de proyecto"),
+    "key": ("issue key", "key", "clave de incidencia", "clave", "clé de ticket", "clé du ticket", "clé",
+            "vorgangsschlüssel", "schlüssel", "chave do item", "chave da issue", "chave", "问题关键字", "关键字",
+            "課題キー", "キー"),
+    "summary": ("summary", "resumen", "résumé", "zusammenfassung", "resumo", "概要", "摘要", "要約",
+                "title", "titre", "titel", "título", "标题"),
+    "description": ("description", "descripción", "descripcion", "beschreibung", "descrição", "描述", "説明"),
+    "status": ("status", "estado", "état", "etat", "situação", "状态", "ステータス", "state"),
+    "resolution": ("resolution", "resolución", "resolucion", "résolution", "lösung", "resolução", "解决结果",
+                   "解决方案", "解決状況"),
+    "reporter": ("reporter", "informador", "creator", "creador", "rapporteur", "créateur", "autor", "melder",
+                 "relator", "报告人", "创建者", "報告者"),
+    "created": ("created", "creada", "creado", "créé", "création", "erstellt", "criado", "创建日期", "已创建", "创建",
+                "作成日"),
+    "updated": ("updated", "actualizada", "actualizado", "mise à jour", "mis à jour", "aktualisiert", "atualizado",
+                "已更新", "更新日期", "更新日"),
+    "resolved": ("resolved", "resuelta", "resuelto", "résolu", "résolue", "erledigt", "resolvido", "已解决",
+                 "解决日期", "解決日"),
+    "project_key": ("project key", "clave del proyecto", "clave de proyecto", "clé de projet", "clé du projet",
+                    "projektschlüssel", "chave do projeto", "项目关键字", "プロジェクトキー"),
     "first_response_date": ("[chart] date of first response", "[chart] fecha de primera respuesta"),
     "sla_first_response": ("time to first response", "tiempo hasta la primera respuesta"),
     "satisfaction": ("satisfaction rating", "satisfaction", "calificación de satisfacción", "calificacion de satisfaccion"),
 }
-_MULTI = {"labels": ("labels", "etiquetas"), "comment": ("comment", "comentario", "comentarios")}
+_MULTI = {"labels": ("labels", "etiquetas", "étiquettes", "stichwörter", "标签", "ラベル"),
+          "comment": ("comment", "comentario", "comentarios", "commentaire", "kommentar", "comentário", "注释",
+                      "评论", "コメント")}
+#: headers only Jira writes (any language): evidence for Jira, against other trackers
+JIRA_ONLY = {"issue type", "issue id", "project key", "project name", "priority", "sprint", "resolution", "reporter",
+             "watchers", "tipo de incidencia", "type de ticket", "vorgangstyp", "问题类型", "課題タイプ", "priorité",
+             "priorität", "优先级", "優先度", "rapporteur", "报告人", "報告者"}
 _WRAPPER = re.compile(r"^(custom field|campo personalizado)\s*\((.*)\)$")
 _ISSUE_KEY = re.compile(r"^[A-Z][A-Z0-9_]*-\d+$")
 _SPANISH_AMPM = re.compile(r"\b([ap])\.\s?m\.", re.I)
@@ -64,14 +81,21 @@ def _bare(header: str) -> str:
     return m.group(2).strip() if m else name
 
 
-def _layout(headers: list[str]) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """Index of each single field (first match wins) and of the repeated labels/comment columns."""
+def _layout(headers: list[str], samples: list[list[str]] | None = None) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Index of each single field (first match wins) and of the repeated labels/comment columns.
+    Without a key header, the column whose ``samples`` values are issue keys is the key."""
     bare = [_bare(h) for h in headers]
     single: dict[str, int] = {}
     for field, names in _FIELDS.items():
         for name in names:
-            if name in bare:
+            if name in bare and bare.index(name) not in single.values():
                 single[field] = bare.index(name)
+                break
+    if "key" not in single and samples:
+        for i in range(len(headers)):
+            keys = [r[i].strip() for r in samples if i < len(r) and r[i].strip()]
+            if len(keys) >= 2 and sum(1 for k in keys if _ISSUE_KEY.match(k)) >= 0.9 * len(keys):
+                single["key"] = i
                 break
     multi = {f: [i for i, b in enumerate(bare) if b in names] for f, names in _MULTI.items()}
     return single, multi
@@ -95,15 +119,16 @@ class JiraImporter(Importer):
         rows = source.preview_rows
         if not rows:
             return 0.0
-        single, multi = _layout(rows[0])
+        single, multi = _layout(rows[0], rows[1:])
         bare = {_bare(h) for h in rows[0]}
-        if {"issue key", "clave de incidencia"} & bare and "summary" in single:
+        if {"issue key", "clave de incidencia", "clé de ticket", "vorgangsschlüssel", "问题关键字", "課題キー"} & bare \
+                and "summary" in single:
             return 0.95
         if "key" in single and "summary" in single:
             i = single["key"]
             keys = [r[i].strip() for r in rows[1:] if i < len(r) and r[i].strip()]
             if keys and sum(1 for k in keys if _ISSUE_KEY.match(k)) >= 0.8 * len(keys):
-                return 0.85 if "status" in single or "priority" in bare else 0.6
+                return 0.85 if "status" in single or JIRA_ONLY & bare else 0.6
             return 0.2
         return 0.0
 
@@ -113,7 +138,7 @@ class JiraImporter(Importer):
         if first is None:
             raise source.fail("has no rows")
         headers = [h.replace("\ufeff", "").strip() for h in first[1]]
-        single, multi = _layout(headers)
+        single, multi = _layout(headers, source.preview_rows[1:])
         if "key" not in single or "summary" not in single:
             raise source.fail("is not a Jira export: no Issue key and Summary columns")
         i_key, i_summary = single["key"], single["summary"]

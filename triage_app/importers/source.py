@@ -17,9 +17,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from ..domain import ImportFailure
+from ..domain import EncodingUncertain, ImportFailure, Note, Rejected
+from . import validate
 from .json_depth import MAX_DEPTH, MAX_STRING_BYTES, DepthGuard, TooDeep, TooLong, check_depth, too_long_message
-from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding
+from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding, rank_encodings
 
 csv.field_size_limit(MAX_STRING_BYTES)  # issue bodies exceed the 128 KiB default; the limit of one field
 
@@ -41,6 +42,7 @@ class ImportOptions:
     mapping: dict[str, str] = field(default_factory=dict)  # field -> column header
     timezone: str | None = None  # for times without a zone; default UTC
     dayfirst: bool | None = None
+    source_name: str | None = None  # what people call this source ("Support desk"); shown instead of "generic"
 
 
 def _cell_to_text(value) -> str:
@@ -66,6 +68,23 @@ class SourceFile:
         self.size = self.path.stat().st_size
         if self.size == 0:
             raise ImportFailure(str(self.path), "the file is empty")
+        #: what reading found beside the rows (rejected rows by row number, notes by key); drained
+        #: into the record stream by the import (services.reading)
+        self.row_problems: dict[int, Rejected] = {}
+        self.notes: dict[tuple[str, str], Note] = {}
+
+    def note(self, kind: str, key: str, count: int = 1) -> None:
+        found = self.notes.get((kind, key))
+        if found is None:
+            self.notes[(kind, key)] = Note(kind, key, count)
+        else:
+            found.count += count
+
+    def drain(self) -> list:
+        """The rejected rows and notes gathered since the last call."""
+        out = list(self.row_problems.values()) + list(self.notes.values())
+        self.row_problems, self.notes = {}, {}
+        return out
 
     @property
     def name(self) -> str:
@@ -131,7 +150,13 @@ class SourceFile:
             except ValueError as exc:
                 raise self.fail(str(exc)) from None
             return EncodingGuess(name, "chosen by you")
-        return detect_encoding(self.head)
+        return detect_encoding(self.head, whole=self.size <= len(self.head))
+
+    def check_encoding_certain(self) -> None:
+        """Stop (EncodingUncertain) when the detected encoding of a text file is not certain."""
+        guess = self.encoding_guess
+        if not guess.certain and self.kind in ("csv", "jsonl"):
+            raise EncodingUncertain(str(self.path), f"the text encoding is uncertain: {guess.reason}", list(guess.candidates))
 
     @property
     def encoding(self) -> str:
@@ -170,14 +195,52 @@ class SourceFile:
 
     def _iter_csv_rows(self) -> Iterator[tuple[int, list[str]]]:
         row_number = 0
+        bad_bytes = validate.BAD_BYTES
+        seen_bad = bad_bytes[0]
+        check = None
+        pending = None  # the last row is held back until the end tells whether it was cut off
+        fh, watch = validate.open_text(self.path, self.encoding, stop=not self.options.encoding)
         try:
-            with self.open_text() as fh:
+            with fh:
                 reader = csv.reader(fh, delimiter=self.delimiter)
                 for row_number, cells in enumerate(reader, start=1):
                     if row_number == 1 and cells and cells[0].startswith("\ufeff"):
                         cells[0] = cells[0][1:]
+                    if bad_bytes[0] != seen_bad:  # some bytes did not decode: check rows from here on
+                        check = check or validate.RowCheck(self.encoding)
+                        cells, problem = check(cells)
+                        if cells is None:
+                            self.row_problems[row_number] = Rejected(row_number, problem)
+                            if check.too_many(row_number, chosen=bool(self.options.encoding)):
+                                raise self._uncertain(f"{check.bad_rows} of {row_number} rows are not valid "
+                                                      f"{self.encoding}: choose another encoding",
+                                                      bytes(check.bad_bytes), row_number)
+                            continue
+                        if problem:
+                            self.note("warning", problem)
                     if any(cells) and (cells[0].strip() or "".join(cells).strip()):
-                        yield row_number, cells
+                        if pending is not None:
+                            yield pending
+                        else:
+                            width = len(cells)
+                        pending = row_number, cells
+                if check is not None and check.too_many(row_number, at_end=True):
+                    raise self._uncertain(f"{check.bad_rows} of {row_number} rows are not valid "
+                                          f"{self.encoding}: choose another encoding", bytes(check.bad_bytes), None)
+                if pending is not None:
+                    if watch is not None and self._cut_off(watch, pending[1], width):
+                        self.row_problems[pending[0]] = Rejected(
+                            pending[0], "the file ends inside a quoted field: this last row was cut off "
+                            "(an incomplete download or copy?); it was not imported")
+                    else:
+                        yield pending
+                self.notes[("rows_read", "rows")] = Note("rows_read", "rows", row_number)
+                if watch is not None and watch.doubt is not None:
+                    self.note("warning", f"{watch.doubt.reason} (near byte {watch.doubt.offset:,}), not "
+                              f"{self.encoding} as chosen: check the imported text")
+        except validate.EncodingDoubt as exc:
+            raise self._uncertain(f"{exc.reason} (near byte {exc.offset:,}), not {self.encoding}", exc.block,
+                                  row_number + 1) from None
         except UnicodeDecodeError as exc:
             raise self.fail(
                 f"is not valid {self.encoding} near byte {exc.start} (after row {row_number}); "
@@ -187,6 +250,17 @@ class SourceFile:
             if "field larger than field limit" in str(exc):
                 raise self.fail(too_long_message(csv.field_size_limit()), row_number + 1) from None
             raise self.fail(f"is not a readable CSV file ({exc})", row_number + 1) from None
+
+    @staticmethod
+    def _cut_off(watch: validate.Watch, last: list[str], width: int) -> bool:
+        """The file ends inside a quoted field: an odd number of quote marks, and a last row that
+        is short of cells (``width``: the first row's) or does not end with a line break."""
+        if watch.quotes % 2 == 0:
+            return False
+        return len(last) < width or watch.last_byte not in (b"\n", b"\r")
+
+    def _uncertain(self, reason: str, sample: bytes, row: int | None) -> EncodingUncertain:
+        return EncodingUncertain(str(self.path), reason, rank_encodings(sample)[:3], row)
 
     def _check_zip_safety(self) -> None:
         with zipfile.ZipFile(self.path) as zf:
@@ -204,12 +278,14 @@ class SourceFile:
             raise self.fail(f"is not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
         try:
             sheet = workbook.worksheets[0]
+            row_number = 0
             for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [_cell_to_text(v) for v in values]
                 while cells and cells[-1] == "":
                     cells.pop()
                 if any(c.strip() for c in cells):
                     yield row_number, cells
+            self.notes[("rows_read", "rows")] = Note("rows_read", "rows", row_number)
         except Exception as exc:
             raise self.fail(f"is a damaged Excel workbook ({type(exc).__name__}: {exc})") from None
         finally:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
-from ..domain import Item, Record, Rejected, Respondent
+from ..domain import Item, Record, Rejected, Respondent, Skipped
 from .base import Columns, ContentIds, Importer, normalise_header, stable_id
+from .feedback_only import CHOICE_HINT, SKIP_NON_ANSWER, is_non_answer, multi_select
 from .dates import DateParser, infer_dayfirst, to_utc_iso
 from .scores import SCALES, kind_from_header, score_value
 from .source import SourceFile
@@ -111,7 +112,7 @@ def classify_values(values: list[str]) -> str:
     if sum(1 for v in values if _DATE_LIKE.match(v)) > n / 2:
         return "date"
     distinct = len({v.lower() for v in values})
-    if (n >= 2 and distinct == 1) or (n >= 5 and distinct <= max(2, 0.35 * n)):
+    if (n >= 2 and distinct == 1) or (n >= 5 and distinct <= max(2, 0.35 * n)) or multi_select(values):
         return "choice"
     if n >= 3 and sum(1 for v in values if ", " in v) >= n / 2:  # checkbox answers joined with ", "
         parts = [p.strip().lower() for v in values for p in v.split(", ")]
@@ -313,11 +314,14 @@ class SurveyImporter(Importer):
         hint_text = " ".join(p for p in (code, name, question, hint) if p)
         if _PERSONAL.search(name) or _PERSONAL.search(question):
             return False
+        values = [v for v in values if not is_non_answer(v)]  # "N/A" says nothing about the column
         verdict = classify_values(values)
         if verdict in ("number", "date"):
             return False
         if TEXT_HINT.search(hint_text):
-            return True
+            return True  # "Other - please specify" under a check-all question is free text
+        if CHOICE_HINT.search(hint_text):
+            return False
         return verdict == "text"
 
     def _date_parser(self, source: SourceFile, plan: Plan, samples: list[list[str]]) -> SurveyDates:
@@ -395,12 +399,22 @@ class SurveyImporter(Importer):
                                      content_ids, row_number - last_header_row)
             respondent.external_id = rid
             respondent.attributes = {key: v for i, key in attributes if (v := cells[i].strip())}
+            skip = None
+            for i, code, question in texts:  # a non-answer is the respondent's attribute, not feedback
+                stripped = cells[i].strip()
+                if stripped and is_non_answer(stripped):
+                    respondent.attributes[question] = stripped
+                    skip = skip or set()
+                    skip.add(i)
             yield respondent
             author = cells[email_col].strip() or None if email_col is not None else None
             for i, code, question in texts:
                 text = cells[i]  # stored verbatim; the stripped copy decides that the cell is empty
                 stripped = text.strip()
                 if not stripped or _NO_LETTERS.match(stripped):
+                    continue
+                if skip and i in skip:
+                    yield Skipped(row_number, SKIP_NON_ANSWER)
                     continue
                 yield Item(external_id=f"{rid}:{code}", text=text, respondent=rid, question=question,
                            created_at=submitted, author=author, source=source_name, status=None, row=row_number)

@@ -51,7 +51,8 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
         t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_total": 0}))
     ranked = sorted(themes, key=lambda t: (-t["priority"], -t["items_total"], t["id"]))[:top]
     tr = briefing_pages.Tr(lang)
-    meta = ChartMeta(period=tr("no dates"), source=", ".join(queries.stats(conn)["by_source_format"]), tr=tr)
+    sources = [name for name, _, _ in bq.source_counts(conn, "", "")]  # names people know, not "generic"
+    meta = ChartMeta(period=tr("no dates"), source=", ".join(sources), tr=tr)
     counts = bq.theme_sentiment_counts(conn, [t["id"] for t in ranked], None, None)
     labels = [t["label"] for t in ranked]
     sentiment = [counts.get(t["id"], (0, 0, 0, 0))[:3] for t in ranked]

@@ -19,7 +19,7 @@ from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, 
 from ..importers import choose_importer
 from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
-from ..store import Workspace, queries
+from ..store import Workspace, queries, replace_queries, source_names
 from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
 from .privacy import redact_import
@@ -44,7 +44,14 @@ class ImportResult:
     import_id: int | None = None
     seconds: float = 0.0
     rejected_rows: list[dict] = field(default_factory=list)  # the first few, for the summary
-    skipped: dict[str, int] = field(default_factory=dict)  # records that are not feedback, by reason
+    #: rows left out on purpose, counted by reason ("pull requests", "non-answers", "empty texts"...)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    #: items (and respondents) an earlier import of the same file stored that this one replaced
+    replaced: int = 0
+    replaced_respondents: int = 0
+    replaced_imports: list[int] = field(default_factory=list)
+    source_name: str | None = None
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -103,6 +110,7 @@ def _import_file(ws: Workspace, path: str | Path, options: ImportOptions | None,
             raise ImportFailure(str(path), "is a folder, not an export file (a Slack export folder holds channels.json)")
         path = entry
     source = SourceFile(path, options)
+    source.check_encoding_certain()
     importer = choose_importer(source)
     yield Progress("reading", 0, None, f"{source.name}: {importer.label}")
     # A large file's reader process starts now: its start-up overlaps hashing the file.
@@ -131,7 +139,13 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
         items: list[tuple] = []
         rejected: list[Rejected] = []
         seen = 0
+        rows_read = None
         for chunk in chunks:
+            for note in chunk.notes:
+                if note.kind == "rows_read":
+                    rows_read = note.count
+                elif note.key not in result.warnings:
+                    result.warnings.append(note.key)
             respondents += chunk.respondents
             items += chunk.items
             for record in chunk.rejected:
@@ -161,6 +175,20 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
                 counts = ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items())
                 raise ImportFailure(str(source.path), f"holds no feedback: every record was skipped ({counts})")
             raise ImportFailure(str(source.path), f"holds no feedback that the {importer.name} format can read")
+        if writer.counts.respondents and not (writer.counts.added + writer.counts.updated + writer.counts.unchanged):
+            result.warnings.append(f"no free-text question found: {writer.counts.respondents:,} respondents kept "
+                                   "as segments only")
+        if rows_read is not None:
+            replace_queries.record_rows_read(conn, import_id, rows_read)
+        earlier = replace_queries.earlier_imports_of(conn, import_id, source.name, content_hash, rows_read)
+        if earlier:
+            result.replaced, result.replaced_respondents = replace_queries.remove_unmatched(
+                conn, earlier, writer.matched_items, writer.matched_respondents)
+            result.replaced_imports = earlier
+        name = (source.options.source_name or "").strip()
+        if name:
+            source_names.name_source(conn, import_id, name, writer.matched_items)
+            result.source_name = name
         cancel.raise_if_cancelled()
         for done, total in redact_import(conn, import_id):  # only when the user chose to redact stored text
             cancel.raise_if_cancelled()

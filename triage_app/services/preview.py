@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain import ImportFailure, Item, Rejected, Respondent
+from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent
 from ..importers import all_importers, choose_importer, detect
 from ..importers.generic import FIELDS, guess_mapping
 from ..importers.source import ImportOptions, SourceFile
 
-COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "big5", "shift_jis", "latin-1")
+COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "cp950", "big5", "shift_jis", "latin-1")
+#: file name endings the import reads; in a folder, other files are listed as skipped
+DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".jsonl", ".ndjson", ".zip", ".xml")
 
 
 @dataclass
@@ -28,6 +30,15 @@ class FilePreview:
     rejected: list[dict] = field(default_factory=list)
     respondents: int = 0
     error: str | None = None
+    #: when the encoding is uncertain: (encoding, share of plausible characters, a line as it reads), best first
+    encoding_candidates: list[tuple[str, float, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def no_feedback(self) -> bool:
+        """Read without error, but nothing in the first rows becomes an item."""
+        return self.error is None and not self.items
 
 
 def preview_file(path: str | Path, options: ImportOptions | None = None, rows: int = 12) -> FilePreview:
@@ -40,6 +51,7 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
         preview.size, preview.kind = source.size, source.kind
         if source.kind in ("csv", "jsonl"):
             preview.encoding, preview.encoding_reason = source.encoding, source.encoding_guess.reason
+            source.check_encoding_certain()
         ranked = detect(source)
         preview.candidates = [(imp.name, imp.label, round(score, 2)) for score, imp in ranked]
         importer = choose_importer(source)
@@ -58,12 +70,20 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
                     preview.respondents += 1
                 elif isinstance(record, Rejected):
                     preview.rejected.append({"row": record.row, "column": record.column, "reason": record.reason})
+                elif isinstance(record, Note):
+                    if record.kind == "skipped":
+                        preview.skipped[record.key] = preview.skipped.get(record.key, 0) + record.count
+                    elif record.kind == "warning" and record.key not in preview.warnings:
+                        preview.warnings.append(record.key)
                 if len(preview.items) >= rows or len(preview.rejected) >= rows:
                     break
         finally:
             close = getattr(records, "close", None)
             if close:
                 close()
+    except EncodingUncertain as exc:
+        preview.error = str(exc)
+        preview.encoding_candidates = list(exc.candidates)
     except ImportFailure as exc:
         preview.error = str(exc)
     except KeyError as exc:
@@ -71,6 +91,25 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
     except Exception as exc:  # a preview must never take the wizard down
         preview.error = f"{Path(path).name}: cannot be read ({type(exc).__name__}: {exc})"
     return preview
+
+
+def files_in_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The data files in a folder (not its subfolders) and the other files with why they are left out:
+    a name the import does not read, or a text file that is not a table (a README)."""
+    files, skipped = [], []
+    for path in sorted(Path(folder).iterdir()):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in DATA_SUFFIXES:
+            skipped.append((path, "not a data file"))
+            continue
+        if path.suffix.lower() == ".txt":
+            problem = preview_file(path, rows=1).error
+            if problem and "not a table" in problem:
+                skipped.append((path, "a text document, not a table"))
+                continue
+        files.append(path)
+    return files, skipped
 
 
 def _item_row(item: Item) -> dict:

@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
 
-from ..domain import ImportFailure, Item, Rejected, Respondent, Skipped
+from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
 from ..store.rows import prepare_item, unstorable
@@ -42,6 +42,7 @@ class Chunk:
     rejected: list[Rejected] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (not feedback, not errors)
     records: int = 0
+    notes: list[Note] = field(default_factory=list)  # warnings, rows read
 
 
 def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
@@ -51,7 +52,7 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     stream = importer.read_prepared(source) if fast else None
     if stream is None:
         stream = _prepared(importer.read(source))
-    yield from _chunks(stream, size)
+    yield from _chunks(stream, size, source)
 
 
 def _prepared(records: Iterator) -> Iterator:
@@ -71,7 +72,16 @@ def _prepared(records: Iterator) -> Iterator:
             yield prepared
 
 
-def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
+def _with_problems(chunk: Chunk, source: SourceFile | None) -> Chunk:
+    """The chunk with what reading the file found beside its rows so far (rows that did not
+    decode, warnings): see ``SourceFile.drain``."""
+    if source is not None and (source.row_problems or source.notes):
+        for record in source.drain():
+            (chunk.notes if type(record) is Note else chunk.rejected).append(record)
+    return chunk
+
+
+def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
     """Chunks of a ``read_prepared`` stream: prepared item rows (tuples), respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
@@ -85,16 +95,18 @@ def _chunks(records: Iterator, size: int) -> Iterator[Chunk]:
             respondents.append(record)
         elif kind is Skipped:
             chunk.skipped[record.reason] = chunk.skipped.get(record.reason, 0) + 1
+        elif kind is Note:
+            chunk.notes.append(record)
         else:
             rejected.append(record)
         if count >= size:
             chunk.records = count
-            yield chunk
+            yield _with_problems(chunk, source)
             chunk = Chunk()
             items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
             count = 0
     chunk.records = count
-    yield chunk
+    yield _with_problems(chunk, source)
 
 
 _END = "end"
@@ -107,6 +119,8 @@ def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
             if stopped():
                 return
         put((_END, None))
+    except EncodingUncertain as exc:
+        put(("uncertain", (exc.path, exc.reason, exc.candidates, exc.row)))
     except ImportFailure as exc:
         put(("failure", (exc.path, exc.reason, exc.row)))
     except BaseException as exc:  # reported in the importing thread
@@ -168,8 +182,17 @@ def _receive(get) -> Iterator[Chunk]:
             return
         elif kind == "failure":
             raise ImportFailure(*payload)
+        elif kind == "uncertain":
+            raise _uncertain(*payload)
         else:
             raise RuntimeError(payload)
+
+
+def _uncertain(path: str, reason: str, candidates: list, row: int | None) -> EncodingUncertain:
+    exc = EncodingUncertain(path, "", candidates, row)
+    exc.reason = reason  # already with the candidates named
+    exc.args = (f"{path}" + (f", row {row}" if row is not None else "") + f": {reason}",)
+    return exc
 
 
 def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Generator[Chunk, None, None]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from .source_names import label_sql
+
 _CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 
 
@@ -39,7 +41,7 @@ def item_texts(conn: sqlite3.Connection, item_ids) -> dict[int, dict]:
     if not ids:
         return {}
     rows = conn.execute(
-        "SELECT id, title, text, source_format, created_at FROM items"
+        f"SELECT id, title, text, {label_sql('items')}, created_at FROM items"
         f" WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
     return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows}
 
@@ -48,7 +50,7 @@ def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, 
     """Items of a theme to quote when it has no representative quotes: those of the report window
     first, the most probable members first, texts of a readable length first."""
     rows = conn.execute(
-        "SELECT i.id, i.title, i.text, i.source_format, i.created_at FROM item_themes it"
+        f"SELECT i.id, i.title, i.text, {label_sql('i')}, i.created_at FROM item_themes it"
         " JOIN items i ON i.id = it.item_id WHERE it.theme_id = ?"
         " ORDER BY (i.created_at >= ? AND i.created_at < ?) DESC, (length(i.text) BETWEEN 30 AND 400) DESC,"
         " it.probability DESC, i.id LIMIT ?", (theme_id, start, end, limit)).fetchall()
@@ -61,7 +63,7 @@ def theme_segment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: s
     the attribute of that name on the respondent (else the item); items without it: ``None``."""
     marks, ids = _ids(theme_ids)
     if key is None:
-        segment, args = "i.source_format", []
+        segment, args = label_sql("i"), []
     else:
         path = '$."' + key.replace('"', "") + '"'
         segment = "CAST(coalesce(json_extract(r.attributes, ?), json_extract(i.attributes, ?)) AS TEXT)"
@@ -106,8 +108,8 @@ def status_counts(conn: sqlite3.Connection, start: str, end: str, scope=None) ->
 def source_counts(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[str, int, int]]:
     """(source format, items created in [start, end), all items) per source format."""
     return conn.execute(
-        "SELECT source_format, total(created_at >= ? AND created_at < ?), count(*) FROM items"
-        " GROUP BY source_format ORDER BY count(*) DESC", (start, end)).fetchall()
+        f"SELECT {label_sql('items')} AS src, total(created_at >= ? AND created_at < ?), count(*) FROM items"
+        " GROUP BY src ORDER BY count(*) DESC", (start, end)).fetchall()
 
 
 def respondent_count(conn: sqlite3.Connection, start: str, end: str) -> int:

@@ -9,12 +9,15 @@ import json
 from dataclasses import dataclass, field
 
 from .search import match_expression
+from .source_names import label_sql
+
+_SOURCE_LABEL = label_sql("items")
 
 #: columns the table shows, in order: (key, SQL expression)
 TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "items.id"),
     ("created_at", "items.created_at"),
-    ("source_format", "items.source_format"),
+    ("source_format", _SOURCE_LABEL),  # key kept; shows the source's name ("generic" items: their file or name)
     ("title", "items.title"),
     ("text", "substr(items.text, 1, 300)"),
     ("status", "items.status"),
@@ -22,7 +25,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("score", "coalesce(items.rating, items.nps, items.csat, items.ces, respondents.nps, respondents.csat, respondents.ces, respondents.rating)"),
     ("author", "items.author"),
 )
-SORTABLE = {"id": "items.id", "created_at": "items.created_at", "source_format": "items.source_format",
+SORTABLE = {"id": "items.id", "created_at": "items.created_at", "source_format": _SOURCE_LABEL,
             "status": "items.status", "author": "items.author", "theme": "themes.label",
             "score": TABLE_COLUMNS[7][1]}
 
@@ -41,6 +44,7 @@ SCORE_BANDS = {
 class ItemFilter:
     search: str = ""
     source_formats: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # source labels (see store.source_names)
     statuses: list[str] = field(default_factory=list)
     theme_ids: list[int] = field(default_factory=list)  # 0 stands for "unassigned"
     created_from: str | None = None  # ISO date or time, inclusive
@@ -68,6 +72,9 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
     if f.source_formats:
         clauses.append(f"{plus}items.source_format IN ({','.join('?' * len(f.source_formats))})")
         args += f.source_formats
+    if f.sources:
+        clauses.append(f"{_SOURCE_LABEL} IN ({','.join('?' * len(f.sources))})")
+        args += f.sources
     if f.statuses:
         clauses.append(f"{plus}items.status IN ({','.join('?' * len(f.statuses))})")
         args += f.statuses
@@ -177,8 +184,9 @@ def first_page_and_count(conn, f: ItemFilter, sort: str = "created_at", descendi
 
 
 def filter_choices(conn) -> dict:
-    """What the filter controls offer: formats, statuses, themes and segment attributes."""
+    """What the filter controls offer: formats, source names, statuses, themes and segment attributes."""
     formats = [r[0] for r in conn.execute("SELECT DISTINCT source_format FROM items ORDER BY 1")]
+    sources = [r[0] for r in conn.execute(f"SELECT DISTINCT {_SOURCE_LABEL} FROM items ORDER BY 1")]
     statuses = [r[0] for r in conn.execute("SELECT DISTINCT status FROM items ORDER BY 1")]
     themes = conn.execute("SELECT id, label FROM themes WHERE hidden = 0 AND merged_into IS NULL ORDER BY size DESC").fetchall()
     segments: dict[str, set] = {}
@@ -192,4 +200,4 @@ def filter_choices(conn) -> dict:
             if isinstance(v, str) and 0 < len(v) <= 40:
                 segments.setdefault(k, set()).add(v)
     segments = {k: sorted(v) for k, v in segments.items() if 1 < len(v) <= 30}
-    return {"formats": formats, "statuses": statuses, "themes": themes, "segments": segments}
+    return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments}

@@ -54,6 +54,7 @@ class ImportWriter:
         self.now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self._respondent_ids: dict[str, int] = {}
         self._matched: set[int] = set()  # existing items already met in this import
+        self.matched_respondents: set[int] = set()
         self._start_max_id = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
         self._min_updated_id = self._start_max_id + 1
         self._deferred_indexes: list[str] = []
@@ -80,6 +81,7 @@ class ImportWriter:
                 inserts.append((self.format, ext) + values + (self.import_id, self.import_id))
             else:
                 self._respondent_ids[ext] = row[0]
+                self.matched_respondents.add(row[0])
                 if row[2] != values[-1]:
                     updates.append(values + (self.import_id, row[0]))
         self.conn.executemany(
@@ -207,6 +209,11 @@ class ImportWriter:
         )
         if new_events or history:
             self._write_events_and_history(new_events, history)
+
+    @property
+    def matched_items(self) -> set[int]:
+        """Ids of the items already in the workspace that this import met again."""
+        return self._matched
 
     def _insert_items(self, rows: list[tuple], on_conflict_ignore: bool) -> None:
         """Insert new items, binding only the columns this batch uses (binding is most of the cost)."""
