@@ -226,3 +226,14 @@ def test_cyrillic_code_page_is_not_taken_for_a_double_byte_encoding(workspace, w
     result = run_import(workspace, path, ImportOptions(encoding="cp1251"))
     assert result.added == 200 and not result.warnings
     assert "Приложение работает медленно, поиск не находит заказы 7" in _texts(workspace)
+
+
+def test_a_newer_export_with_the_same_name_and_row_count_replaces_nothing(workspace, write_file):
+    """Weekly exports often share a name and a row cap: read the same way, the newer one is new
+    feedback, and what the earlier one stored (with its statuses and themes) stays."""
+    path = write_file("weekly.csv", "comment\n" + "".join(f"week one remark {i}\n" for i in range(10)))
+    first = run_import(workspace, path)
+    write_file("weekly.csv", "comment\n" + "".join(f"week two remark {i}\n" for i in range(10)))
+    second = run_import(workspace, path)
+    assert (first.added, second.added, second.replaced) == (10, 10, 0)
+    assert workspace.conn.execute("SELECT count(*) FROM items").fetchone()[0] == 20

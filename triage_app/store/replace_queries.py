@@ -18,15 +18,29 @@ def record_rows_read(conn: sqlite3.Connection, import_id: int, rows: int) -> Non
     conn.execute("UPDATE imports SET options=json_set(options, '$.rows_read', ?) WHERE id=?", (rows, import_id))
 
 
+#: What decides how a file is read: a different choice of these is a correction, not a new export.
+_READING = ("format", "encoding", "delimiter", "mapping", "timezone", "dayfirst")
+
+
+def _reading(fmt: str | None, encoding: str | None, options: str | None) -> tuple:
+    opts = json.loads(options or "{}")
+    return (fmt, (encoding or "").lower()) + tuple(json.dumps(opts.get(k), sort_keys=True) for k in _READING[2:])
+
+
 def earlier_imports_of(conn: sqlite3.Connection, import_id: int, file_name: str, content_hash: str,
                        rows: int | None) -> list[int]:
-    """Finished earlier imports of the same file: same name and same bytes, or same name and rows."""
+    """Finished earlier imports of the same file: same name and same bytes; or same name and rows
+    read differently (another format, encoding, delimiter, mapping, time zone). A newer export that
+    happens to share the name and the row count but is read the same way is a new export: it never
+    removes what the earlier one stored."""
+    this = conn.execute("SELECT format, encoding, options FROM imports WHERE id=?", (import_id,)).fetchone()
     found = conn.execute(
-        "SELECT id FROM imports WHERE id<? AND finished_at IS NOT NULL AND file_name=? AND (content_hash=?"
-        " OR (? IS NOT NULL AND json_extract(options, '$.rows_read')=?))",
+        "SELECT id, content_hash, format, encoding, options FROM imports WHERE id<? AND finished_at IS NOT NULL"
+        " AND file_name=? AND (content_hash=? OR (? IS NOT NULL AND json_extract(options, '$.rows_read')=?))",
         (import_id, file_name, content_hash, rows, rows),
     ).fetchall()
-    return [r[0] for r in found]
+    mine = _reading(*this) if this else None
+    return [r[0] for r in found if r[1] == content_hash or _reading(r[2], r[3], r[4]) != mine]
 
 
 def remove_unmatched(conn: sqlite3.Connection, earlier: list[int], kept_items: set[int],
