@@ -23,7 +23,8 @@ from triage_app.store.presets import load_preset, save_preset
 from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;All files (*)"
-MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source")
+MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source", "sentiment",
+                 "type")
 
 
 class _DropList(QListWidget):

@@ -3,44 +3,97 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="283" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="274" />
+        <location filename="../../ui/feedback_view.py" line="283" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="284" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="284" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="275" />
+        <location filename="../../ui/feedback_view.py" line="284" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="285" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="276" />
+        <location filename="../../ui/feedback_view.py" line="285" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="283" />
+        <location filename="../../ui/feedback_view.py" line="292" />
         <source>Link</source>
         <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>ClassMix</name>
+    <message>
+        <location filename="../../ui/class_mix.py" line="10" />
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="11" />
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="12" />
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="13" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="14" />
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="15" />
+        <source>Questions</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="16" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="17" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="18" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="18" />
+        <source>Feedback type</source>
+        <translation>反馈类型</translation>
     </message>
 </context>
 <context>
@@ -159,122 +212,136 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="41" />
+        <location filename="../../ui/feedback_view.py" line="42" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="42" />
+        <location filename="../../ui/feedback_view.py" line="43" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="43" />
+        <location filename="../../ui/feedback_view.py" line="44" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (VADER for English, SnowNLP for Chinese); scored when themes are analysed</source>
-        <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
+        <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="119" />
+        <location filename="../../ui/feedback_view.py" line="51" />
+        <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
+        <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="54" />
+        <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
+        <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="124" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="122" />
+        <location filename="../../ui/feedback_view.py" line="127" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="125" />
+        <location filename="../../ui/feedback_view.py" line="130" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="126" />
+        <location filename="../../ui/feedback_view.py" line="131" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="135" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="130" />
+        <location filename="../../ui/feedback_view.py" line="135" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="131" />
+        <location filename="../../ui/feedback_view.py" line="136" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="134" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="138" />
+        <location filename="../../ui/feedback_view.py" line="143" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="144" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="144" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="139" />
+        <location filename="../../ui/feedback_view.py" line="144" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="181" />
+        <location filename="../../ui/feedback_view.py" line="147" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="190" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="205" />
+        <location filename="../../ui/feedback_view.py" line="214" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="210" />
+        <location filename="../../ui/feedback_view.py" line="219" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -432,27 +499,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="55" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="56" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="61" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -465,12 +532,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="356" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="363" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -874,102 +941,102 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="95" />
+        <location filename="../../ui/import_wizard.py" line="96" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="97" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="104" />
+        <location filename="../../ui/import_wizard.py" line="105" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="105" />
+        <location filename="../../ui/import_wizard.py" line="106" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="129" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="186" />
+        <location filename="../../ui/import_wizard.py" line="187" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="187" />
+        <location filename="../../ui/import_wizard.py" line="188" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193" />
+        <location filename="../../ui/import_wizard.py" line="194" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="201" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="218" />
+        <location filename="../../ui/import_wizard.py" line="219" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="221" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="221" />
+        <location filename="../../ui/import_wizard.py" line="222" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="223" />
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>No feedback text found in the first rows: check the format or the text column.</source>
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="225" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1022,27 +1089,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="251" />
+        <location filename="../../ui/import_wizard.py" line="252" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="255" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289" />
+        <location filename="../../ui/import_wizard.py" line="290" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="297" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="317" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1387,12 +1454,12 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="342" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1593,17 +1660,17 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="67" />
+        <location filename="../../ui/themes_view.py" line="68" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="69" />
+        <location filename="../../ui/themes_view.py" line="70" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="71" />
+        <location filename="../../ui/themes_view.py" line="72" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
@@ -1646,82 +1713,82 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="131" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="132" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="137" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="141" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="141" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="142" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="142" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="164" />
+        <location filename="../../ui/themes_view.py" line="165" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="169" />
+        <location filename="../../ui/themes_view.py" line="170" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

@@ -17,7 +17,10 @@ from .scores import SCALES, checked_score, classify_score_column, score_value
 from .source import BadRecord, SourceFile
 
 FIELDS = ("id", "text", "title", "created_at", "author", "score", "nps", "csat", "ces", "rating",
-          "status", "link", "labels", "source")
+          "status", "link", "labels", "source", "sentiment", "type")
+#: mapped sentiment / type columns are kept verbatim in the attributes under these keys; the sentiment
+#: service normalises them (analysis.label_values) and lets them outrank its model
+MAPPED_ATTRIBUTES = (("sentiment", "_sentiment"), ("type", "_type"))
 
 _GUESS = {
     "id": re.compile(r"^(id|key|uuid|response ?id|respondent ?id|record ?id|ticket ?id|review ?id|issue ?(id|key|number)|#|编号|序号)$", re.I),
@@ -133,6 +136,7 @@ class GenericImporter(Importer):
         plan = RowPlan()
         plan.index, plan.headers, plan.n, plan.file_name = index, headers, len(headers), source.name
         plan.extra = [(i, h) for i, h in enumerate(headers) if i not in used and h]
+        plan.extra += [(index[field], key) for field, key in MAPPED_ATTRIBUTES if field in index]
         plan.parse_date = DateParser(source.options.dayfirst if source.options.dayfirst is not None else infer_dayfirst(samples),
                                      source.options.timezone)
         plan.scores = []  # (cell index, item attribute, low, high, header): decided once
