@@ -94,13 +94,15 @@ def test_feedback_types_in_english_and_chinese(predict):
 
 
 def test_cue_features_see_the_cheap_signals():
-    f = cue_features(["How do I do this?", "Please add dark mode", "It crashes 😡", "非常好吃👍", ""])
+    f = cue_features(["How do I do this?", "Please add dark mode", "It crashes 😡", "非常好吃👍", "",
+                      "It is not good, but never terrible"])
     ix = {n: i for i, n in enumerate(CUE_NAMES)}
     assert f[0, ix["question_mark"]] > 0 and f[0, ix["question_word_en"]] > 0
     assert f[1, ix["request_en"]] > 0 and f[1, ix["question_mark"]] == 0
     assert f[2, ix["failure_en"]] > 0 and f[2, ix["emoji_neg"]] > 0
     assert f[3, ix["intensifier_zh"]] > 0 and f[3, ix["emoji_pos"]] > 0 and f[3, -2] > 0
-    assert not f[4].any()
+    assert not f[4, :-1].any()  # only the length feature
+    assert f[5, ix["negated_positive"]] > 0 and f[5, ix["negated_negative"]] > 0 and f[5, ix["positive_words"]] == 0
 
 
 def test_train_save_load_round_trip(tmp_path):

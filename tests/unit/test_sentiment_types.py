@@ -22,7 +22,7 @@ ROWS = [  # id, comment, stars, mood (a sentiment column), kind (a type column)
     ("1", "The app crashes every time I upload a photo", "", "", ""),
     ("2", "Please add a dark mode for night reading", "", "", ""),
     ("3", "How do I change the language of the menus?", "", "", ""),
-    ("4", "Thanks, the new version is wonderful!", "", "", ""),
+    ("4", "Thanks so much! The new version is wonderful", "", "", ""),
     ("5", "I love it but the rating says otherwise", "1", "", ""),
     ("6", "Everything is terrible", "", "好评", "表扬"),
     ("7", "送餐太慢了，饭都凉了", "", "", ""),
@@ -41,7 +41,7 @@ def ws(workspace, write_file):
 
 
 def _by_external(conn) -> dict[str, tuple]:
-    return {ext: row for ext, *row in conn.execute(
+    return {ext: tuple(row) for ext, *row in conn.execute(
         "SELECT i.external_id, s.label, s.method, s.feedback_type, s.type_method, s.score FROM items i"
         " JOIN item_sentiment s ON s.item_id = i.id")}
 
@@ -53,7 +53,7 @@ def test_precedence_mapped_then_scores_then_model(ws):
     assert got["6"][:4] == ("positive", "mapped", "praise", "mapped")  # mapped outranks the text
     assert got["8"][:4] == ("negative", "mapped", "request", "mapped")  # mapped outranks the 5 stars too
     assert got["5"][:2] == ("negative", "rating")  # the rating outranks the text
-    assert got["9"][1] == "model" and got["9"][3] is not None and got["9"][4] == "model"  # unknown values: model
+    assert got["9"][1] == "model" and got["9"][2] is not None and got["9"][3] == "model"  # unknown values: model
     assert got["1"][1:4] == ("model", "problem", "model") and got["1"][0] == "negative"
     assert got["2"][2] == "request" and got["3"][2] == "question"
     assert got["4"][0] == "positive" and got["4"][2] == "praise"
@@ -158,3 +158,24 @@ def test_cli_items_and_themes_contract(ws):
         assert {"id", "label", "priority", "factors"} <= set(t)  # kept keys
     text = runner.invoke(cli, ["sentiment", "-w", path])
     assert text.exit_code == 0 and "0 items scored" in text.output
+
+
+def test_mapped_columns_from_json_lines_and_the_cli_map_flag(tmp_path):
+    lines = [{"id": "a", "body": "Nothing works", "mood": "正面", "kind": "建议"},
+             {"id": "b", "body": "Fine", "mood": "3 stars", "kind": "Question"},
+             {"id": "c", "body": "Crash on start", "mood": "", "kind": ""}]
+    data = tmp_path / "f.jsonl"
+    data.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    path = str(tmp_path / "w.triage")
+    runner = CliRunner()
+    out = runner.invoke(cli, ["import", str(data), "-w", path, "--format", "generic", "--map", "text=body",
+                              "--map", "id=id", "--map", "sentiment=mood", "--map", "type=kind"])
+    assert out.exit_code == 0, out.output
+    assert runner.invoke(cli, ["sentiment", "-w", path]).exit_code == 0
+    items = {i["external_id"]: i for i in map(json.loads, runner.invoke(
+        cli, ["items", "-w", path, "--jsonl"]).output.splitlines())}
+    assert (items["a"]["sentiment"], items["a"]["feedback_type"]) == ("positive", "request")
+    assert (items["b"]["sentiment"], items["b"]["feedback_type"]) == ("neutral", "question")
+    assert items["c"]["feedback_type"] == "problem" and items["c"]["sentiment"] in ("negative", "neutral")
+    bad = runner.invoke(cli, ["import", str(data), "-w", path, "--format", "generic", "--map", "mood=mood"])
+    assert bad.exit_code != 0 and "sentiment" in bad.output and "type" in bad.output  # the known fields
