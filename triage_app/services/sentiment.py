@@ -52,16 +52,19 @@ class _Vectors:
             ids, matrix = known
             self.known = {int(i): k for k, i in enumerate(ids)}
             self.matrix = matrix
-        self._rows = None  # analysis rows of all items, read once when a vector is not known
+        self._rows: dict[int, str] | None = None  # item id -> embedded text, made when first needed
 
     def _docs(self, item_ids: list[int]) -> list[str]:
+        """The texts the analysis embeds for these items (cleaned per source, redacted, cut), from one
+        cleaning pass over all items the first time a vector is not known."""
+        from analysis.text_clean import clean_corpus
+
         from .analysis import EMBED_CHARS, analysis_rows
-        from .theme_describe import clean_rows
 
         if self._rows is None:
-            self._rows = analysis_rows(self.conn)
-            self._index = {r[0]: i for i, r in enumerate(self._rows)}
-        return [d[:EMBED_CHARS] for d in clean_rows(self._rows, [self._index[i] for i in item_ids])]
+            rows = analysis_rows(self.conn)
+            self._rows = dict(zip((r[0] for r in rows), (d[:EMBED_CHARS] for d in clean_corpus([r[1:] for r in rows]))))
+        return [self._rows[i] for i in item_ids]
 
     def get(self, item_ids: list[int]) -> Generator[Progress, None, np.ndarray]:
         dim = get_backend(MODEL).dim
