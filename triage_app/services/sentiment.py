@@ -85,14 +85,15 @@ class _Vectors:
         missing = [h for h in dict.fromkeys(hashes) if h not in cached]
         if missing:
             backend = get_backend(MODEL)
-            yield Progress("embedding", 0, len(missing), MODEL)
+            # reported as part of this service's stage: an analysis' "embedding" stage is over by now
+            yield Progress("sentiment", 0, len(missing), f"embedding {len(missing):,} texts")
             for start, vectors in encode_batches(backend, [docs[h] for h in missing]):
                 self.cancel.raise_if_cancelled()
                 rows = [(h, v.tobytes()) for h, v in zip(missing[start:start + len(vectors)], vectors)]
                 with transaction(self.conn):
                     tq.store_vectors(self.conn, MODEL, backend.dim, rows)
                 cached.update(rows)
-                yield Progress("embedding", start + len(vectors), len(missing), MODEL)
+                yield Progress("sentiment", start + len(vectors), len(missing), f"embedding {len(missing):,} texts")
         for k, h in zip(todo, hashes):
             out[k] = np.frombuffer(cached[h], dtype=np.float32)
         return out
