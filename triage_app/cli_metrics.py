@@ -228,8 +228,8 @@ def priority_cmd(workspace, scheme, weights, source_weights, rice_inputs, as_jso
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True)
 def sentiment(workspace, as_json):
-    """Score the sentiment of every item not scored yet (English: VADER, Chinese: SnowNLP; a
-    rating or NPS answer outranks the text)."""
+    """Score the sentiment and feedback type of every item not scored yet (a mapped column, then a
+    rating or NPS answer, outrank the text model; texts never embedded are embedded and cached)."""
     from .services.sentiment import score_items
 
     progress = _ProgressLine()
@@ -249,4 +249,7 @@ def sentiment(workspace, as_json):
         return
     _echo(f"{result['scored']:,} items scored")
     for key, count in result["counts"].items():
+        _echo(f"  {key:<24} {count:>10,}")
+    _echo("feedback types:")
+    for key, count in result["types"].items():
         _echo(f"  {key:<24} {count:>10,}")

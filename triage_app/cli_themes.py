@@ -81,12 +81,18 @@ def themes(workspace, show_all, as_json):
         from .services.metrics import theme_triage_fields
 
         triage = theme_triage_fields(ws.conn) if rows else {}
+        # -- sentiment and feedback-type mix (issue 13): shares of the scored members, summing to 1
+        from .store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
+
+        sentiment_shares, type_shares = sentiment_shares_by_theme(ws.conn), type_shares_by_theme(ws.conn)
     out = [{"id": t["id"], "label": t["label"], "keywords": t["keywords"], "size": t["size"],
             "share": round(t["size"] / total, 4) if total else 0.0,
             "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t["quotes"]],
             "status": t["status"], "hidden": bool(t["hidden"]), "label_edited": bool(t["label_edited"]),
             "parent_id": t["parent_id"], "merged_into": t["merged_into"],
-            **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0})} for t in rows]
+            **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0}),
+            "sentiment_shares": sentiment_shares.get(t["id"], {}), "type_shares": type_shares.get(t["id"], {})}
+           for t in rows]
     out = _redactor().value(out)  # quotes, labels, keywords
     if as_json:
         _print_json(out)

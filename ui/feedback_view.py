@@ -16,6 +16,7 @@ from triage_app.store import connect_reader, queries
 from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
 from . import formatting as fmt
+from .class_mix import TYPE_NAMES, type_name
 from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
 from .workers import run_in_thread
 
@@ -50,8 +51,12 @@ class FeedbackView(QWidget):
         self.segment = QComboBox(toolTip=self.tr("Segment (a survey attribute such as plan or region)"))
         self.sentiment = QComboBox(toolTip=self.tr(
             "Sentiment: from the item's rating or score where it has one, else from its text "
-            "(VADER for English, SnowNLP for Chinese); scored when themes are analysed"))
-        self._combos = (self.source, self.status, self.theme, self.period, self.band, self.segment, self.sentiment)
+            "(a classifier over the sentence vectors, English and Chinese); scored when themes are analysed"))
+        self.feedback_type = QComboBox(toolTip=self.tr(
+            "Feedback type: problem, request, question, praise or other; from a mapped column where the file has "
+            "one, else from the text; scored when themes are analysed"))
+        self._combos = (self.source, self.status, self.theme, self.period, self.band, self.segment, self.sentiment,
+                        self.feedback_type)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         self.search.setMinimumWidth(260)
@@ -141,6 +146,9 @@ class FeedbackView(QWidget):
         names = {"negative": self.tr("Negative"), "neutral": self.tr("Neutral"), "positive": self.tr("Positive")}
         for label in SENTIMENTS:
             self.sentiment.addItem(names[label], label)
+        self.feedback_type.addItem(self.tr("All types"), None)
+        for kind in TYPE_NAMES:
+            self.feedback_type.addItem(type_name(kind), kind)
         for combo, data in zip(self._combos, chosen):
             if data is not None:
                 combo.setCurrentIndex(max(0, combo.findData(data)))
@@ -160,6 +168,7 @@ class FeedbackView(QWidget):
         f.score_band = self.band.currentData()
         f.segment = self.segment.currentData()
         f.sentiment = self.sentiment.currentData()
+        f.feedback_type = self.feedback_type.currentData()
         return f
 
     def _load_privacy(self) -> None:

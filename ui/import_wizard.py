@@ -25,7 +25,7 @@ from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
 MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source",
-                 "closed_at", "first_response_at", "updated_at", "votes")
+                 "closed_at", "first_response_at", "updated_at", "votes", "sentiment", "type")
 SEGMENT = "segment:"
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from analysis.priority import PRAISE_SCALED, PRAISE_THEME_SHARE
 
 from .appearance import ACCENT_ON_LIGHT, accent
+from .class_mix import render_mix
 
 COLUMNS = ("priority", "label", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
@@ -231,6 +232,7 @@ def render_theme(theme: dict) -> str:
              f"<p><b>{_t('Keywords')}:</b> {e(', '.join(theme['keywords']))}</p>",
              f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme['status']))} · "
              + _t("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"]) + "</p>"]
+    parts.append(render_mix(theme.get("sentiment_shares"), theme.get("type_shares")))  # issue 13
     factors = theme.get("factors") or {}
     if factors:
         top = max(abs(v) for v in factors.values()) or 1

@@ -3,44 +3,97 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="289" />
+        <location filename="../../ui/feedback_view.py" line="298" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="290" />
+        <location filename="../../ui/feedback_view.py" line="299" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="291" />
+        <location filename="../../ui/feedback_view.py" line="300" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="291" />
+        <location filename="../../ui/feedback_view.py" line="300" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="291" />
+        <location filename="../../ui/feedback_view.py" line="300" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="292" />
+        <location filename="../../ui/feedback_view.py" line="301" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="292" />
+        <location filename="../../ui/feedback_view.py" line="301" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="299" />
+        <location filename="../../ui/feedback_view.py" line="308" />
         <source>Link</source>
         <translation>链接</translation>
+    </message>
+</context>
+<context>
+    <name>ClassMix</name>
+    <message>
+        <location filename="../../ui/class_mix.py" line="10" />
+        <source>Negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="11" />
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="12" />
+        <source>Positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="13" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="14" />
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="15" />
+        <source>Questions</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="16" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="17" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="18" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/class_mix.py" line="18" />
+        <source>Feedback type</source>
+        <translation>反馈类型</translation>
     </message>
 </context>
 <context>
@@ -111,18 +164,6 @@
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <source>The items have no dates</source>
-        <translation>条目没有日期</translation>
-    </message>
-    <message>
-        <source>These items have no dates, so only the charts that need none are shown: themes by priority and sentiment. Import a file with a date column to see trends, satisfaction over time and response times here.</source>
-        <translation>这些条目没有日期，因此只显示不需要日期的图表：按优先级排序的主题和情感。导入带日期列的文件即可在此查看趋势、满意度变化和响应时间。</translation>
-    </message>
-    <message>
-        <source>The dashboard draws feedback over time, and these items have no dates. The Themes screen ranks their themes; import a file with a date column to see trends here.</source>
-        <translation type="vanished">仪表板按时间绘制反馈，而这些条目没有日期。“主题”页面会为其主题排序；导入带日期列的文件即可在此查看趋势。</translation>
-    </message>
-    <message>
         <location filename="../../ui/dashboard_view.py" line="179" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
@@ -171,122 +212,136 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="43" />
+        <location filename="../../ui/feedback_view.py" line="44" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (VADER for English, SnowNLP for Chinese); scored when themes are analysed</source>
-        <translation>情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
+        <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="121" />
+        <location filename="../../ui/feedback_view.py" line="53" />
+        <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
+        <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="56" />
+        <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
+        <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="126" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="124" />
+        <location filename="../../ui/feedback_view.py" line="129" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="127" />
+        <location filename="../../ui/feedback_view.py" line="132" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="128" />
+        <location filename="../../ui/feedback_view.py" line="133" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="137" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="137" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="133" />
+        <location filename="../../ui/feedback_view.py" line="138" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="136" />
+        <location filename="../../ui/feedback_view.py" line="141" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="140" />
+        <location filename="../../ui/feedback_view.py" line="145" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="141" />
+        <location filename="../../ui/feedback_view.py" line="146" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="141" />
+        <location filename="../../ui/feedback_view.py" line="146" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="141" />
+        <location filename="../../ui/feedback_view.py" line="146" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="183" />
+        <location filename="../../ui/feedback_view.py" line="149" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="192" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="207" />
+        <location filename="../../ui/feedback_view.py" line="216" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="212" />
+        <location filename="../../ui/feedback_view.py" line="221" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -2015,28 +2070,28 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="71" />
+        <location filename="../../ui/themes_view.py" line="72" />
         <source>no dates</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="77" />
+        <location filename="../../ui/themes_view.py" line="78" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="79" />
+        <location filename="../../ui/themes_view.py" line="80" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="82" />
+        <location filename="../../ui/themes_view.py" line="83" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="85" />
+        <location filename="../../ui/themes_view.py" line="86" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
@@ -2201,102 +2256,102 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="149" />
+        <location filename="../../ui/themes_view.py" line="150" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="150" />
+        <location filename="../../ui/themes_view.py" line="151" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="155" />
+        <location filename="../../ui/themes_view.py" line="156" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="155" />
+        <location filename="../../ui/themes_view.py" line="156" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="156" />
+        <location filename="../../ui/themes_view.py" line="157" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="156" />
+        <location filename="../../ui/themes_view.py" line="157" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="157" />
+        <location filename="../../ui/themes_view.py" line="158" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="157" />
+        <location filename="../../ui/themes_view.py" line="158" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="158" />
+        <location filename="../../ui/themes_view.py" line="159" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="158" />
+        <location filename="../../ui/themes_view.py" line="159" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="159" />
+        <location filename="../../ui/themes_view.py" line="160" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="159" />
+        <location filename="../../ui/themes_view.py" line="160" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="160" />
+        <location filename="../../ui/themes_view.py" line="161" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="160" />
+        <location filename="../../ui/themes_view.py" line="161" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="162" />
+        <location filename="../../ui/themes_view.py" line="163" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="162" />
+        <location filename="../../ui/themes_view.py" line="163" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="171" />
+        <location filename="../../ui/themes_view.py" line="172" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="195" />
+        <location filename="../../ui/themes_view.py" line="196" />
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="200" />
+        <location filename="../../ui/themes_view.py" line="201" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="206" />
+        <location filename="../../ui/themes_view.py" line="207" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

@@ -225,7 +225,8 @@ def test_sentiment_service_scores_once_and_ratings_win(ws):
     # survey answers carry CSAT 5, 4, 2, 1, 3 (which outrank their text); issues go by their text
     assert {k: v for k, v in result["counts"].items() if k.startswith("csat")} == {
         "csat:negative": 2, "csat:neutral": 1, "csat:positive": 2}
-    assert sum(v for k, v in result["counts"].items() if k.startswith("vader")) == 4
+    assert sum(v for k, v in result["counts"].items() if k.startswith("model:")) == 4  # the text classifier
+    assert sum(result["types"].values()) == 9  # every item also has a feedback type
     assert mq.count_without_sentiment(ws.conn) == 0
 
 

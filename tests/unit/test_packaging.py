@@ -15,12 +15,14 @@ from analysis.embeddings import Backend, BackendUnavailable, get_backend
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Loaded through importlib.resources by ui/app.py, triage_app/demo.py and services/briefing_pages.py.
+# Loaded through importlib.resources by ui/app.py, triage_app/demo.py, services/briefing_pages.py and
+# services/sentiment.py.
 LOADED = [f"resources/icons/feedback-triage-{size}.png" for size in (16, 32, 48, 64, 128, 256, 512)] + [
     "resources/icons/feedback-triage.svg",
     "resources/translations/triage_zh_CN.qm",
     "resources/demo/feedback.json",
     "resources/briefing/zh.json",
+    "resources/classifier/heads.npz",  # services/sentiment.py
 ]
 
 

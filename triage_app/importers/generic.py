@@ -19,9 +19,13 @@ from .scores import SCALES, checked_score, classify_score_column, score_value
 from .source import BadRecord, SourceFile
 
 FIELDS = ("id", "text", "title", "created_at", "author", "score", "nps", "csat", "ces", "rating",
-          "status", "link", "labels", "source", "closed_at", "first_response_at", "updated_at", "state", "votes")
+          "status", "link", "labels", "source", "closed_at", "first_response_at", "updated_at", "state", "votes",
+          "sentiment", "type")
 #: fields only the general path reads (a mapping with one of them, or a segment, skips the fast path)
 _SLOW_FIELDS = {"closed_at", "first_response_at", "updated_at", "votes"}
+#: mapped sentiment / type columns are kept verbatim in the attributes under these keys; the sentiment
+#: service normalises them (analysis.label_values) and lets them outrank its model
+MAPPED_ATTRIBUTES = (("sentiment", "_sentiment"), ("type", "_type"))
 
 _GUESS = {
     "id": re.compile(r"^(id|key|uuid|response ?id|respondent ?id|record ?id|ticket ?id|review ?id|issue ?(id|key|number)|#|编号|序号)$", re.I),
@@ -170,6 +174,7 @@ class GenericImporter(Importer):
         plan = RowPlan()
         plan.index, plan.headers, plan.n, plan.file_name = index, headers, len(headers), source.name
         plan.extra = [(i, h) for i, h in enumerate(headers) if i not in used and h]
+        plan.extra += [(index[field], key) for field, key in MAPPED_ATTRIBUTES if field in index]
         plan.parse_date = DateParser(source.options.dayfirst if source.options.dayfirst is not None else infer_dayfirst(samples),
                                      source.options.timezone)
         plan.scores = []  # (cell index, item attribute, low, high, header): decided once

@@ -160,6 +160,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         raise AnalysisError("incremental analysis needs themes from an earlier full analysis with the same model")
 
     counts: dict = {}
+    scored_ids = item_ids  # the items whose vectors ``vectors`` holds, for sentiment and type
     result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
     if mode != "full":
         todo = new_items
@@ -172,6 +173,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         if requested == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
             result.mode = "incremental"
             _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params, vectors, rows)
+            scored_ids = item_ids[todo]
         else:  # many new items fit no theme: look for new themes in a full analysis
             result.info["incremental_unplaced"] = plan["unplaced"]
             mode = "full"
@@ -191,11 +193,27 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         _write_full(ws, result, found, item_ids, existing, same_model, params)
     result.embedded, result.cached = counts.get("embedded", 0), counts.get("cached", 0)
     timer.lap("write")
+    yield from _score_classes(ws, result, model, scored_ids, vectors, cancel)
+    timer.lap("sentiment")
     result.seconds = timer.seconds
     with transaction(conn):  # the final figures (the run was marked finished with the themes)
         tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
+
+
+def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken):
+    """Sentiment and feedback type of the items not scored yet, from the vectors in memory when the
+    model is the one the classifier reads (services.sentiment); a cancel here keeps the themes."""
+    from ..domain import Cancelled
+    from .sentiment import MODEL, score_items
+
+    known = (item_ids, vectors) if model == MODEL and len(item_ids) == len(vectors) else None
+    try:
+        scored = yield from score_items(ws.conn, cancel, known=known)
+        result.info["sentiment_scored"] = scored["scored"]
+    except Cancelled:
+        result.info["sentiment_scored"] = "cancelled"
 
 
 def _summary(result: AnalysisResult) -> dict:

@@ -26,8 +26,9 @@ DEFINITIONS = (
                                        "numpy's linear method."),
     ("Backlog and status", "One workflow: new, triaged, planned, in progress, resolved, plus won't fix and duplicate "
                            "(the last three count as closed). Backlog = tracked items open at a period's end."),
-    ("Sentiment", "A rating, CSAT, NPS or CES answer outranks the text; otherwise VADER (English) or SnowNLP "
-                  "(Chinese). Negative <= -0.05, positive >= 0.05."),
+    ("Sentiment", "A sentiment column in the file, then a rating, CSAT, NPS or CES answer, outranks the text; "
+                  "otherwise a classifier over the sentence vectors (English and Chinese) chooses negative, neutral or "
+                  "positive. Feedback type (problem, request, question, praise, other) likewise."),
 )
 
 

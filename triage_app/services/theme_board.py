@@ -8,6 +8,7 @@ import math
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
+from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
 from . import metrics
 from .privacy import load_settings, output_redactor
 
@@ -39,6 +40,7 @@ def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
     redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
+    mix = (sentiment_shares_by_theme(conn), type_shares_by_theme(conn)) if themes else ({}, {})
     quote_ids = [q for t in themes for q in t["quotes"][:5] if isinstance(q, int)]
     quotes = tq.quote_texts(conn, quote_ids)
     for theme in themes:
@@ -49,6 +51,7 @@ def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
         theme["growth_note"] = extra.get("growth_note")
         theme["items_resolved"] = extra.get("items_resolved", 0)
         theme["items_total"] = extra.get("items_total", theme["size"])
+        theme["sentiment_shares"], theme["type_shares"] = mix[0].get(theme["id"], {}), mix[1].get(theme["id"], {})
         theme["trend"] = counts.get(theme["id"], [0] * len(starts))
         theme["quote_items"] = [{**quotes[q], "text": redactor.text(quotes[q]["text"])}
                                 for q in theme["quotes"][:5] if q in quotes]

@@ -52,9 +52,11 @@ class ItemFilter:
     score_band: str | None = None
     segment: tuple[str, str] | None = None  # (attribute name, value)
     sentiment: str | None = None  # positive | neutral | negative (ratings outrank text, see sentiment)
+    feedback_type: str | None = None  # problem | request | question | praise | other
 
 
 SENTIMENTS = ("negative", "neutral", "positive")
+FEEDBACK_TYPES = ("problem", "request", "question", "praise", "other")
 
 
 def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
@@ -108,6 +110,11 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
         # correlated lookup by primary key: cheap per row when a page walks the sort index
         clauses.append("EXISTS (SELECT 1 FROM item_sentiment s WHERE s.item_id = items.id AND s.label = ?)")
         args.append(f.sentiment)
+    if f.feedback_type:
+        if f.feedback_type not in FEEDBACK_TYPES:
+            raise ValueError(f"unknown feedback type {f.feedback_type!r}")
+        clauses.append("EXISTS (SELECT 1 FROM item_sentiment s WHERE s.item_id = items.id AND s.feedback_type = ?)")
+        args.append(f.feedback_type)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
@@ -168,7 +175,7 @@ def counts_first(f: ItemFilter) -> bool:
     Counting tells the page query whether the filter is selective enough to use its own index;
     for search, score bands, segments and sentiment the count needs a scan, so the first page
     (which walks the sort order's index and stops after a page) comes first."""
-    return not (f.search.strip() or f.score_band or f.segment or f.sentiment)
+    return not (f.search.strip() or f.score_band or f.segment or f.sentiment or f.feedback_type)
 
 
 def first_page_and_count(conn, f: ItemFilter, sort: str = "created_at", descending: bool = True,
@@ -197,7 +204,7 @@ def filter_choices(conn) -> dict:
         " ORDER BY id DESC LIMIT 500)"
     ):
         for k, v in json.loads(attrs).items():
-            if isinstance(v, str) and 0 < len(v) <= 40:
+            if isinstance(v, str) and 0 < len(v) <= 40 and k not in ("_sentiment", "_type"):  # mapped, filtered apart
                 segments.setdefault(k, set()).add(v)
     segments = {k: sorted(v) for k, v in segments.items() if 1 < len(v) <= 30}
     return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments}

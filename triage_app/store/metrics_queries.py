@@ -294,11 +294,11 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
                         "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
 
-#: THE definition of a praise item (aliases i, r, s as below). Today: stored sentiment positive (a
-#: rating or NPS answer already outranks the text), else a rating/CSAT of 4-5 or an NPS of 9-10.
-#: To be switched to feedback type 'praise' when item types exist: this is the one place (a type kept in
-#: another table joins in _PRAISE_JOINS, which every query using PRAISE_SQL shares).
-PRAISE_SQL = ("(CASE WHEN s.label IS NOT NULL THEN s.label = 'positive'"
+#: THE definition of a praise item (aliases i, r, s as below): its feedback type is 'praise' (mapped or
+#: from the text: "5 stars, but please add dark mode" is a request, not praise); an item not typed yet
+#: falls back to its stored sentiment being positive, else a rating/CSAT of 4-5 or an NPS of 9-10.
+PRAISE_SQL = ("(CASE WHEN s.feedback_type IS NOT NULL THEN s.feedback_type = 'praise'"
+              " WHEN s.label IS NOT NULL THEN s.label = 'positive'"
               " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
               "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
               " WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) >= 9 ELSE 0 END)")

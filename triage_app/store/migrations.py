@@ -234,11 +234,19 @@ def _v4_sentiment(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _feedback_type(conn: sqlite3.Connection) -> None:
+    """Feedback type (problem, request, question, praise, other) in the sentiment cache; rows scored
+    before have none, so the next scoring run scores them again with the current model."""
+    for column in ("feedback_type TEXT", "type_score REAL", "type_method TEXT"):
+        conn.execute(f"ALTER TABLE item_sentiment ADD COLUMN {column}")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
     ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
     ("privacy: originals of redacted personal data, kept only when the user chooses", _v3_pii_originals),
     ("sentiment: cached sentiment per item", _v4_sentiment),
+    ("feedback type: type per item beside its sentiment", _feedback_type),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -62,14 +62,16 @@ def existing_item_ids(conn, item_ids: Sequence[int]) -> set[int]:
 
 
 _ITEM_ROW = ("id", "external_id", "source_format", "source", "created_at", "title", "text", "status", "rating",
-             "theme_id", "theme_label", "theme_origin")
+             "theme_id", "theme_label", "theme_origin", "sentiment", "feedback_type")
 
 
 def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict]:
-    """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned)."""
+    """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned),
+    sentiment and feedback type (None before scoring)."""
     sql = ("SELECT i.id, i.external_id, i.source_format, i.source, i.created_at, i.title, i.text, i.status, i.rating,"
-           " it.theme_id, t.label, it.origin FROM items i LEFT JOIN item_themes it ON it.item_id = i.id"
-           " LEFT JOIN themes t ON t.id = it.theme_id")
+           " it.theme_id, t.label, it.origin, s.label, s.feedback_type FROM items i"
+           " LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id"
+           " LEFT JOIN item_sentiment s ON s.item_id = i.id")
     args: tuple = ()
     if theme_id is not None:
         sql += " WHERE it.theme_id = ?"

@@ -1,0 +1,241 @@
+"""Sentiment (negative / neutral / positive) and feedback type (problem / request / question / praise /
+other) of short, noisy, English or Chinese texts, from the sentence vectors the analysis already has.
+
+Two multinomial logistic-regression heads (``Heads``) read one feature row per text: its unit
+sentence vector (multilingual USE, 512 numbers) and a few cheap cues counted from its words and
+substrings (question marks and question words, request phrases, failure words, negation and
+negated polarity words, sarcasm markers, emoji, Chinese intensifiers). The weights are small arrays (``resources/classifier/heads.npz``),
+trained by ``resources/classifier/train.py`` on labelled sentences written for this project and
+corpora that ship in MIT-licensed packages (see that script); bench/sentiment_eval.py measures them.
+
+Sentiment score = P(positive) - P(negative), in -1..1; the label is the most probable class.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+SENTIMENTS = ("negative", "neutral", "positive")
+TYPES = ("problem", "request", "question", "praise", "other")
+
+def _forms(*stems: str) -> tuple[str, ...]:
+    """A few inflected forms of each English stem (crash -> crash, crashes, crashed, crashing)."""
+    out = []
+    for stem in stems:
+        out += [stem, stem + "s", stem + "es", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"]
+    return tuple(out)
+
+
+#: name -> (English words, English phrases, raw substrings). A cue's feature is min(count, 3) / 3.
+#: Tokens and substring counts only (no regular expression per cue): ~10 µs per short text.
+CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "question_mark": ((), (), ("?", "？")),
+    "question_word_en": ((), (), ()),  # the text starts with a question word (see cue_features)
+    "question_zh": ((), (), ("怎么", "如何", "为什么", "请问", "吗？", "吗?", "能否", "是否", "哪里", "什么时候", "求助")),
+    "help": (("help", "question", "howto"), ("how to", "any idea", "any ideas", "what am i doing wrong"),
+             ("求助", "请教")),
+    "request_en": (("suggest", "suggestion", "wish", "enhancement", "proposal", "propose", "feature"),
+                   ("please add", "please make", "please allow", "please let", "please bring", "please support",
+                    "please include", "please consider", "would be nice", "would be great", "would love",
+                    "would like", "it would be", "feature request", "should be able", "should have", "should add",
+                    "should allow", "should support", "could you add", "could you make", "allow us", "allow users",
+                    "allow me", "option to", "support for", "add a", "add an", "add the", "add support", "add option",
+                    "need an option", "need a way", "bring back", "let us", "let me choose"), ()),
+    "request_zh": ((), (), ("希望", "建议", "能不能", "可不可以", "可以加", "增加", "添加", "要是有", "如果能")),
+    "failure_en": (_forms("crash", "fail", "freez", "lag", "glitch", "break") + (
+                   "bug", "bugs", "error", "errors", "exception", "broken", "won't", "can't", "cannot", "unable",
+                   "stuck", "slow", "issue", "issues", "problem", "problems", "traceback", "segfault", "regression",
+                   "doesn't", "didn't", "wrong"), ("not working", "does not work", "stopped working"),
+                   ()),
+    "failure_zh": ((), (), ("闪退", "崩溃", "报错", "错误", "失败", "卡顿", "卡死", "无法", "不能", "打不开", "登不上",
+                            "没反应", "故障", "坏了")),
+    "praise_en": (("thank", "thanks", "love", "loved", "loving", "great", "awesome", "excellent", "amazing", "perfect",
+                   "best", "appreciate", "appreciated", "kudos", "recommend", "recommended", "wonderful"), (), ()),
+    "praise_zh": ((), (), ("好评", "感谢", "谢谢", "推荐", "满意", "赞", "好吃", "好用", "不错", "喜欢", "棒")),
+    "negation_en": (("not", "no", "never", "nothing", "nobody", "none", "neither", "nor"), (), ("n't",)),
+    "negation_zh": ((), (), ("不", "没", "别", "无", "未")),
+    "intensifier_zh": ((), (), ("非常", "特别", "太", "超级", "极其", "十分", "相当", "真的", "好难", "好差", "好慢", "好贵")),
+    "sarcasm": ((), ("yeah right", "thanks for nothing", "just what i needed", "as always", "oh great",
+                     "oh wonderful", "oh nice", "thanks a lot", "thanks for that", "well done guys", "how convenient"),
+                (" /s", "🙄", "🙃", "呵呵", "真是服了", "好一个")),
+    "emoji_pos": ((), (), ("😀", "😁", "😂", "😃", "😄", "😊", "😍", "🥰", "😘", "👍", "👏", "🎉", "❤", "💕", "💯", "🔥",
+                           "😋", "🙏", "✨", "👌", ":)", ":-)", ":D")),
+    "emoji_neg": ((), (), ("😡", "😠", "🤬", "😤", "😞", "😢", "😭", "👎", "💔", "😒", "😩", "😫", "🤮", ":(", ":-(")),
+    "exclamation": ((), (), ("!", "！")),
+    "stars_high": ((), ("5 stars", "five stars", "5 star", "five star"), ("五星",)),
+    "stars_low": ((), ("1 star", "one star", "zero stars", "0 stars", "1 stars"), ("一星", "差评")),
+}
+_QUESTION_START = frozenset("how what why where when which who is are can could do does should anyone".split())
+#: English polarity words (VADER's lexicon) said plainly or within three words after a negator
+POLARITY_NAMES = ("positive_words", "negative_words", "negated_positive", "negated_negative")
+CUE_NAMES = tuple(CUES) + POLARITY_NAMES
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD_CUES: dict[str, list[int]] = {}
+for _j, (_words, _, _) in enumerate(CUES.values()):
+    for _w in _words:
+        _WORD_CUES.setdefault(_w, []).append(_j)
+_PHRASES: dict[str, list[tuple[int, str]]] = {}  # first word -> (cue, " phrase ")
+for _j, (_, _phrases, _) in enumerate(CUES.values()):
+    for _p in _phrases:
+        _PHRASES.setdefault(_p.split()[0], []).append((_j, " " + _p + " "))
+_ASCII_SUBSTRINGS = [(j, x) for j, (_, _, subs) in enumerate(CUES.values()) for x in subs if x.isascii()]
+_OTHER_SUBSTRINGS = [(j, x) for j, (_, _, subs) in enumerate(CUES.values()) for x in subs if not x.isascii()]
+_NEGATORS = frozenset(
+    "not no never none nobody nothing neither nor hardly barely without cannot can't don't doesn't didn't isn't "
+    "wasn't aren't weren't won't wouldn't shouldn't couldn't ain't haven't hasn't dont doesnt didnt isnt wasnt "
+    "cant wont".split())
+_POLARITY: dict[str, float] | None = None
+
+
+def _polarity_words() -> dict[str, float]:
+    """Single words of VADER's lexicon (shipped in vaderSentiment, MIT) with |valence| >= 1."""
+    global _POLARITY
+    if _POLARITY is None:
+        import importlib.util
+
+        root = Path(importlib.util.find_spec("vaderSentiment").submodule_search_locations[0])
+        words = {}
+        for line in (root / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) > 1 and parts[0].isalpha() and abs(float(parts[1])) >= 1.0:
+                words[parts[0]] = float(parts[1])
+        _POLARITY = words
+    return _POLARITY
+
+
+def _polarity(tokens: list[str], out: list, at: int) -> None:
+    """Counts of plain and negated positive / negative words into ``out[at:at + 4]``."""
+    words = _polarity_words()
+    for i, token in enumerate(tokens):
+        valence = words.get(token)
+        if valence is None:
+            continue
+        negated = any(t in _NEGATORS for t in tokens[max(0, i - 3):i])
+        out[at + (2 if negated else 0) + (0 if valence > 0 else 1)] += 1.0
+
+
+def cue_features(texts: Sequence[str]) -> np.ndarray:
+    """(n, len(CUE_NAMES) + 2) float32: each cue's capped count, the share of CJK characters and a
+    length feature."""
+    out = np.zeros((len(texts), len(CUE_NAMES) + 2), dtype=np.float32)
+    n_cues, question_start = len(CUES), CUE_NAMES.index("question_word_en")
+    sarcasm = CUE_NAMES.index("sarcasm")
+    for i, text in enumerate(texts):
+        text = (text or "")[:1000]
+        lower = text.lower()
+        tokens = _WORD.findall(lower)
+        acc = [0.0] * (n_cues + 4)
+        for token in tokens:
+            for j in _WORD_CUES.get(token, ()):
+                acc[j] += 1
+        if tokens:
+            if tokens[0] in _QUESTION_START:
+                acc[question_start] += 1
+            joined = None
+            for token in set(tokens) & _PHRASES.keys():
+                joined = joined or " " + " ".join(tokens) + " "
+                for j, phrase in _PHRASES[token]:
+                    acc[j] += joined.count(phrase)
+        for j, sub in _ASCII_SUBSTRINGS:
+            if sub in lower:
+                acc[j] += lower.count(sub)
+        if not text.isascii():
+            for j, sub in _OTHER_SUBSTRINGS:
+                if sub in text:
+                    acc[j] += text.count(sub)
+        if text.count('"') + text.count("“") >= 2:  # scare quotes
+            acc[sarcasm] += 1
+        _polarity(tokens, acc, n_cues)
+        out[i, :n_cues + 4] = acc
+        n_chars = max(1, len(text))
+        out[i, -2] = 0.0 if text.isascii() else min(1.0, len(_CJK.findall(text)) / n_chars * 2)
+        out[i, -1] = min(1.0, math.log1p(n_chars) / 7.0)
+    np.minimum(out[:, :-2], 3, out=out[:, :-2])
+    out[:, :-2] /= 3.0
+    return out
+
+
+def features(vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    return np.hstack([np.asarray(vectors, dtype=np.float32), cue_features(texts)])
+
+
+@dataclass(frozen=True)
+class Prediction:
+    sentiment: str
+    score: float  # P(positive) - P(negative), -1..1
+    feedback_type: str
+    type_confidence: float
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class Heads:
+    """The two trained linear heads; ``predict`` is a matrix product (about 1 µs per text)."""
+
+    def __init__(self, sent_coef, sent_bias, type_coef, type_bias, dim: int, version: str = "") -> None:
+        self.sent_coef, self.sent_bias = np.asarray(sent_coef, np.float32), np.asarray(sent_bias, np.float32)
+        self.type_coef, self.type_bias = np.asarray(type_coef, np.float32), np.asarray(type_bias, np.float32)
+        self.dim, self.version = int(dim), version
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Heads":
+        with np.load(path, allow_pickle=False) as z:
+            if tuple(str(x) for x in z["cues"]) != CUE_NAMES:
+                raise ValueError(f"{path}: trained with other cues; run resources/classifier/train.py")
+            return cls(z["sent_coef"], z["sent_bias"], z["type_coef"], z["type_bias"], int(z["dim"]),
+                       str(z["version"]))
+
+    def save(self, path: str | Path) -> None:
+        np.savez_compressed(path, sent_coef=self.sent_coef, sent_bias=self.sent_bias, type_coef=self.type_coef,
+                            type_bias=self.type_bias, dim=self.dim, version=self.version,
+                            cues=np.array(CUE_NAMES))
+
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        if len(texts) == 0:
+            return np.zeros((0, len(SENTIMENTS))), np.zeros((0, len(TYPES)))
+        if vectors.shape[1] != self.dim:
+            raise ValueError(f"vectors have {vectors.shape[1]} dimensions; the heads need {self.dim}")
+        x = features(vectors, texts)
+        return _softmax(x @ self.sent_coef.T + self.sent_bias), _softmax(x @ self.type_coef.T + self.type_bias)
+
+    def predict(self, vectors: np.ndarray, texts: Sequence[str]) -> list[Prediction]:
+        sent, kind = self.probabilities(vectors, texts)
+        out = []
+        for s, k in zip(sent, kind):
+            t = int(k.argmax())
+            out.append(Prediction(SENTIMENTS[int(s.argmax())], round(float(s[2] - s[0]), 4), TYPES[t],
+                                  round(float(k[t]), 4)))
+        return out
+
+
+def train(vectors: np.ndarray, texts: Sequence[str], sentiments: Sequence[str | None],
+          types: Sequence[str | None], weights: Sequence[float] | None = None, c: float = 1.0,
+          version: str = "") -> Heads:
+    """Fit both heads (scikit-learn's LogisticRegression, balanced class weights). A row whose
+    sentiment or type is None does not train that head."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = features(vectors, texts)
+    w = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
+    heads = []
+    for labels, classes in ((sentiments, SENTIMENTS), (types, TYPES)):
+        keep = np.array([lab is not None for lab in labels])
+        y = np.array([classes.index(lab) for lab in labels if lab is not None])
+        model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+        model.fit(x[keep], y, sample_weight=w[keep])
+        coef = np.zeros((len(classes), x.shape[1]), np.float32)
+        bias = np.full(len(classes), -30.0, np.float32)  # a class without examples is never chosen
+        coef[model.classes_] = model.coef_
+        bias[model.classes_] = model.intercept_
+        heads.extend([coef, bias])
+    return Heads(*heads, dim=vectors.shape[1], version=version)

