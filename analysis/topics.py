@@ -33,6 +33,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .theme_tree import TOP_DISTANCE, TopTheme, build_tree, label_siblings
 from .topic_keywords import make_vectorizer, short_label
 from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
 
@@ -53,6 +54,7 @@ class ThemeParams:
     min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
     n_keywords: int = 10
     n_quotes: int = 5
+    top_distance: float = TOP_DISTANCE  # sub-themes closer than this (cosine) share a top-level theme
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -75,6 +77,15 @@ class ThemeResult:
     themes: list[FoundTheme]
     seconds: dict[str, float]
     info: dict
+    tops: list[TopTheme] = field(default_factory=list)  # top-level themes (groups of ``themes``)
+    top_of: np.ndarray | None = None  # top-level theme index per theme (sub-theme)
+
+    @property
+    def top_labels(self) -> np.ndarray:
+        """Top-level theme index per document, -1 = unassigned."""
+        if self.top_of is None or not len(self.top_of):
+            return self.labels
+        return np.where(self.labels >= 0, self.top_of[np.maximum(self.labels, 0)], -1)
 
     @property
     def unassigned_share(self) -> float:
@@ -277,9 +288,22 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
                                  size=int(sizes[k]), quotes=representative(docs, embeddings, labels, similarity, k,
                                                                            params.n_quotes)))
     seconds["keywords"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    stage("grouping")
+    top_of, tops = build_tree(docs, embeddings, labels, centroids, [th.keywords for th in themes],
+                              distance=params.top_distance, seed=params.seed, n_keywords=params.n_keywords,
+                              n_quotes=params.n_quotes)
+    for top in tops:  # siblings get distinct labels; a sub-theme alone is its top-level theme
+        if top.is_group:
+            for k, label in zip(top.children, label_siblings([themes[k].keywords for k in top.children])):
+                themes[k].label = label
+        else:
+            themes[top.children[0]].label = top.label
+    seconds["grouping"] = round(time.perf_counter() - t, 3)
     info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "max_themes": max_themes,
-            "themes": n_themes}
-    return ThemeResult(labels, similarity, themes, seconds, info)
+            "themes": n_themes, "top_themes": len(tops)}
+    return ThemeResult(labels, similarity, themes, seconds, info, tops, top_of)
 
 
 def representative(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, similarity: np.ndarray,

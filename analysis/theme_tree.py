@@ -1,0 +1,118 @@
+"""Two levels of themes: sub-themes (the clusters ``find_themes`` finds) grouped into top-level themes.
+
+Top-level themes are groups of sub-themes whose centroids are close: scikit-learn's agglomerative
+clustering (average linkage, cosine distance) of the sub-theme centroids, cut at a distance
+threshold (``TOP_DISTANCE``, tuned on the labelled sets in bench/eval_themes.py), so the number of
+top-level themes follows the data instead of a cap. Near-duplicate clusters ("hung / wait / phone"
+and "counting / hold / minutes") are close in the embedding space and land in one group.
+
+A group of one sub-theme is a top-level theme by itself (no parent with a single child). Each
+group of two or more gets its own centroid (the mean of its members' vectors), keywords
+(c-TF-IDF over the groups), a label distinct among the top-level themes and quotes.
+Deterministic: agglomerative clustering has no randomness; groups are numbered by size, then by
+their smallest sub-theme index.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from .topic_keywords import class_keywords, short_label
+
+#: Cosine distance (1 - similarity, average linkage) under which sub-themes share a top-level theme.
+TOP_DISTANCE = 0.45
+#: Documents per group whose words make a top-level theme's keywords (a seeded sample).
+KEYWORD_SAMPLE = 400
+
+
+@dataclass
+class TopTheme:
+    """A top-level theme: ``children`` are indices into the sub-themes (one child: the sub-theme
+    itself is the top-level theme and ``index`` equals that child's index)."""
+
+    children: list[int]
+    keywords: list[str]
+    label: str
+    centroid: np.ndarray
+    size: int
+    quotes: list[int] = field(default_factory=list)  # indices into the input documents
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.children) > 1
+
+
+def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float = TOP_DISTANCE) -> np.ndarray:
+    """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme)."""
+    n = len(centroids)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    from sklearn.cluster import AgglomerativeClustering
+
+    raw = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
+                                  linkage="average").fit_predict(np.asarray(centroids, dtype=np.float64))
+    sizes = np.asarray(sizes, dtype=np.int64)
+    groups = sorted(set(raw.tolist()), key=lambda g: (-int(sizes[raw == g].sum()), int(np.flatnonzero(raw == g)[0])))
+    order = {g: i for i, g in enumerate(groups)}
+    return np.array([order[g] for g in raw], dtype=np.int64)
+
+
+def label_siblings(keywords: list[list[str]]) -> list[str]:
+    """Labels for themes shown side by side, distinct from each other.
+
+    The one place that names siblings: the phrase labeller (analysis.theme_labels) replaces this.
+    A label that repeats a sibling's gets the next keyword not already in it.
+    """
+    labels = [short_label(k) for k in keywords]
+    seen: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        if label in seen:
+            extra = next((w for w in keywords[i] if w not in label), None)
+            if extra:
+                labels[i] = f"{label} ({extra})"
+        seen.setdefault(labels[i], i)
+    return labels
+
+
+def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_centroids: np.ndarray,
+               sub_keywords: list[list[str]], *, distance: float = TOP_DISTANCE, seed: int = 42,
+               n_keywords: int = 10, n_quotes: int = 5) -> tuple[np.ndarray, list[TopTheme]]:
+    """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
+
+    ``labels`` is the sub-theme per document (-1 unassigned). A group of one keeps its sub-theme's
+    keywords; groups of several get c-TF-IDF keywords over a seeded sample of their documents.
+    """
+    from .topics import representative
+
+    n_sub = len(sub_centroids)
+    sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
+    top_of = group_subthemes(sub_centroids, sizes, distance)
+    n_top = int(top_of.max()) + 1 if n_sub else 0
+    top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
+    rng = np.random.default_rng(seed)
+    docs_by_top = []
+    for g in range(n_top):
+        members = np.flatnonzero(top_labels == g)
+        if len(members) > KEYWORD_SAMPLE:
+            members = np.sort(rng.choice(members, KEYWORD_SAMPLE, replace=False))
+        docs_by_top.append([docs[i] for i in members])
+    group_keywords = class_keywords(docs_by_top, n_keywords) if n_top > 1 else [sub_keywords[0]] * n_top
+    from .topic_matching import centroids_of
+
+    centroids = centroids_of(np.asarray(embeddings, dtype=np.float32), top_labels, n_top)
+    similarity = np.zeros(len(labels), dtype=np.float32)
+    assigned = np.flatnonzero(top_labels >= 0)
+    similarity[assigned] = np.einsum("ij,ij->i", embeddings[assigned], centroids[top_labels[assigned]])
+    tops: list[TopTheme] = []
+    for g in range(n_top):
+        children = [int(k) for k in np.flatnonzero(top_of == g)]
+        words = sub_keywords[children[0]] if len(children) == 1 else (group_keywords[g] or sub_keywords[children[0]])
+        quotes = representative(docs, embeddings, top_labels, similarity, g, n_quotes) if len(children) > 1 else []
+        tops.append(TopTheme(children, list(words), "", centroids[g], int(sizes[children].sum()), quotes))
+    for top, label in zip(tops, label_siblings([t.keywords for t in tops])):
+        top.label = label
+    return top_of, tops
