@@ -1,10 +1,14 @@
 """Two levels of themes: sub-themes (the clusters ``find_themes`` finds) grouped into top-level themes.
 
 Top-level themes are groups of sub-themes whose centroids are close: scikit-learn's agglomerative
-clustering (average linkage, cosine distance) of the sub-theme centroids, cut at a distance
-threshold (``TOP_DISTANCE``, tuned on the labelled sets in bench/eval_themes.py), so the number of
+clustering (average linkage, cosine distance) of the sub-theme centroids, cut where two groups'
+centroids are further apart than ``TOP_DISTANCE`` times the typical spread of a sub-theme (the median
+over sub-themes of their members' mean cosine distance to their centroid). Relative, because
+corpora differ: GitHub issues' clusters all sit close together, app reviews' far apart; an absolute
+cut that groups one sensibly merges the other into one theme (bench/RESULTS.md). The number of
 top-level themes follows the data instead of a cap. Near-duplicate clusters ("hung / wait / phone"
-and "counting / hold / minutes") are close in the embedding space and land in one group.
+and "counting / hold / minutes") are closer than their own members are to their centres and land
+in one group.
 
 A group of one sub-theme is a top-level theme by itself (no parent with a single child). Each
 group of two or more gets its own centroid (the mean of its members' vectors), keywords
@@ -21,8 +25,12 @@ import numpy as np
 
 from .topic_keywords import class_keywords, short_label
 
-#: Cosine distance (1 - similarity, average linkage) under which sub-themes share a top-level theme.
-TOP_DISTANCE = 0.45
+#: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
+#: many times the typical spread of a sub-theme (tuned on the labelled sets, bench/eval_themes.py).
+TOP_DISTANCE = 0.8
+#: Fewer sub-themes than this are not grouped ("a handful" needs no second level), and grouping
+#: never leaves fewer top-level themes than this.
+MIN_TOP = 5
 #: Documents per group whose words make a top-level theme's keywords (a seeded sample).
 KEYWORD_SAMPLE = 400
 
@@ -44,8 +52,18 @@ class TopTheme:
         return len(self.children) > 1
 
 
-def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float = TOP_DISTANCE) -> np.ndarray:
-    """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme)."""
+def typical_spread(labels: np.ndarray, similarity: np.ndarray, n_sub: int) -> float:
+    """Median over sub-themes of their members' mean cosine distance to the sub-theme's centroid."""
+    assigned = labels >= 0
+    counts = np.bincount(labels[assigned], minlength=n_sub)
+    sums = np.bincount(labels[assigned], weights=1.0 - similarity[assigned], minlength=n_sub)
+    spread = sums[counts > 0] / counts[counts > 0]
+    return float(np.median(spread)) if len(spread) else 0.0
+
+
+def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float) -> np.ndarray:
+    """Top-level group per sub-theme, cut at cosine ``distance`` (0 = the largest group by items,
+    ties by first sub-theme)."""
     n = len(centroids)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -53,8 +71,13 @@ def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float
         return np.zeros(1, dtype=np.int64)
     from sklearn.cluster import AgglomerativeClustering
 
+    if n <= MIN_TOP:
+        return np.arange(n, dtype=np.int64)
+    x = np.asarray(centroids, dtype=np.float64)
     raw = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
-                                  linkage="average").fit_predict(np.asarray(centroids, dtype=np.float64))
+                                  linkage="average").fit_predict(x)
+    if raw.max() + 1 < MIN_TOP:
+        raw = AgglomerativeClustering(n_clusters=MIN_TOP, metric="cosine", linkage="average").fit_predict(x)
     sizes = np.asarray(sizes, dtype=np.int64)
     groups = sorted(set(raw.tolist()), key=lambda g: (-int(sizes[raw == g].sum()), int(np.flatnonzero(raw == g)[0])))
     order = {g: i for i, g in enumerate(groups)}
@@ -78,8 +101,8 @@ def label_siblings(keywords: list[list[str]]) -> list[str]:
     return labels
 
 
-def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_centroids: np.ndarray,
-               sub_keywords: list[list[str]], *, distance: float = TOP_DISTANCE, seed: int = 42,
+def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
+               sub_centroids: np.ndarray, sub_keywords: list[list[str]], *, distance: float = TOP_DISTANCE, seed: int = 42,
                n_keywords: int = 10, n_quotes: int = 5) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
 
@@ -90,7 +113,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    top_of = group_subthemes(sub_centroids, sizes, distance)
+    top_of = group_subthemes(sub_centroids, sizes, distance * typical_spread(labels, sub_similarity, n_sub))
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)

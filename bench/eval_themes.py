@@ -165,13 +165,14 @@ def main() -> None:
             row["sub"] = {**score(ours.labels, truth), **took}
             row["top"] = {**score(ours.top_labels, truth), **took}
             if args.distances:
-                from analysis.theme_tree import group_subthemes
+                from analysis.theme_tree import group_subthemes, typical_spread
 
                 centroids = np.vstack([th.centroid for th in ours.themes])
                 sizes = [th.size for th in ours.themes]
                 row["tuning"] = {}
                 for d in (float(x) for x in args.distances.split(",")):
-                    top_of = group_subthemes(centroids, sizes, d)
+                    top_of = group_subthemes(centroids, sizes,
+                                             d * typical_spread(ours.labels, ours.similarity, len(sizes)))
                     row["tuning"][d] = score(np.where(ours.labels >= 0, top_of[np.maximum(ours.labels, 0)], -1), truth)
             if flat is not None:
                 t, c = time.perf_counter(), time.process_time()

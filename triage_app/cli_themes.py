@@ -48,17 +48,18 @@ def analyze(workspace, seed, model, mode, as_json):
     if as_json:
         _print_json(result.as_json())
         return
-    click.echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.themes} themes "
-               f"({result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
+    click.echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.top_themes} top-level "
+               f"themes holding {result.sub_themes} sub-themes ({result.themes} in all; "
+               f"{result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
                f"{result.unassigned:,} unassigned ({100 * result.unassigned_share:.1f}%)")
     click.echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
     click.echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
 
 
-def _quotes(conn, themes: list[dict]) -> dict[int, str]:
+def _quotes(conn, themes) -> dict[int, str]:
     from .store import themes as tq
 
-    ids = [q for t in themes for q in t["quotes"]]
+    ids = [q for t in themes for q in t.quotes]
     return {i: (row[2] + ": " if row[2] else "") + row[3] for i, row in tq.items_by_id(conn, ids).items()}
 
 
@@ -67,50 +68,63 @@ def _quotes(conn, themes: list[dict]) -> dict[int, str]:
 @click.option("--all", "show_all", is_flag=True, help="Include hidden and merged themes.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def themes(workspace, show_all, as_json):
-    """List themes, largest first, with keywords and representative quotes."""
-    from .store import themes as tq
+    """List themes as a tree (top-level themes, each with its sub-themes), by priority, with keywords
+    and representative quotes."""
+    from .services.theme_summaries import as_tree, theme_summaries
 
     with _existing(workspace) as ws:
-        rows = tq.list_themes(ws.conn, include_hidden=show_all, include_merged=show_all)
+        rows = theme_summaries(ws.conn, include_hidden=show_all, include_merged=show_all)
         if not show_all:
-            rows = [t for t in rows if t["size"] > 0]
+            rows = [t for t in rows if t.size > 0]
+            kept = {t.id for t in rows}
+            for t in rows:
+                t.children = [c for c in t.children if c in kept]
         texts = _quotes(ws.conn, rows)
         total = ws.stats()["items"]
-        assigned = sum(t["size"] for t in tq.list_themes(ws.conn, include_merged=False))
-        # -- triage metrics (issue 4): priority, factor contributions, status and item roll-up
-        from .services.metrics import theme_triage_fields
+        from .store.theme_board_queries import unassigned_count
 
-        triage = theme_triage_fields(ws.conn) if rows else {}
-    out = [{"id": t["id"], "label": t["label"], "keywords": t["keywords"], "size": t["size"],
-            "share": round(t["size"] / total, 4) if total else 0.0,
-            "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t["quotes"]],
-            "status": t["status"], "hidden": bool(t["hidden"]), "label_edited": bool(t["label_edited"]),
-            "parent_id": t["parent_id"], "merged_into": t["merged_into"],
-            **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0})} for t in rows]
+        unassigned = unassigned_count(ws.conn)
+
+    def as_dict(t) -> dict:
+        return {"id": t.id, "label": t.label, "keywords": t.keywords, "size": t.size,
+                "share": round(t.size / total, 4) if total else 0.0,
+                "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t.quotes],
+                "status": t.status, "hidden": t.hidden, "label_edited": t.label_edited,
+                "parent_id": t.parent_id, "merged_into": t.merged_into, "priority": t.priority, "factors": t.factors,
+                "items_resolved": t.items_resolved, "items_total": t.items_total, "children": t.children,
+                "sentiment_shares": {k: round(v, 4) for k, v in t.sentiment_shares.items()}}
+
     if as_json:
-        _print_json(out)
+        _print_json([as_dict(t) for t in rows])
         return
-    if not out:
+    if not rows:
         click.echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
         return
-    for t in out:
-        flags = (" [hidden]" if t["hidden"] else "") + (f" [merged into {t['merged_into']}]" if t["merged_into"] else "")
-        click.echo(f"{t['id']:>5}  {t['size']:>7,}  {t['status']:<11} {t['label']}{flags}")
-        click.echo(f"{'':>26}{', '.join(t['keywords'][:8])}")
-        for q in t["quotes"][:3]:
-            click.echo(f"{'':>26}\u201c{q['text'][:90]}\u201d")
-    click.echo(f"{'':>5}  {max(0, total - assigned):>7,}  {'':<11} (unassigned)")
+
+    def line(t, indent: str) -> None:
+        flags = (" [hidden]" if t.hidden else "") + (f" [merged into {t.merged_into}]" if t.merged_into else "")
+        click.echo(f"{t.id:>5}  {t.size:>7,}  {t.status:<11} {indent}{t.label}{flags}")
+        pad = " " * (26 + len(indent))
+        click.echo(f"{pad}{', '.join(t.keywords[:8])}")
+        for q in t.quotes[:2 if indent else 3]:
+            click.echo(f"{pad}\u201c{' '.join(texts.get(q, '').split())[:90]}\u201d")
+
+    for top, subs in as_tree(rows):
+        line(top, "")
+        for sub in subs:
+            line(sub, "  \u2514 ")
+    click.echo(f"{'':>5}  {unassigned:>7,}  {'':<11} (unassigned)")
 
 
 @cli.command()
 @_W
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per line.")
-@click.option("--theme", "theme_id", type=int, help="Only the items of this theme.")
+@click.option("--theme", "theme_id", type=int, help="Only the items of this theme (and of its sub-themes).")
 @click.option("--unassigned", is_flag=True, help="Only items in no theme.")
 @click.option("--cleaned", is_flag=True, help="Add the cleaned text that analysis reads (`clean_text`).")
 @click.option("--limit", type=int, help="At most this many items.")
 def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
-    """List items with their theme (theme_id/theme_label are null before analysis or when unassigned)."""
+    """List items with their theme and its top-level theme (null before analysis or when unassigned)."""
     from .store import themes as tq
 
     with _existing(workspace) as ws:
