@@ -1,5 +1,5 @@
 """triage-app commands of the themes area (registered on the group in cli.py):
-``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|hide``, ``undo``, ``redo``."""
+``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|parent|hide``, ``undo``, ``redo``."""
 from __future__ import annotations
 
 import json
@@ -152,7 +152,7 @@ def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
 
 @cli.group()
 def theme():
-    """Edit themes: rename, merge, split, move items, hide (each can be undone)."""
+    """Edit themes: rename, merge, split, move items, move a sub-theme, hide (each can be undone)."""
 
 
 def _edit(workspace: str, fn, *args, as_json: bool = False, **kwargs) -> None:
@@ -246,6 +246,24 @@ def theme_move(item_ids, target, workspace, as_json):
         except ValueError:
             _fail(f"--to takes a theme id or 'none', not {target!r}")
     _edit(workspace, move_items, list(item_ids), theme_id, as_json=as_json)
+
+
+@theme.command("parent")
+@click.argument("theme_id", type=int)
+@click.option("--to", "target", required=True, help="A top-level theme's id, or 'none' to make it a top-level theme.")
+@_W
+@_JSON
+def theme_parent(theme_id, target, workspace, as_json):
+    """Move a theme under another top-level theme (analysis keeps it there)."""
+    from .services.theme_edits import set_parent
+
+    parent_id = None
+    if target.lower() not in ("none", "top"):
+        try:
+            parent_id = int(target)
+        except ValueError:
+            _fail(f"--to takes a theme id or 'none', not {target!r}")
+    _edit(workspace, set_parent, theme_id, parent_id, as_json=as_json)
 
 
 @theme.command("hide")

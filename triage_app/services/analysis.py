@@ -271,6 +271,8 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
             if target == old_id:
                 if not by_id[old_id]["label_edited"]:
                     fields["label"] = theme.label
+                if by_id[old_id]["parent_edited"]:  # a person chose its top-level theme
+                    del fields["parent_id"]
                 tq.update_theme(conn, old_id, **fields)
             return target, False
 

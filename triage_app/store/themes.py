@@ -15,7 +15,7 @@ from .queries import now_iso
 _CHUNK = 900  # host parameters per IN (...)
 
 THEME_COLUMNS = ("id", "label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into",
-                 "size", "created_run_id", "updated_run_id", "created_at", "updated_at")
+                 "size", "created_run_id", "updated_run_id", "created_at", "updated_at", "parent_edited")
 _WRITABLE = set(THEME_COLUMNS) - {"id"} | {"centroid"}
 _JSON_COLUMNS = ("keywords", "quotes")
 
