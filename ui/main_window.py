@@ -378,8 +378,8 @@ class MainWindow(QMainWindow):
 
             from .status_dialog import StatusDialog
 
-            theme = next(t for t in self.themes.model.themes if t["id"] == ids[0])
-            dialog = StatusDialog(self.tr("Theme: {0}").format(theme["label"]), theme["status"], self)
+            theme = next(t for t in self.themes.model.themes if t.id == ids[0])
+            dialog = StatusDialog(self.tr("Theme: {0}").format(theme.label), theme.status, self)
             if dialog.exec() != StatusDialog.DialogCode.Accepted:
                 return
             status, note = dialog.values()

@@ -105,10 +105,10 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
     from triage_app.services import theme_edits as edits
 
     ws = window.ws
-    themes = {t["id"]: t for t in window.themes.model.themes}
+    themes = {t.id: t for t in window.themes.model.themes}
     try:
         if action == "rename":
-            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]]["label"])
+            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]].label)
             if not ok:
                 return
             result = edits.rename(ws, ids[0], label)
@@ -116,9 +116,9 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
             if len(ids) < 2:
                 QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
                 return
-            names = ", ".join(themes[i]["label"] for i in ids[1:])
+            names = ", ".join(themes[i].label for i in ids[1:])
             if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}”?").format(
-                    names, themes[ids[0]]["label"])) != QMessageBox.StandardButton.Yes:
+                    names, themes[ids[0]].label)) != QMessageBox.StandardButton.Yes:
                 return
             result = edits.merge(ws, ids[1:], ids[0])
         elif action == "hide":
@@ -127,6 +127,10 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
         elif action == "split":
             split_with_preview(window, ids[0])
             return
+        elif action == "parent":
+            result = move_theme(window, themes[ids[0]])
+            if result is None:
+                return
         elif action == "rice":
             return edit_rice(window, themes[ids[0]])
         else:
@@ -165,7 +169,8 @@ def split_with_preview(window, theme_id: int) -> None:
                 return edits.split_preview(ws, theme_id, parts)
 
         def show(result):
-            rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}<br>"
+            rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}"
+                           + (f", {len(p.children)} {_t('sub-themes')}" if p.children else "") + "<br>"
                            f"<small>{html.escape(', '.join(p.keywords[:8]))}</small></li>" for p in result)
             text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
             buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
@@ -197,12 +202,12 @@ def move_items(window, item_ids: list[int]) -> None:
     themes = window.themes.model.themes
     if window.ws is None or not item_ids or not themes:
         return
-    labels = [_t("(unassigned)")] + [t["label"] for t in themes]
+    labels = [_t("(unassigned)")] + [("\u2003" if t.parent_id else "") + t.label for t in themes]
     label, ok = QInputDialog.getItem(window, _t("Move to Theme"), _t("{0} item(s) to:").format(len(item_ids)),
                                      labels, 0, False)
     if not ok:
         return
-    target = None if labels.index(label) == 0 else themes[labels.index(label) - 1]["id"]
+    target = None if labels.index(label) == 0 else themes[labels.index(label) - 1].id
     try:
         result = edits.move_items(window.ws, item_ids, target)
     except edits.EditError as exc:
@@ -210,6 +215,21 @@ def move_items(window, item_ids: list[int]) -> None:
         return
     window.statusBar().showMessage(result.get("summary", ""), 10_000)
     window.after_theme_change()
+
+
+def move_theme(window, theme) -> dict | None:
+    """Ask where a theme goes (under a top-level theme, or the top level) and move it."""
+    from triage_app.services import theme_edits as edits
+
+    tops = [t for t in window.themes.model.tops if t.id != theme.id]
+    labels = [_t("(top level)")] + [t.label for t in tops]
+    current = next((i + 1 for i, t in enumerate(tops) if t.id == theme.parent_id), 0)
+    label, ok = QInputDialog.getItem(window, _t("Move Theme"), _t("Put “{0}” under:").format(theme.label),
+                                     labels, current, False)
+    if not ok:
+        return None
+    target = None if labels.index(label) == 0 else tops[labels.index(label) - 1].id
+    return edits.set_parent(window.ws, theme.id, target)
 
 
 def undo_redo(window, redo: bool) -> None:

@@ -49,12 +49,14 @@ class Filters:
                 where.append(f"({alias}.source_format = ? OR {alias}.source = ?)")
                 params += [self.source, self.source]
         if self.theme_id is not None:
+            # a top-level theme covers its sub-themes
+            mine = "(tt.theme_id = ? OR tt.theme_id IN (SELECT id FROM themes WHERE parent_id = ?))"
             if respondent:
                 where.append(f"EXISTS (SELECT 1 FROM items ti JOIN item_themes tt ON tt.item_id = ti.id"
-                             f" WHERE ti.respondent_id = {alias}.id AND tt.theme_id = ?)")
+                             f" WHERE ti.respondent_id = {alias}.id AND {mine})")
             else:
-                where.append(f"EXISTS (SELECT 1 FROM item_themes tt WHERE tt.item_id = {alias}.id AND tt.theme_id = ?)")
-            params.append(self.theme_id)
+                where.append(f"EXISTS (SELECT 1 FROM item_themes tt WHERE tt.item_id = {alias}.id AND {mine})")
+            params += [self.theme_id, self.theme_id]
         if self.segment is not None:
             where.append(f"CAST(json_extract({alias}.attributes, ?) AS TEXT) = ?")
             params += ['$."' + self.segment[0].replace('"', '') + '"', self.segment[1]]
