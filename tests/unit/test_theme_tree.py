@@ -99,9 +99,9 @@ def _import(ws, tmp_path, docs, name="f.csv"):
     path = tmp_path / name
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["id", "Comment"])
-        writer.writerows([(f"{name}-{i}", text) for i, (_, text) in enumerate(docs)])
-    run_import(ws, path, ImportOptions(mapping={"id": "id", "text": "Comment"}))
+        writer.writerow(["id", "Comment", "Date"])
+        writer.writerows([(f"{name}-{i}", text, f"2024-03-{1 + i % 20:02d}") for i, (_, text) in enumerate(docs)])
+    run_import(ws, path, ImportOptions(mapping={"id": "id", "text": "Comment", "created_at": "Date"}))
 
 
 @pytest.fixture
@@ -234,3 +234,25 @@ def test_incremental_items_join_sub_themes_and_sizes_roll_up(tree, tmp_path):
     assert not {theme for _, theme, _ in rows} & set(groups)  # never straight into a group
     for parent, children in groups.items():
         assert tq.get_theme(ws.conn, parent)["size"] == sum(tq.get_theme(ws.conn, c)["size"] for c in children)
+
+
+def test_briefing_reports_top_level_themes_with_their_sub_themes(tree, tmp_path):
+    from triage_app.domain import drive
+    from triage_app.services.briefing import BriefingRequest, gather, generate
+
+    ws, _ = tree
+    groups = _groups(ws)
+    data = drive(gather(ws.conn, BriefingRequest(period="2024-03-01..2024-03-31", top=10)))
+    assert data["themes"] and all(t["parent_id"] is None for t in data["themes"])
+    by_id = {t["id"]: t for t in data["themes"]}
+    for parent, children in groups.items():
+        t = by_id[parent]
+        assert sorted(c["id"] for c in t["sub_themes"]) == children
+        assert t["items_now"] + t["items_before"] == tq.get_theme(ws.conn, parent)["size"]
+    out = tmp_path / "brief.pptx"
+    drive(generate(ws.conn, BriefingRequest(period="2024-03-01..2024-03-31", top=3), out))
+    from pptx import Presentation
+
+    text = " ".join(shape.text_frame.text for slide in Presentation(out).slides for shape in slide.shapes
+                    if shape.has_text_frame)
+    assert "Sub-themes:" in text
