@@ -1593,17 +1593,22 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="67" />
+        <location filename="../../ui/themes_view.py" line="118" />
+        <source> ({0} sub-themes)</source>
+        <translation>（{0} 个子主题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="120" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="69" />
+        <location filename="../../ui/themes_view.py" line="122" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="71" />
+        <location filename="../../ui/themes_view.py" line="124" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
@@ -1646,82 +1651,96 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="190" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="191" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="196" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="196" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="197" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="197" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="198" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="198" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="199" />
+        <source>Move…</source>
+        <translation>移动…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="199" />
+        <source>Put the selected sub-theme under another theme, or at the top level</source>
+        <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="200" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="200" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="201" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="201" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="202" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="202" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="164" />
+        <location filename="../../ui/themes_view.py" line="232" />
+        <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
+        <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
+    </message>
+    <message>
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="169" />
+        <location filename="../../ui/themes_view.py" line="238" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
