@@ -3,7 +3,8 @@
 Top-level themes are groups of sub-themes whose centroids are close: scikit-learn's agglomerative
 clustering (average linkage, cosine distance) of the sub-theme centroids, cut where two groups'
 centroids are further apart than ``TOP_DISTANCE`` times the typical spread of a sub-theme (the median
-over sub-themes of their members' mean cosine distance to their centroid). Relative, because
+over sub-themes of their members' mean cosine distance to their centroid), or than the closest 3%
+of sub-theme pairs when that is further (``cut_distance``). Relative, because
 corpora differ: GitHub issues' clusters all sit close together, app reviews' far apart; an absolute
 cut that groups one sensibly merges the other into one theme (bench/RESULTS.md). The number of
 top-level themes follows the data instead of a cap. Near-duplicate clusters ("hung / wait / phone"
@@ -28,6 +29,8 @@ from .topic_keywords import class_keywords, short_label
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
 #: many times the typical spread of a sub-theme (tuned on the labelled sets, bench/eval_themes.py).
 TOP_DISTANCE = 0.8
+#: ...or at least as close as this share of all pairs of sub-themes (the closest 3%).
+CLOSEST_PAIRS = 0.03
 #: Fewer sub-themes than this are not grouped ("a handful" needs no second level), and grouping
 #: never leaves fewer top-level themes than this.
 MIN_TOP = 5
@@ -59,6 +62,20 @@ def typical_spread(labels: np.ndarray, similarity: np.ndarray, n_sub: int) -> fl
     sums = np.bincount(labels[assigned], weights=1.0 - similarity[assigned], minlength=n_sub)
     spread = sums[counts > 0] / counts[counts > 0]
     return float(np.median(spread)) if len(spread) else 0.0
+
+
+def cut_distance(centroids: np.ndarray, labels: np.ndarray, similarity: np.ndarray,
+                 distance: float = TOP_DISTANCE) -> float:
+    """Where the grouping stops: ``distance`` x the typical spread, or the distance under which the
+    closest ``CLOSEST_PAIRS`` of sub-theme pairs lie when that is larger (very tight clusters, such
+    as templated texts, have almost no spread yet their closest pairs still belong together)."""
+    n = len(centroids)
+    relative = distance * typical_spread(labels, similarity, n)
+    if n < 3:
+        return relative
+    from scipy.spatial.distance import pdist
+
+    return max(relative, float(np.quantile(pdist(np.asarray(centroids, dtype=np.float64), "cosine"), CLOSEST_PAIRS)))
 
 
 def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float) -> np.ndarray:
@@ -113,7 +130,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    top_of = group_subthemes(sub_centroids, sizes, distance * typical_spread(labels, sub_similarity, n_sub))
+    top_of = group_subthemes(sub_centroids, sizes, cut_distance(sub_centroids, labels, sub_similarity, distance))
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)

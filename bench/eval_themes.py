@@ -165,14 +165,13 @@ def main() -> None:
             row["sub"] = {**score(ours.labels, truth), **took}
             row["top"] = {**score(ours.top_labels, truth), **took}
             if args.distances:
-                from analysis.theme_tree import group_subthemes, typical_spread
+                from analysis.theme_tree import cut_distance, group_subthemes
 
                 centroids = np.vstack([th.centroid for th in ours.themes])
                 sizes = [th.size for th in ours.themes]
                 row["tuning"] = {}
                 for d in (float(x) for x in args.distances.split(",")):
-                    top_of = group_subthemes(centroids, sizes,
-                                             d * typical_spread(ours.labels, ours.similarity, len(sizes)))
+                    top_of = group_subthemes(centroids, sizes, cut_distance(centroids, ours.labels, ours.similarity, d))
                     row["tuning"][d] = score(np.where(ours.labels >= 0, top_of[np.maximum(ours.labels, 0)], -1), truth)
             if flat is not None:
                 t, c = time.perf_counter(), time.process_time()

@@ -23,9 +23,12 @@ def theme_summaries(conn, *, include_hidden: bool = False, include_merged: bool 
     for r in rows:  # roll sub-themes' sentiment up into their top-level theme
         if r["parent_id"] is not None and r["merged_into"] is None and r["parent_id"] in counts:
             counts[r["parent_id"]] = [a + b for a, b in zip(counts[r["parent_id"]], counts[r["id"]])]
+    hidden = {r["id"] for r in rows if r["hidden"]}
     out: list[ThemeSummary] = []
     for r in rows:
-        if (r["hidden"] and not include_hidden) or (r["merged_into"] is not None and not include_merged):
+        if not include_hidden and (r["hidden"] or r["parent_id"] in hidden):  # hiding a theme hides its sub-themes
+            continue
+        if r["merged_into"] is not None and not include_merged:
             continue
         extra = triage.get(r["id"], {})
         scored = sum(counts[r["id"]])
