@@ -101,27 +101,41 @@ def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float
     return np.array([order[g] for g in raw], dtype=np.int64)
 
 
-def label_siblings(keywords: list[list[str]]) -> list[str]:
-    """Labels for themes shown side by side, distinct from each other.
+def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
+                   seed: int = 42) -> list[str]:
+    """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
+    distinct from each other.
 
-    The one place that names siblings: the phrase labeller (analysis.theme_labels) replaces this.
-    A label that repeats a sibling's gets the next keyword not already in it.
+    The one place that names siblings: the phrase labeller (``analysis.theme_labels.phrase_labels``,
+    same inputs) replaces this body. Until then: the top keywords (``short_label``); a label that
+    repeats a sibling's gets the next keyword not already in it.
     """
-    labels = [short_label(k) for k in keywords]
-    seen: dict[str, int] = {}
+    labels = [short_label(list(k)) for k in keywords]
+    seen: set[str] = set()
     for i, label in enumerate(labels):
         if label in seen:
             extra = next((w for w in keywords[i] if w not in label), None)
             if extra:
                 labels[i] = f"{label} ({extra})"
-        seen.setdefault(labels[i], i)
+        seen.add(labels[i])
     return labels
 
 
+def sample_texts(docs: Sequence[str], labels: np.ndarray, k: int, rng: np.random.Generator,
+                 limit: int = KEYWORD_SAMPLE) -> list[str]:
+    """Up to ``limit`` member texts of theme ``k`` (a seeded sample, in document order)."""
+    members = np.flatnonzero(labels == k)
+    if len(members) > limit:
+        members = np.sort(rng.choice(members, limit, replace=False))
+    return [docs[i] for i in members]
+
+
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
-               sub_centroids: np.ndarray, sub_keywords: list[list[str]], *, distance: float = TOP_DISTANCE, seed: int = 42,
-               n_keywords: int = 10, n_quotes: int = 5) -> tuple[np.ndarray, list[TopTheme]]:
+               sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
+               distance: float = TOP_DISTANCE, seed: int = 42, n_keywords: int = 10,
+               n_quotes: int = 5) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
+    ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
     ``labels`` is the sub-theme per document (-1 unassigned). A group of one keeps its sub-theme's
     keywords; groups of several get c-TF-IDF keywords over a seeded sample of their documents.
@@ -134,12 +148,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)
-    docs_by_top = []
-    for g in range(n_top):
-        members = np.flatnonzero(top_labels == g)
-        if len(members) > KEYWORD_SAMPLE:
-            members = np.sort(rng.choice(members, KEYWORD_SAMPLE, replace=False))
-        docs_by_top.append([docs[i] for i in members])
+    docs_by_top = [sample_texts(docs, top_labels, g, rng) for g in range(n_top)]
     group_keywords = class_keywords(docs_by_top, n_keywords) if n_top > 1 else [sub_keywords[0]] * n_top
     from .topic_matching import centroids_of
 
@@ -153,6 +162,14 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         words = sub_keywords[children[0]] if len(children) == 1 else (group_keywords[g] or sub_keywords[children[0]])
         quotes = representative(docs, embeddings, top_labels, similarity, g, n_quotes) if len(children) > 1 else []
         tops.append(TopTheme(children, list(words), "", centroids[g], int(sizes[children].sum()), quotes))
-    for top, label in zip(tops, label_siblings([t.keywords for t in tops])):
+    for top, label in zip(tops, label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed)):
         top.label = label
+    for top in tops:  # siblings get distinct labels; a sub-theme alone is its top-level theme
+        if top.is_group:
+            texts = [sample_texts(docs, labels, k, rng) for k in top.children]
+            for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
+                                                             [sub_keywords[k] for k in top.children], seed)):
+                sub_labels[k] = label
+        else:
+            sub_labels[top.children[0]] = top.label
     return top_of, tops

@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .theme_tree import TOP_DISTANCE, TopTheme, build_tree, label_siblings
+from .theme_tree import TOP_DISTANCE, TopTheme, build_tree
 from .topic_keywords import make_vectorizer, short_label
 from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
 
@@ -292,15 +292,12 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
 
     t = time.perf_counter()
     stage("grouping")
+    sub_labels = [th.label for th in themes]
     top_of, tops = build_tree(docs, embeddings, labels, similarity, centroids, [th.keywords for th in themes],
-                              distance=params.top_distance, seed=params.seed, n_keywords=params.n_keywords,
-                              n_quotes=params.n_quotes)
-    for top in tops:  # siblings get distinct labels; a sub-theme alone is its top-level theme
-        if top.is_group:
-            for k, label in zip(top.children, label_siblings([themes[k].keywords for k in top.children])):
-                themes[k].label = label
-        else:
-            themes[top.children[0]].label = top.label
+                              sub_labels, distance=params.top_distance, seed=params.seed,
+                              n_keywords=params.n_keywords, n_quotes=params.n_quotes)
+    for th, label in zip(themes, sub_labels):
+        th.label = label
     seconds["grouping"] = round(time.perf_counter() - t, 3)
     info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "max_themes": max_themes,
             "themes": n_themes, "top_themes": len(tops)}

@@ -290,7 +290,9 @@ def _group_preview(conn, theme_id: int, children: list[int], parts: int | None) 
         out.append(SplitPart(members[0]["label"], members[0]["keywords"], item_ids, members[0]["quotes"][:5],
                              centroid, children=[t["id"] for t in members]))
     out.sort(key=lambda p: (-len(p.item_ids), p.children[0]))
-    for part, label in zip(out, label_siblings([p.keywords for p in out])):
+    texts = [[] for _ in out]  # the stored themes' texts are not at hand here: keywords only
+    centroids = np.vstack([p.centroid for p in out])
+    for part, label in zip(out, label_siblings(texts, centroids, [p.keywords for p in out])):
         if len(part.children) > 1:
             part.label = label
     return out
