@@ -131,27 +131,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -1589,6 +1589,26 @@
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="106" />
+        <source>sub-themes</source>
+        <translation>个子主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="107" />
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="108" />
+        <source>Move Theme</source>
+        <translation>移动主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="109" />
+        <source>Put “{0}” under:</source>
+        <translation>把“{0}”放到：</translation>
+    </message>
 </context>
 <context>
     <name>ThemeBoardModel</name>
@@ -1613,37 +1633,37 @@
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Last 12 weeks</source>
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -1765,72 +1785,77 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="110" />
+        <source>Sub-themes</source>
+        <translation>子主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="111" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
