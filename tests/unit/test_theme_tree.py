@@ -234,6 +234,10 @@ def test_incremental_items_join_sub_themes_and_sizes_roll_up(tree, tmp_path):
     assert not {theme for _, theme, _ in rows} & set(groups)  # never straight into a group
     for parent, children in groups.items():
         assert tq.get_theme(ws.conn, parent)["size"] == sum(tq.get_theme(ws.conn, c)["size"] for c in children)
+        subs = [tq.get_theme(ws.conn, c, with_centroid=True) for c in children]
+        mean = sum(np.frombuffer(t["centroid"], np.float32) * t["size"] for t in subs)
+        got = np.frombuffer(tq.get_theme(ws.conn, parent, with_centroid=True)["centroid"], np.float32)
+        assert np.allclose(got, mean / np.linalg.norm(mean), atol=1e-5)  # the group's centre moved with its members
 
 
 def test_briefing_reports_top_level_themes_with_their_sub_themes(tree, tmp_path):

@@ -355,6 +355,7 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         for theme_id, centroid in centroids.items():
             tq.update_theme(conn, theme_id, centroid=centroid.tobytes())
         tq.refresh_sizes(conn)
+        _move_group_centroids(conn, touched)
         described = themes_to_redescribe(conn, touched)
         redescribe(conn, rows, described, model=result.model, run_id=run_id, seed=params.seed,
                    embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes)
@@ -364,6 +365,19 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         tq.finish_run(conn, run_id, _summary(result))
     result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
                         "described": len(described)})
+
+
+def _move_group_centroids(conn, touched: set[int]) -> None:
+    """A top-level theme whose sub-themes received items: centroid = their size-weighted mean."""
+    themes = {t["id"]: t for t in tq.list_themes(conn, include_merged=False, with_centroid=True)}
+    for parent, children in tq.children_of(conn).items():
+        if parent not in themes or not touched.intersection(children):
+            continue
+        total = sum((np.frombuffer(themes[c]["centroid"], np.float32).astype(np.float64) * themes[c]["size"]
+                     for c in children if themes.get(c, {}).get("centroid")), np.zeros(1))
+        norm = float(np.linalg.norm(total))
+        if norm > 0:
+            tq.update_theme(conn, parent, centroid=(total / norm).astype(np.float32).tobytes())
 
 
 def _summarise(conn, result: AnalysisResult) -> None:
