@@ -154,6 +154,9 @@ def test_cli_json_keys_at_both_levels(tree, tmp_path):
         else:
             assert item["top_theme_id"] == theme["parent_id"]
             assert item["top_theme_label"] == labels[theme["parent_id"]]["label"]
+    parent = next(iter(parents))
+    of_parent = [json.loads(line) for line in run("items", "-w", path, "--jsonl", "--theme", parent).output.splitlines()]
+    assert of_parent and {i["id"] for i in of_parent} == {i["id"] for i in items if i["top_theme_id"] == parent}
     text = run("themes", "-w", path).output
     assert "\u2514" in text  # sub-themes drawn under their top-level theme
     analysed = json.loads(run("analyze", "-w", path, "--json", "--model", "test-tree-words", "--mode", "full").output)
