@@ -4,7 +4,6 @@ and sentiment, counts per status and source, and what a report leaves out. Windo
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 
 _CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
