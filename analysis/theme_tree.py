@@ -114,9 +114,9 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     seen: set[str] = set()
     for i, label in enumerate(labels):
         if label in seen:
-            extra = next((w for w in keywords[i] if w not in label), None)
-            if extra:
-                labels[i] = f"{label} ({extra})"
+            extra = next((w for w in keywords[i] if w not in label and f"{label} ({w})" not in seen), None)
+            labels[i] = f"{label} ({extra})" if extra else next(
+                f"{label} ({n})" for n in range(2, len(labels) + 2) if f"{label} ({n})" not in seen)
         seen.add(labels[i])
     return labels
 

@@ -263,3 +263,11 @@ def test_briefing_reports_top_level_themes_with_their_sub_themes(tree, tmp_path)
     text = " ".join(shape.text_frame.text for slide in Presentation(out).slides for shape in slide.shapes
                     if shape.has_text_frame)
     assert "Sub-themes:" in text
+
+
+def test_sibling_labels_are_distinct_even_with_the_same_keywords():
+    from analysis.theme_tree import label_siblings
+
+    labels = label_siblings([[], [], [], []], np.eye(4, dtype=np.float32),
+                            [["excel"], ["excel"], ["excel", "vba"], ["excel"]])
+    assert len(set(labels)) == 4 and labels[0] == "excel"
