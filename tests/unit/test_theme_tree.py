@@ -216,9 +216,12 @@ def test_edits_at_both_levels_survive_a_full_rerun(tree):
     set_status(ws.conn, f"theme:{parent}", "planned")
     edits.hide(ws, children[1])
     edits.set_parent(ws, lone, parent)
+    other = next(p for p in groups if p != parent)
+    edits.merge(ws, [other], parent)  # two top-level themes made one
     before = {t["id"]: t for t in tq.list_themes(ws.conn)}
     result = run_analysis(ws, mode="full", **FAST)
     assert result.themes_created == 0 and result.top_themes_created == 0
+    assert set(groups[other]) <= set(tq.children_of(ws.conn)[parent])  # the merge held
     after = {t["id"]: t for t in tq.list_themes(ws.conn)}
     assert after[parent]["label"] == "Phone support" and after[parent]["status"] == "planned"
     assert after[children[0]]["label"] == "Long hold times" and after[children[0]]["parent_id"] == parent

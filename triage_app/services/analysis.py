@@ -233,10 +233,14 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
     old = tq.list_themes(conn, with_centroid=True)
     children = tq.children_of(conn)
     members = _members(existing, {t["id"] for t in old})
-    old_parents = [t for t in old if t["id"] in children]
+    merged = {t["id"]: t["merged_into"] for t in old}
+    # a theme merged into a group may have been a group itself: it is a candidate at both levels (by
+    # its centroid), so the group it described keeps going where the person put it
+    into_group = {t["id"] for t in old if t["merged_into"] is not None and _final_theme(t["id"], merged) in children}
+    old_parents = [t for t in old if t["id"] in children or t["id"] in into_group]
     old_leaves = [t for t in old if t["id"] not in children]
     for t in old_parents:  # a group's items are its sub-themes' (and any it holds itself)
-        members[t["id"]] = members[t["id"]].union(*(members.get(c, set()) for c in children[t["id"]]))
+        members[t["id"]] = members[t["id"]].union(*(members.get(c, set()) for c in children.get(t["id"], ())))
     new_members = [frozenset(int(x) for x in item_ids[found.labels == k]) for k in range(len(found.themes))]
     centroids = np.vstack([t.centroid for t in found.themes]) if found.themes else np.zeros((0, 1), np.float32)
     matches = match_clusters(new_members, centroids, _old_for_matching(old_leaves, members, same_model))
@@ -247,7 +251,6 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
     group_matches = {groups[i]: old_id for i, old_id in
                      match_clusters(group_members, group_centroids,
                                     _old_for_matching(old_parents, members, same_model)).items()}
-    merged = {t["id"]: t["merged_into"] for t in old}
     by_id = {t["id"]: t for t in old}
     with transaction(conn):
         run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "full"})
