@@ -102,12 +102,13 @@ def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42) -> list[str]:
+                   seed: int = 42, embed=None) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other.
 
-    The one place that names siblings: the phrase labeller (``analysis.theme_labels.phrase_labels``,
-    same inputs) replaces this body. Until then: the top keywords (``short_label``); a label that
+    The one place that names siblings: the phrase labeller replaces this body with
+    ``phrase_labels(groups, centroids, embed, keywords, seed)`` (same inputs; ``embed`` maps phrases
+    to vectors, None here). Until then: the top keywords (``short_label``); a label that
     repeats a sibling's gets the next keyword not already in it.
     """
     labels = [short_label(list(k)) for k in keywords]
@@ -133,7 +134,7 @@ def sample_texts(docs: Sequence[str], labels: np.ndarray, k: int, rng: np.random
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
                distance: float = TOP_DISTANCE, seed: int = 42, n_keywords: int = 10,
-               n_quotes: int = 5) -> tuple[np.ndarray, list[TopTheme]]:
+               n_quotes: int = 5, embed=None) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
     ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
@@ -162,13 +163,14 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         words = sub_keywords[children[0]] if len(children) == 1 else (group_keywords[g] or sub_keywords[children[0]])
         quotes = representative(docs, embeddings, top_labels, similarity, g, n_quotes) if len(children) > 1 else []
         tops.append(TopTheme(children, list(words), "", centroids[g], int(sizes[children].sum()), quotes))
-    for top, label in zip(tops, label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed)):
+    for top, label in zip(tops, label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed, embed)):
         top.label = label
     for top in tops:  # siblings get distinct labels; a sub-theme alone is its top-level theme
         if top.is_group:
             texts = [sample_texts(docs, labels, k, rng) for k in top.children]
             for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
-                                                             [sub_keywords[k] for k in top.children], seed)):
+                                                             [sub_keywords[k] for k in top.children], seed,
+                                                             embed)):
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label

@@ -10,7 +10,7 @@ Per set and embedding backend: NMI and ARI of theme assignments vs labels (unass
 one more cluster, as HDBSCAN's -1 does for the baseline), share unassigned, number of themes, seconds.
 Scored in one run on the same vectors: "top" and "sub" = the two levels of analysis.topics.find_themes
 (default ThemeParams; an item's top-level theme is its sub-theme's group), "flat" = find_themes of the
-baseline git ref (default ``main``: today's flat themes, loaded from git beside ours), "defaults" =
+baseline git ref (default ``ea7c5e7``, the last commit with flat themes, loaded from git beside ours), "defaults" =
 ``BERTopic()`` with every component at its default. Vectors are cached in --cache. ``--distances``
 also scores other top-level distance thresholds on the same sub-themes (tuning).
 """
@@ -107,7 +107,7 @@ def keyword_stats(keywords: dict) -> dict:
             "chinese_keywords_over_4_chars": sum(1 for w in cjk if len(w) > 4)}
 
 
-def main_flat(ref: str = "main"):
+def main_flat(ref: str = "ea7c5e7"):
     """``find_themes`` of the code at git ``ref`` (today's flat themes), loaded as a module beside ours."""
     import importlib.util
     import subprocess
@@ -140,7 +140,8 @@ def main() -> None:
     ap.add_argument("--sets", default="app-reviews,nlbse24,bilingual")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--baseline", default="main", help="git ref whose flat themes are the baseline")
+    ap.add_argument("--baseline", default="ea7c5e7",
+                    help="git ref whose flat themes are the baseline (default: the last commit before two levels)")
     ap.add_argument("--distances", help="comma-separated top-level distances to compare (tuning)")
     ap.add_argument("--no-defaults", action="store_true", help="skip plain BERTopic (tuning runs)")
     ap.add_argument("--out", type=Path)
