@@ -114,7 +114,7 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     labels = [short_label(list(k)) for k in keywords]
     seen: set[str] = set()
     for i, label in enumerate(labels):
-        if label in seen:
+        if label in seen and keywords[i]:  # themes without any keyword all say "(no keywords)"
             extra = next((w for w in keywords[i] if w not in label and f"{label} ({w})" not in seen), None)
             labels[i] = f"{label} ({extra})" if extra else next(
                 f"{label} ({n})" for n in range(2, len(labels) + 2) if f"{label} ({n})" not in seen)
