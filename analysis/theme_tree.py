@@ -35,7 +35,7 @@ CLOSEST_PAIRS = 0.03
 #: never leaves fewer top-level themes than this.
 MIN_TOP = 5
 #: Documents per group whose words make a top-level theme's keywords (a seeded sample).
-KEYWORD_SAMPLE = 400
+KEYWORD_SAMPLE = 200
 
 
 @dataclass
@@ -131,6 +131,31 @@ def sample_texts(docs: Sequence[str], labels: np.ndarray, k: int, rng: np.random
     return [docs[i] for i in members]
 
 
+def _group_centroids(sub_centroids: np.ndarray, labels: np.ndarray, similarity: np.ndarray, top_of: np.ndarray,
+                     n_top: int) -> np.ndarray:
+    """Unit mean vector of each group's members, from the sub-themes' centroids: the sum of a
+    sub-theme's unit member vectors is its centroid times the sum of their similarities to it."""
+    n_sub = len(sub_centroids)
+    assigned = labels >= 0
+    lengths = np.bincount(labels[assigned], weights=similarity[assigned], minlength=n_sub)
+    sums = np.zeros((n_top, sub_centroids.shape[1]), dtype=np.float64)
+    np.add.at(sums, top_of, sub_centroids.astype(np.float64) * lengths[:, None])
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, chunk: int = 8192) -> np.ndarray:
+    """Cosine similarity of each document to its group's centroid (0 when unassigned), in chunks
+    (no copy of the whole embedding matrix at 100,000 items)."""
+    out = np.zeros(len(labels), dtype=np.float32)
+    for start in range(0, len(labels), chunk):
+        part = labels[start:start + chunk]
+        rows = np.flatnonzero(part >= 0)
+        if len(rows):
+            out[start + rows] = np.einsum("ij,ij->i", embeddings[start + rows], centroids[part[rows]])
+    return out
+
+
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
                distance: float = TOP_DISTANCE, seed: int = 42, n_keywords: int = 10,
@@ -151,12 +176,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     rng = np.random.default_rng(seed)
     docs_by_top = [sample_texts(docs, top_labels, g, rng) for g in range(n_top)]
     group_keywords = class_keywords(docs_by_top, n_keywords) if n_top > 1 else [sub_keywords[0]] * n_top
-    from .topic_matching import centroids_of
-
-    centroids = centroids_of(np.asarray(embeddings, dtype=np.float32), top_labels, n_top)
-    similarity = np.zeros(len(labels), dtype=np.float32)
-    assigned = np.flatnonzero(top_labels >= 0)
-    similarity[assigned] = np.einsum("ij,ij->i", embeddings[assigned], centroids[top_labels[assigned]])
+    centroids = _group_centroids(sub_centroids, labels, sub_similarity, top_of, n_top)
+    similarity = _similarity(embeddings, top_labels, centroids)
     tops: list[TopTheme] = []
     for g in range(n_top):
         children = [int(k) for k in np.flatnonzero(top_of == g)]
