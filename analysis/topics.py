@@ -7,9 +7,9 @@ What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
   reducer it was rejected: HDBSCAN finds little structure in a linear projection.
 - Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``);
   "leaf" cluster selection with min_samples=5 (plain "eom" often returns a handful of giant clusters,
-  e.g. one per repository), and more than ``max_themes`` clusters (``auto_max_themes``: one per ~100
-  items, 10-40) are merged by BERTopic's own topic reduction (agglomerative, on the themes' mean
-  embeddings).
+  e.g. one per repository); the clusters are the sub-themes (more than ``auto_max_themes``, which
+  the labelled sets do not reach, are merged by BERTopic's topic reduction).
+- Two levels: sub-themes with close centroids are grouped into top-level themes (``theme_tree``).
 - Size: at most ``max_fit`` items (a seeded sample) are clustered; every other item joins the theme
   whose centroid is nearest, as new items do later (``assign_to_centroids``).
 - Outliers: HDBSCAN noise joins its nearest theme when similar enough, and the threshold is lowered
@@ -35,6 +35,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .theme_labels import Embed, label_clusters
+from .theme_tree import TOP_DISTANCE, TopTheme, build_tree
 from .topic_keywords import make_vectorizer
 from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
 
@@ -55,6 +56,7 @@ class ThemeParams:
     min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
     n_keywords: int = 10
     n_quotes: int = 5
+    top_distance: float = TOP_DISTANCE  # sub-themes closer than this x their spread share a top-level theme
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -77,6 +79,15 @@ class ThemeResult:
     themes: list[FoundTheme]
     seconds: dict[str, float]
     info: dict
+    tops: list[TopTheme] = field(default_factory=list)  # top-level themes (groups of ``themes``)
+    top_of: np.ndarray | None = None  # top-level theme index per theme (sub-theme)
+
+    @property
+    def top_labels(self) -> np.ndarray:
+        """Top-level theme index per document, -1 = unassigned."""
+        if self.top_of is None or not len(self.top_of):
+            return self.labels
+        return np.where(self.labels >= 0, self.top_of[np.maximum(self.labels, 0)], -1)
 
     @property
     def unassigned_share(self) -> float:
@@ -89,13 +100,14 @@ def auto_min_cluster_size(n: int) -> int:
 
 
 def auto_max_themes(n: int) -> int:
-    """The most themes for ``n`` items: one per ~100 items, between 10 and 40.
+    """The most sub-themes for ``n`` clustered items: one per ~40 items, between 10 and 250.
 
-    A person browses 10-20 themes of a couple of thousand answers; more themes split one complaint
-    by its wording. On the labelled sets (bench/RESULTS.md) 30 instead of 39 themes for 3,000 issues
-    kept NMI (0.094 vs 0.097) and ARI (0.029 vs 0.020).
+    With two levels, sub-themes are HDBSCAN's clusters as found (one complaint may be split by its
+    wording; the top level groups them again), so this is a guard against hundreds of tiny clusters,
+    not a target: the labelled sets stay below it (8,000 app reviews: 66 clusters; bench/RESULTS.md).
+    The flat themes before (one per ~100 items, 10-40) were hit by every set of a few thousand items.
     """
-    return int(np.clip(round(n / 100), 10, 40))
+    return int(np.clip(round(n / 40), 10, 250))
 
 
 def numba_cache_dir() -> str:
@@ -277,19 +289,25 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
                             vectorizer_model=make_vectorizer(words=chinese), ctfidf_model=model.ctfidf_model)
     keywords = [[w for w, score in (model.get_topic(k) or []) if w and score > 0] for k in range(n_themes)]
     seconds["keywords"] = round(time.perf_counter() - t, 3)
-    t = time.perf_counter()
-    stage("labels")
-    names = label_clusters(docs, labels, centroids, embed, keywords, params.seed, words=chinese)
     themes = []
     sizes = np.bincount(labels[labels >= 0], minlength=n_themes)
     for k in range(n_themes):
-        themes.append(FoundTheme(index=k, keywords=keywords[k], label=names[k], centroid=centroids[k],
+        themes.append(FoundTheme(index=k, keywords=keywords[k], label="", centroid=centroids[k],
                                  size=int(sizes[k]), quotes=representative(docs, embeddings, labels, similarity, k,
                                                                            params.n_quotes)))
-    seconds["labels"] = round(time.perf_counter() - t, 3)
+
+    t = time.perf_counter()
+    stage("grouping")  # groups, then phrase labels distinct among siblings at both levels
+    sub_labels = [""] * n_themes
+    top_of, tops = build_tree(docs, embeddings, labels, similarity, centroids, [th.keywords for th in themes],
+                              sub_labels, distance=params.top_distance, seed=params.seed,
+                              n_keywords=params.n_keywords, n_quotes=params.n_quotes, embed=embed, chinese_words=chinese)
+    for th, label in zip(themes, sub_labels):
+        th.label = label
+    seconds["grouping and labels"] = round(time.perf_counter() - t, 3)
     info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "max_themes": max_themes,
-            "themes": n_themes}
-    return ThemeResult(labels, similarity, themes, seconds, info)
+            "themes": n_themes, "top_themes": len(tops)}
+    return ThemeResult(labels, similarity, themes, seconds, info, tops, top_of)
 
 
 def representative(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, similarity: np.ndarray,

@@ -8,8 +8,11 @@ only) and tests/fixtures/themes_bilingual.csv (the same complaints in Chinese an
 
 Per set and embedding backend: NMI and ARI of theme assignments vs labels (unassigned items count as
 one more cluster, as HDBSCAN's -1 does for the baseline), share unassigned, number of themes, seconds.
-"Ours" is analysis.topics.find_themes with default ThemeParams; "defaults" is ``BERTopic()`` with
-every component at its default, given the same embeddings. Vectors are cached in --cache.
+Scored in one run on the same vectors: "top" and "sub" = the two levels of analysis.topics.find_themes
+(default ThemeParams; an item's top-level theme is its sub-theme's group), "flat" = find_themes of the
+baseline git ref (default ``ea7c5e7``, the last commit with flat themes, loaded from git beside ours), "defaults" =
+``BERTopic()`` with every component at its default. Vectors are cached in --cache. ``--distances``
+also scores other top-level distance thresholds on the same sub-themes (tuning).
 """
 from __future__ import annotations
 
@@ -104,15 +107,47 @@ def keyword_stats(keywords: dict) -> dict:
             "chinese_keywords_over_4_chars": sum(1 for w in cjk if len(w) > 4)}
 
 
+def main_flat(ref: str = "ea7c5e7"):
+    """``find_themes`` of the code at git ``ref`` (today's flat themes), loaded as a module beside ours."""
+    import importlib.util
+    import subprocess
+
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:analysis/topics.py"], capture_output=True,
+                            text=True, check=True).stdout
+    spec = importlib.util.spec_from_loader("analysis._flat_topics", loader=None)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "analysis"
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    exec(compile(source, f"{ref}:analysis/topics.py", "exec"), module.__dict__)
+    return module
+
+
+def _row_table(results: list[dict]) -> None:
+    cols = ("top", "sub", "flat", "defaults")
+    print("\n| set | backend | NMI " + " / ".join(cols) + " | ARI " + " / ".join(cols) + " | unassigned "
+          + " / ".join(cols) + " | themes " + " / ".join(cols) + " |")
+    print("|---|---|---|---|---|---|")
+    for r in results:
+        def cell(key, fmt=str):
+            return " / ".join(fmt(r[c][key]) if key in r[c] else "-" for c in cols)
+        print(f"| {r['set']} ({r['items']:,}) | {r['backend']} | {cell('nmi')} | {cell('ari')} | "
+              f"{cell('unassigned', lambda v: f'{100 * v:.1f}%')} | {cell('themes')} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--backends", default="use-multilingual,minilm,static")
-    ap.add_argument("--sets", default="app-reviews,nlbse24,waimai,bilingual")
+    ap.add_argument("--backends", default="use-multilingual")
+    ap.add_argument("--sets", default="app-reviews,nlbse24,bilingual")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--baseline", default="ea7c5e7",
+                    help="git ref whose flat themes are the baseline (default: the last commit before two levels)")
+    ap.add_argument("--distances", help="comma-separated top-level distances to compare (tuning)")
+    ap.add_argument("--no-defaults", action="store_true", help="skip plain BERTopic (tuning runs)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     import_engine()
+    flat = main_flat(args.baseline) if args.baseline else None
     results = []
     for name in args.sets.split(","):
         if name != "bilingual" and not DATA.exists():
@@ -127,30 +162,36 @@ def main() -> None:
             row = {"set": name, "backend": backend, "items": len(docs), "texts_per_s": round(rate, 1)}
             t, c = time.perf_counter(), time.process_time()
             ours = find_themes(docs, emb, ThemeParams(seed=args.seed))
-            row["ours"] = {**score(ours.labels, truth), "seconds": round(time.perf_counter() - t, 1),
-                           "cpu_s": round(time.process_time() - c, 1)}
-            t, c = time.perf_counter(), time.process_time()
-            base, base_kw = defaults(docs, emb)
-            row["defaults"] = {**score(base, truth), "seconds": round(time.perf_counter() - t, 1),
+            took = {"seconds": round(time.perf_counter() - t, 1), "cpu_s": round(time.process_time() - c, 1)}
+            row["sub"] = {**score(ours.labels, truth), **took}
+            row["top"] = {**score(ours.top_labels, truth), **took}
+            if args.distances:
+                from analysis.theme_tree import cut_distance, group_subthemes
+
+                centroids = np.vstack([th.centroid for th in ours.themes])
+                sizes = [th.size for th in ours.themes]
+                row["tuning"] = {}
+                for d in (float(x) for x in args.distances.split(",")):
+                    top_of = group_subthemes(centroids, sizes, cut_distance(centroids, ours.labels, ours.similarity, d))
+                    row["tuning"][d] = score(np.where(ours.labels >= 0, top_of[np.maximum(ours.labels, 0)], -1), truth)
+            if flat is not None:
+                t, c = time.perf_counter(), time.process_time()
+                base_flat = flat.find_themes(docs, emb, flat.ThemeParams(seed=args.seed))
+                row["flat"] = {**score(base_flat.labels, truth), "seconds": round(time.perf_counter() - t, 1),
                                "cpu_s": round(time.process_time() - c, 1)}
+            if not args.no_defaults:
+                t, c = time.perf_counter(), time.process_time()
+                base, base_kw = defaults(docs, emb)
+                row["defaults"] = {**score(base, truth), "seconds": round(time.perf_counter() - t, 1),
+                                   "cpu_s": round(time.process_time() - c, 1)}
             if ids:
-                row["ours"]["pairs_together"] = pairs_together(ours.labels, ids)
-                row["defaults"]["pairs_together"] = pairs_together(base, ids)
-            if name in ("waimai", "bilingual"):
-                row["ours"].update(keyword_stats({t.index: t.keywords for t in ours.themes}))
-                row["defaults"].update(keyword_stats(base_kw))
-                row["top_themes"] = [{"size": t.size, "label": t.label, "keywords": t.keywords[:8]}
-                                     for t in sorted(ours.themes, key=lambda t: -t.size)[:8]]
+                for key, labels in (("top", ours.top_labels), ("sub", ours.labels)):
+                    row[key]["pairs_together"] = pairs_together(labels, ids)
+            row["top_themes"] = [{"size": tp.size, "label": tp.label, "children": len(tp.children)}
+                                 for tp in ours.tops[:12]]
             results.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
-    print("\n| set | backend | ours NMI | defaults NMI | ours ARI | defaults ARI | ours unassigned | defaults "
-          "unassigned | ours themes | defaults themes |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for r in results:
-        o, d = r["ours"], r["defaults"]
-        print(f"| {r['set']} | {r['backend']} | {o.get('nmi', '-')} | {d.get('nmi', '-')} | {o.get('ari', '-')} | "
-              f"{d.get('ari', '-')} | {100 * o['unassigned']:.1f}% | {100 * d['unassigned']:.1f}% | {o['themes']} | "
-              f"{d['themes']} |")
+    _row_table([{**r, **{k: r.get(k, {}) for k in ("flat", "defaults")}} for r in results])
     if args.out:
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
 

@@ -1,5 +1,5 @@
 """triage-app commands of the themes area (registered on the group in cli.py):
-``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|hide``, ``undo``, ``redo``."""
+``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|parent|hide``, ``undo``, ``redo``."""
 from __future__ import annotations
 
 import json
@@ -48,17 +48,18 @@ def analyze(workspace, seed, model, mode, as_json):
     if as_json:
         _print_json(result.as_json())
         return
-    _echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.themes} themes "
-               f"({result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
+    _echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.top_themes} top-level "
+               f"themes holding {result.sub_themes} sub-themes ({result.themes} in all; "
+               f"{result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
                f"{result.unassigned:,} unassigned ({100 * result.unassigned_share:.1f}%)")
     _echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
     _echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
 
 
-def _quotes(conn, themes: list[dict]) -> dict[int, str]:
+def _quotes(conn, themes) -> dict[int, str]:
     from .store import themes as tq
 
-    ids = [q for t in themes for q in t["quotes"]]
+    ids = [q for t in themes for q in t.quotes]
     return {i: (row[2] + ": " if row[2] else "") + row[3] for i, row in tq.items_by_id(conn, ids).items()}
 
 
@@ -67,57 +68,65 @@ def _quotes(conn, themes: list[dict]) -> dict[int, str]:
 @click.option("--all", "show_all", is_flag=True, help="Include hidden and merged themes.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def themes(workspace, show_all, as_json):
-    """List themes, largest first, with keywords and representative quotes."""
-    from .store import themes as tq
+    """List themes as a tree (top-level themes, each with its sub-themes), by priority, with keywords
+    and representative quotes."""
+    from .services.theme_summaries import as_tree, theme_summaries
 
     with _existing(workspace) as ws:
-        rows = tq.list_themes(ws.conn, include_hidden=show_all, include_merged=show_all)
+        rows = theme_summaries(ws.conn, include_hidden=show_all, include_merged=show_all)
         if not show_all:
-            rows = [t for t in rows if t["size"] > 0]
+            rows = [t for t in rows if t.size > 0]
+            kept = {t.id for t in rows}
+            for t in rows:
+                t.children = [c for c in t.children if c in kept]
         texts = _quotes(ws.conn, rows)
         total = ws.stats()["items"]
-        assigned = sum(t["size"] for t in tq.list_themes(ws.conn, include_merged=False))
-        # -- triage metrics (issue 4): priority, factor contributions, status and item roll-up
-        from .services.metrics import theme_triage_fields
+        from .store.theme_board_queries import unassigned_count
 
-        triage = theme_triage_fields(ws.conn) if rows else {}
-        # -- sentiment and feedback-type mix (issue 13): shares of the scored members, summing to 1
-        from .store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
+        unassigned = unassigned_count(ws.conn)
 
-        sentiment_shares, type_shares = sentiment_shares_by_theme(ws.conn), type_shares_by_theme(ws.conn)
-    out = [{"id": t["id"], "label": t["label"], "keywords": t["keywords"], "size": t["size"],
-            "share": round(t["size"] / total, 4) if total else 0.0,
-            "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t["quotes"]],
-            "status": t["status"], "hidden": bool(t["hidden"]), "label_edited": bool(t["label_edited"]),
-            "parent_id": t["parent_id"], "merged_into": t["merged_into"],
-            **triage.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0}),
-            "sentiment_shares": sentiment_shares.get(t["id"], {}), "type_shares": type_shares.get(t["id"], {})}
-           for t in rows]
-    out = _redactor().value(out)  # quotes, labels, keywords
+    def as_dict(t) -> dict:
+        return {"id": t.id, "label": t.label, "keywords": t.keywords, "size": t.size,
+                "share": round(t.size / total, 4) if total else 0.0,
+                "quotes": [{"item_id": q, "text": " ".join(texts.get(q, "").split())[:300]} for q in t.quotes],
+                "status": t.status, "hidden": t.hidden, "label_edited": t.label_edited,
+                "parent_id": t.parent_id, "merged_into": t.merged_into, "priority": t.priority, "factors": t.factors,
+                "items_resolved": t.items_resolved, "items_total": t.items_total, "children": t.children,
+                "sentiment_shares": {k: round(v, 4) for k, v in t.sentiment_shares.items()},
+                "type_shares": {k: round(v, 4) for k, v in t.type_shares.items()},
+                "praise_share": round(t.praise_share, 4), "growth_note": t.growth_note}
+
     if as_json:
-        _print_json(out)
+        _print_json([as_dict(t) for t in rows])
         return
-    if not out:
+    if not rows:
         _echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
         return
-    for t in out:
-        flags = (" [hidden]" if t["hidden"] else "") + (f" [merged into {t['merged_into']}]" if t["merged_into"] else "")
-        _echo(f"{t['id']:>5}  {t['size']:>7,}  {t['status']:<11} {t['label']}{flags}")
-        _echo(f"{'':>26}{', '.join(t['keywords'][:8])}")
-        for q in t["quotes"][:3]:
-            _echo(f"{'':>26}\u201c{q['text'][:90]}\u201d")
-    _echo(f"{'':>5}  {max(0, total - assigned):>7,}  {'':<11} (unassigned)")
+
+    def line(t, indent: str) -> None:
+        flags = (" [hidden]" if t.hidden else "") + (f" [merged into {t.merged_into}]" if t.merged_into else "")
+        _echo(f"{t.id:>5}  {t.size:>7,}  {t.status:<11} {indent}{t.label}{flags}")
+        pad = " " * (26 + len(indent))
+        _echo(f"{pad}{', '.join(t.keywords[:8])}")
+        for q in t.quotes[:2 if indent else 3]:
+            _echo(f"{pad}\u201c{' '.join(texts.get(q, '').split())[:90]}\u201d")
+
+    for top, subs in as_tree(rows):
+        line(top, "")
+        for sub in subs:
+            line(sub, "  \u2514 ")
+    _echo(f"{'':>5}  {unassigned:>7,}  {'':<11} (unassigned)")
 
 
 @cli.command()
 @_W
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per line.")
-@click.option("--theme", "theme_id", type=int, help="Only the items of this theme.")
+@click.option("--theme", "theme_id", type=int, help="Only the items of this theme (and of its sub-themes).")
 @click.option("--unassigned", is_flag=True, help="Only items in no theme.")
 @click.option("--cleaned", is_flag=True, help="Add the cleaned text that analysis reads (`clean_text`).")
 @click.option("--limit", type=int, help="At most this many items.")
 def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
-    """List items with their theme (theme_id/theme_label are null before analysis or when unassigned)."""
+    """List items with their theme and its top-level theme (null before analysis or when unassigned)."""
     from .store import themes as tq
 
     with _existing(workspace) as ws:
@@ -147,7 +156,7 @@ def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
 
 @cli.group()
 def theme():
-    """Edit themes: rename, merge, split, move items, hide (each can be undone)."""
+    """Edit themes: rename, merge, split, move items, move a sub-theme, hide (each can be undone)."""
 
 
 def _edit(workspace: str, fn, *args, as_json: bool = False, **kwargs) -> None:
@@ -241,6 +250,24 @@ def theme_move(item_ids, target, workspace, as_json):
         except ValueError:
             _fail(f"--to takes a theme id or 'none', not {target!r}")
     _edit(workspace, move_items, list(item_ids), theme_id, as_json=as_json)
+
+
+@theme.command("parent")
+@click.argument("theme_id", type=int)
+@click.option("--to", "target", required=True, help="A top-level theme's id, or 'none' to make it a top-level theme.")
+@_W
+@_JSON
+def theme_parent(theme_id, target, workspace, as_json):
+    """Move a theme under another top-level theme (analysis keeps it there)."""
+    from .services.theme_edits import set_parent
+
+    parent_id = None
+    if target.lower() not in ("none", "top"):
+        try:
+            parent_id = int(target)
+        except ValueError:
+            _fail(f"--to takes a theme id or 'none', not {target!r}")
+    _edit(workspace, set_parent, theme_id, parent_id, as_json=as_json)
 
 
 @theme.command("hide")

@@ -227,9 +227,9 @@ class MainWindow(QMainWindow):
                 self.themes.set_board(board)
                 keep = getattr(self, "select_theme_after_refresh", None)
                 self.select_theme_after_refresh = None
-                rows = [i for i, t in enumerate(self.themes.model.themes) if t["id"] == keep]
-                if rows:
-                    self.themes.table.selectRow(rows[0])
+                index = self.themes.model.index_of(keep) if keep is not None else None
+                if index is not None and index.isValid():
+                    self.themes.select_index(index)
                 self.update_undo_texts()
 
         run_in_thread(self, work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000))
@@ -426,8 +426,8 @@ class MainWindow(QMainWindow):
 
             from .status_dialog import StatusDialog
 
-            theme = next(t for t in self.themes.model.themes if t["id"] == ids[0])
-            dialog = StatusDialog(self.tr("Theme: {0}").format(theme["label"]), theme["status"], self)
+            theme = next(t for t in self.themes.model.themes if t.id == ids[0])
+            dialog = StatusDialog(self.tr("Theme: {0}").format(theme.label), theme.status, self)
             if dialog.exec() != StatusDialog.DialogCode.Accepted:
                 return
             status, note = dialog.values()

@@ -10,9 +10,9 @@ CONFIDENCES = ((1.0, "100% — high"), (0.8, "80% — medium"), (0.5, "50% — l
 
 
 class RiceDialog(QDialog):
-    def __init__(self, conn, theme: dict, parent=None):
+    def __init__(self, conn, theme, parent=None):
         super().__init__(parent)
-        self.conn, self.theme_id = conn, theme["id"]
+        self.conn, self.theme_id = conn, theme.id
         self.setWindowTitle(self.tr("RICE Inputs"))
         saved = metrics.rice_inputs(conn, self.theme_id)
         self.impact = QComboBox()
@@ -33,7 +33,7 @@ class RiceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("“{0}”: RICE = reach (its distinct people) × impact × confidence / effort. "
                                    "Used when the workspace's priority scheme is RICE (Workspace Settings).")
-                           .format(theme["label"]), wordWrap=True))
+                           .format(theme.label), wordWrap=True))
         form.addRow(self.tr("Impact"), self.impact)
         form.addRow(self.tr("Confidence"), self.confidence)
         form.addRow(self.tr("Effort"), self.effort)

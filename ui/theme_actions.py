@@ -104,10 +104,10 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
     from triage_app.services import theme_edits as edits
 
     ws = window.ws
-    themes = {t["id"]: t for t in window.themes.model.themes}
+    themes = {t.id: t for t in window.themes.model.themes}
     try:
         if action == "rename":
-            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]]["label"])
+            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]].label)
             if not ok:
                 return
             result = edits.rename(ws, ids[0], label)
@@ -115,18 +115,22 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
             if len(ids) < 2:
                 QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
                 return
-            names = _t(", ").join(f"“{themes[i]['label']}” ({themes[i]['size']:,})" for i in ids[1:])
+            names = _t(", ").join(f"“{themes[i].label}” ({themes[i].size:,})" for i in ids[1:])
             if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}” ({2})?").format(
-                    names, themes[ids[0]]["label"], f"{themes[ids[0]]['size']:,}")) != QMessageBox.StandardButton.Yes:
+                    names, themes[ids[0]].label, f"{themes[ids[0]].size:,}")) != QMessageBox.StandardButton.Yes:
                 return
             result = edits.merge(ws, ids[1:], ids[0])
         elif action == "hide":
             for theme_id in ids:
                 result = edits.hide(ws, theme_id, True)
-            result["what"] = {"kind": "hide", "themes": [themes[i]["label"] for i in ids]}  # all of them, in one line
+            result["what"] = {"kind": "hide", "themes": [themes[i].label for i in ids]}  # all of them, in one line
         elif action == "split":
             split_with_preview(window, ids[0])
             return
+        elif action == "parent":
+            result = move_theme(window, themes[ids[0]])
+            if result is None:
+                return
         elif action == "rice":
             return edit_rice(window, themes[ids[0]])
         else:
@@ -176,7 +180,8 @@ def split_with_preview(window, theme_id: int) -> None:
             def quotes(p):
                 return "".join(f"<br><i>“{html.escape(texts[q][:160])}”</i>" for q in p.quotes[:2] if texts.get(q))
 
-            rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}<br>"
+            rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}"
+                           + (f", {len(p.children)} {_t('sub-themes')}" if p.children else "") + "<br>"
                            f"<small>{html.escape(', '.join(p.keywords[:8]))}</small>{quotes(p)}</li>" for p in result)
             text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
             buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
@@ -209,7 +214,9 @@ def move_items(window, item_ids: list[int]) -> None:
     themes = window.themes.model.themes
     if window.ws is None or not item_ids or not themes:
         return
-    picker = ThemePicker(sorted(themes, key=lambda t: t["label"].lower()), len(item_ids), window)
+    # the tree's order, sub-themes indented under their top-level theme; type to filter
+    choices = [{"id": t.id, "label": ("\u2003" if t.parent_id else "") + t.label, "size": t.size} for t in themes]
+    picker = ThemePicker(choices, len(item_ids), window)
     window._theme_picker = picker
     if picker.exec() != QDialog.DialogCode.Accepted:
         return
@@ -221,6 +228,21 @@ def move_items(window, item_ids: list[int]) -> None:
         return
     window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
     window.after_theme_change()
+
+
+def move_theme(window, theme) -> dict | None:
+    """Ask where a theme goes (under a top-level theme, or the top level) and move it."""
+    from triage_app.services import theme_edits as edits
+
+    tops = [t for t in window.themes.model.tops if t.id != theme.id]
+    labels = [_t("(top level)")] + [t.label for t in tops]
+    current = next((i + 1 for i, t in enumerate(tops) if t.id == theme.parent_id), 0)
+    label, ok = QInputDialog.getItem(window, _t("Move Theme"), _t("Put “{0}” under:").format(theme.label),
+                                     labels, current, False)
+    if not ok:
+        return None
+    target = None if labels.index(label) == 0 else tops[labels.index(label) - 1].id
+    return edits.set_parent(window.ws, theme.id, target)
 
 
 def undo_redo(window, redo: bool) -> None:

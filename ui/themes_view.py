@@ -1,23 +1,24 @@
-"""The theme board: themes ranked by priority with the factor breakdown, size, trend sparkline,
-keywords, quotes, status and roll-up; the edits (rename, merge, split, hide, status) act on the
-selection."""
+"""The theme board: a tree of top-level themes and their sub-themes, ranked by priority at each
+level, with the factor breakdown, size, trend sparkline, keywords, quotes, status and roll-up; the
+edits (rename, merge, split, move, hide, status, RICE) act on the selection at either level."""
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate,
+    QTextBrowser, QTreeView, QVBoxLayout, QWidget,
 )
 
 from analysis.priority import PRAISE_SCALED, PRAISE_THEME_SHARE
+from triage_app.records import ThemeSummary
 
 from .appearance import ACCENT_ON_LIGHT, accent
 from .class_mix import render_mix
 
-COLUMNS = ("priority", "label", "size", "trend", "status", "resolved", "keywords")
+COLUMNS = ("label", "priority", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
            "resolved": "Resolved", "keywords": "Keywords"}
 #: the trend column's header and tooltip per time unit (the unit comes from the data's span)
@@ -30,62 +31,118 @@ FACTOR_NAMES = {
     # the RICE scheme's inputs
     "reach": "Reach (distinct people)", "impact": "Impact", "confidence": "Confidence", "effort": "Effort (person-months)",
 }
+_TOP = 0  # internalId of a top-level row; a sub-theme's row carries its parent's row + 1
 
 
-class ThemeBoardModel(QAbstractTableModel):
+class ThemeBoardModel(QAbstractItemModel):
+    """The theme tree: top-level themes ranked by priority, each with its sub-themes (same order)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.themes: list[dict] = []
+        self.tops: list[ThemeSummary] = []
+        self.subs: list[list[ThemeSummary]] = []
+        self.trend: dict[int, list[int]] = {}
+        self.quote_items: dict[int, list[dict]] = {}
         self.trend_unit: str | None = "week"
         self.trend_bins = 12
 
-    def set_themes(self, themes: list[dict], trend_unit: str | None = "week", trend_bins: int = 12) -> None:
+    def set_board(self, board: dict) -> None:
+        from triage_app.services.theme_summaries import as_tree
+
         self.beginResetModel()
-        self.themes = list(themes)
-        self.trend_unit, self.trend_bins = trend_unit, trend_bins
+        pairs = as_tree(board["themes"])
+        self.tops = [top for top, _ in pairs]
+        self.subs = [subs for _, subs in pairs]
+        self.trend, self.quote_items = board.get("trend", {}), board.get("quote_items", {})
+        self.trend_unit = board.get("trend_unit", "week")
+        self.trend_bins = len(board.get("trend_starts", board.get("week_starts", [])))
         self.endResetModel()
 
+    @property
+    def themes(self) -> list[ThemeSummary]:
+        """Every theme in tree order (each top-level theme followed by its sub-themes)."""
+        return [t for top, subs in zip(self.tops, self.subs) for t in (top, *subs)]
+
+    def theme(self, index: QModelIndex) -> ThemeSummary | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self.tops[index.row()] if index.row() < len(self.tops) else None
+        subs = self.subs[index.internalId() - 1]
+        return subs[index.row()] if index.row() < len(subs) else None
+
+    def index_of(self, theme_id: int, column: int = 0) -> QModelIndex:
+        for r, (top, subs) in enumerate(zip(self.tops, self.subs)):
+            if top.id == theme_id:
+                return self.index(r, column)
+            for c, sub in enumerate(subs):
+                if sub.id == theme_id:
+                    return self.index(c, column, self.index(r, 0))
+        return QModelIndex()
+
+    def index(self, row, column, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, _TOP if not parent.isValid() else parent.row() + 1)
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.themes)
+        if not parent.isValid():
+            return len(self.tops)
+        if parent.internalId() == _TOP and parent.column() == 0 and parent.row() < len(self.subs):
+            return len(self.subs[parent.row()])
+        return 0
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return len(COLUMNS)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.themes):
+        theme = self.theme(index)
+        if theme is None:
             return None
-        theme, key = self.themes[index.row()], COLUMNS[index.column()]
+        key = COLUMNS[index.column()]
+        trend = self.trend.get(theme.id, [])
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "priority":
-                return f"{theme['priority']:.2f}"
+                return f"{theme.priority:.2f}"
             if key == "size":
-                return f"{theme['size']:,}"
+                return f"{theme.size:,}"
             if key == "status":
-                return QCoreApplication.translate("FeedbackView", theme["status"])
+                return QCoreApplication.translate("FeedbackView", theme.status)
             if key == "resolved":
-                return f"{theme['items_resolved']} / {theme['items_total']}"
+                return f"{theme.items_resolved} / {theme.items_total}"
             if key == "keywords":
-                return ", ".join(theme["keywords"][:6])
+                return ", ".join(theme.keywords[:6])
             if key == "label":
-                return theme["label"]
+                return theme.label
             if key == "trend" and self.trend_unit is None:
                 return self.tr("no dates")
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return theme["trend"] if key == "trend" else theme["id"]
+            return trend if key == "trend" else theme.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "label":
+                return theme.label + (self.tr(" ({0} sub-themes)").format(len(theme.children)) if theme.children else "")
             if key == "priority":
                 return self.tr("Priority score: the sum of the weighted factors (see the breakdown on the right)")
             if key == "resolved":
-                return self.tr("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"])
+                return self.tr("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total)
             if key == "trend":
                 if self.trend_unit is None:
                     return self.tr("The items have no dates, so there is no trend")
-                return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, theme["trend"])))
-            if key == "label" and theme.get("praise_share", 0) >= PRAISE_THEME_SHARE:
-                return self.tr("Mostly praise ({0:.0%}): listed under What people love").format(theme["praise_share"])
+                return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, trend)))
+            if key == "label" and theme.praise_share >= PRAISE_THEME_SHARE:
+                return self.tr("Mostly praise ({0:.0%}): listed under What people love").format(theme.praise_share)
         if role == Qt.ItemDataRole.ForegroundRole and key == "trend" and self.trend_unit is None:
             return QColor("#888888")
+        if role == Qt.ItemDataRole.FontRole and key == "label" and theme.children:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("priority", "size", "resolved"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -128,20 +185,23 @@ class SparklineDelegate(QStyledItemDelegate):
 
 class ThemesView(QWidget):
     run_analysis_requested = Signal()
-    edit_requested = Signal(str)  # rename | merge | split | hide | status | rice | tell
+    edit_requested = Signal(str)  # rename | merge | split | parent | hide | status | rice | tell
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ThemeBoardModel(self)
-        self.table = QTableView()
+        self.table = QTreeView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAllColumnsShowFocus(True)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(COLUMNS.index("trend"), SparklineDelegate(self.table))
-        header = self.table.horizontalHeader()
-        for key, width in (("priority", 64), ("label", 260), ("size", 60), ("trend", 110), ("status", 84), ("resolved", 76)):
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        for key, width in (("label", 300), ("priority", 64), ("size", 64), ("trend", 110), ("status", 84),
+                           ("resolved", 76)):
             header.resizeSection(COLUMNS.index(key), width)
         header.setSectionResizeMode(COLUMNS.index("keywords"), QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser()
@@ -156,6 +216,7 @@ class ThemesView(QWidget):
             ("rename", self.tr("Rename…"), self.tr("Give the selected theme a name (F2)")),
             ("merge", self.tr("Merge"), self.tr("Merge the selected themes into the first one")),
             ("split", self.tr("Split…"), self.tr("Re-cluster the selected theme into sub-themes, with a preview")),
+            ("parent", self.tr("Move…"), self.tr("Put the selected sub-theme under another theme, or at the top level")),
             ("hide", self.tr("Hide"), self.tr("Hide the selected themes from the board and the briefing")),
             ("status", self.tr("Set Status…"), self.tr("Change the workflow status of the selected theme")),
             ("rice", self.tr("RICE…"), self.tr("Impact, confidence and effort of the selected theme, for the RICE "
@@ -189,51 +250,85 @@ class ThemesView(QWidget):
         self._update_buttons()
 
     def set_board(self, board: dict) -> None:
-        unit = board.get("trend_unit", "week")
-        self.model.set_themes(board["themes"], unit, len(board.get("trend_starts", board.get("week_starts", []))))
-        total = sum(t["size"] for t in board["themes"]) + board["unassigned"]
+        expanded = {t.id for r, t in enumerate(self.model.tops) if self.table.isExpanded(self.model.index(r, 0))}
+        current = self.model.theme(self.table.currentIndex())
+        self.model.set_board(board)
+        for r, top in enumerate(self.model.tops):
+            if top.id in expanded:
+                self.table.expand(self.model.index(r, 0))
+        tops = self.model.tops
+        total = sum(t.size for t in tops) + board["unassigned"]
         share = board["unassigned"] / total if total else 0
-        self.summary.setText(self.tr("{0} themes · {1} unassigned ({2:.0%})").format(
-            len(board["themes"]), f"{board['unassigned']:,}", share))
-        no_dates = unit is None and bool(board["themes"])
+        subs = sum(len(s) for s in self.model.subs)
+        self.summary.setText(self.tr("{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})").format(
+            len(tops), subs, f"{board['unassigned']:,}", share))
+        no_dates = self.model.trend_unit is None and bool(tops)
         self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
         if no_dates:
             self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
         self.loved.setHtml(render_loved(board.get("loved", [])))
         self.loved.setVisible(bool(board.get("loved")))
-        if board["themes"]:
-            self.table.selectRow(0)
+        if tops:
+            index = self.model.index_of(current.id) if current is not None else QModelIndex()
+            self.select_index(index if index.isValid() else self.model.index(0, 0))
         else:
             self.detail.setHtml("<p>" + self.tr("No themes yet. Click <b>Run Analysis</b> to find the themes in your "
                                                 "feedback.") + "</p>")
         self._update_buttons()
 
+    def select_index(self, index: QModelIndex) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_row(self, row: int) -> None:
+        """Select the ``row``-th visible row (top-level themes and expanded sub-themes, top to bottom)."""
+        index = self.model.index(0, 0)
+        for _ in range(row):
+            index = self.table.indexBelow(index)
+        self.select_index(index)
+
+    def selected_themes(self) -> list[ThemeSummary]:
+        """The selected themes, the current one first (merge targets it), then top to bottom."""
+        indexes = self.table.selectionModel().selectedRows()
+        order = {t.id: i for i, t in enumerate(self.model.themes)}
+        themes = sorted({t.id: t for t in map(self.model.theme, indexes) if t is not None}.values(),
+                        key=lambda t: order.get(t.id, 0))
+        current = self.model.theme(self.table.currentIndex())
+        if current is not None and any(t.id == current.id for t in themes):
+            themes = [current] + [t for t in themes if t.id != current.id]
+        return themes
+
     def selected_theme_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.themes[r]["id"] for r in rows if r < len(self.model.themes)]
+        return [t.id for t in self.selected_themes()]
 
     def _update_buttons(self) -> None:
-        has = bool(self.model.themes)
+        has = bool(self.model.tops)
         for button in self.edit_buttons.values():
             button.setEnabled(has)
 
     def _show_current(self, current, _previous) -> None:
-        if 0 <= current.row() < len(self.model.themes):
-            self.detail.setHtml(render_theme(self.model.themes[current.row()]))
+        theme = self.model.theme(current)
+        if theme is not None:
+            children = [t for t in self.model.themes if t.id in theme.children]
+            self.detail.setHtml(render_theme(theme, self.model.quote_items.get(theme.id, []), children))
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ThemesView", text)
 
 
-def render_theme(theme: dict) -> str:
+def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
+                 children: list[ThemeSummary] | None = None) -> str:
     e = html.escape
-    parts = [f"<h3>{e(theme['label'])}</h3>",
-             f"<p><b>{_t('Keywords')}:</b> {e(', '.join(theme['keywords']))}</p>",
-             f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme['status']))} · "
-             + _t("{0} of {1} linked items closed").format(theme["items_resolved"], theme["items_total"]) + "</p>"]
-    parts.append(render_mix(theme.get("sentiment_shares"), theme.get("type_shares")))  # issue 13
-    factors = theme.get("factors") or {}
+    parts = [f"<h3>{e(theme.label)}</h3>",
+             f"<p><b>{_t('Keywords')}:</b> {e(', '.join(theme.keywords))}</p>",
+             f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme.status))} · "
+             + _t("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total) + "</p>"]
+    parts.append(render_mix(theme.sentiment_shares, theme.type_shares))  # issue 13
+    if children:
+        rows = "".join(f"<tr><td>{e(c.label)}</td><td align='right'>{c.size:,}</td></tr>" for c in children)
+        parts.append(f"<h4>{_t('Sub-themes')}</h4><table cellspacing='3'>{rows}</table>")
+    factors = theme.factors or {}
     if factors:
         top = max(abs(v) for v in factors.values()) or 1
         rows = []
@@ -243,27 +338,27 @@ def render_theme(theme: dict) -> str:
             rows.append(f"<tr><td>{e(_t(FACTOR_NAMES.get(name, name)))}</td><td align='right'>{value:+.2f}</td>"
                         f"<td><table cellspacing='0' cellpadding='0'><tr><td width='{max(width, 1)}' "
                         f"bgcolor='{colour}'>&nbsp;</td></tr></table></td></tr>")
-        parts.append(f"<h4>{_t('Priority')} {theme['priority']:.2f} — {_t('what it is made of')}</h4>"
+        parts.append(f"<h4>{_t('Priority')} {theme.priority:.2f} — {_t('what it is made of')}</h4>"
                      f"<table cellspacing='3'>{''.join(rows)}</table>")
         parts += [f"<p><small>{e(note)}</small></p>" for note in breakdown_notes(theme)]
-    if theme.get("quote_items"):
+    if quote_items:
         parts.append(f"<h4>{_t('What people say')}</h4>")
-        for quote in theme["quote_items"][:5]:
+        for quote in quote_items[:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
                          f"<br><small>{e(' · '.join(x for x in (quote['source_format'], (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
 
 
-def breakdown_notes(theme: dict) -> list[str]:
+def breakdown_notes(theme: ThemeSummary) -> list[str]:
     """Plain-language notes under the factor breakdown: how praise counts, why growth is neutral."""
     notes = []
-    praise = theme.get("praise_share") or 0.0
-    if praise > 0 and theme.get("factors") and set(theme["factors"]) & set(PRAISE_SCALED):
+    praise = theme.praise_share or 0.0
+    if praise > 0 and theme.factors and set(theme.factors) & set(PRAISE_SCALED):
         notes.append(_t("{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, "
                         "votes, growth, unresolved share and response lag count only the other {1:.0%}.")
                      .format(praise, 1 - praise))
-    note = theme.get("growth_note")
+    note = theme.growth_note
     if note:
         if note.get("span_days") is None:
             notes.append(_t("Growth is neutral: the items have no dates."))

@@ -184,27 +184,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -2047,6 +2047,26 @@
         <translation>反馈未移动</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n.py" line="109" />
+        <source>sub-themes</source>
+        <translation>个子主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="110" />
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="111" />
+        <source>Move Theme</source>
+        <translation>移动主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="112" />
+        <source>Put “{0}” under:</source>
+        <translation>把“{0}”放到：</translation>
+    </message>
+    <message>
         <location filename="../../ui/theme_messages.py" line="141" />
         <source>, </source>
         <translation>、</translation>
@@ -2070,78 +2090,83 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="72" />
+        <location filename="../../ui/themes_view.py" line="123" />
         <source>no dates</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="78" />
+        <location filename="../../ui/themes_view.py" line="129" />
+        <source> ({0} sub-themes)</source>
+        <translation>（{0} 个子主题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="131" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="80" />
+        <location filename="../../ui/themes_view.py" line="133" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="83" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="86" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2150,17 +2175,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2256,102 +2281,116 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="150" />
+        <location filename="../../ui/themes_view.py" line="210" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="151" />
+        <location filename="../../ui/themes_view.py" line="211" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="156" />
+        <location filename="../../ui/themes_view.py" line="216" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="156" />
+        <location filename="../../ui/themes_view.py" line="216" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="157" />
+        <location filename="../../ui/themes_view.py" line="217" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="157" />
+        <location filename="../../ui/themes_view.py" line="217" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="158" />
+        <location filename="../../ui/themes_view.py" line="218" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="158" />
+        <location filename="../../ui/themes_view.py" line="218" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="159" />
+        <location filename="../../ui/themes_view.py" line="219" />
+        <source>Move…</source>
+        <translation>移动…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="219" />
+        <source>Put the selected sub-theme under another theme, or at the top level</source>
+        <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="220" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="159" />
+        <location filename="../../ui/themes_view.py" line="220" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="160" />
+        <location filename="../../ui/themes_view.py" line="221" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="160" />
+        <location filename="../../ui/themes_view.py" line="221" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="161" />
+        <location filename="../../ui/themes_view.py" line="222" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="161" />
+        <location filename="../../ui/themes_view.py" line="222" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="163" />
+        <location filename="../../ui/themes_view.py" line="224" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="163" />
+        <location filename="../../ui/themes_view.py" line="224" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="172" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="196" />
+        <location filename="../../ui/themes_view.py" line="263" />
+        <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
+        <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
+    </message>
+    <message>
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="201" />
+        <location filename="../../ui/themes_view.py" line="268" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="207" />
+        <location filename="../../ui/themes_view.py" line="275" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
@@ -2376,107 +2415,112 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="113" />
+        <source>Sub-themes</source>
+        <translation>子主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>

@@ -233,19 +233,62 @@ def test_theme_board_model_and_status(qtbot, qtmodeltester, settings_home, fille
     board = window.themes
     qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
     qtmodeltester.check(board.model)
-    assert board.model.themes[0]["label"] == "Export problems"
+    assert board.model.themes[0].label == "Export problems"
     assert "Export problems" in board.detail.toHtml()
     assert "2 unassigned" in board.summary.text()
-    board.table.selectRow(0)
+    board.select_row(0)
     monkeypatch.setattr(StatusDialog, "exec", lambda self: StatusDialog.DialogCode.Accepted)
     monkeypatch.setattr(StatusDialog, "values", lambda self: ("planned", "Q3"))
     window.edit_themes("status")
     with W(filled_workspace) as ws:
         assert ws.conn.execute("SELECT status FROM themes WHERE id=?", (theme_id,)).fetchone()[0] == "planned"
-    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0]["status"] == "planned", timeout=20_000)
+    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0].status == "planned", timeout=20_000)
     view = window.feedback
     view.theme.setCurrentIndex(view.theme.findData(theme_id))
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+
+
+def test_theme_board_shows_the_tree_and_edits_both_levels(qtbot, qtmodeltester, settings_home, filled_workspace,
+                                                          monkeypatch):
+    """A top-level theme with two sub-themes and a lone theme: the tree, its order, expanding, the
+    detail's sub-theme list, and a rename of a sub-theme and a move to the top level from the board."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from triage_app.store import themes as tq
+    from ui.main_window import MainWindow
+
+    a = _add_theme(filled_workspace, "Slow exports", [1])
+    b = _add_theme(filled_workspace, "Broken exports", [3])
+    lone = _add_theme(filled_workspace, "Login", [2])
+    with Workspace(filled_workspace) as ws:
+        parent = tq.insert_theme(ws.conn, label="Exports", keywords=["export"])
+        for child in (a, b):
+            tq.update_theme(ws.conn, child, parent_id=parent)
+        tq.refresh_sizes(ws.conn)
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
+    qtmodeltester.check(board.model)
+    top = board.model.index_of(parent)
+    assert top.isValid() and not top.parent().isValid() and board.model.rowCount(top) == 2
+    assert {board.model.theme(board.model.index(r, 0, top)).id for r in range(2)} == {a, b}
+    assert board.model.index_of(lone).isValid() and board.model.rowCount(board.model.index_of(lone)) == 0
+    assert board.model.theme(top).size == 2  # the sum of its sub-themes
+    board.table.expand(top)
+    board.select_index(top)
+    assert "Slow exports" in board.detail.toHtml() and "Broken exports" in board.detail.toHtml()
+    board.select_index(board.model.index_of(a))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Exports take minutes", True))
+    window.edit_themes("rename")
+    qtbot.waitUntil(lambda: any(t.label == "Exports take minutes" for t in board.model.themes), timeout=20_000)
+    assert board.table.isExpanded(board.model.index_of(parent))  # kept open across the refresh
+    board.select_index(board.model.index_of(b))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: (args[3][0], True))  # "(top level)"
+    window.edit_themes("parent")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=20_000)
+    window.undo()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
 
 
 def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home, tmp_path, monkeypatch):
@@ -271,7 +314,7 @@ def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home
     qtbot.waitUntil(lambda: "Analysis finished" in window.statusBar().currentMessage(), timeout=300_000)
     qtbot.waitUntil(lambda: window.themes.model.rowCount() >= 3, timeout=30_000)
     before = window.themes.model.rowCount()
-    window.themes.table.selectRow(0)
+    window.themes.select_row(0)
     window.themes.table.selectionModel().select(window.themes.model.index(1, 0),
                                                 window.themes.table.selectionModel().SelectionFlag.Select
                                                 | window.themes.table.selectionModel().SelectionFlag.Rows)
@@ -453,7 +496,7 @@ def test_rice_inputs_from_the_theme_board_set_the_rice_priority(qtbot, settings_
     board = window.themes
     qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
     metrics.save_priority_settings(window.ws.conn, scheme="rice")
-    board.table.selectRow(0)
+    board.select_row(0)
     from ui.theme_actions import edit_rice  # what the board's RICE… button opens
 
     dialog = edit_rice(window, board.model.themes[0])
@@ -463,7 +506,7 @@ def test_rice_inputs_from_the_theme_board_set_the_rice_priority(qtbot, settings_
     dialog.accept()
     assert metrics.rice_inputs(window.ws.conn, theme_id) == {"impact": 3.0, "confidence": 0.5, "effort": 2.0}
     expected = round(2 * 3.0 * 0.5 / 2.0, 2)  # reach (distinct people) x impact x confidence / effort
-    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0]["priority"] == expected, timeout=20_000)
-    assert board.model.themes[0]["factors"]["effort"] == 2.0
+    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0].priority == expected, timeout=20_000)
+    assert board.model.themes[0].factors["effort"] == 2.0
     metrics.set_rice_inputs(window.ws.conn, theme_id, {"impact": None, "confidence": None, "effort": None})
     assert metrics.rice_inputs(window.ws.conn, theme_id) == {}  # back to automatic

@@ -192,10 +192,10 @@ def test_too_few_items_stay_unassigned():
     assert result.labels.tolist() == [-1, -1] and result.themes == []
 
 
-def test_auto_max_themes_gives_a_browsable_number():
+def test_auto_max_themes_is_a_guard_that_grows_with_the_data():
     from analysis.topics import auto_max_themes
 
-    assert [auto_max_themes(n) for n in (100, 1_600, 3_000, 8_000, 100_000)] == [10, 16, 30, 40, 40]
+    assert [auto_max_themes(n) for n in (100, 1_600, 3_000, 8_000, 100_000)] == [10, 40, 75, 200, 250]
 
 
 def test_auto_min_cluster_size_grows_with_size():

@@ -55,7 +55,10 @@ class AnalysisResult:
     items: int = 0
     embedded: int = 0
     cached: int = 0
-    themes: int = 0
+    themes: int = 0  # themes with items, both levels (as before two levels existed)
+    top_themes: int = 0  # top-level themes with items
+    sub_themes: int = 0  # sub-themes (themes with a parent) with items
+    top_themes_created: int = 0
     themes_created: int = 0
     themes_kept: int = 0
     themes_updated: int = 0
@@ -236,41 +239,79 @@ def _final_theme(theme_id: int, merged: dict[int, int | None]) -> int:
     return theme_id
 
 
+def _old_for_matching(old: list[dict], members: dict[int, set[int]], same_model: bool) -> list[OldTheme]:
+    return [OldTheme(t["id"], np.frombuffer(t["centroid"], np.float32) if (same_model and t["centroid"]) else None,
+                     frozenset(members.get(t["id"], ()))) for t in old]
+
+
 def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_model, params) -> None:
+    """Match the new sub-themes to the old themes without sub-themes, and the new groups (top-level
+    themes of several sub-themes) to the old themes with sub-themes; write both levels."""
     conn = ws.conn
     old = tq.list_themes(conn, with_centroid=True)
+    children = tq.children_of(conn)
     members = _members(existing, {t["id"] for t in old})
-    old_for_matching = [
-        OldTheme(t["id"], np.frombuffer(t["centroid"], np.float32) if (same_model and t["centroid"]) else None,
-                 frozenset(members[t["id"]])) for t in old]
+    merged = {t["id"]: t["merged_into"] for t in old}
+    # a theme merged into a group may have been a group itself: it is a candidate at both levels (by
+    # its centroid), so the group it described keeps going where the person put it
+    into_group = {t["id"] for t in old if t["merged_into"] is not None and _final_theme(t["id"], merged) in children}
+    old_parents = [t for t in old if t["id"] in children or t["id"] in into_group]
+    old_leaves = [t for t in old if t["id"] not in children]
+    for t in old_parents:  # a group's items are its sub-themes' (and any it holds itself)
+        members[t["id"]] = members[t["id"]].union(*(members.get(c, set()) for c in children.get(t["id"], ())))
     new_members = [frozenset(int(x) for x in item_ids[found.labels == k]) for k in range(len(found.themes))]
     centroids = np.vstack([t.centroid for t in found.themes]) if found.themes else np.zeros((0, 1), np.float32)
-    matches = match_clusters(new_members, centroids, old_for_matching)
-    merged = {t["id"]: t["merged_into"] for t in old}
+    matches = match_clusters(new_members, centroids, _old_for_matching(old_leaves, members, same_model))
+    groups = [g for g, top in enumerate(found.tops) if top.is_group]
+    group_members = [frozenset().union(*(new_members[k] for k in found.tops[g].children)) for g in groups]
+    group_centroids = (np.vstack([found.tops[g].centroid for g in groups]) if groups
+                       else np.zeros((0, 1), np.float32))
+    group_matches = {groups[i]: old_id for i, old_id in
+                     match_clusters(group_members, group_centroids,
+                                    _old_for_matching(old_parents, members, same_model)).items()}
     by_id = {t["id"]: t for t in old}
     with transaction(conn):
         run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "full"})
         result.run_id = run_id
-        theme_of: dict[int, int] = {}
-        for theme in found.themes:
-            user_elsewhere = {item for item in new_members[theme.index]
-                              if existing.get(item, (None, "model"))[1] == "user"}
-            quotes = [int(item_ids[i]) for i in theme.quotes if int(item_ids[i]) not in user_elsewhere]
-            fields = dict(keywords=theme.keywords, quotes=quotes, centroid=theme.centroid.astype(np.float32).tobytes(),
-                          updated_run_id=run_id)
-            old_id = matches.get(theme.index)
+
+        def user_free(quotes: list[int], pool: frozenset[int]) -> list[int]:
+            user_elsewhere = {item for item in pool if existing.get(item, (None, "model"))[1] == "user"}
+            return [int(item_ids[i]) for i in quotes if int(item_ids[i]) not in user_elsewhere]
+
+        def write(theme, pool: frozenset[int], old_id: int | None, parent_id: int | None,
+                  group: bool = False) -> tuple[int, bool]:
+            """Insert or update one theme; returns (its id, whether it is new)."""
+            fields = dict(keywords=theme.keywords, quotes=user_free(theme.quotes, pool),
+                          centroid=theme.centroid.astype(np.float32).tobytes(), updated_run_id=run_id,
+                          parent_id=parent_id)
             if old_id is None:
-                theme_of[theme.index] = tq.insert_theme(conn, label=theme.label, created_run_id=run_id, **fields)
-                result.themes_created += 1
-                continue
+                return tq.insert_theme(conn, label=theme.label, created_run_id=run_id, **fields), True
             target = _final_theme(old_id, merged)
-            theme_of[theme.index] = target
+            if group and by_id.get(target, {}).get("parent_id"):
+                target = by_id[target]["parent_id"]  # merged into a sub-theme: its top-level theme (two levels)
             if target == old_id:
                 if not by_id[old_id]["label_edited"]:
                     fields["label"] = theme.label
+                if by_id[old_id]["parent_edited"]:  # a person chose its top-level theme
+                    del fields["parent_id"]
                 tq.update_theme(conn, old_id, **fields)
-            if set(members.get(old_id, ())) == {i for i in new_members[theme.index] if existing.get(i, (0, ""))[1]
-                                                != "user"}:
+            return target, False
+
+        parent_of: dict[int, int | None] = {}  # sub-theme index -> parent theme id
+        for i, g in enumerate(groups):
+            top = found.tops[g]
+            parent_id, _created = write(top, group_members[i], group_matches.get(g), None, group=True)
+            result.top_themes_created += int(_created)
+            parent_of.update({k: parent_id for k in top.children})
+        theme_of: dict[int, int] = {}
+        for theme in found.themes:
+            old_id = matches.get(theme.index)
+            theme_of[theme.index], created = write(theme, new_members[theme.index], old_id,
+                                                   parent_of.get(theme.index))
+            if created:
+                result.themes_created += 1
+            elif set(members.get(old_id, ())) == {i for i in new_members[theme.index]
+                                                  if existing.get(i, (0, ""))[1] != "user"}:
                 result.themes_kept += 1
             else:
                 result.themes_updated += 1
@@ -282,7 +323,7 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
         tq.meta_set(conn, MODEL_KEY, result.model)
         _summarise(conn, result)
         tq.finish_run(conn, run_id, _summary(result))
-    result.info.update({**found.info, "matched": len(matches)})
+    result.info.update({**found.info, "matched": len(matches), "groups_matched": len(group_matches)})
 
 
 def leftover_limit(n_items: int) -> int:
@@ -297,8 +338,10 @@ def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, par
     needed to keep the workspace at most ``max_unassigned`` unassigned.
     """
     # themes a full analysis left empty stay retired; a merged theme's items go where it was merged
+    # new items join sub-themes (and top-level themes without any), never a group as such
+    groups = tq.children_of(ws.conn)
     themes = [t for t in tq.list_themes(ws.conn, with_centroid=True)
-              if t["centroid"] and (t["size"] > 0 or t["merged_into"] is not None)]
+              if t["centroid"] and (t["size"] > 0 or t["merged_into"] is not None) and t["id"] not in groups]
     merged = {t["id"]: t["merged_into"] for t in themes}
     ids = [_final_theme(t["id"], merged) for t in themes]
     n = len(vectors)
@@ -333,6 +376,7 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         for theme_id, centroid in centroids.items():
             tq.update_theme(conn, theme_id, centroid=centroid.tobytes())
         tq.refresh_sizes(conn)
+        _move_group_centroids(conn, touched)
         described = themes_to_redescribe(conn, touched)
         redescribe(conn, rows, described, model=result.model, run_id=run_id, seed=params.seed,
                    embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes)
@@ -344,9 +388,24 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
                         "described": len(described)})
 
 
+def _move_group_centroids(conn, touched: set[int]) -> None:
+    """A top-level theme whose sub-themes received items: centroid = their size-weighted mean."""
+    themes = {t["id"]: t for t in tq.list_themes(conn, include_merged=False, with_centroid=True)}
+    for parent, children in tq.children_of(conn).items():
+        if parent not in themes or not touched.intersection(children):
+            continue
+        total = sum((np.frombuffer(themes[c]["centroid"], np.float32).astype(np.float64) * themes[c]["size"]
+                     for c in children if themes.get(c, {}).get("centroid")), np.zeros(1))
+        norm = float(np.linalg.norm(total))
+        if norm > 0:
+            tq.update_theme(conn, parent, centroid=(total / norm).astype(np.float32).tobytes())
+
+
 def _summarise(conn, result: AnalysisResult) -> None:
-    active = tq.list_themes(conn, include_merged=False)
-    result.themes = sum(1 for t in active if t["size"] > 0)
+    active = [t for t in tq.list_themes(conn, include_merged=False) if t["size"] > 0]
+    result.themes = len(active)
+    result.top_themes = sum(1 for t in active if t["parent_id"] is None)
+    result.sub_themes = result.themes - result.top_themes
     rows = tq.assignments(conn)
     result.unassigned = sum(1 for _, theme, _ in rows if theme is None) + (result.items - len(rows))
     result.unassigned_share = round(result.unassigned / result.items, 4) if result.items else 0.0

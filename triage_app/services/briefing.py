@@ -368,23 +368,35 @@ def _loved(conn, themes: list[dict], settings) -> list[dict]:
 
 
 def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str) -> dict:
-    themes = bq.themes_for_briefing(conn)
-    if not themes:
+    """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
+    the breakdown; a top-level theme's figures include its sub-themes' items."""
+    from .theme_summaries import theme_summaries
+
+    summaries = theme_summaries(conn, as_of=_iso(as_of))
+    by_id = {t.id: t for t in summaries}
+    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in by_id]
+    if not ranked:
         return {"themes": [], "themes_total": 0, "loved": []}
-    fields = metrics.theme_triage_fields(conn, as_of=_iso(as_of))
-    for t in themes:
-        t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_resolved": 0, "items_total": 0,
-                                      "praise_share": 0.0, "growth_note": None}))
-    ranked = sorted(themes, key=lambda t: (-t["priority"], -t["items_total"], t["id"]))
-    top = ranked[: request.top]
+    top = [{"id": t.id, "label": t.label, "keywords": t.keywords, "quotes": t.quotes, "status": t.status,
+            "size": t.size, "parent_id": t.parent_id, "priority": t.priority, "factors": t.factors,
+            "items_resolved": t.items_resolved, "items_total": t.items_total,
+            "sentiment_shares": t.sentiment_shares, "type_shares": t.type_shares,
+            "praise_share": t.praise_share, "growth_note": t.growth_note,
+            "sub_themes": [{"id": c, "label": by_id[c].label, "size": by_id[c].size} for c in t.children]}
+           for t in ranked[: request.top]]
+    loved_input = [{"id": t.id, "label": t.label, "items_total": t.items_total, "praise_share": t.praise_share}
+                   for t in ranked]
     ids = [t["id"] for t in top]
+    fold = {c["id"]: t["id"] for t in top for c in t["sub_themes"]}  # sub-theme -> its top-level theme
+    deep = ids + list(fold)
     s, e = win.iso()
     ps, _ = prev.iso()
     labels = [g[0] for g in grid]
     series = {i: np.zeros(len(grid), dtype=int) for i in ids}
     now_n, before_n = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
     day_to_period = {}
-    for theme_id, day, n in bq.theme_days(conn, ids, ps, e):
+    for theme_id, day, n in bq.theme_days(conn, deep, ps, e):
+        theme_id = fold.get(theme_id, theme_id)
         if day not in day_to_period:
             day_to_period[day] = labels.index(P.label_of(day + "T00:00:00+00:00", by))
         series[theme_id][day_to_period[day]] += n
@@ -397,9 +409,15 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     for t in top:  # labels and keywords come from feedback words too
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
-    sentiment = bq.theme_sentiment_counts(conn, ids, s, e)
-    undated = bq.undated_counts(conn, ids)
-    seg_rows = bq.theme_segment_counts(conn, ids, s, e, request.segment)
+    sentiment: dict[int, tuple] = {}
+    for theme_id, counts in bq.theme_sentiment_counts(conn, deep, s, e).items():
+        mine = fold.get(theme_id, theme_id)
+        sentiment[mine] = tuple(a + b for a, b in zip(sentiment.get(mine, (0, 0, 0, 0)), counts))
+    undated: dict[int, int] = {}
+    for theme_id, n in bq.undated_counts(conn, deep).items():
+        undated[fold.get(theme_id, theme_id)] = undated.get(fold.get(theme_id, theme_id), 0) + n
+    seg_rows = [(fold.get(theme_id, theme_id), seg, n)
+                for theme_id, seg, n in bq.theme_segment_counts(conn, deep, s, e, request.segment)]
     for rank, t in enumerate(top, 1):
         t["rank"] = rank
         t["series"] = series[t["id"]].tolist()
@@ -408,6 +426,8 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         t["impact"] = impacts.get(t["id"])
         t["sentiment"] = sentiment.get(t["id"], (0, 0, 0, 0))
         t["quotes_shown"] = _quotes(conn, t, s, e, settings)
+        for sub in t["sub_themes"]:
+            sub["label"] = redact_for_export(sub["label"], settings)
     segs: dict[str, int] = {}
     for _, seg, n in seg_rows:
         segs[seg or "—"] = segs.get(seg or "—", 0) + n
@@ -416,7 +436,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     for theme_id, seg, n in seg_rows:
         if (seg or "—") in seg_names:
             matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
-    return {"themes": top, "themes_total": len(themes), "loved": _loved(conn, themes, settings),
+    return {"themes": top, "themes_total": len(ranked), "loved": _loved(conn, loved_input, settings),
             "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
 
 

@@ -253,6 +253,9 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
     page.facts += priority_notes(tr, t)
+    if t.get("sub_themes"):
+        page.facts.append(tr("Sub-themes: {s}", s="; ".join(f"{charts.short(c['label'], 40)} ({c['size']:,})"
+                                                             for c in t["sub_themes"][:6])))
     page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]

@@ -52,6 +52,12 @@ def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str
     with transaction(conn):
         row = mq.record_status(conn, new_status=status, note=note, origin=origin, changed_at=changed_at,
                                **({"item_id": ident} if kind == "item" else {"theme_id": ident}))
+        if kind == "theme" and origin == "user" and status != current:  # undoable like every theme edit
+            from .theme_edits import record_edit
+
+            record_edit(conn, "status", {"themes": {str(ident): {"status": current}}},
+                        {"themes": {str(ident): {"status": status}}},
+                        summary=f"set the status of theme {ident} from {current!r} to {status!r}")
     row["target"] = f"{kind}:{ident}"
     if kind == "theme":
         row.update({k: v for k, v in mq.theme_rollup(conn).get(ident, {}).items() if k.startswith("items_")})

@@ -1,6 +1,6 @@
-"""The theme board's data: every visible theme with its priority and factor breakdown, praise
-share, status and roll-up, keywords, quotes and trend (by day, week or month, from the data's span)
-- ranked by priority - and the short list of what people love."""
+"""The theme board's data: the theme tree (``ThemeSummary`` records ranked by priority at each
+level, with praise share and growth note) with each theme's trend (by day, week or month, from the
+data's span) and quote texts, and the short list of what people love."""
 from __future__ import annotations
 
 import math
@@ -8,9 +8,8 @@ import math
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
-from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
-from . import metrics
 from .privacy import load_settings, output_redactor
+from .theme_summaries import theme_summaries
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
 TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 1, "week": 12, "month": 12}
@@ -35,34 +34,31 @@ def loved_themes(themes: list[dict], limit: int = LOVED) -> list[dict]:
 
 
 def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
-    themes = tq.board_themes(conn, include_hidden)
-    triage = metrics.theme_triage_fields(conn) if themes else {}
+    """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
+    "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
+    "loved": [dicts], "unassigned": n}``."""
+    themes = theme_summaries(conn, include_hidden=include_hidden)
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
+    parent = {t.id: t.parent_id for t in themes if t.parent_id is not None}
+    trend = {t.id: list(counts.get(t.id, [0] * len(starts))) for t in themes}
+    for child, top in parent.items():  # a top-level theme's trend adds its sub-themes'
+        if top in trend and child in counts:
+            trend[top] = [a + b for a, b in zip(trend[top], counts[child])]
     redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
-    mix = (sentiment_shares_by_theme(conn), type_shares_by_theme(conn)) if themes else ({}, {})
-    quote_ids = [q for t in themes for q in t["quotes"][:5] if isinstance(q, int)]
-    quotes = tq.quote_texts(conn, quote_ids)
-    for theme in themes:
-        extra = triage.get(theme["id"], {})
-        theme["priority"] = extra.get("priority", 0.0)
-        theme["factors"] = extra.get("factors", {})
-        theme["praise_share"] = extra.get("praise_share", 0.0)
-        theme["growth_note"] = extra.get("growth_note")
-        theme["items_resolved"] = extra.get("items_resolved", 0)
-        theme["items_total"] = extra.get("items_total", theme["size"])
-        theme["sentiment_shares"], theme["type_shares"] = mix[0].get(theme["id"], {}), mix[1].get(theme["id"], {})
-        theme["trend"] = counts.get(theme["id"], [0] * len(starts))
-        theme["quote_items"] = [{**quotes[q], "text": redactor.text(quotes[q]["text"])}
-                                for q in theme["quotes"][:5] if q in quotes]
-        if redactor.on:  # labels and keywords come from feedback words too
-            theme["label"] = redactor.text(theme["label"])
-            theme["keywords"] = redactor.value(list(theme["keywords"]))
-    themes.sort(key=lambda t: (-t["priority"], -t["size"]))
-    loved = loved_themes(themes)
+    quotes = tq.quote_texts(conn, [q for t in themes for q in t.quotes[:5] if isinstance(q, int)])
+    quote_items = {t.id: [{**quotes[q], "text": redactor.text(quotes[q]["text"])} for q in t.quotes[:5] if q in quotes]
+                   for t in themes}
+    if redactor.on:  # labels and keywords come from feedback words too
+        for t in themes:
+            t.label = redactor.text(t.label)
+            t.keywords = redactor.value(list(t.keywords))
+    loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
+                           "keywords": t.keywords} for t in themes if t.parent_id is None])
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
         theme["praise_quote"] = {**q, "text": redactor.text(q["text"])} if q else None
-    return {"themes": themes, "week_starts": starts if unit == "week" else [], "trend_starts": starts,
-            "trend_unit": unit, "loved": loved, "unassigned": tq.unassigned_count(conn)}
+    return {"themes": themes, "trend": trend, "quote_items": quote_items,
+            "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
+            "loved": loved, "unassigned": tq.unassigned_count(conn)}

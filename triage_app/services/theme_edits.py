@@ -1,4 +1,5 @@
-"""A person's edits to themes: rename, merge, split (preview first), move items, hide; undo and redo.
+"""A person's edits to themes: rename, merge, split (preview first), move items, move a sub-theme,
+hide; undo and redo. Each works on top-level themes and sub-themes alike (two levels: ``parent_id``).
 
 Every edit is one transaction that also writes an ``edit_journal`` entry whose payload holds a
 ``before`` and an ``after`` snapshot of exactly what it changed::
@@ -22,7 +23,7 @@ from ..store import themes as tq
 from ..store.queries import transaction
 
 _FULL = ("label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into", "centroid",
-         "size", "created_run_id", "updated_run_id", "created_at", "updated_at")
+         "size", "created_run_id", "updated_run_id", "created_at", "updated_at", "parent_edited")
 
 
 class EditError(Exception):
@@ -164,15 +165,27 @@ def merge(ws: Workspace, sources: list[int], target: int) -> dict:
         raise EditError(f"theme {target} cannot be merged into itself")
     conn = ws.conn
     with transaction(conn):
-        target_label = _theme(conn, target)["label"]
+        into = _theme(conn, target)
+        target_label = into["label"]
         labels = []
         before = {"themes": {}, "items": {}}
         after = {"themes": {}, "items": {}}
+        children = tq.children_of(conn)
+        # sub-themes of a merged top-level theme go under the target's top-level theme (two levels)
+        top = into["parent_id"] if into["parent_id"] is not None else target
+        if top in sources:  # merging a top-level theme into one of its own sub-themes: that one moves up
+            top = target
+            before["themes"][str(target)] = {"parent_id": into["parent_id"]}
+            after["themes"][str(target)] = {"parent_id": None}
         for source in sources:
             theme = _theme(conn, source)
             labels.append(theme["label"])
             before["themes"][str(source)] = {"merged_into": None, "size": theme["size"]}
             after["themes"][str(source)] = {"merged_into": target, "size": 0}
+            for child in children.get(source, []):
+                if child != target and child not in sources:
+                    before["themes"][str(child)] = {"parent_id": source}
+                    after["themes"][str(child)] = {"parent_id": top}
             items = tq.theme_member_ids(conn, source)
             before["items"].update(_item_rows(conn, items))
             after["items"].update({str(i): [target, None, "user", None] for i in items})
@@ -206,6 +219,29 @@ def move_items(ws: Workspace, item_ids: list[int], theme_id: int | None) -> dict
     return {"action": "move", "items": item_ids, "theme_id": theme_id, "summary": summary, "what": what}
 
 
+def set_parent(ws: Workspace, theme_id: int, parent_id: int | None) -> dict:
+    """Move a theme under a top-level theme (None: make it a top-level theme). A theme with
+    sub-themes cannot become a sub-theme (two levels). Analysis keeps it there (``parent_edited``)."""
+    conn = ws.conn
+    with transaction(conn):
+        theme = _theme(conn, theme_id)
+        if parent_id is not None:
+            if parent_id == theme_id:
+                raise EditError(f"theme {theme_id} cannot be its own parent")
+            parent = _theme(conn, parent_id)
+            if parent["parent_id"] is not None:
+                raise EditError(f"theme {parent_id} is a sub-theme; pick a top-level theme")
+            if tq.children_of(conn).get(theme_id):
+                raise EditError(f"theme {theme_id} has sub-themes; it stays a top-level theme")
+        before = {"themes": {str(theme_id): {"parent_id": theme["parent_id"], "parent_edited": theme["parent_edited"]}}}
+        after = {"themes": {str(theme_id): {"parent_id": parent_id, "parent_edited": 1}}}
+        _restore(conn, after, None)
+        where = f"under theme {parent_id}" if parent_id is not None else "to the top level"
+        summary = f"moved theme {theme_id} ({theme['label']}) {where}"
+        record_edit(conn, "parent", before, after, summary=summary)
+    return {"action": "parent", "theme_id": theme_id, "parent_id": parent_id, "summary": summary}
+
+
 # -- split -------------------------------------------------------------------------------------------------
 @dataclass
 class SplitPart:
@@ -214,14 +250,19 @@ class SplitPart:
     item_ids: list[int]
     quotes: list[int]
     centroid: np.ndarray = field(repr=False)
+    children: list[int] = field(default_factory=list)  # sub-theme ids, when a top-level theme splits
 
     def as_json(self, texts: dict[int, str]) -> dict:
-        return {"label": self.label, "keywords": self.keywords, "size": len(self.item_ids),
-                "quotes": [{"item_id": q, "text": texts.get(q, "")[:300]} for q in self.quotes]}
+        out = {"label": self.label, "keywords": self.keywords, "size": len(self.item_ids),
+               "quotes": [{"item_id": q, "text": texts.get(q, "")[:300]} for q in self.quotes]}
+        if self.children:
+            out["children"] = self.children
+        return out
 
 
 def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42) -> list[SplitPart]:
-    """How ``theme_id`` would split (the same every time for the same items, parts and seed)."""
+    """How ``theme_id`` would split (the same every time for the same items, parts and seed). A
+    top-level theme with sub-themes splits into groups of its sub-themes (``SplitPart.children``)."""
     from analysis.topics import split_documents
 
     from analysis.embeddings import get_backend
@@ -230,6 +271,9 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
 
     conn = ws.conn
     _theme(conn, theme_id)
+    children = tq.children_of(conn).get(theme_id, [])
+    if len(children) >= 2:
+        return _group_preview(conn, theme_id, children, parts)
     item_ids, docs, vectors = theme_member_vectors(ws, theme_id)
     if len(item_ids) < 4:
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
@@ -244,15 +288,77 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
     return sorted(out, key=lambda p: -len(p.item_ids))
 
 
+def _group_preview(conn, theme_id: int, children: list[int], parts: int | None) -> list[SplitPart]:
+    """Parts of a top-level theme: its sub-themes grouped by their centroids (agglomerative, average
+    cosine linkage; ``parts`` groups, default 2)."""
+    from analysis.theme_tree import label_siblings
+    from sklearn.cluster import AgglomerativeClustering
+
+    k = parts or 2
+    if not 2 <= k <= len(children):
+        raise EditError(f"--parts must be between 2 and {len(children)} for this theme (its sub-themes)")
+    subs = [tq.get_theme(conn, c, with_centroid=True) for c in children]
+    vectors = np.vstack([np.frombuffer(t["centroid"], np.float32) if t["centroid"] else np.zeros(1, np.float32)
+                         for t in subs])
+    groups = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(vectors)
+    out = []
+    for g in range(k):
+        members = [subs[i] for i in np.flatnonzero(groups == g)]
+        members.sort(key=lambda t: (-t["size"], t["id"]))
+        weights = np.array([max(t["size"], 1) for t in members], dtype=np.float32)
+        centroid = (vectors[[subs.index(t) for t in members]] * weights[:, None]).sum(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        item_ids = [i for t in members for i in tq.theme_member_ids(conn, t["id"])]
+        out.append(SplitPart(members[0]["label"], members[0]["keywords"], item_ids, members[0]["quotes"][:5],
+                             centroid, children=[t["id"] for t in members]))
+    out.sort(key=lambda p: (-len(p.item_ids), p.children[0]))
+    texts = [[] for _ in out]  # the stored themes' texts are not at hand here: keywords only
+    centroids = np.vstack([p.centroid for p in out])
+    for part, label in zip(out, label_siblings(texts, centroids, [p.keywords for p in out])):
+        if len(part.children) > 1:
+            part.label = label
+    return out
+
+
+def _split_groups(conn, theme: dict, preview: list[SplitPart]) -> dict:
+    """Apply a top-level theme's split: the first part stays; a part of one sub-theme makes it a
+    top-level theme, a part of several gets a new top-level theme."""
+    theme_id = theme["id"]
+    before: dict = {"themes": {}, "items": {}}
+    after: dict = {"themes": {}, "items": {}}
+    new_ids = []
+    for part in preview[1:]:
+        parent = None
+        if len(part.children) > 1:
+            parent = tq.insert_theme(conn, label=part.label, keywords=part.keywords, quotes=part.quotes,
+                                     centroid=part.centroid.astype(np.float32).tobytes(),
+                                     created_run_id=theme["updated_run_id"], updated_run_id=theme["updated_run_id"])
+            new_ids.append(parent)
+            before["themes"][str(parent)] = None
+            after["themes"][str(parent)] = _theme_fields(tq.get_theme(conn, parent, with_centroid=True), _FULL)
+        for child in part.children:
+            before["themes"][str(child)] = {"parent_id": theme_id}
+            after["themes"][str(child)] = {"parent_id": parent}
+            if parent is None:
+                new_ids.append(child)
+    _restore(conn, after, theme_id)
+    summary = f"split theme {theme_id} into {theme_id}, {', '.join(map(str, new_ids))}"
+    record_edit(conn, "split", before, after, fallback=theme_id, summary=summary)
+    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary}
+
+
 def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42) -> dict:
     """Apply the split that ``split_preview`` shows: the largest part stays in ``theme_id`` (its id, status
-    and history); every other part becomes a new theme with ``parent_id = theme_id``."""
+    and history); every other part becomes a new theme beside it (the same parent). A top-level
+    theme with sub-themes keeps the first group of them; the other groups become top-level themes."""
     preview = split_preview(ws, theme_id, parts, seed)
     if len(preview) < 2:
         raise EditError(f"theme {theme_id} does not divide into parts")
     conn = ws.conn
     with transaction(conn):
         theme = _theme(conn, theme_id)
+        if preview[0].children:
+            return _split_groups(conn, theme, preview)
         keep = preview[0]
         before = {"themes": {str(theme_id): _theme_fields(theme, ("label", "keywords", "quotes", "centroid"))},
                   "items": {}}
@@ -263,7 +369,7 @@ def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42
         new_ids = []
         for part in preview[1:]:
             new_id = tq.insert_theme(conn, label=part.label, keywords=part.keywords, quotes=part.quotes,
-                                     centroid=part.centroid.astype(np.float32).tobytes(), parent_id=theme_id,
+                                     centroid=part.centroid.astype(np.float32).tobytes(), parent_id=theme["parent_id"],
                                      created_run_id=theme["updated_run_id"], updated_run_id=theme["updated_run_id"])
             new_ids.append(new_id)
             created = tq.get_theme(conn, new_id, with_centroid=True)

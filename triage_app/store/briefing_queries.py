@@ -4,7 +4,6 @@ and sentiment, counts per status and source, and what a report leaves out. Windo
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from .source_names import label_sql
@@ -15,15 +14,6 @@ _CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 def _ids(theme_ids) -> tuple[str, list[int]]:
     ids = [int(t) for t in theme_ids]
     return ",".join("?" * len(ids)) or "NULL", ids
-
-
-def themes_for_briefing(conn: sqlite3.Connection) -> list[dict]:
-    """Themes a report may show: not hidden, not merged into another."""
-    rows = conn.execute(
-        "SELECT id, label, keywords, quotes, status, size, parent_id FROM themes"
-        " WHERE hidden = 0 AND merged_into IS NULL ORDER BY id").fetchall()
-    return [{"id": r[0], "label": r[1], "keywords": json.loads(r[2] or "[]"), "quotes": json.loads(r[3] or "[]"),
-             "status": r[4], "size": r[5], "parent_id": r[6]} for r in rows]
 
 
 def theme_days(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> list[tuple[int, str, int]]:

@@ -53,20 +53,26 @@ def _shares(rows) -> dict[int, dict[str, float]]:
     return {t: {label: n / totals[t] for label, n in c.items()} for t, c in counts.items()}
 
 
+def _rolled_up(column: str, where: str) -> str:
+    """(theme id, class, count) for every theme; a top-level theme counts its sub-themes' items too."""
+    return ("SELECT theme, k, sum(n) FROM ("
+            f"SELECT it.theme_id AS theme, {column} AS k, count(*) AS n FROM item_themes it"
+            f" JOIN item_sentiment s ON s.item_id = it.item_id WHERE it.theme_id IS NOT NULL AND {where} GROUP BY 1, 2"
+            f" UNION ALL SELECT t.parent_id, {column}, count(*) FROM item_themes it"
+            " JOIN item_sentiment s ON s.item_id = it.item_id JOIN themes t ON t.id = it.theme_id"
+            f" WHERE t.parent_id IS NOT NULL AND t.merged_into IS NULL AND {where} GROUP BY 1, 2"
+            ") GROUP BY theme, k")
+
+
 def sentiment_shares_by_theme(conn: sqlite3.Connection) -> dict[int, dict[str, float]]:
     """theme id -> {positive/neutral/negative: share of its scored members}; the shares sum to 1.
     Themes without a scored member are absent."""
-    return _shares(conn.execute(
-        "SELECT it.theme_id, s.label, count(*) FROM item_themes it JOIN item_sentiment s ON s.item_id = it.item_id"
-        " WHERE it.theme_id IS NOT NULL GROUP BY it.theme_id, s.label"))
+    return _shares(conn.execute(_rolled_up("s.label", "TRUE")))
 
 
 def type_shares_by_theme(conn: sqlite3.Connection) -> dict[int, dict[str, float]]:
     """theme id -> {problem/request/question/praise/other: share of its typed members}; sums to 1."""
-    return _shares(conn.execute(
-        "SELECT it.theme_id, s.feedback_type, count(*) FROM item_themes it"
-        " JOIN item_sentiment s ON s.item_id = it.item_id"
-        " WHERE it.theme_id IS NOT NULL AND s.feedback_type IS NOT NULL GROUP BY it.theme_id, s.feedback_type"))
+    return _shares(conn.execute(_rolled_up("s.feedback_type", "s.feedback_type IS NOT NULL")))
 
 
 def item_classes(conn: sqlite3.Connection, item_ids) -> dict[int, tuple[str | None, str | None]]:

@@ -84,8 +84,10 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
         real = [t for t in f.theme_ids if t]
         parts = []
         if real:
-            parts.append(f"item_themes.theme_id IN ({','.join('?' * len(real))})")
-            args += real
+            marks = ",".join("?" * len(real))  # a top-level theme's items include its sub-themes'
+            parts.append(f"item_themes.theme_id IN ({marks}) OR item_themes.theme_id IN"
+                         f" (SELECT id FROM themes WHERE parent_id IN ({marks}))")
+            args += real + real
         if 0 in f.theme_ids:
             parts.append("item_themes.theme_id IS NULL")
         clauses.append("(" + " OR ".join(parts) + ")")
@@ -195,7 +197,14 @@ def filter_choices(conn) -> dict:
     formats = [r[0] for r in conn.execute("SELECT DISTINCT source_format FROM items ORDER BY 1")]
     sources = [r[0] for r in conn.execute(f"SELECT DISTINCT {_SOURCE_LABEL} FROM items ORDER BY 1")]
     statuses = [r[0] for r in conn.execute("SELECT DISTINCT status FROM items ORDER BY 1")]
-    themes = conn.execute("SELECT id, label FROM themes WHERE hidden = 0 AND merged_into IS NULL ORDER BY size DESC").fetchall()
+    rows = conn.execute("SELECT id, label, parent_id FROM themes WHERE hidden = 0 AND merged_into IS NULL"
+                        " ORDER BY size DESC, id").fetchall()
+    tops = {r[0] for r in rows if r[2] is None}
+    themes = []  # tree order: each top-level theme followed by its sub-themes (indented)
+    for theme_id, label, parent in rows:
+        if parent is None or parent not in tops:
+            themes.append((theme_id, label))
+            themes += [(c, "\u2003\u2514 " + cl) for c, cl, cp in rows if cp == theme_id]
     segments: dict[str, set] = {}
     # a sample of survey respondents' and items' attributes (the other columns of an export)
     for (attrs,) in conn.execute(

@@ -51,12 +51,14 @@ class Filters:
                 where.append(f"({alias}.source_format = ? OR {alias}.source = ?)")
                 params += [self.source, self.source]
         if self.theme_id is not None:
+            # a top-level theme covers its sub-themes
+            mine = "(tt.theme_id = ? OR tt.theme_id IN (SELECT id FROM themes WHERE parent_id = ?))"
             if respondent:
                 where.append(f"EXISTS (SELECT 1 FROM items ti JOIN item_themes tt ON tt.item_id = ti.id"
-                             f" WHERE ti.respondent_id = {alias}.id AND tt.theme_id = ?)")
+                             f" WHERE ti.respondent_id = {alias}.id AND {mine})")
             else:
-                where.append(f"EXISTS (SELECT 1 FROM item_themes tt WHERE tt.item_id = {alias}.id AND tt.theme_id = ?)")
-            params.append(self.theme_id)
+                where.append(f"EXISTS (SELECT 1 FROM item_themes tt WHERE tt.item_id = {alias}.id AND {mine})")
+            params += [self.theme_id, self.theme_id]
         if self.segment is not None:
             where.append(f"CAST(json_extract({alias}.attributes, ?) AS TEXT) = ?")
             params += ['$."' + self.segment[0].replace('"', '') + '"', self.segment[1]]
@@ -276,10 +278,16 @@ def _time_columns(conn, items: np.ndarray, responses: np.ndarray, with_theme: bo
 
 
 # -- themes: roll-up and priority inputs ------------------------------------------------------
+#: (theme, member theme) pairs: every theme with itself, every top-level theme with its sub-themes
+_THEME_TREE_SQL = ("(SELECT id AS theme, id AS member FROM themes UNION ALL SELECT parent_id, id FROM themes"
+                   " WHERE parent_id IS NOT NULL AND merged_into IS NULL)")
+
+
 def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
     rows = conn.execute(
         f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {_CLOSED_SQL}) FROM themes t"
-        " LEFT JOIN item_themes it ON it.theme_id = t.id LEFT JOIN items i ON i.id = it.item_id"
+        f" JOIN {_THEME_TREE_SQL} m ON m.theme = t.id"
+        " LEFT JOIN item_themes it ON it.theme_id = m.member LEFT JOIN items i ON i.id = it.item_id"
         " WHERE t.merged_into IS NULL GROUP BY t.id ORDER BY t.id"
     ).fetchall()
     return {r[0]: {"label": r[1], "status": r[2], "items_total": r[3], "items_resolved": int(r[4])} for r in rows}
@@ -287,7 +295,8 @@ def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
 
 def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
     """{theme id: {label, status, items_total, items_resolved}} for themes not merged away;
-    resolved counts every closed status (resolved, won't fix, duplicate)."""
+    resolved counts every closed status (resolved, won't fix, duplicate). A top-level theme counts
+    its sub-themes' items too."""
     return _theme_rollup(conn)
 
 
@@ -415,6 +424,10 @@ def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, s
         _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
         _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())])
     stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
+    parents = dict(conn.execute("SELECT id, parent_id FROM themes WHERE parent_id IS NOT NULL AND merged_into IS NULL"))
+    if parents:  # a top-level theme's figures include its sub-themes' (distinct people are summed: an upper bound)
+        stats += [{**row, "theme_id": parents[row["theme_id"]]} for row in stats if row["theme_id"] in parents]
+        resp_counts = list(resp_counts) + [(parents[r[0]],) + tuple(r[1:]) for r in resp_counts if r[0] in parents]
     counted: dict[int, list[float]] = {}
     for row in stats:  # the praise share from the same pass (PRAISE_SQL), as praise_share_by_theme
         c = counted.setdefault(row["theme_id"], [0.0, 0.0])
@@ -431,8 +444,25 @@ def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, s
     item_counts = [(row["theme_id"],) + tuple(row[k] for k in ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2"))
                    for row in stats if row["nps_n"] or row["csat_n"]]
     score_counts = _add_counts(resp_counts, item_counts)
-    return ThemeData(rollup, stats, _merge_days([resp, item_scores]), score_counts,
-                     _time_columns(conn, items, responses, True), praise)
+    times = _time_columns(conn, items, responses, True)
+    if parents and len(times.theme_id):
+        times = _with_parents(times, parents)
+    return ThemeData(rollup, stats, _merge_days([resp, item_scores]), score_counts, times, praise)
+
+
+def _with_parents(times: TimeColumns, parents: dict[int, int]) -> TimeColumns:
+    """``times`` plus a copy of every sub-theme item's row under its top-level theme."""
+    child = np.fromiter(parents, dtype=np.int64, count=len(parents))
+    rows = np.flatnonzero(np.isin(times.theme_id, child))
+    lookup = dict(parents)
+    extra = np.array([lookup[int(t)] for t in times.theme_id[rows]], dtype=np.int64)
+    cat = lambda a, b: np.concatenate([a, b])  # noqa: E731
+    return TimeColumns(
+        item_id=cat(times.item_id, times.item_id[rows]), created=cat(times.created, times.created[rows]),
+        closed=cat(times.closed, times.closed[rows]), is_open=cat(times.is_open, times.is_open[rows]),
+        first_response=cat(times.first_response, times.first_response[rows]),
+        response_unknown=cat(times.response_unknown, times.response_unknown[rows]),
+        theme_id=cat(times.theme_id, extra))
 
 
 def latest_created(conn: sqlite3.Connection) -> str | None:

@@ -241,12 +241,19 @@ def _feedback_type(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE item_sentiment ADD COLUMN {column}")
 
 
+def _v5_theme_parent_edited(conn: sqlite3.Connection) -> None:
+    """Two levels of themes: a sub-theme a person moved to another top-level theme stays there."""
+    conn.execute("ALTER TABLE themes ADD COLUMN parent_edited INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX IF NOT EXISTS themes_parent ON themes(parent_id)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
     ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
     ("privacy: originals of redacted personal data, kept only when the user chooses", _v3_pii_originals),
     ("sentiment: cached sentiment per item", _v4_sentiment),
     ("feedback type: type per item beside its sentiment", _feedback_type),
+    ("themes: two levels, a parent a person chose is kept", _v5_theme_parent_edited),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

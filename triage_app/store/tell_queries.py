@@ -36,8 +36,9 @@ def _rows(conn, sql: str, args: Sequence) -> list[dict]:
 
 def theme_items(conn: sqlite3.Connection, theme_id: int) -> list[dict]:
     """Every item of a theme (with its respondent's attributes), most probable members first."""
-    return _rows(conn, _SELECT + " JOIN item_themes it ON it.item_id = i.id WHERE it.theme_id = ?"
-                 " ORDER BY it.probability DESC, i.id", (theme_id,))
+    return _rows(conn, _SELECT + " JOIN item_themes it ON it.item_id = i.id"
+                 " WHERE it.theme_id = ? OR it.theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
+                 " ORDER BY it.probability DESC, i.id", (theme_id, theme_id))
 
 
 def items(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[dict]:

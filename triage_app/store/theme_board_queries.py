@@ -6,16 +6,22 @@ import json
 from datetime import datetime, timedelta, timezone
 
 
-def board_themes(conn, include_hidden: bool = False) -> list[dict]:
-    hidden = "" if include_hidden else " AND hidden = 0"
+SUMMARY_COLUMNS = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "label_edited", "parent_id",
+                   "merged_into", "negative", "neutral", "positive")
+
+
+def theme_summary_rows(conn) -> list[dict]:
+    """Every theme with its own items' sentiment counts (``item_sentiment``; sub-themes are not
+    added to their top-level theme here), by id. The one query behind ``ThemeSummary``."""
     rows = conn.execute(
-        "SELECT id, label, keywords, quotes, size, status, hidden, parent_id, label_edited FROM themes"
-        f" WHERE merged_into IS NULL{hidden} ORDER BY size DESC"
-    ).fetchall()
-    keys = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "parent_id", "label_edited")
+        "SELECT t.id, t.label, t.keywords, t.quotes, t.size, t.status, t.hidden, t.label_edited, t.parent_id,"
+        " t.merged_into, coalesce(s.negative, 0), coalesce(s.neutral, 0), coalesce(s.positive, 0) FROM themes t"
+        " LEFT JOIN (SELECT it.theme_id, total(s.label = 'negative') AS negative, total(s.label = 'neutral') AS neutral,"
+        "  total(s.label = 'positive') AS positive FROM item_themes it JOIN item_sentiment s ON s.item_id = it.item_id"
+        "  WHERE it.theme_id IS NOT NULL GROUP BY it.theme_id) s ON s.theme_id = t.id ORDER BY t.id").fetchall()
     out = []
     for row in rows:
-        theme = dict(zip(keys, row))
+        theme = dict(zip(SUMMARY_COLUMNS, row))
         theme["keywords"] = json.loads(theme["keywords"] or "[]")
         theme["quotes"] = json.loads(theme["quotes"] or "[]")
         out.append(theme)

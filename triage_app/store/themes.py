@@ -15,7 +15,7 @@ from .queries import now_iso
 _CHUNK = 900  # host parameters per IN (...)
 
 THEME_COLUMNS = ("id", "label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into",
-                 "size", "created_run_id", "updated_run_id", "created_at", "updated_at")
+                 "size", "created_run_id", "updated_run_id", "created_at", "updated_at", "parent_edited")
 _WRITABLE = set(THEME_COLUMNS) - {"id"} | {"centroid"}
 _JSON_COLUMNS = ("keywords", "quotes")
 
@@ -62,20 +62,23 @@ def existing_item_ids(conn, item_ids: Sequence[int]) -> set[int]:
 
 
 _ITEM_ROW = ("id", "external_id", "source_format", "source", "created_at", "title", "text", "status", "rating",
-             "theme_id", "theme_label", "theme_origin", "sentiment", "feedback_type")
+             "theme_id", "theme_label", "theme_origin", "top_theme_id", "top_theme_label", "sentiment", "feedback_type")
 
 
 def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict]:
     """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned),
-    sentiment and feedback type (None before scoring)."""
+    that theme's top-level theme (the theme itself when it has no parent), sentiment and feedback type
+    (None before scoring). ``theme_id`` selects the items of a theme and of its sub-themes."""
     sql = ("SELECT i.id, i.external_id, i.source_format, i.source, i.created_at, i.title, i.text, i.status, i.rating,"
-           " it.theme_id, t.label, it.origin, s.label, s.feedback_type FROM items i"
-           " LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id"
+           " it.theme_id, t.label, it.origin, coalesce(p.id, t.id), coalesce(p.label, t.label),"
+           " s.label, s.feedback_type"
+           " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id"
+           " LEFT JOIN themes t ON t.id = it.theme_id LEFT JOIN themes p ON p.id = t.parent_id"
            " LEFT JOIN item_sentiment s ON s.item_id = i.id")
     args: tuple = ()
     if theme_id is not None:
-        sql += " WHERE it.theme_id = ?"
-        args = (theme_id,)
+        sql += " WHERE it.theme_id = ? OR t.parent_id = ?"
+        args = (theme_id, theme_id)
     elif unassigned:
         sql += " WHERE it.theme_id IS NULL"
     for row in conn.execute(sql + " ORDER BY i.id", args):
@@ -189,8 +192,26 @@ def theme_ids(conn) -> set[int]:
 
 
 def refresh_sizes(conn) -> None:
-    """Recount every theme's items."""
+    """Recount every theme's items: its own and, for a top-level theme, its sub-themes' (two levels)."""
     conn.execute("UPDATE themes SET size = (SELECT count(*) FROM item_themes WHERE item_themes.theme_id = themes.id)")
+    conn.execute("UPDATE themes SET size = size + (SELECT coalesce(sum(c.size), 0) FROM themes c"
+                 " WHERE c.parent_id = themes.id AND c.merged_into IS NULL) WHERE parent_id IS NULL")
+
+
+def children_of(conn) -> dict[int, list[int]]:
+    """``parent id -> ids of its sub-themes`` (not merged away), by id."""
+    out: dict[int, list[int]] = {}
+    for child, parent in conn.execute("SELECT id, parent_id FROM themes WHERE parent_id IS NOT NULL"
+                                      " AND merged_into IS NULL ORDER BY id"):
+        out.setdefault(parent, []).append(child)
+    return out
+
+
+def theme_member_ids_deep(conn, theme_id: int) -> list[int]:
+    """Items of a theme and of its sub-themes."""
+    return [r[0] for r in conn.execute(
+        "SELECT item_id FROM item_themes WHERE theme_id = ? OR theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
+        " ORDER BY item_id", (theme_id, theme_id))]
 
 
 # -- assignments --------------------------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""Typed records that cross the seams between store, services, CLI and app.
+
+``ThemeSummary`` is the one description of a theme that the theme board, ``triage-app themes`` and
+the briefing share (built by ``services.theme_summaries.theme_summaries``, one query, one order).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: Sentiment labels of ``item_sentiment``, in the order shares are reported.
+SENTIMENTS = ("negative", "neutral", "positive")
+
+
+@dataclass
+class ThemeSummary:
+    id: int
+    label: str
+    keywords: list[str]
+    quotes: list[int]  # item ids of representative quotes
+    size: int  # items in the theme and (top-level) its sub-themes
+    status: str
+    hidden: bool
+    label_edited: bool
+    parent_id: int | None  # None: a top-level theme
+    merged_into: int | None
+    children: list[int] = field(default_factory=list)  # sub-theme ids, in the board's order
+    priority: float = 0.0
+    factors: dict[str, float] = field(default_factory=dict)
+    items_resolved: int = 0
+    items_total: int = 0
+    #: shares of negative / neutral / positive among the scored items (sum 1); empty when none is scored
+    sentiment_shares: dict[str, float] = field(default_factory=dict)
+    #: shares of problem / request / question / praise / other among the typed items (sum 1); empty when none
+    type_shares: dict[str, float] = field(default_factory=dict)
+    #: share of the theme's items that are praise (store.metrics_queries.PRAISE_SQL): scales the problem factors
+    praise_share: float = 0.0
+    #: why growth is neutral ({"span_days", "needs_days"}), None when it is measured
+    growth_note: dict | None = None
+
+    @property
+    def is_top(self) -> bool:
+        return self.parent_id is None
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def sort_key(theme: ThemeSummary) -> tuple:
+    """The one order of themes everywhere: priority (high first), size (large first), id."""
+    return (-theme.priority, -theme.size, theme.id)

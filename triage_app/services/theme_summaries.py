@@ -1,0 +1,62 @@
+"""The one list of themes that the theme board, ``triage-app themes`` and the briefing read.
+
+``theme_summaries`` builds ``ThemeSummary`` records from one store query plus the triage metrics
+(priority, status roll-up) and orders them one way (``records.sort_key``). A top-level theme's
+size, roll-up, priority and sentiment include its sub-themes'.
+"""
+from __future__ import annotations
+
+from ..records import SENTIMENTS, ThemeSummary, sort_key
+from ..store import theme_board_queries as q
+from ..store.feedback_class_queries import type_shares_by_theme
+from . import metrics
+
+
+def theme_summaries(conn, *, include_hidden: bool = False, include_merged: bool = False,
+                    as_of: str | None = None) -> list[ThemeSummary]:
+    """Themes (both levels) ranked by priority, then size, then id; each top-level theme's
+    ``children`` are its sub-themes in the same order."""
+    rows = q.theme_summary_rows(conn)
+    if not rows:
+        return []
+    triage = metrics.theme_triage_fields(conn, as_of=as_of)
+    types = type_shares_by_theme(conn)  # a top-level theme's include its sub-themes'
+    counts = {r["id"]: [float(r[s]) for s in SENTIMENTS] for r in rows}
+    for r in rows:  # roll sub-themes' sentiment up into their top-level theme
+        if r["parent_id"] is not None and r["merged_into"] is None and r["parent_id"] in counts:
+            counts[r["parent_id"]] = [a + b for a, b in zip(counts[r["parent_id"]], counts[r["id"]])]
+    hidden = {r["id"] for r in rows if r["hidden"]}
+    out: list[ThemeSummary] = []
+    for r in rows:
+        if not include_hidden and (r["hidden"] or r["parent_id"] in hidden):  # hiding a theme hides its sub-themes
+            continue
+        if r["merged_into"] is not None and not include_merged:
+            continue
+        extra = triage.get(r["id"], {})
+        scored = sum(counts[r["id"]])
+        out.append(ThemeSummary(
+            id=r["id"], label=r["label"], keywords=r["keywords"], quotes=r["quotes"], size=r["size"],
+            status=r["status"], hidden=bool(r["hidden"]), label_edited=bool(r["label_edited"]),
+            parent_id=r["parent_id"], merged_into=r["merged_into"], priority=extra.get("priority", 0.0),
+            factors=extra.get("factors", {}), items_resolved=extra.get("items_resolved", 0),
+            items_total=extra.get("items_total", 0),
+            sentiment_shares=({s: c / scored for s, c in zip(SENTIMENTS, counts[r["id"]])} if scored else {}),
+            type_shares=types.get(r["id"], {}), praise_share=extra.get("praise_share", 0.0),
+            growth_note=extra.get("growth_note")))
+    out.sort(key=sort_key)
+    listed = {t.id for t in out}
+    by_parent: dict[int, list[int]] = {}
+    for t in out:
+        if t.parent_id is not None and t.merged_into is None:
+            by_parent.setdefault(t.parent_id, []).append(t.id)
+    for t in out:
+        t.children = [c for c in by_parent.get(t.id, []) if c in listed]
+    return out
+
+
+def as_tree(themes: list[ThemeSummary]) -> list[tuple[ThemeSummary, list[ThemeSummary]]]:
+    """(top-level theme, its sub-themes) pairs in order; a sub-theme whose parent is not listed
+    (hidden, merged) is shown at the top level."""
+    by_id = {t.id: t for t in themes}
+    return [(t, [by_id[c] for c in t.children]) for t in themes
+            if t.parent_id is None or t.parent_id not in by_id]
