@@ -103,13 +103,15 @@ def themes(workspace, show_all, as_json):
         _echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
         return
 
+    redactor = _redactor()
+
     def line(t, indent: str) -> None:
         flags = (" [hidden]" if t.hidden else "") + (f" [merged into {t.merged_into}]" if t.merged_into else "")
         _echo(f"{t.id:>5}  {t.size:>7,}  {t.status:<11} {indent}{t.label}{flags}")
         pad = " " * (26 + len(indent))
         _echo(f"{pad}{', '.join(t.keywords[:8])}")
         for q in t.quotes[:2 if indent else 3]:
-            _echo(f"{pad}\u201c{' '.join(texts.get(q, '').split())[:90]}\u201d")
+            _echo(f"{pad}\u201c{' '.join(redactor.text(texts.get(q, '')).split())[:90]}\u201d")  # redacted before cut
 
     for top, subs in as_tree(rows):
         line(top, "")

@@ -63,6 +63,7 @@ COMMANDS: dict[str, list[list[str]]] = {
     "theme merge": [["2", "--into", "1", "-w", "{ws}"], ["2", "--into", "1", "-w", "{ws}", "--json"]],
     "theme split": [["1", "--parts", "2", "-w", "{ws}"], ["1", "--parts", "2", "-w", "{ws}", "--json"]],
     "theme move": [["1", "2", "--to", "2", "-w", "{ws}"], ["1", "--to", "none", "-w", "{ws}", "--json"]],
+    "theme parent": [["3", "--to", "2", "-w", "{ws}"], ["3", "--to", "none", "-w", "{ws}", "--json"]],
     "theme hide": [["1", "-w", "{ws}"], ["1", "-w", "{ws}", "--json"]],
     "undo": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
     "tell": [["-w", "{ws}", "--theme", "1"], ["-w", "{ws}", "--theme", "1", "--json", "--lang", "zh"],

@@ -60,13 +60,18 @@ def test_feedback_view_filters_by_type(qtbot, settings_home, typed_workspace):
 def test_theme_detail_shows_the_mix(qtbot):
     from ui.themes_view import render_theme
 
-    theme = {"label": "Export", "keywords": ["export"], "status": "new", "items_resolved": 0, "items_total": 4,
-             "sentiment_shares": {"negative": 0.5, "neutral": 0.25, "positive": 0.25},
-             "type_shares": {"problem": 0.75, "praise": 0.25}, "factors": {}, "priority": 1.0}
+    from dataclasses import replace
+
+    from triage_app.records import ThemeSummary
+
+    theme = ThemeSummary(id=1, label="Export", keywords=["export"], quotes=[], size=4, status="new", hidden=False,
+                         label_edited=False, parent_id=None, merged_into=None, items_total=4, priority=1.0,
+                         sentiment_shares={"negative": 0.5, "neutral": 0.25, "positive": 0.25},
+                         type_shares={"problem": 0.75, "praise": 0.25})
     page = render_theme(theme)
     assert "Problems 75%" in page and "Praise 25%" in page and "Negative 50%" in page
     assert "Request" not in page  # only the types present
-    unscored = render_theme({**theme, "sentiment_shares": {}, "type_shares": {}})
+    unscored = render_theme(replace(theme, sentiment_shares={}, type_shares={}))
     assert "Feedback type" not in unscored
 
 

@@ -61,11 +61,11 @@ def test_short_span_board_counts_by_day_and_lists_what_people_love(qtbot, qtmode
     qtmodeltester.check(model)
     trend = COLUMNS.index("trend")
     assert model.headerData(trend, Qt.Orientation.Horizontal) == "Last 5 days"
-    assert model.themes[0]["label"] == "Export"  # the praised, larger theme ranks below the problem
+    assert model.themes[0].label == "Export"  # the praised, larger theme ranks below the problem
     assert sum(model.data(model.index(0, trend), Qt.ItemDataRole.UserRole)) == 2
     assert "Items per day" in model.data(model.index(0, trend), Qt.ItemDataRole.ToolTipRole)
     assert "Dashboard" in window.themes.loved.toPlainText() and not window.themes.loved.isHidden()
-    window.themes.table.selectRow(1)
+    window.themes.select_row(1)
     assert "Growth is neutral: the data spans 4 days" in window.themes.detail.toPlainText()
     assert "100% of this theme's items are praise" in window.themes.detail.toPlainText()
 

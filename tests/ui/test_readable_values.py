@@ -46,9 +46,11 @@ def test_detail_pane_formats_attributes_and_history(qtbot):
 def test_quote_without_a_date_has_no_dangling_separator(qtbot):
     from ui.themes_view import render_theme
 
-    theme = {"label": "Slow", "keywords": ["slow"], "status": "new", "items_resolved": 0, "items_total": 1,
-             "quote_items": [{"text": "It is slow", "source_format": "generic", "created_at": None}]}
-    html = render_theme(theme)
+    from triage_app.records import ThemeSummary
+
+    theme = ThemeSummary(id=1, label="Slow", keywords=["slow"], quotes=[], size=1, status="new", hidden=False,
+                         label_edited=False, parent_id=None, merged_into=None, items_total=1)
+    html = render_theme(theme, [{"text": "It is slow", "source_format": "generic", "created_at": None}])
     assert "<small>generic</small>" in html and "generic ·" not in html
 
 

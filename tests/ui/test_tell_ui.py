@@ -49,7 +49,7 @@ def test_tell_people_from_the_theme_board(qtbot, settings_home, workspace_with_t
     qtbot.addWidget(window)
     board = window.themes
     qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
-    board.table.selectRow(0)
+    board.select_row(0)
     assert board.edit_buttons["tell"].isEnabled()
     board.edit_buttons["tell"].click()
     dialog = window._tell_dialog
@@ -64,7 +64,7 @@ def test_tell_people_from_the_theme_board(qtbot, settings_home, workspace_with_t
     dialog.export()
     assert "Shipped in 2.4." in (tmp_path / "out" / "update.md").read_text(encoding="utf-8")
     dialog.record_told()
-    assert len(draft(window.ws.conn, theme_id=board.model.themes[0]["id"]).already_told) == 1
+    assert len(draft(window.ws.conn, theme_id=board.model.themes[0].id).already_told) == 1
     dialog.close()
     board.edit_buttons["tell"].click()  # the second time the dialog warns
     again = window._tell_dialog

@@ -101,7 +101,7 @@ def test_selection_stays_on_a_theme_after_refresh(qtbot, settings_home, two_them
     window = _window(qtbot, two_themes)
     board = window.themes
     qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
-    second = board.model.themes[1]["id"]
+    second = board.model.themes[1].id
     window.select_theme_after_refresh = second
     window.refresh_themes()
     qtbot.waitUntil(lambda: board.selected_theme_ids() == [second], timeout=20_000)

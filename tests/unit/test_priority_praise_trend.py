@@ -103,7 +103,7 @@ def test_praise_theme_is_not_ranked_as_a_problem(workspace, write_file):
     board = load_board(conn)
     assert [t["id"] for t in board["loved"]] == [ids["love"]]
     assert board["loved"][0]["praise_quote"]["text"].startswith("I love this app")
-    assert board["themes"][-1]["id"] == ids["love"]
+    assert board["themes"][-1].id == ids["love"]
 
 
 def test_half_praise_theme_keeps_its_negativity():
@@ -165,10 +165,10 @@ def test_undated_data_has_no_trend_and_neutral_growth(workspace, write_file):
     conn = workspace.conn
     board = load_board(conn)
     assert board["trend_unit"] is None and board["trend_starts"] == []
-    assert all(t["trend"] == [] for t in board["themes"])
-    assert board["themes"][0]["growth_note"] == {"span_days": None, "needs_days": 14}
+    assert all(board["trend"][t.id] == [] for t in board["themes"])
+    assert board["themes"][0].growth_note == {"span_days": None, "needs_days": 14}
     assert undated(conn)
-    assert board["themes"][-1]["id"] == ids["love"]
+    assert board["themes"][-1].id == ids["love"]
 
 
 def test_nine_days_are_drawn_by_day(workspace, write_file):

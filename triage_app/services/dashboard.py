@@ -41,25 +41,28 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
     from analysis.chart_style import ChartMeta
 
     from ..store import briefing_queries as bq
-    from . import metrics
 
-    themes = bq.themes_for_briefing(conn)
-    if not themes:
+    from .theme_summaries import theme_summaries
+
+    summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
+    listed = {t.id for t in summaries}
+    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in listed][:top]
+    if not ranked:
         return []
-    fields = metrics.theme_triage_fields(conn)
-    for t in themes:
-        t.update(fields.get(t["id"], {"priority": 0.0, "factors": {}, "items_total": 0}))
-    ranked = sorted(themes, key=lambda t: (-t["priority"], -t["items_total"], t["id"]))[:top]
+    fold = {c: t.id for t in ranked for c in t.children}
     tr = briefing_pages.Tr(lang)
     sources = [name for name, _, _ in bq.source_counts(conn, "", "")]  # names people know, not "generic"
     meta = ChartMeta(period=tr("no dates"), source=", ".join(sources), tr=tr)
-    counts = bq.theme_sentiment_counts(conn, [t["id"] for t in ranked], None, None)
-    labels = [t["label"] for t in ranked]
-    sentiment = [counts.get(t["id"], (0, 0, 0, 0))[:3] for t in ranked]
-    n = sum(t["items_total"] for t in ranked)
+    counts: dict[int, tuple] = {}
+    for theme_id, c in bq.theme_sentiment_counts(conn, [t.id for t in ranked] + list(fold), None, None).items():
+        mine = fold.get(theme_id, theme_id)
+        counts[mine] = tuple(a + b for a, b in zip(counts.get(mine, (0, 0, 0, 0)), c))
+    labels = [t.label for t in ranked]
+    sentiment = [counts.get(t.id, (0, 0, 0, 0))[:3] for t in ranked]
+    n = sum(t.items_total for t in ranked)
     return [
         DashboardChart(tr("Themes ranked by priority"), "priority", lambda fig: charts.priority_ranking(
-            [{"label": t["label"], "priority": t["priority"], "factors": t["factors"]} for t in ranked], meta,
+            [{"label": t.label, "priority": t.priority, "factors": t.factors} for t in ranked], meta,
             fig=fig, n=n)),
         DashboardChart(tr("Sentiment by theme"), "sentiment",
                        lambda fig: charts.sentiment_by_theme(labels, sentiment, meta, fig=fig)),
