@@ -75,7 +75,7 @@ def generate(n: int, seed: int) -> list[str]:
         _, a, b = rng.choice(topics)
         text = rng.choice((a, b)).format(n=rng.randint(2, 90), v=f"{rng.randint(1, 9)}.{rng.randint(0, 20)}",
                                          d=rng.choice(DEVICES))
-        out.append(f"{text}{rng.choice(EXTRA)} (#{i})")
+        out.append(f"{text}{rng.choice(EXTRA)} (ticket {i})")
     return out
 
 
