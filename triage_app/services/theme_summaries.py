@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..records import SENTIMENTS, ThemeSummary, sort_key
 from ..store import theme_board_queries as q
-from ..store.feedback_class_queries import type_shares_by_theme
+from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
 from . import metrics
 
 
@@ -20,11 +20,8 @@ def theme_summaries(conn, *, include_hidden: bool = False, include_merged: bool 
     if not rows:
         return []
     triage = metrics.theme_triage_fields(conn, as_of=as_of)
-    types = type_shares_by_theme(conn)  # a top-level theme's include its sub-themes'
-    counts = {r["id"]: [float(r[s]) for s in SENTIMENTS] for r in rows}
-    for r in rows:  # roll sub-themes' sentiment up into their top-level theme
-        if r["parent_id"] is not None and r["merged_into"] is None and r["parent_id"] in counts:
-            counts[r["parent_id"]] = [a + b for a, b in zip(counts[r["parent_id"]], counts[r["id"]])]
+    # mixes of the scored items; a top-level theme's include its sub-themes'
+    sentiments, types = sentiment_shares_by_theme(conn), type_shares_by_theme(conn)
     hidden = {r["id"] for r in rows if r["hidden"]}
     out: list[ThemeSummary] = []
     for r in rows:
@@ -33,14 +30,13 @@ def theme_summaries(conn, *, include_hidden: bool = False, include_merged: bool 
         if r["merged_into"] is not None and not include_merged:
             continue
         extra = triage.get(r["id"], {})
-        scored = sum(counts[r["id"]])
         out.append(ThemeSummary(
             id=r["id"], label=r["label"], keywords=r["keywords"], quotes=r["quotes"], size=r["size"],
             status=r["status"], hidden=bool(r["hidden"]), label_edited=bool(r["label_edited"]),
             parent_id=r["parent_id"], merged_into=r["merged_into"], priority=extra.get("priority", 0.0),
             factors=extra.get("factors", {}), items_resolved=extra.get("items_resolved", 0),
             items_total=extra.get("items_total", 0),
-            sentiment_shares=({s: c / scored for s, c in zip(SENTIMENTS, counts[r["id"]])} if scored else {}),
+            sentiment_shares=({s: sentiments[r["id"]].get(s, 0.0) for s in SENTIMENTS} if r["id"] in sentiments else {}),
             type_shares=types.get(r["id"], {}), praise_share=extra.get("praise_share", 0.0),
             growth_note=extra.get("growth_note")))
     out.sort(key=sort_key)

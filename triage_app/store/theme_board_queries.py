@@ -7,18 +7,14 @@ from datetime import datetime, timedelta, timezone
 
 
 SUMMARY_COLUMNS = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "label_edited", "parent_id",
-                   "merged_into", "negative", "neutral", "positive")
+                   "merged_into")
 
 
 def theme_summary_rows(conn) -> list[dict]:
-    """Every theme with its own items' sentiment counts (``item_sentiment``; sub-themes are not
-    added to their top-level theme here), by id. The one query behind ``ThemeSummary``."""
-    rows = conn.execute(
-        "SELECT t.id, t.label, t.keywords, t.quotes, t.size, t.status, t.hidden, t.label_edited, t.parent_id,"
-        " t.merged_into, coalesce(s.negative, 0), coalesce(s.neutral, 0), coalesce(s.positive, 0) FROM themes t"
-        " LEFT JOIN (SELECT it.theme_id, total(s.label = 'negative') AS negative, total(s.label = 'neutral') AS neutral,"
-        "  total(s.label = 'positive') AS positive FROM item_themes it JOIN item_sentiment s ON s.item_id = it.item_id"
-        "  WHERE it.theme_id IS NOT NULL GROUP BY it.theme_id) s ON s.theme_id = t.id ORDER BY t.id").fetchall()
+    """Every theme, by id: the one query behind ``ThemeSummary`` (its sentiment and type mixes come
+    from ``feedback_class_queries``, which rolls sub-themes up into their top-level theme)."""
+    rows = conn.execute("SELECT id, label, keywords, quotes, size, status, hidden, label_edited, parent_id, merged_into"
+                        " FROM themes ORDER BY id").fetchall()
     out = []
     for row in rows:
         theme = dict(zip(SUMMARY_COLUMNS, row))
