@@ -370,7 +370,7 @@ def _loved(conn, themes: list[dict], settings) -> list[dict]:
 def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str) -> dict:
     """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
     the breakdown; a top-level theme's figures include its sub-themes' items."""
-    from .theme_summaries import theme_summaries
+    from .theme_summaries import fold_counts, theme_summaries
 
     summaries = theme_summaries(conn, as_of=_iso(as_of))
     by_id = {t.id: t for t in summaries}
@@ -409,13 +409,8 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     for t in top:  # labels and keywords come from feedback words too
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
-    sentiment: dict[int, tuple] = {}
-    for theme_id, counts in bq.theme_sentiment_counts(conn, deep, s, e).items():
-        mine = fold.get(theme_id, theme_id)
-        sentiment[mine] = tuple(a + b for a, b in zip(sentiment.get(mine, (0, 0, 0, 0)), counts))
-    undated: dict[int, int] = {}
-    for theme_id, n in bq.undated_counts(conn, deep).items():
-        undated[fold.get(theme_id, theme_id)] = undated.get(fold.get(theme_id, theme_id), 0) + n
+    sentiment = fold_counts(bq.theme_sentiment_counts(conn, deep, s, e), fold)
+    undated = fold_counts(bq.undated_counts(conn, deep), fold)
     seg_rows = [(fold.get(theme_id, theme_id), seg, n)
                 for theme_id, seg, n in bq.theme_segment_counts(conn, deep, s, e, request.segment)]
     for rank, t in enumerate(top, 1):

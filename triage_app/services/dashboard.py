@@ -42,7 +42,7 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
 
     from ..store import briefing_queries as bq
 
-    from .theme_summaries import theme_summaries
+    from .theme_summaries import fold_counts, theme_summaries
 
     summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
     listed = {t.id for t in summaries}
@@ -53,10 +53,7 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
     tr = briefing_pages.Tr(lang)
     sources = [name for name, _, _ in bq.source_counts(conn, "", "")]  # names people know, not "generic"
     meta = ChartMeta(period=tr("no dates"), source=", ".join(sources), tr=tr)
-    counts: dict[int, tuple] = {}
-    for theme_id, c in bq.theme_sentiment_counts(conn, [t.id for t in ranked] + list(fold), None, None).items():
-        mine = fold.get(theme_id, theme_id)
-        counts[mine] = tuple(a + b for a, b in zip(counts.get(mine, (0, 0, 0, 0)), c))
+    counts = fold_counts(bq.theme_sentiment_counts(conn, [t.id for t in ranked] + list(fold), None, None), fold)
     labels = [t.label for t in ranked]
     sentiment = [counts.get(t.id, (0, 0, 0, 0))[:3] for t in ranked]
     n = sum(t.items_total for t in ranked)

@@ -56,3 +56,18 @@ def as_tree(themes: list[ThemeSummary]) -> list[tuple[ThemeSummary, list[ThemeSu
     by_id = {t.id: t for t in themes}
     return [(t, [by_id[c] for c in t.children]) for t in themes
             if t.parent_id is None or t.parent_id not in by_id]
+
+
+def fold_counts(counts: dict, fold: dict[int, int]) -> dict:
+    """``counts`` by theme id (a number or a tuple of numbers each), with every sub-theme's added into
+    its top-level theme (``fold``: sub-theme id -> top-level id; other ids stay as they are)."""
+    out: dict = {}
+    for theme_id, value in counts.items():
+        mine = fold.get(theme_id, theme_id)
+        if mine not in out:
+            out[mine] = value
+        elif isinstance(value, tuple):
+            out[mine] = tuple(a + b for a, b in zip(out[mine], value))
+        else:
+            out[mine] += value
+    return out
