@@ -21,13 +21,6 @@ CSV = ("id,created,comment,kind\n"
 
 
 @pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
 def typed_workspace(tmp_path):
     data = tmp_path / "f.csv"
     data.write_text(CSV, encoding="utf-8")

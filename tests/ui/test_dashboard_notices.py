@@ -10,13 +10,6 @@ from triage_app.services.importing import run_import  # noqa: E402
 from triage_app.store import Workspace  # noqa: E402
 
 
-@pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
 def _window(qtbot, path):
     from ui.main_window import MainWindow
 

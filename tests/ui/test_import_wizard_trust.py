@@ -13,13 +13,6 @@ from PySide6.QtCore import Qt  # noqa: E402
 ZH = ["配送太慢了，饭菜都凉了", "客服态度很好，下次还会再来", "包装破损，汤洒了一半", "价格有点贵但是味道不错"]
 
 
-@pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
 def _window(qtbot, tmp_path):
     from ui.main_window import MainWindow
 

@@ -14,13 +14,6 @@ ROWS = [("The export to Excel is broken", 2), ("Excel export fails again", 1), (
         ("The dashboard is great, love it", 5), ("Dashboard looks lovely", 5)]
 
 
-@pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
 def _workspace(tmp_path, dated: bool):
     head = "id,comment,score" + (",created" if dated else "")
     lines = [head] + [f"{i},{text},{score}" + (f",2024-03-0{1 + i} 10:00" if dated else "")

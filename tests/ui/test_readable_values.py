@@ -7,13 +7,6 @@ import pytest
 pytest.importorskip("pytestqt")
 
 
-@pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
 def test_numbers_and_history_read_like_sentences(qtbot):
     from ui import formatting as fmt
 

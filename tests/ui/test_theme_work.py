@@ -15,13 +15,6 @@ from triage_app.store import Workspace  # noqa: E402
 
 
 @pytest.fixture
-def settings_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
 def two_themes(tmp_path):
     data = tmp_path / "f.csv"
     data.write_text("id,created,comment\n" + "".join(f"{i},2024-03-0{1 + i % 5} 10:00,comment {i}\n"
