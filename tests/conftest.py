@@ -41,3 +41,11 @@ def write_file(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def settings_home(tmp_path, monkeypatch):
+    """The app's settings and data folders in the test's own temporary folder (window tests)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path
