@@ -18,7 +18,7 @@ from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter, NullLocator, PercentFormatter
 
 from .chart_style import (
-    BLUE, GREY, ORANGE, SEQUENTIAL, SERIES, VERMILLION, ChartMeta, empty_note, header_footer,
+    BLUE, GREEN, GREY, ORANGE, SEQUENTIAL, SERIES, VERMILLION, ChartMeta, empty_note, header_footer,
     style, target,
 )
 
@@ -85,7 +85,9 @@ def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure 
                      size="slide", n: int | None = None) -> Figure | SubFigure:
     """Horizontal bars, highest priority on top, split into each factor's contribution.
 
-    ``themes``: [{"label", "priority", "factors": {factor: contribution}}], in rank order.
+    ``themes``: [{"label", "priority", "factors": {factor: contribution}, "mostly_praise" (optional)}],
+    in rank order. Mostly-praise themes (ranked after the themes to fix) are labelled so, in grey,
+    below a dashed line.
     """
     with style():
         fig = target(fig, size)
@@ -106,7 +108,14 @@ def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure 
             neg_left += np.where(values < 0, values, 0)
         for yi, t, right in zip(y, themes, pos_left):
             ax.text(right + 0.5, yi, f"{t['priority']:.1f}", va="center", fontsize="small", parse_math=False)
-        ax.set_yticks(y, [safe(short(t["label"])) for t in themes])
+        loved = [bool(t.get("mostly_praise")) for t in themes]
+        ax.set_yticks(y, [safe(short(t["label"], 30 if p else 38)) + (" · " + meta.t("mostly praise") if p else "")
+                          for t, p in zip(themes, loved)])
+        for tick, p in zip(ax.get_yticklabels(), loved):
+            if p:
+                tick.set_color("#666666")
+        if any(loved) and not all(loved):
+            ax.axhline(y[loved.index(True)] + 0.5, color="#888888", lw=0.8, ls="--")
         ax.set_xlabel(meta.t("Priority score (0-100, sum of factor contributions)"))
         ax.axvline(0, color="#444444", lw=0.8)
         ax.set_xlim(min(0.0, neg_left.min() * 1.1), max(pos_left.max() * 1.12, 1.0))
@@ -408,4 +417,58 @@ def sentiment_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], m
         ax.set_xlabel(meta.t("Share of the theme's items (%)"))
         ax.grid(axis="y", visible=False)
         ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.08), ncols=3, frameon=False)
+    return fig
+
+
+# -- feedback type by theme --------------------------------------------------------------------
+TYPE_ORDER = ("problem", "request", "question", "praise", "other")
+#: (legend name, bar colour, colour of the share written on it): the theme detail's colours (Okabe-Ito)
+TYPE_STYLE = {"problem": ("Problems", VERMILLION, "white"), "request": ("Requests", BLUE, "white"),
+              "question": ("Questions", ORANGE, "black"), "praise": ("Praise", GREEN, "white"),
+              "other": ("Other", GREY, "black")}
+
+
+def type_mix_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], meta: ChartMeta, *,
+                      fig: Figure | SubFigure | None = None, size="slide",
+                      overall: Sequence[int] | None = None) -> Figure | SubFigure:
+    """100% bars of problems / requests / questions / praise / other per theme; n per bar at the right.
+
+    ``counts[i]`` = the five counts of theme i (TYPE_ORDER); ``overall`` (the same five over all
+    feedback) is drawn as a first bar above a line."""
+    with style():
+        fig = target(fig, size)
+        rows = [meta.t("All feedback")] if overall is not None else []
+        c = np.asarray(([list(overall)] if overall is not None else []) + [list(x)[:5] for x in counts],
+                       dtype=float).reshape(len(rows) + len(themes), 5)
+        rows += [safe(short(t)) for t in themes]
+        header_footer(fig, meta, meta.t("Feedback type by theme"), int(c[len(rows) - len(themes):].sum()))
+        ax = fig.subplots()
+        if c.sum() == 0:
+            empty_note(ax, meta, "No feedback types yet")
+            return fig
+        tot = c.sum(axis=1, keepdims=True)
+        share = np.divide(100 * c, tot, out=np.zeros_like(c), where=tot > 0)
+        y = np.arange(len(rows))[::-1]
+        left = np.zeros(len(rows))
+        for k, kind in enumerate(TYPE_ORDER):
+            name, colour, ink = TYPE_STYLE[kind]
+            ax.barh(y, share[:, k], left=left, color=colour, label=meta.t(name), height=0.7)
+            for yi, lo, s in zip(y, left, share[:, k]):
+                if s >= 7:
+                    ax.text(lo + s / 2, yi, f"{s:.0f}%", ha="center", va="center", color=ink, fontsize="small",
+                            parse_math=False)
+            left += share[:, k]
+        for yi, n in zip(y, tot[:, 0]):
+            ax.text(101, yi, f"n = {int(n):,}", va="center", fontsize="small", parse_math=False)
+        ax.set_yticks(y, rows)
+        if overall is not None:
+            ax.get_yticklabels()[0].set_fontweight("bold")
+            if len(rows) > 1:
+                ax.axhline(y[0] - 0.5, color="#444444", lw=0.8)
+        ax.set_xlim(0, 114)
+        ax.set_xticks([0, 25, 50, 75, 100])
+        ax.xaxis.set_major_formatter(PercentFormatter(100))
+        ax.set_xlabel(meta.t("Share of the items (%)"))
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.08), ncols=5, frameon=False)
     return fig

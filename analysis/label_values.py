@@ -6,6 +6,12 @@ Sentiment: words (positive/pos/neg/negative/neutral/mixed...), 1-5 stars (also "
 Type: bug/defect/crash/complaint -> problem; feature/enhancement/suggestion/request -> request;
 question/help/support/how-to -> question; praise/compliment/kudos -> praise; other/misc -> other;
 and the Chinese words (问题/缺陷/投诉 -> problem, 建议/需求 -> request, 咨询/提问 -> question, 表扬 -> praise).
+
+Trackers: ``type_from_issue_type`` reads an issue or ticket type (Jira Bug/Story/Improvement/New
+Feature, GitHub Bug/Feature, Zendesk problem/incident/question; Task, Epic and Sub-task say nothing
+about the feedback and give None); ``type_from_labels`` reads issue labels with a stricter word list
+than free values (GitHub's "help wanted" asks for contributors and is not a question; "feature: x"
+names an area), problem before request before question when labels disagree.
 """
 from __future__ import annotations
 
@@ -76,4 +82,56 @@ def normalise_type(value) -> str | None:
     for word, label in sorted(_TYPE.items(), key=lambda kv: -len(kv[0])):  # "Bug Report", "feature-request"
         if len(word) > 3 and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text.replace("-", " ")):
             return label
+    return None
+
+
+_ISSUE_TYPES = {
+    "problem": ("bug", "defect", "incident", "problem", "error", "fault", "故障", "缺陷", "错误", "问题"),
+    "request": ("story", "user story", "improvement", "new feature", "feature", "feature request", "enhancement",
+                "suggestion", "idea", "改进", "新功能", "故事", "需求", "功能"),
+    "question": ("question", "support", "support request", "help", "咨询", "提问"),
+}
+_ISSUE_TYPE = {w: label for label, words in _ISSUE_TYPES.items() for w in words}
+_LABELS = {
+    "problem": ("bug", "bugs", "type: bug", "kind/bug", "defect", "regression", "crash", "bug report", "confirmed bug",
+                "🐛", "🐞", "缺陷", "故障"),
+    "request": ("enhancement", "feature", "feature request", "feature-request", "new feature", "improvement",
+                "proposal", "suggestion", "idea", "✨", "需求", "建议", "新功能", "改进"),
+    "question": ("question", "questions", "support", "how-to", "howto", "usage", "usage question", "q&a", "❓",
+                 "咨询", "提问", "疑问"),
+}
+_LABEL = {w: label for label, words in _LABELS.items() for w in words}
+_LABEL_PREFIX = re.compile(r"^(?:type|kind|t|category|c|issue[ -]?type)\s*(?:::|[:/\-])\s*", re.I)
+_LABEL_DECOR = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def type_from_issue_type(value) -> str | None:
+    """``problem`` / ``request`` / ``question`` from an issue or ticket type; None for the rest."""
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value).strip().lower())
+    text = re.sub(r"^\[system\]\s*", "", text)  # Jira Service Management: "[System] Incident"
+    return _ISSUE_TYPE.get(text)
+
+
+def _label_type(label: str) -> str | None:
+    text = re.sub(r"\s+", " ", str(label).strip().lower())
+    if text in _LABEL:
+        return _LABEL[text]
+    bare = _LABEL_PREFIX.sub("", text)  # "type: bug", "kind/feature", "type::bug", "T-bug"
+    if bare != text and bare in _LABEL:
+        return _LABEL[bare]
+    scope = text.split("::", 1)[0].strip()  # GitLab scoped labels: "bug::performance"
+    if scope != text and scope in _LABEL:
+        return _LABEL[scope]
+    bare = _LABEL_DECOR.sub("", bare)  # "🐛 bug", "[bug]", ":bug:"
+    return _LABEL.get(bare)
+
+
+def type_from_labels(labels) -> str | None:
+    """``problem`` / ``request`` / ``question`` from issue labels; None when no label says."""
+    found = {_label_type(lab) for lab in labels or () if lab}
+    for kind in ("problem", "request", "question"):
+        if kind in found:
+            return kind
     return None

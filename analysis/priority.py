@@ -25,7 +25,10 @@ people, votes, growth, unresolved, response lag - count only the theme's non-pra
 multiplied by (1 - p). Negativity, NPS and CSAT impact already measure harm and are left as they are
 (a theme that is half praise, half complaints keeps its full negativity). A theme that is 90% praise
 thus keeps a tenth of its size-driven score; the board and the briefing list the mostly-praise
-themes (p >= PRAISE_THEME_SHARE) separately as "What people love".
+themes (p > PRAISE_THEME_SHARE) separately as "What people love". Scaling alone does not keep
+them out of a top five: where most themes are praise (92% of one set's reviews have 4-5 stars), a
+big mostly-praise theme's non-praise part can outweigh a small problem theme. So the ranking
+(``rank_key``) puts every theme that is not mostly praise first, then the mostly-praise ones.
 
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is
@@ -56,7 +59,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 #: factors that measure how much is said about a theme: only its non-praise part counts
 PRAISE_SCALED = ("volume", "people", "votes", "growth", "unresolved", "response_lag")
-#: a theme whose praise share reaches this is "mostly praise" (listed under What people love)
+#: a theme whose praise share is above this is "mostly praise" (listed under What people love; half
+#: praise, half complaints is not)
 PRAISE_THEME_SHARE = 0.5
 GROWTH_WINDOW_DAYS = 30
 SHORT_GROWTH_WINDOW_DAYS = 7
@@ -82,6 +86,19 @@ class ThemeInputs:
     votes: float = 0.0  # source-weighted votes / reactions on its items
     growth_days: int | None = GROWTH_WINDOW_DAYS  # window compared; None: the data is too short
     span_days: float | None = None  # oldest to newest item of the workspace
+
+
+def mostly_praise(praise_share: float | None) -> bool:
+    """A theme whose items are mostly praise: listed under What people love, ranked after the themes to fix."""
+    return (praise_share or 0.0) > PRAISE_THEME_SHARE
+
+
+def rank_key(priority: float, praise_share: float | None, size: float = 0.0, theme_id: int = 0) -> tuple:
+    """The order of themes: the themes to fix first (not mostly praise), each group by priority (high
+    first), then size (large first), then id. A theme that is mostly praise never ranks above one
+    that is not, even when few themes are problems (a set of glowing reviews): its priority, from
+    the non-praise share, still orders it among the loved themes."""
+    return (mostly_praise(praise_share), -priority, -size, theme_id)
 
 
 def growth_window_days(span_days: float | None) -> int | None:

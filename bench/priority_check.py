@@ -1,14 +1,18 @@
-"""Does priority mean "what to fix next"? The top five themes by priority, with their praise share,
-on the demo and on real sets, under the new definition (praise scaled out, growth neutral on short
-data, votes) and under the previous one (baseline: no praise scaling, growth always 30-day windows,
-no votes) computed in the same run from the same inputs.
+"""Does priority mean "what to fix next"? The top five top-level themes (as the board and the
+briefing rank them), with their praise share, on the demo and on real sets, under three definitions
+computed in the same run from the same inputs:
+
+- **s2** (session 2): no praise scaling, growth always 30-day windows, no votes; ordered by priority;
+- **s3** (session 3): praise scales the size-driven factors, growth neutral on short data, votes;
+  ordered by priority;
+- **now**: the s3 scores, ordered by ``analysis.priority.rank_key`` (themes to fix before mostly-praise ones).
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/priority_check.py [--keep DIR]
 
 Builds temporary workspaces (import, analyse, sentiment) of the demo, amazon-alexa-reviews (dated,
 star ratings), app-reviews-4class (undated, text only) and apple-tweets-sentiment (nine days of
 tweets) from ../shared/data, read only. Prints
-Markdown tables for bench/RESULTS.md. A theme is "mostly praise" at a praise share >= 0.5.
+Markdown tables for bench/RESULTS.md. A theme is "mostly praise" above a praise share of 0.5 (``priority.mostly_praise``).
 """
 from __future__ import annotations
 
@@ -73,15 +77,24 @@ def build(name: str, folder: Path) -> Path:
     return path
 
 
-def ranked(scores: dict) -> list[int]:
-    return [t for t, _ in sorted(scores.items(), key=lambda kv: (-kv[1]["priority"], kv[0]))]
+def ranked(scores: dict, size: dict, praise: dict | None = None) -> list[int]:
+    """Theme ids by priority (then size, id); with ``praise``, by analysis.priority.rank_key."""
+    if praise is None:
+        return sorted(scores, key=lambda t: (-scores[t]["priority"], -size.get(t, 0), t))
+    return sorted(scores, key=lambda t: priority.rank_key(scores[t]["priority"], praise[t], size.get(t, 0), t))
 
 
 def report(name: str, path: Path, top: int = 5) -> dict:
+    from triage_app.services.theme_summaries import theme_summaries
+
     ws = open_workspace(path, create=False)
     conn = ws.conn
     inputs = metrics.theme_inputs(conn)
     labels = {t: r["label"] for t, r in mq.theme_rollup(conn).items()}
+    summaries = theme_summaries(conn)  # what the board lists: top-level themes (with their sub-themes' items)
+    listed = {t.id for t in summaries}
+    board = [t.id for t in summaries if t.parent_id is None or t.parent_id not in listed]
+    size = {t.id: t.size for t in summaries}
     new = priority.weighted(inputs, metrics.weights(conn))
     old_inputs = [dataclasses.replace(t, praise_share=0.0, votes=0.0, growth_days=priority.GROWTH_WINDOW_DAYS)
                   for t in inputs]
@@ -90,12 +103,15 @@ def report(name: str, path: Path, top: int = 5) -> dict:
     praise = {t.theme_id: t.praise_share for t in inputs}
     span = inputs[0].span_days if inputs else None
     ws.close()
-    out = {"name": name, "themes": len(inputs), "span": span, "growth_days": inputs[0].growth_days if inputs else None,
-           "mostly_praise": sum(p >= priority.PRAISE_THEME_SHARE for p in praise.values())}
-    for key, scores in (("before", old), ("after", new)):
-        order = ranked(scores)[:top]
+    keep = set(board)
+    new, old = {t: v for t, v in new.items() if t in keep}, {t: v for t, v in old.items() if t in keep}
+    out = {"name": name, "themes": len(board), "span": span, "growth_days": inputs[0].growth_days if inputs else None,
+           "mostly_praise": sum(priority.mostly_praise(praise[t]) for t in board)}
+    for key, scores, order in (("s2", old, ranked(old, size)), ("s3", new, ranked(new, size)),
+                               ("now", new, ranked(new, size, praise))):
+        order = order[:top]
         out[key] = [(t, labels.get(t, "?"), scores[t]["priority"], praise[t]) for t in order]
-        out[key + "_praise_in_top"] = sum(praise[t] >= priority.PRAISE_THEME_SHARE for t in order)
+        out[key + "_praise_in_top"] = sum(priority.mostly_praise(praise[t]) for t in order)
         out[key + "_growth_max"] = sum(scores[t]["scaled"]["growth"] >= 1.0 for t in scores)
     return out
 
@@ -108,21 +124,21 @@ def main() -> None:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         results = [report(name, build(name, folder)) for name in ("demo", *SETS)]
-    print("| data set | themes | span (days) | growth window | mostly-praise themes | in top 5 before | in top 5 after "
-          "| themes at full growth before / after |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| data set | top-level themes | span (days) | growth window | mostly-praise themes | in top 5: s2 | s3 "
+          "| now | themes at full growth s2 / now |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         span = "no dates" if r["span"] is None else f"{r['span']:.0f}"
         window = f"{r['growth_days']} d" if r["growth_days"] else "neutral"
-        print(f"| {r['name']} | {r['themes']} | {span} | {window} | {r['mostly_praise']} | {r['before_praise_in_top']} "
-              f"| {r['after_praise_in_top']} | {r['before_growth_max']} / {r['after_growth_max']} |")
+        print(f"| {r['name']} | {r['themes']} | {span} | {window} | {r['mostly_praise']} | {r['s2_praise_in_top']} "
+              f"| {r['s3_praise_in_top']} | **{r['now_praise_in_top']}** | {r['s2_growth_max']} / {r['now_growth_max']} |")
     for r in results:
         print(f"\n**{r['name']}** top 5 (theme label as generated, priority, praise share)\n")
-        print("| rank | before | after |")
-        print("|---|---|---|")
-        for i, (b, a) in enumerate(zip(r["before"], r["after"]), 1):
-            cell = lambda x: f"{x[1][:40]} ({x[2]:.1f}, praise {x[3]:.0%})"  # noqa: E731
-            print(f"| {i} | {cell(b)} | {cell(a)} |")
+        print("| rank | s2 | s3 | now |")
+        print("|---|---|---|---|")
+        cell = lambda x: f"{x[1][:32]} ({x[2]:.1f}, praise {x[3]:.0%})"  # noqa: E731
+        for i, row in enumerate(zip(r["s2"], r["s3"], r["now"]), 1):
+            print(f"| {i} | " + " | ".join(cell(x) for x in row) + " |")
 
 
 if __name__ == "__main__":

@@ -206,7 +206,10 @@ def priority_cmd(workspace, scheme, weights, source_weights, rice_inputs, as_jso
             _fail(str(exc))
         progress = theme_progress(ws.conn)
         used = saved_weights(ws.conn)
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1]["priority"])
+    from analysis.priority import mostly_praise, rank_key
+
+    ranked = sorted(scores.items(), key=lambda kv: rank_key(kv[1]["priority"], kv[1].get("praise_share"),
+                                                            theme_id=kv[0]))
     rows = [{"theme": tid, "label": progress.get(tid, {}).get("label"), "priority": s["priority"],
              "factors": s["factors"], "scheme": s["scheme"], "praise_share": s.get("praise_share", 0.0),
              "growth_note": s.get("growth_note")} for tid, s in ranked]
@@ -215,7 +218,7 @@ def priority_cmd(workspace, scheme, weights, source_weights, rice_inputs, as_jso
         return
     for r in rows:
         top = sorted(r["factors"].items(), key=lambda kv: -abs(kv[1]))[:3]
-        praise = f"  (praise {r['praise_share']:.0%})" if r["praise_share"] >= 0.5 else ""
+        praise = f"  (praise {r['praise_share']:.0%})" if mostly_praise(r["praise_share"]) else ""
         _echo(f"{r['theme']:>5} {r['priority']:8.2f}  {(r['label'] or '')[:40]:<40} "
                    + ", ".join(f"{k} {v:g}" for k, v in top) + praise)
     note = next((r["growth_note"] for r in rows if r["growth_note"]), None)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from analysis.priority import rank_key
+
 #: Sentiment labels of ``item_sentiment``, in the order shares are reported.
 SENTIMENTS = ("negative", "neutral", "positive")
 
@@ -46,5 +48,6 @@ class ThemeSummary:
 
 
 def sort_key(theme: ThemeSummary) -> tuple:
-    """The one order of themes everywhere: priority (high first), size (large first), id."""
-    return (-theme.priority, -theme.size, theme.id)
+    """The one order of themes everywhere (analysis.priority.rank_key): themes to fix before mostly-praise
+    ones, then priority (high first), size (large first), id."""
+    return rank_key(theme.priority, theme.praise_share, theme.size, theme.id)

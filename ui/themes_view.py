@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QTreeView, QVBoxLayout, QWidget,
 )
 
-from analysis.priority import PRAISE_SCALED, PRAISE_THEME_SHARE
+from analysis.priority import PRAISE_SCALED, mostly_praise
 from triage_app.records import ThemeSummary
 
 from .appearance import ACCENT_ON_LIGHT, accent
@@ -135,7 +135,7 @@ class ThemeBoardModel(QAbstractItemModel):
                 if self.trend_unit is None:
                     return self.tr("The items have no dates, so there is no trend")
                 return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, trend)))
-            if key == "label" and theme.praise_share >= PRAISE_THEME_SHARE:
+            if key == "label" and mostly_praise(theme.praise_share):
                 return self.tr("Mostly praise ({0:.0%}): listed under What people love").format(theme.praise_share)
         if role == Qt.ItemDataRole.ForegroundRole and key == "trend" and self.trend_unit is None:
             return QColor("#888888")

@@ -215,9 +215,9 @@ def test_pdf_pages_titles_and_non_empty_charts(pdf_en):
     assert result.page_titles[:3] == ["Summary", "Themes ranked by priority", "Theme volume over time"]
     assert result.page_titles[3].startswith("Theme 1: ") and result.page_titles[4].startswith("Theme 2: ")
     # the demo's onboarding and documentation themes are mostly praise: their own page, not ranked problems
-    assert result.page_titles[5:11] == ["Themes by segment", "Sentiment by theme", "What people love", "Satisfaction",
-                                        "Response and resolution times", "Status"]
-    assert result.page_titles[11].startswith("Methods")
+    assert result.page_titles[5:12] == ["Themes by segment", "Sentiment by theme", "Feedback type by theme",
+                                        "What people love", "Satisfaction", "Response and resolution times", "Status"]
+    assert result.page_titles[12].startswith("Methods")
     for title, content in zip(result.page_titles, contents):
         if title not in ("Summary", "What people love") and not title.startswith("Methods"):
             assert drawing_ops(content) >= 15 or b" Do" in content, title
@@ -247,7 +247,7 @@ def test_pptx_slides_titles_pictures_and_chinese(pptx_zh):
         pics = _pictures(slide)
         if title.startswith("主题 ") and "：" in title:
             assert len(pics) == 2, title  # trend and priority factors
-        if title in ("满意度", "响应与解决时间", "状态", "各主题的情感分布", "按细分群体的主题分布"):
+        if title in ("满意度", "响应与解决时间", "状态", "各主题的情感分布", "按细分群体的主题分布", "各主题的反馈类型"):
             assert len(pics) == 1, title
         for pic in pics:
             assert pic.image.content_type == "image/png" and _not_blank(pic.image.blob), title

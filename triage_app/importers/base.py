@@ -11,8 +11,24 @@ import hashlib
 import re
 from typing import Iterable, Iterator
 
+from analysis.label_values import type_from_issue_type, type_from_labels
+
 from ..domain import Record
 from .source import SourceFile
+
+
+#: key in ``Item.attributes`` for the feedback type a file states (a mapped ``type`` column, an issue
+#: or ticket type, issue labels); the sentiment service normalises it and lets it outrank its model
+TYPE_KEY = "_type"
+
+
+def with_stated_type(attributes: dict, issue_type=None, labels: Iterable[str] = ()) -> dict:
+    """``attributes`` with ``TYPE_KEY`` set to problem / request / question when the issue or ticket
+    type says so, else the labels (analysis.label_values); unchanged when neither does."""
+    kind = type_from_issue_type(issue_type) or type_from_labels(labels)
+    if kind:
+        attributes[TYPE_KEY] = kind
+    return attributes
 
 
 class Importer:

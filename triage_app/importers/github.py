@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Importer
+from .base import Importer, with_stated_type
 from .dates import DateParser
 from .source import BadRecord, SourceFile
 
@@ -146,7 +146,8 @@ class GitHubRestImporter(_JsonIssues):
             labels=_label_names(obj.get("labels")),
             link=obj.get("html_url") or None,
             events=self._events(comments, parse_date),
-            attributes={k: v for k, v in attributes.items() if v not in (None, "")},
+            attributes=with_stated_type({k: v for k, v in attributes.items() if v not in (None, "")},
+                                        attributes["issue_type"], _label_names(obj.get("labels"))),
             row=number,
         )
 
@@ -242,7 +243,8 @@ class GitHubCliImporter(_JsonIssues):
             labels=_label_names(obj.get("labels")),
             link=url or None,
             events=events,
-            attributes={k: v for k, v in attributes.items() if v not in (None, "")},
+            attributes=with_stated_type({k: v for k, v in attributes.items() if v not in (None, "")},
+                                        attributes.get("issue_type"), _label_names(obj.get("labels"))),
             row=number,
         )
 

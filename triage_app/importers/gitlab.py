@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Item, Rejected, Record
-from .base import Columns, Importer, cell, normalise_header
+from .base import Columns, Importer, cell, normalise_header, with_stated_type
 from .dates import DateParser
 from .jira import JIRA_ONLY
 from .source import SourceFile
@@ -58,7 +58,7 @@ class GitLabImporter(Importer):
         i_id, i_url, i_title, i_state, i_desc = f("Issue ID"), f("URL"), f("Title"), f("State"), f("Description")
         i_author, i_user = f("Author"), f("Author Username")
         i_created, i_updated, i_closed = f("Created At (UTC)", "Created At"), f("Updated At (UTC)", "Updated At"), f("Closed At (UTC)", "Closed At")
-        i_labels = f("Labels")
+        i_labels, i_type = f("Labels"), f("Type")
         if i_title is None or (i_id is None and i_url is None):
             raise source.fail("is not a GitLab issues export: no Title and Issue ID/URL columns")
         # The headers say "(UTC)": a time-zone option for zone-less local times does not apply.
@@ -102,7 +102,9 @@ class GitLabImporter(Importer):
                 status=statuses.map_state("gitlab", state) if state else None,
                 labels=[x.strip() for x in labels.split(",") if x.strip()],
                 link=url or None,
-                attributes={h: cells[i].strip() for i, h in extra if i < len(cells) and cells[i].strip()},
+                attributes=with_stated_type(  # GitLab's "Type" column: issue, incident, task, test_case
+                    {h: cells[i].strip() for i, h in extra if i < len(cells) and cells[i].strip()},
+                    cell(cells, i_type), [x.strip() for x in labels.split(",") if x.strip()]),
                 row=row_number,
             )
 

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Rejected, Record
-from .base import Importer, normalise_header
+from .base import Importer, normalise_header, with_stated_type
 from .dates import DateParser, infer_dayfirst, to_utc_iso
 from .source import SourceFile
 
@@ -58,6 +58,9 @@ _MULTI = {"labels": ("labels", "etiquetas", "étiquettes", "stichwörter", "标�
 JIRA_ONLY = {"issue type", "issue id", "project key", "project name", "priority", "sprint", "resolution", "reporter",
              "watchers", "tipo de incidencia", "type de ticket", "vorgangstyp", "问题类型", "課題タイプ", "priorité",
              "priorität", "优先级", "優先度", "rapporteur", "报告人", "報告者"}
+#: the "Issue Type" header in the languages Jira exports (the column is kept as an attribute)
+_ISSUE_TYPE_HEADERS = {"issue type", "tipo de incidencia", "type de ticket", "vorgangstyp", "问题类型", "課題タイプ",
+                       "tipo de item", "tipo de pendência"}
 _WRAPPER = re.compile(r"^(custom field|campo personalizado)\s*\((.*)\)$")
 _ISSUE_KEY = re.compile(r"^[A-Z][A-Z0-9_]*-\d+$")
 _SPANISH_AMPM = re.compile(r"\b([ap])\.\s?m\.", re.I)
@@ -229,7 +232,9 @@ class JiraImporter(Importer):
                 status=statuses.map_state("jira", status, resolution) if status else None,
                 labels=[lab for c in label_cols for lab in cells[c].split() if lab],
                 events=[self._comment(cells[c].strip(), parse_date) for c in comment_cols if cells[c].strip()],
-                attributes=attributes,
+                attributes=with_stated_type(attributes, next(
+                    (v for h, v in attributes.items() if _bare(h) in _ISSUE_TYPE_HEADERS), None),
+                    [lab for c in label_cols for lab in cells[c].split() if lab]),
                 row=row_number,
             )
             if i_first is not None:

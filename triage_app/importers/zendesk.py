@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Rejected, Record
-from .base import Importer
+from .base import Importer, with_stated_type
 from .dates import DateParser
 from .json_depth import TooDeep, check_depth
 from .source import BadRecord, SourceFile
@@ -137,6 +137,7 @@ class ZendeskImporter(Importer):
             "first_resolution_time_s": _minutes(metrics, "first_resolution_time_in_minutes"),
             "reopens": metrics.get("reopens"), "replies": metrics.get("replies"),
         }
+        with_stated_type(attributes, obj.get("type"))  # problem / incident / question; task says nothing
         for field in obj.get("custom_fields") or []:
             if isinstance(field, dict) and isinstance(field.get("value"), (str, int, float)) and field.get("value") != "":
                 attributes[f"custom_field_{field.get('id')}"] = field["value"]

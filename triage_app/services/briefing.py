@@ -325,6 +325,7 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["items_now"] = sum(x["in_period"] for x in data["sources"])
     data["items_before"] = sum(int(n) for _, n, _ in bq.source_counts(conn, ps, s))
     data["respondents"] = bq.respondent_count(conn, s, e)
+    data["type_totals"] = bq.type_totals(conn, s, e)  # every item of the period, in a theme or not
     data["exclusions"] = bq.exclusions(conn, s, e)
     data["analysis_run"] = tq.last_run(conn)
     data["sentiment_methods"] = mq.sentiment_counts(conn)
@@ -410,6 +411,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
     sentiment = fold_counts(bq.theme_sentiment_counts(conn, deep, s, e), fold)
+    types = fold_counts(bq.theme_type_counts(conn, deep, s, e), fold)
     undated = fold_counts(bq.undated_counts(conn, deep), fold)
     seg_rows = [(fold.get(theme_id, theme_id), seg, n)
                 for theme_id, seg, n in bq.theme_segment_counts(conn, deep, s, e, request.segment)]
@@ -420,6 +422,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         t["undated"] = undated.get(t["id"], 0)
         t["impact"] = impacts.get(t["id"])
         t["sentiment"] = sentiment.get(t["id"], (0, 0, 0, 0))
+        t["types"] = types.get(t["id"], (0,) * (len(bq.TYPE_ORDER) + 1))  # + untyped
         t["quotes_shown"] = _quotes(conn, t, s, e, settings)
         for sub in t["sub_themes"]:
             sub["label"] = redact_for_export(sub["label"], settings)

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Callable
 
 from analysis import charts
+from analysis.priority import mostly_praise
 from analysis.chart_style import ChartMeta
 
 SECONDS_PER_HOUR = 3600.0
@@ -228,6 +229,10 @@ def summary_page(data: dict, tr: Tr) -> Page:
     else:
         page.facts.append(tr("No themes yet: run the theme analysis to add theme pages. "
                              "Satisfaction, response times and status are reported below."))
+    mix = type_mix(tr, data.get("type_totals") or ())
+    if mix:
+        page.facts.append(tr("Feedback this period by type: {mix} (n = {n}).", mix=mix,
+                             n=f"{sum(data['type_totals'][:len(charts.TYPE_ORDER)]):,}"))
     mass = data["times"]["now"].get("items_in_mass_closures", 0)
     if mass:
         page.facts.append(tr("{n} items were closed in mass closures (many closed within minutes); "
@@ -252,6 +257,9 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
                              lo=_signed(imp["low"]), hi=_signed(imp["high"])))
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    mix = type_mix(tr, t.get("type_shares") or {})
+    if mix:
+        page.facts.append(tr("Feedback types (all its items): {mix}", mix=mix))
     page.facts += priority_notes(tr, t)
     if t.get("sub_themes"):
         page.facts.append(tr("Sub-themes: {s}", s="; ".join(f"{charts.short(c['label'], 40)} ({c['size']:,})"
@@ -278,6 +286,8 @@ def priority_notes(tr: Tr, t: dict) -> list[str]:
     """How praise and a short span shaped a theme's priority, in one line each."""
     notes = []
     praise = t.get("praise_share") or 0.0
+    if mostly_praise(praise):
+        notes.append(tr("Mostly praise: ranked after the themes to fix, and listed under What people love."))
     if praise >= 0.05:
         notes.append(tr("{p} of its items are praise: its size-driven factors count only the other {q}.",
                         p=f"{100 * praise:.0f}%", q=f"{100 * (1 - praise):.0f}%"))
@@ -287,6 +297,18 @@ def priority_notes(tr: Tr, t: dict) -> list[str]:
                      tr("Growth is neutral: the data spans {d} days; growth needs at least {n}.",
                         d=f"{note['span_days']:g}", n=note["needs_days"]))
     return notes
+
+
+def type_mix(tr: Tr, shares) -> str:
+    """"Problems 60% · Requests 30% · Praise 10%": the feedback types present, largest first.
+    ``shares``: {type: share} or the counts in charts.TYPE_ORDER; empty when nothing is typed."""
+    if not isinstance(shares, dict):
+        shares = dict(zip(charts.TYPE_ORDER, shares))
+    total = sum(v for k, v in shares.items() if k in charts.TYPE_STYLE) or 0
+    if not total:
+        return ""
+    present = sorted((k for k in charts.TYPE_ORDER if shares.get(k, 0) / total >= 0.005), key=lambda k: (-shares[k], charts.TYPE_ORDER.index(k)))
+    return " · ".join(f"{tr(charts.TYPE_STYLE[k][0])} {100 * shares[k] / total:.0f}%" for k in present)
 
 
 def _message(fig, title: str, text: str):
@@ -306,7 +328,8 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
     n_items = sum(t["items_total"] for t in themes)
     pages = [Page(tr("Themes ranked by priority"), "chart", tr("Top {k} of {n} themes", k=len(themes), n=data["themes_total"]),
                   charts=[Chart("priority", lambda fig: charts.priority_ranking(
-                      [{"label": t["label"], "priority": t["priority"], "factors": t["factors"]} for t in themes],
+                      [{"label": t["label"], "priority": t["priority"], "factors": t["factors"],
+                        "mostly_praise": mostly_praise(t.get("praise_share"))} for t in themes],
                       meta, fig=fig, n=tr("n = {n} items in these {k} themes (all time)", n=f"{n_items:,}",
                                           k=len(themes))))],
                   facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
@@ -336,7 +359,31 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
              facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
                        "are left out.", n=f"{unscored:,}")]),
     ]
-    return pages if scored else pages[:1]
+    pages = pages if scored else pages[:1]
+    types = type_page(data, tr, [t["label"] for t in themes], [t["types"] for t in themes], data.get("type_totals"),
+                      meta)
+    return pages + ([types] if types else [])
+
+
+def type_page(data: dict, tr: Tr, labels: list[str], counts: list, overall, meta: ChartMeta) -> Page | None:
+    """Feedback type by theme (items of the period), all feedback as the first bar; None when nothing is typed."""
+    kinds = len(charts.TYPE_ORDER)
+    if not any(sum(c[:kinds]) for c in counts) and not (overall and sum(overall[:kinds])):
+        return None
+    untyped = sum(c[kinds] for c in counts if len(c) > kinds)
+    facts = []
+    mix = type_mix(tr, overall or ())
+    if mix:
+        facts.append(tr("All feedback: {mix}.", mix=mix))
+    facts.append(tr("Type: problem (bug, complaint), request (feature, improvement), question (help needed), praise or "
+                    "other; a type column of the file (issue type, labels, ticket type) outranks the text."))
+    if untyped:
+        facts.append(tr("{n} items without a type are left out.", n=f"{untyped:,}"))
+    return Page(tr("Feedback type by theme"), "chart", tr("Items created in the period"),
+                charts=[Chart("types", lambda fig: charts.type_mix_by_theme(
+                    labels, [c[:kinds] for c in counts], meta, fig=fig,
+                    overall=overall[:kinds] if overall and sum(overall[:kinds]) else None))],
+                facts=facts)
 
 
 def loved_page(data: dict, tr: Tr) -> Page | None:

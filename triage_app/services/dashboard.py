@@ -39,6 +39,7 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
     (ranked by priority, sentiment by theme) - the ones that need no dates."""
     from analysis import charts
     from analysis.chart_style import ChartMeta
+    from analysis.priority import mostly_praise
 
     from ..store import briefing_queries as bq
 
@@ -57,13 +58,22 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
     labels = [t.label for t in ranked]
     sentiment = [counts.get(t.id, (0, 0, 0, 0))[:3] for t in ranked]
     n = sum(t.items_total for t in ranked)
-    return [
+    kinds = len(bq.TYPE_ORDER)
+    types = fold_counts(bq.theme_type_counts(conn, [t.id for t in ranked] + list(fold), None, None), fold)
+    type_counts = [types.get(t.id, (0,) * (kinds + 1))[:kinds] for t in ranked]
+    overall = bq.type_totals(conn, None, None)[:kinds]
+    charts_out = [
         DashboardChart(tr("Themes ranked by priority"), "priority", lambda fig: charts.priority_ranking(
-            [{"label": t.label, "priority": t.priority, "factors": t.factors} for t in ranked], meta,
+            [{"label": t.label, "priority": t.priority, "factors": t.factors,
+              "mostly_praise": mostly_praise(t.praise_share)} for t in ranked], meta,
             fig=fig, n=n)),
         DashboardChart(tr("Sentiment by theme"), "sentiment",
                        lambda fig: charts.sentiment_by_theme(labels, sentiment, meta, fig=fig)),
     ]
+    if sum(overall):
+        charts_out.append(DashboardChart(tr("Feedback type by theme"), "types", lambda fig: charts.type_mix_by_theme(
+            labels, type_counts, meta, fig=fig, overall=overall)))
+    return charts_out
 
 
 def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en",

@@ -29,7 +29,7 @@ def trend_setup(conn) -> tuple[str | None, int]:
 
 def loved_themes(themes: list[dict], limit: int = LOVED) -> list[dict]:
     """Mostly-praise themes (see analysis.priority), the most praise items first."""
-    loved = [t for t in themes if t.get("praise_share", 0.0) >= priority.PRAISE_THEME_SHARE]
+    loved = [t for t in themes if priority.mostly_praise(t.get("praise_share"))]
     return sorted(loved, key=lambda t: (-t["praise_share"] * t["size"], t["id"]))[:limit]
 
 

@@ -87,6 +87,33 @@ def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str | Non
     return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
 
 
+#: the feedback types in the order the briefing counts them (as store.item_queries.FEEDBACK_TYPES)
+TYPE_ORDER = ("problem", "request", "question", "praise", "other")
+_TYPE_TOTALS = ", ".join(f"total(s.feedback_type = '{t}')" for t in TYPE_ORDER) + ", total(s.feedback_type IS NULL)"
+
+
+def theme_type_counts(conn: sqlite3.Connection, theme_ids, start: str | None, end: str | None) -> dict[int, tuple]:
+    """{theme id: (problem, request, question, praise, other, untyped)} over items created in
+    [start, end) (both None: every item, dated or not)."""
+    marks, ids = _ids(theme_ids)
+    rows = conn.execute(
+        f"SELECT it.theme_id, {_TYPE_TOTALS} FROM item_themes it JOIN items i ON i.id = it.item_id"
+        " LEFT JOIN item_sentiment s ON s.item_id = i.id"
+        f" WHERE it.theme_id IN ({marks})" + ("" if start is None else " AND i.created_at >= ? AND i.created_at < ?")
+        + " GROUP BY it.theme_id", ids + ([] if start is None else [start, end])).fetchall()
+    return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
+
+
+def type_totals(conn: sqlite3.Connection, start: str | None, end: str | None) -> tuple:
+    """(problem, request, question, praise, other, untyped) over every item created in [start, end)
+    (both None: every item), in a theme or not."""
+    row = conn.execute(
+        f"SELECT {_TYPE_TOTALS} FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id"
+        + ("" if start is None else " WHERE i.created_at >= ? AND i.created_at < ?"),
+        [] if start is None else [start, end]).fetchone()
+    return tuple(int(x or 0) for x in row)
+
+
 def status_counts(conn: sqlite3.Connection, start: str, end: str, scope=None) -> dict[str, int]:
     """Workflow status now of the items created in [start, end) (within ``scope``, a metrics Filters)."""
     where, params = scope.clauses("items", respondent=False) if scope is not None else ([], [])
