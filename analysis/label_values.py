@@ -86,10 +86,12 @@ def normalise_type(value) -> str | None:
 
 
 _ISSUE_TYPES = {
-    "problem": ("bug", "defect", "incident", "problem", "error", "fault", "故障", "缺陷", "错误", "问题"),
+    "problem": ("bug", "defect", "incident", "problem", "error", "fault", "incidente", "fallo", "problema",
+                "故障", "缺陷", "错误", "问题"),
     "request": ("story", "user story", "improvement", "new feature", "feature", "feature request", "enhancement",
-                "suggestion", "idea", "改进", "新功能", "故事", "需求", "功能"),
-    "question": ("question", "support", "support request", "help", "咨询", "提问"),
+                "suggestion", "idea", "mejora", "nueva función", "nueva característica", "historia",
+                "改进", "新功能", "故事", "需求", "功能"),
+    "question": ("question", "support", "support request", "help", "consulta", "pregunta", "咨询", "提问"),
 }
 _ISSUE_TYPE = {w: label for label, words in _ISSUE_TYPES.items() for w in words}
 _LABELS = {

@@ -216,3 +216,72 @@ def test_board_and_cli_rank_a_small_problem_theme_above_a_big_praise_theme(tmp_p
     out = CliRunner().invoke(cli, ["priority", "-w", str(path), "--json"])
     assert out.exit_code == 0, out.output
     assert [t["label"] for t in json.loads(out.output)["themes"]] == ["crash", "echo"]
+
+
+# -- types the trackers state ---------------------------------------------------------------------
+def _import(tmp_path, name: str, content: str):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    ws_path = tmp_path / f"{name}.triage"
+    with Workspace(ws_path) as ws:
+        summary = run_import(ws, path, ImportOptions())
+        drive(score_items(ws.conn))
+        rows = ws.conn.execute("SELECT i.external_id, i.source_format, s.feedback_type, s.type_method FROM items i"
+                               " JOIN item_sentiment s ON s.item_id = i.id ORDER BY i.id").fetchall()
+    return summary, {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def test_zendesk_ticket_type_outranks_the_model(tmp_path):
+    def ticket(tid, kind, text):
+        return {"url": f"https://acme.zendesk.com/api/v2/tickets/{tid}.json", "id": tid, "via": {"channel": "web"},
+                "created_at": "2024-02-01T09:00:00Z", "updated_at": "2024-02-02T09:00:00Z", "type": kind,
+                "subject": f"Ticket {tid}", "description": text, "status": "open", "requester_id": 9,
+                "priority": "normal", "tags": []}
+    tickets = [ticket(1, "problem", "Thank you so much, you are great"), ticket(2, "incident", "Lovely service"),
+               ticket(3, "question", "The printer is on fire"), ticket(4, "task", "How do I reset my password?"),
+               ticket(5, None, "How do I reset my password?")]
+    _, got = _import(tmp_path, "tickets.json", json.dumps({"tickets": tickets}))
+    assert {k: v[0] for k, v in got.items()} == dict.fromkeys("12345", "zendesk")
+    assert got["1"][1:] == ("problem", "mapped") and got["2"][1:] == ("problem", "mapped")  # not praise: the type says
+    assert got["3"][1:] == ("question", "mapped")
+    assert got["4"][2] == "model" and got["5"][2] == "model"  # a task or no type: the text decides
+
+
+def test_github_labels_and_issue_type(tmp_path):
+    def issue(n, labels, kind=None, body="Something about the product"):
+        obj = {"url": f"https://api.github.com/repos/acme/w/issues/{n}", "repository_url": "https://api.github.com/repos/acme/w",
+               "html_url": f"https://github.com/acme/w/issues/{n}", "id": n, "number": n, "title": f"Issue {n}",
+               "user": {"login": "al", "type": "User"}, "labels": [{"name": x} for x in labels], "state": "open",
+               "created_at": "2024-03-01T10:00:00Z", "updated_at": "2024-03-01T10:00:00Z", "closed_at": None,
+               "body": body, "comments": 0}
+        if kind:
+            obj["type"] = {"name": kind}
+        return json.dumps(obj)
+    lines = [issue(1, ["bug", "ui"], body="I love this library, thanks!"), issue(2, ["enhancement"]),
+             issue(3, ["question"]), issue(4, ["help wanted"], body="Crash on start: segfault in parser"),
+             issue(5, ["enhancement"], kind="Bug"), issue(6, [], kind="Feature")]
+    _, got = _import(tmp_path, "issues.jsonl", "\n".join(lines))
+    types = {k.split("#")[1]: v[1:] for k, v in got.items()}
+    assert types["1"] == ("problem", "mapped") and types["2"] == ("request", "mapped")
+    assert types["3"] == ("question", "mapped") and types["4"][1] == "model"
+    assert types["5"] == ("problem", "mapped") and types["6"] == ("request", "mapped")  # the issue type first
+
+
+def test_jira_issue_type_and_gitlab_labels(tmp_path):
+    jira = ("Summary,Issue key,Issue id,Issue Type,Status,Created,Labels,Description\n"
+            "Great tool,WEB-1,1,Bug,Open,16/Feb/17 3:29 PM,,Thanks for the great tool\n"
+            "Dark mode,WEB-2,2,Story,Open,16/Feb/17 3:29 PM,,Add a dark mode\n"
+            "Upgrade deps,WEB-3,3,Task,Open,16/Feb/17 3:29 PM,bug,Library upgrade\n"
+            "Clean up,WEB-4,4,Task,Open,16/Feb/17 3:29 PM,,Refactor the module\n")
+    _, got = _import(tmp_path, "jira.csv", jira)
+    assert {k: v[1:] for k, v in got.items() if k != "WEB-4"} == {
+        "WEB-1": ("problem", "mapped"), "WEB-2": ("request", "mapped"), "WEB-3": ("problem", "mapped")}
+    assert got["WEB-4"][2] == "model"
+    gitlab = ("Title,Description,Issue ID,URL,State,Author,Author Username,Created At (UTC),Labels,Type\n"
+              "Pipeline hangs,It is fine,41,https://gitlab.com/acme/api/-/issues/41,Open,D,d,2024-01-10 09:30:00,"
+              "\"type::bug,ci\",issue\n"
+              "Outage,Thanks team,42,https://gitlab.com/acme/api/-/issues/42,Open,D,d,2024-01-10 09:30:00,,incident\n"
+              "SSO,Please,43,https://gitlab.com/acme/api/-/issues/43,Open,D,d,2024-01-10 09:30:00,feature,issue\n")
+    summary, got = _import(tmp_path, "gitlab.csv", gitlab)
+    assert {v[0] for v in got.values()} == {"gitlab"}, summary
+    assert [v[1:] for v in got.values()] == [("problem", "mapped"), ("problem", "mapped"), ("request", "mapped")]
