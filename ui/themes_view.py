@@ -126,19 +126,27 @@ class ThemeBoardModel(QAbstractItemModel):
             return trend if key == "trend" else theme.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "label":
-                return theme.label + (self.tr(" ({0} sub-themes)").format(len(theme.children)) if theme.children else "")
+                tip = theme.label + (self.tr(" ({0} sub-themes)").format(len(theme.children)) if theme.children else "")
+                if mostly_praise(theme.praise_share):
+                    tip += "\n" + self.tr("Mostly praise ({0:.0%}): listed under What people love").format(
+                        theme.praise_share)
+                return tip
             if key == "priority":
-                return self.tr("Priority score: the sum of the weighted factors (see the breakdown on the right)")
+                tip = self.tr("Priority score: the sum of the weighted factors (see the breakdown on the right)")
+                if mostly_praise(theme.praise_share):
+                    tip += "\n" + self.tr("Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its "
+                                           "score, and listed under What people love").format(theme.praise_share)
+                return tip
             if key == "resolved":
                 return self.tr("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total)
             if key == "trend":
                 if self.trend_unit is None:
                     return self.tr("The items have no dates, so there is no trend")
                 return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, trend)))
-            if key == "label" and mostly_praise(theme.praise_share):
-                return self.tr("Mostly praise ({0:.0%}): listed under What people love").format(theme.praise_share)
         if role == Qt.ItemDataRole.ForegroundRole and key == "trend" and self.trend_unit is None:
             return QColor("#888888")
+        if role == Qt.ItemDataRole.ForegroundRole and key in ("label", "priority") and mostly_praise(theme.praise_share):
+            return QColor("#888888")  # ranked after the themes to fix: greyed like the chart's "mostly praise" rows
         if role == Qt.ItemDataRole.FontRole and key == "label" and theme.children:
             font = QFont()
             font.setBold(True)

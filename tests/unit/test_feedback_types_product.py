@@ -285,3 +285,37 @@ def test_jira_issue_type_and_gitlab_labels(tmp_path):
     summary, got = _import(tmp_path, "gitlab.csv", gitlab)
     assert {v[0] for v in got.values()} == {"gitlab"}, summary
     assert [v[1:] for v in got.values()] == [("problem", "mapped"), ("problem", "mapped"), ("request", "mapped")]
+
+
+def test_what_people_love_quotes_a_theme_whose_items_are_in_its_sub_themes(tmp_path):
+    """A top-level theme's items sit in its sub-themes: the board's and the briefing's love list still quote one."""
+    from triage_app.services.theme_board import load_board
+
+    rows = [("2024-03-01 10:00", f"Love the echo, it plays music in room {i}", "praise", "positive", "c")
+            for i in range(4)] + [("2024-03-02 10:00", "The app crashes on start", "bug", "negative", "x")]
+    data = tmp_path / "f.csv"
+    data.write_text(_csv(rows), encoding="utf-8")
+    path = tmp_path / "w.triage"
+    with Workspace(path) as ws:
+        run_import(ws, data, ImportOptions(format="generic", mapping={
+            "id": "id", "created_at": "created", "text": "comment", "type": "kind", "sentiment": "mood"}))
+        drive(score_items(ws.conn))
+        with transaction(ws.conn):
+            run = tq.create_run(ws.conn, "test", 1, {})
+            parent = tq.insert_theme(ws.conn, label="Echo", keywords=["echo"], created_run_id=run, updated_run_id=run)
+            child = tq.insert_theme(ws.conn, label="Echo music", keywords=["music"], parent_id=parent,
+                                    created_run_id=run, updated_run_id=run)
+            crash = tq.insert_theme(ws.conn, label="Crash", keywords=["crash"], created_run_id=run, updated_run_id=run)
+            items = [r[0] for r in ws.conn.execute("SELECT id FROM items ORDER BY id")]
+            tq.set_assignments(ws.conn, [(i, child if r[4] == "c" else crash, 0.9, "model", run)
+                                         for i, r in zip(items, rows)])
+            tq.refresh_sizes(ws.conn)
+            tq.finish_run(ws.conn, run, {})
+        board = load_board(ws.conn)
+        brief = drive(gather(ws.conn, BriefingRequest(period=PERIOD, as_of="2024-03-31T00:00:00+00:00")))
+    assert [t["label"] for t in board["loved"]] == ["Echo"]
+    assert board["loved"][0]["praise_quote"]["text"].startswith("Love the echo")
+    assert [t["label"] for t in brief["loved"]] == ["Echo"] and brief["loved"][0]["quote"].startswith("Love the echo")
+    page = next(p for p in briefing_pages.build(brief) if p.title == "What people love")
+    assert page.sections[0][1][0].startswith("Echo: 4 items, 100% praise — “Love the echo")
+    assert [t["label"] for t in brief["themes"]] == ["Crash", "Echo"]

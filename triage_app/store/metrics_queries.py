@@ -383,15 +383,17 @@ def praise_share_by_theme(conn: sqlite3.Connection, source: str | None = None) -
 
 
 def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, dict]:
-    """{theme id: one praise item to quote}: of a readable length, the most positive, the most probable member."""
+    """{theme id: one praise item to quote}: of a readable length, the most positive, the most probable member.
+    A top-level theme quotes its sub-themes' items too (its items are assigned to them)."""
     out = {}
     for theme_id in theme_ids:
         row = conn.execute(
             "SELECT i.id, i.text, i.source_format, i.created_at FROM item_themes it JOIN items i ON i.id = it.item_id"
-            + _PRAISE_JOINS + " WHERE it.theme_id = ? AND " + PRAISE_SQL
+            + _PRAISE_JOINS + " WHERE (it.theme_id = ? OR it.theme_id IN (SELECT id FROM themes WHERE parent_id = ?"
+            " AND merged_into IS NULL)) AND " + PRAISE_SQL
             + " ORDER BY (length(i.text) BETWEEN 20 AND 300) DESC, coalesce(s.score, 0) DESC, it.probability DESC, i.id"
             " LIMIT 1",
-            (theme_id,)).fetchone()
+            (theme_id, theme_id)).fetchone()
         if row:
             out[theme_id] = {"id": row[0], "text": row[1], "source_format": row[2], "created_at": row[3]}
     return out
