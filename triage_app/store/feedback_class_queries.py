@@ -85,3 +85,8 @@ def item_classes(conn: sqlite3.Connection, item_ids) -> dict[int, tuple[str | No
             f"SELECT item_id, label, feedback_type FROM item_sentiment WHERE item_id IN ({','.join('?' * len(chunk))})",
             chunk))
     return out
+
+
+def item_types(conn: sqlite3.Connection) -> dict[int, tuple[str | None, str | None]]:
+    """item id -> (feedback type, how it was decided: mapped | model | none) of every scored item."""
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT item_id, feedback_type, type_method FROM item_sentiment")}
