@@ -98,8 +98,9 @@ _LABELS = {
     "problem": ("bug", "bugs", "type: bug", "kind/bug", "defect", "regression", "crash", "bug report", "confirmed bug",
                 "🐛", "🐞", "缺陷", "故障"),
     "request": ("enhancement", "feature", "feature request", "feature-request", "new feature", "improvement",
-                "proposal", "suggestion", "idea", "✨", "需求", "建议", "新功能", "改进"),
-    "question": ("question", "questions", "support", "how-to", "howto", "usage", "usage question", "q&a", "❓",
+                "proposal", "suggestion", "idea", "ideas", "feature requests", "✨", "需求", "建议", "新功能", "改进"),
+    "question": ("question", "questions", "support", "how-to", "howto", "usage", "usage question", "q&a", "q & a",
+                 "help", "❓",
                  "咨询", "提问", "疑问"),
 }
 _LABEL = {w: label for label, words in _LABELS.items() for w in words}

@@ -148,7 +148,10 @@ def test_github_discussions_answers_votes_states():
         ("github-actions", "comment", True), ("maint", "answer", False), ("pat-o", "reply", False)]
     outdated = items["acme/widget/discussions/42"]
     assert (outdated.source_state, outdated.status, outdated.attributes["votes"]) == ("closed/outdated", "won't fix", 31)
+    assert outdated.attributes["_type"] == "request"  # category Ideas
     assert items["acme/widget/discussions/43"].text == "Show and tell: my plugin"  # no body: the title
+    assert answered.attributes["_type"] == "question"  # the Q&A category states the feedback type
+    assert "_type" not in items["acme/widget/discussions/43"].attributes  # "Show and tell" says nothing
     assert [r.row for r in records if isinstance(r, Rejected)] == [4]
 
 

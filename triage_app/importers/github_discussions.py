@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected
-from .base import Importer
+from .base import Importer, with_stated_type
 from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, text_of
 from .dates import DateParser
 from .github import is_bot_login
@@ -176,7 +176,9 @@ class GitHubDiscussionsImporter(Importer):
             labels=[str(n.get("name")) for n in _nodes(d.get("labels")) if n.get("name")],
             link=url or None,
             events=events,
-            attributes=clean_attributes(attributes),
+            # the category (Q&A, Ideas) or a label says the type
+            attributes=with_stated_type(clean_attributes(attributes), None, [
+                attributes["category"] or "", *(str(n.get("name")) for n in _nodes(d.get("labels")) if n.get("name"))]),
             row=number,
         )
 
