@@ -416,7 +416,7 @@ def sentiment_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], m
         ax.xaxis.set_major_formatter(PercentFormatter(100))
         ax.set_xlabel(meta.t("Share of the theme's items (%)"))
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.08), ncols=3, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), ncols=3, frameon=False)
     return fig
 
 
@@ -470,5 +470,5 @@ def type_mix_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], me
         ax.xaxis.set_major_formatter(PercentFormatter(100))
         ax.set_xlabel(meta.t("Share of the items (%)"))
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.08), ncols=5, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), ncols=5, frameon=False)
     return fig
