@@ -83,11 +83,25 @@ def test_precision_and_recall_on_the_issue_16_set():
     assert labelled == set(pii_eval.KINDS)
     t, h = pii_eval.evaluate(tune), pii_eval.evaluate(heldout)
     old = pii_eval.evaluate(heldout, pii_eval._baseline())
-    # Floors at today's figures. The goal is 0.95 / 0.95: recall falls short on names outside the US
-    # census first-name list (a GPL list of 40,000 names gave 0.96 / 0.91; not shippable here).
-    assert t["recall"] > 0.9 and t["precision"] > 0.97
-    assert h["recall"] > 0.88 and h["precision"] > 0.95
+    # Floors just under today's figures (session 4 looked at this part's misses: see the untuned test).
+    assert t["recall"] > 0.97 and t["precision"] > 0.97
+    assert h["recall"] > 0.97 and h["precision"] > 0.97
     assert h["recall"] > old["recall"] + 0.5 and h["precision"] > old["precision"]
+
+
+def test_precision_and_recall_on_the_session_4_untuned_part():
+    """tests/fixtures/pii_cases_3.jsonl, written after the session 4 tuning and never tuned on: the
+    honest figures. Goal 0.95 / 0.95; recall falls short on first names outside the census and Faker
+    lists (Oluwaseun, Ananya, Rajesh...), and on names with no cue at all."""
+    pii_eval = _pii_eval()
+    cases = pii_eval.load_cases(pii_eval.CASES_3)
+    assert len(cases) >= 200 and sum(1 for c in cases if not c["pii"]) >= 80
+    assert {kind for c in cases for kind, _ in c["pii"]} == set(pii_eval.KINDS)
+    assert any("\u4e00" <= ch <= "\u9fff" for c in cases for ch in c["text"])
+    now = pii_eval.evaluate(cases)
+    assert now["recall"] > 0.88 and now["precision"] > 0.94
+    names = now["per_kind"]["NAME"]
+    assert names["recall"] > 0.8  # the session 3 detector: 0.51
 
 
 @pytest.mark.parametrize("text, expected", [
