@@ -117,6 +117,7 @@ _SURNAMES_1 = (
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 _SURNAMES_2 = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐")
+_SURNAME_STARTS = frozenset(_SURNAMES_1) | {s[0] for s in _SURNAMES_2}
 _ZH_SURNAME = "(?:" + "|".join(_SURNAMES_2) + "|[" + _SURNAMES_1 + "])"
 # Characters before a title that make a word, not a name (项目经理, 高级工程师, 部门经理).
 _ZH_NOT_TITLED = "目级门部务品户域端层管理长客售后前台"
@@ -280,7 +281,8 @@ def zh_name_chars() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def zh_dictionary() -> dict[str, str]:
-    """jieba's dictionary: word -> part-of-speech tag ("nr" = person name); empty without jieba."""
+    """jieba's dictionary (words that start like a surname): word -> part-of-speech tag ("nr" = person
+    name); empty without jieba."""
     try:
         import jieba
         from pathlib import Path
@@ -290,8 +292,8 @@ def zh_dictionary() -> dict[str, str]:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) >= 3 and 2 <= len(parts[0]) <= 4:
-                    words[parts[0]] = parts[2]
+                if len(parts) >= 3 and 2 <= len(parts[0]) <= 4 and parts[0][0] in _SURNAME_STARTS:
+                    words[parts[0]] = parts[2]  # only words that could be read as surname + given name
         return words
     except (ImportError, OSError):
         return {}

@@ -113,6 +113,16 @@ def test_precision_and_recall_on_the_session_4_untuned_part():
     ("fe80::1. and 2001:db8::1, ok", "[IP]. and [IP], ok"),
     ("mail 用户@例子.中国请回复", "mail [EMAIL]请回复"),
     ("+91 98765 43210 and 090-1234-5678", "[PHONE] and [PHONE]"),
+    # session 4: names beyond the US census (Faker's lists), pinyin, weaker Chinese cues, dotted handles
+    ("Cheers,\nBandile Nkosi", "Cheers,\n[NAME]"),
+    ("Hi Thandiwe, the report is empty.", "Hi [NAME], the report is empty."),
+    ("Obinna Okafor and Mateus Oliveira see it too.", "[NAME] and [NAME] see it too."),
+    ("Chen Jing cannot upload.", "[NAME] cannot upload."),
+    ("Greta from accounting asked.", "[NAME] from accounting asked."),
+    ("多谢吴芳帮忙。", "多谢[NAME]帮忙。"),
+    ("客服小赵很耐心", "客服[NAME]很耐心"),
+    ("tag @k.tanaka please", "tag [HANDLE] please"),
+    ("Listening on [::1]:5000", "Listening on [[IP]]:5000"),
 ])
 def test_new_kinds(text, expected):
     assert redact(text) == expected
@@ -121,6 +131,9 @@ def test_new_kinds(text, expected):
 @pytest.mark.parametrize("text", [
     "Version 1.2.3.4 crashed", "Order 123456789012345678 late", "订单号：768467176167835287，一直没有发货。",
     "Will Update fix this?", "项目经理说下周上线。", "王者荣耀的皮肤太贵了。", "@Override public void run() {}",
+    "谢谢商家，送餐很快。", "联系方式在哪里？", "不是高峰期也很慢", "@tf.function\ndef step(x):", "after adding @pytest.fixture it fails",
+    "Model Name: MacBook Air", "in div (created by Container)", "- Link to the docs", "Call Link is broken",
+    "My Good experience", "icon@2x.png is blurry", "Lot 4580730215736812 expired",
 ])
 def test_look_alikes_are_left_alone(text):
     assert redact(text) == text
