@@ -83,15 +83,17 @@ def last_names() -> frozenset[str]:
                      and k not in _NOT_LAST and len(k) >= 2)
 
 
-_CAP = r"(?:O['’]|D['’]|Mc|Mac(?=[A-Z]))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_CAP_WORDS = rf"{_CAP}(?: (?:[A-Z]\. ?)?{_CAP}){{0,2}}"  # single spaces: "Fan  Temp  Perf" is a table
+_CAP = r"(?:O['’]|D['’]|Mc|Mac(?=[A-Z]))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
+# Lower-case particles inside a name ("Pieter de Vries", "Abdullah bin Zayed", "Ludwig van Beethoven").
+_PARTICLE = r"(?:de|van|von|der|den|da|di|del|della|la|le|du|dos|das|bin|binti|ibn|al|el|ter|ten) "
+_CAP_WORDS = rf"{_CAP}(?: (?:[A-Z]\. ?)?(?:{_PARTICLE}){{0,2}}{_CAP}){{0,2}}"  # single spaces: "Fan  Temp  Perf" is a table
 # A cue that introduces a person: the capitalised words after it are a name.
 _STRONG_CUE = re.compile(
     r"(?:\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame\s*[:：]|[Cc]ontact(?: person)?\s*[:：]|[Ss]igned\s*[:,]?|"
     r"[Rr]egards\s*,|[Ss]incerely\s*,|[Ff]rom\s*:|[Cc]ustomer\s*:|[Aa]gent\s*:|[Aa]ssignee\s*:|[Rr]eporter\s*:|"
     r"[Bb]est wishes\s*,|[Kk]ind regards\s*,|[Bb]est regards\s*,|[Tt]hanks and regards\s*,|"
     r"[Ss]poke (?:to|with)|[Tt]alked to|[Cc]hatted with|[Aa]sk for|[Cc]c\s*:|"
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?)\s+)(" + _CAP_WORDS + r")"
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?)\s+)(" + _CAP_WORDS + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])"
 )
 # Weaker cues: the first word must be a known first name ("I'm Sarah" but not "I'm Unable"). A name
 # only Faker lists (no frequency known, more often also a word: "Link", "Press") needs a person cue
@@ -104,7 +106,7 @@ _WEAK_CUE = re.compile(
     r"(?P<v>[Cc]ontact|[Aa]sk|[Ee]mail|[Cc]all|[Rr]each|[Tt]ell|[Tt]old|[Rr]ep|[Pp]ing|[Cc]c|[Nn]amed|"
     r"(?:[Rr]eported|[Ss]ubmitted|[Ww]ritten|[Ss]igned off|[Rr]aised|[Ff]iled) by\s*:?|[Aa]ssigned to))"
     r"\s*[,:]?\s+|(?P<d>(?:^|\n)[-—–]{1,2}\s*))(?:I'm\s+|I’m\s+)?"
-    r"(?P<name>" + _CAP_WORDS + r")"
+    r"(?P<name>" + _CAP_WORDS + r")(?![A-Za-zÀ-ÖØ-öø-ÿ])"
 )
 # Two or three capitalised words anywhere: a name when the first is a known first name.
 _PAIR = re.compile(r"(?<![\w@.])(" + _CAP + r"(?: (?:[A-Z]\. ?)?" + _CAP + r"){1,2})(?![\w@])")
@@ -137,6 +139,24 @@ _ZH_TITLE = re.compile(
 
 
 # "Hi, Grace here": a greeting and "here" make even an ordinary word a name.
+# A person addressed or signing off: "Hi Ananya," at the start, "Thanks,\nRajesh" as the last line,
+# "I'm Chidi and ...". Any capitalised word that is not an ordinary word (``_WORDS``, ``_NOT_VOCATIVE``).
+_VOCATIVE = re.compile(
+    r"(?:^|(?<=[\n.!?])\s*)(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))\s+(" + _CAP_WORDS + r")\s*[,!:\n]")
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[\n.!?])[ \t]*)(?:[Tt]hanks|[Tt]hank you|[Cc]heers|[Rr]egards|[Bb]est|[Ss]incerely|[Bb]est wishes|[Mm]any thanks|[Tt]hanks again|"
+    r"[Kk]ind regards|[Bb]est regards|[Ww]arm regards|[Tt]hanks in advance|[Tt]hx|[Tt]y)(?:[,.!][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]*[-—–]+[ \t]*)"
+    r"(" + _CAP_WORDS + r")[ \t]*[.!]?[ \t]*$")
+_SELF = re.compile(r"\b(?:I'm|I’m|I am|[Tt]his is|[Mm]y name's)\s+(" + _CAP_WORDS + r")(?=\s*,|\s+and\b|\s+from\b|\s+here\b|\s*[.!]\s*$)")
+_NOT_VOCATIVE = frozenset("""
+all everyone everybody there guys folks devs dev developers developer staff mods moderators community friends people
+world sir sirs madam maam ma'am team support admin admins gentlemen ladies y'all yall reddit google amazon apple
+microsoft netflix spotify facebook meta twitter instagram youtube tiktok uber lyft airbnb paypal ebay samsung sony
+sorry unable new back done fine glad sure not so very really still just also here tired confused frustrated disappointed
+impressed using trying writing looking having getting going unhappy happy excited afraid pretty quite totally
+again sir/madam customer service company app product developers engineering experts expert together
+maintainers maintainer gurus fellows colleagues contributors hackers users user members owners creators makers
+""".split())
 _HERE = re.compile(r"\b(?:[Hh]i|[Hh]ello|[Hh]ey)\s*[,!]?\s+(" + _CAP_WORDS + r")\s+here\b")
 # "Isabella from sales", "Arjun in support": a first name followed by the team a person belongs to.
 _ROLE = re.compile(
@@ -202,6 +222,13 @@ def _english_names(text: str) -> Iterable[tuple[int, int]]:
         known = census.get(first, 0) >= _FIRST_NAME_MIN_FREQ if not m.group("p") else True
         if (first in names and known) or (first in listed and _surnamed(words)):
             yield _span(text, m.start("name"), words)
+    for pattern in (_VOCATIVE, _SIGN_OFF, _SELF):
+        for m in pattern.finditer(text.rstrip() if pattern is _SIGN_OFF else text):
+            words = _trim(m.group(1).split())
+            if all(_key(w) not in _WORDS and _key(w) not in _NOT_VOCATIVE and _key(w) not in _NOT_SURNAME
+                   for w in words if w[:1].isupper()) and (_key(words[0]) in listed or not words[0].endswith("s")) \
+                    and not any(re.search(r"[a-z][A-Z]", w.replace("Mc", "").replace("Mac", "")) for w in words):
+                yield _span(text, m.start(1), words)
     for pattern in (_HERE, _ROLE):
         for m in pattern.finditer(text):
             words, start = _trim(m.group(1).split()), m.start(1)
@@ -258,6 +285,8 @@ def _chinese_names(text: str) -> Iterable[tuple[int, int]]:
 def _zh_listed_name(candidate: str) -> str | None:
     """Surname + one or two given-name characters that people use in names (Faker's Chinese given
     names and ``_ZH_NAME_CHARS``), and not an ordinary word of jieba's dictionary (商家, 方式)."""
+    if candidate[:2] in _ZH_NOT_NAMES:
+        return None
     surname = next((s for s in _SURNAMES_2 if candidate.startswith(s)), candidate[0])
     given = candidate[len(surname):]
     chars = zh_name_chars()
@@ -272,6 +301,10 @@ def _zh_listed_name(candidate: str) -> str | None:
         if tag is None or tag == "nr":
             return name if all(words.get(surname + given[:k], "nr") == "nr" for k in range(1, n)) else None
     return None
+
+
+# Words jieba tags as names that are mostly ordinary words (grandson / Sun Tzu, prince, young master).
+_ZH_NOT_NAMES = frozenset("孙子 王子 公子 童子 高手 金子 石子 包子 房子 车子 林子 江湖 黄金 白金 叶子 柳树".split())
 
 
 @lru_cache(maxsize=1)
