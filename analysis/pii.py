@@ -49,7 +49,7 @@ class PiiSpan:
 
 
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]|'(?=[A-Za-z])){0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
     r"[A-Za-z]{2,24}(?![A-Za-z0-9-])",
     re.ASCII,
 )
@@ -88,8 +88,14 @@ _DIGITS7 = re.compile(r"\d(?:[\s\-().\u00a0/]*\d){6}")  # cheap filter: 7+ digit
 _ZH_EMAIL_LEAD = re.compile(r".*(?:邮箱|邮件|地址|联系|发到|发给|是|为|：|:)")
 
 
+_FILE_SUFFIX = frozenset("png jpg jpeg gif svg webp bmp ico tif tiff pdf js mjs ts tsx jsx css scss json md txt py rb go rs java kt "
+                         "swift c h cpp hpp cs php html xml yml yaml toml lock zip gz tar mp3 mp4 mov wav".split())
+
+
 def _emails(text: str) -> Iterable[PiiSpan]:
     for m in _EMAIL.finditer(text):
+        if m.group().rsplit(".", 1)[-1].lower() in _FILE_SUFFIX and re.search(r"@\d+x\.|@\d", m.group()):
+            continue  # icon@2x.png, logo@3x.webp
         if _URL_PASSWORD_BEFORE.search(text, max(0, m.start() - 200), m.start()):
             continue  # the "password@host" of https://user:password@host
         yield PiiSpan("EMAIL", m.start(), m.end(), m.group())
@@ -123,7 +129,8 @@ def _ips(text: str) -> Iterable[PiiSpan]:
         if candidate.endswith(":") and not candidate.endswith("::"):
             candidate = candidate[:-1]  # "2001:db8::1: refused"
         groups = [g for g in re.split(r"[:%]", candidate.split("%")[0]) if g]
-        if len(groups) < 2 or not re.search(r"\d", candidate):
+        bracketed = text[m.start() - 1:m.start()] == "[" and text[m.start() + len(candidate):][:1] == "]"
+        if (len(groups) < 2 and not bracketed) or not re.search(r"\d", candidate):
             continue  # "a::b" in code, "::" alone
         try:
             ipaddress.IPv6Address(candidate.split("%")[0])
@@ -170,7 +177,8 @@ def _card_brand(digits: str) -> bool:
 
 # Words before a number that make it an identifier, not personal data.
 _NOT_PERSONAL_BEFORE = re.compile(
-    r"(?:(?i:order|invoice|ticket|tracking|case|ref|reference|sku|serial|transaction|txn|build|job|"
+    r"(?:(?i:order|invoice|ticket|tracking|case|ref|reference|sku|serial|transaction|txn|build|job|lot|batch|"
+    r"part|model|item|product|upc|ean|gtin|barcode|coupon|voucher|promo|shipment|parcel|"
     r"request|no\.|nr\.|id)\s*(?:number|no\.?|id|#)?\s*[:#]?\s*|订单号?\s*[:：]?\s*|单号\s*[:：]?\s*|"
     r"编号\s*[:：]?\s*|工单号?\s*[:：]?\s*|流水号\s*[:：]?\s*|#)$")
 
@@ -231,6 +239,13 @@ _PHONE_WORD = re.compile(r"(?i:phone|mobile|cell|call|tel|whatsapp|contact|numbe
 _CN_ID = re.compile(r"(?<![\dA-Za-z])[1-8]\d{5}\s?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?\d{3}[\dXx](?![\dA-Za-z])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9_])?(?![\w.]*[.(/]\w)|[\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,15})")
+_DOTTED_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_]{1,30}(?:\.[A-Za-z0-9_]{1,30}){1,2})(?![\w.]*[(/]\w)(?![\w@-])(?!\.\w)")
+# Module names a decorator starts with (@tf.function, @pytest.fixture): code, not a person.
+_CODE_MODULES = frozenset("tf torch jax np pd pytest app router api bp blueprint contextlib functools abc typing "
+                          "unittest mock patch dataclasses property staticmethod classmethod asyncio celery numba "
+                          "njit nb lru_cache cache django flask fastapi pydantic validator click task shared_task "
+                          "hydra ray st streamlit jit nn keras hook hooks vue angular core".split())
+_DOMAIN_ENDINGS = frozenset("com org net io dev app ai co cn uk de fr jp edu gov info biz me tv us eu ru in au ca".split())
 # "@" words that are code, CSS or a chat's broadcast, not a person.
 _NOT_HANDLES = frozenset("""
 param return returns throws override deprecated media import keyframes font-face property staticmethod classmethod
@@ -282,6 +297,13 @@ def _handles(text: str) -> Iterable[PiiSpan]:
         if text[m.end():m.end() + 1] == "(" and name[:1].isupper():
             continue  # @Component(...) is a decorator
         yield PiiSpan("HANDLE", m.start(), end, text[m.start():end])
+    for m in _DOTTED_HANDLE.finditer(text):  # @j.smith (Instagram, Mastodon, forums), not @types.d.ts
+        parts = m.group(1).lower().split(".")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if (parts[-1] not in _FILE_SUFFIX | _DOMAIN_ENDINGS and not set(parts) & _NOT_HANDLES
+                and parts[0] not in _CODE_MODULES and text[line_start:m.start()].strip() not in ("", "`")
+                and text[m.start() - 1:m.start()] != "`"):
+            yield PiiSpan("HANDLE", m.start(), m.end(), m.group())
 
 
 def _names(text: str) -> Iterable[PiiSpan]:
@@ -310,6 +332,19 @@ def _maybe_pii(text: str) -> bool:
     return bool(_DIGIT_OR_AT.search(text)) or "://" in text or bool(_SPELLED_AT.search(text))
 
 
+def _merge_same_kind(found: list[PiiSpan], text: str) -> list[PiiSpan]:
+    """Overlapping findings of one kind become one ("四川省成都市高新区天府大道" + "天府大道北段1700号")."""
+    merged: list[PiiSpan] = []
+    for span in sorted(found, key=lambda s: (s.kind, s.start, -s.end)):
+        last = merged[-1] if merged else None
+        if last and last.kind == span.kind and span.start < last.end:
+            if span.end > last.end:
+                merged[-1] = PiiSpan(span.kind, last.start, span.end, text[last.start:span.end])
+        else:
+            merged.append(span)
+    return merged
+
+
 def find_pii(text: str | None, kinds: Iterable[str] | None = None) -> list[PiiSpan]:
     """Non-overlapping findings in text order (the more specific kind wins an overlap)."""
     wanted = KINDS if kinds is None else tuple(kinds)
@@ -320,7 +355,7 @@ def find_pii(text: str | None, kinds: Iterable[str] | None = None) -> list[PiiSp
         return []
     if not _maybe_pii(text):
         wanted = tuple(k for k in wanted if k in _ALWAYS)
-    found = [span for kind in wanted for span in _DETECTORS[kind](text)]
+    found = _merge_same_kind([span for kind in wanted for span in _DETECTORS[kind](text)], text)
     found.sort(key=lambda s: (_PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[PiiSpan] = []
     for span in found:

@@ -83,11 +83,26 @@ def test_precision_and_recall_on_the_issue_16_set():
     assert labelled == set(pii_eval.KINDS)
     t, h = pii_eval.evaluate(tune), pii_eval.evaluate(heldout)
     old = pii_eval.evaluate(heldout, pii_eval._baseline())
-    # Floors at today's figures. The goal is 0.95 / 0.95: recall falls short on names outside the US
-    # census first-name list (a GPL list of 40,000 names gave 0.96 / 0.91; not shippable here).
-    assert t["recall"] > 0.9 and t["precision"] > 0.97
-    assert h["recall"] > 0.88 and h["precision"] > 0.95
+    # Floors just under today's figures (session 4 looked at this part's misses: see the untuned test).
+    assert t["recall"] > 0.97 and t["precision"] > 0.97
+    assert h["recall"] > 0.97 and h["precision"] > 0.97
     assert h["recall"] > old["recall"] + 0.5 and h["precision"] > old["precision"]
+
+
+@pytest.mark.parametrize("path_name, split", [("CASES_3", "untuned4"), ("CASES_4", "fresh4")])
+def test_precision_and_recall_on_the_session_4_parts(path_name, split):
+    """tests/fixtures/pii_cases_3.jsonl ("untuned4", written after session 4's first round of tuning;
+    its misses were seen before the second round) and pii_cases_4.jsonl ("fresh4", written after the
+    second round, never tuned on: the honest figures). Goal 0.95 / 0.95."""
+    pii_eval = _pii_eval()
+    cases = pii_eval.load_cases(getattr(pii_eval, path_name))
+    assert len(cases) >= 200 and sum(1 for c in cases if not c["pii"]) >= 80
+    assert {c["split"] for c in cases} == {split}
+    assert {kind for c in cases for kind, _ in c["pii"]} == set(pii_eval.KINDS)
+    assert sum(1 for c in cases if any("\u4e00" <= ch <= "\u9fff" for ch in c["text"])) >= 50
+    now = pii_eval.evaluate(cases)
+    assert now["recall"] > 0.93 and now["precision"] > 0.96
+    assert now["per_kind"]["NAME"]["recall"] > 0.88  # the session 3 detector: 0.50 on both
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -99,6 +114,16 @@ def test_precision_and_recall_on_the_issue_16_set():
     ("fe80::1. and 2001:db8::1, ok", "[IP]. and [IP], ok"),
     ("mail 用户@例子.中国请回复", "mail [EMAIL]请回复"),
     ("+91 98765 43210 and 090-1234-5678", "[PHONE] and [PHONE]"),
+    # session 4: names beyond the US census (Faker's lists), pinyin, weaker Chinese cues, dotted handles
+    ("Cheers,\nBandile Nkosi", "Cheers,\n[NAME]"),
+    ("Hi Thandiwe, the report is empty.", "Hi [NAME], the report is empty."),
+    ("Obinna Okafor and Mateus Oliveira see it too.", "[NAME] and [NAME] see it too."),
+    ("Chen Jing cannot upload.", "[NAME] cannot upload."),
+    ("Greta from accounting asked.", "[NAME] from accounting asked."),
+    ("多谢吴芳帮忙。", "多谢[NAME]帮忙。"),
+    ("客服小赵很耐心", "客服[NAME]很耐心"),
+    ("tag @k.tanaka please", "tag [HANDLE] please"),
+    ("Listening on [::1]:5000", "Listening on [[IP]]:5000"),
 ])
 def test_new_kinds(text, expected):
     assert redact(text) == expected
@@ -107,6 +132,9 @@ def test_new_kinds(text, expected):
 @pytest.mark.parametrize("text", [
     "Version 1.2.3.4 crashed", "Order 123456789012345678 late", "订单号：768467176167835287，一直没有发货。",
     "Will Update fix this?", "项目经理说下周上线。", "王者荣耀的皮肤太贵了。", "@Override public void run() {}",
+    "谢谢商家，送餐很快。", "联系方式在哪里？", "不是高峰期也很慢", "@tf.function\ndef step(x):", "after adding @pytest.fixture it fails",
+    "Model Name: MacBook Air", "in div (created by Container)", "- Link to the docs", "Call Link is broken",
+    "My Good experience", "icon@2x.png is blurry", "Lot 4580730215736812 expired",
 ])
 def test_look_alikes_are_left_alone(text):
     assert redact(text) == text

@@ -61,7 +61,8 @@ COMMANDS: dict[str, list[list[str]]] = {
               ["-w", "{ws}", "--unassigned", "--jsonl"]],
     "theme rename": [["1", "Parcels", "-w", "{ws}"], ["1", "Parcels", "-w", "{ws}", "--json"]],
     "theme merge": [["2", "--into", "1", "-w", "{ws}"], ["2", "--into", "1", "-w", "{ws}", "--json"]],
-    "theme split": [["1", "--parts", "2", "-w", "{ws}"], ["1", "--parts", "2", "-w", "{ws}", "--json"]],
+    "theme split": [["1", "--parts", "2", "-w", "{ws}"], ["1", "--parts", "2", "-w", "{ws}", "--json"],
+                    ["1", "--parts", "2", "--apply", "-w", "{ws}", "--json"]],
     "theme move": [["1", "2", "--to", "2", "-w", "{ws}"], ["1", "--to", "none", "-w", "{ws}", "--json"]],
     "theme parent": [["3", "--to", "2", "-w", "{ws}"], ["3", "--to", "none", "-w", "{ws}", "--json"]],
     "theme hide": [["1", "-w", "{ws}"], ["1", "-w", "{ws}", "--json"]],
@@ -97,9 +98,11 @@ def test_every_command_and_format_is_covered():
     for name, command in commands.items():
         flags = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts + p.secondary_opts}
         assert "--no-redact" in flags, f"{name} has no --no-redact"
-        for output_flag in {"--json", "--jsonl", "--cleaned", "--what", "--all", "--lang"} & flags:
-            assert name in NO_WORKSPACE_TEXT or any(output_flag in args for args in COMMANDS[name]), \
-                f"{name} {output_flag} is not covered"
+        output_flags = {"--json", "--jsonl", "--cleaned", "--what", "--all", "--lang", "--apply", "--output"}
+        for option in (p for p in command.params if isinstance(p, click.Option)):
+            spellings = set(option.opts + option.secondary_opts)
+            if spellings & output_flags and name not in NO_WORKSPACE_TEXT:  # -o covers --output
+                assert any(spellings & set(args) for args in COMMANDS[name]), f"{name} {option.opts[0]} is not covered"
 
 
 @pytest.fixture(scope="module")

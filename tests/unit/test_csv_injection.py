@@ -13,7 +13,7 @@ from triage_app.services.exporting import export_items, neutralise, sheet_title
 from triage_app.services.importing import run_import
 
 _LEADS = ["", " ", "  ", "\u00a0", "\u200b", "\ufeff", "\u3000", "\n", "\r\n", '"', "'", " \u200b\u00a0", "\u2060",
-          "\u202e", "\t "]
+          "\u202e", "\t ", "\u3164", "\u115f", "\u2800", "\u034f", "\u00ad", "\u2028"]
 _STARTS = ["=", "+", "-", "@", "\t", "\r", "|", "%", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\uff5c", "\uff05"]
 _PAYLOAD = "cmd|' /C calc'!A0"
 _INNER = ["total;=1+1", "a ; =HYPERLINK(\"x\")", "see；＝SUM(A1)", "x;=cmd|'/C calc'!A0"]
@@ -26,7 +26,8 @@ def _runs_as_formula(cell: str) -> bool:
     if cell.startswith("'"):
         return False
     probe = unicodedata.normalize("NFKC", cell)
-    probe = probe.lstrip("".join(chr(c) for c in range(0x21) if chr(c) not in "\t\r") + "\u00a0\u3000\u200b\ufeff\u2060\u202e\"'")
+    probe = probe.lstrip("".join(chr(c) for c in range(0x21) if chr(c) not in "\t\r") + "\u00a0\u3000\u200b\ufeff\u2060\u202e\"'"
+                         "\u3164\u115f\u2800\u034f\u00ad\u2028")
     if cell[:1] in ("\t", "\r"):
         return True
     return probe[:1] in ("=", "+", "-", "@", "|", "%", "\t", "\r")

@@ -118,6 +118,7 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
                       None, dumps(attributes, json_default, json_options).decode() if attributes else None)
             data = dumps(values[1:] + _NEW_TAIL, json_default, json_options)
             prepared = (external_id, values, "new", (crc32(data) << 31) ^ adler32(data), None, None, created, False)
+            del data  # a copy of the whole row: not kept while the row waits to be written
             (external_id + (src or "")).encode("utf-8")
         except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
             yield Rejected(row_number, unstorable(exc))
@@ -204,6 +205,7 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     except (TypeError, ValueError):
         return None
     hashes = [(c << 31) ^ a for c, a in zip(map(crc32, data), map(adler32, data))]
+    del data  # copies of every row: not kept while the block waits to be written
     if i_id is None:
         ids = list(map(content_id, created, authors, titles, texts))
     else:  # content ids drawn in row order, only now that every row of the block is an item

@@ -22,6 +22,7 @@ from . import validate
 from .json_depth import MAX_DEPTH, MAX_STRING_BYTES, DepthGuard, TooDeep, TooLong, check_depth, too_long_message
 from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding, rank_encodings
 
+SAMPLE_CHARS = 1 << 16  # detection samples and preview rows keep this much of each text
 csv.field_size_limit(MAX_STRING_BYTES)  # issue bodies exceed the 128 KiB default; the limit of one field
 
 MAX_XLSX_UNCOMPRESSED = 2 << 30  # refuse zip bombs
@@ -297,8 +298,8 @@ class SourceFile:
         if self.kind not in ("csv", "xlsx", "xls"):
             return []
         rows = []
-        for _, cells in self.iter_rows():
-            rows.append(cells)
+        for _, cells in self.iter_rows():  # a huge cell is cut: the rows are read again to import
+            rows.append([c[:SAMPLE_CHARS] if len(c) > SAMPLE_CHARS else c for c in cells])
             if len(rows) >= PREVIEW_ROWS:
                 break
         return rows
@@ -346,7 +347,7 @@ class SourceFile:
         objects = []
         try:
             for _, obj in self.iter_json_objects():
-                objects.append(obj)
+                objects.append(_sample(obj))
                 if len(objects) >= 20:
                     break
         except ImportFailure as exc:
@@ -451,6 +452,20 @@ def _iter_json_document(fh, source: SourceFile) -> Iterator[tuple[int, object]]:
         raise source.fail(f"is not valid JSON after record {number} ({exc})", number + 1) from None
     if number == 0 and not stripped.startswith(b"["):
         raise source.fail("is not a JSON array of records")
+
+
+def _sample(obj, depth: int = 0):
+    """The record as detection sees it: texts longer than SAMPLE_CHARS cut to that length, so the
+    cached samples do not hold a huge field for the whole import (the rows are parsed again)."""
+    if isinstance(obj, str):
+        return obj[:SAMPLE_CHARS] if len(obj) > SAMPLE_CHARS else obj
+    if depth > 8:
+        return obj
+    if isinstance(obj, dict):
+        return {k: _sample(v, depth + 1) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_sample(v, depth + 1) for v in obj]
+    return obj
 
 
 def _records_in(data) -> list:

@@ -33,7 +33,10 @@ from .privacy import load_settings, output_redactor
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
 # Stripped before looking at the first character: whitespace (space, NBSP, ideographic space,
 # newlines...) is handled by str.isspace; these are the invisible ones it does not cover, and quotes.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e\"'"
+# Blank-looking letters and symbols (Hangul fillers, Braille blank, combining grapheme joiner,
+# Khmer inherent vowels) show nothing either.
+_INVISIBLE = ("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u202a\u202b\u202c\u202d\u202e\"'"
+              "\u034f\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
 _INNER_FORMULA = re.compile(r"([;；])(\s*[=＝])")
 
 
@@ -46,7 +49,7 @@ def _visible_start(value: str) -> str:
     probe = unicodedata.normalize("NFKC", value[:200])
     i = 0
     while i < len(probe) and (probe[i].isspace() or probe[i] in _INVISIBLE
-                              or unicodedata.category(probe[i]) in ("Cf", "Cc", "Zs")):
+                              or unicodedata.category(probe[i]) in ("Cf", "Cc", "Zs", "Mn", "Me")):
         if probe[i] in "\t\r":
             break  # a tab or CR among the leading blanks is itself a formula start
         i += 1

@@ -23,7 +23,7 @@ from ..store import Workspace, queries, replace_queries, source_names
 from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
 from .privacy import redact_import
-from .reading import read_chunks
+from .reading import read_chunks, return_large_blocks
 from .status import apply_mapping
 
 BATCH = 5_000
@@ -58,14 +58,22 @@ class ImportResult:
 
 
 def _estimate_rows(source: SourceFile) -> int | None:
-    """Rows in a table, estimated from the size of the first rows (for the progress bar)."""
-    if source.kind != "csv" or not source.preview_rows:
+    """Rows in a table, estimated from the size of the first rows (for the progress bar). Uses the
+    preview rows when detection already read them; otherwise the line breaks in the file's head,
+    rather than parsing rows here while the reader parses the same file (a huge first field would
+    then be held twice)."""
+    if source.kind != "csv":
         return None
-    sample_chars = sum(sum(len(c) + 1 for c in row) for row in source.preview_rows)
-    if sample_chars == 0:
+    preview = source.__dict__.get("preview_rows")
+    if preview is None:
+        head = source.head
+        lines = head.count(b"\n")
+        return max(1, int(source.size * lines / len(head)) - 1) if lines >= 2 and head else None
+    sample_chars = sum(sum(len(c) + 1 for c in row) for row in preview)
+    if not preview or sample_chars == 0:
         return None
     bytes_per_char = max(1.0, len(source.head) / max(1, len(source.text_head)))
-    return max(len(source.preview_rows), int(source.size / (sample_chars * bytes_per_char / len(source.preview_rows))))
+    return max(len(preview), int(source.size / (sample_chars * bytes_per_char / len(preview))))
 
 
 _gc_lock = threading.Lock()
@@ -96,6 +104,7 @@ def _rare_collections():
 def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None,
                 cancel: CancelToken | None = None) -> Generator[Progress, None, ImportResult]:
     """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled."""
+    return_large_blocks()
     with _rare_collections():
         return (yield from _import_file(ws, path, options, cancel))
 
@@ -165,6 +174,7 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             cancel.raise_if_cancelled()
             yield Progress("importing", seen, max(estimate, seen) if estimate else None, source.name)
         writer.write_prepared(respondents, items)
+        respondents = items = chunk = None  # noqa: F841 - a huge text is not held while indexing
         writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
         result.rejected += len(rejected)
         if writer.counts.added + writer.counts.updated + writer.counts.unchanged + writer.counts.respondents == 0:

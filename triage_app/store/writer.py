@@ -293,10 +293,10 @@ class ImportWriter:
             ).fetchall()
             if not rows:
                 break
-            self.conn.executemany(
-                "INSERT INTO items_fts (rowid, title, text) VALUES (?,?,?)",
-                [(r[0], fts_prepare(r[1]), fts_prepare(r[2])) for r in rows],
-            )
-            last_id = rows[-1][0]
-            done += len(rows)
+            last_id, count = rows[-1][0], len(rows)
+            prepared = [(r[0], fts_prepare(r[1]), fts_prepare(r[2])) for r in rows]
+            del rows  # a huge text would otherwise be held twice (as read and as indexed)
+            self.conn.executemany("INSERT INTO items_fts (rowid, title, text) VALUES (?,?,?)", prepared)
+            del prepared
+            done += count
             yield done, total
