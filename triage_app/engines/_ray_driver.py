@@ -78,7 +78,22 @@ def _nearest(ray, conn, vectors: np.ndarray, centroids: np.ndarray) -> None:
     conn.send(("nearest", best, sim))
 
 
+def log_path() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "triage-ray-driver.log"
+
+
+def _quiet_output() -> None:
+    """Ray's own notes and tracebacks (a lost head, a stop) go to a log file, not to the user."""
+    fd = os.open(log_path(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
 def main(conn, address: str | None) -> None:
+    _quiet_output()
     try:
         ray = _connect(address)
         cpus = int(ray.cluster_resources().get("CPU", 1))

@@ -79,17 +79,23 @@ class RayEngine:
                 if message is not None:
                     if message[0] == "error":
                         self.close(now=True)
-                        raise EngineError(f"{self._where()} failed during {stage}: {message[1]}")
+                        raise EngineError(f"{self._where()} failed during {stage}: {message[1]} ({self._log()})")
                     return message
             if not self._child.is_alive() or (ready and message is None):
                 code = self._child.exitcode
                 self.close(now=True)
                 raise EngineError(f"{self._where()} went away during {stage} (the Ray driver ended"
-                                  f"{f' with exit code {code}' if code is not None else ''})")
+                                  f"{f' with exit code {code}' if code is not None else ''}; {self._log()})")
             waited += POLL_S
             if timeout is not None and waited >= timeout:
                 self.close(now=True)
                 raise EngineError(f"{self._where()} did not answer within {timeout:.0f} s")
+
+    @staticmethod
+    def _log() -> str:
+        from ._ray_driver import log_path
+
+        return f"Ray's log: {log_path()}"
 
     # -- the engine --------------------------------------------------------------------------
     def embed(self, model: str, texts: list[str], cancel: CancelToken) -> Iterator[tuple[np.ndarray, np.ndarray]]:
