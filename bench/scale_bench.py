@@ -101,6 +101,23 @@ def vectors(workspace: Path) -> dict:
         return dict(c.execute("SELECT text_hash || model, vector FROM embeddings"))
 
 
+def batch_rates(cluster, texts: list[str], sizes: str) -> None:
+    """Texts/s of the Ray embedding job alone (actors started, first batch included) per batch size."""
+    from triage_app.domain import CancelToken
+    from triage_app.engines.ray_engine import RayEngine
+
+    os.environ.update(cluster.env)
+    print("\n| Ray batch size | texts | seconds | texts/s | load |\n|---|---|---|---|---|")
+    for b in [int(x) for x in sizes.split(",")]:
+        engine = RayEngine(cluster.address, batch_size=b)
+        engine.start()
+        t = time.perf_counter()
+        done = sum(len(v) for _i, v in engine.embed("use-multilingual", texts, CancelToken()))
+        seconds = time.perf_counter() - t
+        engine.close()
+        print(f"| {b:,} | {done:,} | {seconds:.1f} | {done / seconds:,.0f} | {load()} |", flush=True)
+
+
 def load() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -150,12 +167,7 @@ def main() -> None:
                 r["same_assignments"] = assignments(r["ws"]) == ref_assign
                 rows.append((n, name, r))
             if args.batches and n == int(args.sizes.split(",")[0]):
-                for b in [int(x) for x in args.batches.split(",")]:
-                    ws = tmp / f"{n}-batch{b}.triage"
-                    shutil.copy(base, ws)
-                    r = analyze(ws, ["--engine", "ray", "--address", cluster.address],
-                                {**cluster.env, "TRIAGE_RAY_BATCH": str(b)}, cluster)
-                    print(f"ray batch {b}: embed {r['stages'].get('embed')} s, load {load()}", flush=True)
+                batch_rates(cluster, generate(min(n, 16_384), args.seed + 1), args.batches)
     finally:
         cluster.stop()
         if not args.keep:

@@ -68,3 +68,12 @@ def test_unknown_engine_and_missing_ray_are_sentences(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
     with pytest.raises(EngineError, match=r"feedback-triage\[scale\]"):
         get_engine("ray", "127.0.0.1:6379")
+
+
+def test_address_needs_the_ray_engine(tmp_path):
+    from click.testing import CliRunner
+
+    from triage_app.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "-w", str(tmp_path / "w.triage"), "--address", "127.0.0.1:6379"])
+    assert result.exit_code == 2 and "--address needs --engine ray" in result.output
