@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -21,6 +22,7 @@ from analysis.embeddings import encode_batches, get_backend
 from analysis.topic_matching import nearest
 
 from ..domain import CancelToken
+from . import EngineError
 
 POOL_MIN = 4_000  # below this, starting workers (~1-3 s each to load the model) costs more than it saves
 CHUNK_BATCHES = 4  # model batches per task: few enough messages, small enough for steady progress
@@ -90,7 +92,11 @@ class LocalEngine:
                         break
                 while pending:
                     start, future = pending.pop(0)
-                    vectors = future.result()
+                    try:
+                        vectors = future.result()
+                    except BrokenProcessPool:
+                        raise EngineError("an embedding worker process ended unexpectedly (out of memory?); run "
+                                          "again, or embed in one process with TRIAGE_EMBED_WORKERS=1") from None
                     cancel.raise_if_cancelled()
                     nxt = next(queued, None)
                     if nxt is not None:
