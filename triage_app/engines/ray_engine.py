@@ -21,8 +21,10 @@ from analysis.embeddings import get_backend
 from ..domain import CancelToken, Cancelled
 from . import EngineError
 
-#: texts per Ray Data batch (and block); a multiple of every model's batch size. bench/scale_bench.py
-#: measured 256-4096 on the local two-node cluster (bench/RESULTS.md, "Scale (session 4)").
+#: texts per Ray Data batch (and block); a multiple of every model's batch size. Large enough that a
+#: batch (~1.3 s of work at 786 texts/s) outweighs Ray's per-batch overhead, small enough for steady
+#: progress and little lost work on a lost node. Not yet measured on an idle machine:
+#: ``bench/scale_bench.py --batches 256,1024,4096`` times the choices (``TRIAGE_RAY_BATCH`` overrides).
 BATCH_SIZE = 1024
 POLL_S = 0.2
 CONNECT_TIMEOUT_S = 120.0
