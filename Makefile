@@ -14,6 +14,7 @@ test: $(STAMP)
 
 # The Ray engine on a real two-node cluster on 127.0.0.1 (needs the [scale] extra: pip install -e ".[scale]").
 test-scale: $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet -e ".[test,scale]"
 	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest tests/scale -m ray_cluster
 
 install: $(STAMP)
