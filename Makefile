@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench bundle smoke clean
+.PHONY: run test test-scale install bench bundle smoke clean
 
 run: $(STAMP)
 	$(VENV)/bin/triage-app
@@ -11,6 +11,11 @@ run: $(STAMP)
 test: $(STAMP)
 	@QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+# The Ray engine on a real two-node cluster on 127.0.0.1 (needs the [scale] extra: pip install -e ".[scale]").
+test-scale: $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet -e ".[test,scale]"
+	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest tests/scale -m ray_cluster
 
 install: $(STAMP)
 

@@ -230,11 +230,14 @@ def _quiet() -> None:
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
-                on_stage: ProgressFn | None = None, embed: Embed | None = None) -> ThemeResult:
+                on_stage: ProgressFn | None = None, embed: Embed | None = None,
+                nearest_fn: Callable | None = None) -> ThemeResult:
     """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes.
 
     ``embed`` maps phrases to unit vectors in the same space (label candidates are re-ranked by
-    closeness to a theme's centroid; None: by c-TF-IDF alone)."""
+    closeness to a theme's centroid; None: by c-TF-IDF alone). ``nearest_fn(vectors, centroids)``
+    finds the nearest theme of the items outside the fitted sample (default ``topic_matching.nearest``;
+    an engine may run it elsewhere, e.g. on a cluster)."""
     params = params or ThemeParams()
     stage = on_stage or (lambda _s: None)
     seconds: dict[str, float] = {}
@@ -275,7 +278,10 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     centroids = centroids_of(embeddings[fit_idx], topics, n_themes)
     rest = np.setdiff1d(np.arange(n), fit_idx, assume_unique=True)
     if len(rest):
-        labels[rest], _ = assign_to_centroids(embeddings[rest], centroids, threshold=-1.0)
+        if nearest_fn is None:
+            labels[rest], _ = assign_to_centroids(embeddings[rest], centroids, threshold=-1.0)
+        else:  # unit vectors: every similarity is above -1, so this is the nearest theme
+            labels[rest], _ = nearest_fn(embeddings[rest], centroids)
     labels, similarity = reduce_outliers(embeddings, labels, centroids, max_share=params.max_unassigned,
                                          min_similarity=params.min_similarity)
     centroids = centroids_of(embeddings, labels, n_themes)

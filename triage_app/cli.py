@@ -300,7 +300,9 @@ def demo(workspace, seed, analyse, as_json):
 
 @cli.command("export")
 @click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False, exists=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv or OUT.xlsx")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.csv, OUT.xlsx or OUT.parquet")
+@click.option("--format", "format_name", type=click.Choice(["csv", "xlsx", "parquet"]),
+              help="File format (default: from the output's suffix); parquet needs pyarrow (the [parquet] extra).")
 @click.option("--what", type=click.Choice(["items", "themes"]), default="items", show_default=True)
 @click.option("--search", default="", help="Only items matching this full-text search.")
 @click.option("--source", "sources", multiple=True, help="Only this source format (repeatable).")
@@ -310,8 +312,9 @@ def demo(workspace, seed, analyse, as_json):
 @click.option("--to", "date_to", help="Created before (YYYY-MM-DD).")
 @click.option("--redact/--no-redact", default=None, help="Replace personal data with placeholders (default: the workspace setting, on).")
 @click.option("--json", "as_json", is_flag=True)
-def export_cmd(workspace, output, what, search, sources, statuses, themes, date_from, date_to, redact, as_json):
-    """Export items (with filters) or themes to CSV or XLSX; formula-like cells are neutralised."""
+def export_cmd(workspace, output, format_name, what, search, sources, statuses, themes, date_from, date_to, redact,
+               as_json):
+    """Export items (with filters) or themes to CSV, XLSX or Parquet; formula-like cells are neutralised."""
     from .services.exporting import ExportError, export_items, export_themes
     from .store.item_queries import ItemFilter
 
@@ -321,11 +324,11 @@ def export_cmd(workspace, output, what, search, sources, statuses, themes, date_
     with _open(workspace) as ws:
         try:
             if what == "themes":
-                result = export_themes(ws.conn, output, redact)
+                result = export_themes(ws.conn, output, redact, format=format_name)
             else:
                 f = ItemFilter(search=search, source_formats=list(sources), statuses=list(statuses),
                                theme_ids=list(themes), created_from=date_from, created_to=date_to)
-                gen = export_items(ws.conn, output, f, redact)
+                gen = export_items(ws.conn, output, f, redact, format=format_name)
                 while True:
                     try:
                         next(gen)

@@ -25,15 +25,24 @@ def _existing(workspace: str):
 @click.option("--model", help="Embedding model: use-multilingual (default), minilm, static.")
 @click.option("--mode", type=click.Choice(["auto", "full", "incremental"]), default="auto", show_default=True,
               help="full: re-cluster everything; incremental: put new items into existing themes; auto: decide.")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where embedding and assignment run: this machine (every core) or a Ray cluster (the [scale] extra).")
+@click.option("--address", help="Ray cluster address (HOST:PORT, or 'auto'); without it --engine ray starts Ray "
+                                "on this machine.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def analyze(workspace, seed, model, mode, as_json):
+def analyze(workspace, seed, model, mode, engine_name, address, as_json):
     """Find themes: embed new texts, cluster, label, match to existing themes."""
+    from .engines import EngineError, get_engine
     from .services.analysis import AnalysisError, run_analysis
 
+    if address and engine_name != "ray":
+        _fail("--address needs --engine ray")
     progress = _ProgressLine()
     with _existing(workspace) as ws:
+        engine = None
         try:
-            result = run_analysis(ws, model=model, seed=seed, mode=mode, on_progress=progress)
+            engine = get_engine(engine_name, address) if engine_name != "local" else None
+            result = run_analysis(ws, model=model, seed=seed, mode=mode, on_progress=progress, engine=engine)
             from .domain import drive
             from .services.sentiment import score_items
 
@@ -41,9 +50,16 @@ def analyze(workspace, seed, model, mode, as_json):
         except AnalysisError as exc:
             progress.end()
             _fail(str(exc))
+        except EngineError as exc:
+            progress.end()
+            _fail(f"{exc}; the workspace is as it was: themes unchanged (vectors of finished batches were kept "
+                  "for the next run)")
         except (Cancelled, KeyboardInterrupt):
             progress.end()
             _fail("analysis cancelled; the themes are unchanged (embedded texts were kept)")
+        finally:
+            if engine is not None:
+                engine.close()
         progress.end()
     if as_json:
         _print_json(result.as_json())

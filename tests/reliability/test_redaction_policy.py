@@ -42,11 +42,13 @@ SECRETS = sorted({v for v in _PERSONAL.values()} | {_PERSONAL["CARD"].replace(" 
 # Every command and the invocations that cover its output formats. {ws}: the seeded workspace (a
 # fresh copy for each invocation), {csv}: a file to import, {out}: a path for the command's output.
 COMMANDS: dict[str, list[list[str]]] = {
-    "import": [["{csv}", "-w", "{ws}"], ["{csv}", "-w", "{ws}", "--json"]],
+    "import": [["{csv}", "-w", "{ws}"], ["{csv}", "-w", "{ws}", "--json"], ["{csv}", "-w", "{ws}", "--format", "generic"]],
     "stats": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
     "search": [["parcel", "-w", "{ws}"], ["parcel", "-w", "{ws}", "--json"], ["快递", "-w", "{ws}", "--json"]],
     "export": [["-w", "{ws}", "-o", "{out}.csv"], ["-w", "{ws}", "-o", "{out}.xlsx", "--json"],
-               ["-w", "{ws}", "-o", "{out}.csv", "--what", "themes"], ["-w", "{ws}", "-o", "{out}.xlsx", "--what", "themes"]],
+               ["-w", "{ws}", "-o", "{out}.csv", "--what", "themes"], ["-w", "{ws}", "-o", "{out}.xlsx", "--what", "themes"],
+               ["-w", "{ws}", "-o", "{out}.parquet", "--format", "parquet", "--json"],
+               ["-w", "{ws}", "-o", "{out}.parquet", "--format", "parquet", "--what", "themes"]],
     "brief": [["-w", "{ws}", "-o", "{out}.pptx", "--period", "2025-05-01..2025-05-31"],
               ["-w", "{ws}", "-o", "{out}.pdf", "--period", "2025-05-01..2025-05-31", "--json", "--lang", "zh"]],
     "check": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
@@ -98,7 +100,7 @@ def test_every_command_and_format_is_covered():
     for name, command in commands.items():
         flags = {opt for p in command.params if isinstance(p, click.Option) for opt in p.opts + p.secondary_opts}
         assert "--no-redact" in flags, f"{name} has no --no-redact"
-        output_flags = {"--json", "--jsonl", "--cleaned", "--what", "--all", "--lang", "--apply", "--output"}
+        output_flags = {"--json", "--jsonl", "--cleaned", "--what", "--all", "--lang", "--apply", "--output", "--format"}
         for option in (p for p in command.params if isinstance(p, click.Option)):
             spellings = set(option.opts + option.secondary_opts)
             if spellings & output_flags and name not in NO_WORKSPACE_TEXT:  # -o covers --output
@@ -162,6 +164,10 @@ def _file_text(path: Path) -> str:
 
         return "\n".join(shape.text_frame.text for slide in Presentation(str(path)).slides
                          for shape in slide.shapes if shape.has_text_frame)
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq  # the [parquet] extra; the test extra installs it
+
+        return "\n".join(str(v) for row in pq.read_table(path).to_pylist() for v in row.values() if v)
     if path.suffix == ".pdf":
         return ""  # matplotlib's PDF text is glyph-coded; the PPTX run checks the same briefing data
     return path.read_text(encoding="utf-8-sig")

@@ -80,7 +80,7 @@ def test_xlsx_has_no_formulas(hostile_workspace, tmp_path):
 
 def test_themes_export_and_bad_target(hostile_workspace, tmp_path):
     assert export_themes(hostile_workspace.conn, tmp_path / "t.csv").rows == 0
-    with pytest.raises(ExportError, match=".csv or .xlsx"):
+    with pytest.raises(ExportError, match=r"\.csv, \.xlsx or \.parquet"):
         _drive(export_items(hostile_workspace.conn, tmp_path / "x.pdf"))
     with pytest.raises(ExportError, match="no such folder"):
         _drive(export_items(hostile_workspace.conn, tmp_path / "missing" / "x.csv"))

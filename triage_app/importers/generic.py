@@ -106,8 +106,8 @@ def _flatten(obj: dict, prefix: str = "") -> dict[str, str]:
 class GenericImporter(Importer):
     name = "generic"
     label = "Generic table or JSON"
-    description = "Any CSV/TSV/XLSX table or JSON/JSON Lines records, with a column mapping (--map FIELD=COLUMN)"
-    kinds = ("csv", "xlsx", "json", "jsonl")
+    description = "Any CSV/TSV/XLSX/Parquet table or JSON/JSON Lines records, with a column mapping (--map FIELD=COLUMN)"
+    kinds = ("csv", "xlsx", "json", "jsonl", "parquet")
 
     def sniff(self, source: SourceFile) -> float:
         return 0.05 if source.kind in self.kinds else 0.0

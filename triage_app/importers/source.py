@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain import EncodingUncertain, ImportFailure, Note, Rejected
+from ..parquet_support import PARQUET_MAGIC, iter_parquet_rows
 from . import validate
 from .json_depth import MAX_DEPTH, MAX_STRING_BYTES, DepthGuard, TooDeep, TooLong, check_depth, too_long_message
 from .encoding import SAMPLE_BYTES, EncodingGuess, check_encoding, detect_encoding, rank_encodings
@@ -109,8 +110,10 @@ class SourceFile:
     # -- kind --------------------------------------------------------------------------------
     @cached_property
     def kind(self) -> str:
-        """'xlsx', 'xls', 'zip', 'json', 'jsonl', 'xml', 'csv' or 'binary'."""
+        """'xlsx', 'xls', 'parquet', 'zip', 'json', 'jsonl', 'xml', 'csv' or 'binary'."""
         head = self.head
+        if head.startswith(PARQUET_MAGIC):  # a data team's table (read with pyarrow, optional)
+            return "parquet"
         if head.startswith(OLE2_MAGIC):  # Excel 97-2003 (.xls): Wenjuanxing's default download
             return "xls"
         if head.startswith(b"PK\x03\x04"):
@@ -191,8 +194,10 @@ class SourceFile:
             yield from iter_xls_rows(self)
         elif self.kind == "csv":
             yield from self._iter_csv_rows()
+        elif self.kind == "parquet":
+            yield from iter_parquet_rows(self.path, self.fail)
         else:
-            raise self.fail(f"is {self.kind.upper()}, not a table (CSV, TSV, XLSX or XLS)")
+            raise self.fail(f"is {self.kind.upper()}, not a table (CSV, TSV, XLSX, XLS or Parquet)")
 
     def _iter_csv_rows(self) -> Iterator[tuple[int, list[str]]]:
         row_number = 0
@@ -295,7 +300,7 @@ class SourceFile:
     @cached_property
     def preview_rows(self) -> list[list[str]]:
         """The first rows (for sniffing and the preview); empty for JSON files."""
-        if self.kind not in ("csv", "xlsx", "xls"):
+        if self.kind not in ("csv", "xlsx", "xls", "parquet"):
             return []
         rows = []
         for _, cells in self.iter_rows():  # a huge cell is cut: the rows are read again to import

@@ -26,7 +26,7 @@ from typing import Callable, Generator
 
 import numpy as np
 
-from analysis.embeddings import DEFAULT_BACKEND, encode_batches, get_backend, text_hash
+from analysis.embeddings import DEFAULT_BACKEND, get_backend, text_hash
 from analysis.text_clean import clean_corpus
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
 from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
@@ -103,8 +103,12 @@ class _Timer:
 
 
 def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken,
-                counts: dict) -> Generator[Progress, None, np.ndarray]:
-    """Vectors for ``texts`` from the cache, embedding (and caching) only the missing ones."""
+                counts: dict, engine=None) -> Generator[Progress, None, np.ndarray]:
+    """Vectors for ``texts`` from the cache, embedding (and caching) only the missing ones, on
+    ``engine`` (default: the local engine, every core; see triage_app.engines)."""
+    from ..engines.local import LocalEngine
+
+    engine = engine or LocalEngine()
     backend = get_backend(model)
     hashes = [text_hash(t) for t in texts]
     cached = tq.cached_vectors(ws.conn, model, hashes)
@@ -116,13 +120,15 @@ def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken
     counts["embedded"] = counts.get("embedded", 0) + len(missing)
     todo_hashes, todo_texts = list(missing), list(missing.values())
     yield Progress("embedding", 0, len(todo_texts), f"{len(todo_texts):,} texts to embed with {model}")
-    for start, vectors in encode_batches(backend, todo_texts):
+    done = 0
+    for indices, vectors in engine.embed(model, todo_texts, cancel):
         cancel.raise_if_cancelled()
-        rows = [(h, v.tobytes()) for h, v in zip(todo_hashes[start:start + len(vectors)], vectors)]
+        rows = [(todo_hashes[i], v.tobytes()) for i, v in zip(indices, vectors)]
         with transaction(ws.conn):
             tq.store_vectors(ws.conn, model, backend.dim, rows)
         cached.update(rows)
-        yield Progress("embedding", start + len(vectors), len(todo_texts), model)
+        done += len(rows)
+        yield Progress("embedding", done, len(todo_texts), model)
     cancel.raise_if_cancelled()
     out = np.empty((len(texts), backend.dim), dtype=np.float32)
     for i, h in enumerate(hashes):
@@ -131,8 +137,10 @@ def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken
 
 
 def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: str = "auto",
-            params: ThemeParams | None = None,
-            cancel: CancelToken | None = None) -> Generator[Progress, None, AnalysisResult]:
+            params: ThemeParams | None = None, cancel: CancelToken | None = None,
+            engine=None) -> Generator[Progress, None, AnalysisResult]:
+    """``engine`` (triage_app.engines): where embedding and the nearest-theme assignment run
+    (default: this machine, every core)."""
     cancel = cancel or CancelToken()
     conn = ws.conn
     previous = tq.last_run(conn)
@@ -169,7 +177,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         todo = new_items
         new_docs = clean_rows(rows, todo)
         timer.lap("clean")
-        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in new_docs], model, cancel, counts)
+        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in new_docs], model, cancel, counts, engine)
         timer.lap("embed")
         yield Progress("assigning", 0, len(todo), "new items")
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
@@ -184,11 +192,12 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         result.mode = "full"
         docs = clean_corpus([r[1:] for r in rows])
         timer.lap("clean")
-        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts)
+        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts, engine)
         timer.lap("embed")
         cancel.raise_if_cancelled()
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
-        found = find_themes(docs, vectors, params, embed=get_backend(model).encode)
+        found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
+                            nearest_fn=engine.nearest if engine is not None else None)
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()

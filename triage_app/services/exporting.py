@@ -1,4 +1,4 @@
-"""Data exports: items (with the user's filters) and themes to CSV or XLSX.
+"""Data exports: items (with the user's filters) and themes to CSV, XLSX or Parquet.
 
 Feedback is untrusted text: a cell whose first visible character is ``=``, ``+``, ``-``, ``@``, ``|``,
 ``%``, a tab or a carriage return could run as a formula (or DDE command) when the file is opened in
@@ -7,7 +7,9 @@ BOM, newlines or quotes, and in full-width forms (``＝``) that spreadsheets fol
 runs on the NFKC form with those stripped (OWASP "CSV injection"); such CSV cells get a leading
 apostrophe, and a ``;=`` inside a cell (a formula once a spreadsheet splits the cell at ";") gets
 one after the ";". In XLSX every text cell is written as a string (never a formula), so the text
-shows exactly as written and cannot run. Personal data is redacted unless the user turns it off.
+shows exactly as written and cannot run. Parquet (for data teams; needs the optional pyarrow) keeps
+typed columns and the text as stored, since no spreadsheet evaluates it. Personal data is redacted
+unless the user turns it off, in every format.
 """
 from __future__ import annotations
 
@@ -80,13 +82,30 @@ class ExportResult:
     cells_cut: int = 0  # XLSX cells longer than Excel's limit, cut and marked (CSV keeps them whole)
 
 
-def _writer_for(path: Path):
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"{path.name}: export to .csv or .xlsx")
+EXPORT_FORMATS = ("csv", "xlsx", "parquet")
+# Typed columns of a Parquet export (the rest are text).
+_PARQUET_TYPES = {
+    "items": {"id": "int", "theme_id": "int", "nps": "float", "csat": "float", "ces": "float", "rating": "float"},
+    "themes": {"id": "int", "size": "int", "items_resolved": "int", "items_total": "int", "hidden": "int",
+               "parent_id": "int"},
+}
+
+
+def _writer_for(path: Path, format: str | None = None):
+    """The export format: ``format`` when given, else the file's suffix."""
+    kind = (format or path.suffix.lower().lstrip(".")).lower()
+    if kind not in EXPORT_FORMATS:
+        raise ExportError(f"{path.name}: export to .csv, .xlsx or .parquet")
     if not path.parent.exists():
         raise ExportError(f"{path.parent}: no such folder")
-    return suffix[1:]
+    if kind == "parquet":
+        from ..parquet_support import ParquetUnavailable, pyarrow_modules
+
+        try:
+            pyarrow_modules()
+        except ParquetUnavailable as exc:
+            raise ExportError(f"{path.name}: not written: {exc}") from None
+    return kind
 
 
 @contextmanager
@@ -105,8 +124,8 @@ def _disk_errors(path: Path, rows_hint: int = 0):
 class _Sheet:
     """Writes rows to a CSV or an XLSX file built aside and moved into place when complete."""
 
-    def __init__(self, path: Path, kind: str, headers: tuple[str, ...]):
-        self.path, self.kind, self.headers = path, kind, headers
+    def __init__(self, path: Path, kind: str, headers: tuple[str, ...], types: dict[str, str] | None = None):
+        self.path, self.kind, self.headers, self.types = path, kind, headers, types or {}
         self.cells_cut = 0
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
         os.close(fd)
@@ -122,6 +141,10 @@ class _Sheet:
             self._fh = open(self.tmp, "w", newline="", encoding="utf-8-sig")  # Excel reads the BOM as UTF-8
             self._csv = csv.writer(self._fh)
             self._csv.writerow(headers)
+        elif kind == "parquet":
+            from ..parquet_support import ParquetSheet
+
+            self._parquet = ParquetSheet(self.tmp, headers, self.types)
         else:
             from openpyxl import Workbook
             from openpyxl.cell import WriteOnlyCell
@@ -134,6 +157,9 @@ class _Sheet:
     def write(self, row: tuple) -> None:
         if self.kind == "csv":
             self._csv.writerow([neutralise(v) for v in row])
+            return
+        if self.kind == "parquet":
+            self._parquet.write(row)
             return
         cells = []
         for value in row:
@@ -168,6 +194,8 @@ class _Sheet:
         try:
             if self.kind == "csv":
                 self._fh.close()
+            elif self.kind == "parquet":
+                self._parquet.close(ok)
             elif ok:
                 self._save_xlsx()
             if ok:
@@ -196,15 +224,15 @@ def _xlsx_safe(text: str) -> str:
 
 
 def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, redact_pii: bool | None = None,
-                 cancel: CancelToken | None = None) -> Generator[Progress, None, ExportResult]:
+                 cancel: CancelToken | None = None, format: str | None = None) -> Generator[Progress, None, ExportResult]:
     path = Path(path)
-    kind = _writer_for(path)
+    kind = _writer_for(path, format)
     item_filter = item_filter or ItemFilter()
     cancel = cancel or CancelToken()
     redactor = output_redactor(load_settings(conn), redact_pii)
     total = count_items(conn, item_filter)
     with _disk_errors(path, total):
-        sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS)
+        sheet = _Sheet(path, kind, ITEM_EXPORT_COLUMNS, _PARQUET_TYPES["items"])
     done, ok = 0, False
     text_at = [i for i, c in enumerate(ITEM_EXPORT_COLUMNS) if c in _ITEM_TEXT_COLUMNS]
     with _disk_errors(path, total):
@@ -226,13 +254,13 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
     return ExportResult(str(path), done, kind, sheet.cells_cut)
 
 
-def export_themes(conn, path: str | Path, redact_pii: bool | None = None) -> ExportResult:
+def export_themes(conn, path: str | Path, redact_pii: bool | None = None, format: str | None = None) -> ExportResult:
     path = Path(path)
-    kind = _writer_for(path)
+    kind = _writer_for(path, format)
     redactor = output_redactor(load_settings(conn), redact_pii)
     rows = themes_for_export(conn)
     with _disk_errors(path, len(rows)):
-        sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS)
+        sheet = _Sheet(path, kind, THEME_EXPORT_COLUMNS, _PARQUET_TYPES["themes"])
         ok = False
         try:
             for row in rows:

@@ -12,7 +12,7 @@ from ..importers.source import ImportOptions, SourceFile
 
 COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "cp950", "big5", "shift_jis", "latin-1")
 #: file name endings the import reads; in a folder, other files are listed as skipped
-DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".jsonl", ".ndjson", ".zip", ".xml")
+DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".jsonl", ".ndjson", ".zip", ".xml", ".parquet")
 
 
 @dataclass
