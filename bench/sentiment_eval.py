@@ -8,6 +8,7 @@ set (Alexa, waimai) loses the items it calls neutral. Sets and label mappings: b
 Candidates (all trained only on shippable data, resources/classifier/train.py, never on these sets):
 - lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
   +-0.05 thresholds), the product's method before issue 13 (the baseline);
+- the session-3 heads: code and weights as at git 295ae32 (needs the git history), the heads before;
 - prototypes: nearest class centroid of the written sentences in the embedding space;
 - LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
   shipped configuration), + the lexicon scores as two more features (costs a lexicon pass);
