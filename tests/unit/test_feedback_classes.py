@@ -64,6 +64,64 @@ TYPED = [
     ("客服态度很好，谢谢你们！", "praise"),
 ]
 
+# Written for these tests too (session 4): noisy posts, reviews and issue-tracker text.
+NOISY_SENTIMENT = [
+    ("@shopco my parcel is 2 weeks late and nobody replies. not impressed", "negative"),
+    ("So happy that my brand new earbuds stopped charging after 3 days. Great quality 🙄", "negative"),
+    ("It doesn't work with my router and the manual is useless.", "negative"),
+    ("Never had a single problem with it, absolutely love it", "positive"),  # negated negative words
+    ("can't stop playing this game 😍", "positive"),
+    ("the keynote was 🔥🔥🔥", "positive"),
+    ("Firmware 2.1 is scheduled for release on the 14th.", "neutral"),
+    ("The tablet comes in two sizes, 10 and 12 inches.", "neutral"),
+    ("等了快两个小时，饭都凉透了，太让人失望了", "negative"),
+    ("真的超级好吃，分量也特别足", "positive"),
+    ("房间一点都不干净，隔音也很差", "negative"),
+    ("不难吃，还挺香的", "positive"),
+]
+
+ISSUES = [
+    ("Crash on startup after upgrading to 3.1: IndexError in loader.py line 42", "problem"),
+    ("Exported CSV has the columns in the wrong order", "problem"),
+    ("Add support for reading gzip-compressed input files", "request"),
+    ("Feature: allow choosing the output folder in the settings", "request"),
+    ("How do I set a custom port when running the server?", "question"),
+    ("Is it possible to use this library with async code?", "question"),
+    ("导出的时候程序崩溃了", "problem"),
+    ("建议支持批量导入联系人", "request"),
+    ("请问数据保存在哪个文件夹？", "question"),
+]
+
+
+def test_the_fixtures_are_not_training_sentences():
+    import csv
+    from pathlib import Path
+
+    folder = Path(resources.files("resources.classifier"))
+    trained = set()
+    for path in folder.glob("sentences_*.tsv"):
+        for row in csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                assert len(row) == 3 and row[0] in ("neg", "neu", "pos") and row[1] in TYPES, (path.name, row)
+                trained.add(row[2])
+    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES]
+    assert not trained & set(fixtures)
+
+
+def test_noisy_posts_reviews_and_chinese_reviews(predict):
+    got = [p.sentiment for p in predict([t for t, _ in NOISY_SENTIMENT])]
+    right = [g == t for g, (_, t) in zip(got, NOISY_SENTIMENT)]
+    lexicon = [lexicons.text_sentiment(t).label == label for t, label in NOISY_SENTIMENT]
+    assert sum(right) >= max(10, sum(lexicon)), list(zip([t for t, _ in NOISY_SENTIMENT], got))
+    assert got[3] == "positive"  # "never ... problem": negated negative
+    # Known miss (bench/RESULTS.md, session 4): item 1, sarcasm that says "so happy" with only an 🙄 as marker.
+
+
+def test_bug_feature_and_question_in_issue_text(predict):
+    got = [p.feedback_type for p in predict([t for t, _ in ISSUES])]
+    right = sum(g == t for g, (_, t) in zip(got, ISSUES))
+    assert right >= 8, list(zip([t for t, _ in ISSUES], got))
+
 
 def test_heads_beat_the_lexicons_on_negation_sarcasm_emoji_and_chinese_intensifiers(predict):
     texts = [t for t, _ in HARD_SENTIMENT]
