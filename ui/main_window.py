@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
@@ -13,6 +13,7 @@ from triage_app.store import Workspace, WorkspaceError
 from . import appearance, theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
+from .theme_writes import write_in_worker
 from .themes_view import ThemesView
 from .workers import run_in_thread
 from .workspace_guard import WorkspaceGuard
@@ -422,8 +423,6 @@ class MainWindow(QMainWindow):
         if action == "tell":
             return self.tell_people(theme_id=ids[0])
         if action == "status":
-            from triage_app.services.status import StatusError, set_status
-
             from .status_dialog import StatusDialog
 
             theme = next(t for t in self.themes.model.themes if t.id == ids[0])
@@ -431,12 +430,7 @@ class MainWindow(QMainWindow):
             if dialog.exec() != StatusDialog.DialogCode.Accepted:
                 return
             status, note = dialog.values()
-            try:
-                set_status(self.ws.conn, f"theme:{ids[0]}", status, note)
-            except StatusError as exc:
-                QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
-            self.refresh_themes()
-            return
+            return theme_actions.set_theme_status(self, ids[0], status, note)
         theme_actions.edit_themes(self, action, ids)
 
     def open_settings(self):
@@ -480,7 +474,7 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:
-        from triage_app.services.status import StatusError, set_status
+        from triage_app.services.status import set_status
 
         from .status_dialog import StatusDialog
 
@@ -492,13 +486,17 @@ class MainWindow(QMainWindow):
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return
         status, note = dialog.values()
-        try:
+
+        def work(ws):  # in a worker: thousands of selected items take a while
             for item_id in ids:
-                set_status(self.ws.conn, f"item:{item_id}", status, note)
-        except StatusError as exc:
-            QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
-        self.feedback.reload_choices()
-        self.feedback.apply_filter()
+                set_status(ws.conn, f"item:{item_id}", status, note)
+            return len(ids)
+
+        def done(count):
+            self.statusBar().showMessage(self.tr("Status of {0} item(s) set to “{1}”").format(
+                f"{count:,}", QCoreApplication.translate("FeedbackView", status)), 10_000)
+
+        write_in_worker(self, work, done, self.tr("Status not changed"))
 
     # -- import ------------------------------------------------------------------------------
     def show_import_wizard(self, files: list[str] | None = None):
