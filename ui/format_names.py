@@ -1,23 +1,24 @@
-"""The importers' format names, translated for the import wizard (the core names them in English)."""
+"""The importers' words — format names, errors, warnings, reasons rows were rejected or left out,
+encoding notes — in the UI language. The core words them in English; ``triage_app.messages``
+holds their Chinese, so the CLI (``--lang``) and the window say the same."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-_NAMES = [
-    QT_TRANSLATE_NOOP("Formats", "Generic table or JSON"),
-    QT_TRANSLATE_NOOP("Formats", "Consumer complaints (CFPB CSV)"),
-    QT_TRANSLATE_NOOP("Formats", "GitHub issues (REST API JSON)"),
-    QT_TRANSLATE_NOOP("Formats", "GitHub issues (gh CLI JSON)"),
-    QT_TRANSLATE_NOOP("Formats", "GitLab issues (CSV export)"),
-    QT_TRANSLATE_NOOP("Formats", "Google Forms responses"),
-    QT_TRANSLATE_NOOP("Formats", "Google Play reviews (Play Console CSV)"),
-    QT_TRANSLATE_NOOP("Formats", "Jira issues (CSV export)"),
-    QT_TRANSLATE_NOOP("Formats", "Research survey (2 header rows)"),
-    QT_TRANSLATE_NOOP("Formats", "Zendesk tickets (JSON)"),
-    QT_TRANSLATE_NOOP("Formats", "unknown type"),
-]
+from triage_app.messages import localize
+
+
+def ui_language() -> str:
+    """"zh_CN" when the Chinese UI is installed (ui/app.py, ui/language.py), else "en"."""
+    app = QCoreApplication.instance()
+    return "zh_CN" if app is not None and getattr(app, "_translation", None) else "en"
+
+
+def importer_text(text: str | None) -> str:
+    """An importer's message in the UI language (unchanged in English)."""
+    return localize(text, ui_language()) or ""
 
 
 def format_label(label: str) -> str:
     """``label`` in the UI language (product names such as Qualtrics stay as they are)."""
-    return QCoreApplication.translate("Formats", label)
+    return importer_text(label)
