@@ -150,4 +150,6 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("DashboardView", "Last 180 days"),
     QT_TRANSLATE_NOOP("DashboardView", "Last 365 days"),
     QT_TRANSLATE_NOOP("DashboardView", "All time"),
+    # Qt's own file dialog: labels its Chinese catalogue (qtbase_zh_CN) lacks
+    QT_TRANSLATE_NOOP("QFileDialog", "Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
 ]

@@ -21,6 +21,7 @@ from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_
 from triage_app.store import Workspace
 from triage_app.store.presets import load_preset, save_preset
 
+from .file_dialogs import open_file_names
 from .format_names import format_label, importer_text
 from .workers import run_in_thread
 
@@ -104,7 +105,7 @@ class FilesPage(QWizardPage):
             self.add_files([folder])
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import feedback exports"), str(Path.home()), self.tr(EXPORT_FILTER))
+        files = open_file_names(self, self.tr("Import feedback exports"), str(Path.home()), self.tr(EXPORT_FILTER))
         self.add_files(files)
 
     def _remove(self) -> None:

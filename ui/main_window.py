@@ -13,6 +13,7 @@ from triage_app.store import Workspace, WorkspaceError
 from . import appearance, theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
+from .file_dialogs import open_file_name
 from .theme_writes import write_in_worker
 from .themes_view import ThemesView
 from .workers import run_in_thread
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(path))
 
     def choose_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()), self.tr(WORKSPACE_FILTER))
+        path = open_file_name(self, self.tr("Open workspace"), str(Path.home()), self.tr(WORKSPACE_FILTER))
         if path:
             self.open_workspace(Path(path))
 
