@@ -17,6 +17,7 @@ from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, f
 
 from . import formatting as fmt
 from .class_mix import TYPE_NAMES, type_name
+from .format_names import source_name
 from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
 from .workers import run_in_thread
 
@@ -125,7 +126,7 @@ class FeedbackView(QWidget):
             combo.clear()
         self.source.addItem(self.tr("All sources"), None)
         for f in choices["sources"]:  # source names ("generic" items by their file or given name)
-            self.source.addItem(f, f)
+            self.source.addItem(source_name(f), f)
         self.status.addItem(self.tr("All statuses"), None)
         for s in choices["statuses"]:
             self.status.addItem(self.tr(s), s)
@@ -295,7 +296,7 @@ def render_item(item: dict) -> str:
     if item["title"]:
         parts.append(f"<h3>{e(item['title'])}</h3>")
     parts.append("<p style='white-space: pre-wrap'>" + e(item["text"]) + "</p>")
-    meta = [(tr("Source"), " · ".join(x for x in (item["source_format"], item["source"]) if x)),
+    meta = [(tr("Source"), " · ".join(x for x in (source_name(item["source_format"]), item["source"]) if x)),
             (tr("Created"), fmt.when(item["created_at"])),
             (tr("Author"), item["author"]), (tr("Status"), tr(item["status"])), (tr("Source state"), item["source_state"]),
             (tr("Question"), item["question"]), (tr("Labels"), ", ".join(item["labels"]))]

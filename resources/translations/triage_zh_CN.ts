@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="298" />
+        <location filename="../../ui/feedback_view.py" line="299" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="299" />
+        <location filename="../../ui/feedback_view.py" line="300" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="301" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="301" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="301" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="301" />
+        <location filename="../../ui/feedback_view.py" line="302" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="301" />
+        <location filename="../../ui/feedback_view.py" line="302" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="308" />
+        <location filename="../../ui/feedback_view.py" line="309" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -212,42 +212,42 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="51" />
+        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
@@ -256,92 +256,92 @@
         <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="53" />
+        <location filename="../../ui/feedback_view.py" line="54" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="56" />
+        <location filename="../../ui/feedback_view.py" line="57" />
         <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="126" />
+        <location filename="../../ui/feedback_view.py" line="127" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="129" />
+        <location filename="../../ui/feedback_view.py" line="130" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="133" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="133" />
+        <location filename="../../ui/feedback_view.py" line="134" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="138" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="138" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="138" />
+        <location filename="../../ui/feedback_view.py" line="139" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="141" />
+        <location filename="../../ui/feedback_view.py" line="142" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="145" />
+        <location filename="../../ui/feedback_view.py" line="146" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="147" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="147" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="147" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="149" />
+        <location filename="../../ui/feedback_view.py" line="150" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="192" />
+        <location filename="../../ui/feedback_view.py" line="193" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="216" />
+        <location filename="../../ui/feedback_view.py" line="217" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="221" />
+        <location filename="../../ui/feedback_view.py" line="222" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -652,7 +652,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="119" />
+        <location filename="../../ui/items_model.py" line="123" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -1669,6 +1669,116 @@
         <location filename="../../ui/settings_dialog.py" line="139" />
         <source>Keep the originals in the workspace, restorable</source>
         <translation>在工作区中保留原文，可恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../ui/format_names.py" line="30" />
+        <source>App Store</source>
+        <extracomment>what the feedback table, its source filter and the detail pane call each importer's items (the store keeps the importer's name, e.g. "google_play"; a source the user named keeps its name)</extracomment>
+        <translation>App Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="31" />
+        <source>CFPB complaints</source>
+        <translation>CFPB 投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="32" />
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="33" />
+        <source>Discourse</source>
+        <translation>Discourse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="34" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="35" />
+        <location filename="../../ui/format_names.py" line="36" />
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="37" />
+        <source>GitHub Discussions</source>
+        <translation>GitHub 讨论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="38" />
+        <source>GitLab</source>
+        <translation>GitLab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="39" />
+        <source>Google Forms</source>
+        <translation>Google 表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="40" />
+        <source>Google Play</source>
+        <translation>Google Play</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="41" />
+        <source>Jira</source>
+        <translation>Jira</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="42" />
+        <source>LimeSurvey</source>
+        <translation>LimeSurvey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="43" />
+        <source>Qualtrics</source>
+        <translation>Qualtrics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="44" />
+        <source>Research survey</source>
+        <translation>调研问卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="45" />
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="46" />
+        <source>Stack Exchange</source>
+        <translation>Stack Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="47" />
+        <source>SurveyMonkey</source>
+        <translation>SurveyMonkey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="48" />
+        <source>Tencent Survey</source>
+        <translation>腾讯问卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="49" />
+        <source>Typeform</source>
+        <translation>Typeform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="50" />
+        <source>Wenjuanxing</source>
+        <translation>问卷星</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="51" />
+        <source>Zendesk</source>
+        <translation>Zendesk</translation>
     </message>
 </context>
 <context>

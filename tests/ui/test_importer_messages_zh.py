@@ -73,3 +73,29 @@ def test_english_wizard_keeps_the_importers_english(qtbot, settings_home, tmp_pa
         wizard.next()
         assert "the file is empty" in wizard.preview_page.problems.toPlainText()
         assert "unknown type" in wizard.preview_page.detected.text()
+
+
+def test_sources_are_named_as_people_call_them_in_both_languages(qtbot, settings_home, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import language
+    from ui.items_model import COLUMN_KEYS, ItemsTableModel
+
+    row = [None] * (len(COLUMN_KEYS) + 1)
+    model = ItemsTableModel()
+    column = COLUMN_KEYS.index("source_format")
+    rows = []
+    for source in ("google_forms", "github_cli", "Support desk"):  # two importers, a name the user gave
+        r = list(row)
+        r[0], r[column] = len(rows) + 1, source
+        rows.append(tuple(r))
+    model.reset_rows(rows, 3)
+    assert [model.index(i, column).data() for i in range(3)] == ["Google Forms", "GitHub", "Support desk"]
+    settings = QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    language.install(settings)
+    try:
+        assert [model.index(i, column).data() for i in range(3)] == ["Google 表单", "GitHub", "Support desk"]
+    finally:
+        settings.setValue("ui/language", "en_US")
+        language.install(settings)
