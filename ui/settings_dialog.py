@@ -80,11 +80,16 @@ class SettingsDialog(QDialog):
         source_form = QFormLayout(sources)
         self.source_weights: dict[str, QDoubleSpinBox] = {}
         saved_sources = metrics.source_weights(conn)
+        from triage_app.services.preview import format_choices
+
+        from .format_names import format_label
+
+        labels = dict(format_choices())  # "github_cli" -> "GitHub issues (gh CLI JSON)", in the UI language
         for fmt in sorted(set(filter_choices(conn)["formats"]) | set(saved_sources)):
             spin = QDoubleSpinBox(minimum=0.0, maximum=10.0, singleStep=0.25, decimals=2,
                                   value=saved_sources.get(fmt, 1.0))
             self.source_weights[fmt] = spin
-            source_form.addRow(fmt, spin)
+            source_form.addRow(format_label(labels.get(fmt, fmt)), spin)
         layout.addWidget(sources)
         layout.addStretch(1)
         return page
