@@ -38,6 +38,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("PreviewPage", "source"),
     QT_TRANSLATE_NOOP("PreviewPage", "closed at"), QT_TRANSLATE_NOOP("PreviewPage", "first response at"),
     QT_TRANSLATE_NOOP("PreviewPage", "updated at"), QT_TRANSLATE_NOOP("PreviewPage", "votes"),
+    QT_TRANSLATE_NOOP("PreviewPage", "sentiment"), QT_TRANSLATE_NOOP("PreviewPage", "type"),
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),
     QT_TRANSLATE_NOOP("ProgressPage", "redacting"), QT_TRANSLATE_NOOP("ProgressPage", "indexing"),
     QT_TRANSLATE_NOOP("ProgressPage", "done"),

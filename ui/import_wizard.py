@@ -180,9 +180,9 @@ class PreviewPage(QWizardPage):
         rlayout = QVBoxLayout(right)
         rlayout.addLayout(form)
         rlayout.addWidget(self.mapping_box)
+        rlayout.addWidget(self.problems)  # above the rows: rejected rows and errors seen without scrolling
         rlayout.addWidget(QLabel(self.tr("First rows as they will be imported:")))
         rlayout.addWidget(self.preview, 1)
-        rlayout.addWidget(self.problems)
         scroll = QScrollArea()  # with many fields (and longer Chinese labels) scroll rather than squeeze
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
@@ -279,7 +279,7 @@ class PreviewPage(QWizardPage):
         headers = [self.tr("Created (UTC)"), self.tr("Author"), self.tr("Title"), self.tr("Feedback"), self.tr("Score"), self.tr("Status")]
         self.preview_model.setHorizontalHeaderLabels(headers)
         for item in preview.items:
-            cells = [item["created_at"] or "", item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
+            cells = [(item["created_at"] or "")[:16].replace("T", " "), item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
                      "" if item["score"] is None else f"{item['score']:g}",
                      QCoreApplication.translate("FeedbackView", item["status"] or "")]
             row = [QStandardItem(str(c)) for c in cells]

@@ -22,6 +22,8 @@ def chinese_ui(tmp_path):
 
 
 def test_chinese_wizard_speaks_chinese_for_importer_messages(qtbot, settings_home, tmp_path, chinese_ui):
+    from PySide6.QtWidgets import QLabel
+
     from triage_app.store import Workspace
     from ui.import_wizard import ImportWizard
 
@@ -46,6 +48,8 @@ def test_chinese_wizard_speaks_chinese_for_importer_messages(qtbot, settings_hom
         assert "有 4 个单元格，但表头只有 2 个" in problems  # the rejected row's reason
         assert "无效回答" in problems  # the non-answer left out
         assert "有效的 UTF-8" in page.detected.text()  # how the encoding was chosen
+        labels = {w.text() for w in page.mapping_box.findChildren(QLabel)}
+        assert {"情感", "反馈类型"} <= labels and not {"sentiment", "type"} & labels
         # import the good file only; the summary says the format and reasons in Chinese
         wizard.files_page.list.setCurrentRow(0)
         wizard.back()
@@ -99,3 +103,22 @@ def test_sources_are_named_as_people_call_them_in_both_languages(qtbot, settings
     finally:
         settings.setValue("ui/language", "en_US")
         language.install(settings)
+
+
+def test_preview_shows_problems_above_the_rows_and_readable_dates(qtbot, settings_home, tmp_path):
+    from triage_app.store import Workspace
+    from ui.import_wizard import ImportWizard
+
+    data = tmp_path / "f.csv"
+    data.write_text("id,created,comment\n1,2024-03-01 10:00,Slow sync\n2,2024-03-02 11:30,a,b\n", encoding="utf-8")
+    with Workspace(tmp_path / "w.triage") as ws:
+        wizard = ImportWizard(ws, [str(data)])
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()
+        page = wizard.preview_page
+        assert page.preview_model.item(0, 0).text() == "2024-03-01 10:00"  # as the feedback table shows it
+        assert "row 3" in page.problems.toPlainText()
+        # the rejected rows are seen without scrolling past the preview
+        assert page.problems.mapTo(page, page.problems.rect().topLeft()).y() < page.preview.mapTo(
+            page, page.preview.rect().topLeft()).y()
