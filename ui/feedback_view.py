@@ -116,10 +116,31 @@ class FeedbackView(QWidget):
         self.reload_choices()
         self.apply_filter()
 
-    def reload_choices(self) -> None:
-        """Refill the filter controls from the workspace, keeping what the user has chosen."""
+    def reload_choices(self, in_worker: bool = False) -> None:
+        """Refill the filter controls from the workspace, keeping what the user has chosen.
+        ``in_worker``: read the choices (a scan of every item, 0.1-0.4 s on 100k) off the UI thread,
+        as after a theme edit or an import; the table refilters if a chosen value is gone."""
         self._load_privacy()
-        choices = filter_choices(self.conn)
+        if not in_worker:
+            self._fill_choices(filter_choices(self.conn))
+            return
+        path = self.path
+
+        def work():
+            conn = connect_reader(path)
+            try:
+                return filter_choices(conn)
+            finally:
+                conn.close()
+
+        def done(choices):
+            if self.path == path and self._fill_choices(choices):
+                self.apply_filter()  # e.g. the theme it filtered on was merged away
+
+        run_in_thread(self, work, done)
+
+    def _fill_choices(self, choices: dict) -> bool:
+        """Fill the controls; True when a value the user had chosen is no longer offered."""
         chosen = [combo.currentData() for combo in self._combos]
         for combo in self._combos:
             combo.blockSignals(True)
@@ -150,10 +171,13 @@ class FeedbackView(QWidget):
         self.feedback_type.addItem(self.tr("All types"), None)
         for kind in TYPE_NAMES:
             self.feedback_type.addItem(type_name(kind), kind)
+        gone = False
         for combo, data in zip(self._combos, chosen):
             if data is not None:
+                gone = gone or combo.findData(data) < 0
                 combo.setCurrentIndex(max(0, combo.findData(data)))
             combo.blockSignals(False)
+        return gone
 
     def current_filter(self) -> ItemFilter:
         f = ItemFilter(search=self.search.text())

@@ -211,8 +211,10 @@ class MainWindow(QMainWindow):
                                    "the views now show its current content.") + " · ")
 
     def refresh_themes(self) -> None:
-        """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
+        """Reload the theme board in a worker (priorities take a moment on a large workspace); when
+        edits follow each other, only the newest reload is shown (an older one may finish last)."""
         path = self.ws.path
+        self._board_generation = generation = getattr(self, "_board_generation", 0) + 1
 
         def work():
             from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
                 conn.close()
 
         def done(board):
-            if self.ws is not None and self.ws.path == path:
+            if self.ws is not None and self.ws.path == path and generation == self._board_generation:
                 self.themes.set_board(board)
                 keep = getattr(self, "select_theme_after_refresh", None)
                 self.select_theme_after_refresh = None
@@ -455,7 +457,7 @@ class MainWindow(QMainWindow):
         """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
         self.guard.absorb()
         self.refresh_themes()
-        self.feedback.reload_choices()
+        self.feedback.reload_choices(in_worker=True)
         self.feedback.apply_filter()
 
     def tell_people(self, theme_id: int | None = None, item_ids: list[int] | None = None):
@@ -512,7 +514,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, wizard=None) -> None:
         self.guard.absorb()
-        self.feedback.reload_choices()
+        self.feedback.reload_choices(in_worker=True)
         self.feedback.apply_filter()
         self._show_summary()
         added = sum(r.added for _f, r, err in (getattr(wizard, "results", None) or []) if r is not None and not err)

@@ -109,4 +109,29 @@ def test_undo_pressed_while_a_merge_is_saved_undoes_that_merge(qtbot, settings_h
     with Workspace(three_themes) as ws:
         sizes = dict(ws.conn.execute("SELECT label, size FROM themes WHERE hidden = 0"))
     assert sizes == {"SSO problems": 4, "Login fails": 2, "Dark mode": 1}
-    assert board.selected_theme_ids() == [sso]
+    qtbot.waitUntil(lambda: board.selected_theme_ids() == [sso], timeout=20_000)  # the board after the undo
+    assert {t.label: t.size for t in board.model.themes} == sizes
+
+
+def test_filters_reload_off_the_ui_thread_and_a_merged_away_filter_lets_go(qtbot, settings_home, three_themes,
+                                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import feedback_view
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = _window(qtbot, three_themes)
+    board, view = window.themes, window.feedback
+    sso, login = (next(t.id for t in board.model.themes if t.label == name) for name in ("SSO problems", "Login fails"))
+    qtbot.waitUntil(lambda: view.theme.findData(login) >= 0, timeout=10_000)
+    view.theme.setCurrentIndex(view.theme.findData(login))  # the table shows "Login fails" only
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    on_main = _threads_of(monkeypatch, feedback_view, "filter_choices")
+    board.select_index(board.model.index_of(sso))
+    sm = board.table.selectionModel()
+    sm.select(board.model.index_of(login), sm.SelectionFlag.Select | sm.SelectionFlag.Rows)
+    window.edit_themes("merge")
+    qtbot.waitUntil(lambda: view.theme.findData(login) == -1, timeout=20_000)
+    assert on_main and not any(on_main)
+    assert view.theme.currentData() is None  # "All themes": the merged-away theme is no longer offered
+    qtbot.waitUntil(lambda: view.model.rowCount() == 9, timeout=10_000)

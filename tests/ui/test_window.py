@@ -316,7 +316,7 @@ def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home
     window.edit_themes("merge")
     qtbot.waitUntil(lambda: window.themes.model.rowCount() == before - 1, timeout=30_000)
     view = window.feedback
-    assert view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0
+    qtbot.waitUntil(lambda: view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0, timeout=30_000)
     window.undo()
     qtbot.waitUntil(lambda: window.themes.model.rowCount() == before, timeout=30_000)
 
