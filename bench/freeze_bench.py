@@ -87,7 +87,7 @@ elif case == "theme_edit":
     window.tabs.setCurrentIndex(1)
     spin(lambda: window.themes.model.rowCount() >= 2)
     settle(window)
-    window.themes.table.selectRow(0)
+    window.themes.select_index(window.themes.model.index(0, 0))  # the board is a tree since session 3
     sm = window.themes.table.selectionModel()
     sm.select(window.themes.model.index(1, 0), sm.SelectionFlag.Select | sm.SelectionFlag.Rows)
     window.edit_themes("merge")
