@@ -131,7 +131,7 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
             return edits.merge(ws, ids[1:], ids[0])
     elif action == "hide":
         labels = [themes[i].label for i in ids]
-        keep = None  # hidden themes leave the board: the selection goes to the row that takes their place
+        keep = None  # hidden themes leave the board: the selection goes to the first row
 
         def work(ws):
             for theme_id in ids:
