@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-CASES = ("open", "dashboard", "theme_edit", "move_items", "import", "analysis", "export_items", "export_briefing")
+CASES = ("open", "dashboard", "theme_edit", "move_items", "theme_small_edits", "import", "analysis", "export_items",
+         "export_briefing")
 
 CHILD = r'''
 import json, os, sys, time
@@ -86,21 +87,42 @@ elif case == "theme_edit":
     window.tabs.setCurrentIndex(1)
     spin(lambda: window.themes.model.rowCount() >= 2)
     settle(window)
-    window.themes.table.selectRow(0)
+    window.themes.select_index(window.themes.model.index(0, 0))  # the board is a tree since session 3
     sm = window.themes.table.selectionModel()
     sm.select(window.themes.model.index(1, 0), sm.SelectionFlag.Select | sm.SelectionFlag.Rows)
     window.edit_themes("merge")
     settle(window)
     window.undo()
     settle(window)
-elif case == "move_items":
-    from triage_app.services import theme_edits as edits
-    themes = window.themes.model.themes
+elif case == "move_items":  # Move to Theme with 10,000 items chosen, through the window's own path
+    from ui import theme_actions
+    from ui.theme_messages import ThemePicker
     from triage_app.store import themes as tq
-    ids = tq.theme_member_ids(window.ws.conn, themes[0]["id"])[:10000]
-    result = edits.move_items(window.ws, ids, themes[1]["id"])  # what Move to Theme does with its choice
-    window.after_theme_change()
+    window.tabs.setCurrentIndex(1)
+    spin(lambda: window.themes.model.rowCount() >= 2)
     settle(window)
+    themes = window.themes.model.themes
+    ids = tq.theme_member_ids(window.ws.conn, themes[0].id)[:10000]
+    ThemePicker.exec = lambda self: 1
+    ThemePicker.chosen = lambda self: themes[1].id
+    theme_actions.move_items(window, ids)
+    settle(window)
+elif case == "theme_small_edits":  # rename, hide, status of a theme, then undo all three
+    from PySide6.QtWidgets import QInputDialog
+    from ui.status_dialog import StatusDialog
+    window.tabs.setCurrentIndex(1)
+    spin(lambda: window.themes.model.rowCount() >= 2)
+    settle(window)
+    QInputDialog.getText = staticmethod(lambda *a, **k: ("Renamed theme", True))
+    StatusDialog.exec = lambda self: 1
+    StatusDialog.values = lambda self: ("planned", "bench")
+    for action in ("rename", "status", "hide"):
+        window.themes.select_index(window.themes.model.index(0, 0))
+        window.edit_themes(action)
+        settle(window)
+    for _ in range(3):
+        window.undo()
+        settle(window)
 elif case == "import":
     wizard = window.show_import_wizard([extra])
     spin(lambda: wizard.isVisible())

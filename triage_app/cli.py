@@ -131,11 +131,17 @@ def cli(ctx: click.Context) -> None:
 @click.option("--source-name", "source_name", metavar="NAME",
               help='What people call this source, e.g. "Support desk"; shown instead of the format name.')
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, source_name, as_json):
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", envvar="TRIAGE_LANG", show_default=True,
+              help="Language of the text summary's errors, warnings and reasons (JSON stays English).")
+def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz, source_name, as_json, lang):
     """Import survey, issue-tracker, ticket and review exports into a workspace."""
     from .importers import get_importer
     from .importers.source import ImportOptions
+    from .messages import localize
     from .services.importing import run_import
+
+    def say(text):
+        return localize(text, lang)
 
     mapping = {}
     for m in mappings:
@@ -167,7 +173,7 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 entry["encoding_candidates"] = [{"encoding": e, "plausible": s, "sample": t} for e, s, t in candidates]
             results.append(entry)
             if not as_json:
-                _echo(f"error: {exc}", err=True)
+                _echo(f"error: {say(str(exc))}", err=True)
                 for e, s, t in candidates or ():
                     _echo(f"  --encoding {e:<10} ({s:.0%} plausible): {t}", err=True)
             continue
@@ -188,12 +194,12 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
                 click.echo(f"  replaced what the earlier import of this file stored: {result.replaced:,} items removed"
                            f" (import {', '.join(f'#{i}' for i in result.replaced_imports)})")
             if result.skipped:
-                click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {reason}" for reason, n in result.skipped.items()))
+                click.echo("  skipped (not feedback): " + ", ".join(f"{n:,} {say(reason)}" for reason, n in result.skipped.items()))
             for warning in result.warnings:
-                click.echo(f"  warning: {warning}")
+                click.echo(f"  warning: {say(warning)}")
             for r in result.rejected_rows[:10]:
                 where = f"row {r['row']}" + (f", column {r['column']!r}" if r["column"] else "")
-                _echo(f"  rejected {where}: {r['reason']}")
+                _echo(f"  rejected {where}: {say(r['reason'])}")
             if result.rejected > 10:
                 _echo(f"  ... {result.rejected - 10:,} more rejected rows are listed in the workspace")
     ws.close()

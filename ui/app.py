@@ -91,7 +91,9 @@ def _preload_in_background() -> None:
     import threading
 
     def load():
-        for name in ("superqt.utils", "numpy", "triage_app.store.metrics_queries", "triage_app.services.privacy"):
+        for name in ("superqt.utils", "numpy", "triage_app.store.metrics_queries", "triage_app.services.privacy",
+                     # the import wizard's modules (1-2 s on a busy machine when the wizard first opened)
+                     "triage_app.services.importing", "triage_app.services.preview"):
             try:
                 importlib.import_module(name)
             except ImportError:  # the UI thread will say so when it needs the module

@@ -38,6 +38,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("PreviewPage", "source"),
     QT_TRANSLATE_NOOP("PreviewPage", "closed at"), QT_TRANSLATE_NOOP("PreviewPage", "first response at"),
     QT_TRANSLATE_NOOP("PreviewPage", "updated at"), QT_TRANSLATE_NOOP("PreviewPage", "votes"),
+    QT_TRANSLATE_NOOP("PreviewPage", "sentiment"), QT_TRANSLATE_NOOP("PreviewPage", "type"),
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),
     QT_TRANSLATE_NOOP("ProgressPage", "redacting"), QT_TRANSLATE_NOOP("ProgressPage", "indexing"),
     QT_TRANSLATE_NOOP("ProgressPage", "done"),
@@ -150,4 +151,6 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("DashboardView", "Last 180 days"),
     QT_TRANSLATE_NOOP("DashboardView", "Last 365 days"),
     QT_TRANSLATE_NOOP("DashboardView", "All time"),
+    # Qt's own file dialog: labels its Chinese catalogue (qtbase_zh_CN) lacks
+    QT_TRANSLATE_NOOP("QFileDialog", "Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
 ]

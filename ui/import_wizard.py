@@ -2,6 +2,7 @@
 preview of the rows as they will be imported -> import with progress and cancel -> summary."""
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_
 from triage_app.store import Workspace
 from triage_app.store.presets import load_preset, save_preset
 
-from .format_names import format_label
+from .file_dialogs import open_file_names
+from .format_names import format_label, importer_text
 from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
@@ -93,9 +95,7 @@ class FilesPage(QWizardPage):
         self.completeChanged.emit()
 
     def _show_skipped(self) -> None:
-        reasons = {"not a data file": self.tr("not a data file"),
-                   "a text document, not a table": self.tr("a text document, not a table")}
-        lines = [f"{Path(f).name} — {reasons.get(why, why)}" for f, why in self.skipped]
+        lines = [f"{html.escape(Path(f).name)} — {html.escape(importer_text(why))}" for f, why in self.skipped]
         self.skipped_label.setText(self.tr("Skipped in the folder:") + "<br>" + "<br>".join(lines[:20]))
         self.skipped_label.setVisible(bool(lines))
 
@@ -105,7 +105,7 @@ class FilesPage(QWizardPage):
             self.add_files([folder])
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import feedback exports"), str(Path.home()), self.tr(EXPORT_FILTER))
+        files = open_file_names(self, self.tr("Import feedback exports"), str(Path.home()), self.tr(EXPORT_FILTER))
         self.add_files(files)
 
     def _remove(self) -> None:
@@ -180,9 +180,9 @@ class PreviewPage(QWizardPage):
         rlayout = QVBoxLayout(right)
         rlayout.addLayout(form)
         rlayout.addWidget(self.mapping_box)
+        rlayout.addWidget(self.problems)  # above the rows: rejected rows and errors seen without scrolling
         rlayout.addWidget(QLabel(self.tr("First rows as they will be imported:")))
         rlayout.addWidget(self.preview, 1)
-        rlayout.addWidget(self.problems)
         scroll = QScrollArea()  # with many fields (and longer Chinese labels) scroll rather than squeeze
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
@@ -255,7 +255,8 @@ class PreviewPage(QWizardPage):
         self.encoding_label.setVisible(bool(preview.encoding_candidates))
         self.source_name.setText(options.source_name or "")
         self.detected.setText(self.tr("{0} file, {1:,} bytes; encoding: {2}").format(
-            preview.kind.upper() or format_label("unknown type"), preview.size, preview.encoding_reason or self.tr("not applicable")))
+            preview.kind.upper() or format_label("unknown type"), preview.size,
+            importer_text(preview.encoding_reason) or self.tr("not applicable")))
         generic = preview.format == "generic" and bool(preview.headers)
         self.mapping_box.setVisible(generic)
         if generic:
@@ -278,7 +279,7 @@ class PreviewPage(QWizardPage):
         headers = [self.tr("Created (UTC)"), self.tr("Author"), self.tr("Title"), self.tr("Feedback"), self.tr("Score"), self.tr("Status")]
         self.preview_model.setHorizontalHeaderLabels(headers)
         for item in preview.items:
-            cells = [item["created_at"] or "", item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
+            cells = [(item["created_at"] or "")[:16].replace("T", " "), item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
                      "" if item["score"] is None else f"{item['score']:g}",
                      QCoreApplication.translate("FeedbackView", item["status"] or "")]
             row = [QStandardItem(str(c)) for c in cells]
@@ -292,16 +293,16 @@ class PreviewPage(QWizardPage):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         notes = []
         if preview.error:
-            notes.append(f"<b style='color:#b00020'>{preview.error}</b>")
+            notes.append(f"<b style='color:#b00020'>{html.escape(importer_text(preview.error))}</b>")
         if preview.respondents:
             notes.append(self.tr("{0} survey responses in the first rows").format(preview.respondents))
         for r in preview.rejected[:8]:
             where = self.tr("row {0}").format(r["row"]) + (f", {r['column']}" if r["column"] else "")
-            notes.append(self.tr("Will be skipped: {0}: {1}").format(where, r["reason"]))
+            notes.append(self.tr("Will be skipped: {0}: {1}").format(html.escape(where), html.escape(importer_text(r["reason"]))))
         for reason, count in preview.skipped.items():
-            notes.append(self.tr("Left out (not feedback): {0} × {1}").format(count, reason))
+            notes.append(self.tr("Left out (not feedback): {0} × {1}").format(count, html.escape(importer_text(reason))))
         for warning in preview.warnings:
-            notes.append(f"<b>{warning}</b>")
+            notes.append(f"<b>{html.escape(importer_text(warning))}</b>")
         if preview.no_feedback and preview.respondents:
             notes.append("<b>" + self.tr("This file holds no free-text feedback: its survey answers will be kept as "
                                          "segments only.") + "</b>")
@@ -432,12 +433,15 @@ class SummaryPage(QWizardPage):
         rows = []
         cancelled = self.wiz.progress_page.token.cancelled
         self.setTitle(self.tr("Import cancelled") if cancelled else self.tr("Import finished"))
+        labels = dict(format_choices())
         for file, result, error in self.wiz.results:
-            name = Path(file).name if file else ""
+            name = html.escape(Path(file).name if file else "")
             if error:
-                rows.append(f"<tr><td>{name}</td><td colspan='5' style='color:#b00020'>{error}</td></tr>")
+                rows.append(f"<tr><td>{name}</td><td colspan='5' style='color:#b00020'>"
+                            f"{html.escape(importer_text(error))}</td></tr>")
                 continue
-            rows.append(f"<tr><td>{name}</td><td>{result.format}</td><td align='right'>{result.added:,}</td>"
+            shown = format_label(labels.get(result.format, result.format))
+            rows.append(f"<tr><td>{name}</td><td>{html.escape(shown)}</td><td align='right'>{result.added:,}</td>"
                         f"<td align='right'>{result.updated:,}</td><td align='right'>{result.unchanged:,}</td>"
                         f"<td align='right'>{result.rejected:,}</td></tr>")
             notes = []
@@ -445,15 +449,16 @@ class SummaryPage(QWizardPage):
                 notes.append(self.tr("replaced what an earlier import of this file stored ({0} items removed)")
                              .format(f"{result.replaced:,}"))
             for reason, count in result.skipped.items():
-                notes.append(self.tr("left out (not feedback): {0} × {1}").format(f"{count:,}", reason))
-            notes += result.warnings
+                notes.append(self.tr("left out (not feedback): {0} × {1}").format(f"{count:,}", importer_text(reason)))
+            notes += [importer_text(w) for w in result.warnings]
             if result.source_name:
                 notes.append(self.tr("source name: {0}").format(result.source_name))
             for note in notes:
-                rows.append(f"<tr><td></td><td colspan='5'><small>{note}</small></td></tr>")
+                rows.append(f"<tr><td></td><td colspan='5'><small>{html.escape(note)}</small></td></tr>")
             for r in result.rejected_rows[:10]:
                 where = self.tr("row {0}").format(r["row"]) + (f", {r['column']}" if r["column"] else "")
-                rows.append(f"<tr><td></td><td colspan='5'><small>{where}: {r['reason']}</small></td></tr>")
+                rows.append(f"<tr><td></td><td colspan='5'><small>{html.escape(where)}: "
+                            f"{html.escape(importer_text(r['reason']))}</small></td></tr>")
         head = "".join(f"<th>{self.tr(h)}</th>" for h in ("File", "Format", "Added", "Updated", "Unchanged", "Rejected"))
         self.text.setHtml(f"<table cellspacing='6'><tr>{head}</tr>{''.join(rows)}</table>")
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from triage_app.store.item_queries import SORTABLE, TABLE_COLUMNS, ItemFilter, page_items
 
+from .format_names import source_name
+
 PAGE = 200
 COLUMN_KEYS = [key for key, _ in TABLE_COLUMNS]
 
@@ -102,6 +104,8 @@ class ItemsTableModel(QAbstractTableModel):
                 return f"{value:g}"
             if key == "status":
                 return QCoreApplication.translate("FeedbackView", value)
+            if key == "source_format":
+                return source_name(str(value))
             return str(value)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("text", "title") and value:
             return str(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
@@ -13,6 +13,8 @@ from triage_app.store import Workspace, WorkspaceError
 from . import appearance, theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
+from .file_dialogs import open_file_name
+from .theme_writes import write_in_worker
 from .themes_view import ThemesView
 from .workers import run_in_thread
 from .workspace_guard import WorkspaceGuard
@@ -209,8 +211,10 @@ class MainWindow(QMainWindow):
                                    "the views now show its current content.") + " · ")
 
     def refresh_themes(self) -> None:
-        """Reload the theme board in a worker (priorities take a moment on a large workspace)."""
+        """Reload the theme board in a worker (priorities take a moment on a large workspace); when
+        edits follow each other, only the newest reload is shown (an older one may finish last)."""
         path = self.ws.path
+        self._board_generation = generation = getattr(self, "_board_generation", 0) + 1
 
         def work():
             from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
                 conn.close()
 
         def done(board):
-            if self.ws is not None and self.ws.path == path:
+            if self.ws is not None and self.ws.path == path and generation == self._board_generation:
                 self.themes.set_board(board)
                 keep = getattr(self, "select_theme_after_refresh", None)
                 self.select_theme_after_refresh = None
@@ -289,7 +293,7 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(path))
 
     def choose_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), str(Path.home()), self.tr(WORKSPACE_FILTER))
+        path = open_file_name(self, self.tr("Open workspace"), str(Path.home()), self.tr(WORKSPACE_FILTER))
         if path:
             self.open_workspace(Path(path))
 
@@ -422,8 +426,6 @@ class MainWindow(QMainWindow):
         if action == "tell":
             return self.tell_people(theme_id=ids[0])
         if action == "status":
-            from triage_app.services.status import StatusError, set_status
-
             from .status_dialog import StatusDialog
 
             theme = next(t for t in self.themes.model.themes if t.id == ids[0])
@@ -431,12 +433,7 @@ class MainWindow(QMainWindow):
             if dialog.exec() != StatusDialog.DialogCode.Accepted:
                 return
             status, note = dialog.values()
-            try:
-                set_status(self.ws.conn, f"theme:{ids[0]}", status, note)
-            except StatusError as exc:
-                QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
-            self.refresh_themes()
-            return
+            return theme_actions.set_theme_status(self, ids[0], status, note)
         theme_actions.edit_themes(self, action, ids)
 
     def open_settings(self):
@@ -460,7 +457,7 @@ class MainWindow(QMainWindow):
         """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
         self.guard.absorb()
         self.refresh_themes()
-        self.feedback.reload_choices()
+        self.feedback.reload_choices(in_worker=True)
         self.feedback.apply_filter()
 
     def tell_people(self, theme_id: int | None = None, item_ids: list[int] | None = None):
@@ -480,7 +477,7 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:
-        from triage_app.services.status import StatusError, set_status
+        from triage_app.services.status import set_status
 
         from .status_dialog import StatusDialog
 
@@ -492,13 +489,17 @@ class MainWindow(QMainWindow):
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return
         status, note = dialog.values()
-        try:
+
+        def work(ws):  # in a worker: thousands of selected items take a while
             for item_id in ids:
-                set_status(self.ws.conn, f"item:{item_id}", status, note)
-        except StatusError as exc:
-            QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
-        self.feedback.reload_choices()
-        self.feedback.apply_filter()
+                set_status(ws.conn, f"item:{item_id}", status, note)
+            return len(ids)
+
+        def done(count):
+            self.statusBar().showMessage(self.tr("Status of {0} item(s) set to “{1}”").format(
+                f"{count:,}", QCoreApplication.translate("FeedbackView", status)), 10_000)
+
+        write_in_worker(self, work, done, self.tr("Status not changed"))
 
     # -- import ------------------------------------------------------------------------------
     def show_import_wizard(self, files: list[str] | None = None):
@@ -513,7 +514,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, wizard=None) -> None:
         self.guard.absorb()
-        self.feedback.reload_choices()
+        self.feedback.reload_choices(in_worker=True)
         self.feedback.apply_filter()
         self._show_summary()
         added = sum(r.added for _f, r, err in (getattr(wizard, "results", None) or []) if r is not None and not err)

@@ -12,8 +12,10 @@ from analysis import priority
 from triage_app.domain import STATUSES
 from triage_app.services import metrics, privacy
 from triage_app.services import status as status_service
+from triage_app.services.preview import format_choices
 from triage_app.store.item_queries import filter_choices
 
+from .format_names import format_label
 from .themes_view import FACTOR_NAMES
 
 FACTOR_HELP = {
@@ -80,11 +82,12 @@ class SettingsDialog(QDialog):
         source_form = QFormLayout(sources)
         self.source_weights: dict[str, QDoubleSpinBox] = {}
         saved_sources = metrics.source_weights(conn)
+        labels = dict(format_choices())  # "github_cli" -> "GitHub issues (gh CLI JSON)", in the UI language
         for fmt in sorted(set(filter_choices(conn)["formats"]) | set(saved_sources)):
             spin = QDoubleSpinBox(minimum=0.0, maximum=10.0, singleStep=0.25, decimals=2,
                                   value=saved_sources.get(fmt, 1.0))
             self.source_weights[fmt] = spin
-            source_form.addRow(fmt, spin)
+            source_form.addRow(format_label(labels.get(fmt, fmt)), spin)
         layout.addWidget(sources)
         layout.addStretch(1)
         return page
@@ -101,13 +104,15 @@ class SettingsDialog(QDialog):
                                         "Changing one updates the items imported with it (kept in their history).")))
         rows = status_service.mapping_table(conn)
         self.mapping_rows = rows
+        labels = dict(format_choices())
         table = QTableWidget(len(rows), 4)
         table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("State in the export"), self.tr("Items"),
                                          self.tr("Workflow status")])
         table.verticalHeader().setVisible(False)
         self.mapping_combos: list[QComboBox] = []
         for r, row in enumerate(rows):
-            for c, value in enumerate((row["source_format"], row["source_state"] or "—", f"{row['items']:,}")):
+            shown = format_label(labels.get(row["source_format"], row["source_format"]))
+            for c, value in enumerate((shown, row["source_state"] or "—", f"{row['items']:,}")):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 table.setItem(r, c, cell)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from triage_app.store import Workspace
 
+from .format_names import source_name
 from .workers import run_in_thread
 
 
@@ -120,7 +121,7 @@ class TellDialog(QDialog):
         self.text.setPlainText(d.markdown)
         self.people.setRowCount(len(d.recipients))
         for row, r in enumerate(d.recipients):
-            for col, value in enumerate((r.name or "—", r.contact, r.source or r.source_format,
+            for col, value in enumerate((r.name or "—", r.contact, r.source or source_name(r.source_format),
                                          r.link or r.external_id)):
                 self.people.setItem(row, col, QTableWidgetItem(value))
         self.people.setColumnHidden(1, not any(r.contact for r in d.recipients))  # no addresses: no empty column

@@ -15,6 +15,7 @@ from triage_app.domain import CancelToken, Cancelled
 from triage_app.store import Workspace
 
 from .theme_messages import ThemePicker, describe
+from .theme_writes import write_in_worker
 from .workers import run_in_thread
 
 STAGES = {"reading": "Reading items", "embedding": "Embedding texts", "assigning": "Assigning new items",
@@ -100,46 +101,74 @@ def run_analysis(window) -> None:
     window._analysis_cancel = cancel
 
 
+def _show_edit(window, result: dict) -> None:
+    window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
+
+
 def edit_themes(window, action: str, ids: list[int]) -> None:
+    """Ask what the edit needs on the UI thread; write it in a worker (theme_writes)."""
     from triage_app.services import theme_edits as edits
 
-    ws = window.ws
     themes = {t.id: t for t in window.themes.model.themes}
-    try:
-        if action == "rename":
-            label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]].label)
-            if not ok:
-                return
-            result = edits.rename(ws, ids[0], label)
-        elif action == "merge":
-            if len(ids) < 2:
-                QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
-                return
-            names = _t(", ").join(f"“{themes[i].label}” ({themes[i].size:,})" for i in ids[1:])
-            if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}” ({2})?").format(
-                    names, themes[ids[0]].label, f"{themes[ids[0]].size:,}")) != QMessageBox.StandardButton.Yes:
-                return
-            result = edits.merge(ws, ids[1:], ids[0])
-        elif action == "hide":
+    keep = ids[0]  # the theme the selection stays on
+    if action == "rename":
+        label, ok = QInputDialog.getText(window, _t("Rename Theme"), _t("New name:"), text=themes[ids[0]].label)
+        if not ok:
+            return
+
+        def work(ws):
+            return edits.rename(ws, ids[0], label)
+    elif action == "merge":
+        if len(ids) < 2:
+            QMessageBox.information(window, _t("Merge Themes"), _t("Select two or more themes to merge."))
+            return
+        names = _t(", ").join(f"“{themes[i].label}” ({themes[i].size:,})" for i in ids[1:])
+        if QMessageBox.question(window, _t("Merge Themes"), _t("Merge {0} into “{1}” ({2})?").format(
+                names, themes[ids[0]].label, f"{themes[ids[0]].size:,}")) != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(ws):
+            return edits.merge(ws, ids[1:], ids[0])
+    elif action == "hide":
+        labels = [themes[i].label for i in ids]
+        keep = None  # hidden themes leave the board: the selection goes to the first row
+
+        def work(ws):
             for theme_id in ids:
                 result = edits.hide(ws, theme_id, True)
-            result["what"] = {"kind": "hide", "themes": [themes[i].label for i in ids]}  # all of them, in one line
-        elif action == "split":
-            split_with_preview(window, ids[0])
-            return
-        elif action == "parent":
-            result = move_theme(window, themes[ids[0]])
-            if result is None:
-                return
-        elif action == "rice":
-            return edit_rice(window, themes[ids[0]])
-        else:
-            return
-    except edits.EditError as exc:
-        QMessageBox.warning(window, _t("Theme not changed"), str(exc))
+            result["what"] = {"kind": "hide", "themes": labels}  # all of them, in one line
+            return result
+    elif action == "split":
+        split_with_preview(window, ids[0])
         return
-    window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
-    window.after_theme_change()
+    elif action == "parent":
+        target = ask_parent(window, themes[ids[0]])
+        if target is False:
+            return
+
+        def work(ws):
+            return edits.set_parent(ws, ids[0], target)
+    elif action == "rice":
+        return edit_rice(window, themes[ids[0]])
+    else:
+        return
+
+    def done(result):
+        window.select_theme_after_refresh = keep
+        _show_edit(window, result)
+
+    write_in_worker(window, work, done, _t("Theme not changed"))
+
+
+def set_theme_status(window, theme_id: int, status: str, note: str | None) -> None:
+    """A theme's status (undoable, in the status history), written in a worker."""
+    from triage_app.services.status import set_status
+
+    def done(_row):
+        window.select_theme_after_refresh = theme_id
+
+    write_in_worker(window, lambda ws: set_status(ws.conn, f"theme:{theme_id}", status, note), done,
+                    QCoreApplication.translate("MainWindow", "Status not changed"))
 
 
 def split_with_preview(window, theme_id: int) -> None:
@@ -192,15 +221,14 @@ def split_with_preview(window, theme_id: int) -> None:
     buttons.rejected.connect(dialog.reject)
 
     def apply():
-        try:
-            result = edits.split(window.ws, theme_id, parts_box.value() or None)
-        except edits.EditError as exc:
-            QMessageBox.warning(window, _t("Theme not changed"), str(exc))
-            return
+        parts = parts_box.value() or None
         dialog.accept()
-        window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
-        window.select_theme_after_refresh = theme_id  # the selection stays on the theme that was split
-        window.after_theme_change()
+
+        def done(result):
+            window.select_theme_after_refresh = theme_id  # the selection stays on the theme that was split
+            _show_edit(window, result)
+
+        write_in_worker(window, lambda ws: edits.split(ws, theme_id, parts), done, _t("Theme not changed"))
 
     buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(apply)
     preview()
@@ -221,28 +249,20 @@ def move_items(window, item_ids: list[int]) -> None:
     if picker.exec() != QDialog.DialogCode.Accepted:
         return
     target = picker.chosen()
-    try:
-        result = edits.move_items(window.ws, item_ids, target)
-    except edits.EditError as exc:
-        QMessageBox.warning(window, _t("Items not moved"), str(exc))
-        return
-    window.statusBar().showMessage(describe(result.get("what"), result.get("summary", "")), 10_000)
-    window.after_theme_change()
+    write_in_worker(window, lambda ws: edits.move_items(ws, item_ids, target), lambda r: _show_edit(window, r),
+                    _t("Items not moved"))
 
 
-def move_theme(window, theme) -> dict | None:
-    """Ask where a theme goes (under a top-level theme, or the top level) and move it."""
-    from triage_app.services import theme_edits as edits
-
+def ask_parent(window, theme):
+    """Ask where a theme goes: the id of a top-level theme, None for the top level, False when cancelled."""
     tops = [t for t in window.themes.model.tops if t.id != theme.id]
     labels = [_t("(top level)")] + [t.label for t in tops]
     current = next((i + 1 for i, t in enumerate(tops) if t.id == theme.parent_id), 0)
     label, ok = QInputDialog.getItem(window, _t("Move Theme"), _t("Put “{0}” under:").format(theme.label),
                                      labels, current, False)
     if not ok:
-        return None
-    target = None if labels.index(label) == 0 else tops[labels.index(label) - 1].id
-    return edits.set_parent(window.ws, theme.id, target)
+        return False
+    return None if labels.index(label) == 0 else tops[labels.index(label) - 1].id
 
 
 def undo_redo(window, redo: bool) -> None:
@@ -250,15 +270,21 @@ def undo_redo(window, redo: bool) -> None:
 
     if window.ws is None:
         return
-    try:
-        result = edits.redo(window.ws) if redo else edits.undo(window.ws)
-    except edits.EditError as exc:
-        window.statusBar().showMessage(str(exc), 5_000)
-        return
-    what = describe(result.get("what"), result["summary"])
-    window.statusBar().showMessage((_t("Redone: {0}") if redo else _t("Undone: {0}")).format(what)
-                                   if result.get("what") else result["summary"], 10_000)
-    window.after_theme_change()
+    keep = window.themes.selected_theme_ids()[:1]
+
+    def done(result):
+        window.select_theme_after_refresh = keep[0] if keep else None
+        what = describe(result.get("what"), result["summary"])
+        window.statusBar().showMessage((_t("Redone: {0}") if redo else _t("Undone: {0}")).format(what)
+                                       if result.get("what") else result["summary"], 10_000)
+
+    def nothing(exc):  # "nothing to undo" and the like: a line in the status bar, not a dialog
+        if isinstance(exc, edits.EditError):
+            window.statusBar().showMessage(str(exc), 5_000)
+        else:
+            QMessageBox.warning(window, _t("Theme not changed"), f"{type(exc).__name__}: {exc}")
+
+    write_in_worker(window, edits.redo if redo else edits.undo, done, _t("Theme not changed"), nothing)
 
 
 def edit_rice(window, theme: dict):

@@ -17,6 +17,7 @@ from triage_app.records import ThemeSummary
 
 from .appearance import ACCENT_ON_LIGHT, accent
 from .class_mix import render_mix
+from .format_names import source_name
 
 COLUMNS = ("label", "priority", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
@@ -353,7 +354,7 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in quote_items[:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
-                         f"<br><small>{e(' · '.join(x for x in (quote['source_format'], (quote['created_at'] or '')[:10]) if x))}"
+                         f"<br><small>{e(' · '.join(x for x in (source_name(quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
 

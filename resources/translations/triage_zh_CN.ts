@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="298" />
+        <location filename="../../ui/feedback_view.py" line="323" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="299" />
+        <location filename="../../ui/feedback_view.py" line="324" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="325" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="325" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="300" />
+        <location filename="../../ui/feedback_view.py" line="325" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="301" />
+        <location filename="../../ui/feedback_view.py" line="326" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="301" />
+        <location filename="../../ui/feedback_view.py" line="326" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="308" />
+        <location filename="../../ui/feedback_view.py" line="333" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -184,27 +184,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -212,42 +212,42 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="44" />
+        <location filename="../../ui/feedback_view.py" line="45" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="51" />
+        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
@@ -256,92 +256,92 @@
         <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="53" />
+        <location filename="../../ui/feedback_view.py" line="54" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="56" />
+        <location filename="../../ui/feedback_view.py" line="57" />
         <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="126" />
+        <location filename="../../ui/feedback_view.py" line="148" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="129" />
+        <location filename="../../ui/feedback_view.py" line="151" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="132" />
+        <location filename="../../ui/feedback_view.py" line="154" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="133" />
+        <location filename="../../ui/feedback_view.py" line="155" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="159" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="137" />
+        <location filename="../../ui/feedback_view.py" line="159" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="138" />
+        <location filename="../../ui/feedback_view.py" line="160" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="141" />
+        <location filename="../../ui/feedback_view.py" line="163" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="145" />
+        <location filename="../../ui/feedback_view.py" line="167" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="146" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="149" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="192" />
+        <location filename="../../ui/feedback_view.py" line="217" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="216" />
+        <location filename="../../ui/feedback_view.py" line="241" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="221" />
+        <location filename="../../ui/feedback_view.py" line="246" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -499,37 +499,35 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="57" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="60" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61" />
+        <location filename="../../ui/import_wizard.py" line="63" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="65" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="67" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
         <source>not a data file</source>
         <translation>不是数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="97" />
         <source>a text document, not a table</source>
         <translation>是文本文档，不是表格</translation>
     </message>
@@ -553,7 +551,7 @@
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;所有文件 (*)</translation>
     </message>
@@ -561,57 +559,46 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../ui/format_names.py" line="7" />
         <source>Generic table or JSON</source>
         <translation>通用表格或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="8" />
         <source>Consumer complaints (CFPB CSV)</source>
         <translation>消费者投诉（CFPB CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="9" />
         <source>GitHub issues (REST API JSON)</source>
         <translation>GitHub issue（REST API JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="10" />
         <source>GitHub issues (gh CLI JSON)</source>
         <translation>GitHub issue（gh 命令行 JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="11" />
         <source>GitLab issues (CSV export)</source>
         <translation>GitLab issue（CSV 导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="12" />
         <source>Google Forms responses</source>
         <translation>Google 表单回复</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="13" />
         <source>Google Play reviews (Play Console CSV)</source>
         <translation>Google Play 评论（Play 管理中心 CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="14" />
         <source>Jira issues (CSV export)</source>
         <translation>Jira issue（CSV 导出）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="15" />
         <source>Research survey (2 header rows)</source>
         <translation>研究问卷（2 行表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="16" />
         <source>Zendesk tickets (JSON)</source>
         <translation>Zendesk 工单（JSON）</translation>
     </message>
     <message>
-        <location filename="../../ui/format_names.py" line="17" />
         <source>unknown type</source>
         <translation>未知类型</translation>
     </message>
@@ -652,12 +639,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="469" />
+        <location filename="../../ui/import_wizard.py" line="474" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="476" />
+        <location filename="../../ui/import_wizard.py" line="481" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -665,7 +652,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="119" />
+        <location filename="../../ui/items_model.py" line="123" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -726,257 +713,262 @@
         <translation>满意度、响应时间和状态图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;Export Feedback…</source>
         <translation>导出反馈(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Save the feedback that passes the current filters as Excel or CSV</source>
         <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>Export &amp;Themes…</source>
         <translation>导出主题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Export &amp;Briefing…</source>
         <translation>导出简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
         <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Tell People…</source>
         <translation>告知用户(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Draft an update for the people behind the selected feedback</source>
         <translation>为所选反馈的提交者起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>The new language is used from the next start (an analysis is running).</source>
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="499" />
+        <source>Status of {0} item(s) set to “{1}”</source>
+        <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="526" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="537" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="541" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="542" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -985,135 +977,135 @@
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Import feedback first: the workspace is empty</source>
         <translation>请先导入反馈：工作区为空</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/theme_actions.py" line="171" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="487" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>Feedback Triage workspace (*.triage);;All files (*)</source>
         <translation>Feedback Triage 工作区 (*.triage);;所有文件 (*)</translation>
     </message>
@@ -1166,7 +1158,7 @@
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="183" />
+        <location filename="../../ui/import_wizard.py" line="184" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
@@ -1176,72 +1168,72 @@
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="258" />
+        <location filename="../../ui/import_wizard.py" line="259" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="264" />
+        <location filename="../../ui/import_wizard.py" line="265" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="278" />
+        <location filename="../../ui/import_wizard.py" line="279" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="297" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299" />
+        <location filename="../../ui/import_wizard.py" line="300" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300" />
+        <location filename="../../ui/import_wizard.py" line="301" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="302" />
+        <location filename="../../ui/import_wizard.py" line="303" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="306" />
+        <location filename="../../ui/import_wizard.py" line="307" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309" />
+        <location filename="../../ui/import_wizard.py" line="310" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1250,7 +1242,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="311" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1319,58 +1311,81 @@
         <source>votes</source>
         <translation>投票数</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41" />
+        <source>sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41" />
+        <source>type</source>
+        <translation>反馈类型</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="352" />
+        <location filename="../../ui/import_wizard.py" line="353" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="356" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390" />
+        <location filename="../../ui/import_wizard.py" line="391" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397" />
+        <location filename="../../ui/import_wizard.py" line="398" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="417" />
+        <location filename="../../ui/import_wizard.py" line="418" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>reading</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>importing</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="43" />
         <source>redacting</source>
         <translation>脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="43" />
         <source>indexing</source>
         <translation>建立索引</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="44" />
         <source>done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="155" />
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="155" />
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
     </message>
 </context>
 <context>
@@ -1416,42 +1431,42 @@
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>3 — massive</source>
         <translation>3 — 巨大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>2 — high</source>
         <translation>2 — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>1 — medium</source>
         <translation>1 — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>0.5 — low</source>
         <translation>0.5 — 低</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>0.25 — minimal</source>
         <translation>0.25 — 极小</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>100% — high</source>
         <translation>100% — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>80% — medium</source>
         <translation>80% — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>50% — low</source>
         <translation>50% — 低</translation>
     </message>
@@ -1459,52 +1474,52 @@
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Statuses not updated</source>
         <translation>状态未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Updating statuses under the new mapping…</source>
         <translation>正在按新映射更新状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1512,12 +1527,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="60" />
         <source>Items about the theme</source>
         <translation>与该主题相关的反馈条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="61" />
         <source>Distinct people (respondents, else authors)</source>
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
@@ -1526,144 +1541,254 @@
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="62" />
         <source>Items in the last 30 days against the 30 before (a week against the week before when the data spans under 60 days; neutral under 14 days)</source>
         <translation>最近 30 天与之前 30 天的条数对比（数据跨度不足 60 天时比较最近一周与前一周；不足 14 天时不计）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, against the most-voted theme; counts only when some item has votes</source>
         <translation>主题条目获得的投票和表情回应（社区帖子、GitHub 表情），按来源加权，与得票最多的主题相比；只有当有条目带投票时才计入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>Workspace Settings</source>
         <translation>工作区设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="47" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="48" />
         <source>Status Mapping</source>
         <translation>状态映射</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47" />
+        <location filename="../../ui/settings_dialog.py" line="49" />
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings_dialog.py" line="62" />
         <source>Weighted factors</source>
         <translation>加权因素</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="63" />
         <source>RICE (reach × impact × confidence / effort)</source>
         <translation>RICE（覆盖 × 影响 × 信心 / 工作量）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="65" />
         <source>RICE: reach is the theme's distinct people; impact, confidence and effort are entered per theme (triage-app priority --rice 3:effort=2)</source>
         <translation>RICE：覆盖为该主题的不同用户数；影响、信心和工作量按主题输入（triage-app priority --rice 3:effort=2）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="68" />
         <source>Factor weights (each factor's contribution is shown for every theme)</source>
         <translation>因素权重（每个主题都会显示各因素的贡献）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="77" />
         <source>Restore Defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings_dialog.py" line="81" />
         <source>Source weights (a paying customer's ticket may weigh more than a review)</source>
         <translation>来源权重（付费客户的工单可比应用评论更重要）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>How each state found in your exports maps onto the workflow. Changing one updates the items imported with it (kept in their history).</source>
         <translation>导出文件中的各个状态如何对应到工作流。修改后，带有该状态的已导入条目会随之更新（记录在其历史中）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>State in the export</source>
         <translation>导出文件中的状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="110" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="131" />
+        <location filename="../../ui/settings_dialog.py" line="136" />
         <source>Emails, phone numbers, IP addresses, card numbers and URLs with tokens are replaced by placeholders such as [EMAIL].</source>
         <translation>电子邮箱、电话号码、IP 地址、卡号和带令牌的网址会被替换为 [EMAIL] 等占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133" />
+        <location filename="../../ui/settings_dialog.py" line="138" />
         <source>In briefings and exports</source>
         <translation>在简报和导出中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="134" />
+        <location filename="../../ui/settings_dialog.py" line="139" />
         <source>Before theme analysis (the embedding model never sees them)</source>
         <translation>在主题分析之前（嵌入模型不会看到它们）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136" />
+        <location filename="../../ui/settings_dialog.py" line="141" />
         <source>In this app's views</source>
         <translation>在本应用的视图中</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137" />
+        <location filename="../../ui/settings_dialog.py" line="142" />
         <source>In the workspace itself (rewrites the stored text, imports included)</source>
         <translation>在工作区本身中（改写已存储的文本，包括之后的导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139" />
+        <location filename="../../ui/settings_dialog.py" line="144" />
         <source>Keep the originals in the workspace, restorable</source>
         <translation>在工作区中保留原文，可恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <location filename="../../ui/format_names.py" line="30" />
+        <source>App Store</source>
+        <extracomment>what the feedback table, its source filter and the detail pane call each importer's items (the store keeps the importer's name, e.g. "google_play"; a source the user named keeps its name)</extracomment>
+        <translation>App Store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="31" />
+        <source>CFPB complaints</source>
+        <translation>CFPB 投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="32" />
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="33" />
+        <source>Discourse</source>
+        <translation>Discourse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="34" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="35" />
+        <location filename="../../ui/format_names.py" line="36" />
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="37" />
+        <source>GitHub Discussions</source>
+        <translation>GitHub 讨论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="38" />
+        <source>GitLab</source>
+        <translation>GitLab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="39" />
+        <source>Google Forms</source>
+        <translation>Google 表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="40" />
+        <source>Google Play</source>
+        <translation>Google Play</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="41" />
+        <source>Jira</source>
+        <translation>Jira</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="42" />
+        <source>LimeSurvey</source>
+        <translation>LimeSurvey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="43" />
+        <source>Qualtrics</source>
+        <translation>Qualtrics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="44" />
+        <source>Research survey</source>
+        <translation>调研问卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="45" />
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="46" />
+        <source>Stack Exchange</source>
+        <translation>Stack Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="47" />
+        <source>SurveyMonkey</source>
+        <translation>SurveyMonkey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="48" />
+        <source>Tencent Survey</source>
+        <translation>腾讯问卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="49" />
+        <source>Typeform</source>
+        <translation>Typeform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="50" />
+        <source>Wenjuanxing</source>
+        <translation>问卷星</translation>
+    </message>
+    <message>
+        <location filename="../../ui/format_names.py" line="51" />
+        <source>Zendesk</source>
+        <translation>Zendesk</translation>
     </message>
 </context>
 <context>
@@ -1697,63 +1822,63 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427" />
-        <location filename="../../ui/import_wizard.py" line="434" />
+        <location filename="../../ui/import_wizard.py" line="428" />
+        <location filename="../../ui/import_wizard.py" line="435" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="434" />
+        <location filename="../../ui/import_wizard.py" line="435" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="445" />
+        <location filename="../../ui/import_wizard.py" line="449" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="448" />
+        <location filename="../../ui/import_wizard.py" line="452" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="451" />
+        <location filename="../../ui/import_wizard.py" line="455" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="455" />
+        <location filename="../../ui/import_wizard.py" line="459" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -1761,125 +1886,125 @@
 <context>
     <name>TellDialog</name>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="28" />
+        <location filename="../../ui/tell_dialog.py" line="29" />
         <source>Tell People</source>
         <translation>告知用户</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="35" />
+        <location filename="../../ui/tell_dialog.py" line="36" />
         <source>Language of the feedback</source>
         <translation>与反馈相同的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="39" />
+        <location filename="../../ui/tell_dialog.py" line="40" />
         <source>Writing the update…</source>
         <translation>正在起草更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="41" />
+        <location filename="../../ui/tell_dialog.py" line="42" />
         <source>Person</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="41" />
+        <location filename="../../ui/tell_dialog.py" line="42" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="41" />
+        <location filename="../../ui/tell_dialog.py" line="42" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="42" />
+        <location filename="../../ui/tell_dialog.py" line="43" />
         <source>Where to reply</source>
         <translation>回复位置</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="55" />
+        <location filename="../../ui/tell_dialog.py" line="56" />
         <source>Update (Markdown, editable):</source>
         <translation>更新内容（Markdown，可编辑）：</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="61" />
+        <location filename="../../ui/tell_dialog.py" line="62" />
         <source>Copy Update</source>
         <translation>复制更新</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="62" />
+        <location filename="../../ui/tell_dialog.py" line="63" />
         <source>Export Files…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="63" />
+        <location filename="../../ui/tell_dialog.py" line="64" />
         <source>update.md, recipients.csv for mail-merge, and one Markdown file per source</source>
         <translation>update.md、用于邮件合并的 recipients.csv，以及每个来源一个 Markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="64" />
-        <location filename="../../ui/tell_dialog.py" line="156" />
+        <location filename="../../ui/tell_dialog.py" line="65" />
+        <location filename="../../ui/tell_dialog.py" line="157" />
         <source>Record as Told</source>
         <translation>记录为已告知</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="65" />
+        <location filename="../../ui/tell_dialog.py" line="66" />
         <source>Add a note to the status history, so this is not announced twice</source>
         <translation>在状态历史中记录一条备注，避免重复通知</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="76" />
+        <location filename="../../ui/tell_dialog.py" line="77" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="108" />
+        <location filename="../../ui/tell_dialog.py" line="109" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} items, {3} people to tell</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} 条反馈，需告知 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="113" />
+        <location filename="../../ui/tell_dialog.py" line="114" />
         <source>Already told on {0} ({1}). Recording again announces it twice.</source>
         <translation>已于 {0} 告知（{1}）。再次记录会重复通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="116" />
+        <location filename="../../ui/tell_dialog.py" line="117" />
         <source>The status is “{0}”: nothing is decided yet. Set the status first (planned, in progress, resolved…).</source>
         <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="128" />
+        <location filename="../../ui/tell_dialog.py" line="129" />
         <source>People to tell ({0}); {1} items have no name, address or link</source>
         <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="140" />
+        <location filename="../../ui/tell_dialog.py" line="141" />
         <source>Export Update To</source>
         <translation>将更新导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="146" />
+        <location filename="../../ui/tell_dialog.py" line="147" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="148" />
+        <location filename="../../ui/tell_dialog.py" line="149" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="148" />
+        <location filename="../../ui/tell_dialog.py" line="149" />
         <source>Written to {0}:
 {1}</source>
         <translation>已写入 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="156" />
+        <location filename="../../ui/tell_dialog.py" line="157" />
         <source>These people were already told on {0}. Record it again?</source>
         <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="161" />
+        <location filename="../../ui/tell_dialog.py" line="162" />
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>
@@ -1887,182 +2012,182 @@
 <context>
     <name>ThemeActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="49" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>Reading items</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="50" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>Embedding texts</source>
         <translation>计算文本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>Assigning new items</source>
         <translation>分配新反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>Scoring sentiment</source>
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>sub-themes</source>
         <translation>个子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Move Theme</source>
         <translation>移动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Put “{0}” under:</source>
         <translation>把“{0}”放到：</translation>
     </message>
@@ -2090,88 +2215,88 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="123" />
+        <location filename="../../ui/themes_view.py" line="124" />
         <source>no dates</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="129" />
+        <location filename="../../ui/themes_view.py" line="130" />
         <source> ({0} sub-themes)</source>
         <translation>（{0} 个子主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="135" />
+        <location filename="../../ui/themes_view.py" line="136" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="142" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="144" />
+        <location filename="../../ui/themes_view.py" line="145" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="137" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its score, and listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：无论得分多少都排在待解决的主题之后，并列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="131" />
+        <location filename="../../ui/themes_view.py" line="132" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2180,17 +2305,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2286,102 +2411,102 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="218" />
+        <location filename="../../ui/themes_view.py" line="219" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="219" />
+        <location filename="../../ui/themes_view.py" line="220" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="224" />
+        <location filename="../../ui/themes_view.py" line="225" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="224" />
+        <location filename="../../ui/themes_view.py" line="225" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="226" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="226" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="226" />
+        <location filename="../../ui/themes_view.py" line="227" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="226" />
+        <location filename="../../ui/themes_view.py" line="227" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="227" />
+        <location filename="../../ui/themes_view.py" line="228" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="227" />
+        <location filename="../../ui/themes_view.py" line="228" />
         <source>Put the selected sub-theme under another theme, or at the top level</source>
         <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="228" />
+        <location filename="../../ui/themes_view.py" line="229" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="228" />
+        <location filename="../../ui/themes_view.py" line="229" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="229" />
+        <location filename="../../ui/themes_view.py" line="230" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="229" />
+        <location filename="../../ui/themes_view.py" line="230" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="241" />
+        <location filename="../../ui/themes_view.py" line="242" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="271" />
+        <location filename="../../ui/themes_view.py" line="272" />
         <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
         <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
     </message>
@@ -2390,142 +2515,142 @@
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="276" />
+        <location filename="../../ui/themes_view.py" line="277" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="283" />
+        <location filename="../../ui/themes_view.py" line="284" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Reach (distinct people)</source>
         <translation>覆盖（不同用户数）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Impact</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>Confidence</source>
         <translation>信心</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>Effort (person-months)</source>
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Sub-themes</source>
         <translation>子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
@@ -2533,12 +2658,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -2549,7 +2674,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

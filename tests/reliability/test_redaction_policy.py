@@ -42,7 +42,8 @@ SECRETS = sorted({v for v in _PERSONAL.values()} | {_PERSONAL["CARD"].replace(" 
 # Every command and the invocations that cover its output formats. {ws}: the seeded workspace (a
 # fresh copy for each invocation), {csv}: a file to import, {out}: a path for the command's output.
 COMMANDS: dict[str, list[list[str]]] = {
-    "import": [["{csv}", "-w", "{ws}"], ["{csv}", "-w", "{ws}", "--json"], ["{csv}", "-w", "{ws}", "--format", "generic"]],
+    "import": [["{csv}", "-w", "{ws}"], ["{csv}", "-w", "{ws}", "--json"], ["{csv}", "-w", "{ws}", "--format", "generic"],
+               ["{csv}", "-w", "{ws}", "--lang", "zh"]],
     "stats": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
     "search": [["parcel", "-w", "{ws}"], ["parcel", "-w", "{ws}", "--json"], ["快递", "-w", "{ws}", "--json"]],
     "export": [["-w", "{ws}", "-o", "{out}.csv"], ["-w", "{ws}", "-o", "{out}.xlsx", "--json"],

@@ -33,7 +33,7 @@ def test_detail_pane_formats_attributes_and_history(qtbot):
     html = render_item(item)
     assert "0.676" in html and "0.6759999999999999" not in html
     assert "2024-03-01T10:00:00+00:00" not in html and "by you" in html
-    assert "generic · </td>" not in html and ">generic<" in html
+    assert "Table · </td>" not in html and ">Table<" in html  # "generic" items: a table, named as such
 
 
 def test_quote_without_a_date_has_no_dangling_separator(qtbot):
@@ -44,7 +44,7 @@ def test_quote_without_a_date_has_no_dangling_separator(qtbot):
     theme = ThemeSummary(id=1, label="Slow", keywords=["slow"], quotes=[], size=1, status="new", hidden=False,
                          label_edited=False, parent_id=None, merged_into=None, items_total=1)
     html = render_theme(theme, [{"text": "It is slow", "source_format": "generic", "created_at": None}])
-    assert "<small>generic</small>" in html and "generic ·" not in html
+    assert "<small>Table</small>" in html and "Table ·" not in html  # "generic": a table, named as such
 
 
 def test_set_status_note_placeholder_is_not_cut_off(qtbot):

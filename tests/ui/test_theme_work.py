@@ -52,13 +52,15 @@ def test_merge_names_both_themes_and_undo_says_what_it_undoes(qtbot, settings_ho
     board.table.selectAll()
     window.edit_themes("merge")
     assert asked and "“Login fails” (2)" in asked[0] and "“SSO problems” (4)" in asked[0]
-    assert window.statusBar().currentMessage() == "merged “Login fails” into “SSO problems”"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "merged “Login fails” into “SSO problems”",
+                    timeout=20_000)
     qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
     window.update_undo_texts()
     assert window.undo_action.text() == "&Undo: merged “Login fails” into “SSO problems”"
     assert window.redo_action.text() == "&Redo Theme Edit" and not window.redo_action.isEnabled()
     window.undo()
-    assert window.statusBar().currentMessage() == "Undone: merged “Login fails” into “SSO problems”"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Undone: merged “Login fails” into “SSO problems”",
+                    timeout=20_000)
     window.update_undo_texts()
     assert window.redo_action.text().startswith("&Redo: merged") and window.redo_action.isEnabled()
 
@@ -87,7 +89,7 @@ def test_move_to_theme_is_a_searchable_picker_without_a_default(qtbot, settings_
     monkeypatch.setattr(ThemePicker, "exec", lambda self: (self.search.setText("login"), self._take_first(),
                                                             QDialog.DialogCode.Accepted)[-1])
     window.move_selection_to_theme()
-    assert window.statusBar().currentMessage() == "moved 1 item(s) to “Login fails”"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "moved 1 item(s) to “Login fails”", timeout=20_000)
 
 
 def test_selection_stays_on_a_theme_after_refresh(qtbot, settings_home, two_themes):

@@ -175,6 +175,7 @@ def test_set_status_of_selected_items_is_kept_in_history(qtbot, settings_home, f
     monkeypatch.setattr(StatusDialog, "exec", lambda self: StatusDialog.DialogCode.Accepted)
     monkeypatch.setattr(StatusDialog, "values", lambda self: ("planned", "roadmap Q3"))
     window.set_status_of_selection()
+    qtbot.waitUntil(lambda: queries.get_item(window.ws.conn, chosen[0])["status"] == "planned", timeout=10_000)
     item = queries.get_item(window.ws.conn, chosen[0])
     assert item["status"] == "planned"
     assert item["status_history"][-1]["note"] == "roadmap Q3" and item["status_history"][-1]["origin"] == "user"
@@ -233,9 +234,9 @@ def test_theme_board_model_and_status(qtbot, qtmodeltester, settings_home, fille
     monkeypatch.setattr(StatusDialog, "exec", lambda self: StatusDialog.DialogCode.Accepted)
     monkeypatch.setattr(StatusDialog, "values", lambda self: ("planned", "Q3"))
     window.edit_themes("status")
+    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0].status == "planned", timeout=20_000)
     with W(filled_workspace) as ws:
         assert ws.conn.execute("SELECT status FROM themes WHERE id=?", (theme_id,)).fetchone()[0] == "planned"
-    qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0].status == "planned", timeout=20_000)
     view = window.feedback
     view.theme.setCurrentIndex(view.theme.findData(theme_id))
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
@@ -315,7 +316,7 @@ def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home
     window.edit_themes("merge")
     qtbot.waitUntil(lambda: window.themes.model.rowCount() == before - 1, timeout=30_000)
     view = window.feedback
-    assert view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0
+    qtbot.waitUntil(lambda: view.theme.findData(ids[1]) == -1 and view.theme.findData(ids[0]) >= 0, timeout=30_000)
     window.undo()
     qtbot.waitUntil(lambda: window.themes.model.rowCount() == before, timeout=30_000)
 

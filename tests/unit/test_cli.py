@@ -87,3 +87,17 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"triage-app {name}" in readme, f"`triage-app {name}` is not in README.md"
+
+
+def test_import_lang_zh_prints_the_reasons_in_chinese_and_json_stays_english(tmp_path):
+    data = tmp_path / "f.csv"
+    data.write_text("id,comment\n1,The export is slow\n2,a,b,c\n3,N/A\n", encoding="utf-8")
+    ws = str(tmp_path / "w.triage")
+    out = CliRunner().invoke(cli, ["import", str(data), "-w", ws, "--lang", "zh"]).output
+    assert "有 4 个单元格，但表头只有 2 个" in out and "无效回答" in out and "cells but the header" not in out
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    failed = CliRunner().invoke(cli, ["import", str(empty), "-w", ws], env={"TRIAGE_LANG": "zh"})
+    assert failed.exit_code == 2 and "文件是空的" in failed.output
+    as_json = CliRunner().invoke(cli, ["import", str(empty), "-w", ws, "--json", "--lang", "zh"])
+    assert json.loads(as_json.output)["error"].endswith("the file is empty")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent
+from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
 from ..importers.generic import FIELDS, guess_mapping
 from ..importers.source import ImportOptions, SourceFile
@@ -70,6 +70,8 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
                     preview.respondents += 1
                 elif isinstance(record, Rejected):
                     preview.rejected.append({"row": record.row, "column": record.column, "reason": record.reason})
+                elif isinstance(record, Skipped):  # left out on purpose: counted by reason, as the import does
+                    preview.skipped[record.reason] = preview.skipped.get(record.reason, 0) + 1
                 elif isinstance(record, Note):
                     if record.kind == "skipped":
                         preview.skipped[record.key] = preview.skipped.get(record.key, 0) + record.count
