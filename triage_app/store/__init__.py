@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from . import queries
 from .migrations import LATEST_VERSION
@@ -22,10 +23,10 @@ class Workspace:
     def __enter__(self) -> "Workspace":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         return queries.stats(self.conn)
 
 

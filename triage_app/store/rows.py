@@ -7,43 +7,44 @@ the status, whether the importer mapped a status)``; ``values`` follow ``VALUE_C
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 import orjson
 
-from ..domain import Item
+from ..domain import CLOSED_STATUSES, Item
 
 _OPTS = orjson.OPT_NON_STR_KEYS
 VALUE_COLUMNS = (
     "source", "created_at", "updated_at", "closed_at", "author", "author_is_bot", "question", "title", "text",
     "source_state", "labels", "link", "nps", "csat", "ces", "rating", "first_response_s", "attributes",
 )
-CLOSED = frozenset({"resolved", "won't fix", "duplicate"})
+_CLOSED = frozenset(CLOSED_STATUSES)
 
 
-def _default(value):
+def _default(value: object) -> str:
     return str(value)
 
 
-def row_hash(values: tuple) -> int:
+def row_hash(values: tuple[Any, ...]) -> int:
     """A 63-bit checksum of a row's stored values: tells an updated row from an unchanged one.
     (CRC-32 and Adler-32 side by side: fast, and plenty for change detection; not for security.)"""
     data = orjson.dumps(values, default=_default, option=_OPTS)
     return (zlib.crc32(data) << 31) ^ zlib.adler32(data)
 
 
-def row_hash_parts() -> tuple:
+def row_hash_parts() -> tuple[Any, ...]:
     """``(dumps, default, option, crc32, adler32)``: ``row_hash`` and ``json_text`` are
     ``dumps(v, default, option)`` (``.decode()`` for the text) and ``(crc32(data) << 31) ^ adler32(data)``;
     for fast paths that inline them."""
     return orjson.dumps, _default, _OPTS, zlib.crc32, zlib.adler32
 
 
-def json_text(value) -> str:
+def json_text(value: object) -> str:
     """Labels and attributes as stored (JSON text)."""
     return orjson.dumps(value, default=_default, option=_OPTS).decode()
 
 
-def prepare_item(item: Item) -> tuple:
+def prepare_item(item: Item) -> tuple[Any, ...]:
     """An item as the row it becomes, with its change checksum (see the module docstring)."""
     # None where the column default applies: fewer values to bind (see ImportWriter._insert_items).
     values = (
@@ -62,7 +63,7 @@ def prepare_item(item: Item) -> tuple:
                   for e in item.events]
         hashed += (events,)
     # When the item reached this status, as far as the export tells (for status history).
-    when = item.closed_at if status in CLOSED and item.closed_at else (item.updated_at or item.created_at)
+    when = item.closed_at if status in _CLOSED and item.closed_at else (item.updated_at or item.created_at)
     return (item.external_id, values, status, row_hash(hashed), item.respondent, events, when, item.status is not None)
 
 

@@ -11,6 +11,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any, Iterator
 
 from ..domain import Item, Rejected, Respondent
 from .rows import VALUE_COLUMNS, json_text, prepare_item, row_hash
@@ -36,7 +37,7 @@ class WriteCounts:
     respondents: int = 0
 
 
-def _chunks(seq: list, size: int = _CHUNK):
+def _chunks(seq: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(seq), size):
         yield seq[start:start + size]
 
@@ -68,7 +69,7 @@ class ImportWriter:
     def _write_respondents(self, respondents: list[Respondent]) -> None:
         if not respondents:
             return
-        latest: dict[str, tuple] = {}
+        latest: dict[str, tuple[Any, ...]] = {}
         for r in respondents:
             attrs = _dumps(r.attributes)
             values = (r.submitted_at, r.nps, r.csat, r.ces, r.rating, attrs)
@@ -114,8 +115,8 @@ class ImportWriter:
         return rid
 
     # -- items -------------------------------------------------------------------------------
-    def _lookup(self, table: str, columns: str, external_ids: list[str]) -> dict[str, tuple]:
-        found: dict[str, tuple] = {}
+    def _lookup(self, table: str, columns: str, external_ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        found: dict[str, tuple[Any, ...]] = {}
         for chunk in _chunks(external_ids):
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
@@ -128,21 +129,21 @@ class ImportWriter:
     def write_batch(self, respondents: list[Respondent], items: list[Item]) -> None:
         self.write_prepared(respondents, [prepare_item(item) for item in items])
 
-    def write_prepared(self, respondents: list[Respondent], items: list[tuple]) -> None:
+    def write_prepared(self, respondents: list[Respondent], items: list[tuple[Any, ...]]) -> None:
         """Write respondents, then items already turned into rows by ``prepare_item``."""
         self._write_respondents(respondents)
         if len(self._respondent_ids) > 200_000:  # respondents come just before their items
             self._respondent_ids.clear()
         if not items:
             return
-        latest: dict[str, tuple] = {}
+        latest: dict[str, tuple[Any, ...]] = {}
         for prepared in items:
             if prepared[0] in latest:
                 self.counts.duplicates_in_file += 1
             latest[prepared[0]] = prepared
         self._write_items(latest)
 
-    def _write_items(self, latest: dict[str, tuple]) -> None:
+    def _write_items(self, latest: dict[str, tuple[Any, ...]]) -> None:
         fresh = self._fresh
         if fresh:  # nothing of this format in the workspace yet: no lookups needed
             existing = {}
@@ -215,7 +216,7 @@ class ImportWriter:
         """Ids of the items already in the workspace that this import met again."""
         return self._matched
 
-    def _insert_items(self, rows: list[tuple], on_conflict_ignore: bool) -> None:
+    def _insert_items(self, rows: list[tuple[Any, ...]], on_conflict_ignore: bool) -> None:
         """Insert new items, binding only the columns this batch uses (binding is most of the cost)."""
         if not rows:
             return
@@ -234,7 +235,7 @@ class ImportWriter:
             sql += " ON CONFLICT (source_format, external_id) DO NOTHING"
         self.conn.executemany(sql, zip(*(columns[i] for i in used)))
 
-    def _write_events_and_history(self, new_events: list, history: list) -> None:
+    def _write_events_and_history(self, new_events: list[Any], history: list[Any]) -> None:
         ids = self._lookup("items", "id, external_id", list({e[0] for e in new_events} | {h[0] for h in history}))
         rows = [(ids[ext][0],) + event for ext, events in new_events for event in events]
         self.conn.executemany(
@@ -279,7 +280,7 @@ class ImportWriter:
             [(self.import_id, r.row, r.column, r.reason) for r in rejected],
         )
 
-    def index_for_search(self, batch_size: int = 20_000):
+    def index_for_search(self, batch_size: int = 20_000) -> Iterator[tuple[int, int]]:
         """Add the items this import added or changed to the full-text index; yields (done, total)."""
         total = self.counts.added + self.counts.updated
         done = 0
