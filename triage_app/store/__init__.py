@@ -30,8 +30,4 @@ class Workspace:
         return queries.stats(self.conn)
 
 
-def open_workspace(path: str | Path, *, create: bool = True) -> Workspace:
-    return Workspace(path, create=create)
-
-
-__all__ = ["Workspace", "WorkspaceError", "open_workspace", "queries", "connect_reader", "LATEST_VERSION"]
+__all__ = ["Workspace", "WorkspaceError", "queries", "connect_reader", "LATEST_VERSION"]

@@ -108,10 +108,6 @@ def originals(conn: sqlite3.Connection, owner: str, owner_id: int) -> dict[str, 
     return dict(conn.execute(f"SELECT field, original FROM pii_originals WHERE {column}=?", (owner_id,)).fetchall())
 
 
-def count_originals(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM pii_originals").fetchone()[0])
-
-
 def forget_originals(conn: sqlite3.Connection) -> int:
     return conn.execute("DELETE FROM pii_originals").rowcount
 

@@ -293,9 +293,3 @@ def journal_next(conn: sqlite3.Connection, undone: bool) -> dict[str, Any] | Non
 
 def journal_mark(conn: sqlite3.Connection, entry_id: int, undone: bool) -> None:
     conn.execute("UPDATE edit_journal SET undone=? WHERE id=?", (1 if undone else 0, entry_id))
-
-
-def journal_entries(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
-    return [{"id": r[0], "created_at": r[1], "action": r[2], "undone": bool(r[3])}
-            for r in conn.execute("SELECT id, created_at, action, undone FROM edit_journal ORDER BY id DESC LIMIT ?",
-                                  (limit,))]

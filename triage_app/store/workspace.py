@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import backups, migrations
@@ -41,11 +40,6 @@ def _create_private_file(path: Path) -> None:
 def _backup_hint(path: Path) -> str:
     last = backups.last_backup(path)
     return f"; the last backup is {last.path}" if last else "; there is no backup of it"
-
-
-def backup_path_for(path: Path, version: int) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    return path.with_name(f"{path.name}.v{version}.{stamp}.bak")
 
 
 def connect(path: str | os.PathLike[str], *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
-from ..domain import Item, Rejected, Respondent
-from .rows import VALUE_COLUMNS, json_text, prepare_item, row_hash
+from ..domain import Rejected, Respondent
+from ..rows import VALUE_COLUMNS, StoredRow, json_text, row_hash
 from .search import fts_prepare
 
 _CHUNK = 900  # host parameters per IN (...) lookup, well under SQLite's limit
@@ -126,24 +126,21 @@ class ImportWriter:
                 found[row[1]] = row
         return found
 
-    def write_batch(self, respondents: list[Respondent], items: list[Item]) -> None:
-        self.write_prepared(respondents, [prepare_item(item) for item in items])
-
-    def write_prepared(self, respondents: list[Respondent], items: list[tuple[Any, ...]]) -> None:
-        """Write respondents, then items already turned into rows by ``prepare_item``."""
+    def write_prepared(self, respondents: list[Respondent], items: list[StoredRow]) -> None:
+        """Write respondents, then items already turned into rows (``rows.prepare_item``)."""
         self._write_respondents(respondents)
         if len(self._respondent_ids) > 200_000:  # respondents come just before their items
             self._respondent_ids.clear()
         if not items:
             return
-        latest: dict[str, tuple[Any, ...]] = {}
+        latest: dict[str, StoredRow] = {}
         for prepared in items:
-            if prepared[0] in latest:
+            if prepared.external_id in latest:
                 self.counts.duplicates_in_file += 1
-            latest[prepared[0]] = prepared
+            latest[prepared.external_id] = prepared
         self._write_items(latest)
 
-    def _write_items(self, latest: dict[str, tuple[Any, ...]]) -> None:
+    def _write_items(self, latest: dict[str, StoredRow]) -> None:
         fresh = self._fresh
         if fresh:  # nothing of this format in the workspace yet: no lookups needed
             existing = {}
@@ -152,13 +149,14 @@ class ImportWriter:
                 "items", "id, external_id, row_hash, status, source_state, last_import_id", list(latest)
             )
         inserts, updates, new_events, history, reindex = [], [], [], [], []
-        for ext, (_, values, status, row_hash, respondent, events, when, mapped) in latest.items():
-            respondent_id = self._respondent_id(respondent) if respondent is not None else None
+        for ext, stored in latest.items():
+            values, status, row_hash, events = stored.values, stored.status, stored.row_hash, stored.events
+            respondent_id = self._respondent_id(stored.respondent) if stored.respondent is not None else None
             row = existing.get(ext)
             if row is None:
                 inserts.append((ext,) + values + (respondent_id, None if status == "new" else status, row_hash))
                 if status != "new":
-                    history.append((ext, None, status, when or self.now))
+                    history.append((ext, None, status, stored.status_at or self.now))
                 self.counts.added += 1
                 if events:
                     new_events.append((ext, events))
@@ -174,9 +172,9 @@ class ImportWriter:
                     self.counts.unchanged += 1
                 continue
             new_status = old_status
-            if values[_STATE] != old_state and mapped:
+            if values[_STATE] != old_state and stored.status_mapped:
                 new_status = status
-                history.append((ext, old_status, new_status, when or self.now))
+                history.append((ext, old_status, new_status, stored.status_at or self.now))
             updates.append(values + (respondent_id, new_status, row_hash, self.import_id, item_id))
             self._min_updated_id = min(self._min_updated_id, item_id)
             if old_last_import != self.import_id:

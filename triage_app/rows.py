@@ -1,23 +1,51 @@
-"""The stored form of an item row and its change checksum. Pure (no database, no SQL), so the
-reader's process or thread can prepare rows while the importing process writes.
-
-A prepared row is ``(external_id, values, status, row_hash, respondent external id, events, time of
-the status, whether the importer mapped a status)``; ``values`` follow ``VALUE_COLUMNS``.
+"""The stored form of an item row (``StoredRow``) and its change checksum: the record that crosses
+from the importers (and the reader's process) to the store's writer. Pure (no database, no SQL), so
+the reader's process or thread can prepare rows while the importing process writes.
 """
 from __future__ import annotations
 
 import zlib
-from typing import Any
+from itertools import repeat
+from typing import Any, Iterable, NamedTuple
 
 import orjson
 
-from ..domain import CLOSED_STATUSES, Item
+from .domain import CLOSED_STATUSES, Item
 
 _OPTS = orjson.OPT_NON_STR_KEYS
 VALUE_COLUMNS = (
     "source", "created_at", "updated_at", "closed_at", "author", "author_is_bot", "question", "title", "text",
     "source_state", "labels", "link", "nps", "csat", "ces", "rating", "first_response_s", "attributes",
 )
+#: one event as stored: (kind, created_at, author, author_is_bot 0/1, author_association, body)
+EventRow = tuple[str, "str | None", "str | None", int, "str | None", "str | None"]
+
+
+class StoredRow(NamedTuple):
+    """An item as the row it becomes. A NamedTuple: built and unpacked at C speed on the import's
+    hot path, and carried between processes as a plain tuple (``to_plain``/``from_plain``)."""
+
+    external_id: str
+    values: tuple[Any, ...]  # in VALUE_COLUMNS order; None where the column default applies
+    status: str  # the mapped workflow status ("new" when the importer mapped none)
+    row_hash: int  # change checksum of everything but the source (see prepare_item)
+    respondent: str | None  # external id of the survey response it belongs to
+    events: list[EventRow] | None
+    status_at: str | None  # when the item reached ``status``, as far as the file tells
+    status_mapped: bool  # the importer mapped a status (a changed source state then changes it)
+
+
+_new = tuple.__new__
+
+
+def from_plain(rows: Iterable[tuple[Any, ...]]) -> list[StoredRow]:
+    """Stored rows from plain 8-tuples in ``StoredRow`` order (after marshal, or built by zip)."""
+    return list(map(_new, repeat(StoredRow), rows))
+
+
+def to_plain(rows: list[StoredRow]) -> list[tuple[Any, ...]]:
+    """The rows as plain tuples, which marshal can carry."""
+    return list(map(tuple, rows))
 _CLOSED = frozenset(CLOSED_STATUSES)
 
 
@@ -44,7 +72,7 @@ def json_text(value: object) -> str:
     return orjson.dumps(value, default=_default, option=_OPTS).decode()
 
 
-def prepare_item(item: Item) -> tuple[Any, ...]:
+def prepare_item(item: Item) -> StoredRow:
     """An item as the row it becomes, with its change checksum (see the module docstring)."""
     # None where the column default applies: fewer values to bind (see ImportWriter._insert_items).
     values = (
@@ -56,15 +84,16 @@ def prepare_item(item: Item) -> tuple[Any, ...]:
     status = item.status or "new"
     # The source (often the file name) is left out: the same rows in a newer export under
     # another name are unchanged, and keep the source they first came from.
-    hashed = values[1:] + (status, item.respondent)
-    events = None
+    hashed: tuple[Any, ...] = values[1:] + (status, item.respondent)
+    events: list[EventRow] | None = None
     if item.events:
         events = [(e.kind, e.created_at, e.author, 1 if e.author_is_bot else 0, e.author_association, e.body)
                   for e in item.events]
         hashed += (events,)
     # When the item reached this status, as far as the export tells (for status history).
     when = item.closed_at if status in _CLOSED and item.closed_at else (item.updated_at or item.created_at)
-    return (item.external_id, values, status, row_hash(hashed), item.respondent, events, when, item.status is not None)
+    return StoredRow(item.external_id, values, status, row_hash(hashed), item.respondent, events, when,
+                     item.status is not None)
 
 
 def unstorable(exc: Exception) -> str:
