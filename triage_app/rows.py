@@ -5,8 +5,7 @@ the reader's process or thread can prepare rows while the importing process writ
 from __future__ import annotations
 
 import zlib
-from itertools import repeat
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, cast
 
 import orjson
 
@@ -22,8 +21,14 @@ EventRow = tuple[str, "str | None", "str | None", int, "str | None", "str | None
 
 
 class StoredRow(NamedTuple):
-    """An item as the row it becomes. A NamedTuple: built and unpacked at C speed on the import's
-    hot path, and carried between processes as a plain tuple (``to_plain``/``from_plain``)."""
+    """An item as the row it becomes: the one definition of the stored row's fields and order.
+
+    Built by name where rows are made one by one (``prepare_item``, the generic fast path's
+    row-by-row branch). The generic fast path's column-wise branch zips plain tuples in this same
+    field order, and rows cross from the reader's process as plain tuples (marshal cannot carry a
+    tuple subclass, and rebuilding a million NamedTuples costs about a tenth of an import): so a
+    consumer unpacks a row (``external_id, values, ... = row``), which both kinds allow, rather
+    than reading attributes. tests/unit/test_import_fast_path.py compares the two paths' workspaces."""
 
     external_id: str
     values: tuple[Any, ...]  # in VALUE_COLUMNS order; None where the column default applies
@@ -35,16 +40,13 @@ class StoredRow(NamedTuple):
     status_mapped: bool  # the importer mapped a status (a changed source state then changes it)
 
 
-_new = tuple.__new__
-
-
-def from_plain(rows: Iterable[tuple[Any, ...]]) -> list[StoredRow]:
-    """Stored rows from plain 8-tuples in ``StoredRow`` order (after marshal, or built by zip)."""
-    return list(map(_new, repeat(StoredRow), rows))
+def as_stored_rows(rows: Iterable[tuple[Any, ...]]) -> list[StoredRow]:
+    """Plain tuples in ``StoredRow``'s field order, as stored rows (no copy: see StoredRow)."""
+    return cast("list[StoredRow]", rows if isinstance(rows, list) else list(rows))
 
 
 def to_plain(rows: list[StoredRow]) -> list[tuple[Any, ...]]:
-    """The rows as plain tuples, which marshal can carry."""
+    """The rows as plain tuples, which marshal can carry (``tuple(t)`` of a plain tuple is ``t``)."""
     return list(map(tuple, rows))
 _CLOSED = frozenset(CLOSED_STATUSES)
 

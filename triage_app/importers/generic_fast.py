@@ -14,7 +14,7 @@ from operator import contains, itemgetter
 from typing import Iterator
 
 from ..domain import SCORE_KINDS, Rejected, Skipped
-from ..rows import StoredRow, from_plain, row_hash_parts, unstorable
+from ..rows import StoredRow, as_stored_rows, row_hash_parts, unstorable
 from .base import ContentIds
 from .dates import DateParser
 from .feedback_only import MAX_NON_ANSWER, SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer
@@ -219,4 +219,5 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     else:  # content ids drawn in row order, only now that every row of the block is an item
         ids = [e or content_id(c, a, t, x) for e, c, a, t, x in
                zip(map(str.strip, map(itemgetter(i_id), cells_list)), created, authors, titles, texts)]
-    return from_plain(zip(ids, values, repeat("new"), hashes, repeat(None), repeat(None), created, repeat(False)))
+    # plain tuples in StoredRow's field order (built in C; see rows.StoredRow)
+    return as_stored_rows(zip(ids, values, repeat("new"), hashes, repeat(None), repeat(None), created, repeat(False)))

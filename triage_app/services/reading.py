@@ -27,7 +27,7 @@ from typing import Generator, Iterator
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
-from ..rows import StoredRow, from_plain, prepare_item, to_plain, unstorable
+from ..rows import StoredRow, as_stored_rows, prepare_item, to_plain, unstorable
 
 #: files at least this large are parsed in a separate process
 PROCESS_THRESHOLD_BYTES = 32 << 20
@@ -38,7 +38,7 @@ FAST_PATHS = True
 @dataclass
 class Chunk:
     respondents: list[Respondent] = field(default_factory=list)
-    items: list[StoredRow] = field(default_factory=list)  # marshalled as plain tuples between processes
+    items: list[StoredRow] = field(default_factory=list)  # plain tuples after crossing from the reader's process
     rejected: list[Rejected] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (not feedback, not errors)
     records: int = 0
@@ -89,7 +89,7 @@ def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> I
     for record in records:
         count += 1
         kind = type(record)
-        if kind is StoredRow:
+        if kind is tuple or kind is StoredRow:  # a stored row (plain from the column-wise fast path)
             items_append(record)
         elif kind is Respondent:
             respondents.append(record)
@@ -169,7 +169,7 @@ def _packed(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
 
 def _unpacked(chunk: Chunk) -> Chunk:
     if isinstance(chunk.items, bytes):
-        chunk.items = from_plain(marshal.loads(chunk.items))
+        chunk.items = as_stored_rows(marshal.loads(chunk.items))
     return chunk
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .migrations import apply_pending
 from .workspace import BUSY_TIMEOUT_MS, SQLITE_HEADER
 
 
@@ -25,6 +26,35 @@ def open_for_check(path: Path) -> sqlite3.Connection:
 
 def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+
+def schema_gaps(conn: sqlite3.Connection, version: int) -> tuple[list[str], list[str]]:
+    """(missing tables and columns, missing indexes and triggers) of the workspace against a fresh
+    schema of the same ``version``, built in memory by the migrations. Introspection by sqlite-utils
+    (imported here only: ``check`` is its one user, never a hot path)."""
+    import sqlite_utils
+
+    fresh = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        apply_pending(fresh, version)
+        ref, db = sqlite_utils.Database(fresh), sqlite_utils.Database(conn)
+        have = set(db.table_names())
+        missing: list[str] = []
+        slower: list[str] = []
+        for name in ref.table_names():
+            if name not in have:
+                missing.append(f"table {name}")
+                continue
+            columns = set(db.table(name).columns_dict)
+            missing += [f"column {name}.{c}" for c in ref.table(name).columns_dict if c not in columns]
+            indexes = {i.name for i in db.table(name).indexes}
+            slower += [f"index {i.name}" for i in ref.table(name).indexes
+                       if i.name not in indexes and not i.name.startswith("sqlite_autoindex")]
+        triggers = {t.name for t in db.triggers}
+        missing += [f"trigger {t.name}" for t in ref.triggers if t.name not in triggers]
+        return missing, slower
+    finally:
+        fresh.close()
 
 
 def user_version(conn: sqlite3.Connection) -> int:

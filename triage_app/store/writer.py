@@ -135,9 +135,10 @@ class ImportWriter:
             return
         latest: dict[str, StoredRow] = {}
         for prepared in items:
-            if prepared.external_id in latest:
+            external_id = prepared[0]  # a plain tuple or a StoredRow: read by position (see rows.StoredRow)
+            if external_id in latest:
                 self.counts.duplicates_in_file += 1
-            latest[prepared.external_id] = prepared
+            latest[external_id] = prepared
         self._write_items(latest)
 
     def _write_items(self, latest: dict[str, StoredRow]) -> None:
@@ -149,14 +150,13 @@ class ImportWriter:
                 "items", "id, external_id, row_hash, status, source_state, last_import_id", list(latest)
             )
         inserts, updates, new_events, history, reindex = [], [], [], [], []
-        for ext, stored in latest.items():
-            values, status, row_hash, events = stored.values, stored.status, stored.row_hash, stored.events
-            respondent_id = self._respondent_id(stored.respondent) if stored.respondent is not None else None
+        for ext, (_, values, status, row_hash, respondent, events, status_at, status_mapped) in latest.items():
+            respondent_id = self._respondent_id(respondent) if respondent is not None else None
             row = existing.get(ext)
             if row is None:
                 inserts.append((ext,) + values + (respondent_id, None if status == "new" else status, row_hash))
                 if status != "new":
-                    history.append((ext, None, status, stored.status_at or self.now))
+                    history.append((ext, None, status, status_at or self.now))
                 self.counts.added += 1
                 if events:
                     new_events.append((ext, events))
@@ -172,9 +172,9 @@ class ImportWriter:
                     self.counts.unchanged += 1
                 continue
             new_status = old_status
-            if values[_STATE] != old_state and stored.status_mapped:
+            if values[_STATE] != old_state and status_mapped:
                 new_status = status
-                history.append((ext, old_status, new_status, stored.status_at or self.now))
+                history.append((ext, old_status, new_status, status_at or self.now))
             updates.append(values + (respondent_id, new_status, row_hash, self.import_id, item_id))
             self._min_updated_id = min(self._min_updated_id, item_id)
             if old_last_import != self.import_id:
