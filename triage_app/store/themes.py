@@ -293,3 +293,16 @@ def journal_next(conn: sqlite3.Connection, undone: bool) -> dict[str, Any] | Non
 
 def journal_mark(conn: sqlite3.Connection, entry_id: int, undone: bool) -> None:
     conn.execute("UPDATE edit_journal SET undone=? WHERE id=?", (1 if undone else 0, entry_id))
+
+
+# merge shims (session 4): the meta table's accessor is store.meta; remove once no branch calls these
+def meta_get(conn: sqlite3.Connection, key: str) -> str | None:
+    from .meta import get_text
+
+    return get_text(conn, key)
+
+
+def meta_set(conn: sqlite3.Connection, key: str, value: str) -> None:
+    from .meta import set_text
+
+    set_text(conn, key, value)
