@@ -378,7 +378,3 @@ def redact(text: str | None, kinds: Iterable[str] | None = None) -> str | None:
         last = span.end
     out.append(text[last:])
     return "".join(out)
-
-
-def contains_pii(text: str | None, kinds: Iterable[str] | None = None) -> bool:
-    return bool(find_pii(text, kinds))

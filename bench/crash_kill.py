@@ -6,7 +6,7 @@
 Each round kills a child process at a random moment (drawn up to 1.1x the time one import takes
 here), then checks: PRAGMA integrity_check passes, ``triage-app check`` is healthy, the killed
 import is there whole or not at all (a redaction: every item or none), and running it again
-completes. Analyses (tests/reliability/analysis_kill.py) are killed in turn while embedding,
+completes. Analyses (bench/harness/analysis_kill.py) are killed in turn while embedding,
 clustering and writing themes; afterwards the themes are the previous or the new complete result.
 The test tests/reliability/test_crash_kill.py runs the same cycles a few times.
 """
@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reliability")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from analysis_kill import analysis_kill_cycle  # noqa: E402
-from crash_kill import kill_cycle  # noqa: E402
+from harness.analysis_kill import analysis_kill_cycle  # noqa: E402
+from harness.crash_kill import kill_cycle  # noqa: E402
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/fuzz_importers.py                    # 100,000 per family, 2 processes
     .venv/bin/python bench/fuzz_importers.py --per-family 5000 --families csv json
 
-Inputs: a seed corpus drawn from the hypothesis strategies of tests/reliability/fuzz_inputs.py
+Inputs: a seed corpus drawn from the hypothesis strategies of bench/harness/fuzz_inputs.py
 (every seed is used as is), then random mutations of the seeds (truncation, flipped and inserted
 bytes, spliced seeds, JSON/CSV/XML tokens; zip-based seeds also have a member mutated and are
 zipped again, so the damage reaches the XML and JSON inside). Every input is parsed with a time
@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "reliability")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 _TOKENS = [b'"', b"\n", b"\r\n", b",", b";", b"\t", b"\x00", b"[", b"]", b"{", b"}", b":", b"\\", b"\xff\xfe",
            b"\xef\xbb\xbf", b"\xc3", b"\xe9", b"&", b"<", b"]]>", b"&lol;", b"null", b"-1e999", b"99999999999999999999",
@@ -46,7 +46,7 @@ def _alarm(*_):
 def _seeds(family: str, count: int) -> list[tuple[str, bytes, str | None]]:
     from hypothesis import HealthCheck, Phase, given, settings
 
-    import fuzz_inputs as F
+    from harness import fuzz_inputs as F
 
     out = []
 
@@ -124,7 +124,7 @@ def _mutate(rng: random.Random, data: bytes, other: bytes) -> bytes:
 
 
 def run_family(family: str, n: int, seeds: int, import_every: int, timeout: int, keep: str, seed: int) -> dict:
-    import fuzz_inputs as F
+    from harness import fuzz_inputs as F
     from triage_app.store import Workspace
 
     rng = random.Random(seed)
@@ -188,7 +188,7 @@ def run_family(family: str, n: int, seeds: int, import_every: int, timeout: int,
 
 
 def main() -> None:
-    import fuzz_inputs as F
+    from harness import fuzz_inputs as F
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per-family", type=int, default=100_000)

@@ -124,11 +124,12 @@ print(json.dumps({"added": result.added, "rejected": result.rejected, "total_s":
 CHILD = "if __name__ == '__main__':\n" + "".join("    " + line + "\n" for line in CHILD.strip().splitlines())
 
 
-def ours(path: Path, workspace: Path, validate: bool = True) -> dict:
+def ours(path: Path, workspace: Path, validate: bool = True, root: Path = ROOT) -> dict:
+    """The import in a child process; ``root``: the code to run (another checkout: a baseline)."""
     for p in (workspace, Path(f"{workspace}-wal"), Path(f"{workspace}-shm")):
         p.unlink(missing_ok=True)
     env = dict(os.environ, TRIAGE_VALIDATE_ENCODING="1" if validate else "0")
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(workspace), str(ROOT)],
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(workspace), str(root)],
                          check=True, capture_output=True, text=True, env=env)
     return json.loads(out.stdout)
 
@@ -195,6 +196,8 @@ def main() -> None:
     parser.add_argument("--encoding-only", action="store_true", help="only the encoding-validation comparison")
     parser.add_argument("--reader-only", action="store_true", help="with --encoding-only: reader CPU only, no imports")
     parser.add_argument("--today", type=Path, help="with --encoding-only: also the reader CPU of this checkout")
+    parser.add_argument("--compare", type=Path, help="only: this code vs the checkout at COMPARE (the baseline), "
+                        "imports alternated baseline/this/this/baseline, best of each")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="triage-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -208,6 +211,9 @@ def main() -> None:
     load_at_start = os.getloadavg()[0]
     if args.encoding_only:
         encoding_comparison(csv_path, ws_path, args, folder, load_at_start)
+        return
+    if args.compare:
+        code_comparison(csv_path, ws_path, args, load_at_start)
         return
     floor_mem = floor_in_memory(csv_path)
     floor_csv = floor_parse_and_store(csv_path)
@@ -251,6 +257,34 @@ def main() -> None:
           f"{floor_mem / rows_per_s:.2f}x | {mine['index_s']:.1f} s | {mine['peak_rss_mb']:.0f} MB (+ reader {mine['reader_peak_rss_mb']:.0f} MB) | "
           f"{stats_query * 1000:.0f} ms / {stats_cli:.2f} s | "
           + ", ".join(f"{k}: {v[0] * 1000:.1f} ms" for k, v in timings.items()) + " |")
+
+
+def code_comparison(csv_path: Path, ws_path: Path, args, load_at_start: float) -> None:
+    """Rows/s and CPU per row of this code and of a baseline checkout, same file, same run."""
+    runs: dict[str, list[dict]] = {"baseline": [], "this": []}
+    reads: dict[str, list[dict]] = {"baseline": [], "this": []}
+    for name in ("baseline", "this", "this", "baseline"):
+        root = args.compare if name == "baseline" else ROOT
+        reads[name].append(reader_cpu(csv_path, True, root))
+        runs[name].append(ours(csv_path, ws_path, True, root))
+    best = {n: max(r["added"] / r["rows_s"] for r in runs[n]) for n in runs}
+    cpu = {n: min(r["importer_cpu_s"] / r["added"] for r in runs[n]) * 1e6 for n in runs}
+    read = {n: min(r["cpu_s"] for r in reads[n]) / args.rows * 1e6 for n in reads}
+    load = [round(load_at_start, 2), round(os.getloadavg()[0], 2)]
+    print(json.dumps({"rows": args.rows, "baseline": str(args.compare), "load_average_1min": load,
+                      "all_runs_rows_s": {n: [round(r["added"] / r["rows_s"]) for r in runs[n]] for n in runs},
+                      "importer_cpu_us_per_row": {n: [round(r["importer_cpu_s"] / r["added"] * 1e6, 2) for r in runs[n]]
+                                                  for n in runs},
+                      "reader_cpu_us_per_row": {n: [round(r["cpu_s"] / args.rows * 1e6, 2) for r in reads[n]] for n in reads}},
+                     indent=2))
+    print()
+    print("| rows | import rows/s, baseline / this | change | importer CPU/row, baseline / this | reader CPU/row, "
+          "baseline / this | load avg (start, end) |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {args.rows:,} | {best['baseline']:,.0f} / {best['this']:,.0f} | {(best['this'] / best['baseline'] - 1) * 100:+.1f}% | "
+          f"{cpu['baseline']:.2f} / {cpu['this']:.2f} µs ({(cpu['this'] / cpu['baseline'] - 1) * 100:+.1f}%) | "
+          f"{read['baseline']:.2f} / {read['this']:.2f} µs ({(read['this'] / read['baseline'] - 1) * 100:+.1f}%) | "
+          f"{load[0]}, {load[1]} |")
 
 
 def encoding_comparison(csv_path: Path, ws_path: Path, args, folder: Path, load_at_start: float) -> None:

@@ -105,14 +105,61 @@ def build(folder: Path, items: int) -> Path:
     return ws_path
 
 
+COMPARE_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+from triage_app.services.metrics import MetricsRequest, compute, theme_triage_fields
+from triage_app.store import Workspace
+out = {}
+with Workspace(sys.argv[1], create=False) as ws:
+    compute(ws.conn, MetricsRequest(by="month"))  # warm
+    for name, call in (("month", lambda: compute(ws.conn, MetricsRequest(by="month"))),
+                       ("themes", lambda: theme_triage_fields(ws.conn))):
+        best = None
+        for _ in range(3):
+            t, c = time.perf_counter(), time.process_time()
+            call()
+            run = (time.perf_counter() - t, time.process_time() - c)
+            best = run if best is None or run[1] < best[1] else best
+        out[name] = best
+print(json.dumps(out))
+"""
+
+
+def compare(ws_path: Path, baseline: Path) -> None:
+    """Metrics by month and the theme fields (priority, roll-up): this code vs ``baseline``, one workspace."""
+    runs: dict[str, list[dict]] = {"baseline": [], "this": []}
+    load = os.getloadavg()[0]
+    for name in ("baseline", "this", "this", "baseline"):
+        out = subprocess.run([sys.executable, "-c", COMPARE_CHILD, str(ws_path), str(baseline if name == "baseline" else ROOT)],
+                             check=True, capture_output=True, text=True)
+        runs[name].append(json.loads(out.stdout))
+    best = {n: {k: min(r[k][1] for r in runs[n]) for k in ("month", "themes")} for n in runs}
+    wall = {n: {k: min(r[k][0] for r in runs[n]) for k in ("month", "themes")} for n in runs}
+    print(json.dumps({"runs": runs, "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)]}, indent=2))
+    print()
+    print("| metrics by month, CPU baseline / this | change | theme fields, CPU baseline / this | change | wall (month, themes) baseline / this | load avg (start, end) |")
+    print("|---|---|---|---|---|---|")
+    b, t = best["baseline"], best["this"]
+    print(f"| {b['month']:.2f} / {t['month']:.2f} s | {(t['month'] / b['month'] - 1) * 100:+.1f}% | "
+          f"{b['themes']:.2f} / {t['themes']:.2f} s | {(t['themes'] / b['themes'] - 1) * 100:+.1f}% | "
+          f"{wall['baseline']['month']:.2f}, {wall['baseline']['themes']:.2f} / {wall['this']['month']:.2f}, "
+          f"{wall['this']['themes']:.2f} s | {load:.1f}, {os.getloadavg()[0]:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the generated files and workspace here")
+    parser.add_argument("--compare", type=Path, help="only: metrics by month and theme fields of this code vs the "
+                        "checkout at COMPARE (the baseline) on the same workspace, alternated, best of each")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="triage-metrics-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     ws_path = build(folder, args.items)
+    if args.compare:
+        compare(ws_path, args.compare)
+        return
 
     from triage_app.services.metrics import MetricsRequest, compute, theme_triage_fields
     from triage_app.store import Workspace

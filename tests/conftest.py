@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+# the drivers the reliability tests share with the benchmarks (bench/harness); appended, so nothing
+# in bench/ shadows a test module
+sys.path.append(str(ROOT / "bench"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -58,7 +58,7 @@ def metrics(workspace, by, theme_id, source, segment, ignore_users, as_of, as_js
     progress = _ProgressLine()
     with _existing(workspace) as ws:
         if theme_id is not None:
-            from .store.metrics_queries import theme_status
+            from .store.statuses import theme_status
 
             if theme_status(ws.conn, theme_id) is None:
                 _fail(f"no theme with id {theme_id}")

@@ -7,10 +7,12 @@ in UTC (``2024-03-05T10:15:22+00:00``) or None.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Callable, Generator, TypeVar, Union
 
 #: The one resolution workflow shared by items and themes (docs/metrics: Resolution status).
 STATUSES = ("new", "triaged", "planned", "in progress", "resolved", "won't fix", "duplicate")
+#: The statuses that close an item or a theme (the rest of STATUSES are open).
+CLOSED_STATUSES = ("resolved", "won't fix", "duplicate")
 SCORE_KINDS = ("nps", "csat", "ces", "rating")
 
 
@@ -152,13 +154,17 @@ class Progress:
     message: str = ""
 
 
-def drive(service, on_progress=None):
+T = TypeVar("T")
+
+
+def drive(service: Generator[Progress, Any, T], on_progress: Callable[[Progress], Any] | None = None) -> T:
     """Run a generator service to its end: every yielded Progress goes to ``on_progress`` (when
     given), and the service's return value is returned."""
     while True:
         try:
             progress = next(service)
         except StopIteration as stop:
-            return stop.value
+            result: T = stop.value
+            return result
         if on_progress is not None:
             on_progress(progress)

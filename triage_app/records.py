@@ -6,6 +6,7 @@ the briefing share (built by ``services.theme_summaries.theme_summaries``, one q
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from analysis.priority import rank_key
 
@@ -37,17 +38,17 @@ class ThemeSummary:
     #: share of the theme's items that are praise (store.metrics_queries.PRAISE_SQL): scales the problem factors
     praise_share: float = 0.0
     #: why growth is neutral ({"span_days", "needs_days"}), None when it is measured
-    growth_note: dict | None = None
+    growth_note: dict[str, Any] | None = None
 
     @property
     def is_top(self) -> bool:
         return self.parent_id is None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def sort_key(theme: ThemeSummary) -> tuple:
+def sort_key(theme: ThemeSummary) -> tuple[Any, ...]:
     """The one order of themes everywhere (analysis.priority.rank_key): themes to fix before mostly-praise
     ones, then priority (high first), size (large first), id."""
     return rank_key(theme.priority, theme.praise_share, theme.size, theme.id)

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 
-from crash_kill import write_csv
+from harness.crash_kill import write_csv
 from triage_app.services.health import ChangeWatch, check_workspace
 from triage_app.services.importing import run_import
 from triage_app.store import Workspace, queries

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from crash_kill import kill_cycle
+from harness.crash_kill import kill_cycle
 
 ROUNDS = int(os.environ.get("TRIAGE_KILL_ROUNDS", "6"))
 
@@ -23,7 +23,7 @@ def test_sigkill_at_random_points_never_corrupts_or_half_imports(tmp_path):
 def test_sigkill_during_theme_analysis_keeps_whole_themes(tmp_path):
     """One analysis killed while embedding (or later): the themes are the previous run's or the new run's
     complete result, and the next run completes (analysis_kill.py checks the details)."""
-    from analysis_kill import analysis_kill_cycle
+    from harness.analysis_kill import analysis_kill_cycle
 
     stats = analysis_kill_cycle(tmp_path, 1, rows=300, new_per_round=100, seed=3)
     assert stats.rounds == 1 and stats.kills == 1, stats

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-import fuzz_inputs as F
+from harness import fuzz_inputs as F
 from triage_app.domain import ImportFailure
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import run_import

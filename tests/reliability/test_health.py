@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from crash_kill import write_csv
+from harness.crash_kill import write_csv
 from triage_app.cli import cli
 from triage_app.services.health import check_workspace
 from triage_app.services.importing import run_import
@@ -105,3 +105,17 @@ def test_an_old_schema_is_a_warning_not_a_failure(tmp_path):
     assert report.healthy and report.schema_version == 1
     assert [c.level for c in report.checks if c.name == "schema"] == ["warning"]
     assert _check(path).exit_code == 0
+
+
+def test_a_missing_column_table_or_index_is_found(filled):
+    assert [c.level for c in check_workspace(filled).checks if c.name == "schema shape"] == ["ok"]
+    _damage(filled, "DROP INDEX rejected_rows_import")
+    report = check_workspace(filled)
+    shape = [c for c in report.checks if c.name == "schema shape"]
+    assert report.healthy and shape[0].level == "warning" and "index rejected_rows_import" in shape[0].detail
+    _damage(filled, "ALTER TABLE items DROP COLUMN link", "DROP TABLE rejected_rows")
+    report = check_workspace(filled)
+    shape = [c for c in report.checks if c.name == "schema shape"]
+    assert not report.healthy and shape[0].level == "error"
+    assert "column items.link" in shape[0].detail and "table rejected_rows" in shape[0].detail
+    assert _check(filled).exit_code == 1

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from crash_kill import write_csv
+from harness.crash_kill import write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,9 @@ from triage_app.services import metrics as svc
 from triage_app.services import status as st
 from triage_app.services.importing import run_import
 from triage_app.services.sentiment import score_items
+from triage_app.store import feedback_class_queries as fq
 from triage_app.store import metrics_queries as mq
+from triage_app.store import statuses as sq
 
 D = 86400.0
 H = 3600.0
@@ -174,8 +176,8 @@ def test_editable_status_mapping_remaps_imported_items_but_not_user_changes(ws):
     user_set = _ids(conn, "external_id = 'acme/app#3'")[0]
     st.set_status(conn, str(user_set), "planned")
     assert st.apply_mapping(conn) == 1  # only #1: #3 was set by a user
-    assert mq.item_status(conn, _ids(conn, "external_id = 'acme/app#1'")[0]) == "duplicate"
-    assert mq.item_status(conn, user_set) == "planned"
+    assert sq.item_status(conn, _ids(conn, "external_id = 'acme/app#1'")[0]) == "duplicate"
+    assert sq.item_status(conn, user_set) == "planned"
     st.set_mapping(conn, "github", "closed/completed", None)
     assert st.overrides(conn) == {}
     with pytest.raises(st.StatusError):
@@ -227,7 +229,7 @@ def test_sentiment_service_scores_once_and_ratings_win(ws):
         "csat:negative": 2, "csat:neutral": 1, "csat:positive": 2}
     assert sum(v for k, v in result["counts"].items() if k.startswith("model:")) == 4  # the text classifier
     assert sum(result["types"].values()) == 9  # every item also has a feedback type
-    assert mq.count_without_sentiment(ws.conn) == 0
+    assert fq.count_to_score(ws.conn) == 0
 
 
 def test_cli_metrics_and_status_contract(ws):

@@ -15,6 +15,7 @@ from triage_app.services import tell
 from triage_app.services.importing import run_import
 from triage_app.services.privacy import load_settings, save_settings
 from triage_app.store import metrics_queries as mq
+from triage_app.store import statuses as sq
 from triage_app.store import themes as tq
 from triage_app.store.queries import transaction
 
@@ -112,7 +113,7 @@ def test_mark_told_is_recorded_once_and_leaves_metrics_alone(ws):
     assert len(again.already_told) == 1 and again.already_told[0]["note"].startswith("[told] ")
     # the told note does not move the close time nor the status
     assert np.array_equal(mq.time_columns(ws.conn).closed, closed.closed, equal_nan=True)
-    assert mq.item_status(ws.conn, ws.item_ids[4]) == "resolved"
+    assert sq.item_status(ws.conn, ws.item_ids[4]) == "resolved"
     d = tell.draft(ws.conn, theme_id=ws.theme_id)
     tell.mark_told(ws.conn, d)
     assert len(tell.draft(ws.conn, theme_id=ws.theme_id).already_told) == 1

@@ -22,6 +22,7 @@ from triage_app.importers.source import ImportOptions
 from triage_app.services.analysis import AnalysisError, analyse, run_analysis
 from triage_app.services.importing import run_import
 from triage_app.store import Workspace
+from triage_app.store import meta
 from triage_app.store import themes as tq
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -117,7 +118,7 @@ def test_analysis_writes_themes_assignments_run_and_cache(analysed):
         assert set(t["keywords"][:3]) <= set(TOPICS[topic[t["quotes"][0]]].split())
     run_row = tq.last_run(ws.conn)
     assert run_row["model"] == "test-words" and run_row["summary"]["themes_created"] == 4
-    assert tq.meta_get(ws.conn, "embedding_model") == "test-words"
+    assert meta.get_text(ws.conn, "embedding_model") == "test-words"
     assert tq.cached_vector_count(ws.conn, "test-words") == result.embedded
 
 

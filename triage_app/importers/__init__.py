@@ -12,7 +12,7 @@ from ..domain import ImportFailure
 from .base import Importer
 from .source import ImportOptions, SourceFile
 
-_HELPER_MODULES = {"base", "source", "encoding", "dates", "scores", "tabular", "survey_common", "json_depth",
+_HELPER_MODULES = {"base", "source", "encoding", "dates", "scores", "survey_common", "json_depth",
                    "plausible", "validate", "feedback_only"}
 
 

@@ -117,9 +117,6 @@ class Columns:
                 return hits[0]
         return None
 
-    def find_all(self, name: str) -> list[int]:
-        return list(self._index.get(normalise_header(name), []))
-
     def has(self, *names: str) -> bool:
         return all(self.find(n) is not None for n in names)
 

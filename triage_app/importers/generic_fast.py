@@ -1,4 +1,4 @@
-"""The generic importer's fast path: table cells straight to stored rows (``store.rows``), with
+"""The generic importer's fast path: table cells straight to stored rows (``rows.StoredRow``), with
 no ``Item`` objects in between. It must give exactly what ``GenericImporter._rows_to_items`` +
 ``prepare_item`` give (tests/unit/test_import_fast_path.py compares whole workspaces).
 
@@ -14,8 +14,9 @@ from operator import contains, itemgetter
 from typing import Iterator
 
 from ..domain import SCORE_KINDS, Rejected, Skipped
-from ..store.rows import row_hash_parts, unstorable
+from ..rows import StoredRow, as_stored_rows, row_hash_parts, unstorable
 from .base import ContentIds
+from .dates import DateParser
 from .feedback_only import MAX_NON_ANSWER, SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer
 from .scores import checked_score, score_value
 
@@ -29,6 +30,13 @@ class RowPlan:
     """The per-file decisions of the row mapper: column indexes, date parser, score columns."""
 
     __slots__ = ("index", "headers", "n", "file_name", "extra", "parse_date", "scores")
+    index: dict[str, int]  # mapped field -> cell index
+    headers: list[str]
+    n: int  # cells in a row
+    file_name: str | None
+    extra: list[tuple[int, str]]  # (cell index, attribute name) of the other columns
+    parse_date: DateParser
+    scores: list[tuple[int, str, float, float, str]]  # (cell index, kind, low, high, header)
 
 
 def too_many_cells(cells: int, headers: int) -> str:
@@ -79,11 +87,13 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         if not title and is_non_answer(text):
             yield Skipped(row_number, SKIP_NON_ANSWER)
             continue
-        try:
-            created = parse_date(cells[i_created]) if i_created is not None else None
-        except ValueError as exc:
-            yield Rejected(row_number, str(exc), headers[i_created])
-            continue
+        created = None
+        if i_created is not None:
+            try:
+                created = parse_date(cells[i_created])
+            except ValueError as exc:
+                yield Rejected(row_number, str(exc), headers[i_created])
+                continue
         author = (cells[i_author].strip() or None) if i_author is not None else None
         src = (cells[i_source].strip() or None) if i_source is not None else file_name
         link = (cells[i_link].strip() or None) if i_link is not None else None
@@ -93,7 +103,7 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         state = None
         if i_status is not None and cells[i_status].strip():
             state = cells[i_status].strip().lower()
-        score = [None, None, None, None]
+        score: list[float | None] = [None, None, None, None]
         bad = None
         for i, slot, low, high, kind, header in scores:
             value, problem = checked_score(cells[i], low, high, kind)
@@ -110,14 +120,14 @@ def _row_by_row(plan: RowPlan, rows, content_id: ContentIds) -> Iterator:
         if not external_id:
             external_id = content_id(created, author, title, text or title)
         stored_title = raw_title if title else None
-        try:  # what store.rows.prepare_item does, inlined
+        try:  # what rows.prepare_item does, inlined
             values = (src, created, None, None, author, None, None, stored_title,
                       raw_text if text else raw_title, state,
                       dumps(labels, json_default, json_options).decode() if labels else None, link,
                       score[0], score[1], score[2], score[3],
                       None, dumps(attributes, json_default, json_options).decode() if attributes else None)
             data = dumps(values[1:] + _NEW_TAIL, json_default, json_options)
-            prepared = (external_id, values, "new", (crc32(data) << 31) ^ adler32(data), None, None, created, False)
+            prepared = StoredRow(external_id, values, "new", (crc32(data) << 31) ^ adler32(data), None, None, created, False)
             del data  # a copy of the whole row: not kept while the row waits to be written
             (external_id + (src or "")).encode("utf-8")
         except (TypeError, ValueError) as exc:  # e.g. a lone surrogate from a JSON "\ud800" escape
@@ -200,7 +210,7 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
         columns = (created, nothing, nothing, authors, nothing, nothing, raw_titles, raw_texts, states, labels, links, *slots,
                    nothing, attributes)
         values = list(zip(sources, *columns))
-        # the checksummed values: all but the source, then status and respondent (see store.rows)
+        # the checksummed values: all but the source, then status and respondent (see rows.prepare_item)
         data = list(map(dumps, zip(*columns, repeat("new"), nothing), repeat(default), repeat(option)))
     except (TypeError, ValueError):
         return None
@@ -211,4 +221,5 @@ def _by_columns(plan: RowPlan, cells_list: list, content_id: ContentIds) -> list
     else:  # content ids drawn in row order, only now that every row of the block is an item
         ids = [e or content_id(c, a, t, x) for e, c, a, t, x in
                zip(map(str.strip, map(itemgetter(i_id), cells_list)), created, authors, titles, texts)]
-    return list(zip(ids, values, repeat("new"), hashes, repeat(None), repeat(None), created, repeat(False)))
+    # plain tuples in StoredRow's field order (built in C; see rows.StoredRow)
+    return as_stored_rows(zip(ids, values, repeat("new"), hashes, repeat(None), repeat(None), created, repeat(False)))

@@ -33,6 +33,7 @@ from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
 from ..domain import CancelToken, Progress, drive
 from ..store import Workspace
+from ..store import meta
 from ..store import themes as tq
 from ..store.queries import transaction
 from .privacy import load_settings, redact_for_embedding
@@ -85,7 +86,7 @@ def analysis_rows(conn) -> list[tuple]:
 
 
 def workspace_model(ws: Workspace) -> str:
-    return tq.meta_get(ws.conn, MODEL_KEY) or DEFAULT_BACKEND
+    return meta.get_text(ws.conn, MODEL_KEY) or DEFAULT_BACKEND
 
 
 class _Timer:
@@ -329,7 +330,7 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
         tq.write_model_assignments(conn, rows, run_id)
         tq.refresh_sizes(conn)
         tq.journal_clear_redo(conn)
-        tq.meta_set(conn, MODEL_KEY, result.model)
+        meta.set_text(conn, MODEL_KEY, result.model)
         _summarise(conn, result)
         tq.finish_run(conn, run_id, _summary(result))
     result.info.update({**found.info, "matched": len(matches), "groups_matched": len(group_matches)})

@@ -27,7 +27,9 @@ import numpy as np
 from analysis import periods as P
 from ..domain import CancelToken, Progress
 from ..store import briefing_queries as bq
+from ..store import feedback_class_queries as fq
 from ..store import metrics_queries as mq
+from ..store import settings
 from ..store import themes as tq
 from . import metrics
 from .privacy import load_settings, output_redactor, redact_for_export
@@ -328,10 +330,10 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["type_totals"] = bq.type_totals(conn, s, e)  # every item of the period, in a theme or not
     data["exclusions"] = bq.exclusions(conn, s, e)
     data["analysis_run"] = tq.last_run(conn)
-    data["sentiment_methods"] = mq.sentiment_counts(conn)
+    data["sentiment_methods"] = fq.sentiment_counts(conn)
     data["privacy"] = _privacy(conn, request)
     data["weights"] = metrics.weights(conn)
-    data["scheme"] = mq.get_setting(conn, metrics.SCHEME_KEY, "weighted") or "weighted"
+    data["scheme"] = settings.get_value(conn, metrics.SCHEME_KEY, "weighted") or "weighted"
     data["imports"] = _imports(conn)
     # the latest period (ending at the newest item) takes status changes made since: they are today's work
     newest = newest_end(conn)

@@ -16,6 +16,8 @@ from analysis import charts
 from analysis.priority import mostly_praise
 from analysis.chart_style import ChartMeta
 
+from ..domain import STATUSES
+
 SECONDS_PER_HOUR = 3600.0
 
 
@@ -122,7 +124,6 @@ def quote_text(text: str, limit: int = 260) -> str:
 
 SCORES = (("nps", "NPS", 1, ""), ("csat", "CSAT (top-2-box)", 1, "%"), ("rating", "Star rating (mean)", 2, ""),
           ("ces", "CES (1-7 mean)", 2, ""))
-STATUS_ORDER = ("new", "triaged", "planned", "in progress", "resolved", "won't fix", "duplicate")
 
 
 def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True) -> ChartMeta:
@@ -456,7 +457,7 @@ def status_page(data: dict, tr: Tr) -> Page:
                     unit=data["by"]))])
     counts = data["status_counts"]
     total = sum(counts.values()) or 1
-    shown = [s for s in STATUS_ORDER if counts.get(s)]
+    shown = [s for s in STATUSES if counts.get(s)]
     page.tables.append(Table(
         [tr("Status now of items created in the period")] + [tr(s) for s in shown],
         [[tr("Items")] + [f"{counts[s]:,}" for s in shown],

@@ -79,6 +79,17 @@ def check_workspace(path: str | Path) -> HealthReport:
     return report
 
 
+def _check_shape(conn: sqlite3.Connection, report: HealthReport, version: int) -> None:
+    """The tables, columns, indexes and triggers that schema ``version`` has, all present."""
+    missing, slower = hq.schema_gaps(conn, version)
+    if missing:
+        report.add("schema shape", "error", "missing: " + ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else ""))
+    elif slower:
+        report.add("schema shape", "warning", "missing indexes (filters and searches are slower): " + ", ".join(slower))
+    else:
+        report.add("schema shape", "ok", f"every table, column, index and trigger of schema {version}")
+
+
 def _run_checks(conn: sqlite3.Connection, report: HealthReport) -> None:
     try:
         tables = hq.tables(conn)
@@ -105,6 +116,8 @@ def _run_checks(conn: sqlite3.Connection, report: HealthReport) -> None:
                    "(a backup is written first)")
     else:
         report.add("schema", "ok", f"schema {version} (current)")
+    if recorded == list(range(1, version + 1)):
+        _check_shape(conn, report, version)
 
     errors = hq.integrity_errors(conn)
     report.add("integrity", "error" if errors else "ok",

@@ -19,6 +19,7 @@ from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, 
 from ..importers import choose_importer
 from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
+from ..rows import StoredRow
 from ..store import Workspace, queries, replace_queries, source_names
 from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
@@ -145,7 +146,7 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
         )
         writer = ImportWriter(conn, import_id, importer.name)
         respondents: list[Respondent] = []
-        items: list[tuple] = []
+        items: list[StoredRow] = []
         rejected: list[Rejected] = []
         seen = 0
         rows_read = None

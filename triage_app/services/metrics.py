@@ -18,6 +18,7 @@ import numpy as np
 from analysis import periods, priority, response_times, satisfaction
 from ..domain import CancelToken, Progress, drive
 from ..store import metrics_queries as mq
+from ..store import settings
 
 WEIGHTS_KEY = "setting:priority_weights"
 SOURCE_WEIGHTS_KEY = "setting:source_weights"
@@ -151,16 +152,16 @@ def _drive(gen):
 
 # -- priority ---------------------------------------------------------------------------------
 def weights(conn: sqlite3.Connection) -> dict[str, float]:
-    return priority.check_weights(mq.get_setting(conn, WEIGHTS_KEY, {}) or {})
+    return priority.check_weights(settings.get_value(conn, WEIGHTS_KEY, {}) or {})
 
 
 def priority_scheme(conn: sqlite3.Connection) -> str:
     """The workspace's priority scheme: ``weighted`` (the factors, default) or ``rice``."""
-    return mq.get_setting(conn, SCHEME_KEY, "weighted") or "weighted"
+    return settings.get_value(conn, SCHEME_KEY, "weighted") or "weighted"
 
 
 def source_weights(conn: sqlite3.Connection) -> dict[str, float]:
-    return {k: float(v) for k, v in (mq.get_setting(conn, SOURCE_WEIGHTS_KEY, {}) or {}).items()}
+    return {k: float(v) for k, v in (settings.get_value(conn, SOURCE_WEIGHTS_KEY, {}) or {}).items()}
 
 
 def save_priority_settings(conn: sqlite3.Connection, *, weights: dict[str, float] | None = None,
@@ -171,26 +172,26 @@ def save_priority_settings(conn: sqlite3.Connection, *, weights: dict[str, float
 
     with transaction(conn):
         if weights is not None:
-            merged = {**(mq.get_setting(conn, WEIGHTS_KEY, {}) or {}), **weights}
+            merged = {**(settings.get_value(conn, WEIGHTS_KEY, {}) or {}), **weights}
             priority.check_weights(merged)
-            mq.set_setting(conn, WEIGHTS_KEY, merged)
+            settings.put_value(conn, WEIGHTS_KEY, merged)
         if source_weights is not None:
-            mq.set_setting(conn, SOURCE_WEIGHTS_KEY, {**(mq.get_setting(conn, SOURCE_WEIGHTS_KEY, {}) or {}),
+            settings.put_value(conn, SOURCE_WEIGHTS_KEY, {**(settings.get_value(conn, SOURCE_WEIGHTS_KEY, {}) or {}),
                                                       **source_weights})
         if scheme is not None:
             if scheme not in priority.SCHEMES:
                 raise ValueError(f"priority scheme must be one of {', '.join(priority.SCHEMES)}")
-            mq.set_setting(conn, SCHEME_KEY, scheme)
+            settings.put_value(conn, SCHEME_KEY, scheme)
         if rice_inputs is not None:
-            saved = mq.get_setting(conn, RICE_KEY, {}) or {}
+            saved = settings.get_value(conn, RICE_KEY, {}) or {}
             for theme_id, values in rice_inputs.items():
                 saved.setdefault(str(theme_id), {}).update(values)
-            mq.set_setting(conn, RICE_KEY, saved)
+            settings.put_value(conn, RICE_KEY, saved)
 
 
 def rice_inputs(conn: sqlite3.Connection, theme_id: int) -> dict[str, float]:
     """The RICE inputs a person set for a theme (impact, confidence, effort); missing ones are automatic."""
-    return dict((mq.get_setting(conn, RICE_KEY, {}) or {}).get(str(theme_id), {}))
+    return dict((settings.get_value(conn, RICE_KEY, {}) or {}).get(str(theme_id), {}))
 
 
 def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, float | None]) -> None:
@@ -203,7 +204,7 @@ def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, f
     if values.get("effort") is not None and values["effort"] <= 0:
         raise ValueError("RICE effort must be positive (person-months)")
     with transaction(conn):
-        saved = mq.get_setting(conn, RICE_KEY, {}) or {}
+        saved = settings.get_value(conn, RICE_KEY, {}) or {}
         mine = saved.setdefault(str(theme_id), {})
         for key, value in values.items():
             if value is None:
@@ -212,7 +213,7 @@ def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, f
                 mine[key] = float(value)
         if not mine:
             saved.pop(str(theme_id))
-        mq.set_setting(conn, RICE_KEY, saved)
+        settings.put_value(conn, RICE_KEY, saved)
 
 
 def growth_setup(conn: sqlite3.Connection, as_of: str | None = None) -> tuple[float, int | None, float | None]:
@@ -292,8 +293,8 @@ def _response_lags(cols: mq.TimeColumns) -> dict[int, float]:
 def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of: str | None = None,
                      data: mq.ThemeData | None = None) -> dict[int, dict]:
     """{theme id: {priority, factors, scaled, inputs, scheme}} with the workspace's saved settings."""
-    scheme = scheme or mq.get_setting(conn, SCHEME_KEY, "weighted") or "weighted"
-    rice_saved = {int(k): v for k, v in (mq.get_setting(conn, RICE_KEY, {}) or {}).items()}
+    scheme = scheme or settings.get_value(conn, SCHEME_KEY, "weighted") or "weighted"
+    rice_saved = {int(k): v for k, v in (settings.get_value(conn, RICE_KEY, {}) or {}).items()}
     return priority.score(theme_inputs(conn, as_of, data=data), scheme, weights(conn), rice_saved)
 
 

@@ -27,7 +27,7 @@ from typing import Generator, Iterator
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
-from ..store.rows import prepare_item, unstorable
+from ..rows import StoredRow, as_stored_rows, prepare_item, to_plain, unstorable
 
 #: files at least this large are parsed in a separate process
 PROCESS_THRESHOLD_BYTES = 32 << 20
@@ -38,7 +38,7 @@ FAST_PATHS = True
 @dataclass
 class Chunk:
     respondents: list[Respondent] = field(default_factory=list)
-    items: list[tuple] = field(default_factory=list)  # rows as store.rows.prepare_item (marshalled between processes)
+    items: list[StoredRow] = field(default_factory=list)  # plain tuples after crossing from the reader's process
     rejected: list[Rejected] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (not feedback, not errors)
     records: int = 0
@@ -82,14 +82,14 @@ def _with_problems(chunk: Chunk, source: SourceFile | None) -> Chunk:
 
 
 def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
-    """Chunks of a ``read_prepared`` stream: prepared item rows (tuples), respondents, rejects."""
+    """Chunks of a ``read_prepared`` stream: stored item rows, respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
     count = 0
     for record in records:
         count += 1
         kind = type(record)
-        if kind is tuple:
+        if kind is tuple or kind is StoredRow:  # a stored row (plain from the column-wise fast path)
             items_append(record)
         elif kind is Respondent:
             respondents.append(record)
@@ -181,7 +181,7 @@ def _packed(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
     tuples and lists, and marshal handles those for about half what pickle costs to write."""
     for chunk in chunks:
         try:
-            chunk.items = marshal.dumps(chunk.items)
+            chunk.items = marshal.dumps(to_plain(chunk.items))  # type: ignore[assignment]
         except ValueError:  # a value marshal cannot carry: pickle takes the list as it is
             pass
         yield chunk
@@ -189,7 +189,7 @@ def _packed(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
 
 def _unpacked(chunk: Chunk) -> Chunk:
     if isinstance(chunk.items, bytes):
-        chunk.items = marshal.loads(chunk.items)
+        chunk.items = as_stored_rows(marshal.loads(chunk.items))
     return chunk
 
 

@@ -26,7 +26,6 @@ from analysis.feedback_classes import Heads
 from analysis.label_values import normalise_sentiment, normalise_type
 from ..domain import CancelToken, Progress
 from ..store import feedback_class_queries as fq
-from ..store import metrics_queries as mq
 from ..store import themes as tq
 from ..store.queries import transaction
 
@@ -120,7 +119,7 @@ def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
         done += len(rows)
         cancel.raise_if_cancelled()
         yield Progress("sentiment", done, total, "")
-    return {"scored": done, "counts": mq.sentiment_counts(conn), "types": fq.type_counts(conn)}
+    return {"scored": done, "counts": fq.sentiment_counts(conn), "types": fq.type_counts(conn)}
 
 
 def _body(title, text) -> str:

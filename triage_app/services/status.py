@@ -13,6 +13,8 @@ import sqlite3
 from .. import statuses
 from ..domain import STATUSES
 from ..store import metrics_queries as mq
+from ..store import settings
+from ..store import statuses as sq
 from ..store.queries import transaction
 
 MAPPING_KEY = "setting:status_mapping"
@@ -46,11 +48,11 @@ def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str
     plus, for a theme, its roll-up."""
     kind, ident = parse_target(target)
     status = normalise_status(new_status)
-    current = mq.item_status(conn, ident) if kind == "item" else mq.theme_status(conn, ident)
+    current = sq.item_status(conn, ident) if kind == "item" else sq.theme_status(conn, ident)
     if current is None:
         raise StatusError(f"no {kind} with id {ident}")
     with transaction(conn):
-        row = mq.record_status(conn, new_status=status, note=note, origin=origin, changed_at=changed_at,
+        row = sq.record_status(conn, new_status=status, note=note, origin=origin, changed_at=changed_at,
                                **({"item_id": ident} if kind == "item" else {"theme_id": ident}))
         if kind == "theme" and origin == "user" and status != current:  # undoable like every theme edit
             from .theme_edits import record_edit
@@ -66,7 +68,7 @@ def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str
 
 def history(conn: sqlite3.Connection, target: str) -> list[dict]:
     kind, ident = parse_target(target)
-    return mq.status_history(conn, **({"item_id": ident} if kind == "item" else {"theme_id": ident}))
+    return sq.status_history(conn, **({"item_id": ident} if kind == "item" else {"theme_id": ident}))
 
 
 def theme_progress(conn: sqlite3.Connection) -> dict[int, dict]:
@@ -79,7 +81,7 @@ def theme_progress(conn: sqlite3.Connection) -> dict[int, dict]:
 
 # -- the source-state mapping -----------------------------------------------------------------
 def overrides(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
-    return mq.get_setting(conn, MAPPING_KEY, {}) or {}
+    return settings.get_value(conn, MAPPING_KEY, {}) or {}
 
 
 def mapping(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
@@ -92,7 +94,7 @@ def mapping_table(conn: sqlite3.Connection) -> list[dict]:
     table = mapping(conn)
     custom = overrides(conn)
     rows = []
-    for fmt, state, status, count in mq.source_states(conn):
+    for fmt, state, status, count in sq.source_states(conn):
         family = statuses.family_of(fmt)
         rows.append({"source_format": fmt, "family": family, "source_state": state,
                      "maps_to": statuses.map_stored_state(fmt, state, table), "items": count,
@@ -114,7 +116,7 @@ def set_mapping(conn: sqlite3.Connection, family: str, state: str, status: str |
         raise StatusError(str(exc)) from exc
     custom = {f: t for f, t in custom.items() if t}
     with transaction(conn):
-        mq.set_setting(conn, MAPPING_KEY, custom)
+        settings.put_value(conn, MAPPING_KEY, custom)
     return custom
 
 
@@ -126,9 +128,9 @@ def apply_mapping(conn: sqlite3.Connection) -> int:
     table = mapping(conn)
     changed = 0
     with transaction(conn):
-        for item_id, fmt, state, status in mq.remap_candidates(conn):
+        for item_id, fmt, state, status in sq.remap_candidates(conn):
             new = statuses.map_stored_state(fmt, state, table)
             if new is not None and new != status:
-                mq.record_status(conn, item_id=item_id, new_status=new, origin="import", note="status mapping")
+                sq.record_status(conn, item_id=item_id, new_status=new, origin="import", note="status mapping")
                 changed += 1
     return changed

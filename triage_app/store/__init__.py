@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from . import queries
 from .migrations import LATEST_VERSION
@@ -22,15 +23,11 @@ class Workspace:
     def __enter__(self) -> "Workspace":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         return queries.stats(self.conn)
 
 
-def open_workspace(path: str | Path, *, create: bool = True) -> Workspace:
-    return Workspace(path, create=create)
-
-
-__all__ = ["Workspace", "WorkspaceError", "open_workspace", "queries", "connect_reader", "LATEST_VERSION"]
+__all__ = ["Workspace", "WorkspaceError", "queries", "connect_reader", "LATEST_VERSION"]

@@ -24,7 +24,7 @@ class Backup:
         return f"{self.path.name} (schema {self.version}, {self.taken_at:%Y-%m-%d %H:%M} UTC, {self.size:,} bytes)"
 
 
-def list_backups(workspace: str | os.PathLike) -> list[Backup]:
+def list_backups(workspace: str | os.PathLike[str]) -> list[Backup]:
     """The backups of a workspace, newest first (an empty list when there are none)."""
     path = Path(workspace)
     found = []
@@ -42,7 +42,7 @@ def list_backups(workspace: str | os.PathLike) -> list[Backup]:
     return [b for _, _, b in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)]
 
 
-def last_backup(workspace: str | os.PathLike) -> Backup | None:
+def last_backup(workspace: str | os.PathLike[str]) -> Backup | None:
     backups = list_backups(workspace)
     return backups[0] if backups else None
 
@@ -78,7 +78,7 @@ def make_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     raise OSError(f"{path}: cannot name a backup file")
 
 
-def restore_backup(backup: str | os.PathLike, workspace: str | os.PathLike) -> Path | None:
+def restore_backup(backup: str | os.PathLike[str], workspace: str | os.PathLike[str]) -> Path | None:
     """Put a backup in the workspace's place. The current file (with its -wal/-shm), if any, is kept
     beside it as ``<name>.damaged.<UTC time>``; returns that path. No connection may be open."""
     backup, workspace = Path(backup), Path(workspace)
@@ -103,7 +103,7 @@ SNAPSHOT_EVERY_S = 24 * 3600
 KEEP = 5
 
 
-def snapshot_if_due(conn: sqlite3.Connection, path: str | os.PathLike, version: int,
+def snapshot_if_due(conn: sqlite3.Connection, path: str | os.PathLike[str], version: int,
                     every_s: float = SNAPSHOT_EVERY_S, keep: int = KEEP) -> Path | None:
     """A safety copy of an open workspace when the newest backup is older than ``every_s``
     (so a damaged file can be replaced by yesterday's); keeps the ``keep`` newest backups.

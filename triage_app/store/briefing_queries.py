@@ -5,18 +5,22 @@ and sentiment, counts per status and source, and what a report leaves out. Windo
 from __future__ import annotations
 
 import sqlite3
+from typing import Any, Iterable, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .metrics_queries import Filters
 
 from .source_names import label_sql
+from .statuses import CLOSED_SQL
 
-_CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 
 
-def _ids(theme_ids) -> tuple[str, list[int]]:
+def _ids(theme_ids: Iterable[int]) -> tuple[str, list[int]]:
     ids = [int(t) for t in theme_ids]
     return ",".join("?" * len(ids)) or "NULL", ids
 
 
-def theme_days(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> list[tuple[int, str, int]]:
+def theme_days(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str, end: str) -> list[tuple[int, str, int]]:
     """(theme id, UTC day, items created that day) for items created in [start, end)."""
     marks, ids = _ids(theme_ids)
     return conn.execute(
@@ -26,7 +30,7 @@ def theme_days(conn: sqlite3.Connection, theme_ids, start: str, end: str) -> lis
         " GROUP BY it.theme_id, day", ids + [start, end]).fetchall()
 
 
-def item_texts(conn: sqlite3.Connection, item_ids) -> dict[int, dict]:
+def item_texts(conn: sqlite3.Connection, item_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     ids = [int(i) for i in item_ids]
     if not ids:
         return {}
@@ -36,7 +40,7 @@ def item_texts(conn: sqlite3.Connection, item_ids) -> dict[int, dict]:
     return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows}
 
 
-def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, end: str, limit: int = 40) -> list[dict]:
+def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, end: str, limit: int = 40) -> list[dict[str, Any]]:
     """Items of a theme to quote when it has no representative quotes: those of the report window
     first, the most probable members first, texts of a readable length first."""
     rows = conn.execute(
@@ -47,7 +51,7 @@ def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, 
     return [{"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows]
 
 
-def theme_segment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: str,
+def theme_segment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str, end: str,
                          key: str | None = None) -> list[tuple[int, str, int]]:
     """(theme id, segment, items) in [start, end). Segment: the item's source format, or with ``key``
     the attribute of that name on the respondent (else the item); items without it: ``None``."""
@@ -65,7 +69,7 @@ def theme_segment_counts(conn: sqlite3.Connection, theme_ids, start: str, end: s
         " GROUP BY it.theme_id, seg", args + ids + [start, end]).fetchall()
 
 
-def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids, start: str | None, end: str | None) -> dict[int, tuple]:
+def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str | None, end: str | None) -> dict[int, tuple[Any, ...]]:
     """{theme id: (negative, neutral, positive, unscored)} over items created in [start, end) (both
     None: every item, dated or not): the stored sentiment (which already prefers scores), else the
     item's or its respondent's score."""
@@ -92,7 +96,7 @@ TYPE_ORDER = ("problem", "request", "question", "praise", "other")
 _TYPE_TOTALS = ", ".join(f"total(s.feedback_type = '{t}')" for t in TYPE_ORDER) + ", total(s.feedback_type IS NULL)"
 
 
-def theme_type_counts(conn: sqlite3.Connection, theme_ids, start: str | None, end: str | None) -> dict[int, tuple]:
+def theme_type_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str | None, end: str | None) -> dict[int, tuple[int, ...]]:
     """{theme id: (problem, request, question, praise, other, untyped)} over items created in
     [start, end) (both None: every item, dated or not)."""
     marks, ids = _ids(theme_ids)
@@ -104,7 +108,7 @@ def theme_type_counts(conn: sqlite3.Connection, theme_ids, start: str | None, en
     return {r[0]: tuple(int(x) for x in r[1:]) for r in rows}
 
 
-def type_totals(conn: sqlite3.Connection, start: str | None, end: str | None) -> tuple:
+def type_totals(conn: sqlite3.Connection, start: str | None, end: str | None) -> tuple[int, ...]:
     """(problem, request, question, praise, other, untyped) over every item created in [start, end)
     (both None: every item), in a theme or not."""
     row = conn.execute(
@@ -114,8 +118,10 @@ def type_totals(conn: sqlite3.Connection, start: str | None, end: str | None) ->
     return tuple(int(x or 0) for x in row)
 
 
-def status_counts(conn: sqlite3.Connection, start: str, end: str, scope=None) -> dict[str, int]:
+def status_counts(conn: sqlite3.Connection, start: str, end: str, scope: "Filters | None" = None) -> dict[str, int]:
     """Workflow status now of the items created in [start, end) (within ``scope``, a metrics Filters)."""
+    where: list[str]
+    params: list[Any]
     where, params = scope.clauses("items", respondent=False) if scope is not None else ([], [])
     return dict(conn.execute(
         "SELECT status, count(*) FROM items WHERE created_at >= ? AND created_at < ?"
@@ -130,8 +136,8 @@ def source_counts(conn: sqlite3.Connection, start: str, end: str) -> list[tuple[
 
 
 def respondent_count(conn: sqlite3.Connection, start: str, end: str) -> int:
-    return conn.execute("SELECT count(*) FROM respondents WHERE submitted_at >= ? AND submitted_at < ?",
-                        (start, end)).fetchone()[0]
+    return int(conn.execute("SELECT count(*) FROM respondents WHERE submitted_at >= ? AND submitted_at < ?",
+                        (start, end)).fetchone()[0])
 
 
 def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
@@ -141,14 +147,14 @@ def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]
         " total(i.created_at >= ? AND i.created_at < ? AND i.author_is_bot = 1),"
         " total(i.created_at >= ? AND i.created_at < ? AND (it.item_id IS NULL OR it.theme_id IS NULL)),"
         " total(i.created_at >= ? AND i.created_at < ? AND t.hidden = 1),"
-        f" total(i.status IN {_CLOSED_SQL} AND i.closed_at IS NULL AND i.created_at >= ? AND i.created_at < ?)"
+        f" total(i.status IN {CLOSED_SQL} AND i.closed_at IS NULL AND i.created_at >= ? AND i.created_at < ?)"
         " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id",
         (start, end) * 4).fetchone()
     keys = ("no_time", "bot_authored", "unassigned", "hidden_theme", "closed_without_time")
     return {k: int(v) for k, v in zip(keys, row)}
 
 
-def undated_counts(conn: sqlite3.Connection, theme_ids) -> dict[int, int]:
+def undated_counts(conn: sqlite3.Connection, theme_ids: Iterable[int]) -> dict[int, int]:
     """{theme id: items without a creation time}."""
     marks, ids = _ids(theme_ids)
     return dict(conn.execute(

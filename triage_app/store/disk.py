@@ -27,7 +27,7 @@ def _size(n: float) -> str:
     return f"{n:.1f} TB"
 
 
-def free_bytes(path: str | os.PathLike) -> int | None:
+def free_bytes(path: str | os.PathLike[str]) -> int | None:
     folder = Path(path)
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
@@ -37,7 +37,7 @@ def free_bytes(path: str | os.PathLike) -> int | None:
         return None
 
 
-def disk_full_message(path: str | os.PathLike, needed: int | None, what: str) -> str:
+def disk_full_message(path: str | os.PathLike[str], needed: int | None, what: str) -> str:
     """"the disk holding X is full (12.0 KB free; <what> needs roughly 40.0 MB)"."""
     free = free_bytes(path)
     parts = [f"{_size(free)} free" if free is not None else None,

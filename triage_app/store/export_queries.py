@@ -2,9 +2,11 @@
 sit in memory at once."""
 from __future__ import annotations
 
-from typing import Iterator
+import sqlite3
+from typing import Any, Iterator
 
 from .item_queries import ItemFilter, _where
+from .statuses import CLOSED_SQL
 
 ITEM_EXPORT_COLUMNS = ("id", "external_id", "source_format", "source", "created_at", "closed_at", "author", "title",
                        "text", "status", "theme_id", "theme_label", "labels", "nps", "csat", "ces", "rating", "link")
@@ -21,7 +23,7 @@ THEME_EXPORT_COLUMNS = ("id", "label", "keywords", "size", "status", "items_reso
                         "parent_id", "created_at", "updated_at")
 
 
-def iter_items_for_export(conn, f: ItemFilter, page: int = 5_000) -> Iterator[list[tuple]]:
+def iter_items_for_export(conn: sqlite3.Connection, f: ItemFilter, page: int = 5_000) -> Iterator[list[tuple[Any, ...]]]:
     """Pages of items (ITEM_EXPORT_COLUMNS) passing the filter, in id order."""
     where, args = _where(f)
     last = 0
@@ -34,12 +36,12 @@ def iter_items_for_export(conn, f: ItemFilter, page: int = 5_000) -> Iterator[li
         last = rows[-1][0]
 
 
-def themes_for_export(conn, include_hidden: bool = False) -> list[tuple]:
+def themes_for_export(conn: sqlite3.Connection, include_hidden: bool = False) -> list[tuple[Any, ...]]:
     hidden = "" if include_hidden else " AND themes.hidden = 0"
     return conn.execute(
         "SELECT themes.id, themes.label, themes.keywords, themes.size, themes.status,"
         " (SELECT count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
-        "   WHERE it.theme_id = themes.id AND i.status IN ('resolved', 'won''t fix', 'duplicate')),"
+        "   WHERE it.theme_id = themes.id AND i.status IN " + CLOSED_SQL + "),"
         " (SELECT count(*) FROM item_themes it WHERE it.theme_id = themes.id),"
         " themes.hidden, themes.parent_id, themes.created_at, themes.updated_at"
         f" FROM themes WHERE themes.merged_into IS NULL{hidden} ORDER BY themes.size DESC"

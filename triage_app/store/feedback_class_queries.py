@@ -3,6 +3,7 @@ writing scores, counts and shares per theme, and the values a file mapped (``att
 from __future__ import annotations
 
 import sqlite3
+from typing import Any, Iterable
 
 #: keys in ``items.attributes`` where the generic importer keeps a mapped sentiment / type column
 MAPPED_SENTIMENT_KEY = "_sentiment"
@@ -11,7 +12,7 @@ MAPPED_TYPE_KEY = "_type"
 _TODO = "s.item_id IS NULL OR s.row_hash IS NOT i.row_hash OR s.feedback_type IS NULL"
 
 
-def items_to_score(conn: sqlite3.Connection, after_id: int, limit: int) -> list[tuple]:
+def items_to_score(conn: sqlite3.Connection, after_id: int, limit: int) -> list[tuple[Any, ...]]:
     """(id, title, text, rating, nps, csat, ces, row_hash, mapped sentiment, mapped type) of items
     not scored yet, changed since, or scored before types existed; scores from the item, else its
     respondent."""
@@ -24,11 +25,11 @@ def items_to_score(conn: sqlite3.Connection, after_id: int, limit: int) -> list[
 
 
 def count_to_score(conn: sqlite3.Connection) -> int:
-    return conn.execute(f"SELECT count(*) FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id WHERE {_TODO}"
-                        ).fetchone()[0]
+    return int(conn.execute(f"SELECT count(*) FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id WHERE {_TODO}"
+                        ).fetchone()[0])
 
 
-def write_scores(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+def write_scores(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     """rows: (item_id, score, label, method, row_hash, feedback_type, type_score, type_method)."""
     conn.executemany(
         "INSERT INTO item_sentiment (item_id, score, label, method, row_hash, feedback_type, type_score, type_method)"
@@ -38,13 +39,18 @@ def write_scores(conn: sqlite3.Connection, rows: list[tuple]) -> None:
         " type_method = excluded.type_method", rows)
 
 
-def type_counts(conn: sqlite3.Connection) -> dict:
+def type_counts(conn: sqlite3.Connection) -> dict[str, Any]:
     return {f"{m}:{t}": n for m, t, n in conn.execute(
         "SELECT type_method, feedback_type, count(*) FROM item_sentiment WHERE feedback_type IS NOT NULL"
         " GROUP BY type_method, feedback_type ORDER BY type_method, feedback_type")}
 
 
-def _shares(rows) -> dict[int, dict[str, float]]:
+def sentiment_counts(conn: sqlite3.Connection) -> dict[str, Any]:
+    return {f"{m}:{lab}": n for m, lab, n in conn.execute(
+        "SELECT method, label, count(*) FROM item_sentiment GROUP BY method, label ORDER BY method, label")}
+
+
+def _shares(rows: Iterable[tuple[Any, ...]]) -> dict[int, dict[str, float]]:
     totals: dict[int, int] = {}
     counts: dict[int, dict[str, int]] = {}
     for theme, label, n in rows:
@@ -75,9 +81,9 @@ def type_shares_by_theme(conn: sqlite3.Connection) -> dict[int, dict[str, float]
     return _shares(conn.execute(_rolled_up("s.feedback_type", "s.feedback_type IS NOT NULL")))
 
 
-def item_classes(conn: sqlite3.Connection, item_ids) -> dict[int, tuple[str | None, str | None]]:
+def item_classes(conn: sqlite3.Connection, item_ids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
     """item id -> (sentiment label, feedback type) for the given items that are scored."""
-    out: dict[int, tuple] = {}
+    out: dict[int, tuple[Any, ...]] = {}
     ids = list(item_ids)
     for start in range(0, len(ids), 900):
         chunk = ids[start:start + 900]

@@ -6,7 +6,9 @@ end of a huge table never pays for an OFFSET.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
+from typing import Any, Generator
 
 from .search import match_expression
 from .source_names import label_sql
@@ -59,11 +61,12 @@ SENTIMENTS = ("negative", "neutral", "positive")
 FEEDBACK_TYPES = ("problem", "request", "question", "praise", "other")
 
 
-def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list]:
+def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list[Any]]:
     # "+column" keeps SQLite from using that column's index, so a page of a broad filter walks
     # the sort order's index instead of sorting most of the table.
     plus = "" if use_filter_indexes else "+"
-    clauses, args = [], []
+    clauses: list[str] = []
+    args: list[Any] = []
     if f.search.strip():
         expression = match_expression(f.search)
         if expression is None:
@@ -125,27 +128,27 @@ _FROM = (" FROM items LEFT JOIN respondents ON respondents.id = items.respondent
          " LEFT JOIN themes ON themes.id = item_themes.theme_id")
 
 
-def count_items(conn, f: ItemFilter) -> int:
+def count_items(conn: sqlite3.Connection, f: ItemFilter) -> int:
     """How many items pass the filter (joins only the tables the filter needs)."""
     if f.search.strip() and f == ItemFilter(search=f.search):  # search alone: count in the index itself
         expression = match_expression(f.search)
         if expression is None:
             return 0
-        return conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0])
     where, args = _where(f)
     joins = " FROM items"
     if f.score_band or f.segment:
         joins += " LEFT JOIN respondents ON respondents.id = items.respondent_id"
     if f.theme_ids:
         joins += " LEFT JOIN item_themes ON item_themes.item_id = items.id"
-    return conn.execute("SELECT count(*)" + joins + where, args).fetchone()[0]
+    return int(conn.execute("SELECT count(*)" + joins + where, args).fetchone()[0])
 
 
 SELECTIVE = 50_000  # below this many matches, sorting them beats walking the sort index
 
 
-def page_items(conn, f: ItemFilter, sort: str = "created_at", descending: bool = True, limit: int = 200,
-               after: tuple | None = None, matches: int | None = None) -> list[tuple]:
+def page_items(conn: sqlite3.Connection, f: ItemFilter, sort: str = "created_at", descending: bool = True, limit: int = 200,
+               after: tuple[Any, ...] | None = None, matches: int | None = None) -> list[tuple[Any, ...]]:
     """Rows of TABLE_COLUMNS plus a trailing sort key; pass the last row's ``(sort key, id)`` as
     ``after`` to get the next page. ``matches`` (from count_items) lets a selective filter use
     its own index."""
@@ -180,8 +183,8 @@ def counts_first(f: ItemFilter) -> bool:
     return not (f.search.strip() or f.score_band or f.segment or f.sentiment or f.feedback_type)
 
 
-def first_page_and_count(conn, f: ItemFilter, sort: str = "created_at", descending: bool = True,
-                         limit: int = 200):
+def first_page_and_count(conn: sqlite3.Connection, f: ItemFilter, sort: str = "created_at", descending: bool = True,
+                         limit: int = 200) -> Generator[tuple[list[tuple[Any, ...]], int | None], None, int]:
     """What a table shows when a filter changes, fastest answer first: yields ``(rows, total or
     None)`` once, then returns the total. The feedback table and bench/ui_bench.py both use it."""
     if counts_first(f):
@@ -192,7 +195,7 @@ def first_page_and_count(conn, f: ItemFilter, sort: str = "created_at", descendi
     return count_items(conn, f)
 
 
-def filter_choices(conn) -> dict:
+def filter_choices(conn: sqlite3.Connection) -> dict[str, Any]:
     """What the filter controls offer: formats, source names, statuses, themes and segment attributes."""
     formats = [r[0] for r in conn.execute("SELECT DISTINCT source_format FROM items ORDER BY 1")]
     sources = [r[0] for r in conn.execute(f"SELECT DISTINCT {_SOURCE_LABEL} FROM items ORDER BY 1")]
@@ -205,7 +208,7 @@ def filter_choices(conn) -> dict:
         if parent is None or parent not in tops:
             themes.append((theme_id, label))
             themes += [(c, "\u2003\u2514 " + cl) for c, cl, cp in rows if cp == theme_id]
-    segments: dict[str, set] = {}
+    found: dict[str, set[str]] = {}
     # a sample of survey respondents' and items' attributes (the other columns of an export)
     for (attrs,) in conn.execute(
         "SELECT attributes FROM (SELECT attributes FROM respondents WHERE attributes != '{}' LIMIT 500)"
@@ -214,6 +217,6 @@ def filter_choices(conn) -> dict:
     ):
         for k, v in json.loads(attrs).items():
             if isinstance(v, str) and 0 < len(v) <= 40 and k not in ("_sentiment", "_type"):  # mapped, filtered apart
-                segments.setdefault(k, set()).add(v)
-    segments = {k: sorted(v) for k, v in segments.items() if 1 < len(v) <= 30}
+                found.setdefault(k, set()).add(v)
+    segments = {k: sorted(v) for k, v in found.items() if 1 < len(v) <= 30}
     return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments}

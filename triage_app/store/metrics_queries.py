@@ -1,5 +1,6 @@
 """Queries behind the triage metrics: satisfaction sufficient statistics per day, compact time
-columns, theme roll-ups, status changes with history, sentiment cache and workspace settings.
+columns and theme roll-ups (status: store.statuses; settings: store.settings; sentiment:
+store.feedback_class_queries).
 
 Written for a million items: scores are aggregated in SQL (additive sums per UTC day, rolled up
 to weeks/months in numpy), times come back as compact float columns, and independent queries run
@@ -13,19 +14,21 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
-from .queries import now_iso
+from .statuses import CLOSED_SQL
 
-CLOSED_STATUSES = ("resolved", "won't fix", "duplicate")
 #: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews, community
 #: questions and chat threads: an unanswered one is still waiting).
 TRACKED_FORMATS = ("github", "github_cli", "gitlab", "jira", "zendesk", "google_play", "complaints",
                    "app_store", "slack", "discord", "discourse", "github_discussions", "stackexchange")
-_CLOSED_SQL = "('resolved', 'won''t fix', 'duplicate')"
 _TRACKED_SQL = "(" + ", ".join(f"'{f}'" for f in TRACKED_FORMATS) + ")"
 _MISSING = -1.0e308  # stands for NULL in float columns (SQLite has no NaN)
+
+#: A read query, run on whichever connection ``run_parallel`` hands it.
+Query = Callable[[sqlite3.Connection], Any]
 
 SCORE_COLUMNS = ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "ces_n", "ces_sum", "ces_sq",
                  "rating_n", "rating_sum", "rating_sq", "r1", "r2", "r3", "r4", "r5")
@@ -40,8 +43,9 @@ class Filters:
     theme_id: int | None = None
     segment: tuple[str, str] | None = None
 
-    def clauses(self, alias: str, respondent: bool) -> tuple[list[str], list]:
-        where, params = [], []
+    def clauses(self, alias: str, respondent: bool) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
         if self.source is not None:
             if respondent:
                 where.append(f"({alias}.source_format = ? OR EXISTS (SELECT 1 FROM items si"
@@ -81,7 +85,7 @@ _SCORE_SUMS = """
 """
 
 
-def _score_branch(respondents: bool, f: Filters):
+def _score_branch(respondents: bool, f: Filters) -> Query:
     """One query of per-day score sums: survey respondents (scores count once per respondent) or
     items that are not survey answers (reviews, tickets: their own scores)."""
     if respondents:
@@ -95,13 +99,13 @@ def _score_branch(respondents: bool, f: Filters):
                " WHERE i.respondent_id IS NULL AND (i.nps IS NOT NULL OR i.csat IS NOT NULL OR i.ces IS NOT NULL"
                " OR i.rating IS NOT NULL)" + _and(where) + " GROUP BY day")
 
-    def run(conn: sqlite3.Connection) -> list[tuple]:
+    def run(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
         return conn.execute(sql, params).fetchall()
     return run
 
 
-def _merge_days(parts: list[list[tuple]]) -> tuple[list[str | None], np.ndarray]:
-    by_day: dict = {}
+def _merge_days(parts: list[list[tuple[Any, ...]]]) -> tuple[list[str | None], np.ndarray]:
+    by_day: dict[str | None, Any] = {}
     for rows in parts:
         for row in rows:
             acc = by_day.get(row[0])
@@ -119,7 +123,7 @@ def score_sums_by_day(conn: sqlite3.Connection, filters: Filters | None = None) 
     return _merge_days(run_parallel(conn, [_score_branch(True, f), _score_branch(False, f)]))
 
 
-def _item_counts_by_theme_q(source: str | None):
+def _item_counts_by_theme_q(source: str | None) -> Query:
     """Per theme: NPS and CSAT counts of the items that are not survey answers (each item counts
     as its own respondent)."""
     where, params = Filters(source=source).clauses("i", respondent=False)
@@ -133,7 +137,7 @@ def _item_counts_by_theme_q(source: str | None):
     return lambda conn: conn.execute(sql, params).fetchall()
 
 
-def _add_counts(*parts: list[tuple]) -> dict[int, tuple]:
+def _add_counts(*parts: list[tuple[Any, ...]]) -> dict[int, tuple[Any, ...]]:
     counts: dict[int, np.ndarray] = {}
     for rows in parts:
         for row in rows:
@@ -141,14 +145,14 @@ def _add_counts(*parts: list[tuple]) -> dict[int, tuple]:
     return {tid: tuple(int(round(x)) for x in c) for tid, c in counts.items()}
 
 
-def score_counts_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, tuple]:
+def score_counts_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, tuple[Any, ...]]:
     """Per theme: (nps n, promoters, detractors, csat n, top-2-box) over the distinct respondents
     (or score-carrying items) that mention it."""
     return _add_counts(*run_parallel(conn, [_respondent_counts_by_theme_q(source), _item_counts_by_theme_q(source)]))
 
 
 # -- parallel reads ------------------------------------------------------------------------
-def run_parallel(conn: sqlite3.Connection, calls: list) -> list:
+def run_parallel(conn: sqlite3.Connection, calls: list[Query]) -> list[Any]:
     """Run independent read queries ``call(connection)`` at once, each on its own read-only
     connection (SQLite releases the GIL while it works: two cores, nearly half the time). Falls
     back to ``conn`` one after the other for in-memory databases or inside a transaction (whose
@@ -157,7 +161,7 @@ def run_parallel(conn: sqlite3.Connection, calls: list) -> list:
     if not path or conn.in_transaction or len(calls) < 2:
         return [call(conn) for call in calls]
 
-    def on_reader(call):
+    def on_reader(call: Query) -> Any:
         reader = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=10)
         try:
             reader.execute("PRAGMA query_only = ON")
@@ -187,22 +191,22 @@ class TimeColumns:
     theme_id: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
-def _float_rows(rows: list[tuple], width: int) -> np.ndarray:
+def _float_rows(rows: list[tuple[Any, ...]], width: int) -> np.ndarray:
     a = np.array(rows, dtype=np.float64).reshape(len(rows), width)
     a[a <= _MISSING / 2] = np.nan
     return a
 
 
-def _tracked_items(f: Filters, with_theme: bool):
+def _tracked_items(f: Filters, with_theme: bool) -> Query:
     where, params = f.clauses("i", respondent=False)
     m = repr(_MISSING)
     theme_col = ", coalesce((SELECT it.theme_id FROM item_themes it WHERE it.item_id = i.id), -1)" if with_theme else ""
     sql = (
         f"SELECT i.id, ifnull(unixepoch(i.created_at), {m}),"
-        f" ifnull(CASE WHEN i.status IN {_CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
-        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {_CLOSED_SQL}"
+        f" ifnull(CASE WHEN i.status IN {CLOSED_SQL} THEN unixepoch(coalesce(i.closed_at, (SELECT max(h.changed_at)"
+        f"   FROM status_history h WHERE h.item_id = i.id AND h.new_status IN {CLOSED_SQL}"
         f"   AND h.old_status IS NOT h.new_status))) END, {m}),"
-        f" i.status NOT IN {_CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +
+        f" i.status NOT IN {CLOSED_SQL}, ifnull(i.first_response_s, {m})" + theme_col +
         " FROM items i"
         f" WHERE (i.source_format IN {_TRACKED_SQL} OR i.source_state IS NOT NULL OR i.status <> 'new'"
         "  OR i.closed_at IS NOT NULL OR i.first_response_s IS NOT NULL"
@@ -222,7 +226,7 @@ def _counted_comments(conn: sqlite3.Connection, item_ids: np.ndarray) -> np.ndar
     return np.array([r[0] for r in rows], dtype=np.int64)
 
 
-def _first_responses(ignore_users: tuple[str, ...]):
+def _first_responses(ignore_users: tuple[str, ...]) -> Query:
     """(item id, epoch of the first qualifying response or NaN) for every item with events."""
     ignore = json.dumps([u.lower() for u in ignore_users])
     sql = (
@@ -257,7 +261,7 @@ def metric_inputs(conn: sqlite3.Connection, filters: Filters | None = None,
     return days, sums, _time_columns(conn, items, responses, False)
 
 
-def _time_columns(conn, items: np.ndarray, responses: np.ndarray, with_theme: bool) -> TimeColumns:
+def _time_columns(conn: sqlite3.Connection, items: np.ndarray, responses: np.ndarray, with_theme: bool) -> TimeColumns:
     ids = items[:, 0].astype(np.int64)
     first = items[:, 4].copy()
     has_events = np.zeros(len(ids), dtype=bool)
@@ -283,9 +287,9 @@ _THEME_TREE_SQL = ("(SELECT id AS theme, id AS member FROM themes UNION ALL SELE
                    " WHERE parent_id IS NOT NULL AND merged_into IS NULL)")
 
 
-def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
+def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
     rows = conn.execute(
-        f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {_CLOSED_SQL}) FROM themes t"
+        f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {CLOSED_SQL}) FROM themes t"
         f" JOIN {_THEME_TREE_SQL} m ON m.theme = t.id"
         " LEFT JOIN item_themes it ON it.theme_id = m.member LEFT JOIN items i ON i.id = it.item_id"
         " WHERE t.merged_into IS NULL GROUP BY t.id ORDER BY t.id"
@@ -293,7 +297,7 @@ def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
     return {r[0]: {"label": r[1], "status": r[2], "items_total": r[3], "items_resolved": int(r[4])} for r in rows}
 
 
-def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict]:
+def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
     """{theme id: {label, status, items_total, items_resolved}} for themes not merged away;
     resolved counts every closed status (resolved, won't fix, duplicate). A top-level theme counts
     its sub-themes' items too."""
@@ -321,13 +325,13 @@ _VOTES_SQL = ("CASE WHEN instr(i.attributes, '\"votes\"') OR instr(i.attributes,
               " ELSE 0 END")
 
 
-def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None):
+def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None) -> Query:
     where, params = Filters(source=source).clauses("i", respondent=False)
     sql = (
         "SELECT it.theme_id, i.source_format, count(*),"
         " count(DISTINCT i.respondent_id) + count(DISTINCT CASE WHEN i.respondent_id IS NULL THEN i.author END)"
         "  + total(i.respondent_id IS NULL AND i.author IS NULL),"
-        f" total(i.status NOT IN {_CLOSED_SQL}),"
+        f" total(i.status NOT IN {CLOSED_SQL}),"
         " total(CASE WHEN s.label IS NOT NULL THEN s.label = 'negative'"
         "  WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL THEN coalesce(i.rating, i.csat, r.rating, r.csat) <= 2"
         "  WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) <= 6 ELSE 0 END),"
@@ -344,7 +348,7 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
     return lambda conn: conn.execute(sql, [recent_from, previous_from, recent_from] + params).fetchall()
 
 
-def _respondent_counts_by_theme_q(source: str | None):
+def _respondent_counts_by_theme_q(source: str | None) -> Query:
     """Per theme: NPS and CSAT counts of the distinct survey respondents who mention it."""
     where, params = Filters(source=source).clauses("i", respondent=False)
     sql = (
@@ -358,7 +362,7 @@ def _respondent_counts_by_theme_q(source: str | None):
     return lambda conn: conn.execute(sql, params).fetchall()
 
 
-def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> list[dict]:
+def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> list[dict[str, Any]]:
     """Per (theme, source format): items, distinct people (respondents, else authors, else the item
     itself), unresolved, negative, items created at or after ``recent_from``, items created in
     [previous_from, recent_from), and the NPS/CSAT counts of items that are not survey answers.
@@ -368,7 +372,7 @@ def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: 
     return [dict(zip(_THEME_STATS_COLUMNS, r)) for r in rows]
 
 
-def _praise_q(source: str | None):
+def _praise_q(source: str | None) -> Query:
     where, params = Filters(source=source).clauses("i", respondent=False)
     sql = ("SELECT it.theme_id, count(*), total(" + PRAISE_SQL + ") FROM items i"
            " CROSS JOIN item_themes it ON it.item_id = i.id" + _PRAISE_JOINS
@@ -379,10 +383,11 @@ def _praise_q(source: str | None):
 def praise_share_by_theme(conn: sqlite3.Connection, source: str | None = None) -> dict[int, float]:
     """{theme id: share of its items that are praise (PRAISE_SQL)}, for the priority and the
     "What people love" list."""
-    return _praise_q(source)(conn)
+    shares: dict[int, float] = _praise_q(source)(conn)
+    return shares
 
 
-def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, dict]:
+def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, dict[str, Any]]:
     """{theme id: one praise item to quote}: of a readable length, the most positive, the most probable member.
     A top-level theme quotes its sub-themes' items too (its items are assigned to them)."""
     out = {}
@@ -405,18 +410,18 @@ def created_span(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     return tuple(conn.execute("SELECT (SELECT min(created_at) FROM items), (SELECT max(created_at) FROM items)").fetchone())
 
 
-def _themes(conn: sqlite3.Connection) -> list[tuple]:
+def _themes(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return conn.execute("SELECT id, label, status FROM themes WHERE merged_into IS NULL ORDER BY id").fetchall()
 
 
 @dataclass
 class ThemeData:
-    rollup: dict  # as theme_rollup
-    item_stats: list[dict]  # as theme_item_stats
-    score_days: tuple  # as score_sums_by_day
-    score_counts: dict  # as score_counts_by_theme
+    rollup: dict[int, dict[str, Any]]  # as theme_rollup
+    item_stats: list[dict[str, Any]]  # as theme_item_stats
+    score_days: tuple[Any, ...]  # as score_sums_by_day
+    score_counts: dict[int, tuple[Any, ...]]  # as score_counts_by_theme
     times: TimeColumns  # with theme ids
-    praise: dict = field(default_factory=dict)  # as praise_share_by_theme
+    praise: dict[int, float] = field(default_factory=dict)  # as praise_share_by_theme
 
 
 def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
@@ -458,7 +463,9 @@ def _with_parents(times: TimeColumns, parents: dict[int, int]) -> TimeColumns:
     rows = np.flatnonzero(np.isin(times.theme_id, child))
     lookup = dict(parents)
     extra = np.array([lookup[int(t)] for t in times.theme_id[rows]], dtype=np.int64)
-    cat = lambda a, b: np.concatenate([a, b])  # noqa: E731
+
+    def cat(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return np.concatenate([a, b])
     return TimeColumns(
         item_id=cat(times.item_id, times.item_id[rows]), created=cat(times.created, times.created[rows]),
         closed=cat(times.closed, times.closed[rows]), is_open=cat(times.is_open, times.is_open[rows]),
@@ -468,102 +475,27 @@ def _with_parents(times: TimeColumns, parents: dict[int, int]) -> TimeColumns:
 
 
 def latest_created(conn: sqlite3.Connection) -> str | None:
-    return conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
+    latest: str | None = conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
+    return latest
 
 
-# -- status --------------------------------------------------------------------------------
-def item_status(conn: sqlite3.Connection, item_id: int) -> str | None:
-    row = conn.execute("SELECT status FROM items WHERE id = ?", (item_id,)).fetchone()
-    return row[0] if row else None
+# -- merge shims (session 4): these moved to their entity modules; other branches of the session may
+# still call them here. Remove once no caller is left (grep "mq.get_setting", "mq.item_status", ...).
+from . import feedback_class_queries as _fq  # noqa: E402
+from . import settings as _settings  # noqa: E402
+from . import statuses as _statuses  # noqa: E402
+from ..domain import CLOSED_STATUSES as CLOSED_STATUSES  # noqa: E402
+
+item_status = _statuses.item_status
+theme_status = _statuses.theme_status
+record_status = _statuses.record_status
+status_history = _statuses.status_history
+sentiment_counts = _fq.sentiment_counts
 
 
-def theme_status(conn: sqlite3.Connection, theme_id: int) -> str | None:
-    row = conn.execute("SELECT status FROM themes WHERE id = ?", (theme_id,)).fetchone()
-    return row[0] if row else None
+def get_setting(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
+    return _settings.get_value(conn, key, default)
 
 
-def record_status(conn: sqlite3.Connection, *, new_status: str, item_id: int | None = None,
-                  theme_id: int | None = None, note: str | None = None, origin: str = "user",
-                  changed_at: str | None = None) -> dict:
-    """Set an item's or a theme's status and keep the change in ``status_history`` (one transaction
-    is the caller's). Returns the history row."""
-    when = changed_at or now_iso()
-    if item_id is not None:
-        old = item_status(conn, item_id)
-        conn.execute("UPDATE items SET status = ? WHERE id = ?", (new_status, item_id))
-    else:
-        old = theme_status(conn, theme_id)
-        conn.execute("UPDATE themes SET status = ?, updated_at = ? WHERE id = ?", (new_status, when, theme_id))
-    conn.execute(
-        "INSERT INTO status_history (item_id, theme_id, old_status, new_status, changed_at, origin, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", (item_id, theme_id, old, new_status, when, origin, note))
-    return {"item_id": item_id, "theme_id": theme_id, "old_status": old, "new_status": new_status,
-            "changed_at": when, "origin": origin, "note": note}
-
-
-def status_history(conn: sqlite3.Connection, *, item_id: int | None = None, theme_id: int | None = None) -> list[dict]:
-    column, value = ("item_id", item_id) if item_id is not None else ("theme_id", theme_id)
-    keys = ("old_status", "new_status", "changed_at", "origin", "note")
-    return [dict(zip(keys, r)) for r in conn.execute(
-        f"SELECT old_status, new_status, changed_at, origin, note FROM status_history WHERE {column} = ? ORDER BY id",
-        (value,))]
-
-
-def remap_candidates(conn: sqlite3.Connection) -> list[tuple]:
-    """(id, source_format, source_state, status) of items whose status comes from their source
-    state: never changed by a user."""
-    return conn.execute(
-        "SELECT i.id, i.source_format, i.source_state, i.status FROM items i WHERE i.source_state IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM status_history h WHERE h.item_id = i.id AND h.origin = 'user'"
-        " AND h.old_status IS NOT h.new_status)"
-    ).fetchall()
-
-
-def source_states(conn: sqlite3.Connection) -> list[tuple]:
-    """(source_format, source_state, status, items) as they are in the workspace."""
-    return conn.execute(
-        "SELECT source_format, source_state, status, count(*) FROM items WHERE source_state IS NOT NULL"
-        " GROUP BY source_format, source_state, status ORDER BY source_format, count(*) DESC"
-    ).fetchall()
-
-
-# -- settings (meta) -------------------------------------------------------------------------
-def get_setting(conn: sqlite3.Connection, key: str, default=None):
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return default if row is None or row[0] is None else json.loads(row[0])
-
-
-def set_setting(conn: sqlite3.Connection, key: str, value) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (key, json.dumps(value, ensure_ascii=False)))
-
-
-# -- sentiment cache ------------------------------------------------------------------------
-def items_without_sentiment(conn: sqlite3.Connection, after_id: int, limit: int) -> list[tuple]:
-    """(id, title, text, rating, nps, csat, ces, row_hash) of items not scored yet or changed since;
-    scores from the item, else its respondent."""
-    return conn.execute(
-        "SELECT i.id, i.title, i.text, coalesce(i.rating, r.rating), coalesce(i.nps, r.nps),"
-        " coalesce(i.csat, r.csat), coalesce(i.ces, r.ces), i.row_hash FROM items i"
-        " LEFT JOIN respondents r ON r.id = i.respondent_id LEFT JOIN item_sentiment s ON s.item_id = i.id"
-        " WHERE i.id > ? AND (s.item_id IS NULL OR s.row_hash <> i.row_hash) ORDER BY i.id LIMIT ?",
-        (after_id, limit)).fetchall()
-
-
-def count_without_sentiment(conn: sqlite3.Connection) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id"
-        " WHERE s.item_id IS NULL OR s.row_hash <> i.row_hash").fetchone()[0]
-
-
-def write_sentiments(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """rows: (item_id, score, label, method, row_hash)."""
-    conn.executemany(
-        "INSERT INTO item_sentiment (item_id, score, label, method, row_hash) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (item_id) DO UPDATE SET score = excluded.score, label = excluded.label,"
-        " method = excluded.method, row_hash = excluded.row_hash", rows)
-
-
-def sentiment_counts(conn: sqlite3.Connection) -> dict:
-    return {f"{m}:{lab}": n for m, lab, n in conn.execute(
-        "SELECT method, label, count(*) FROM item_sentiment GROUP BY method, label ORDER BY method, label")}
+def set_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    _settings.put_value(conn, key, value)

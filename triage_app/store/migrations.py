@@ -264,7 +264,7 @@ def latest_version() -> int:
 
 
 def current_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def apply_pending(conn: sqlite3.Connection, target: int | None = None) -> list[str]:

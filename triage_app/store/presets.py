@@ -1,8 +1,10 @@
-"""Column-mapping presets, saved per table layout (the set of headers) in the workspace."""
+"""Column-mapping presets, saved per table layout (the set of headers) in the workspace's ``meta``."""
 from __future__ import annotations
 
 import hashlib
-import json
+import sqlite3
+
+from . import meta
 
 
 def layout_key(headers: list[str]) -> str:
@@ -10,13 +12,10 @@ def layout_key(headers: list[str]) -> str:
     return "mapping_preset:" + hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def load_preset(conn, headers: list[str]) -> dict[str, str] | None:
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (layout_key(headers),)).fetchone()
-    return json.loads(row[0]) if row else None
+def load_preset(conn: sqlite3.Connection, headers: list[str]) -> dict[str, str] | None:
+    preset: dict[str, str] | None = meta.get_json(conn, layout_key(headers), None)
+    return preset if isinstance(preset, dict) else None
 
 
-def save_preset(conn, headers: list[str], mapping: dict[str, str]) -> None:
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-        (layout_key(headers), json.dumps(mapping, ensure_ascii=False)),
-    )
+def save_preset(conn: sqlite3.Connection, headers: list[str], mapping: dict[str, str]) -> None:
+    meta.set_json(conn, layout_key(headers), mapping)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable
+from typing import Any, Iterable
 
 from .queries import now_iso
 from .search import fts_prepare
@@ -13,7 +13,7 @@ EVENT_FIELDS = ("body", "author")
 _OWNER_COLUMN = {"item": "item_id", "event": "event_id", "respondent": "respondent_id"}
 
 
-def item_batch(conn: sqlite3.Connection, after_id: int, limit: int, import_id: int | None = None) -> list[tuple]:
+def item_batch(conn: sqlite3.Connection, after_id: int, limit: int, import_id: int | None = None) -> list[tuple[Any, ...]]:
     """(id, title, text, author, attributes) of items above ``after_id``; only one import's when given."""
     if import_id is None:
         return conn.execute(
@@ -27,11 +27,11 @@ def item_batch(conn: sqlite3.Connection, after_id: int, limit: int, import_id: i
 
 def count_items(conn: sqlite3.Connection, import_id: int | None = None) -> int:
     if import_id is None:
-        return conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    return conn.execute("SELECT count(*) FROM items WHERE last_import_id=?", (import_id,)).fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM items").fetchone()[0])
+    return int(conn.execute("SELECT count(*) FROM items WHERE last_import_id=?", (import_id,)).fetchone()[0])
 
 
-def events_of_items(conn: sqlite3.Connection, item_ids: list[int]) -> list[tuple]:
+def events_of_items(conn: sqlite3.Connection, item_ids: list[int]) -> list[tuple[Any, ...]]:
     """(id, body, author) of the events of these items."""
     out = []
     for start in range(0, len(item_ids), 900):
@@ -41,7 +41,7 @@ def events_of_items(conn: sqlite3.Connection, item_ids: list[int]) -> list[tuple
     return out
 
 
-def respondent_batch(conn: sqlite3.Connection, after_id: int, limit: int, import_id: int | None = None) -> list[tuple]:
+def respondent_batch(conn: sqlite3.Connection, after_id: int, limit: int, import_id: int | None = None) -> list[tuple[Any, ...]]:
     """(id, attributes) of respondents above ``after_id``; only those one import wrote when given."""
     if import_id is None:
         return conn.execute("SELECT id, attributes FROM respondents WHERE id>? ORDER BY id LIMIT ?",
@@ -52,7 +52,7 @@ def respondent_batch(conn: sqlite3.Connection, after_id: int, limit: int, import
     ).fetchall()
 
 
-def update_items(conn: sqlite3.Connection, rows: list[tuple], *, old_for_search: list[tuple] | None = None) -> None:
+def update_items(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], *, old_for_search: list[tuple[Any, ...]] | None = None) -> None:
     """Write redacted (title, text, author, attributes, id) rows. With ``old_for_search`` ((id, title,
     text) as indexed), the full-text index is updated too; without, the caller indexes later."""
     if old_for_search:
@@ -68,12 +68,12 @@ def update_items(conn: sqlite3.Connection, rows: list[tuple], *, old_for_search:
         )
 
 
-def update_events(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+def update_events(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     """Write redacted (body, author, id) rows."""
     conn.executemany("UPDATE events SET body=?, author=? WHERE id=?", rows)
 
 
-def update_respondents(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+def update_respondents(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     """Write redacted (attributes, id) rows."""
     conn.executemany("UPDATE respondents SET attributes=? WHERE id=?", rows)
 
@@ -81,7 +81,7 @@ def update_respondents(conn: sqlite3.Connection, rows: list[tuple]) -> None:
 def keep_originals(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, str, str]]) -> None:
     """Keep (owner, owner id, field, original) — owner 'item', 'event' or 'respondent'. The first
     original kept for a field stays: redacting again never overwrites it with redacted text."""
-    by_owner: dict[str, list] = {}
+    by_owner: dict[str, list[Any]] = {}
     stamp = now_iso()
     for owner, owner_id, field, original in rows:
         by_owner.setdefault(owner, []).append((owner_id, field, original, stamp))
@@ -106,10 +106,6 @@ def originals(conn: sqlite3.Connection, owner: str, owner_id: int) -> dict[str, 
     """{field: original} kept for one item, event or respondent."""
     column = _OWNER_COLUMN[owner]
     return dict(conn.execute(f"SELECT field, original FROM pii_originals WHERE {column}=?", (owner_id,)).fetchall())
-
-
-def count_originals(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM pii_originals").fetchone()[0]
 
 
 def forget_originals(conn: sqlite3.Connection) -> int:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Any, Iterator
 
 from .search import match_expression
 
@@ -28,18 +28,24 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid an INSERT gave its row."""
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
 # -- imports ---------------------------------------------------------------------------------
-def create_import(conn, *, file_name: str, file_path: str, format: str, encoding: str | None,
-                  content_hash: str, size_bytes: int, options: dict) -> int:
+def create_import(conn: sqlite3.Connection, *, file_name: str, file_path: str, format: str, encoding: str | None,
+                  content_hash: str, size_bytes: int, options: dict[str, Any]) -> int:
     cur = conn.execute(
         "INSERT INTO imports (file_name, file_path, format, encoding, content_hash, size_bytes, started_at, options)"
         " VALUES (?,?,?,?,?,?,?,?)",
         (file_name, file_path, format, encoding, content_hash, size_bytes, now_iso(), json.dumps(options)),
     )
-    return cur.lastrowid
+    return inserted_id(cur)
 
 
-def finish_import(conn, import_id: int, *, added: int, updated: int, unchanged: int, rejected: int,
+def finish_import(conn: sqlite3.Connection, import_id: int, *, added: int, updated: int, unchanged: int, rejected: int,
                   respondents: int) -> None:
     conn.execute(
         "UPDATE imports SET finished_at=?, added=?, updated=?, unchanged=?, rejected=?, respondents=? WHERE id=?",
@@ -47,7 +53,7 @@ def finish_import(conn, import_id: int, *, added: int, updated: int, unchanged: 
     )
 
 
-def list_imports(conn) -> list[dict]:
+def list_imports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     cur = conn.execute(
         "SELECT id, file_name, format, encoding, started_at, added, updated, unchanged, rejected FROM imports ORDER BY id"
     )
@@ -55,7 +61,7 @@ def list_imports(conn) -> list[dict]:
     return [dict(zip(cols, row)) for row in cur]
 
 
-def rejected_rows(conn, import_id: int, limit: int = 1000) -> list[dict]:
+def rejected_rows(conn: sqlite3.Connection, import_id: int, limit: int = 1000) -> list[dict[str, Any]]:
     return [
         {"row": r[0], "column": r[1], "reason": r[2]}
         for r in conn.execute(
@@ -66,7 +72,7 @@ def rejected_rows(conn, import_id: int, limit: int = 1000) -> list[dict]:
 
 
 # -- statistics ------------------------------------------------------------------------------
-def stats(conn) -> dict:
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     """Counts for ``triage-app stats``: items, per format and status, first and last creation time."""
     items, first, last = conn.execute("SELECT count(*), min(created_at), max(created_at) FROM items").fetchone()
     by_format = dict(conn.execute(
@@ -91,13 +97,13 @@ ITEM_COLUMNS = ("id", "source_format", "external_id", "source", "created_at", "a
                 "status", "labels", "link", "nps", "csat", "ces", "rating")
 
 
-def _item_dict(row) -> dict:
+def _item_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     item = dict(zip(ITEM_COLUMNS, row))
     item["labels"] = json.loads(item["labels"] or "[]")
     return item
 
 
-def search_items(conn, query: str, limit: int = 100, offset: int = 0, order: str = "newest") -> list[dict]:
+def search_items(conn: sqlite3.Connection, query: str, limit: int = 100, offset: int = 0, order: str = "newest") -> list[dict[str, Any]]:
     """Items whose title or text match ``query`` (English or Chinese).
 
     ``order="newest"`` (the default) streams matches newest first and stays fast on a million
@@ -116,20 +122,20 @@ def search_items(conn, query: str, limit: int = 100, offset: int = 0, order: str
     return [_item_dict(r) for r in rows]
 
 
-def count_search(conn, query: str) -> int:
+def count_search(conn: sqlite3.Connection, query: str) -> int:
     expression = match_expression(query)
     if expression is None:
         return 0
-    return conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0]
+    return int(conn.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expression,)).fetchone()[0])
 
 
-def list_items(conn, limit: int = 100, offset: int = 0) -> list[dict]:
+def list_items(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     cols = ", ".join(ITEM_COLUMNS)
     rows = conn.execute(f"SELECT {cols} FROM items ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
     return [_item_dict(r) for r in rows]
 
 
-def get_item(conn, item_id: int) -> dict | None:
+def get_item(conn: sqlite3.Connection, item_id: int) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT id, source_format, external_id, source, created_at, updated_at, closed_at, author, author_is_bot,"
         " question, title, text, source_state, status, labels, link, nps, csat, ces, rating, first_response_s,"
@@ -160,7 +166,7 @@ def get_item(conn, item_id: int) -> dict | None:
     return item
 
 
-def item_ids_by_external(conn, source_format: str, external_ids: list[str]) -> dict[str, int]:
+def item_ids_by_external(conn: sqlite3.Connection, source_format: str, external_ids: list[str]) -> dict[str, int]:
     marks = ",".join("?" * len(external_ids))
     return dict(conn.execute(
         f"SELECT external_id, id FROM items WHERE source_format=? AND external_id IN ({marks})",
@@ -168,11 +174,11 @@ def item_ids_by_external(conn, source_format: str, external_ids: list[str]) -> d
     ).fetchall())
 
 
-def refresh_planner_statistics(conn) -> None:
+def refresh_planner_statistics(conn: sqlite3.Connection) -> None:
     """Let SQLite's planner know the data's shape after a large change (a few hundred ms at most)."""
     conn.execute("PRAGMA analysis_limit = 2000")
     conn.execute("ANALYZE")
 
 
-def integrity_ok(conn) -> bool:
-    return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+def integrity_ok(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

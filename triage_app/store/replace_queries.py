@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from .search import fts_prepare
 
@@ -22,7 +23,7 @@ def record_rows_read(conn: sqlite3.Connection, import_id: int, rows: int) -> Non
 _READING = ("format", "encoding", "delimiter", "mapping", "timezone", "dayfirst")
 
 
-def _reading(fmt: str | None, encoding: str | None, options: str | None) -> tuple:
+def _reading(fmt: str | None, encoding: str | None, options: str | None) -> tuple[Any, ...]:
     opts = json.loads(options or "{}")
     return (fmt, (encoding or "").lower()) + tuple(json.dumps(opts.get(k), sort_keys=True) for k in _READING[2:])
 
@@ -71,6 +72,6 @@ def remove_unmatched(conn: sqlite3.Connection, earlier: list[int], kept_items: s
     return len(doomed), cur.rowcount
 
 
-def options_of(conn: sqlite3.Connection, import_id: int) -> dict:
+def options_of(conn: sqlite3.Connection, import_id: int) -> dict[str, Any]:
     row = conn.execute("SELECT options FROM imports WHERE id=?", (import_id,)).fetchone()
     return json.loads(row[0]) if row and row[0] else {}

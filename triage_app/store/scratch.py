@@ -17,9 +17,9 @@ class DiskCounter:
 
     def add(self, key: str) -> int:
         """Count one more ``key``; returns its count so far (1 the first time)."""
-        return self._conn.execute(
+        return int(self._conn.execute(
             "INSERT INTO seen VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1 RETURNING n", (key,)
-        ).fetchone()[0]
+        ).fetchone()[0])
 
     def close(self) -> None:
         self._conn.close()

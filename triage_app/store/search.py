@@ -32,7 +32,7 @@ def match_expression(query: str) -> str | None:
         if not word:
             continue
         if _CJK.search(word):
-            spaced = " ".join(fts_prepare(word).split())
+            spaced = " ".join((fts_prepare(word) or "").split())
             terms.append(f'"{spaced}"')
         else:
             cleaned = re.sub(r"[^\w]+", " ", word).strip()

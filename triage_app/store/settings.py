@@ -1,30 +1,34 @@
-"""Workspace settings: JSON objects in ``meta`` under ``setting:<name>`` (e.g. ``setting:privacy``).
+"""Workspace settings, kept in ``meta`` (through store.meta) so they travel with the workspace file
+and hold for every window and for the command line alike.
 
-Settings travel with the workspace file, so a redaction choice holds for every window and for the
-command line alike.
+``get_setting``/``put_setting``: one JSON object per named area under ``setting:<name>`` (e.g.
+``setting:privacy``). ``get_value``/``put_value``: one JSON value under its own key (the metrics
+settings: priority weights and scheme, RICE inputs, source weights, the status mapping).
 """
 from __future__ import annotations
 
-import json
 import sqlite3
+from typing import Any, TypeVar
 
+from . import meta
+
+T = TypeVar("T")
 _PREFIX = "setting:"
 
 
-def get_setting(conn: sqlite3.Connection, name: str) -> dict:
+def get_setting(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     """The stored object for ``name`` ({} when never saved or unreadable)."""
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (_PREFIX + name,)).fetchone()
-    if not row or not row[0]:
-        return {}
-    try:
-        value = json.loads(row[0])
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+    return meta.get_json(conn, _PREFIX + name, {})
 
 
-def put_setting(conn: sqlite3.Connection, name: str, value: dict) -> None:
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-        (_PREFIX + name, json.dumps(value, ensure_ascii=False, sort_keys=True)),
-    )
+def put_setting(conn: sqlite3.Connection, name: str, value: dict[str, Any]) -> None:
+    meta.set_json(conn, _PREFIX + name, value, sort_keys=True)
+
+
+def get_value(conn: sqlite3.Connection, key: str, default: T) -> T:
+    """The JSON value saved under ``key`` (``default`` when none, or not of the default's type)."""
+    return meta.get_json(conn, key, default)
+
+
+def put_value(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    meta.set_json(conn, key, value)

@@ -7,8 +7,11 @@ Names the user typed are kept in ``meta`` (``named_sources``, a JSON list).
 """
 from __future__ import annotations
 
-import json
 import sqlite3
+
+from . import meta
+
+NAMED_KEY = "named_sources"
 
 _NAMED = "(SELECT value FROM json_each(coalesce((SELECT value FROM meta WHERE key = 'named_sources'), '[]')))"
 
@@ -21,11 +24,8 @@ def label_sql(alias: str = "items") -> str:
 
 def name_source(conn: sqlite3.Connection, import_id: int, name: str, met_again: set[int]) -> None:
     """Give the items of an import (those it stored and those it met again unchanged) ``name``."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'named_sources'").fetchone()
-    names = json.loads(row[0]) if row and row[0] else []
+    names: list[str] = meta.get_json(conn, NAMED_KEY, [])
     if name not in names:
-        names.append(name)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('named_sources', ?)"
-                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(names, ensure_ascii=False),))
+        meta.set_json(conn, NAMED_KEY, [*names, name])
     conn.execute("UPDATE items SET source = ? WHERE last_import_id = ? AND source IS NOT ?", (name, import_id, name))
     conn.executemany("UPDATE items SET source = ? WHERE id = ? AND source IS NOT ?", ((name, i, name) for i in met_again))

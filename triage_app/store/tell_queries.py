@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Sequence
+from typing import Any, Sequence
 
 from .queries import now_iso
 
@@ -21,7 +21,7 @@ _SELECT = ("SELECT i.id, i.external_id, i.source_format, i.source, i.created_at,
            " LEFT JOIN respondents r ON r.id = i.respondent_id")
 
 
-def _rows(conn, sql: str, args: Sequence) -> list[dict]:
+def _rows(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
     out = []
     for row in conn.execute(sql, list(args)):
         item = dict(zip(_ITEM_COLUMNS, row))
@@ -34,16 +34,16 @@ def _rows(conn, sql: str, args: Sequence) -> list[dict]:
     return out
 
 
-def theme_items(conn: sqlite3.Connection, theme_id: int) -> list[dict]:
+def theme_items(conn: sqlite3.Connection, theme_id: int) -> list[dict[str, Any]]:
     """Every item of a theme (with its respondent's attributes), most probable members first."""
     return _rows(conn, _SELECT + " JOIN item_themes it ON it.item_id = i.id"
                  " WHERE it.theme_id = ? OR it.theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
                  " ORDER BY it.probability DESC, i.id", (theme_id, theme_id))
 
 
-def items(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[dict]:
+def items(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[dict[str, Any]]:
     ids = [int(i) for i in item_ids]
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         out += _rows(conn, _SELECT + f" WHERE i.id IN ({','.join('?' * len(chunk))})", chunk)
@@ -51,7 +51,7 @@ def items(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[dict]:
     return sorted(out, key=lambda r: order[r["id"]])
 
 
-def theme(conn: sqlite3.Connection, theme_id: int) -> dict | None:
+def theme(conn: sqlite3.Connection, theme_id: int) -> dict[str, Any] | None:
     row = conn.execute("SELECT id, label, status, quotes, merged_into FROM themes WHERE id = ?", (theme_id,)).fetchone()
     if row is None:
         return None
@@ -59,14 +59,14 @@ def theme(conn: sqlite3.Connection, theme_id: int) -> dict | None:
             "merged_into": row[4]}
 
 
-def _target(theme_id: int | None, item_ids: Sequence[int]) -> tuple[str, list]:
+def _target(theme_id: int | None, item_ids: Sequence[int]) -> tuple[str, list[Any]]:
     if theme_id is not None:
         return "h.theme_id = ?", [theme_id]
     ids = [int(i) for i in item_ids][:_CHUNK]
     return f"h.item_id IN ({','.join('?' * len(ids)) or 'NULL'})", ids
 
 
-def notes(conn: sqlite3.Connection, theme_id: int | None = None, item_ids: Sequence[int] = ()) -> list[dict]:
+def notes(conn: sqlite3.Connection, theme_id: int | None = None, item_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
     """Status changes with a note (not "told" records), newest first: what was done, in the user's words."""
     where, args = _target(theme_id, item_ids)
     rows = conn.execute(
@@ -76,7 +76,7 @@ def notes(conn: sqlite3.Connection, theme_id: int | None = None, item_ids: Seque
     return [{"status": r[0], "changed_at": r[1], "note": r[2]} for r in rows]
 
 
-def told(conn: sqlite3.Connection, theme_id: int | None = None, item_ids: Sequence[int] = ()) -> list[dict]:
+def told(conn: sqlite3.Connection, theme_id: int | None = None, item_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
     """Earlier "told" records of the theme (or of any of the items), newest first."""
     where, args = _target(theme_id, item_ids)
     rows = conn.execute(
@@ -101,7 +101,7 @@ def record_told(conn: sqlite3.Connection, note: str, theme_id: int | None = None
     return len(ids)
 
 
-def themes_changed_to(conn: sqlite3.Connection, statuses: Sequence[str], start: str, end: str) -> list[dict]:
+def themes_changed_to(conn: sqlite3.Connection, statuses: Sequence[str], start: str, end: str) -> list[dict[str, Any]]:
     """Themes (not hidden, not merged away) whose status now is one of ``statuses`` and was set in
     [start, end): the newest such change per theme, with its note."""
     marks = ",".join("?" * len(statuses))

@@ -3,14 +3,15 @@ trend sparklines."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timedelta, timezone
-
+from typing import Any
 
 SUMMARY_COLUMNS = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "label_edited", "parent_id",
                    "merged_into")
 
 
-def theme_summary_rows(conn) -> list[dict]:
+def theme_summary_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every theme, by id: the one query behind ``ThemeSummary`` (its sentiment and type mixes come
     from ``feedback_class_queries``, which rolls sub-themes up into their top-level theme)."""
     rows = conn.execute("SELECT id, label, keywords, quotes, size, status, hidden, label_edited, parent_id, merged_into"
@@ -24,7 +25,7 @@ def theme_summary_rows(conn) -> list[dict]:
     return out
 
 
-def trend_counts(conn, unit_days: float, bins: int) -> tuple[list[str], dict[int, list[int]]]:
+def trend_counts(conn: sqlite3.Connection, unit_days: float, bins: int) -> tuple[list[str], dict[int, list[int]]]:
     """Items per theme in each of the last ``bins`` windows of ``unit_days`` days, ending at the
     newest item (rolling windows, so the last one is never a partial calendar period)."""
     latest = conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
@@ -44,12 +45,12 @@ def trend_counts(conn, unit_days: float, bins: int) -> tuple[list[str], dict[int
     return starts, counts
 
 
-def weekly_counts(conn, weeks: int = 12) -> tuple[list[str], dict[int, list[int]]]:
+def weekly_counts(conn: sqlite3.Connection, weeks: int = 12) -> tuple[list[str], dict[int, list[int]]]:
     """Items per theme in each of the last ``weeks`` weeks of the data (ending at the newest item)."""
     return trend_counts(conn, 7, weeks)
 
 
-def quote_texts(conn, item_ids: list[int]) -> dict[int, dict]:
+def quote_texts(conn: sqlite3.Connection, item_ids: list[int]) -> dict[int, dict[str, Any]]:
     if not item_ids:
         return {}
     marks = ",".join("?" * len(item_ids))
@@ -58,12 +59,12 @@ def quote_texts(conn, item_ids: list[int]) -> dict[int, dict]:
                                   item_ids)}
 
 
-def unassigned_count(conn) -> int:
-    return conn.execute(
+def unassigned_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute(
         "SELECT count(*) FROM items LEFT JOIN item_themes ON item_themes.item_id = items.id"
         " WHERE item_themes.theme_id IS NULL"
-    ).fetchone()[0]
+    ).fetchone()[0])
 
 
-def has_themes(conn) -> bool:
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM themes)").fetchone()[0] == 1
+def has_themes(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM themes)").fetchone()[0] == 1)

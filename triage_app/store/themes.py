@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
-from .queries import now_iso
+from .queries import inserted_id, now_iso
 
 _CHUNK = 900  # host parameters per IN (...)
 
@@ -20,31 +20,20 @@ _WRITABLE = set(THEME_COLUMNS) - {"id"} | {"centroid"}
 _JSON_COLUMNS = ("keywords", "quotes")
 
 
-def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start:start + size]
 
 
-# -- workspace settings ------------------------------------------------------------------------
-def meta_get(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-    return row[0] if row else None
-
-
-def meta_set(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                 (key, value))
-
-
 # -- items as analysis reads them --------------------------------------------------------------
-def items_for_analysis(conn) -> list[tuple]:
+def items_for_analysis(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """``(id, source_format, source, title, text)`` of every item, by id."""
     return conn.execute("SELECT id, source_format, source, title, text FROM items ORDER BY id").fetchall()
 
 
-def items_by_id(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
+def items_by_id(conn: sqlite3.Connection, item_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """``id -> (source_format, source, title, text)``."""
-    out: dict[int, tuple] = {}
+    out: dict[int, tuple[Any, ...]] = {}
     for chunk in _chunks(list(item_ids)):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(f"SELECT id, source_format, source, title, text FROM items WHERE id IN ({marks})",
@@ -53,7 +42,7 @@ def items_by_id(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
     return out
 
 
-def existing_item_ids(conn, item_ids: Sequence[int]) -> set[int]:
+def existing_item_ids(conn: sqlite3.Connection, item_ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(list(item_ids)):
         marks = ",".join("?" * len(chunk))
@@ -65,7 +54,7 @@ _ITEM_ROW = ("id", "external_id", "source_format", "source", "created_at", "titl
              "theme_id", "theme_label", "theme_origin", "top_theme_id", "top_theme_label", "sentiment", "feedback_type")
 
 
-def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict]:
+def iter_items_with_themes(conn: sqlite3.Connection, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict[str, Any]]:
     """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned),
     that theme's top-level theme (the theme itself when it has no parent), sentiment and feedback type
     (None before scoring). ``theme_id`` selects the items of a theme and of its sub-themes."""
@@ -75,7 +64,7 @@ def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool =
            " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id"
            " LEFT JOIN themes t ON t.id = it.theme_id LEFT JOIN themes p ON p.id = t.parent_id"
            " LEFT JOIN item_sentiment s ON s.item_id = i.id")
-    args: tuple = ()
+    args: tuple[Any, ...] = ()
     if theme_id is not None:
         sql += " WHERE it.theme_id = ? OR t.parent_id = ?"
         args = (theme_id, theme_id)
@@ -86,7 +75,7 @@ def iter_items_with_themes(conn, theme_id: int | None = None, unassigned: bool =
 
 
 # -- embedding cache -----------------------------------------------------------------------------
-def cached_vectors(conn, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
+def cached_vectors(conn: sqlite3.Connection, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
     """``text_hash -> float32 bytes`` for the hashes already embedded with ``model``."""
     out: dict[str, bytes] = {}
     unique = list(dict.fromkeys(hashes))
@@ -97,29 +86,29 @@ def cached_vectors(conn, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
     return out
 
 
-def store_vectors(conn, model: str, dim: int, rows: Iterable[tuple[str, bytes]]) -> None:
+def store_vectors(conn: sqlite3.Connection, model: str, dim: int, rows: Iterable[tuple[str, bytes]]) -> None:
     conn.executemany("INSERT OR IGNORE INTO embeddings (text_hash, model, dim, vector) VALUES (?, ?, ?, ?)",
                      ((h, model, dim, v) for h, v in rows))
 
 
-def cached_vector_count(conn, model: str | None = None) -> int:
+def cached_vector_count(conn: sqlite3.Connection, model: str | None = None) -> int:
     if model is None:
-        return conn.execute("SELECT count(*) FROM embeddings").fetchone()[0]
-    return conn.execute("SELECT count(*) FROM embeddings WHERE model=?", (model,)).fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM embeddings").fetchone()[0])
+    return int(conn.execute("SELECT count(*) FROM embeddings WHERE model=?", (model,)).fetchone()[0])
 
 
 # -- analysis runs ---------------------------------------------------------------------------------
-def create_run(conn, model: str, seed: int | None, params: dict) -> int:
-    return conn.execute("INSERT INTO analysis_runs (started_at, model, seed, params) VALUES (?, ?, ?, ?)",
-                        (now_iso(), model, seed, json.dumps(params))).lastrowid
+def create_run(conn: sqlite3.Connection, model: str, seed: int | None, params: dict[str, Any]) -> int:
+    return inserted_id(conn.execute("INSERT INTO analysis_runs (started_at, model, seed, params) VALUES (?, ?, ?, ?)",
+                        (now_iso(), model, seed, json.dumps(params))))
 
 
-def finish_run(conn, run_id: int, summary: dict) -> None:
+def finish_run(conn: sqlite3.Connection, run_id: int, summary: dict[str, Any]) -> None:
     conn.execute("UPDATE analysis_runs SET finished_at=?, summary=? WHERE id=?",
                  (now_iso(), json.dumps(summary), run_id))
 
 
-def last_run(conn) -> dict | None:
+def last_run(conn: sqlite3.Connection) -> dict[str, Any] | None:
     row = conn.execute("SELECT id, started_at, finished_at, model, seed, params, summary FROM analysis_runs"
                        " WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
@@ -130,15 +119,15 @@ def last_run(conn) -> dict | None:
 
 
 # -- themes ------------------------------------------------------------------------------------------
-def _theme_dict(row, with_centroid: bool) -> dict:
+def _theme_dict(row: tuple[Any, ...], with_centroid: bool) -> dict[str, Any]:
     theme = dict(zip(THEME_COLUMNS + (("centroid",) if with_centroid else ()), row))
     for key in _JSON_COLUMNS:
         theme[key] = json.loads(theme[key] or "[]")
     return theme
 
 
-def list_themes(conn, *, include_hidden: bool = True, include_merged: bool = True,
-                with_centroid: bool = False) -> list[dict]:
+def list_themes(conn: sqlite3.Connection, *, include_hidden: bool = True, include_merged: bool = True,
+                with_centroid: bool = False) -> list[dict[str, Any]]:
     cols = ", ".join(THEME_COLUMNS + (("centroid",) if with_centroid else ()))
     where = []
     if not include_hidden:
@@ -149,13 +138,13 @@ def list_themes(conn, *, include_hidden: bool = True, include_merged: bool = Tru
     return [_theme_dict(r, with_centroid) for r in conn.execute(sql + " ORDER BY size DESC, id")]
 
 
-def get_theme(conn, theme_id: int, with_centroid: bool = False) -> dict | None:
+def get_theme(conn: sqlite3.Connection, theme_id: int, with_centroid: bool = False) -> dict[str, Any] | None:
     cols = ", ".join(THEME_COLUMNS + (("centroid",) if with_centroid else ()))
     row = conn.execute(f"SELECT {cols} FROM themes WHERE id=?", (theme_id,)).fetchone()
     return _theme_dict(row, with_centroid) if row else None
 
 
-def _encode(fields: dict) -> dict:
+def _encode(fields: dict[str, Any]) -> dict[str, Any]:
     bad = set(fields) - _WRITABLE - {"id"}
     if bad:
         raise ValueError(f"not theme columns: {sorted(bad)}")
@@ -166,16 +155,16 @@ def _encode(fields: dict) -> dict:
     return out
 
 
-def insert_theme(conn, **fields) -> int:
+def insert_theme(conn: sqlite3.Connection, **fields: Any) -> int:
     """Insert a theme (``id`` may be given, to restore one); returns its id."""
     now = now_iso()
     fields = _encode({"created_at": now, "updated_at": now, **fields})
     cols = ", ".join(fields)
     marks = ", ".join("?" * len(fields))
-    return conn.execute(f"INSERT INTO themes ({cols}) VALUES ({marks})", list(fields.values())).lastrowid
+    return inserted_id(conn.execute(f"INSERT INTO themes ({cols}) VALUES ({marks})", list(fields.values())))
 
 
-def update_theme(conn, theme_id: int, **fields) -> None:
+def update_theme(conn: sqlite3.Connection, theme_id: int, **fields: Any) -> None:
     if not fields:
         return
     fields = _encode({**fields, "updated_at": fields.get("updated_at", now_iso())})
@@ -183,22 +172,22 @@ def update_theme(conn, theme_id: int, **fields) -> None:
     conn.execute(f"UPDATE themes SET {sets} WHERE id=?", [*fields.values(), theme_id])
 
 
-def delete_theme(conn, theme_id: int) -> None:
+def delete_theme(conn: sqlite3.Connection, theme_id: int) -> None:
     conn.execute("DELETE FROM themes WHERE id=?", (theme_id,))
 
 
-def theme_ids(conn) -> set[int]:
+def theme_ids(conn: sqlite3.Connection) -> set[int]:
     return {r[0] for r in conn.execute("SELECT id FROM themes")}
 
 
-def refresh_sizes(conn) -> None:
+def refresh_sizes(conn: sqlite3.Connection) -> None:
     """Recount every theme's items: its own and, for a top-level theme, its sub-themes' (two levels)."""
     conn.execute("UPDATE themes SET size = (SELECT count(*) FROM item_themes WHERE item_themes.theme_id = themes.id)")
     conn.execute("UPDATE themes SET size = size + (SELECT coalesce(sum(c.size), 0) FROM themes c"
                  " WHERE c.parent_id = themes.id AND c.merged_into IS NULL) WHERE parent_id IS NULL")
 
 
-def children_of(conn) -> dict[int, list[int]]:
+def children_of(conn: sqlite3.Connection) -> dict[int, list[int]]:
     """``parent id -> ids of its sub-themes`` (not merged away), by id."""
     out: dict[int, list[int]] = {}
     for child, parent in conn.execute("SELECT id, parent_id FROM themes WHERE parent_id IS NOT NULL"
@@ -207,7 +196,7 @@ def children_of(conn) -> dict[int, list[int]]:
     return out
 
 
-def theme_member_ids_deep(conn, theme_id: int) -> list[int]:
+def theme_member_ids_deep(conn: sqlite3.Connection, theme_id: int) -> list[int]:
     """Items of a theme and of its sub-themes."""
     return [r[0] for r in conn.execute(
         "SELECT item_id FROM item_themes WHERE theme_id = ? OR theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
@@ -215,14 +204,14 @@ def theme_member_ids_deep(conn, theme_id: int) -> list[int]:
 
 
 # -- assignments --------------------------------------------------------------------------------------
-def assignments(conn) -> list[tuple[int, int | None, str]]:
+def assignments(conn: sqlite3.Connection) -> list[tuple[int, int | None, str]]:
     """``(item_id, theme_id, origin)`` of every analysed item."""
     return conn.execute("SELECT item_id, theme_id, origin FROM item_themes").fetchall()
 
 
-def assignment_rows(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
+def assignment_rows(conn: sqlite3.Connection, item_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """``item_id -> (theme_id, probability, origin, run_id)`` for the given items that have a row."""
-    out: dict[int, tuple] = {}
+    out: dict[int, tuple[Any, ...]] = {}
     for chunk in _chunks(list(item_ids)):
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(f"SELECT item_id, theme_id, probability, origin, run_id FROM item_themes"
@@ -231,19 +220,19 @@ def assignment_rows(conn, item_ids: Sequence[int]) -> dict[int, tuple]:
     return out
 
 
-def theme_member_ids(conn, theme_id: int) -> list[int]:
+def theme_member_ids(conn: sqlite3.Connection, theme_id: int) -> list[int]:
     return [r[0] for r in conn.execute("SELECT item_id FROM item_themes WHERE theme_id=? ORDER BY item_id",
                                        (theme_id,))]
 
 
-def similarity_sums(conn) -> dict[int, float]:
+def similarity_sums(conn: sqlite3.Connection) -> dict[int, float]:
     """``theme_id -> sum of the members' similarity to the theme's centroid`` (= the length of the sum
     of their unit vectors, which an incremental run needs to move the centroid by new members)."""
     return dict(conn.execute("SELECT theme_id, total(probability) FROM item_themes WHERE theme_id IS NOT NULL"
                              " GROUP BY theme_id"))
 
 
-def growth_since_described(conn) -> dict[int, tuple[int, int]]:
+def growth_since_described(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
     """``theme_id -> (members assigned by runs after the one that last described it, members)``."""
     rows = conn.execute(
         "SELECT it.theme_id, total(it.run_id > coalesce(t.updated_run_id, 0)), count(*) FROM item_themes it"
@@ -251,13 +240,13 @@ def growth_since_described(conn) -> dict[int, tuple[int, int]]:
     return {theme: (int(added), int(size)) for theme, added, size in rows}
 
 
-def member_rows(conn) -> list[tuple[int, int, float | None]]:
+def member_rows(conn: sqlite3.Connection) -> list[tuple[int, int, float | None]]:
     """``(item_id, theme_id, probability)`` of every assigned item, by item id."""
     return conn.execute("SELECT item_id, theme_id, probability FROM item_themes WHERE theme_id IS NOT NULL"
                         " ORDER BY item_id").fetchall()
 
 
-def write_model_assignments(conn, rows: Iterable[tuple[int, int | None, float | None]], run_id: int) -> None:
+def write_model_assignments(conn: sqlite3.Connection, rows: Iterable[tuple[int, int | None, float | None]], run_id: int) -> None:
     """Model assignments ``(item_id, theme_id, probability)``; rows a user set (origin 'user') are kept."""
     conn.executemany(
         "INSERT INTO item_themes (item_id, theme_id, probability, origin, run_id) VALUES (?, ?, ?, 'model', ?)"
@@ -266,7 +255,7 @@ def write_model_assignments(conn, rows: Iterable[tuple[int, int | None, float | 
         ((i, t, p, run_id) for i, t, p in rows))
 
 
-def set_assignments(conn, rows: Iterable[tuple[int, int | None, float | None, str, int | None]]) -> None:
+def set_assignments(conn: sqlite3.Connection, rows: Iterable[tuple[int, int | None, float | None, str, int | None]]) -> None:
     """Set ``(item_id, theme_id, probability, origin, run_id)`` whatever the row held (edits, undo)."""
     conn.executemany(
         "INSERT INTO item_themes (item_id, theme_id, probability, origin, run_id) VALUES (?, ?, ?, ?, ?)"
@@ -274,25 +263,25 @@ def set_assignments(conn, rows: Iterable[tuple[int, int | None, float | None, st
         " origin=excluded.origin, run_id=excluded.run_id", rows)
 
 
-def delete_assignments(conn, item_ids: Sequence[int]) -> None:
+def delete_assignments(conn: sqlite3.Connection, item_ids: Sequence[int]) -> None:
     for chunk in _chunks(list(item_ids)):
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM item_themes WHERE item_id IN ({marks})", chunk)
 
 
 # -- edit journal -----------------------------------------------------------------------------------------
-def journal_add(conn, action: str, payload: dict) -> int:
+def journal_add(conn: sqlite3.Connection, action: str, payload: dict[str, Any]) -> int:
     """Record an edit; a new edit discards what could be redone."""
     conn.execute("DELETE FROM edit_journal WHERE undone = 1")
-    return conn.execute("INSERT INTO edit_journal (created_at, action, payload) VALUES (?, ?, ?)",
-                        (now_iso(), action, json.dumps(payload, ensure_ascii=False))).lastrowid
+    return inserted_id(conn.execute("INSERT INTO edit_journal (created_at, action, payload) VALUES (?, ?, ?)",
+                        (now_iso(), action, json.dumps(payload, ensure_ascii=False))))
 
 
-def journal_clear_redo(conn) -> None:
+def journal_clear_redo(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM edit_journal WHERE undone = 1")
 
 
-def journal_next(conn, undone: bool) -> dict | None:
+def journal_next(conn: sqlite3.Connection, undone: bool) -> dict[str, Any] | None:
     """The edit that undo (newest not undone) or redo (oldest undone) would act on."""
     sql = ("SELECT id, created_at, action, payload FROM edit_journal WHERE undone=1 ORDER BY id LIMIT 1" if undone
            else "SELECT id, created_at, action, payload FROM edit_journal WHERE undone=0 ORDER BY id DESC LIMIT 1")
@@ -302,11 +291,18 @@ def journal_next(conn, undone: bool) -> dict | None:
     return {"id": row[0], "created_at": row[1], "action": row[2], "payload": json.loads(row[3])}
 
 
-def journal_mark(conn, entry_id: int, undone: bool) -> None:
+def journal_mark(conn: sqlite3.Connection, entry_id: int, undone: bool) -> None:
     conn.execute("UPDATE edit_journal SET undone=? WHERE id=?", (1 if undone else 0, entry_id))
 
 
-def journal_entries(conn, limit: int = 50) -> list[dict]:
-    return [{"id": r[0], "created_at": r[1], "action": r[2], "undone": bool(r[3])}
-            for r in conn.execute("SELECT id, created_at, action, undone FROM edit_journal ORDER BY id DESC LIMIT ?",
-                                  (limit,))]
+# merge shims (session 4): the meta table's accessor is store.meta; remove once no branch calls these
+def meta_get(conn: sqlite3.Connection, key: str) -> str | None:
+    from .meta import get_text
+
+    return get_text(conn, key)
+
+
+def meta_set(conn: sqlite3.Connection, key: str, value: str) -> None:
+    from .meta import set_text
+
+    set_text(conn, key, value)

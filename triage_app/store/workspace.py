@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import backups, migrations
@@ -43,12 +42,7 @@ def _backup_hint(path: Path) -> str:
     return f"; the last backup is {last.path}" if last else "; there is no backup of it"
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    return path.with_name(f"{path.name}.v{version}.{stamp}.bak")
-
-
-def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
+def connect(path: str | os.PathLike[str], *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
     """Open (or create) a workspace and bring its schema up to date.
 
     A workspace written by an older version is copied to ``<name>.v<N>.<time>.bak`` before
@@ -103,7 +97,7 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate: bool = Tru
     return conn
 
 
-def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
+def connect_reader(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A read-only connection for a background reader (one per thread; SQLite connections are
     not shared between threads). The workspace must exist and be up to date."""
     conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, check_same_thread=False,

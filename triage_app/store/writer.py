@@ -11,9 +11,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any, Iterator
 
-from ..domain import Item, Rejected, Respondent
-from .rows import VALUE_COLUMNS, json_text, prepare_item, row_hash
+from ..domain import Rejected, Respondent
+from ..rows import VALUE_COLUMNS, StoredRow, json_text, row_hash
 from .search import fts_prepare
 
 _CHUNK = 900  # host parameters per IN (...) lookup, well under SQLite's limit
@@ -36,7 +37,7 @@ class WriteCounts:
     respondents: int = 0
 
 
-def _chunks(seq: list, size: int = _CHUNK):
+def _chunks(seq: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
     for start in range(0, len(seq), size):
         yield seq[start:start + size]
 
@@ -68,7 +69,7 @@ class ImportWriter:
     def _write_respondents(self, respondents: list[Respondent]) -> None:
         if not respondents:
             return
-        latest: dict[str, tuple] = {}
+        latest: dict[str, tuple[Any, ...]] = {}
         for r in respondents:
             attrs = _dumps(r.attributes)
             values = (r.submitted_at, r.nps, r.csat, r.ces, r.rating, attrs)
@@ -114,8 +115,8 @@ class ImportWriter:
         return rid
 
     # -- items -------------------------------------------------------------------------------
-    def _lookup(self, table: str, columns: str, external_ids: list[str]) -> dict[str, tuple]:
-        found: dict[str, tuple] = {}
+    def _lookup(self, table: str, columns: str, external_ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        found: dict[str, tuple[Any, ...]] = {}
         for chunk in _chunks(external_ids):
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(
@@ -125,24 +126,22 @@ class ImportWriter:
                 found[row[1]] = row
         return found
 
-    def write_batch(self, respondents: list[Respondent], items: list[Item]) -> None:
-        self.write_prepared(respondents, [prepare_item(item) for item in items])
-
-    def write_prepared(self, respondents: list[Respondent], items: list[tuple]) -> None:
-        """Write respondents, then items already turned into rows by ``prepare_item``."""
+    def write_prepared(self, respondents: list[Respondent], items: list[StoredRow]) -> None:
+        """Write respondents, then items already turned into rows (``rows.prepare_item``)."""
         self._write_respondents(respondents)
         if len(self._respondent_ids) > 200_000:  # respondents come just before their items
             self._respondent_ids.clear()
         if not items:
             return
-        latest: dict[str, tuple] = {}
+        latest: dict[str, StoredRow] = {}
         for prepared in items:
-            if prepared[0] in latest:
+            external_id = prepared[0]  # a plain tuple or a StoredRow: read by position (see rows.StoredRow)
+            if external_id in latest:
                 self.counts.duplicates_in_file += 1
-            latest[prepared[0]] = prepared
+            latest[external_id] = prepared
         self._write_items(latest)
 
-    def _write_items(self, latest: dict[str, tuple]) -> None:
+    def _write_items(self, latest: dict[str, StoredRow]) -> None:
         fresh = self._fresh
         if fresh:  # nothing of this format in the workspace yet: no lookups needed
             existing = {}
@@ -151,13 +150,13 @@ class ImportWriter:
                 "items", "id, external_id, row_hash, status, source_state, last_import_id", list(latest)
             )
         inserts, updates, new_events, history, reindex = [], [], [], [], []
-        for ext, (_, values, status, row_hash, respondent, events, when, mapped) in latest.items():
+        for ext, (_, values, status, row_hash, respondent, events, status_at, status_mapped) in latest.items():
             respondent_id = self._respondent_id(respondent) if respondent is not None else None
             row = existing.get(ext)
             if row is None:
                 inserts.append((ext,) + values + (respondent_id, None if status == "new" else status, row_hash))
                 if status != "new":
-                    history.append((ext, None, status, when or self.now))
+                    history.append((ext, None, status, status_at or self.now))
                 self.counts.added += 1
                 if events:
                     new_events.append((ext, events))
@@ -173,9 +172,9 @@ class ImportWriter:
                     self.counts.unchanged += 1
                 continue
             new_status = old_status
-            if values[_STATE] != old_state and mapped:
+            if values[_STATE] != old_state and status_mapped:
                 new_status = status
-                history.append((ext, old_status, new_status, when or self.now))
+                history.append((ext, old_status, new_status, status_at or self.now))
             updates.append(values + (respondent_id, new_status, row_hash, self.import_id, item_id))
             self._min_updated_id = min(self._min_updated_id, item_id)
             if old_last_import != self.import_id:
@@ -215,7 +214,7 @@ class ImportWriter:
         """Ids of the items already in the workspace that this import met again."""
         return self._matched
 
-    def _insert_items(self, rows: list[tuple], on_conflict_ignore: bool) -> None:
+    def _insert_items(self, rows: list[tuple[Any, ...]], on_conflict_ignore: bool) -> None:
         """Insert new items, binding only the columns this batch uses (binding is most of the cost)."""
         if not rows:
             return
@@ -234,7 +233,7 @@ class ImportWriter:
             sql += " ON CONFLICT (source_format, external_id) DO NOTHING"
         self.conn.executemany(sql, zip(*(columns[i] for i in used)))
 
-    def _write_events_and_history(self, new_events: list, history: list) -> None:
+    def _write_events_and_history(self, new_events: list[Any], history: list[Any]) -> None:
         ids = self._lookup("items", "id, external_id", list({e[0] for e in new_events} | {h[0] for h in history}))
         rows = [(ids[ext][0],) + event for ext, events in new_events for event in events]
         self.conn.executemany(
@@ -279,7 +278,7 @@ class ImportWriter:
             [(self.import_id, r.row, r.column, r.reason) for r in rejected],
         )
 
-    def index_for_search(self, batch_size: int = 20_000):
+    def index_for_search(self, batch_size: int = 20_000) -> Iterator[tuple[int, int]]:
         """Add the items this import added or changed to the full-text index; yields (done, total)."""
         total = self.counts.added + self.counts.updated
         done = 0

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crash_kill import check_after_kill
+from .crash_kill import check_after_kill
 
 STAGES = ("embedding", "clustering", "writing")
 _TOPICS = [
