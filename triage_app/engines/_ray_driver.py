@@ -106,7 +106,8 @@ def main(conn, address: str | None) -> None:
         while True:
             message = conn.recv()
             if message[0] == "embed":
-                _embed(ray, conn, *message[1:], cpus=cpus)
+                model, texts, batch_size = message[1:]
+                _embed(ray, conn, model, texts, batch_size, cpus=cpus)
             elif message[0] == "nearest":
                 _nearest(ray, conn, *message[1:])
             else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import multiprocessing as mp
 import os
-from typing import Iterator
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -40,8 +40,8 @@ class RayEngine:
         self.address = address
         self.batch_size = batch_size or int(os.environ.get("TRIAGE_RAY_BATCH", BATCH_SIZE))
         self.info: dict = {}
-        self._child = None
-        self._conn = None
+        self._child: Any = None  # the driver process (multiprocessing), once started
+        self._conn: Any = None  # its end of the pipe
 
     # -- the driver process ------------------------------------------------------------------
     def _where(self) -> str:
