@@ -29,8 +29,8 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .topic_keywords import CHINESE_STOP, _CHINESE_COUNT, _profane_token, english_stop, is_profane, is_word
-from .zh_words import discover_words, is_chinese_name, segmenter, words_key
+from .topic_keywords import CHINESE_KEEP, CHINESE_STOP, _CHINESE_COUNT, _profane_token, english_stop, is_profane, is_word
+from .zh_words import discover_words, is_chinese_name, segmenter, word_tag, words_key
 
 MAX_WORDS = 6
 MAX_CHINESE_CHARS = 10
@@ -63,14 +63,24 @@ thanks thank like got getting also even lot lots one etc eg ie amp via yes yeah 
 """.split()) | frozenset(w for w in english_stop() if "'" in w)
 #: Words that may start a label although they are function words: negations ("can't log in", "no sound").
 NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
+#: Function words that may start a label like a negation ("too many ads", "too slow"); the quantifiers that may
+#: follow them.
+STARTERS = frozenset(("too",))
+_QUANTIFIERS = frozenset(("many", "much", "few", "little"))
 #: Particles that may end a label after a verb ("log in", "sign up", "set up").
 PARTICLES = frozenset("in up out down on off".split())
+#: Verbs a particle may follow at a label's end ("log in", "sign up", "set up"): after other words a final
+#: particle is a fragment ("Intermittent failure in").
+PHRASAL = frozenset("""log logged logging sign signed signing set setting opt zoom turn turned plug plugged shut lock
+locked check checking pop pops popping show shows back start clean mess messed hang hangs hung pick line sync fill wake
+type scroll fall falls break breaks cut cuts load loads kick kicked kicks kicking freeze freezes slow slows shuts
+shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
+_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
                     r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
@@ -79,13 +89,28 @@ Embed = Callable[[list[str]], np.ndarray]
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(text) and text[0] >= "\u3400"
+    return bool(text) and (text[0] >= "\u3400" or (text[0].isdigit() and text[-1] >= "\u3400"))
+
+
+def _is_cjk_key(key) -> bool:
+    return bool(key) and _is_cjk(key[0] if isinstance(key, tuple) else key)
+
+
+#: Contractions written without their apostrophe, as reviews often do (cant -> can't).
+_CONTRACTIONS = {w.replace("'", ""): w for w in (
+    "can't", "don't", "won't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't",
+    "shouldn't", "haven't", "hasn't", "hadn't")}
+
+
+def _norm_contraction(low: str) -> str:
+    return _CONTRACTIONS.get(low, low)
 
 
 @lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
-    """Lower case, ``'s`` dropped, simple plural to singular: phrases differing only so count as one."""
-    w = word.lower().replace("\u2019", "'")
+    """Lower case, ``'s`` dropped, simple plural to singular, apostrophe restored (cant -> can't):
+    phrases differing only so count as one."""
+    w = _norm_contraction(word.lower().replace("\u2019", "'"))
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
@@ -148,7 +173,7 @@ def _word_kind(low: str) -> int:
     """0: not usable (non-word, profane); 1: content word; 2: function word; 3: negation."""
     if not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low):
         return 0
-    if low in NEGATIONS:
+    if low in NEGATIONS or low in STARTERS:
         return 3
     return 2 if low in FUNCTION_WORDS else 1
 
@@ -173,11 +198,12 @@ def _english_candidates(clause: list[str], texts: _Texts):
                 break
             last = lows[j]
             if kind >= 2:
-                functions += 1
-                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES:
+                quantity = last in _QUANTIFIERS and j > i and lows[j - 1] in STARTERS  # too many
+                functions += not quantity
+                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES and not quantity:
                     break
                 # a label ends on a content word, or on a particle after one ("log in")
-                if not (j > i and last in PARTICLES and kinds[j - 1] == 1):
+                if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
             if j == i and (last in stop or len(last) < 3):
                 continue
@@ -194,23 +220,85 @@ def _english_candidates(clause: list[str], texts: _Texts):
             yield tuple(_norm(w) for w in words), " ".join(clause[i:j + 1])
 
 
+#: Chinese degree adverbs and particles left out of a phrase's key: 送餐太慢, 送餐很慢 and 送餐慢 say the same.
+ZH_DEGREE = frozenset("很 太 超 挺 真 非常 特别 比较 有点 有些 超级 十分 相当 极 巨 蛮 太过 更 最 都 也 还 就 又 才 "
+                      "了 的 得 地 真的 实在 确实 这么 那么 还是 已经".split())
+#: ...a degree adverb fused with a one-character adjective by jieba (太慢, 很快, 超好): keyed as the adjective.
+_ZH_DEGREE_CHARS = frozenset("很太超挺好真巨蛮")
+#: Chinese negations: part of a phrase's key and they may start it (没送到, 不新鲜).
+ZH_NEGATION = frozenset("不 没 没有 别 不是 不够 不太 不会 不能 无".split())
+#: Chinese numerals that may precede a measure noun at a label's start (一个多小时才送到, 2个小时).
+_ZH_NUMERAL = re.compile(r"^(?:[0-9]+|[零〇一二两三四五六七八九十百千万半几][个多半]*|[个多半]+)$")
+MAX_ZH_WORDS = 5
+
+
+@lru_cache(maxsize=200_000)
+def _zh_key(word: str) -> str | None:
+    """A Chinese word as it counts in a phrase's key: None for degree adverbs and particles, the adjective
+    for a fused degree + adjective (太慢 -> 慢), else the word."""
+    if word in ZH_DEGREE:
+        return None
+    if len(word) == 2 and word[0] in _ZH_DEGREE_CHARS and (word_tag(word[1]).startswith("a") or word[1] in "快慢少多"):
+        return word[1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def _zh_content(word: str) -> bool:
+    """A Chinese word that can carry a label: no numeral, degree adverb or particle; a stop word only
+    when it is an adjective (方便, 严重) or a fused degree + adjective (很好)."""
+    if _CHINESE_COUNT.match(word) or _ZH_NUMERAL.match(word) or word in ZH_DEGREE:
+        return False
+    return word not in CHINESE_STOP or word_tag(word).startswith("a") or _zh_key(word) != word
+
+
 def _chinese_candidates(clause: list[str]):
-    """(key, surface) of Chinese words and adjacent word pairs/triples of a run."""
+    """(key, surface) of Chinese words and phrases of a run: windows of up to ``MAX_ZH_WORDS`` words and
+    ``MAX_CHINESE_CHARS`` characters that start with a content word or a negation (or with the numeral of a
+    measure noun: 一个多小时才送到) and end with a content word. The key keeps content words and negations,
+    so phrases differing only in degree adverbs and particles count as one ("or nearly")."""
     n = len(clause)
     for i in range(n):
         first = clause[i]
-        if first in CHINESE_STOP or _CHINESE_COUNT.match(first):
+        if not (_zh_content(first) or first in ZH_NEGATION):
             continue
-        for j in range(i, min(n, i + 3)):
+        start = i
+        while start > 0 and _ZH_NUMERAL.match(clause[start - 1]) and i - start < 2:
+            start -= 1
+        if start < i and not (clause[start][0].isdigit() or clause[start][0] in "一二两三四五六七八九十半几"):
+            start = i  # 个小时: no numeral, no prefix
+        for j in range(i, min(n, i + MAX_ZH_WORDS)):
             last = clause[j]
-            phrase = "".join(clause[i:j + 1])
-            if len(phrase) > MAX_CHINESE_CHARS:
+            if last == "的":  # 洒的袋子: a relative clause, not a phrase a person would title with
                 break
-            if last in CHINESE_STOP or _CHINESE_COUNT.match(last) or is_profane(phrase):
+            surface = "".join(clause[(start if j > i else i):j + 1])  # a numeral only before a predicate
+            if len(surface) > MAX_CHINESE_CHARS:
+                break
+            if not _zh_content(last) or is_profane(surface):
                 continue
-            if j == i and (len(first) < 2 or is_chinese_name(first)):
+            key = tuple(k for k in (_zh_key(w) for w in clause[i:j + 1] if _zh_content(w) or w in ZH_NEGATION)
+                        if k)
+            if not key or (len(key) == 1 and (len(key[0]) < 2 or is_chinese_name(key[0]))):
                 continue
-            yield phrase, phrase
+            yield key, surface
+
+
+def _zh_says(word: str) -> bool:
+    """A Chinese adjective or verb (jieba's tags), or an untagged word with a negative complement (打不通,
+    吃不完) or ending in an adjective or verb character (送晚)."""
+    tag = word_tag(word)
+    if tag:
+        return tag.startswith(("a", "v"))
+    return len(word) >= 2 and ("不" in word[1:] or "没" in word or word_tag(word[-1]).startswith(("a", "v")))
+
+
+def _zh_predicate(key: tuple) -> bool:
+    """A Chinese phrase that says how something is or what happened: subject + adjective/verb (送餐太慢,
+    米饭量少, 小时才送到, 电话打不通), verb + object (取消订单) or a negation (没送到)."""
+    if len(key) < 2:
+        return False
+    return (_zh_says(key[-1]) or word_tag(key[0]).startswith("v") or any(w in ZH_NEGATION for w in key)
+            or key[-1] in CHINESE_KEEP)
 
 
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
@@ -225,7 +313,7 @@ def _counts(texts: _Texts) -> tuple[Counter, dict]:
         keys = set()
         seen_clauses = set()
         for clause in clauses:
-            cjk = _is_cjk(clause[0])
+            cjk = any(_CJK.search(w) for w in clause[:3])
             whole = "".join(clause) if cjk else " ".join(clause).lower()
             long_clause = len(whole) >= 12 if cjk else len(clause) >= 6
             gen = _chinese_candidates(clause) if cjk else _english_candidates(clause, texts)
@@ -254,7 +342,9 @@ def _display(key, surfaces: Counter, case: _Texts) -> str:
     for w in best.split():
         low = w.lower()
         seen = case.seen.get(low, 0)
-        if any(ch.isupper() for ch in w[1:]) and not w.isupper():
+        if low in _CONTRACTIONS:
+            out.append(_CONTRACTIONS[low])
+        elif any(ch.isupper() for ch in w[1:]) and not w.isupper():
             out.append(w)  # iPhone, WhatsApp
         elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
             out.append(w.upper())
@@ -272,8 +362,9 @@ def min_texts(n: int) -> int:
 
 
 def _length_bonus(key) -> float:
-    if isinstance(key, str):
-        return 1.0 + 0.15 * min(len(key) - 2, 4) if len(key) > 2 else 1.0
+    if _is_cjk_key(key):
+        chars = sum(len(w) for w in key)
+        return 1.0 + 0.15 * min(chars - 2, 4) if chars > 2 else 1.0
     content = sum(1 for w in key if w not in FUNCTION_WORDS)
     return 1.0 + LENGTH_BONUS * min(content - 1, 2) + 0.05 * min(len(key) - content, 2)
 
@@ -329,14 +420,103 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     for k in order:
         for i, (_, label, key) in enumerate(ranked[k]):
             if label.lower() not in taken:
-                paired = _paired(ranked[k], i, parsed[k], min_texts(sizes[k]))
-                labels[k] = paired if paired and paired.lower() not in taken else label
+                need = min_texts(sizes[k])
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken)
+                paired = None if longer else _paired(ranked[k], i, parsed[k], need)
+                labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
         if labels[k] is None:
             labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
                                   keywords[k] if keywords and k < len(keywords) else [], taken)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+#: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
+#: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
+EXPAND_SHARE = 0.1
+
+#: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
+#: problems that are not sentiment words, and requests ("Bring back the old layout").
+PROBLEM_WORDS = frozenset("""
+slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue issues freeze freezes freezing froze
+frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
+failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
+add adding bring allow option support wish want need needs please fix fixed expensive overpriced cold small
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's sentiment lexicon (word -> valence), read from the vaderSentiment package; empty without it."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # a trimmed bundle: problem words only
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) > 1 and " " not in parts[0]:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def _evaluative_word(low: str) -> bool:
+    if low in PROBLEM_WORDS or low in NEGATIONS:
+        return True
+    lex = _valence()
+    for stem in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] if low.endswith("d") else ""):
+        if len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9:
+            return True
+    return False
+
+
+def says_how(label: str) -> bool:
+    """Whether a label says how something is or what the members want (a problem, request or praise:
+    "Too many ads", "Can't log in", "送餐太慢") rather than only naming a topic ("Ads", "米饭")."""
+    if _CJK.search(label):
+        tk = segmenter()
+        return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
+                                   if k))
+    words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
+    return any(_evaluative_word(_norm_contraction(w)) for w in words)
+
+
+def _key_says_how(key, text: str) -> bool:
+    return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
+
+
+def _negates(longer: tuple, key: tuple) -> bool:
+    """Whether ``longer`` puts a negation right before ``key`` (好吃 -> 不好吃, good -> not good): the opposite,
+    not a longer way of saying it."""
+    for i in range(1, len(longer) - len(key) + 1):
+        if longer[i:i + len(key)] == key and (longer[i - 1] in ZH_NEGATION or longer[i - 1] in NEGATIONS):
+            return True
+    return False
+
+
+def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str]) -> str | None:
+    """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
+    found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``; None when
+    ``key`` says so already or no such phrase is grounded."""
+    if _key_says_how(key, _display(key, surfaces[key], case)):
+        return None
+    floor = max(need, EXPAND_SHARE * df[key])
+    best = None
+    for other, c in df.items():
+        if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
+            continue
+        rank = (c, -sum(len(w) for w in other), str(other))
+        if best is None or rank > best[0]:
+            text = _display(other, surfaces[other], case)
+            if _key_says_how(other, text) and text.lower() not in taken:
+                best = (rank, text)
+    return best[1] if best else None
 
 
 #: A single-word label takes a second single word ("Password and login") scoring at least this share of it.
@@ -348,10 +528,10 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
     alike, differ in stem, are no names, and occur together in ``need`` member texts (so the pair is
     grounded too); None otherwise."""
     score, label, key = cands[i]
-    if isinstance(key, str) or len(key) != 1 or i + 1 >= len(cands):
+    if _is_cjk_key(key) or len(key) != 1 or i + 1 >= len(cands):
         return None
     score2, label2, key2 = cands[i + 1]
-    if isinstance(key2, str) or len(key2) != 1 or score2 < PAIR_SHARE * score:
+    if _is_cjk_key(key2) or len(key2) != 1 or score2 < PAIR_SHARE * score:
         return None
     a, b = key[0], key2[0]
     if a[:4] == b[:4] or a in b or b in a or texts.is_name(a) or texts.is_name(b):
@@ -376,14 +556,18 @@ def _drop_contained(scored: list, df: Counter) -> list:
         for other in keys:
             if other == key or len(other) <= len(key):
                 continue
-            contains = key in other if isinstance(key, str) else any(
-                other[i:i + len(key)] == key for i in range(len(other) - len(key) + 1))
+            contains = _contains(other, key)
             if contains and df[other] >= 0.6 * df[key]:
                 inside = True
                 break
         if not inside:
             out.append((score, key))
     return out
+
+
+def _contains(longer: tuple, key: tuple) -> bool:
+    """Whether ``key`` is a contiguous part of ``longer`` (both phrase keys)."""
+    return any(longer[i:i + len(key)] == key for i in range(len(longer) - len(key) + 1))
 
 
 def _rerank(ranked: list, centroids: np.ndarray, embed: Embed) -> list:
