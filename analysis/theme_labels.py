@@ -260,8 +260,8 @@ def _chinese_candidates(clause: list[str]):
     n = len(clause)
     for i in range(n):
         first = clause[i]
-        if not (_zh_content(first) or first in ZH_NEGATION):
-            continue
+        if not (_zh_content(first) or first in ZH_NEGATION) or (first == "好" and i + 1 < n and _zh_says(clause[i + 1])):
+            continue  # 好难吃: 好 is a degree adverb there
         start = i
         while start > 0 and _ZH_NUMERAL.match(clause[start - 1]) and i - start < 2:
             start -= 1
@@ -276,8 +276,9 @@ def _chinese_candidates(clause: list[str]):
                 break
             if not _zh_content(last) or is_profane(surface):
                 continue
-            key = tuple(k for k in (_zh_key(w) for w in clause[i:j + 1] if _zh_content(w) or w in ZH_NEGATION)
-                        if k)
+            key = tuple(k for x, k in enumerate(_zh_key(w) if _zh_content(w) or w in ZH_NEGATION else None
+                                                for w in clause[i:j + 1])
+                        if k and not (k == "好" and i + x + 1 <= j and _zh_says(clause[i + x + 1])))
             if not key or (len(key) == 1 and (len(key[0]) < 2 or is_chinese_name(key[0]))):
                 continue
             yield key, surface
@@ -421,7 +422,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for i, (_, label, key) in enumerate(ranked[k]):
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken)
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken, _theme_polarity(parsed[k]))
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
@@ -434,7 +435,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
 
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
 #: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
-EXPAND_SHARE = 0.1
+EXPAND_SHARE = 0.05
 
 #: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
 #: problems that are not sentiment words, and requests ("Bring back the old layout").
@@ -442,7 +443,7 @@ PROBLEM_WORDS = frozenset("""
 slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue issues freeze freezes freezing froze
 frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
 failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
-add adding bring allow option support wish want need needs please fix fixed expensive overpriced cold small
+add adding bring allow support wish want need needs please fix fixed expensive overpriced cold small
 """.split())
 
 
@@ -487,6 +488,45 @@ def says_how(label: str) -> bool:
     return any(_evaluative_word(_norm_contraction(w)) for w in words)
 
 
+def _polarity(words: Sequence[str]) -> float:
+    """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
+    lex = _valence()
+    total, flip = 0.0, 0
+    for w in words:
+        w = _norm_contraction(w)
+        if w in NEGATIONS or w.endswith("n't"):
+            flip = 3
+            continue
+        v = lex.get(w, 0.0)
+        if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
+            v = -1.0
+        total += -v if flip else v
+        flip = max(0, flip - 1)
+    return total
+
+
+_REQUESTS = frozenset("add adding bring allow support wish want need needs please fix".split())
+
+
+def _theme_polarity(texts: _Texts) -> int:
+    """-1 when a theme's English texts name problems at least as often as praise (reviews mix both: "great
+    game but it crashes" is a crash report), 1 when praise clearly dominates, else 0."""
+    lex = _valence()
+    neg = pos = n = 0
+    for clauses in texts.clauses:
+        words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
+        if not words:
+            continue
+        n += 1
+        neg += any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
+                   or w.endswith("n't") for w in words)
+        pos += any(lex.get(w, 0.0) >= 0.9 for w in words)
+    if not n:
+        return 0
+    neg, pos = neg / n, pos / n
+    return -1 if neg >= max(pos, 0.3) else 1 if pos > neg + 0.15 else 0
+
+
 def _key_says_how(key, text: str) -> bool:
     return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
 
@@ -500,20 +540,24 @@ def _negates(longer: tuple, key: tuple) -> bool:
     return False
 
 
-def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str]) -> str | None:
+def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
+            polarity: int = 0) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
-    found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``; None when
-    ``key`` says so already or no such phrase is grounded."""
-    if _key_says_how(key, _display(key, surfaces[key], case)):
-        return None
+    found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
+    opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports); None
+    when ``key`` says so already or no such phrase is grounded."""
+    if len(key) > 1 and _key_says_how(key, _display(key, surfaces[key], case)):
+        return None  # a single word that says how ("Needs", 好吃) may still say more ("Needs improvement")
     floor = max(need, EXPAND_SHARE * df[key])
     best = None
     for other, c in df.items():
         if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
             continue
-        rank = (c, -sum(len(w) for w in other), str(other))
+        rank = (c, len(other), str(other))  # equally grounded: the longer says more ("articles refuse to load")
         if best is None or rank > best[0]:
             text = _display(other, surfaces[other], case)
+            if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
+                continue
             if _key_says_how(other, text) and text.lower() not in taken:
                 best = (rank, text)
     return best[1] if best else None
@@ -534,6 +578,8 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
     if _is_cjk_key(key2) or len(key2) != 1 or score2 < PAIR_SHARE * score:
         return None
     a, b = key[0], key2[0]
+    if says_how(label) or says_how(label2):
+        return None  # "Needs and improvement": pairs are for two topics ("Password and login")
     if a[:4] == b[:4] or a in b or b in a or texts.is_name(a) or texts.is_name(b):
         return None
     together = 0
