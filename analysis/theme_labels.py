@@ -217,7 +217,7 @@ def _english_candidates(clause: list[str], texts: _Texts):
                     break
             if texts.is_name(head):
                 continue
-            yield tuple(_norm(w) for w in words), " ".join(clause[i:j + 1])
+            yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1])
 
 
 #: Chinese degree adverbs and particles left out of a phrase's key: 送餐太慢, 送餐很慢 and 送餐慢 say the same.
@@ -250,6 +250,25 @@ def _zh_content(word: str) -> bool:
     if _CHINESE_COUNT.match(word) or _ZH_NUMERAL.match(word) or word in ZH_DEGREE:
         return False
     return word not in CHINESE_STOP or word_tag(word).startswith("a") or _zh_key(word) != word
+
+
+#: Verb + particle written as one word or two ("log in" / "login"): one key, so both count for the phrase.
+_COMPOUNDS = {("log", "in"): "login", ("sign", "in"): "signin", ("sign", "up"): "signup", ("log", "out"): "logout",
+              ("set", "up"): "setup", ("check", "out"): "checkout"}
+
+
+def _compounds(key: tuple) -> tuple:
+    if len(key) < 2 or not any(key[i:i + 2] in _COMPOUNDS for i in range(len(key) - 1)):
+        return key
+    out, i = [], 0
+    while i < len(key):
+        if key[i:i + 2] in _COMPOUNDS:
+            out.append(_COMPOUNDS[key[i:i + 2]])
+            i += 2
+        else:
+            out.append(key[i])
+            i += 1
+    return tuple(out)
 
 
 def _chinese_candidates(clause: list[str]):
@@ -419,10 +438,13 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
+        polarity = _theme_polarity(parsed[k])
         for i, (_, label, key) in enumerate(ranked[k]):
+            if polarity and not _is_cjk_key(key) and _polarity(label.lower().split()) * polarity < 0:
+                continue  # "Good game" is not what a theme of crash reports is about
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken, _theme_polarity(parsed[k]))
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
@@ -531,9 +553,20 @@ def _key_says_how(key, text: str) -> bool:
     return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
 
 
+#: Chinese evaluative verbs jieba does not tag as adjectives (好吃 is a "v"): negating them flips a label.
+_ZH_EVALUATIVE = frozenset("好吃 好喝 好看 好用 喜欢 满意 值得 推荐 不错 划算 实惠 新鲜 干净 准时 方便 热情 礼貌".split())
+
+
 def _negates(longer: tuple, key: tuple) -> bool:
-    """Whether ``longer`` puts a negation right before ``key`` (好吃 -> 不好吃, good -> not good): the opposite,
-    not a longer way of saying it."""
+    """Whether ``longer`` puts a negation right before an evaluative ``key`` (好吃 -> 不好吃, good -> not good):
+    the opposite, not a longer way of saying it. Negating a topic is fine (login -> can't login, 送到 -> 没送到)."""
+    head = key[0]
+    if _is_cjk(head):
+        evaluative = word_tag(head).startswith("a") or head in _ZH_EVALUATIVE
+    else:
+        evaluative = abs(_valence().get(head, 0.0)) >= 0.9
+    if not evaluative:
+        return False
     for i in range(1, len(longer) - len(key) + 1):
         if longer[i:i + len(key)] == key and (longer[i - 1] in ZH_NEGATION or longer[i - 1] in NEGATIONS):
             return True
