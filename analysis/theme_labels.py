@@ -303,9 +303,15 @@ def _chinese_candidates(clause: list[str]):
             yield key, surface
 
 
+#: One-character Chinese adjectives that jieba's dictionary tags otherwise (晚 "tg", 咸 "ns", 辣 "n").
+_ZH_ADJECTIVES = frozenset("晚咸热辣油多")
+
+
 def _zh_says(word: str) -> bool:
     """A Chinese adjective or verb (jieba's tags), or an untagged word with a negative complement (打不通,
     吃不完) or ending in an adjective or verb character (送晚)."""
+    if word in _ZH_ADJECTIVES:
+        return True
     tag = word_tag(word)
     if tag:
         return tag.startswith(("a", "v"))
@@ -317,8 +323,9 @@ def _zh_predicate(key: tuple) -> bool:
     米饭量少, 小时才送到, 电话打不通), verb + object (取消订单) or a negation (没送到)."""
     if len(key) < 2:
         return False
-    return (_zh_says(key[-1]) or word_tag(key[0]).startswith("v") or any(w in ZH_NEGATION for w in key)
-            or key[-1] in CHINESE_KEEP)
+    first = key[0]
+    return (_zh_says(key[-1]) or word_tag(first).startswith("v") or any(w in ZH_NEGATION for w in key)
+            or key[-1] in CHINESE_KEEP or (len(first) == 1 and _zh_says(first)))  # 晚了一个小时
 
 
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
