@@ -75,6 +75,8 @@ PHRASAL = frozenset("""log logged logging sign signed signing set setting opt zo
 locked check checking pop pops popping show shows back start clean mess messed hang hangs hung pick line sync fill wake
 type scroll fall falls break breaks cut cuts load loads kick kicked kicks kicking freeze freezes slow slows shuts
 shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
+#: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
+DANGLING = frozenset("using use used trying try tried getting get got making make want wanted like running".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
@@ -205,7 +207,7 @@ def _english_candidates(clause: list[str], texts: _Texts):
                 # a label ends on a content word, or on a particle after one ("log in")
                 if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
-            if j == i and (last in stop or len(last) < 3):
+            if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
                 continue
             if functions * 2 > j - i + 1:
                 continue
