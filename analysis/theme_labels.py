@@ -173,7 +173,8 @@ class _Texts:
 @lru_cache(maxsize=200_000)
 def _word_kind(low: str) -> int:
     """0: not usable (non-word, profane); 1: content word; 2: function word; 3: negation."""
-    if not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low):
+    if (not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low)
+            or (len(low) > 1 and len(set(low)) == 1)):  # aaa, zzzz: keyboard noise
         return 0
     if low in NEGATIONS or low in STARTERS:
         return 3
