@@ -280,6 +280,7 @@ def _chinese_candidates(clause: list[str]):
     measure noun: 一个多小时才送到) and end with a content word. The key keeps content words and negations,
     so phrases differing only in degree adverbs and particles count as one ("or nearly")."""
     n = len(clause)
+    profane = is_profane("".join(clause))  # a window of a clean run is clean (substrings)
     for i in range(n):
         first = clause[i]
         if not (_zh_content(first) or first in ZH_NEGATION) or (first == "好" and i + 1 < n and _zh_says(clause[i + 1])):
@@ -296,7 +297,7 @@ def _chinese_candidates(clause: list[str]):
             surface = "".join(clause[(start if j > i else i):j + 1])  # a numeral only before a predicate
             if len(surface) > MAX_CHINESE_CHARS:
                 break
-            if not _zh_content(last) or is_profane(surface):
+            if not _zh_content(last) or (profane and is_profane(surface)):
                 continue
             key = tuple(k for x, k in enumerate(_zh_key(w) if _zh_content(w) or w in ZH_NEGATION else None
                                                 for w in clause[i:j + 1])
