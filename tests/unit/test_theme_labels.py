@@ -214,6 +214,8 @@ def test_labels_do_not_end_on_a_dangling_preposition():
     texts = [f"Intermittent failure in {x}" for x in ("CI", "the nightly run", "test_io", "the build", "docs")]
     label = phrase_labels([texts, DARK], _centroids(2))[0]
     assert label.split()[-1].lower() not in ("in", "on", "at", "of"), label
+    texts = [f"Exported model using {x} fails to load" for x in ("keras", "tf2", "the old api", "pip")] + ["model usage"]
+    assert not phrase_labels([texts, DARK], _centroids(2))[0].lower().endswith("using")
 
 
 def test_spelling_variants_count_as_one_phrase():
