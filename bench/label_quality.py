@@ -71,7 +71,7 @@ def records(name: str, n: int) -> list[tuple]:
     if name == "apple-tweets":
         with open(DATA / "apple-tweets-sentiment/Apple-Twitter-Sentiment-DFE.csv", encoding="latin-1") as f:
             next(f)
-            rows = [r["text"] for r in csv.DictReader(f)]
+            rows = [r["text"] for r in csv.DictReader(f, delimiter=";")]
         return [(None, None, None, t) for t in _sample(rows, n)]
     if name == "cfpb":
         rows = [r["Consumer_complaint_narrative"] for r in csv.DictReader(
