@@ -455,6 +455,11 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                 continue  # "Good game" is not what a theme of crash reports is about
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
+                topic = _disputed(key, label, counted[k][0], need)
+                if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
+                    key, label = topic, _display(topic, surfaces[topic], case)
+                    if label.lower() in taken:
+                        continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
@@ -588,23 +593,61 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
             polarity: int = 0) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
     found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
-    opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports); None
-    when ``key`` says so already or no such phrase is grounded."""
+    opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
+    None when ``key`` says so already, no such phrase is grounded, the best one is a sibling's, or members
+    disagree: a second phrase saying something else is nearly as common (送餐很快 vs 送餐太慢 in one theme
+    about delivery speed keeps 送餐速度)."""
     if len(key) > 1 and _key_says_how(key, _display(key, surfaces[key], case)):
         return None  # a single word that says how ("Needs", 好吃) may still say more ("Needs improvement")
     floor = max(need, EXPAND_SHARE * df[key])
-    best = None
+    found = []
     for other, c in df.items():
         if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
             continue
-        rank = (c, len(other), str(other))  # equally grounded: the longer says more ("articles refuse to load")
-        if best is None or rank > best[0]:
-            text = _display(other, surfaces[other], case)
-            if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
-                continue
-            if _key_says_how(other, text) and text.lower() not in taken:
-                best = (rank, text)
-    return best[1] if best else None
+        text = _display(other, surfaces[other], case)
+        if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
+            continue
+        if _key_says_how(other, text):
+            found.append(((c, len(other), str(other)), other, text))  # equally grounded: the longer says more
+    if not found:
+        return None
+    found.sort(reverse=True)
+    (c, _, _), best, text = found[0]
+    sign = _sign(best, text)
+    rival = next((r for r in found[1:] if _sign(r[1], r[2]) != sign), None)
+    if text.lower() in taken or (rival and rival[0][0] >= AGREE * c):
+        return None
+    return text
+
+
+#: Members agree on how a topic is when no phrase of the opposite sentiment is this common relative to the best one.
+AGREE = 0.67
+#: Chinese words that make a phrase a complaint (beside negations): slow, poor, little, cold, late, expensive...
+_ZH_NEGATIVE = frozenset("慢 差 少 凉 冷 晚 贵 咸 硬 淡 难吃 难喝 一般 失望 垃圾 太久 久 长 脏 错 漏 洒 撒 坏 糊 腻 油".split())
+
+
+def _disputed(key, text: str, df: Counter, need: int):
+    """The topic word of a phrase that says how its topic is when as many members say the opposite about it
+    (送餐太慢 vs 送餐很快: 送餐, when grounded); None otherwise."""
+    if len(key) < 2 or not _key_says_how(key, text):
+        return None
+    topic, sign = key[:1], _sign(key, text)
+    if df.get(topic, 0) < need:
+        return None
+    for other, c in df.items():
+        if (len(other) > 1 and other[0] == key[0] and c >= AGREE * df[key] and other != key
+                and _sign(other, " ".join(other)) != sign and _key_says_how(other, " ".join(other))):
+            return topic
+    return None
+
+
+def _sign(key, text: str) -> int:
+    """-1 for a phrase that complains, 1 otherwise (English: VADER's valence; Chinese: negations and
+    ``_ZH_NEGATIVE``; 不错 is praise)."""
+    if not _is_cjk_key(key):
+        return -1 if _polarity(text.lower().split()) < 0 else 1
+    return -1 if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w))
+                     for w in key) else 1
 
 
 #: A single-word label takes a second single word ("Password and login") scoring at least this share of it.

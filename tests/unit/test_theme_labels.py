@@ -224,3 +224,13 @@ def test_spelling_variants_count_as_one_phrase():
              "login broken? I can't log in", "the login page is blank", "login takes forever", "new login screen"]
     label = phrase_labels([texts, DARK, ADS], _centroids(3))[0]
     assert label.lower() in ("can't login", "can't log in"), label
+
+
+def test_members_that_disagree_keep_the_topic_phrase():
+    """Half say delivery is fast, half slow: the label names the topic, not one side of it."""
+    mixed = ["送餐很快，点赞", "送餐很快", "送餐很快，谢谢", "送餐太慢了", "送餐太慢，等了很久", "送餐很慢，饭都凉了",
+             "送餐速度一般", "送餐还行"]
+    label = phrase_labels([mixed, TASTE, CAR], _centroids(3))[0]
+    assert label.startswith("送餐") and "快" not in label and "慢" not in label, label
+    one_sided = mixed[:3] + ["送餐很快，赞", "送餐快，好评"] + mixed[6:]
+    assert "快" in phrase_labels([one_sided, TASTE, CAR], _centroids(3))[0]
