@@ -48,6 +48,8 @@ _TRACE_LINE = re.compile(
     r"|(?:\w+/)+\w+\.\w+:\d+(?::\d+)?.*)$")
 _RETWEET = re.compile(r"(?<![\w@])(?:RT|MT)\b:?(?=\s*(?:@|:|$))|^\s*(?:RT|MT)\s*:", re.M)
 _HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+#: Tokens nobody writes in a review or survey answer: snake_case identifiers ending in digits, long hex ids.
+_NONWORD = re.compile(r"(?<![\w/.-])(?:[A-Za-z]+(?:_[A-Za-z]+)*_\d+|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,})(?![\w/.-])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WS = re.compile(r"[ \t\u3000]+")
 
@@ -130,6 +132,8 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "emails": ("e-mail addresses", _sub(_EMAIL)),
     "mentions": ("@mentions", _sub(_MENTION)),
     "social": ("retweet markers (RT); hashtags keep their word, issue numbers (#123) go", _social),
+    "nonwords": ("tokens that are no words: identifiers with digits (atomic_number_53), hex ids and hashes",
+                 _sub(_NONWORD)),
 }
 
 _ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings",
@@ -137,7 +141,7 @@ _ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_t
           "urls", "emails", "mentions", "social")
 _TICKET = ("entities", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls",
            "emails", "mentions", "social")
-_SHORT = ("entities", "urls", "emails", "mentions", "social")
+_SHORT = ("entities", "urls", "emails", "mentions", "social", "nonwords")
 
 #: Rules per source format (importer name); anything else gets ``default``.
 RULES: dict[str, tuple[str, ...]] = {

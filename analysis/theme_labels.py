@@ -12,7 +12,10 @@
    several member texts (``min_texts``); longer phrases get a small bonus (they read better).
 3. Re-ranking by cosine closeness of the phrase's embedding to the theme's centroid (when ``embed``
    is given), then each theme takes its best phrase that no sibling took.
-4. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
+4. A chosen phrase that only names a topic ("Ads", 米饭) grows into the most common grounded phrase that
+   contains it and says how it is ("Too many ads", 米饭太少): ``says_how``, ``_expand``; never against the
+   theme's sentiment (VADER's lexicon), never negating praise, not when members disagree.
+5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
 Part of speech comes from closed-class word lists (no tagger): measured, an offline spaCy pipeline
@@ -29,11 +32,12 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .topic_keywords import CHINESE_STOP, _CHINESE_COUNT, _profane_token, english_stop, is_profane, is_word
-from .zh_words import discover_words, is_chinese_name, segmenter, words_key
+from .topic_keywords import _profane_token, english_stop, is_profane, is_word
+from .zh_phrases import (MAX_CHINESE_CHARS, _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _chinese_candidates,
+                         _zh_content, _zh_key, _zh_predicate)
+from .zh_words import discover_words, is_chinese_name, segmenter, word_tag, words_key
 
 MAX_WORDS = 6
-MAX_CHINESE_CHARS = 10
 #: Characters of a member text read for phrases (the start says what it is about).
 MAX_TEXT_CHARS = 600
 #: Candidates per theme re-ranked by embedding.
@@ -63,14 +67,26 @@ thanks thank like got getting also even lot lots one etc eg ie amp via yes yeah 
 """.split()) | frozenset(w for w in english_stop() if "'" in w)
 #: Words that may start a label although they are function words: negations ("can't log in", "no sound").
 NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
+#: Function words that may start a label like a negation ("too many ads", "too slow"); the quantifiers that may
+#: follow them.
+STARTERS = frozenset(("too",))
+_QUANTIFIERS = frozenset(("many", "much", "few", "little"))
 #: Particles that may end a label after a verb ("log in", "sign up", "set up").
 PARTICLES = frozenset("in up out down on off".split())
+#: Verbs a particle may follow at a label's end ("log in", "sign up", "set up"): after other words a final
+#: particle is a fragment ("Intermittent failure in").
+PHRASAL = frozenset("""log logged logging sign signed signing set setting opt zoom turn turned plug plugged shut lock
+locked check checking pop pops popping show shows back start clean mess messed hang hangs hung pick line sync fill wake
+type scroll fall falls break breaks cut cuts load loads kick kicked kicks kicking freeze freezes slow slows shuts
+shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
+#: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
+DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
+_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
                     r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
@@ -79,13 +95,28 @@ Embed = Callable[[list[str]], np.ndarray]
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(text) and text[0] >= "\u3400"
+    return bool(text) and (text[0] >= "\u3400" or (text[0].isdigit() and text[-1] >= "\u3400"))
+
+
+def _is_cjk_key(key) -> bool:
+    return bool(key) and _is_cjk(key[0] if isinstance(key, tuple) else key)
+
+
+#: Contractions written without their apostrophe, as reviews often do (cant -> can't).
+_CONTRACTIONS = {w.replace("'", ""): w for w in (
+    "can't", "don't", "won't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't",
+    "shouldn't", "haven't", "hasn't", "hadn't")}
+
+
+def _norm_contraction(low: str) -> str:
+    return _CONTRACTIONS.get(low, low)
 
 
 @lru_cache(maxsize=200_000)
 def _norm(word: str) -> str:
-    """Lower case, ``'s`` dropped, simple plural to singular: phrases differing only so count as one."""
-    w = word.lower().replace("\u2019", "'")
+    """Lower case, ``'s`` dropped, simple plural to singular, apostrophe restored (cant -> can't):
+    phrases differing only so count as one."""
+    w = _norm_contraction(word.lower().replace("\u2019", "'"))
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
@@ -146,9 +177,10 @@ class _Texts:
 @lru_cache(maxsize=200_000)
 def _word_kind(low: str) -> int:
     """0: not usable (non-word, profane); 1: content word; 2: function word; 3: negation."""
-    if not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low):
+    if (not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low)
+            or (len(low) > 1 and len(set(low)) == 1)):  # aaa, zzzz: keyboard noise
         return 0
-    if low in NEGATIONS:
+    if low in NEGATIONS or low in STARTERS:
         return 3
     return 2 if low in FUNCTION_WORDS else 1
 
@@ -173,13 +205,14 @@ def _english_candidates(clause: list[str], texts: _Texts):
                 break
             last = lows[j]
             if kind >= 2:
-                functions += 1
-                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES:
+                quantity = last in _QUANTIFIERS and j > i and lows[j - 1] in STARTERS  # too many
+                functions += not quantity
+                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES and not quantity:
                     break
                 # a label ends on a content word, or on a particle after one ("log in")
-                if not (j > i and last in PARTICLES and kinds[j - 1] == 1):
+                if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
-            if j == i and (last in stop or len(last) < 3):
+            if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
                 continue
             if functions * 2 > j - i + 1:
                 continue
@@ -191,26 +224,26 @@ def _english_candidates(clause: list[str], texts: _Texts):
                     break
             if texts.is_name(head):
                 continue
-            yield tuple(_norm(w) for w in words), " ".join(clause[i:j + 1])
+            yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1])
 
 
-def _chinese_candidates(clause: list[str]):
-    """(key, surface) of Chinese words and adjacent word pairs/triples of a run."""
-    n = len(clause)
-    for i in range(n):
-        first = clause[i]
-        if first in CHINESE_STOP or _CHINESE_COUNT.match(first):
-            continue
-        for j in range(i, min(n, i + 3)):
-            last = clause[j]
-            phrase = "".join(clause[i:j + 1])
-            if len(phrase) > MAX_CHINESE_CHARS:
-                break
-            if last in CHINESE_STOP or _CHINESE_COUNT.match(last) or is_profane(phrase):
-                continue
-            if j == i and (len(first) < 2 or is_chinese_name(first)):
-                continue
-            yield phrase, phrase
+#: Verb + particle written as one word or two ("log in" / "login"): one key, so both count for the phrase.
+_COMPOUNDS = {("log", "in"): "login", ("sign", "in"): "signin", ("sign", "up"): "signup", ("log", "out"): "logout",
+              ("set", "up"): "setup", ("check", "out"): "checkout"}
+
+
+def _compounds(key: tuple) -> tuple:
+    if len(key) < 2 or not any(key[i:i + 2] in _COMPOUNDS for i in range(len(key) - 1)):
+        return key
+    out, i = [], 0
+    while i < len(key):
+        if key[i:i + 2] in _COMPOUNDS:
+            out.append(_COMPOUNDS[key[i:i + 2]])
+            i += 2
+        else:
+            out.append(key[i])
+            i += 1
+    return tuple(out)
 
 
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
@@ -225,7 +258,7 @@ def _counts(texts: _Texts) -> tuple[Counter, dict]:
         keys = set()
         seen_clauses = set()
         for clause in clauses:
-            cjk = _is_cjk(clause[0])
+            cjk = any(_CJK.search(w) for w in clause[:3])
             whole = "".join(clause) if cjk else " ".join(clause).lower()
             long_clause = len(whole) >= 12 if cjk else len(clause) >= 6
             gen = _chinese_candidates(clause) if cjk else _english_candidates(clause, texts)
@@ -254,7 +287,9 @@ def _display(key, surfaces: Counter, case: _Texts) -> str:
     for w in best.split():
         low = w.lower()
         seen = case.seen.get(low, 0)
-        if any(ch.isupper() for ch in w[1:]) and not w.isupper():
+        if low in _CONTRACTIONS:
+            out.append(_CONTRACTIONS[low])
+        elif any(ch.isupper() for ch in w[1:]) and not w.isupper():
             out.append(w)  # iPhone, WhatsApp
         elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
             out.append(w.upper())
@@ -272,8 +307,9 @@ def min_texts(n: int) -> int:
 
 
 def _length_bonus(key) -> float:
-    if isinstance(key, str):
-        return 1.0 + 0.15 * min(len(key) - 2, 4) if len(key) > 2 else 1.0
+    if _is_cjk_key(key):
+        chars = sum(len(w) for w in key)
+        return 1.0 + 0.15 * min(chars - 2, 4) if chars > 2 else 1.0
     content = sum(1 for w in key if w not in FUNCTION_WORDS)
     return 1.0 + LENGTH_BONUS * min(content - 1, 2) + 0.05 * min(len(key) - content, 2)
 
@@ -327,16 +363,197 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
+        polarity = _theme_polarity(parsed[k])
         for i, (_, label, key) in enumerate(ranked[k]):
+            if polarity and not _is_cjk_key(key) and _polarity(label.lower().split()) * polarity < 0:
+                continue  # "Good game" is not what a theme of crash reports is about
             if label.lower() not in taken:
-                paired = _paired(ranked[k], i, parsed[k], min_texts(sizes[k]))
-                labels[k] = paired if paired and paired.lower() not in taken else label
+                need = min_texts(sizes[k])
+                topic = _disputed(key, label, counted[k][0], need)
+                if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
+                    key, label = topic, _display(topic, surfaces[topic], case)
+                    if label.lower() in taken:
+                        continue
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
+                paired = None if longer else _paired(ranked[k], i, parsed[k], need)
+                labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
         if labels[k] is None:
             labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
                                   keywords[k] if keywords and k < len(keywords) else [], taken)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+#: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
+#: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
+EXPAND_SHARE = 0.05
+
+#: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
+#: problems that are not sentiment words, and requests ("Bring back the old layout").
+PROBLEM_WORDS = frozenset("""
+slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue issues freeze freezes freezing froze
+frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
+failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
+add adding bring allow support wish want need needs please fix fixed expensive overpriced cold small
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's sentiment lexicon (word -> valence), read from the vaderSentiment package; empty without it."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # a trimmed bundle: problem words only
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) > 1 and " " not in parts[0]:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def _evaluative_word(low: str) -> bool:
+    if low in PROBLEM_WORDS or low in NEGATIONS:
+        return True
+    lex = _valence()
+    for stem in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] if low.endswith("d") else ""):
+        if len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9:
+            return True
+    return False
+
+
+def says_how(label: str) -> bool:
+    """Whether a label says how something is or what the members want (a problem, request or praise:
+    "Too many ads", "Can't log in", "送餐太慢") rather than only naming a topic ("Ads", "米饭")."""
+    if _CJK.search(label):
+        tk = segmenter()
+        return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
+                                   if k))
+    words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
+    return any(_evaluative_word(_norm_contraction(w)) for w in words)
+
+
+def _polarity(words: Sequence[str]) -> float:
+    """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
+    lex = _valence()
+    total, flip = 0.0, 0
+    for w in words:
+        w = _norm_contraction(w)
+        if w in NEGATIONS or w.endswith("n't"):
+            flip = 3
+            continue
+        v = lex.get(w, 0.0)
+        if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
+            v = -1.0
+        total += -v if flip else v
+        flip = max(0, flip - 1)
+    return total
+
+
+_REQUESTS = frozenset("add adding bring allow support wish want need needs please fix".split())
+
+
+def _theme_polarity(texts: _Texts) -> int:
+    """-1 when a theme's English texts name problems at least as often as praise (reviews mix both: "great
+    game but it crashes" is a crash report), 1 when praise clearly dominates, else 0."""
+    lex = _valence()
+    neg = pos = n = 0
+    for clauses in texts.clauses:
+        words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
+        if not words:
+            continue
+        n += 1
+        neg += any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
+                   or w.endswith("n't") for w in words)
+        pos += any(lex.get(w, 0.0) >= 0.9 for w in words)
+    if not n:
+        return 0
+    neg, pos = neg / n, pos / n
+    return -1 if neg >= max(pos, 0.3) else 1 if pos > neg + 0.15 else 0
+
+
+def _key_says_how(key, text: str) -> bool:
+    return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
+
+
+def _negates(longer: tuple, key: tuple) -> bool:
+    """Whether ``longer`` puts a negation right before an evaluative ``key`` (好吃 -> 不好吃, good -> not good):
+    the opposite, not a longer way of saying it. Negating a topic is fine (login -> can't login, 送到 -> 没送到)."""
+    head = key[0]
+    if _is_cjk(head):
+        evaluative = word_tag(head).startswith("a") or head in _ZH_EVALUATIVE
+    else:
+        evaluative = abs(_valence().get(head, 0.0)) >= 0.9
+    if not evaluative:
+        return False
+    for i in range(1, len(longer) - len(key) + 1):
+        if longer[i:i + len(key)] == key and (longer[i - 1] in ZH_NEGATION or longer[i - 1] in NEGATIONS):
+            return True
+    return False
+
+
+def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
+            polarity: int = 0) -> str | None:
+    """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
+    found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
+    opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
+    None when ``key`` says so already, no such phrase is grounded, the best one is a sibling's, or members
+    disagree: a second phrase saying something else is nearly as common (送餐很快 vs 送餐太慢 in one theme
+    about delivery speed keeps 送餐速度)."""
+    if len(key) > 1 and _key_says_how(key, _display(key, surfaces[key], case)):
+        return None  # a single word that says how ("Needs", 好吃) may still say more ("Needs improvement")
+    floor = max(need, EXPAND_SHARE * df[key])
+    found = []
+    for other, c in df.items():
+        if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
+            continue
+        text = _display(other, surfaces[other], case)
+        if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
+            continue
+        if _key_says_how(other, text):
+            found.append(((c, len(other), str(other)), other, text))  # equally grounded: the longer says more
+    if not found:
+        return None
+    found.sort(reverse=True)
+    (c, _, _), best, text = found[0]
+    sign = _sign(best, text)
+    rival = next((r for r in found[1:] if _sign(r[1], r[2]) != sign), None)
+    if text.lower() in taken or (rival and rival[0][0] >= AGREE * c):
+        return None
+    return text
+
+
+#: Members agree on how a topic is when no phrase of the opposite sentiment is this common relative to the best one.
+AGREE = 0.67
+def _disputed(key, text: str, df: Counter, need: int):
+    """The topic word of a phrase that says how its topic is when as many members say the opposite about it
+    (送餐太慢 vs 送餐很快: 送餐, when grounded); None otherwise."""
+    if len(key) < 2 or not _key_says_how(key, text):
+        return None
+    topic, sign = key[:1], _sign(key, text)
+    if df.get(topic, 0) < need:
+        return None
+    for other, c in df.items():
+        if (len(other) > 1 and other[0] == key[0] and c >= AGREE * df[key] and other != key
+                and _sign(other, " ".join(other)) != sign and _key_says_how(other, " ".join(other))):
+            return topic
+    return None
+
+
+def _sign(key, text: str) -> int:
+    """-1 for a phrase that complains, 1 otherwise (English: VADER's valence; Chinese: negations and
+    ``_ZH_NEGATIVE``; 不错 is praise)."""
+    if not _is_cjk_key(key):
+        return -1 if _polarity(text.lower().split()) < 0 else 1
+    return -1 if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w))
+                     for w in key) else 1
 
 
 #: A single-word label takes a second single word ("Password and login") scoring at least this share of it.
@@ -348,12 +565,14 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
     alike, differ in stem, are no names, and occur together in ``need`` member texts (so the pair is
     grounded too); None otherwise."""
     score, label, key = cands[i]
-    if isinstance(key, str) or len(key) != 1 or i + 1 >= len(cands):
+    if _is_cjk_key(key) or len(key) != 1 or i + 1 >= len(cands):
         return None
     score2, label2, key2 = cands[i + 1]
-    if isinstance(key2, str) or len(key2) != 1 or score2 < PAIR_SHARE * score:
+    if _is_cjk_key(key2) or len(key2) != 1 or score2 < PAIR_SHARE * score:
         return None
     a, b = key[0], key2[0]
+    if says_how(label) or says_how(label2):
+        return None  # "Needs and improvement": pairs are for two topics ("Password and login")
     if a[:4] == b[:4] or a in b or b in a or texts.is_name(a) or texts.is_name(b):
         return None
     together = 0
@@ -376,14 +595,18 @@ def _drop_contained(scored: list, df: Counter) -> list:
         for other in keys:
             if other == key or len(other) <= len(key):
                 continue
-            contains = key in other if isinstance(key, str) else any(
-                other[i:i + len(key)] == key for i in range(len(other) - len(key) + 1))
+            contains = _contains(other, key)
             if contains and df[other] >= 0.6 * df[key]:
                 inside = True
                 break
         if not inside:
             out.append((score, key))
     return out
+
+
+def _contains(longer: tuple, key: tuple) -> bool:
+    """Whether ``key`` is a contiguous part of ``longer`` (both phrase keys)."""
+    return any(longer[i:i + len(key)] == key for i in range(len(longer) - len(key) + 1))
 
 
 def _rerank(ranked: list, centroids: np.ndarray, embed: Embed) -> list:

@@ -198,14 +198,19 @@ def words_key(words: Iterable[str] | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _name_tags() -> dict:
-    """jieba's part-of-speech table (read only): person, place and organisation names are tagged nr/ns/nt.
-    Empty when this build lacks jieba's tagger."""
+    """jieba's part-of-speech table (read only): person, place and organisation names are tagged nr/ns/nt,
+    adjectives a*, verbs v*, nouns n*. Empty when this build lacks jieba's tagger."""
     try:
         import jieba.posseg
 
         return jieba.posseg.dt.word_tag_tab
     except Exception:  # noqa: BLE001 - a trimmed bundle: no name tags, names are then not told
         return {}
+
+
+def word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ("a", "v", "n", ...); "" when unknown."""
+    return _name_tags().get(word, "")
 
 
 def is_chinese_name(word: str) -> bool:

@@ -6,7 +6,7 @@ import re
 import numpy as np
 
 from analysis.text_clean import clean_text
-from analysis.theme_labels import MAX_CHINESE_CHARS, MAX_WORDS, is_name_only, phrase_labels
+from analysis.theme_labels import MAX_CHINESE_CHARS, MAX_WORDS, is_name_only, phrase_labels, says_how
 from analysis.topic_keywords import is_profane, tokenize
 from analysis.zh_words import discover_words, segmenter
 
@@ -176,3 +176,61 @@ def test_two_single_words_that_score_alike_and_occur_together_make_one_label():
     label = phrase_labels([texts, DARK], _centroids(2))[0]
     assert label in ("Password and login", "Login and password")
     assert sum("password" in t and "login" in t for t in texts) >= 3  # grounded: together in several members
+
+
+RICE = ["米饭太少了，不够吃", "米饭很少，菜还行", "米饭少，下次多给点", "米饭太少，两个人吃不饱", "米饭有点硬",
+        "米饭是凉的", "米饭和菜都到了", "米饭量少，差评", "今天的米饭还可以", "米饭太少了吧"]
+ADS = ["Too many ads, I can't read anything", "too many ads since the update", "The ads cover the articles",
+       "ads everywhere, too many ads", "I would pay to remove the ads", "Way too many ads now",
+       "ads pop up on every page", "Love the app but too many ads", "ads slow everything down", "the ads are loud"]
+CRASHES = ["Good game but it crashes after the update", "Good game, it freezes since the update",
+           "Good game but the update broke it", "Good game until it started crashing", "game crashes on start",
+           "the game crashes every time", "game crashes, please fix", "it freezes and crashes when I buy gold"]
+
+
+def test_a_topic_word_grows_into_what_members_say_about_it():
+    """米饭 alone names a topic; 米饭太少 (米饭很少, 米饭少, 米饭量少: the same, degree adverbs aside) says the complaint."""
+    zh, en = phrase_labels([RICE, DELIVERY, ADS, DARK], _centroids(4))[0], phrase_labels([ADS, DARK], _centroids(2))[0]
+    assert zh.startswith("米饭") and zh.endswith("少") and len(zh) <= MAX_CHINESE_CHARS, zh
+    assert sum(t.startswith("米饭") and "少" in t[:6] for t in RICE) >= 3  # grounded, or nearly
+    assert en == "Too many ads"
+    assert says_how(zh) and says_how(en) and not says_how("米饭") and not says_how("Ads")
+
+
+def test_a_longer_label_never_turns_the_members_words_into_their_opposite():
+    praise = ["好吃，下次还点", "很好吃", "好吃不贵", "真的好吃", "不好吃的话我会说", "好吃！", "一般般不好吃",
+              "不好吃是假的", "好吃，分量足", "好吃好吃"]
+    assert "不" not in phrase_labels([praise, DELIVERY], _centroids(2))[0]
+    good = ["good game", "not good game at all? no, good game", "a good game", "good game, love it", "good game"]
+    assert not phrase_labels([good, DARK], _centroids(2))[0].lower().startswith("not")
+
+
+def test_a_crash_theme_is_not_labelled_with_its_members_praise():
+    label = phrase_labels([CRASHES, DARK, ADS], _centroids(3))[0]
+    assert "crash" in label.lower() and "good" not in label.lower(), label
+
+
+def test_labels_do_not_end_on_a_dangling_preposition():
+    texts = [f"Intermittent failure in {x}" for x in ("CI", "the nightly run", "test_io", "the build", "docs")]
+    label = phrase_labels([texts, DARK], _centroids(2))[0]
+    assert label.split()[-1].lower() not in ("in", "on", "at", "of"), label
+    texts = [f"Exported model using {x} fails to load" for x in ("keras", "tf2", "the old api", "pip")] + ["model usage"]
+    assert not phrase_labels([texts, DARK], _centroids(2))[0].lower().endswith("using")
+
+
+def test_spelling_variants_count_as_one_phrase():
+    """cant / can't and login / log in are written both ways; each alone is in too few members."""
+    texts = ["I cant login since the update", "can't log in on my phone", "Cant login, please fix my login",
+             "login broken? I can't log in", "the login page is blank", "login takes forever", "new login screen"]
+    label = phrase_labels([texts, DARK, ADS], _centroids(3))[0]
+    assert label.lower() in ("can't login", "can't log in"), label
+
+
+def test_members_that_disagree_keep_the_topic_phrase():
+    """Half say delivery is fast, half slow: the label names the topic, not one side of it."""
+    mixed = ["送餐很快，点赞", "送餐很快", "送餐很快，谢谢", "送餐太慢了", "送餐太慢，等了很久", "送餐很慢，饭都凉了",
+             "送餐速度一般", "送餐还行"]
+    label = phrase_labels([mixed, TASTE, CAR], _centroids(3))[0]
+    assert label.startswith("送餐") and "快" not in label and "慢" not in label, label
+    one_sided = mixed[:3] + ["送餐很快，赞", "送餐快，好评"] + mixed[6:]
+    assert "快" in phrase_labels([one_sided, TASTE, CAR], _centroids(3))[0]

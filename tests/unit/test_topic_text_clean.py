@@ -34,10 +34,15 @@ def test_ticket_rules_cut_quoted_reply_and_signature():
     assert clean_text("发票金额不对，请更正。\n谢谢！\n张三\n在 2024年3月4日 写道：\n> 您好", "zendesk") == "发票金额不对，请更正。"
 
 
-def test_reviews_and_surveys_only_lose_urls_mentions_and_emails():
+def test_reviews_and_surveys_only_lose_urls_mentions_emails_and_non_words():
     text = "Love it! Contact me at bob@mail.com or @bob_dev, see www.example.org ### not a heading"
     assert clean_text(text, "google_play") == "Love it! Contact me at or , see ### not a heading"
-    assert rules_for("google_play") == rules_for(None) == ("entities", "urls", "emails", "mentions", "social")
+    assert rules_for("google_play") == rules_for(None) == ("entities", "urls", "emails", "mentions", "social",
+                                                           "nonwords")
+    # identifiers and hashes nobody writes in a review go; versions, C++ and file names stay
+    assert clean_text("atomic_number_53 love it since v2 on ios13, not deadbeef42 or C++ in app_config.json") == \
+        "love it since v2 on ios13, not or C++ in app_config.json"
+    assert clean_text("atomic_number_53 in tf_keras_2", "github") == "atomic_number_53 in tf_keras_2"  # code stays
 
 
 def test_title_and_body_are_joined_and_never_empty():
