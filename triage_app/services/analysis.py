@@ -188,7 +188,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         cancel.raise_if_cancelled()
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
-        found = find_themes(docs, vectors, params, embed=get_backend(model).encode)
+        found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
+                            profile=kind_profile(model, vectors, docs))
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -203,6 +204,18 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
+
+
+def kind_profile(model: str, vectors: np.ndarray, docs: list[str]):
+    """Sentiment and type probabilities of documents by index (``theme_tree.Profile``) from the
+    feedback-class heads, which read the vectors of their own model only (None for another model:
+    the top level then groups by content alone)."""
+    from .sentiment import MODEL, heads
+
+    if model != MODEL:
+        return None
+    model_heads = heads()
+    return lambda indices: model_heads.probabilities(vectors[indices], [docs[i] for i in indices])
 
 
 def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken):
