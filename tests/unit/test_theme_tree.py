@@ -274,3 +274,38 @@ def test_sibling_labels_are_distinct_even_with_the_same_keywords():
     labels = label_siblings([[], [], [], []], np.eye(4, dtype=np.float32),
                             [["excel"], ["excel"], ["excel", "vba"], ["excel"]])
     assert len(set(labels)) == 4 and labels[0] == "excel"
+
+
+def test_a_person_who_wrote_in_two_sub_themes_counts_once_in_their_top_level_theme(workspace, tmp_path):
+    from triage_app.services import metrics
+    from triage_app.store import metrics_queries as mq
+
+    docs = _docs()
+    path = tmp_path / "people.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:  # three people wrote everything, with NPS answers
+        writer = csv.writer(fh)
+        writer.writerow(["id", "Comment", "Date", "Author"])
+        writer.writerows([(f"p-{i}", text, f"2024-03-{1 + i % 20:02d}", f"person{i % 3}") for i, (_, text)
+                          in enumerate(docs)])
+    run_import(workspace, path, ImportOptions(mapping={"id": "id", "text": "Comment", "created_at": "Date",
+                                                       "author": "Author"}))
+    run_analysis(workspace, **FAST)
+    groups = _groups(workspace)
+    assert groups
+    inputs = {t.theme_id: t for t in metrics.theme_inputs(workspace.conn)}
+    for parent, children in groups.items():
+        assert all(inputs[c].people == 3 for c in children)  # each sub-theme has items of all three
+        assert inputs[parent].people == 3  # not 3 x the number of sub-themes
+        assert inputs[parent].item_count == sum(inputs[c].item_count for c in children)
+    # survey respondents: one respondent's answers in two sub-themes count once for the parent
+    parent, children = next(iter(groups.items()))
+    conn = workspace.conn
+    conn.execute("INSERT INTO respondents (id, source_format, external_id, nps, row_hash) VALUES (9001, 'survey', 'r1', 10, 0)")
+    for child in children[:2]:
+        item = tq.theme_member_ids(conn, child)[0]
+        conn.execute("UPDATE items SET respondent_id = 9001 WHERE id = ?", (item,))
+    conn.commit()
+    per_theme = mq.score_counts_by_theme(conn)
+    assert all(per_theme[c][0] == 1 for c in children[:2])
+    assert mq.top_respondent_counts(conn)[parent][:2] == (1, 1)
+    assert metrics.theme_impacts(conn, draws=0)[parent]["nps"] is not None
