@@ -309,3 +309,28 @@ def test_a_person_who_wrote_in_two_sub_themes_counts_once_in_their_top_level_the
     assert all(per_theme[c][0] == 1 for c in children[:2])
     assert mq.top_respondent_counts(conn)[parent][:2] == (1, 1)
     assert metrics.theme_impacts(conn, draws=0)[parent]["nps"] is not None
+
+
+def test_incremental_adds_describe_the_top_level_theme_again_but_keep_an_edited_label(tree, tmp_path):
+    ws, _ = tree
+    groups = _groups(ws)
+    hold = next(p for p, children in groups.items()
+                if {"hold", "phone", "wait"} & set(tq.get_theme(ws.conn, p)["keywords"][:4]))
+    other = next(p for p in groups if p != hold)
+    before = {p: tq.get_theme(ws.conn, p) for p in groups}
+    assert "robocall" not in before[hold]["keywords"]
+    edits.rename(ws, other, "Named by a person")
+    rng = np.random.default_rng(3)
+    more = [("hold", " ".join(["robocall", "robocall"] + list(rng.choice(WORDINGS["hold1"].split(), 5))))
+            for _ in range(30)]
+    more += [(name, " ".join(rng.choice(WORDINGS[name].split(), 6))) for name in WORDINGS for _ in range(3)]
+    _import(ws, tmp_path, more, name="more.csv")
+    result = run_analysis(ws, mode="incremental", **FAST)
+    assert result.mode == "incremental" and result.info["described_top"] >= 1
+    after = tq.get_theme(ws.conn, hold)
+    assert after["updated_run_id"] == result.run_id
+    assert "robocall" in after["keywords"]  # the group's words follow what its sub-themes now hold
+    assert after["quotes"] and after["label"]
+    labels = [t["label"] for t in tq.list_themes(ws.conn, include_merged=False) if t["parent_id"] is None]
+    assert len(set(labels)) == len(labels)  # still distinct among the top-level themes
+    assert tq.get_theme(ws.conn, other)["label"] == "Named by a person"

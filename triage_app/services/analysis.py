@@ -393,12 +393,15 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         described = themes_to_redescribe(conn, touched)
         redescribe(conn, rows, described, model=result.model, run_id=run_id, seed=params.seed,
                    embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes)
+        groups = themes_to_redescribe(conn, touched, top_level=True)  # their top-level themes grew too
+        redescribe(conn, rows, groups, model=result.model, run_id=run_id, seed=params.seed,
+                   embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes, top_level=True)
         _summarise(conn, result)
         result.themes_updated = len(touched)
         result.themes_kept = max(0, result.themes - len(touched))
         tq.finish_run(conn, run_id, _summary(result))
     result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
-                        "described": len(described)})
+                        "described": len(described), "described_top": len(groups)})
 
 
 def _move_group_centroids(conn, touched: set[int]) -> None:
