@@ -334,3 +334,101 @@ def test_incremental_adds_describe_the_top_level_theme_again_but_keep_an_edited_
     labels = [t["label"] for t in tq.list_themes(ws.conn, include_merged=False) if t["parent_id"] is None]
     assert len(set(labels)) == len(labels)  # still distinct among the top-level themes
     assert tq.get_theme(ws.conn, other)["label"] == "Named by a person"
+
+
+# -- grouping by kind, counts, names ----------------------------------------------------------------------
+def test_the_number_of_top_level_themes_follows_the_number_of_items():
+    from analysis.theme_tree import MAX_TOP, MIN_TOP, group_subthemes, max_top_themes, subtheme_distances
+
+    assert max_top_themes(300) == MIN_TOP and max_top_themes(3_000) == 14
+    assert max_top_themes(10_000) == MAX_TOP == max_top_themes(100_000)
+    centroids = np.random.default_rng(0).normal(size=(60, 16))
+    distances = subtheme_distances(centroids / np.linalg.norm(centroids, axis=1, keepdims=True))
+    for n_items in (300, 3_000, 10_000):
+        groups = group_subthemes(distances, [10] * 60, cut=0.0, max_top=max_top_themes(n_items))
+        assert groups.max() + 1 == max_top_themes(n_items)  # 60 far-apart sub-themes: at most the ceiling
+    assert group_subthemes(distances, [10] * 60, cut=10.0, max_top=25).max() + 1 == MIN_TOP  # one blob: a handful
+
+
+TASTE = {"good1": "food taste delicious portion rice tasty", "good2": "food taste delicious noodles fresh tasty",
+         "bad1": "food taste awful portion rice bland", "bad2": "food taste awful noodles stale bland",
+         "late1": "delivery late hour waited courier cold", "late2": "delivery late hour waited driver lost",
+         "fast1": "delivery fast minutes courier friendly early", "fast2": "delivery fast minutes driver polite early",
+         "pack1": "packaging box leaked spilled soup bag", "pack2": "packaging box leaked broken lid bag",
+         "pay1": "payment card charged twice refund app", "pay2": "payment card charged twice coupon app"}
+
+
+def _kind_profile(truth):
+    """Sentiment and type probabilities as the feedback-class heads give them (rows per document)."""
+    def profile(indices):
+        good = np.array([truth[i][:4] in ("good", "fast") for i in indices])
+        sent = np.where(good[:, None], [[0.05, 0.15, 0.8]], [[0.8, 0.15, 0.05]])
+        kind = np.where(good[:, None], [[0.1, 0.05, 0.05, 0.75, 0.05]], [[0.75, 0.1, 0.05, 0.05, 0.05]])
+        return sent, kind
+    return profile
+
+
+def _taste_docs(n=25):
+    rng = np.random.default_rng(1)
+    return [(name, " ".join(rng.choice(words.split(), 5))) for name, words in TASTE.items() for _ in range(n)]
+
+
+def _tree_of(docs, profile=None, embed=None, keywords=None):
+    """build_tree over the known sub-themes of ``docs`` (one per wording)."""
+    from analysis.theme_tree import build_tree
+    from analysis.topic_matching import centroids_of
+
+    names = list(dict.fromkeys(name for name, _ in docs))
+    texts = [t for _, t in docs]
+    labels = np.array([names.index(name) for name, _ in docs])
+    vectors = _vectors(texts)
+    centroids = centroids_of(vectors, labels, len(names))
+    similarity = np.einsum("ij,ij->i", vectors, centroids[labels])
+    info: dict = {}
+    top_of, tops = build_tree(texts, vectors, labels, similarity, centroids,
+                              keywords or [n.rstrip("0123456789").split() for n in names], [""] * len(names),
+                              distance=2.5, profile=profile, embed=embed, info=info)
+    return names, top_of, tops, info
+
+
+def test_a_top_level_theme_does_not_hold_praise_beside_the_complaints_it_reads_like():
+    docs = _taste_docs()
+    truth = [name for name, _ in docs]
+    names, by_content, _, _ = _tree_of(docs)
+    top = dict(zip(names, by_content))
+    assert top["good1"] == top["bad1"] or top["late1"] == top["fast1"]  # by words alone, praise and complaint meet
+    names, by_kind, tops, info = _tree_of(docs, profile=_kind_profile(truth))
+    assert info["grouped_by_kind"]
+    top = dict(zip(names, by_kind))
+    for good, bad in (("good", "bad"), ("fast", "late")):
+        assert top[f"{good}1"] == top[f"{good}2"] and top[f"{bad}1"] == top[f"{bad}2"]  # near-duplicates together
+        assert top[f"{good}1"] != top[f"{bad}1"]  # praise apart from the complaint
+    assert sum(t.size for t in tops) == len(docs)
+
+
+def test_a_sub_theme_held_together_by_names_joins_the_theme_its_content_belongs_to():
+    rng = np.random.default_rng(2)
+    docs = [(name, " ".join(rng.choice(words.split(), 6))) for name, words in WORDINGS.items() for _ in range(20)]
+    cities = ["we flew from Dallas to Boston and the phone hold wait was endless",
+              "again Dallas then Boston, phone hold wait minutes", "the agent in Boston said Dallas, hold wait"]
+    docs += [("cities", cities[i % 3]) for i in range(20)]
+    keywords = [["phone", "hold"], ["phone", "hold"], ["bag", "lost"], ["bag", "lost"], ["login", "password"],
+                ["login", "password"], ["refund", "money"], ["refund", "money"], ["dallas", "boston", "wait"]]
+    names, top_of, tops, info = _tree_of(docs, embed=_vectors, keywords=keywords)
+    city = names.index("cities")
+    assert info["name_only_subthemes"] == [city]
+    top = dict(zip(names, top_of))
+    assert top["cities"] == top["hold1"]  # what they say without the names: long holds on the phone
+    assert tops[top["cities"]].is_group
+
+
+def test_the_app_groups_by_kind_with_the_model_the_feedback_classes_read():
+    from triage_app.services.analysis import kind_profile
+    from triage_app.services.sentiment import MODEL
+
+    vectors = np.random.default_rng(0).normal(size=(4, 512)).astype(np.float32)
+    docs = ["The app crashes on start", "Please add dark mode", "I love it", "How do I export?"]
+    assert kind_profile("test-tree-words", vectors, docs) is None  # other vectors: content alone
+    sent, kind = kind_profile(MODEL, vectors, docs)(np.array([0, 2]))
+    assert sent.shape == (2, 3) and kind.shape == (2, 5)
+    assert np.allclose(sent.sum(axis=1), 1) and np.allclose(kind.sum(axis=1), 1)
