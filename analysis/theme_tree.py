@@ -18,9 +18,9 @@ Near-duplicate clusters ("hung / wait / phone" and "counting / hold / minutes") 
 their own members are to their centres and land in one group.
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
-is placed by what its members say without the name (their texts re-embedded with the name words
-removed, when ``embed`` is given) and never stays a top-level theme on its own: it joins the
-nearest group. Where most sub-themes are names (a survey answered with tool names) the names are
+is then moved to the group nearest to what its members say without the name (their texts
+re-embedded with the name words removed, when ``embed`` is given), so it never stays a top-level
+theme on its own and sits with the theme its content belongs to. Where most sub-themes are names (a survey answered with tool names) the names are
 the content and nothing is moved.
 
 A group of one sub-theme is a top-level theme by itself (no parent with a single child). Each
@@ -137,10 +137,12 @@ def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarr
 
 
 def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max_top: int | None = None,
-                    attach: Sequence[int] = ()) -> np.ndarray:
+                    attach: Sequence[int] = (), attach_distances: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
-    ``max_top`` groups. Sub-themes in ``attach`` (name-only) left alone join their nearest group."""
+    ``max_top`` groups. Then each sub-theme in ``attach`` (name-only) moves to the group nearest to it
+    by ``attach_distances`` (default ``distances``; mean distance to the group's other sub-themes that
+    are not in ``attach``), as long as ``MIN_TOP`` groups remain."""
     sizes = np.asarray(sizes, dtype=np.int64)
     n = len(sizes)
     if n <= 1:
@@ -158,13 +160,17 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max
     elif raw.max() + 1 < MIN_TOP:
         raw = fcluster(tree, MIN_TOP, "maxclust") - 1
     if len(attach):
-        square = squareform(np.asarray(distances, dtype=np.float64))
+        square = squareform(np.asarray(distances if attach_distances is None else attach_distances, dtype=np.float64))
+        content = ~np.isin(np.arange(n), list(attach))
         for k in sorted(attach):
-            alone = np.flatnonzero(raw == raw[k])
-            others = [g for g in sorted(set(raw.tolist())) if g != raw[k] and np.any((raw == g) & ~np.isin(
-                np.arange(n), attach))]
-            if len(alone) == 1 and others and len(set(raw.tolist())) > MIN_TOP:
-                raw[k] = min(others, key=lambda g: (float(square[k, raw == g].mean()), g))
+            targets = [g for g in sorted(set(raw.tolist())) if np.any((raw == g) & content)]
+            mean = {g: float(square[k, (raw == g) & content].mean()) for g in targets}
+            if not mean:
+                continue
+            best = min(mean, key=lambda g: (mean[g], g))
+            left = len(set(raw.tolist())) - (1 if np.sum(raw == raw[k]) == 1 and best != raw[k] else 0)
+            if left >= MIN_TOP:
+                raw[k] = best
     groups = sorted(set(raw.tolist()), key=lambda g: (-int(sizes[raw == g].sum()), int(np.flatnonzero(raw == g)[0])))
     order = {g: i for i, g in enumerate(groups)}
     return np.array([order[g] for g in raw], dtype=np.int64)
@@ -290,11 +296,13 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         use_kind = profile is not None and kind_weight > 0
         mixes = kind_mixes(labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile) \
             if use_kind else None
-        distances = subtheme_distances(content, mixes, kind_weight=kind_weight)
+        distances = subtheme_distances(sub_centroids, mixes, kind_weight=kind_weight)
         if distance is None:
             distance = TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE
         top_of = group_subthemes(distances, sizes, cut_distance(distances, labels, sub_similarity, distance),
-                                 max_top_themes(len(docs)), attach=flagged)
+                                 max_top_themes(len(docs)), attach=flagged,
+                                 attach_distances=subtheme_distances(content, mixes, kind_weight=kind_weight)
+                                 if flagged else None)
         if info is not None:
             info["name_only_subthemes"] = flagged
             info["grouped_by_kind"] = use_kind
