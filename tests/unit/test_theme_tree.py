@@ -94,6 +94,17 @@ def test_same_input_and_seed_give_the_same_tree_and_labels():
     assert [t.label for t in a.themes] == [t.label for t in b.themes]
 
 
+def test_grouping_by_kind_is_reproducible_too():
+    docs = _taste_docs()
+    texts, truth = [t for _, t in docs], [name for name, _ in docs]
+    vectors = _vectors(texts)
+    runs = [find_themes(texts, vectors, PARAMS, profile=_kind_profile(truth), embed=_vectors) for _ in range(2)]
+    assert runs[0].info["grouped_by_kind"]
+    assert runs[0].top_of.tolist() == runs[1].top_of.tolist()
+    assert [(t.label, t.children, t.keywords, t.quotes) for t in runs[0].tops] == \
+        [(t.label, t.children, t.keywords, t.quotes) for t in runs[1].tops]
+
+
 # -- the service, store and CLI ---------------------------------------------------------------------------
 def _import(ws, tmp_path, docs, name="f.csv"):
     path = tmp_path / name
