@@ -1,15 +1,27 @@
 """Two levels of themes: sub-themes (the clusters ``find_themes`` finds) grouped into top-level themes.
 
-Top-level themes are groups of sub-themes whose centroids are close: scikit-learn's agglomerative
-clustering (average linkage, cosine distance) of the sub-theme centroids, cut where two groups'
-centroids are further apart than ``TOP_DISTANCE`` times the typical spread of a sub-theme (the median
-over sub-themes of their members' mean cosine distance to their centroid), or than the closest 3%
-of sub-theme pairs when that is further (``cut_distance``). Relative, because
-corpora differ: GitHub issues' clusters all sit close together, app reviews' far apart; an absolute
-cut that groups one sensibly merges the other into one theme (bench/RESULTS.md). The number of
-top-level themes follows the data instead of a cap. Near-duplicate clusters ("hung / wait / phone"
-and "counting / hold / minutes") are closer than their own members are to their centres and land
-in one group.
+Top-level themes are groups of sub-themes that are about the same thing *and* of the same kind:
+scikit-learn's agglomerative clustering (average linkage) of the sub-themes on a distance that adds
+- the cosine distance of their centroids (what they are about) and
+- ``KIND_WEIGHT`` times the difference of their mixes of feedback type (problem / request /
+  question / praise / other) and sentiment (total variation distance of each mix; ``profiles``,
+  from ``analysis.feedback_classes`` in the app), so that a parent never holds praise beside the
+  complaints it reads like ("tastes bad" over "tastes good") and problems group with problems.
+  Without profiles (another embedding model) the distance is the cosine distance alone.
+The tree is cut where two groups are further apart than ``top_distance`` times the typical spread of
+a sub-theme (the median over sub-themes of their members' mean cosine distance to their centroid),
+or than the closest 3% of sub-theme pairs when that is further (``cut_distance``): relative,
+because corpora differ (GitHub issues' clusters sit close together, app reviews' far apart). The
+count that gives is kept between ``MIN_TOP`` and ``max_top_themes(n)`` (a handful for a few hundred
+items, at most 25 from ~10,000), so it follows the data without a cap every set hits.
+Near-duplicate clusters ("hung / wait / phone" and "counting / hold / minutes") are closer than
+their own members are to their centres and land in one group.
+
+A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
+is then moved to the group nearest to what its members say without the name (their texts
+re-embedded with the name words removed, when ``embed`` is given), so it never stays a top-level
+theme on its own and sits with the theme its content belongs to. Where most sub-themes are names (a survey answered with tool names) the names are
+the content and nothing is moved.
 
 A group of one sub-theme is a top-level theme by itself (no parent with a single child). Each
 group of two or more gets its own centroid (the mean of its members' vectors), keywords
@@ -19,23 +31,36 @@ their smallest sub-theme index.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
-#: many times the typical spread of a sub-theme (tuned on the labelled sets, bench/eval_themes.py).
+#: many times the typical spread of a sub-theme (tuned on the labelled sets, bench/eval_themes.py)...
 TOP_DISTANCE = 0.8
+#: ...and, with the kind (type and sentiment mixes) added to the distance, this many.
+TOP_DISTANCE_WITH_KIND = 2.0
+#: Weight of the difference in kind against the cosine distance of the centroids (bench/RESULTS.md).
+KIND_WEIGHT = 1.5
 #: ...or at least as close as this share of all pairs of sub-themes (the closest 3%).
 CLOSEST_PAIRS = 0.03
 #: Fewer sub-themes than this are not grouped ("a handful" needs no second level), and grouping
 #: never leaves fewer top-level themes than this.
 MIN_TOP = 5
+#: The most top-level themes, whatever the number of items (``max_top_themes``).
+MAX_TOP = 25
 #: Documents per group whose words make a top-level theme's keywords (a seeded sample).
 KEYWORD_SAMPLE = 200
+#: Member texts read to tell a name-only sub-theme, and re-embedded without the names.
+NAME_SAMPLE = 100
+
+#: ``profile(indices)`` -> (sentiment probabilities, type probabilities) of those documents, one row
+#: each (``analysis.feedback_classes.Heads.probabilities``).
+Profile = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass
@@ -55,6 +80,12 @@ class TopTheme:
         return len(self.children) > 1
 
 
+def max_top_themes(n_items: int) -> int:
+    """The most top-level themes for ``n_items`` items: sqrt(n)/4 between ``MIN_TOP`` and ``MAX_TOP``
+    (5 for a few hundred, 14 for 3,000, 25 from 10,000)."""
+    return int(np.clip(round(np.sqrt(max(n_items, 0)) / 4), MIN_TOP, MAX_TOP))
+
+
 def typical_spread(labels: np.ndarray, similarity: np.ndarray, n_sub: int) -> float:
     """Median over sub-themes of their members' mean cosine distance to the sub-theme's centroid."""
     assigned = labels >= 0
@@ -64,41 +95,133 @@ def typical_spread(labels: np.ndarray, similarity: np.ndarray, n_sub: int) -> fl
     return float(np.median(spread)) if len(spread) else 0.0
 
 
-def cut_distance(centroids: np.ndarray, labels: np.ndarray, similarity: np.ndarray,
-                 distance: float = TOP_DISTANCE) -> float:
+def kind_mixes(labels: np.ndarray, n_sub: int, indices: np.ndarray, profile: Profile) -> np.ndarray:
+    """Per sub-theme: its mean sentiment and type probabilities (one row, the two mixes side by
+    side), over the documents ``indices`` (a sample) that belong to one."""
+    indices = np.asarray(indices, dtype=np.int64)
+    indices = indices[labels[indices] >= 0]
+    sent, kind = profile(indices)
+    rows = np.hstack([np.asarray(sent, np.float64), np.asarray(kind, np.float64)])
+    sums = np.zeros((n_sub, rows.shape[1]))
+    np.add.at(sums, labels[indices], rows)
+    counts = np.bincount(labels[indices], minlength=n_sub)[:, None]
+    mixes = sums / np.maximum(counts, 1)
+    mixes[counts[:, 0] == 0] = np.nan  # no profiled member: no kind
+    return mixes
+
+
+def subtheme_distances(centroids: np.ndarray, mixes: np.ndarray | None = None, n_sentiments: int = 3,
+                       kind_weight: float = KIND_WEIGHT) -> np.ndarray:
+    """Condensed distances between sub-themes: cosine distance of the centroids plus ``kind_weight``
+    times the total variation distance of the sentiment mixes and of the type mixes."""
+    from scipy.spatial.distance import pdist
+
+    out = np.maximum(pdist(np.asarray(centroids, dtype=np.float64), "cosine"), 0.0)
+    if mixes is not None and kind_weight:
+        filled = np.where(np.isnan(mixes), np.nanmean(mixes, axis=0) if (~np.isnan(mixes)).any() else 0.0, mixes)
+        kind = (pdist(filled[:, :n_sentiments], "cityblock") + pdist(filled[:, n_sentiments:], "cityblock")) / 2
+        out = out + kind_weight * kind
+    return out
+
+
+def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, distance: float) -> float:
     """Where the grouping stops: ``distance`` x the typical spread, or the distance under which the
-    closest ``CLOSEST_PAIRS`` of sub-theme pairs lie when that is larger (very tight clusters, such
-    as templated texts, have almost no spread yet their closest pairs still belong together)."""
-    n = len(centroids)
+    closest ``CLOSEST_PAIRS`` of sub-theme pairs lie (``distances``, condensed) when that is larger
+    (very tight clusters, such as templated texts, have almost no spread yet their closest pairs
+    still belong together)."""
+    n = int(round((1 + np.sqrt(1 + 8 * len(distances))) / 2)) if len(distances) else 0
     relative = distance * typical_spread(labels, similarity, n)
     if n < 3:
         return relative
-    from scipy.spatial.distance import pdist
-
-    return max(relative, float(np.quantile(pdist(np.asarray(centroids, dtype=np.float64), "cosine"), CLOSEST_PAIRS)))
+    return max(relative, float(np.quantile(distances, CLOSEST_PAIRS)))
 
 
-def group_subthemes(centroids: np.ndarray, sizes: Sequence[int], distance: float) -> np.ndarray:
-    """Top-level group per sub-theme, cut at cosine ``distance`` (0 = the largest group by items,
-    ties by first sub-theme)."""
-    n = len(centroids)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    if n == 1:
-        return np.zeros(1, dtype=np.int64)
-    from sklearn.cluster import AgglomerativeClustering
-
+def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max_top: int | None = None,
+                    attach: Sequence[int] = (), attach_distances: np.ndarray | None = None) -> np.ndarray:
+    """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
+    average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
+    ``max_top`` groups. Then each sub-theme in ``attach`` (name-only) moves to the group nearest to it
+    by ``attach_distances`` (default ``distances``; mean distance to the group's other sub-themes that
+    are not in ``attach``), as long as ``MIN_TOP`` groups remain."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    n = len(sizes)
+    if n <= 1:
+        return np.zeros(n, dtype=np.int64)
     if n <= MIN_TOP:
         return np.arange(n, dtype=np.int64)
-    x = np.asarray(centroids, dtype=np.float64)
-    raw = AgglomerativeClustering(n_clusters=None, distance_threshold=distance, metric="cosine",
-                                  linkage="average").fit_predict(x)
-    if raw.max() + 1 < MIN_TOP:
-        raw = AgglomerativeClustering(n_clusters=MIN_TOP, metric="cosine", linkage="average").fit_predict(x)
-    sizes = np.asarray(sizes, dtype=np.int64)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    tree = linkage(np.asarray(distances, dtype=np.float64), "average")
+    raw = fcluster(tree, cut, "distance") - 1
+    most = max(MIN_TOP, max_top or n)
+    if raw.max() + 1 > most:
+        raw = fcluster(tree, most, "maxclust") - 1
+    elif raw.max() + 1 < MIN_TOP:
+        raw = fcluster(tree, MIN_TOP, "maxclust") - 1
+    if len(attach):
+        square = squareform(np.asarray(distances if attach_distances is None else attach_distances, dtype=np.float64))
+        content = ~np.isin(np.arange(n), list(attach))
+        for k in sorted(attach):
+            targets = [g for g in sorted(set(raw.tolist())) if np.any((raw == g) & content)]
+            mean = {g: float(square[k, (raw == g) & content].mean()) for g in targets}
+            if not mean:
+                continue
+            best = min(mean, key=lambda g: (mean[g], g))
+            left = len(set(raw.tolist())) - (1 if np.sum(raw == raw[k]) == 1 and best != raw[k] else 0)
+            if left >= MIN_TOP:
+                raw[k] = best
     groups = sorted(set(raw.tolist()), key=lambda g: (-int(sizes[raw == g].sum()), int(np.flatnonzero(raw == g)[0])))
     order = {g: i for i, g in enumerate(groups)}
     return np.array([order[g] for g in raw], dtype=np.int64)
+
+
+def name_words(texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> list[str]:
+    """The keywords among the first ``top`` that are names (``is_name_only`` asked of each alone)."""
+    from .theme_labels import is_name_only
+
+    return [w for w in keywords[:top] if w and is_name_only(texts, [w, w], top=2)]
+
+
+def _without(texts: Sequence[str], words: Sequence[str]) -> list[str]:
+    """``texts`` with ``words`` removed (whole words, any case; Chinese words wherever they occur)."""
+    latin = [re.escape(w) for w in words if w.isascii()]
+    pattern = re.compile(r"\b(?:" + "|".join(latin) + r")\b", re.I) if latin else None
+    out = []
+    for text in texts:
+        if pattern is not None:
+            text = pattern.sub(" ", text)
+        for w in words:
+            if not w.isascii():
+                text = text.replace(w, " ")
+        out.append(" ".join(text.split()) or ".")
+    return out
+
+
+def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Sequence[Sequence[str]],
+                        centroids: np.ndarray, rng: np.random.Generator, embed=None) -> tuple[list[int], np.ndarray]:
+    """(the sub-themes held together only by names, centroids to group them by). A flagged
+    sub-theme's centroid is that of a sample of its members re-embedded without the name words
+    (``embed``; None: its own centroid). Nothing is flagged where most sub-themes are names."""
+    from .theme_labels import is_name_only
+
+    flagged, samples = [], {}
+    for k in range(len(centroids)):
+        texts = sample_texts(docs, labels, k, rng, NAME_SAMPLE)
+        if texts and is_name_only(texts, list(keywords[k])):
+            flagged.append(k)
+            samples[k] = texts
+    content = np.array(centroids, dtype=np.float32, copy=True)
+    if not flagged or 2 * len(flagged) > len(centroids):
+        return [], content
+    if embed is not None:
+        for k in flagged:
+            stripped = _without(samples[k], name_words(samples[k], keywords[k]))
+            mean = np.asarray(embed(stripped), dtype=np.float64).mean(axis=0)
+            norm = float(np.linalg.norm(mean))
+            if norm > 0:
+                content[k] = (mean / norm).astype(np.float32)
+    return flagged, content
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
@@ -148,19 +271,41 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
 
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
-               distance: float = TOP_DISTANCE, seed: int = 42, n_keywords: int = 10,
-               n_quotes: int = 5, embed=None, chinese_words=None) -> tuple[np.ndarray, list[TopTheme]]:
+               distance: float | None = None, seed: int = 42, n_keywords: int = 10,
+               n_quotes: int = 5, embed=None, chinese_words=None, profile: Profile | None = None,
+               profiled: np.ndarray | None = None, kind_weight: float = KIND_WEIGHT,
+               info: dict | None = None) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
     ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
-    ``labels`` is the sub-theme per document (-1 unassigned). A group of one keeps its sub-theme's
-    keywords; groups of several get c-TF-IDF keywords over a seeded sample of their documents.
+    ``labels`` is the sub-theme per document (-1 unassigned). ``profile`` gives documents' sentiment
+    and type probabilities (read for ``profiled``, a sample of document indices; default all);
+    ``distance`` (x the typical spread) defaults to ``TOP_DISTANCE_WITH_KIND`` with a profile and
+    ``TOP_DISTANCE`` without. A group of one keeps its sub-theme's keywords; groups of several get
+    c-TF-IDF keywords over a seeded sample of their documents. ``info`` receives what was decided
+    (name-only sub-themes).
     """
     from .topics import representative
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    top_of = group_subthemes(sub_centroids, sizes, cut_distance(sub_centroids, labels, sub_similarity, distance))
+    top_of = np.zeros(0, dtype=np.int64)
+    if n_sub:
+        flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
+                                               np.random.default_rng(seed + 1), embed)
+        use_kind = profile is not None and kind_weight > 0
+        mixes = kind_mixes(labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile) \
+            if use_kind else None
+        distances = subtheme_distances(sub_centroids, mixes, kind_weight=kind_weight)
+        if distance is None:
+            distance = TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE
+        top_of = group_subthemes(distances, sizes, cut_distance(distances, labels, sub_similarity, distance),
+                                 max_top_themes(len(docs)), attach=flagged,
+                                 attach_distances=subtheme_distances(content, mixes, kind_weight=kind_weight)
+                                 if flagged else None)
+        if info is not None:
+            info["name_only_subthemes"] = flagged
+            info["grouped_by_kind"] = use_kind
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)

@@ -9,7 +9,8 @@ What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
   "leaf" cluster selection with min_samples=5 (plain "eom" often returns a handful of giant clusters,
   e.g. one per repository); the clusters are the sub-themes (more than ``auto_max_themes``, which
   the labelled sets do not reach, are merged by BERTopic's topic reduction).
-- Two levels: sub-themes with close centroids are grouped into top-level themes (``theme_tree``).
+- Two levels: sub-themes with close centroids and alike mixes of feedback type and sentiment are
+  grouped into top-level themes (``theme_tree``).
 - Size: at most ``max_fit`` items (a seeded sample) are clustered; every other item joins the theme
   whose centroid is nearest, as new items do later (``assign_to_centroids``).
 - Outliers: HDBSCAN noise joins its nearest theme when similar enough, and the threshold is lowered
@@ -35,7 +36,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .theme_labels import Embed, label_clusters
-from .theme_tree import TOP_DISTANCE, TopTheme, build_tree
+from .theme_tree import KIND_WEIGHT, Profile, TopTheme, build_tree
 from .topic_keywords import make_vectorizer
 from .topic_matching import assign_to_centroids, centroids_of, reduce_outliers
 
@@ -56,7 +57,9 @@ class ThemeParams:
     min_similarity: float = 0.35  # outliers at least this similar to a theme always join it
     n_keywords: int = 10
     n_quotes: int = 5
-    top_distance: float = TOP_DISTANCE  # sub-themes closer than this x their spread share a top-level theme
+    # sub-themes closer than this x their spread share a top-level theme (None: theme_tree's default)
+    top_distance: float | None = None
+    kind_weight: float = KIND_WEIGHT  # weight of type/sentiment mixes in the grouping (with a profile)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -231,13 +234,15 @@ def _quiet() -> None:
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
                 on_stage: ProgressFn | None = None, embed: Embed | None = None,
-                nearest_fn: Callable | None = None) -> ThemeResult:
+                nearest_fn: Callable | None = None, profile: Profile | None = None) -> ThemeResult:
     """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes.
 
     ``embed`` maps phrases to unit vectors in the same space (label candidates are re-ranked by
     closeness to a theme's centroid; None: by c-TF-IDF alone). ``nearest_fn(vectors, centroids)``
     finds the nearest theme of the items outside the fitted sample (default ``topic_matching.nearest``;
-    an engine may run it elsewhere, e.g. on a cluster)."""
+    an engine may run it elsewhere, e.g. on a cluster). ``profile`` maps document indices to
+    their sentiment and type probabilities (``theme_tree.Profile``; read for the clustered sample):
+    top-level themes then group sub-themes of the same kind. None: by content alone."""
     params = params or ThemeParams()
     stage = on_stage or (lambda _s: None)
     seconds: dict[str, float] = {}
@@ -305,14 +310,16 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     t = time.perf_counter()
     stage("grouping")  # groups, then phrase labels distinct among siblings at both levels
     sub_labels = [""] * n_themes
+    tree_info: dict = {}
     top_of, tops = build_tree(docs, embeddings, labels, similarity, centroids, [th.keywords for th in themes],
                               sub_labels, distance=params.top_distance, seed=params.seed,
-                              n_keywords=params.n_keywords, n_quotes=params.n_quotes, embed=embed, chinese_words=chinese)
+                              n_keywords=params.n_keywords, n_quotes=params.n_quotes, embed=embed, chinese_words=chinese,
+                              profile=profile, profiled=fit_idx, kind_weight=params.kind_weight, info=tree_info)
     for th, label in zip(themes, sub_labels):
         th.label = label
     seconds["grouping and labels"] = round(time.perf_counter() - t, 3)
     info = {"min_cluster_size": mcs, "fitted": len(fit_idx), "clusters_found": n_found, "max_themes": max_themes,
-            "themes": n_themes, "top_themes": len(tops)}
+            "themes": n_themes, "top_themes": len(tops), **tree_info}
     return ThemeResult(labels, similarity, themes, seconds, info, tops, top_of)
 
 

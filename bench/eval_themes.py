@@ -9,7 +9,8 @@ only) and tests/fixtures/themes_bilingual.csv (the same complaints in Chinese an
 Per set and embedding backend: NMI and ARI of theme assignments vs labels (unassigned items count as
 one more cluster, as HDBSCAN's -1 does for the baseline), share unassigned, number of themes, seconds.
 Scored in one run on the same vectors: "top" and "sub" = the two levels of analysis.topics.find_themes
-(default ThemeParams; an item's top-level theme is its sub-theme's group), "flat" = find_themes of the
+(default ThemeParams and, as the app passes them, the phrase embedder and the feedback-class profile;
+an item's top-level theme is its sub-theme's group), "flat" = find_themes of the
 baseline git ref (default ``ea7c5e7``, the last commit with flat themes, loaded from git beside ours), "defaults" =
 ``BERTopic()`` with every component at its default. Vectors are cached in --cache. ``--distances``
 also scores other top-level distance thresholds on the same sub-themes (tuning).
@@ -34,7 +35,8 @@ from analysis.embeddings import get_backend  # noqa: E402
 from analysis.text_clean import clean_corpus  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
 
-DATA = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+DATA = Path(os.environ.get("TRIAGE_SHARED_DATA") or next(
+    (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data"))
 EMBED_CHARS = 1000  # as the analysis service does
 csv.field_size_limit(10**9)
 
@@ -52,6 +54,14 @@ def load(name: str) -> tuple[list[str], list[str] | None]:
     if name == "waimai":
         rows = list(csv.DictReader(open(DATA / "zh-waimai-10k/waimai_10k.csv", encoding="utf-8")))
         return clean_corpus([(None, None, None, r["review"]) for r in rows]), None
+    if name == "kaggle":  # every free-form answer of 3+ characters, a seeded sample of 10,000
+        with open(DATA / "kaggle-survey-2018-freeform/freeFormResponses.csv", encoding="utf-8") as fh:
+            rows = list(csv.reader(fh))[2:]  # header, then the question texts
+        texts = [cell.strip() for row in rows for cell in row if len(cell.strip()) >= 3]
+        if len(texts) > 10_000:
+            pick = np.sort(np.random.default_rng(42).choice(len(texts), 10_000, replace=False))
+            texts = [texts[i] for i in pick]
+        return clean_corpus([("survey", None, None, t) for t in texts]), None
     if name == "bilingual":
         rows = list(csv.DictReader(open(ROOT / "tests/fixtures/themes_bilingual.csv", encoding="utf-8")))
         return [r["text"] for r in rows], [r["theme"] for r in rows]
@@ -92,6 +102,18 @@ def score(labels, truth) -> dict:
     return out
 
 
+def polarity_conflicts(result, profile) -> int:
+    """Top-level themes holding a clearly positive sub-theme (mean P(positive) - P(negative) >= 0.2
+    over its members) beside a clearly negative one (<= -0.2): a parent that contradicts its children."""
+    if profile is None or not result.tops:
+        return -1
+    from analysis.theme_tree import kind_mixes
+
+    mixes = kind_mixes(result.labels, len(result.themes), np.arange(len(result.labels)), profile)
+    net = mixes[:, 2] - mixes[:, 0]
+    return sum(1 for t in result.tops if t.is_group and net[t.children].max() >= 0.2 and net[t.children].min() <= -0.2)
+
+
 def pairs_together(labels, truth_ids) -> float:
     """Bilingual fixture: share of en/zh pairs that landed in the same (assigned) theme."""
     by_id = dict(zip(truth_ids, labels))
@@ -105,6 +127,13 @@ def keyword_stats(keywords: dict) -> dict:
     return {"keywords": len(words), "chinese_keywords": len(cjk),
             "longest_chinese_keyword": max((len(w) for w in cjk), default=0),
             "chinese_keywords_over_4_chars": sum(1 for w in cjk if len(w) > 4)}
+
+
+def profile_for(backend: str, docs: list[str], emb: np.ndarray):
+    """The feedback-class profile the app passes to ``find_themes`` (None for a model the heads do not read)."""
+    from triage_app.services.analysis import kind_profile
+
+    return kind_profile(backend, emb, docs)
 
 
 def main_flat(ref: str = "ea7c5e7"):
@@ -137,12 +166,12 @@ def _row_table(results: list[dict]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--backends", default="use-multilingual")
-    ap.add_argument("--sets", default="app-reviews,nlbse24,bilingual")
+    ap.add_argument("--sets", default="app-reviews,nlbse24,bilingual,waimai,kaggle")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--baseline", default="ea7c5e7",
                     help="git ref whose flat themes are the baseline (default: the last commit before two levels)")
-    ap.add_argument("--distances", help="comma-separated top-level distances to compare (tuning)")
+    ap.add_argument("--distances", help="comma-separated top-level distance[/kind weight] pairs to compare (tuning)")
     ap.add_argument("--no-defaults", action="store_true", help="skip plain BERTopic (tuning runs)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
@@ -161,19 +190,27 @@ def main() -> None:
             emb, rate = vectors(name, docs, backend, args.cache)
             row = {"set": name, "backend": backend, "items": len(docs), "texts_per_s": round(rate, 1)}
             t, c = time.perf_counter(), time.process_time()
-            ours = find_themes(docs, emb, ThemeParams(seed=args.seed))
+            ours = find_themes(docs, emb, ThemeParams(seed=args.seed), embed=get_backend(backend).encode,
+                               profile=profile_for(backend, docs, emb))
             took = {"seconds": round(time.perf_counter() - t, 1), "cpu_s": round(time.process_time() - c, 1)}
             row["sub"] = {**score(ours.labels, truth), **took}
-            row["top"] = {**score(ours.top_labels, truth), **took}
-            if args.distances:
-                from analysis.theme_tree import cut_distance, group_subthemes
+            row["top"] = {**score(ours.top_labels, truth), **took,
+                          "polarity_conflicts": polarity_conflicts(ours, profile_for(backend, docs, emb)),
+                          "name_only_subthemes": len(ours.info.get("name_only_subthemes", []))}
+            if args.distances:  # the same sub-themes grouped at other settings (distance x spread / kind weight)
+                from analysis import theme_tree as tt
 
                 centroids = np.vstack([th.centroid for th in ours.themes])
                 sizes = [th.size for th in ours.themes]
+                profile = profile_for(backend, docs, emb)
+                mixes = tt.kind_mixes(ours.labels, len(sizes), np.arange(len(docs)), profile) if profile else None
                 row["tuning"] = {}
-                for d in (float(x) for x in args.distances.split(",")):
-                    top_of = group_subthemes(centroids, sizes, cut_distance(centroids, ours.labels, ours.similarity, d))
-                    row["tuning"][d] = score(np.where(ours.labels >= 0, top_of[np.maximum(ours.labels, 0)], -1), truth)
+                for pair in args.distances.split(","):
+                    d, _, w = pair.partition("/")
+                    dist = tt.subtheme_distances(centroids, mixes, kind_weight=float(w or tt.KIND_WEIGHT))
+                    top_of = tt.group_subthemes(dist, sizes, tt.cut_distance(dist, ours.labels, ours.similarity, float(d)),
+                                                tt.max_top_themes(len(docs)))
+                    row["tuning"][pair] = score(np.where(ours.labels >= 0, top_of[np.maximum(ours.labels, 0)], -1), truth)
             if flat is not None:
                 t, c = time.perf_counter(), time.process_time()
                 base_flat = flat.find_themes(docs, emb, flat.ThemeParams(seed=args.seed))

@@ -9,7 +9,6 @@ Reads ../shared/data (never copied; quotes are printed, not stored), embeds with
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
@@ -20,25 +19,19 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import eval_themes as ev  # noqa: E402
-from analysis.text_clean import clean_corpus  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
 
 
-def load(name: str, limit: int = 10_000, seed: int = 42) -> list[str]:
-    if name != "kaggle":
-        return ev.load(name)[0]
-    path = ev.DATA / "kaggle-survey-2018-freeform/freeFormResponses.csv"
-    with open(path, encoding="utf-8") as fh:
-        rows = list(csv.reader(fh))[2:]  # header, then the question texts
-    texts = [cell.strip() for row in rows for cell in row if len(cell.strip()) >= 3]
-    if len(texts) > limit:
-        pick = np.sort(np.random.default_rng(seed).choice(len(texts), limit, replace=False))
-        texts = [texts[i] for i in pick]
-    return clean_corpus([("survey", None, None, t) for t in texts])
+def load(name: str) -> list[str]:
+    return ev.load(name)[0]
 
 
-def report(name: str, docs: list[str], emb: np.ndarray, n_quotes: int) -> None:
-    result = find_themes(docs, emb, ThemeParams())
+def report(name: str, docs: list[str], emb: np.ndarray, n_quotes: int, backend: str = "use-multilingual") -> None:
+    from analysis.embeddings import get_backend
+
+    result = find_themes(docs, emb, ThemeParams(), embed=get_backend(backend).encode,
+                         profile=ev.profile_for(backend, docs, emb))
+    names = set(result.info.get("name_only_subthemes", []))
 
     def quotes(indices: list[int], indent: str) -> None:
         for i in indices[:n_quotes]:
@@ -54,7 +47,7 @@ def report(name: str, docs: list[str], emb: np.ndarray, n_quotes: int) -> None:
         quotes(top.quotes, "   ")
         for k in sorted(top.children, key=lambda k: -result.themes[k].size):
             sub = result.themes[k]
-            print(f"    - {sub.label} ({sub.size:,})")
+            print(f"    - {sub.label} ({sub.size:,}){' [name-only]' if k in names else ''}")
             quotes(sub.quotes, "       ")
 
 
@@ -69,7 +62,7 @@ def main() -> None:
     for name in args.sets.split(","):
         docs = load(name)
         emb, _ = ev.vectors(name, docs, args.backend, args.cache)
-        report(name, docs, emb, args.quotes)
+        report(name, docs, emb, args.quotes, args.backend)
 
 
 if __name__ == "__main__":

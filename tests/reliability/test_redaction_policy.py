@@ -67,7 +67,7 @@ COMMANDS: dict[str, list[list[str]]] = {
     "theme split": [["1", "--parts", "2", "-w", "{ws}"], ["1", "--parts", "2", "-w", "{ws}", "--json"],
                     ["1", "--parts", "2", "--apply", "-w", "{ws}", "--json"]],
     "theme move": [["1", "2", "--to", "2", "-w", "{ws}"], ["1", "--to", "none", "-w", "{ws}", "--json"]],
-    "theme parent": [["3", "--to", "2", "-w", "{ws}"], ["3", "--to", "none", "-w", "{ws}", "--json"]],
+    "theme parent": [["{leaf}", "--to", "{top}", "-w", "{ws}"], ["{leaf}", "--to", "none", "-w", "{ws}", "--json"]],
     "theme hide": [["1", "-w", "{ws}"], ["1", "-w", "{ws}", "--json"]],
     "undo": [["-w", "{ws}"], ["-w", "{ws}", "--json"]],
     "tell": [["-w", "{ws}", "--theme", "1"], ["-w", "{ws}", "--theme", "1", "--json", "--lang", "zh"],
@@ -137,7 +137,13 @@ def seeded(tmp_path_factory) -> dict:
         theme_edits.rename(ws, 2, "Crashes")  # something to undo, and (after the undo) to redo
         theme_edits.rename(ws, 3, "Refunds")
         theme_edits.undo(ws)
-    return {"ws": ws_path, "csv": csv_path, "base": base}
+        from triage_app.store import themes as tq
+
+        parents = tq.children_of(ws.conn)  # a theme without sub-themes to move, and a top-level theme to move it to
+        listed = [t for t in tq.list_themes(ws.conn, include_merged=False) if t["size"] > 0]
+        leaf = min(t["id"] for t in listed if t["id"] not in parents)
+        top = min(parents) if parents else min(t["id"] for t in listed if t["parent_id"] is None and t["id"] != leaf)
+    return {"ws": ws_path, "csv": csv_path, "base": base, "leaf": str(leaf), "top": str(top)}
 
 
 def _run(seeded, name: str, args: list[str], tag: str, extra: list[str]) -> tuple[str, list[Path]]:
@@ -146,7 +152,8 @@ def _run(seeded, name: str, args: list[str], tag: str, extra: list[str]) -> tupl
     ws = work / "w.triage"
     shutil.copy(seeded["ws"], ws)
     out = work / "out"
-    values = {"{ws}": str(ws), "{csv}": str(seeded["csv"]), "{out}": str(out)}
+    values = {"{ws}": str(ws), "{csv}": str(seeded["csv"]), "{out}": str(out), "{leaf}": seeded["leaf"],
+              "{top}": seeded["top"]}
     argv = name.split() + [next((a.replace(k, v) for k, v in values.items() if k in a), a) for a in args] + extra
     result = CliRunner().invoke(cli, argv, catch_exceptions=False)
     assert result.exit_code in (0, 1), (argv, result.output)

@@ -94,6 +94,17 @@ def test_same_input_and_seed_give_the_same_tree_and_labels():
     assert [t.label for t in a.themes] == [t.label for t in b.themes]
 
 
+def test_grouping_by_kind_is_reproducible_too():
+    docs = _taste_docs()
+    texts, truth = [t for _, t in docs], [name for name, _ in docs]
+    vectors = _vectors(texts)
+    runs = [find_themes(texts, vectors, PARAMS, profile=_kind_profile(truth), embed=_vectors) for _ in range(2)]
+    assert runs[0].info["grouped_by_kind"]
+    assert runs[0].top_of.tolist() == runs[1].top_of.tolist()
+    assert [(t.label, t.children, t.keywords, t.quotes) for t in runs[0].tops] == \
+        [(t.label, t.children, t.keywords, t.quotes) for t in runs[1].tops]
+
+
 # -- the service, store and CLI ---------------------------------------------------------------------------
 def _import(ws, tmp_path, docs, name="f.csv"):
     path = tmp_path / name
@@ -274,3 +285,161 @@ def test_sibling_labels_are_distinct_even_with_the_same_keywords():
     labels = label_siblings([[], [], [], []], np.eye(4, dtype=np.float32),
                             [["excel"], ["excel"], ["excel", "vba"], ["excel"]])
     assert len(set(labels)) == 4 and labels[0] == "excel"
+
+
+def test_a_person_who_wrote_in_two_sub_themes_counts_once_in_their_top_level_theme(workspace, tmp_path):
+    from triage_app.services import metrics
+    from triage_app.store import metrics_queries as mq
+
+    docs = _docs()
+    path = tmp_path / "people.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:  # three people wrote everything, with NPS answers
+        writer = csv.writer(fh)
+        writer.writerow(["id", "Comment", "Date", "Author"])
+        writer.writerows([(f"p-{i}", text, f"2024-03-{1 + i % 20:02d}", f"person{i % 3}") for i, (_, text)
+                          in enumerate(docs)])
+    run_import(workspace, path, ImportOptions(mapping={"id": "id", "text": "Comment", "created_at": "Date",
+                                                       "author": "Author"}))
+    run_analysis(workspace, **FAST)
+    groups = _groups(workspace)
+    assert groups
+    inputs = {t.theme_id: t for t in metrics.theme_inputs(workspace.conn)}
+    for parent, children in groups.items():
+        assert all(inputs[c].people == 3 for c in children)  # each sub-theme has items of all three
+        assert inputs[parent].people == 3  # not 3 x the number of sub-themes
+        assert inputs[parent].item_count == sum(inputs[c].item_count for c in children)
+    # survey respondents: one respondent's answers in two sub-themes count once for the parent
+    parent, children = next(iter(groups.items()))
+    conn = workspace.conn
+    conn.execute("INSERT INTO respondents (id, source_format, external_id, nps, row_hash) VALUES (9001, 'survey', 'r1', 10, 0)")
+    for child in children[:2]:
+        item = tq.theme_member_ids(conn, child)[0]
+        conn.execute("UPDATE items SET respondent_id = 9001 WHERE id = ?", (item,))
+    conn.commit()
+    per_theme = mq.score_counts_by_theme(conn)
+    assert all(per_theme[c][0] == 1 for c in children[:2])
+    assert mq.top_respondent_counts(conn)[parent][:2] == (1, 1)
+    assert metrics.theme_impacts(conn, draws=0)[parent]["nps"] is not None
+
+
+def test_incremental_adds_describe_the_top_level_theme_again_but_keep_an_edited_label(tree, tmp_path):
+    ws, _ = tree
+    groups = _groups(ws)
+    hold = next(p for p, children in groups.items()
+                if {"hold", "phone", "wait"} & set(tq.get_theme(ws.conn, p)["keywords"][:4]))
+    other = next(p for p in groups if p != hold)
+    before = {p: tq.get_theme(ws.conn, p) for p in groups}
+    assert "robocall" not in before[hold]["keywords"]
+    edits.rename(ws, other, "Named by a person")
+    rng = np.random.default_rng(3)
+    more = [("hold", " ".join(["robocall", "robocall"] + list(rng.choice(WORDINGS["hold1"].split(), 5))))
+            for _ in range(30)]
+    more += [(name, " ".join(rng.choice(WORDINGS[name].split(), 6))) for name in WORDINGS for _ in range(3)]
+    _import(ws, tmp_path, more, name="more.csv")
+    result = run_analysis(ws, mode="incremental", **FAST)
+    assert result.mode == "incremental" and result.info["described_top"] >= 1
+    after = tq.get_theme(ws.conn, hold)
+    assert after["updated_run_id"] == result.run_id
+    assert "robocall" in after["keywords"]  # the group's words follow what its sub-themes now hold
+    assert after["quotes"] and after["label"]
+    labels = [t["label"] for t in tq.list_themes(ws.conn, include_merged=False) if t["parent_id"] is None]
+    assert len(set(labels)) == len(labels)  # still distinct among the top-level themes
+    assert tq.get_theme(ws.conn, other)["label"] == "Named by a person"
+
+
+# -- grouping by kind, counts, names ----------------------------------------------------------------------
+def test_the_number_of_top_level_themes_follows_the_number_of_items():
+    from analysis.theme_tree import MAX_TOP, MIN_TOP, group_subthemes, max_top_themes, subtheme_distances
+
+    assert max_top_themes(300) == MIN_TOP and max_top_themes(3_000) == 14
+    assert max_top_themes(10_000) == MAX_TOP == max_top_themes(100_000)
+    centroids = np.random.default_rng(0).normal(size=(60, 16))
+    distances = subtheme_distances(centroids / np.linalg.norm(centroids, axis=1, keepdims=True))
+    for n_items in (300, 3_000, 10_000):
+        groups = group_subthemes(distances, [10] * 60, cut=0.0, max_top=max_top_themes(n_items))
+        assert groups.max() + 1 == max_top_themes(n_items)  # 60 far-apart sub-themes: at most the ceiling
+    assert group_subthemes(distances, [10] * 60, cut=10.0, max_top=25).max() + 1 == MIN_TOP  # one blob: a handful
+
+
+TASTE = {"good1": "food taste delicious portion rice tasty", "good2": "food taste delicious noodles fresh tasty",
+         "bad1": "food taste awful portion rice bland", "bad2": "food taste awful noodles stale bland",
+         "late1": "delivery late hour waited courier cold", "late2": "delivery late hour waited driver lost",
+         "fast1": "delivery fast minutes courier friendly early", "fast2": "delivery fast minutes driver polite early",
+         "pack1": "packaging box leaked spilled soup bag", "pack2": "packaging box leaked broken lid bag",
+         "pay1": "payment card charged twice refund app", "pay2": "payment card charged twice coupon app"}
+
+
+def _kind_profile(truth):
+    """Sentiment and type probabilities as the feedback-class heads give them (rows per document)."""
+    def profile(indices):
+        good = np.array([truth[i][:4] in ("good", "fast") for i in indices])
+        sent = np.where(good[:, None], [[0.05, 0.15, 0.8]], [[0.8, 0.15, 0.05]])
+        kind = np.where(good[:, None], [[0.1, 0.05, 0.05, 0.75, 0.05]], [[0.75, 0.1, 0.05, 0.05, 0.05]])
+        return sent, kind
+    return profile
+
+
+def _taste_docs(n=25):
+    rng = np.random.default_rng(1)
+    return [(name, " ".join(rng.choice(words.split(), 5))) for name, words in TASTE.items() for _ in range(n)]
+
+
+def _tree_of(docs, profile=None, embed=None, keywords=None):
+    """build_tree over the known sub-themes of ``docs`` (one per wording)."""
+    from analysis.theme_tree import build_tree
+    from analysis.topic_matching import centroids_of
+
+    names = list(dict.fromkeys(name for name, _ in docs))
+    texts = [t for _, t in docs]
+    labels = np.array([names.index(name) for name, _ in docs])
+    vectors = _vectors(texts)
+    centroids = centroids_of(vectors, labels, len(names))
+    similarity = np.einsum("ij,ij->i", vectors, centroids[labels])
+    info: dict = {}
+    top_of, tops = build_tree(texts, vectors, labels, similarity, centroids,
+                              keywords or [n.rstrip("0123456789").split() for n in names], [""] * len(names),
+                              distance=2.5, profile=profile, embed=embed, info=info)
+    return names, top_of, tops, info
+
+
+def test_a_top_level_theme_does_not_hold_praise_beside_the_complaints_it_reads_like():
+    docs = _taste_docs()
+    truth = [name for name, _ in docs]
+    names, by_content, _, _ = _tree_of(docs)
+    top = dict(zip(names, by_content))
+    assert top["good1"] == top["bad1"] or top["late1"] == top["fast1"]  # by words alone, praise and complaint meet
+    names, by_kind, tops, info = _tree_of(docs, profile=_kind_profile(truth))
+    assert info["grouped_by_kind"]
+    top = dict(zip(names, by_kind))
+    for good, bad in (("good", "bad"), ("fast", "late")):
+        assert top[f"{good}1"] == top[f"{good}2"] and top[f"{bad}1"] == top[f"{bad}2"]  # near-duplicates together
+        assert top[f"{good}1"] != top[f"{bad}1"]  # praise apart from the complaint
+    assert sum(t.size for t in tops) == len(docs)
+
+
+def test_a_sub_theme_held_together_by_names_joins_the_theme_its_content_belongs_to():
+    rng = np.random.default_rng(2)
+    docs = [(name, " ".join(rng.choice(words.split(), 6))) for name, words in WORDINGS.items() for _ in range(20)]
+    cities = ["we flew from Dallas to Boston and the phone hold wait was endless",
+              "again Dallas then Boston, phone hold wait minutes", "the agent in Boston said Dallas, hold wait"]
+    docs += [("cities", cities[i % 3]) for i in range(20)]
+    keywords = [["phone", "hold"], ["phone", "hold"], ["bag", "lost"], ["bag", "lost"], ["login", "password"],
+                ["login", "password"], ["refund", "money"], ["refund", "money"], ["dallas", "boston", "wait"]]
+    names, top_of, tops, info = _tree_of(docs, embed=_vectors, keywords=keywords)
+    city = names.index("cities")
+    assert info["name_only_subthemes"] == [city]
+    top = dict(zip(names, top_of))
+    assert top["cities"] == top["hold1"]  # what they say without the names: long holds on the phone
+    assert tops[top["cities"]].is_group
+
+
+def test_the_app_groups_by_kind_with_the_model_the_feedback_classes_read():
+    from triage_app.services.analysis import kind_profile
+    from triage_app.services.sentiment import MODEL
+
+    vectors = np.random.default_rng(0).normal(size=(4, 512)).astype(np.float32)
+    docs = ["The app crashes on start", "Please add dark mode", "I love it", "How do I export?"]
+    assert kind_profile("test-tree-words", vectors, docs) is None  # other vectors: content alone
+    sent, kind = kind_profile(MODEL, vectors, docs)(np.array([0, 2]))
+    assert sent.shape == (2, 3) and kind.shape == (2, 5)
+    assert np.allclose(sent.sum(axis=1), 1) and np.allclose(kind.sum(axis=1), 1)

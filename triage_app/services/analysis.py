@@ -198,7 +198,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         cancel.raise_if_cancelled()
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
-                            nearest_fn=engine.nearest if engine is not None else None)
+                            nearest_fn=engine.nearest if engine is not None else None,
+                            profile=kind_profile(model, vectors, docs))
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -213,6 +214,18 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
+
+
+def kind_profile(model: str, vectors: np.ndarray, docs: list[str]):
+    """Sentiment and type probabilities of documents by index (``theme_tree.Profile``) from the
+    feedback-class heads, which read the vectors of their own model only (None for another model:
+    the top level then groups by content alone)."""
+    from .sentiment import MODEL, heads
+
+    if model != MODEL:
+        return None
+    model_heads = heads()
+    return lambda indices: model_heads.probabilities(vectors[indices], [docs[i] for i in indices])
 
 
 def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken):
@@ -390,12 +403,15 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         described = themes_to_redescribe(conn, touched)
         redescribe(conn, rows, described, model=result.model, run_id=run_id, seed=params.seed,
                    embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes)
+        groups = themes_to_redescribe(conn, touched, top_level=True)  # their top-level themes grew too
+        redescribe(conn, rows, groups, model=result.model, run_id=run_id, seed=params.seed,
+                   embed_chars=EMBED_CHARS, n_keywords=params.n_keywords, n_quotes=params.n_quotes, top_level=True)
         _summarise(conn, result)
         result.themes_updated = len(touched)
         result.themes_kept = max(0, result.themes - len(touched))
         tq.finish_run(conn, run_id, _summary(result))
     result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
-                        "described": len(described)})
+                        "described": len(described), "described_top": len(groups)})
 
 
 def _move_group_centroids(conn, touched: set[int]) -> None:

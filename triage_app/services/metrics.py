@@ -323,12 +323,8 @@ def theme_impacts(conn: sqlite3.Connection, source: str | None = None, draws: in
     totals = _score_totals(mq.score_sums_by_day(conn, mq.Filters(source=source))[1])
     out = {}
     by_theme = mq.score_counts_by_theme(conn, source)
-    from ..store.themes import children_of
-
-    for parent, children in children_of(conn).items():  # a top-level theme counts its sub-themes' (upper bound)
-        parts = [by_theme[c] for c in children if c in by_theme] + ([by_theme[parent]] if parent in by_theme else [])
-        if parts:
-            by_theme[parent] = tuple(sum(x) for x in zip(*parts))
+    # a top-level theme counts its sub-themes' respondents, each once
+    by_theme.update(mq.top_respondent_counts(conn, source))
     for theme_id, counts in by_theme.items():
         out[theme_id] = {
             "nps": satisfaction.nps_impact(totals[:3], counts[:3], draws=draws, seed=theme_id).as_json(),

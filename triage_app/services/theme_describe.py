@@ -9,6 +9,9 @@ An incremental run (analysis.py) puts new items into existing themes without a r
   label (``analysis.theme_labels``, read against every theme; unless a person edited it) and new quotes (``pick_quotes`` among its most typical members and a
   random draw of others).
   Themes that grew less keep their description, so a small import costs nothing here.
+- Top-level themes with sub-themes are described the same way at their own level
+  (``redescribe(..., top_level=True)``): their members are their sub-themes' and their siblings,
+  read for the keywords and the distinct label, are the other top-level themes.
 """
 from __future__ import annotations
 
@@ -73,9 +76,15 @@ def moved_centroids(conn, vectors: np.ndarray, theme_of: list[int | None]) -> di
     return out
 
 
-def themes_to_redescribe(conn, touched: set[int]) -> list[int]:
-    """Themes among ``touched`` whose items added since their last description reach the threshold."""
-    growth = tq.growth_since_described(conn)
+def themes_to_redescribe(conn, touched: set[int], top_level: bool = False) -> list[int]:
+    """Themes among ``touched`` whose items added since their last description reach the threshold;
+    ``top_level``: the top-level themes of the ``touched`` sub-themes, by their sub-themes' items."""
+    if top_level:
+        parents = {c: p for p, children in tq.children_of(conn).items() for c in children}
+        touched = {parents[t] for t in touched if t in parents}
+        growth = tq.group_growth_since_described(conn)
+    else:
+        growth = tq.growth_since_described(conn)
     out = []
     for theme_id in sorted(touched):
         added, size = growth.get(theme_id, (0, 0))
@@ -85,14 +94,19 @@ def themes_to_redescribe(conn, touched: set[int]) -> list[int]:
 
 
 def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run_id: int, seed: int,
-               embed_chars: int, n_keywords: int = 10, n_quotes: int = 5) -> None:
+               embed_chars: int, n_keywords: int = 10, n_quotes: int = 5, top_level: bool = False) -> None:
     """New keywords, label (unless edited) and quotes for ``theme_ids``; ``rows`` are
-    ``items_for_analysis`` rows. Writes inside the caller's transaction."""
+    ``items_for_analysis`` rows. ``top_level``: ``theme_ids`` are top-level themes, described among
+    the top-level themes from their sub-themes' items. Writes inside the caller's transaction."""
     if not theme_ids:
         return
     themes = {t["id"]: t for t in tq.list_themes(conn, include_merged=False, with_centroid=True) if t["size"] > 0}
+    level = {c: p for p, children in tq.children_of(conn).items() for c in children} if top_level else {}
+    if top_level:
+        themes = {i: t for i, t in themes.items() if t["parent_id"] is None}
     members: dict[int, list[tuple[int, float]]] = {}
     for item, theme, probability in tq.member_rows(conn):
+        theme = level.get(theme, theme)
         if theme in themes:
             members.setdefault(theme, []).append((item, probability or 0.0))
     position = {r[0]: i for i, r in enumerate(rows)}

@@ -362,6 +362,52 @@ def _respondent_counts_by_theme_q(source: str | None) -> Query:
     return lambda conn: conn.execute(sql, params).fetchall()
 
 
+#: Themes that hold sub-themes and the sub-themes themselves, each as its top-level theme (``top``).
+_TOP_OF = ("SELECT id, coalesce(parent_id, id) AS top FROM themes WHERE merged_into IS NULL AND (parent_id IS NOT NULL"
+           " OR id IN (SELECT parent_id FROM themes WHERE parent_id IS NOT NULL AND merged_into IS NULL))")
+
+
+def _top_people_q(source: str | None) -> Query:
+    """Per (top-level theme with sub-themes, source format): distinct people over its own and its
+    sub-themes' items (a person who wrote in two sub-themes counts once)."""
+    where, params = Filters(source=source).clauses("i", respondent=False)
+    sql = (
+        "SELECT t.top, i.source_format,"
+        " count(DISTINCT i.respondent_id) + count(DISTINCT CASE WHEN i.respondent_id IS NULL THEN i.author END)"
+        "  + total(i.respondent_id IS NULL AND i.author IS NULL)"
+        f" FROM ({_TOP_OF}) t CROSS JOIN item_themes it ON it.theme_id = t.id CROSS JOIN items i ON i.id = it.item_id"
+        " WHERE 1" + _and(where) + " GROUP BY t.top, i.source_format"
+    )
+    return lambda conn: conn.execute(sql, params).fetchall()
+
+
+def _top_respondent_counts_q(source: str | None) -> Query:
+    """Per top-level theme with sub-themes: NPS and CSAT counts of the distinct survey respondents
+    who mention it or any of its sub-themes."""
+    where, params = Filters(source=source).clauses("i", respondent=False)
+    sql = (
+        "SELECT top, total(nps BETWEEN 0 AND 10), total(nps >= 9 AND nps <= 10), total(nps >= 0 AND nps <= 6),"
+        " total(csat BETWEEN 1 AND 5), total(csat >= 4 AND csat <= 5) FROM ("
+        f" SELECT DISTINCT t.top, r.id, r.nps, r.csat FROM ({_TOP_OF}) t CROSS JOIN item_themes it ON it.theme_id = t.id"
+        " CROSS JOIN items i ON i.id = it.item_id CROSS JOIN respondents r ON r.id = i.respondent_id"
+        " WHERE 1" + _and(where) + ") GROUP BY top"
+    )
+    return lambda conn: conn.execute(sql, params).fetchall()
+
+
+def top_respondent_counts(conn: sqlite3.Connection, source: str | None = None) -> dict[int, tuple[Any, ...]]:
+    """{top-level theme with sub-themes: (nps n, promoters, detractors, csat n, top-2-box)} over the
+    distinct respondents of it and its sub-themes, plus the scores of its items that are not survey
+    answers (each its own respondent, so they add up)."""
+    parents = {p for (p,) in conn.execute("SELECT DISTINCT parent_id FROM themes WHERE parent_id IS NOT NULL"
+                                          " AND merged_into IS NULL")}
+    if not parents:
+        return {}
+    top_of = dict(conn.execute(_TOP_OF).fetchall())
+    items = [(top_of[r[0]],) + tuple(r[1:]) for r in _item_counts_by_theme_q(source)(conn) if r[0] in top_of]
+    return _add_counts(_top_respondent_counts_q(source)(conn), items)
+
+
 def theme_item_stats(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> list[dict[str, Any]]:
     """Per (theme, source format): items, distinct people (respondents, else authors, else the item
     itself), unresolved, negative, items created at or after ``recent_from``, items created in
@@ -427,14 +473,22 @@ class ThemeData:
 def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
     """Everything the theme priorities and roll-ups need, in few passes run side by side."""
     f = Filters(source=source)
-    themes, stats, resp_counts, resp, item_scores, items, responses = run_parallel(conn, [
-        _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
-        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())])
-    stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
     parents = dict(conn.execute("SELECT id, parent_id FROM themes WHERE parent_id IS NOT NULL AND merged_into IS NULL"))
-    if parents:  # a top-level theme's figures include its sub-themes' (distinct people are summed: an upper bound)
+    themes, stats, resp_counts, resp, item_scores, items, responses, *tops = run_parallel(conn, [
+        _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
+        _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())]
+        + ([_top_people_q(source), _top_respondent_counts_q(source)] if parents else []))
+    stats = [dict(zip(_THEME_STATS_COLUMNS, r)) for r in stats]
+    if parents:  # a top-level theme's figures include its sub-themes'; its people and respondents are
+        # counted once over all of them (a person who wrote in two sub-themes is one person)
+        tops_with = set(parents.values())
         stats += [{**row, "theme_id": parents[row["theme_id"]]} for row in stats if row["theme_id"] in parents]
-        resp_counts = list(resp_counts) + [(parents[r[0]],) + tuple(r[1:]) for r in resp_counts if r[0] in parents]
+        for row in stats:
+            if row["theme_id"] in tops_with:
+                row["people"] = 0
+        zero = dict.fromkeys(_THEME_STATS_COLUMNS, 0)
+        stats += [{**zero, "theme_id": top, "source_format": fmt, "people": people} for top, fmt, people in tops[0]]
+        resp_counts = [r for r in resp_counts if r[0] not in tops_with] + list(tops[1])
     counted: dict[int, list[float]] = {}
     for row in stats:  # the praise share from the same pass (PRAISE_SQL), as praise_share_by_theme
         c = counted.setdefault(row["theme_id"], [0.0, 0.0])

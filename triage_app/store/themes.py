@@ -240,6 +240,16 @@ def growth_since_described(conn: sqlite3.Connection) -> dict[int, tuple[int, int
     return {theme: (int(added), int(size)) for theme, added, size in rows}
 
 
+def group_growth_since_described(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
+    """``top-level theme id -> (its sub-themes' members assigned by runs after the one that last
+    described it, its sub-themes' members)`` for top-level themes with sub-themes."""
+    rows = conn.execute(
+        "SELECT t.parent_id, total(it.run_id > coalesce(p.updated_run_id, 0)), count(*) FROM item_themes it"
+        " JOIN themes t ON t.id = it.theme_id JOIN themes p ON p.id = t.parent_id"
+        " WHERE t.merged_into IS NULL GROUP BY t.parent_id")
+    return {theme: (int(added), int(size)) for theme, added, size in rows}
+
+
 def member_rows(conn: sqlite3.Connection) -> list[tuple[int, int, float | None]]:
     """``(item_id, theme_id, probability)`` of every assigned item, by item id."""
     return conn.execute("SELECT item_id, theme_id, probability FROM item_themes WHERE theme_id IS NOT NULL"
