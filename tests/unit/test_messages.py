@@ -13,7 +13,7 @@ from triage_app.messages import has_translation, localize
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "triage_app" / "importers").glob("*.py")) + [
     ROOT / "triage_app" / p for p in ("services/importing.py", "services/reading.py", "services/preview.py",
-                                       "store/disk.py", "store/rows.py", "domain.py")]
+                                       "store/disk.py", "rows.py", "domain.py")]
 #: calls whose argument at this position reaches the user as a message
 MESSAGE_CALLS = {"Rejected": 1, "Skipped": 1, "ImportFailure": 1, "EncodingUncertain": 1, "fail": 0, "ValueError": 0,
                  "note": 1, "EncodingGuess": 1, "EncodingDoubt": 1, "TooDeep": 0, "_uncertain": 0}
