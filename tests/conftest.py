@@ -53,3 +53,18 @@ def settings_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _background_tasks_end_with_the_test():
+    """Window tests start background tasks (ui.workers) in Qt's global thread pool. One still queued
+    or running when its test ends would emit into objects the next test (or interpreter exit) has
+    deleted: "Signal source has been deleted", then a crash. Each test waits for them, as the app
+    does when it quits (ui.app)."""
+    yield
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(30_000)
+        app = qtcore.QCoreApplication.instance()
+        if app is not None:
+            app.processEvents()

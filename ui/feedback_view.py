@@ -334,9 +334,10 @@ def render_item(item: dict) -> str:
     rows = "".join(f"<tr><td><b>{e(k)}</b></td><td>{v if k == tr('Link') else e(str(v))}</td></tr>"
                    for k, v in meta if v)
     parts.append(f"<table cellspacing='4'>{rows}</table>")
-    if item["attributes"]:
+    shown = {k: v for k, v in (item["attributes"] or {}).items() if not str(k).startswith("_")}  # "_type": internal
+    if shown:
         attrs = "".join(f"<tr><td>{e(str(k))}</td><td>{e(fmt.value(v))[:300]}</td></tr>"
-                        for k, v in item["attributes"].items())
+                        for k, v in shown.items())
         parts.append(f"<h4>{tr('Attributes')}</h4><table cellspacing='4'>{attrs}</table>")
     if item["events"]:
         parts.append(f"<h4>{tr('Responses')} ({len(item['events'])})</h4>")

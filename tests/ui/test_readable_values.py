@@ -36,6 +36,21 @@ def test_detail_pane_formats_attributes_and_history(qtbot):
     assert "Table · </td>" not in html and ">Table<" in html  # "generic" items: a table, named as such
 
 
+def test_detail_pane_hides_internal_attributes(qtbot):
+    """A type or sentiment the file stated is kept under an internal key ("_type"); it is not an attribute
+    the user wrote, so the detail pane does not list it (the type filter and the theme's mix use it)."""
+    from ui.feedback_view import render_item
+
+    item = {"title": None, "text": "Crash", "source_format": "github_cli", "source": None, "created_at": None,
+            "author": None, "status": "new", "source_state": None, "question": None, "labels": [], "nps": None,
+            "csat": None, "ces": None, "rating": None, "link": None, "attributes": {"_type": "problem", "comments": 3},
+            "events": [], "status_history": []}
+    html = render_item(item)
+    assert "_type" not in html and ">comments<" in html
+    item["attributes"] = {"_type": "problem"}
+    assert "Attributes" not in render_item(item)
+
+
 def test_quote_without_a_date_has_no_dangling_separator(qtbot):
     from ui.themes_view import render_theme
 
