@@ -14,7 +14,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-_FILES = ("__init__.py", "pii.py", "pii_people.py", "person_names.py")  # the last from session 4 on
+_FILES = ("__init__.py", "pii.py", "pii_people.py", "person_names.py")  # pii_people from issue 16, person_names from session 4
+#: the detector before issue 16 (e-mails, phones, IPs, cards, URL tokens)
+BEFORE_ISSUE_16 = "e1a6e81"
 
 
 def detector_at(commit: str):
@@ -26,7 +28,7 @@ def detector_at(commit: str):
         for name in _FILES:
             shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:analysis/{name}"],
                                    capture_output=True, text=True)
-            if name != "__init__.py" and shown.returncode != 0 and name != "person_names.py":
+            if name == "pii.py" and shown.returncode != 0:  # the others are absent in older commits
                 raise RuntimeError(shown.stderr.strip())
             (folder / name).write_text("" if name == "__init__.py" else shown.stdout, encoding="utf-8")
         spec = importlib.util.spec_from_file_location(package, folder / "__init__.py",

@@ -1,5 +1,5 @@
 """Precision and recall of analysis.pii on the labelled sets, against the detector before issue 16
-(bench/pii_baseline.py) in the same run.
+(loaded from git at commit e1a6e81) in the same run.
 
     .venv/bin/python bench/pii_eval.py          # prints tables; --misses lists what was missed
 
@@ -81,9 +81,9 @@ def evaluate(cases: list[dict], detector=None, kinds=None) -> dict:
 
 def _baseline():
     sys.path.insert(0, str(ROOT / "bench"))
-    from pii_baseline import find_pii as baseline_find
+    from pii_at_commit import BEFORE_ISSUE_16, detector_at
 
-    return baseline_find
+    return detector_at(BEFORE_ISSUE_16)
 
 
 def _at(commit: str):

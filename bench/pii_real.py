@@ -1,6 +1,6 @@
 """Personal-data findings on real feedback in ../shared/data (no labels there: a false-alarm
-proxy), now and with the session 3 detector (git 295ae32, loaded by bench/pii_at_commit.py; without
-git history, the detector before issue 16 in bench/pii_baseline.py), in the same run.
+proxy), now and with the session 3 detector (git 295ae32, loaded by bench/pii_at_commit.py)
+in the same run.
 Prints counts per kind and time per text only, never the texts (they must not be copied).
 
     .venv/bin/python bench/pii_real.py [--texts 3000]
@@ -40,12 +40,9 @@ def main() -> None:
     ap.add_argument("--texts", type=int, default=3000)
     args = ap.parse_args()
     from analysis.pii import find_pii
-    try:
-        from pii_at_commit import detector_at
+    from pii_at_commit import detector_at
 
-        before = detector_at("295ae32")
-    except Exception:  # noqa: BLE001 - no git history
-        from pii_baseline import find_pii as before
+    before = detector_at("295ae32")
     warm = "Thanks, Priya Sharma (Wei Zhang). 谢谢王伟，联系李娜"
     find_pii(warm)  # load the name lists and jieba's dictionary outside the timing
     before(warm)
