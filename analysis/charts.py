@@ -397,27 +397,36 @@ def sentiment_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], m
         if c.sum() == 0:
             empty_note(ax, meta, "No sentiment scores yet")
             return fig
-        tot = c.sum(axis=1, keepdims=True)
-        share = np.divide(100 * c, tot, out=np.zeros_like(c), where=tot > 0)
-        y = np.arange(len(themes))[::-1]
-        left = np.zeros(len(themes))
-        for k, (name, colour) in enumerate((("Negative", VERMILLION), ("Neutral", GREY), ("Positive", BLUE))):
-            ax.barh(y, share[:, k], left=left, color=colour, label=meta.t(name), height=0.7)
-            for yi, l, s in zip(y, left, share[:, k]):
-                if s >= 7:
-                    ax.text(l + s / 2, yi, f"{s:.0f}%", ha="center", va="center", color="white", fontsize="small",
-                            parse_math=False)
-            left += share[:, k]
-        for yi, n in zip(y, tot[:, 0]):
-            ax.text(101, yi, f"n = {int(n):,}", va="center", fontsize="small", parse_math=False)
-        ax.set_yticks(y, [safe(short(t)) for t in themes])
-        ax.set_xlim(0, 114)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.xaxis.set_major_formatter(PercentFormatter(100))
-        ax.set_xlabel(meta.t("Share of the theme's items (%)"))
-        ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), ncols=3, frameon=False)
+        styles = [(meta.t(name), colour, "white")
+                  for name, colour in (("Negative", VERMILLION), ("Neutral", GREY), ("Positive", BLUE))]
+        _share_bars(ax, [safe(short(t)) for t in themes], c, styles, meta.t("Share of the theme's items (%)"))
     return fig
+
+
+def _share_bars(ax, rows: list[str], counts: np.ndarray, styles: Sequence[tuple[str, str, str]], xlabel: str) -> np.ndarray:
+    """100% stacked bars, one per row (top to bottom), each part's share written on it from 7%, n at
+    the right; ``styles`` = (legend name, bar colour, ink) per column of ``counts``. Returns the y positions."""
+    tot = counts.sum(axis=1, keepdims=True)
+    share = np.divide(100 * counts, tot, out=np.zeros_like(counts), where=tot > 0)
+    y = np.arange(len(rows))[::-1]
+    left = np.zeros(len(rows))
+    for k, (name, colour, ink) in enumerate(styles):
+        ax.barh(y, share[:, k], left=left, color=colour, label=name, height=0.7)
+        for yi, lo, s in zip(y, left, share[:, k]):
+            if s >= 7:
+                ax.text(lo + s / 2, yi, f"{s:.0f}%", ha="center", va="center", color=ink, fontsize="small",
+                        parse_math=False)
+        left += share[:, k]
+    for yi, n in zip(y, tot[:, 0]):
+        ax.text(101, yi, f"n = {int(n):,}", va="center", fontsize="small", parse_math=False)
+    ax.set_yticks(y, rows)
+    ax.set_xlim(0, 114)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.xaxis.set_major_formatter(PercentFormatter(100))
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), ncols=len(styles), frameon=False)
+    return y
 
 
 # -- feedback type by theme --------------------------------------------------------------------
@@ -446,29 +455,10 @@ def type_mix_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], me
         if c.sum() == 0:
             empty_note(ax, meta, "No feedback types yet")
             return fig
-        tot = c.sum(axis=1, keepdims=True)
-        share = np.divide(100 * c, tot, out=np.zeros_like(c), where=tot > 0)
-        y = np.arange(len(rows))[::-1]
-        left = np.zeros(len(rows))
-        for k, kind in enumerate(TYPE_ORDER):
-            name, colour, ink = TYPE_STYLE[kind]
-            ax.barh(y, share[:, k], left=left, color=colour, label=meta.t(name), height=0.7)
-            for yi, lo, s in zip(y, left, share[:, k]):
-                if s >= 7:
-                    ax.text(lo + s / 2, yi, f"{s:.0f}%", ha="center", va="center", color=ink, fontsize="small",
-                            parse_math=False)
-            left += share[:, k]
-        for yi, n in zip(y, tot[:, 0]):
-            ax.text(101, yi, f"n = {int(n):,}", va="center", fontsize="small", parse_math=False)
-        ax.set_yticks(y, rows)
+        styles = [(meta.t(TYPE_STYLE[kind][0]),) + TYPE_STYLE[kind][1:] for kind in TYPE_ORDER]
+        y = _share_bars(ax, rows, c, styles, meta.t("Share of the items (%)"))
         if overall is not None:
             ax.get_yticklabels()[0].set_fontweight("bold")
             if len(rows) > 1:
                 ax.axhline(y[0] - 0.5, color="#444444", lw=0.8)
-        ax.set_xlim(0, 114)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.xaxis.set_major_formatter(PercentFormatter(100))
-        ax.set_xlabel(meta.t("Share of the items (%)"))
-        ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.12), ncols=5, frameon=False)
     return fig
