@@ -5,9 +5,10 @@ each, via ``ray start`` on 127.0.0.1), in one run. Seconds per stage, peak RSS o
 
     python bench/scale_bench.py --sizes 100000            # add 1000000 on an idle machine
     python bench/scale_bench.py --sizes 20000 --batches 256,1024,4096   # Ray batch sizes
+    python bench/scale_bench.py --sizes 1000000 --engines cores,ray      # 1M: the default engine and Ray
 
-Prints Markdown for bench/RESULTS.md ("Scale (session 4)") with a projection for 10 million items
-on a 16-node cluster from the measured per-worker throughput.
+Prints Markdown for bench/RESULTS.md with every stage's seconds and a projection for 10 million
+items on a 16-node cluster from the measured per-worker throughput and the driver's stages.
 """
 from __future__ import annotations
 
@@ -30,13 +31,14 @@ PY = sys.executable
 
 
 class PeakRss:
-    """Peak summed RSS (MB) of process trees, sampled every 0.25 s."""
+    """Peak summed RSS (MB) of process trees, and the peak of any one process below a root (a
+    worker), sampled every 0.25 s."""
 
     def __init__(self, roots) -> None:
         from triage_app.engines.local_cluster import psutil_module
 
         psutil = psutil_module()
-        self.psutil, self.roots, self.peak = psutil, roots, 0.0
+        self.psutil, self.roots, self.peak, self.peak_one = psutil, roots, 0.0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -51,9 +53,12 @@ class PeakRss:
                     continue
                 for p in procs:
                     try:
-                        total += p.memory_info().rss
+                        rss = p.memory_info().rss
                     except self.psutil.NoSuchProcess:
-                        pass
+                        continue
+                    total += rss
+                    if p is not root:
+                        self.peak_one = max(self.peak_one, rss / 2**20)
             self.peak = max(self.peak, total / 2**20)
 
     def stop(self) -> float:
@@ -74,31 +79,41 @@ def analyze(workspace: Path, args: list[str], env: dict, cluster=None) -> dict:
     me = psutil.Process(proc.pid)
     driver = PeakRss(lambda: [me])
     nodes = PeakRss(lambda: [psutil.Process(pid) for pid in cluster.pids()]) if cluster else None
-    driver_main = 0.0
+    driver_main, loads = 0.0, []
     while proc.poll() is None:
         try:
             driver_main = max(driver_main, me.memory_info().rss / 2**20)
         except psutil.NoSuchProcess:
             break
+        if len(loads) < int((time.perf_counter() - t) / 30) + 1:
+            loads.append(os.getloadavg()[0])  # every 30 s
         time.sleep(0.25)
     out, err = proc.communicate()
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"analyze {' '.join(args)} failed:\n{err[-3000:]}")
     result = json.loads(out)
+    tree = driver.stop()
     return {"wall": round(wall, 1), "stages": result["seconds"], "themes": result["themes"],
-            "embedded": result["embedded"], "driver_rss": round(driver_main), "driver_tree_rss": driver.stop(),
-            "nodes_rss": nodes.stop() if nodes else None}
+            "embedded": result["embedded"], "driver_rss": round(driver_main), "driver_tree_rss": tree,
+            "helper_rss": round(driver.peak_one), "nodes_rss": nodes.stop() if nodes else None,
+            "worker_rss": round(nodes.peak_one) if nodes else None,
+            "load_during": round(sum(loads) / max(1, len(loads)), 1)}
 
 
-def assignments(workspace: Path) -> list[tuple]:
+def fingerprint(workspace: Path) -> tuple[str, str]:
+    """SHA-256 of every cached vector (by text hash) and of every assignment, streamed from SQLite."""
+    import hashlib
+
+    out = []
     with sqlite3.connect(workspace) as c:
-        return c.execute("SELECT item_id, theme_id FROM item_themes ORDER BY item_id").fetchall()
-
-
-def vectors(workspace: Path) -> dict:
-    with sqlite3.connect(workspace) as c:
-        return dict(c.execute("SELECT text_hash || model, vector FROM embeddings"))
+        for sql in ("SELECT text_hash || model, vector FROM embeddings ORDER BY 1",
+                    "SELECT item_id, theme_id FROM item_themes ORDER BY item_id"):
+            h = hashlib.sha256()
+            for a, b in c.execute(sql):
+                h.update(str(a).encode() + b"|" + (b if isinstance(b, bytes) else str(b).encode()))
+            out.append(h.hexdigest())
+    return out[0], out[1]
 
 
 def batch_rates(cluster, texts: list[str], sizes: str) -> None:
@@ -127,6 +142,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="100000")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--batches", default="", help="also time Ray batch sizes (comma-separated) on the first size")
+    ap.add_argument("--engines", default="before,cores,ray", help="any of before (one process), cores, ray")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     from theme_bench import generate, write_csv
@@ -147,11 +163,14 @@ def main() -> None:
                             "--map", "id=id", "--map", "created_at=Date"], check=True, capture_output=True,
                            env={**os.environ, "PYTHONPATH": str(ROOT)})
             runs = {}
-            for name, extra, env, on_cluster in (
-                ("local, one process (as before)", [], {"TRIAGE_EMBED_WORKERS": "1"}, False),
-                ("local, every core", [], {}, False),
-                ("Ray, local 2-node cluster", ["--engine", "ray", "--address", cluster.address], cluster.env, True),
+            for key, name, extra, env, on_cluster in (
+                ("before", "local, one process (as before)", [], {"TRIAGE_EMBED_WORKERS": "1"}, False),
+                ("cores", "local, every core (default)", [], {}, False),
+                ("ray", "Ray, local 2-node cluster", ["--engine", "ray", "--address", cluster.address], cluster.env,
+                 True),
             ):
+                if key not in args.engines.split(","):
+                    continue
                 ws = tmp / f"{n}-{len(runs)}.triage"
                 shutil.copy(base, ws)
                 before = load()
@@ -160,11 +179,11 @@ def main() -> None:
                 r["ws"] = ws
                 runs[name] = r
                 print(name, n, json.dumps({k: v for k, v in r.items() if k != "ws"}), flush=True)
-            ref = runs["local, one process (as before)"]["ws"]
-            ref_vectors, ref_assign = vectors(ref), assignments(ref)
-            for name, r in runs.items():
-                r["same_vectors"] = vectors(r["ws"]) == ref_vectors
-                r["same_assignments"] = assignments(r["ws"]) == ref_assign
+            ref = None
+            for name, r in runs.items():  # compared with the first engine run
+                mine = fingerprint(r["ws"])
+                ref = ref or mine
+                r["same_vectors"], r["same_assignments"] = mine[0] == ref[0], mine[1] == ref[1]
                 rows.append((n, name, r))
             if args.batches and n == int(args.sizes.split(",")[0]):
                 batch_rates(cluster, generate(min(n, 16_384), args.seed + 1), args.batches)
@@ -173,32 +192,79 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     report(rows)
+    print(f"\nload average at the end: {load()}")
 
 
-def report(rows) -> None:
-    print("\n| items | engine | total (wall) | embed | cluster | rest on the driver | texts/s embedded | "
-          "driver RSS (tree) | Ray nodes RSS | same vectors / assignments | load before -> after |")
+FIXED = {"load engine", "cluster", "keywords", "grouping and labels"}  # a fixed-size sample: no growth with N
+
+
+def store_rate(n: int = 200_000, dim: int = 512) -> float:
+    """Vectors per second the driver writes into a workspace's cache (the part of the embed stage
+    that stays on the driver whatever the cluster's size)."""
+    import numpy as np
+
+    from triage_app.store import Workspace
+    from triage_app.store.queries import transaction
+    from triage_app.store import themes as tq
+
+    tmp = Path(tempfile.mkdtemp(prefix="store-rate-"))
+    try:
+        rng = np.random.default_rng(0)
+        with Workspace(str(tmp / "w.triage"), create=True) as ws:
+            t = time.perf_counter()
+            for s in range(0, n, 4096):
+                block = rng.standard_normal((min(4096, n - s), dim), dtype=np.float32)
+                rows = [(f"h{s + i}", v.tobytes()) for i, v in enumerate(block)]
+                with transaction(ws.conn):
+                    tq.store_vectors(ws.conn, "use-multilingual", dim, rows)
+            return n / (time.perf_counter() - t)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(rows, ray_cpus: int = 2) -> None:
+    print("\n| items | engine | total (wall) | embed | texts/s embedded | driver RSS (with helpers) | largest helper | "
+          "Ray nodes RSS | largest Ray process | same vectors / assignments | load before -> after (mean during) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n, name, r in rows:
         s = r["stages"]
         embed = s.get("embed", 0.0)
-        cluster = s.get("cluster", 0.0)
-        rest = round(sum(s.values()) - embed - cluster, 1)
         rate = round(r["embedded"] / embed) if embed else 0
         nodes = f"{r['nodes_rss']:,} MB" if r["nodes_rss"] else "-"
-        print(f"| {n:,} | {name} | {r['wall']} s | {embed:.1f} s | {cluster:.1f} s | {rest} s | {rate:,} | "
-              f"{r['driver_rss']:,} MB ({r['driver_tree_rss']:,} MB) | {nodes} | "
-              f"{'yes' if r['same_vectors'] else 'NO'} / {'yes' if r['same_assignments'] else 'NO'} | {r['load']} |")
+        worker = f"{r['worker_rss']:,} MB" if r["worker_rss"] else "-"
+        print(f"| {n:,} | {name} | {r['wall']} s | {embed:.1f} s | {rate:,} | {r['driver_rss']:,} MB "
+              f"({r['driver_tree_rss']:,} MB) | {r['helper_rss']:,} MB | {nodes} | {worker} | "
+              f"{'yes' if r['same_vectors'] else 'NO'} / {'yes' if r['same_assignments'] else 'NO'} | "
+              f"{r['load']} ({r['load_during']}) |")
+    stages = sorted({k for _n, _name, r in rows for k in r["stages"]}, key=lambda k: min(
+        list(r["stages"]).index(k) for _n, _name, r in rows if k in r["stages"]))
+    print("\nSeconds per stage (the analyze command's own figures; `embed` includes writing the vector cache):\n")
+    print("| items | engine | " + " | ".join(stages) + " |")
+    print("|---|---|" + "---|" * len(stages))
+    for n, name, r in rows:
+        print(f"| {n:,} | {name} | " + " | ".join(f"{r['stages'].get(k, 0):.1f}" for k in stages) + " |")
     ray = [(n, r) for n, name, r in rows if name.startswith("Ray")]
-    if ray:
-        n, r = ray[-1]
-        s = r["stages"]
-        per_worker = r["embedded"] / s["embed"] / 2  # two one-CPU nodes
-        driver = sum(v for k, v in s.items() if k != "embed")
-        print(f"\nProjection, 10,000,000 items, 16 nodes x 8 CPUs: embedding at the measured {per_worker:,.0f} "
-              f"texts/s per worker = {10_000_000 / (per_worker * 128) / 60:.1f} min; the driver's stages "
-              f"(measured {driver:.1f} s at {n:,}) scale to ~{driver * 10_000_000 / n / 60:.0f} min if linear "
-              "(an upper bound: clustering fits a fixed 10,000-item sample).")
+    if not ray:
+        return
+    n, r = ray[-1]
+    s = r["stages"]
+    per_worker = r["embedded"] / s["embed"] / ray_cpus
+    writes = store_rate()
+    linear = sum(v for k, v in s.items() if k not in FIXED and k != "embed")
+    fixed = sum(v for k, v in s.items() if k in FIXED)
+    big = 10_000_000
+    cluster_min = big / (per_worker * 128) / 60
+    write_min = big / writes / 60
+    print(f"\nProjection, {big:,} items on 16 nodes x 8 CPUs (128 one-CPU workers), from the Ray run at {n:,}:")
+    print(f"- embedding on the cluster at the measured {per_worker:,.0f} texts/s per worker: {cluster_min:.1f} min; "
+          f"the driver writes the vectors into the workspace's cache at {writes:,.0f} vectors/s (measured here): "
+          f"{write_min:.1f} min, so the embed stage takes ~{max(cluster_min, write_min):.1f} min")
+    print(f"- driver stages that grow with N (read, clean, outliers, write, sentiment: {linear:.1f} s at {n:,}): "
+          f"~{linear * big / n / 60:.0f} min; fixed-size stages (engine load, clustering of the sample, keywords, "
+          f"labels: {fixed:.1f} s): ~{fixed / 60:.1f} min")
+    total = max(cluster_min, write_min) + linear * big / n / 60 + fixed / 60
+    print(f"- total ~{total:.0f} min, of which the cluster's share is {cluster_min:.1f} min "
+          f"({100 * cluster_min / total:.0f}%); the driver holds {big * 512 * 4 / 2**30:.0f} GB of vectors")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """The Ray engine on a real cluster: a head and one worker node started with ``ray start`` on
-127.0.0.1 (one CPU each), the pipeline run through ``--address`` and compared with the local engine;
-a cancelled run and a cluster that goes away leave the workspace as it was. Skipped without Ray
-(the [scale] extra). Marked ``ray_cluster``: ``make test-scale`` runs these alone."""
+127.0.0.1 (one CPU each), once for this module. The pipeline runs through ``--address`` and is
+compared with the local engine; a cancelled run and a cluster that goes away leave the workspace as
+it was. Skipped without Ray (the [scale] extra; ``make test`` installs it with the test extras).
+
+Kept small for the suite's time: a few hundred items, one cluster, three Ray jobs (one per test),
+the local references analysed in this process. The last test takes the cluster down."""
 from __future__ import annotations
 
 import os
@@ -53,9 +56,21 @@ def state(path: Path) -> dict:
                 "vectors": dict(c.execute("SELECT text_hash || model, vector FROM embeddings"))}
 
 
-def cli(*args, env: dict, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "triage_app", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", **env})
+def analyse_here(path: Path, engine=None, **params) -> None:
+    """The analysis in this process (the local engine unless ``engine``)."""
+    from analysis.topics import ThemeParams
+    from triage_app.domain import drive
+    from triage_app.services.analysis import analyse
+    from triage_app.store import Workspace
+
+    with Workspace(str(path)) as ws:
+        drive(analyse(ws, params=ThemeParams(**params), mode="full", engine=engine))
+
+
+def cli(*args, env: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "triage_app", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", **env})
 
 
 @pytest.fixture(scope="module")
@@ -80,81 +95,74 @@ def test_analyze_through_address_gives_the_local_themes(cluster, base, tmp_path)
     on_ray, local = tmp_path / "ray.triage", tmp_path / "local.triage"
     shutil.copy(base, on_ray)
     shutil.copy(base, local)
-    ran = cli("analyze", "-w", on_ray, "--engine", "ray", "--address", cluster.address, "--json", env=cluster.env)
-    assert ran.returncode == 0, ran.stderr[-2000:]
-    assert cli("analyze", "-w", local, "--json", env={}).returncode == 0
+    run = cli("analyze", "-w", on_ray, "--engine", "ray", "--address", cluster.address, "--json", env=cluster.env)
+    analyse_here(local)  # meanwhile, the local engine here
+    out, err = run.communicate(timeout=600)
+    assert run.returncode == 0, err[-2000:]
     a, b = state(on_ray), state(local)
     assert len(a["vectors"]) == 600 and a["vectors"] == b["vectors"]  # bit for bit
     assert a["assignments"] == b["assignments"] and a["themes"] == b["themes"] and a["runs"] == 1
+    assert '"embedded": 600' in out
 
 
-def test_assignment_outside_the_sample_runs_on_the_cluster(cluster, base, tmp_path, monkeypatch):
-    """A fitted sample of 200: the other 400 items find their theme as Ray tasks, as locally."""
+def test_assignment_on_the_cluster_then_cancel(cluster, base, tmp_path, monkeypatch):
+    """A fitted sample of 200: the other 400 items find their theme as Ray tasks, as locally. Then,
+    on the same connection, a run cancelled while the cluster embeds: the driver (and with it the
+    cluster job) stops and no run is written."""
     from triage_app.domain import CancelToken, Cancelled, drive
     from triage_app.engines.ray_engine import RayEngine
     from triage_app.services.analysis import analyse
-    from analysis.topics import ThemeParams
     from triage_app.store import Workspace
 
     for key, value in cluster.env.items():
         monkeypatch.setenv(key, value)
-    results = {}
     for name in ("ray", "local"):
         shutil.copy(base, tmp_path / f"{name}.triage")
-        engine = RayEngine(cluster.address) if name == "ray" else None
-        calls = []
-        if engine is not None:
-            real = engine.nearest
-            engine.nearest = lambda v, c: calls.append(len(v)) or real(v, c)
-        try:
-            with Workspace(str(tmp_path / f"{name}.triage")) as ws:
-                drive(analyse(ws, params=ThemeParams(max_fit=200), mode="full", engine=engine))
-        finally:
-            if engine is not None:
-                engine.close()
-                assert calls == [400]
-        results[name] = state(tmp_path / f"{name}.triage")
-    assert results["ray"]["assignments"] == results["local"]["assignments"]
-    assert results["ray"]["themes"] == results["local"]["themes"]
+    engine = RayEngine(cluster.address, batch_size=128)
+    calls = []
+    real = engine.nearest
+    engine.nearest = lambda v, c: calls.append(len(v)) or real(v, c)
+    try:
+        analyse_here(tmp_path / "ray.triage", engine, max_fit=200)
+        assert calls == [400] and engine._child is not None and engine.info["nodes"] == 2
+        analyse_here(tmp_path / "local.triage", max_fit=200)
+        ray, local = state(tmp_path / "ray.triage"), state(tmp_path / "local.triage")
+        assert ray["assignments"] == local["assignments"] and ray["themes"] == local["themes"]
 
-    # cancel while the cluster embeds: the driver (and with it the cluster job) stops, no run is written
-    fresh = make_workspace(tmp_path / "cancel.triage", 3000, seed=9)
-    engine, cancel = RayEngine(cluster.address, batch_size=256), CancelToken()
+        fresh = make_workspace(tmp_path / "cancel.triage", 1500, seed=9)
+        cancel = CancelToken()
 
-    def stop_after_first_batch(p):
-        if p.stage == "embedding" and p.done:
-            cancel.cancel()
+        def stop_after_first_batch(p):
+            if p.stage == "embedding" and p.done:
+                cancel.cancel()
 
-    with Workspace(str(fresh)) as ws, pytest.raises(Cancelled):
-        drive(analyse(ws, mode="full", cancel=cancel, engine=engine), stop_after_first_batch)
-    assert engine._child is None  # the driver process was stopped
+        with Workspace(str(fresh)) as ws, pytest.raises(Cancelled):
+            drive(analyse(ws, mode="full", cancel=cancel, engine=engine), stop_after_first_batch)
+        assert engine._child is None  # the driver process was stopped
+    finally:
+        engine.close(now=True)
     after = state(fresh)
     assert after["runs"] == 0 and after["assignments"] == [] and after["themes"] == []
-    assert 0 < len(after["vectors"]) < 3000  # finished batches stay cached for the next run
+    assert 0 < len(after["vectors"]) < 1500  # finished batches stay cached for the next run
 
 
-def test_a_cluster_that_goes_away_leaves_the_workspace_as_it_was(tmp_path):
-    """Last: its own cluster, stopped while the analysis embeds."""
-    from triage_app.engines.local_cluster import LocalRayCluster
-
-    ws = make_workspace(tmp_path / "gone.triage", 4000, seed=11)
-    with LocalRayCluster(workers=1, cpus_per_node=1) as doomed:
-        doomed.wait_ready()
-        proc = subprocess.Popen([sys.executable, "-m", "triage_app", "analyze", "-w", str(ws), "--engine", "ray",
-                                 "--address", doomed.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1",
-                                                "TRIAGE_RAY_BATCH": "256", **doomed.env})
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and proc.poll() is None:
-            with sqlite3.connect(f"file:{ws}?mode=ro", uri=True) as c:
-                if c.execute("SELECT count(*) FROM embeddings").fetchone()[0]:
-                    break
-            time.sleep(0.5)
-        assert proc.poll() is None, proc.communicate()
-        doomed.stop()  # head and worker go away mid-run
+def test_a_cluster_that_goes_away_leaves_the_workspace_as_it_was(cluster, tmp_path):
+    """Last (it takes the module's cluster down): head and worker killed while the analysis embeds."""
+    ws = make_workspace(tmp_path / "gone.triage", 20_000, seed=11)  # ~10 s of embedding on 2 idle CPUs
+    proc = cli("analyze", "-w", ws, "--engine", "ray", "--address", cluster.address,
+               env={"TRIAGE_RAY_BATCH": "128", **cluster.env})
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        with sqlite3.connect(f"file:{ws}?mode=ro", uri=True) as c:
+            if c.execute("SELECT count(*) FROM embeddings").fetchone()[0]:
+                break
+        time.sleep(0.1)
+    assert proc.poll() is None, proc.communicate()
+    cluster.stop(now=True)  # the machines go away mid-run
     out, err = proc.communicate(timeout=180)
     assert proc.returncode == 2, (out, err)
     assert "went away" in err or "failed during" in err
     assert "workspace is as it was" in err and "Traceback" not in err
     after = state(ws)
     assert after["runs"] == 0 and after["assignments"] == [] and after["themes"] == []
+    assert 0 < len(after["vectors"]) < 20_000

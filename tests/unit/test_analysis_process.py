@@ -5,7 +5,7 @@ import pytest
 
 from triage_app.domain import CancelToken, Cancelled, drive
 from triage_app.services.analysis import AnalysisError
-from triage_app.services.analysis_process import analyse_in_process, chosen_model
+from triage_app.services.analysis_process import analyse_in_process, chosen_model, in_process
 from triage_app.services.importing import run_import
 
 
@@ -36,3 +36,91 @@ def test_briefing_in_a_child_process_writes_the_file_and_errors_travel(workspace
     assert out.exists() and result.pages >= 2 and result.format == "pdf"
     with pytest.raises(BriefingError, match="--top"):
         drive(briefing_in_process(workspace.path, BriefingRequest(period="30", top=0), tmp_path / "c.pdf"))
+
+
+# -- the child may start processes, and never outlives its parent ---------------------------------
+def embed_on_two_workers(n: int, cancel):
+    """A service run in the child: the local engine on two worker processes (the pool the app's
+    analysis uses on every core), compared with one process."""
+    import numpy as np
+
+    from triage_app.domain import Progress
+    from triage_app.engines import local
+
+    local.POOL_MIN = 1
+    corpus = [f"the export to excel breaks the dates {i}" for i in range(n)]
+    out = {}
+    for workers in (1, 2):
+        engine = local.LocalEngine(workers=workers)
+        vectors = np.zeros((n, 512), np.float32)
+        for indices, batch in engine.embed("use-multilingual", corpus, cancel):
+            vectors[indices] = batch
+            yield Progress("embedding", int(indices[-1]) + 1, n)
+        out[workers] = (engine.last_workers, vectors)
+    return out[2][0], bool(np.array_equal(out[1][1], out[2][1]))
+
+
+def test_the_child_embeds_on_worker_processes_of_its_own():
+    workers, same = drive(in_process(embed_on_two_workers, (600,)))
+    assert workers == 2 and same
+
+
+def forever(cancel):
+    """A service that runs until it is cancelled, one step every 50 ms."""
+    import os
+    import time
+
+    from triage_app.domain import Progress
+
+    step = 0
+    while True:
+        cancel.raise_if_cancelled()
+        yield Progress("waiting", step, None, str(os.getpid()))
+        step += 1
+        time.sleep(0.05)
+
+
+PARENT = """
+import sys, time
+sys.path[:0] = {paths!r}
+from test_analysis_process import forever
+from triage_app.services.analysis_process import in_process
+run = in_process(forever, ())
+print(next(run).message, flush=True)  # the child's pid
+{end}
+"""
+
+
+@pytest.mark.parametrize("end", ["exit", "killed"])
+def test_the_child_ends_with_its_parent(end):
+    """The interpreter exits with the generator still open (atexit stops the child), or is killed
+    outright (the child takes its parent's death as a cancel)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    code = PARENT.format(paths=[str(here), str(here.parents[1])],
+                         end="time.sleep(60)" if end == "killed" else "sys.exit(0)")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    assert running(child)
+    started = time.monotonic()
+    if end == "killed":
+        os.kill(parent.pid, signal.SIGKILL)
+    assert parent.wait(timeout=30) in (0, -signal.SIGKILL)
+    while running(child) and time.monotonic() - started < 15:
+        time.sleep(0.1)
+    assert not running(child)
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (a reparented child may wait for its reaping)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

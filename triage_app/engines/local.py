@@ -12,7 +12,6 @@ import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import Iterator
 
 import numpy as np
@@ -47,20 +46,6 @@ def _encode(model: str, start: int, texts: list[str]) -> np.ndarray:
     return encode_aligned(model, np.arange(start, start + len(texts)), texts)
 
 
-@contextmanager
-def _children_allowed():
-    """The app analyses in a daemonic child process (services.analysis_process), and multiprocessing
-    refuses children to daemons lest they be orphaned. Ours are not: the pool is shut down when
-    embedding ends or stops, and a worker whose parent died ends when its task pipe closes."""
-    me = mp.current_process()
-    was = me._config.get("daemon")  # noqa: SLF001 - the flag multiprocessing checks
-    me._config["daemon"] = False  # noqa: SLF001
-    try:
-        yield
-    finally:
-        me._config["daemon"] = was  # noqa: SLF001
-
-
 class LocalEngine:
     name = "local"
 
@@ -80,30 +65,29 @@ class LocalEngine:
         chunk = backend.batch_size * CHUNK_BATCHES
         starts = list(range(0, len(texts), chunk))
         ctx = mp.get_context("spawn")  # safe beside Qt's and numba's threads
-        with _children_allowed():
-            pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_load, initargs=(model,))
-            pending: list[tuple[int, Future]] = []
-            try:
-                ahead = 2 * self.workers  # tasks in flight: every worker busy, memory bounded
-                queued = iter(starts)
-                for start in queued:
-                    pending.append((start, pool.submit(_encode, model, start, texts[start:start + chunk])))
-                    if len(pending) >= ahead:
-                        break
-                while pending:
-                    start, future = pending.pop(0)
-                    try:
-                        vectors = future.result()
-                    except BrokenProcessPool:
-                        raise EngineError("an embedding worker process ended unexpectedly (out of memory?); run "
-                                          "again, or embed in one process with TRIAGE_EMBED_WORKERS=1") from None
-                    cancel.raise_if_cancelled()
-                    nxt = next(queued, None)
-                    if nxt is not None:
-                        pending.append((nxt, pool.submit(_encode, model, nxt, texts[nxt:nxt + chunk])))
-                    yield np.arange(start, start + len(vectors)), vectors
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+        pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_load, initargs=(model,))
+        pending: list[tuple[int, Future]] = []
+        try:
+            ahead = 2 * self.workers  # tasks in flight: every worker busy, memory bounded
+            queued = iter(starts)
+            for start in queued:
+                pending.append((start, pool.submit(_encode, model, start, texts[start:start + chunk])))
+                if len(pending) >= ahead:
+                    break
+            while pending:
+                start, future = pending.pop(0)
+                try:
+                    vectors = future.result()
+                except BrokenProcessPool:
+                    raise EngineError("an embedding worker process ended unexpectedly (out of memory?); run "
+                                      "again, or embed in one process with TRIAGE_EMBED_WORKERS=1") from None
+                cancel.raise_if_cancelled()
+                nxt = next(queued, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_encode, model, nxt, texts[nxt:nxt + chunk])))
+                yield np.arange(start, start + len(vectors)), vectors
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def nearest(self, embeddings: np.ndarray, centroids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return nearest(embeddings, centroids)

@@ -45,26 +45,36 @@ class LocalRayCluster:
                                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
 
     def wait_ready(self, timeout: float = 120.0) -> None:
-        """Until every node has joined (asked through a short-lived driver in a child process)."""
-        check = ("import ray, sys; ray.init(address=sys.argv[1], logging_level='ERROR'); "
+        """Until every node has joined, asked by one short-lived driver in a child process (which
+        retries while the head is not up yet)."""
+        check = ("import ray, sys, time\n"
+                 "ray.init(address=sys.argv[1], logging_level='ERROR')\n"
+                 "end = time.monotonic() + float(sys.argv[3])\n"
+                 "while sum(1 for n in ray.nodes() if n['Alive']) < int(sys.argv[2]) and time.monotonic() < end:\n"
+                 "    time.sleep(0.2)\n"
                  "print(sum(1 for n in ray.nodes() if n['Alive']))")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            out = subprocess.run([sys.executable, "-c", check, self.address], capture_output=True, text=True,
-                                 env={**os.environ, **self.env}, timeout=timeout)
+            left = deadline - time.monotonic()
+            try:
+                out = subprocess.run([sys.executable, "-c", check, self.address, str(self.nodes), str(left)],
+                                     capture_output=True, text=True, env={**os.environ, **self.env}, timeout=left + 30)
+            except subprocess.TimeoutExpired:
+                break
             if out.returncode == 0 and out.stdout.strip().splitlines()[-1:] == [str(self.nodes)]:
                 return
-            time.sleep(1.0)
+            time.sleep(0.5)
         raise TimeoutError(f"the local Ray cluster at {self.address} did not come up in {timeout:.0f} s")
 
     def pids(self) -> list[int]:
         return [p.pid for p in self.procs]
 
-    def stop(self) -> None:
-        """End the nodes (their process groups and every process they started), head last."""
+    def stop(self, now: bool = False) -> None:
+        """End the nodes (their process groups and every process they started), head last;
+        ``now``: kill them at once, as when the machines go away."""
         started = self.descendants()
         for p in reversed(self.procs):
-            _signal_group(p.pid, signal.SIGTERM)
+            _signal_group(p.pid, signal.SIGKILL if now else signal.SIGTERM)
         deadline = time.monotonic() + 20
         for p in self.procs:
             try:

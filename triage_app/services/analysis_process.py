@@ -6,12 +6,19 @@ the window even though they ran in a worker thread; in a spawned process (safe b
 threads) they cannot. ``in_process(target, args, cancel)`` drives a generator service in the child:
 it yields the child's Progress, honours the CancelToken (the child stops at its next step, so its
 transaction rolls back) and returns the service's result; the service's exception is raised here.
+
+The child is an ordinary (non-daemonic) process, so it may start processes of its own (the local
+engine embeds on every core). It never outlives its work: closing the generator stops it, an
+``atexit`` hook stops it when this interpreter exits with the generator still open, and the child
+takes its parent's death (even a SIGKILL) as a cancel.
 """
 from __future__ import annotations
 
+import atexit
 import multiprocessing as mp
 import pickle
 import queue
+from functools import partial
 from pathlib import Path
 from typing import Callable, Generator
 
@@ -21,18 +28,20 @@ POLL_S = 0.1
 
 
 class _EventToken(CancelToken):
-    """A CancelToken the parent process sets through a multiprocessing Event."""
+    """A CancelToken the parent process sets through a multiprocessing Event; also set once the
+    parent process has ended."""
 
     def __init__(self, event) -> None:
         super().__init__()
         self._event = event
+        self._parent = mp.parent_process()
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or (self._parent is not None and not self._parent.is_alive())
 
     def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
+        if self.cancelled:
             raise Cancelled()
 
 
@@ -59,8 +68,10 @@ def in_process(target: Callable, args: tuple, cancel: CancelToken | None = None)
     cancel = cancel or CancelToken()
     ctx = mp.get_context("spawn")
     events, cancel_event = ctx.Queue(), ctx.Event()
-    child = ctx.Process(target=_child, args=(target, args, events, cancel_event), daemon=True)
+    child = ctx.Process(target=_child, args=(target, args, events, cancel_event))
     child.start()
+    stop = partial(_stop, child, cancel_event)  # its own object: other runs keep their hooks
+    atexit.register(stop)  # runs before multiprocessing's own exit hook, which would wait for the child
     try:
         while True:
             if cancel.cancelled:
@@ -81,11 +92,18 @@ def in_process(target: Callable, args: tuple, cancel: CancelToken | None = None)
             else:
                 raise value
     finally:
-        cancel_event.set()  # closed early (window closed, error): the child stops at its next step
-        child.join(timeout=30)
-        if child.is_alive():
-            child.terminate()
-            child.join(timeout=5)
+        atexit.unregister(stop)
+        stop()
+
+
+def _stop(child, cancel_event, grace: float = 30.0) -> None:
+    """Closed early (window closed, error, exit): the child stops at its next step, so its
+    transaction rolls back; one that does not answer in ``grace`` seconds is terminated."""
+    cancel_event.set()
+    child.join(timeout=grace)
+    if child.is_alive():
+        child.terminate()
+        child.join(timeout=5)
 
 
 # -- the services run this way ---------------------------------------------------------------
