@@ -99,8 +99,9 @@ def main(conn, address: str | None) -> None:
         cpus = int(ray.cluster_resources().get("CPU", 1))
         conn.send(("ready", {"cpus": cpus, "nodes": len([n for n in ray.nodes() if n.get("Alive")])}))
     except Exception as exc:  # noqa: BLE001 - becomes the parent's sentence
-        conn.send(("error", f"cannot connect to the Ray cluster{f' at {address}' if address else ''}: "
-                            f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
+        hint = ("; check the address, and for a cluster with token authentication set RAY_AUTH_MODE=token and "
+                "its token in RAY_AUTH_TOKEN (docs/scale.md)") if address else ""
+        conn.send(("error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}{hint}"))
         return
     try:
         while True:
