@@ -107,14 +107,19 @@ def test_the_child_ends_with_its_parent(end):
                          end="time.sleep(60)" if end == "killed" else "sys.exit(0)")
     parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
-    assert running(child)
-    started = time.monotonic()
-    if end == "killed":
-        os.kill(parent.pid, signal.SIGKILL)
-    assert parent.wait(timeout=30) in (0, -signal.SIGKILL)
-    while running(child) and time.monotonic() - started < 15:
-        time.sleep(0.1)
-    assert not running(child)
+    try:
+        assert running(child)
+        started = time.monotonic()
+        if end == "killed":
+            os.kill(parent.pid, signal.SIGKILL)
+        assert parent.wait(timeout=30) in (0, -signal.SIGKILL)
+        while running(child) and time.monotonic() - started < 15:
+            time.sleep(0.1)
+        assert not running(child)
+    finally:  # nothing left behind when the test fails
+        for pid in (parent.pid, child):
+            if running(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 def running(pid: int) -> bool:
