@@ -77,3 +77,53 @@ def test_address_needs_the_ray_engine(tmp_path):
 
     result = CliRunner().invoke(cli, ["analyze", "-w", str(tmp_path / "w.triage"), "--address", "127.0.0.1:6379"])
     assert result.exit_code == 2 and "--address needs --engine ray" in result.output
+
+
+KILLED = """
+import multiprocessing as mp, sys, time
+sys.path.insert(0, {root!r})
+from triage_app.domain import CancelToken
+from triage_app.engines import local
+local.POOL_MIN = 1
+run = local.LocalEngine(workers=2).embed("use-multilingual", [f"the export breaks {{i}}" for i in range(6000)],
+                                         CancelToken())
+next(run)
+print(" ".join(str(p.pid) for p in mp.active_children()), flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_workers_end_when_their_process_is_killed():
+    """The process that embeds is killed (as by the out-of-memory killer): its pool's workers, busy
+    or waiting for tasks, end too instead of waiting forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen([sys.executable, "-c", KILLED.format(root=root)], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    try:
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if alive(pid)]
+    finally:
+        for pid in [proc.pid, *workers]:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def alive(pid: int) -> bool:
+    """Running and not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

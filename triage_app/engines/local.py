@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
@@ -39,7 +40,20 @@ def worker_count() -> int:
 
 
 def _load(model: str) -> None:
+    _end_with_parent()
     get_backend(model).encode(["warm up"])
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the process that started the pool ends, however it ended (killed, out
+    of memory): an idle worker would otherwise wait for tasks forever."""
+    parent = mp.parent_process()
+    if parent is not None:
+        def watch() -> None:
+            parent.join()
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _encode(model: str, start: int, texts: list[str]) -> np.ndarray:

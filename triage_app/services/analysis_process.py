@@ -70,8 +70,8 @@ def in_process(target: Callable, args: tuple, cancel: CancelToken | None = None)
     events, cancel_event = ctx.Queue(), ctx.Event()
     child = ctx.Process(target=_child, args=(target, args, events, cancel_event))
     child.start()
-    stop = partial(_stop, child, cancel_event)  # its own object: other runs keep their hooks
-    atexit.register(stop)  # runs before multiprocessing's own exit hook, which would wait for the child
+    at_exit = partial(_stop, child, cancel_event, 5.0)  # its own object: other runs keep their hooks
+    atexit.register(at_exit)  # runs before multiprocessing's own exit hook, which would wait for the child
     try:
         while True:
             if cancel.cancelled:
@@ -92,8 +92,8 @@ def in_process(target: Callable, args: tuple, cancel: CancelToken | None = None)
             else:
                 raise value
     finally:
-        atexit.unregister(stop)
-        stop()
+        atexit.unregister(at_exit)
+        _stop(child, cancel_event)
 
 
 def _stop(child, cancel_event, grace: float = 30.0) -> None:
