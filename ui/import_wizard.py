@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QTableView, QTextBrowser, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from triage_app.domain import CancelToken, Cancelled, ImportFailure
+from triage_app.domain import CancelToken
 from triage_app.importers.source import ImportOptions
-from triage_app.services.importing import import_file
 from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_folder, format_choices, preview_file
 from triage_app.store import Workspace
-from triage_app.store.presets import load_preset, save_preset
+from triage_app.store.presets import load_preset
+from triage_app.workflows import FileProgress, import_files
 
 from .file_dialogs import open_file_names
 from .format_names import format_label, importer_text
@@ -371,27 +371,17 @@ class ProgressPage(QWizardPage):
         options = {f: self.wiz.options.get(f, ImportOptions()) for f in files}
         path, token = self.wiz.workspace.path, self.token
 
-        def work():
+        headers = {f: preview.headers for f, preview in self.wiz.previews.items() if preview and preview.headers}
+
+        def work():  # the one multi-file import (triage_app.workflows), as `triage-app import` runs it
             with Workspace(path) as ws:
-                for number, file in enumerate(files, start=1):
-                    name = Path(file).name
-                    try:
-                        gen = import_file(ws, file, options[file], token)
-                        while True:
-                            try:
-                                progress = next(gen)
-                            except StopIteration as stop:
-                                result = stop.value
-                                break
-                            yield (number, len(files), name, progress)
-                        self.wiz.results.append((file, result, None))
-                        if options[file].format == "generic" and options[file].mapping and self.wiz.previews.get(file):
-                            save_preset(ws.conn, self.wiz.previews[file].headers, options[file].mapping)
-                    except Cancelled:
-                        self.wiz.results.append((file, None, self.tr("cancelled: nothing was imported from this file")))
-                        return
-                    except ImportFailure as exc:
-                        self.wiz.results.append((file, None, str(exc)))
+                for step in import_files(ws, files, options.__getitem__, token, headers):
+                    if isinstance(step, FileProgress):
+                        yield (step.number, step.count, Path(step.file).name, step.progress)
+                    elif step.cancelled:
+                        self.wiz.results.append((step.file, None, self.tr("cancelled: nothing was imported from this file")))
+                    else:
+                        self.wiz.results.append((step.file, step.result, None if step.failure is None else str(step.failure)))
 
         def progress(update):
             number, count, name, p = update

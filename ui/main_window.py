@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> None:
         from triage_app.domain import CancelToken
-        from triage_app.services.briefing import BriefingRequest, newest_end
+        from triage_app.services.briefing import BriefingRequest
+        from triage_app.workflows import briefing_end, whole_span
 
         if self.ws is None:
             return
@@ -377,10 +378,9 @@ class MainWindow(QMainWindow):
         if not path.lower().endswith((".pdf", ".pptx")):
             path += ".pptx" if "pptx" in chosen.lower() else ".pdf"
         days = self.dashboard.period.currentData()
-        stats = self.ws.stats()
-        period = str(days) if days else f"{(stats['first_created'] or '')[:10]}..{(stats['last_created'] or '')[:10]}"
+        period = str(days) if days else whole_span(self.ws)
         request = BriefingRequest(period=period, top=self.dashboard.top.value(), lang=self.dashboard.lang,
-                                  as_of=newest_end(self.ws.conn), workspace_name=self.ws.path.stem)
+                                  as_of=briefing_end(self.ws, None), workspace_name=self.ws.path.stem)
         ws_path, cancel = self.ws.path, CancelToken()
         dialog = QProgressDialog(self.tr("Writing the briefing…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------------------
     def set_status_of_selection(self) -> None:
-        from triage_app.services.status import set_status
+        from triage_app.services.status import set_statuses
 
         from .status_dialog import StatusDialog
 
@@ -490,10 +490,8 @@ class MainWindow(QMainWindow):
             return
         status, note = dialog.values()
 
-        def work(ws):  # in a worker: thousands of selected items take a while
-            for item_id in ids:
-                set_status(ws.conn, f"item:{item_id}", status, note)
-            return len(ids)
+        def work(ws):  # in a worker: thousands of selected items take a while; one transaction
+            return set_statuses(ws.conn, [f"item:{item_id}" for item_id in ids], status, note)
 
         def done(count):
             self.statusBar().showMessage(self.tr("Status of {0} item(s) set to “{1}”").format(

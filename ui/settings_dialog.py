@@ -166,7 +166,14 @@ class SettingsDialog(QDialog):
 
     def save(self, conn) -> bool:
         """Write the settings; returns whether the status mapping changed (the items imported with
-        a re-mapped state are then updated by ``status.apply_mapping``, which can take a while)."""
+        a re-mapped state are then updated by ``status.apply_mapping``, which can take a while).
+        One unit of work: every part commits together or not at all."""
+        from triage_app.store.queries import atomic
+
+        with atomic(conn):
+            return self._save(conn)
+
+    def _save(self, conn) -> bool:
         metrics.save_priority_settings(
             conn, weights={f: spin.value() for f, spin in self.weights.items()},
             source_weights={fmt: spin.value() for fmt, spin in self.source_weights.items()},

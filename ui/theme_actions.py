@@ -58,7 +58,8 @@ class _AnalysisProgress:
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
     from triage_app.services.analysis import AnalysisError
-    from triage_app.services.analysis_process import analyse_in_process, chosen_model
+    from triage_app.services.analysis_process import chosen_model
+    from triage_app.workflows import analyse_in_process
 
     if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
         return

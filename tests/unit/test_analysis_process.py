@@ -5,8 +5,9 @@ import pytest
 
 from triage_app.domain import CancelToken, Cancelled, drive
 from triage_app.services.analysis import AnalysisError
-from triage_app.services.analysis_process import analyse_in_process, chosen_model, in_process
+from triage_app.services.analysis_process import chosen_model, in_process
 from triage_app.services.importing import run_import
+from triage_app.workflows import analyse_in_process
 
 
 def test_an_analysis_error_in_the_child_is_raised_here(workspace):

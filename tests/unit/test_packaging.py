@@ -55,7 +55,7 @@ def test_wheel_carries_every_data_file_under_resources(wheel_names):
 
 
 def test_wheel_has_the_packages_and_the_command(wheel_names):
-    for module in ("triage_app/cli.py", "triage_app/__main__.py", "analysis/embeddings.py", "ui/app.py"):
+    for module in ("triage_app/cli/__init__.py", "triage_app/__main__.py", "analysis/embeddings.py", "ui/app.py"):
         assert module in wheel_names
     assert any(n.endswith(".dist-info/entry_points.txt") for n in wheel_names)
     assert not any(n.startswith(("tests/", "bench/", "packaging/", "docs/")) for n in wheel_names)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from analysis.label_values import type_from_issue_type, type_from_labels
 
 from ..domain import Record
 from .source import SourceFile
+
+if TYPE_CHECKING:
+    from ..store.scratch import DiskCounter
 
 
 #: key in ``Item.attributes`` for the feedback type a file states (a mapped ``type`` column, an issue
@@ -76,7 +79,7 @@ class ContentIds:
     def __init__(self, in_memory: int | None = None) -> None:
         self._seen: dict[str, int] = {}
         self._limit = self.IN_MEMORY if in_memory is None else in_memory
-        self._disk = None
+        self._disk: DiskCounter | None = None
 
     def __call__(self, *parts: object) -> str:
         base = stable_id(*parts)
@@ -122,6 +125,11 @@ class Columns:
 
     def count_present(self, names: Iterable[str]) -> int:
         return sum(1 for n in names if self.find(n) is not None)
+
+
+def column_name(headers: list[str], index: int | None) -> str | None:
+    """The name of column ``index`` (None when the file has no such column), for a Rejected row."""
+    return None if index is None else headers[index]
 
 
 def cell(cells: list[str], index: int | None) -> str:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Item, Rejected, Record
-from .base import Importer, cell
+from .base import Importer, cell, column_name
 from .dates import DateParser, infer_dayfirst
 from .source import SourceFile
 
@@ -77,7 +77,7 @@ class CfpbComplaintsImporter(Importer):
             try:
                 received = parse_date(cell(cells, i_received))
             except ValueError as exc:
-                yield Rejected(row_number, str(exc), headers[i_received])
+                yield Rejected(row_number, str(exc), column_name(headers, i_received))
                 continue
             response = cell(cells, i_response)
             tags = cell(cells, i_tags)

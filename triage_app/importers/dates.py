@@ -80,9 +80,8 @@ class DateParser:
 
     def __init__(self, dayfirst: bool | None = None, default_tz: tzinfo | str | None = None):
         self.dayfirst = dayfirst
-        if isinstance(default_tz, str):
-            default_tz = dateutil_tz.gettz(default_tz)
-        self.default_tz = default_tz or UTC
+        zone = dateutil_tz.gettz(default_tz) if isinstance(default_tz, str) else default_tz
+        self.default_tz: tzinfo = zone or UTC
 
     def __call__(self, value) -> str | None:
         """ISO UTC string, None for an empty value; ValueError for something that is not a date."""

@@ -122,7 +122,7 @@ def detect_encoding(sample: bytes, whole: bool = False) -> EncodingGuess:
         return EncodingGuess("utf-8", "valid UTF-8")
     if _mostly_utf8(text):
         return EncodingGuess("utf-8", "UTF-8 (some rows are not; they are checked one by one)")
-    extra = ()
+    extra: tuple[str, ...] = ()
     best = from_bytes(sample[:200_000]).best()
     if best is not None:
         name = _PREFERRED.get(best.encoding, best.encoding)

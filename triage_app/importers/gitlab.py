@@ -10,7 +10,7 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Item, Rejected, Record
-from .base import Columns, Importer, cell, normalise_header, with_stated_type
+from .base import Columns, Importer, cell, column_name, normalise_header, with_stated_type
 from .dates import DateParser
 from .jira import JIRA_ONLY
 from .source import SourceFile
@@ -82,7 +82,7 @@ class GitLabImporter(Importer):
                 try:
                     dates.append(parse_date(cell(cells, col)) if col is not None else None)
                 except ValueError as exc:
-                    yield Rejected(row_number, str(exc), headers[col])
+                    yield Rejected(row_number, str(exc), column_name(headers, col))
                     break
             if len(dates) < 3:
                 continue

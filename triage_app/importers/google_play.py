@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Columns, ContentIds, Importer, cell
+from .base import Columns, ContentIds, Importer, cell, column_name
 from .dates import DateParser
 from .source import SourceFile
 
@@ -69,7 +69,7 @@ class GooglePlayImporter(Importer):
                 try:
                     times.append(parse_date(cell(cells, col) or cell(cells, fallback)))
                 except ValueError as exc:
-                    yield Rejected(row_number, str(exc), headers[col if cell(cells, col) else fallback])
+                    yield Rejected(row_number, str(exc), column_name(headers, col if cell(cells, col) else fallback))
                     break
             if len(times) < 3:
                 continue
@@ -82,7 +82,7 @@ class GooglePlayImporter(Importer):
                 except ValueError:
                     rating = None
                 if rating is None or not 1 <= rating <= 5:
-                    yield Rejected(row_number, f"Star Rating {raw_rating[:20]!r} is not 1-5", headers[i_rating])
+                    yield Rejected(row_number, f"Star Rating {raw_rating[:20]!r} is not 1-5", column_name(headers, i_rating))
                     continue
             package, link = cell(cells, i_pkg), cell(cells, i_link)
             item = Item(

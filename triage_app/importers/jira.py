@@ -21,7 +21,7 @@ from typing import Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Rejected, Record
-from .base import Importer, normalise_header, with_stated_type
+from .base import Importer, column_name, normalise_header, with_stated_type
 from .dates import DateParser, infer_dayfirst, to_utc_iso
 from .source import SourceFile
 
@@ -204,7 +204,7 @@ class JiraImporter(Importer):
                 try:
                     dates[field] = parse_date(cells[col].strip()) if col is not None else None
                 except ValueError as exc:
-                    bad = Rejected(row_number, str(exc), headers[col])
+                    bad = Rejected(row_number, str(exc), column_name(headers, col))
                     break
             if bad:
                 yield bad

@@ -214,14 +214,15 @@ class SourceFile:
                         cells[0] = cells[0][1:]
                     if bad_bytes[0] != seen_bad:  # some bytes did not decode: check rows from here on
                         check = check or validate.RowCheck(self.encoding)
-                        cells, problem = check(cells)
-                        if cells is None:
-                            self.row_problems[row_number] = Rejected(row_number, problem)
+                        checked, problem = check(cells)
+                        if checked is None:
+                            self.row_problems[row_number] = Rejected(row_number, problem or "")
                             if check.too_many(row_number, chosen=bool(self.options.encoding)):
                                 raise self._uncertain(f"{check.bad_rows} of {row_number} rows are not valid "
                                                       f"{self.encoding}: choose another encoding",
                                                       bytes(check.bad_bytes), row_number)
                             continue
+                        cells = checked
                         if problem:
                             self.note("warning", problem)
                     if any(cells) and (cells[0].strip() or "".join(cells).strip()):
@@ -386,7 +387,7 @@ def sniff_delimiter(sample: str, candidates: str = ",;\t|") -> str:
             best, best_score = d, score
     if best is None:
         counts = {d: sample.count(d) for d in candidates}
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda d: counts[d])
     return best
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import marshal
 import re
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from dateutil import tz as dateutil_tz
 from defusedxml.ElementTree import iterparse
@@ -29,6 +29,9 @@ from ..domain import Event, Item, Record, Rejected, Skipped
 from .base import Importer, stable_id
 from ._community import as_int, clean_attributes, html_to_text
 from .dates import to_utc_iso
+
+if TYPE_CHECKING:
+    from ..store.scratch import DiskGroups
 from .source import SourceFile
 
 #: answer bodies kept for the item view, in characters
@@ -206,7 +209,7 @@ class _Answers:
         self._groups: dict[str, list] = {}
         self._count = 0
         self._limit = self.IN_MEMORY if in_memory is None else in_memory
-        self._disk = None
+        self._disk: DiskGroups | None = None
         self._pending: list[tuple[str, bytes]] = []
 
     def add(self, question: str, answer: tuple) -> None:
@@ -226,6 +229,7 @@ class _Answers:
             self._flush()
 
     def _flush(self) -> None:
+        assert self._disk is not None
         self._disk.add_many(self._pending)
         self._pending = []
 

@@ -1,5 +1,5 @@
-"""Long services in a separate process: the theme analysis (with the sentiment scoring after it)
-and the briefing.
+"""Long services in a separate process: the theme analysis (with the sentiment scoring after it,
+``workflows.analyse_in_process``) and the briefing.
 
 Clustering (numba, hdbscan) and chart rendering (Agg) hold the GIL for a long time, which froze
 the window even though they ran in a worker thread; in a spawned process (safe beside Qt's
@@ -107,18 +107,6 @@ def _stop(child, cancel_event, grace: float = 30.0) -> None:
 
 
 # -- the services run this way ---------------------------------------------------------------
-def analyse_and_score(path: str, model: str | None, cancel: CancelToken):
-    """The analysis, then the sentiment of the items not scored yet (what Run Analysis does)."""
-    from ..store import Workspace
-    from .analysis import analyse
-    from .sentiment import score_items
-
-    with Workspace(path) as ws:
-        result = yield from analyse(ws, model=model, cancel=cancel)
-        yield from score_items(ws.conn, cancel)
-        return result
-
-
 def write_briefing(path: str, request, output: str, cancel: CancelToken):
     from ..store import Workspace
     from .briefing import generate
@@ -135,11 +123,6 @@ def chosen_model(ws) -> str:
 
     previous = tq.last_run(ws.conn)
     return (previous["model"] if previous else None) or workspace_model(ws)
-
-
-def analyse_in_process(path: str | Path, model: str | None = None,
-                       cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
-    return in_process(analyse_and_score, (str(path), model), cancel)
 
 
 def briefing_in_process(path: str | Path, request, output: str | Path,

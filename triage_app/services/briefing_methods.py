@@ -72,7 +72,7 @@ def methods_pages(data: dict, tr) -> list[Page]:
         models.append(tr("Themes: no theme analysis has been run in this workspace."))
     sm = data.get("sentiment_methods") or {}
     if sm:
-        methods = {}
+        methods: dict[str, int] = {}
         for key, n in sm.items():
             m = key.split(":")[0]
             methods[m] = methods.get(m, 0) + n

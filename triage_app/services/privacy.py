@@ -192,11 +192,11 @@ def _redact_items(conn, rows: list[tuple], settings: PrivacySettings, result: Re
     events = pq.events_of_items(conn, [r[0] for r in rows])
     event_updates = []
     for event_id, body, author in events:
-        new = (redact(body, kinds), redact(author, kinds))
-        if new != (body, author):
-            event_updates.append(new + (event_id,))
+        new_event = (redact(body, kinds), redact(author, kinds))
+        if new_event != (body, author):
+            event_updates.append(new_event + (event_id,))
             if settings.keep_originals:
-                kept += [("event", event_id, f, o) for f, o, n in zip(pq.EVENT_FIELDS, (body, author), new) if o != n]
+                kept += [("event", event_id, f, o) for f, o, n in zip(pq.EVENT_FIELDS, (body, author), new_event) if o != n]
     pq.update_events(conn, event_updates)
     result.events += len(event_updates)
     if kept:

@@ -66,6 +66,15 @@ def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str
     return row
 
 
+def set_statuses(conn: sqlite3.Connection, targets: list[str], new_status: str, note: str | None = None) -> int:
+    """The same status change for many items or themes (a selection) in one transaction: all or
+    none; returns how many were changed."""
+    with transaction(conn):
+        for target in targets:
+            set_status(conn, target, new_status, note)
+    return len(targets)
+
+
 def history(conn: sqlite3.Connection, target: str) -> list[dict]:
     kind, ident = parse_target(target)
     return sq.status_history(conn, **({"item_id": ident} if kind == "item" else {"theme_id": ident}))

@@ -116,12 +116,12 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
     candidates: dict[int, list[int]] = {}
     for theme in classes:
         items = [m for m, _ in members[theme] if m in position]
-        take = rng.choice(len(items), min(KEYWORD_SAMPLE, len(items)), replace=False) if items else []
+        take: np.ndarray | list[int] = rng.choice(len(items), min(KEYWORD_SAMPLE, len(items)), replace=False) if items else []
         samples[theme] = [items[i] for i in sorted(take)]
         if theme in theme_ids:  # the most typical members and as many drawn at random (one wording is typical)
             ranked = [m for m, _ in sorted(members[theme], key=lambda mp: (-mp[1], mp[0])) if m in position]
             rest = ranked[QUOTE_CANDIDATES:]
-            drawn = rng.choice(len(rest), min(QUOTE_CANDIDATES, len(rest)), replace=False) if rest else []
+            drawn: np.ndarray | list[int] = rng.choice(len(rest), min(QUOTE_CANDIDATES, len(rest)), replace=False) if rest else []
             candidates[theme] = ranked[:QUOTE_CANDIDATES] + [rest[i] for i in sorted(drawn)]
     wanted = sorted({m for v in samples.values() for m in v} | {m for v in candidates.values() for m in v})
     docs = dict(zip(wanted, clean_rows(rows, [position[m] for m in wanted])))

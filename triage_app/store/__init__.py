@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,10 @@ class Workspace:
 
     def stats(self) -> dict[str, Any]:
         return queries.stats(self.conn)
+
+    def atomic(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A nestable unit of work on this workspace's connection (``queries.atomic``)."""
+        return queries.atomic(self.conn)
 
 
 __all__ = ["Workspace", "WorkspaceError", "queries", "connect_reader", "LATEST_VERSION"]

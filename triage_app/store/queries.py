@@ -2,6 +2,7 @@
 or in writer.py; the rest of the code calls these functions."""
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -15,9 +16,27 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+_savepoints = itertools.count(1)
+
+
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: committed whole, or rolled back whole on any exception."""
+def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A unit of work, committed whole or rolled back whole on any exception. Nestable: outside a
+    transaction it opens one (BEGIN IMMEDIATE ... COMMIT); inside one it is a SAVEPOINT, so a
+    service that writes in ``atomic`` can be called many times inside its caller's ``atomic`` and
+    the whole is one commit (a failing inner part rolls back to its savepoint only)."""
+    if conn.in_transaction:
+        name = f"atomic_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -26,6 +45,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+#: the name the services use; the same nestable unit of work
+transaction = atomic
 
 
 def inserted_id(cur: sqlite3.Cursor) -> int:

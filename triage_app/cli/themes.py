@@ -1,23 +1,14 @@
-"""triage-app commands of the themes area (registered on the group in cli.py):
+"""Commands of the themes area:
 ``analyze``, ``themes``, ``items``, ``theme rename|merge|split|move|parent|hide``, ``undo``, ``redo``."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import click
 
-from .cli import _echo, _fail, _open, _print_json, _ProgressLine, _redactor, cli
-from .domain import Cancelled
+from .common import echo, existing, fail, json_option, print_json, redactor, run_service, workspace_option
+from .group import cli
 
-_W = click.option("-w", "--workspace", required=True, type=click.Path(dir_okay=False), help="Workspace file.")
-
-
-def _existing(workspace: str):
-    if not Path(workspace).exists():
-        _fail(f"{workspace}: no such workspace")
-    return _open(workspace)
-
+_W = workspace_option("Workspace file.")
 
 @cli.command()
 @_W
@@ -29,51 +20,44 @@ def _existing(workspace: str):
               help="Where embedding and assignment run: this machine (every core) or a Ray cluster (the [scale] extra).")
 @click.option("--address", help="Ray cluster address (HOST:PORT, or 'auto'); without it --engine ray starts Ray "
                                 "on this machine.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@json_option("Print the summary as JSON.")
 def analyze(workspace, seed, model, mode, engine_name, address, as_json):
     """Find themes: embed new texts, cluster, label, match to existing themes."""
-    from .engines import EngineError, get_engine
-    from .services.analysis import AnalysisError, run_analysis
+    from ..engines import EngineError, get_engine
+    from ..services.analysis import AnalysisError
+    from ..workflows import analyse_then_score
 
     if address and engine_name != "ray":
-        _fail("--address needs --engine ray")
-    progress = _ProgressLine()
-    with _existing(workspace) as ws:
+        fail("--address needs --engine ray")
+    with existing(workspace) as ws:
         engine = None
+        engine_failed = {EngineError: lambda exc: f"{exc}; the workspace is as it was: themes unchanged (vectors of "
+                                                  "finished batches were kept for the next run)"}
         try:
-            engine = get_engine(engine_name, address) if engine_name != "local" else None
-            result = run_analysis(ws, model=model, seed=seed, mode=mode, on_progress=progress, engine=engine)
-            from .domain import drive
-            from .services.sentiment import score_items
-
-            drive(score_items(ws.conn), progress)  # sentiment of items not scored yet, as the app does
-        except AnalysisError as exc:
-            progress.end()
-            _fail(str(exc))
-        except EngineError as exc:
-            progress.end()
-            _fail(f"{exc}; the workspace is as it was: themes unchanged (vectors of finished batches were kept "
-                  "for the next run)")
-        except (Cancelled, KeyboardInterrupt):
-            progress.end()
-            _fail("analysis cancelled; the themes are unchanged (embedded texts were kept)")
+            try:
+                engine = get_engine(engine_name, address) if engine_name != "local" else None
+            except EngineError as exc:
+                fail(engine_failed[EngineError](exc))
+            result = run_service(
+                analyse_then_score(ws, model=model, seed=seed, mode=mode, engine=engine),
+                "analysis cancelled; the themes are unchanged (embedded texts were kept)",
+                {AnalysisError: str, **engine_failed})
         finally:
             if engine is not None:
                 engine.close()
-        progress.end()
     if as_json:
-        _print_json(result.as_json())
+        print_json(result.as_json())
         return
-    _echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.top_themes} top-level "
+    echo(f"{result.mode} analysis of {result.items:,} items with {result.model}: {result.top_themes} top-level "
                f"themes holding {result.sub_themes} sub-themes ({result.themes} in all; "
                f"{result.themes_created} created, {result.themes_kept} kept, {result.themes_updated} updated), "
                f"{result.unassigned:,} unassigned ({100 * result.unassigned_share:.1f}%)")
-    _echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
-    _echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    echo(f"embedded {result.embedded:,} new texts, {result.cached:,} from the cache")
+    echo("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
 
 
 def _quotes(conn, themes) -> dict[int, str]:
-    from .store import themes as tq
+    from ..store import themes as tq
 
     ids = [q for t in themes for q in t.quotes]
     return {i: (row[2] + ": " if row[2] else "") + row[3] for i, row in tq.items_by_id(conn, ids).items()}
@@ -82,13 +66,13 @@ def _quotes(conn, themes) -> dict[int, str]:
 @cli.command()
 @_W
 @click.option("--all", "show_all", is_flag=True, help="Include hidden and merged themes.")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@json_option("Print as JSON.")
 def themes(workspace, show_all, as_json):
     """List themes as a tree (top-level themes, each with its sub-themes), by priority, with keywords
     and representative quotes."""
-    from .services.theme_summaries import as_tree, theme_summaries
+    from ..services.theme_summaries import as_tree, theme_summaries
 
-    with _existing(workspace) as ws:
+    with existing(workspace) as ws:
         rows = theme_summaries(ws.conn, include_hidden=show_all, include_merged=show_all)
         if not show_all:
             rows = [t for t in rows if t.size > 0]
@@ -97,7 +81,7 @@ def themes(workspace, show_all, as_json):
                 t.children = [c for c in t.children if c in kept]
         texts = _quotes(ws.conn, rows)
         total = ws.stats()["items"]
-        from .store.theme_board_queries import unassigned_count
+        from ..store.theme_board_queries import unassigned_count
 
         unassigned = unassigned_count(ws.conn)
 
@@ -113,27 +97,27 @@ def themes(workspace, show_all, as_json):
                 "praise_share": round(t.praise_share, 4), "growth_note": t.growth_note}
 
     if as_json:
-        _print_json([as_dict(t) for t in rows])
+        print_json([as_dict(t) for t in rows])
         return
     if not rows:
-        _echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
+        echo("no themes yet: run `triage-app analyze -w WORKSPACE`")
         return
 
-    redactor = _redactor()
+    privacy = redactor()
 
     def line(t, indent: str) -> None:
         flags = (" [hidden]" if t.hidden else "") + (f" [merged into {t.merged_into}]" if t.merged_into else "")
-        _echo(f"{t.id:>5}  {t.size:>7,}  {t.status:<11} {indent}{t.label}{flags}")
+        echo(f"{t.id:>5}  {t.size:>7,}  {t.status:<11} {indent}{t.label}{flags}")
         pad = " " * (26 + len(indent))
-        _echo(f"{pad}{', '.join(t.keywords[:8])}")
+        echo(f"{pad}{', '.join(t.keywords[:8])}")
         for q in t.quotes[:2 if indent else 3]:
-            _echo(f"{pad}\u201c{' '.join(redactor.text(texts.get(q, '')).split())[:90]}\u201d")  # redacted before cut
+            echo(f"{pad}\u201c{' '.join(privacy.text(texts.get(q, '')).split())[:90]}\u201d")  # redacted before cut
 
     for top, subs in as_tree(rows):
         line(top, "")
         for sub in subs:
             line(sub, "  \u2514 ")
-    _echo(f"{'':>5}  {unassigned:>7,}  {'':<11} (unassigned)")
+    echo(f"{'':>5}  {unassigned:>7,}  {'':<11} (unassigned)")
 
 
 @cli.command()
@@ -145,26 +129,26 @@ def themes(workspace, show_all, as_json):
 @click.option("--limit", type=int, help="At most this many items.")
 def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
     """List items with their theme and its top-level theme (null before analysis or when unassigned)."""
-    from .store import themes as tq
+    from ..store import themes as tq
 
-    with _existing(workspace) as ws:
+    with existing(workspace) as ws:
         if theme_id is not None and tq.get_theme(ws.conn, theme_id) is None:
-            _fail(f"no theme {theme_id}")
+            fail(f"no theme {theme_id}")
         clean = None
         if cleaned:
             from analysis.text_clean import clean_corpus
 
-            from .services.analysis import analysis_rows
+            from ..services.analysis import analysis_rows
 
             rows = analysis_rows(ws.conn)  # redacted as analysis reads it
             clean = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
-        redactor = _redactor()
+        privacy = redactor()
         for n, item in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
             if limit is not None and n >= limit:
                 break
             if clean is not None:
                 item["clean_text"] = clean.get(item["id"])
-            item = redactor.value(item)  # the one redaction decision (issue 16); ids and dates kept
+            item = privacy.value(item)  # the one redaction decision (issue 16); ids and dates kept
             if as_jsonl:
                 click.echo(json.dumps(item, ensure_ascii=False))
             else:
@@ -178,20 +162,20 @@ def theme():
 
 
 def _edit(workspace: str, fn, *args, as_json: bool = False, **kwargs) -> None:
-    from .services.theme_edits import EditError
+    from ..services.theme_edits import EditError
 
-    with _existing(workspace) as ws:
+    with existing(workspace) as ws:
         try:
             result = fn(ws, *args, **kwargs)
         except EditError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _print_json(result)
+        print_json(result)
     else:
-        _echo(result["summary"])
+        echo(result["summary"])
 
 
-_JSON = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+_JSON = json_option("Print the result as JSON.")
 
 
 @theme.command("rename")
@@ -201,7 +185,7 @@ _JSON = click.option("--json", "as_json", is_flag=True, help="Print the result a
 @_JSON
 def theme_rename(theme_id, label, workspace, as_json):
     """Give a theme a new label (analysis will not change it again)."""
-    from .services.theme_edits import rename
+    from ..services.theme_edits import rename
 
     _edit(workspace, rename, theme_id, label, as_json=as_json)
 
@@ -213,7 +197,7 @@ def theme_rename(theme_id, label, workspace, as_json):
 @_JSON
 def theme_merge(theme_ids, target, workspace, as_json):
     """Merge themes into another one."""
-    from .services.theme_edits import merge
+    from ..services.theme_edits import merge
 
     _edit(workspace, merge, list(theme_ids), target, as_json=as_json)
 
@@ -227,10 +211,10 @@ def theme_merge(theme_ids, target, workspace, as_json):
 @_JSON
 def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
     """Re-cluster one theme into parts: preview first, then --apply the same split."""
-    from .services.theme_edits import EditError, split, split_preview
-    from .store import themes as tq
+    from ..services.theme_edits import EditError, split, split_preview
+    from ..store import themes as tq
 
-    with _existing(workspace) as ws:
+    with existing(workspace) as ws:
         try:
             if apply_:
                 result = split(ws, theme_id, parts, seed)
@@ -240,15 +224,15 @@ def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
                 result = {"theme_id": theme_id, "preview": True, "parts": [p.as_json(texts) for p in preview],
                           "summary": f"theme {theme_id} would split into {len(preview)} parts (add --apply to do it)"}
         except EditError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
-    _echo(result["summary"])
+    echo(result["summary"])
     for i, part in enumerate(result.get("parts", [])):
-        _echo(f"  part {i + 1}: {part['size']:,} items - {part['label']} ({', '.join(part['keywords'][:6])})")
+        echo(f"  part {i + 1}: {part['size']:,} items - {part['label']} ({', '.join(part['keywords'][:6])})")
         for q in part["quotes"][:2]:
-            _echo(f"      \u201c{' '.join(q['text'].split())[:90]}\u201d")
+            echo(f"      \u201c{' '.join(q['text'].split())[:90]}\u201d")
 
 
 @theme.command("move")
@@ -258,7 +242,7 @@ def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
 @_JSON
 def theme_move(item_ids, target, workspace, as_json):
     """Move items into a theme (analysis keeps them there)."""
-    from .services.theme_edits import move_items
+    from ..services.theme_edits import move_items
 
     if target.lower() in ("none", "unassigned"):
         theme_id = None
@@ -266,7 +250,7 @@ def theme_move(item_ids, target, workspace, as_json):
         try:
             theme_id = int(target)
         except ValueError:
-            _fail(f"--to takes a theme id or 'none', not {target!r}")
+            fail(f"--to takes a theme id or 'none', not {target!r}")
     _edit(workspace, move_items, list(item_ids), theme_id, as_json=as_json)
 
 
@@ -277,14 +261,14 @@ def theme_move(item_ids, target, workspace, as_json):
 @_JSON
 def theme_parent(theme_id, target, workspace, as_json):
     """Move a theme under another top-level theme (analysis keeps it there)."""
-    from .services.theme_edits import set_parent
+    from ..services.theme_edits import set_parent
 
     parent_id = None
     if target.lower() not in ("none", "top"):
         try:
             parent_id = int(target)
         except ValueError:
-            _fail(f"--to takes a theme id or 'none', not {target!r}")
+            fail(f"--to takes a theme id or 'none', not {target!r}")
     _edit(workspace, set_parent, theme_id, parent_id, as_json=as_json)
 
 
@@ -295,7 +279,7 @@ def theme_parent(theme_id, target, workspace, as_json):
 @_JSON
 def theme_hide(theme_id, unhide, workspace, as_json):
     """Hide a theme from the list (its items stay in it)."""
-    from .services.theme_edits import hide
+    from ..services.theme_edits import hide
 
     _edit(workspace, hide, theme_id, not unhide, as_json=as_json)
 
@@ -305,7 +289,7 @@ def theme_hide(theme_id, unhide, workspace, as_json):
 @_JSON
 def undo(workspace, as_json):
     """Undo the last theme edit."""
-    from .services import theme_edits
+    from ..services import theme_edits
 
     _edit(workspace, theme_edits.undo, as_json=as_json)
 
@@ -315,6 +299,6 @@ def undo(workspace, as_json):
 @_JSON
 def redo(workspace, as_json):
     """Redo the theme edit undone last."""
-    from .services import theme_edits
+    from ..services import theme_edits
 
     _edit(workspace, theme_edits.redo, as_json=as_json)
