@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 import numpy as np
@@ -225,3 +226,39 @@ def group_mood(children: Sequence[int], moods: np.ndarray, sizes: np.ndarray) ->
     weight = {m: int(sizes[[k for k in children if moods[k] == m]].sum()) for m in (-1, 0, 1)}
     return max(weight, key=lambda m: (weight[m], -abs(m)))
 
+
+
+_SUFFIX = re.compile(r"\s*\(\d+\)$")
+_LATIN = re.compile(r"[a-z][a-z0-9+#.]{2,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+#: A word the labels of children holding at least this share of a parent's items contain names the parent.
+SHARED_SHARE = 0.5
+
+
+def _tokens(label: str) -> set[str]:
+    """Words of a label (Latin, 3+ letters) and character pairs of its Chinese runs."""
+    low = _SUFFIX.sub("", label).lower()
+    out = set(_LATIN.findall(low))
+    for run in _CJK_RUN.findall(low):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def shared_label(current: str, child_labels: Sequence[str], child_sizes: Sequence[int], taken: set[str]) -> str:
+    """The label of the largest child whose label has the word most of the parent's children share
+    (children holding at least ``SHARED_SHARE`` of its items, two or more): "Jupyter" over "Jupyter lab",
+    "Jupyter notebook"...; ``current`` when no word is shared that widely or it already has that word."""
+    total = float(sum(child_sizes)) or 1.0
+    cover: dict[str, list[int]] = {}
+    for k, label in enumerate(child_labels):
+        for tok in _tokens(label):
+            cover.setdefault(tok, []).append(k)
+    best = max(((sum(child_sizes[k] for k in ks) / total, -len(tok), tok) for tok, ks in cover.items() if len(ks) > 1),
+               default=None)
+    if best is None or best[0] < SHARED_SHARE or best[2] in _tokens(current):
+        return current
+    for k in sorted(cover[best[2]], key=lambda k: (-child_sizes[k], k)):
+        label = _SUFFIX.sub("", child_labels[k])
+        if label.lower() not in taken:
+            return label
+    return current

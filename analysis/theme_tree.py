@@ -297,12 +297,20 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                         profiled: np.ndarray, said: np.ndarray) -> None:
-    """A parent label whose own items are mostly of the opposite mood to the parent's is replaced by
-    the label of the child nearest the parent's centre (weighted by size) that agrees with it."""
+    """A parent is named by the word most of its children's labels share when there is one
+    (``theme_groups.shared_label``); a parent label whose own items are mostly of the opposite mood to
+    the parent's is replaced by the label of the child nearest the parent's centre (weighted by size)
+    that agrees with it."""
     taken = {t.label.lower() for t in tops}
     for top in tops:
         if not top.is_group:
             continue
+        shared = groups_mod.shared_label(top.label, [sub_labels[k] for k in top.children],
+                                         [int(sizes[k]) for k in top.children], taken)
+        if shared != top.label:
+            taken.discard(top.label.lower())
+            top.label = shared
+            taken.add(shared.lower())
         mood = groups_mod.group_mood(top.children, moods, sizes)
         if not groups_mod.against_mood(top.label, docs, profiled, said, mood):
             continue

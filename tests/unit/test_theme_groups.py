@@ -108,3 +108,11 @@ def test_a_parent_is_labelled_from_every_child_not_only_the_largest():
     labels = np.array([0] * 500 + [1] * 20)
     texts = tg.parent_texts(docs, labels, [0, 1], np.random.default_rng(0), total=100)
     assert sum(t.startswith("small") for t in texts) == 20 and sum(t.startswith("big") for t in texts) == 50
+
+
+def test_a_parent_is_named_by_the_word_most_children_share():
+    labels = ["Jupyter lab", "Jupyter", "Spyder and anaconda", "Jupyter notebook (2)"]
+    assert tg.shared_label("Spyder", labels, [100, 90, 120, 60], set()) == "Jupyter lab"  # the largest with it
+    assert tg.shared_label("Spyder", labels, [100, 90, 120, 60], {"jupyter lab"}) == "Jupyter"  # distinct
+    assert tg.shared_label("Login", ["Can't login", "Wrong password", "Email"], [50, 40, 30], set()) == "Login"
+    assert tg.shared_label("小时", ["两个小时才送到", "80分钟才送到", "时间太长"], [185, 86, 217], set()) == "两个小时才送到"
