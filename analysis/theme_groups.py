@@ -2,17 +2,20 @@
 
 - **Mood is a hard constraint.** Each sub-theme gets a mood from the app's own per-item sentiment
   (argmax of the feedback-class heads over its profiled members): complaint (-1), praise (+1) or
-  mixed (0, when the negative and positive shares are within ``MOOD_MARGIN``). A praise sub-theme
-  never shares a parent with a complaint sub-theme (``MOOD_PENALTY`` on their distance, then
-  ``split_moods`` for any group a count bound forced together); mixed ones may join either.
+  mixed (0, when the negative and positive shares are within ``MOOD_MARGIN`` or neutral is the most
+  common). A praise sub-theme never shares a parent with a complaint sub-theme (``MOOD_PENALTY`` on
+  their distance, then ``split_moods`` for any group a count bound forced together); mixed ones may
+  join either. The distance then adds the feedback-type mix only (``types_only``).
 - **No catch-alls.** A group holding more than ``max_share`` of the items is split in two by complete
-  linkage of its own sub-themes (``cap_shares``) while the count allows.
+  linkage of its own sub-themes (``cap_shares``); at the count ceiling the two closest groups merge instead.
 - **One concept, one parent.** A sub-theme whose nearest sub-theme of the same mood (centroid cosine at
   least the ``NEAR_QUANTILE`` of all pairs) sits in another group, and which is on average closer to
   that group than to its own, moves there (``join_near_duplicates``): "两个小时才送到" beside "送餐太慢".
-- **Parent labels name what the children share** (``parent_texts``, ``against_mood``): the parent is
-  labelled from an equal sample of each child's texts, so a phrase only the largest child uses does not
-  win, and a label whose own items are mostly of the opposite mood to the parent's is refused.
+- **Parent labels name what the children share** (``parent_texts``, ``shared_label``, ``against_mood``):
+  the parent is labelled from an equal sample of each child's texts, so a phrase only the largest child
+  uses does not win; a word most children's labels share names it when there is one; a label whose own
+  items are mostly of the opposite mood to the parent's is refused.
+Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, session 5).
 """
 from __future__ import annotations
 
@@ -59,7 +62,8 @@ def profile_subthemes(labels: np.ndarray, n_sub: int, indices: np.ndarray,
     neg = np.bincount(sub[said == 0], minlength=n_sub) / np.maximum(counts, 1)
     pos = np.bincount(sub[said == 2], minlength=n_sub) / np.maximum(counts, 1)
     neu = 1.0 - neg - pos if NEUTRAL_MIXED else np.zeros(n_sub)
-    moods = np.where((pos - neg >= MOOD_MARGIN) & (pos > neu), 1, np.where((neg - pos >= MOOD_MARGIN) & (neg > neu), -1, 0))
+    praise, complaint = (pos - neg >= MOOD_MARGIN) & (pos > neu), (neg - pos >= MOOD_MARGIN) & (neg > neu)
+    moods = np.where(praise, 1, np.where(complaint, -1, 0))
     moods[counts == 0] = 0
     return mixes, moods.astype(np.int64), indices, said
 
@@ -182,7 +186,8 @@ def join_near_duplicates(groups: np.ndarray, centroids: np.ndarray, moods: np.nd
 
 def renumber(groups: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """0 = the largest group by items, ties by first sub-theme."""
-    order = sorted(set(groups.tolist()), key=lambda g: (-int(sizes[groups == g].sum()), int(np.flatnonzero(groups == g)[0])))
+    order = sorted(set(groups.tolist()),
+                   key=lambda g: (-int(sizes[groups == g].sum()), int(np.flatnonzero(groups == g)[0])))
     rank = {g: i for i, g in enumerate(order)}
     return np.array([rank[g] for g in groups], dtype=np.int64)
 

@@ -4,10 +4,13 @@ Top-level themes are groups of sub-themes that are about the same thing *and* of
 scikit-learn's agglomerative clustering (average linkage) of the sub-themes on a distance that adds
 - the cosine distance of their centroids (what they are about) and
 - ``KIND_WEIGHT`` times the difference of their mixes of feedback type (problem / request /
-  question / praise / other) and sentiment (total variation distance of each mix; ``profiles``,
-  from ``analysis.feedback_classes`` in the app), so that a parent never holds praise beside the
-  complaints it reads like ("tastes bad" over "tastes good") and problems group with problems.
-  Without profiles (another embedding model) the distance is the cosine distance alone.
+  question / praise / other; total variation distance; ``profiles``, from
+  ``analysis.feedback_classes`` in the app), so that problems group with problems, and
+- a penalty that keeps a praise sub-theme from ever sharing a parent with a complaint sub-theme
+  (moods from the app's own per-item sentiment: "tastes bad" never over "tastes good"). After the
+  cut, near-duplicate sub-themes join one group and catch-all groups are split (``group_tree``;
+  the rules are in ``analysis.theme_groups``). Without profiles (another embedding model) the
+  distance is the cosine distance alone.
 The tree is cut where two groups are further apart than ``top_distance`` times the typical spread of
 a sub-theme (the median over sub-themes of their members' mean cosine distance to their centroid),
 or than the closest 3% of sub-theme pairs when that is further (``cut_distance``): relative,
