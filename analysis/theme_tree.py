@@ -4,10 +4,13 @@ Top-level themes are groups of sub-themes that are about the same thing *and* of
 scikit-learn's agglomerative clustering (average linkage) of the sub-themes on a distance that adds
 - the cosine distance of their centroids (what they are about) and
 - ``KIND_WEIGHT`` times the difference of their mixes of feedback type (problem / request /
-  question / praise / other) and sentiment (total variation distance of each mix; ``profiles``,
-  from ``analysis.feedback_classes`` in the app), so that a parent never holds praise beside the
-  complaints it reads like ("tastes bad" over "tastes good") and problems group with problems.
-  Without profiles (another embedding model) the distance is the cosine distance alone.
+  question / praise / other; total variation distance; ``profiles``, from
+  ``analysis.feedback_classes`` in the app), so that problems group with problems, and
+- a penalty that keeps a praise sub-theme from ever sharing a parent with a complaint sub-theme
+  (moods from the app's own per-item sentiment: "tastes bad" never over "tastes good"). After the
+  cut, near-duplicate sub-themes join one group and catch-all groups are split (``group_tree``;
+  the rules are in ``analysis.theme_groups``). Without profiles (another embedding model) the
+  distance is the cosine distance alone.
 The tree is cut where two groups are further apart than ``top_distance`` times the typical spread of
 a sub-theme (the median over sub-themes of their members' mean cosine distance to their centroid),
 or than the closest 3% of sub-theme pairs when that is further (``cut_distance``): relative,
@@ -37,6 +40,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from . import theme_groups as groups_mod
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -44,7 +48,8 @@ from .topic_keywords import class_keywords
 TOP_DISTANCE = 0.8
 #: ...and, with the kind (type and sentiment mixes) added to the distance, this many.
 TOP_DISTANCE_WITH_KIND = 2.0
-#: Weight of the difference in kind against the cosine distance of the centroids (bench/RESULTS.md).
+#: Weight of the difference in kind against the cosine distance of the centroids (bench/RESULTS.md;
+#: since session 5 the type mix only: praise and complaint are kept apart by a hard rule instead).
 KIND_WEIGHT = 1.5
 #: ...or at least as close as this share of all pairs of sub-themes (the closest 3%).
 CLOSEST_PAIRS = 0.03
@@ -269,6 +274,58 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
     return out
 
 
+def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, sizes: np.ndarray,
+               moods: np.ndarray, centroids: np.ndarray, n_docs: int, distance: float,
+               attach: Sequence[int] = (), attach_distances: np.ndarray | None = None) -> np.ndarray:
+    """Top-level group per sub-theme: average linkage on ``distances`` with praise and complaint
+    sub-themes kept apart (``theme_groups``), then near-duplicates joined and catch-alls split."""
+    from scipy.spatial.distance import squareform
+
+    penalty = groups_mod.mood_penalty(moods)
+    cut = cut_distance(distances, labels, similarity, distance)
+    most = max_top_themes(n_docs)
+    top_of = group_subthemes(distances + penalty, sizes, cut, most, attach=attach,
+                             attach_distances=None if attach_distances is None else attach_distances + penalty)
+    if len(sizes) <= MIN_TOP:
+        return top_of
+    square = squareform(distances + penalty)
+    top_of = groups_mod.split_moods(top_of, moods, square)
+    top_of = groups_mod.join_near_duplicates(top_of, centroids, moods, square, MIN_TOP)
+    # a catch-all is split even at the count ceiling: up to 3 more groups, never more than MAX_TOP
+    top_of = groups_mod.cap_shares(top_of, sizes, square, min(MAX_TOP, most + 3),
+                                   max(groups_mod.MAX_SHARE, 2.0 / most))
+    return groups_mod.renumber(top_of, sizes)
+
+
+def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
+                        sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
+                        profiled: np.ndarray, said: np.ndarray) -> None:
+    """A parent is named by the word most of its children's labels share when there is one
+    (``theme_groups.shared_label``); a parent label whose own items are mostly of the opposite mood to
+    the parent's is replaced by the label of the child nearest the parent's centre (weighted by size)
+    that agrees with it."""
+    taken = {t.label.lower() for t in tops}
+    for top in tops:
+        if not top.is_group:
+            continue
+        shared = groups_mod.shared_label(top.label, [sub_labels[k] for k in top.children],
+                                         [int(sizes[k]) for k in top.children], taken)
+        if shared != top.label:
+            taken.discard(top.label.lower())
+            top.label = shared
+            taken.add(shared.lower())
+        mood = groups_mod.group_mood(top.children, moods, sizes)
+        if not groups_mod.against_mood(top.label, docs, profiled, said, mood):
+            continue
+        score = {k: float(sub_centroids[k] @ top.centroid) * np.sqrt(sizes[k]) for k in top.children
+                 if moods[k] * mood >= 0 and sub_labels[k].lower() not in taken - {top.label.lower()}
+                 and not groups_mod.against_mood(sub_labels[k], docs, profiled, said, mood)}
+        if score:
+            taken.discard(top.label.lower())
+            top.label = sub_labels[max(score, key=lambda k: (score[k], -k))]
+            taken.add(top.label.lower())
+
+
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,
@@ -290,26 +347,32 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
     top_of = np.zeros(0, dtype=np.int64)
+    moods, profiled_idx, said = np.zeros(n_sub, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
     if n_sub:
         flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
                                                np.random.default_rng(seed + 1), embed)
         use_kind = profile is not None and kind_weight > 0
-        mixes = kind_mixes(labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile) \
-            if use_kind else None
-        distances = subtheme_distances(sub_centroids, mixes, kind_weight=kind_weight)
-        if distance is None:
-            distance = TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE
-        top_of = group_subthemes(distances, sizes, cut_distance(distances, labels, sub_similarity, distance),
-                                 max_top_themes(len(docs)), attach=flagged,
-                                 attach_distances=subtheme_distances(content, mixes, kind_weight=kind_weight)
-                                 if flagged else None)
+        mixes = None
+        if profile is not None:
+            mixes, moods, profiled_idx, said = groups_mod.profile_subthemes(
+                labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile)
+        kind = groups_mod.types_only(mixes) if use_kind else None
+        top_of = group_tree(distances=subtheme_distances(sub_centroids, kind, kind_weight=kind_weight),
+                            labels=labels, similarity=sub_similarity, sizes=sizes, moods=moods,
+                            centroids=sub_centroids, n_docs=len(docs),
+                            distance=distance if distance is not None else
+                            TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE,
+                            attach=flagged, attach_distances=subtheme_distances(content, kind, kind_weight=kind_weight)
+                            if flagged else None)
         if info is not None:
             info["name_only_subthemes"] = flagged
             info["grouped_by_kind"] = use_kind
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)
-    docs_by_top = [sample_texts(docs, top_labels, g, rng) for g in range(n_top)]
+    docs_by_top = [sample_texts(docs, top_labels, g, rng) if np.sum(top_of == g) == 1 else
+                   groups_mod.parent_texts(docs, labels, np.flatnonzero(top_of == g).tolist(), rng)
+                   for g in range(n_top)]
     group_keywords = class_keywords(docs_by_top, n_keywords) if n_top > 1 else [sub_keywords[0]] * n_top
     centroids = _group_centroids(sub_centroids, labels, sub_similarity, top_of, n_top)
     similarity = _similarity(embeddings, top_labels, centroids)
@@ -331,4 +394,5 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label
+    guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said)
     return top_of, tops

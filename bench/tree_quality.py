@@ -1,0 +1,221 @@
+"""Is the top level of the theme tree trustworthy as a PM reads it? The same sub-themes grouped by the
+baseline's ``theme_tree.build_tree`` (git ref, default e3c99e6, loaded beside ours) and by today's, in one run.
+
+    PYTHONPATH=. .venv/bin/python bench/tree_quality.py [--sets waimai,app-reviews,nlbse24,kaggle,apple]
+        [--base e3c99e6] [--flat] [--labels]
+
+Per tree, by the APP'S OWN predicted sentiment and type of each item (argmax of the feedback-class heads,
+what the item list shows for items without a rating) and, where the set has them, by the human labels:
+- mixed parents: share of parents (2+ children) holding a child whose majority polarity (negative /
+  neutral / positive) is the opposite of the parent's (praise under a complaint parent, or the reverse);
+- items against parent: share of assigned items in children whose majority class differs from their
+  parent's (polarity, and feedback type by the app);
+- concept split: of the near-duplicate sub-theme pairs (centroid cosine in the top 3% of all pairs, same
+  majority polarity by the app), the share that sit under different top-level themes;
+- catch-all: the largest top-level theme's share of assigned items; number of top-level themes;
+- NMI of the top level (and sub-themes, and with ``--flat`` the flat themes of ea7c5e7) vs human classes.
+``--labels`` prints each tree's top-level labels with their children (product-generated strings only).
+Reads ../shared/data (never copied); vectors cached as bench/eval_themes.py caches them.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import eval_themes as ev  # noqa: E402
+import labelled_sets as lsets  # noqa: E402
+from analysis import theme_tree as tt  # noqa: E402
+from analysis import topics  # noqa: E402
+from analysis.text_clean import clean_corpus  # noqa: E402
+
+POLARITY = ("negative", "neutral", "positive")
+
+
+def load(name: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Cleaned texts and human label sets by kind ({} when none)."""
+    if name == "apple":
+        rows = lsets.apple_tweets()
+        return clean_corpus([("default", None, None, t) for t, _ in rows]), {"sentiment": [s for _, s in rows]}
+    docs, truth = ev.load(name)
+    if name == "waimai":
+        import csv
+
+        with open(ev.DATA / "zh-waimai-10k/waimai_10k.csv", encoding="utf-8") as fh:  # the rows ev.load read
+            return docs, {"sentiment": ["positive" if r["label"] == "1" else "negative" for r in csv.DictReader(fh)]}
+    return docs, ({"class": list(truth)} if truth is not None else {})
+
+
+def module_at(ref: str, path: str, name: str):
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:{path}"], capture_output=True, text=True,
+                            check=True).stdout
+    spec = importlib.util.spec_from_loader(name, loader=None)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "analysis"
+    sys.modules[name] = module
+    exec(compile(source, f"{ref}:{path}", "exec"), module.__dict__)
+    return module
+
+
+def record_inputs(docs, emb, profile, embed, path: Path | None = None):
+    """Run ``find_themes`` once; return the sub-themes and the arguments it gave ``build_tree``
+    (kept in ``path`` when given: the sub-themes do not depend on the grouping)."""
+    import pickle
+
+    if path is not None and path.exists():
+        result, args, kwargs = pickle.loads(path.read_bytes())
+        kwargs.update(embed=embed, profile=profile)
+        return result, (docs, emb, *args[2:]), kwargs
+    seen = {}
+    real = topics.build_tree
+
+    def spy(*args, **kwargs):
+        seen["args"], seen["kwargs"] = args, dict(kwargs)
+        return real(*args, **kwargs)
+
+    topics.build_tree = spy
+    try:
+        result = topics.find_themes(docs, emb, topics.ThemeParams(), embed=embed, profile=profile)
+    finally:
+        topics.build_tree = real
+    if path is not None:
+        kept = {k: v for k, v in seen["kwargs"].items() if k not in ("embed", "profile")}
+        path.write_bytes(pickle.dumps((result, (None, None, *seen["args"][2:]), kept)))
+    return result, seen["args"], seen["kwargs"]
+
+
+def majority(values: np.ndarray, n_classes: int) -> int:
+    return int(np.bincount(values, minlength=n_classes).argmax())
+
+
+def tree_metrics(top_of: np.ndarray, labels: np.ndarray, classes: np.ndarray, n_classes: int,
+                 polar: bool) -> tuple[float, float]:
+    """(share of parents with a child opposite the parent's polarity, or for types any child of another
+    majority; share of assigned items in children whose majority differs from their parent's)."""
+    assigned = labels >= 0
+    tops = top_of[labels[assigned]]
+    cls = classes[assigned]
+    child_major = {k: majority(cls[labels[assigned] == k], n_classes) for k in np.unique(labels[assigned])}
+    mixed = groups = against = 0
+    for g in np.unique(tops):
+        children = [k for k in np.flatnonzero(top_of == g) if k in child_major]
+        parent = majority(cls[tops == g], n_classes)
+        if len(children) > 1:
+            groups += 1
+            if polar:
+                mixed += any(abs(child_major[k] - parent) == 2 for k in children)
+            else:
+                mixed += any(child_major[k] != parent for k in children)
+        against += sum(int((labels == k).sum()) for k in children if child_major[k] != parent)
+    return (mixed / groups if groups else 0.0), against / max(1, int(assigned.sum()))
+
+
+def concept_split(top_of: np.ndarray, centroids: np.ndarray, child_polarity: np.ndarray) -> tuple[float, int]:
+    """(share of near-duplicate sub-theme pairs under different parents, number of such pairs)."""
+    sim = centroids @ centroids.T
+    iu = np.triu_indices(len(centroids), 1)
+    if not len(iu[0]):
+        return 0.0, 0
+    tau = float(np.quantile(sim[iu], 0.97))
+    pairs = [(i, j) for i, j in zip(*iu) if sim[i, j] >= tau and child_polarity[i] == child_polarity[j]]
+    split = sum(1 for i, j in pairs if top_of[i] != top_of[j])
+    return (split / len(pairs) if pairs else 0.0), len(pairs)
+
+
+def nmi(truth, labels) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    return float(normalized_mutual_info_score(truth, labels))
+
+
+def evaluate(name: str, args) -> list[dict]:
+    from analysis.embeddings import get_backend
+    from analysis.feedback_classes import TYPES
+
+    docs, human = load(name)
+    emb, _ = ev.vectors(name, docs, "use-multilingual", args.cache)
+    profile = ev.profile_for("use-multilingual", docs, emb)
+    sent_p, type_p = profile(np.arange(len(docs)))
+    app_sent, app_type = sent_p.argmax(1), type_p.argmax(1)
+    result, bargs, bkwargs = record_inputs(docs, emb, profile, get_backend("use-multilingual").encode,
+                                           args.cache / f"tree_inputs_{name}.pkl" if args.reuse else None)
+    labels = result.labels
+    centroids = np.vstack([t.centroid for t in result.themes]).astype(np.float64)
+    child_pol = np.array([majority(app_sent[labels == k], 3) for k in range(len(result.themes))])
+    base = module_at(args.base, "analysis/theme_tree.py", "analysis._base_theme_tree")
+    flat_nmi = {}
+    if args.flat and human.get("class"):
+        flat = ev.main_flat().find_themes(docs, emb)
+        flat_nmi = {k: nmi(v, flat.labels) for k, v in human.items()}
+    rows = []
+    for tree_name, build in ((f"base {args.base}", base.build_tree), ("now", tt.build_tree)):
+        sub_labels = [""] * len(result.themes)
+        a = list(bargs)
+        a[6] = sub_labels
+        top_of, tops = build(*a, **bkwargs)
+        top_items = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
+        row = {"set": name, "tree": tree_name, "items": len(docs), "tops": len(tops), "subs": len(result.themes)}
+        sizes = np.array([t.size for t in tops])
+        row["catch_all"] = sizes.max() / max(1, sizes.sum())
+        row["mixed_app"], row["against_app"] = tree_metrics(top_of, labels, app_sent, 3, True)
+        row["type_mixed_app"], row["type_against_app"] = tree_metrics(top_of, labels, app_type, len(TYPES), False)
+        if "sentiment" in human:
+            truth = np.array([POLARITY.index(s) for s in human["sentiment"]])
+            row["mixed_human"], row["against_human"] = tree_metrics(top_of, labels, truth, 3, True)
+        row["split"], row["near_pairs"] = concept_split(top_of, centroids, child_pol)
+        for kind, truth in human.items():
+            row[f"nmi_{kind}"] = (nmi(truth, top_items), nmi(truth, labels), flat_nmi.get(kind))
+        neg = app_sent == 0
+        pos = app_sent == 2
+        row["labels"] = [(t.label, t.size, float(neg[top_items == g].mean()), float(pos[top_items == g].mean()),
+                          [(sub_labels[k], int((labels == k).sum()), float(neg[labels == k].mean()))
+                           for k in sorted(t.children, key=lambda k: -(labels == k).sum())])
+                         for g, t in enumerate(tops)]
+        rows.append(row)
+    return rows
+
+
+def pct(v) -> str:
+    return "-" if v is None else f"{100 * v:.1f}%"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default="waimai,app-reviews,nlbse24,kaggle,apple")
+    ap.add_argument("--base", default="e3c99e6")
+    ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
+    ap.add_argument("--flat", action="store_true", help="also score the flat themes of ea7c5e7 (slower)")
+    ap.add_argument("--reuse", action="store_true", help="keep/reuse the sub-themes in --cache (tuning)")
+    ap.add_argument("--labels", action="store_true", help="print the top-level labels and their children")
+    args = ap.parse_args()
+    topics.import_engine()
+    rows = [r for name in args.sets.split(",") for r in evaluate(name, args)]
+    print("\n| set | tree | top / sub | catch-all | mixed parents app / human | items against parent app / human "
+          "| type-against (app) | concept split (pairs) | NMI top / sub / flat |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        nmis = "; ".join(f"{k[4:]} {t:.3f} / {s:.3f} / {'-' if f is None else f'{f:.3f}'}"
+                         for k, (t, s, f) in ((k, v) for k, v in r.items() if k.startswith("nmi_")))
+        print(f"| {r['set']} ({r['items']:,}) | {r['tree']} | {r['tops']} / {r['subs']} | {pct(r['catch_all'])} | "
+              f"{pct(r['mixed_app'])} / {pct(r.get('mixed_human'))} | {pct(r['against_app'])} / "
+              f"{pct(r.get('against_human'))} | {pct(r['type_against_app'])} | {pct(r['split'])} ({r['near_pairs']}) "
+              f"| {nmis or '-'} |")
+    if args.labels:
+        for r in rows:
+            print(f"\n### {r['set']}: {r['tree']}\n")
+            for label, size, neg, pos, children in sorted(r["labels"], key=lambda x: -x[1]):
+                kids = " · ".join(f"{c} ({n}, {100 * cn:.0f}% neg)" for c, n, cn in children) if len(children) > 1 \
+                    else ""
+                print(f"- **{label}** ({size:,}; {100 * neg:.0f}% neg / {100 * pos:.0f}% pos) {kids}")
+
+
+if __name__ == "__main__":
+    main()
