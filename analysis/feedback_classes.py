@@ -214,6 +214,8 @@ class ZhGrams:
         pair = cjk[:-1] & cjk[1:]  # the separator is not CJK: no pair spans two texts
         keys = np.concatenate([codes[cjk], codes[:-1][pair] << 21 | codes[1:][pair]])
         owners = np.concatenate([owner[cjk], owner[:-1][pair]])
+        if not len(keys):  # non-ASCII but no CJK (emoji, accents)
+            return
         distinct = np.sort(owners << 42 | keys)  # binary features: each gram once per text
         distinct = distinct[np.concatenate(([True], distinct[1:] != distinct[:-1]))]  # (np.unique: 50x slower)
         owners, keys = distinct >> 42, distinct & ((1 << 42) - 1)

@@ -8,10 +8,13 @@ set (Alexa, waimai) loses the items it calls neutral. Sets and label mappings: b
 Candidates (all trained only on shippable data, resources/classifier/train.py, never on these sets):
 - lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
   +-0.05 thresholds), the product's method before issue 13 (the baseline);
-- the session-3 heads: code and weights as at git 295ae32 (needs the git history), the heads before;
+- the session-3 and session-4 heads: code and weights as at git 295ae32 and e3c99e6 (needs the git
+  history); e3c99e6 is the state before session 5;
 - prototypes: nearest class centroid of the written sentences in the embedding space;
 - LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
-  shipped configuration), + the lexicon scores as two more features (costs a lexicon pass);
+  head configuration), + the lexicon scores as two more features (costs a lexicon pass), + VADER's
+  23.7k crowd-rated sentences (vaderSentiment's source distribution, MIT; fetched with pip);
+- the Chinese character-gram model alone, and the shipped heads.npz (head + that model on Chinese);
 - ``--ceiling``: 5-fold cross-validation of an LR on each set's own vectors — what the vectors allow
   with in-domain training; evaluation only, not a shippable model.
 Prints Markdown tables for bench/RESULTS.md.

@@ -256,6 +256,7 @@ def test_chinese_gram_logits_are_the_sum_over_distinct_grams(heads):
     from analysis.feedback_classes import zh_grams
 
     texts = ["好吃好吃好吃！", "great 外卖 but 太慢了\n下次不点", "", "plain ascii", "𠀀罕见字很好", "😍超赞", "好"]
+    assert (heads.zh.logits(["café 😍", "naïve"]) == heads.zh.bias).all()  # non-ASCII, no CJK
     index = {g: i for i, g in enumerate(heads.zh.grams)}
     expected = np.tile(heads.zh.bias, (len(texts), 1))
     for i, text in enumerate(texts):
