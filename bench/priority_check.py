@@ -29,7 +29,7 @@ from triage_app.services import metrics
 from triage_app.services.analysis import run_analysis
 from triage_app.services.importing import run_import
 from triage_app.services.sentiment import score_items
-from triage_app.store import open_workspace
+from triage_app.store import Workspace
 from triage_app.store import metrics_queries as mq
 
 DATA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "data"
@@ -67,11 +67,11 @@ def build(name: str, folder: Path) -> Path:
     else:
         rel, mapping = SETS[name]
         file = DATA / rel if name != "apple-tweets-sentiment" else _tweets_csv(DATA / rel, folder)
-        ws = open_workspace(path)
+        ws = Workspace(path)
         run_import(ws, str(file), ImportOptions(mapping=mapping))
         run_analysis(ws)
         ws.close()
-    ws = open_workspace(path, create=False)
+    ws = Workspace(path, create=False)
     drive(score_items(ws.conn))
     ws.close()
     return path
@@ -87,7 +87,7 @@ def ranked(scores: dict, size: dict, praise: dict | None = None) -> list[int]:
 def report(name: str, path: Path, top: int = 5) -> dict:
     from triage_app.services.theme_summaries import theme_summaries
 
-    ws = open_workspace(path, create=False)
+    ws = Workspace(path, create=False)
     conn = ws.conn
     inputs = metrics.theme_inputs(conn)
     labels = {t: r["label"] for t, r in mq.theme_rollup(conn).items()}

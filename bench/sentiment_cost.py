@@ -78,6 +78,19 @@ def main() -> None:
     for title, text, rating in texts:
         item_sentiment(f"{title}. {text}" if title else text, rating=rating)
     lexicons, lexicons_cpu = time.perf_counter() - start, time.process_time() - cpu
+    # the model part alone (cue features + heads, no store), today's heads against session 4's (git e3c99e6)
+    from sentiment_eval import SESSION4, _git_show, _module_at
+
+    old_code = _module_at(SESSION4, "analysis/feedback_classes.py")
+    old_file = tmp / "heads-session4.npz"
+    old_file.write_bytes(_git_show(SESSION4, "resources/classifier/heads.npz"))
+    models = []
+    for name, model in (("heads now, model part only (cue features + heads + Chinese grams)", heads()),
+                        (f"session 4 heads-3 (git {SESSION4}), model part only", old_code.Heads.load(old_file))):
+        start, cpu = time.perf_counter(), time.process_time()
+        for i in range(0, len(docs), 10_000):
+            model.probabilities(vectors[i:i + 10_000], docs[i:i + 10_000])
+        models.append((name, time.perf_counter() - start, time.process_time() - cpu))
     warm = 33.2 * len(ids) / 100_000
     print(f"| stage ({len(ids):,} items; load average {load:.1f} at start) | wall s | CPU s | CPU share of a warm "
           f"analysis (33.2 s per 100,000, idle) |")
@@ -85,7 +98,8 @@ def main() -> None:
     for name, wall, cpu in (
             ("**sentiment + type in the analysis (vectors in memory)**", in_memory, in_memory_cpu),
             ("same, vectors read from the cache (`triage-app sentiment` after an analysis)", from_cache, from_cache_cpu),
-            ("baseline: VADER / SnowNLP per text (before issue 13; sentiment only, no write)", lexicons, lexicons_cpu)):
+            ("baseline: VADER / SnowNLP per text (before issue 13; sentiment only, no write)", lexicons, lexicons_cpu),
+            *models):
         print(f"| {name} | {wall:.1f} | {cpu:.1f} | {cpu / warm:.1%} |")
     ws.close()
 

