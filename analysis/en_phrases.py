@@ -52,7 +52,8 @@ locked check checking pop pops popping show shows back start clean mess messed h
 type scroll fall falls break breaks cut cuts load loads kick kicked kicks kicking freeze freezes slow slows shuts
 shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
 #: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
-DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running".split())
+DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running keep keeps kept "
+                     "stop".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
@@ -196,6 +197,61 @@ def _english_candidates(clause: list[str], texts: _Texts):
             if texts.is_name(head):
                 continue
             yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1])
+    yield from _predicates(clause, lows, kinds, texts)
+
+
+#: Copulas and auxiliaries a subject may be joined to its predicate with; a label leaves them out
+#: ("GPS is not accurate" -> "GPS not accurate", "Sync does not work" -> "Sync doesn't work").
+_COPULAS = frozenset("is are was were be been being has have had 's 're seems seem seemed".split())
+_AUXILIARIES = {"does": "doesn't", "do": "don't", "did": "didn't", "can": "can't", "will": "won't",
+                "would": "won't", "could": "can't"}
+_NOT_FORMS = {"isn't": "not", "aren't": "not", "wasn't": "not", "weren't": "not", "hasn't": "not", "haven't": "not",
+              "doesn't": "doesn't", "don't": "don't", "didn't": "didn't", "can't": "can't", "cannot": "can't",
+              "won't": "won't", "wouldn't": "won't", "couldn't": "can't", "never": "never", "not": "not"}
+#: Intensifiers a label leaves out ("is really slow" -> "slow").
+_INTENSIFIERS = frozenset("very so really extremely super pretty quite always just still now also totally".split())
+
+
+def _predicates(clause: list[str], lows: list[str], kinds: list[int], texts: _Texts):
+    """(key, surface) of "subject [not] predicate" where the clause joins a subject of one or two content
+    words to what is said of it by a copula or auxiliary: "the GPS is not accurate" -> "GPS not accurate",
+    "notes are gone" -> "Notes gone", "sync does not work" -> "Sync doesn't work". The predicate is one word
+    (two after "too"); it must say how (``label_mood.evaluative_word``) unless it is negated."""
+    from .label_mood import evaluative_word
+
+    n = len(clause)
+    for a in range(1, n - 1):
+        if lows[a] not in _COPULAS and lows[a] not in _AUXILIARIES and _norm_contraction(lows[a]) not in _NOT_FORMS:
+            continue
+        if a >= 1 and lows[a - 1] in _COPULAS:
+            continue  # the chain was handled at its first word
+        s = a
+        while s > 0 and a - s < 2 and kinds[s - 1] == 1:
+            s -= 1
+        if s == a or texts.is_name(lows[a - 1]) or lows[a - 1] in english_stop() or len(lows[a - 1]) < 2:
+            continue
+        b, neg = a, None
+        while b < n and b - a < 3:
+            low = _norm_contraction(lows[b])
+            if low == "not" and lows[b - 1] in _AUXILIARIES:
+                neg = _AUXILIARIES[lows[b - 1]]
+            elif low in _NOT_FORMS:
+                neg = _NOT_FORMS[low]
+            elif not (low in _COPULAS or low in _AUXILIARIES or low in _INTENSIFIERS):
+                break
+            b += 1
+        if b >= n or (neg is None and any(lows[k] in _AUXILIARIES for k in range(a, b))):
+            continue  # "can load", "will add": no statement about the subject
+        end = b + 1 if lows[b] == "too" and b + 1 < n else b
+        last = lows[end]
+        if kinds[end] != 1 or last in DANGLING or last in english_stop() or (neg is None and not evaluative_word(last)):
+            continue
+        joined = [clause[k] for k in range(a, b) if lows[k] not in _INTENSIFIERS]
+        words = [clause[k] for k in range(s, a)] + joined + [clause[k] for k in range(b, end + 1)]
+        if len(words) > MAX_WORDS:
+            continue
+        key = tuple(_norm(w) for w in clause[s:a]) + ((neg,) if neg else ()) + tuple(_norm(w) for w in clause[b:end + 1])
+        yield _compounds(key), " ".join(words)
 
 
 #: Verb + particle written as one word or two ("log in" / "login"): one key, so both count for the phrase.

@@ -16,6 +16,9 @@ slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue 
 frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
 failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
 add adding bring allow support wish want need needs please fix fixed expensive overpriced cold small
+inaccurate incorrect unusable unresponsive useless blank empty gone deleted removed disappeared disappear disappears
+lost disabled blocked locked hacked suspended banned charged overcharged declined denied rejected ignored unavailable
+outdated confusing complicated laggy drains corrupted corrupt unreadable
 """.split())
 
 
@@ -39,14 +42,22 @@ def _valence() -> dict[str, float]:
     return out
 
 
-def _evaluative_word(low: str) -> bool:
+def evaluative_word(low: str) -> bool:
+    """A problem or request word, a negation, or a VADER sentiment word (the word, or its stem without an
+    inflection: crashes, loved, annoying; never a prefix: "window" is not "win")."""
     if low in PROBLEM_WORDS or low in NEGATIONS:
         return True
     lex = _valence()
-    for stem in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] if low.endswith("d") else ""):
-        if len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9:
-            return True
-    return False
+    return any(len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9 for stem in _stems(low))
+
+
+def _stems(low: str) -> list[str]:
+    out = [low]
+    for suffix, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                        ("ly", ""), ("ies", "y"), ("ied", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[:-len(suffix)] + add)
+    return out
 
 
 def says_how(label: str) -> bool:
@@ -57,7 +68,7 @@ def says_how(label: str) -> bool:
         return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
                                    if k))
     words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
-    return any(_evaluative_word(_norm_contraction(w)) for w in words)
+    return any(evaluative_word(_norm_contraction(w)) for w in words)
 
 
 def _polarity(words: Sequence[str]) -> float:
@@ -80,19 +91,43 @@ def _polarity(words: Sequence[str]) -> float:
 _REQUESTS = frozenset("add adding bring allow support wish want need needs please fix".split())
 
 
+#: Chinese words of praise (beside jieba adjectives, which may go either way).
+_ZH_POSITIVE = frozenset("好吃 好喝 好 不错 满意 喜欢 推荐 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 好评 超赞 "
+                         "美味 香 入味 及时 周到 辛苦 感谢 谢谢 可口 足".split())
+
+
+def _zh_mood(words) -> int:
+    """-1 for Chinese words that complain (negations, ``_ZH_NEGATIVE``; 不错 is praise), 1 for praise, else 0."""
+    if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w)) for w in words):
+        return -1
+    return 1 if any(w in _ZH_POSITIVE for w in words) else 0
+
+
+def mood(key, text: str) -> int:
+    """Which way a phrase goes: -1 complains, 1 praises, 0 neither (English: VADER's valence with negations;
+    Chinese: ``_zh_mood``)."""
+    if _is_cjk_key(key):
+        return _zh_mood(key)
+    v = _polarity(text.lower().split())
+    return -1 if v < 0 else 1 if v > 0 else 0
+
+
 def _theme_polarity(texts: _Texts) -> int:
-    """-1 when a theme's English texts name problems at least as often as praise (reviews mix both: "great
-    game but it crashes" is a crash report), 1 when praise clearly dominates, else 0."""
+    """-1 when a theme's texts name problems at least as often as praise (reviews mix both: "great game but
+    it crashes" is a crash report), 1 when praise clearly dominates, else 0. English: VADER's lexicon and
+    problem words; Chinese: ``_zh_mood`` of the words."""
     lex = _valence()
     neg = pos = n = 0
     for clauses in texts.clauses:
         words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
-        if not words:
+        zh = [_zh_key(w) or "" for c in clauses if any(_CJK.search(w) for w in c[:3]) for w in c]
+        if not words and not zh:
             continue
         n += 1
-        neg += any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
-                   or w.endswith("n't") for w in words)
-        pos += any(lex.get(w, 0.0) >= 0.9 for w in words)
+        zh_neg = any(_zh_mood((w,)) < 0 for w in zh)
+        neg += zh_neg or any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
+                             or w.endswith("n't") for w in words)
+        pos += any(_zh_mood((w,)) > 0 for w in zh) or any(lex.get(w, 0.0) >= 0.9 for w in words)
     if not n:
         return 0
     neg, pos = neg / n, pos / n

@@ -30,12 +30,13 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NEGATIONS,
+from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+                         NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
-from .label_mood import (_key_says_how, _negates, _polarity, _sign, _theme_polarity,
+from .label_mood import (_REQUESTS, _key_says_how, _zh_mood, evaluative_word, _negates, _polarity, _sign, _theme_polarity, mood,
                          says_how)
 from .topic_keywords import is_profane
-from .zh_phrases import MAX_CHINESE_CHARS
+from .zh_phrases import _ZH_EVALUATIVE, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_says
 from .zh_words import discover_words, is_chinese_name, segmenter, words_key
 
 #: Candidates per theme re-ranked by embedding.
@@ -94,17 +95,20 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for key, c in surf.items():
             surfaces[key].update(c)
     mean_size = float(np.mean(sizes))
+    named = _corpus_names(case, total, sum(sizes))
     ranked: list[list[tuple[float, str, tuple]]] = []
     for k, (df, _) in enumerate(counted):
         need = min_texts(sizes[k])
         scored = []
         for key, c in df.items():
-            if c < need:
+            if c < need or (len(key) > 1 and len(set(key)) == 1 and key[0] in named):  # "aapl aapl": a repeated tag
                 continue
             score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
+            if len(key) > 1 and key[0] in named:
+                score *= NAME_PENALTY
             scored.append((score, key))
         scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
-        scored = _drop_contained(scored, df)[:RERANK]
+        scored = _drop_contained(scored, df, named)[:RERANK]
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
@@ -114,7 +118,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     for k in order:
         polarity = _theme_polarity(parsed[k])
         for i, (_, label, key) in enumerate(ranked[k]):
-            if polarity and not _is_cjk_key(key) and _polarity(label.lower().split()) * polarity < 0:
+            if polarity and mood(key, label) * polarity < 0:
                 continue  # "Good game" is not what a theme of crash reports is about
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
@@ -124,6 +128,9 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if label.lower() in taken:
                         continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
+                if longer is None and not _key_says_how(key, label) and not _zh_evaluative(key):  # "GPS": what about it
+                    longer = _expand(key, counted[k][0], max(2, need - 2), surfaces, case, taken, polarity,
+                                     share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
@@ -137,9 +144,11 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
 #: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
 EXPAND_SHARE = 0.05
+#: A topic label with no such phrase takes one found in fewer texts (at least 2, and this share).
+LOW_EXPAND_SHARE = 0.02
 
 def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-            polarity: int = 0) -> str | None:
+            polarity: int = 0, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
     found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
     opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
@@ -148,25 +157,44 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
     about delivery speed keeps 送餐速度)."""
     if len(key) > 1 and _key_says_how(key, _display(key, surfaces[key], case)):
         return None  # a single word that says how ("Needs", 好吃) may still say more ("Needs improvement")
-    floor = max(need, EXPAND_SHARE * df[key])
-    found = []
+    floor = max(need, share * df[key])
+    found, against = [], []
     for other, c in df.items():
         if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
             continue
         text = _display(other, surfaces[other], case)
-        if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
-            continue
-        if _key_says_how(other, text):
-            found.append(((c, len(other), str(other)), other, text))  # equally grounded: the longer says more
+        if compact and not (_compact(other, key) and (not _is_cjk_key(key) or text.startswith(
+                _display(key, surfaces[key], case)) or text[0] in "不没")):
+            continue  # 两个盒子装: the topic, then what about it
+        if _key_says_how(other, text):  # equally grounded: the longer says more
+            opposite = polarity and mood(other, text) * polarity < 0
+            (against if opposite else found).append(((c, len(other), str(other)), other, text))
     if not found:
         return None
     found.sort(reverse=True)
     (c, _, _), best, text = found[0]
     sign = _sign(best, text)
-    rival = next((r for r in found[1:] if _sign(r[1], r[2]) != sign), None)
+    rival = next((r for r in found[1:] + sorted(against, reverse=True) if _sign(r[1], r[2]) != sign), None)
     if text.lower() in taken or (rival and rival[0][0] >= AGREE * c):
         return None
     return text
+
+
+def _zh_evaluative(key: tuple) -> bool:
+    """A one-word Chinese label that says how already (好吃, 不错, 一般): nothing to grow."""
+    return len(key) == 1 and _is_cjk_key(key) and (_zh_says(key[0]) or key[0] in _ZH_EVALUATIVE or _zh_mood(key) != 0)
+
+
+def _compact(longer: tuple, key: tuple) -> bool:
+    """Whether ``longer`` is ``key`` plus a short predicate that says how it is (English: at most two more
+    words, one a problem, sentiment word or negation but not a request: "GPS not accurate", never "VS code
+    allows"; Chinese: at most four more characters)."""
+    at = next(i for i in range(len(longer) - len(key) + 1) if longer[i:i + len(key)] == key)
+    extra = longer[:at] + longer[at + len(key):]
+    if _is_cjk_key(longer):  # 盒子破了, 没有筷子: a predicate after the topic, or a negation before it
+        return sum(len(w) for w in extra) <= 4 and longer[-1][-1] not in "在给把被对从向和跟" and all(w in ZH_NEGATION for w in longer[:at]) and (
+            bool(longer[:at]) or any(_zh_says(w) for w in longer[at + len(key):]))
+    return len(extra) <= 2 and any(w in NEGATIONS or (evaluative_word(w) and w not in _REQUESTS) for w in extra)
 
 
 #: Members agree on how a topic is when no phrase of the opposite sentiment is this common relative to the best one.
@@ -215,15 +243,36 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
     return None
 
 
-def _drop_contained(scored: list, df: Counter) -> list:
+#: Score factor of a phrase of several words headed by the corpus's subject name ("Apple's iPhone", "AAPL stock";
+#: the name alone stays a candidate: for survey answers that are tool names, the name is the content).
+NAME_PENALTY = 0.6
+#: A name in at least this share of all the siblings' texts is what the whole corpus is about (Apple in tweets
+#: about Apple): no label starts with it.
+SUBJECT_SHARE = 0.2
+
+
+def _corpus_names(case: _Texts, total: Counter, n_texts: int) -> frozenset:
+    """Phrase-key words that are names (mostly Title-case or ALL-CAPS where no sentence starts, or a
+    #tag/$ticker) and common across the siblings (``SUBJECT_SHARE``)."""
+    out = set()
+    for (word,), c in ((k, c) for k, c in total.items() if len(k) == 1 and not _is_cjk_key(k)):
+        seen = case.seen.get(word, 0)
+        caps = case.title.get(word, 0) + case.upper.get(word, 0)
+        if seen >= 3 and caps >= NAME_SHARE * seen and c >= SUBJECT_SHARE * n_texts:
+            out.add(word)
+    return frozenset(out)
+
+
+def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
     """Drop a phrase when a longer one containing it is in most of the same texts ("flight" vs
-    "cancelled flight"); the longer says more."""
+    "cancelled flight"); the longer says more, unless what it adds is names ("Apple's PT raised" keeps
+    "PT raised")."""
     keys = [key for _, key in scored]
     out = []
     for score, key in scored:
         inside = False
         for other in keys:
-            if other == key or len(other) <= len(key):
+            if other == key or len(other) <= len(key) or other[0] in named:
                 continue
             contains = _contains(other, key)
             if contains and df[other] >= 0.6 * df[key]:
