@@ -95,7 +95,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for key, c in surf.items():
             surfaces[key].update(c)
     mean_size = float(np.mean(sizes))
-    named = _corpus_names(case, total, sum(sizes))
+    named = _corpus_names(case, sum(sizes))
     ranked: list[list[tuple[float, str, tuple]]] = []
     for k, (df, _) in enumerate(counted):
         need = min_texts(sizes[k])
@@ -251,15 +251,14 @@ NAME_PENALTY = 0.6
 SUBJECT_SHARE = 0.2
 
 
-def _corpus_names(case: _Texts, total: Counter, n_texts: int) -> frozenset:
-    """Phrase-key words that are names (mostly Title-case or ALL-CAPS where no sentence starts, or a
-    #tag/$ticker) and common across the siblings (``SUBJECT_SHARE``)."""
+def _corpus_names(case: _Texts, n_texts: int) -> frozenset:
+    """Words that are names (mostly Title-case or ALL-CAPS where no sentence starts: Apple, AAPL) and written
+    that way in at least ``SUBJECT_SHARE`` of the siblings' texts: what the whole corpus is about."""
     out = set()
-    for (word,), c in ((k, c) for k, c in total.items() if len(k) == 1 and not _is_cjk_key(k)):
-        seen = case.seen.get(word, 0)
+    for word, seen in case.seen.items():
         caps = case.title.get(word, 0) + case.upper.get(word, 0)
-        if seen >= 3 and caps >= NAME_SHARE * seen and c >= SUBJECT_SHARE * n_texts:
-            out.add(word)
+        if seen >= 3 and caps >= NAME_SHARE * seen and caps >= SUBJECT_SHARE * n_texts:
+            out.add(_norm(word))
     return frozenset(out)
 
 
