@@ -101,7 +101,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         need = min_texts(sizes[k])
         scored = []
         for key, c in df.items():
-            if c < need or (len(key) > 1 and len(set(key)) == 1 and key[0] in named):  # "aapl aapl": a repeated tag
+            if c < need or (len(key) == 2 and key[0] == key[1]):  # "aapl aapl": a tag repeated as a word
                 continue
             score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
             if len(key) > 1 and key[0] in named:
