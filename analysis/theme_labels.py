@@ -128,7 +128,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if label.lower() in taken:
                         continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
-                if longer is None and not _key_says_how(key, label) and not _zh_evaluative(key):  # "GPS": what about it
+                if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
+                    # "GPS": what about it; "Good", "Add": what is good, what to add
                     longer = _expand(key, counted[k][0], max(2, need - 2), surfaces, case, taken, polarity,
                                      share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
@@ -175,9 +176,11 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
     (c, _, _), best, text = found[0]
     sign = _sign(best, text)
     rival = next((r for r in found[1:] + sorted(against, reverse=True) if _sign(r[1], r[2]) != sign), None)
-    if text.lower() in taken or (rival and rival[0][0] >= AGREE * c):
+    if rival and rival[0][0] >= AGREE * c:
         return None
-    return text
+    # the best a sibling holds: the next one saying the same, if nearly as common ("Good game" after "Good app")
+    return next((t for (n, _, _), o, t in found if t.lower() not in taken and n >= AGREE * c and _sign(o, t) == sign),
+                None)
 
 
 def _zh_evaluative(key: tuple) -> bool:
@@ -194,7 +197,16 @@ def _compact(longer: tuple, key: tuple) -> bool:
     if _is_cjk_key(longer):  # 盒子破了, 没有筷子: a predicate after the topic, or a negation before it
         return sum(len(w) for w in extra) <= 4 and longer[-1][-1] not in "在给把被对从向和跟" and all(w in ZH_NEGATION for w in longer[:at]) and (
             bool(longer[:at]) or any(_zh_says(w) for w in longer[at + len(key):]))
-    return len(extra) <= 2 and any(w in NEGATIONS or (evaluative_word(w) and w not in _REQUESTS) for w in extra)
+    if len(extra) > 2:
+        return False
+    if _bare(key):  # "Good" -> "Good game", "Add" -> "Add more levels": what it is about
+        return at == 0 and any(w not in FUNCTION_WORDS for w in extra)
+    return any(w in NEGATIONS or (evaluative_word(w) and w not in _REQUESTS) for w in extra)
+
+
+def _bare(key: tuple) -> bool:
+    """A one-word English label that says how but not about what ("Good", "Add", "Slow")."""
+    return len(key) == 1 and not _is_cjk_key(key) and key[0] not in NEGATIONS and evaluative_word(key[0])
 
 
 #: Members agree on how a topic is when no phrase of the opposite sentiment is this common relative to the best one.
@@ -248,7 +260,7 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
 NAME_PENALTY = 0.6
 #: A name in at least this share of all the siblings' texts is what the whole corpus is about (Apple in tweets
 #: about Apple): no label starts with it.
-SUBJECT_SHARE = 0.2
+SUBJECT_SHARE = 0.3
 
 
 def _corpus_names(case: _Texts, n_texts: int) -> frozenset:
