@@ -53,7 +53,7 @@ type scroll fall falls break breaks cut cuts load loads kick kicked kicks kickin
 shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
 #: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
 DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running keep keeps kept "
-                     "stop".split())
+                     "stop new old own first last next".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())

@@ -200,7 +200,7 @@ def _compact(longer: tuple, key: tuple) -> bool:
     if len(extra) > 2:
         return False
     if _bare(key):  # "Good" -> "Good game", "Add" -> "Add more levels": what it is about
-        return at == 0 and any(w not in FUNCTION_WORDS for w in extra)
+        return at == 0 and any(w not in FUNCTION_WORDS and w != key[0] for w in extra)
     return any(w in NEGATIONS or (evaluative_word(w) and w not in _REQUESTS) for w in extra)
 
 
