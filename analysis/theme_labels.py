@@ -130,7 +130,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
                 if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
                     # "GPS": what about it; "Good", "Add": what is good, what to add
-                    longer = _expand(key, counted[k][0], max(2, need - 2), surfaces, case, taken, polarity,
+                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, polarity,
                                      share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
@@ -145,7 +145,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
 #: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
 EXPAND_SHARE = 0.05
-#: A topic label with no such phrase takes one found in fewer texts (at least 2, and this share).
+#: A topic label with no such phrase takes one found in fewer texts (at least 3, "several", and this share).
 LOW_EXPAND_SHARE = 0.02
 
 def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
