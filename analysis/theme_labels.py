@@ -18,287 +18,37 @@
 5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
-Part of speech comes from closed-class word lists (no tagger): measured, an offline spaCy pipeline
-costs ~15 packages and seconds per 10,000 texts for little gain on short feedback phrases.
+English candidates: ``en_phrases``; Chinese: ``zh_phrases``; what a label says and which way: ``label_mood``.
 ``is_name_only`` tells a theme held together only by a name (place, person, product, company).
 """
 from __future__ import annotations
+from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .topic_keywords import _profane_token, english_stop, is_profane, is_word
-from .zh_phrases import (MAX_CHINESE_CHARS, _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _chinese_candidates,
-                         _zh_content, _zh_key, _zh_predicate)
-from .zh_words import discover_words, is_chinese_name, segmenter, word_tag, words_key
+from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+                         NEGATIONS,
+                         _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
+from .label_mood import (_REQUESTS, _key_says_how, _zh_mood, evaluative_word, _negates, _polarity, _sign, _theme_polarity, mood,
+                         says_how)
+from .topic_keywords import is_profane
+from .zh_phrases import _ZH_EVALUATIVE, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_says
+from .zh_words import discover_words, is_chinese_name, segmenter, words_key
 
-MAX_WORDS = 6
-#: Characters of a member text read for phrases (the start says what it is about).
-MAX_TEXT_CHARS = 600
 #: Candidates per theme re-ranked by embedding.
 RERANK = 12
 #: Score bonus per content word beyond the first (up to two): phrases read better than single words.
 LENGTH_BONUS = 0.6
-#: A word written Title-case in at least this share of its occurrences where no sentence starts is a name.
-NAME_SHARE = 0.6
 #: Weight of the c-TF-IDF score against embedding closeness in the final ranking.
 TFIDF_WEIGHT = 0.6
 
-#: Words that neither start nor end an English label (function words; content words of
-#: scikit-learn's stop list such as "call", "system", "bill", "find" are allowed).
-FUNCTION_WORDS = frozenset("""
-a about above across after again against all almost along already also although always am among an and another
-any anyhow anyone anything anyway are around as at be became because become becomes been before being below
-beside besides between beyond both but by can could couldnt did do does doing done down during each either else
-ever every everyone everything few for from further had has hasnt have having he her here hers herself him himself
-his how however i if in into is it its itself just least less many may me might mine more most mostly much must my
-myself neither nor now of off often on once only onto or other others otherwise our ours ourselves out over own
-per perhaps please quite rather really same she should since so some somehow someone something sometimes still such
-than that the their theirs them themselves then there these they this those though through thru thus to together too
-toward towards under until up upon us very via was we well were what whatever when whenever where whether which
-while who whom whose why will with within without would yet you your yours yourself yourselves
-im ive id dont doesnt didnt wont isnt arent wasnt thats theres youre ill lets pls plz hi hello hey ok okay
-thanks thank like got getting also even lot lots one etc eg ie amp via yes yeah 's 're 've 'll 'd 'm
-""".split()) | frozenset(w for w in english_stop() if "'" in w)
-#: Words that may start a label although they are function words: negations ("can't log in", "no sound").
-NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
-#: Function words that may start a label like a negation ("too many ads", "too slow"); the quantifiers that may
-#: follow them.
-STARTERS = frozenset(("too",))
-_QUANTIFIERS = frozenset(("many", "much", "few", "little"))
-#: Particles that may end a label after a verb ("log in", "sign up", "set up").
-PARTICLES = frozenset("in up out down on off".split())
-#: Verbs a particle may follow at a label's end ("log in", "sign up", "set up"): after other words a final
-#: particle is a fragment ("Intermittent failure in").
-PHRASAL = frozenset("""log logged logging sign signed signing set setting opt zoom turn turned plug plugged shut lock
-locked check checking pop pops popping show shows back start clean mess messed hang hangs hung pick line sync fill wake
-type scroll fall falls break breaks cut cuts load loads kick kicked kicks kicking freeze freezes slow slows shuts
-shutting turns sort filter clear cleared come comes came get gets go goes went run runs ran time times timed""".split())
-#: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
-DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running".split())
-#: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
-JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
-                    "our their this that".split())
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
-                    r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
-_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
 
 Embed = Callable[[list[str]], np.ndarray]
 
-
-def _is_cjk(text: str) -> bool:
-    return bool(text) and (text[0] >= "\u3400" or (text[0].isdigit() and text[-1] >= "\u3400"))
-
-
-def _is_cjk_key(key) -> bool:
-    return bool(key) and _is_cjk(key[0] if isinstance(key, tuple) else key)
-
-
-#: Contractions written without their apostrophe, as reviews often do (cant -> can't).
-_CONTRACTIONS = {w.replace("'", ""): w for w in (
-    "can't", "don't", "won't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't",
-    "shouldn't", "haven't", "hasn't", "hadn't")}
-
-
-def _norm_contraction(low: str) -> str:
-    return _CONTRACTIONS.get(low, low)
-
-
-@lru_cache(maxsize=200_000)
-def _norm(word: str) -> str:
-    """Lower case, ``'s`` dropped, simple plural to singular, apostrophe restored (cant -> can't):
-    phrases differing only so count as one."""
-    w = _norm_contraction(word.lower().replace("\u2019", "'"))
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-class _Texts:
-    """Clauses of a group's texts as token lists, with the case statistics that tell names."""
-
-    def __init__(self, texts: Sequence[str], words: tuple[str, ...]):
-        self.clauses: list[list[list[str]]] = []  # per text: clauses: tokens (original case)
-        self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
-        self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
-        self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
-        tk = None
-        for text in texts:
-            text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
-            clauses: list[list[str]] = [[]]
-            for m in _TOKEN.finditer(text):
-                tok = m.group()
-                if _CLAUSE_BREAK.match(tok) or not (tok[0].isalpha() or tok[0] == "'" or _is_cjk(tok)):
-                    if clauses[-1]:
-                        clauses.append([])
-                    continue
-                if _is_cjk(tok):
-                    if clauses[-1] and not _is_cjk(clauses[-1][-1]):
-                        clauses.append([])
-                    tk = tk or segmenter(words)
-                    clauses[-1].extend(w for w in tk.lcut(tok, HMM=True) if w.strip())
-                    clauses.append([])
-                    continue
-                if tok[0] == "'" and tok.lower() not in FUNCTION_WORDS:
-                    tok = tok.strip("'")  # a quoted word
-                    if not tok:
-                        continue
-                if clauses[-1] and tok.lower() in _CLITICS:  # "does n't", "it 's" of pre-tokenised text
-                    clauses[-1][-1] += tok
-                    continue
-                if clauses[-1]:
-                    low = tok.lower()
-                    self.seen[low] += 1
-                    if tok[0].isupper() and not tok.isupper():
-                        self.title[low] += 1
-                    elif tok.isupper() and len(tok) > 1:
-                        self.upper[low] += 1
-                clauses[-1].append(tok)
-            self.clauses.append([c for c in clauses if c])
-
-    def is_name(self, low: str) -> bool:
-        """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
-        seen = self.seen.get(low, 0)
-        return seen >= 2 and self.title.get(low, 0) >= NAME_SHARE * seen
-
-
-@lru_cache(maxsize=200_000)
-def _word_kind(low: str) -> int:
-    """0: not usable (non-word, profane); 1: content word; 2: function word; 3: negation."""
-    if (not is_word(low) or "_" in low or not any(ch.isalpha() for ch in low) or _profane_token(low)
-            or (len(low) > 1 and len(set(low)) == 1)):  # aaa, zzzz: keyboard noise
-        return 0
-    if low in NEGATIONS or low in STARTERS:
-        return 3
-    return 2 if low in FUNCTION_WORDS else 1
-
-
-_CLITICS = frozenset(("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"))
-_PREPOSITIONS = frozenset(("with", "for", "of", "to", "in", "on", "at", "from"))
-
-
-def _english_candidates(clause: list[str], texts: _Texts):
-    """(key, surface) of every acceptable English phrase in a clause."""
-    lows = [t.lower() for t in clause]
-    kinds = [_word_kind(w) for w in lows]
-    stop = english_stop()
-    n = len(clause)
-    for i in range(n):
-        if kinds[i] in (0, 2):
-            continue
-        functions = 0
-        for j in range(i, min(n, i + MAX_WORDS)):
-            kind = kinds[j]
-            if kind == 0:
-                break
-            last = lows[j]
-            if kind >= 2:
-                quantity = last in _QUANTIFIERS and j > i and lows[j - 1] in STARTERS  # too many
-                functions += not quantity
-                if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES and not quantity:
-                    break
-                # a label ends on a content word, or on a particle after one ("log in")
-                if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
-                    continue
-            if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
-                continue
-            if functions * 2 > j - i + 1:
-                continue
-            words = lows[i:j + 1]
-            head = next((w for w in reversed(words) if _word_kind(w) == 1), last)
-            for k in range(1, len(words)):
-                if words[k] in _PREPOSITIONS:
-                    head = words[k - 1]
-                    break
-            if texts.is_name(head):
-                continue
-            yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1])
-
-
-#: Verb + particle written as one word or two ("log in" / "login"): one key, so both count for the phrase.
-_COMPOUNDS = {("log", "in"): "login", ("sign", "in"): "signin", ("sign", "up"): "signup", ("log", "out"): "logout",
-              ("set", "up"): "setup", ("check", "out"): "checkout"}
-
-
-def _compounds(key: tuple) -> tuple:
-    if len(key) < 2 or not any(key[i:i + 2] in _COMPOUNDS for i in range(len(key) - 1)):
-        return key
-    out, i = [], 0
-    while i < len(key):
-        if key[i:i + 2] in _COMPOUNDS:
-            out.append(_COMPOUNDS[key[i:i + 2]])
-            i += 2
-        else:
-            out.append(key[i])
-            i += 1
-    return tuple(out)
-
-
-def _counts(texts: _Texts) -> tuple[Counter, dict]:
-    """Texts containing each phrase key, and the surfaces seen. A phrase found mostly inside one
-    identical clause of 6+ words (12+ characters) that several texts repeat is template text ("Describe the feature
-    and the current behavior"), not a topic: left out."""
-    df: Counter = Counter()
-    surfaces: dict = defaultdict(Counter)
-    in_clause: Counter = Counter()
-    clause_texts: Counter = Counter()
-    for clauses in texts.clauses:
-        keys = set()
-        seen_clauses = set()
-        for clause in clauses:
-            cjk = any(_CJK.search(w) for w in clause[:3])
-            whole = "".join(clause) if cjk else " ".join(clause).lower()
-            long_clause = len(whole) >= 12 if cjk else len(clause) >= 6
-            gen = _chinese_candidates(clause) if cjk else _english_candidates(clause, texts)
-            for key, surface in gen:
-                keys.add(key)
-                surfaces[key][surface] += 1
-                if long_clause:
-                    in_clause[key, whole] += 1
-            if long_clause:
-                seen_clauses.add(whole)
-        df.update(keys)
-        clause_texts.update(seen_clauses)
-    for (key, whole), c in in_clause.items():
-        if clause_texts[whole] >= 3 and c >= 0.5 * sum(surfaces[key].values()) and key in df:
-            del df[key]
-    return df, surfaces
-
-
-def _display(key, surfaces: Counter, case: _Texts) -> str:
-    """The most common written form in sentence case; each word written as the texts mostly write it
-    where no sentence starts (names Title-case, acronyms upper case, iPhone as is), otherwise lower."""
-    best = max(surfaces.items(), key=lambda kv: (kv[1], kv[0]))[0] if surfaces else " ".join(key)
-    if _is_cjk(best):
-        return best
-    out = []
-    for w in best.split():
-        low = w.lower()
-        seen = case.seen.get(low, 0)
-        if low in _CONTRACTIONS:
-            out.append(_CONTRACTIONS[low])
-        elif any(ch.isupper() for ch in w[1:]) and not w.isupper():
-            out.append(w)  # iPhone, WhatsApp
-        elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
-            out.append(w.upper())
-        elif seen and case.title.get(low, 0) >= 0.6 * seen:
-            out.append(low[:1].upper() + low[1:])
-        else:
-            out.append(low)
-    text = " ".join(out)
-    return text if any(ch.isupper() for ch in out[0][1:]) else text[:1].upper() + text[1:]
 
 
 def min_texts(n: int) -> int:
@@ -345,17 +95,20 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for key, c in surf.items():
             surfaces[key].update(c)
     mean_size = float(np.mean(sizes))
+    named = _corpus_names(case, sum(sizes))
     ranked: list[list[tuple[float, str, tuple]]] = []
     for k, (df, _) in enumerate(counted):
         need = min_texts(sizes[k])
         scored = []
         for key, c in df.items():
-            if c < need:
+            if c < need or (len(key) == 2 and key[0] == key[1]):  # "aapl aapl": a tag repeated as a word
                 continue
             score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
+            if len(key) > 1 and key[0] in named:
+                score *= NAME_PENALTY
             scored.append((score, key))
         scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
-        scored = _drop_contained(scored, df)[:RERANK]
+        scored = _drop_contained(scored, df, named)[:RERANK]
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
@@ -365,7 +118,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     for k in order:
         polarity = _theme_polarity(parsed[k])
         for i, (_, label, key) in enumerate(ranked[k]):
-            if polarity and not _is_cjk_key(key) and _polarity(label.lower().split()) * polarity < 0:
+            if polarity and mood(key, label) * polarity < 0:
                 continue  # "Good game" is not what a theme of crash reports is about
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
@@ -375,6 +128,10 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if label.lower() in taken:
                         continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
+                if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
+                    # "GPS": what about it; "Good", "Add": what is good, what to add
+                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, polarity,
+                                     share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
@@ -388,119 +145,11 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
 #: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
 EXPAND_SHARE = 0.05
-
-#: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
-#: problems that are not sentiment words, and requests ("Bring back the old layout").
-PROBLEM_WORDS = frozenset("""
-slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue issues freeze freezes freezing froze
-frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
-failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
-add adding bring allow support wish want need needs please fix fixed expensive overpriced cold small
-""".split())
-
-
-@lru_cache(maxsize=1)
-def _valence() -> dict[str, float]:
-    """VADER's sentiment lexicon (word -> valence), read from the vaderSentiment package; empty without it."""
-    from importlib import resources
-
-    try:
-        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # a trimmed bundle: problem words only
-        return {}
-    out = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) > 1 and " " not in parts[0]:
-            try:
-                out[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
-    return out
-
-
-def _evaluative_word(low: str) -> bool:
-    if low in PROBLEM_WORDS or low in NEGATIONS:
-        return True
-    lex = _valence()
-    for stem in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] if low.endswith("d") else ""):
-        if len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9:
-            return True
-    return False
-
-
-def says_how(label: str) -> bool:
-    """Whether a label says how something is or what the members want (a problem, request or praise:
-    "Too many ads", "Can't log in", "送餐太慢") rather than only naming a topic ("Ads", "米饭")."""
-    if _CJK.search(label):
-        tk = segmenter()
-        return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
-                                   if k))
-    words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
-    return any(_evaluative_word(_norm_contraction(w)) for w in words)
-
-
-def _polarity(words: Sequence[str]) -> float:
-    """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
-    lex = _valence()
-    total, flip = 0.0, 0
-    for w in words:
-        w = _norm_contraction(w)
-        if w in NEGATIONS or w.endswith("n't"):
-            flip = 3
-            continue
-        v = lex.get(w, 0.0)
-        if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
-            v = -1.0
-        total += -v if flip else v
-        flip = max(0, flip - 1)
-    return total
-
-
-_REQUESTS = frozenset("add adding bring allow support wish want need needs please fix".split())
-
-
-def _theme_polarity(texts: _Texts) -> int:
-    """-1 when a theme's English texts name problems at least as often as praise (reviews mix both: "great
-    game but it crashes" is a crash report), 1 when praise clearly dominates, else 0."""
-    lex = _valence()
-    neg = pos = n = 0
-    for clauses in texts.clauses:
-        words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
-        if not words:
-            continue
-        n += 1
-        neg += any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
-                   or w.endswith("n't") for w in words)
-        pos += any(lex.get(w, 0.0) >= 0.9 for w in words)
-    if not n:
-        return 0
-    neg, pos = neg / n, pos / n
-    return -1 if neg >= max(pos, 0.3) else 1 if pos > neg + 0.15 else 0
-
-
-def _key_says_how(key, text: str) -> bool:
-    return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
-
-
-def _negates(longer: tuple, key: tuple) -> bool:
-    """Whether ``longer`` puts a negation right before an evaluative ``key`` (好吃 -> 不好吃, good -> not good):
-    the opposite, not a longer way of saying it. Negating a topic is fine (login -> can't login, 送到 -> 没送到)."""
-    head = key[0]
-    if _is_cjk(head):
-        evaluative = word_tag(head).startswith("a") or head in _ZH_EVALUATIVE
-    else:
-        evaluative = abs(_valence().get(head, 0.0)) >= 0.9
-    if not evaluative:
-        return False
-    for i in range(1, len(longer) - len(key) + 1):
-        if longer[i:i + len(key)] == key and (longer[i - 1] in ZH_NEGATION or longer[i - 1] in NEGATIONS):
-            return True
-    return False
-
+#: A topic label with no such phrase takes one found in fewer texts (at least 3, "several", and this share).
+LOW_EXPAND_SHARE = 0.02
 
 def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-            polarity: int = 0) -> str | None:
+            polarity: int = 0, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
     found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
     opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
@@ -509,25 +158,55 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
     about delivery speed keeps 送餐速度)."""
     if len(key) > 1 and _key_says_how(key, _display(key, surfaces[key], case)):
         return None  # a single word that says how ("Needs", 好吃) may still say more ("Needs improvement")
-    floor = max(need, EXPAND_SHARE * df[key])
-    found = []
+    floor = max(need, share * df[key])
+    found, against = [], []
     for other, c in df.items():
         if c < floor or len(other) <= len(key) or not _contains(other, key) or _negates(other, key):
             continue
         text = _display(other, surfaces[other], case)
-        if polarity and not _is_cjk_key(other) and _polarity(text.lower().split()) * polarity < 0:
-            continue
-        if _key_says_how(other, text):
-            found.append(((c, len(other), str(other)), other, text))  # equally grounded: the longer says more
+        if compact and not (_compact(other, key) and (not _is_cjk_key(key) or text.startswith(
+                _display(key, surfaces[key], case)) or text[0] in "不没")):
+            continue  # 两个盒子装: the topic, then what about it
+        if _key_says_how(other, text):  # equally grounded: the longer says more
+            opposite = polarity and mood(other, text) * polarity < 0
+            (against if opposite else found).append(((c, len(other), str(other)), other, text))
     if not found:
         return None
     found.sort(reverse=True)
     (c, _, _), best, text = found[0]
     sign = _sign(best, text)
-    rival = next((r for r in found[1:] if _sign(r[1], r[2]) != sign), None)
-    if text.lower() in taken or (rival and rival[0][0] >= AGREE * c):
+    rival = next((r for r in found[1:] + sorted(against, reverse=True) if _sign(r[1], r[2]) != sign), None)
+    if rival and rival[0][0] >= AGREE * c:
         return None
-    return text
+    # the best a sibling holds: the next one saying the same, if nearly as common ("Good game" after "Good app")
+    return next((t for (n, _, _), o, t in found if t.lower() not in taken and n >= AGREE * c and _sign(o, t) == sign),
+                None)
+
+
+def _zh_evaluative(key: tuple) -> bool:
+    """A one-word Chinese label that says how already (好吃, 不错, 一般): nothing to grow."""
+    return len(key) == 1 and _is_cjk_key(key) and (_zh_says(key[0]) or key[0] in _ZH_EVALUATIVE or _zh_mood(key) != 0)
+
+
+def _compact(longer: tuple, key: tuple) -> bool:
+    """Whether ``longer`` is ``key`` plus a short predicate that says how it is (English: at most two more
+    words, one a problem, sentiment word or negation but not a request: "GPS not accurate", never "VS code
+    allows"; Chinese: at most four more characters)."""
+    at = next(i for i in range(len(longer) - len(key) + 1) if longer[i:i + len(key)] == key)
+    extra = longer[:at] + longer[at + len(key):]
+    if _is_cjk_key(longer):  # 盒子破了, 没有筷子: a predicate after the topic, or a negation before it
+        return sum(len(w) for w in extra) <= 4 and longer[-1][-1] not in "在给把被对从向和跟" and all(w in ZH_NEGATION for w in longer[:at]) and (
+            bool(longer[:at]) or any(_zh_says(w) for w in longer[at + len(key):]))
+    if len(extra) > 2:
+        return False
+    if _bare(key):  # "Good" -> "Good game", "Add" -> "Add more levels": what it is about
+        return at == 0 and any(w not in FUNCTION_WORDS and w != key[0] for w in extra)
+    return any(w in NEGATIONS or (evaluative_word(w) and w not in _REQUESTS) for w in extra)
+
+
+def _bare(key: tuple) -> bool:
+    """A one-word English label that says how but not about what ("Good", "Add", "Slow")."""
+    return len(key) == 1 and not _is_cjk_key(key) and key[0] not in NEGATIONS and evaluative_word(key[0])
 
 
 #: Members agree on how a topic is when no phrase of the opposite sentiment is this common relative to the best one.
@@ -545,15 +224,6 @@ def _disputed(key, text: str, df: Counter, need: int):
                 and _sign(other, " ".join(other)) != sign and _key_says_how(other, " ".join(other))):
             return topic
     return None
-
-
-def _sign(key, text: str) -> int:
-    """-1 for a phrase that complains, 1 otherwise (English: VADER's valence; Chinese: negations and
-    ``_ZH_NEGATIVE``; 不错 is praise)."""
-    if not _is_cjk_key(key):
-        return -1 if _polarity(text.lower().split()) < 0 else 1
-    return -1 if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w))
-                     for w in key) else 1
 
 
 #: A single-word label takes a second single word ("Password and login") scoring at least this share of it.
@@ -585,15 +255,35 @@ def _paired(cands: list, i: int, texts: _Texts, need: int) -> str | None:
     return None
 
 
-def _drop_contained(scored: list, df: Counter) -> list:
+#: Score factor of a phrase of several words headed by the corpus's subject name ("Apple's iPhone", "AAPL stock";
+#: the name alone stays a candidate: for survey answers that are tool names, the name is the content).
+NAME_PENALTY = 0.6
+#: A name in at least this share of all the siblings' texts is what the whole corpus is about (Apple in tweets
+#: about Apple): no label starts with it.
+SUBJECT_SHARE = 0.3
+
+
+def _corpus_names(case: _Texts, n_texts: int) -> frozenset:
+    """Words that are names (mostly Title-case or ALL-CAPS where no sentence starts: Apple, AAPL) and written
+    that way in at least ``SUBJECT_SHARE`` of the siblings' texts: what the whole corpus is about."""
+    out = set()
+    for word, seen in case.seen.items():
+        caps = case.title.get(word, 0) + case.upper.get(word, 0)
+        if seen >= 3 and caps >= NAME_SHARE * seen and caps >= SUBJECT_SHARE * n_texts:
+            out.add(_norm(word))
+    return frozenset(out)
+
+
+def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
     """Drop a phrase when a longer one containing it is in most of the same texts ("flight" vs
-    "cancelled flight"); the longer says more."""
+    "cancelled flight"); the longer says more, unless what it adds is names ("Apple's PT raised" keeps
+    "PT raised")."""
     keys = [key for _, key in scored]
     out = []
     for score, key in scored:
         inside = False
         for other in keys:
-            if other == key or len(other) <= len(key):
+            if other == key or len(other) <= len(key) or other[0] in named:
                 continue
             contains = _contains(other, key)
             if contains and df[other] >= 0.6 * df[key]:

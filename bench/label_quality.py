@@ -14,8 +14,18 @@ and ours) on identical inputs. Measures, computed here and not by either labelle
 - evaluative: share that say how something is (English: a VADER sentiment word or a negation;
   Chinese: a jieba adjective, negation or verb-complement after a noun);
 - long: share over ~6 words / 10 Chinese characters; numbered: share with "(2)" (fallback duplicates);
+- topic: share of topic-only labels: no evaluative or predicate word (the complement of evaluative,
+  with problem/request words such as crash, fails, missing, add counted as predicates);
+- name: share headed by a name: an @handle/#tag, a word the members mostly write Title-case or in
+  capitals where no sentence starts (Dallas, Apple, NYC), or a jieba person/place/organisation word;
+- contra: share whose own sentiment (the app's ``analysis.sentiment.text_sentiment``: VADER, SnowNLP)
+  is polar and opposite to the theme's majority by the same sentiment (>= 20 points more members
+  on one side than on the other);
+- dup: share of labels equal to a sibling's (case and "(2)" ignored);
 - words / chars: mean length; CPU s: labelling time (all themes of the set).
 Prints a Markdown table and a sample of labels per set (labels only, never member texts).
+``--dump FILE`` writes every label pair with three member snippets per theme for reading by a
+person (outside the repository: it holds real data).
 """
 from __future__ import annotations
 
@@ -29,6 +39,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -73,6 +84,12 @@ def records(name: str, n: int) -> list[tuple]:
             next(f)
             rows = [r["text"] for r in csv.DictReader(f, delimiter=";")]
         return [(None, None, None, t) for t in _sample(rows, n)]
+    if name == "hf-datasets":
+        import json
+
+        rows = [json.loads(ln) for ln in open(DATA / "github-issues-hf-datasets/datasets-issues-1000.jsonl",
+                                             encoding="utf-8") if ln.strip()]
+        return [("github", "huggingface/datasets", r.get("title"), r.get("body") or "") for r in _sample(rows, n)]
     if name == "cfpb":
         rows = [r["Consumer_complaint_narrative"] for r in csv.DictReader(
             open(DATA / "cfpb-complaints-sample/Consumer_Complaints.csv", encoding="utf-8"))]
@@ -144,22 +161,90 @@ class Measure:
         return any(self.valence.get(w, 0) != 0 or w in ("no", "not", "can't", "cannot", "unable", "never", "won't",
                                                         "doesn't", "don't", "isn't") for w in lows)
 
-    def table(self, labels: list[str], members: list[list[str]]) -> dict:
+    #: Predicate words the VADER lexicon lacks: problems and requests ("Editor crashes on save", "Add dark mode").
+    PREDICATES = frozenset("""crash crashes crashing crashed fail fails failed failing failure error errors bug bugs
+    buggy broken missing slow stuck freeze freezes frozen lag laggy wrong late delayed delay not no never can't cannot
+    unable won't doesn't don't isn't add allow support request need needs want fix fixed raise raises raised
+    inaccurate incorrect drain drains draining keeps leak leaks leaking timeout timed hangs hang lost""".split())
+
+    def topic_only(self, label: str) -> bool:
+        if _CJK.search(label):
+            return not self.evaluative(label)
+        lows = [w.lower().strip("'") for w in self.words(label)]
+        return not (self.evaluative(label) or any(w in self.PREDICATES for w in lows))
+
+    def name_led(self, label: str, case: dict) -> bool:
+        """Headed by an @handle/#tag, a name by the members' casing, or a jieba name word."""
+        label = _NUMBERED.sub("", label).strip()
+        if label[:1] in "@#":
+            return True
+        words = self.words(label)
+        if not words:
+            return False
+        if _CJK.search(label):
+            return self.tags.get(words[0], "x")[:2] in ("nr", "ns", "nt", "nz")
+        first = next((w for w in words if w.lower() not in self.stop), words[0]).lower()
+        seen, title = case.get(first, (0, 0))
+        return seen >= 3 and title >= 0.6 * seen
+
+    def table(self, labels: list[str], members: list[list[str]], polarity: list[int] | None = None,
+              siblings: list[int] | None = None, case: dict | None = None) -> dict:
+        from analysis.sentiment import text_sentiment
+
         n = max(1, len(labels))
         words = [self.words(lab) for lab in labels]
         zh = [bool(_CJK.search(lab)) for lab in labels]
         en_len = [len(w) for w, z in zip(words, zh) if not z]
         zh_len = [len(_NUMBERED.sub("", lab)) for lab, z in zip(labels, zh) if z]
+        contra = 0
+        for lab, pol in zip(labels, polarity or []):
+            own = text_sentiment(_NUMBERED.sub("", lab)).label
+            contra += bool(pol) and own != "neutral" and (own == "positive") != (pol > 0)
+        dup = 0
+        if siblings is not None:
+            keys = [(s, _NUMBERED.sub("", lab).strip().lower()) for s, lab in zip(siblings, labels)]
+            counts = Counter(keys)
+            dup = sum(counts[k] > 1 for k in keys)
         return {
             "single": sum(len(w) == 1 for w in words) / n,
             "grounded": sum(self.grounded(lab, m) for lab, m in zip(labels, members)) / n,
             "evaluative": sum(self.evaluative(lab) for lab in labels) / n,
+            "topic": sum(self.topic_only(lab) for lab in labels) / n,
+            "name": sum(self.name_led(lab, case or {}) for lab in labels) / n,
+            "contra": contra / n,
+            "dup": dup / n,
             "long": sum((len(w) > 6) if not z else len(_NUMBERED.sub("", lab)) > 10
                         for lab, w, z in zip(labels, words, zh)) / n,
             "numbered": sum(bool(_NUMBERED.search(lab)) for lab in labels) / n,
             "words": float(np.mean(en_len)) if en_len else float("nan"),
             "chars": float(np.mean(zh_len)) if zh_len else float("nan"),
         }
+
+
+def member_case(docs: list[str]) -> dict:
+    """lower word -> (non-initial occurrences, Title-case or ALL-CAPS ones) over all texts."""
+    seen: Counter = Counter()
+    title: Counter = Counter()
+    for d in docs:
+        for sent in re.split(r"[.!?\n]+", d):
+            toks = re.findall(r"[A-Za-z][A-Za-z0-9'&-]*", sent)
+            for t in toks[1:]:
+                low = t.lower()
+                seen[low] += 1
+                title[low] += t[0].isupper()
+    return {w: (c, title[w]) for w, c in seen.items()}
+
+
+def theme_polarity(texts: list[str]) -> int:
+    """+1/-1 when at least 20 points more of the texts are positive than negative (or the reverse) by the
+    app's sentiment; 0 otherwise."""
+    from analysis.sentiment import text_sentiment
+
+    if not texts:
+        return 0
+    labels = [text_sentiment(t[:1000]).label for t in texts]
+    pos, neg = labels.count("positive") / len(labels), labels.count("negative") / len(labels)
+    return 1 if pos - neg >= 0.2 else -1 if neg - pos >= 0.2 else 0
 
 
 def sibling_sets(docs, labels, top_of, n_top, seed):
@@ -182,7 +267,8 @@ def sibling_sets(docs, labels, top_of, n_top, seed):
     return out
 
 
-def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: int) -> list[str]:
+def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: int,
+            dump: Path | None = None) -> list[str]:
     from analysis import theme_labels
     from analysis.embeddings import get_backend
     from analysis.text_clean import clean_corpus
@@ -214,34 +300,47 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         zh = [d for d in docs if _CJK.search(d)]
         t = time.process_time()
         words = words_fn(zh, seed=42) if len(zh) >= 20 else []
-        labels_all, members_all = [], []
-        for level, groups, idx in sets:
+        labels_all, members_all, sibs, samples_all = [], [], [], []
+        for s_i, (level, groups, idx) in enumerate(sets):
             cents = top_centroids[idx] if level == "top" else sub_centroids[idx]
             kws = [found.tops[i].keywords if level == "top" else found.themes[i].keywords for i in idx]
             labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words)
             labels_all += [(level, lab) for lab in labs]
             members_all += [g[1] for g in groups]
+            samples_all += [g[0] for g in groups]
+            sibs += [s_i] * len(labs)
         cpu = time.process_time() - t
-        results[tag] = (labels_all, members_all, cpu)
+        results[tag] = (labels_all, members_all, cpu, sibs, samples_all)
+    polarity = [theme_polarity(g) for g in results["new"][4]]
+    case = member_case(docs)
     lines = []
     for tag in ("base", "new"):
-        labels_all, members_all, cpu = results[tag]
-        m = measure.table([lab for _, lab in labels_all], members_all)
-        lines.append(f"| {name} ({len(docs):,}) | {tag} | {len(labels_all)} | {m['single']:.0%} | {m['grounded']:.0%} | "
-                     f"{m['evaluative']:.0%} | {m['long']:.0%} | {m['numbered']:.0%} | {m['words']:.1f} | "
-                     f"{m['chars']:.1f} | {cpu:.1f} |")
+        labels_all, members_all, cpu, sibs, _ = results[tag]
+        m = measure.table([lab for _, lab in labels_all], members_all, polarity, sibs, case)
+        lines.append(f"| {name} ({len(docs):,}) | {tag} | {len(labels_all)} | {m['single']:.0%} | {m['topic']:.0%} | "
+                     f"{m['name']:.0%} | {m['contra']:.0%} | {m['dup']:.0%} | {m['grounded']:.0%} | "
+                     f"{m['long']:.0%} | {m['numbered']:.0%} | {m['words']:.1f} | {m['chars']:.1f} | {cpu:.1f} |")
     samples = []
     base_labels, new_labels = results["base"][0], results["new"][0]
     order = sorted(range(len(new_labels)), key=lambda i: -len(results["new"][1][i]))[:show]
     for i in order:
         samples.append(f"{base_labels[i][1]} → {new_labels[i][1]}")
+    if dump is not None:
+        with open(dump, "a", encoding="utf-8") as f:
+            f.write(f"\n######## {name}\n")
+            for i in range(len(new_labels)):
+                f.write(f"[{i}] {new_labels[i][0]} n={len(results['new'][1][i])} pol={polarity[i]:+d} | "
+                        f"{base_labels[i][1]}  →  {new_labels[i][1]}\n")
+                for q in results["new"][4][i][:3]:
+                    f.write("      > " + " ".join(q.split())[:150] + "\n")
     return lines + ["SAMPLE " + name + ": " + " · ".join(samples)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", type=Path, required=True, help="a checkout of the baseline (git worktree)")
-    ap.add_argument("--sets", default="app-reviews,nlbse24,waimai,kaggle,apple-tweets,cfpb,alexa")
+    ap.add_argument("--sets", default="app-reviews,nlbse24,waimai,kaggle,apple-tweets,hf-datasets,cfpb,alexa")
+    ap.add_argument("--dump", type=Path, help="write labels with member snippets here (outside the repository)")
     ap.add_argument("--max", type=int, default=5000)
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/label-quality-cache"),
@@ -250,11 +349,12 @@ def main() -> None:
     base_mod = load_base(args.base.resolve())
     measure = Measure()
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
-    print("| set | labeller | labels | single | grounded | evaluative | long | numbered | words | chars | CPU s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| set | labeller | labels | single | topic-only | name | contra | dup | grounded | long | numbered | words | "
+          "chars | CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     samples = []
     for name in args.sets.split(","):
-        lines = run_set(name, args.max, base_mod, args.cache, measure, args.show)
+        lines = run_set(name, args.max, base_mod, args.cache, measure, args.show, args.dump)
         for ln in lines:
             if ln.startswith("SAMPLE"):
                 samples.append(ln)

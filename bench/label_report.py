@@ -1,6 +1,7 @@
 """Theme labels as a product manager reads them, on a real data set, through the real pipeline.
 
-    PYTHONPATH=. .venv/bin/python bench/label_report.py app-reviews|nlbse24|waimai|kaggle [--max 5000]
+    PYTHONPATH=. .venv/bin/python bench/label_report.py app-reviews|nlbse24|waimai|kaggle|apple-tweets|cfpb|hf-datasets
+        [--max 5000]
 
 A seeded sample (at most --max items) of the set in ../shared/data is written to a temporary file,
 imported (the importer the app chooses) into a temporary workspace and analysed (``analyse``,
@@ -75,7 +76,27 @@ def write_sample(name: str, folder: Path, n: int, seed: int) -> tuple[Path, dict
             w.writerow(["question", "answer"])
             w.writerows(_sample(answers, n, seed))
         return path, {"text": "answer"}
-    raise SystemExit(f"unknown set {name!r}: app-reviews, nlbse24, waimai or kaggle")
+    if name in ("apple-tweets", "cfpb"):
+        if name == "apple-tweets":
+            with open(DATA / "apple-tweets-sentiment/Apple-Twitter-Sentiment-DFE.csv", encoding="latin-1") as f:
+                next(f)
+                rows = [r["text"] for r in csv.DictReader(f, delimiter=";")]
+        else:
+            rows = [r["Consumer_complaint_narrative"] for r in csv.DictReader(
+                open(DATA / "cfpb-complaints-sample/Consumer_Complaints.csv", encoding="utf-8"))]
+        path = folder / f"{name}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["text"])
+            w.writerows([t] for t in _sample([t for t in rows if t.strip()], n, seed))
+        return path, {"text": "text"}
+    if name == "hf-datasets":
+        rows = [ln for ln in open(DATA / "github-issues-hf-datasets/datasets-issues-1000.jsonl", encoding="utf-8")
+                if ln.strip()]
+        path = folder / "hf-issues.jsonl"
+        path.write_text("".join(_sample(rows, n, seed)), encoding="utf-8")
+        return path, {}
+    raise SystemExit(f"unknown set {name!r}: app-reviews, nlbse24, waimai, kaggle, apple-tweets, cfpb or hf-datasets")
 
 
 def main() -> None:
@@ -94,12 +115,12 @@ def main() -> None:
     from triage_app.importers.source import ImportOptions
     from triage_app.services.analysis import run_analysis
     from triage_app.services.importing import run_import
-    from triage_app.store import open_workspace
+    from triage_app.store import Workspace
     from triage_app.store import themes as tq
 
     with tempfile.TemporaryDirectory() as tmp:
         path, mapping = write_sample(args.set, Path(tmp), args.max, args.seed)
-        ws = open_workspace(Path(tmp) / "report.triage")
+        ws = Workspace(Path(tmp) / "report.triage")
         run_import(ws, path, ImportOptions(mapping=mapping) if mapping else None)
         t = time.perf_counter()
         result = run_analysis(ws, seed=args.seed, mode="full")

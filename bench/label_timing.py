@@ -34,6 +34,7 @@ def timed(fn):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path(tempfile_dir()) / "label-timing")
+    ap.add_argument("--base", type=Path, help="a checkout of the baseline: its label_clusters timed in the same run")
     args = ap.parse_args()
     from analysis.embeddings import get_backend
     from analysis.text_clean import clean_corpus
@@ -66,6 +67,15 @@ def main() -> None:
     rows.append(("phrase labels, no re-ranking", w, c))
     _, w, c = timed(lambda: label_clusters(docs, found.labels, centroids, backend.encode, keywords, 42, words=words))
     rows.append(("phrase labels + embedding re-ranking", w, c))
+    if args.base is not None:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from label_quality import load_base
+
+        base = load_base(args.base.resolve())
+        for name, emb in (("no re-ranking", None), ("+ embedding re-ranking", backend.encode)):
+            for tag, fn in (("base", base.label_clusters), ("this tree", label_clusters)):
+                _, w, c = timed(lambda: fn(docs, found.labels, centroids, emb, keywords, 42, words=words))
+                rows.append((f"{tag}: phrase labels {name} (again, same run)", w, c))
     print(f"{len(docs):,} items, {len(found.themes)} themes; find_themes stages: {found.seconds}; "
           f"load average {os.getloadavg()[0]:.1f}\n")
     print("| step | wall s | CPU s |\n|---|---|---|")

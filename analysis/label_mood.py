@@ -1,0 +1,170 @@
+"""Whether a label says how something is, and which way: VADER's lexicon (English), word lists and
+jieba's tags (Chinese). Used to grow topic labels into predicates and to keep them on the theme's side."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from .en_phrases import _CJK, NEGATIONS, _is_cjk, _is_cjk_key, _norm_contraction, _Texts
+from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _zh_content, _zh_key, _zh_predicate
+from .zh_words import segmenter, word_tag
+
+#: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
+#: problems that are not sentiment words, and requests ("Bring back the old layout").
+PROBLEM_WORDS = frozenset("""
+slow slower laggy lag lags lagging glitch glitches glitchy bug bugs buggy issue issues freeze freezes freezing froze
+frozen crashes crashing crashed crash late delay delays long longer stuck missing wrong broken error errors fail fails
+failed failing keeps keep won't can't cannot unable doesn't don't didn't isn't wasn't never too drain draining dead
+add adding bring allow support wish want need needs please fix fixed expensive overpriced cold small
+inaccurate incorrect unusable unresponsive useless blank empty gone deleted removed disappeared disappear disappears
+lost disabled blocked locked hacked suspended banned charged overcharged declined denied rejected ignored unavailable
+outdated confusing complicated laggy drains corrupted corrupt unreadable
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's sentiment lexicon (word -> valence), read from the vaderSentiment package; empty without it."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # a trimmed bundle: problem words only
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) > 1 and " " not in parts[0]:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def evaluative_word(low: str) -> bool:
+    """A problem or request word, a negation, or a VADER sentiment word (the word, or its stem without an
+    inflection: crashes, loved, annoying; never a prefix: "window" is not "win")."""
+    if low in PROBLEM_WORDS or low in NEGATIONS:
+        return True
+    lex = _valence()
+    return any(len(stem) >= 3 and abs(lex.get(stem, 0.0)) >= 0.9 for stem in _stems(low))
+
+
+def _stems(low: str) -> list[str]:
+    out = [low]
+    for suffix, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                        ("ly", ""), ("ies", "y"), ("ied", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[:-len(suffix)] + add)
+    return out
+
+
+def says_how(label: str) -> bool:
+    """Whether a label says how something is or what the members want (a problem, request or praise:
+    "Too many ads", "Can't log in", "送餐太慢") rather than only naming a topic ("Ads", "米饭")."""
+    if _CJK.search(label):
+        tk = segmenter()
+        return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
+                                   if k))
+    words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
+    return any(evaluative_word(_norm_contraction(w)) for w in words)
+
+
+def _polarity(words: Sequence[str]) -> float:
+    """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
+    lex = _valence()
+    total, flip = 0.0, 0
+    for w in words:
+        w = _norm_contraction(w)
+        if w in NEGATIONS or w.endswith("n't"):
+            flip = 3
+            continue
+        v = lex.get(w, 0.0)
+        if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
+            v = -1.0
+        total += -v if flip else v
+        flip = max(0, flip - 1)
+    return total
+
+
+_REQUESTS = frozenset("add adding bring allow support wish want need needs please fix".split())
+
+
+#: Chinese words of praise (beside jieba adjectives, which may go either way).
+_ZH_POSITIVE = frozenset("好吃 好喝 好 不错 满意 喜欢 推荐 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 好评 超赞 "
+                         "美味 香 入味 及时 周到 辛苦 感谢 谢谢 可口 足".split())
+
+
+def _zh_mood(words) -> int:
+    """-1 for Chinese words that complain (negations, ``_ZH_NEGATIVE``; 不错 is praise), 1 for praise, else 0."""
+    if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w)) for w in words):
+        return -1
+    return 1 if any(w in _ZH_POSITIVE for w in words) else 0
+
+
+def mood(key, text: str) -> int:
+    """Which way a phrase goes: -1 complains, 1 praises, 0 neither (English: VADER's valence with negations;
+    Chinese: ``_zh_mood``)."""
+    if _is_cjk_key(key):
+        return _zh_mood(key)
+    v = _polarity(text.lower().split())
+    return -1 if v < 0 else 1 if v > 0 else 0
+
+
+#: Lead of one side over the other (share of texts) that gives a mostly Chinese theme a mood.
+ZH_LEAD = 0.3
+
+
+def _theme_polarity(texts: _Texts) -> int:
+    """-1 when a theme's texts name problems at least as often as praise (reviews mix both: "great game but
+    it crashes" is a crash report), 1 when praise clearly dominates, else 0. English: VADER's lexicon and
+    problem words; Chinese: ``_zh_mood`` of the words."""
+    lex = _valence()
+    neg = pos = n = zh_texts = 0
+    for clauses in texts.clauses:
+        words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
+        zh = [_zh_key(w) or "" for c in clauses if any(_CJK.search(w) for w in c[:3]) for w in c]
+        if not words and not zh:
+            continue
+        n += 1
+        zh_texts += bool(zh)
+        zh_neg = any(_zh_mood((w,)) < 0 for w in zh)
+        neg += zh_neg or any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
+                             or w.endswith("n't") for w in words)
+        pos += any(_zh_mood((w,)) > 0 for w in zh) or any(lex.get(w, 0.0) >= 0.9 for w in words)
+    if not n:
+        return 0
+    neg, pos = neg / n, pos / n
+    if zh_texts * 2 > n:  # Chinese negations are also in praise (没想到这么好吃): one side must clearly lead
+        return -1 if neg >= max(pos + ZH_LEAD, 0.3) else 1 if pos > neg + ZH_LEAD else 0
+    return -1 if neg >= max(pos, 0.3) else 1 if pos > neg + 0.15 else 0
+
+
+def _key_says_how(key, text: str) -> bool:
+    return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
+
+
+def _negates(longer: tuple, key: tuple) -> bool:
+    """Whether ``longer`` puts a negation right before an evaluative ``key`` (好吃 -> 不好吃, good -> not good):
+    the opposite, not a longer way of saying it. Negating a topic is fine (login -> can't login, 送到 -> 没送到)."""
+    head = key[0]
+    if _is_cjk(head):
+        evaluative = word_tag(head).startswith("a") or head in _ZH_EVALUATIVE
+    else:
+        evaluative = abs(_valence().get(head, 0.0)) >= 0.9
+    if not evaluative:
+        return False
+    for i in range(1, len(longer) - len(key) + 1):
+        if longer[i:i + len(key)] == key and (longer[i - 1] in ZH_NEGATION or longer[i - 1] in NEGATIONS):
+            return True
+    return False
+
+
+def _sign(key, text: str) -> int:
+    """-1 for a phrase that complains, 1 otherwise (English: VADER's valence; Chinese: negations and
+    ``_ZH_NEGATIVE``; 不错 is praise)."""
+    if not _is_cjk_key(key):
+        return -1 if _polarity(text.lower().split()) < 0 else 1
+    return -1 if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w))
+                     for w in key) else 1
