@@ -20,7 +20,7 @@ from itertools import chain
 import numpy as np
 
 _BLOCK = 64  # ids per cache-filling product (fixed shape: same bits whichever batch first met the id)
-MAX_CACHED = 16_384  # ids per process (~13 KB each); emptied when full
+MAX_CACHED = 8_192  # ids per process (13 KB each: <= ~110 MB); emptied when full (refilling 8,192 ids: ~0.2 s)
 _TOKEN_BUDGET = 1024  # tokens per micro-batch (a longer text is one micro-batch on its own)
 MAX_WORDS = 200_000  # tokenised words kept per process; emptied when full
 _SPACE = "\u2581"  # sentencepiece's word boundary
@@ -94,7 +94,7 @@ class FastUSE:
         """Capacity for ``rows`` cached ids (doubling, so filling costs amortised copies)."""
         if rows <= len(self.x):
             return
-        size = max(rows, 2 * len(self.x))
+        size = max(rows, min(2 * len(self.x), MAX_CACHED + 2 * _BLOCK))
         for name in ("x", "p"):
             old = getattr(self, name)
             new = np.zeros((size, *old.shape[1:]), np.float32)
@@ -145,9 +145,10 @@ class FastUSE:
 
     def _encode(self, texts) -> np.ndarray:
         out = np.empty((len(texts), self.emb_dim), dtype=np.float32)
+        tokens = [self.tokenize(text) for text in texts]
+        self._fill(np.fromiter(chain.from_iterable(tokens), dtype=np.int64))  # new ids of the call at once
         group, n_tokens, first = [], 0, 0
-        for i, text in enumerate(texts):
-            ids = self.tokenize(text)
+        for i, ids in enumerate(tokens):
             if group and n_tokens + len(ids) > _TOKEN_BUDGET:
                 self._batch(group, n_tokens, out[first:i])
                 group, n_tokens, first = [], 0, i
