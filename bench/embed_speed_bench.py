@@ -120,14 +120,14 @@ def quality(data: dict, vectors: dict) -> None:
               f"{len(b.tops)} / {len(b.themes)}, {len(n.tops)} / {len(n.themes)} |", flush=True)
 
 
-def cold(n: int, ref: str, rounds: int) -> None:
+def cold(n: int, ref: str, rounds: int, git_dir: Path) -> None:
     from theme_bench import generate, write_csv
 
     tmp = Path(tempfile.mkdtemp(prefix="embed-speed-"))
     try:
         base_tree = tmp / "baseline"
         base_tree.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True).stdout
+        archive = subprocess.run(["git", "-C", str(git_dir), "archive", ref], capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(base_tree)], input=archive, check=True)
         csv_path = tmp / "items.csv"
         write_csv(csv_path, generate(n, 7))
@@ -164,17 +164,20 @@ def main() -> None:
     ap.add_argument("--cold", type=int, default=0, help="also time cold `analyze` on this many generated items")
     ap.add_argument("--cold-rounds", type=int, default=1)
     ap.add_argument("--ref", default="e3c99e6", help="baseline git ref for --cold")
+    ap.add_argument("--git-dir", type=Path, default=ROOT, help="repository holding --ref (default: this tree)")
+    ap.add_argument("--no-speed", action="store_true", help="only --cold")
     args = ap.parse_args()
     from threadpoolctl import threadpool_limits
 
     print(f"load average at start: {load()}; cores: {os.cpu_count()}", flush=True)
-    data = sets(args.generated)
-    with threadpool_limits(1):
-        vectors = speed(data, args.rounds)
-    if args.quality:
-        quality(data, vectors)
+    if not args.no_speed:
+        data = sets(args.generated)
+        with threadpool_limits(1):
+            vectors = speed(data, args.rounds)
+        if args.quality:
+            quality(data, vectors)
     if args.cold:
-        cold(args.cold, args.ref, args.cold_rounds)
+        cold(args.cold, args.ref, args.cold_rounds, args.git_dir)
 
 
 if __name__ == "__main__":
