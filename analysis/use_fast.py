@@ -149,7 +149,8 @@ class FastUSE:
         out = np.empty((len(texts), self.emb_dim), dtype=np.float32)
         tokens = [self.tokenize(text) for text in texts]
         self._fill(np.fromiter(chain.from_iterable(tokens), dtype=np.int64))  # new ids of the call at once
-        group, n_tokens, first = [], 0, 0
+        group: list[list[int]] = []
+        n_tokens, first = 0, 0
         for i, ids in enumerate(tokens):
             if group and n_tokens + len(ids) > _TOKEN_BUDGET:
                 self._batch(group, n_tokens, out[first:i])
