@@ -1,0 +1,119 @@
+"""A warm re-run does not redo work an earlier run did (issue 12, speed): the redaction before
+embedding comes from the workspace's cache, and the theme engine is imported without torch."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import pii
+from analysis.pii import redact
+from triage_app.importers.source import ImportOptions
+from triage_app.services import privacy
+from triage_app.services import redaction_cache as rc
+from triage_app.services.analysis import analysis_rows, run_analysis
+from triage_app.services.importing import run_import
+from triage_app.store import themes as tq
+from triage_app.store.workspace import connect_reader
+
+ROOT = Path(__file__).resolve().parents[2]
+_TOPICS = ["the parcel arrived late and the courier lost it", "the app crashes when I open the camera screen",
+           "my refund was never processed after weeks", "the price of the yearly plan went up too much"]
+_CONTACTS = ["call me on 13812345678", "write to karlsson.refunds@example.com", "Thanks, Maria Lopez",
+             "send it to 221B Baker Street, London NW1 6XE"]
+
+
+def _csv(write_file, name: str = "items.csv", changed: int = 0) -> Path:
+    lines = ["id,comment"]
+    for i in range(120):
+        extra = " (edited)" if i < changed else ""
+        lines.append(f'{i},"{_TOPICS[i % 4]} {i}{extra}, {_CONTACTS[i % 4]}"')
+    return write_file(name, "\n".join(lines) + "\n")
+
+
+def _expected(conn) -> list[tuple]:
+    kinds = privacy.load_settings(conn).kinds
+    return [(r[0], r[1], r[2], redact(r[3], kinds), redact(r[4], kinds)) for r in tq.items_for_analysis(conn)]
+
+
+def _count_detector_calls(monkeypatch) -> list[str]:
+    """Record every call of the real PII detectors (they still run)."""
+    calls: list[str] = []
+    for kind, detector in list(pii._DETECTORS.items()):
+        def spy(text, _detector=detector, _kind=kind):
+            calls.append(_kind)
+            return _detector(text)
+        monkeypatch.setitem(pii._DETECTORS, kind, spy)
+    return calls
+
+
+def test_a_warm_rerun_does_not_run_the_pii_detectors_again(workspace, write_file, monkeypatch):
+    run_import(workspace, _csv(write_file), ImportOptions(format="generic"))
+    calls = _count_detector_calls(monkeypatch)
+    first = run_analysis(workspace, model="static", mode="full")
+    assert calls and first.info["texts_redacted"] == 120
+    vectors = tq.cached_vector_count(workspace.conn, "static")
+    calls.clear()
+    second = run_analysis(workspace, model="static", mode="full")
+    assert calls == [] and second.info["texts_redacted"] == 0
+    assert tq.cached_vector_count(workspace.conn, "static") == vectors  # the same texts, so the same vectors
+    rows = analysis_rows(workspace.conn)
+    assert rows == _expected(workspace.conn)  # the cached redaction is the redaction
+    assert sum("[EMAIL]" in r[4] for r in rows) == 30 and sum("[NAME]" in r[4] for r in rows) == 30
+    assert sum("[ADDRESS]" in r[4] for r in rows) == 30 and sum("[PHONE]" in r[4] for r in rows) == 30
+
+
+def test_changed_texts_and_changed_kinds_are_redacted_again(workspace, write_file, monkeypatch):
+    run_import(workspace, _csv(write_file), ImportOptions(format="generic"))
+    counts: dict = {}
+    analysis_rows(workspace.conn, counts)
+    assert counts == {"redacted": 120, "cached": 0}
+    run_import(workspace, _csv(write_file, "edited.csv", changed=7), ImportOptions(format="generic"))
+    calls = _count_detector_calls(monkeypatch)
+    counts = {}
+    assert analysis_rows(workspace.conn, counts) == _expected(workspace.conn)
+    assert counts == {"redacted": 7, "cached": 113} and calls
+
+    settings = privacy.load_settings(workspace.conn)
+    settings.kinds = tuple(k for k in settings.kinds if k != "EMAIL")
+    privacy.save_settings(workspace.conn, settings)
+    counts = {}
+    rows = analysis_rows(workspace.conn, counts)
+    assert counts["redacted"] == 120 and rows == _expected(workspace.conn)
+    assert sum("karlsson.refunds@example.com" in r[4] for r in rows) == 30  # e-mails are no longer a kind
+
+
+def test_a_read_only_connection_reads_the_cache_and_writes_nothing(workspace, write_file):
+    run_import(workspace, _csv(write_file), ImportOptions(format="generic"))
+    reader = connect_reader(workspace.path)
+    try:
+        counts: dict = {}
+        assert analysis_rows(reader, counts) == _expected(workspace.conn)
+        assert counts["redacted"] == 120
+        analysis_rows(workspace.conn)  # the writer fills the cache
+        counts = {}
+        analysis_rows(reader, counts)
+        assert counts == {"redacted": 0, "cached": 120}
+    finally:
+        reader.close()
+
+
+def test_the_fingerprint_covers_every_module_the_detectors_use():
+    """A change to any detector's code gives new cache keys: every module of ours that the detector
+    modules import is in the fingerprint, and each is read in full."""
+    for name in rc.DETECTOR_MODULES:
+        code = rc._module_code(name).decode("utf-8")
+        assert len(code) > 1000 and "def " in code
+        for imported in re.findall(r"^from \.(\w+) import", code, re.M):
+            assert f"analysis.{imported}" in rc.DETECTOR_MODULES, (name, imported)
+    assert rc.fingerprint(("EMAIL",)) != rc.fingerprint(("EMAIL", "NAME"))
+
+
+def test_the_theme_engine_imports_without_torch():
+    code = ("import sys; from analysis.topics import import_engine; import_engine();"
+            "names = ('torch', 'transformers', 'sentence_transformers');"
+            "print([n for n in names if n in sys.modules]); import bertopic, umap, hdbscan")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"  # not loaded, and not left blocked (a None entry would be listed)
