@@ -117,3 +117,19 @@ def test_the_theme_engine_imports_without_torch():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[]"  # not loaded, and not left blocked (a None entry would be listed)
+
+
+def test_reading_most_of_the_vector_cache_in_one_pass_gives_what_lookups_give(workspace):
+    import numpy as np
+
+    from triage_app.store.queries import transaction
+
+    rng = np.random.default_rng(0)
+    rows = [(f"h{i:05d}", rng.normal(size=4).astype(np.float32).tobytes()) for i in range(6_000)]
+    with transaction(workspace.conn):
+        tq.store_vectors(workspace.conn, "static", 4, rows)
+        tq.store_vectors(workspace.conn, "other", 4, rows[:100])
+    wanted = [h for h, _ in rows[:5_500]] + ["missing-1", "missing-2", "h00001"]
+    scanned = tq.cached_vectors(workspace.conn, "static", wanted)  # most of the cache: one pass
+    looked_up = tq.cached_vectors(workspace.conn, "static", wanted[:1_000])  # a few: lookups
+    assert scanned == dict(rows[:5_500]) and looked_up == dict(rows[:1_000])

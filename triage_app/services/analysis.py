@@ -134,10 +134,10 @@ def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken
         done += len(rows)
         yield Progress("embedding", done, len(todo_texts), model)
     cancel.raise_if_cancelled()
-    out = np.empty((len(texts), backend.dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        out[i] = np.frombuffer(cached[h], dtype=np.float32)
-    return out
+    if not texts:
+        return np.empty((0, backend.dim), dtype=np.float32)
+    joined = bytearray().join([cached[h] for h in hashes])  # writable: no copy for numpy
+    return np.frombuffer(joined, dtype=np.float32).reshape(len(texts), backend.dim)
 
 
 def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: str = "auto",
