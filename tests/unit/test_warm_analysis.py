@@ -133,3 +133,34 @@ def test_reading_most_of_the_vector_cache_in_one_pass_gives_what_lookups_give(wo
     scanned = tq.cached_vectors(workspace.conn, "static", wanted)  # most of the cache: one pass
     looked_up = tq.cached_vectors(workspace.conn, "static", wanted[:1_000])  # a few: lookups
     assert scanned == dict(rows[:5_500]) and looked_up == dict(rows[:1_000])
+
+
+def test_label_caches_do_not_change_labels(monkeypatch):
+    """The labels' per-text and per-clause caches (theme_labels) give the labels computed without
+    them, whatever was read before: a clause read in a group where a word is a name and in one where
+    it is not, Chinese texts segmented with and without the corpus's words."""
+    import numpy as np
+
+    from analysis import theme_labels as tl
+
+    airline = [f"Flew with Delta again {i}, the Delta flight was cancelled and Delta lost my bag" for i in range(8)]
+    sync = [f"the delta flight mode sync was cancelled {i}, delta sync lost my notes" for i in range(8)]
+    food = [f"外卖送到的时候饭菜都凉了{i}，森林人套餐分量太少" for i in range(8)]
+    groups = [airline, sync, food]
+    centroids = np.eye(3, 4, dtype=np.float32)
+    caches = (tl._parse_text, tl._clause_phrases, tl._text_polarity)
+
+    def labels() -> list[str]:
+        return tl.phrase_labels([list(g) for g in groups], centroids, None, [["delta"], ["sync"], ["外卖"]], 7,
+                                words=["森林人"])
+
+    for cache in caches:
+        cache.cache_clear()
+    cold = labels()
+    tl.phrase_labels([sync, airline[:3] + sync[:3]], centroids[:2], None, None, 3)  # other contexts first
+    tl.is_name_only(airline + food, ["delta", "flight"])
+    assert labels() == cold
+    assert {c.cache_info().hits for c in caches} != {0}  # the caches were used
+    for name in ("_parse_text", "_clause_phrases", "_text_polarity"):
+        monkeypatch.setattr(tl, name, getattr(tl, name).__wrapped__)  # the same code, never cached
+    assert labels() == cold
