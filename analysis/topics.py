@@ -160,7 +160,9 @@ _BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers")
 def _without_optional(names: Sequence[str]):
     """Import as if ``names`` were not installed (BERTopic falls back to its ``NotInstalled``
     placeholders, as in the desktop bundle, which ships without them); modules already loaded are
-    left alone, and afterwards they import normally again (the ``minilm`` backend needs them)."""
+    left alone, and afterwards they import normally again (the ``minilm`` backend needs them).
+    Another thread importing one of them meanwhile would fail: the app analyses in its own process
+    (``services.analysis_process``), which imports nothing else while the engine loads."""
     blocked = [n for n in names if n not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # the import system's "not installed"
