@@ -156,8 +156,8 @@ _HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chi
 def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...],
                                                              tuple[str, ...], tuple[str, ...]]:
     """One text's clauses (tuples of tokens, original case) and its non-initial words, lower-cased:
-    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``); cached: the same member text is read at both levels of the tree and
-    by the name check. Callers must not change what it returns."""
+    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``). Cached: the same member
+    text is read at both levels of the tree and by the name check. Callers must not change it."""
     title: list[str] = []
     seen: list[str] = []
     upper: list[str] = []
