@@ -102,48 +102,68 @@ class _Texts:
     """Clauses of a group's texts as token lists, with the case statistics that tell names."""
 
     def __init__(self, texts: Sequence[str], words: tuple[str, ...]):
-        self.clauses: list[list[list[str]]] = []  # per text: clauses: tokens (original case)
+        self.clauses: list[tuple[tuple[str, ...], ...]] = []  # per text: clauses: tokens (original case)
         self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
         self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
         self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
-        tk = None
         for text in texts:
             text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
-            clauses: list[list[str]] = [[]]
-            for m in _TOKEN.finditer(text):
-                tok = m.group()
-                if _CLAUSE_BREAK.match(tok) or not (tok[0].isalpha() or tok[0] == "'" or _is_cjk(tok)):
-                    if clauses[-1]:
-                        clauses.append([])
-                    continue
-                if _is_cjk(tok):
-                    if clauses[-1] and not _is_cjk(clauses[-1][-1]):
-                        clauses.append([])
-                    tk = tk or segmenter(words)
-                    clauses[-1].extend(w for w in tk.lcut(tok, HMM=True) if w.strip())
-                    clauses.append([])
-                    continue
-                if tok[0] == "'" and tok.lower() not in FUNCTION_WORDS:
-                    tok = tok.strip("'")  # a quoted word
-                    if not tok:
-                        continue
-                if clauses[-1] and tok.lower() in _CLITICS:  # "does n't", "it 's" of pre-tokenised text
-                    clauses[-1][-1] += tok
-                    continue
-                if clauses[-1]:
-                    low = tok.lower()
-                    self.seen[low] += 1
-                    if tok[0].isupper() and not tok.isupper():
-                        self.title[low] += 1
-                    elif tok.isupper() and len(tok) > 1:
-                        self.upper[low] += 1
-                clauses[-1].append(tok)
-            self.clauses.append([c for c in clauses if c])
+            # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
+            clauses, seen, title, upper = _parse_text(text, words if _HAS_CJK.search(text) else ())
+            self.clauses.append(clauses)
+            self.seen.update(seen)
+            self.title.update(title)
+            self.upper.update(upper)
 
     def is_name(self, low: str) -> bool:
         """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
         seen = self.seen.get(low, 0)
         return seen >= 2 and self.title.get(low, 0) >= NAME_SHARE * seen
+
+
+_HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chinese
+
+
+@lru_cache(maxsize=50_000)
+def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...],
+                                                             tuple[str, ...], tuple[str, ...]]:
+    """One text's clauses (tuples of tokens, original case) and its non-initial words, lower-cased:
+    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``). Cached: the same member
+    text is read at both levels of the tree and by the name check. Callers must not change it."""
+    title: list[str] = []
+    seen: list[str] = []
+    upper: list[str] = []
+    tk = None
+    clauses: list[list[str]] = [[]]
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if _CLAUSE_BREAK.match(tok) or not (tok[0].isalpha() or tok[0] == "'" or _is_cjk(tok)):
+            if clauses[-1]:
+                clauses.append([])
+            continue
+        if _is_cjk(tok):
+            if clauses[-1] and not _is_cjk(clauses[-1][-1]):
+                clauses.append([])
+            tk = tk or segmenter(words)
+            clauses[-1].extend(w for w in tk.lcut(tok, HMM=True) if w.strip())
+            clauses.append([])
+            continue
+        if tok[0] == "'" and tok.lower() not in FUNCTION_WORDS:
+            tok = tok.strip("'")  # a quoted word
+            if not tok:
+                continue
+        if clauses[-1] and tok.lower() in _CLITICS:  # "does n't", "it 's" of pre-tokenised text
+            clauses[-1][-1] += tok
+            continue
+        if clauses[-1]:
+            low = tok.lower()
+            seen.append(low)
+            if tok[0].isupper() and not tok.isupper():
+                title.append(low)
+            elif tok.isupper() and len(tok) > 1:
+                upper.append(low)
+        clauses[-1].append(tok)
+    return tuple(tuple(c) for c in clauses if c), tuple(seen), tuple(title), tuple(upper)
 
 
 @lru_cache(maxsize=200_000)
@@ -161,8 +181,23 @@ _CLITICS = frozenset(("n't", "'s", "'re", "'ve", "'ll", "'d", "'m"))
 _PREPOSITIONS = frozenset(("with", "for", "of", "to", "in", "on", "at", "from"))
 
 
-def _english_candidates(clause: list[str], texts: _Texts):
+def _english_candidates(clause: Sequence[str], texts: _Texts):
     """(key, surface) of every acceptable English phrase in a clause."""
+    for key, surface, head in _clause_phrases(tuple(clause)):
+        if not texts.is_name(head):
+            yield key, surface
+    lows = [t.lower() for t in clause]
+    yield from _predicates(list(clause), lows, [_word_kind(w) for w in lows], texts)
+
+
+@lru_cache(maxsize=100_000)
+def _clause_phrases(clause: tuple[str, ...]) -> tuple[tuple[tuple, str, str], ...]:
+    """(key, surface, head word) of the phrases of a clause, before the group's names are left out
+    (cached: a clause is read at both levels of the tree, and feedback repeats clauses)."""
+    return tuple(_phrases(clause))
+
+
+def _phrases(clause: tuple[str, ...]):
     lows = [t.lower() for t in clause]
     kinds = [_word_kind(w) for w in lows]
     stop = english_stop()
@@ -194,10 +229,7 @@ def _english_candidates(clause: list[str], texts: _Texts):
                 if words[k] in _PREPOSITIONS:
                     head = words[k - 1]
                     break
-            if texts.is_name(head):
-                continue
-            yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1])
-    yield from _predicates(clause, lows, kinds, texts)
+            yield _compounds(tuple(_norm(w) for w in words)), " ".join(clause[i:j + 1]), head
 
 
 #: Copulas and auxiliaries a subject may be joined to its predicate with; a label leaves them out

@@ -120,25 +120,35 @@ def _theme_polarity(texts: _Texts) -> int:
     """-1 when a theme's texts name problems at least as often as praise (reviews mix both: "great game but
     it crashes" is a crash report), 1 when praise clearly dominates, else 0. English: VADER's lexicon and
     problem words; Chinese: ``_zh_mood`` of the words."""
-    lex = _valence()
     neg = pos = n = zh_texts = 0
     for clauses in texts.clauses:
-        words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
-        zh = [_zh_key(w) or "" for c in clauses if any(_CJK.search(w) for w in c[:3]) for w in c]
-        if not words and not zh:
-            continue
-        n += 1
-        zh_texts += bool(zh)
-        zh_neg = any(_zh_mood((w,)) < 0 for w in zh)
-        neg += zh_neg or any(lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
-                             or w.endswith("n't") for w in words)
-        pos += any(_zh_mood((w,)) > 0 for w in zh) or any(lex.get(w, 0.0) >= 0.9 for w in words)
+        counted, zh, text_neg, text_pos = _text_mood(clauses)
+        n += counted
+        zh_texts += zh
+        neg += text_neg
+        pos += text_pos
     if not n:
         return 0
     neg, pos = neg / n, pos / n
     if zh_texts * 2 > n:  # Chinese negations are also in praise (没想到这么好吃): one side must clearly lead
         return -1 if neg >= max(pos + ZH_LEAD, 0.3) else 1 if pos > neg + ZH_LEAD else 0
     return -1 if neg >= max(pos, 0.3) else 1 if pos > neg + 0.15 else 0
+
+
+@lru_cache(maxsize=50_000)
+def _text_mood(clauses: tuple[tuple[str, ...], ...]) -> tuple[bool, bool, bool, bool]:
+    """(has words, has Chinese, names a problem, praises) for one text's clauses; cached, since the same
+    member text is read at both levels of the tree."""
+    lex = _valence()
+    words = [_norm_contraction(w.lower()) for c in clauses if not any(_CJK.search(w) for w in c[:3]) for w in c]
+    zh = [_zh_key(w) or "" for c in clauses if any(_CJK.search(w) for w in c[:3]) for w in c]
+    if not words and not zh:
+        return False, False, False, False
+    neg = any(_zh_mood((w,)) < 0 for w in zh) or any(
+        lex.get(w, 0.0) <= -0.9 or (w in PROBLEM_WORDS and w not in _REQUESTS) or w in NEGATIONS
+        or w.endswith("n't") for w in words)
+    pos = any(_zh_mood((w,)) > 0 for w in zh) or any(lex.get(w, 0.0) >= 0.9 for w in words)
+    return True, bool(zh), neg, pos
 
 
 def _key_says_how(key, text: str) -> bool:

@@ -23,6 +23,7 @@ BERTopic, hdbscan and umap are imported inside the functions that need them (sec
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -145,8 +146,32 @@ def import_engine() -> None:
     numba.njit, numba.jit = cached(njit), cached(jit)
     import pynndescent  # noqa: F401
     import umap  # noqa: F401
-    import bertopic  # noqa: F401
+    with _without_optional(_BERTOPIC_OPTIONAL):
+        import bertopic  # noqa: F401
     import hdbscan  # noqa: F401
+
+
+#: Packages BERTopic imports at its own import only for features we never use (embedding models,
+#: text generation, saving to the Hub): torch alone costs ~3-4 s of CPU per analysing process.
+_BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers")
+
+
+@contextlib.contextmanager
+def _without_optional(names: Sequence[str]):
+    """Import as if ``names`` were not installed (BERTopic falls back to its ``NotInstalled``
+    placeholders, as in the desktop bundle, which ships without them); modules already loaded are
+    left alone, and afterwards they import normally again (the ``minilm`` backend needs them).
+    Another thread importing one of them meanwhile would fail: the app analyses in its own process
+    (``services.analysis_process``), which imports nothing else while the engine loads."""
+    blocked = [n for n in names if n not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # the import system's "not installed"
+    try:
+        yield
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, "") is None:
+                del sys.modules[name]
 
 
 def warm_up() -> float:

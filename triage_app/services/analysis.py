@@ -36,7 +36,8 @@ from ..store import Workspace
 from ..store import meta
 from ..store import themes as tq
 from ..store.queries import transaction
-from .privacy import load_settings, redact_for_embedding
+from .privacy import load_settings
+from .redaction_cache import redact_texts
 from .theme_describe import clean_rows, moved_centroids, redescribe, themes_to_redescribe
 
 INCREMENTAL_SHARE = 0.1
@@ -72,17 +73,19 @@ class AnalysisResult:
         return asdict(self)
 
 
-def analysis_rows(conn) -> list[tuple]:
+def analysis_rows(conn, counts: dict | None = None) -> list[tuple]:
     """``items_for_analysis`` rows, title and text redacted when the privacy setting
     ``redact_embedding`` (on by default) asks for it: the embedding model, the vector cache (keyed by
     the text embedded), keywords and labels then never see an e-mail address or a phone number.
-    The items table keeps the text as stored."""
+    The items table keeps the text as stored. Each text is redacted once (``redaction_cache``);
+    ``counts`` receives how many texts were ``redacted`` now and how many came ``cached``."""
     rows = tq.items_for_analysis(conn)
     settings = load_settings(conn)
     if not settings.redact_embedding or not settings.kinds:
         return rows
-    return [(r[0], r[1], r[2], redact_for_embedding(r[3], settings), redact_for_embedding(r[4], settings))
-            for r in rows]
+    n = len(rows)
+    redacted = redact_texts(conn, [r[3] for r in rows] + [r[4] for r in rows], tuple(settings.kinds), counts=counts)
+    return [(r[0], r[1], r[2], redacted[i], redacted[n + i]) for i, r in enumerate(rows)]
 
 
 def workspace_model(ws: Workspace) -> str:
@@ -131,10 +134,10 @@ def embed_texts(ws: Workspace, texts: list[str], model: str, cancel: CancelToken
         done += len(rows)
         yield Progress("embedding", done, len(todo_texts), model)
     cancel.raise_if_cancelled()
-    out = np.empty((len(texts), backend.dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        out[i] = np.frombuffer(cached[h], dtype=np.float32)
-    return out
+    if not texts:
+        return np.empty((0, backend.dim), dtype=np.float32)
+    joined = bytearray().join([cached[h] for h in hashes])  # writable: no copy for numpy
+    return np.frombuffer(joined, dtype=np.float32).reshape(len(texts), backend.dim)
 
 
 def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: str = "auto",
@@ -156,7 +159,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     timer = _Timer()
 
     yield Progress("reading", 0, None, "items")
-    rows = analysis_rows(conn)
+    redaction: dict = {}
+    rows = analysis_rows(conn, redaction)
     if not rows:
         raise AnalysisError("the workspace holds no items; import some feedback first")
     item_ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -174,6 +178,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     counts: dict = {}
     scored_ids = item_ids  # the items whose vectors ``vectors`` holds, for sentiment and type
     result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
+    if redaction:  # texts the PII detectors ran on now; the others' redaction was cached
+        result.info["texts_redacted"] = redaction.get("redacted", 0)
     if mode != "full":
         todo = new_items
         new_docs = clean_rows(rows, todo)

@@ -247,6 +247,11 @@ def _v5_theme_parent_edited(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS themes_parent ON themes(parent_id)")
 
 
+def _redaction_cache(conn: sqlite3.Connection) -> None:
+    """What the redaction before embedding made of each text (docs/schema.md, ``redaction_cache``)."""
+    conn.execute("CREATE TABLE redaction_cache (key TEXT PRIMARY KEY, redacted TEXT) WITHOUT ROWID")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
     ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
@@ -254,6 +259,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("sentiment: cached sentiment per item", _v4_sentiment),
     ("feedback type: type per item beside its sentiment", _feedback_type),
     ("themes: two levels, a parent a person chose is kept", _v5_theme_parent_edited),
+    ("redaction cache: texts redacted before embedding, so a re-run does not redact them again", _redaction_cache),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from .queries import inserted_id, now_iso
 
 _CHUNK = 900  # host parameters per IN (...)
+_SCAN_FROM = 5_000  # cached_vectors: from this many texts, read the whole cache when they are most of it
 
 THEME_COLUMNS = ("id", "label", "label_edited", "keywords", "quotes", "status", "hidden", "parent_id", "merged_into",
                  "size", "created_run_id", "updated_run_id", "created_at", "updated_at", "parent_edited")
@@ -79,6 +80,11 @@ def cached_vectors(conn: sqlite3.Connection, model: str, hashes: Sequence[str]) 
     """``text_hash -> float32 bytes`` for the hashes already embedded with ``model``."""
     out: dict[str, bytes] = {}
     unique = list(dict.fromkeys(hashes))
+    if len(unique) >= _SCAN_FROM and 2 * len(unique) >= cached_vector_count(conn):
+        # most of the cache is wanted (a re-analysis): one pass over the table costs a fifth of the lookups
+        wanted = set(unique)
+        rows = conn.execute("SELECT text_hash, vector FROM embeddings WHERE model=?", (model,))
+        return {h: v for h, v in rows if h in wanted}
     for chunk in _chunks(unique):
         marks = ",".join("?" * len(chunk))
         out.update(conn.execute(f"SELECT text_hash, vector FROM embeddings WHERE model=? AND text_hash IN ({marks})",
