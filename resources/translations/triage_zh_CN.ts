@@ -639,12 +639,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="474" />
+        <location filename="../../ui/import_wizard.py" line="508" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="481" />
+        <location filename="../../ui/import_wizard.py" line="515" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1158,82 +1158,87 @@
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="184" />
+        <location filename="../../ui/import_wizard.py" line="190" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257" />
+        <location filename="../../ui/import_wizard.py" line="231" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="291" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="259" />
+        <location filename="../../ui/import_wizard.py" line="293" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265" />
+        <location filename="../../ui/import_wizard.py" line="299" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298" />
+        <location filename="../../ui/import_wizard.py" line="332" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300" />
+        <location filename="../../ui/import_wizard.py" line="334" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="301" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="303" />
+        <location filename="../../ui/import_wizard.py" line="337" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="307" />
+        <location filename="../../ui/import_wizard.py" line="341" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310" />
+        <location filename="../../ui/import_wizard.py" line="344" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1242,7 +1247,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="346" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1325,27 +1330,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="387" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="356" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="391" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="398" />
+        <location filename="../../ui/import_wizard.py" line="432" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="418" />
+        <location filename="../../ui/import_wizard.py" line="452" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1822,33 +1827,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="428" />
-        <location filename="../../ui/import_wizard.py" line="435" />
+        <location filename="../../ui/import_wizard.py" line="462" />
+        <location filename="../../ui/import_wizard.py" line="469" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="435" />
+        <location filename="../../ui/import_wizard.py" line="469" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="449" />
+        <location filename="../../ui/import_wizard.py" line="483" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="452" />
+        <location filename="../../ui/import_wizard.py" line="486" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="455" />
+        <location filename="../../ui/import_wizard.py" line="489" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="459" />
+        <location filename="../../ui/import_wizard.py" line="493" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>

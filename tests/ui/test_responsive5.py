@@ -1,0 +1,56 @@
+"""Issue 17, session 5: work that froze the window now runs off the UI thread (the import
+wizard's preview), and the Chinese UI's file dialogs. Offscreen; fixtures written here."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+
+def test_wizard_reads_the_preview_in_a_worker_with_a_busy_note(qtbot, settings_home, tmp_path, monkeypatch):
+    from triage_app.services import preview as preview_service
+    from triage_app.store import Workspace
+    from ui.import_wizard import ImportWizard
+
+    threads = []
+    real = preview_service.preview_file
+
+    def recording(*args, **kwargs):  # the real reader; only which thread ran it is noted
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(preview_service, "preview_file", recording)
+    data = tmp_path / "big.csv"
+    data.write_text("id,comment\n" + "".join(f"{i},The sync button is slow number {i}\n" for i in range(5000)))
+    with Workspace(tmp_path / "w.triage") as ws:
+        wizard = ImportWizard(ws, [str(data)])
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()
+        page = wizard.preview_page
+        assert page.loading and page.reading.isVisibleTo(page) and "big.csv" in page.reading.text()
+        assert not page.isComplete()  # Import waits for the file to be read
+        qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+        assert threads and not any(threads)  # never read on the UI thread
+        assert not page.reading.isVisibleTo(page) and page.isComplete()
+        assert page.preview_model.rowCount() == 12 and page.mapping_combos["text"].currentData() == "comment"
+
+
+def test_preview_of_an_earlier_choice_does_not_replace_a_newer_one(qtbot, settings_home, tmp_path):
+    from triage_app.store import Workspace
+    from ui.import_wizard import ImportWizard
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,comment\n1,first file\n")
+    second.write_text("id,comment\n1,second file\n2,more\n")
+    with Workspace(tmp_path / "w.triage") as ws:
+        wizard = ImportWizard(ws, [str(first), str(second)])
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()
+        wizard.preview_page.file_list.setCurrentRow(1)  # before the first file's read came back
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
+        model = wizard.preview_page.preview_model
+        assert model.rowCount() == 2 and "second file" in model.item(0, 3).text()
