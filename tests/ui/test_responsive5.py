@@ -54,3 +54,48 @@ def test_preview_of_an_earlier_choice_does_not_replace_a_newer_one(qtbot, settin
         qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         model = wizard.preview_page.preview_model
         assert model.rowCount() == 2 and "second file" in model.item(0, 3).text()
+
+
+def test_chinese_file_dialog_names_types_and_labels_in_chinese(qtbot, settings_home, tmp_path, monkeypatch):
+    """Qt's own dialog: the Type column (MIME comments follow the default locale) and the labels
+    Qt 6.11's Chinese catalogue lacks ("&Look in:", "Files of &type:", a folder's type)."""
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTreeView
+
+    from triage_app.store import Workspace
+    from ui import language
+
+    folder = tmp_path / "exports"
+    (folder / "older").mkdir(parents=True)
+    (folder / "reviews.csv").write_text("id,comment\n1,慢\n")
+    monkeypatch.setenv("HOME", str(folder))
+    seen = {}
+
+    def look(dialog):
+        dialog.show()
+        tree = dialog.findChild(QTreeView, "treeView")
+        model = tree.model()
+        qtbot.waitUntil(lambda: model.rowCount(tree.rootIndex()) == 2, timeout=10_000)
+        qtbot.waitUntil(lambda: all(model.index(r, 2, tree.rootIndex()).data() for r in range(2)), timeout=10_000)
+        seen["types"] = {model.index(r, 0, tree.rootIndex()).data(): model.index(r, 2, tree.rootIndex()).data()
+                         for r in range(2)}
+        seen["labels"] = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QFileDialog, "exec", look)
+    settings = QSettings(str(tmp_path / "lang.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    language.install(settings)
+    try:
+        from ui.import_wizard import ImportWizard
+
+        with Workspace(tmp_path / "w.triage") as ws:
+            wizard = ImportWizard(ws)
+            qtbot.addWidget(wizard)
+            wizard.files_page._choose()
+    finally:
+        settings.setValue("ui/language", "en_US")
+        language.install(settings)
+    assert seen["types"] == {"older": "文件夹", "reviews.csv": "CSV 文档"}, seen
+    assert seen["labels"]["lookInLabel"].startswith("查找范围") and seen["labels"]["fileTypeLabel"].startswith("文件类型")
+    assert QLocale().language() == QLocale.Language.English  # English again once the language is switched back
