@@ -36,3 +36,26 @@ def test_briefing_in_a_child_process_writes_the_file_and_errors_travel(workspace
     assert out.exists() and result.pages >= 2 and result.format == "pdf"
     with pytest.raises(BriefingError, match="--top"):
         drive(briefing_in_process(workspace.path, BriefingRequest(period="30", top=0), tmp_path / "c.pdf"))
+
+
+def test_items_export_in_a_child_process_follows_the_filter_and_errors_travel(workspace, write_file, tmp_path):
+    import csv
+
+    from triage_app.services.analysis_process import export_items_in_process
+    from triage_app.services.exporting import ExportError
+    from triage_app.store.item_queries import ItemFilter
+
+    rows = "".join(f"{i},2024-01-{1 + i % 28:02d},{'export' if i % 3 else 'login'} fails number {i}\n" for i in range(30))
+    run_import(workspace, write_file("f.csv", "id,created,comment\n" + rows))
+    out = tmp_path / "items.csv"
+    result = drive(export_items_in_process(workspace.path, out, ItemFilter(search="login")))
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)]
+    assert result.rows == 10 == len(texts) and all(t.startswith("login fails") for t in texts)
+    with pytest.raises(ExportError, match="items.txt"):
+        drive(export_items_in_process(workspace.path, tmp_path / "items.txt"))
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        drive(export_items_in_process(workspace.path, tmp_path / "again.csv", cancel=cancel))
+    assert not (tmp_path / "again.csv").exists()
