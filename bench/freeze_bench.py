@@ -57,11 +57,14 @@ if os.environ.get("FREEZE_PROFILE"):  # --profile: sample the UI thread's stack 
             time.sleep(0.01)
             since = last[0]
             if since is not None and time.perf_counter() - since > 0.12:
-                frame = sys._current_frames().get(main_id)
-                if frame is not None:
-                    stack = traceback.extract_stack(frame)[-14:]
-                    samples[tuple(f"{Path(f.filename).parent.name}/{Path(f.filename).name}:{f.lineno} {f.name}"
-                                  for f in stack)] += 1
+                me = threading.get_ident()
+                for ident, frame in sys._current_frames().items():  # the UI thread, and what the others do
+                    if ident == me:
+                        continue
+                    stack = traceback.extract_stack(frame)[-14 if ident == main_id else -4:]
+                    samples[("UI" if ident == main_id else "other",) + tuple(
+                        f"{Path(f.filename).parent.name}/{Path(f.filename).name}:{f.lineno} {f.name}"
+                        for f in stack)] += 1
     threading.Thread(target=sampler, daemon=True).start()
 
 def busy(window):
@@ -171,7 +174,7 @@ elif case == "export_briefing":
 timer.stop()
 gaps = [max(0.0, g) for g in gaps]
 if samples is not None:
-    for stack, count in samples.most_common(12):
+    for stack, count in samples.most_common(20):
         print(f"PROFILE {count} samples (~{count * 10} ms):\n    " + "\n    ".join(stack), flush=True)
 print("RESULT " + json.dumps({"case": case, "max_stall_ms": round(1000 * max(gaps or [0]), 0),
                               "stalls_over_250": sum(g > 0.25 for g in gaps),
