@@ -99,3 +99,20 @@ def test_chinese_file_dialog_names_types_and_labels_in_chinese(qtbot, settings_h
     assert seen["types"] == {"older": "文件夹", "reviews.csv": "CSV 文档"}, seen
     assert seen["labels"]["lookInLabel"].startswith("查找范围") and seen["labels"]["fileTypeLabel"].startswith("文件类型")
     assert QLocale().language() == QLocale.Language.English  # English again once the language is switched back
+
+
+def test_empty_workspace_says_to_import_first_on_feedback_and_themes(qtbot, settings_home, tmp_path):
+    """Run Analysis is disabled on an empty workspace, so the Themes pane must not ask to click it;
+    the Feedback pane says the workspace is empty rather than "no feedback matches these filters"."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "empty.triage")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "empty" in window.themes.detail.toPlainText(), timeout=10_000)
+    assert "Import feedback first" in window.themes.detail.toPlainText()
+    qtbot.waitUntil(lambda: "empty" in window.feedback.detail.toPlainText(), timeout=10_000)
+    assert "Import Files" in window.feedback.detail.toPlainText()
+    assert not window.run_action.isEnabled()
+    window.feedback.search.setText("login")
+    window.feedback.apply_filter()
+    qtbot.waitUntil(lambda: "No feedback matches" in window.feedback.detail.toPlainText(), timeout=10_000)
