@@ -154,8 +154,6 @@ elif case == "import":
     wizard.accept()
     settle(window, 1.0)
 elif case == "analysis":
-    from triage_app.services import analysis as analysis_service
-    analysis_service.workspace_model = lambda ws: "static"
     window.run_analysis()
     spin(lambda: not window.__dict__.get("_analysis_running"), 1800)
     settle(window, 2.0)
@@ -255,8 +253,12 @@ def main() -> int:
                     from triage_app.services.importing import run_import
                     from triage_app.store import Workspace
 
+                    from triage_app.services.analysis import MODEL_KEY
+                    from triage_app.store import meta
+
                     with Workspace(ws) as w:
                         run_import(w, small_csv)
+                        meta.set_text(w.conn, MODEL_KEY, "static")  # the quick model, chosen as a user would
                 else:
                     from triage_app.store import Workspace
 

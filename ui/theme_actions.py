@@ -57,9 +57,6 @@ class _AnalysisProgress:
 
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
-    from triage_app.services.analysis import AnalysisError
-    from triage_app.services.analysis_process import analyse_in_process, chosen_model
-
     if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
         return
     cancel, path = CancelToken(), window.ws.path
@@ -67,9 +64,12 @@ def run_analysis(window) -> None:
     window._analysis_running = True
     window.themes.run_button.setEnabled(False)
 
-    model = chosen_model(window.ws)
-
     def work():  # in a child process: clustering holds the GIL for seconds, which froze the window
+        # services.analysis imports scikit-learn and pandas (0.8-3 s): here, never on the UI thread
+        from triage_app.services.analysis_process import analyse_in_process, chosen_model
+
+        with Workspace(path, create=False) as ws:
+            model = chosen_model(ws)
         return (yield from analyse_in_process(path, model, cancel))
 
     def finish():
@@ -92,7 +92,7 @@ def run_analysis(window) -> None:
         finish()
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage(_t("Analysis cancelled; the themes are as they were."), 10_000)
-        elif isinstance(exc, AnalysisError):
+        elif type(exc).__name__ == "AnalysisError":  # its module is not imported on the UI thread
             QMessageBox.warning(window, _t("Analysis not run"), str(exc))
         else:
             QMessageBox.warning(window, _t("Analysis failed"), f"{type(exc).__name__}: {exc}")

@@ -3,6 +3,7 @@ wizard's preview), and the Chinese UI's file dialogs. Offscreen; fixtures writte
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,42 @@ def test_empty_workspace_says_to_import_first_on_feedback_and_themes(qtbot, sett
     window.feedback.search.setText("login")
     window.feedback.apply_filter()
     qtbot.waitUntil(lambda: "No feedback matches" in window.feedback.detail.toPlainText(), timeout=10_000)
+
+
+def test_run_analysis_does_not_import_the_analysis_on_the_ui_thread(tmp_path):
+    """Pressing Run Analysis imported services.analysis (scikit-learn, pandas: 0.8-3 s) on the UI
+    thread. A fresh interpreter, as the app starts: the module is not loaded when the click returns."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from triage_app.services.importing import run_import\n"
+        "from triage_app.store import Workspace\n"
+        f"path = {str(tmp_path / 'w.triage')!r}\n"
+        f"open({str(tmp_path / 'f.csv')!r}, 'w').write('id,comment\\n' + ''.join(f'{{i}},sync fails {{i}}\\n' for i in range(30)))\n"
+        "with Workspace(path) as ws:\n"
+        f"    run_import(ws, {str(tmp_path / 'f.csv')!r})\n"
+        "from ui.main_window import MainWindow\n"
+        "window = MainWindow(path)\n"
+        "window._analysis_possible = True\n"
+        "window.run_analysis()\n"
+        "print('LOADED' if 'triage_app.services.analysis' in sys.modules else 'NOT LOADED', flush=True)\n"
+        "window._analysis_cancel.cancel()\n"
+        "import time\n"
+        "end = time.monotonic() + 120\n"
+        "while window.__dict__.get('_analysis_running') and time.monotonic() < end:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "window.close()\n"
+    )
+    import ui
+
+    root = str(Path(ui.__file__).resolve().parents[1])  # this tree, whatever the current folder
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300)
+    assert "NOT LOADED" in out.stdout, out.stdout + out.stderr[-2000:]

@@ -59,3 +59,19 @@ def test_items_export_in_a_child_process_follows_the_filter_and_errors_travel(wo
     with pytest.raises(Cancelled):
         drive(export_items_in_process(workspace.path, tmp_path / "again.csv", cancel=cancel))
     assert not (tmp_path / "again.csv").exists()
+
+
+def _niceness(cancel):  # a generator service run in the child: reports the child's priority
+    import os
+
+    return os.nice(0)
+    yield  # pragma: no cover - makes this a generator
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "nice"), reason="no process priorities here")
+def test_the_child_runs_below_the_window(tmp_path):
+    import os
+
+    from triage_app.services.analysis_process import CHILD_NICENESS, in_process
+
+    assert drive(in_process(_niceness, ())) == min(19, os.nice(0) + CHILD_NICENESS)

@@ -10,6 +10,7 @@ transaction rolls back) and returns the service's result; the service's exceptio
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import pickle
 import queue
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Callable, Generator
 from ..domain import CancelToken, Cancelled, Progress
 
 POLL_S = 0.1
+CHILD_NICENESS = 5
 
 
 class _EventToken(CancelToken):
@@ -37,6 +39,8 @@ class _EventToken(CancelToken):
 
 
 def _child(target: Callable, args: tuple, events, cancel_event) -> None:
+    if hasattr(os, "nice"):  # below the window: on two busy cores its event loop still gets the CPU at once
+        os.nice(CHILD_NICENESS)  # the embedding workers this child starts inherit it
     token = _EventToken(cancel_event)
     try:
         gen = target(*args, cancel=token)
