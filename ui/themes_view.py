@@ -115,7 +115,7 @@ class ThemeBoardModel(QAbstractItemModel):
             if key == "status":
                 return QCoreApplication.translate("FeedbackView", theme.status)
             if key == "resolved":
-                return f"{theme.items_resolved} / {theme.items_total}"
+                return f"{theme.items_resolved:,} / {theme.items_total:,}"
             if key == "keywords":
                 return ", ".join(theme.keywords[:6])
             if key == "label":
