@@ -68,8 +68,17 @@ def run_analysis(window) -> None:
         # services.analysis imports scikit-learn and pandas (0.8-3 s): here, never on the UI thread
         from triage_app.services.analysis_process import analyse_in_process, chosen_model
 
-        with Workspace(path, create=False) as ws:
-            model = chosen_model(ws)
+        from types import SimpleNamespace
+
+        from triage_app.store import connect_reader
+
+        # a reader, not Workspace(): that reads the file's header with open()/close(), and closing a
+        # descriptor drops the window connection's SQLite locks (POSIX), which ended in "disk I/O error"
+        conn = connect_reader(path)
+        try:
+            model = chosen_model(SimpleNamespace(conn=conn, path=path))
+        finally:
+            conn.close()
         return (yield from analyse_in_process(path, model, cancel))
 
     def finish():
