@@ -47,6 +47,26 @@ def ping():
     last[0] = now
 timer = QTimer(); timer.setInterval(50); timer.timeout.connect(ping)
 
+samples, stall_log = None, []
+if os.environ.get("FREEZE_PROFILE"):  # --profile: sample the UI thread's stack while it does not answer
+    import collections, threading, traceback
+    samples, main_id = collections.Counter(), threading.main_thread().ident
+
+    def sampler():
+        while True:
+            time.sleep(0.01)
+            since = last[0]
+            if since is not None and time.perf_counter() - since > 0.12:
+                me = threading.get_ident()
+                for ident, frame in sys._current_frames().items():  # the UI thread, and what the others do
+                    if ident == me:
+                        continue
+                    stack = traceback.extract_stack(frame)[-14 if ident == main_id else -4:]
+                    samples[("UI" if ident == main_id else "other",) + tuple(
+                        f"{Path(f.filename).parent.name}/{Path(f.filename).name}:{f.lineno} {f.name}"
+                        for f in stack)] += 1
+    threading.Thread(target=sampler, daemon=True).start()
+
 def busy(window):
     owners = [window, window.dashboard, window.feedback, window.themes] + list(window.findChildren(QDialog))
     return any(o.__dict__.get("_running_workers") for o in owners) or window.__dict__.get("_analysis_running")
@@ -134,8 +154,6 @@ elif case == "import":
     wizard.accept()
     settle(window, 1.0)
 elif case == "analysis":
-    from triage_app.services import analysis as analysis_service
-    analysis_service.workspace_model = lambda ws: "static"
     window.run_analysis()
     spin(lambda: not window.__dict__.get("_analysis_running"), 1800)
     settle(window, 2.0)
@@ -153,6 +171,9 @@ elif case == "export_briefing":
     settle(window)
 timer.stop()
 gaps = [max(0.0, g) for g in gaps]
+if samples is not None:
+    for stack, count in samples.most_common(20):
+        print(f"PROFILE {count} samples (~{count * 10} ms):\n    " + "\n    ".join(stack), flush=True)
 print("RESULT " + json.dumps({"case": case, "max_stall_ms": round(1000 * max(gaps or [0]), 0),
                               "stalls_over_250": sum(g > 0.25 for g in gaps),
                               "seconds": round(time.perf_counter() - started, 1)}), flush=True)
@@ -185,11 +206,15 @@ def make_themed_workspace(folder: Path, rows: int) -> Path:
     return path
 
 
-def run_case(tree: Path, case: str, ws: Path, extra: str) -> dict:
+def run_case(tree: Path, case: str, ws: Path, extra: str, profile: bool = False) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HF_HUB_OFFLINE="1", PYTHONPATH=str(tree),
                XDG_CONFIG_HOME=tempfile.mkdtemp(), XDG_DATA_HOME=tempfile.mkdtemp())
+    if profile:
+        env["FREEZE_PROFILE"] = "1"
     proc = subprocess.run([sys.executable, "-c", CHILD, case, str(ws), extra], env=env, cwd=tree,
                           capture_output=True, text=True, timeout=3600)
+    if profile:
+        print("\n".join(line for line in proc.stdout.splitlines() if not line.startswith("RESULT ")), file=sys.stderr)
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[7:])
@@ -203,6 +228,9 @@ def main() -> int:
     ap.add_argument("--baseline", default="/work/main", help="tree whose code is the baseline")
     ap.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "triage-freeze-bench"))
     ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--profile", action="store_true",
+                    help="print the UI thread's most frequent stacks while it did not answer (this tree only)")
+    ap.add_argument("--only-this", action="store_true", help="skip the baseline (for profiling)")
     args = ap.parse_args()
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -216,7 +244,8 @@ def main() -> int:
     rows = []
     for case in args.cases.split(","):
         results = {}
-        for name, tree in (("baseline", Path(args.baseline)), ("this tree", ROOT)):
+        trees = (("baseline", Path(args.baseline)), ("this tree", ROOT))
+        for name, tree in trees[1:] if args.only_this else trees:
             scratch = Path(tempfile.mkdtemp(dir=folder))
             if case in ("import", "analysis"):
                 ws = scratch / "w.triage"
@@ -224,8 +253,12 @@ def main() -> int:
                     from triage_app.services.importing import run_import
                     from triage_app.store import Workspace
 
+                    from triage_app.services.analysis import MODEL_KEY
+                    from triage_app.store import meta
+
                     with Workspace(ws) as w:
                         run_import(w, small_csv)
+                        meta.set_text(w.conn, MODEL_KEY, "static")  # the quick model, chosen as a user would
                 else:
                     from triage_app.store import Workspace
 
@@ -234,7 +267,7 @@ def main() -> int:
                 ws = scratch / big.name
                 ws.write_bytes(big.read_bytes())  # edits must not change the next run's workspace
             extra = str(small_csv) if case == "import" else str(scratch)
-            results[name] = run_case(tree, case, ws, extra)
+            results[name] = run_case(tree, case, ws, extra, args.profile and name == "this tree")
             print(f"{case:16} {name:10} {results[name]}", file=sys.stderr, flush=True)
         rows.append((case, results))
     print(f"\nload average at start: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} · {args.rows:,} items "
@@ -242,7 +275,7 @@ def main() -> int:
     print("| case | baseline longest stall | this tree longest stall | stalls > 250 ms (baseline → this) |")
     print("|---|---:|---:|---:|")
     for case, r in rows:
-        b, t = r["baseline"], r["this tree"]
+        b, t = r.get("baseline", {"error": "skipped"}), r["this tree"]
 
         def cell(x):
             return f"{x['max_stall_ms']:,.0f} ms" if "max_stall_ms" in x else f"error: {x.get('error')}"

@@ -68,8 +68,11 @@ def ensure_cjk_font() -> None:
 
 def _install_translation(app: QApplication, settings: QSettings) -> None:
     """Chinese UI when the setting (View › Language) or else the system locale says so."""
-    language = settings.value("ui/language") or QLocale.system().name()
-    if not str(language).startswith("zh"):
+    language = str(settings.value("ui/language") or QLocale.system().name())
+    # Qt's file dialogs name file types (MIME comments) and dates in the default locale, not the
+    # translator's language: without this they stayed English in the Chinese UI
+    QLocale.setDefault(QLocale.system() if language == QLocale.system().name() else QLocale(language))
+    if not language.startswith("zh"):
         return
     data = (resources.files("resources") / "translations" / "triage_zh_CN.qm").read_bytes()
     translator = QTranslator(app)

@@ -232,6 +232,9 @@ class FeedbackView(QWidget):
                 COLUMN_KEYS.index(sort), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
             if rows:
                 self.table.selectRow(0)
+            elif item_filter == ItemFilter():  # nothing filtered out: there is nothing yet
+                self.detail.setHtml("<p>" + self.tr("This workspace is empty. Import feedback with File › Import "
+                                                    "Files… (Ctrl+I): a survey, issues, tickets or reviews.") + "</p>")
             else:
                 self.detail.setHtml(f"<p>{self.tr('No feedback matches these filters.')}</p>")
 

@@ -153,4 +153,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("DashboardView", "All time"),
     # Qt's own file dialog: labels its Chinese catalogue (qtbase_zh_CN) lacks
     QT_TRANSLATE_NOOP("QFileDialog", "Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),  # Qt 6.11's
+    # ("QAbstractFileIconProvider", "Folder", "All other platforms"): in build_translations.QT_EXTRA
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
 ]

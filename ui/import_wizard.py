@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 
 from triage_app.domain import CancelToken
 from triage_app.importers.source import ImportOptions
-from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_folder, format_choices, preview_file
+from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_folder, format_choices, preview_with_preset
 from triage_app.store import Workspace
-from triage_app.store.presets import load_preset
 from triage_app.workflows import FileProgress, import_files
 
 from .file_dialogs import open_file_names
@@ -175,9 +174,15 @@ class PreviewPage(QWizardPage):
         self.preview.verticalHeader().setDefaultSectionSize(22)
         self.problems = QTextBrowser()
         self.problems.setMaximumHeight(80)
+        self.reading = QLabel()  # "Reading file.xlsx…" with a busy bar while a worker reads the file
+        self.reading_bar = QProgressBar(maximum=0, maximumHeight=10, textVisible=False)
+        reading = QHBoxLayout()
+        reading.addWidget(self.reading)
+        reading.addWidget(self.reading_bar, 1)
         self.preview.setMinimumHeight(220)
         right = QWidget()
         rlayout = QVBoxLayout(right)
+        rlayout.addLayout(reading)
         rlayout.addLayout(form)
         rlayout.addWidget(self.mapping_box)
         rlayout.addWidget(self.problems)  # above the rows: rejected rows and errors seen without scrolling
@@ -199,6 +204,10 @@ class PreviewPage(QWizardPage):
         self.format.currentIndexChanged.connect(self._option_changed)
         self.encoding.currentTextChanged.connect(self._option_changed)
         self._updating = False
+        self._generation = 0  # only the newest read is shown
+        self.loading = False
+        self._shown: str | None = None  # the file whose preview the controls show
+        self._show_reading(None)
 
     def initializePage(self) -> None:
         self.file_list.clear()
@@ -216,22 +225,46 @@ class PreviewPage(QWizardPage):
         if path:
             self._refresh(path)
 
+    def _show_reading(self, path: str | None) -> None:
+        self.loading = path is not None
+        self.reading.setText(self.tr("Reading {0}…").format(Path(path).name) if path else "")
+        self.reading.setVisible(self.loading)
+        self.reading_bar.setVisible(self.loading)
+
     def _refresh(self, path: str) -> None:
+        """Read the file's first rows in a worker (a large XLSX or JSON file takes seconds); the
+        controls and rows follow when it is read, and Import waits for it."""
         options = self.wiz.options[path]
-        preview = preview_file(path, options)
-        if preview.headers and preview.format == "generic" and not options.mapping:
-            preset = load_preset(self.wiz.workspace.conn, preview.headers)
-            if preset:
-                options.mapping = dict(preset)
-                preview = preview_file(path, options)
-        self.wiz.previews[path] = preview
-        self._updating = True
-        try:
-            self._fill_controls(preview, options)
-        finally:
-            self._updating = False
-        self._fill_preview(preview)
+        self._generation += 1
+        generation, ws_path = self._generation, self.wiz.workspace.path
+        self._show_reading(path)
+        if self._shown != path:  # another file's rows must not pass for this one's
+            self.preview_model.clear()
+            self.problems.clear()
         self.completeChanged.emit()
+
+        def done(result):
+            preview, used = result
+            if self.wiz.options.get(path) is options:  # still the options it was read with
+                self.wiz.options[path] = used  # with the mapping saved for files of these columns
+                self.wiz.previews[path] = preview
+            if generation != self._generation:
+                return  # a newer read (another file or option) is on its way
+            self._show_reading(None)
+            if path == self._current_file():
+                self._shown = path
+                self._updating = True
+                try:
+                    self._fill_controls(preview, self.wiz.options[path])
+                finally:
+                    self._updating = False
+                self._fill_preview(preview)
+            self.completeChanged.emit()
+
+        def failed(exc):
+            done((FilePreview(Path(path), error=f"{Path(path).name}: {exc}"), options))
+
+        run_in_thread(self.wiz, lambda: preview_with_preset(path, options, ws_path), done, failed)
 
     def _fill_controls(self, preview: FilePreview, options: ImportOptions) -> None:
         self.format.clear()
@@ -343,7 +376,7 @@ class PreviewPage(QWizardPage):
     def isComplete(self) -> bool:
         # only the files still chosen count (a file removed after Back no longer holds up the import)
         previews = [self.wiz.previews[f] for f in self.wiz.files if f in self.wiz.previews]
-        return bool(previews) and all(p.error is None for p in previews)
+        return not self.loading and bool(previews) and all(p.error is None for p in previews)
 
 
 class ProgressPage(QWizardPage):

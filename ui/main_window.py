@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def export_items(self) -> None:
         from triage_app.domain import CancelToken
-        from triage_app.services.exporting import export_items
+        from triage_app.services.analysis_process import export_items_in_process
 
         path = self._ask_export_path("feedback.xlsx")
         if self.ws is None or path is None:
@@ -341,9 +341,8 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.canceled.connect(cancel.cancel)
 
-        def work():
-            with Workspace(ws_path) as ws:
-                return (yield from export_items(ws.conn, path, item_filter, None, cancel))
+        def work():  # in a child process: writing each row holds the GIL, which froze the window
+            return (yield from export_items_in_process(ws_path, path, item_filter, None, cancel))
 
         def progress(p):
             dialog.setMaximum(p.total or 0)

@@ -57,10 +57,6 @@ class _AnalysisProgress:
 
 def run_analysis(window) -> None:
     """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
-    from triage_app.services.analysis import AnalysisError
-    from triage_app.services.analysis_process import chosen_model
-    from triage_app.workflows import analyse_in_process
-
     if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
         return
     cancel, path = CancelToken(), window.ws.path
@@ -68,9 +64,22 @@ def run_analysis(window) -> None:
     window._analysis_running = True
     window.themes.run_button.setEnabled(False)
 
-    model = chosen_model(window.ws)
-
     def work():  # in a child process: clustering holds the GIL for seconds, which froze the window
+        # services.analysis imports scikit-learn and pandas (0.8-3 s): here, never on the UI thread
+        from triage_app.services.analysis_process import chosen_model
+        from triage_app.workflows import analyse_in_process
+
+        from types import SimpleNamespace
+
+        from triage_app.store import connect_reader
+
+        # a reader, not Workspace(): that reads the file's header with open()/close(), and closing a
+        # descriptor drops the window connection's SQLite locks (POSIX), which ended in "disk I/O error"
+        conn = connect_reader(path)
+        try:
+            model = chosen_model(SimpleNamespace(conn=conn, path=path))
+        finally:
+            conn.close()
         return (yield from analyse_in_process(path, model, cancel))
 
     def finish():
@@ -93,7 +102,7 @@ def run_analysis(window) -> None:
         finish()
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage(_t("Analysis cancelled; the themes are as they were."), 10_000)
-        elif isinstance(exc, AnalysisError):
+        elif type(exc).__name__ == "AnalysisError":  # its module is not imported on the UI thread
             QMessageBox.warning(window, _t("Analysis not run"), str(exc))
         else:
             QMessageBox.warning(window, _t("Analysis failed"), f"{type(exc).__name__}: {exc}")

@@ -115,7 +115,7 @@ class ThemeBoardModel(QAbstractItemModel):
             if key == "status":
                 return QCoreApplication.translate("FeedbackView", theme.status)
             if key == "resolved":
-                return f"{theme.items_resolved} / {theme.items_total}"
+                return f"{theme.items_resolved:,} / {theme.items_total:,}"
             if key == "keywords":
                 return ", ".join(theme.keywords[:6])
             if key == "label":
@@ -280,6 +280,9 @@ class ThemesView(QWidget):
         if tops:
             index = self.model.index_of(current.id) if current is not None else QModelIndex()
             self.select_index(index if index.isValid() else self.model.index(0, 0))
+        elif not total:  # Run Analysis is disabled on an empty workspace: say what comes first
+            self.detail.setHtml("<p>" + self.tr("This workspace is empty. Import feedback first (File › Import Files…, "
+                                                "Ctrl+I); then <b>Run Analysis</b> finds its themes.") + "</p>")
         else:
             self.detail.setHtml("<p>" + self.tr("No themes yet. Click <b>Run Analysis</b> to find the themes in your "
                                                 "feedback.") + "</p>")

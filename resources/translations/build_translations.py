@@ -16,6 +16,23 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BIN = Path(sys.executable).parent
+# Qt's own strings with a disambiguation (which pyside6-lupdate does not collect from Python) that
+# Qt's Chinese catalogue lacks: (context, source, disambiguation); the Chinese is in zh_CN.json
+QT_EXTRA = [("QAbstractFileIconProvider", "Folder", "All other platforms")]  # the file dialog's Type of a folder
+
+
+def _add_extra(root) -> None:
+    for context_name, source, comment in QT_EXTRA:
+        context = next((c for c in root.iter("context") if c.findtext("name") == context_name), None)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = context_name
+        if any(m.findtext("source") == source and m.findtext("comment") == comment for m in context.iter("message")):
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "comment").text = comment
+        ET.SubElement(message, "translation", type="unfinished")
 
 
 def main() -> int:
@@ -24,6 +41,7 @@ def main() -> int:
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts)], cwd=ROOT, check=True)
     table = json.loads((HERE / "zh_CN.json").read_text(encoding="utf-8"))
     tree = ET.parse(ts)
+    _add_extra(tree.getroot())
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")

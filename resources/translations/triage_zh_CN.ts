@@ -3,42 +3,42 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="323" />
+        <location filename="../../ui/feedback_view.py" line="326" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="324" />
+        <location filename="../../ui/feedback_view.py" line="327" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="325" />
+        <location filename="../../ui/feedback_view.py" line="328" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="325" />
+        <location filename="../../ui/feedback_view.py" line="328" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="325" />
+        <location filename="../../ui/feedback_view.py" line="328" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="326" />
+        <location filename="../../ui/feedback_view.py" line="329" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="326" />
+        <location filename="../../ui/feedback_view.py" line="329" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="333" />
+        <location filename="../../ui/feedback_view.py" line="336" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -336,12 +336,17 @@
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="241" />
+        <location filename="../../ui/feedback_view.py" line="236" />
+        <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
+        <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="244" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="246" />
+        <location filename="../../ui/feedback_view.py" line="249" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -639,12 +644,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="474" />
+        <location filename="../../ui/import_wizard.py" line="508" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="481" />
+        <location filename="../../ui/import_wizard.py" line="515" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -928,47 +933,47 @@
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Status of {0} item(s) set to “{1}”</source>
         <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="525" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="526" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538" />
+        <location filename="../../ui/main_window.py" line="537" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="541" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1033,74 +1038,74 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="340" />
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="501" />
         <location filename="../../ui/theme_actions.py" line="171" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="486" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1158,82 +1163,87 @@
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="184" />
+        <location filename="../../ui/import_wizard.py" line="190" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="257" />
+        <location filename="../../ui/import_wizard.py" line="231" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="291" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="259" />
+        <location filename="../../ui/import_wizard.py" line="293" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265" />
+        <location filename="../../ui/import_wizard.py" line="299" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="279" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298" />
+        <location filename="../../ui/import_wizard.py" line="332" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="300" />
+        <location filename="../../ui/import_wizard.py" line="334" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="301" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="303" />
+        <location filename="../../ui/import_wizard.py" line="337" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="307" />
+        <location filename="../../ui/import_wizard.py" line="341" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310" />
+        <location filename="../../ui/import_wizard.py" line="344" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1242,7 +1252,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="346" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1325,27 +1335,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="387" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="356" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="391" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="398" />
+        <location filename="../../ui/import_wizard.py" line="432" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="418" />
+        <location filename="../../ui/import_wizard.py" line="452" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1376,6 +1386,19 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="158" />
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../../ui/i18n.py" line="155" />
@@ -1386,6 +1409,16 @@
         <location filename="../../ui/i18n.py" line="155" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="156" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="156" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1822,33 +1855,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="428" />
-        <location filename="../../ui/import_wizard.py" line="435" />
+        <location filename="../../ui/import_wizard.py" line="462" />
+        <location filename="../../ui/import_wizard.py" line="469" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="435" />
+        <location filename="../../ui/import_wizard.py" line="469" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="449" />
+        <location filename="../../ui/import_wizard.py" line="483" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="452" />
+        <location filename="../../ui/import_wizard.py" line="486" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="455" />
+        <location filename="../../ui/import_wizard.py" line="489" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="459" />
+        <location filename="../../ui/import_wizard.py" line="493" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2521,6 +2554,11 @@
     </message>
     <message>
         <location filename="../../ui/themes_view.py" line="284" />
+        <source>This workspace is empty. Import feedback first (File › Import Files…, Ctrl+I); then &lt;b&gt;Run Analysis&lt;/b&gt; finds its themes.</source>
+        <translation>此工作区为空。请先导入反馈（文件 › 导入文件…，Ctrl+I），然后&lt;b&gt;运行分析&lt;/b&gt;即可发现其中的主题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="287" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

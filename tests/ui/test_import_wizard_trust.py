@@ -35,6 +35,7 @@ def test_folder_import_skips_readme_and_imports_the_rest(qtbot, settings_home, t
     skipped = wizard.files_page.skipped_label.text()
     assert "README.txt" in skipped and "logo.png" in skipped
     wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     page = wizard.preview_page
     assert wizard.previews[wizard.files[0]].encoding == "gb18030"
     # map the plan column as a segment
@@ -43,6 +44,7 @@ def test_folder_import_skips_readme_and_imports_the_rest(qtbot, settings_home, t
     page.source_name.setText("App reviews")
     page.source_name.editingFinished.emit()
     assert wizard.options[wizard.files[0]].mapping.get("segment:plan") == "plan"
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
     _, result, error = wizard.results[0]
@@ -60,11 +62,13 @@ def test_import_enabled_after_back_and_removing_the_bad_file(qtbot, settings_hom
     wizard = window.show_import_wizard([str(good), str(bad)])
     wizard.next()
     wizard.preview_page.file_list.setCurrentRow(1)
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     assert not wizard.preview_page.isComplete()
     wizard.back()
     wizard.files_page.list.item(1).setSelected(True)
     wizard.files_page._remove()
     wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     assert wizard.files == [str(good)]
     assert wizard.preview_page.isComplete()
 
@@ -75,12 +79,14 @@ def test_uncertain_encoding_offers_the_candidates(qtbot, settings_home, tmp_path
     window = _window(qtbot, tmp_path)
     wizard = window.show_import_wizard([str(path)])
     wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     page = wizard.preview_page
     preview = wizard.previews[str(path)]
     if not preview.encoding_candidates:
         pytest.skip("the sample happened to be decisive")
     assert page.encoding_choices.count() == len(preview.encoding_candidates) and not page.isComplete()
     page._pick_encoding(page.encoding_choices.item(0))
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     assert wizard.options[str(path)].encoding == preview.encoding_candidates[0][0]
     assert wizard.previews[str(path)].error is None and page.isComplete()
 
@@ -92,4 +98,5 @@ def test_file_without_free_text_says_so(qtbot, settings_home, tmp_path):
     window = _window(qtbot, tmp_path)
     wizard = window.show_import_wizard([str(path)])
     wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     assert "no free-text feedback" in wizard.preview_page.problems.toPlainText()

@@ -37,12 +37,14 @@ def test_chinese_wizard_speaks_chinese_for_importer_messages(qtbot, settings_hom
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.next()
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         page = wizard.preview_page
         # the empty file: its type and why it cannot be imported, in Chinese
         assert "未知类型" in page.detected.text() and "?" not in page.detected.text()
         problems = page.problems.toPlainText()
         assert "文件是空的" in problems and "the file is empty" not in problems
         page.file_list.setCurrentRow(1)
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         assert "通用表格或 JSON" in page.format.currentText()
         problems = page.problems.toPlainText()
         assert "有 4 个单元格，但表头只有 2 个" in problems  # the rejected row's reason
@@ -56,6 +58,7 @@ def test_chinese_wizard_speaks_chinese_for_importer_messages(qtbot, settings_hom
         wizard.files_page.list.item(0).setSelected(True)
         wizard.files_page._remove()
         wizard.next()
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         wizard.next()
         qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
         summary = wizard.summary_page.text.toPlainText()
@@ -75,6 +78,7 @@ def test_english_wizard_keeps_the_importers_english(qtbot, settings_home, tmp_pa
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.next()
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         assert "the file is empty" in wizard.preview_page.problems.toPlainText()
         assert "unknown type" in wizard.preview_page.detected.text()
 
@@ -116,6 +120,7 @@ def test_preview_shows_problems_above_the_rows_and_readable_dates(qtbot, setting
         qtbot.addWidget(wizard)
         wizard.show()
         wizard.next()
+        qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
         page = wizard.preview_page
         assert page.preview_model.item(0, 0).text() == "2024-03-01 10:00"  # as the feedback table shows it
         assert "row 3" in page.problems.toPlainText()

@@ -116,6 +116,7 @@ def test_import_wizard_speaks_chinese_and_a_cancelled_import_says_so(qtbot, sett
             qtbot.addWidget(wizard)
             wizard.show()
             wizard.next()
+            qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
             page = wizard.preview_page
             assert "通用表格或 JSON" in page.format.currentText()
             assert page.preview_model.item(0, 5).text() == "新建"  # the status, not "new"

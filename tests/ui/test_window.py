@@ -119,6 +119,7 @@ def test_import_wizard_end_to_end(qtbot, settings_home, tmp_path):
     wizard = window.show_import_wizard([str(data)])
     assert wizard.files == [str(data)]
     wizard.next()  # -> preview
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     preview = wizard.previews[str(data)]
     assert preview.format == "generic" and preview.error is None
     assert wizard.preview_page.preview_model.rowCount() == 4
@@ -141,6 +142,7 @@ def test_wizard_shows_a_broken_file_without_importing(qtbot, settings_home, tmp_
     qtbot.addWidget(window)
     wizard = window.show_import_wizard([str(bad)])
     wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.loading, timeout=10_000)
     assert "broken.xlsx" in wizard.previews[str(bad)].error
     assert not wizard.preview_page.isComplete()
 

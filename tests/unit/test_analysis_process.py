@@ -130,3 +130,42 @@ def running(pid: int) -> bool:
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_items_export_in_a_child_process_follows_the_filter_and_errors_travel(workspace, write_file, tmp_path):
+    import csv
+
+    from triage_app.services.analysis_process import export_items_in_process
+    from triage_app.services.exporting import ExportError
+    from triage_app.store.item_queries import ItemFilter
+
+    rows = "".join(f"{i},2024-01-{1 + i % 28:02d},{'export' if i % 3 else 'login'} fails number {i}\n" for i in range(30))
+    run_import(workspace, write_file("f.csv", "id,created,comment\n" + rows))
+    out = tmp_path / "items.csv"
+    result = drive(export_items_in_process(workspace.path, out, ItemFilter(search="login")))
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)]
+    assert result.rows == 10 == len(texts) and all(t.startswith("login fails") for t in texts)
+    with pytest.raises(ExportError, match="items.txt"):
+        drive(export_items_in_process(workspace.path, tmp_path / "items.txt"))
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        drive(export_items_in_process(workspace.path, tmp_path / "again.csv", cancel=cancel))
+    assert not (tmp_path / "again.csv").exists()
+
+
+def _niceness(cancel):  # a generator service run in the child: reports the child's priority
+    import os
+
+    return os.nice(0)
+    yield  # pragma: no cover - makes this a generator
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "nice"), reason="no process priorities here")
+def test_the_child_runs_below_the_window(tmp_path):
+    import os
+
+    from triage_app.services.analysis_process import CHILD_NICENESS, in_process
+
+    assert drive(in_process(_niceness, ())) == min(19, os.nice(0) + CHILD_NICENESS)

@@ -1,5 +1,5 @@
 """Long services in a separate process: the theme analysis (with the sentiment scoring after it,
-``workflows.analyse_in_process``) and the briefing.
+``workflows.analyse_in_process``), the briefing and the items export.
 
 Clustering (numba, hdbscan) and chart rendering (Agg) hold the GIL for a long time, which froze
 the window even though they ran in a worker thread; in a spawned process (safe beside Qt's
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing as mp
+import os
 import pickle
 import queue
 from functools import partial
@@ -25,6 +26,7 @@ from typing import Callable, Generator
 from ..domain import CancelToken, Cancelled, Progress
 
 POLL_S = 0.1
+CHILD_NICENESS = 5
 
 
 class _EventToken(CancelToken):
@@ -46,6 +48,8 @@ class _EventToken(CancelToken):
 
 
 def _child(target: Callable, args: tuple, events, cancel_event) -> None:
+    if hasattr(os, "nice"):  # below the window: on two busy cores its event loop still gets the CPU at once
+        os.nice(CHILD_NICENESS)  # the embedding workers this child starts inherit it
     token = _EventToken(cancel_event)
     try:
         gen = target(*args, cancel=token)
@@ -115,6 +119,19 @@ def write_briefing(path: str, request, output: str, cancel: CancelToken):
         return (yield from generate(ws.conn, request, output, cancel))
 
 
+def export_items_job(path: str, output: str, item_filter, format: str | None, cancel: CancelToken):
+    """The items export on a reader connection (per row Python work: in a thread it kept the GIL
+    from the window for most of each event-loop turn, 0.8 s stalls on 100k items)."""
+    from ..store import connect_reader
+    from .exporting import export_items
+
+    conn = connect_reader(path)
+    try:
+        return (yield from export_items(conn, output, item_filter, None, cancel, format))
+    finally:
+        conn.close()
+
+
 def chosen_model(ws) -> str:
     """The model ``analyse`` would use: the last run's, else the workspace's default (decided here,
     so the child uses the same one)."""
@@ -128,3 +145,8 @@ def chosen_model(ws) -> str:
 def briefing_in_process(path: str | Path, request, output: str | Path,
                         cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
     return in_process(write_briefing, (str(path), request, str(output)), cancel)
+
+
+def export_items_in_process(path: str | Path, output: str | Path, item_filter=None, format: str | None = None,
+                            cancel: CancelToken | None = None) -> Generator[Progress, None, object]:
+    return in_process(export_items_job, (str(path), str(output), item_filter, format), cancel)

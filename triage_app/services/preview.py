@@ -2,7 +2,7 @@
 the other candidates, the first rows as they will be imported, and rows that would be rejected."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
@@ -93,6 +93,27 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
     except Exception as exc:  # a preview must never take the wizard down
         preview.error = f"{Path(path).name}: cannot be read ({type(exc).__name__}: {exc})"
     return preview
+
+
+def preview_with_preset(path: str | Path, options: ImportOptions, workspace_path: str | Path,
+                        rows: int = 12) -> tuple[FilePreview, ImportOptions]:
+    """The preview, with the column mapping saved in the workspace for files of the same headers when
+    none is chosen yet (returned in the options). The wizard runs this in a worker: reading the start
+    of a large XLSX or JSON file takes seconds."""
+    preview = preview_file(path, options, rows)
+    if preview.headers and preview.format == "generic" and not options.mapping:
+        from ..store import connect_reader
+        from ..store.presets import load_preset
+
+        conn = connect_reader(workspace_path)
+        try:
+            preset = load_preset(conn, preview.headers)
+        finally:
+            conn.close()
+        if preset:
+            options = replace(options, mapping=dict(preset))
+            preview = preview_file(path, options, rows)
+    return preview, options
 
 
 def files_in_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:

@@ -29,8 +29,14 @@ LANGUAGES = ("en", "zh")
 CSV_COLUMNS = ("name", "contact", "source_format", "source", "link", "item_id", "external_id", "status", "reported_at")
 _EMAIL_KEY = re.compile(r"e-?mail|邮箱", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SOURCE_NAMES = {"github": "GitHub", "github_cli": "GitHub", "gitlab": "GitLab", "jira": "Jira", "zendesk": "Zendesk",
-                 "generic": "CSV/XLSX", "google_play": "Google Play", "complaints": "Complaints"}
+# every importer by the name people know it ("google_forms" showed raw in the update's text)
+_SOURCE_NAMES = {"github": "GitHub", "github_cli": "GitHub", "github_discussions": "GitHub Discussions", "gitlab": "GitLab",
+                 "jira": "Jira", "zendesk": "Zendesk", "generic": "CSV/XLSX", "google_play": "Google Play",
+                 "app_store": "App Store", "complaints": "Complaints", "cfpb_complaints": "CFPB complaints",
+                 "discord": "Discord", "discourse": "Discourse", "google_forms": "Google Forms",
+                 "limesurvey": "LimeSurvey", "qualtrics": "Qualtrics", "research_survey": "Research survey",
+                 "slack": "Slack", "stackexchange": "Stack Exchange", "surveymonkey": "SurveyMonkey",
+                 "tencent_survey": "Tencent Survey", "typeform": "Typeform", "wenjuanxing": "Wenjuanxing"}
 
 
 class TellError(ValueError):

@@ -65,16 +65,27 @@ def _private_copy(source: Path, target: Path) -> None:
 
 
 def make_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the workspace (WAL checkpointed first) to a new owner-only ``.bak`` file beside it."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Copy the workspace to a new owner-only ``.bak`` file beside it, through SQLite's online backup from
+    ``conn`` (reading the file with ``open()`` would drop this process's locks on it when closed)."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     for n in range(1000):
         target = path.with_name(f"{path.name}.v{version}.{stamp}{f'-{n}' if n else ''}.bak")
         try:
-            _private_copy(path, target)
-            return target
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             continue
+        os.close(fd)
+        try:
+            out = sqlite3.connect(target)
+            try:
+                conn.backup(out)
+                out.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                out.close()
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return target
     raise OSError(f"{path}: cannot name a backup file")
 
 

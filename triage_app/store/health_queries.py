@@ -5,16 +5,11 @@ import sqlite3
 from pathlib import Path
 
 from .migrations import apply_pending
-from .workspace import BUSY_TIMEOUT_MS, SQLITE_HEADER
-
-
-def file_header(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(16)
+from .workspace import BUSY_TIMEOUT_MS, is_sqlite_database
 
 
 def is_sqlite_file(path: Path) -> bool:
-    return path.is_file() and path.stat().st_size > 0 and file_header(path) == SQLITE_HEADER
+    return path.is_file() and path.stat().st_size > 0 and is_sqlite_database(path)
 
 
 def open_for_check(path: Path) -> sqlite3.Connection:

@@ -16,12 +16,29 @@ class WorkspaceError(Exception):
     """The file is not a usable workspace (corrupt, not SQLite, from a newer version...)."""
 
 
+def is_sqlite_database(path: Path) -> bool:
+    """Whether SQLite reads ``path`` as a database, asked through SQLite itself: opening and closing the
+    file with ``open()`` would drop every POSIX lock this process's connections hold on it (closing any
+    descriptor of a file releases them all), which SQLite's own connections take care to avoid."""
+    try:
+        probe = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return False
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        return True  # busy or locked: the header was read; opening proper will wait or say so
+    except sqlite3.DatabaseError:
+        return False  # "file is not a database"
+    finally:
+        probe.close()
+    return True
+
+
 def _check_is_sqlite(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_HEADER:
+    if not is_sqlite_database(path):
         last = backups.last_backup(path)  # a damaged header: offer the backup, if there is one
         hint = f"; if it was one, the last backup is {last.path}" if last else ""
         raise WorkspaceError(f"{path}: not a Feedback Triage workspace (not an SQLite database){hint}")
