@@ -76,6 +76,17 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
     return mapping
 
 
+_ROUNDED = re.compile(r"^\s*-?\d+(\.\d+)?[eE][+-]?\d+\s*$")  # a long id a spreadsheet rounded: 5.40E+17
+
+
+def _ids_usable(samples: list[list[str]], column: int) -> bool:
+    """Whether a guessed id column tells the first rows apart (an id the user maps is always used)."""
+    values = [row[column].strip() for row in samples if column < len(row) and row[column].strip()]
+    if len(values) < 5:
+        return True
+    return len(set(values)) >= 0.9 * len(values) and sum(bool(_ROUNDED.match(v)) for v in values) <= len(values) // 2
+
+
 def _is_choice(values: list[str]) -> bool:
     n = len(values)
     if n and multi_select(values):
@@ -141,6 +152,10 @@ class GenericImporter(Importer):
 
     def _mapping(self, source: SourceFile, headers: list[str], samples: list[list[str]]) -> dict[str, str]:
         mapping = guess_mapping(headers, samples)
+        if "id" in mapping and not _ids_usable(samples, headers.index(mapping["id"])):
+            source.note("warning", f"column {mapping['id']!r} repeats its values or holds rounded numbers "
+                        "(5.40E+17), so it cannot tell rows apart: rows are told apart by their content")
+            del mapping["id"]
         cols = Columns(headers)
         for field, column in source.options.mapping.items():
             field = field.strip()

@@ -74,6 +74,7 @@ class SourceFile:
         #: into the record stream by the import (services.reading)
         self.row_problems: dict[int, Rejected] = {}
         self.notes: dict[tuple[str, str], Note] = {}
+        self._title_noted = False
 
     def note(self, kind: str, key: str, count: int = 1) -> None:
         found = self.notes.get((kind, key))
@@ -185,7 +186,23 @@ class SourceFile:
         return sniff_delimiter(sample)
 
     def iter_rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number from 1, cells) for every non-blank row of a CSV/TSV or the first XLSX sheet."""
+        """(row number from 1, cells) for every non-blank row of a CSV/TSV or the first XLSX sheet; a
+        title line above the column names ("Apple-Twitter-Sentiment-DFE;;;;") is left out, with a note."""
+        rows = self._iter_table_rows()
+        head: list[tuple[int, list[str]]] = []
+        for row in rows:
+            head.append(row)
+            if len(head) == TITLE_LOOKAHEAD + 1:
+                break
+        skip = title_rows([cells for _, cells in head])
+        if skip and not self._title_noted:  # once, though the preview reads the head again
+            self._title_noted = True
+            self.note("warning", f"row {head[skip - 1][0]} above the column names looks like a title: not read "
+                      "as column names")
+        yield from head[skip:]
+        yield from rows
+
+    def _iter_table_rows(self) -> Iterator[tuple[int, list[str]]]:
         if self.kind == "xlsx":
             yield from self._iter_xlsx_rows()
         elif self.kind == "xls":
@@ -363,6 +380,22 @@ class SourceFile:
         return objects
 
     json_failure: ImportFailure | None = None  # why the file gave no JSON record (too deep, too long...)
+
+
+#: title lines looked for above the column names
+TITLE_LOOKAHEAD = 2
+
+
+def title_rows(head: list[list[str]]) -> int:
+    """How many leading rows are a title rather than column names: a row with at most one filled cell
+    above a row with at least three (a one-column file has no title to skip)."""
+    filled = [sum(1 for c in cells if c.strip()) for cells in head]
+    for n in range(min(TITLE_LOOKAHEAD, len(head) - 1)):
+        if filled[n] > 1:
+            return 0
+        if filled[n + 1] >= 3:
+            return n + 1
+    return 0
 
 
 def sniff_delimiter(sample: str, candidates: str = ",;\t|") -> str:

@@ -96,12 +96,12 @@ def connect(path: str | os.PathLike[str], *, create: bool = True, migrate: bool 
         if version > 0:
             try:
                 backups.make_backup(conn, path, version)  # owner-only, like the workspace
-            except OSError as exc:
+            except (OSError, sqlite3.DatabaseError) as exc:
                 conn.close()
                 if is_disk_full(exc):
                     raise WorkspaceError(f"{path}: cannot be upgraded: {disk_full_message(path, path.stat().st_size, 'its backup')}"
                                          "; nothing was changed and no partial backup was left") from exc
-                raise WorkspaceError(f"{path}: cannot be upgraded: its backup could not be written ({exc.strerror or exc})"
+                raise WorkspaceError(f"{path}: cannot be upgraded: its backup could not be written ({getattr(exc, 'strerror', None) or exc})"
                                      "; nothing was changed") from exc
         try:
             migrations.apply_pending(conn)
