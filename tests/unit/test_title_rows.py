@@ -38,3 +38,9 @@ def test_an_id_column_with_distinct_values_is_still_used(workspace, write_file):
     run_import(workspace, write_file("ids.csv", "id;date;text\n" + rows), ImportOptions())
     ids = {e for (e,) in workspace.conn.execute("SELECT external_id FROM items")}
     assert ids == {f"T-{d}" for d in range(1, 9)}
+
+
+def test_an_id_column_most_rows_share_is_not_used(workspace, write_file):
+    rows = "".join(f"{d % 2};2026-11-{d:02d};Different message {d}\n" for d in range(1, 9))
+    result = run_import(workspace, write_file("shared.csv", "id;date;text\n" + rows), ImportOptions())
+    assert result.added == 8

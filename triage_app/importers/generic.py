@@ -84,7 +84,8 @@ def _ids_usable(samples: list[list[str]], column: int) -> bool:
     values = [row[column].strip() for row in samples if column < len(row) and row[column].strip()]
     if len(values) < 5:
         return True
-    return len(set(values)) >= 0.9 * len(values) and sum(bool(_ROUNDED.match(v)) for v in values) <= len(values) // 2
+    # a row repeated with its update keeps its id (the later version wins); half the rows sharing ids does not
+    return len(set(values)) > 0.5 * len(values) and sum(bool(_ROUNDED.match(v)) for v in values) <= len(values) // 2
 
 
 def _is_choice(values: list[str]) -> bool:
