@@ -66,7 +66,11 @@ _LINE = re.compile("[^\n]*\n?")
 def _decode_sample(data: bytes, encoding: str, final: bool) -> tuple[str, int]:
     """The sample as text (undecodable bytes as lone surrogates) and how many bytes did not decode."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
-    text = decoder.decode(data, final=final)
+    try:
+        text = decoder.decode(data, final=final)
+    except UnicodeDecodeError:  # bytes below 0x80 cannot be escaped (UTF-16 ending on an odd byte)
+        text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(data, final=final)
+        return text, text.count("\ufffd")
     return text, len(_BAD.findall(text))
 
 
