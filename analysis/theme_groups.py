@@ -40,6 +40,8 @@ PARENT_TEXTS = 20
 #: Fewer items than this containing a label cannot refuse it.
 GUARD_MIN = 5
 
+#: ``profile(indices)`` -> (sentiment probabilities, type probabilities) of those documents, one row
+#: each (``analysis.feedback_classes.Heads.probabilities``).
 Profile = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 

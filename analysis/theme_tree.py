@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from . import theme_groups as groups_mod
+from .theme_groups import Profile
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -63,9 +64,6 @@ KEYWORD_SAMPLE = 200
 #: Member texts read to tell a name-only sub-theme, and re-embedded without the names.
 NAME_SAMPLE = 100
 
-#: ``profile(indices)`` -> (sentiment probabilities, type probabilities) of those documents, one row
-#: each (``analysis.feedback_classes.Heads.probabilities``).
-Profile = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass

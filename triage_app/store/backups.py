@@ -64,9 +64,24 @@ def _private_copy(source: Path, target: Path) -> None:
         raise
 
 
+def _online_copy(conn: sqlite3.Connection, target: Path, pages: int = -1) -> None:
+    """Write ``conn``'s database into ``target`` (an owner-only file already created) with SQLite's
+    online backup, never ``open()`` on the workspace (closing that would drop this process's locks
+    on it); on failure no partial copy is left."""
+    try:
+        out = sqlite3.connect(target)
+        try:
+            conn.backup(out, pages=pages)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
 def make_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the workspace to a new owner-only ``.bak`` file beside it, through SQLite's online backup from
-    ``conn`` (reading the file with ``open()`` would drop this process's locks on it when closed)."""
+    """Copy the workspace to a new owner-only ``.bak`` file beside it (``_online_copy``)."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     for n in range(1000):
         target = path.with_name(f"{path.name}.v{version}.{stamp}{f'-{n}' if n else ''}.bak")
@@ -75,16 +90,7 @@ def make_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         except FileExistsError:
             continue
         os.close(fd)
-        try:
-            out = sqlite3.connect(target)
-            try:
-                conn.backup(out)
-                out.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                out.close()
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
+        _online_copy(conn, target)
         return target
     raise OSError(f"{path}: cannot name a backup file")
 
@@ -130,13 +136,8 @@ def snapshot_if_due(conn: sqlite3.Connection, path: str | os.PathLike[str], vers
     tmp = path.with_name(f".{target.name}.writing")
     fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     os.close(fd)
+    _online_copy(conn, tmp, pages=4096)
     try:
-        out = sqlite3.connect(tmp)
-        try:
-            conn.backup(out, pages=4096)
-            out.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            out.close()
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
