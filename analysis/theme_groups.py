@@ -3,19 +3,20 @@
 - **Mood is a hard constraint.** Each sub-theme gets a mood from the app's own per-item sentiment
   (argmax of the feedback-class heads over its profiled members): complaint (-1), praise (+1) or
   mixed (0, when the negative and positive shares are within ``MOOD_MARGIN`` or neutral is the most
-  common). A praise sub-theme never shares a parent with a complaint sub-theme (``MOOD_PENALTY`` on
-  their distance, then ``split_moods`` for any group a count bound forced together); mixed ones may
-  join either. The distance then adds the feedback-type mix only (``types_only``).
-- **No catch-alls.** A group holding more than ``max_share`` of the items is split in two by complete
-  linkage of its own sub-themes (``cap_shares``); at the count ceiling the two closest groups merge instead.
-- **One concept, one parent.** A sub-theme whose nearest sub-theme of the same mood (centroid cosine at
-  least the ``NEAR_QUANTILE`` of all pairs) sits in another group, and which is on average closer to
-  that group than to its own, moves there (``join_near_duplicates``): "两个小时才送到" beside "送餐太慢".
+  common). A praise group never merges with a complaint group (``constrained_linkage``); mixed ones
+  may join either. The distance then adds the feedback-type mix only (``types_only``).
+- **One concept, one parent.** Two sub-themes that say the same thing in other words ("两个小时才送到"
+  and "送餐太慢": times and lengths move their centroids apart) share words: the grouping distance
+  subtracts ``LEXICAL_WEIGHT`` x the cosine of their TF-IDF term vectors (``lexical_similarity``:
+  English stems, Chinese characters and character pairs, so 太慢/巨慢/送餐慢 all say 慢).
+- **No catch-alls, and no split that tears near-duplicates apart.** The cap on a group's share of the
+  items is a constraint of the linkage itself (``constrained_linkage``): the closest pairs merge first
+  and a group at the cap takes no more, instead of splitting a grown group afterwards.
 - **Parent labels name what the children share** (``parent_texts``, ``shared_label``, ``against_mood``):
   the parent is labelled from an equal sample of each child's texts, so a phrase only the largest child
   uses does not win; a word most children's labels share names it when there is one; a label whose own
   items are mostly of the opposite mood to the parent's is refused.
-Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, session 5).
+Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5 and 6).
 """
 from __future__ import annotations
 
@@ -29,12 +30,10 @@ import numpy as np
 MOOD_MARGIN = 0.02
 #: Whether a sub-theme whose most common sentiment is neutral counts as mixed.
 NEUTRAL_MIXED = True
-#: Added to the distance of a praise and a complaint sub-theme: never within any cut.
-MOOD_PENALTY = 100.0
 #: No group of several sub-themes holds more than this share of the items (or 2 / the most groups).
 MAX_SHARE = 0.15
-#: Sub-theme pairs at least this close (quantile of all pairs' centroid cosine) say the same thing.
-NEAR_QUANTILE = 0.97
+#: Weight of shared words (``lexical_similarity``, 0-1) subtracted from the distance of two sub-themes.
+LEXICAL_WEIGHT = 1.25
 #: Texts per child (at least) in the sample a parent's label is read from.
 PARENT_TEXTS = 20
 #: Fewer items than this containing a label cannot refuse it.
@@ -80,109 +79,71 @@ def types_only(mixes: np.ndarray | None, n_sentiments: int = 3) -> np.ndarray | 
     return out
 
 
-def mood_penalty(moods: np.ndarray) -> np.ndarray:
-    """Condensed ``MOOD_PENALTY`` for every praise/complaint pair (0 elsewhere)."""
-    from scipy.spatial.distance import pdist
-
-    m = np.asarray(moods, dtype=np.float64)[:, None]
-    return np.where(pdist(m, "cityblock") >= 2, MOOD_PENALTY, 0.0)
-
-
-def split_moods(groups: np.ndarray, moods: np.ndarray, square: np.ndarray) -> np.ndarray:
-    """Groups holding praise and complaint sub-themes split by mood; a mixed sub-theme goes with the
-    side it is closer to on average (``square``: distances between sub-themes)."""
-    groups = np.array(groups, dtype=np.int64, copy=True)
-    for g in sorted(set(groups.tolist())):
-        members = np.flatnonzero(groups == g)
-        if not ((moods[members] > 0).any() and (moods[members] < 0).any()):
-            continue
-        praise = members[moods[members] > 0]
-        complaint = members[moods[members] < 0]
-        new = groups.max() + 1
-        groups[praise] = new
-        for k in members[moods[members] == 0]:
-            if square[k, praise].mean() < square[k, complaint].mean():
-                groups[k] = new
-    return groups
-
-
-def cap_shares(groups: np.ndarray, sizes: np.ndarray, square: np.ndarray, max_groups: int,
-               max_share: float | None = None) -> np.ndarray:
-    """Split the largest group while it holds more than ``max_share`` of the items (default
-    max(``MAX_SHARE``, 2 / ``max_groups``)) and has sub-themes to split: complete linkage of its
-    sub-themes, cut in two. Past ``max_groups`` groups, the two groups closest on average (average
-    linkage) that stay under the share are merged instead, so the count keeps its ceiling."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    groups = np.array(groups, dtype=np.int64, copy=True)
-    total = max(1, int(sizes.sum()))
-    cap = max(MAX_SHARE, 2.0 / max(1, max_groups)) if max_share is None else max_share
-    for _ in range(2 * len(groups)):
-        share = {g: sizes[groups == g].sum() / total for g in set(groups.tolist())}
-        over = [g for g in sorted(share, key=lambda g: (-share[g], g)) if share[g] > cap and np.sum(groups == g) > 1]
-        if not over:
+def constrained_linkage(square: np.ndarray, sizes: np.ndarray, stop: float, most: int, least: int,
+                        moods: np.ndarray | None = None, max_items: float | None = None) -> np.ndarray:
+    """Average linkage (UPGMA) of sub-themes on ``square`` distances that never merges a praise group
+    with a complaint group (``moods``) nor makes a group of more than ``max_items`` items: merging
+    stops at distance ``stop`` once at most ``most`` groups remain, and never goes below ``least``.
+    The closest pairs (near-duplicates) merge first, so no later split can separate them; a group at
+    the cap simply takes no more. Returns a group per sub-theme (numbered by first sub-theme)."""
+    n = len(sizes)
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    items = np.asarray(sizes, dtype=np.float64).copy()
+    count = np.ones(n)
+    moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
+    pos, neg = moods > 0, moods < 0
+    cap = np.inf if max_items is None else float(max_items)
+    alive = np.ones(n, dtype=bool)
+    owner = np.arange(n)
+    while alive.sum() > least:
+        barred = ((pos[:, None] & neg[None, :]) | (neg[:, None] & pos[None, :])
+                  | (items[:, None] + items[None, :] > cap) | ~(alive[:, None] & alive[None, :]))
+        masked = np.where(barred, np.inf, dist)
+        a, b = divmod(int(np.argmin(masked)), n)
+        if not np.isfinite(masked[a, b]) or (masked[a, b] > stop and alive.sum() <= most):
             break
-        members = np.flatnonzero(groups == over[0])
-        halves = fcluster(linkage(squareform(square[np.ix_(members, members)], checks=False), "complete"), 2,
-                          "maxclust")
-        trial = groups.copy()
-        trial[members[halves == 2]] = groups.max() + 1
-        if len(set(trial.tolist())) > max_groups:
-            pair = _closest_pair(trial, sizes, square, cap * total, keep=set(trial[members].tolist()))
-            if pair is None:
-                break
-            trial[trial == pair[1]] = pair[0]
-        groups = trial
-    return groups
+        a, b = min(a, b), max(a, b)
+        merged = (count[a] * dist[a] + count[b] * dist[b]) / (count[a] + count[b])
+        dist[a], dist[:, a] = merged, merged
+        dist[b], dist[:, b] = np.inf, np.inf
+        dist[a, a] = np.inf
+        count[a] += count[b]
+        items[a] += items[b]
+        pos[a] |= pos[b]
+        neg[a] |= neg[b]
+        alive[b] = False
+        owner[owner == b] = a
+    return np.unique(owner, return_inverse=True)[1].astype(np.int64)
 
 
-def _closest_pair(groups: np.ndarray, sizes: np.ndarray, square: np.ndarray, most: float,
-                  keep: set[int]) -> tuple[int, int] | None:
-    """The two groups (not both in ``keep``: the halves just split) closest on average whose union
-    holds at most ``most`` items."""
-    ids = sorted(set(groups.tolist()))
-    best = None
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if {a, b} <= keep or sizes[(groups == a) | (groups == b)].sum() > most:
-                continue
-            d = float(square[np.ix_(groups == a, groups == b)].mean())
-            if best is None or d < best[0]:
-                best = (d, a, b)
-    return None if best is None else (best[1], best[2])
-
-
-def join_near_duplicates(groups: np.ndarray, centroids: np.ndarray, moods: np.ndarray, square: np.ndarray,
-                         min_groups: int) -> np.ndarray:
-    """Move a sub-theme to the group of its near-duplicate (nearest same-mood sub-theme, cosine at
-    least the ``NEAR_QUANTILE`` of all pairs) when it is on average closer to that group than to its
-    own, never emptying a group below ``min_groups`` groups or joining praise to complaint."""
+def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, sizes: np.ndarray,
+                 moods: np.ndarray | None, max_items: float | None, least: int) -> np.ndarray:
+    """Each sub-theme in ``attach`` (held together by a name) moves to the group whose other, content
+    sub-theme members it is nearest to on average by ``square`` (its members re-embedded without the
+    name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
-    if n < 3:
-        return groups
-    c = np.asarray(centroids, dtype=np.float64)
-    c = c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
-    sim = c @ c.T
-    near = float(np.quantile(sim[np.triu_indices(n, 1)], NEAR_QUANTILE))
-    np.fill_diagonal(sim, -np.inf)
-    for k in np.argsort(-sim.max(axis=1), kind="stable"):
-        same = np.flatnonzero((moods == moods[k]) | (moods == 0) | (moods[k] == 0))
-        same = same[same != k]
-        if not len(same):
+    content = ~np.isin(np.arange(n), list(attach))
+    moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
+    cap = np.inf if max_items is None else float(max_items)
+    for k in sorted(attach):
+        mean = {}
+        for g in sorted(set(groups.tolist())):
+            others = (groups == g) & content
+            others[k] = False
+            members = groups == g
+            if not others.any() or (moods[k] and (moods[members] == -moods[k]).any()):
+                continue
+            if g != groups[k] and sizes[members].sum() + sizes[k] > cap:
+                continue
+            mean[g] = float(square[k, others].mean())
+        if not mean:
             continue
-        j = same[np.argmax(sim[k, same])]
-        if sim[k, j] < near or groups[j] == groups[k]:
-            continue
-        target, own = groups == groups[j], (groups == groups[k])
-        own[k] = False
-        if moods[k] and (moods[target] == -moods[k]).any():
-            continue
-        if not own.any() and len(set(groups.tolist())) <= min_groups:
-            continue
-        if not own.any() or square[k, target].mean() < square[k, own].mean():
-            groups[k] = groups[j]
+        best = min(mean, key=lambda g: (mean[g], g))
+        alone = np.sum(groups == groups[k]) == 1
+        if best != groups[k] and (not alone or len(set(groups.tolist())) > least):
+            groups[k] = best
     return groups
 
 
@@ -269,3 +230,65 @@ def shared_label(current: str, child_labels: Sequence[str], child_sizes: Sequenc
         if label.lower() not in taken:
             return label
     return current
+
+
+_LEX_LATIN = re.compile(r"[a-z][a-z'+#-]*[a-z+#]")
+_LEX_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _lex_terms(text: str, stem) -> list[str]:
+    """Terms two wordings of one concept share: English word stems (stop words left out) and, for
+    Chinese, single characters (stop characters left out) and character pairs: 太慢, 巨慢 and
+    送餐慢 all say 慢 without any segmentation."""
+    from .topic_keywords import CHINESE_STOP, english_stop
+
+    low = text.lower()
+    stop = english_stop()
+    out = [stem(w) for w in _LEX_LATIN.findall(low) if len(w) > 2 and w not in stop]
+    for run in _LEX_CJK.findall(low):
+        out.extend(ch for ch in run if ch not in CHINESE_STOP)
+        out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def with_words(distances: np.ndarray, lexical: np.ndarray | None, weight: float = LEXICAL_WEIGHT) -> np.ndarray:
+    """Condensed ``distances`` less ``weight`` x the sub-themes' ``lexical_similarity`` (square), at least 0."""
+    if lexical is None or not weight or not len(distances):
+        return distances
+    from scipy.spatial.distance import squareform
+
+    return np.maximum(distances - weight * squareform(lexical, checks=False), 0.0)
+
+
+def lexical_similarity(texts: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine similarity of sub-themes' TF-IDF term vectors (``texts``: a sample of each one's member
+    texts; a sub-theme is one document, so the IDF is over sub-themes): how much two sub-themes say
+    in the same words, whatever else (lengths, numbers, times) moves their centroids apart."""
+    import snowballstemmer
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    n = len(texts)
+    if n < 2:
+        return np.ones((n, n))
+    stemmer = snowballstemmer.stemmer("english")
+    cache: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        if word not in cache:
+            cache[word] = stemmer.stemWord(word)
+        return cache[word]
+
+    vectorizer = CountVectorizer(analyzer=lambda group: [t for text in group for t in _lex_terms(text, stem)])
+    try:
+        counts = vectorizer.fit_transform([list(g) for g in texts]).astype(np.float64)
+    except ValueError:  # no terms at all
+        return np.eye(n)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    counts.data = np.log1p(counts.data)  # sublinear term frequency
+    weights = counts @ sp.diags(np.log(n / np.maximum(df, 1)))  # a term every sub-theme uses weighs 0
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    weights = sp.diags(1.0 / np.maximum(norms, 1e-12)) @ weights
+    sim = (weights @ weights.T).toarray()
+    np.fill_diagonal(sim, 1.0)
+    return np.clip(sim, 0.0, 1.0)

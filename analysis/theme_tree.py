@@ -1,16 +1,16 @@
 """Two levels of themes: sub-themes (the clusters ``find_themes`` finds) grouped into top-level themes.
 
 Top-level themes are groups of sub-themes that are about the same thing *and* of the same kind:
-scikit-learn's agglomerative clustering (average linkage) of the sub-themes on a distance that adds
+average linkage of the sub-themes (``theme_groups.constrained_linkage``) on a distance that adds
 - the cosine distance of their centroids (what they are about) and
 - ``KIND_WEIGHT`` times the difference of their mixes of feedback type (problem / request /
   question / praise / other; total variation distance; ``profiles``, from
-  ``analysis.feedback_classes`` in the app), so that problems group with problems, and
-- a penalty that keeps a praise sub-theme from ever sharing a parent with a complaint sub-theme
-  (moods from the app's own per-item sentiment: "tastes bad" never over "tastes good"). After the
-  cut, near-duplicate sub-themes join one group and catch-all groups are split (``group_tree``;
-  the rules are in ``analysis.theme_groups``). Without profiles (another embedding model) the
-  distance is the cosine distance alone.
+  ``analysis.feedback_classes`` in the app), so that problems group with problems,
+and subtracts ``theme_groups.LEXICAL_WEIGHT`` times how much they say in the same words (two
+wordings of one concept). Two constraints hold during the merging itself: a praise group never
+merges with a complaint group (moods from the app's own per-item sentiment: "tastes bad" never over
+"tastes good") and no group grows past ``theme_groups.MAX_SHARE`` of the items (no catch-all).
+Without profiles (another embedding model) there is no kind term and no mood.
 The tree is cut where two groups are further apart than ``top_distance`` times the typical spread of
 a sub-theme (the median over sub-themes of their members' mean cosine distance to their centroid),
 or than the closest 3% of sub-theme pairs when that is further (``cut_distance``): relative,
@@ -29,7 +29,7 @@ the content and nothing is moved.
 A group of one sub-theme is a top-level theme by itself (no parent with a single child). Each
 group of two or more gets its own centroid (the mean of its members' vectors), keywords
 (c-TF-IDF over the groups), a label distinct among the top-level themes and quotes.
-Deterministic: agglomerative clustering has no randomness; groups are numbered by size, then by
+Deterministic: the linkage has no randomness (ties go to the lowest index); groups are numbered by size, then by
 their smallest sub-theme index.
 """
 from __future__ import annotations
@@ -47,8 +47,9 @@ from .topic_keywords import class_keywords
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
 #: many times the typical spread of a sub-theme (tuned on the labelled sets, bench/eval_themes.py)...
 TOP_DISTANCE = 0.8
-#: ...and, with the kind (type and sentiment mixes) added to the distance, this many.
-TOP_DISTANCE_WITH_KIND = 2.0
+#: ...and, with the kind (type mix) added to the distance and shared words taken off, this many
+#: (session 6: 1.5 kept the top level above the flat themes on both labelled sets).
+TOP_DISTANCE_WITH_KIND = 1.5
 #: Weight of the difference in kind against the cosine distance of the centroids (bench/RESULTS.md;
 #: since session 5 the type mix only: praise and complaint are kept apart by a hard rule instead).
 KIND_WEIGHT = 1.5
@@ -140,43 +141,31 @@ def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarr
 
 
 def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max_top: int | None = None,
-                    attach: Sequence[int] = (), attach_distances: np.ndarray | None = None) -> np.ndarray:
+                    attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
+                    moods: np.ndarray | None = None, max_share: float | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
-    ``max_top`` groups. Then each sub-theme in ``attach`` (name-only) moves to the group nearest to it
-    by ``attach_distances`` (default ``distances``; mean distance to the group's other sub-themes that
-    are not in ``attach``), as long as ``MIN_TOP`` groups remain."""
+    ``max_top`` groups; with ``moods`` a praise group never merges with a complaint group, and no group
+    grows past ``max_share`` of the items (``theme_groups.constrained_linkage``). Then each sub-theme in
+    ``attach`` (name-only) moves to the group nearest to it by ``attach_distances`` (default
+    ``distances``; mean distance to the group's other sub-themes that are not in ``attach``), as long as
+    ``MIN_TOP`` groups remain."""
+    from scipy.spatial.distance import squareform
+
     sizes = np.asarray(sizes, dtype=np.int64)
     n = len(sizes)
     if n <= 1:
         return np.zeros(n, dtype=np.int64)
     if n <= MIN_TOP:
         return np.arange(n, dtype=np.int64)
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    tree = linkage(np.asarray(distances, dtype=np.float64), "average")
-    raw = fcluster(tree, cut, "distance") - 1
     most = max(MIN_TOP, max_top or n)
-    if raw.max() + 1 > most:
-        raw = fcluster(tree, most, "maxclust") - 1
-    elif raw.max() + 1 < MIN_TOP:
-        raw = fcluster(tree, MIN_TOP, "maxclust") - 1
+    cap = None if max_share is None else max_share * float(sizes.sum())
+    square = squareform(np.asarray(distances, dtype=np.float64))
+    raw = groups_mod.constrained_linkage(square, sizes, cut, most, MIN_TOP, moods, cap)
     if len(attach):
-        square = squareform(np.asarray(distances if attach_distances is None else attach_distances, dtype=np.float64))
-        content = ~np.isin(np.arange(n), list(attach))
-        for k in sorted(attach):
-            targets = [g for g in sorted(set(raw.tolist())) if np.any((raw == g) & content)]
-            mean = {g: float(square[k, (raw == g) & content].mean()) for g in targets}
-            if not mean:
-                continue
-            best = min(mean, key=lambda g: (mean[g], g))
-            left = len(set(raw.tolist())) - (1 if np.sum(raw == raw[k]) == 1 and best != raw[k] else 0)
-            if left >= MIN_TOP:
-                raw[k] = best
-    groups = sorted(set(raw.tolist()), key=lambda g: (-int(sizes[raw == g].sum()), int(np.flatnonzero(raw == g)[0])))
-    order = {g: i for i, g in enumerate(groups)}
-    return np.array([order[g] for g in raw], dtype=np.int64)
+        near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
+        raw = groups_mod.attach_names(raw, attach, near, sizes, moods, cap, MIN_TOP)
+    return groups_mod.renumber(raw, sizes)
 
 
 def name_words(texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> list[str]:
@@ -202,15 +191,20 @@ def _without(texts: Sequence[str], words: Sequence[str]) -> list[str]:
 
 
 def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Sequence[Sequence[str]],
-                        centroids: np.ndarray, rng: np.random.Generator, embed=None) -> tuple[list[int], np.ndarray]:
-    """(the sub-themes held together only by names, centroids to group them by). A flagged
+                        centroids: np.ndarray, rng: np.random.Generator, embed=None,
+                        samples: list | None = None) -> tuple[list[int], np.ndarray]:
+    """(the sub-themes held together only by names, centroids to group them by); ``samples`` receives
+    the member texts read per sub-theme (``NAME_SAMPLE`` each, for the shared-words signal). A flagged
     sub-theme's centroid is that of a sample of its members re-embedded without the name words
     (``embed``; None: its own centroid). Nothing is flagged where most sub-themes are names."""
     from .theme_labels import is_name_only
 
+    read = samples
     flagged, samples = [], {}
     for k in range(len(centroids)):
         texts = sample_texts(docs, labels, k, rng, NAME_SAMPLE)
+        if read is not None:
+            read.append(texts)
         if texts and is_name_only(texts, list(keywords[k])):
             flagged.append(k)
             samples[k] = texts
@@ -273,26 +267,16 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
 
 
 def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, sizes: np.ndarray,
-               moods: np.ndarray, centroids: np.ndarray, n_docs: int, distance: float,
-               attach: Sequence[int] = (), attach_distances: np.ndarray | None = None) -> np.ndarray:
-    """Top-level group per sub-theme: average linkage on ``distances`` with praise and complaint
-    sub-themes kept apart (``theme_groups``), then near-duplicates joined and catch-alls split."""
-    from scipy.spatial.distance import squareform
-
-    penalty = groups_mod.mood_penalty(moods)
-    cut = cut_distance(distances, labels, similarity, distance)
+               moods: np.ndarray, n_docs: int, distance: float, attach: Sequence[int] = (),
+               attach_distances: np.ndarray | None = None) -> np.ndarray:
+    """Top-level group per sub-theme: average linkage on ``distances``, praise and complaint never in
+    one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items, at most
+    ``max_top_themes`` groups unless those constraints leave no merge."""
     most = max_top_themes(n_docs)
-    top_of = group_subthemes(distances + penalty, sizes, cut, most, attach=attach,
-                             attach_distances=None if attach_distances is None else attach_distances + penalty)
-    if len(sizes) <= MIN_TOP:
-        return top_of
-    square = squareform(distances + penalty)
-    top_of = groups_mod.split_moods(top_of, moods, square)
-    top_of = groups_mod.join_near_duplicates(top_of, centroids, moods, square, MIN_TOP)
-    # a catch-all is split even at the count ceiling: up to 3 more groups, never more than MAX_TOP
-    top_of = groups_mod.cap_shares(top_of, sizes, square, min(MAX_TOP, most + 3),
-                                   max(groups_mod.MAX_SHARE, 2.0 / most))
-    return groups_mod.renumber(top_of, sizes)
+    return group_subthemes(distances, sizes, cut_distance(distances, labels, similarity, distance), most,
+                           attach=attach,
+                           attach_distances=attach_distances, moods=moods,
+                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most))
 
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
@@ -347,20 +331,23 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     top_of = np.zeros(0, dtype=np.int64)
     moods, profiled_idx, said = np.zeros(n_sub, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
     if n_sub:
+        read: list[list[str]] = []
         flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
-                                               np.random.default_rng(seed + 1), embed)
+                                               np.random.default_rng(seed + 1), embed, samples=read)
         use_kind = profile is not None and kind_weight > 0
         mixes = None
         if profile is not None:
             mixes, moods, profiled_idx, said = groups_mod.profile_subthemes(
                 labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile)
         kind = groups_mod.types_only(mixes) if use_kind else None
-        top_of = group_tree(distances=subtheme_distances(sub_centroids, kind, kind_weight=kind_weight),
-                            labels=labels, similarity=sub_similarity, sizes=sizes, moods=moods,
-                            centroids=sub_centroids, n_docs=len(docs),
+        lexical = groups_mod.lexical_similarity(read) if n_sub > MIN_TOP else None
+        top_of = group_tree(distances=groups_mod.with_words(subtheme_distances(sub_centroids, kind,
+                                                                               kind_weight=kind_weight), lexical),
+                            labels=labels, similarity=sub_similarity, sizes=sizes, moods=moods, n_docs=len(docs),
                             distance=distance if distance is not None else
                             TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE,
-                            attach=flagged, attach_distances=subtheme_distances(content, kind, kind_weight=kind_weight)
+                            attach=flagged, attach_distances=groups_mod.with_words(
+                                subtheme_distances(content, kind, kind_weight=kind_weight), lexical)
                             if flagged else None)
         if info is not None:
             info["name_only_subthemes"] = flagged

@@ -83,24 +83,27 @@ def test_a_parent_label_does_not_say_the_opposite_of_its_items(fixture_tree):
         assert t.label and not tg.against_mood(t.label, docs, np.arange(len(docs)), said, mood), t.label
 
 
-def test_a_catch_all_is_split_even_at_the_count_ceiling():
+def test_the_linkage_never_grows_a_catch_all_and_keeps_the_closest_pair_together():
     rng = np.random.default_rng(0)
     points = rng.normal(size=(12, 8))
+    points[1] = points[0] + 0.01  # a near-duplicate pair
     from scipy.spatial.distance import pdist, squareform
 
     square = squareform(pdist(points))
     sizes = np.array([100] * 12)
-    groups = np.array([0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6])  # one group of half the items
-    out = tg.cap_shares(groups, sizes, square, max_groups=7, max_share=0.3)
-    shares = np.bincount(out, weights=sizes) / sizes.sum()
-    assert shares.max() <= 0.3 and len(set(out.tolist())) <= 7
-    assert len(set(out.tolist())) == len(set(groups.tolist()))  # two others merged to keep the ceiling
+    out = tg.constrained_linkage(square, sizes, stop=np.inf, most=3, least=3, max_items=300)
+    assert np.bincount(out, weights=sizes).max() <= 300  # three groups of at most a quarter each
+    assert out[0] == out[1]
+    free = tg.constrained_linkage(square, sizes, stop=np.inf, most=3, least=3)
+    assert np.bincount(free, weights=sizes).max() > 300  # without the cap the same data makes one
 
 
-def test_split_moods_separates_praise_from_complaint_and_places_mixed_by_distance():
-    square = np.array([[0, 1, 5, 1.0], [1, 0, 5, 2.0], [5, 5, 0, 0.5], [1, 2, 0.5, 0]])
-    groups = tg.split_moods(np.zeros(4, dtype=np.int64), np.array([-1, -1, 1, 0]), square)
-    assert groups[0] == groups[1] != groups[2] and groups[3] == groups[2]  # the mixed one is nearer praise
+def test_praise_and_complaint_never_merge_even_when_closest():
+    square = np.array([[0, 0.1, 5, 1.0], [0.1, 0, 5, 2.0], [5, 5, 0, 0.5], [1, 2, 0.5, 0]])
+    moods = np.array([1, -1, -1, 0])
+    groups = tg.constrained_linkage(square, np.ones(4), stop=np.inf, most=1, least=1, moods=moods)
+    assert groups[0] != groups[1] and groups[1] == groups[2]  # the closest pair is praise + complaint
+    assert len(set(groups.tolist())) == 2  # the mixed one joins a side; the two sides never merge
 
 
 def test_a_parent_is_labelled_from_every_child_not_only_the_largest():
@@ -116,3 +119,45 @@ def test_a_parent_is_named_by_the_word_most_children_share():
     assert tg.shared_label("Spyder", labels, [100, 90, 120, 60], {"jupyter lab"}) == "Jupyter"  # distinct
     assert tg.shared_label("Login", ["Can't login", "Wrong password", "Email"], [50, 40, 30], set()) == "Login"
     assert tg.shared_label("小时", ["两个小时才送到", "80分钟才送到", "时间太长"], [185, 86, 217], set()) == "两个小时才送到"
+
+
+def test_shared_words_are_seen_through_wording_and_word_forms():
+    sim = tg.lexical_similarity([
+        ["送餐太慢", "巨慢，等了好久"], ["一个半小时才送到，真慢", "慢死了"],  # 慢 without segmentation
+        ["包装很好", "餐盒很干净"],
+        ["The app keeps crashing", "It crashed again"], ["Crashes on start", "constant crash"],  # one stem
+        ["Please add dark mode", "dark theme wanted"]])
+    assert sim[0, 1] > max(0.05, sim[0, 2]) and sim[1, 2] == 0.0  # 慢 shared; 餐 alone (送餐, 餐盒) counts less
+    assert sim[3, 4] > 0.2 and sim[3, 5] == 0.0 and sim[0, 3] == 0.0
+
+
+SLOW = {  # written here: two wordings of slow delivery (times vs. plain complaints) among other feedback
+    "slow_times": ["12点下的单，两点才送到，太慢", "等了一个半小时才送到", "下单90分钟后才送来，真慢", "11点订餐，1点多才到，送餐太慢"],
+    "slow_words": ["送餐太慢了", "配送好慢，差评", "慢死了，饿得不行", "送得太慢，下次不点了"],
+    "cold": ["饭菜都凉了", "送到的时候汤已经凉透", "菜是冷的，没法吃", "米饭凉了，不好吃"],
+    "salty": ["菜太咸了", "太油太咸", "味道太重，很咸", "咸得没法吃"],
+    "missing": ["没给筷子", "少送了一份饮料", "没有送勺子", "漏送了米饭"],
+    "pricey": ["太贵了，不值", "价格偏高，分量少", "性价比太低", "这么贵还这么少"],
+    "tasty": ["很好吃，味道不错", "菜很香，好吃", "味道很棒，还会再点", "好吃，分量足"],
+    "courier": ["送餐小哥很辛苦，谢谢", "快递小哥态度很好", "骑手很热情，辛苦了", "谢谢师傅，服务周到"],
+}
+
+
+def test_two_wordings_of_slow_delivery_join_one_parent_apart_from_praise():
+    from analysis.embeddings import get_backend
+    from triage_app.services.analysis import kind_profile
+    from triage_app.services.sentiment import MODEL
+
+    names = list(SLOW)
+    docs = [t for n in names for t in SLOW[n] for _ in range(3)]
+    labels = np.array([names.index(n) for n in names for _ in SLOW[n] for _ in range(3)])
+    encode = get_backend(MODEL).encode
+    vectors = np.asarray(encode(docs), dtype=np.float32)
+    centroids = centroids_of(vectors, labels, len(names))
+    similarity = np.einsum("ij,ij->i", vectors, centroids[labels])
+    top_of, tops = build_tree(docs, vectors, labels, similarity, centroids, [[n] for n in names], [""] * len(names),
+                              profile=kind_profile(MODEL, vectors, docs), embed=encode)
+    top = dict(zip(names, top_of.tolist()))
+    assert top["slow_times"] == top["slow_words"]
+    assert top["tasty"] not in {top[n] for n in ("slow_times", "cold", "salty", "missing", "pricey")}
+    assert top["courier"] != top["slow_words"]
