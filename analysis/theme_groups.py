@@ -292,3 +292,42 @@ def lexical_similarity(texts: Sequence[Sequence[str]]) -> np.ndarray:
     sim = (weights @ weights.T).toarray()
     np.fill_diagonal(sim, 1.0)
     return np.clip(sim, 0.0, 1.0)
+
+
+#: A parent label is grounded in a child when at least this share of the child's sampled texts say it...
+GROUNDED_SHARE = 0.05
+#: ...and a label must be grounded in this many children (or all of them, for fewer) to name a parent.
+GROUNDED_CHILDREN = 2
+
+
+def _share_saying(label: str, texts: Sequence[str]) -> float:
+    return sum(_says(label, t) for t in texts) / len(texts) if texts else 0.0
+
+
+def concept_labels(candidates: Sequence[str], child_texts: Sequence[Sequence[str]], child_sizes: Sequence[int],
+                   other_texts: Sequence[str]) -> list[tuple[float, str]]:
+    """Candidate parent labels that name what the children share, best first, as (score, label).
+
+    A candidate (the parent's phrase, its children's labels: phrases grounded in member texts) must be
+    said by at least ``GROUNDED_SHARE`` of the sampled texts of ``GROUNDED_CHILDREN`` children or more;
+    its score is the share of the parent's items that say it (each child's share, weighted by size)
+    times the log of how much more often they say it than the other parents' texts (``other_texts``):
+    "Too many ads" over ad complaints, never "App", which every parent says."""
+    total = float(sum(child_sizes)) or 1.0
+    need = min(GROUNDED_CHILDREN, len(child_texts))
+    floor = 1.0 / max(1, len(other_texts))
+    out, seen = [], set()
+    for label in candidates:
+        label = _SUFFIX.sub("", label or "").strip()
+        if not label or label.lower() in seen or label.startswith("("):
+            continue
+        seen.add(label.lower())
+        shares = [_share_saying(label, texts) for texts in child_texts]
+        if sum(s >= GROUNDED_SHARE for s in shares) < need:
+            continue
+        inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
+        outside = max(_share_saying(label, other_texts), floor)
+        if inside > outside:
+            out.append((inside * float(np.log(inside / outside)), label))
+    out.sort(key=lambda x: -x[0])
+    return out

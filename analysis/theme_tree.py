@@ -281,22 +281,37 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
-                        profiled: np.ndarray, said: np.ndarray) -> None:
-    """A parent is named by the word most of its children's labels share when there is one
-    (``theme_groups.shared_label``); a parent label whose own items are mostly of the opposite mood to
-    the parent's is replaced by the label of the child nearest the parent's centre (weighted by size)
-    that agrees with it."""
+                        profiled: np.ndarray, said: np.ndarray, child_texts: dict[int, list[list[str]]] | None = None,
+                        top_texts: Sequence[Sequence[str]] | None = None) -> None:
+    """Name each parent by what its children share: among its own phrase, the label the word most
+    children's labels share (``theme_groups.shared_label``) and its children's labels, the best one
+    said across several children (``theme_groups.concept_labels``, with ``child_texts``: each group's
+    children's sampled texts, ``top_texts``: every top-level theme's); when none is, its own phrase.
+    A parent label whose own items are mostly of the opposite mood to the parent's is never kept: the
+    next candidate, else the label of the child nearest the parent's centre (by size) that agrees."""
     taken = {t.label.lower() for t in tops}
-    for top in tops:
+    for g, top in enumerate(tops):
         if not top.is_group:
             continue
         shared = groups_mod.shared_label(top.label, [sub_labels[k] for k in top.children],
-                                         [int(sizes[k]) for k in top.children], taken)
-        if shared != top.label:
-            taken.discard(top.label.lower())
-            top.label = shared
-            taken.add(shared.lower())
+                                         [int(sizes[k]) for k in top.children], taken - {top.label.lower()})
         mood = groups_mod.group_mood(top.children, moods, sizes)
+        candidates = [top.label, shared] + [sub_labels[k] for k in top.children]
+        ranked = []
+        if child_texts is not None and top_texts is not None:
+            others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
+            ranked = [label for _, label in groups_mod.concept_labels(
+                candidates, child_texts[g], [int(sizes[k]) for k in top.children], others)]
+        fallback = [shared, top.label] if shared != top.label else [top.label]
+        for label in ranked + [c for c in fallback if c not in ranked]:
+            if label.lower() in taken - {top.label.lower()}:
+                continue
+            if groups_mod.against_mood(label, docs, profiled, said, mood):
+                continue
+            taken.discard(top.label.lower())
+            top.label = label
+            taken.add(label.lower())
+            break
         if not groups_mod.against_mood(top.label, docs, profiled, said, mood):
             continue
         score = {k: float(sub_centroids[k] @ top.centroid) * np.sqrt(sizes[k]) for k in top.children
@@ -370,14 +385,16 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     for top, label in zip(tops, label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed, embed,
                                                      chinese_words)):
         top.label = label
-    for top in tops:  # siblings get distinct labels; a sub-theme alone is its top-level theme
+    child_texts: dict[int, list[list[str]]] = {}
+    for g, top in enumerate(tops):  # siblings get distinct labels; a sub-theme alone is its top-level theme
         if top.is_group:
-            texts = [sample_texts(docs, labels, k, rng) for k in top.children]
+            texts = child_texts[g] = [sample_texts(docs, labels, k, rng) for k in top.children]
             for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
                                                              [sub_keywords[k] for k in top.children], seed,
                                                              embed, chinese_words)):
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label
-    guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said)
+    guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
+                        docs_by_top)
     return top_of, tops

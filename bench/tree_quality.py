@@ -1,8 +1,8 @@
 """Is the top level of the theme tree trustworthy as a PM reads it? The same sub-themes grouped by the
-baseline's ``theme_tree.build_tree`` (git ref, default e3c99e6, loaded beside ours) and by today's, in one run.
+baseline's ``theme_tree.build_tree`` (git ref, default 71062f9, loaded beside ours) and by today's, in one run.
 
     PYTHONPATH=. .venv/bin/python bench/tree_quality.py [--sets waimai,app-reviews,nlbse24,kaggle,apple]
-        [--base e3c99e6] [--flat] [--labels]
+        [--base 71062f9] [--flat] [--labels]
 
 Per tree, by the APP'S OWN predicted sentiment and type of each item (argmax of the feedback-class heads,
 what the item list shows for items without a rating) and, where the set has them, by the human labels:
@@ -10,8 +10,18 @@ what the item list shows for items without a rating) and, where the set has them
   neutral / positive) is the opposite of the parent's (praise under a complaint parent, or the reverse);
 - items against parent: share of assigned items in children whose majority class differs from their
   parent's (polarity, and feedback type by the app);
-- concept split: of the near-duplicate sub-theme pairs (centroid cosine in the top 3% of all pairs, same
-  majority polarity by the app), the share that sit under different top-level themes;
+- concept split, three definitions of a near-duplicate sub-theme pair (the share of such pairs under different
+  top-level themes):
+  * old (session 5): centroid cosine in the top 3% of all pairs, same majority polarity. Unsound as a target:
+    the pairs chain into components of 30-60% of the items (a ``same area`` relation, not ``same concept``),
+    so with no parent above ~15% a large share must split whatever the grouping does;
+  * mutual-nearest by centroid / by shared words (session 6): each is the other's nearest sub-theme (centroid
+    cosine / ``theme_groups.lexical_similarity``), that pair in the top 3% of all pairs, and the same majority
+    polarity and feedback type by the app. No chains; the words view shares its signal with the grouping;
+- concepts (session 6): hand-written patterns per set (``CONCEPTS``: "slow delivery", "login", "jupyter"...);
+  a sub-theme is in a concept when at least half its members match; per concept the number of parents
+  holding its sub-themes and the share of its items outside its largest parent (independent of both signals);
+- grouping CPU: process seconds of ``build_tree`` (grouping and the labels of both levels);
 - catch-all: the largest top-level theme's share of assigned items; number of top-level themes;
 - NMI of the top level (and sub-themes, and with ``--flat`` the flat themes of ea7c5e7) vs human classes.
 ``--labels`` prints each tree's top-level labels with their children (product-generated strings only).
@@ -63,6 +73,20 @@ def module_at(ref: str, path: str, name: str):
     sys.modules[name] = module
     exec(compile(source, f"{ref}:{path}", "exec"), module.__dict__)
     return module
+
+
+def base_tree(ref: str):
+    """``theme_tree`` of ``ref`` with the ``theme_groups`` of ``ref`` (its ``from . import theme_groups``
+    sees the baseline's module while it loads)."""
+    import analysis
+
+    ours = sys.modules["analysis.theme_groups"]
+    groups = module_at(ref, "analysis/theme_groups.py", "analysis._base_theme_groups")
+    sys.modules["analysis.theme_groups"], analysis.theme_groups = groups, groups
+    try:
+        return module_at(ref, "analysis/theme_tree.py", "analysis._base_theme_tree")
+    finally:
+        sys.modules["analysis.theme_groups"], analysis.theme_groups = ours, ours
 
 
 def record_inputs(docs, emb, profile, embed, path: Path | None = None):
@@ -130,6 +154,64 @@ def concept_split(top_of: np.ndarray, centroids: np.ndarray, child_polarity: np.
     return (split / len(pairs) if pairs else 0.0), len(pairs)
 
 
+#: Concepts a reader names in each set (regular expressions, written from the sets' product-generated labels).
+CONCEPTS = {
+    "waimai": {"slow delivery": r"慢|小时|分钟|才送到|迟到|超时|等了", "courier thanks": r"小哥|师傅|骑士|骑手|辛苦"},
+    "app-reviews": {"login": r"log ?in|password|sign ?in|account", "crash": r"crash|freez|force close",
+                    "ads": r"\bads?\b|advert", "dark mode": r"dark (mode|theme)|night mode"},
+    "nlbse24": {"tensorflow": r"tensorflow|\btf\b", "vscode": r"vs ?code|visual studio code", "bitcoin": r"bitcoin|wallet",
+                "opencv": r"opencv|cv2", "react": r"\breact\b"},
+    "kaggle": {"jupyter": r"jupyter|notebook", "sql": r"\bsql\b|mysql|postgres", "spreadsheets": r"excel|spreadsheet|sheets",
+               "cloud": r"\baws\b|azure|google cloud|gcp"},
+    "apple": {"stock": r"\$aapl|stock|shares|price target|\bpt\b", "battery": r"battery|charg",
+              "music": r"itunes|music|songs?\b|ipod", "steve jobs": r"steve|jobs"},
+}
+
+
+def concept_subthemes(name: str, docs, labels: np.ndarray, n_sub: int) -> dict[str, np.ndarray]:
+    """Sub-themes of which at least half the members match each concept of the set (concepts of 2+)."""
+    import re
+
+    out = {}
+    counts = np.bincount(labels[labels >= 0], minlength=n_sub)
+    for concept, pattern in CONCEPTS.get(name, {}).items():
+        rx = re.compile(pattern, re.I)
+        hit = np.array([bool(rx.search(d)) for d in docs], dtype=np.float64)
+        share = np.bincount(labels[labels >= 0], weights=hit[labels >= 0], minlength=n_sub) / np.maximum(counts, 1)
+        subs = np.flatnonzero(share >= 0.5)
+        if len(subs) > 1:
+            out[concept] = subs
+    return out
+
+
+def concept_spread(top_of: np.ndarray, sizes: np.ndarray, concepts: dict) -> dict[str, tuple[int, int, float]]:
+    """Per concept: (sub-themes, parents holding them, share of its items outside its largest parent)."""
+    out = {}
+    for concept, subs in concepts.items():
+        by: dict[int, int] = {}
+        for k in subs:
+            by[int(top_of[k])] = by.get(int(top_of[k]), 0) + int(sizes[k])
+        out[concept] = (len(subs), len(by), 1 - max(by.values()) / max(1, sum(by.values())))
+    return out
+
+
+def mutual_pairs(similarity: np.ndarray, kinds: np.ndarray) -> list[tuple[int, int]]:
+    """Mutual nearest sub-themes by ``similarity``, in its top 3% of pairs, of the same kind."""
+    sim = np.array(similarity, dtype=np.float64, copy=True)
+    n = len(sim)
+    if n < 3:
+        return []
+    tau = float(np.quantile(sim[np.triu_indices(n, 1)], 0.97))
+    np.fill_diagonal(sim, -np.inf)
+    nearest = sim.argmax(axis=1)
+    return sorted({(min(i, j), max(i, j)) for i, j in enumerate(nearest)
+                   if nearest[j] == i and sim[i, j] >= tau and kinds[i] == kinds[j]})
+
+
+def pair_split(top_of: np.ndarray, pairs) -> float | None:
+    return sum(top_of[i] != top_of[j] for i, j in pairs) / len(pairs) if pairs else None
+
+
 def nmi(truth, labels) -> float:
     from sklearn.metrics import normalized_mutual_info_score
 
@@ -150,7 +232,16 @@ def evaluate(name: str, args) -> list[dict]:
     labels = result.labels
     centroids = np.vstack([t.centroid for t in result.themes]).astype(np.float64)
     child_pol = np.array([majority(app_sent[labels == k], 3) for k in range(len(result.themes))])
-    base = module_at(args.base, "analysis/theme_tree.py", "analysis._base_theme_tree")
+    child_kind = child_pol * 100 + np.array([majority(app_type[labels == k], len(TYPES))
+                                             for k in range(len(result.themes))])
+    from analysis.theme_groups import lexical_similarity
+
+    rng = np.random.default_rng(0)
+    lexical = lexical_similarity([tt.sample_texts(docs, labels, k, rng, 100) for k in range(len(result.themes))])
+    near_cos, near_words = mutual_pairs(centroids @ centroids.T, child_kind), mutual_pairs(lexical, child_kind)
+    concepts = concept_subthemes(name, docs, labels, len(result.themes))
+    sub_sizes = np.bincount(labels[labels >= 0], minlength=len(result.themes))
+    base = base_tree(args.base)
     flat_nmi = {}
     if args.flat and human.get("class"):
         flat = ev.main_flat().find_themes(docs, emb)
@@ -158,11 +249,16 @@ def evaluate(name: str, args) -> list[dict]:
     rows = []
     for tree_name, build in ((f"base {args.base}", base.build_tree), ("now", tt.build_tree)):
         sub_labels = [""] * len(result.themes)
+        row = {"set": name, "tree": tree_name, "items": len(docs)}
         a = list(bargs)
         a[6] = sub_labels
+        import time
+
+        cpu = time.process_time()
         top_of, tops = build(*a, **bkwargs)
+        row["cpu"] = time.process_time() - cpu
         top_items = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
-        row = {"set": name, "tree": tree_name, "items": len(docs), "tops": len(tops), "subs": len(result.themes)}
+        row.update({"tops": len(tops), "subs": len(result.themes)})
         sizes = np.array([t.size for t in tops])
         row["catch_all"] = sizes.max() / max(1, sizes.sum())
         row["mixed_app"], row["against_app"] = tree_metrics(top_of, labels, app_sent, 3, True)
@@ -171,6 +267,9 @@ def evaluate(name: str, args) -> list[dict]:
             truth = np.array([POLARITY.index(s) for s in human["sentiment"]])
             row["mixed_human"], row["against_human"] = tree_metrics(top_of, labels, truth, 3, True)
         row["split"], row["near_pairs"] = concept_split(top_of, centroids, child_pol)
+        row["split_cos"], row["split_words"] = pair_split(top_of, near_cos), pair_split(top_of, near_words)
+        row["n_cos"], row["n_words"] = len(near_cos), len(near_words)
+        row["concepts"] = concept_spread(top_of, sub_sizes, concepts)
         for kind, truth in human.items():
             row[f"nmi_{kind}"] = (nmi(truth, top_items), nmi(truth, labels), flat_nmi.get(kind))
         neg = app_sent == 0
@@ -190,7 +289,7 @@ def pct(v) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="waimai,app-reviews,nlbse24,kaggle,apple")
-    ap.add_argument("--base", default="e3c99e6")
+    ap.add_argument("--base", default="71062f9")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--flat", action="store_true", help="also score the flat themes of ea7c5e7 (slower)")
     ap.add_argument("--reuse", action="store_true", help="keep/reuse the sub-themes in --cache (tuning)")
@@ -199,15 +298,18 @@ def main() -> None:
     topics.import_engine()
     rows = [r for name in args.sets.split(",") for r in evaluate(name, args)]
     print("\n| set | tree | top / sub | catch-all | mixed parents app / human | items against parent app / human "
-          "| type-against (app) | concept split (pairs) | NMI top / sub / flat |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "| type-against (app) | near-dup split: old (pairs) | mutual-nearest by centroid / by words (pairs) "
+          "| concepts: parents, items outside the main parent | NMI top / sub / flat | build_tree CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        nmis = "; ".join(f"{k[4:]} {t:.3f} / {s:.3f} / {'-' if f is None else f'{f:.3f}'}"
+        nmis = "; ".join(f"{k[4:]} {t:.4f} / {s:.4f} / {'-' if f is None else f'{f:.4f}'}"
                          for k, (t, s, f) in ((k, v) for k, v in r.items() if k.startswith("nmi_")))
+        concepts = "; ".join(f"{c} {p}/{n} {100 * o:.0f}%" for c, (n, p, o) in r["concepts"].items())
         print(f"| {r['set']} ({r['items']:,}) | {r['tree']} | {r['tops']} / {r['subs']} | {pct(r['catch_all'])} | "
               f"{pct(r['mixed_app'])} / {pct(r.get('mixed_human'))} | {pct(r['against_app'])} / "
               f"{pct(r.get('against_human'))} | {pct(r['type_against_app'])} | {pct(r['split'])} ({r['near_pairs']}) "
-              f"| {nmis or '-'} |")
+              f"| {pct(r['split_cos'])} ({r['n_cos']}) / {pct(r['split_words'])} ({r['n_words']}) | {concepts or '-'} "
+              f"| {nmis or '-'} | {r['cpu']:.1f} |")
     if args.labels:
         for r in rows:
             print(f"\n### {r['set']}: {r['tree']}\n")
