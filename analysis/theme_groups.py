@@ -295,13 +295,19 @@ def lexical_similarity(texts: Sequence[Sequence[str]]) -> np.ndarray:
 
 
 #: A parent label is grounded in a child when at least this share of the child's sampled texts say it...
-GROUNDED_SHARE = 0.05
+GROUNDED_SHARE = 0.15
 #: ...and a label must be grounded in this many children (or all of them, for fewer) to name a parent.
 GROUNDED_CHILDREN = 2
 
 
 def _share_saying(label: str, texts: Sequence[str]) -> float:
     return sum(_says(label, t) for t in texts) / len(texts) if texts else 0.0
+
+
+def grounded(label: str, child_texts: Sequence[Sequence[str]]) -> bool:
+    """Whether ``GROUNDED_CHILDREN`` children (or all, for fewer) say ``label`` in ``GROUNDED_SHARE`` of their texts."""
+    need = min(GROUNDED_CHILDREN, len(child_texts))
+    return sum(_share_saying(label, texts) >= GROUNDED_SHARE for texts in child_texts) >= need
 
 
 def concept_labels(candidates: Sequence[str], child_texts: Sequence[Sequence[str]], child_sizes: Sequence[int],

@@ -283,10 +283,11 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                         profiled: np.ndarray, said: np.ndarray, child_texts: dict[int, list[list[str]]] | None = None,
                         top_texts: Sequence[Sequence[str]] | None = None) -> None:
-    """Name each parent by what its children share: among its own phrase, the label the word most
-    children's labels share (``theme_groups.shared_label``) and its children's labels, the best one
-    said across several children (``theme_groups.concept_labels``, with ``child_texts``: each group's
-    children's sampled texts, ``top_texts``: every top-level theme's); when none is, its own phrase.
+    """Name each parent by what its children share: its own phrase, or the label the word most
+    children's labels share (``theme_groups.shared_label``), when several children say it; else (the
+    phrase of one child) the best candidate, its children's labels included, said across several
+    children (``theme_groups.concept_labels``, with ``child_texts``: each group's children's sampled
+    texts, ``top_texts``: every top-level theme's); when none is, its own phrase.
     A parent label whose own items are mostly of the opposite mood to the parent's is never kept: the
     next candidate, else the label of the child nearest the parent's centre (by size) that agrees."""
     taken = {t.label.lower() for t in tops}
@@ -296,9 +297,9 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         shared = groups_mod.shared_label(top.label, [sub_labels[k] for k in top.children],
                                          [int(sizes[k]) for k in top.children], taken - {top.label.lower()})
         mood = groups_mod.group_mood(top.children, moods, sizes)
-        candidates = [top.label, shared] + [sub_labels[k] for k in top.children]
+        candidates = [shared, top.label] + [sub_labels[k] for k in top.children]
         ranked = []
-        if child_texts is not None and top_texts is not None:
+        if child_texts is not None and top_texts is not None and not groups_mod.grounded(shared, child_texts[g]):
             others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
             ranked = [label for _, label in groups_mod.concept_labels(
                 candidates, child_texts[g], [int(sizes[k]) for k in top.children], others)]

@@ -21,7 +21,7 @@ what the item list shows for items without a rating) and, where the set has them
 - concepts (session 6): hand-written patterns per set (``CONCEPTS``: "slow delivery", "login", "jupyter"...);
   a sub-theme is in a concept when at least half its members match; per concept the number of parents
   holding its sub-themes and the share of its items outside its largest parent (independent of both signals);
-- grouping CPU: process seconds of ``build_tree`` (grouping and the labels of both levels);
+- build_tree CPU: process seconds of ``build_tree`` (grouping and the labels of both levels; the lesser of two runs);
 - catch-all: the largest top-level theme's share of assigned items; number of top-level themes;
 - NMI of the top level (and sub-themes, and with ``--flat`` the flat themes of ea7c5e7) vs human classes.
 ``--labels`` prints each tree's top-level labels with their children (product-generated strings only).
@@ -254,9 +254,12 @@ def evaluate(name: str, args) -> list[dict]:
         a[6] = sub_labels
         import time
 
-        cpu = time.process_time()
-        top_of, tops = build(*a, **bkwargs)
-        row["cpu"] = time.process_time() - cpu
+        row["cpu"] = np.inf
+        for _ in range(2):  # the lesser of two runs: the first one pays one-time loads (jieba, models)
+            a[6] = sub_labels = [""] * len(result.themes)
+            cpu = time.process_time()
+            top_of, tops = build(*a, **bkwargs)
+            row["cpu"] = min(row["cpu"], time.process_time() - cpu)
         top_items = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
         row.update({"tops": len(tops), "subs": len(result.themes)})
         sizes = np.array([t.size for t in tops])
