@@ -300,6 +300,11 @@ GROUNDED_SHARE = 0.15
 GROUNDED_CHILDREN = 2
 
 
+def _phrase(label: str) -> bool:
+    """A phrase, not a bare word ("Game", "小时" name no concept): 2+ English words or 3+ Chinese characters."""
+    return len(label.split()) >= 2 if label.isascii() else len(_LEX_CJK.sub("", label)) < len(label) - 2
+
+
 def _share_saying(label: str, texts: Sequence[str]) -> float:
     return sum(_says(label, t) for t in texts) / len(texts) if texts else 0.0
 
@@ -314,7 +319,8 @@ def concept_labels(candidates: Sequence[str], child_texts: Sequence[Sequence[str
                    other_texts: Sequence[str]) -> list[tuple[float, str]]:
     """Candidate parent labels that name what the children share, best first, as (score, label).
 
-    A candidate (the parent's phrase, its children's labels: phrases grounded in member texts) must be
+    A candidate (the parent's phrase, its children's labels: phrases grounded in member texts) must be a
+    phrase (``_phrase``),
     said by at least ``GROUNDED_SHARE`` of the sampled texts of ``GROUNDED_CHILDREN`` children or more;
     its score is the share of the parent's items that say it (each child's share, weighted by size)
     times the log of how much more often they say it than the other parents' texts (``other_texts``):
@@ -325,7 +331,7 @@ def concept_labels(candidates: Sequence[str], child_texts: Sequence[Sequence[str
     out, seen = [], set()
     for label in candidates:
         label = _SUFFIX.sub("", label or "").strip()
-        if not label or label.lower() in seen or label.startswith("("):
+        if not label or label.lower() in seen or label.startswith("(") or not _phrase(label):
             continue
         seen.add(label.lower())
         shares = [_share_saying(label, texts) for texts in child_texts]

@@ -164,13 +164,15 @@ def test_two_wordings_of_slow_delivery_join_one_parent_apart_from_praise():
 
 
 def test_a_parent_is_named_by_a_phrase_several_children_say_not_one_every_parent_says():
-    children = [["Too many ads in this app", "ads every minute, app is useless", "too many ads, uninstalling"],
-                ["Pop up ads cover the app", "pop up ads again", "the app shows too many ads after update"],
-                ["Video ads in the app are loud", "an ad after every level", "too many ads in the game app"]]
-    others = ["Love this app", "great app for notes", "app crashes on start", "the app is slow", "nice app"]
-    ranked = tg.concept_labels(["Pop up ads", "App", "Loud video", "Too many ads"], children, [30, 20, 10], others)
+    children = [["Too many ads in this app", "ads every minute, this app is useless", "too many ads, uninstalling"],
+                ["Pop up ads cover this app", "pop up ads again", "this app shows too many ads after update"],
+                ["Video ads in this app are loud", "an ad after every level", "too many ads in the game app"]]
+    others = ["Love this app", "this app is great for notes", "this app crashes on start", "this app is slow"]
+    ranked = tg.concept_labels(["Pop up ads", "This app", "Loud video", "Too many ads", "Ads"], children,
+                               [30, 20, 10], others)
     labels = [label for _, label in ranked]
     assert labels[0] == "Too many ads"  # said in all three children, nowhere else
-    assert "App" not in labels  # every parent says it
+    assert "This app" not in labels  # every parent says it
     assert "Loud video" not in labels  # one child's words only
+    assert "Ads" not in labels  # a bare word names no concept
 
