@@ -140,7 +140,7 @@ def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarr
     return max(relative, float(np.quantile(distances, CLOSEST_PAIRS)))
 
 
-def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max_top: int | None = None,
+def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cut: float, max_top: int | None = None,
                     attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
                     moods: np.ndarray | None = None, max_share: float | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
@@ -152,20 +152,20 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int], cut: float, max
     ``MIN_TOP`` groups remain."""
     from scipy.spatial.distance import squareform
 
-    sizes = np.asarray(sizes, dtype=np.int64)
-    n = len(sizes)
+    counts = np.asarray(sizes, dtype=np.int64)
+    n = len(counts)
     if n <= 1:
         return np.zeros(n, dtype=np.int64)
     if n <= MIN_TOP:
         return np.arange(n, dtype=np.int64)
     most = max(MIN_TOP, max_top or n)
-    cap = None if max_share is None else max_share * float(sizes.sum())
+    cap = None if max_share is None else max_share * float(counts.sum())
     square = squareform(np.asarray(distances, dtype=np.float64))
-    raw = groups_mod.constrained_linkage(square, sizes, cut, most, MIN_TOP, moods, cap)
+    raw = groups_mod.constrained_linkage(square, counts, cut, most, MIN_TOP, moods, cap)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
-        raw = groups_mod.attach_names(raw, attach, near, sizes, moods, cap, MIN_TOP)
-    return groups_mod.renumber(raw, sizes)
+        raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP)
+    return groups_mod.renumber(raw, counts)
 
 
 def name_words(texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> list[str]:
@@ -199,21 +199,21 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
     (``embed``; None: its own centroid). Nothing is flagged where most sub-themes are names."""
     from .theme_labels import is_name_only
 
-    read = samples
-    flagged, samples = [], {}
+    flagged: list[int] = []
+    read: dict[int, list[str]] = {}
     for k in range(len(centroids)):
         texts = sample_texts(docs, labels, k, rng, NAME_SAMPLE)
-        if read is not None:
-            read.append(texts)
+        if samples is not None:
+            samples.append(texts)
         if texts and is_name_only(texts, list(keywords[k])):
             flagged.append(k)
-            samples[k] = texts
+            read[k] = texts
     content = np.array(centroids, dtype=np.float32, copy=True)
     if not flagged or 2 * len(flagged) > len(centroids):
         return [], content
     if embed is not None:
         for k in flagged:
-            stripped = _without(samples[k], name_words(samples[k], keywords[k]))
+            stripped = _without(read[k], name_words(read[k], keywords[k]))
             mean = np.asarray(embed(stripped), dtype=np.float64).mean(axis=0)
             norm = float(np.linalg.norm(mean))
             if norm > 0:
