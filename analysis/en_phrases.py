@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Sequence
 
+from .en_frames import frames, specific, title_of
 from .topic_keywords import _profane_token, english_stop, is_word
 from .zh_phrases import _chinese_candidates
 from .zh_words import segmenter
@@ -106,7 +107,13 @@ class _Texts:
         self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
         self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
         self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
+        #: per text: the clauses of its title (an issue's first line), () without one (``en_frames.title_of``)
+        self.titles: list[tuple[tuple[str, ...], ...]] = []
+        self.frame_keys: set = set()  # keys of problem/request frames counted from the titles (``_counts``)
+        self.body_only: Counter = Counter()  # key -> texts with a title that have it in the body only
         for text in texts:
+            title = title_of(text) if "\n" in text else None
+            self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
             text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
             clauses, seen, title, upper = _parse_text(text, words if _HAS_CJK.search(text) else ())
@@ -305,15 +312,26 @@ def _compounds(key: tuple) -> tuple:
     return tuple(out)
 
 
+#: A group reads as issues (titles and bodies) when at least this share of its texts have a title.
+TITLED_SHARE = 0.5
+
+
+def _usable(low: str) -> bool:
+    """A content word that may stand in a frame: a word of three letters or more, no stop word, no name check."""
+    return len(low) > 2 and low not in english_stop() and _word_kind(low) == 1
+
+
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
-    """Texts containing each phrase key, and the surfaces seen. A phrase found mostly inside one
-    identical clause of 6+ words (12+ characters) that several texts repeat is template text ("Describe the feature
-    and the current behavior"), not a topic: left out."""
+    """Texts containing each phrase key, and the surfaces seen (with an issue's title: its problem and
+    request frames, ``en_frames``). A phrase found mostly inside one identical clause of 6+ words (12+
+    characters) that several texts repeat is template text ("Describe the feature and the current
+    behavior"), not a topic: left out."""
     df: Counter = Counter()
     surfaces: dict = defaultdict(Counter)
     in_clause: Counter = Counter()
     clause_texts: Counter = Counter()
-    for clauses in texts.clauses:
+    titled = sum(1 for t in texts.titles if t) >= TITLED_SHARE * max(1, len(texts.titles))
+    for t, clauses in enumerate(texts.clauses):
         keys = set()
         seen_clauses = set()
         for clause in clauses:
@@ -328,6 +346,17 @@ def _counts(texts: _Texts) -> tuple[Counter, dict]:
                     in_clause[key, whole] += 1
             if long_clause:
                 seen_clauses.add(whole)
+        if titled and texts.titles[t]:  # issues: the title names it; bodies hold form fields and logs
+            in_title = {key for clause in texts.titles[t] for key, _ in (
+                _chinese_candidates(clause) if any(_CJK.search(w) for w in clause[:3]) else
+                _english_candidates(clause, texts))}
+            texts.body_only.update(keys - in_title)
+            for clause in texts.titles[t]:
+                for key, surface in frames(clause, [_word_kind(w.lower()) for w in clause], _usable):
+                    if specific(key):
+                        keys.add(key)
+                        surfaces[key][surface] += 1
+                        texts.frame_keys.add(key)
         df.update(keys)
         clause_texts.update(seen_clauses)
     for (key, whole), c in in_clause.items():

@@ -30,6 +30,7 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
+from .en_frames import stem
 from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
@@ -66,20 +67,25 @@ def _length_bonus(key) -> float:
 
 def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
                   keywords: list[list[str]] | None = None, seed: int = 42, *,
-                  words: Collection[str] | None = None, reserved: Collection[str] = ()) -> list[str]:
+                  words: Collection[str] | None = None, reserved: Collection[str] = (),
+                  moods: Sequence[Sequence[int] | None] | None = None) -> list[str]:
     """One short phrase label per group of member texts; distinct among the groups (siblings).
 
     ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
     None: no re-ranking). ``keywords`` (optional, per group) guide the fallback sentence. ``words``:
     the corpus's own Chinese words (None: discovered from the groups). ``reserved``: labels that other
-    themes hold (never given again). Deterministic for the same input and seed.
+    themes hold (never given again). ``moods`` (optional, per group, one per text): the app's sentiment
+    of each member text (-1, 0, 1; the feedback-class heads' argmax), which decides the theme's mood a
+    label must not go against (without it: ``label_mood``'s word lists). Deterministic for the same input and seed.
     """
     if not groups:
         return []
     if words is None:
         words = discover_words([t for g in groups for t in g if _CJK.search(t)], seed=seed)
     key_words = words_key(words)
+    said_by = _text_moods(groups, moods)
     groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
+    said_by = [None if m is None else [m[t] for t in g] for g, m in zip(groups, said_by)]
     parsed = [_Texts(g, key_words) for g in groups]
     case = _Texts([], key_words)
     for p in parsed:
@@ -103,12 +109,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for key, c in df.items():
             if c < need or (len(key) == 2 and key[0] == key[1]):  # "aapl aapl": a tag repeated as a word
                 continue
-            score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
+            weight = c - (1 - BODY_WEIGHT) * parsed[k].body_only.get(key, 0)  # issues: titles count most
+            score = weight / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
             if len(key) > 1 and key[0] in named:
                 score *= NAME_PENALTY
+            if key in parsed[k].frame_keys and c >= FRAME_MIN_SHARE * sizes[k]:
+                score *= FRAME_BOOST  # an issue title's problem or request: what a PM names it by
             scored.append((score, key))
         scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
-        scored = _drop_contained(scored, df, named)[:RERANK]
+        scored = _drop_contained(scored, df, named, parsed[k].frame_keys)[:RERANK]
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
@@ -116,10 +125,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
-        polarity = _theme_polarity(parsed[k])
+        polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
+        against = _Against(polarity)
         for i, (_, label, key) in enumerate(ranked[k]):
-            if polarity and mood(key, label) * polarity < 0:
-                continue  # "Good game" is not what a theme of crash reports is about
+            if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
+                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against)
+                if turned is None:
+                    continue
+                labels[k] = turned
+                break
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
                 topic = _disputed(key, label, counted[k][0], need)
@@ -127,19 +141,67 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     key, label = topic, _display(topic, surfaces[topic], case)
                     if label.lower() in taken:
                         continue
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
+                if longer is None and parsed[k].frame_keys and not _key_says_how(key, label):
+                    longer = _frame_for(key, counted[k][0], parsed[k].frame_keys, need, surfaces, case, taken, against)
                 if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
                     # "GPS": what about it; "Good", "Add": what is good, what to add
-                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, polarity,
+                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
                                      share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
         if labels[k] is None:
-            labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
+            texts = groups[k]
+            if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
+                texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
+            labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
                                   keywords[k] if keywords and k < len(keywords) else [], taken)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+#: A theme has a mood when this much larger a share of its members is of one sentiment than of the other.
+MOOD_LEAD = 0.2
+
+
+def app_polarity(said: Sequence[int]) -> int:
+    """1 / -1 when ``MOOD_LEAD`` more of the members are positive than negative (or the reverse) by the app's
+    sentiment; 0 otherwise (mixed or mostly neutral)."""
+    if not said:
+        return 0
+    pos = sum(1 for m in said if m > 0) / len(said)
+    neg = sum(1 for m in said if m < 0) / len(said)
+    return 1 if pos - neg >= MOOD_LEAD else -1 if neg - pos >= MOOD_LEAD else 0
+
+
+def _text_moods(groups: list[list[str]], moods) -> list[dict | None]:
+    """Per group: text -> the app's sentiment of its first copy (None without moods for that group)."""
+    out: list[dict | None] = []
+    for k, g in enumerate(groups):
+        m = moods[k] if moods is not None and k < len(moods) else None
+        if m is None or len(m) != len(g):
+            out.append(None)
+            continue
+        seen: dict = {}
+        for t, v in zip(g, m):
+            seen.setdefault(t, int(np.sign(v)))
+        out.append(seen)
+    return out
+
+
+class _Against:
+    """Whether a phrase goes against its theme's mood (``polarity``, from the app's sentiment of the members
+    when given): its words say the other way (VADER's valence, Chinese complaint and praise words:
+    ``label_mood.mood``). The members who write the phrase are not asked: the app's per-item sentiment is
+    right often enough for a theme's majority, not for the few texts that contain a phrase (好多肥肉 reads
+    as praise to it)."""
+
+    def __init__(self, polarity: int):
+        self.polarity = polarity
+
+    def __call__(self, key, label: str) -> bool:
+        return bool(self.polarity) and mood(key, label) * self.polarity < 0
 
 
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
@@ -149,7 +211,7 @@ EXPAND_SHARE = 0.05
 LOW_EXPAND_SHARE = 0.02
 
 def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-            polarity: int = 0, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
+            contra: "_Against | None" = None, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
     found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
     opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
@@ -168,7 +230,7 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
                 _display(key, surfaces[key], case)) or text[0] in "不没")):
             continue  # 两个盒子装: the topic, then what about it
         if _key_says_how(other, text):  # equally grounded: the longer says more
-            opposite = polarity and mood(other, text) * polarity < 0
+            opposite = contra is not None and contra(other, text)
             (against if opposite else found).append(((c, len(other), str(other)), other, text))
     if not found:
         return None
@@ -181,6 +243,88 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
     # the best a sibling holds: the next one saying the same, if nearly as common ("Good game" after "Good app")
     return next((t for (n, _, _), o, t in found if t.lower() not in taken and n >= AGREE * c and _sign(o, t) == sign),
                 None)
+
+
+#: Weight of an issue's body against its title: a phrase only in the body (form fields, logs) counts this much.
+BODY_WEIGHT = 0.4
+#: Score factor of an issue title's problem or request frame (``en_frames``) against plain phrases.
+FRAME_BOOST = 2.5
+#: ...when it is in at least this share of the theme's texts (a problem of a few issues does not name the theme).
+FRAME_MIN_SHARE = 0.05
+#: A topic grows into a frame that contains it when this share of the texts with the topic have the frame.
+FRAME_SHARE = 0.05
+
+
+def _frame_for(key, df: Counter, frame_keys: set, need: int, surfaces: dict, case: _Texts, taken: set[str],
+               contra: "_Against") -> str | None:
+    """The most common title frame that contains every word of the topic ``key`` (by stem: "OpenCV" ->
+    "Unable to build OpenCV"), in at least ``need`` texts and ``FRAME_SHARE`` of those with the topic; None
+    when there is none, it goes against the theme's mood or a sibling holds it."""
+    if _is_cjk_key(key):
+        return None
+    stems = {stem(w) for w in key if w not in FUNCTION_WORDS}
+    floor = max(need, FRAME_SHARE * df.get(key, 0))
+    best = None
+    for other in frame_keys:
+        c = df.get(other, 0)
+        if c < floor or not stems or not stems <= set(other) or len(other) <= len(stems):
+            continue
+        text = _display(other, surfaces[other], case)
+        if text.lower() in taken or contra(other, text):
+            continue
+        if best is None or (c, len(other), str(other)) > best[0]:
+            best = ((c, len(other), str(other)), text)
+    return best[1] if best else None
+
+
+#: A phrase against the theme's mood gives way to one on the theme's side about the same topic when that is
+#: at least this common relative to it (送餐太慢 -> 送餐很快 in a theme of praise); else to the bare topic.
+TURN_SHARE = 0.5
+
+
+def _topic_words(key: tuple) -> tuple:
+    """The longest run of a phrase's words that only name something (no sentiment, problem, negation or
+    function word): 送餐 of 送餐太慢, ("game",) of "good game"."""
+    def plain(w: str) -> bool:
+        if _is_cjk(w):
+            return not (w in ZH_NEGATION or _zh_says(w) or w in _ZH_EVALUATIVE or _zh_mood((w,)))
+        return w not in FUNCTION_WORDS and w not in NEGATIONS and not evaluative_word(w)
+
+    best: tuple = ()
+    run: list = []
+    for w in key + ("",):
+        if w and plain(w):
+            run.append(w)
+            continue
+        if len(run) > len(best):
+            best = tuple(run)
+        run = []
+    return best
+
+
+def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
+            against: "_Against") -> str | None:
+    """For a phrase against the theme's mood: the most common grounded phrase about the same topic that is on
+    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself; None when neither is there."""
+    topic = _topic_words(key)
+    if not topic or topic == key:
+        return None
+    best = None
+    for other, c in df.items():
+        if c < max(need, TURN_SHARE * df.get(key, 0)) or other == key or not _contains(other, topic):
+            continue
+        text = _display(other, surfaces[other], case)
+        if mood(other, text) * against.polarity <= 0 or against(other, text) or text.lower() in taken:
+            continue
+        if best is None or (c, str(other)) > best[0]:
+            best = ((c, str(other)), text)
+    if best is not None:
+        return best[1]
+    if df.get(topic, 0) >= need:
+        text = _display(topic, surfaces[topic], case)
+        if text.lower() not in taken and not against(topic, text):
+            return text
+    return None
 
 
 def _zh_evaluative(key: tuple) -> bool:
@@ -274,7 +418,7 @@ def _corpus_names(case: _Texts, n_texts: int) -> frozenset:
     return frozenset(out)
 
 
-def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
+def _drop_contained(scored: list, df: Counter, named: Collection = (), frame_keys: Collection = ()) -> list:
     """Drop a phrase when a longer one containing it is in most of the same texts ("flight" vs
     "cancelled flight"); the longer says more, unless what it adds is names ("Apple's PT raised" keeps
     "PT raised")."""
@@ -285,7 +429,7 @@ def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
         for other in keys:
             if other == key or len(other) <= len(key) or other[0] in named:
                 continue
-            contains = _contains(other, key)
+            contains = _contains(other, key) or (key in frame_keys and other in frame_keys and set(key) < set(other))
             if contains and df[other] >= 0.6 * df[key]:
                 inside = True
                 break
