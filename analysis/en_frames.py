@@ -28,8 +28,10 @@ WINDOW = 3
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    import snowballstemmer
-
+    try:
+        import snowballstemmer
+    except ImportError:  # a trimmed bundle: words count as written
+        return None
     return snowballstemmer.stemmer("english")
 
 
@@ -38,7 +40,8 @@ def stem(low: str) -> str:
     """The Snowball (Porter 2) stem of a lower-case English word; negations are all "not"."""
     if low in NEGATION_WORDS:
         return "not"
-    return _stemmer().stemWord(low)
+    stemmer = _stemmer()
+    return stemmer.stemWord(low) if stemmer is not None else low
 
 
 def predicate(low: str) -> bool:

@@ -111,6 +111,7 @@ class _Texts:
         self.titles: list[tuple[tuple[str, ...], ...]] = []
         self.frame_keys: set = set()  # keys of problem/request frames counted from the titles (``_counts``)
         self.body_only: Counter = Counter()  # key -> texts with a title that have it in the body only
+        self.frame_df: Counter = Counter()  # frame key -> texts that say it (titles of issues, else any clause)
         for text in texts:
             title = title_of(text) if "\n" in text else None
             self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
@@ -351,12 +352,18 @@ def _counts(texts: _Texts) -> tuple[Counter, dict]:
                 _chinese_candidates(clause) if any(_CJK.search(w) for w in clause[:3]) else
                 _english_candidates(clause, texts))}
             texts.body_only.update(keys - in_title)
-            for clause in texts.titles[t]:
-                for key, surface in frames(clause, [_word_kind(w.lower()) for w in clause], _usable):
-                    if specific(key):
-                        keys.add(key)
-                        surfaces[key][surface] += 1
-                        texts.frame_keys.add(key)
+        said = set()  # problem/request frames: from an issue's title, else from every English clause
+        for clause in (texts.titles[t] if titled and texts.titles[t] else clauses):
+            if any(_CJK.search(w) for w in clause[:3]):
+                continue
+            for key, surface in frames(clause, [_word_kind(w.lower()) for w in clause], _usable):
+                if specific(key):
+                    said.add(key)
+                    surfaces[key][surface] += 1
+        texts.frame_df.update(said)
+        if titled and texts.titles[t]:
+            keys |= said
+            texts.frame_keys |= said
         df.update(keys)
         clause_texts.update(seen_clauses)
     for (key, whole), c in in_clause.items():

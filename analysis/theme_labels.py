@@ -126,7 +126,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
         polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
-        against = _Against(polarity)
+        against = _Against(polarity, said_by[k] is not None)
         for i, (_, label, key) in enumerate(ranked[k]):
             if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
                 turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against)
@@ -142,8 +142,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if label.lower() in taken:
                         continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
-                if longer is None and parsed[k].frame_keys and not _key_says_how(key, label):
-                    longer = _frame_for(key, counted[k][0], parsed[k].frame_keys, need, surfaces, case, taken, against)
+                if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
+                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against)
                 if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
                     # "GPS": what about it; "Good", "Add": what is good, what to add
                     longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
@@ -197,8 +197,8 @@ class _Against:
     right often enough for a theme's majority, not for the few texts that contain a phrase (好多肥肉 reads
     as praise to it)."""
 
-    def __init__(self, polarity: int):
-        self.polarity = polarity
+    def __init__(self, polarity: int, trusted: bool = False):
+        self.polarity, self.trusted = polarity, trusted  # trusted: the mood is the app's, not word lists
 
     def __call__(self, key, label: str) -> bool:
         return bool(self.polarity) and mood(key, label) * self.polarity < 0
@@ -237,7 +237,9 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
     found.sort(reverse=True)
     (c, _, _), best, text = found[0]
     sign = _sign(best, text)
-    rival = next((r for r in found[1:] + sorted(against, reverse=True) if _sign(r[1], r[2]) != sign), None)
+    # phrases of the other side than the theme's mood do not dispute it when the app's sentiment gave the mood
+    others = found[1:] + ([] if contra is not None and contra.trusted else sorted(against, reverse=True))
+    rival = next((r for r in others if _sign(r[1], r[2]) != sign), None)
     if rival and rival[0][0] >= AGREE * c:
         return None
     # the best a sibling holds: the next one saying the same, if nearly as common ("Good game" after "Good app")
@@ -255,18 +257,18 @@ FRAME_MIN_SHARE = 0.05
 FRAME_SHARE = 0.05
 
 
-def _frame_for(key, df: Counter, frame_keys: set, need: int, surfaces: dict, case: _Texts, taken: set[str],
+def _frame_for(key, df: Counter, frame_df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
                contra: "_Against") -> str | None:
-    """The most common title frame that contains every word of the topic ``key`` (by stem: "OpenCV" ->
-    "Unable to build OpenCV"), in at least ``need`` texts and ``FRAME_SHARE`` of those with the topic; None
-    when there is none, it goes against the theme's mood or a sibling holds it."""
+    """The most common problem or request frame (``en_frames``: an issue's title, a review's clause) that
+    contains every word of the topic ``key`` (by stem: "OpenCV" -> "Unable to build OpenCV", "Email" ->
+    "Can't send email"), in at least ``need`` texts and ``FRAME_SHARE`` of those with the topic; None when
+    there is none, it goes against the theme's mood or a sibling holds it."""
     if _is_cjk_key(key):
         return None
     stems = {stem(w) for w in key if w not in FUNCTION_WORDS}
-    floor = max(need, FRAME_SHARE * df.get(key, 0))
+    floor = max(3, need, FRAME_SHARE * df.get(key, 0))
     best = None
-    for other in frame_keys:
-        c = df.get(other, 0)
+    for other, c in frame_df.items():
         if c < floor or not stems or not stems <= set(other) or len(other) <= len(stems):
             continue
         text = _display(other, surfaces[other], case)
