@@ -175,6 +175,18 @@ def app_polarity(said: Sequence[int]) -> int:
     return 1 if pos - neg >= MOOD_LEAD else -1 if neg - pos >= MOOD_LEAD else 0
 
 
+def moods_of(members: Sequence[Sequence[int]], profiled: np.ndarray, said: np.ndarray) -> list[list[int] | None]:
+    """``phrase_labels``' ``moods`` from the app's sentiment: per group of document indices, each document's
+    mood (-1, 0, 1) where ``said`` (the heads' argmax: 0 negative, 1 neutral, 2 positive) is known for the
+    ``profiled`` documents; None for a group of which fewer than half are profiled (the word lists decide)."""
+    known = dict(zip(np.asarray(profiled).tolist(), (np.asarray(said, dtype=np.int64) - 1).tolist()))
+    out: list[list[int] | None] = []
+    for idx in members:
+        moods = [known.get(int(i)) for i in idx]
+        out.append(None if 2 * sum(m is not None for m in moods) < max(1, len(moods)) else [m or 0 for m in moods])
+    return out
+
+
 def _text_moods(groups: list[list[str]], moods) -> list[dict | None]:
     """Per group: text -> the app's sentiment of its first copy (None without moods for that group)."""
     out: list[dict | None] = []

@@ -25,7 +25,8 @@ and ours) on identical inputs. Measures, computed here and not by either labelle
   feedback-class heads, as the app stores it), the mood a labeller is given when it takes ``moods``;
 - dup: share of labels equal to a sibling's (case and "(2)" ignored);
 - words / chars: mean length; CPU s: labelling time (all themes of the set).
-Prints a Markdown table and a sample of labels per set (labels only, never member texts).
+A labeller that takes ``moods`` is run twice: with the app's sentiment of the sampled members ("new") and
+without ("new, no moods": what the app labels while its caller passes none). Prints a Markdown table and a sample of labels per set (labels only, never member texts).
 ``--dump FILE`` writes every label pair with three member snippets per theme for reading by a
 person (outside the repository: it holds real data).
 """
@@ -322,7 +323,10 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     said = item_moods(docs, vectors)
     sets = sibling_sets(docs, found.labels, found.top_of, n_top, 42, said)
     results = {}
-    for tag, mod in (("base", base_mod), ("new", theme_labels)):
+    runs = [("base", base_mod, True), ("new", theme_labels, True)]
+    if "moods" in inspect.signature(theme_labels.phrase_labels).parameters:
+        runs.append(("new, no moods", theme_labels, False))  # as labelled while the caller passes no moods
+    for tag, mod, with_moods in runs:
         words_fn = getattr(mod, "discover_words")
         zh = [d for d in docs if _CJK.search(d)]
         t = time.process_time()
@@ -331,7 +335,8 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         for s_i, (level, groups, idx) in enumerate(sets):
             cents = top_centroids[idx] if level == "top" else sub_centroids[idx]
             kws = [found.tops[i].keywords if level == "top" else found.themes[i].keywords for i in idx]
-            extra = {"moods": [g[2] for g in groups]} if "moods" in inspect.signature(mod.phrase_labels).parameters else {}
+            extra = {"moods": [g[2] for g in groups]} if with_moods and "moods" in inspect.signature(
+                mod.phrase_labels).parameters else {}
             labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words, **extra)
             labels_all += [(level, lab) for lab in labs]
             members_all += [g[1] for g in groups]
@@ -344,7 +349,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     app_polarity = [heads_polarity(m) for m in results["new"][5]]
     case = member_case(docs)
     lines = []
-    for tag in ("base", "new"):
+    for tag in results:
         labels_all, members_all, cpu, sibs, _, _ = results[tag]
         m = measure.table([lab for _, lab in labels_all], members_all, polarity, sibs, case)
         m["contra_app"] = measure.table([lab for _, lab in labels_all], members_all, app_polarity)["contra"]

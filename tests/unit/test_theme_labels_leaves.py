@@ -5,7 +5,7 @@ import numpy as np
 
 from analysis.en_frames import frames, specific, stem, title_of
 from analysis.label_mood import mood
-from analysis.theme_labels import app_polarity, phrase_labels
+from analysis.theme_labels import app_polarity, moods_of, phrase_labels
 
 # Delivery reviews that praise the taste in passing but complain about everything else: the word lists
 # see praise and complaint alike; the app's sentiment calls them complaints.
@@ -27,6 +27,11 @@ def test_app_polarity_needs_a_clear_lead():
     assert app_polarity([1] * 6 + [0] * 4) == 1
     assert app_polarity([1] * 5 + [-1] * 4) == 0
     assert app_polarity([]) == 0
+
+
+def test_moods_of_reads_the_heads_argmax_of_profiled_documents():
+    profiled, said = np.array([3, 5, 7, 9]), np.array([0, 2, 1, 0])
+    assert moods_of([[3, 5, 7], [9, 11, 12], [5]], profiled, said) == [[-1, 1, 0], None, [1]]
 
 
 def test_a_praise_label_never_heads_items_the_app_calls_complaints():
