@@ -107,6 +107,7 @@ class _Texts:
         self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
         self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
         self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
+        self.mixed: Counter[str] = Counter()  # non-initial words written with capitals inside (OpenCV, iPhone)
         #: per text: the clauses of its title (an issue's first line), () without one (``en_frames.title_of``)
         self.titles: list[tuple[tuple[str, ...], ...]] = []
         self.frame_keys: set = set()  # keys of problem/request frames counted from the titles (``_counts``)
@@ -117,11 +118,24 @@ class _Texts:
             self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
             text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
-            clauses, seen, title, upper = _parse_text(text, words if _HAS_CJK.search(text) else ())
+            clauses, seen, title, upper, mixed = _parse_text(text, words if _HAS_CJK.search(text) else ())
             self.clauses.append(clauses)
             self.seen.update(seen)
             self.title.update(title)
             self.upper.update(upper)
+            self.mixed.update(mixed)
+
+    @property
+    def forms(self) -> dict[str, str]:
+        """lower-cased word -> its most common form with capitals inside (OpenCV), from ``mixed``."""
+        if getattr(self, "_forms_of", None) is None or self._forms_n != len(self.mixed):
+            best: dict[str, tuple[int, str]] = {}
+            for form, c in self.mixed.items():
+                low = form.lower()
+                if low not in best or (c, form) > best[low]:
+                    best[low] = (c, form)
+            self._forms_of, self._forms_n = {low: f for low, (_, f) in best.items()}, len(self.mixed)
+        return self._forms_of
 
     def is_name(self, low: str) -> bool:
         """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
@@ -134,13 +148,15 @@ _HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chi
 
 @lru_cache(maxsize=50_000)
 def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...],
-                                                             tuple[str, ...], tuple[str, ...]]:
+                                                             tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """One text's clauses (tuples of tokens, original case) and its non-initial words, lower-cased:
-    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``). Cached: the same member
+    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``); and, as written, those with
+    capitals inside (OpenCV). Cached: the same member
     text is read at both levels of the tree and by the name check. Callers must not change it."""
     title: list[str] = []
     seen: list[str] = []
     upper: list[str] = []
+    mixed: list[str] = []
     tk = None
     clauses: list[list[str]] = [[]]
     for m in _TOKEN.finditer(text):
@@ -170,8 +186,10 @@ def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...
                 title.append(low)
             elif tok.isupper() and len(tok) > 1:
                 upper.append(low)
+            if any(ch.isupper() for ch in tok[1:]) and not tok.isupper():
+                mixed.append(tok)
         clauses[-1].append(tok)
-    return tuple(tuple(c) for c in clauses if c), tuple(seen), tuple(title), tuple(upper)
+    return tuple(tuple(c) for c in clauses if c), tuple(seen), tuple(title), tuple(upper), tuple(mixed)
 
 
 @lru_cache(maxsize=200_000)
@@ -386,6 +404,8 @@ def _display(key, surfaces: Counter, case: _Texts) -> str:
             out.append(_CONTRACTIONS[low])
         elif any(ch.isupper() for ch in w[1:]) and not w.isupper():
             out.append(w)  # iPhone, WhatsApp
+        elif seen and low in case.forms and case.mixed[case.forms[low]] >= 0.5 * seen:
+            out.append(case.forms[low])  # "opencv" where the members mostly write OpenCV
         elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
             out.append(w.upper())
         elif seen and case.title.get(low, 0) >= 0.6 * seen:

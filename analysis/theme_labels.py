@@ -92,6 +92,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         case.title.update(p.title)
         case.seen.update(p.seen)
         case.upper.update(p.upper)
+        case.mixed.update(p.mixed)
     counted = [_counts(t) for t in parsed]
     sizes = [max(1, len(g)) for g in groups]
     total: Counter = Counter()
@@ -129,7 +130,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         against = _Against(polarity, said_by[k] is not None)
         for i, (_, label, key) in enumerate(ranked[k]):
             if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
-                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against)
+                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against,
+                                 {c[2] for c in ranked[k]})
                 if turned is None:
                     continue
                 labels[k] = turned
@@ -317,9 +319,10 @@ def _topic_words(key: tuple) -> tuple:
 
 
 def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-            against: "_Against") -> str | None:
+            against: "_Against", candidates: Collection = ()) -> str | None:
     """For a phrase against the theme's mood: the most common grounded phrase about the same topic that is on
-    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself; None when neither is there."""
+    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself when it is one of the theme's
+    own ``candidates`` (a word list can be wrong: "credit" is praise to VADER); None when neither is there."""
     topic = _topic_words(key)
     if not topic or topic == key:
         return None
@@ -334,7 +337,7 @@ def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
             best = ((c, str(other)), text)
     if best is not None:
         return best[1]
-    if df.get(topic, 0) >= need:
+    if df.get(topic, 0) >= need and topic in candidates:
         text = _display(topic, surfaces[topic], case)
         if text.lower() not in taken and not against(topic, text):
             return text
