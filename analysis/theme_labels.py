@@ -321,8 +321,8 @@ def _topic_words(key: tuple) -> tuple:
 def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
             against: "_Against", candidates: Collection = ()) -> str | None:
     """For a phrase against the theme's mood: the most common grounded phrase about the same topic that is on
-    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself when it is one of the theme's
-    own ``candidates`` (a word list can be wrong: "credit" is praise to VADER); None when neither is there."""
+    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself (English: when it is one of
+    the theme's own ``candidates``: VADER can be wrong, "credit" is praise to it); None when neither is there."""
     topic = _topic_words(key)
     if not topic or topic == key:
         return None
@@ -337,7 +337,7 @@ def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
             best = ((c, str(other)), text)
     if best is not None:
         return best[1]
-    if df.get(topic, 0) >= need and topic in candidates:
+    if df.get(topic, 0) >= need and (_is_cjk_key(topic) or topic in candidates):
         text = _display(topic, surfaces[topic], case)
         if text.lower() not in taken and not against(topic, text):
             return text
