@@ -13,15 +13,19 @@
 3. Re-ranking by cosine closeness of the phrase's embedding to the theme's centroid (when ``embed``
    is given), then each theme takes its best phrase that no sibling took.
 4. A chosen phrase that only names a topic ("Ads", 米饭) grows into the most common grounded phrase that
-   contains it and says how it is ("Too many ads", 米饭太少): ``says_how``, ``_expand``; never against the
-   theme's sentiment (VADER's lexicon), never negating praise, not when members disagree.
+   contains it and says how it is ("Too many ads", 米饭太少): ``says_how``, ``_expand``; or into a problem or
+   request frame that contains it ("Game" -> "Game crashes", ``en_frames``); never negating praise, not when
+   members disagree. No label goes against the theme's mood: the app's per-item sentiment of the members
+   (``moods``) or, without it, word lists (``label_mood``); a phrase that would turns to what members write
+   on the theme's side about the same topic (送餐太慢 -> 送餐很快), else to the topic (``_turned``).
+   Issues (texts with a title line): problem and request frames of the titles ("Build fails", "Cannot read
+   property") score ``FRAME_BOOST`` times more, and phrases only in the bodies (form fields, logs) less.
 5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
 English candidates: ``en_phrases``; Chinese: ``zh_phrases``; what a label says and which way: ``label_mood``.
 ``is_name_only`` tells a theme held together only by a name (place, person, product, company).
 """
-from __future__ import annotations
 from __future__ import annotations
 
 import math
@@ -34,8 +38,8 @@ from .en_frames import stem
 from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
-from .label_mood import (_REQUESTS, _key_says_how, _zh_mood, evaluative_word, _negates, _polarity, _sign, _theme_polarity, mood,
-                         says_how)
+from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
+                         _topic_words, _zh_mood, app_polarity, evaluative_word, mood, moods_of, says_how)
 from .topic_keywords import is_profane
 from .zh_phrases import _ZH_EVALUATIVE, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_says
 from .zh_words import discover_words, is_chinese_name, segmenter, words_key
@@ -163,61 +167,6 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     return [lab or "(no label)" for lab in labels]
 
 
-#: A theme has a mood when this much larger a share of its members is of one sentiment than of the other.
-MOOD_LEAD = 0.2
-
-
-def app_polarity(said: Sequence[int]) -> int:
-    """1 / -1 when ``MOOD_LEAD`` more of the members are positive than negative (or the reverse) by the app's
-    sentiment; 0 otherwise (mixed or mostly neutral)."""
-    if not said:
-        return 0
-    pos = sum(1 for m in said if m > 0) / len(said)
-    neg = sum(1 for m in said if m < 0) / len(said)
-    return 1 if pos - neg >= MOOD_LEAD else -1 if neg - pos >= MOOD_LEAD else 0
-
-
-def moods_of(members: Sequence[Sequence[int]], profiled: np.ndarray, said: np.ndarray) -> list[list[int] | None]:
-    """``phrase_labels``' ``moods`` from the app's sentiment: per group of document indices, each document's
-    mood (-1, 0, 1) where ``said`` (the heads' argmax: 0 negative, 1 neutral, 2 positive) is known for the
-    ``profiled`` documents; None for a group of which fewer than half are profiled (the word lists decide)."""
-    known = dict(zip(np.asarray(profiled).tolist(), (np.asarray(said, dtype=np.int64) - 1).tolist()))
-    out: list[list[int] | None] = []
-    for idx in members:
-        moods = [known.get(int(i)) for i in idx]
-        out.append(None if 2 * sum(m is not None for m in moods) < max(1, len(moods)) else [m or 0 for m in moods])
-    return out
-
-
-def _text_moods(groups: list[list[str]], moods) -> list[dict | None]:
-    """Per group: text -> the app's sentiment of its first copy (None without moods for that group)."""
-    out: list[dict | None] = []
-    for k, g in enumerate(groups):
-        m = moods[k] if moods is not None and k < len(moods) else None
-        if m is None or len(m) != len(g):
-            out.append(None)
-            continue
-        seen: dict = {}
-        for t, v in zip(g, m):
-            seen.setdefault(t, int(np.sign(v)))
-        out.append(seen)
-    return out
-
-
-class _Against:
-    """Whether a phrase goes against its theme's mood (``polarity``, from the app's sentiment of the members
-    when given): its words say the other way (VADER's valence, Chinese complaint and praise words:
-    ``label_mood.mood``). The members who write the phrase are not asked: the app's per-item sentiment is
-    right often enough for a theme's majority, not for the few texts that contain a phrase (好多肥肉 reads
-    as praise to it)."""
-
-    def __init__(self, polarity: int, trusted: bool = False):
-        self.polarity, self.trusted = polarity, trusted  # trusted: the mood is the app's, not word lists
-
-    def __call__(self, key, label: str) -> bool:
-        return bool(self.polarity) and mood(key, label) * self.polarity < 0
-
-
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",
 #: 米饭 -> 米饭量少) when at least this share of the texts with the topic phrase contain it.
 EXPAND_SHARE = 0.05
@@ -296,26 +245,6 @@ def _frame_for(key, df: Counter, frame_df: Counter, need: int, surfaces: dict, c
 #: A phrase against the theme's mood gives way to one on the theme's side about the same topic when that is
 #: at least this common relative to it (送餐太慢 -> 送餐很快 in a theme of praise); else to the bare topic.
 TURN_SHARE = 0.5
-
-
-def _topic_words(key: tuple) -> tuple:
-    """The longest run of a phrase's words that only name something (no sentiment, problem, negation or
-    function word): 送餐 of 送餐太慢, ("game",) of "good game"."""
-    def plain(w: str) -> bool:
-        if _is_cjk(w):
-            return not (w in ZH_NEGATION or _zh_says(w) or w in _ZH_EVALUATIVE or _zh_mood((w,)))
-        return w not in FUNCTION_WORDS and w not in NEGATIONS and not evaluative_word(w)
-
-    best: tuple = ()
-    run: list = []
-    for w in key + ("",):
-        if w and plain(w):
-            run.append(w)
-            continue
-        if len(run) > len(best):
-            best = tuple(run)
-        run = []
-    return best
 
 
 def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
