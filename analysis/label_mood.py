@@ -73,6 +73,12 @@ def says_how(label: str) -> bool:
     return any(evaluative_word(_norm_contraction(w)) for w in words)
 
 
+#: Words VADER scores that name things or are politeness in feedback, not praise or complaint ("Add friends",
+#: "Credit report", "Please add", "Share photos"): no weight in a label's mood.
+MOOD_NEUTRAL = frozenset("""friend friends credit credits wells support supports help care share shares sharing please
+thanks thank like likes yes ok okay kind play playing save saved free""".split())
+
+
 def _polarity(words: Sequence[str]) -> float:
     """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
     lex = _valence()
@@ -82,7 +88,7 @@ def _polarity(words: Sequence[str]) -> float:
         if w in NEGATIONS or w.endswith("n't"):
             flip = 3
             continue
-        v = lex.get(w, 0.0)
+        v = 0.0 if w in MOOD_NEUTRAL else lex.get(w, 0.0)
         if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
             v = -1.0
         total += -v if flip else v

@@ -29,6 +29,11 @@ def test_app_polarity_needs_a_clear_lead():
     assert app_polarity([]) == 0
 
 
+def test_names_and_politeness_are_no_praise():
+    assert mood(("add", "friend"), "Add friends") == 0 and mood(("credit", "report"), "Credit report") == 0
+    assert mood(("great", "app"), "Great app") == 1 and mood(("app", "crash"), "App crashes") == -1
+
+
 def test_moods_of_reads_the_heads_argmax_of_profiled_documents():
     profiled, said = np.array([3, 5, 7, 9]), np.array([0, 2, 1, 0])
     assert moods_of([[3, 5, 7], [9, 11, 12], [5]], profiled, said) == [[-1, 1, 0], None, [1]]
