@@ -74,9 +74,10 @@ def says_how(label: str) -> bool:
 
 
 #: Words VADER scores that name things or are politeness in feedback, not praise or complaint ("Add friends",
-#: "Credit report", "Please add", "Share photos"): no weight in a label's mood.
+#: "Alarm clock", "Fire TV stick", "Smart home", "Credit report", "Please add", "Share photos"): no weight in a
+#: label's mood.
 MOOD_NEUTRAL = frozenset("""friend friends credit credits wells support supports help care share shares sharing please
-thanks thank like likes yes ok okay kind play playing save saved free""".split())
+thanks thank like likes yes ok okay kind play playing save saved free alarm fire smart block""".split())
 
 
 def _polarity(words: Sequence[str]) -> float:
