@@ -149,7 +149,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                         continue
                 longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
                 if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
-                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against)
+                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against,
+                                        FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
                 if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
                     # "GPS": what about it; "Good", "Add": what is good, what to add
                     longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
@@ -218,10 +219,12 @@ FRAME_BOOST = 2.5
 FRAME_MIN_SHARE = 0.05
 #: A topic grows into a frame that contains it when this share of the texts with the topic have the frame.
 FRAME_SHARE = 0.05
+#: ...for texts without titles (reviews): this share, and no complaint or praise over a theme of mixed mood.
+REVIEW_FRAME_SHARE = 0.1
 
 
 def _frame_for(key, df: Counter, frame_df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-               contra: "_Against") -> str | None:
+               contra: "_Against", share: float = FRAME_SHARE) -> str | None:
     """The most common problem or request frame (``en_frames``: an issue's title, a review's clause) that
     contains every word of the topic ``key`` (by stem: "OpenCV" -> "Unable to build OpenCV", "Email" ->
     "Can't send email"), in at least ``need`` texts and ``FRAME_SHARE`` of those with the topic; None when
@@ -229,13 +232,15 @@ def _frame_for(key, df: Counter, frame_df: Counter, need: int, surfaces: dict, c
     if _is_cjk_key(key):
         return None
     stems = {stem(w) for w in key if w not in FUNCTION_WORDS}
-    floor = max(3, need, FRAME_SHARE * df.get(key, 0))
+    floor = max(3, need, share * df.get(key, 0))
     best = None
     for other, c in frame_df.items():
         if c < floor or not stems or not stems <= set(other) or len(other) <= len(stems):
             continue
         text = _display(other, surfaces[other], case)
-        if text.lower() in taken or contra(other, text):
+        if text.lower() in taken or contra(other, text) or (share > FRAME_SHARE and not contra.polarity
+                                                             and mood(other, text)):
+            # a review theme of mixed mood is not named by a complaint or praise a few write
             continue
         if best is None or (c, len(other), str(other)) > best[0]:
             best = ((c, len(other), str(other)), text)
