@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Sequence
 
+from .en_frames import frames, specific, title_of
 from .topic_keywords import _profane_token, english_stop, is_word
 from .zh_phrases import _chinese_candidates
 from .zh_words import segmenter
@@ -106,14 +107,35 @@ class _Texts:
         self.title: Counter[str] = Counter()  # lower-cased word -> non-initial Title-case occurrences
         self.seen: Counter[str] = Counter()  # lower-cased word -> non-initial occurrences
         self.upper: Counter[str] = Counter()  # lower-cased word -> non-initial ALL-CAPS occurrences
+        self.mixed: Counter[str] = Counter()  # non-initial words written with capitals inside (OpenCV, iPhone)
+        #: per text: the clauses of its title (an issue's first line), () without one (``en_frames.title_of``)
+        self.titles: list[tuple[tuple[str, ...], ...]] = []
+        self.frame_keys: set = set()  # keys of problem/request frames counted from the titles (``_counts``)
+        self.body_only: Counter = Counter()  # key -> texts with a title that have it in the body only
+        self.frame_df: Counter = Counter()  # frame key -> texts that say it (titles of issues, else any clause)
         for text in texts:
+            title = title_of(text) if "\n" in text else None
+            self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
             text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
-            clauses, seen, title, upper = _parse_text(text, words if _HAS_CJK.search(text) else ())
+            clauses, seen, title, upper, mixed = _parse_text(text, words if _HAS_CJK.search(text) else ())
             self.clauses.append(clauses)
             self.seen.update(seen)
             self.title.update(title)
             self.upper.update(upper)
+            self.mixed.update(mixed)
+
+    @property
+    def forms(self) -> dict[str, str]:
+        """lower-cased word -> its most common form with capitals inside (OpenCV), from ``mixed``."""
+        if getattr(self, "_forms_of", None) is None or self._forms_n != len(self.mixed):
+            best: dict[str, tuple[int, str]] = {}
+            for form, c in self.mixed.items():
+                low = form.lower()
+                if low not in best or (c, form) > best[low]:
+                    best[low] = (c, form)
+            self._forms_of, self._forms_n = {low: f for low, (_, f) in best.items()}, len(self.mixed)
+        return self._forms_of
 
     def is_name(self, low: str) -> bool:
         """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
@@ -126,13 +148,15 @@ _HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chi
 
 @lru_cache(maxsize=50_000)
 def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...],
-                                                             tuple[str, ...], tuple[str, ...]]:
+                                                             tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """One text's clauses (tuples of tokens, original case) and its non-initial words, lower-cased:
-    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``). Cached: the same member
+    all, the Title-case ones, the ALL-CAPS ones (for ``Counter.update``); and, as written, those with
+    capitals inside (OpenCV). Cached: the same member
     text is read at both levels of the tree and by the name check. Callers must not change it."""
     title: list[str] = []
     seen: list[str] = []
     upper: list[str] = []
+    mixed: list[str] = []
     tk = None
     clauses: list[list[str]] = [[]]
     for m in _TOKEN.finditer(text):
@@ -162,8 +186,10 @@ def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...
                 title.append(low)
             elif tok.isupper() and len(tok) > 1:
                 upper.append(low)
+            if any(ch.isupper() for ch in tok[1:]) and not tok.isupper():
+                mixed.append(tok)
         clauses[-1].append(tok)
-    return tuple(tuple(c) for c in clauses if c), tuple(seen), tuple(title), tuple(upper)
+    return tuple(tuple(c) for c in clauses if c), tuple(seen), tuple(title), tuple(upper), tuple(mixed)
 
 
 @lru_cache(maxsize=200_000)
@@ -305,15 +331,26 @@ def _compounds(key: tuple) -> tuple:
     return tuple(out)
 
 
+#: A group reads as issues (titles and bodies) when at least this share of its texts have a title.
+TITLED_SHARE = 0.5
+
+
+def _usable(low: str) -> bool:
+    """A content word that may stand in a frame: a word of three letters or more, no stop word, no name check."""
+    return len(low) > 2 and low not in english_stop() and _word_kind(low) == 1
+
+
 def _counts(texts: _Texts) -> tuple[Counter, dict]:
-    """Texts containing each phrase key, and the surfaces seen. A phrase found mostly inside one
-    identical clause of 6+ words (12+ characters) that several texts repeat is template text ("Describe the feature
-    and the current behavior"), not a topic: left out."""
+    """Texts containing each phrase key, and the surfaces seen (with an issue's title: its problem and
+    request frames, ``en_frames``). A phrase found mostly inside one identical clause of 6+ words (12+
+    characters) that several texts repeat is template text ("Describe the feature and the current
+    behavior"), not a topic: left out."""
     df: Counter = Counter()
     surfaces: dict = defaultdict(Counter)
     in_clause: Counter = Counter()
     clause_texts: Counter = Counter()
-    for clauses in texts.clauses:
+    titled = sum(1 for t in texts.titles if t) >= TITLED_SHARE * max(1, len(texts.titles))
+    for t, clauses in enumerate(texts.clauses):
         keys = set()
         seen_clauses = set()
         for clause in clauses:
@@ -328,6 +365,23 @@ def _counts(texts: _Texts) -> tuple[Counter, dict]:
                     in_clause[key, whole] += 1
             if long_clause:
                 seen_clauses.add(whole)
+        if titled and texts.titles[t]:  # issues: the title names it; bodies hold form fields and logs
+            in_title = {key for clause in texts.titles[t] for key, _ in (
+                _chinese_candidates(clause) if any(_CJK.search(w) for w in clause[:3]) else
+                _english_candidates(clause, texts))}
+            texts.body_only.update(keys - in_title)
+        said = set()  # problem/request frames: from an issue's title, else from every English clause
+        for clause in (texts.titles[t] if titled and texts.titles[t] else clauses):
+            if any(_CJK.search(w) for w in clause[:3]):
+                continue
+            for key, surface in frames(clause, [_word_kind(w.lower()) for w in clause], _usable):
+                if specific(key):
+                    said.add(key)
+                    surfaces[key][surface] += 1
+        texts.frame_df.update(said)
+        if titled and texts.titles[t]:
+            keys |= said
+            texts.frame_keys |= said
         df.update(keys)
         clause_texts.update(seen_clauses)
     for (key, whole), c in in_clause.items():
@@ -350,6 +404,8 @@ def _display(key, surfaces: Counter, case: _Texts) -> str:
             out.append(_CONTRACTIONS[low])
         elif any(ch.isupper() for ch in w[1:]) and not w.isupper():
             out.append(w)  # iPhone, WhatsApp
+        elif seen and low in case.forms and case.mixed[case.forms[low]] >= 0.5 * seen:
+            out.append(case.forms[low])  # "opencv" where the members mostly write OpenCV
         elif seen and case.upper.get(low, 0) >= 0.6 * seen and len(w) <= 6:
             out.append(w.upper())
         elif seen and case.title.get(low, 0) >= 0.6 * seen:

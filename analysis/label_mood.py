@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from .en_phrases import _CJK, NEGATIONS, _is_cjk, _is_cjk_key, _norm_contraction, _Texts
-from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _zh_content, _zh_key, _zh_predicate
+import numpy as np
+
+from .en_phrases import _CJK, FUNCTION_WORDS, NEGATIONS, _is_cjk, _is_cjk_key, _norm_contraction, _Texts
+from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _zh_content, _zh_key, _zh_predicate, _zh_says
 from .zh_words import segmenter, word_tag
 
 #: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
@@ -71,6 +73,13 @@ def says_how(label: str) -> bool:
     return any(evaluative_word(_norm_contraction(w)) for w in words)
 
 
+#: Words VADER scores that name things or are politeness in feedback, not praise or complaint ("Add friends",
+#: "Alarm clock", "Fire TV stick", "Smart home", "Credit report", "Please add", "Share photos"): no weight in a
+#: label's mood.
+MOOD_NEUTRAL = frozenset("""friend friends credit credits wells support supports help care share shares sharing please
+thanks thank like likes yes ok okay kind play playing save saved free alarm fire smart block""".split())
+
+
 def _polarity(words: Sequence[str]) -> float:
     """VADER's valence of English words (lower case), a negation flipping the next three words' sign."""
     lex = _valence()
@@ -80,7 +89,7 @@ def _polarity(words: Sequence[str]) -> float:
         if w in NEGATIONS or w.endswith("n't"):
             flip = 3
             continue
-        v = lex.get(w, 0.0)
+        v = 0.0 if w in MOOD_NEUTRAL else lex.get(w, 0.0)
         if not v and w in PROBLEM_WORDS and w not in _REQUESTS:
             v = -1.0
         total += -v if flip else v
@@ -178,3 +187,78 @@ def _sign(key, text: str) -> int:
         return -1 if _polarity(text.lower().split()) < 0 else 1
     return -1 if any(w in ZH_NEGATION or w in _ZH_NEGATIVE or (w != "不错" and ("不" in w or "没" in w))
                      for w in key) else 1
+
+
+#: A theme has a mood when this much larger a share of its members is of one sentiment than of the other.
+MOOD_LEAD = 0.2
+
+
+def app_polarity(said: Sequence[int]) -> int:
+    """1 / -1 when ``MOOD_LEAD`` more of the members are positive than negative (or the reverse) by the app's
+    sentiment; 0 otherwise (mixed or mostly neutral)."""
+    if not said:
+        return 0
+    pos = sum(1 for m in said if m > 0) / len(said)
+    neg = sum(1 for m in said if m < 0) / len(said)
+    return 1 if pos - neg >= MOOD_LEAD else -1 if neg - pos >= MOOD_LEAD else 0
+
+
+def moods_of(members: Sequence[Sequence[int]], profiled: np.ndarray, said: np.ndarray) -> list[list[int] | None]:
+    """``phrase_labels``' ``moods`` from the app's sentiment: per group of document indices, each document's
+    mood (-1, 0, 1) where ``said`` (the heads' argmax: 0 negative, 1 neutral, 2 positive) is known for the
+    ``profiled`` documents; None for a group of which fewer than half are profiled (the word lists decide)."""
+    known = dict(zip(np.asarray(profiled).tolist(), (np.asarray(said, dtype=np.int64) - 1).tolist()))
+    out: list[list[int] | None] = []
+    for idx in members:
+        moods = [known.get(int(i)) for i in idx]
+        out.append(None if 2 * sum(m is not None for m in moods) < max(1, len(moods)) else [m or 0 for m in moods])
+    return out
+
+
+def _text_moods(groups: list[list[str]], moods) -> list[dict | None]:
+    """Per group: text -> the app's sentiment of its first copy (None without moods for that group)."""
+    out: list[dict | None] = []
+    for k, g in enumerate(groups):
+        m = moods[k] if moods is not None and k < len(moods) else None
+        if m is None or len(m) != len(g):
+            out.append(None)
+            continue
+        seen: dict = {}
+        for t, v in zip(g, m):
+            seen.setdefault(t, int(np.sign(v)))
+        out.append(seen)
+    return out
+
+
+class _Against:
+    """Whether a phrase goes against its theme's mood (``polarity``, from the app's sentiment of the members
+    when given): its words say the other way (VADER's valence, Chinese complaint and praise words:
+    ``label_mood.mood``). The members who write the phrase are not asked: the app's per-item sentiment is
+    right often enough for a theme's majority, not for the few texts that contain a phrase (好多肥肉 reads
+    as praise to it)."""
+
+    def __init__(self, polarity: int, trusted: bool = False):
+        self.polarity, self.trusted = polarity, trusted  # trusted: the mood is the app's, not word lists
+
+    def __call__(self, key, label: str) -> bool:
+        return bool(self.polarity) and mood(key, label) * self.polarity < 0
+
+
+def _topic_words(key: tuple) -> tuple:
+    """The longest run of a phrase's words that only name something (no sentiment, problem, negation or
+    function word): 送餐 of 送餐太慢, ("game",) of "good game"."""
+    def plain(w: str) -> bool:
+        if _is_cjk(w):
+            return not (w in ZH_NEGATION or _zh_says(w) or w in _ZH_EVALUATIVE or _zh_mood((w,)))
+        return w not in FUNCTION_WORDS and w not in NEGATIONS and not evaluative_word(w)
+
+    best: tuple = ()
+    run: list = []
+    for w in key + ("",):
+        if w and plain(w):
+            run.append(w)
+            continue
+        if len(run) > len(best):
+            best = tuple(run)
+        run = []
+    return best

@@ -13,15 +13,19 @@
 3. Re-ranking by cosine closeness of the phrase's embedding to the theme's centroid (when ``embed``
    is given), then each theme takes its best phrase that no sibling took.
 4. A chosen phrase that only names a topic ("Ads", 米饭) grows into the most common grounded phrase that
-   contains it and says how it is ("Too many ads", 米饭太少): ``says_how``, ``_expand``; never against the
-   theme's sentiment (VADER's lexicon), never negating praise, not when members disagree.
+   contains it and says how it is ("Too many ads", 米饭太少): ``says_how``, ``_expand``; or into a problem or
+   request frame that contains it ("Game" -> "Game crashes", ``en_frames``); never negating praise, not when
+   members disagree. No label goes against the theme's mood: the app's per-item sentiment of the members
+   (``moods``) or, without it, word lists (``label_mood``); a phrase that would turns to what members write
+   on the theme's side about the same topic (送餐太慢 -> 送餐很快), else to the topic (``_turned``).
+   Issues (texts with a title line): problem and request frames of the titles ("Build fails", "Cannot read
+   property") score ``FRAME_BOOST`` times more, and phrases only in the bodies (form fields, logs) less.
 5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
 English candidates: ``en_phrases``; Chinese: ``zh_phrases``; what a label says and which way: ``label_mood``.
 ``is_name_only`` tells a theme held together only by a name (place, person, product, company).
 """
-from __future__ import annotations
 from __future__ import annotations
 
 import math
@@ -30,11 +34,12 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
+from .en_frames import stem
 from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
-from .label_mood import (_REQUESTS, _key_says_how, _zh_mood, evaluative_word, _negates, _polarity, _sign, _theme_polarity, mood,
-                         says_how)
+from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
+                         _topic_words, _zh_mood, app_polarity, evaluative_word, mood, moods_of, says_how)
 from .topic_keywords import is_profane
 from .zh_phrases import _ZH_EVALUATIVE, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_says
 from .zh_words import discover_words, is_chinese_name, segmenter, words_key
@@ -66,26 +71,32 @@ def _length_bonus(key) -> float:
 
 def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
                   keywords: list[list[str]] | None = None, seed: int = 42, *,
-                  words: Collection[str] | None = None, reserved: Collection[str] = ()) -> list[str]:
+                  words: Collection[str] | None = None, reserved: Collection[str] = (),
+                  moods: Sequence[Sequence[int] | None] | None = None) -> list[str]:
     """One short phrase label per group of member texts; distinct among the groups (siblings).
 
     ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
     None: no re-ranking). ``keywords`` (optional, per group) guide the fallback sentence. ``words``:
     the corpus's own Chinese words (None: discovered from the groups). ``reserved``: labels that other
-    themes hold (never given again). Deterministic for the same input and seed.
+    themes hold (never given again). ``moods`` (optional, per group, one per text): the app's sentiment
+    of each member text (-1, 0, 1; the feedback-class heads' argmax), which decides the theme's mood a
+    label must not go against (without it: ``label_mood``'s word lists). Deterministic for the same input and seed.
     """
     if not groups:
         return []
     if words is None:
         words = discover_words([t for g in groups for t in g if _CJK.search(t)], seed=seed)
     key_words = words_key(words)
+    said_by = _text_moods(groups, moods)
     groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
+    said_by = [None if m is None else [m[t] for t in g] for g, m in zip(groups, said_by)]
     parsed = [_Texts(g, key_words) for g in groups]
     case = _Texts([], key_words)
     for p in parsed:
         case.title.update(p.title)
         case.seen.update(p.seen)
         case.upper.update(p.upper)
+        case.mixed.update(p.mixed)
     counted = [_counts(t) for t in parsed]
     sizes = [max(1, len(g)) for g in groups]
     total: Counter = Counter()
@@ -103,12 +114,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         for key, c in df.items():
             if c < need or (len(key) == 2 and key[0] == key[1]):  # "aapl aapl": a tag repeated as a word
                 continue
-            score = c / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
+            weight = c - (1 - BODY_WEIGHT) * parsed[k].body_only.get(key, 0)  # issues: titles count most
+            score = weight / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
             if len(key) > 1 and key[0] in named:
                 score *= NAME_PENALTY
+            if key in parsed[k].frame_keys and c >= FRAME_MIN_SHARE * sizes[k]:
+                score *= FRAME_BOOST  # an issue title's problem or request: what a PM names it by
             scored.append((score, key))
         scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
-        scored = _drop_contained(scored, df, named)[:RERANK]
+        scored = _drop_contained(scored, df, named, parsed[k].frame_keys)[:RERANK]
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
@@ -116,10 +130,16 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
-        polarity = _theme_polarity(parsed[k])
+        polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
+        against = _Against(polarity, said_by[k] is not None)
         for i, (_, label, key) in enumerate(ranked[k]):
-            if polarity and mood(key, label) * polarity < 0:
-                continue  # "Good game" is not what a theme of crash reports is about
+            if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
+                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against,
+                                 {c[2] for c in ranked[k]})
+                if turned is None:
+                    continue
+                labels[k] = turned
+                break
             if label.lower() not in taken:
                 need = min_texts(sizes[k])
                 topic = _disputed(key, label, counted[k][0], need)
@@ -127,16 +147,22 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     key, label = topic, _display(topic, surfaces[topic], case)
                     if label.lower() in taken:
                         continue
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken, polarity)
+                longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
+                if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
+                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against,
+                                        FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
                 if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
                     # "GPS": what about it; "Good", "Add": what is good, what to add
-                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, polarity,
+                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
                                      share=LOW_EXPAND_SHARE, compact=True)
                 paired = None if longer else _paired(ranked[k], i, parsed[k], need)
                 labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
                 break
         if labels[k] is None:
-            labels[k] = _fallback(groups[k], centroids[k] if len(centroids) > k else None, embed,
+            texts = groups[k]
+            if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
+                texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
+            labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
                                   keywords[k] if keywords and k < len(keywords) else [], taken)
         taken.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
@@ -149,7 +175,7 @@ EXPAND_SHARE = 0.05
 LOW_EXPAND_SHARE = 0.02
 
 def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
-            polarity: int = 0, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
+            contra: "_Against | None" = None, share: float = EXPAND_SHARE, compact: bool = False) -> str | None:
     """The most common phrase that contains the topic phrase ``key`` and says how it is (``says_how``),
     found in at least ``need`` member texts and ``EXPAND_SHARE`` of those with ``key``, and not of the
     opposite sentiment to the theme's ``polarity`` (English: "Good game" never labels crash reports).
@@ -168,19 +194,88 @@ def _expand(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: se
                 _display(key, surfaces[key], case)) or text[0] in "不没")):
             continue  # 两个盒子装: the topic, then what about it
         if _key_says_how(other, text):  # equally grounded: the longer says more
-            opposite = polarity and mood(other, text) * polarity < 0
+            opposite = contra is not None and contra(other, text)
             (against if opposite else found).append(((c, len(other), str(other)), other, text))
     if not found:
         return None
     found.sort(reverse=True)
     (c, _, _), best, text = found[0]
     sign = _sign(best, text)
-    rival = next((r for r in found[1:] + sorted(against, reverse=True) if _sign(r[1], r[2]) != sign), None)
+    # phrases of the other side than the theme's mood do not dispute it when the app's sentiment gave the mood
+    others = found[1:] + ([] if contra is not None and contra.trusted else sorted(against, reverse=True))
+    rival = next((r for r in others if _sign(r[1], r[2]) != sign), None)
     if rival and rival[0][0] >= AGREE * c:
         return None
     # the best a sibling holds: the next one saying the same, if nearly as common ("Good game" after "Good app")
     return next((t for (n, _, _), o, t in found if t.lower() not in taken and n >= AGREE * c and _sign(o, t) == sign),
                 None)
+
+
+#: Weight of an issue's body against its title: a phrase only in the body (form fields, logs) counts this much.
+BODY_WEIGHT = 0.4
+#: Score factor of an issue title's problem or request frame (``en_frames``) against plain phrases.
+FRAME_BOOST = 2.5
+#: ...when it is in at least this share of the theme's texts (a problem of a few issues does not name the theme).
+FRAME_MIN_SHARE = 0.05
+#: A topic grows into a frame that contains it when this share of the texts with the topic have the frame.
+FRAME_SHARE = 0.05
+#: ...for texts without titles (reviews): this share, and no complaint or praise over a theme of mixed mood.
+REVIEW_FRAME_SHARE = 0.1
+
+
+def _frame_for(key, df: Counter, frame_df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
+               contra: "_Against", share: float = FRAME_SHARE) -> str | None:
+    """The most common problem or request frame (``en_frames``: an issue's title, a review's clause) that
+    contains every word of the topic ``key`` (by stem: "OpenCV" -> "Unable to build OpenCV", "Email" ->
+    "Can't send email"), in at least ``need`` texts and ``FRAME_SHARE`` of those with the topic; None when
+    there is none, it goes against the theme's mood or a sibling holds it."""
+    if _is_cjk_key(key):
+        return None
+    stems = {stem(w) for w in key if w not in FUNCTION_WORDS}
+    floor = max(3, need, share * df.get(key, 0))
+    best = None
+    for other, c in frame_df.items():
+        if c < floor or not stems or not stems <= set(other) or len(other) <= len(stems):
+            continue
+        text = _display(other, surfaces[other], case)
+        if text.lower() in taken or contra(other, text) or (share > FRAME_SHARE and not contra.polarity
+                                                             and mood(other, text)):
+            # a review theme of mixed mood is not named by a complaint or praise a few write
+            continue
+        if best is None or (c, len(other), str(other)) > best[0]:
+            best = ((c, len(other), str(other)), text)
+    return best[1] if best else None
+
+
+#: A phrase against the theme's mood gives way to one on the theme's side about the same topic when that is
+#: at least this common relative to it (送餐太慢 -> 送餐很快 in a theme of praise); else to the bare topic.
+TURN_SHARE = 0.5
+
+
+def _turned(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: set[str],
+            against: "_Against", candidates: Collection = ()) -> str | None:
+    """For a phrase against the theme's mood: the most common grounded phrase about the same topic that is on
+    the theme's side (if nearly as common, ``TURN_SHARE``), else the topic itself (English: when it is one of
+    the theme's own ``candidates``: VADER can be wrong, "credit" is praise to it); None when neither is there."""
+    topic = _topic_words(key)
+    if not topic or topic == key:
+        return None
+    best = None
+    for other, c in df.items():
+        if c < max(need, TURN_SHARE * df.get(key, 0)) or other == key or not _contains(other, topic):
+            continue
+        text = _display(other, surfaces[other], case)
+        if mood(other, text) * against.polarity <= 0 or against(other, text) or text.lower() in taken:
+            continue
+        if best is None or (c, str(other)) > best[0]:
+            best = ((c, str(other)), text)
+    if best is not None:
+        return best[1]
+    if df.get(topic, 0) >= need and (_is_cjk_key(topic) or topic in candidates):
+        text = _display(topic, surfaces[topic], case)
+        if text.lower() not in taken and not against(topic, text):
+            return text
+    return None
 
 
 def _zh_evaluative(key: tuple) -> bool:
@@ -274,7 +369,7 @@ def _corpus_names(case: _Texts, n_texts: int) -> frozenset:
     return frozenset(out)
 
 
-def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
+def _drop_contained(scored: list, df: Counter, named: Collection = (), frame_keys: Collection = ()) -> list:
     """Drop a phrase when a longer one containing it is in most of the same texts ("flight" vs
     "cancelled flight"); the longer says more, unless what it adds is names ("Apple's PT raised" keeps
     "PT raised")."""
@@ -285,7 +380,7 @@ def _drop_contained(scored: list, df: Counter, named: Collection = ()) -> list:
         for other in keys:
             if other == key or len(other) <= len(key) or other[0] in named:
                 continue
-            contains = _contains(other, key)
+            contains = _contains(other, key) or (key in frame_keys and other in frame_keys and set(key) < set(other))
             if contains and df[other] >= 0.6 * df[key]:
                 inside = True
                 break

@@ -21,9 +21,12 @@ and ours) on identical inputs. Measures, computed here and not by either labelle
 - contra: share whose own sentiment (the app's ``analysis.sentiment.text_sentiment``: VADER, SnowNLP)
   is polar and opposite to the theme's majority by the same sentiment (>= 20 points more members
   on one side than on the other);
+- contra (app): the same with the theme's majority by the app's per-item sentiment (argmax of the
+  feedback-class heads, as the app stores it), the mood a labeller is given when it takes ``moods``;
 - dup: share of labels equal to a sibling's (case and "(2)" ignored);
 - words / chars: mean length; CPU s: labelling time (all themes of the set).
-Prints a Markdown table and a sample of labels per set (labels only, never member texts).
+A labeller that takes ``moods`` is run twice: with the app's sentiment of the sampled members ("new") and
+without ("new, no moods": what the app labels while its caller passes none). Prints a Markdown table and a sample of labels per set (labels only, never member texts).
 ``--dump FILE`` writes every label pair with three member snippets per theme for reading by a
 person (outside the repository: it holds real data).
 """
@@ -33,6 +36,7 @@ import argparse
 import csv
 import importlib
 import importlib.util
+import inspect
 import os
 import pickle
 import random
@@ -235,6 +239,24 @@ def member_case(docs: list[str]) -> dict:
     return {w: (c, title[w]) for w, c in seen.items()}
 
 
+def heads_polarity(moods: list[int] | None) -> int:
+    """+1/-1 when at least 20 points more of a theme's sampled members are positive than negative (or the reverse)
+    by the app's per-item sentiment (the feedback-class heads); 0 otherwise."""
+    if not moods:
+        return 0
+    pos, neg = moods.count(1) / len(moods), moods.count(-1) / len(moods)
+    return 1 if pos - neg >= 0.2 else -1 if neg - pos >= 0.2 else 0
+
+
+def item_moods(docs: list[str], vectors: np.ndarray) -> np.ndarray:
+    """The app's sentiment per document (-1, 0, 1): argmax of the feedback-class heads (services.analysis)."""
+    from triage_app.services.analysis import kind_profile
+    from triage_app.services.sentiment import MODEL
+
+    sent, _ = kind_profile(MODEL, vectors, docs)(np.arange(len(docs)))
+    return np.asarray(sent).argmax(axis=1) - 1
+
+
 def theme_polarity(texts: list[str]) -> int:
     """+1/-1 when at least 20 points more of the texts are positive than negative (or the reverse) by the
     app's sentiment; 0 otherwise."""
@@ -247,8 +269,9 @@ def theme_polarity(texts: list[str]) -> int:
     return 1 if pos - neg >= 0.2 else -1 if neg - pos >= 0.2 else 0
 
 
-def sibling_sets(docs, labels, top_of, n_top, seed):
-    """[(texts per theme, centroid rows, all members per theme)] for the top level and each group's sub-themes."""
+def sibling_sets(docs, labels, top_of, n_top, seed, said=None):
+    """[(level, [(sampled texts, all members, sampled moods)] per theme, theme indices)] for the top level and
+    each group's sub-themes; ``said``: the app's sentiment per document (-1, 0, 1) or None."""
     rng = np.random.default_rng(seed)
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
 
@@ -257,7 +280,7 @@ def sibling_sets(docs, labels, top_of, n_top, seed):
         every = [docs[i] for i in idx]
         if len(idx) > limit:
             idx = np.sort(rng.choice(idx, limit, replace=False))
-        return [docs[i] for i in idx], every
+        return [docs[i] for i in idx], every, None if said is None else [int(said[i]) for i in idx]
 
     out = [("top", [texts(top_labels, g) for g in range(n_top)], list(range(n_top)))]
     for g in range(n_top):
@@ -285,40 +308,53 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         np.save(path, vectors)
     backend.encode(["warm up"])
     themes_path = cache / f"{name}_{len(docs)}_themes.pkl"
+    from triage_app.services.analysis import kind_profile
+    from triage_app.services.sentiment import MODEL
+
     if themes_path.exists():  # the same clusters as an earlier run (find_themes is deterministic)
         found = pickle.loads(themes_path.read_bytes())
-    else:
-        found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode)
+    else:  # as the app runs it: with the feedback-class profile
+        found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode,
+                            profile=kind_profile(MODEL, vectors, docs))
         themes_path.write_bytes(pickle.dumps(found))
     n_top = len(found.tops)
     sub_centroids = np.vstack([t.centroid for t in found.themes])
     top_centroids = np.vstack([t.centroid for t in found.tops])
-    sets = sibling_sets(docs, found.labels, found.top_of, n_top, 42)
+    said = item_moods(docs, vectors)
+    sets = sibling_sets(docs, found.labels, found.top_of, n_top, 42, said)
     results = {}
-    for tag, mod in (("base", base_mod), ("new", theme_labels)):
+    runs = [("base", base_mod, True), ("new", theme_labels, True)]
+    if "moods" in inspect.signature(theme_labels.phrase_labels).parameters:
+        runs.append(("new, no moods", theme_labels, False))  # as labelled while the caller passes no moods
+    for tag, mod, with_moods in runs:
         words_fn = getattr(mod, "discover_words")
         zh = [d for d in docs if _CJK.search(d)]
         t = time.process_time()
         words = words_fn(zh, seed=42) if len(zh) >= 20 else []
-        labels_all, members_all, sibs, samples_all = [], [], [], []
+        labels_all, members_all, sibs, samples_all, moods_all = [], [], [], [], []
         for s_i, (level, groups, idx) in enumerate(sets):
             cents = top_centroids[idx] if level == "top" else sub_centroids[idx]
             kws = [found.tops[i].keywords if level == "top" else found.themes[i].keywords for i in idx]
-            labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words)
+            extra = {"moods": [g[2] for g in groups]} if with_moods and "moods" in inspect.signature(
+                mod.phrase_labels).parameters else {}
+            labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words, **extra)
             labels_all += [(level, lab) for lab in labs]
             members_all += [g[1] for g in groups]
             samples_all += [g[0] for g in groups]
+            moods_all += [g[2] for g in groups]
             sibs += [s_i] * len(labs)
         cpu = time.process_time() - t
-        results[tag] = (labels_all, members_all, cpu, sibs, samples_all)
+        results[tag] = (labels_all, members_all, cpu, sibs, samples_all, moods_all)
     polarity = [theme_polarity(g) for g in results["new"][4]]
+    app_polarity = [heads_polarity(m) for m in results["new"][5]]
     case = member_case(docs)
     lines = []
-    for tag in ("base", "new"):
-        labels_all, members_all, cpu, sibs, _ = results[tag]
+    for tag in results:
+        labels_all, members_all, cpu, sibs, _, _ = results[tag]
         m = measure.table([lab for _, lab in labels_all], members_all, polarity, sibs, case)
+        m["contra_app"] = measure.table([lab for _, lab in labels_all], members_all, app_polarity)["contra"]
         lines.append(f"| {name} ({len(docs):,}) | {tag} | {len(labels_all)} | {m['single']:.0%} | {m['topic']:.0%} | "
-                     f"{m['name']:.0%} | {m['contra']:.0%} | {m['dup']:.0%} | {m['grounded']:.0%} | "
+                     f"{m['name']:.0%} | {m['contra']:.0%} | {m['contra_app']:.0%} | {m['dup']:.0%} | {m['grounded']:.0%} | "
                      f"{m['long']:.0%} | {m['numbered']:.0%} | {m['words']:.1f} | {m['chars']:.1f} | {cpu:.1f} |")
     samples = []
     base_labels, new_labels = results["base"][0], results["new"][0]
@@ -329,7 +365,9 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         with open(dump, "a", encoding="utf-8") as f:
             f.write(f"\n######## {name}\n")
             for i in range(len(new_labels)):
-                f.write(f"[{i}] {new_labels[i][0]} n={len(results['new'][1][i])} pol={polarity[i]:+d} | "
+                m = results["new"][5][i] or []
+                share = f" neg={m.count(-1) / max(1, len(m)):.0%} pos={m.count(1) / max(1, len(m)):.0%}"
+                f.write(f"[{i}] {new_labels[i][0]} n={len(results['new'][1][i])} pol={polarity[i]:+d}{share} | "
                         f"{base_labels[i][1]}  →  {new_labels[i][1]}\n")
                 for q in results["new"][4][i][:3]:
                     f.write("      > " + " ".join(q.split())[:150] + "\n")
@@ -349,9 +387,9 @@ def main() -> None:
     base_mod = load_base(args.base.resolve())
     measure = Measure()
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
-    print("| set | labeller | labels | single | topic-only | name | contra | dup | grounded | long | numbered | words | "
+    print("| set | labeller | labels | single | topic-only | name | contra | contra (app) | dup | grounded | long | numbered | words | "
           "chars | CPU s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     samples = []
     for name in args.sets.split(","):
         lines = run_set(name, args.max, base_mod, args.cache, measure, args.show, args.dump)

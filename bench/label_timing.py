@@ -25,7 +25,21 @@ DATA = Path(os.environ.get("TRIAGE_SHARED_DATA") or next(
     (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data"))
 
 
+def clear_text_caches() -> None:
+    """Empty the per-text caches (lru_cache with maxsize > 1) of this tree's and the baseline's ``analysis``
+    modules, so that neither labeller finds the other's or an earlier run's work done; one-time loads
+    (jieba's dictionary, VADER's lexicon) stay."""
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith(("analysis.", "base_analysis.")):
+            continue
+        for value in list(vars(mod).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and (info().maxsize or 0) > 1:
+                value.cache_clear()
+
+
 def timed(fn):
+    clear_text_caches()
     t, c = time.perf_counter(), time.process_time()
     out = fn()
     return out, time.perf_counter() - t, time.process_time() - c
