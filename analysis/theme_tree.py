@@ -42,6 +42,7 @@ import numpy as np
 
 from . import theme_groups as groups_mod
 from .theme_groups import Profile
+from .label_mood import moods_of
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -222,23 +223,29 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42, embed=None, words=None) -> list[str]:
+                   seed: int = 42, embed=None, words=None, moods=None) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other: phrases from the members' own words (``theme_labels.phrase_labels``;
-    ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words)."""
+    ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words,
+    ``moods`` each sampled member's sentiment from the app's heads, see ``label_mood.moods_of``)."""
     from .theme_labels import phrase_labels
 
     return phrase_labels([list(g) for g in groups], np.asarray(centroids), embed, [list(k) for k in keywords],
-                         seed, words=words)
+                         seed, words=words, moods=moods)
+
+
+def sample_indices(labels: np.ndarray, k: int, rng: np.random.Generator, limit: int = KEYWORD_SAMPLE) -> np.ndarray:
+    """Up to ``limit`` member indices of theme ``k`` (a seeded sample, in document order)."""
+    members = np.flatnonzero(labels == k)
+    if len(members) > limit:
+        members = np.sort(rng.choice(members, limit, replace=False))
+    return members
 
 
 def sample_texts(docs: Sequence[str], labels: np.ndarray, k: int, rng: np.random.Generator,
                  limit: int = KEYWORD_SAMPLE) -> list[str]:
     """Up to ``limit`` member texts of theme ``k`` (a seeded sample, in document order)."""
-    members = np.flatnonzero(labels == k)
-    if len(members) > limit:
-        members = np.sort(rng.choice(members, limit, replace=False))
-    return [docs[i] for i in members]
+    return [docs[i] for i in sample_indices(labels, k, rng, limit)]
 
 
 def _group_centroids(sub_centroids: np.ndarray, labels: np.ndarray, similarity: np.ndarray, top_of: np.ndarray,
@@ -371,9 +378,12 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)
-    docs_by_top = [sample_texts(docs, top_labels, g, rng) if np.sum(top_of == g) == 1 else
+    alone = [sample_indices(top_labels, g, rng) if np.sum(top_of == g) == 1 else None for g in range(n_top)]
+    docs_by_top = [[docs[i] for i in alone[g]] if alone[g] is not None else
                    groups_mod.parent_texts(docs, labels, np.flatnonzero(top_of == g).tolist(), rng)
                    for g in range(n_top)]
+    top_moods = ([None if idx is None else moods_of([idx], profiled_idx, said)[0] for idx in alone]
+                 if len(said) else None)
     group_keywords = class_keywords(docs_by_top, n_keywords) if n_top > 1 else [sub_keywords[0]] * n_top
     centroids = _group_centroids(sub_centroids, labels, sub_similarity, top_of, n_top)
     similarity = _similarity(embeddings, top_labels, centroids)
@@ -384,15 +394,17 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         quotes = representative(docs, embeddings, top_labels, similarity, g, n_quotes) if len(children) > 1 else []
         tops.append(TopTheme(children, list(words), "", centroids[g], int(sizes[children].sum()), quotes))
     for top, label in zip(tops, label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed, embed,
-                                                     chinese_words)):
+                                                     chinese_words, top_moods)):
         top.label = label
     child_texts: dict[int, list[list[str]]] = {}
     for g, top in enumerate(tops):  # siblings get distinct labels; a sub-theme alone is its top-level theme
         if top.is_group:
-            texts = child_texts[g] = [sample_texts(docs, labels, k, rng) for k in top.children]
+            picked = [sample_indices(labels, k, rng) for k in top.children]
+            texts = child_texts[g] = [[docs[i] for i in idx] for idx in picked]
+            leaf_moods = moods_of(picked, profiled_idx, said) if len(said) else None
             for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
                                                              [sub_keywords[k] for k in top.children], seed,
-                                                             embed, chinese_words)):
+                                                             embed, chinese_words, leaf_moods)):
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label
