@@ -68,10 +68,15 @@ class _Vectors:
 
     def get(self, item_ids: list[int]) -> Generator[Progress, None, np.ndarray]:
         dim = get_backend(MODEL).dim
-        out = np.zeros((len(item_ids), dim), dtype=np.float32)
         wanted = np.asarray(item_ids, dtype=np.int64)
         at = np.minimum(np.searchsorted(self.ids, wanted), max(len(self.ids) - 1, 0))
         hit = self.ids[at] == wanted if len(self.ids) else np.zeros(len(wanted), bool)
+        if len(wanted) and hit.all():
+            rows = self.at[at]
+            if rows[-1] - rows[0] == len(rows) - 1 and (np.diff(rows) == 1).all():
+                # a batch of consecutive items: a view, no copy
+                return np.asarray(self.matrix[rows[0]:rows[-1] + 1], dtype=np.float32)
+        out = np.zeros((len(item_ids), dim), dtype=np.float32)
         if hit.any():
             out[hit] = self.matrix[self.at[at[hit]]]
         todo = np.flatnonzero(~hit).tolist()
