@@ -29,7 +29,7 @@ from ..store import feedback_class_queries as fq
 from ..store import themes as tq
 from ..store.queries import transaction
 
-BATCH = 2_000
+BATCH = 10_000  # items per read, model call and commit: fewer, larger calls cost less CPU (BLAS threads)
 MAX_CHARS = 2_000
 #: the embedding model the heads were trained on
 MODEL = "use-multilingual"
@@ -38,6 +38,16 @@ MODEL = "use-multilingual"
 @lru_cache(maxsize=1)
 def heads() -> Heads:
     return Heads.load(resources.files("resources.classifier") / "heads.npz")
+
+
+@lru_cache(maxsize=1)
+def _blas():
+    """The loaded BLAS libraries (threadpoolctl). The heads' products are small and memory-bound: on
+    one thread they take as long, while BLAS's idle threads spin after each call, costing CPU that
+    the rest of the machine (or the analysis' other work) could use."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 class _Vectors:
@@ -184,7 +194,8 @@ def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple], l
     """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.predict`` decides
     them (the argmax classes; score P(positive) - P(negative) and the type's probability, rounded to 4
     places), from the heads' probability arrays instead of one object per text."""
-    sent, kind = heads().probabilities(matrix, texts)
+    with _blas().limit(limits=1, user_api="blas"):
+        sent, kind = heads().probabilities(matrix, texts)
     labels = np.asarray(SENTIMENTS, dtype=object)[sent.argmax(axis=1)].tolist()
     scores = [round(x, 4) for x in (sent[:, 2] - sent[:, 0]).tolist()]
     t = kind.argmax(axis=1)
