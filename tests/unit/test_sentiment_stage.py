@@ -82,3 +82,14 @@ def test_a_known_subset_leaves_the_rest_to_the_cache(ws, vectors):
     assert len(_scores(ws.conn)) == len(TEXTS)
     embedded = tq.cached_vector_count(ws.conn, MODEL)
     assert 0 < embedded <= len(TEXTS) - len(ids[::2])  # only the items not handed over were embedded
+
+
+def test_every_item_has_a_class_and_a_score_that_agrees_with_it(ws, vectors):
+    ids = np.array([r[0] for r in ws.conn.execute("SELECT id FROM items ORDER BY CAST(external_id AS INT)")])
+    drive(score_items(ws.conn, known=(ids, vectors)))
+    rows = ws.conn.execute("SELECT label, score, feedback_type, type_score FROM item_sentiment").fetchall()
+    assert len(rows) == len(TEXTS)
+    for label, score, kind, type_score in rows:
+        assert label in ("negative", "neutral", "positive") and -1.0 <= score <= 1.0
+        assert kind in ("problem", "request", "question", "praise", "other") and 0.2 <= type_score <= 1.0
+        assert (score >= 0) if label == "positive" else (score <= 0) if label == "negative" else True
