@@ -93,3 +93,19 @@ def test_every_item_has_a_class_and_a_score_that_agrees_with_it(ws, vectors):
         assert label in ("negative", "neutral", "positive") and -1.0 <= score <= 1.0
         assert kind in ("problem", "request", "question", "praise", "other") and 0.2 <= type_score <= 1.0
         assert (score >= 0) if label == "positive" else (score <= 0) if label == "negative" else True
+
+
+def test_nps_csat_and_ces_answers_outrank_the_text(workspace, write_file):
+    rows = ["id,comment,nps,csat,ces",
+            '1,"I love it, wonderful",3,,',  # a detractor's answer wins over the words
+            '2,"Awful, everything is broken",10,,',
+            '3,"Best app ever",,1,',
+            '4,"Terrible experience",,,7',
+            '5,"Great, thanks",8,,']  # a passive: neutral
+    run_import(workspace, write_file("s.csv", "\n".join(rows) + "\n"), ImportOptions(
+        format="generic", mapping={"id": "id", "text": "comment", "nps": "nps", "csat": "csat", "ces": "ces"}))
+    drive(score_items(workspace.conn))
+    got = {ext: (label, method) for ext, label, method in workspace.conn.execute(
+        "SELECT i.external_id, s.label, s.method FROM items i JOIN item_sentiment s ON s.item_id = i.id")}
+    assert got == {"1": ("negative", "nps"), "2": ("positive", "nps"), "3": ("negative", "csat"),
+                   "4": ("positive", "ces"), "5": ("neutral", "nps")}
