@@ -9,7 +9,7 @@ every item scored). Each side opens its copy once first (schema upgrade, redacti
 Then, in fresh processes, alternating baseline / this code:
 - ``stage``: the analysis' sentiment + type stage alone (``services.analysis._score_classes`` with the
   analysis' vectors in memory) after clearing ``item_sentiment``, ``--stage-reps`` times in one process;
-  the table of scores written is hashed, so the two sides are shown to write the same rows;
+  the table of scores written is hashed (equal hashes: the same rows);
 - ``warm``: ``run_analysis(mode="full")`` with every item scored (nothing to score: the denominator);
 - ``warm + scoring``: the same after clearing ``item_sentiment`` (every item scored in the analysis),
   with the CPU seconds of its sentiment stage measured in the process.
@@ -137,7 +137,7 @@ def table(res: dict, items: int) -> str:
     row("stage alone: CPU s (median)", _median(stage_b, "cpu_s"), _median(stage_o, "cpu_s"),
         f"{loads(stage_b)} / {loads(stage_o)}")
     row("stage alone: wall s (median)", _median(stage_b, "wall_s"), _median(stage_o, "wall_s"))
-    row("rows written identical (hash)", b["stage"][0]["hash"], o["stage"][0]["hash"])
+    row("rows written (hash of item_sentiment)", b["stage"][0]["hash"], o["stage"][0]["hash"])
     for name, key in (("warm analysis, nothing to score", "warm"), ("warm analysis scoring every item", "scoring")):
         row(f"{name}: CPU s", _median(b[key], "cpu_s"), _median(o[key], "cpu_s"),
             f"{loads(b[key])} / {loads(o[key])}")
