@@ -10,8 +10,8 @@ computed in the same run from the same inputs:
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/priority_check.py [--keep DIR]
 
 Builds temporary workspaces (import, analyse, sentiment) of the demo, amazon-alexa-reviews (dated,
-star ratings), app-reviews-4class (undated, text only) and apple-tweets-sentiment (nine days of
-tweets) from ../shared/data, read only. Prints
+star ratings), app-reviews-4class (undated, text only), apple-tweets-sentiment (nine days of
+tweets) and zh-waimai-10k (undated Chinese reviews) from ../shared/data, read only. Prints
 Markdown tables for bench/RESULTS.md. A theme is "mostly praise" above a praise share of 0.5 (``priority.mostly_praise``).
 """
 from __future__ import annotations
@@ -40,6 +40,8 @@ SETS = {
                              {"text": "verified_reviews", "created_at": "date", "rating": "rating"}),
     "app-reviews-4class": ("app-reviews-4class/dataset_unbalanced_4000.csv", {"text": "review", "id": "ID"}),
     "apple-tweets-sentiment": ("apple-tweets-sentiment/Apple-Twitter-Sentiment-DFE.csv", {"text": "text", "created_at": "date"}),
+    # undated Chinese delivery reviews (its 0/1 "label" column is guessed as labels: no type, no sentiment)
+    "zh-waimai-10k": ("zh-waimai-10k/waimai_10k.csv", {"text": "review"}),
 }
 
 

@@ -10,6 +10,8 @@ import json
 import re
 from typing import Iterator
 
+from analysis.label_values import normalise_sentiment, normalise_type
+
 from ..domain import Item, Rejected, Record, Skipped
 from .base import Columns, ContentIds, Importer
 from .dates import DateParser, infer_dayfirst
@@ -36,6 +38,13 @@ _GUESS = {
     "link": re.compile(r"^(url|link|html_url|链接)$", re.I),
     "labels": re.compile(r"^(labels?|tags?|标签)$", re.I),
 }
+#: a column already saying each row's sentiment / feedback type: guessed from its header when most of
+#: its first values are spellings the sentiment service understands (analysis.label_values)
+_CLASS_GUESS = (
+    ("sentiment", re.compile(r"^(sentiment|polarity|sentiment ?label|情感|情感倾向|情绪|情感极性)$", re.I), normalise_sentiment),
+    ("type", re.compile(r"^(type|kind|category|feedback ?type|issue ?type|ticket ?type|request ?type|"
+                        r"反馈类型|类型|类别|问题类型)$", re.I), normalise_type),
+)
 _TEXT_WORDS = re.compile(r"(text|comment|feedback|review|body|description|content|answer|message|意见|评论|内容|反馈)", re.I)
 _NUMERIC = re.compile(r"^\s*-?\d+([.,]\d+)?\s*$")
 _LABEL_SPLIT = re.compile(r"[,;|]")
@@ -50,6 +59,13 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
             if pattern.search(header.strip()) and header not in mapping.values():
                 mapping[field] = header
                 break
+    for field, pattern, normalise in _CLASS_GUESS:
+        for i, header in enumerate(headers):
+            if field in mapping or header in mapping.values() or not pattern.search(header.strip()):
+                continue
+            values = [v for v in (columns[i] if i < len(columns) else ()) if v and v.strip()]
+            if values and sum(normalise(v) is not None for v in values) >= 0.8 * len(values):
+                mapping[field] = header
     for i, header in enumerate(headers):
         if header in mapping.values():
             continue

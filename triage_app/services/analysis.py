@@ -242,7 +242,7 @@ def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, ca
 
     known = (item_ids, vectors) if model == MODEL and len(item_ids) == len(vectors) else None
     try:
-        scored = yield from score_items(ws.conn, cancel, known=known)
+        scored = yield from score_items(ws.conn, cancel, known=known, counts=False)
         result.info["sentiment_scored"] = scored["scored"]
     except Cancelled:
         result.info["sentiment_scored"] = "cancelled"

@@ -22,14 +22,14 @@ import numpy as np
 
 from analysis import sentiment
 from analysis.embeddings import encode_batches, get_backend, text_hash
-from analysis.feedback_classes import Heads
+from analysis.feedback_classes import SENTIMENTS, TYPES, Heads
 from analysis.label_values import normalise_sentiment, normalise_type
 from ..domain import CancelToken, Progress
 from ..store import feedback_class_queries as fq
 from ..store import themes as tq
 from ..store.queries import transaction
 
-BATCH = 2_000
+BATCH = 10_000  # items per read, model call and commit: fewer, larger calls cost less CPU (BLAS threads)
 MAX_CHARS = 2_000
 #: the embedding model the heads were trained on
 MODEL = "use-multilingual"
@@ -40,17 +40,28 @@ def heads() -> Heads:
     return Heads.load(resources.files("resources.classifier") / "heads.npz")
 
 
+@lru_cache(maxsize=1)
+def _blas():
+    """The loaded BLAS libraries (threadpoolctl). The heads' products are small and memory-bound: on
+    one thread they take as long, while BLAS's idle threads spin after each call, costing CPU that
+    the rest of the machine (or the analysis' other work) could use."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 class _Vectors:
     """Sentence vectors of items: those the caller holds, else the cache, else embedded and cached."""
 
     def __init__(self, conn, known: tuple | None, cancel: CancelToken) -> None:
         self.conn, self.cancel = conn, cancel
-        self.known: dict[int, int] = {}
+        self.ids = np.zeros(0, np.int64)  # the known item ids, sorted; ``self.at``: their rows in ``matrix``
+        self.at = np.zeros(0, np.int64)
         self.matrix = None
         if known is not None:
-            ids, matrix = known
-            self.known = {int(i): k for k, i in enumerate(ids)}
-            self.matrix = matrix
+            ids, self.matrix = np.asarray(known[0], dtype=np.int64), known[1]
+            self.at = np.argsort(ids, kind="stable")
+            self.ids = ids[self.at]
         self._rows: dict[int, str] | None = None  # item id -> embedded text, made when first needed
 
     def _docs(self, item_ids: list[int]) -> list[str]:
@@ -67,14 +78,18 @@ class _Vectors:
 
     def get(self, item_ids: list[int]) -> Generator[Progress, None, np.ndarray]:
         dim = get_backend(MODEL).dim
+        wanted = np.asarray(item_ids, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.ids, wanted), max(len(self.ids) - 1, 0))
+        hit = self.ids[at] == wanted if len(self.ids) else np.zeros(len(wanted), bool)
+        if len(wanted) and hit.all():
+            rows = self.at[at]
+            if rows[-1] - rows[0] == len(rows) - 1 and (np.diff(rows) == 1).all():
+                # a batch of consecutive items: a view, no copy
+                return np.asarray(self.matrix[rows[0]:rows[-1] + 1], dtype=np.float32)
         out = np.zeros((len(item_ids), dim), dtype=np.float32)
-        todo = []
-        for k, item in enumerate(item_ids):
-            j = self.known.get(item)
-            if j is None:
-                todo.append(k)
-            else:
-                out[k] = self.matrix[j]
+        if hit.any():
+            out[hit] = self.matrix[self.at[at[hit]]]
+        todo = np.flatnonzero(~hit).tolist()
         if not todo:
             return out
         texts = self._docs([item_ids[k] for k in todo])
@@ -99,10 +114,11 @@ class _Vectors:
 
 
 def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
-                known: tuple | None = None) -> Generator[Progress, None, dict]:
+                known: tuple | None = None, counts: bool = True) -> Generator[Progress, None, dict]:
     """Score every item that has no sentiment or type yet. ``known``: ``(item ids, vectors)`` of the
     analysis' model when that is MODEL (no vector is looked up twice). Returns
-    {"scored": n, "counts": {method:label: n}, "types": {method:type: n}}."""
+    {"scored": n, "counts": {method:label: n}, "types": {method:type: n}}; ``counts=False`` leaves
+    the two tallies of the whole table out (the analysis does not show them)."""
     cancel = cancel or CancelToken()
     total = fq.count_to_score(conn)
     done, last_id = 0, 0
@@ -119,6 +135,8 @@ def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
         done += len(rows)
         cancel.raise_if_cancelled()
         yield Progress("sentiment", done, total, "")
+    if not counts:
+        return {"scored": done}
     return {"scored": done, "counts": fq.sentiment_counts(conn), "types": fq.type_counts(conn)}
 
 
@@ -126,29 +144,62 @@ def _body(title, text) -> str:
     return (f"{title}. {text}" if title and title != text else text or title or "")[:MAX_CHARS]
 
 
+_NONE_SENTIMENT = (0.0, "neutral", "none")
+_NONE_TYPE = ("other", 0.0, "none")
+_SCORE_OF = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
+
+
+def _decided_sentiment(m_sent, rating, nps, csat, ces) -> tuple | None:
+    """(score, label, method) from a mapped value, else the item's own score; None: the model decides."""
+    label = normalise_sentiment(m_sent) if m_sent is not None else None
+    if label is not None:
+        return _SCORE_OF[label], label, "mapped"
+    if rating is None and nps is None and csat is None and ces is None:
+        return None
+    s = sentiment.from_scores(rating=rating, nps=nps, csat=csat, ces=ces)
+    return None if s is None else (s.score, s.label, s.method)
+
+
 def _score_batch(rows: list[tuple], vectors: _Vectors) -> Generator[Progress, None, list[tuple]]:
-    decided: list[list] = []
+    """The rows to write (``fq.write_scores``). The common case (nothing mapped, no score, some
+    text) takes no per-item objects: the model's classes and scores come as arrays for the batch."""
+    sents: list = []
+    types: list = []
+    bodies: list = []
     need_model: list[int] = []
-    for k, (item_id, title, text, rating, nps, csat, ces, row_hash, m_sent, m_type) in enumerate(rows):
+    for k, (_item, title, text, rating, nps, csat, ces, _hash, m_sent, m_type) in enumerate(rows):
         body = _body(title, text)
-        label = normalise_sentiment(m_sent)
-        if label is not None:
-            s = sentiment.Sentiment({"positive": 1.0, "neutral": 0.0, "negative": -1.0}[label], label, "mapped")
-        else:
-            s = sentiment.from_scores(rating=rating, nps=nps, csat=csat, ces=ces)
-        kind = normalise_type(m_type)
+        s = None if (m_sent is None and rating is None and nps is None and csat is None and ces is None) \
+            else _decided_sentiment(m_sent, rating, nps, csat, ces)
+        kind = normalise_type(m_type) if m_type is not None else None
         t = (kind, 1.0, "mapped") if kind else None
-        if not body.strip():
-            s = s or sentiment.Sentiment(0.0, "neutral", "none")
-            t = t or ("other", 0.0, "none")
+        if (s is None or t is None) and not body.strip():
+            s, t = s or _NONE_SENTIMENT, t or _NONE_TYPE
         if s is None or t is None:
             need_model.append(k)
-        decided.append([item_id, s, t, row_hash, body])
+        sents.append(s)
+        types.append(t)
+        bodies.append(body)
     if need_model:
         matrix = yield from vectors.get([rows[k][0] for k in need_model])
-        for k, p in zip(need_model, heads().predict(matrix, [decided[k][4] for k in need_model])):
-            if decided[k][1] is None:
-                decided[k][1] = sentiment.Sentiment(p.score, p.sentiment, "model")
-            if decided[k][2] is None:
-                decided[k][2] = (p.feedback_type, p.type_confidence, "model")
-    return [(item_id, s.score, s.label, s.method, row_hash, *t) for item_id, s, t, row_hash, _ in decided]
+        for k, s, t in zip(need_model, *_model_classes(matrix, [bodies[k] for k in need_model])):
+            if sents[k] is None:
+                sents[k] = s
+            if types[k] is None:
+                types[k] = t
+    return [(r[0], *s, r[7], *t) for r, s, t in zip(rows, sents, types)]
+
+
+def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.predict`` decides
+    them (the argmax classes; score P(positive) - P(negative) and the type's probability, rounded to 4
+    places), from the heads' probability arrays instead of one object per text."""
+    with _blas().limit(limits=1, user_api="blas"):
+        sent, kind = heads().probabilities(matrix, texts)
+    labels = np.asarray(SENTIMENTS, dtype=object)[sent.argmax(axis=1)].tolist()
+    scores = [round(x, 4) for x in (sent[:, 2] - sent[:, 0]).tolist()]
+    t = kind.argmax(axis=1)
+    kinds = np.asarray(TYPES, dtype=object)[t].tolist()
+    confidence = [round(x, 4) for x in kind[np.arange(len(t)), t].tolist()]
+    return ([(x, lab, "model") for x, lab in zip(scores, labels)],
+            [(kd, c, "model") for kd, c in zip(kinds, confidence)])
