@@ -17,6 +17,7 @@ from analysis.priority import mostly_praise
 from analysis.chart_style import ChartMeta
 
 from ..domain import STATUSES
+from .source_labels import source_label, sources_line
 
 SECONDS_PER_HOUR = 3600.0
 
@@ -131,8 +132,14 @@ def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True
 
 
 def _source(data: dict, tr: Tr) -> str:
-    formats = [s["format"] for s in data["sources"] if s["in_period"]]
-    return f"{data['workspace'] or tr('workspace')}: {', '.join(formats) or tr('no items')}"
+    formats = sources_line((s["format"] for s in data["sources"] if s["in_period"]), tr)
+    return f"{data['workspace'] or tr('workspace')}: {formats or tr('no items')}"
+
+
+def quote_line(q: dict, tr: Tr, limit: int = 260) -> str:
+    """A quote with where and when it was said ("— Google Forms, 2026-10-01"; no date: no dangling comma)."""
+    where = ", ".join(x for x in (source_label(q["source"], tr), q.get("date") or "") if x)
+    return quote_text(q["text"], limit) + (f" — {where}" if where else "")
 
 
 def _scoped_source(data: dict, tr: Tr) -> str:
@@ -265,7 +272,7 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     if t.get("sub_themes"):
         page.facts.append(tr("Sub-themes: {s}", s="; ".join(f"{charts.short(c['label'], 40)} ({c['size']:,})"
                                                              for c in t["sub_themes"][:6])))
-    page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
+    page.quotes = [quote_line(q, tr) for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
     if any(t["series"]):
@@ -350,10 +357,12 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
     sentiment = [t["sentiment"][:3] for t in themes]
     unscored = sum(t["sentiment"][3] for t in themes)
     scored = any(sum(x) for x in sentiment)
+    # segments by source are named as people call the sources ("google_forms" -> "Google Forms")
+    names = [source_label(n, tr) for n in seg["names"]] if not seg["key"] else seg["names"]
     pages = [
         Page(tr("Themes by segment"), "chart", tr("Segment: {s}", s=seg_name),
              charts=[Chart("segments", lambda fig: charts.theme_segment_heatmap(
-                 [t["label"] for t in themes], seg["names"], seg["counts"], meta, fig=fig, segment_name=seg_name))]),
+                 [t["label"] for t in themes], names, seg["counts"], meta, fig=fig, segment_name=seg_name))]),
         Page(tr("Sentiment by theme"), "chart", tr("Items created in the period"),
              charts=[Chart("sentiment", lambda fig: charts.sentiment_by_theme(
                  [t["label"] for t in themes], sentiment, meta, fig=fig))],
@@ -361,6 +370,11 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
                        "are left out.", n=f"{unscored:,}")]),
     ]
     pages = pages if scored else pages[:1]
+    if len(names) < 2:  # one column says nothing: step aside and say what would fill the chart
+        pages = pages[1:]
+        data.setdefault("missing_pages", []).append(tr(
+            "All feedback of the period is in one segment ({s}), so there is no themes-by-segment chart: import "
+            "a second source, or segment by an attribute such as plan.", s=names[0] if names else "–"))
     types = type_page(data, tr, [t["label"] for t in themes], [t["types"] for t in themes], data.get("type_totals"),
                       meta)
     return pages + ([types] if types else [])
@@ -478,8 +492,7 @@ def you_said_page(data: dict, tr: Tr) -> Page | None:
     for t in themes:
         heading = tr("{label} — {status} on {d} · {n} items", label=charts.short(t["label"], 60),
                      status=tr(t["status"]), d=t["changed_at"][:10], n=f"{t['size']:,}")
-        paragraphs = [quote_text(q["text"], 200) + f" — {q['source']}" + (f", {q['date']}" if q["date"] else "")
-                      for q in t["quotes_shown"]]
+        paragraphs = [quote_line(q, tr, 200) for q in t["quotes_shown"]]
         paragraphs.append(tr("What we did: {note}", note=t["note"]) if t.get("note")
                           else tr("What we did: (no note recorded with the status change)"))
         sections.append((heading, paragraphs))
@@ -503,6 +516,7 @@ def build(data: dict) -> list[Page]:
     from .briefing_methods import methods_pages
 
     tr = Tr(data["lang"])
+    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
     summary = summary_page(data, tr)
     pages = [summary]
     said = you_said_page(data, tr)
@@ -517,7 +531,6 @@ def build(data: dict) -> list[Page]:
     loved = loved_page(data, tr)
     if loved is not None:
         pages.append(loved)
-    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
     if _has_scores(data):
         pages.append(satisfaction_page(data, tr))
     else:
