@@ -119,3 +119,57 @@ def test_segment_chart_of_one_source_steps_aside_and_the_summary_says_why(github
     heatmap = next(p for p in pages if p.title == "Themes by segment")
     text = _texts(heatmap.charts[0].draw(Figure(figsize=(10, 6))))
     assert "GitHub" in text and "Support desk" in text and "github_cli" not in text
+
+
+def test_briefing_of_undated_feedback_covers_every_item_without_time_pages(workspace, write_file, tmp_path):
+    """A workspace whose items have no dates (Chinese reviews without a date column) used to brief
+    "0 items received" with ten empty trend charts and a period ending today."""
+    rows = "".join(f"配送太慢了，饭菜都凉了，第{n}次\n" if n % 2 else f"味道不错，包装很好，第{n}次\n" for n in range(40))
+    run_import(workspace, write_file("reviews.csv", "review\n" + rows))
+    _themed(workspace, "配送太慢")
+    for lang in ("en", "zh"):
+        data = _data(workspace, lang)
+        assert data["undated"] and data["items_now"] == 40 and data["themes"][0]["items_now"] == 40
+        assert sum(data["themes"][0]["sentiment"]) == 40  # every item, not those of a window
+        pages = briefing_pages.build(data)
+        titles = [p.title for p in pages]
+        tr = briefing_pages.Tr(lang)
+        assert tr("Theme volume over time") not in titles and tr("Satisfaction") not in titles
+        summary = pages[0]
+        assert summary.tables[0].rows[0][1] == "40"
+        assert any(tr(briefing_pages.UNDATED_NOTE, n="40") == f for f in summary.facts)
+        theme = next(p for p in pages if p.kind == "theme")
+        assert [c.name for c in theme.charts] == ["factors"]  # no empty trend
+        assert data["window"].label == tr("every item (no dates)")
+        assert not data["translator"].missing
+    # the file: every page has something drawn or written (pdf_pages counts drawing operations)
+    from triage_app.services.briefing import generate
+    from tests.unit.pdf_pages import page_contents
+
+    out = tmp_path / "undated.pdf"
+    result = _drive(generate(workspace.conn, BriefingRequest(period="30", top=5, lang="zh", workspace_name="w"), out))
+    assert len(page_contents(out)) == result.pages
+    for slides in (tmp_path / "undated.pptx",):
+        _drive(generate(workspace.conn, BriefingRequest(period="30", top=5, lang="en", workspace_name="w"), slides))
+        assert slides.stat().st_size > 0
+
+
+def test_pdf_draws_no_empty_boxes_for_control_characters_or_emoji(workspace, write_file, tmp_path):
+    """Reviews exported through a wrong code page carry "ð\\x9f\\x98¡" (an emoji's UTF-8 read as
+    Latin-1); the PDF drew the control characters as empty boxes."""
+    import warnings
+
+    from triage_app.services.briefing import generate
+    from triage_app.services.briefing_render import wrap
+
+    assert wrap("fix this ð\x9f\x98¡ please 🙏", 80) == ["fix this ð¡ please"]
+    assert wrap("配送太慢了 😡", 80) == ["配送太慢了 😡"]  # an emoji a chart font has stays
+    rows = "".join(f"{n},2024-03-{1 + n % 9:02d},The login fails again ð\x9f\x98¡ fix this please 🙏 ({n})\n"
+                   for n in range(12))
+    run_import(workspace, write_file("reviews.csv", "id,date,review\n" + rows))
+    _themed(workspace, "Login fails 🙏")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _drive(generate(workspace.conn, BriefingRequest(period="30", top=3, workspace_name="w"), tmp_path / "b.pdf"))
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert not missing, missing

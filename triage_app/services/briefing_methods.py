@@ -55,6 +55,8 @@ def methods_pages(data: dict, tr) -> list[Page]:
            "the share of a theme's items that are not praise; themes that are mostly praise are listed under "
            "What people love."),
     ]
+    if data.get("undated"):  # no item has a date: no periods, no trends
+        read[:4] = [tr("Period: every item; none has a date, so nothing is compared or drawn over time.")]
     definitions = [f"{tr(name)}: {tr(text)}" for name, text in DEFINITIONS] + [_weights_line(tr, data)]
     sources = [tr("{f}: {n} items in the period, {t} in the workspace", f=source_label(s["format"], tr), n=f"{s['in_period']:,}",
                   t=f"{s['total']:,}") for s in data["sources"]]

@@ -174,9 +174,17 @@ def headline_json(data: dict) -> dict:
     return out
 
 
+UNDATED_NOTE = ("None of the {n} items has a date, so there are no trends, response times or status flow. "
+                "Map a date column when importing to see them.")
+
+
 def _headline_table(data: dict, tr: Tr) -> Table:
     rows = [[tr("Feedback items received"), f"{data['items_now']:,}", f"{data['items_before']:,}",
              _pct_change(data["items_now"], data["items_before"]), ""]]
+    if data.get("undated"):  # every item, no periods to compare, nothing over time
+        rows[0][2:] = ["–", "–", tr("every item (no dates)")]
+        return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
+                     [2.3, 1.9, 1.2, 0.9, 2.6])
     for key, name, digits, suffix in SCORES:
         now, before = data["scores"]["now"][key][0], data["scores"]["before"][key][0]
         if not now.get("n") and not before.get("n"):
@@ -226,6 +234,8 @@ def summary_page(data: dict, tr: Tr) -> Page:
     page = Page(tr("Summary"), "summary",
                 tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label, q=prev.label,
                    a=data["as_of"][:16].replace("T", " ") + " UTC"))
+    if data.get("undated"):
+        page.subtitle = f"{data['workspace']} · {win.label}"
     page.tables.append(_headline_table(data, tr))
     if data["themes"]:
         page.tables.append(_theme_rows(data, tr))
@@ -239,14 +249,16 @@ def summary_page(data: dict, tr: Tr) -> Page:
                              "Satisfaction, response times and status are reported below."))
     mix = type_mix(tr, data.get("type_totals") or ())
     if mix:
-        page.facts.append(tr("Feedback this period by type: {mix} (n = {n}).", mix=mix,
+        page.facts.append(tr("Feedback by type: {mix} (n = {n})." if data.get("undated") else
+                             "Feedback this period by type: {mix} (n = {n}).", mix=mix,
                              n=f"{sum(data['type_totals'][:len(charts.TYPE_ORDER)]):,}"))
     mass = data["times"]["now"].get("items_in_mass_closures", 0)
     if mass:
         page.facts.append(tr("{n} items were closed in mass closures (many closed within minutes); "
                              "they are included and shown on the status page.", n=f"{mass:,}"))
-    page.facts.append(tr("Intervals are 95%. A change is called significant only when the two periods' "
-                         "intervals do not overlap."))
+    if not data.get("undated"):  # without dates nothing is compared
+        page.facts.append(tr("Intervals are 95%. A change is called significant only when the two periods' "
+                             "intervals do not overlap."))
     return page
 
 
@@ -255,8 +267,11 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page = Page(tr("Theme {r}: {label}", r=t["rank"], label=charts.short(t["label"], 60)), "theme",
                 tr("{n} themes ranked by priority", n=data["themes_total"]))
     page.facts.append(tr("Priority {p} (rank {r} of {n})", p=f"{t['priority']:.1f}", r=t["rank"], n=data["themes_total"]))
-    page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
-                         m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
+    if data.get("undated"):
+        page.facts.append(tr("Items: {n} (no dates)", n=f"{t['items_now']:,}"))
+    else:
+        page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
+                             m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
     page.facts.append(tr("Status: {s} · {a} of {b} linked items closed", s=_status_name(tr, t["status"]),
                          a=f"{t['items_resolved']:,}", b=f"{t['items_total']:,}"))
     imp = (t.get("impact") or {}).get("nps") or {}
@@ -275,7 +290,9 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page.quotes = [quote_line(q, tr) for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
-    if any(t["series"]):
+    if data.get("undated"):
+        pass  # nothing over time (the summary says why)
+    elif any(t["series"]):
         page.charts.append(Chart("trend", lambda fig, t=t, meta=meta: charts.theme_volume(
             data["grid"], {label: t["series"]}, meta, fig=fig, highlight=data["highlight"], unit=data["by"],
             title=tr("Items per {unit}", unit=tr(data["by"])))))
@@ -342,11 +359,17 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                                           k=len(themes))))],
                   facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
                          tr("Priority counts every item of a theme, not only those of the period.")])]
+    if data.get("undated"):
+        return pages  # no volume over time
     pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
                       charts=[Chart("volume", lambda fig: charts.theme_volume(
                           data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
                           highlight=data["highlight"], unit=data["by"]))]))
     return pages
+
+
+def _items_of_period(data: dict, tr: Tr) -> str:
+    return tr("every item (no dates)") if data.get("undated") else tr("Items created in the period")
 
 
 def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
@@ -363,7 +386,7 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
         Page(tr("Themes by segment"), "chart", tr("Segment: {s}", s=seg_name),
              charts=[Chart("segments", lambda fig: charts.theme_segment_heatmap(
                  [t["label"] for t in themes], names, seg["counts"], meta, fig=fig, segment_name=seg_name))]),
-        Page(tr("Sentiment by theme"), "chart", tr("Items created in the period"),
+        Page(tr("Sentiment by theme"), "chart", _items_of_period(data, tr),
              charts=[Chart("sentiment", lambda fig: charts.sentiment_by_theme(
                  [t["label"] for t in themes], sentiment, meta, fig=fig))],
              facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
@@ -394,7 +417,7 @@ def type_page(data: dict, tr: Tr, labels: list[str], counts: list, overall, meta
                     "other; a type column of the file (issue type, labels, ticket type) outranks the text."))
     if untyped:
         facts.append(tr("{n} items without a type are left out.", n=f"{untyped:,}"))
-    return Page(tr("Feedback type by theme"), "chart", tr("Items created in the period"),
+    return Page(tr("Feedback type by theme"), "chart", _items_of_period(data, tr),
                 charts=[Chart("types", lambda fig: charts.type_mix_by_theme(
                     labels, [c[:kinds] for c in counts], meta, fig=fig,
                     overall=overall[:kinds] if overall and sum(overall[:kinds]) else None))],
@@ -517,6 +540,10 @@ def build(data: dict) -> list[Page]:
 
     tr = Tr(data["lang"])
     missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
+    if data.get("undated"):  # every item, named so on every page's footer
+        from dataclasses import replace
+
+        data["window"] = replace(data["window"], label=tr("every item (no dates)"))
     summary = summary_page(data, tr)
     pages = [summary]
     said = you_said_page(data, tr)
@@ -531,12 +558,16 @@ def build(data: dict) -> list[Page]:
     loved = loved_page(data, tr)
     if loved is not None:
         pages.append(loved)
-    if _has_scores(data):
+    if data.get("undated"):
+        missing.append(tr(UNDATED_NOTE, n=f"{data['items_now']:,}"))
+    elif _has_scores(data):
         pages.append(satisfaction_page(data, tr))
     else:
         missing.append(tr("No satisfaction scores (NPS, CSAT, CES or star ratings): import a survey or "
                           "reviews with a score column to see satisfaction."))
-    if _has_tracked(data):
+    if data.get("undated"):
+        pass
+    elif _has_tracked(data):
         pages += [times_page(data, tr), status_page(data, tr)]
     else:
         missing.append(tr("No tracked items (issues, tickets, reviews with a status): import them to "
