@@ -49,3 +49,71 @@ def test_tell_people_keeps_where_to_reply_in_view(qtbot, settings_home, tmp_path
     assert people.isColumnHidden(1)  # no address beyond the name
     link_x = people.columnViewportPosition(3)
     assert 0 <= link_x < people.viewport().width() - 60, (link_x, people.viewport().width())
+
+
+def _dialog_titles(window, theme_id):
+    """Open every dialog of the window (and Qt's own buttons) and return what they say."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.rice_dialog import RiceDialog
+    from ui.status_dialog import StatusDialog
+    from ui.theme_messages import ThemePicker
+
+    settings = window.open_settings()
+    wizard = window.show_import_wizard([])
+    tell = window.tell_people(theme_id=theme_id)
+    theme = next(t for t in window.themes.model.themes if t.id == theme_id)
+    dialogs = [settings, wizard, tell, StatusDialog("1", parent=window), RiceDialog(window.ws.conn, theme, window),
+               ThemePicker([{"id": theme_id, "label": "Sync", "size": 3}], 1, window)]
+    out = {d.windowTitle() for d in dialogs}
+    out.add(tell.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).text())
+    for d in dialogs:
+        d.reject()
+    return out
+
+
+def test_language_switch_reaches_every_window_and_dialog(qtbot, settings_home, tmp_path):
+    """View › Language switches at once: the rebuilt window and every dialog opened after it (import,
+    settings, tell people, set status, RICE, move to theme, Qt's own buttons) speak the new language,
+    and switching back leaves nothing Chinese behind."""
+    import json
+
+    from triage_app.store import Workspace
+    from ui import language
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "w.triage"
+    data = tmp_path / "f.csv"
+    data.write_text("id,created,comment\n1,2024-03-01 10:00,sync drops notes\n", encoding="utf-8")
+    from triage_app.services.importing import run_import
+
+    with Workspace(path) as ws:
+        run_import(ws, data)
+        now = "2024-03-05T00:00:00+00:00"
+        theme_id = ws.conn.execute(
+            "INSERT INTO themes (label, keywords, quotes, status, size, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
+            ("Sync", json.dumps(["sync"]), json.dumps([1]), "resolved", 1, now, now)).lastrowid
+        ws.conn.execute("INSERT INTO item_themes (item_id, theme_id) VALUES (1, ?)", (theme_id,))
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.themes.model.rowCount() == 1, timeout=20_000)
+    english = _dialog_titles(window, theme_id)
+    assert {"Workspace Settings", "Import Feedback", "Tell People", "Set Status", "RICE Inputs", "Move to Theme",
+            "Close"} <= {t.replace("&", "") for t in english}
+    zh = window._set_language("zh_CN")
+    try:
+        qtbot.addWidget(zh)
+        qtbot.waitUntil(lambda: zh.themes.model.rowCount() == 1, timeout=20_000)
+        assert zh.dashboard.lang == "zh" and zh.tabs.tabText(1) == "主题"
+        chinese = _dialog_titles(zh, theme_id)
+        assert {"工作区设置", "导入反馈", "告知用户", "设置状态", "RICE 输入", "移动到主题"} <= chinese, chinese
+        assert any("关闭" in t for t in chinese), chinese  # Qt's own button
+        back = zh._set_language("en_US")
+        qtbot.addWidget(back)
+        qtbot.waitUntil(lambda: back.themes.model.rowCount() == 1, timeout=20_000)
+        assert back.dashboard.lang == "en" and back.tabs.tabText(1) == "Themes"
+        assert _dialog_titles(back, theme_id) == english
+    finally:
+        window.settings.setValue("ui/language", "en_US")
+        language.install(window.settings)
