@@ -457,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def after_theme_change(self) -> None:
         """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
+        if getattr(self, "_ws_closed", False):  # an edit finished after the window closed its workspace
+            return
         self.guard.absorb()
         self.refresh_themes()
         self.feedback.reload_choices(in_worker=True)

@@ -117,3 +117,47 @@ def test_language_switch_reaches_every_window_and_dialog(qtbot, settings_home, t
     finally:
         window.settings.setValue("ui/language", "en_US")
         language.install(window.settings)
+
+
+def test_split_preview_quotes_examples_and_apply_keeps_the_theme_selected(qtbot, settings_home, workspace, tmp_path,
+                                                                        monkeypatch):
+    """The split preview showed names and keywords but no example quotes; after Apply the
+    selection jumped to row 1."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.unit.test_theme_service import FAST, _import, _rows
+    from triage_app.services import theme_edits as edits
+    from triage_app.services.analysis import run_analysis
+    from triage_app.store import themes as tq
+    from ui.main_window import MainWindow
+
+    _import(workspace, tmp_path, _rows(["battery"], 60) + _rows(["login", "refund"], 20))
+    run_analysis(workspace, **FAST)
+    by_size = sorted(tq.list_themes(workspace.conn), key=lambda t: -t["size"])
+    assert len(by_size) == 3
+    a, b = by_size[1]["id"], by_size[2]["id"]
+    edits.merge(workspace, [b], a)  # a theme holding two topics, ranked after the larger one
+    path = workspace.path
+    workspace.close()
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() >= 1, timeout=20_000)
+    row = next(r for r, t in enumerate(board.model.tops) if t.id == a)
+    assert row > 0  # not the first row: a selection that jumps to row 1 is seen
+    board.select_index(board.model.index(row, 0))
+    assert board.selected_theme_ids() == [a]
+    window.edit_themes("split")
+    dialog = window._split_dialog
+    apply = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Apply)
+    browser = dialog.findChild(__import__("PySide6.QtWidgets", fromlist=["QTextBrowser"]).QTextBrowser)
+    qtbot.waitUntil(apply.isEnabled, timeout=60_000)
+    shown = browser.toPlainText()
+    assert shown.count("“") >= 2  # example quotes under each part
+    texts = [r[0] for r in window.ws.conn.execute("SELECT text FROM items")]
+    assert any(t[:40] in shown for t in texts)
+    apply.click()
+    before = {t.id for t in board.model.themes}
+    qtbot.waitUntil(lambda: bool({t.id for t in board.model.themes} - before), timeout=60_000)  # the parts are shown
+    qtbot.waitUntil(lambda: board.selected_theme_ids() == [a], timeout=20_000)
