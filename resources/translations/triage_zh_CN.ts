@@ -100,6 +100,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="28" />
+        <location filename="../../ui/dashboard_view.py" line="179" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -154,32 +155,37 @@
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="176" />
+        <location filename="../../ui/dashboard_view.py" line="178" />
+        <source>The items have no dates: every chart covers all of them</source>
+        <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="180" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="177" />
+        <location filename="../../ui/dashboard_view.py" line="181" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="179" />
+        <location filename="../../ui/dashboard_view.py" line="183" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="186" />
+        <location filename="../../ui/dashboard_view.py" line="190" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="187" />
+        <location filename="../../ui/dashboard_view.py" line="191" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="197" />
+        <location filename="../../ui/dashboard_view.py" line="201" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -948,47 +954,47 @@
         <translation>{0} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Status of {0} item(s) set to “{1}”</source>
         <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="531" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="532" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1113,13 +1119,13 @@
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502" />
+        <location filename="../../ui/main_window.py" line="504" />
         <location filename="../../ui/theme_actions.py" line="181" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
