@@ -152,7 +152,9 @@ def shoot(lang: str, workspace: Path) -> list[Path]:
     settle(1500)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        settle(9000 if index == 2 else 1500)  # the dashboard gathers its figures when first shown
+        if index == 2:  # the dashboard gathers its figures when first shown (a fixed wait caught it empty)
+            _wait(app, lambda: bool(window.dashboard._canvases or window.dashboard.notices), 180_000)
+        settle(1500)
         name = ["feedback", "themes", "dashboard"][index]
         path = HERE / f"{name}-{lang}.png"
         window.grab().save(str(path))
