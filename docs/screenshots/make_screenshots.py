@@ -27,7 +27,7 @@ def _settle(app, ms=600) -> None:
         app.processEvents()
 
 
-def _wait(app, condition, timeout_ms=60_000) -> None:
+def _wait(app, condition, timeout_ms=180_000) -> None:
     import time
 
     end = time.monotonic() + timeout_ms / 1000
