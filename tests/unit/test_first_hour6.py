@@ -68,6 +68,11 @@ def test_every_importer_has_a_name_people_know():
     assert source_label("google_forms", zh) == "Google 表单" and source_label("generic", zh) == "表格"
     assert sources_line(["wenjuanxing", "GitHub"], zh) == "问卷星、GitHub"
     assert source_label("Support desk") == "Support desk"  # a name the user gave stays
+    from triage_app.services.tell import _source_names
+
+    # a table's items by their file's or import's name ("Table" said nothing in the update)
+    assert _source_names([{"source_format": "generic", "source": "Support desk"}, {"source_format": "zendesk"}]) == \
+        "Support desk, Zendesk"
 
 
 def test_briefing_names_sources_in_footers_quotes_and_methods(github_ws):

@@ -141,15 +141,20 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
         if len(text) > 280:
             text = text[:280].rstrip() + "…"
         chosen.append({"item_id": item["id"], "text": redact_for_export(text, settings),
-                       "source": source_label(item["source_format"]),
+                       "source": source_label(_source_of(item)),
                        "date": (item.get("created_at") or "")[:10]})
         if len(chosen) >= limit:
             break
     return chosen
 
 
+def _source_of(item: dict) -> str:
+    """A table's items by the name of their file or import ("Table" says nothing); others by importer."""
+    return item.get("source") or "generic" if item["source_format"] == "generic" else item["source_format"]
+
+
 def _source_names(items: list[dict], tr=None) -> str:
-    return sources_line((i["source_format"] for i in items), tr)
+    return sources_line((_source_of(i) for i in items), tr)
 
 
 def compose(tr, *, title: str, status: str, items: list[dict], quotes: list[dict], done: list[str]) -> str:
@@ -258,7 +263,8 @@ def export(d: TellDraft, folder: str | Path, markdown: str | None = None) -> lis
         by_source.setdefault(r.source_format, []).append(r)
     for fmt, people in by_source.items():
         path = folder / f"update-{_slug(fmt)}.md"
-        lines = [text.rstrip(), "", "---", "", f"## {tr('People to tell on {s}', s=source_label(fmt, tr))}", ""]
+        where_from = sources_line(dict.fromkeys(_source_of({"source_format": fmt, "source": r.source}) for r in people), tr)
+        lines = [text.rstrip(), "", "---", "", f"## {tr('People to tell on {s}', s=where_from)}", ""]
         for r in people:
             who = r.name or r.contact or tr("(no name)")
             where = r.link or r.contact or r.source or r.external_id
