@@ -123,7 +123,9 @@ class TellDialog(QDialog):
         for row, r in enumerate(d.recipients):
             # the source as people call it ("Google Forms"; a table by its file or given name), its detail on hover
             source = r.source if r.source_format == "generic" and r.source else source_name(r.source_format)
-            for col, value in enumerate((r.name or "—", r.contact, source, r.link or r.external_id)):
+            # where to reply: the link, else the address; an id the app made up from the content ("h:…") says nothing
+            reply = r.link or r.contact or ("" if r.external_id.startswith("h:") else r.external_id)
+            for col, value in enumerate((r.name or "—", r.contact, source, reply)):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(r.source if col == 2 and r.source else value)
                 self.people.setItem(row, col, cell)

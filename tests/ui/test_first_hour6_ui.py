@@ -31,22 +31,27 @@ def test_tell_people_keeps_where_to_reply_in_view(qtbot, settings_home, tmp_path
     data = tmp_path / "issues.json"
     data.write_text(json.dumps(issues), encoding="utf-8")
     path = tmp_path / "w.triage"
+    survey = tmp_path / "survey.csv"  # no id column: the app makes one from the content ("h:…")
+    survey.write_text("Comment,Email,Date\n\"Sync lost my notes twice this week\",carol@example.org,2024-03-05\n",
+                      encoding="utf-8")
     with Workspace(path) as ws:
         run_import(ws, data, ImportOptions(format="github_cli"))
+        run_import(ws, survey, ImportOptions(mapping={"text": "Comment", "created_at": "Date"}))
         now = "2024-03-05T00:00:00+00:00"
         cur = ws.conn.execute(
             "INSERT INTO themes (label, keywords, quotes, status, size, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
-            ("Sync drops notes", json.dumps(["sync"]), json.dumps([1]), "resolved", 3, now, now))
+            ("Sync drops notes", json.dumps(["sync"]), json.dumps([1]), "resolved", 4, now, now))
         ws.conn.executemany("INSERT INTO item_themes (item_id, theme_id) VALUES (?, ?)",
-                            [(i, cur.lastrowid) for i in (1, 2, 3)])
+                            [(i, cur.lastrowid) for i in (1, 2, 3, 4)])
     window = MainWindow(path)
     qtbot.addWidget(window)
     window.show()
     dialog = window.tell_people(theme_id=cur.lastrowid)
     qtbot.waitUntil(lambda: dialog.draft is not None, timeout=60_000)
     people = dialog.people
-    assert people.rowCount() == 3 and people.item(0, 2).text() == "GitHub"
-    assert people.isColumnHidden(1)  # no address beyond the name
+    assert people.rowCount() == 4 and people.item(0, 2).text() == "GitHub"
+    replies = [people.item(r, 3).text() for r in range(4)]
+    assert "carol@example.org" in replies and not any(t.startswith("h:") for t in replies), replies
     link_x = people.columnViewportPosition(3)
     assert 0 <= link_x < people.viewport().width() - 60, (link_x, people.viewport().width())
 
