@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter, NullLocator, PercentFormatter
 
+from .fonts import drawable
 from .chart_style import (
     BLUE, GREEN, GREY, ORANGE, SEQUENTIAL, SERIES, VERMILLION, ChartMeta, empty_note, header_footer,
     style, target,
@@ -36,8 +37,9 @@ TIME_TICKS_H = (1 / 60, 1 / 6, 1.0, 6.0, 24.0, 168.0, 720.0, 2160.0, 8760.0)
 
 
 def safe(text: str) -> str:
-    """Escape mathtext: a ``$`` in data shows as ``$``."""
-    return str(text).replace("$", r"\$")
+    """Text from the data as drawn: mathtext escaped (a ``$`` shows as ``$``), characters no chart
+    font has (control characters, most emoji) left out instead of drawn as empty boxes."""
+    return drawable(str(text)).replace("$", r"\$")
 
 
 def duration_label(meta: ChartMeta, hours: float) -> str:

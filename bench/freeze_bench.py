@@ -1,5 +1,6 @@
 """UI freeze probe (issue 17): the longest time the window's event loop could not answer, while the
-app imports, analyses, edits themes, opens a large workspace, draws the dashboard and exports.
+app imports (a CSV and an XLSX), analyses, edits themes, opens a large workspace, draws the dashboard
+and exports (CSV and PDF).
 
     .venv/bin/python bench/freeze_bench.py [--rows 100000] [--analysis-rows 20000] [--baseline /work/main]
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-CASES = ("open", "dashboard", "theme_edit", "move_items", "theme_small_edits", "import", "analysis", "export_items",
-         "export_briefing")
+CASES = ("open", "dashboard", "theme_edit", "move_items", "theme_small_edits", "import", "import_xlsx", "analysis",
+         "export_items", "export_briefing")
 
 CHILD = r'''
 import json, os, sys, time
@@ -143,7 +145,7 @@ elif case == "theme_small_edits":  # rename, hide, status of a theme, then undo 
     for _ in range(3):
         window.undo()
         settle(window)
-elif case == "import":
+elif case in ("import", "import_xlsx"):  # a CSV, or the same rows as an Excel workbook
     wizard = window.show_import_wizard([extra])
     spin(lambda: wizard.isVisible())
     wizard.next()  # files -> preview (reads the file)
@@ -206,6 +208,23 @@ def make_themed_workspace(folder: Path, rows: int) -> Path:
     return path
 
 
+def small_xlsx(csv_path: Path) -> Path:
+    """The import CSV's rows as an .xlsx workbook (openpyxl, write-only), made once."""
+    import csv
+
+    from openpyxl import Workbook
+
+    path = csv_path.with_suffix(".xlsx")
+    if not path.exists():
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Responses")
+        with open(csv_path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                sheet.append(row)
+        book.save(path)
+    return path
+
+
 def run_case(tree: Path, case: str, ws: Path, extra: str, profile: bool = False) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HF_HUB_OFFLINE="1", PYTHONPATH=str(tree),
                XDG_CONFIG_HOME=tempfile.mkdtemp(), XDG_DATA_HOME=tempfile.mkdtemp())
@@ -247,7 +266,7 @@ def main() -> int:
         trees = (("baseline", Path(args.baseline)), ("this tree", ROOT))
         for name, tree in trees[1:] if args.only_this else trees:
             scratch = Path(tempfile.mkdtemp(dir=folder))
-            if case in ("import", "analysis"):
+            if case in ("import", "import_xlsx", "analysis"):
                 ws = scratch / "w.triage"
                 if case == "analysis":
                     from triage_app.services.importing import run_import
@@ -266,8 +285,10 @@ def main() -> int:
             else:
                 ws = scratch / big.name
                 ws.write_bytes(big.read_bytes())  # edits must not change the next run's workspace
-            extra = str(small_csv) if case == "import" else str(scratch)
+            extra = str(small_csv) if case == "import" else str(small_xlsx(small_csv)) if case == "import_xlsx" \
+                else str(scratch)
             results[name] = run_case(tree, case, ws, extra, args.profile and name == "this tree")
+            shutil.rmtree(scratch, ignore_errors=True)  # a copy of the large workspace a case
             print(f"{case:16} {name:10} {results[name]}", file=sys.stderr, flush=True)
         rows.append((case, results))
     print(f"\nload average at start: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} · {args.rows:,} items "

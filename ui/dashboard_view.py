@@ -173,6 +173,10 @@ class DashboardView(QWidget):
             canvas.addAction(export)
             self.charts_layout.addWidget(canvas)
             self._canvases.append(canvas)
+        undated = any(n.name == "undated" for n in notices)  # no dates: a period cannot narrow anything
+        self.period.setEnabled(not undated)
+        self.period.setToolTip(self.tr("The items have no dates: every chart covers all of them") if undated
+                               else self.tr("The period ends at the newest feedback in the workspace"))
         text = (self.tr("{0} charts · right-click a chart to export it").format(len(charts)) if charts
                 else "" if notices else self.tr("No feedback in this period"))
         if charts and self.follow.isChecked() and self.scope is not None:

@@ -279,8 +279,11 @@ class MainWindow(QMainWindow):
         def done(stats):
             if self.ws is not None and self.ws.path == path:
                 self.set_analysis_possible(stats["items"] > 0)
-                self.statusBar().showMessage(note + self.tr("{0} items from {1} imports · {2} survey respondents").format(
-                    f"{stats['items']:,}", stats["imports"], f"{stats['respondents']:,}"))
+                text = (self.tr("{0} items from one import") if stats["imports"] == 1
+                        else self.tr("{0} items from {1} imports")).format(f"{stats['items']:,}", stats["imports"])
+                if stats["respondents"]:  # "0 survey respondents" said nothing
+                    text += " · " + self.tr("{0} survey respondents").format(f"{stats['respondents']:,}")
+                self.statusBar().showMessage(note + text)
 
         run_in_thread(self, work, done)
 
@@ -454,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def after_theme_change(self) -> None:
         """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
+        if getattr(self, "_ws_closed", False):  # an edit finished after the window closed its workspace
+            return
         self.guard.absorb()
         self.refresh_themes()
         self.feedback.reload_choices(in_worker=True)

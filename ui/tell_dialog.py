@@ -58,7 +58,7 @@ class TellDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([560, 420])
+        splitter.setSizes([500, 480])  # the people table shows where to reply
         self.copy_button = QPushButton(self.tr("Copy Update"))
         self.export_button = QPushButton(self.tr("Export Files…"))
         self.export_button.setToolTip(self.tr("update.md, recipients.csv for mail-merge, and one Markdown file per source"))
@@ -121,11 +121,19 @@ class TellDialog(QDialog):
         self.text.setPlainText(d.markdown)
         self.people.setRowCount(len(d.recipients))
         for row, r in enumerate(d.recipients):
-            for col, value in enumerate((r.name or "—", r.contact, r.source or source_name(r.source_format),
-                                         r.link or r.external_id)):
-                self.people.setItem(row, col, QTableWidgetItem(value))
-        self.people.setColumnHidden(1, not any(r.contact for r in d.recipients))  # no addresses: no empty column
+            # the source as people call it ("Google Forms"; a table by its file or given name), its detail on hover
+            source = r.source if r.source_format == "generic" and r.source else source_name(r.source_format)
+            # where to reply: the link, else the address; an id the app made up from the content ("h:…") says nothing
+            reply = r.link or r.contact or ("" if r.external_id.startswith("h:") else r.external_id)
+            for col, value in enumerate((r.name or "—", r.contact, source, reply)):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(r.source if col == 2 and r.source else value)
+                self.people.setItem(row, col, cell)
+        # no address other than the name (survey e-mails are both): no column saying it twice
+        self.people.setColumnHidden(1, not any(r.contact and r.contact != r.name for r in d.recipients))
         self.people.resizeColumnsToContents()
+        for col in range(3):  # long names and addresses are cut (full on hover): where to reply stays in view
+            self.people.setColumnWidth(col, min(self.people.columnWidth(col), 200))
         self.people_label.setText(self.tr("People to tell ({0}); {1} items have no name, address or link").format(
             f"{len(d.recipients):,}", f"{d.unreachable:,}"))
         for b in (self.copy_button, self.export_button, self.told_button):

@@ -100,6 +100,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="28" />
+        <location filename="../../ui/dashboard_view.py" line="179" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -154,32 +155,37 @@
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="176" />
+        <location filename="../../ui/dashboard_view.py" line="178" />
+        <source>The items have no dates: every chart covers all of them</source>
+        <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="180" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="177" />
+        <location filename="../../ui/dashboard_view.py" line="181" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="179" />
+        <location filename="../../ui/dashboard_view.py" line="183" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="186" />
+        <location filename="../../ui/dashboard_view.py" line="190" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="187" />
+        <location filename="../../ui/dashboard_view.py" line="191" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="197" />
+        <location filename="../../ui/dashboard_view.py" line="201" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -504,27 +510,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="58" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="62" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="64" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67" />
+        <location filename="../../ui/import_wizard.py" line="66" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -537,17 +543,17 @@
         <translation>是文本文档，不是表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99" />
+        <location filename="../../ui/import_wizard.py" line="98" />
         <source>Skipped in the folder:</source>
         <translation>文件夹中跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="103" />
+        <location filename="../../ui/import_wizard.py" line="102" />
         <source>Import a folder of exports</source>
         <translation>导入一个导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="107" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -644,12 +650,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="508" />
+        <location filename="../../ui/import_wizard.py" line="497" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="515" />
+        <location filename="../../ui/import_wizard.py" line="504" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -933,47 +939,62 @@
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="282" />
+        <source>{0} items from one import</source>
+        <translation>{0} 条反馈，来自 1 次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283" />
+        <source>{0} items from {1} imports</source>
+        <translation>{0} 条反馈，来自 {1} 次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285" />
+        <source>{0} survey respondents</source>
+        <translation>{0} 位问卷答题者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Status of {0} item(s) set to “{1}”</source>
         <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="531" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="532" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1007,105 +1028,104 @@
         <translation>请先导入反馈：工作区为空</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
         <source>{0} items from {1} imports · {2} survey respondents</source>
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
-        <location filename="../../ui/theme_actions.py" line="171" />
+        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/theme_actions.py" line="181" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1118,132 +1138,132 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127" />
+        <location filename="../../ui/import_wizard.py" line="126" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="136" />
+        <location filename="../../ui/import_wizard.py" line="135" />
         <source>e.g. Twitter, Support desk (optional)</source>
         <translation>例如 微博、客服中心（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
         <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="143" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145" />
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="149" />
+        <location filename="../../ui/import_wizard.py" line="148" />
         <source>Source name</source>
         <translation>来源名称</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="150" />
+        <location filename="../../ui/import_wizard.py" line="149" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="168" />
+        <location filename="../../ui/import_wizard.py" line="167" />
         <source>Segment columns</source>
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="190" />
+        <location filename="../../ui/import_wizard.py" line="189" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="230" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291" />
+        <location filename="../../ui/import_wizard.py" line="290" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="293" />
+        <location filename="../../ui/import_wizard.py" line="292" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="312" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332" />
+        <location filename="../../ui/import_wizard.py" line="331" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334" />
+        <location filename="../../ui/import_wizard.py" line="333" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335" />
+        <location filename="../../ui/import_wizard.py" line="334" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337" />
+        <location filename="../../ui/import_wizard.py" line="336" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="340" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="344" />
+        <location filename="../../ui/import_wizard.py" line="343" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1252,7 +1272,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="346" />
+        <location filename="../../ui/import_wizard.py" line="345" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1335,27 +1355,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387" />
+        <location filename="../../ui/import_wizard.py" line="386" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390" />
+        <location filename="../../ui/import_wizard.py" line="389" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="425" />
+        <location filename="../../ui/import_wizard.py" line="415" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="432" />
+        <location filename="../../ui/import_wizard.py" line="421" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="452" />
+        <location filename="../../ui/import_wizard.py" line="441" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1855,33 +1875,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="462" />
-        <location filename="../../ui/import_wizard.py" line="469" />
+        <location filename="../../ui/import_wizard.py" line="451" />
+        <location filename="../../ui/import_wizard.py" line="458" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="469" />
+        <location filename="../../ui/import_wizard.py" line="458" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="483" />
+        <location filename="../../ui/import_wizard.py" line="472" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="486" />
+        <location filename="../../ui/import_wizard.py" line="475" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="489" />
+        <location filename="../../ui/import_wizard.py" line="478" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="493" />
+        <location filename="../../ui/import_wizard.py" line="482" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1975,7 +1995,7 @@
     </message>
     <message>
         <location filename="../../ui/tell_dialog.py" line="65" />
-        <location filename="../../ui/tell_dialog.py" line="157" />
+        <location filename="../../ui/tell_dialog.py" line="163" />
         <source>Record as Told</source>
         <translation>记录为已告知</translation>
     </message>
@@ -2005,39 +2025,39 @@
         <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="129" />
+        <location filename="../../ui/tell_dialog.py" line="135" />
         <source>People to tell ({0}); {1} items have no name, address or link</source>
         <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="141" />
+        <location filename="../../ui/tell_dialog.py" line="147" />
         <source>Export Update To</source>
         <translation>将更新导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="147" />
+        <location filename="../../ui/tell_dialog.py" line="153" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="149" />
+        <location filename="../../ui/tell_dialog.py" line="155" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="149" />
+        <location filename="../../ui/tell_dialog.py" line="155" />
         <source>Written to {0}:
 {1}</source>
         <translation>已写入 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="157" />
+        <location filename="../../ui/tell_dialog.py" line="163" />
         <source>These people were already told on {0}. Record it again?</source>
         <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="162" />
+        <location filename="../../ui/tell_dialog.py" line="168" />
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from triage_app.importers import all_importers
-from triage_app.services.tell import _SOURCE_NAMES, _source_names
+from triage_app.services.source_labels import SOURCE_NAMES
+from triage_app.services.tell import _source_names
 
 
 def test_every_importer_has_a_readable_name_in_the_update():
     names = {imp.name for imp in all_importers()}
-    missing = sorted(names - set(_SOURCE_NAMES))
+    missing = sorted(names - set(SOURCE_NAMES))
     assert not missing, missing
     assert _source_names([{"source_format": "google_forms"}, {"source_format": "github_cli"}]) == "Google Forms, GitHub"

@@ -303,6 +303,8 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     yield Progress("gathering", 0, 5, "satisfaction")
     scope = request.scope or mq.Filters()
     data["scope"] = scope
+    # no item has a date: the briefing covers every item, without trends, times or status flow
+    data["undated"] = mq.latest_created(conn) is None and any(t for *_, t in bq.source_counts(conn, s, e))
     days, sums = mq.score_sums_by_day(conn, scope)
     data["scores"] = {"now": _scores(days, sums, win.start, win.end), "before": _scores(days, sums, prev.start, prev.end),
                       "trend": {k: _reindex(v, labels) for k, v in
@@ -320,7 +322,7 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["status_counts"] = bq.status_counts(conn, s, e, scope)
     cancel.raise_if_cancelled()
     yield Progress("gathering", 2, 5, "themes")
-    data.update(_themes(conn, request, win, prev, grid, as_of, by))
+    data.update(_themes(conn, request, win, prev, grid, as_of, by, all_time=data["undated"]))
     cancel.raise_if_cancelled()
     yield Progress("gathering", 3, 5, "sources")
     data["sources"] = [{"format": f, "in_period": int(n), "total": int(t)} for f, n, t in bq.source_counts(conn, s, e)]
@@ -328,6 +330,10 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["items_before"] = sum(int(n) for _, n, _ in bq.source_counts(conn, ps, s))
     data["respondents"] = bq.respondent_count(conn, s, e)
     data["type_totals"] = bq.type_totals(conn, s, e)  # every item of the period, in a theme or not
+    if data["undated"]:  # "the period" is every item
+        data["sources"] = [dict(x, in_period=x["total"]) for x in data["sources"]]
+        data["items_now"], data["items_before"] = sum(x["total"] for x in data["sources"]), 0
+        data["type_totals"] = bq.type_totals(conn, None, None)
     data["exclusions"] = bq.exclusions(conn, s, e)
     data["analysis_run"] = tq.last_run(conn)
     data["sentiment_methods"] = fq.sentiment_counts(conn)
@@ -370,9 +376,11 @@ def _loved(conn, themes: list[dict], settings) -> list[dict]:
             for t in loved]
 
 
-def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str) -> dict:
+def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str,
+            all_time: bool = False) -> dict:
     """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
-    the breakdown; a top-level theme's figures include its sub-themes' items."""
+    the breakdown; a top-level theme's figures include its sub-themes' items (``all_time``: every
+    item's, for a workspace whose items have no dates)."""
     from .theme_summaries import fold_counts, theme_summaries
 
     summaries = theme_summaries(conn, as_of=_iso(as_of))
@@ -412,16 +420,19 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     for t in top:  # labels and keywords come from feedback words too
         t["label"] = redact_for_export(t["label"], settings)
         t["keywords"] = [redact_for_export(str(k), settings) for k in t["keywords"]]
-    sentiment = fold_counts(bq.theme_sentiment_counts(conn, deep, s, e), fold)
-    types = fold_counts(bq.theme_type_counts(conn, deep, s, e), fold)
+    qs, qe = (None, None) if all_time else (s, e)
+    sentiment = fold_counts(bq.theme_sentiment_counts(conn, deep, qs, qe), fold)
+    types = fold_counts(bq.theme_type_counts(conn, deep, qs, qe), fold)
     undated = fold_counts(bq.undated_counts(conn, deep), fold)
     seg_rows = [(fold.get(theme_id, theme_id), seg, n)
-                for theme_id, seg, n in bq.theme_segment_counts(conn, deep, s, e, request.segment)]
+                for theme_id, seg, n in bq.theme_segment_counts(conn, deep, qs, qe, request.segment)]
     for rank, t in enumerate(top, 1):
         t["rank"] = rank
         t["series"] = series[t["id"]].tolist()
         t["items_now"], t["items_before"] = now_n[t["id"]], before_n[t["id"]]
         t["undated"] = undated.get(t["id"], 0)
+        if all_time:
+            t["items_now"] = t["undated"]
         t["impact"] = impacts.get(t["id"])
         t["sentiment"] = sentiment.get(t["id"], (0, 0, 0, 0))
         t["types"] = types.get(t["id"], (0,) * (len(bq.TYPE_ORDER) + 1))  # + untyped

@@ -6,6 +6,7 @@ from analysis.charts import FACTOR_NAMES
 from analysis.priority import DEFAULT_WEIGHTS
 
 from .briefing_pages import Page
+from .source_labels import source_label
 
 DEFINITIONS = (
     ("NPS", "Answers 0-10 to \"how likely are you to recommend\". Promoters 9-10, passives 7-8, detractors 0-6. "
@@ -54,12 +55,14 @@ def methods_pages(data: dict, tr) -> list[Page]:
            "the share of a theme's items that are not praise; themes that are mostly praise are listed under "
            "What people love."),
     ]
+    if data.get("undated"):  # no item has a date: no periods, no trends
+        read[:4] = [tr("Period: every item; none has a date, so nothing is compared or drawn over time.")]
     definitions = [f"{tr(name)}: {tr(text)}" for name, text in DEFINITIONS] + [_weights_line(tr, data)]
-    sources = [tr("{f}: {n} items in the period, {t} in the workspace", f=s["format"], n=f"{s['in_period']:,}",
+    sources = [tr("{f}: {n} items in the period, {t} in the workspace", f=source_label(s["format"], tr), n=f"{s['in_period']:,}",
                   t=f"{s['total']:,}") for s in data["sources"]]
     sources.append(tr("Survey respondents in the period: {n}", n=f"{data['respondents']:,}"))
     for imp in data["imports"][:8]:
-        sources.append(tr("Imported file {f} ({fmt}, {n} added)", f=imp["file"], fmt=imp["format"],
+        sources.append(tr("Imported file {f} ({fmt}, {n} added)", f=imp["file"], fmt=source_label(imp["format"], tr),
                           n=f"{imp['added'] or 0:,}"))
     if len(data["imports"]) > 8:
         sources.append(tr("... and {n} more imports", n=len(data["imports"]) - 8))

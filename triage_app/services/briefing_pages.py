@@ -17,6 +17,7 @@ from analysis.priority import mostly_praise
 from analysis.chart_style import ChartMeta
 
 from ..domain import STATUSES
+from .source_labels import source_label, sources_line
 
 SECONDS_PER_HOUR = 3600.0
 
@@ -131,8 +132,14 @@ def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True
 
 
 def _source(data: dict, tr: Tr) -> str:
-    formats = [s["format"] for s in data["sources"] if s["in_period"]]
-    return f"{data['workspace'] or tr('workspace')}: {', '.join(formats) or tr('no items')}"
+    formats = sources_line((s["format"] for s in data["sources"] if s["in_period"]), tr)
+    return f"{data['workspace'] or tr('workspace')}: {formats or tr('no items')}"
+
+
+def quote_line(q: dict, tr: Tr, limit: int = 260) -> str:
+    """A quote with where and when it was said ("— Google Forms, 2026-10-01"; no date: no dangling comma)."""
+    where = ", ".join(x for x in (source_label(q["source"], tr), q.get("date") or "") if x)
+    return quote_text(q["text"], limit) + (f" — {where}" if where else "")
 
 
 def _scoped_source(data: dict, tr: Tr) -> str:
@@ -167,9 +174,17 @@ def headline_json(data: dict) -> dict:
     return out
 
 
+UNDATED_NOTE = ("None of the {n} items has a date, so there are no trends, response times or status flow. "
+                "Map a date column when importing to see them.")
+
+
 def _headline_table(data: dict, tr: Tr) -> Table:
     rows = [[tr("Feedback items received"), f"{data['items_now']:,}", f"{data['items_before']:,}",
              _pct_change(data["items_now"], data["items_before"]), ""]]
+    if data.get("undated"):  # every item, no periods to compare, nothing over time
+        rows[0][2:] = ["–", "–", tr("every item (no dates)")]
+        return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
+                     [2.3, 1.9, 1.2, 0.9, 2.6])
     for key, name, digits, suffix in SCORES:
         now, before = data["scores"]["now"][key][0], data["scores"]["before"][key][0]
         if not now.get("n") and not before.get("n"):
@@ -219,6 +234,8 @@ def summary_page(data: dict, tr: Tr) -> Page:
     page = Page(tr("Summary"), "summary",
                 tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label, q=prev.label,
                    a=data["as_of"][:16].replace("T", " ") + " UTC"))
+    if data.get("undated"):
+        page.subtitle = f"{data['workspace']} · {win.label}"
     page.tables.append(_headline_table(data, tr))
     if data["themes"]:
         page.tables.append(_theme_rows(data, tr))
@@ -232,14 +249,16 @@ def summary_page(data: dict, tr: Tr) -> Page:
                              "Satisfaction, response times and status are reported below."))
     mix = type_mix(tr, data.get("type_totals") or ())
     if mix:
-        page.facts.append(tr("Feedback this period by type: {mix} (n = {n}).", mix=mix,
+        page.facts.append(tr("Feedback by type: {mix} (n = {n})." if data.get("undated") else
+                             "Feedback this period by type: {mix} (n = {n}).", mix=mix,
                              n=f"{sum(data['type_totals'][:len(charts.TYPE_ORDER)]):,}"))
     mass = data["times"]["now"].get("items_in_mass_closures", 0)
     if mass:
         page.facts.append(tr("{n} items were closed in mass closures (many closed within minutes); "
                              "they are included and shown on the status page.", n=f"{mass:,}"))
-    page.facts.append(tr("Intervals are 95%. A change is called significant only when the two periods' "
-                         "intervals do not overlap."))
+    if not data.get("undated"):  # without dates nothing is compared
+        page.facts.append(tr("Intervals are 95%. A change is called significant only when the two periods' "
+                             "intervals do not overlap."))
     return page
 
 
@@ -248,8 +267,11 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page = Page(tr("Theme {r}: {label}", r=t["rank"], label=charts.short(t["label"], 60)), "theme",
                 tr("{n} themes ranked by priority", n=data["themes_total"]))
     page.facts.append(tr("Priority {p} (rank {r} of {n})", p=f"{t['priority']:.1f}", r=t["rank"], n=data["themes_total"]))
-    page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
-                         m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
+    if data.get("undated"):
+        page.facts.append(tr("Items: {n} (no dates)", n=f"{t['items_now']:,}"))
+    else:
+        page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
+                             m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
     page.facts.append(tr("Status: {s} · {a} of {b} linked items closed", s=_status_name(tr, t["status"]),
                          a=f"{t['items_resolved']:,}", b=f"{t['items_total']:,}"))
     imp = (t.get("impact") or {}).get("nps") or {}
@@ -265,10 +287,12 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     if t.get("sub_themes"):
         page.facts.append(tr("Sub-themes: {s}", s="; ".join(f"{charts.short(c['label'], 40)} ({c['size']:,})"
                                                              for c in t["sub_themes"][:6])))
-    page.quotes = [quote_text(q["text"]) + f" — {q['source']}, {q['date']}" for q in t["quotes_shown"]]
+    page.quotes = [quote_line(q, tr) for q in t["quotes_shown"]]
     meta = _meta(data, tr)
     label = t["label"]
-    if any(t["series"]):
+    if data.get("undated"):
+        pass  # nothing over time (the summary says why)
+    elif any(t["series"]):
         page.charts.append(Chart("trend", lambda fig, t=t, meta=meta: charts.theme_volume(
             data["grid"], {label: t["series"]}, meta, fig=fig, highlight=data["highlight"], unit=data["by"],
             title=tr("Items per {unit}", unit=tr(data["by"])))))
@@ -335,11 +359,17 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                                           k=len(themes))))],
                   facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
                          tr("Priority counts every item of a theme, not only those of the period.")])]
+    if data.get("undated"):
+        return pages  # no volume over time
     pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
                       charts=[Chart("volume", lambda fig: charts.theme_volume(
                           data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
                           highlight=data["highlight"], unit=data["by"]))]))
     return pages
+
+
+def _items_of_period(data: dict, tr: Tr) -> str:
+    return tr("every item (no dates)") if data.get("undated") else tr("Items created in the period")
 
 
 def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
@@ -350,17 +380,24 @@ def theme_detail_pages(data: dict, tr: Tr) -> list[Page]:
     sentiment = [t["sentiment"][:3] for t in themes]
     unscored = sum(t["sentiment"][3] for t in themes)
     scored = any(sum(x) for x in sentiment)
+    # segments by source are named as people call the sources ("google_forms" -> "Google Forms")
+    names = [source_label(n, tr) for n in seg["names"]] if not seg["key"] else seg["names"]
     pages = [
         Page(tr("Themes by segment"), "chart", tr("Segment: {s}", s=seg_name),
              charts=[Chart("segments", lambda fig: charts.theme_segment_heatmap(
-                 [t["label"] for t in themes], seg["names"], seg["counts"], meta, fig=fig, segment_name=seg_name))]),
-        Page(tr("Sentiment by theme"), "chart", tr("Items created in the period"),
+                 [t["label"] for t in themes], names, seg["counts"], meta, fig=fig, segment_name=seg_name))]),
+        Page(tr("Sentiment by theme"), "chart", _items_of_period(data, tr),
              charts=[Chart("sentiment", lambda fig: charts.sentiment_by_theme(
                  [t["label"] for t in themes], sentiment, meta, fig=fig))],
              facts=[tr("A rating, CSAT or NPS answer outranks the text; {n} items without a sentiment score "
                        "are left out.", n=f"{unscored:,}")]),
     ]
     pages = pages if scored else pages[:1]
+    if len(names) < 2:  # one column says nothing: step aside and say what would fill the chart
+        pages = pages[1:]
+        data.setdefault("missing_pages", []).append(tr(
+            "All feedback of the period is in one segment ({s}), so there is no themes-by-segment chart: import "
+            "a second source, or segment by an attribute such as plan.", s=names[0] if names else "–"))
     types = type_page(data, tr, [t["label"] for t in themes], [t["types"] for t in themes], data.get("type_totals"),
                       meta)
     return pages + ([types] if types else [])
@@ -380,7 +417,7 @@ def type_page(data: dict, tr: Tr, labels: list[str], counts: list, overall, meta
                     "other; a type column of the file (issue type, labels, ticket type) outranks the text."))
     if untyped:
         facts.append(tr("{n} items without a type are left out.", n=f"{untyped:,}"))
-    return Page(tr("Feedback type by theme"), "chart", tr("Items created in the period"),
+    return Page(tr("Feedback type by theme"), "chart", _items_of_period(data, tr),
                 charts=[Chart("types", lambda fig: charts.type_mix_by_theme(
                     labels, [c[:kinds] for c in counts], meta, fig=fig,
                     overall=overall[:kinds] if overall and sum(overall[:kinds]) else None))],
@@ -478,8 +515,7 @@ def you_said_page(data: dict, tr: Tr) -> Page | None:
     for t in themes:
         heading = tr("{label} — {status} on {d} · {n} items", label=charts.short(t["label"], 60),
                      status=tr(t["status"]), d=t["changed_at"][:10], n=f"{t['size']:,}")
-        paragraphs = [quote_text(q["text"], 200) + f" — {q['source']}" + (f", {q['date']}" if q["date"] else "")
-                      for q in t["quotes_shown"]]
+        paragraphs = [quote_line(q, tr, 200) for q in t["quotes_shown"]]
         paragraphs.append(tr("What we did: {note}", note=t["note"]) if t.get("note")
                           else tr("What we did: (no note recorded with the status change)"))
         sections.append((heading, paragraphs))
@@ -503,6 +539,11 @@ def build(data: dict) -> list[Page]:
     from .briefing_methods import methods_pages
 
     tr = Tr(data["lang"])
+    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
+    if data.get("undated"):  # every item, named so on every page's footer
+        from dataclasses import replace
+
+        data["window"] = replace(data["window"], label=tr("every item (no dates)"))
     summary = summary_page(data, tr)
     pages = [summary]
     said = you_said_page(data, tr)
@@ -517,13 +558,16 @@ def build(data: dict) -> list[Page]:
     loved = loved_page(data, tr)
     if loved is not None:
         pages.append(loved)
-    missing = data["missing_pages"] = []  # what would fill the pages that step aside (the dashboard shows it)
-    if _has_scores(data):
+    if data.get("undated"):
+        missing.append(tr(UNDATED_NOTE, n=f"{data['items_now']:,}"))
+    elif _has_scores(data):
         pages.append(satisfaction_page(data, tr))
     else:
         missing.append(tr("No satisfaction scores (NPS, CSAT, CES or star ratings): import a survey or "
                           "reviews with a score column to see satisfaction."))
-    if _has_tracked(data):
+    if data.get("undated"):
+        pass
+    elif _has_tracked(data):
         pages += [times_page(data, tr), status_page(data, tr)]
     else:
         missing.append(tr("No tracked items (issues, tickets, reviews with a status): import them to "

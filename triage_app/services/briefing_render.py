@@ -12,7 +12,7 @@ import unicodedata
 from typing import Generator
 
 from analysis.chart_style import BASE_DPI, PNG_SCALE, style
-from analysis.fonts import configure_matplotlib
+from analysis.fonts import configure_matplotlib, drawable
 from ..domain import CancelToken, Progress
 from .briefing_pages import Page, Table
 
@@ -47,7 +47,7 @@ def wrap(text: str, width_em: float) -> list[str]:
     """Break ``text`` into lines at most ``width_em`` wide: at spaces for Latin text, anywhere
     between CJK characters."""
     lines: list[str] = []
-    for para in str(text).split("\n"):
+    for para in drawable(str(text)).split("\n"):
         line, line_w = "", 0.0
         tokens, word = [], ""
         for ch in para:  # words of Latin text, single CJK characters
@@ -152,7 +152,7 @@ def _pdf_page(title: str, subtitle: str, footer: str, number: int):
     fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, wspace=0, hspace=0)
     _, page, _ = fig.subfigures(1, 3, width_ratios=[MARGIN_IN, A4[0] - 2 * MARGIN_IN, MARGIN_IN], wspace=0)
     _, header, body, foot = page.subfigures(4, 1, height_ratios=[0.3, 0.85, 6.65, 0.47], hspace=0)
-    header.text(0.0, 0.78, title, fontsize=20, fontweight="bold", color=INK, va="top", parse_math=False)
+    header.text(0.0, 0.78, drawable(title), fontsize=20, fontweight="bold", color=INK, va="top", parse_math=False)
     header.text(0.0, 0.2, subtitle, fontsize=10, color=MUTED, va="bottom", parse_math=False)
     foot.text(0.0, 0.35, footer, fontsize=8, color=MUTED, parse_math=False)
     foot.text(1.0, 0.35, str(number), fontsize=9, color=MUTED, ha="right", parse_math=False)
@@ -240,9 +240,9 @@ def _draw_pdf_page(page: Page, fig, body, data: dict) -> None:
             for q in page.quotes:
                 lines += [("q", l) for l in wrap(q, w_left * 72 / 11 - 1.5)] + [("p", "")]
         _pdf_lines(left, lines, 0.99, body_h, size=11)
-        top, bottom = right.subfigures(2, 1)
-        page.charts[0].draw(top)
-        page.charts[1].draw(bottom)
+        # the trend above the priority factors; without dates the factors alone, in the upper half
+        for chart, part in zip(page.charts, right.subfigures(2, 1)):
+            chart.draw(part)
     elif page.kind == "chart":
         extra = bool(page.tables or page.facts)
         if extra:

@@ -107,9 +107,9 @@ class SlideWriter:
             lines = ["• " + f for f in page.facts] + [l for q in page.quotes for l in ("", ("q", q))]
             self._text(slide, MARGIN, TOP, inner * 0.42, bottom - TOP, lines, size=13)
             x, w = MARGIN + inner * 0.44, inner * 0.56
-            half = (bottom - TOP) / 2
-            self._picture(slide, page.charts[0], x, TOP, w, half - 0.05)
-            self._picture(slide, page.charts[1], x, TOP + half + 0.05, w, half - 0.05)
+            half = (bottom - TOP) / len(page.charts)  # two charts; one (the factors) without dates
+            for k, chart in enumerate(page.charts):
+                self._picture(slide, chart, x, TOP + k * (half + 0.05), w, half - 0.05)
         elif page.kind == "chart":
             rows = len(page.tables[0].rows) + 1 if page.tables else 0
             extra = (rows * 0.3 + 0.1 if rows else 0.0) + (0.3 * len(page.facts) + 0.05 if page.facts else 0.0)

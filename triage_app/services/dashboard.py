@@ -43,6 +43,7 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
 
     from ..store import briefing_queries as bq
 
+    from .source_labels import sources_line
     from .theme_summaries import fold_counts, theme_summaries
 
     summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
@@ -52,8 +53,9 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
         return []
     fold = {c: t.id for t in ranked for c in t.children}
     tr = briefing_pages.Tr(lang)
-    sources = [name for name, _, _ in bq.source_counts(conn, "", "")]  # names people know, not "generic"
-    meta = ChartMeta(period=tr("no dates"), source=", ".join(sources), tr=tr)
+    # names people know ("Google Forms", a file's or an import's name), not "google_forms" or "generic"
+    sources = sources_line((name for name, _, _ in bq.source_counts(conn, "", "")), tr)
+    meta = ChartMeta(period=tr("no dates"), source=sources, tr=tr)
     counts = fold_counts(bq.theme_sentiment_counts(conn, [t.id for t in ranked] + list(fold), None, None), fold)
     labels = [t.label for t in ranked]
     sentiment = [counts.get(t.id, (0, 0, 0, 0))[:3] for t in ranked]

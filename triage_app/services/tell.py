@@ -22,6 +22,7 @@ from pathlib import Path
 from ..store import queries
 from ..store import tell_queries as tq
 from .privacy import load_settings, redact_for_export
+from .source_labels import source_label, sources_line
 
 #: Statuses worth telling people about (the work is decided or done).
 TELLABLE = ("planned", "in progress", "resolved", "won't fix", "duplicate")
@@ -29,14 +30,6 @@ LANGUAGES = ("en", "zh")
 CSV_COLUMNS = ("name", "contact", "source_format", "source", "link", "item_id", "external_id", "status", "reported_at")
 _EMAIL_KEY = re.compile(r"e-?mail|邮箱", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# every importer by the name people know it ("google_forms" showed raw in the update's text)
-_SOURCE_NAMES = {"github": "GitHub", "github_cli": "GitHub", "github_discussions": "GitHub Discussions", "gitlab": "GitLab",
-                 "jira": "Jira", "zendesk": "Zendesk", "generic": "CSV/XLSX", "google_play": "Google Play",
-                 "app_store": "App Store", "complaints": "Complaints", "cfpb_complaints": "CFPB complaints",
-                 "discord": "Discord", "discourse": "Discourse", "google_forms": "Google Forms",
-                 "limesurvey": "LimeSurvey", "qualtrics": "Qualtrics", "research_survey": "Research survey",
-                 "slack": "Slack", "stackexchange": "Stack Exchange", "surveymonkey": "SurveyMonkey",
-                 "tencent_survey": "Tencent Survey", "typeform": "Typeform", "wenjuanxing": "Wenjuanxing"}
 
 
 class TellError(ValueError):
@@ -148,16 +141,20 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
         if len(text) > 280:
             text = text[:280].rstrip() + "…"
         chosen.append({"item_id": item["id"], "text": redact_for_export(text, settings),
-                       "source": _SOURCE_NAMES.get(item["source_format"], item["source_format"]),
+                       "source": source_label(_source_of(item)),
                        "date": (item.get("created_at") or "")[:10]})
         if len(chosen) >= limit:
             break
     return chosen
 
 
-def _source_names(items: list[dict]) -> str:
-    names = dict.fromkeys(_SOURCE_NAMES.get(i["source_format"], i["source_format"]) for i in items)
-    return ", ".join(names)
+def _source_of(item: dict) -> str:
+    """A table's items by the name of their file or import ("Table" says nothing); others by importer."""
+    return item.get("source") or "generic" if item["source_format"] == "generic" else item["source_format"]
+
+
+def _source_names(items: list[dict], tr=None) -> str:
+    return sources_line((_source_of(i) for i in items), tr)
 
 
 def compose(tr, *, title: str, status: str, items: list[dict], quotes: list[dict], done: list[str]) -> str:
@@ -166,18 +163,18 @@ def compose(tr, *, title: str, status: str, items: list[dict], quotes: list[dict
     lines = [f"# {tr('Update: {title}', title=title)}", "",
              f"**{tr('Status')}:** {tr(status)}", "", f"## {tr('What you told us')}", ""]
     if len(items) == 1:
-        lines.append(tr("One report on {a} (from {s}).", a=dates[0], s=_source_names(items)) if dates
-                     else tr("One report (from {s}).", s=_source_names(items)))
+        lines.append(tr("One report on {a} (from {s}).", a=dates[0], s=_source_names(items, tr)) if dates
+                     else tr("One report (from {s}).", s=_source_names(items, tr)))
     elif dates and dates[0] == dates[-1]:
-        lines.append(tr("{n} reports on {a} (from {s}).", n=f"{len(items):,}", a=dates[0], s=_source_names(items)))
+        lines.append(tr("{n} reports on {a} (from {s}).", n=f"{len(items):,}", a=dates[0], s=_source_names(items, tr)))
     elif dates:
         lines.append(tr("{n} reports between {a} and {b} (from {s}).", n=f"{len(items):,}", a=dates[0], b=dates[-1],
-                        s=_source_names(items)))
+                        s=_source_names(items, tr)))
     else:
-        lines.append(tr("{n} reports (from {s}).", n=f"{len(items):,}", s=_source_names(items)))
+        lines.append(tr("{n} reports (from {s}).", n=f"{len(items):,}", s=_source_names(items, tr)))
     lines.append("")
     for q in quotes:
-        where = q["source"] + (f", {q['date']}" if q["date"] else "")
+        where = ", ".join(x for x in (source_label(q["source"], tr), q["date"]) if x)
         lines += [f"> “{q['text']}”", f"> — {where}", ""]
     lines += [f"## {tr('What we did')}", ""]
     if done:
@@ -266,7 +263,8 @@ def export(d: TellDraft, folder: str | Path, markdown: str | None = None) -> lis
         by_source.setdefault(r.source_format, []).append(r)
     for fmt, people in by_source.items():
         path = folder / f"update-{_slug(fmt)}.md"
-        lines = [text.rstrip(), "", "---", "", f"## {tr('People to tell on {s}', s=_SOURCE_NAMES.get(fmt, fmt))}", ""]
+        where_from = sources_line(dict.fromkeys(_source_of({"source_format": fmt, "source": r.source}) for r in people), tr)
+        lines = [text.rstrip(), "", "---", "", f"## {tr('People to tell on {s}', s=where_from)}", ""]
         for r in people:
             who = r.name or r.contact or tr("(no name)")
             where = r.link or r.contact or r.source or r.external_id

@@ -51,10 +51,11 @@ def theme_quote_candidates(conn: sqlite3.Connection, theme_id: int, start: str, 
     return [{"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]} for r in rows]
 
 
-def theme_segment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str, end: str,
+def theme_segment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str | None, end: str | None,
                          key: str | None = None) -> list[tuple[int, str, int]]:
-    """(theme id, segment, items) in [start, end). Segment: the item's source format, or with ``key``
-    the attribute of that name on the respondent (else the item); items without it: ``None``."""
+    """(theme id, segment, items) in [start, end) (both None: every item). Segment: the item's source
+    format, or with ``key`` the attribute of that name on the respondent (else the item); items
+    without it: ``None``."""
     marks, ids = _ids(theme_ids)
     if key is None:
         segment, args = label_sql("i"), []
@@ -65,8 +66,8 @@ def theme_segment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], sta
     return conn.execute(
         f"SELECT it.theme_id, {segment} AS seg, count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
         " LEFT JOIN respondents r ON r.id = i.respondent_id"
-        f" WHERE it.theme_id IN ({marks}) AND i.created_at >= ? AND i.created_at < ?"
-        " GROUP BY it.theme_id, seg", args + ids + [start, end]).fetchall()
+        f" WHERE it.theme_id IN ({marks})" + ("" if start is None else " AND i.created_at >= ? AND i.created_at < ?")
+        + " GROUP BY it.theme_id, seg", args + ids + ([] if start is None else [start, end])).fetchall()
 
 
 def theme_sentiment_counts(conn: sqlite3.Connection, theme_ids: Iterable[int], start: str | None, end: str | None) -> dict[int, tuple[Any, ...]]:
