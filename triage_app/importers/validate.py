@@ -157,7 +157,9 @@ class RowCheck:
             except UnicodeDecodeError:
                 pass
         first = next(r for r, c in zip(raw, cells) if _BAD.search(c))
-        bad = _BAD.search(first.decode("utf-8" if self.utf8 else self.encoding, "surrogateescape")).start()
+        # the bytes may decode on their own (a sequence cut at a block edge): then show the row's start
+        found = _BAD.search(first.decode("utf-8" if self.utf8 else self.encoding, "surrogateescape"))
+        bad = found.start() if found else 0
         return None, (f"is not valid {self.encoding}: bytes {first[max(0, bad - 2):bad + 4].hex(' ')} do not decode "
                       "(a damaged row, or the file mixes encodings)")
 
