@@ -116,6 +116,12 @@ class FeedbackView(QWidget):
         self.reload_choices()
         self.apply_filter()
 
+    def release_workspace(self) -> None:
+        """The window closes its workspace (and with it this view's reader): stop reading from it."""
+        self._generation += 1  # a filter on its way is not shown
+        self.conn = None
+        self.model.set_connection(None)
+
     def reload_choices(self, in_worker: bool = False) -> None:
         """Refill the filter controls from the workspace, keeping what the user has chosen.
         ``in_worker``: read the choices (a scan of every item, 0.1-0.4 s on 100k) off the UI thread,

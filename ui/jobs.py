@@ -118,6 +118,17 @@ class JobRunner(QObject):
         """Whether a write is queued or being written."""
         return bool(self._writes)
 
+    def wait_for_writes(self, timeout_s: float = 60.0) -> bool:
+        """Let the queued writes finish (the window calls this before it closes the workspace: the
+        writer must not be closed under a write). True when none is left."""
+        import time
+
+        end = time.monotonic() + timeout_s
+        while self._writes and time.monotonic() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        return not self._writes
+
     def cancel(self, name: str | None = None) -> None:
         """Ask the task ``name`` (all tasks when None) to stop at its next step."""
         for job in list(self._jobs):

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
             return False
         if self.ws:
+            self.jobs.wait_for_writes()
             self.ws.close()
         self.ws = ws
         self.settings.setValue("workspace/last", str(path))
@@ -550,5 +551,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.guard.timer.stop()
         if self.ws:
+            self.jobs.wait_for_writes()  # the edits asked for are saved; the writer is not closed under one
+            self.feedback.release_workspace()
             self.ws.close()
         super().closeEvent(event)
