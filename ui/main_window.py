@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.analysis_possible = True  # False on an empty workspace (Run Analysis says why)
         self.select_theme_after_refresh: int | None = None  # the theme the board selects when it next loads
         self._board_generation = 0
+        self.split_dialog = None  # Split Theme's preview, while open
         self.feedback = FeedbackView()
         self.themes = ThemesView()
         self.themes.edit_requested.connect(self.edit_themes)

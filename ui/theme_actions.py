@@ -195,7 +195,7 @@ def split_with_preview(window, theme_id: int) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(apply)
     preview()
     dialog.open()
-    window._split_dialog = dialog
+    window.split_dialog = dialog
 
 
 def move_items(window, item_ids: list[int]) -> None:
@@ -207,7 +207,6 @@ def move_items(window, item_ids: list[int]) -> None:
     # the tree's order, sub-themes indented under their top-level theme; type to filter
     choices = [{"id": t.id, "label": ("\u2003" if t.parent_id else "") + t.label, "size": t.size} for t in themes]
     picker = ThemePicker(choices, len(item_ids), window)
-    window._theme_picker = picker
     if picker.exec() != QDialog.DialogCode.Accepted:
         return
     target = picker.chosen()
