@@ -216,19 +216,19 @@ class MainWindow(QMainWindow):
 
     def refresh_views(self, changes: Changes, note: str = "") -> None:
         """The one place views are refreshed after the workspace changed (``JobRunner.workspace_changed``
-        for this window's writes, the guard for other windows' and processes'): each view reloads
-        when data it shows changed."""
-        if self.ws is None or self.ws.closed:
+        for this window's writes, the guard for other windows' and processes'). Every kind of change
+        reaches the board (themes, statuses and their items' closed share, priority settings, sizes),
+        the feedback table and filters (theme names, statuses, privacy display) and the dashboard
+        (redrawn when next shown); the counts in the status bar follow new or removed items."""
+        if self.ws is None or self.ws.closed or not changes:
             return
         self.guard.absorb()  # this window's own writes are not "changed elsewhere"
-        self.refresh_themes()  # the board: themes, their statuses and their items' (closed of linked)
-        if changes & (Changes.ITEMS | Changes.THEMES | Changes.STATUSES | Changes.SETTINGS | Changes.ANALYSIS):
-            self.feedback.reload_choices(in_worker=True)
-            self.feedback.apply_filter()
-        if changes & (Changes.ITEMS | Changes.SETTINGS | Changes.STATUSES | Changes.ANALYSIS):
-            self.dashboard.set_workspace(self.ws, self.dashboard.lang)  # redrawn when next looked at
-            if self.dashboard.isVisible():
-                self.dashboard.refresh()
+        self.refresh_themes()
+        self.feedback.reload_choices(in_worker=True)
+        self.feedback.apply_filter()
+        self.dashboard.set_workspace(self.ws, self.dashboard.lang)
+        if self.dashboard.isVisible():
+            self.dashboard.refresh()
         if changes & Changes.ITEMS or note:
             self._show_summary(note)
 

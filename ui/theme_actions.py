@@ -245,7 +245,8 @@ def undo_redo(window, redo: bool) -> None:
         else:
             QMessageBox.warning(window, _t("Theme not changed"), f"{type(exc).__name__}: {exc}")
 
-    write_in_worker(window, edits.redo if redo else edits.undo, done, _t("Theme not changed"), nothing)
+    write_in_worker(window, edits.redo if redo else edits.undo, done, _t("Theme not changed"), nothing,
+                    changes=Changes.THEMES | Changes.STATUSES)  # a theme's status change is undoable too
 
 
 def edit_rice(window, theme: dict):
