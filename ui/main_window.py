@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         from . import language
 
         self.settings.setValue("ui/language", code)
-        if self.jobs.busy:
+        if self.jobs.running("analysis"):
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("The new language is used from the next start (an analysis is running)."))
             return None
@@ -264,13 +264,13 @@ class MainWindow(QMainWindow):
         self._update_run_analysis()
 
     def _update_run_analysis(self, *_busy) -> None:
-        """Run Analysis (and Import) only on a workspace with feedback, and not while a long task runs."""
+        """Run Analysis only on a workspace with feedback, and not while a long task (an analysis, an
+        import, an export...) runs."""
         tip = (self.tr("Find themes in all feedback; your edits are kept") if self.analysis_possible
                else self.tr("Import feedback first: the workspace is empty"))
         for widget in (self.run_action, self.themes.run_button):
             widget.setEnabled(self.analysis_possible and not self.jobs.busy)
             widget.setToolTip(tip)
-        self.import_action.setEnabled(not self.jobs.busy)
 
     def update_undo_texts(self) -> None:
         """Edit › Undo/Redo say what they will undo ("Undo: merged “A” into “B”"), read on the
