@@ -66,8 +66,9 @@ class Workspace:
             conn = self._idle_readers.pop() if self._idle_readers else None
         if conn is None:
             conn = connect_reader(self.path)
-        view = Workspace.__new__(Workspace)
-        view.path, view.conn, view._view = self.path, conn, True
+        view = Workspace.__new__(Workspace)  # the same API, on the borrowed reader
+        view.path, view.conn, view._view, view._closed = self.path, conn, True, False
+        view._owner_thread, view._own_reader, view._idle_readers, view._lock = threading.get_ident(), conn, [], self._lock
         try:
             yield view
         finally:
