@@ -70,8 +70,16 @@ if os.environ.get("FREEZE_PROFILE"):  # --profile: sample the UI thread's stack 
     threading.Thread(target=sampler, daemon=True).start()
 
 def busy(window):
+    from superqt.utils._qthreading import WorkerBase  # every started worker, until its thread ends
+    if hasattr(window, "jobs"):  # the trees with a job runner (session 6)
+        return window.jobs.active or bool(WorkerBase._worker_set)
     owners = [window, window.dashboard, window.feedback, window.themes] + list(window.findChildren(QDialog))
     return any(o.__dict__.get("_running_workers") for o in owners) or window.__dict__.get("_analysis_running")
+
+def analysing(window):
+    if hasattr(window, "jobs"):
+        return window.jobs.running("analysis") is not None
+    return window.__dict__.get("_analysis_running")
 
 def spin(until, timeout=900):
     end = time.monotonic() + timeout
@@ -157,7 +165,7 @@ elif case in ("import", "import_xlsx"):  # a CSV, or the same rows as an Excel w
     settle(window, 1.0)
 elif case == "analysis":
     window.run_analysis()
-    spin(lambda: not window.__dict__.get("_analysis_running"), 1800)
+    spin(lambda: not analysing(window), 1800)
     settle(window, 2.0)
 elif case == "export_items":
     out = Path(extra) / "items.csv"

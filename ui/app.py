@@ -149,10 +149,10 @@ def _quit_when_idle(app: QApplication, window: MainWindow, deadline: float, open
     """Smoke tests (``TRIAGE_EXIT_AFTER_SHOW=1``): once the workspace is open and every background
     task has finished, report the window on stdout and quit (exit code 0; 1 if the workspace did
     not open or work was still running at the deadline)."""
-    if window.__dict__.get("_running_workers") and time.monotonic() < deadline:
+    if window.jobs.active and time.monotonic() < deadline:
         QTimer.singleShot(100, lambda: _quit_when_idle(app, window, deadline, opened))
         return
-    idle = not window.__dict__.get("_running_workers")
+    idle = not window.jobs.active
     print(f"smoke: title={window.windowTitle()!r} status={window.statusBar().currentMessage()!r} "
           f"opened={opened} idle={idle}", flush=True)
     window.close()

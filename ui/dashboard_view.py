@@ -23,6 +23,7 @@ class DashboardView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.path = None
+        self.ws = None  # the window's workspace (its readers)
         self.lang = "en"
         self._generation = 0
         self.period = QComboBox(toolTip=self.tr("The period ends at the newest feedback in the workspace"))
@@ -63,8 +64,8 @@ class DashboardView(QWidget):
         self._resize_timer.timeout.connect(self._redraw)
         self.notices: list[QLabel] = []  # one-line notices: what would fill a missing panel, or the first step
 
-    def set_workspace(self, path, lang: str = "en") -> None:
-        self.path, self.lang = path, lang
+    def set_workspace(self, ws, lang: str = "en") -> None:
+        self.ws, self.path, self.lang = ws, ws.path, lang
         self._clear()
         self._stale = True
 
@@ -96,21 +97,17 @@ class DashboardView(QWidget):
             return
         self._stale = False
         self._generation += 1
-        generation, path, days, top, lang = self._generation, self.path, self.period.currentData(), self.top.value(), self.lang
+        generation, ws, days, top, lang = self._generation, self.ws, self.period.currentData(), self.top.value(), self.lang
         scope = self.scope if self.follow.isChecked() else None
         self.state.setText(self.tr("Gathering figures…"))
         size = self._chart_size()
 
         def work():
             from triage_app.services.dashboard import dashboard_charts
-            from triage_app.store import connect_reader
 
-            conn = connect_reader(path)
-            try:
-                charts = yield from dashboard_charts(conn, days, top, lang,
+            with ws.reading() as view:
+                charts = yield from dashboard_charts(view.conn, days, top, lang,
                                                      scope=scope.filters() if scope is not None else None)
-            finally:
-                conn.close()
             return render_charts(charts, size)
 
         def done(charts):

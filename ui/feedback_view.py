@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from triage_app.store import connect_reader, queries
+from triage_app.store import queries
 from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
 from . import formatting as fmt
@@ -35,6 +35,7 @@ class FeedbackView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.path = None
+        self.ws = None  # the window's workspace: its reader here, its pooled readers in workers
         self.redact = None  # set from the workspace's privacy settings
         self.conn = None
         self.model = ItemsTableModel(parent=self)
@@ -107,14 +108,19 @@ class FeedbackView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
     # -- workspace ---------------------------------------------------------------------------
-    def set_workspace(self, path) -> None:
-        if self.conn:
-            self.conn.close()
-        self.path = path
-        self.conn = connect_reader(path)
+    def set_workspace(self, ws) -> None:
+        """Show ``ws`` (the window's open workspace; the view never opens a connection itself)."""
+        self.ws, self.path = ws, ws.path
+        self.conn = ws.reader()  # the UI thread's read-only connection, closed with the workspace
         self.model.set_connection(self.conn)
         self.reload_choices()
         self.apply_filter()
+
+    def release_workspace(self) -> None:
+        """The window closes its workspace (and with it this view's reader): stop reading from it."""
+        self._generation += 1  # a filter on its way is not shown
+        self.conn = None
+        self.model.set_connection(None)
 
     def reload_choices(self, in_worker: bool = False) -> None:
         """Refill the filter controls from the workspace, keeping what the user has chosen.
@@ -124,17 +130,14 @@ class FeedbackView(QWidget):
         if not in_worker:
             self._fill_choices(filter_choices(self.conn))
             return
-        path = self.path
+        ws = self.ws
 
         def work():
-            conn = connect_reader(path)
-            try:
-                return filter_choices(conn)
-            finally:
-                conn.close()
+            with ws.reading() as view:
+                return filter_choices(view.conn)
 
         def done(choices):
-            if self.path == path and self._fill_choices(choices):
+            if self.ws is ws and self._fill_choices(choices):
                 self.apply_filter()  # e.g. the theme it filtered on was merged away
 
         run_in_thread(self, work, done)
@@ -209,7 +212,7 @@ class FeedbackView(QWidget):
         if not self.path:
             return
         self._generation += 1
-        generation, item_filter, path = self._generation, self.current_filter(), self.path
+        generation, item_filter, ws = self._generation, self.current_filter(), self.ws
         self.scope_changed.emit(metrics_scope(item_filter))
         sort, descending = self._sort, self._descending
         if item_filter.search.strip() and not self._user_sorted:
@@ -217,11 +220,8 @@ class FeedbackView(QWidget):
         self.count_label.setText(self.tr("searching…"))
 
         def work():
-            conn = connect_reader(path)
-            try:
-                return (yield from first_page_and_count(conn, item_filter, sort, descending, PAGE))
-            finally:
-                conn.close()
+            with ws.reading() as view:
+                return (yield from first_page_and_count(view.conn, item_filter, sort, descending, PAGE))
 
         def first_page(result):
             if generation != self._generation:

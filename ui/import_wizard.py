@@ -22,6 +22,7 @@ from triage_app.workflows import FileProgress, import_files
 
 from .file_dialogs import open_file_names
 from .format_names import format_label, importer_text
+from .jobs import Changes, JobRunner
 from .workers import run_in_thread
 
 EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)"
@@ -402,19 +403,19 @@ class ProgressPage(QWizardPage):
         self.wiz.results = []
         files = list(self.wiz.files)
         options = {f: self.wiz.options.get(f, ImportOptions()) for f in files}
-        path, token = self.wiz.workspace.path, self.token
+        token = self.token
+        cancelled_text = self.tr("cancelled: nothing was imported from this file")
 
         headers = {f: preview.headers for f, preview in self.wiz.previews.items() if preview and preview.headers}
 
-        def work():  # the one multi-file import (triage_app.workflows), as `triage-app import` runs it
-            with Workspace(path) as ws:
-                for step in import_files(ws, files, options.__getitem__, token, headers):
-                    if isinstance(step, FileProgress):
-                        yield (step.number, step.count, Path(step.file).name, step.progress)
-                    elif step.cancelled:
-                        self.wiz.results.append((step.file, None, self.tr("cancelled: nothing was imported from this file")))
-                    else:
-                        self.wiz.results.append((step.file, step.result, None if step.failure is None else str(step.failure)))
+        def work(ws):  # the one multi-file import (triage_app.workflows), as `triage-app import` runs it
+            for step in import_files(ws, files, options.__getitem__, token, headers):
+                if isinstance(step, FileProgress):
+                    yield (step.number, step.count, Path(step.file).name, step.progress)
+                elif step.cancelled:
+                    self.wiz.results.append((step.file, None, cancelled_text))
+                else:
+                    self.wiz.results.append((step.file, step.result, None if step.failure is None else str(step.failure)))
 
         def progress(update):
             number, count, name, p = update
@@ -434,7 +435,9 @@ class ProgressPage(QWizardPage):
             done()
 
         self.cancel_button.setEnabled(True)
-        run_in_thread(self, work, done, failed, progress)
+        # on the workspace's writer, queued after the window's other writes; the window's views
+        # refresh from the change it announces; the runner is busy meanwhile (no Run Analysis)
+        self.wiz.jobs.write(work, done, failed, changes=Changes.ITEMS, name="import", on_progress=progress, busy=True)
 
     def _cancel(self) -> None:
         self.token.cancel()
@@ -487,9 +490,11 @@ class SummaryPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, workspace: Workspace, files: list[str] | None = None, parent=None):
+    def __init__(self, workspace: Workspace, files: list[str] | None = None, parent=None,
+                 jobs: JobRunner | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self.jobs = jobs if jobs is not None else JobRunner(self, lambda: workspace)  # the window's, when opened from one
         self.files: list[str] = []
         self.options: dict[str, ImportOptions] = {}
         self.previews: dict[str, FilePreview] = {}

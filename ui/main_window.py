@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from triage_app.store import Workspace, WorkspaceError
 
@@ -14,9 +14,9 @@ from . import appearance, theme_actions, workspace_guard
 from .dashboard_view import DashboardView
 from .feedback_view import FeedbackView
 from .file_dialogs import open_file_name
+from .jobs import Changes, JobRunner
 from .theme_writes import write_in_worker
 from .themes_view import ThemesView
-from .workers import run_in_thread
 from .workspace_guard import WorkspaceGuard
 
 ORG, APP = "FeedbackTriage", "Feedback Triage"
@@ -34,6 +34,15 @@ class MainWindow(QMainWindow):
         self._warm_up_scheduled = False
         self.settings = QSettings(ORG, APP)
         self.ws: Workspace | None = None
+        #: every task the window runs off the UI thread: progress, cancel, busy state, and the one
+        #: "workspace changed" signal the views refresh from
+        self.jobs = JobRunner(self, lambda: self.ws, self.statusBar())
+        self.jobs.busy_changed.connect(self._update_run_analysis)
+        self.jobs.workspace_changed.connect(self.refresh_views)
+        self.analysis_possible = True  # False on an empty workspace (Run Analysis says why)
+        self.select_theme_after_refresh: int | None = None  # the theme the board selects when it next loads
+        self._board_generation = 0
+        self.split_dialog = None  # Split Theme's preview, while open
         self.feedback = FeedbackView()
         self.themes = ThemesView()
         self.themes.edit_requested.connect(self.edit_themes)
@@ -41,7 +50,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView()
         self.dashboard.briefing_requested.connect(self.export_briefing)
         self.feedback.scope_changed.connect(self.dashboard.set_scope)
-        self.guard = WorkspaceGuard(self, self._changed_elsewhere)
+        self.guard = WorkspaceGuard(self, self._changed_elsewhere, self.jobs)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.feedback, self.tr("Feedback"))
         self.tabs.addTab(self.themes, self.tr("Themes"))
@@ -149,7 +158,7 @@ class MainWindow(QMainWindow):
         from . import language
 
         self.settings.setValue("ui/language", code)
-        if getattr(self, "_analysis_running", False):
+        if self.jobs.running("analysis"):
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("The new language is used from the next start (an analysis is running)."))
             return None
@@ -173,14 +182,15 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Cannot open workspace"), str(exc))
             return False
         if self.ws:
+            self.jobs.wait_for_writes()
             self.ws.close()
-        self.ws, self._ws_closed = ws, False
+        self.ws = ws
         self.settings.setValue("workspace/last", str(path))
         self._remember_recent(str(path))
         self.setWindowTitle(f"{APP} — {path.name}")
-        self.feedback.set_workspace(path)
+        self.feedback.set_workspace(ws)
         language = str(self.settings.value("ui/language") or QLocale.system().name())
-        self.dashboard.set_workspace(path, "zh" if language.startswith("zh") else "en")
+        self.dashboard.set_workspace(ws, "zh" if language.startswith("zh") else "en")
         self._show_summary()
         self.refresh_themes()
         self.guard.attach(ws)
@@ -196,67 +206,84 @@ class MainWindow(QMainWindow):
         itself, on the same cores) is already running."""
         from .engine_warmup import start_if_cold
 
-        if not getattr(self, "_analysis_running", False):
+        if not self.jobs.running("analysis"):
             start_if_cold()
 
     def _changed_elsewhere(self) -> None:
         """Another window or process changed the workspace: show what it holds now."""
+        self.refresh_views(Changes.ALL, self.tr("The workspace was changed by another window or program; "
+                                                "the views now show its current content.") + " · ")
+
+    def refresh_views(self, changes: Changes, note: str = "") -> None:
+        """The one place views are refreshed after the workspace changed (``JobRunner.workspace_changed``
+        for this window's writes, the guard for other windows' and processes'). Every kind of change
+        reaches the board (themes, statuses and their items' closed share, priority settings, sizes),
+        the feedback table and filters (theme names, statuses, privacy display) and the dashboard
+        (redrawn when next shown); the counts in the status bar follow new or removed items."""
+        if self.ws is None or self.ws.closed or not changes:
+            return
+        self.guard.absorb()  # this window's own writes are not "changed elsewhere"
         self.refresh_themes()
-        self.feedback.reload_choices()
+        self.feedback.reload_choices(in_worker=True)
         self.feedback.apply_filter()
-        self.dashboard.set_workspace(self.ws.path, self.dashboard.lang)
+        self.dashboard.set_workspace(self.ws, self.dashboard.lang)
         if self.dashboard.isVisible():
             self.dashboard.refresh()
-        self._show_summary(self.tr("The workspace was changed by another window or program; "
-                                   "the views now show its current content.") + " · ")
+        if changes & Changes.ITEMS or note:
+            self._show_summary(note)
 
     def refresh_themes(self) -> None:
         """Reload the theme board in a worker (priorities take a moment on a large workspace); when
-        edits follow each other, only the newest reload is shown (an older one may finish last)."""
-        path = self.ws.path
-        self._board_generation = generation = getattr(self, "_board_generation", 0) + 1
+        edits follow each other, only the newest reload is shown (an older one may finish last).
+        The undo texts are read with it."""
+        ws = self.ws
+        self._board_generation = generation = self._board_generation + 1
 
         def work():
             from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
-            from triage_app.store import connect_reader
+            from triage_app.services.theme_edits import peek
 
-            conn = connect_reader(path)
-            try:
-                return load_board(conn)
-            finally:
-                conn.close()
+            with ws.reading() as view:
+                return load_board(view.conn), peek(view)
 
-        def done(board):
-            if self.ws is not None and self.ws.path == path and generation == self._board_generation:
+        def done(result):
+            if self.ws is ws and generation == self._board_generation:
+                board, undo_state = result
                 self.themes.set_board(board)
-                keep = getattr(self, "select_theme_after_refresh", None)
-                self.select_theme_after_refresh = None
+                keep, self.select_theme_after_refresh = self.select_theme_after_refresh, None
                 index = self.themes.model.index_of(keep) if keep is not None else None
                 if index is not None and index.isValid():
                     self.themes.select_index(index)
-                self.update_undo_texts()
+                self._show_undo_texts(undo_state)
 
-        run_in_thread(self, work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000))
+        self.jobs.run(work, done, lambda exc: self.statusBar().showMessage(str(exc), 10_000), name="board")
 
     def set_analysis_possible(self, possible: bool) -> None:
         """Run Analysis needs feedback: disabled (with a reason) on an empty workspace."""
-        running = getattr(self, "_analysis_running", False)
-        tip = (self.tr("Find themes in all feedback; your edits are kept") if possible
+        self.analysis_possible = possible
+        self._update_run_analysis()
+
+    def _update_run_analysis(self, *_busy) -> None:
+        """Run Analysis only on a workspace with feedback, and not while a long task (an analysis, an
+        import, an export...) runs."""
+        tip = (self.tr("Find themes in all feedback; your edits are kept") if self.analysis_possible
                else self.tr("Import feedback first: the workspace is empty"))
         for widget in (self.run_action, self.themes.run_button):
-            widget.setEnabled(possible and not running)
+            widget.setEnabled(self.analysis_possible and not self.jobs.busy)
             widget.setToolTip(tip)
-        self._analysis_possible = possible
 
     def update_undo_texts(self) -> None:
-        """Edit › Undo/Redo say what they will undo ("Undo: merged “A” into “B”")."""
+        """Edit › Undo/Redo say what they will undo ("Undo: merged “A” into “B”"), read on the
+        window's read-only connection."""
         from triage_app.services.theme_edits import peek
 
+        if self.ws is not None and not self.ws.closed:
+            with self.ws.reading() as view:
+                self._show_undo_texts(peek(view))
+
+    def _show_undo_texts(self, state: dict | None) -> None:
         from .theme_messages import undo_text
 
-        if getattr(self, "_ws_closed", False):  # the window closed its workspace while a refresh was on its way
-            return
-        state = peek(self.ws) if self.ws is not None else None
         self.undo_action.setText(undo_text(state))
         self.redo_action.setText(undo_text(state, redo=True))
         self.undo_action.setEnabled(bool(state and state["undo"]))
@@ -265,19 +292,14 @@ class MainWindow(QMainWindow):
     def _show_summary(self, note: str = "") -> None:
         """Counts for the status bar (after ``note``), computed in a worker (they take a moment on a
         large workspace)."""
-        from triage_app.store import connect_reader, queries
-
-        path = self.ws.path
+        ws = self.ws
 
         def work():
-            conn = connect_reader(path)
-            try:
-                return queries.stats(conn)
-            finally:
-                conn.close()
+            with ws.reading() as view:
+                return view.stats()
 
         def done(stats):
-            if self.ws is not None and self.ws.path == path:
+            if self.ws is ws:
                 self.set_analysis_possible(stats["items"] > 0)
                 text = (self.tr("{0} items from one import") if stats["imports"] == 1
                         else self.tr("{0} items from {1} imports")).format(f"{stats['items']:,}", stats["imports"])
@@ -285,7 +307,7 @@ class MainWindow(QMainWindow):
                     text += " · " + self.tr("{0} survey respondents").format(f"{stats['respondents']:,}")
                 self.statusBar().showMessage(note + text)
 
-        run_in_thread(self, work, done)
+        self.jobs.run(work, done, name="summary")
 
     def new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), str(Path.home() / "feedback.triage"),
@@ -307,7 +329,7 @@ class MainWindow(QMainWindow):
         from triage_app.store.theme_board_queries import has_themes
 
         path = ensure_demo_workspace(self)
-        if self.open_workspace(path) and not has_themes(self.ws.conn):
+        if self.open_workspace(path) and not has_themes(self.ws.reader()):
             self.run_analysis()
 
     def _remember_recent(self, path: str) -> None:
@@ -333,26 +355,17 @@ class MainWindow(QMainWindow):
         return Path(path)
 
     def export_items(self) -> None:
-        from triage_app.domain import CancelToken
         from triage_app.services.analysis_process import export_items_in_process
 
         path = self._ask_export_path("feedback.xlsx")
         if self.ws is None or path is None:
             return
-        item_filter, ws_path, cancel = self.feedback.current_filter(), self.ws.path, CancelToken()
-        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.canceled.connect(cancel.cancel)
+        item_filter, ws_path = self.feedback.current_filter(), self.ws.path
 
-        def work():  # in a child process: writing each row holds the GIL, which froze the window
+        def work(cancel):  # in a child process: writing each row holds the GIL, which froze the window
             return (yield from export_items_in_process(ws_path, path, item_filter, None, cancel))
 
-        def progress(p):
-            dialog.setMaximum(p.total or 0)
-            dialog.setValue(min(p.done, p.total or 0))
-
         def done(result):
-            dialog.reset()
             self.statusBar().showMessage(self.tr("{0} items exported to {1}").format(f"{result.rows:,}", result.path), 10_000)
             if result.cells_cut:
                 QMessageBox.information(self, self.tr("Long texts cut"), self.tr(
@@ -360,14 +373,12 @@ class MainWindow(QMainWindow):
                     "marked in the file. Export to CSV to keep them whole.").format(f"{result.cells_cut:,}"))
 
         def failed(exc):
-            dialog.reset()
             if type(exc).__name__ != "Cancelled":
                 QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
-        run_in_thread(self, work, done, failed, progress)
+        self.jobs.run(work, done, failed, name="export", progress_label=self.tr("Exporting…"), cancellable=True)
 
     def export_briefing(self) -> None:
-        from triage_app.domain import CancelToken
         from triage_app.services.briefing import BriefingRequest
         from triage_app.workflows import briefing_end, whole_span
 
@@ -379,46 +390,47 @@ class MainWindow(QMainWindow):
             return
         if not path.lower().endswith((".pdf", ".pptx")):
             path += ".pptx" if "pptx" in chosen.lower() else ".pdf"
-        days = self.dashboard.period.currentData()
-        period = str(days) if days else whole_span(self.ws)
-        request = BriefingRequest(period=period, top=self.dashboard.top.value(), lang=self.dashboard.lang,
-                                  as_of=briefing_end(self.ws, None), workspace_name=self.ws.path.stem)
-        ws_path, cancel = self.ws.path, CancelToken()
-        dialog = QProgressDialog(self.tr("Writing the briefing…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.canceled.connect(cancel.cancel)
+        days, top, lang = self.dashboard.period.currentData(), self.dashboard.top.value(), self.dashboard.lang
+        ws, ws_path, label = self.ws, self.ws.path, self.tr("Writing the briefing…")
 
-        def work():  # in a child process: rendering holds the GIL, which froze the window
+        def work(cancel):  # in a child process: rendering holds the GIL, which froze the window
             from triage_app.services.analysis_process import briefing_in_process
 
+            with ws.reading() as view:  # the period and its end, as `triage-app brief` derives them
+                request = BriefingRequest(period=str(days) if days else whole_span(view), top=top, lang=lang,
+                                          as_of=briefing_end(view, None), workspace_name=ws_path.stem)
             return (yield from briefing_in_process(ws_path, request, path, cancel))
 
-        def progress(p):
-            dialog.setLabelText(f"{self.tr('Writing the briefing…')}\n{p.message}")
-
         def done(result):
-            dialog.reset()
             self.statusBar().showMessage(self.tr("Briefing written: {0} ({1} pages)").format(result.path, result.pages), 15_000)
 
         def failed(exc):
-            dialog.reset()
             if type(exc).__name__ != "Cancelled":
                 QMessageBox.warning(self, self.tr("Briefing not written"), str(exc))
 
-        run_in_thread(self, work, done, failed, progress)
+        self.jobs.run(work, done, failed, name="briefing", progress_label=label, cancellable=True,
+                      progress_text=lambda p: f"{label} {p.message}")
 
     def export_themes(self) -> None:
-        from triage_app.services.exporting import ExportError, export_themes
-
+        """The theme list as Excel or CSV, written in a worker (a read: the workspace's reader)."""
         path = self._ask_export_path("themes.xlsx")
         if self.ws is None or path is None:
             return
-        try:
-            result = export_themes(self.ws.conn, path)
-        except (ExportError, OSError) as exc:
+        ws = self.ws
+
+        def work():
+            from triage_app.services.exporting import export_themes
+
+            with ws.reading() as view:
+                return export_themes(view.conn, path)
+
+        def done(result):
+            self.statusBar().showMessage(self.tr("{0} themes exported to {1}").format(result.rows, result.path), 10_000)
+
+        def failed(exc):
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("{0} themes exported to {1}").format(result.rows, result.path), 10_000)
+
+        self.jobs.run(work, done, failed, name="export", progress_label=self.tr("Exporting…"))
 
     # -- themes ------------------------------------------------------------------------------
     def edit_themes(self, action: str) -> None:
@@ -455,20 +467,10 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         theme_actions.undo_redo(self, redo=True)
 
-    def after_theme_change(self) -> None:
-        """Themes changed (analysis or an edit): refresh the board, the filters and the table."""
-        if getattr(self, "_ws_closed", False):  # an edit finished after the window closed its workspace
-            return
-        self.guard.absorb()
-        self.refresh_themes()
-        self.feedback.reload_choices(in_worker=True)
-        self.feedback.apply_filter()
-
     def tell_people(self, theme_id: int | None = None, item_ids: list[int] | None = None):
         from .tell_dialog import TellDialog
 
-        dialog = TellDialog(self.ws, theme_id, item_ids, self)
-        dialog.told.connect(self.refresh_themes if theme_id is not None else self.feedback.apply_filter)
+        dialog = TellDialog(self.ws, theme_id, item_ids, self, jobs=self.jobs)
         dialog.open()
         self._tell_dialog = dialog
         return dialog
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Status of {0} item(s) set to “{1}”").format(
                 f"{count:,}", QCoreApplication.translate("FeedbackView", status)), 10_000)
 
-        write_in_worker(self, work, done, self.tr("Status not changed"))
+        write_in_worker(self, work, done, self.tr("Status not changed"), changes=Changes.STATUSES)
 
     # -- import ------------------------------------------------------------------------------
     def show_import_wizard(self, files: list[str] | None = None):
@@ -509,18 +511,15 @@ class MainWindow(QMainWindow):
 
         if self.ws is None:
             return None
-        wizard = ImportWizard(self.ws, files or None, self)
+        wizard = ImportWizard(self.ws, files or None, self, jobs=self.jobs)
         wizard.finished.connect(lambda _code: self._after_import(wizard))
         wizard.open()
         return wizard
 
     def _after_import(self, wizard=None) -> None:
-        self.guard.absorb()
-        self.feedback.reload_choices(in_worker=True)
-        self.feedback.apply_filter()
-        self._show_summary()
+        """The import announced its changes (the views refresh from that); here: offer the analysis."""
         added = sum(r.added for _f, r, err in (getattr(wizard, "results", None) or []) if r is not None and not err)
-        if added and not getattr(self, "_analysis_running", False):
+        if added and not self.jobs.busy:
             self.offer_analysis(added)
 
     def confirm_close_during_analysis(self) -> bool:
@@ -548,15 +547,15 @@ class MainWindow(QMainWindow):
         return box
 
     def closeEvent(self, event) -> None:
-        cancel = getattr(self, "_analysis_cancel", None)
-        if cancel is not None and getattr(self, "_analysis_running", False):
+        if self.jobs.running("analysis"):
             if not self.confirm_close_during_analysis():
                 event.ignore()
                 return
-            cancel.cancel()  # the analysis stops at its next step; the themes stay as they were
+        self.jobs.cancel()  # the analysis (an export...) stops at its next step; the themes stay as they were
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.guard.timer.stop()
         if self.ws:
+            self.jobs.wait_for_writes()  # the edits asked for are saved; the writer is not closed under one
+            self.feedback.release_workspace()
             self.ws.close()
-            self._ws_closed = True
         super().closeEvent(event)

@@ -12,7 +12,7 @@ CONFIDENCES = ((1.0, "100% — high"), (0.8, "80% — medium"), (0.5, "50% — l
 class RiceDialog(QDialog):
     def __init__(self, conn, theme, parent=None):
         super().__init__(parent)
-        self.conn, self.theme_id = conn, theme.id
+        self.theme_id = theme.id  # conn: a read-only connection, for the saved inputs
         self.setWindowTitle(self.tr("RICE Inputs"))
         saved = metrics.rice_inputs(conn, self.theme_id)
         self.impact = QComboBox()
@@ -39,7 +39,7 @@ class RiceDialog(QDialog):
         form.addRow(self.tr("Effort"), self.effort)
         form.addRow(buttons)
 
-    def save(self) -> None:
-        metrics.set_rice_inputs(self.conn, self.theme_id, {
-            "impact": self.impact.currentData(), "confidence": self.confidence.currentData(),
-            "effort": self.effort.value()})
+    def values(self) -> dict:
+        """The inputs chosen (the window writes them with ``metrics.set_rice_inputs`` in a worker)."""
+        return {"impact": self.impact.currentData(), "confidence": self.confidence.currentData(),
+                "effort": self.effort.value()}

@@ -2,14 +2,13 @@
 feedback (with progress and cancel) when the user turns that on."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
-from triage_app.domain import Cancelled, CancelToken
-from triage_app.store import Workspace
+from triage_app.domain import Cancelled
 
+from .jobs import Changes
 from .settings_dialog import SettingsDialog
-from .workers import run_in_thread
 
 
 def _t(text: str) -> str:
@@ -19,25 +18,28 @@ def _t(text: str) -> str:
 def open_settings(window) -> SettingsDialog | None:
     if window.ws is None:
         return None
-    dialog = SettingsDialog(window.ws.conn, window)
+    dialog = SettingsDialog(window.ws.reader(), window)
     dialog.accepted.connect(lambda: _save(window, dialog))
     dialog.open()
     return dialog
 
 
 def _save(window, dialog: SettingsDialog) -> None:
-    try:
-        remap = dialog.save(window.ws.conn)
-    except ValueError as exc:  # e.g. every weight zero
+    """Write the settings in a worker (one unit of work), then re-map and redact if asked."""
+    redact = dialog.needs_redaction_run()
+
+    def done(remap: bool):
+        window.statusBar().showMessage(_t("Settings saved."), 10_000)
+        if remap:
+            remap_statuses(window)
+        if redact:
+            redact_stored_feedback(window)
+
+    def failed(exc):  # e.g. every weight zero
         QMessageBox.warning(window, _t("Settings not saved"), str(exc))
-        return
-    window.statusBar().showMessage(_t("Settings saved."), 10_000)
-    window.after_theme_change()
-    window.dashboard.set_workspace(window.ws.path, window.dashboard.lang)
-    if remap:
-        remap_statuses(window)
-    if dialog.needs_redaction_run():
-        redact_stored_feedback(window)
+
+    write = dialog.writer()  # the values, read on the UI thread
+    window.jobs.write(lambda ws: write(ws.conn), done, failed, changes=Changes.SETTINGS, name="settings")
 
 
 def remap_statuses(window) -> None:
@@ -45,51 +47,32 @@ def remap_statuses(window) -> None:
     many); each change goes into the item's history."""
     from triage_app.services.status import apply_mapping
 
-    path = window.ws.path
-
-    def work():
-        with Workspace(path) as ws:
-            return apply_mapping(ws.conn)
-
     def done(remapped: int):
         window.statusBar().showMessage(
             _t("Settings saved; {0} items changed status under the new mapping.").format(remapped), 10_000)
-        window.after_theme_change()
 
     def failed(exc):
         QMessageBox.warning(window, _t("Statuses not updated"), str(exc))
 
-    window.statusBar().showMessage(_t("Updating statuses under the new mapping…"))
-    run_in_thread(window, work, done, failed)
+    window.jobs.write(lambda ws: apply_mapping(ws.conn), done, failed, changes=Changes.STATUSES, name="mapping",
+                      progress_label=_t("Updating statuses under the new mapping…"))
 
 
 def redact_stored_feedback(window) -> None:
     """Rewrite every stored text with placeholders, in one transaction (all or nothing)."""
     from triage_app.services.privacy import redact_workspace
 
-    path, cancel = window.ws.path, CancelToken()
-    progress = QProgressDialog(_t("Removing personal data from the stored feedback…"), _t("Cancel"), 0, 0, window)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.canceled.connect(cancel.cancel)
-
-    def work():
-        with Workspace(path) as ws:
-            return (yield from redact_workspace(ws, cancel))
-
-    def update(p):
-        progress.setMaximum(p.total or 0)
-        progress.setValue(min(p.done, p.total or 0))
+    def work(ws, cancel):
+        return (yield from redact_workspace(ws, cancel))
 
     def done(result):
-        progress.reset()
-        window.after_theme_change()
         window.statusBar().showMessage(_t("Personal data removed from the stored feedback."), 10_000)
 
     def failed(exc):
-        progress.reset()
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage(_t("Cancelled: the stored feedback is unchanged."), 10_000)
         else:
             QMessageBox.warning(window, _t("Personal data not removed"), str(exc))
 
-    window._redaction_worker = run_in_thread(window, work, done, failed, update)
+    window.jobs.write(work, done, failed, changes=Changes.ITEMS | Changes.THEMES, name="redaction",
+                      progress_label=_t("Removing personal data from the stored feedback…"), cancellable=True)

@@ -168,20 +168,26 @@ class SettingsDialog(QDialog):
         """Write the settings; returns whether the status mapping changed (the items imported with
         a re-mapped state are then updated by ``status.apply_mapping``, which can take a while).
         One unit of work: every part commits together or not at all."""
+        return self.writer()(conn)
+
+    def writer(self):
+        """What the dialog shows, read here (on the UI thread), as a function that writes it to a
+        connection (in a worker): ``writer()(conn)`` returns what ``save`` returns."""
         from triage_app.store.queries import atomic
 
-        with atomic(conn):
-            return self._save(conn)
+        weights = {f: spin.value() for f, spin in self.weights.items()}
+        source_weights = {fmt: spin.value() for fmt, spin in self.source_weights.items()}
+        scheme, settings = self.scheme.currentData(), self.privacy_settings()
+        mapping = [(row["family"], row["source_state"], combo.currentData())
+                   for row, combo in zip(self.mapping_rows, self.mapping_combos)
+                   if row["source_state"] and combo.currentData() != row["maps_to"]]
 
-    def _save(self, conn) -> bool:
-        metrics.save_priority_settings(
-            conn, weights={f: spin.value() for f, spin in self.weights.items()},
-            source_weights={fmt: spin.value() for fmt, spin in self.source_weights.items()},
-            scheme=self.scheme.currentData())
-        changed_mapping = False
-        for row, combo in zip(self.mapping_rows, self.mapping_combos):
-            if row["source_state"] and combo.currentData() != row["maps_to"]:
-                status_service.set_mapping(conn, row["family"], row["source_state"], combo.currentData())
-                changed_mapping = True
-        privacy.save_settings(conn, self.privacy_settings())
-        return changed_mapping
+        def write(conn) -> bool:
+            with atomic(conn):
+                metrics.save_priority_settings(conn, weights=weights, source_weights=source_weights, scheme=scheme)
+                for family, state, status in mapping:
+                    status_service.set_mapping(conn, family, state, status)
+                privacy.save_settings(conn, settings)
+            return bool(mapping)
+
+        return write

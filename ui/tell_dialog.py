@@ -11,20 +11,21 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from triage_app.store import Workspace
-
 from .format_names import source_name
-from .workers import run_in_thread
+from .jobs import Changes, JobRunner
 
 
 class TellDialog(QDialog):
-    """Drafts in a worker; ``told`` is emitted after the told record is written."""
+    """Drafts in a worker; ``told`` is emitted after the told record is written (through ``jobs``,
+    the window's job runner, which announces the change)."""
 
     told = Signal()
 
-    def __init__(self, ws, theme_id: int | None = None, item_ids: list[int] | None = None, parent=None):
+    def __init__(self, ws, theme_id: int | None = None, item_ids: list[int] | None = None, parent=None,
+                 jobs: JobRunner | None = None):
         super().__init__(parent)
         self.ws, self.theme_id, self.item_ids = ws, theme_id, list(item_ids or [])
+        self.jobs = jobs if jobs is not None else JobRunner(self, lambda: ws)
         self.draft = None
         self.setWindowTitle(self.tr("Tell People"))
         self.resize(980, 640)
@@ -87,16 +88,16 @@ class TellDialog(QDialog):
     def refresh(self) -> None:
         from triage_app.services.tell import draft
 
-        path, theme_id, item_ids, lang = self.ws.path, self.theme_id, self.item_ids, self.language.currentData()
+        ws, theme_id, item_ids, lang = self.ws, self.theme_id, self.item_ids, self.language.currentData()
         self.text.setPlainText("")
         for b in (self.copy_button, self.export_button, self.told_button):
             b.setEnabled(False)
 
         def work():
-            with Workspace(path) as ws:
-                return draft(ws.conn, theme_id=theme_id, item_ids=item_ids or None, lang=lang)
+            with ws.reading() as view:
+                return draft(view.conn, theme_id=theme_id, item_ids=item_ids or None, lang=lang)
 
-        run_in_thread(self, work, self.show_draft, self._failed)
+        self.jobs.run(work, self.show_draft, self._failed, name="tell draft")
 
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(str(exc))
@@ -165,7 +166,16 @@ class TellDialog(QDialog):
                 self, self.tr("Record as Told"), self.tr("These people were already told on {0}. Record it again?").format(
                     self.draft.already_told[0]["changed_at"][:10])) != QMessageBox.StandardButton.Yes:
             return
-        mark_told(self.ws.conn, self.draft, "app")
+        told_draft = self.draft
         self.told_button.setEnabled(False)
-        self.told_button.setText(self.tr("Recorded"))
-        self.told.emit()
+
+        def done(_count):
+            self.told_button.setText(self.tr("Recorded"))
+            self.told.emit()
+
+        def failed(exc):
+            self.told_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Record as Told"), str(exc))
+
+        self.jobs.write(lambda ws: mark_told(ws.conn, told_draft, "app"), done, failed, changes=Changes.STATUSES,
+                        name="told")

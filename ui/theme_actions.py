@@ -1,4 +1,4 @@
-"""Running analysis and theme edits from the window: workers, progress, split preview, undo/redo.
+"""Running analysis and theme edits from the window (through its job runner): split preview, undo/redo.
 
 Kept apart from main_window.py so the window stays about layout and menus."""
 from __future__ import annotations
@@ -6,17 +6,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QSpinBox, QTextBrowser,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QSpinBox, QTextBrowser, QVBoxLayout
 
-from triage_app.domain import CancelToken, Cancelled
-from triage_app.store import Workspace
+from triage_app.domain import Cancelled
 
+from .jobs import Changes
 from .theme_messages import ThemePicker, describe
 from .theme_writes import write_in_worker
-from .workers import run_in_thread
 
 STAGES = {"reading": "Reading items", "embedding": "Embedding texts", "assigning": "Assigning new items",
           "clustering": "Finding themes", "labelling": "Labelling themes", "writing": "Saving themes", "sentiment": "Scoring sentiment",
@@ -27,68 +23,27 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ThemeActions", text)
 
 
-class _AnalysisProgress:
-    """Progress of a running analysis in the status bar (stage, n of N, a bar and Cancel), so the
-    rest of the window stays usable while it runs."""
-
-    def __init__(self, window, cancel: CancelToken):
-        self.bar = window.statusBar()
-        self.label = QLabel(_t("Starting analysis…"))
-        self.progress = QProgressBar(maximumWidth=220, maximum=0)
-        self.button = QPushButton(_t("Cancel"))
-        self.button.clicked.connect(cancel.cancel)
-        self.button.clicked.connect(lambda: self.label.setText(_t("Cancelling…")))
-        for widget in (self.label, self.progress, self.button):
-            self.bar.addPermanentWidget(widget)
-
-    def update(self, p) -> None:
-        stage = _t(STAGES.get(p.stage, p.stage))
-        counts = f" {p.done:,} / {p.total:,}" if p.total else ""
-        self.label.setText(f"{_t('Analysis')}: {stage}{counts}")
-        self.progress.setMaximum(p.total or 0)
-        if p.total:
-            self.progress.setValue(min(p.done, p.total))
-
-    def close(self) -> None:
-        for widget in (self.label, self.progress, self.button):
-            self.bar.removeWidget(widget)
-            widget.deleteLater()
+def _progress_text(p) -> str:
+    return f"{_t('Analysis')}: {_t(STAGES.get(p.stage, p.stage))}"
 
 
 def run_analysis(window) -> None:
-    """One action: embed (n of N), cluster, label, save — with progress and cancel; the window stays usable."""
-    if window.ws is None or getattr(window, "_analysis_running", False) or not getattr(window, "_analysis_possible", True):
+    """One action: embed (n of N), cluster, label, save — with progress and cancel in the status bar
+    (the job runner's); the window stays usable. Not while another long task runs."""
+    if window.ws is None or window.jobs.busy or not window.analysis_possible:
         return
-    cancel, path = CancelToken(), window.ws.path
-    status = _AnalysisProgress(window, cancel)
-    window._analysis_running = True
-    window.themes.run_button.setEnabled(False)
+    ws, path = window.ws, window.ws.path
 
-    def work():  # in a child process: clustering holds the GIL for seconds, which froze the window
+    def work(cancel):  # in a child process: clustering holds the GIL for seconds, which froze the window
         # services.analysis imports scikit-learn and pandas (0.8-3 s): here, never on the UI thread
         from triage_app.services.analysis_process import chosen_model
         from triage_app.workflows import analyse_in_process
 
-        from types import SimpleNamespace
-
-        from triage_app.store import connect_reader
-
-        # a reader, not Workspace(): that reads the file's header with open()/close(), and closing a
-        # descriptor drops the window connection's SQLite locks (POSIX), which ended in "disk I/O error"
-        conn = connect_reader(path)
-        try:
-            model = chosen_model(SimpleNamespace(conn=conn, path=path))
-        finally:
-            conn.close()
+        with ws.reading() as view:
+            model = chosen_model(view)
         return (yield from analyse_in_process(path, model, cancel))
 
-    def finish():
-        status.close()
-        window._analysis_running = False
-        window.themes.run_button.setEnabled(getattr(window, "_analysis_possible", True))
-
     def done(result):
-        finish()
         if result.mode == "full" and result.items > 100:  # UMAP ran and filled the engine's cache
             from analysis.engine_cache import mark_warm
 
@@ -96,10 +51,8 @@ def run_analysis(window) -> None:
         window.statusBar().showMessage(
             _t("Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned").format(
                 result.themes, result.themes_created, result.themes_kept, result.unassigned_share), 15_000)
-        window.after_theme_change()
 
     def failed(exc):
-        finish()
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage(_t("Analysis cancelled; the themes are as they were."), 10_000)
         elif type(exc).__name__ == "AnalysisError":  # its module is not imported on the UI thread
@@ -107,8 +60,8 @@ def run_analysis(window) -> None:
         else:
             QMessageBox.warning(window, _t("Analysis failed"), f"{type(exc).__name__}: {exc}")
 
-    window._analysis_worker = run_in_thread(window, work, done, failed, status.update)
-    window._analysis_cancel = cancel
+    window.jobs.run(work, done, failed, name="analysis", progress_label=_t("Starting analysis…"),
+                    progress_text=_progress_text, cancellable=True, changes=Changes.ANALYSIS)
 
 
 def _show_edit(window, result: dict) -> None:
@@ -178,14 +131,13 @@ def set_theme_status(window, theme_id: int, status: str, note: str | None) -> No
         window.select_theme_after_refresh = theme_id
 
     write_in_worker(window, lambda ws: set_status(ws.conn, f"theme:{theme_id}", status, note), done,
-                    QCoreApplication.translate("MainWindow", "Status not changed"))
+                    QCoreApplication.translate("MainWindow", "Status not changed"), changes=Changes.STATUSES)
 
 
 def split_with_preview(window, theme_id: int) -> None:
     """Re-cluster one theme in a worker, show the sub-themes, and apply only when the user agrees."""
     from triage_app.services import theme_edits as edits
 
-    path = window.ws.path
     parts_box = QSpinBox(minimum=0, maximum=20, value=0, specialValueText=_t("automatic"))
     dialog = QDialog(window)
     dialog.setWindowTitle(_t("Split Theme"))
@@ -203,15 +155,14 @@ def split_with_preview(window, theme_id: int) -> None:
         text.setHtml(_t("Working out the sub-themes…"))
         parts = parts_box.value() or None
 
-        def work():
+        def work(ws):  # on the writer: a preview embeds (and caches) the vectors it lacks
             from triage_app.services.tell import quote_of
             from triage_app.store import tell_queries
 
-            with Workspace(path) as ws:
-                result = edits.split_preview(ws, theme_id, parts)
-                ids = [q for p in result for q in p.quotes[:2]]
-                texts = {i["id"]: quote_of(i) for i in tell_queries.items(ws.conn, ids)}
-                return result, texts
+            result = edits.split_preview(ws, theme_id, parts)
+            ids = [q for p in result for q in p.quotes[:2]]
+            texts = {i["id"]: quote_of(i) for i in tell_queries.items(ws.conn, ids)}
+            return result, texts
 
         def show(found):
             result, texts = found
@@ -225,7 +176,8 @@ def split_with_preview(window, theme_id: int) -> None:
             text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
             buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
 
-        run_in_thread(dialog, work, show, lambda exc: text.setHtml(html.escape(str(exc))))
+        window.jobs.write(work, show, lambda exc: text.setHtml(html.escape(str(exc))), changes=Changes.NONE,
+                          name="split preview")
 
     parts_box.valueChanged.connect(preview)
     buttons.rejected.connect(dialog.reject)
@@ -243,7 +195,7 @@ def split_with_preview(window, theme_id: int) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(apply)
     preview()
     dialog.open()
-    window._split_dialog = dialog
+    window.split_dialog = dialog
 
 
 def move_items(window, item_ids: list[int]) -> None:
@@ -255,7 +207,6 @@ def move_items(window, item_ids: list[int]) -> None:
     # the tree's order, sub-themes indented under their top-level theme; type to filter
     choices = [{"id": t.id, "label": ("\u2003" if t.parent_id else "") + t.label, "size": t.size} for t in themes]
     picker = ThemePicker(choices, len(item_ids), window)
-    window._theme_picker = picker
     if picker.exec() != QDialog.DialogCode.Accepted:
         return
     target = picker.chosen()
@@ -294,21 +245,24 @@ def undo_redo(window, redo: bool) -> None:
         else:
             QMessageBox.warning(window, _t("Theme not changed"), f"{type(exc).__name__}: {exc}")
 
-    write_in_worker(window, edits.redo if redo else edits.undo, done, _t("Theme not changed"), nothing)
+    write_in_worker(window, edits.redo if redo else edits.undo, done, _t("Theme not changed"), nothing,
+                    changes=Changes.THEMES | Changes.STATUSES)  # a theme's status change is undoable too
 
 
 def edit_rice(window, theme: dict):
+    from triage_app.services import metrics
+
     from .rice_dialog import RiceDialog
 
-    dialog = RiceDialog(window.ws.conn, theme, window)
+    dialog = RiceDialog(window.ws.reader(), theme, window)
 
-    def save():
-        try:
-            dialog.save()
-        except ValueError as exc:
+    def save():  # written in a worker; a refusal (ValueError) is shown under the title
+        def failed(exc):
             QMessageBox.warning(window, _t("Theme not changed"), str(exc))
-            return
-        window.refresh_themes()
+
+        values, theme_id = dialog.values(), dialog.theme_id  # read here, written in the worker
+        window.jobs.write(lambda ws: metrics.set_rice_inputs(ws.conn, theme_id, values), None, failed,
+                          changes=Changes.THEMES, name="rice")
 
     dialog.accepted.connect(save)
     dialog.open()

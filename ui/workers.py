@@ -1,18 +1,20 @@
-"""Running core services off the UI thread (superqt workers), so the window stays responsive."""
+"""Running core services off the UI thread (superqt workers), so the window stays responsive.
+
+The window's own tasks go through its job runner (ui/jobs.py); views use this directly for their
+background reads."""
 from __future__ import annotations
 
 from typing import Callable
 
-_RUNNING: set = set()
-
 
 def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable | None = None,
                   on_progress: Callable | None = None):
-    """Run ``work()`` in a thread; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread.
+    """Run ``work()`` in a thread; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread
+    while ``owner`` (a widget) lives.
 
     ``work`` may be a generator function: each yielded value goes to ``on_progress`` and its return
-    value to ``on_done``. The worker is kept on ``owner`` until it finishes.
-    """
+    value to ``on_done``. superqt keeps the worker until its thread ends (``WorkerBase._worker_set``),
+    so a window closed meanwhile does not take its signals away from a running thread."""
     from superqt.utils import create_worker  # ~0.4 s to import: not before the window is up
 
     # _ignore_errors: superqt would otherwise re-raise the worker's exception in the event loop.
@@ -21,12 +23,6 @@ def run_in_thread(owner, work: Callable, on_done: Callable, on_error: Callable |
     worker.errored.connect(_while_alive(owner, on_error or _report))
     if on_progress is not None and hasattr(worker, "yielded"):
         worker.yielded.connect(_while_alive(owner, on_progress))
-    # Kept here, not on the owner, until the thread ends: a worker collected with a closed window
-    # would lose its signals while its thread still runs.
-    _RUNNING.add(worker)
-    busy = owner.__dict__.setdefault("_running_workers", set())  # what this window still waits for
-    busy.add(worker)
-    worker.finished.connect(lambda: (_RUNNING.discard(worker), busy.discard(worker)))
     worker.start()
     return worker
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 from triage_app.services.health import ChangeWatch, safety_backup
 from triage_app.store.backups import last_backup, restore_backup
 
-from .workers import run_in_thread
 
 CHECK_EVERY_MS = 2_000
 
@@ -45,25 +44,25 @@ class WorkspaceGuard(QObject):
     """Watches the window's workspace. ``absorb()`` after the window's own writes, so that only
     other windows' and processes' changes trigger ``on_changed``."""
 
-    def __init__(self, window, on_changed) -> None:
+    def __init__(self, window, on_changed, jobs) -> None:
         super().__init__(window)
-        self.window, self.on_changed = window, on_changed
+        self.window, self.on_changed, self.jobs = window, on_changed, jobs
         self.watch: ChangeWatch | None = None
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
 
     def attach(self, ws) -> None:
-        self.watch = ChangeWatch(ws.conn)
+        self.watch = ChangeWatch(ws.reader())  # sees every other connection's commits, the window's writer's too
         self.timer.start()
         path = ws.path
-        run_in_thread(self.window, lambda: safety_backup(path), lambda _backup: None)
+        self.jobs.run(lambda: safety_backup(path), name="safety backup")
 
     def absorb(self) -> None:
         if self.watch is not None:
             self.watch.changed()
 
     def check(self) -> None:
-        if self.watch is None or getattr(self.window, "_analysis_running", False):
+        if self.watch is None or self.jobs.running("analysis"):
             return  # the analysis refreshes the views when it ends
         try:
             changed = self.watch.changed()

@@ -99,93 +99,93 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="28" />
-        <location filename="../../ui/dashboard_view.py" line="179" />
+        <location filename="../../ui/dashboard_view.py" line="29" />
+        <location filename="../../ui/dashboard_view.py" line="176" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="32" />
+        <location filename="../../ui/dashboard_view.py" line="33" />
         <source>Top </source>
         <translation>前 </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="32" />
+        <location filename="../../ui/dashboard_view.py" line="33" />
         <source> themes</source>
         <translation> 个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="33" />
+        <location filename="../../ui/dashboard_view.py" line="34" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="35" />
+        <location filename="../../ui/dashboard_view.py" line="36" />
         <source>Export Briefing…</source>
         <translation>导出简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="36" />
+        <location filename="../../ui/dashboard_view.py" line="37" />
         <source>A PDF or PowerPoint briefing with these charts, top themes and a methods appendix</source>
         <translation>包含这些图表、主要主题和方法附录的 PDF 或 PowerPoint 简报</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="38" />
+        <location filename="../../ui/dashboard_view.py" line="39" />
         <source>Follow Feedback filters</source>
         <translation>跟随反馈筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="40" />
+        <location filename="../../ui/dashboard_view.py" line="41" />
         <source>Narrow the satisfaction, response-time and status charts to the source, theme and segment chosen on the Feedback screen (theme rankings always cover all feedback)</source>
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="101" />
+        <location filename="../../ui/dashboard_view.py" line="102" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="121" />
+        <location filename="../../ui/dashboard_view.py" line="118" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="171" />
+        <location filename="../../ui/dashboard_view.py" line="168" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="178" />
+        <location filename="../../ui/dashboard_view.py" line="175" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="180" />
+        <location filename="../../ui/dashboard_view.py" line="177" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="181" />
+        <location filename="../../ui/dashboard_view.py" line="178" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="183" />
+        <location filename="../../ui/dashboard_view.py" line="180" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="190" />
+        <location filename="../../ui/dashboard_view.py" line="187" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="191" />
+        <location filename="../../ui/dashboard_view.py" line="188" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="201" />
+        <location filename="../../ui/dashboard_view.py" line="198" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -218,42 +218,42 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="45" />
+        <location filename="../../ui/feedback_view.py" line="46" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="51" />
+        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="52" />
+        <location filename="../../ui/feedback_view.py" line="53" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
@@ -262,82 +262,82 @@
         <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="54" />
+        <location filename="../../ui/feedback_view.py" line="55" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="57" />
+        <location filename="../../ui/feedback_view.py" line="58" />
         <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="148" />
+        <location filename="../../ui/feedback_view.py" line="151" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="151" />
+        <location filename="../../ui/feedback_view.py" line="154" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="154" />
+        <location filename="../../ui/feedback_view.py" line="157" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="155" />
+        <location filename="../../ui/feedback_view.py" line="158" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="159" />
+        <location filename="../../ui/feedback_view.py" line="162" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="159" />
+        <location filename="../../ui/feedback_view.py" line="162" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="160" />
+        <location filename="../../ui/feedback_view.py" line="163" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="163" />
+        <location filename="../../ui/feedback_view.py" line="166" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="167" />
+        <location filename="../../ui/feedback_view.py" line="170" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="168" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="168" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="168" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="174" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="217" />
+        <location filename="../../ui/feedback_view.py" line="220" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -510,27 +510,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="60" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62" />
+        <location filename="../../ui/import_wizard.py" line="63" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64" />
+        <location filename="../../ui/import_wizard.py" line="65" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66" />
+        <location filename="../../ui/import_wizard.py" line="67" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -543,17 +543,17 @@
         <translation>是文本文档，不是表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98" />
+        <location filename="../../ui/import_wizard.py" line="99" />
         <source>Skipped in the folder:</source>
         <translation>文件夹中跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="102" />
+        <location filename="../../ui/import_wizard.py" line="103" />
         <source>Import a folder of exports</source>
         <translation>导入一个导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -650,12 +650,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="497" />
+        <location filename="../../ui/import_wizard.py" line="502" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="504" />
+        <location filename="../../ui/import_wizard.py" line="509" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -714,6 +714,19 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="87" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="88" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Themes appear here after Analysis › Run Analysis.</source>
@@ -724,277 +737,277 @@
         <translation>满意度、响应时间和状态图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Feedback</source>
-        <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process</extracomment>
+        <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process every task the window runs off the UI thread: progress, cancel, busy state, and the one "workspace changed" signal the views refresh from</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;Export Feedback…</source>
         <translation>导出反馈(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Save the feedback that passes the current filters as Excel or CSV</source>
         <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Export &amp;Themes…</source>
         <translation>导出主题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Export &amp;Briefing…</source>
         <translation>导出简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
         <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;Tell People…</source>
         <translation>告知用户(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Draft an update for the people behind the selected feedback</source>
         <translation>为所选反馈的提交者起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>The new language is used from the next start (an analysis is running).</source>
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>{0} items from one import</source>
         <translation>{0} 条反馈，来自 1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>{0} items from {1} imports</source>
         <translation>{0} 条反馈，来自 {1} 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>{0} survey respondents</source>
         <translation>{0} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Status of {0} item(s) set to “{1}”</source>
         <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532" />
+        <location filename="../../ui/main_window.py" line="531" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="542" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1003,27 +1016,27 @@
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Import feedback first: the workspace is empty</source>
         <translation>请先导入反馈：工作区为空</translation>
     </message>
@@ -1032,100 +1045,99 @@
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
-        <location filename="../../ui/main_window.py" line="387" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504" />
-        <location filename="../../ui/theme_actions.py" line="181" />
+        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/theme_actions.py" line="134" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -1138,132 +1150,132 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="126" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127" />
+        <location filename="../../ui/import_wizard.py" line="128" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="135" />
+        <location filename="../../ui/import_wizard.py" line="136" />
         <source>e.g. Twitter, Support desk (optional)</source>
         <translation>例如 微博、客服中心（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="141" />
         <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
         <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="143" />
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="145" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="148" />
+        <location filename="../../ui/import_wizard.py" line="149" />
         <source>Source name</source>
         <translation>来源名称</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="149" />
+        <location filename="../../ui/import_wizard.py" line="150" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="167" />
+        <location filename="../../ui/import_wizard.py" line="168" />
         <source>Segment columns</source>
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189" />
+        <location filename="../../ui/import_wizard.py" line="190" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230" />
+        <location filename="../../ui/import_wizard.py" line="231" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="290" />
+        <location filename="../../ui/import_wizard.py" line="291" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="292" />
+        <location filename="../../ui/import_wizard.py" line="293" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="298" />
+        <location filename="../../ui/import_wizard.py" line="299" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="313" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331" />
+        <location filename="../../ui/import_wizard.py" line="332" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="333" />
+        <location filename="../../ui/import_wizard.py" line="334" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334" />
+        <location filename="../../ui/import_wizard.py" line="335" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="336" />
+        <location filename="../../ui/import_wizard.py" line="337" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="340" />
+        <location filename="../../ui/import_wizard.py" line="341" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="343" />
+        <location filename="../../ui/import_wizard.py" line="344" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1272,7 +1284,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="345" />
+        <location filename="../../ui/import_wizard.py" line="346" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1355,27 +1367,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="386" />
+        <location filename="../../ui/import_wizard.py" line="387" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="389" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="415" />
+        <location filename="../../ui/import_wizard.py" line="407" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="421" />
+        <location filename="../../ui/import_wizard.py" line="422" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="441" />
+        <location filename="../../ui/import_wizard.py" line="444" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1875,33 +1887,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="451" />
-        <location filename="../../ui/import_wizard.py" line="458" />
+        <location filename="../../ui/import_wizard.py" line="454" />
+        <location filename="../../ui/import_wizard.py" line="461" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="458" />
+        <location filename="../../ui/import_wizard.py" line="461" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="472" />
+        <location filename="../../ui/import_wizard.py" line="475" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="475" />
+        <location filename="../../ui/import_wizard.py" line="478" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="478" />
+        <location filename="../../ui/import_wizard.py" line="481" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="482" />
+        <location filename="../../ui/import_wizard.py" line="485" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -1939,125 +1951,126 @@
 <context>
     <name>TellDialog</name>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="29" />
+        <location filename="../../ui/tell_dialog.py" line="30" />
         <source>Tell People</source>
         <translation>告知用户</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="36" />
+        <location filename="../../ui/tell_dialog.py" line="37" />
         <source>Language of the feedback</source>
         <translation>与反馈相同的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="40" />
+        <location filename="../../ui/tell_dialog.py" line="41" />
         <source>Writing the update…</source>
         <translation>正在起草更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="42" />
+        <location filename="../../ui/tell_dialog.py" line="43" />
         <source>Person</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="42" />
+        <location filename="../../ui/tell_dialog.py" line="43" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="42" />
+        <location filename="../../ui/tell_dialog.py" line="43" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="43" />
+        <location filename="../../ui/tell_dialog.py" line="44" />
         <source>Where to reply</source>
         <translation>回复位置</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="56" />
+        <location filename="../../ui/tell_dialog.py" line="57" />
         <source>Update (Markdown, editable):</source>
         <translation>更新内容（Markdown，可编辑）：</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="62" />
+        <location filename="../../ui/tell_dialog.py" line="63" />
         <source>Copy Update</source>
         <translation>复制更新</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="63" />
+        <location filename="../../ui/tell_dialog.py" line="64" />
         <source>Export Files…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="64" />
+        <location filename="../../ui/tell_dialog.py" line="65" />
         <source>update.md, recipients.csv for mail-merge, and one Markdown file per source</source>
         <translation>update.md、用于邮件合并的 recipients.csv，以及每个来源一个 Markdown 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="65" />
-        <location filename="../../ui/tell_dialog.py" line="163" />
+        <location filename="../../ui/tell_dialog.py" line="66" />
+        <location filename="../../ui/tell_dialog.py" line="166" />
+        <location filename="../../ui/tell_dialog.py" line="178" />
         <source>Record as Told</source>
         <translation>记录为已告知</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="66" />
+        <location filename="../../ui/tell_dialog.py" line="67" />
         <source>Add a note to the status history, so this is not announced twice</source>
         <translation>在状态历史中记录一条备注，避免重复通知</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="77" />
+        <location filename="../../ui/tell_dialog.py" line="78" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="109" />
+        <location filename="../../ui/tell_dialog.py" line="110" />
         <source>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} items, {3} people to tell</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} · {2} 条反馈，需告知 {3} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="114" />
+        <location filename="../../ui/tell_dialog.py" line="115" />
         <source>Already told on {0} ({1}). Recording again announces it twice.</source>
         <translation>已于 {0} 告知（{1}）。再次记录会重复通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="117" />
+        <location filename="../../ui/tell_dialog.py" line="118" />
         <source>The status is “{0}”: nothing is decided yet. Set the status first (planned, in progress, resolved…).</source>
         <translation>当前状态为“{0}”：尚无结论。请先设置状态（已计划、进行中、已解决…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="135" />
+        <location filename="../../ui/tell_dialog.py" line="138" />
         <source>People to tell ({0}); {1} items have no name, address or link</source>
         <translation>需告知的用户（{0}）；{1} 条反馈没有姓名、地址或链接</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="147" />
+        <location filename="../../ui/tell_dialog.py" line="150" />
         <source>Export Update To</source>
         <translation>将更新导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="153" />
+        <location filename="../../ui/tell_dialog.py" line="156" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="155" />
+        <location filename="../../ui/tell_dialog.py" line="158" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="155" />
+        <location filename="../../ui/tell_dialog.py" line="158" />
         <source>Written to {0}:
 {1}</source>
         <translation>已写入 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="163" />
+        <location filename="../../ui/tell_dialog.py" line="166" />
         <source>These people were already told on {0}. Record it again?</source>
         <translation>这些用户已于 {0} 被告知。要再次记录吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/tell_dialog.py" line="168" />
+        <location filename="../../ui/tell_dialog.py" line="173" />
         <source>Recorded</source>
         <translation>已记录</translation>
     </message>
@@ -2110,12 +2123,10 @@
         <translation>正在开始分析…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

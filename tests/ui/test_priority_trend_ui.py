@@ -93,5 +93,5 @@ def test_settings_show_the_votes_weight(qtbot, settings_home, tmp_path):
     spin = dialog.weights["votes"]
     assert spin.value() == 0.10 and "reactions" in spin.toolTip()
     spin.setValue(0.3)
-    dialog.accept()
-    assert metrics.weights(window.ws.conn)["votes"] == 0.3
+    dialog.accept()  # saved in a worker
+    qtbot.waitUntil(lambda: metrics.weights(window.ws.conn)["votes"] == 0.3, timeout=10_000)

@@ -56,7 +56,8 @@ def test_tell_people_from_the_theme_board(qtbot, settings_home, workspace_with_t
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     dialog.export()
     assert "Shipped in 2.4." in (tmp_path / "out" / "update.md").read_text(encoding="utf-8")
-    dialog.record_told()
+    dialog.record_told()  # written in a worker
+    qtbot.waitUntil(lambda: dialog.told_button.text() == "Recorded", timeout=10_000)
     assert len(draft(window.ws.conn, theme_id=board.model.themes[0].id).already_told) == 1
     dialog.close()
     board.edit_buttons["tell"].click()  # the second time the dialog warns

@@ -110,7 +110,7 @@ def test_run_analysis_needs_feedback(qtbot, settings_home, tmp_path):
     assert not window.themes.run_button.isEnabled()
     assert "Import feedback first" in window.themes.run_button.toolTip()
     window.run_analysis()
-    assert not getattr(window, "_analysis_running", False)
+    assert window.jobs.running("analysis") is None and not window.jobs.busy
 
 
 def test_after_an_import_the_window_offers_the_analysis(qtbot, settings_home, two_themes, monkeypatch):
@@ -130,15 +130,21 @@ def test_after_an_import_the_window_offers_the_analysis(qtbot, settings_home, tw
 
 
 def test_closing_during_an_analysis_asks(qtbot, settings_home, two_themes, monkeypatch):
-    from triage_app.domain import CancelToken
+    import time
+
     from ui.main_window import MainWindow
 
     window = _window(qtbot, two_themes)
     window.show()
-    window._analysis_running, window._analysis_cancel = True, CancelToken()
+
+    def analysis(cancel):  # stands in for the analysis: runs until cancelled
+        while not cancel.cancelled:
+            time.sleep(0.01)
+
+    job = window.jobs.run(analysis, name="analysis", progress_label="Analysis", cancellable=True)
     monkeypatch.setattr(MainWindow, "confirm_close_during_analysis", lambda self: False)  # "Keep Running"
     window.close()
-    assert window.isVisible() and not window._analysis_cancel.cancelled
+    assert window.isVisible() and not job.cancel.cancelled
     monkeypatch.setattr(MainWindow, "confirm_close_during_analysis", lambda self: True)  # "Cancel and Close"
     window.close()
-    assert not window.isVisible() and window._analysis_cancel.cancelled
+    assert not window.isVisible() and job.cancel.cancelled

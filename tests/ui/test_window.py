@@ -303,7 +303,7 @@ def test_run_analysis_cancel_then_complete_and_undo_a_merge(qtbot, settings_home
     window = MainWindow(path)
     qtbot.addWidget(window)
     window.run_analysis()
-    window._analysis_cancel.cancel()
+    window.jobs.cancel("analysis")
     qtbot.waitUntil(lambda: window.themes.run_button.isEnabled(), timeout=120_000)
     assert "cancelled" in window.statusBar().currentMessage() or window.themes.model.rowCount() > 0
     window.run_analysis()
@@ -499,8 +499,9 @@ def test_rice_inputs_from_the_theme_board_set_the_rice_priority(qtbot, settings_
     dialog.impact.setCurrentIndex(dialog.impact.findData(3.0))
     dialog.confidence.setCurrentIndex(dialog.confidence.findData(0.5))
     dialog.effort.setValue(2.0)
-    dialog.accept()
-    assert metrics.rice_inputs(window.ws.conn, theme_id) == {"impact": 3.0, "confidence": 0.5, "effort": 2.0}
+    dialog.accept()  # written in a worker
+    qtbot.waitUntil(lambda: metrics.rice_inputs(window.ws.conn, theme_id) == {"impact": 3.0, "confidence": 0.5,
+                                                                             "effort": 2.0}, timeout=10_000)
     expected = round(2 * 3.0 * 0.5 / 2.0, 2)  # reach (distinct people) x impact x confidence / effort
     qtbot.waitUntil(lambda: board.model.themes and board.model.themes[0].priority == expected, timeout=20_000)
     assert board.model.themes[0].factors["effort"] == 2.0
