@@ -154,7 +154,7 @@ def test_split_preview_quotes_examples_and_apply_keeps_the_theme_selected(qtbot,
     board.select_index(board.model.index(row, 0))
     assert board.selected_theme_ids() == [a]
     window.edit_themes("split")
-    dialog = window._split_dialog
+    dialog = window.split_dialog
     apply = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Apply)
     browser = dialog.findChild(__import__("PySide6.QtWidgets", fromlist=["QTextBrowser"]).QTextBrowser)
     qtbot.waitUntil(apply.isEnabled, timeout=60_000)

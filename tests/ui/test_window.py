@@ -448,6 +448,7 @@ def test_workspace_settings_weights_mapping_and_privacy(qtbot, settings_home, tm
     dialog.redact_display.setChecked(True)
     dialog.accept()
     conn = window.ws.conn
+    assert window.jobs.wait_for_writes()  # the settings are written by the runner's writer, off the UI thread
     assert metrics.weights(conn)["volume"] == 0.6 and metrics.source_weights(conn)["github"] == 2.0
     assert privacy.load_settings(conn).redact_display
     assert any(r["maps_to"] == "duplicate" and r["overridden"] for r in status_service.mapping_table(conn))
