@@ -14,7 +14,7 @@ from typing import Iterator, Mapping
 from cycler import cycler
 from matplotlib.figure import Figure, SubFigure
 
-from .fonts import configure_matplotlib
+from .fonts import cjk_rc
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
@@ -45,11 +45,11 @@ def _rc(scale: float) -> dict:
 
 @contextmanager
 def style(scale: float = 1.0) -> Iterator[None]:
-    """The shared rc settings (with the CJK font) while a chart is being built."""
+    """The shared rc settings (with the CJK font) while a chart is being built and saved; matplotlib's
+    own settings come back afterwards."""
     import matplotlib
 
-    configure_matplotlib()
-    with matplotlib.rc_context(_rc(scale)):
+    with matplotlib.rc_context({**cjk_rc(), **_rc(scale)}):
         yield
 
 
@@ -123,13 +123,16 @@ def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> 
 
 def export(fig: Figure, path: str | Path, formats: tuple[str, ...] = ("png", "svg", "pdf")) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix; PNG at 2x. Returns the files written."""
+    import matplotlib
+
     path = Path(path)
     written = []
-    for fmt in formats:
-        out = path.with_suffix("." + fmt)
-        fig.savefig(out, format=fmt, dpi=BASE_DPI * PNG_SCALE if fmt == "png" else BASE_DPI,
-                    facecolor="white", metadata=_metadata(fmt))
-        written.append(out)
+    with matplotlib.rc_context(cjk_rc()):  # fonts are looked up as the file is drawn
+        for fmt in formats:
+            out = path.with_suffix("." + fmt)
+            fig.savefig(out, format=fmt, dpi=BASE_DPI * PNG_SCALE if fmt == "png" else BASE_DPI,
+                        facecolor="white", metadata=_metadata(fmt))
+            written.append(out)
     return written
 
 

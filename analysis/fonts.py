@@ -20,15 +20,31 @@ def cjk_font_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def configure_matplotlib() -> str:
-    """Register the CJK font with matplotlib and make it the default sans-serif; returns the family."""
-    import matplotlib
+def register_cjk_font() -> str:
+    """Make the CJK font known to matplotlib's font manager (once; adds a font, changes no setting)."""
     from matplotlib import font_manager
 
     path = cjk_font_path()
     if path is not None:
         font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [CJK_FAMILY, "DejaVu Sans"]
-    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 minus glyph
+    return CJK_FAMILY
+
+
+def cjk_rc() -> dict[str, object]:
+    """The rc settings that make the CJK font the default sans-serif, for ``matplotlib.rc_context``
+    (``analysis.chart_style.style``: scoped to building and saving a chart)."""
+    register_cjk_font()
+    families = [CJK_FAMILY, "DejaVu Sans"]
+    # the family named (not "sans-serif"): text keeps it when drawn after the scope has ended
+    return {"font.family": families, "font.sans-serif": families,
+            "axes.unicode_minus": False}  # the CJK font has no U+2212 minus glyph
+
+
+@lru_cache(maxsize=1)
+def configure_matplotlib() -> str:
+    """For an application (the window draws charts at paint time, outside any scope): the CJK font
+    as the process's default sans-serif. Library code uses ``cjk_rc`` in a scope instead."""
+    import matplotlib
+
+    matplotlib.rcParams.update(cjk_rc())
     return CJK_FAMILY

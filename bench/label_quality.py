@@ -273,6 +273,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     from analysis.embeddings import get_backend
     from analysis.text_clean import clean_corpus
     from analysis.topics import ThemeParams, corpus_words, find_themes
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
 
     docs = clean_corpus(records(name, n))
     backend = get_backend()
@@ -288,7 +289,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     if themes_path.exists():  # the same clusters as an earlier run (find_themes is deterministic)
         found = pickle.loads(themes_path.read_bytes())
     else:
-        found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode)
+        found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode, cache_dir=engine_cache_dir())
         themes_path.write_bytes(pickle.dumps(found))
     n_top = len(found.tops)
     sub_centroids = np.vstack([t.centroid for t in found.themes])

@@ -31,6 +31,7 @@ from analysis.text_clean import clean_corpus
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
 from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
+from .. import engine_cache
 from ..domain import CancelToken, Progress, drive
 from ..store import Workspace
 from ..store import meta
@@ -205,7 +206,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
-                            profile=kind_profile(model, vectors, docs))
+                            profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir())
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()

@@ -12,7 +12,6 @@ import unicodedata
 from typing import Generator
 
 from analysis.chart_style import BASE_DPI, PNG_SCALE, style
-from analysis.fonts import configure_matplotlib
 from ..domain import CancelToken, Progress
 from .briefing_pages import Page, Table
 
@@ -284,7 +283,6 @@ def _paginate_text(pages: list[Page], capacity: float, width_em: float) -> list[
 def render_pdf(pages: list[Page], path: str, data: dict, cancel: CancelToken) -> Generator[Progress, None, int]:
     from matplotlib.backends.backend_pdf import PdfPages
 
-    configure_matplotlib()
     pages = _paginate_text(pages, capacity=31, width_em=(CONTENT_W / 2 - 0.35) * 72 / 10)
     footer = f"Feedback Triage · {data['workspace']} · {data['window'].label}"
     with style(), PdfPages(path, metadata={"Title": f"Feedback Triage briefing {data['window'].label}",
@@ -322,7 +320,6 @@ def render_pptx(pages: list[Page], path: str, data: dict, cancel: CancelToken) -
 
     from .briefing_slides import SlideWriter
 
-    configure_matplotlib()
     pages = _paginate_text(pages, capacity=25, width_em=5.4 * 72 / 11)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 13.333 x 7.5 in

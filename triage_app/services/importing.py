@@ -24,7 +24,7 @@ from ..store import Workspace, queries, replace_queries, source_names
 from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
 from .privacy import redact_import
-from .reading import read_chunks, return_large_blocks
+from .reading import read_chunks
 from .status import apply_mapping
 
 BATCH = 5_000
@@ -104,8 +104,8 @@ def _rare_collections():
 
 def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None,
                 cancel: CancelToken | None = None) -> Generator[Progress, None, ImportResult]:
-    """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled."""
-    return_large_blocks()
+    """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled.
+    (A huge field's memory goes back to the OS in processes set up by ``triage_app.process``.)"""
     with _rare_collections():
         return (yield from _import_file(ws, path, options, cancel))
 

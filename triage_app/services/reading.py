@@ -27,6 +27,7 @@ from typing import Generator, Iterator
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
+from ..process import return_large_blocks
 from ..rows import StoredRow, as_stored_rows, prepare_item, to_plain, unstorable
 
 #: files at least this large are parsed in a separate process
@@ -137,25 +138,6 @@ def _die_with_parent(parent_pid: int) -> None:
             pass
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
         os._exit(1)
-
-
-_MMAP_THRESHOLD = 4 << 20  # M_MMAP_THRESHOLD: blocks this large come from (and go back to) the OS
-_TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD  # else the heap top is trimmed at 128 KiB: slower ordinary imports
-
-
-def return_large_blocks() -> None:
-    """Linux (glibc): serve every allocation of 4 MiB or more by mmap, so a huge field's copies go
-    back to the OS when freed. By default glibc raises its threshold after the first such free
-    (up to 32 MiB), and the next copies stay in the heap for good: the import's peak memory then
-    stacks every copy of a 30 MB field made on its way (parse, row, SQLite, search index)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(-3, _MMAP_THRESHOLD)  # M_MMAP_THRESHOLD = -3
-        libc.mallopt(-1, _TRIM_THRESHOLD)  # M_TRIM_THRESHOLD = -1: what glibc's own adjustment would set
-    except (OSError, AttributeError):
-        pass
 
 
 def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out, parent_pid: int) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import engine_cache
 from ..store import Workspace
 from ..store import themes as tq
 from ..store.queries import transaction
@@ -279,7 +280,8 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
     if parts is not None and not 2 <= parts <= min(20, len(item_ids) // 2):
         raise EditError(f"--parts must be between 2 and {min(20, len(item_ids) // 2)} for this theme")
-    result = split_documents(docs, vectors, parts=parts, seed=seed, embed=get_backend(workspace_model(ws)).encode)
+    result = split_documents(docs, vectors, parts=parts, seed=seed, embed=get_backend(workspace_model(ws)).encode,
+                             cache_dir=engine_cache.cache_dir())
     out = []
     for t in result.themes:
         members = np.flatnonzero(result.labels == t.index)
