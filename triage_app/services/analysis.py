@@ -189,12 +189,12 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         yield Progress("assigning", 0, len(todo), "new items")
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
-        if requested == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
+        if requested == "incremental" or plan.unplaced <= leftover_limit(len(rows)):
             result.mode = "incremental"
             _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params, vectors, rows)
             scored_ids = item_ids[todo]
         else:  # many new items fit no theme: look for new themes in a full analysis
-            result.info["incremental_unplaced"] = plan["unplaced"]
+            result.info["incremental_unplaced"] = plan.unplaced
             mode = "full"
     if mode == "full":
         result.mode = "full"
@@ -361,7 +361,21 @@ def leftover_limit(n_items: int) -> int:
     return max(2 * auto_min_cluster_size(n_items), int(0.01 * n_items))
 
 
-def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> dict:
+@dataclass
+class IncrementalPlan:
+    """Where an incremental analysis would put the new items, decided before anything is written."""
+
+    labels: np.ndarray  # index into ``theme_ids`` per new item, -1: unassigned
+    similarity: np.ndarray  # cosine similarity to that theme's centroid (0 when unassigned)
+    theme_ids: list[int]  # the themes new items may join (a merged theme's id is where it was merged)
+    unplaced: int  # new items less than ``min_similarity`` similar to every theme
+
+    @property
+    def theme_of(self) -> list[int | None]:
+        return [self.theme_ids[k] if k >= 0 else None for k in self.labels]
+
+
+def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> IncrementalPlan:
     """Nearest theme for each new item (a merged theme's items go where it was merged).
 
     Items at least ``min_similarity`` similar join; of the rest, the nearest join only as far as
@@ -386,16 +400,16 @@ def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, par
         allowed = max(0, int(params.max_unassigned * n_items) - already)
         labels, similarity = reduce_outliers(vectors, labels, centroids, max_share=allowed / n,
                                              min_similarity=params.min_similarity)
-    return {"labels": labels, "similarity": similarity, "theme_ids": ids, "unplaced": unplaced}
+    return IncrementalPlan(labels, similarity, ids, unplaced)
 
 
-def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict, params: ThemeParams,
+def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: IncrementalPlan, params: ThemeParams,
                        vectors: np.ndarray, rows: list[tuple]) -> None:
     """Write the new items' themes; move the centroids of the themes they join; describe again the
     themes that grew enough since they were last described (``theme_describe``)."""
     conn = ws.conn
-    labels, similarity, ids = plan["labels"], plan["similarity"], plan["theme_ids"]
-    theme_of = [ids[k] if k >= 0 else None for k in labels]
+    labels, similarity = plan.labels, plan.similarity
+    theme_of = plan.theme_of
     touched = {t for t in theme_of if t is not None}
     with transaction(conn):
         run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "incremental"})
@@ -417,7 +431,7 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         result.themes_updated = len(touched)
         result.themes_kept = max(0, result.themes - len(touched))
         tq.finish_run(conn, run_id, _summary(result))
-    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
+    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan.unplaced,
                         "described": len(described), "described_top": len(groups)})
 
 
