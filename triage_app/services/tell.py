@@ -19,12 +19,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..domain import DECIDED_STATUSES
 from ..store import queries
 from ..store import tell_queries as tq
 from .privacy import load_settings, redact_for_export
 
 #: Statuses worth telling people about (the work is decided or done).
-TELLABLE = ("planned", "in progress", "resolved", "won't fix", "duplicate")
+TELLABLE = DECIDED_STATUSES
 LANGUAGES = ("en", "zh")
 CSV_COLUMNS = ("name", "contact", "source_format", "source", "link", "item_id", "external_id", "status", "reported_at")
 _EMAIL_KEY = re.compile(r"e-?mail|邮箱", re.IGNORECASE)
