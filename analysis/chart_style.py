@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Protocol
 
 from cycler import cycler
 from matplotlib.figure import Figure, SubFigure
@@ -53,6 +53,12 @@ def style(scale: float = 1.0) -> Iterator[None]:
         yield
 
 
+class Translations(Protocol):
+    """English chart text -> the report language: a dict, or the briefing's ``Tr``."""
+
+    def get(self, text: str, default: str, /) -> str: ...
+
+
 @dataclass
 class ChartMeta:
     """What every chart states: the period and data source it covers (n is added per chart)."""
@@ -60,11 +66,11 @@ class ChartMeta:
     period: str = ""
     source: str = ""
     title: str | None = None  # overrides the chart's own title
-    tr: Mapping[str, str] | None = None  # English chart text -> the report language
+    tr: Translations | None = None  # English chart text -> the report language
     show_title: bool = True  # False where the page or slide around the chart carries the title
 
     def t(self, text: str) -> str:
-        return (self.tr or {}).get(text, text)
+        return self.tr.get(text, text) if self.tr is not None else text
 
 
 def new_figure(size: str | tuple[float, float] = "slide") -> Figure:

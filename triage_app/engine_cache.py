@@ -41,7 +41,7 @@ def _marker() -> Path:
 
 def is_warm() -> bool:
     try:
-        return json.loads(_marker().read_text(encoding="utf-8")) == signature()
+        return bool(json.loads(_marker().read_text(encoding="utf-8")) == signature())
     except (OSError, ValueError):
         return False
 

@@ -34,7 +34,8 @@ _LATIN = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "cp1254", "c
           "mac-roman", "cp850", "cp437", "iso8859-4", "iso8859-13", "iso8859-16", "hp-roman8", "cp858"}
 
 
-def _count_and_escape(exc: UnicodeDecodeError):
+def _count_and_escape(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)  # registered for decoding only
     BAD_BYTES[0] += exc.end - exc.start
     return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
 
@@ -157,7 +158,8 @@ class RowCheck:
             except UnicodeDecodeError:
                 pass
         first = next(r for r, c in zip(raw, cells) if _BAD.search(c))
-        bad = _BAD.search(first.decode("utf-8" if self.utf8 else self.encoding, "surrogateescape")).start()
+        found = _BAD.search(first.decode("utf-8" if self.utf8 else self.encoding, "surrogateescape"))
+        bad = found.start() if found else 0
         return None, (f"is not valid {self.encoding}: bytes {first[max(0, bad - 2):bad + 4].hex(' ')} do not decode "
                       "(a damaged row, or the file mixes encodings)")
 

@@ -218,7 +218,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     timer.lap("sentiment")
     result.seconds = timer.seconds
     with transaction(conn):  # the final figures (the run was marked finished with the themes)
-        tq.finish_run(conn, result.run_id, _summary(result))
+        if result.run_id is not None:  # set by the write of either mode
+            tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
 
@@ -263,9 +264,9 @@ def _members(existing: dict, theme_ids: set[int]) -> dict[int, set[int]]:
 
 def _final_theme(theme_id: int, merged: dict[int, int | None]) -> int:
     seen = set()
-    while merged.get(theme_id) and theme_id not in seen:
+    while (into := merged.get(theme_id)) and theme_id not in seen:
         seen.add(theme_id)
-        theme_id = merged[theme_id]
+        theme_id = into
     return theme_id
 
 
@@ -340,7 +341,7 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
                                                    parent_of.get(theme.index))
             if created:
                 result.themes_created += 1
-            elif set(members.get(old_id, ())) == {i for i in new_members[theme.index]
+            elif old_id is not None and set(members.get(old_id, ())) == {i for i in new_members[theme.index]
                                                   if existing.get(i, (0, ""))[1] != "user"}:
                 result.themes_kept += 1
             else:

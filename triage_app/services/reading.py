@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Generator, Iterator
+from typing import Generator, Iterator, cast
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
@@ -46,7 +46,7 @@ class Chunk:
     notes: list[Note] = field(default_factory=list)  # warnings, rows read
 
 
-def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
+def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Generator[Chunk, None, None]:
     """The importer's records, validated and prepared, in chunks of about ``size`` records.
     ``fast``: use the importer's ``read_prepared`` path where it has one (same result)."""
     importer = get_importer(importer_name)
@@ -197,18 +197,19 @@ def _uncertain(path: str, reason: str, candidates: list, row: int | None) -> Enc
     return exc
 
 
-def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Generator[Chunk, None, None]:
+def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000,
+                depth: int = 4) -> Generator[Chunk, None, None]:
     """Chunks of the file, parsed ahead in a thread (small files) or a process (large ones).
     A process starts at once, so that its start-up overlaps the caller's own preparations;
     ``close()`` the generator when done with it (it stops the reader)."""
     if source.size >= PROCESS_THRESHOLD_BYTES:
         chunks = _in_process(source, importer_name, size, depth)
-        next(chunks)  # runs up to the first yield: the process is starting
-        return chunks
+        next(chunks)  # runs up to the first yield (None): the process is starting
+        return cast(Generator[Chunk, None, None], chunks)  # chunks only from here on
     return _in_thread(source, importer_name, size, depth)
 
 
-def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Iterator[Chunk]:
+def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Generator[Chunk, None, None]:
     q: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
     chunks = parse_chunks(source, importer_name, size, FAST_PATHS)

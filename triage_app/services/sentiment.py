@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from typing import Generator
+from pathlib import Path
+from typing import Any, Generator
 
 import numpy as np
 
@@ -37,7 +38,7 @@ MODEL = "use-multilingual"
 
 @lru_cache(maxsize=1)
 def heads() -> Heads:
-    return Heads.load(resources.files("resources.classifier") / "heads.npz")
+    return Heads.load(Path(str(resources.files("resources.classifier") / "heads.npz")))
 
 
 class _Vectors:
@@ -46,7 +47,7 @@ class _Vectors:
     def __init__(self, conn, known: tuple | None, cancel: CancelToken) -> None:
         self.conn, self.cancel = conn, cancel
         self.known: dict[int, int] = {}
-        self.matrix = None
+        self.matrix: Any = None  # vectors of the ``known`` items, by row
         if known is not None:
             ids, matrix = known
             self.known = {int(i): k for k, i in enumerate(ids)}
@@ -133,7 +134,8 @@ def _score_batch(rows: list[tuple], vectors: _Vectors) -> Generator[Progress, No
         body = _body(title, text)
         label = normalise_sentiment(m_sent)
         if label is not None:
-            s = sentiment.Sentiment({"positive": 1.0, "neutral": 0.0, "negative": -1.0}[label], label, "mapped")
+            s: sentiment.Sentiment | None = sentiment.Sentiment({"positive": 1.0, "neutral": 0.0, "negative": -1.0}[label],
+                                                                label, "mapped")
         else:
             s = sentiment.from_scores(rating=rating, nps=nps, csat=csat, ces=ces)
         kind = normalise_type(m_type)

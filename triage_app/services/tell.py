@@ -18,6 +18,7 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain import DECIDED_STATUSES
 from ..store import queries
@@ -138,7 +139,9 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
     by_id = {i["id"]: i for i in items}
     ordered = [by_id[i] for i in preferred if i in by_id] + sorted(
         items, key=lambda i: (not 30 <= len(i.get("text") or "") <= 400))
-    chosen, seen, texts = [], [], set()
+    chosen: list[dict] = []
+    seen: list[Any] = []
+    texts: set[str] = set()
     for item in ordered:
         text = quote_of(item)
         tokens = _tokens(text)
@@ -231,7 +234,7 @@ def draft(conn, theme_id: int | None = None, item_ids: list[int] | None = None, 
     tr = _tr(lang)
     title = redact_for_export(clean_text(title), settings) or tr("your feedback")
     chosen = choose_quotes(rows, preferred, settings, quotes)
-    done = list(dict.fromkeys(redact_for_export(n["note"].strip(), settings) for n in notes))[:5]
+    done = list(dict.fromkeys(redact_for_export(n["note"].strip(), settings) or "" for n in notes))[:5]
     people, unreachable = recipients(rows)
     markdown = compose(tr, title=title, status=status, items=rows, quotes=chosen, done=done)
     return TellDraft(title, lang, markdown, people, chosen, len(rows), unreachable, told, theme_id,
