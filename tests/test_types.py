@@ -28,9 +28,10 @@ def test_the_store_and_the_seam_records_are_strict():
     # the services that are strict (session 6) stay so: the import, the board, statuses, health, previews
     assert not relaxed & {"triage_app.services.importing", "triage_app.services.theme_board",
                           "triage_app.services.theme_summaries", "triage_app.services.status",
-                          "triage_app.services.health", "triage_app.services.preview", "triage_app.services.dashboard"}
-    assert len(relaxed) <= 14  # a list that only shrinks
+                          "triage_app.services.health", "triage_app.services.preview", "triage_app.services.dashboard",
+                          "triage_app.services.reading", "triage_app.services.sentiment"}
+    assert len(relaxed) <= 12  # a list that only shrinks
     skipped = {m for o in config["overrides"] if o.get("ignore_errors") for m in o["module"]}
     assert not any(m.startswith(("triage_app.store", "triage_app.cli", "triage_app.importers")) for m in skipped)
     assert not skipped & {"triage_app.domain", "triage_app.records", "triage_app.rows", "triage_app.workflows"}
-    assert len(skipped) <= 3  # 26 modules in session 5; a list that only shrinks
+    assert len(skipped) <= 2  # 26 modules in session 5; a list that only shrinks

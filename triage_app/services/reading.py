@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Generator, Iterator, cast
+from typing import Any, Callable, Generator, Iterator, cast
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
@@ -56,7 +56,7 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     yield from _chunks(stream, size, source)
 
 
-def _prepared(records: Iterator) -> Iterator:
+def _prepared(records: Iterator[Any]) -> Iterator[Any]:
     """``read``'s records as ``read_prepared`` gives them: each Item as its stored row, or a Rejected."""
     for record in records:
         if type(record) is not Item:
@@ -82,7 +82,7 @@ def _with_problems(chunk: Chunk, source: SourceFile | None) -> Chunk:
     return chunk
 
 
-def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
+def _chunks(records: Iterator[Any], size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
     """Chunks of a ``read_prepared`` stream: stored item rows, respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
@@ -113,7 +113,7 @@ def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> I
 _END = "end"
 
 
-def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
+def _produce(chunks: Iterator[Any], put: Callable[[Any], None], stopped: Callable[[], bool]) -> None:
     try:
         for chunk in chunks:
             put(("chunk", chunk))
@@ -140,7 +140,8 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out, parent_pid: int) -> None:
+def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out: Any,
+           parent_pid: int) -> None:
     _die_with_parent(parent_pid)
     return_large_blocks()
     # This process only parses: rows are short-lived or handed on, so the cyclic collector
@@ -175,7 +176,7 @@ def _unpacked(chunk: Chunk) -> Chunk:
     return chunk
 
 
-def _receive(get) -> Iterator[Chunk]:
+def _receive(get: Callable[[], tuple[str, Any]]) -> Iterator[Chunk]:
     while True:
         kind, payload = get()
         if kind == "chunk":
@@ -190,7 +191,7 @@ def _receive(get) -> Iterator[Chunk]:
             raise RuntimeError(payload)
 
 
-def _uncertain(path: str, reason: str, candidates: list, row: int | None) -> EncodingUncertain:
+def _uncertain(path: str, reason: str, candidates: list[Any], row: int | None) -> EncodingUncertain:
     exc = EncodingUncertain(path, "", candidates, row)
     exc.reason = reason  # already with the candidates named
     exc.args = (f"{path}" + (f", row {row}" if row is not None else "") + f": {reason}",)
@@ -210,7 +211,7 @@ def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000,
 
 
 def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Generator[Chunk, None, None]:
-    q: queue.Queue = queue.Queue(maxsize=depth)
+    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
     chunks = parse_chunks(source, importer_name, size, FAST_PATHS)
     thread = threading.Thread(target=_produce, args=(chunks, q.put, stop.is_set), name="import-reader", daemon=True)
@@ -256,7 +257,7 @@ def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -
                                              writer, os.getpid()), name="import-reader", daemon=True)
     child.start()
     writer.close()  # the child holds the only writing end: its exit is our EOF
-    q: queue.Queue = queue.Queue(maxsize=depth)
+    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
     def pump() -> None:  # pipe -> bounded queue, so the reader parses up to ``depth`` chunks ahead
@@ -280,7 +281,7 @@ def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -
     thread = threading.Thread(target=pump, name="import-reader-pipe", daemon=True)
     thread.start()
 
-    def get():
+    def get() -> tuple[str, Any]:
         kind, payload = q.get()
         if kind == "eof":
             child.join(timeout=5)

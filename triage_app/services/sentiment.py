@@ -14,6 +14,7 @@ existed.
 """
 from __future__ import annotations
 
+import sqlite3
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,7 +45,7 @@ def heads() -> Heads:
 class _Vectors:
     """Sentence vectors of items: those the caller holds, else the cache, else embedded and cached."""
 
-    def __init__(self, conn, known: tuple | None, cancel: CancelToken) -> None:
+    def __init__(self, conn: sqlite3.Connection, known: tuple[Any, Any] | None, cancel: CancelToken) -> None:
         self.conn, self.cancel = conn, cancel
         self.known: dict[int, int] = {}
         self.matrix: Any = None  # vectors of the ``known`` items, by row
@@ -99,8 +100,8 @@ class _Vectors:
         return out
 
 
-def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
-                known: tuple | None = None) -> Generator[Progress, None, dict]:
+def score_items(conn: sqlite3.Connection, cancel: CancelToken | None = None, batch: int = BATCH,
+                known: tuple[Any, Any] | None = None) -> Generator[Progress, None, dict[str, Any]]:
     """Score every item that has no sentiment or type yet. ``known``: ``(item ids, vectors)`` of the
     analysis' model when that is MODEL (no vector is looked up twice). Returns
     {"scored": n, "counts": {method:label: n}, "types": {method:type: n}}."""
@@ -123,12 +124,12 @@ def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
     return {"scored": done, "counts": fq.sentiment_counts(conn), "types": fq.type_counts(conn)}
 
 
-def _body(title, text) -> str:
+def _body(title: str | None, text: str | None) -> str:
     return (f"{title}. {text}" if title and title != text else text or title or "")[:MAX_CHARS]
 
 
-def _score_batch(rows: list[tuple], vectors: _Vectors) -> Generator[Progress, None, list[tuple]]:
-    decided: list[list] = []
+def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Progress, None, list[tuple[Any, ...]]]:
+    decided: list[list[Any]] = []
     need_model: list[int] = []
     for k, (item_id, title, text, rating, nps, csat, ces, row_hash, m_sent, m_type) in enumerate(rows):
         body = _body(title, text)
