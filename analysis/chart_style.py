@@ -9,12 +9,12 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Protocol
 
 from cycler import cycler
 from matplotlib.figure import Figure, SubFigure
 
-from .fonts import configure_matplotlib
+from .fonts import cjk_rc, quiet_findfont
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
@@ -45,12 +45,18 @@ def _rc(scale: float) -> dict:
 
 @contextmanager
 def style(scale: float = 1.0) -> Iterator[None]:
-    """The shared rc settings (with the CJK font) while a chart is being built."""
+    """The shared rc settings (with the CJK font) while a chart is being built and saved; matplotlib's
+    own settings come back afterwards."""
     import matplotlib
 
-    configure_matplotlib()
-    with matplotlib.rc_context(_rc(scale)):
+    with matplotlib.rc_context({**cjk_rc(), **_rc(scale)}), quiet_findfont():
         yield
+
+
+class Translations(Protocol):
+    """English chart text -> the report language: a dict, or the briefing's ``Tr``."""
+
+    def get(self, text: str, default: str, /) -> str: ...
 
 
 @dataclass
@@ -60,11 +66,11 @@ class ChartMeta:
     period: str = ""
     source: str = ""
     title: str | None = None  # overrides the chart's own title
-    tr: Mapping[str, str] | None = None  # English chart text -> the report language
+    tr: Translations | None = None  # English chart text -> the report language
     show_title: bool = True  # False where the page or slide around the chart carries the title
 
     def t(self, text: str) -> str:
-        return (self.tr or {}).get(text, text)
+        return self.tr.get(text, text) if self.tr is not None else text
 
 
 def new_figure(size: str | tuple[float, float] = "slide") -> Figure:
@@ -123,13 +129,16 @@ def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> 
 
 def export(fig: Figure, path: str | Path, formats: tuple[str, ...] = ("png", "svg", "pdf")) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix; PNG at 2x. Returns the files written."""
+    import matplotlib
+
     path = Path(path)
     written = []
-    for fmt in formats:
-        out = path.with_suffix("." + fmt)
-        fig.savefig(out, format=fmt, dpi=BASE_DPI * PNG_SCALE if fmt == "png" else BASE_DPI,
-                    facecolor="white", metadata=_metadata(fmt))
-        written.append(out)
+    with matplotlib.rc_context(cjk_rc()), quiet_findfont():  # fonts are looked up as the file is drawn
+        for fmt in formats:
+            out = path.with_suffix("." + fmt)
+            fig.savefig(out, format=fmt, dpi=BASE_DPI * PNG_SCALE if fmt == "png" else BASE_DPI,
+                        facecolor="white", metadata=_metadata(fmt))
+            written.append(out)
     return written
 
 

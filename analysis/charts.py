@@ -84,7 +84,7 @@ def _shade(ax, periods: Sequence[str], highlight: tuple[str, str] | None, meta: 
 
 # -- themes ranked by priority ---------------------------------------------------------------
 def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure | SubFigure | None = None,
-                     size="slide", n: int | None = None) -> Figure | SubFigure:
+                     size="slide", n: int | str | None = None) -> Figure | SubFigure:
     """Horizontal bars, highest priority on top, split into each factor's contribution.
 
     ``themes``: [{"label", "priority", "factors": {factor: contribution}, "mostly_praise" (optional)}],
@@ -127,7 +127,7 @@ def priority_ranking(themes: Sequence[Mapping], meta: ChartMeta, *, fig: Figure 
 
 
 def priority_factors(factors: Mapping[str, float], meta: ChartMeta, *, fig: Figure | SubFigure | None = None,
-                     size="half", priority: float | None = None, n: int | None = None) -> Figure | SubFigure:
+                     size="half", priority: float | None = None, n: int | str | None = None) -> Figure | SubFigure:
     """One theme's priority as each factor's contribution (points of the 0-100 score)."""
     with style():
         fig = target(fig, size)

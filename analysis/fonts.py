@@ -4,7 +4,9 @@ the machine has."""
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -21,20 +23,33 @@ def cjk_font_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def configure_matplotlib() -> str:
-    """Register the CJK font with matplotlib and make it the default sans-serif; returns the family."""
-    import matplotlib
+def register_cjk_font() -> str:
+    """Make the CJK font known to matplotlib's font manager (once; adds a font, changes no setting)."""
     from matplotlib import font_manager
 
     path = cjk_font_path()
     if path is not None:
         font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [CJK_FAMILY, "DejaVu Sans"]
-    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 minus glyph
-    # the package ships the regular weight only: bold Chinese is drawn regular, by design, without
-    # a "findfont: Failed to find font weight bold" line on stderr for every title
-    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    return CJK_FAMILY
+
+
+def cjk_rc() -> dict[str, object]:
+    """The rc settings that make the CJK font the default sans-serif, for ``matplotlib.rc_context``
+    (``analysis.chart_style.style``: scoped to building and saving a chart)."""
+    register_cjk_font()
+    families = [CJK_FAMILY, "DejaVu Sans"]
+    # the family named (not "sans-serif"): text keeps it when drawn after the scope has ended
+    return {"font.family": families, "font.sans-serif": families,
+            "axes.unicode_minus": False}  # the CJK font has no U+2212 minus glyph
+
+
+@lru_cache(maxsize=1)
+def configure_matplotlib() -> str:
+    """For an application (the window draws charts at paint time, outside any scope): the CJK font
+    as the process's default sans-serif. Library code uses ``cjk_rc`` in a scope instead."""
+    import matplotlib
+
+    matplotlib.rcParams.update(cjk_rc())
     return CJK_FAMILY
 
 
@@ -57,3 +72,16 @@ def drawable(text: str) -> str:
     if all(ord(ch) in points or ch.isspace() for ch in text):
         return text
     return "".join(ch for ch in text if ch.isspace() or ord(ch) in points)
+
+
+@contextmanager
+def quiet_findfont() -> Iterator[None]:
+    """The CJK package ships the regular weight only: bold Chinese is drawn regular, by design, without a
+    "findfont: Failed to find font weight bold" line on stderr for every title (the logger's level comes back)."""
+    logger = logging.getLogger("matplotlib.font_manager")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

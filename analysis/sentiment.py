@@ -75,13 +75,13 @@ def _snownlp_model():
     if _bayes is None:
         import gzip
         import importlib.util
-        import logging
         import marshal
         from pathlib import Path
 
-        import jieba
+        from .zh_words import quiet_jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        with quiet_jieba() as jieba:
+            jieba.initialize()  # its dictionary, now rather than (noisily) at the first lcut
         root = Path(importlib.util.find_spec("snownlp").submodule_search_locations[0])
         with gzip.open(root / "sentiment" / "sentiment.marshal.3", "rb") as fh:
             model = marshal.loads(fh.read())

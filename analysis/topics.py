@@ -2,7 +2,7 @@
 
 What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
 - Reducer: UMAP, seeded (reproducible), on exact cosine neighbours we compute (``exact_neighbours``),
-  with its numba code cached on disk (``import_engine``): only the first analysis on a machine pays
+  with its numba code cached on disk (``compiled_cache``, in the folder the caller gives): only the first analysis on a machine pays
   the compilation (~55 s otherwise in every process). PCA is the fallback for tiny sets; as the main
   reducer it was rejected: HDBSCAN finds little structure in a linear projection.
 - Granularity: HDBSCAN's min_cluster_size grows with the number of items (``auto_min_cluster_size``);
@@ -32,7 +32,7 @@ import sys
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -114,41 +114,65 @@ def auto_max_themes(n: int) -> int:
     return int(np.clip(round(n / 40), 10, 250))
 
 
-def numba_cache_dir() -> str:
-    from .engine_cache import cache_dir
-
-    return str(cache_dir())
-
-
-def import_engine() -> None:
-    """Import BERTopic, UMAP and hdbscan with UMAP's numba functions cached on disk.
+@contextlib.contextmanager
+def compiled_cache(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
+    """While inside: numba functions declared (or made at run time) get ``cache=True`` and their
+    compiled code lands in ``cache_dir``; numba's own ``njit``/``jit`` and cache folder come back on exit.
 
     UMAP and pynndescent compile ~50 numba functions in every new process (~20-55 s here); most are
-    declared without ``cache=True``, some are made while UMAP runs. ``numba.njit``/``numba.jit`` default
-    to ``cache=True`` in the analysing process, so the compiled code lands in ``numba_cache_dir()`` once per machine and later
-    processes load it in a second or two. Results are the same (caching stores the same machine code).
+    declared without ``cache=True``, some are made while UMAP runs. With this, the compiled code is
+    written once per machine and later processes load it in a second or two; results are the same
+    (caching stores the same machine code). ``None``: nothing is changed (no disk cache). A folder
+    numba set as a function was declared stays that function's folder (numba decides it then).
+    Re-entrant; the process runs one analysis at a time (the app's analysis has its own process).
     """
-    if "bertopic" in sys.modules:
+    global _cache_depth
+    if cache_dir is None or _cache_depth:  # nothing to do, or already set by an enclosing call
+        _cache_depth += cache_dir is not None
+        try:
+            yield
+        finally:
+            _cache_depth -= cache_dir is not None
         return
-    os.environ.setdefault("NUMBA_CACHE_DIR", numba_cache_dir())
     import numba
+    from numba.core import config
 
-    njit, jit = numba.njit, numba.jit
+    njit, jit, folder = numba.njit, numba.jit, config.CACHE_DIR
 
-    def cached(decorator):
+    def cached(decorator: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(decorator)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             kwargs.setdefault("cache", True)
             return decorator(*args, **kwargs)
         return wrapper
 
-    # Kept for the life of the process: UMAP and pynndescent also jit functions while they run.
     numba.njit, numba.jit = cached(njit), cached(jit)
-    import pynndescent  # noqa: F401
-    import umap  # noqa: F401
-    with _without_optional(_BERTOPIC_OPTIONAL):
-        import bertopic  # noqa: F401
-    import hdbscan  # noqa: F401
+    config.CACHE_DIR = str(cache_dir)  # numba reads it when a function is declared (documented: set in config)
+    _cache_depth += 1
+    try:
+        yield
+    finally:
+        _cache_depth -= 1
+        numba.njit, numba.jit, config.CACHE_DIR = njit, jit, folder
+
+
+_cache_depth = 0
+
+
+def import_engine(cache_dir: str | os.PathLike[str] | None = None) -> None:
+    """Import BERTopic, UMAP and hdbscan, with UMAP's numba functions cached in ``cache_dir``
+    (``compiled_cache``; the app passes ``triage_app.engine_cache.cache_dir()``)."""
+    if "bertopic" in sys.modules:
+        return
+    # BERTopic ignores every FutureWarning and UserWarning for the whole process at its import (and
+    # plotly adds a filter of its own): those filters end with this block; ``_engine`` sets the two
+    # for the engine's own run.
+    with compiled_cache(cache_dir), warnings.catch_warnings():
+        import pynndescent  # noqa: F401
+        import umap  # noqa: F401
+        with _without_optional(_BERTOPIC_OPTIONAL):
+            import bertopic  # noqa: F401
+        import hdbscan  # noqa: F401
 
 
 #: Packages BERTopic imports at its own import only for features we never use (embedding models,
@@ -174,20 +198,21 @@ def _without_optional(names: Sequence[str]):
                 del sys.modules[name]
 
 
-def warm_up() -> float:
-    """Import the engine and compile (or load from the disk cache) UMAP's code on a tiny set.
+def warm_up(cache_dir: str | os.PathLike[str]) -> float:
+    """Import the engine and compile (or load from ``cache_dir``) UMAP's code on a tiny set.
 
-    Call it from a background thread at app start so the first analysis does not wait for it.
-    Returns the seconds it took.
+    ``triage-app warm-up`` runs it in a background process at the app's first start, so the first
+    analysis does not wait for it. Returns the seconds it took.
     """
     started = time.perf_counter()
-    import_engine()
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(200, 8)).astype(np.float32)
-    x /= np.linalg.norm(x, axis=1, keepdims=True)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
-        _reducer(ThemeParams(), x).fit_transform(x)
+    with compiled_cache(cache_dir):
+        import_engine()
+        rng = np.random.default_rng(0)
+        x = rng.normal(size=(200, 8)).astype(np.float32)
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
+            _reducer(ThemeParams(), x).fit_transform(x)
     return time.perf_counter() - started
 
 
@@ -253,13 +278,31 @@ def build_bertopic(params: ThemeParams, embeddings: np.ndarray):
 
 
 def _quiet() -> None:
-    """BERTopic resets its logger to WARNING in every constructor; its notes are not for our users."""
+    """BERTopic resets its logger to WARNING in every constructor; its notes are not for our users
+    (inside ``_engine``, which puts the logger's level back)."""
     logging.getLogger("BERTopic").setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
+    """The scope of one use of the engine: numba's disk cache (``compiled_cache``), BERTopic's logger
+    level and the warnings BERTopic's import would silence for the process (its notes on what we
+    chose on purpose are not for our users); all as they were afterwards."""
+    logger = logging.getLogger("BERTopic")
+    level = logger.level
+    try:
+        with compiled_cache(cache_dir), warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            warnings.simplefilter("ignore", UserWarning)
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
                 on_stage: ProgressFn | None = None, embed: Embed | None = None,
-                nearest_fn: Callable | None = None, profile: Profile | None = None) -> ThemeResult:
+                nearest_fn: Callable | None = None, profile: Profile | None = None,
+                cache_dir: str | os.PathLike[str] | None = None) -> ThemeResult:
     """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes.
 
     ``embed`` maps phrases to unit vectors in the same space (label candidates are re-ranked by
@@ -267,7 +310,15 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     finds the nearest theme of the items outside the fitted sample (default ``topic_matching.nearest``;
     an engine may run it elsewhere, e.g. on a cluster). ``profile`` maps document indices to
     their sentiment and type probabilities (``theme_tree.Profile``; read for the clustered sample):
-    top-level themes then group sub-themes of the same kind. None: by content alone."""
+    top-level themes then group sub-themes of the same kind. None: by content alone. ``cache_dir``:
+    where UMAP's compiled code is cached (``compiled_cache``; None: compiled in every process)."""
+    with _engine(cache_dir):
+        return _find_themes(docs, embeddings, params, on_stage, embed, nearest_fn, profile)
+
+
+def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None,
+                 on_stage: ProgressFn | None, embed: Embed | None, nearest_fn: Callable | None,
+                 profile: Profile | None) -> ThemeResult:
     params = params or ThemeParams()
     stage = on_stage or (lambda _s: None)
     seconds: dict[str, float] = {}
@@ -471,12 +522,18 @@ def corpus_words(docs: Sequence[str], seed: int = 42) -> list[str]:
 
 def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None = None,
                     seed: int = 42, n_keywords: int = 10, n_quotes: int = 5,
-                    embed: Embed | None = None) -> ThemeResult:
+                    embed: Embed | None = None, cache_dir: str | os.PathLike[str] | None = None) -> ThemeResult:
     """Re-cluster one theme's documents into ``parts`` (None: chosen by silhouette) sub-themes.
 
     BERTopic with k-means as its cluster model and no reduction (its documented way to get a fixed
-    number of topics): deterministic for a seed, every document in a part.
+    number of topics): deterministic for a seed, every document in a part. ``cache_dir``: as ``find_themes``.
     """
+    with _engine(cache_dir):
+        return _split_documents(docs, embeddings, parts, seed, n_keywords, n_quotes, embed)
+
+
+def _split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None, seed: int,
+                     n_keywords: int, n_quotes: int, embed: Embed | None) -> ThemeResult:
     import_engine()
     from bertopic import BERTopic
     from bertopic.dimensionality import BaseDimensionalityReduction

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -160,16 +161,28 @@ def _aligned(words: list[str], runs: list[str], base) -> list[str]:
     return [w for w in words if seen[w] and hits[w] >= MIN_ALIGNED * seen[w]]
 
 
-@lru_cache(maxsize=1)
-def _base_tokenizer():
-    """jieba's default dictionary in a private Tokenizer, plus ``JIEBA_WORDS`` (loaded once: ~1 s)."""
+@contextmanager
+def quiet_jieba() -> Iterator[Any]:
+    """jieba (its module) with its logger at WARNING: it reports loading its dictionary at DEBUG on
+    its own stderr handler. The logger's level comes back afterwards."""
     import logging
 
     import jieba
 
+    level = jieba.default_logger.level
     jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
+    try:
+        yield jieba
+    finally:
+        jieba.setLogLevel(level)
+
+
+@lru_cache(maxsize=1)
+def _base_tokenizer():
+    """jieba's default dictionary in a private Tokenizer, plus ``JIEBA_WORDS`` (loaded once: ~1 s)."""
+    with quiet_jieba() as jieba:
+        tk = jieba.Tokenizer()
+        tk.initialize()
     for word in JIEBA_WORDS:
         tk.add_word(word)
     return tk

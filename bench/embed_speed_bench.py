@@ -92,10 +92,11 @@ def quality(data: dict, vectors: dict) -> None:
 
     from analysis.embeddings import get_backend
     from analysis.topics import ThemeParams, find_themes, import_engine
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
     from eval_themes import load as load_set
     from triage_app.services.analysis import kind_profile
 
-    import_engine()
+    import_engine(engine_cache_dir())
     print("\n| set | NMI vs labels, top / sub: baseline vectors (seed 42) | same, seed 43 | new vectors (seed 42) | "
           "agreement (ARI top / sub) baseline vs new | baseline seed 42 vs 43 | themes top / sub: baseline, new |"
           "\n|---|---|---|---|---|---|---|")
@@ -107,7 +108,7 @@ def quality(data: dict, vectors: dict) -> None:
         for kind, seed in (("baseline", 42), ("baseline", 43), ("new", 42)):
             emb = vectors[name, kind]
             found[kind, seed] = find_themes(docs, emb, ThemeParams(seed=seed), embed=get_backend("use-multilingual").encode,
-                                            profile=kind_profile("use-multilingual", emb, docs))
+                                            profile=kind_profile("use-multilingual", emb, docs), cache_dir=engine_cache_dir())
         b, b43, n = found["baseline", 42], found["baseline", 43], found["new", 42]
 
         def scores(r):

@@ -34,6 +34,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from analysis.embeddings import get_backend  # noqa: E402
 from analysis.text_clean import clean_corpus  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
+from triage_app.engine_cache import cache_dir as engine_cache_dir  # noqa: E402
 
 DATA = Path(os.environ.get("TRIAGE_SHARED_DATA") or next(
     (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data"))
@@ -175,7 +176,7 @@ def main() -> None:
     ap.add_argument("--no-defaults", action="store_true", help="skip plain BERTopic (tuning runs)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    import_engine()
+    import_engine(engine_cache_dir())
     flat = main_flat(args.baseline) if args.baseline else None
     results = []
     for name in args.sets.split(","):
@@ -191,7 +192,7 @@ def main() -> None:
             row = {"set": name, "backend": backend, "items": len(docs), "texts_per_s": round(rate, 1)}
             t, c = time.perf_counter(), time.process_time()
             ours = find_themes(docs, emb, ThemeParams(seed=args.seed), embed=get_backend(backend).encode,
-                               profile=profile_for(backend, docs, emb))
+                               profile=profile_for(backend, docs, emb), cache_dir=engine_cache_dir())
             took = {"seconds": round(time.perf_counter() - t, 1), "cpu_s": round(time.process_time() - c, 1)}
             row["sub"] = {**score(ours.labels, truth), **took}
             row["top"] = {**score(ours.top_labels, truth), **took,

@@ -26,6 +26,11 @@ if __name__ == "__main__":
     from triage_app.importers.source import ImportOptions
     from triage_app.services.importing import run_import
     from triage_app.store import Workspace
+    try:  # what the triage-app entry point sets for its process (older code: the import did it)
+        from triage_app.process import configure
+        configure()
+    except ImportError:
+        pass
     ws = Workspace(os.path.join(tempfile.mkdtemp(), "w.triage"), create=True)
     started = time.perf_counter()
     try:

@@ -99,6 +99,11 @@ sys.path.insert(0, sys.argv[3])
 from triage_app.store import Workspace
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import import_file
+try:  # what the triage-app entry point sets for its process (older code: the import did it)
+    from triage_app.process import configure
+    configure()
+except ImportError:
+    pass
 ws = Workspace(sys.argv[2])
 marks, cpu = {}, {}
 start = time.perf_counter()

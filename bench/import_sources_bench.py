@@ -43,6 +43,11 @@ from triage_app.domain import ImportFailure
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import run_import
 from triage_app.store import Workspace
+try:  # what the triage-app entry point sets for its process (older code: the import did it)
+    from triage_app.process import configure
+    configure()
+except ImportError:
+    pass
 path, fmt = {path!r}, {fmt!r}
 with tempfile.TemporaryDirectory() as tmp:
     ws = Workspace(Path(tmp) / "b.triage")

@@ -296,6 +296,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     from analysis.embeddings import get_backend
     from analysis.text_clean import clean_corpus
     from analysis.topics import ThemeParams, corpus_words, find_themes
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
 
     docs = clean_corpus(records(name, n))
     backend = get_backend()
@@ -315,7 +316,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         found = pickle.loads(themes_path.read_bytes())
     else:  # as the app runs it: with the feedback-class profile
         found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode,
-                            profile=kind_profile(MODEL, vectors, docs))
+                            profile=kind_profile(MODEL, vectors, docs), cache_dir=engine_cache_dir())
         themes_path.write_bytes(pickle.dumps(found))
     n_top = len(found.tops)
     sub_centroids = np.vstack([t.centroid for t in found.themes])

@@ -55,6 +55,7 @@ def main() -> None:
     from analysis.theme_labels import label_clusters
     from analysis.topic_keywords import short_label
     from analysis.topics import ThemeParams, corpus_words, find_themes
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
 
     app = [r["review"] for r in csv.DictReader(open(DATA / "app-reviews-4class/dataset_balanced_8000.csv",
                                                     encoding="utf-8"))]
@@ -69,7 +70,7 @@ def main() -> None:
         args.cache.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
     backend.encode(["warm up"])
-    found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode)
+    found = find_themes(docs, vectors, ThemeParams(), embed=backend.encode, cache_dir=engine_cache_dir())
     keywords = [t.keywords for t in found.themes]
     centroids = np.vstack([t.centroid for t in found.themes])
     rows = []

@@ -96,13 +96,14 @@ def child_numba(_args) -> dict:
     import numpy as np
 
     from analysis.topics import ThemeParams, find_themes
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
 
     rng = np.random.default_rng(0)
     centers = rng.normal(size=(20, 64))
     x = (centers[rng.integers(0, 20, 2000)] + 0.3 * rng.normal(size=(2000, 64))).astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     t = time.perf_counter()
-    r = find_themes(generate(2000, seed=0), x, ThemeParams())
+    r = find_themes(generate(2000, seed=0), x, ThemeParams(), cache_dir=engine_cache_dir())
     return {"seconds": round(time.perf_counter() - t, 1), "stages": r.seconds, "themes": len(r.themes)}
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import eval_themes as ev  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
+from triage_app.engine_cache import cache_dir as engine_cache_dir  # noqa: E402
 
 
 def load(name: str) -> list[str]:
@@ -30,7 +31,7 @@ def report(name: str, docs: list[str], emb: np.ndarray, n_quotes: int, backend: 
     from analysis.embeddings import get_backend
 
     result = find_themes(docs, emb, ThemeParams(), embed=get_backend(backend).encode,
-                         profile=ev.profile_for(backend, docs, emb))
+                         profile=ev.profile_for(backend, docs, emb), cache_dir=engine_cache_dir())
     names = set(result.info.get("name_only_subthemes", []))
 
     def quotes(indices: list[int], indent: str) -> None:
@@ -58,7 +59,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--quotes", type=int, default=3)
     args = ap.parse_args()
-    import_engine()
+    import_engine(engine_cache_dir())
     for name in args.sets.split(","):
         docs = load(name)
         emb, _ = ev.vectors(name, docs, args.backend, args.cache)

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import eval_themes as ev  # noqa: E402
 from analysis import theme_tree as tt  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
+from triage_app.engine_cache import cache_dir as engine_cache_dir  # noqa: E402
 
 
 def conflicts(groups: np.ndarray, labels: np.ndarray, positive: np.ndarray, sizes: np.ndarray) -> tuple[int, int]:
@@ -43,12 +44,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     args = ap.parse_args()
-    import_engine()
+    import_engine(engine_cache_dir())
     docs, _ = ev.load("waimai")
     with open(ev.DATA / "zh-waimai-10k/waimai_10k.csv", encoding="utf-8") as fh:
         positive = np.array([r["label"] == "1" for r in csv.DictReader(fh)])
     emb, _ = ev.vectors("waimai", docs, "use-multilingual", args.cache)
-    result = find_themes(docs, emb, ThemeParams(), profile=ev.profile_for("use-multilingual", docs, emb))
+    result = find_themes(docs, emb, ThemeParams(), profile=ev.profile_for("use-multilingual", docs, emb),
+                         cache_dir=engine_cache_dir())
     labels, sizes = result.labels, np.array([t.size for t in result.themes])
     centroids = np.vstack([t.centroid for t in result.themes])
     content = tt.subtheme_distances(centroids)

@@ -46,6 +46,7 @@ import labelled_sets as lsets  # noqa: E402
 from analysis import theme_tree as tt  # noqa: E402
 from analysis import topics  # noqa: E402
 from analysis.text_clean import clean_corpus  # noqa: E402
+from triage_app.engine_cache import cache_dir as engine_cache_dir  # noqa: E402
 
 POLARITY = ("negative", "neutral", "positive")
 
@@ -107,7 +108,8 @@ def record_inputs(docs, emb, profile, embed, path: Path | None = None):
 
     topics.build_tree = spy
     try:
-        result = topics.find_themes(docs, emb, topics.ThemeParams(), embed=embed, profile=profile)
+        result = topics.find_themes(docs, emb, topics.ThemeParams(), embed=embed, profile=profile,
+                                    cache_dir=engine_cache_dir())
     finally:
         topics.build_tree = real
     if path is not None:
@@ -298,7 +300,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="keep/reuse the sub-themes in --cache (tuning)")
     ap.add_argument("--labels", action="store_true", help="print the top-level labels and their children")
     args = ap.parse_args()
-    topics.import_engine()
+    topics.import_engine(engine_cache_dir())
     rows = [r for name in args.sets.split(",") for r in evaluate(name, args)]
     print("\n| set | tree | top / sub | catch-all | mixed parents app / human | items against parent app / human "
           "| type-against (app) | near-dup split: old (pairs) | mutual-nearest by centroid / by words (pairs) "

@@ -29,6 +29,7 @@ def capture(workspace: str, out: str) -> None:
     import numpy as np
 
     import analysis.topics as topics
+    from triage_app.engine_cache import cache_dir as engine_cache_dir
     from analysis.embeddings import get_backend
     from analysis.text_clean import clean_corpus
     from triage_app.domain import CancelToken, drive
@@ -52,7 +53,7 @@ def capture(workspace: str, out: str) -> None:
         docs = clean_corpus([r[1:] for r in rows])
         vectors = drive(embed_texts(ws, [d[:EMBED_CHARS] for d in docs], "use-multilingual", CancelToken(), {}))
     topics.find_themes(docs, vectors, topics.ThemeParams(), embed=get_backend("use-multilingual").encode,
-                       profile=kind_profile("use-multilingual", vectors, docs))
+                       profile=kind_profile("use-multilingual", vectors, docs), cache_dir=engine_cache_dir())
 
 
 def replay(path: str) -> None:

@@ -1,6 +1,7 @@
 """The layering rule of docs/architecture.md, checked mechanically."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,8 @@ def test_import_linter_contracts_hold():
     out = subprocess.run([str(lint), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Contracts: 6 kept, 0 broken" in out.stdout
+    kept = re.search(r"Contracts: (\d+) kept, 0 broken", out.stdout)
+    assert kept and int(kept.group(1)) >= 7, out.stdout  # every contract in pyproject.toml ran (7 in session 6)
 
 
 def test_core_and_analysis_do_not_load_qt_or_heavy_models():

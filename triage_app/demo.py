@@ -124,7 +124,7 @@ class _Generator:
             closed_at = None
             if closed:
                 closed_at = min(self.as_of, created + timedelta(days=self.rng.expovariate(1 / 20)))
-            comments.sort(key=lambda c: c["createdAt"])
+            comments.sort(key=lambda c: str(c["createdAt"]))
             issues.append({
                 "number": number, "title": title, "body": body,
                 "state": "CLOSED" if closed else "OPEN",
@@ -147,7 +147,8 @@ class _Generator:
             when, pos = self.moment()
             theme = self.theme(pos)
             lang = self.lang()
-            reply_at, reply = "", ""
+            reply_at: str | None = ""
+            reply = ""
             if self.rng.random() < 0.4:
                 r = when + timedelta(hours=self.rng.expovariate(1 / 20))
                 if r < self.as_of:
@@ -224,8 +225,8 @@ def build_demo_workspace(path: str | Path, seed: int = 7, as_of: datetime | None
         building = Path(tmp) / "demo.triage"
         with Workspace(building) as ws:
             for file in demo.files:
-                result = run_import(ws, file, on_progress=on_progress)
-                summary["files"].append({"file": file.name, "format": result.format, "added": result.added})
+                imported = run_import(ws, file, on_progress=on_progress)
+                summary["files"].append({"file": file.name, "format": imported.format, "added": imported.added})
             summary["items"] = ws.stats()["items"]
             from .domain import drive
             from .services.sentiment import score_items

@@ -12,7 +12,9 @@ from typing import Any, Callable, Generator, TypeVar, Union
 #: The one resolution workflow shared by items and themes (docs/metrics: Resolution status).
 STATUSES = ("new", "triaged", "planned", "in progress", "resolved", "won't fix", "duplicate")
 #: The statuses that close an item or a theme (the rest of STATUSES are open).
-CLOSED_STATUSES = ("resolved", "won't fix", "duplicate")
+CLOSED_STATUSES = STATUSES[STATUSES.index("resolved"):]
+#: The statuses that say the work is decided or done (planned onwards): worth telling people about.
+DECIDED_STATUSES = STATUSES[STATUSES.index("planned"):]
 SCORE_KINDS = ("nps", "csat", "ces", "rating")
 
 

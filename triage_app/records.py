@@ -2,6 +2,8 @@
 
 ``ThemeSummary`` is the one description of a theme that the theme board, ``triage-app themes`` and
 the briefing share (built by ``services.theme_summaries.theme_summaries``, one query, one order).
+``ItemSummary`` is an item as listed with its themes and classes (``store.themes.iter_items_with_themes``,
+``triage-app items``). ``as_json`` gives the CLI's keys, in the CLI's order.
 """
 from __future__ import annotations
 
@@ -52,3 +54,29 @@ def sort_key(theme: ThemeSummary) -> tuple[Any, ...]:
     """The one order of themes everywhere (analysis.priority.rank_key): themes to fix before mostly-praise
     ones, then priority (high first), size (large first), id."""
     return rank_key(theme.priority, theme.praise_share, theme.size, theme.id)
+
+
+@dataclass
+class ItemSummary:
+    """An item in a listing: what it says, where it came from, its theme and that theme's top-level
+    theme (None before analysis or when unassigned), its sentiment and feedback type (None before scoring)."""
+
+    id: int
+    external_id: str | None
+    source_format: str
+    source: str | None
+    created_at: str | None
+    title: str | None
+    text: str
+    status: str
+    rating: float | None
+    theme_id: int | None
+    theme_label: str | None
+    theme_origin: str | None  # "model" or "user" (a person's assignment)
+    top_theme_id: int | None  # the theme itself when it has no parent
+    top_theme_label: str | None
+    sentiment: str | None
+    feedback_type: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)

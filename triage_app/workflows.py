@@ -37,6 +37,18 @@ class FileImport:
     failure: ImportFailure | None = None
     cancelled: bool = False
 
+    def as_json(self) -> dict[str, Any]:
+        """The file's import summary (``triage-app import --json``): the result's fields, or for a
+        failure the file, the error, zero counts and any encoding candidates."""
+        if self.result is not None:
+            return self.result.as_json()
+        entry: dict[str, Any] = {"file": self.file, "format": None, "error": str(self.failure or "import cancelled"),
+                                 "added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+        candidates = getattr(self.failure, "candidates", None)
+        if candidates is not None:
+            entry["encoding_candidates"] = [{"encoding": e, "plausible": p, "sample": t} for e, p, t in candidates]
+        return entry
+
 
 def import_files(ws: Workspace, files: Sequence[str | Path], options: Callable[[str], ImportOptions],
                  cancel: CancelToken | None = None, headers: Mapping[str, list[str]] | None = None,

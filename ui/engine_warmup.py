@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QProcess
 
-from analysis.engine_cache import is_warm
+from triage_app.engine_cache import is_warm
 
 
 def warm_up_command() -> tuple[str, list[str]]:

@@ -45,7 +45,7 @@ def run_analysis(window) -> None:
 
     def done(result):
         if result.mode == "full" and result.items > 100:  # UMAP ran and filled the engine's cache
-            from analysis.engine_cache import mark_warm
+            from triage_app.engine_cache import mark_warm
 
             mark_warm()
         window.statusBar().showMessage(

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from analysis import engine_cache
+from triage_app import engine_cache
 
 
 def test_marker_follows_library_versions(tmp_path, monkeypatch):
@@ -22,12 +24,37 @@ def test_marker_follows_library_versions(tmp_path, monkeypatch):
     assert not engine_cache.is_warm()
 
 
-def test_topics_and_marker_share_the_cache_folder(tmp_path, monkeypatch):
-    from analysis.topics import numba_cache_dir
-
+def test_the_cache_folder_is_the_apps_choice(tmp_path, monkeypatch):
+    """NUMBA_CACHE_DIR when set, else the user's cache folder: decided by the core, given to analysis."""
     monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert str(engine_cache.cache_dir()) == numba_cache_dir()
+    assert engine_cache.cache_dir() == tmp_path / "feedback-triage" / "numba"
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert engine_cache.cache_dir() == tmp_path / "elsewhere"
+
+
+def test_compiled_cache_writes_numba_code_where_it_is_told_and_restores_numba(tmp_path):
+    """Inside ``compiled_cache`` a function numba compiles is cached in the given folder; afterwards
+    numba's own decorators and cache folder are back (a function declared then is not cached)."""
+    script = tmp_path / "jitted.py"
+    script.write_text(
+        "import sys, numba\n"
+        "from numba.core import config\n"
+        "from analysis.topics import compiled_cache\n"
+        "before = (numba.njit, config.CACHE_DIR)\n"
+        "with compiled_cache(sys.argv[1]):\n"
+        "    @numba.njit\n"
+        "    def f(x):\n"
+        "        return x + 1\n"
+        "@numba.njit\n"
+        "def g(x):\n"
+        "    return x + 2\n"
+        "print(f(1), g(1), before == (numba.njit, config.CACHE_DIR), type(f._cache).__name__, type(g._cache).__name__)\n")
+    out = subprocess.run([sys.executable, str(script), str(tmp_path / "numba")], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["2", "3", "True", "FunctionCache", "NullCache"]
+    assert list((tmp_path / "numba").rglob("*.nbi"))  # the compiled code's index, in the folder given
 
 
 def test_app_starts_the_warm_up_only_when_cold(qtbot, tmp_path, monkeypatch):

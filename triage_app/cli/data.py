@@ -60,15 +60,13 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
             progress.end()
             if step.cancelled:
                 fail(f"{step.file}: import cancelled; nothing was imported from it")
+            results.append(step.as_json())
             if step.failure is not None:
                 failed = True
-                results.append(_failure_json(step.file, step.failure))
                 if not as_json:
                     _say_failure(step.failure, lang)
-            else:
-                results.append(step.result.as_json())
-                if not as_json:
-                    _say_result(step.file, step.result, lang)
+            elif not as_json:
+                _say_result(step.file, step.result, lang)
     except KeyboardInterrupt:
         progress.end()
         fail(f"{current}: import cancelled; nothing was imported from it")
@@ -83,14 +81,6 @@ def _pair(text: str, flag: str, form: str) -> tuple[str, str]:
     if not sep or not key.strip() or not value.strip():
         fail(f"{flag} takes {form}, not {text!r}")
     return key.strip(), value.strip()
-
-
-def _failure_json(file: str, exc) -> dict:
-    entry: dict = {"file": file, "format": None, "error": str(exc), "added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
-    candidates = getattr(exc, "candidates", None)
-    if candidates is not None:
-        entry["encoding_candidates"] = [{"encoding": e, "plausible": s, "sample": t} for e, s, t in candidates]
-    return entry
 
 
 def _say_failure(exc, lang: str) -> None:

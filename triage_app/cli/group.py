@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..process import configure as configure_process
 from .common import redactor
 
 
@@ -24,6 +25,7 @@ def cli(ctx: click.Context) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    configure_process()  # the one place a triage-app process (commands and window) sets process state
     try:
         cli.main(args=argv, prog_name="triage-app", standalone_mode=True)
     except SystemExit:

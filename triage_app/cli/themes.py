@@ -143,11 +143,12 @@ def items(workspace, as_jsonl, theme_id, unassigned, cleaned, limit):
             rows = analysis_rows(ws.conn)  # redacted as analysis reads it
             clean = dict(zip((r[0] for r in rows), clean_corpus([r[1:] for r in rows])))
         privacy = redactor()
-        for n, item in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
+        for n, summary in enumerate(tq.iter_items_with_themes(ws.conn, theme_id=theme_id, unassigned=unassigned)):
             if limit is not None and n >= limit:
                 break
+            item = summary.as_json()
             if clean is not None:
-                item["clean_text"] = clean.get(item["id"])
+                item["clean_text"] = clean.get(summary.id)
             item = privacy.value(item)  # the one redaction decision (issue 16); ids and dates kept
             if as_jsonl:
                 click.echo(json.dumps(item, ensure_ascii=False))

@@ -47,14 +47,14 @@ def check(workspace, as_json):
 @click.option("--background", is_flag=True, help="Run at low CPU priority (the app starts it so at first start).")
 def warm_up_command(background):
     """Compile the theme engine's code cache once per machine, so the first analysis starts at once."""
-    from analysis.engine_cache import is_warm, mark_warm
+    from ..engine_cache import cache_dir, is_warm, mark_warm
 
     if background and hasattr(os, "nice"):
         os.nice(10)
     from analysis.topics import warm_up
 
     was_warm = is_warm()
-    seconds = warm_up()
+    seconds = warm_up(cache_dir())
     mark_warm()
     echo(f"theme engine ready in {seconds:.1f} s ({'cache was ready' if was_warm else 'cache built'})")
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from dateutil import tz as dateutil_tz
 
@@ -51,9 +51,15 @@ class _Column:
     """One column of the reshaped row: a source column, a group of option columns, or an IP's region."""
 
     name: str
-    source: int | None = None
+    source: int = -1  # -1: a group of option columns (``options``)
     options: tuple[tuple[int, str], ...] = ()
     ip: bool = False
+
+
+def _option_label(name: str) -> str:
+    """The option's own label in a column header "question:option" (the whole header otherwise)."""
+    m = _OPTION_COLUMN.match(name)
+    return m.group(2).strip() if m else name
 
 
 def _clean(value: str) -> str:
@@ -76,7 +82,7 @@ def _ticked(options: tuple[tuple[int, str], ...], samples) -> bool:
 class Reshaper:
     """The reshaping described in the module docstring, decided once from the header row."""
 
-    def __init__(self, header: list[str], metadata: frozenset[str], samples: list[list[str]] = ()):
+    def __init__(self, header: list[str], metadata: frozenset[str], samples: Sequence[list[str]] = ()):
         names = [c.strip() for c in header]
         self.columns: list[_Column] = []
         self.groups: set[str] = set()
@@ -95,8 +101,8 @@ class Reshaper:
                     if not other or other.group(1) != m.group(1):
                         break
                     j += 1
-            options = tuple((k, _OPTION_COLUMN.match(names[k]).group(2).strip()) for k in range(i, j)) if j - i >= 2 else ()
-            if options and _ticked(options, samples):  # two or more options of one question side by side
+            options = tuple((k, _option_label(names[k])) for k in range(i, j)) if j - i >= 2 else ()
+            if m and options and _ticked(options, samples):  # two or more options of one question side by side
                 group = m.group(1).rstrip(":：") or m.group(1)
                 self.columns.append(_Column(group, options=options))
                 self.groups.add(group)
@@ -161,7 +167,8 @@ class ZhSurveyImporter(SurveyImporter):
     def _is_metadata(self, name: str) -> bool:
         return name == IP_REGION_KEY or super()._is_metadata(name)
 
-    def _is_text(self, name: str, question: str, hint: str, code: str, values: list[str]) -> bool:
+    def _is_text(self, name: str, question: str, hint: str, code: str,  # type: ignore[override]  # a method over the base's staticmethod
+                 values: list[str]) -> bool:
         if hint == GROUP_HINT:
             return False
         if values and sum(1 for v in values if MULTI_SEPARATOR in v) >= max(1, len(values) / 4):

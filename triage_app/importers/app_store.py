@@ -13,7 +13,7 @@ import ast
 from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Columns, ContentIds, Importer, cell
+from .base import Columns, ContentIds, Importer, as_list, cell
 from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, seconds_between, text_of
 from .dates import DateParser
 from .source import BadRecord, SourceFile
@@ -141,7 +141,7 @@ class AppStoreImporter(Importer):
                 for resource in data if isinstance(data, list) else [data]:
                     if isinstance(resource, dict):
                         reviews.append((number, resource))
-                included = page.get("included") if isinstance(page.get("included"), list) else []
+                included = as_list(page.get("included"))
                 for extra in included:
                     if isinstance(extra, dict) and extra.get("type") == "customerReviewResponses":
                         review_id = dig(extra, "relationships", "review", "data", "id")
@@ -153,8 +153,9 @@ class AppStoreImporter(Importer):
             if resource.get("type") not in (None, "customerReviews"):
                 yield Skipped(number, f"{resource.get('type')} resources")
                 continue
-            a = resource.get("attributes") if isinstance(resource.get("attributes"), dict) else resource
-            review = {"author": text_of(a.get("reviewerNickname")), "rating": a.get("rating"),
+            attributes = resource.get("attributes")
+            a: dict[str, Any] = attributes if isinstance(attributes, dict) else resource
+            review: dict[str, Any] = {"author": text_of(a.get("reviewerNickname")), "rating": a.get("rating"),
                       "title": text_of(a.get("title")), "text": text_of(a.get("body")),
                       "date": a.get("createdDate"), "id": str(resource.get("id") or "")}
             response = responses.get(review["id"], {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from analysis.label_values import type_from_issue_type, type_from_labels
 
@@ -57,6 +57,16 @@ class Importer:
     def header_rows(self, source: SourceFile) -> int:
         """How many header rows precede the data (tabular formats); used by the preview."""
         return 1
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one (exports leave fields out, null or odd)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """``value`` when it is a JSON array, else an empty one."""
+    return value if isinstance(value, list) else []
 
 
 def stable_id(*parts: object) -> str:

@@ -15,7 +15,7 @@ import json
 from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Importer
+from .base import Importer, as_dict, as_list
 from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, text_of
 from .dates import DateParser
 from .json_depth import check_depth
@@ -63,7 +63,7 @@ class DiscordImporter(Importer):
             raise source.fail(f"is not valid JSON ({exc})") from None
         if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
             raise source.fail("is not a DiscordChatExporter JSON export (no messages list)")
-        channel = data.get("channel") if isinstance(data.get("channel"), dict) else {}
+        channel = as_dict(data.get("channel"))
         channel_name = text_of(channel.get("name")) or "discord"
         is_thread = "thread" in str(channel.get("type") or "").lower()
         parse_date = DateParser(False, source.options.timezone)
@@ -88,7 +88,7 @@ class DiscordImporter(Importer):
         """One message: a Skipped or Rejected record, or None when it became an item or a reply."""
         if not isinstance(m, dict):
             return Rejected(number, "a message that is not a JSON object")
-        author = m.get("author") if isinstance(m.get("author"), dict) else {}
+        author = as_dict(m.get("author"))
         if author.get("isBot"):
             return Skipped(number, "bot messages")
         if m.get("type") not in _CONVERSATION_TYPES:
@@ -103,7 +103,7 @@ class DiscordImporter(Importer):
             return Rejected(number, f"timestamp: {exc}", "timestamp")
         text = text_of(m.get("content"))
         if not text:
-            attachments = m.get("attachments") if isinstance(m.get("attachments"), list) else []
+            attachments = as_list(m.get("attachments"))
             names = [a.get("fileName") for a in attachments if isinstance(a, dict)]
             text = " ".join(str(n) for n in names if n)
         replied_to = str(dig(m, "reference", "messageId") or "")

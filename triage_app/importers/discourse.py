@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Columns, Importer, cell
+from .base import Columns, Importer, as_dict, cell
 from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, dig, html_to_text, text_of
 from .dates import DateParser
 from .json_depth import check_depth
@@ -217,7 +217,7 @@ class DiscourseImporter(Importer):
             return
         title = text_of(topic.get("title")) or text_of(topic.get("fancy_title"))
         text = _post_text(first) if first else html_to_text(topic.get("excerpt"))
-        accepted = topic.get("accepted_answer") if isinstance(topic.get("accepted_answer"), dict) else {}
+        accepted = as_dict(topic.get("accepted_answer"))
         accepted_number = as_int(accepted.get("post_number"))
         events, solved_at = [], None
         for _, post in posts:

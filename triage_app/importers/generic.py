@@ -13,7 +13,7 @@ from typing import Iterator
 from analysis.label_values import normalise_sentiment, normalise_type
 
 from ..domain import Item, Rejected, Record, Skipped
-from .base import Columns, ContentIds, Importer
+from .base import Columns, ContentIds, Importer, column_name
 from .dates import DateParser, infer_dayfirst
 from .feedback_only import SKIP_EMPTY, SKIP_NON_ANSWER, decode_entities, is_non_answer, multi_select, nested_json, not_a_table
 from .generic_fast import RowPlan, prepared_rows, too_many_cells
@@ -184,9 +184,10 @@ class GenericImporter(Importer):
                 field = "status"  # the source's own state, mapped to a status like any other
             elif field not in FIELDS:
                 raise source.fail(f"unknown field {field!r} in the mapping (known: {', '.join(FIELDS)}, segment:NAME)")
-            if cols.find(column) is None:
+            found = cols.find(column)
+            if found is None:
                 raise source.fail(f"has no column {column!r} (columns: {', '.join(headers[:30])})")
-            header = headers[cols.find(column)]
+            header = headers[found]
             for other in [f for f, h in mapping.items() if h == header and f != field]:
                 del mapping[other]  # a column the user mapped is not also a guessed field
             mapping[field] = header
@@ -198,7 +199,7 @@ class GenericImporter(Importer):
     def _plan(self, source: SourceFile, headers: list[str], mapping: dict[str, str]) -> RowPlan:
         index = {field: headers.index(col) for field, col in mapping.items()}
         used = set(index.values())
-        score_fields = [f for f in ("nps", "csat", "ces", "rating") if f in index]
+        score_fields: list[str] = [f for f in ("nps", "csat", "ces", "rating") if f in index]
         if "score" in index:
             score_fields.append("score")
         samples = [r[index["created_at"]] for r in source.preview_rows[1:] if "created_at" in index and index["created_at"] < len(r)]
@@ -246,7 +247,7 @@ class GenericImporter(Importer):
             try:
                 created = parse_date(cells[i_created]) if i_created is not None else None
             except ValueError as exc:
-                yield Rejected(row_number, str(exc), headers[i_created])
+                yield Rejected(row_number, str(exc), column_name(headers, i_created))
                 continue
             when, bad = {}, None
             for f, i in dates:
@@ -376,7 +377,7 @@ class _JsonAsTable:
 
     def __init__(self, source: SourceFile, samples: list[list[str]]):
         self._source = source
-        self.preview_rows = [[]] + samples
+        self.preview_rows: list[list[str]] = [[]] + samples
         self.options = source.options
         self.name = source.name
 

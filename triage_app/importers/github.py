@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Importer, with_stated_type
+from .base import Importer, as_dict, as_list, with_stated_type
 from .dates import DateParser
 from .source import BadRecord, SourceFile
 
@@ -21,7 +21,7 @@ _HTML_REPO = re.compile(r"^https?://[^/]+/([^/]+)/([^/#?]+)/(?:issues|pull)/\d+"
 
 
 def is_bot_login(login: str | None) -> bool:
-    return bool(login) and login.lower().endswith("[bot]")
+    return bool(login) and login.lower().endswith("[bot]")  # type: ignore[union-attr]  # bool(login): not None
 
 
 def repo_from_urls(*urls: Any) -> str | None:
@@ -114,11 +114,11 @@ class GitHubRestImporter(_JsonIssues):
         if error:
             return Rejected(number, error, error.split(":", 1)[0])
         created, updated, closed = dates
-        user = obj.get("user") if isinstance(obj.get("user"), dict) else {}
+        user = as_dict(obj.get("user"))
         login = user.get("login") or None
         title = _text(obj.get("title"))
         state, reason = obj.get("state"), obj.get("state_reason")
-        reactions = obj.get("reactions") if isinstance(obj.get("reactions"), dict) else {}
+        reactions = as_dict(obj.get("reactions"))
         comments = obj.get("comments")
         attributes: dict[str, Any] = {
             "number": issue_number,
@@ -161,7 +161,7 @@ class GitHubRestImporter(_JsonIssues):
             if isinstance(c, str):
                 events.append(Event(None, body=c))
             elif isinstance(c, dict):
-                user = c.get("user") if isinstance(c.get("user"), dict) else {}
+                user = as_dict(c.get("user"))
                 try:
                     when = parse_date(c.get("created_at"))
                 except (ValueError, TypeError):
@@ -200,17 +200,17 @@ class GitHubCliImporter(_JsonIssues):
         if error:
             return Rejected(number, error, error.split(":", 1)[0])
         created, updated, closed = dates
-        author = obj.get("author") if isinstance(obj.get("author"), dict) else {}
+        author = as_dict(obj.get("author"))
         login = author.get("login") or None
         state = (obj.get("state") or "").lower() or None
         reason = (obj.get("stateReason") or "").lower() or None
         title = _text(obj.get("title"))
-        comments = obj.get("comments") if isinstance(obj.get("comments"), list) else []
+        comments = as_list(obj.get("comments"))
         events = []
         for c in comments:
             if not isinstance(c, dict):
                 continue
-            who = c.get("author") if isinstance(c.get("author"), dict) else {}
+            who = as_dict(c.get("author"))
             who_login = who.get("login") or None
             try:
                 when = parse_date(c.get("createdAt"))
@@ -218,7 +218,7 @@ class GitHubCliImporter(_JsonIssues):
                 when = None
             events.append(Event(when, who_login, c.get("body"), "comment",
                                 bool(who.get("is_bot")) or is_bot_login(who_login), c.get("authorAssociation") or None))
-        groups = obj.get("reactionGroups") if isinstance(obj.get("reactionGroups"), list) else []
+        groups = as_list(obj.get("reactionGroups"))
         reactions = sum(int(((g.get("users") or {}).get("totalCount")) or 0) for g in groups if isinstance(g, dict))
         milestone = obj.get("milestone")
         attributes: dict[str, Any] = {

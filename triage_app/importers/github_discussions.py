@@ -73,7 +73,8 @@ def _concatenated(text: str) -> list:
     """The JSON documents of a file: one, or several written back to back (``gh api --paginate``
     prints each page's response after the previous one)."""
     decoder = json.JSONDecoder()
-    documents, position, end = [], 0, len(text)
+    documents: list[Any] = []
+    position, end = 0, len(text)
     while True:
         while position < end and text[position] in " \t\r\n":
             position += 1
@@ -172,13 +173,13 @@ class GitHubDiscussionsImporter(Importer):
             author=author, author_is_bot=author_bot,
             source=repo,
             source_state=state,
-            status=statuses.map_state("github_discussions", *state.split("/", 1)),
+            status=statuses.map_state("github_discussions", *(state or "").split("/", 1)),
             labels=[str(n.get("name")) for n in _nodes(d.get("labels")) if n.get("name")],
             link=url or None,
             events=events,
             # the category (Q&A, Ideas) or a label says the type
             attributes=with_stated_type(clean_attributes(attributes), None, [
-                attributes["category"] or "", *(str(n.get("name")) for n in _nodes(d.get("labels")) if n.get("name"))]),
+                str(attributes["category"] or ""), *(str(n.get("name")) for n in _nodes(d.get("labels")) if n.get("name"))]),
             row=number,
         )
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from ..domain import Event, Item, Record, Rejected, Skipped
-from .base import Importer
+from .base import Importer, as_dict, as_list
 from ._community import BAD_FIELD_ERRORS, as_int, bad_field, clean_attributes, epoch_iso
 from .json_depth import check_depth
 from .source import SourceFile
@@ -38,6 +38,7 @@ class _Tree:
     def __init__(self, source: SourceFile):
         self.source = source
         self.zip: zipfile.ZipFile | None = None
+        self.files: set[str] = set()  # the zip's files under ``prefix`` (a folder is read directly)
         if source.kind == "zip":
             self.zip = zipfile.ZipFile(source.path)
             names = [n for n in self.zip.namelist() if not n.endswith("/")]
@@ -48,7 +49,6 @@ class _Tree:
         else:
             self.root = source.path.parent
             self.prefix = ""
-            self.files = None
 
     def close(self) -> None:
         if self.zip is not None:
@@ -87,7 +87,7 @@ def _people(users: Any) -> dict[str, tuple[str, bool]]:
     for u in users if isinstance(users, list) else []:
         if not isinstance(u, dict) or not u.get("id"):
             continue
-        profile = u.get("profile") if isinstance(u.get("profile"), dict) else {}
+        profile = as_dict(u.get("profile"))
         name = (profile.get("display_name") or u.get("real_name") or profile.get("real_name") or u.get("name")
                 or u["id"])
         out[u["id"]] = (str(name), bool(u.get("is_bot") or u.get("is_app_user")) or u["id"] == "USLACKBOT")
@@ -221,7 +221,7 @@ class SlackImporter(Importer):
                 continue
             user = str(m.get("user") or "")
             who, bot = people.get(user, (str(m.get("user_name") or user) or None, False))
-            parent.events.append(Event(epoch_iso(m.get("ts")), who, readable(m.get("text"), people) or None, "reply", bot))
+            parent.events.append(Event(epoch_iso(m.get("ts")), who, readable(m.get("text") or "", people) or None, "reply", bot))
         for item in order:
             item.events.sort(key=lambda e: e.created_at or "")
             yield item
@@ -262,14 +262,14 @@ class SlackImporter(Importer):
     def _item(m: dict, cid: str, name: str, ts: str, created: str, people: dict, number: int) -> Item | None:
         text = readable(m.get("text") or "", people)
         if not text:
-            files = m.get("files") if isinstance(m.get("files"), list) else []
+            files = as_list(m.get("files"))
             files = [f.get("title") or f.get("name") for f in files if isinstance(f, dict)]
             text = " ".join(str(f) for f in files if f)
         if not text:
             return None
         user = str(m.get("user") or "")
         who = people.get(user, (str(m.get("user_name") or m.get("username") or user) or None, False))[0]
-        edited = m.get("edited") if isinstance(m.get("edited"), dict) else {}
+        edited = as_dict(m.get("edited"))
         attributes = {
             "votes": _votes(m),
             "comments": as_int(m.get("reply_count")),

@@ -190,7 +190,7 @@ class Plan:
 class SurveyImporter(Importer):
     """Base of the survey importers; subclasses describe their layout and metadata columns."""
 
-    kinds = ("csv", "xlsx")
+    kinds: tuple[str, ...] = ("csv", "xlsx")
     id_names: tuple[str, ...] = ()
     time_names: tuple[str, ...] = ()  # submitted time, best first
     email_names: tuple[str, ...] = ("Email Address", "Email", "E-mail", "EmailAddress", "RecipientEmail")
@@ -301,8 +301,7 @@ class SurveyImporter(Importer):
         kind = kind_from_header(header_text)
         if kind is None or not values:
             return None
-        numbers = [score_value(v) for v in values]
-        numbers = [x for x in numbers if x is not None]
+        numbers = [x for x in (score_value(v) for v in values) if x is not None]
         if len(numbers) < 0.8 * len(values):
             return None
         low, high = SCALES[kind]

@@ -34,7 +34,8 @@ _LATIN = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "cp1254", "c
           "mac-roman", "cp850", "cp437", "iso8859-4", "iso8859-13", "iso8859-16", "hp-roman8", "cp858"}
 
 
-def _count_and_escape(exc: UnicodeDecodeError):
+def _count_and_escape(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)  # registered for decoding only
     BAD_BYTES[0] += exc.end - exc.start
     return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
 

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from .. import statuses
 from ..domain import Event, Item, Rejected, Record
-from .base import Importer, with_stated_type
+from .base import Importer, as_dict, as_list, with_stated_type
 from .dates import DateParser
 from .json_depth import TooDeep, check_depth
 from .source import BadRecord, SourceFile
@@ -90,7 +90,7 @@ class ZendeskImporter(Importer):
                     for m in data.get(key) or []:
                         if isinstance(m, dict) and m.get("ticket_id") is not None:
                             by_ticket[m["ticket_id"]] = m
-                tickets = data.get("tickets") or data.get("results")
+                tickets = as_list(data.get("tickets") or data.get("results"))  # a list: checked above
                 for number, obj in enumerate(tickets, start=1):
                     yield number, obj, by_ticket.get(obj.get("id")) if isinstance(obj, dict) else None
                 return
@@ -116,18 +116,18 @@ class ZendeskImporter(Importer):
             solved = None
         subject = (obj.get("subject") or obj.get("raw_subject") or "").strip()
         description = (obj.get("description") or "").strip()
-        comments = obj.get("comments") if isinstance(obj.get("comments"), list) else []
+        comments = as_list(obj.get("comments"))
         if not description and comments and isinstance(comments[0], dict):
             description = (comments[0].get("plain_body") or comments[0].get("body") or "").strip()
         host = _host(obj.get("url"))
         status = obj.get("status")
-        rating = obj.get("satisfaction_rating") if isinstance(obj.get("satisfaction_rating"), dict) else {}
+        rating = as_dict(obj.get("satisfaction_rating"))
         score = (rating.get("score") or "").lower() or None
         requester = obj.get("requester")
         author = (requester.get("email") or requester.get("name")) if isinstance(requester, dict) else None
         if author is None and obj.get("requester_id") is not None:
             author = str(obj["requester_id"])
-        via = obj.get("via") if isinstance(obj.get("via"), dict) else {}
+        via = as_dict(obj.get("via"))
         attributes: dict[str, Any] = {
             "priority": obj.get("priority"), "type": obj.get("type"), "channel": via.get("channel"),
             "assignee_id": obj.get("assignee_id"), "group_id": obj.get("group_id"),

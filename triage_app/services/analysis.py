@@ -31,6 +31,7 @@ from analysis.text_clean import clean_corpus
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
 from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
+from .. import engine_cache
 from ..domain import CancelToken, Progress, drive
 from ..store import Workspace
 from ..store import meta
@@ -188,12 +189,12 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         yield Progress("assigning", 0, len(todo), "new items")
         plan = _plan_incremental(ws, vectors, existing, len(rows), params)
-        if requested == "incremental" or plan["unplaced"] <= leftover_limit(len(rows)):
+        if requested == "incremental" or plan.unplaced <= leftover_limit(len(rows)):
             result.mode = "incremental"
             _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params, vectors, rows)
             scored_ids = item_ids[todo]
         else:  # many new items fit no theme: look for new themes in a full analysis
-            result.info["incremental_unplaced"] = plan["unplaced"]
+            result.info["incremental_unplaced"] = plan.unplaced
             mode = "full"
     if mode == "full":
         result.mode = "full"
@@ -205,7 +206,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
-                            profile=kind_profile(model, vectors, docs))
+                            profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir())
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -217,7 +218,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     timer.lap("sentiment")
     result.seconds = timer.seconds
     with transaction(conn):  # the final figures (the run was marked finished with the themes)
-        tq.finish_run(conn, result.run_id, _summary(result))
+        if result.run_id is not None:  # set by the write of either mode
+            tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
 
@@ -262,9 +264,9 @@ def _members(existing: dict, theme_ids: set[int]) -> dict[int, set[int]]:
 
 def _final_theme(theme_id: int, merged: dict[int, int | None]) -> int:
     seen = set()
-    while merged.get(theme_id) and theme_id not in seen:
+    while (into := merged.get(theme_id)) and theme_id not in seen:
         seen.add(theme_id)
-        theme_id = merged[theme_id]
+        theme_id = into
     return theme_id
 
 
@@ -339,7 +341,7 @@ def _write_full(ws, result: AnalysisResult, found, item_ids, existing, same_mode
                                                    parent_of.get(theme.index))
             if created:
                 result.themes_created += 1
-            elif set(members.get(old_id, ())) == {i for i in new_members[theme.index]
+            elif old_id is not None and set(members.get(old_id, ())) == {i for i in new_members[theme.index]
                                                   if existing.get(i, (0, ""))[1] != "user"}:
                 result.themes_kept += 1
             else:
@@ -360,7 +362,21 @@ def leftover_limit(n_items: int) -> int:
     return max(2 * auto_min_cluster_size(n_items), int(0.01 * n_items))
 
 
-def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> dict:
+@dataclass
+class IncrementalPlan:
+    """Where an incremental analysis would put the new items, decided before anything is written."""
+
+    labels: np.ndarray  # index into ``theme_ids`` per new item, -1: unassigned
+    similarity: np.ndarray  # cosine similarity to that theme's centroid (0 when unassigned)
+    theme_ids: list[int]  # the themes new items may join (a merged theme's id is where it was merged)
+    unplaced: int  # new items less than ``min_similarity`` similar to every theme
+
+    @property
+    def theme_of(self) -> list[int | None]:
+        return [self.theme_ids[k] if k >= 0 else None for k in self.labels]
+
+
+def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, params: ThemeParams) -> IncrementalPlan:
     """Nearest theme for each new item (a merged theme's items go where it was merged).
 
     Items at least ``min_similarity`` similar join; of the rest, the nearest join only as far as
@@ -385,16 +401,16 @@ def _plan_incremental(ws, vectors: np.ndarray, existing: dict, n_items: int, par
         allowed = max(0, int(params.max_unassigned * n_items) - already)
         labels, similarity = reduce_outliers(vectors, labels, centroids, max_share=allowed / n,
                                              min_similarity=params.min_similarity)
-    return {"labels": labels, "similarity": similarity, "theme_ids": ids, "unplaced": unplaced}
+    return IncrementalPlan(labels, similarity, ids, unplaced)
 
 
-def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict, params: ThemeParams,
+def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: IncrementalPlan, params: ThemeParams,
                        vectors: np.ndarray, rows: list[tuple]) -> None:
     """Write the new items' themes; move the centroids of the themes they join; describe again the
     themes that grew enough since they were last described (``theme_describe``)."""
     conn = ws.conn
-    labels, similarity, ids = plan["labels"], plan["similarity"], plan["theme_ids"]
-    theme_of = [ids[k] if k >= 0 else None for k in labels]
+    labels, similarity = plan.labels, plan.similarity
+    theme_of = plan.theme_of
     touched = {t for t in theme_of if t is not None}
     with transaction(conn):
         run_id = tq.create_run(conn, result.model, params.seed, {**params.as_json(), "mode": "incremental"})
@@ -416,7 +432,7 @@ def _write_incremental(ws, result: AnalysisResult, items: list[int], plan: dict,
         result.themes_updated = len(touched)
         result.themes_kept = max(0, result.themes - len(touched))
         tq.finish_run(conn, run_id, _summary(result))
-    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan["unplaced"],
+    result.info.update({"new_items": len(items), "assigned": int((labels >= 0).sum()), "unplaced": plan.unplaced,
                         "described": len(described), "described_top": len(groups)})
 
 

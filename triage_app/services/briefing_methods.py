@@ -2,10 +2,12 @@
 sources and counts, the models used and what the report leaves out."""
 from __future__ import annotations
 
+from typing import Any
+
 from analysis.charts import FACTOR_NAMES
 from analysis.priority import DEFAULT_WEIGHTS
 
-from .briefing_pages import Page
+from .briefing_pages import Page, Tr
 from .source_labels import source_label
 
 DEFINITIONS = (
@@ -33,7 +35,7 @@ DEFINITIONS = (
 )
 
 
-def _weights_line(tr, data) -> str:
+def _weights_line(tr: Tr, data: dict[str, Any]) -> str:
     w = data.get("weights") or DEFAULT_WEIGHTS
     parts = ", ".join(f"{tr(FACTOR_NAMES.get(k, k))} {v:g}" for k, v in w.items())
     return tr("Priority ({scheme}): 100 x sum of weight x factor (each factor scaled 0-1, growth -1..1) / sum of weights. "
@@ -41,7 +43,7 @@ def _weights_line(tr, data) -> str:
         "Votes count only when some item has votes or reactions.")
 
 
-def methods_pages(data: dict, tr) -> list[Page]:
+def methods_pages(data: dict[str, Any], tr: Tr) -> list[Page]:
     win, prev = data["window"], data["previous"]
     read = [
         tr("Period: {p}; compared with the previous period of the same length, {q}.", p=win.label, q=prev.label),

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Any, Callable
 
 from analysis import charts
 from analysis.priority import mostly_praise
@@ -72,7 +72,7 @@ class Page:
     facts: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    sections: list[Any] = field(default_factory=list)  # (heading, paragraphs); once paginated, columns of lines
 
 
 # -- formatting -------------------------------------------------------------------------------

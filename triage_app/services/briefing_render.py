@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from typing import Generator
+from typing import Any, Generator
 
 from analysis.chart_style import BASE_DPI, PNG_SCALE, style
-from analysis.fonts import configure_matplotlib, drawable
+from analysis.fonts import drawable
 from ..domain import CancelToken, Progress
 from .briefing_pages import Page, Table
 
@@ -117,7 +117,9 @@ def split_sections(sections, capacity_lines: float, width_em: float, columns: in
 
     A column holds ``("h", heading)``, ``("p", line, paragraph)`` for a paragraph's first line and
     ``("c", line)`` for the lines that follow; a paragraph is never split between columns."""
-    pages, page, col, used = [], [[] for _ in range(columns)], 0, 0.0
+    pages: list[list[list[Any]]] = []
+    page: list[list[Any]] = [[] for _ in range(columns)]
+    col, used = 0, 0.0
 
     def place(block: list, cost: float) -> None:
         nonlocal page, col, used
@@ -149,8 +151,10 @@ def _pdf_page(title: str, subtitle: str, footer: str, number: int):
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=A4, dpi=BASE_DPI, layout="constrained")
-    fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, wspace=0, hspace=0)
-    _, page, _ = fig.subfigures(1, 3, width_ratios=[MARGIN_IN, A4[0] - 2 * MARGIN_IN, MARGIN_IN], wspace=0)
+    engine: Any = fig.get_layout_engine()  # the constrained layout engine asked for above
+    engine.set(w_pad=0.04, h_pad=0.04, wspace=0, hspace=0)
+    columns: Any = fig.subfigures(1, 3, width_ratios=[MARGIN_IN, A4[0] - 2 * MARGIN_IN, MARGIN_IN], wspace=0)
+    _, page, _ = columns
     _, header, body, foot = page.subfigures(4, 1, height_ratios=[0.3, 0.85, 6.65, 0.47], hspace=0)
     header.text(0.0, 0.78, drawable(title), fontsize=20, fontweight="bold", color=INK, va="top", parse_math=False)
     header.text(0.0, 0.2, subtitle, fontsize=10, color=MUTED, va="bottom", parse_math=False)
@@ -258,8 +262,8 @@ def _draw_pdf_page(page: Page, fig, body, data: dict) -> None:
             _pdf_lines(info, _pdf_facts(page, CONTENT_W, 9.5), y, info_h, size=9.5)
     elif page.kind == "text":
         cols = body.subfigures(1, 2, wspace=0.04)
-        for col, lines in zip(cols, page.sections):
-            _pdf_lines(col, lines, 0.99, body_h, size=10)
+        for col, section in zip(cols, page.sections):
+            _pdf_lines(col, section, 0.99, body_h, size=10)
 
 
 def _theme_heading(data: dict) -> str:
@@ -284,7 +288,6 @@ def _paginate_text(pages: list[Page], capacity: float, width_em: float) -> list[
 def render_pdf(pages: list[Page], path: str, data: dict, cancel: CancelToken) -> Generator[Progress, None, int]:
     from matplotlib.backends.backend_pdf import PdfPages
 
-    configure_matplotlib()
     pages = _paginate_text(pages, capacity=31, width_em=(CONTENT_W / 2 - 0.35) * 72 / 10)
     footer = f"Feedback Triage · {data['workspace']} · {data['window'].label}"
     with style(), PdfPages(path, metadata={"Title": f"Feedback Triage briefing {data['window'].label}",
@@ -322,7 +325,6 @@ def render_pptx(pages: list[Page], path: str, data: dict, cancel: CancelToken) -
 
     from .briefing_slides import SlideWriter
 
-    configure_matplotlib()
     pages = _paginate_text(pages, capacity=25, width_em=5.4 * 72 / 11)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 13.333 x 7.5 in

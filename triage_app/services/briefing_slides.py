@@ -3,6 +3,8 @@ outline and accessibility tools see the titles), native tables and text boxes th
 and charts as pictures with their alt text."""
 from __future__ import annotations
 
+from typing import Any
+
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
@@ -121,8 +123,8 @@ class SlideWriter:
                 self._text(slide, MARGIN, y, inner, bottom - y, ["• " + f for f in page.facts], size=11)
         elif page.kind == "text":  # whole paragraphs: PowerPoint wraps them itself
             for k, column in enumerate(page.sections):
-                lines = [(e[0], e[2]) if e[0] == "p" else e[:2] for e in column if e[0] != "c"]
-                self._text(slide, MARGIN + k * (inner / 2 + 0.1), TOP, inner / 2 - 0.1, bottom - TOP, lines, size=11)
+                paragraphs: list[Any] = [(e[0], e[2]) if e[0] == "p" else e[:2] for e in column if e[0] != "c"]
+                self._text(slide, MARGIN + k * (inner / 2 + 0.1), TOP, inner / 2 - 0.1, bottom - TOP, paragraphs, size=11)
 
 
 def io_bytes(data: bytes):

@@ -5,8 +5,9 @@ Panels that cannot apply to the data step aside; a ``DashboardChart`` without ``
 saying in one line what would fill them (or, for an empty workspace, what to do first)."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
-from typing import Callable, Generator
+from typing import Any, Callable, Generator
 
 from ..domain import CancelToken, Progress
 from ..store import queries
@@ -20,21 +21,21 @@ TIME_PAGES = ("Theme volume over time", "Themes by segment", "Response and resol
 class DashboardChart:
     title: str
     name: str
-    draw: Callable | None  # draw(fig) fills a matplotlib Figure; None: a notice (``title`` says it)
+    draw: Callable[[Any], object] | None  # draw(fig) fills a matplotlib Figure; None: a notice (``title`` says it)
 
 
 def _notice(text: str, name: str = "notice") -> DashboardChart:
     return DashboardChart(text, name, None)
 
 
-def undated(conn) -> bool:
+def undated(conn: sqlite3.Connection) -> bool:
     """True when the workspace has items but none with a date: the dashboard's charts are over time."""
     from ..store.metrics_queries import latest_created
 
     return latest_created(conn) is None and bool(queries.stats(conn)["items"])
 
 
-def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart]:
+def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") -> list[DashboardChart]:
     """For items without dates nothing can be drawn over time: the theme charts over all items
     (ranked by priority, sentiment by theme) - the ones that need no dates."""
     from analysis import charts
@@ -78,8 +79,8 @@ def undated_charts(conn, top: int = 10, lang: str = "en") -> list[DashboardChart
     return charts_out
 
 
-def dashboard_charts(conn, days: int | None = 90, top: int = 10, lang: str = "en",
-                     cancel: CancelToken | None = None, scope=None) -> Generator[Progress, None, list[DashboardChart]]:
+def dashboard_charts(conn: sqlite3.Connection, days: int | None = 90, top: int = 10, lang: str = "en",
+                     cancel: CancelToken | None = None, scope: Any = None) -> Generator[Progress, None, list[DashboardChart]]:
     """Charts for the last ``days`` days of the data (None: everything), ending at the newest item,
     so an old export still shows its own period. ``scope`` (metrics Filters: source, theme,
     segment) narrows the satisfaction, response-time and status charts."""

@@ -239,12 +239,12 @@ def export_items(conn, path: str | Path, item_filter: ItemFilter | None = None, 
         try:
             for rows in iter_items_for_export(conn, item_filter):
                 for row in rows:
-                    row = list(row)
-                    row[12] = ", ".join(json.loads(row[12] or "[]"))
+                    cells = list(row)
+                    cells[12] = ", ".join(json.loads(cells[12] or "[]"))
                     if redactor.on:
                         for i in text_at:
-                            row[i] = redactor.text(row[i])
-                    sheet.write(tuple(row))
+                            cells[i] = redactor.text(cells[i])
+                    sheet.write(tuple(cells))
                 done += len(rows)
                 cancel.raise_if_cancelled()
                 yield Progress("exporting", done, total, path.name)
@@ -264,10 +264,10 @@ def export_themes(conn, path: str | Path, redact_pii: bool | None = None, format
         ok = False
         try:
             for row in rows:
-                row = list(row)
-                row[2] = ", ".join(redactor.value(json.loads(row[2] or "[]")))  # keywords come from feedback words
-                row[1] = redactor.text(row[1])
-                sheet.write(tuple(row))
+                cells = list(row)
+                cells[2] = ", ".join(redactor.value(json.loads(cells[2] or "[]")))  # keywords come from feedback words
+                cells[1] = redactor.text(cells[1])
+                sheet.write(tuple(cells))
             ok = True
         finally:
             sheet.close(ok)

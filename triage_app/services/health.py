@@ -10,6 +10,7 @@ import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain import STATUSES
 from ..store import health_queries as hq
@@ -46,7 +47,7 @@ class HealthReport:
     def add(self, name: str, level: str, detail: str) -> None:
         self.checks.append(Check(name, level, detail))
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["healthy"] = self.healthy
         return data
@@ -177,7 +178,7 @@ class ChangeWatch:
             refresh_views()  # or say "the workspace was changed elsewhere"
     """
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._seen = hq.data_version(conn)
 

@@ -13,10 +13,11 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Generator
+from typing import Any, Callable, Generator, Iterator
 
 from ..domain import CancelToken, Cancelled, ImportFailure, Progress, Rejected, Respondent, drive
 from ..importers import choose_importer
+from ..importers.base import Importer
 from ..importers.slack import export_entry
 from ..importers.source import ImportOptions, SourceFile
 from ..rows import StoredRow
@@ -24,7 +25,7 @@ from ..store import Workspace, queries, replace_queries, source_names
 from ..store.disk import disk_full_message, is_disk_full
 from ..store.writer import ImportWriter
 from .privacy import redact_import
-from .reading import read_chunks, return_large_blocks
+from .reading import Chunk, read_chunks
 from .status import apply_mapping
 
 BATCH = 5_000
@@ -44,7 +45,7 @@ class ImportResult:
     duplicates_in_file: int = 0
     import_id: int | None = None
     seconds: float = 0.0
-    rejected_rows: list[dict] = field(default_factory=list)  # the first few, for the summary
+    rejected_rows: list[dict[str, Any]] = field(default_factory=list)  # the first few, for the summary
     #: rows left out on purpose, counted by reason ("pull requests", "non-answers", "empty texts"...)
     skipped: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -54,7 +55,7 @@ class ImportResult:
     replaced_imports: list[int] = field(default_factory=list)
     source_name: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -83,7 +84,7 @@ _gc_saved: tuple[int, int, int] | None = None
 
 
 @contextmanager
-def _rare_collections():
+def _rare_collections() -> Iterator[None]:
     """While imports run, the cyclic garbage collector runs rarely: a bulk import allocates
     millions of short-lived row tuples, and every default young-generation pass (each 700
     allocations) would rescan the chunk in hand. The previous thresholds come back afterwards."""
@@ -104,8 +105,8 @@ def _rare_collections():
 
 def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None,
                 cancel: CancelToken | None = None) -> Generator[Progress, None, ImportResult]:
-    """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled."""
-    return_large_blocks()
+    """Import one file in one transaction. Raises ImportFailure (nothing written) or Cancelled.
+    (A huge field's memory goes back to the OS in processes set up by ``triage_app.process``.)"""
     with _rare_collections():
         return (yield from _import_file(ws, path, options, cancel))
 
@@ -131,7 +132,7 @@ def _import_file(ws: Workspace, path: str | Path, options: ImportOptions | None,
         chunks.close()
 
 
-def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: CancelToken,
+def _import_chunks(ws: Workspace, source: SourceFile, importer: Importer, chunks: Iterator[Chunk], cancel: CancelToken,
                    started: float) -> Generator[Progress, None, ImportResult]:
     content_hash = source.content_hash()
     estimate = _estimate_rows(source)
@@ -175,7 +176,7 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
             cancel.raise_if_cancelled()
             yield Progress("importing", seen, max(estimate, seen) if estimate else None, source.name)
         writer.write_prepared(respondents, items)
-        respondents = items = chunk = None  # noqa: F841 - a huge text is not held while indexing
+        respondents = items = chunk = None  # type: ignore[assignment]  # noqa: F841 - a huge text is not held while indexing
         writer.write_rejected(rejected[: max(0, MAX_STORED_REJECTS - result.rejected)])
         result.rejected += len(rejected)
         if writer.counts.added + writer.counts.updated + writer.counts.unchanged + writer.counts.respondents == 0:
@@ -207,12 +208,12 @@ def _import_chunks(ws: Workspace, source: SourceFile, importer, chunks, cancel: 
         for done, total in writer.index_for_search():
             cancel.raise_if_cancelled()
             yield Progress("indexing", done, total, "full-text index")
-        counts = writer.counts
-        result.added, result.updated, result.unchanged = counts.added, counts.updated, counts.unchanged
-        result.respondents, result.duplicates_in_file = counts.respondents, counts.duplicates_in_file
+        written = writer.counts
+        result.added, result.updated, result.unchanged = written.added, written.updated, written.unchanged
+        result.respondents, result.duplicates_in_file = written.respondents, written.duplicates_in_file
         result.import_id = import_id
-        queries.finish_import(conn, import_id, added=counts.added, updated=counts.updated, unchanged=counts.unchanged,
-                              rejected=result.rejected, respondents=counts.respondents)
+        queries.finish_import(conn, import_id, added=written.added, updated=written.updated, unchanged=written.unchanged,
+                              rejected=result.rejected, respondents=written.respondents)
         conn.execute("COMMIT")
     except BaseException as exc:
         if conn.in_transaction:  # after a full disk SQLite may have rolled back already

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
@@ -26,8 +27,8 @@ class FilePreview:
     candidates: list[tuple[str, str, float]] = field(default_factory=list)  # (name, label, score)
     headers: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # generic format only
-    items: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
     respondents: int = 0
     error: str | None = None
     #: when the encoding is uncertain: (encoding, share of plausible characters, a line as it reads), best first
@@ -135,7 +136,7 @@ def files_in_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, st
     return files, skipped
 
 
-def _item_row(item: Item) -> dict:
+def _item_row(item: Item) -> dict[str, Any]:
     score = next((getattr(item, k) for k in ("rating", "nps", "csat", "ces") if getattr(item, k) is not None), None)
     return {"created_at": item.created_at, "author": item.author, "title": item.title, "text": item.text,
             "score": score, "status": item.status or "new", "external_id": item.external_id}

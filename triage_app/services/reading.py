@@ -22,11 +22,12 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Generator, Iterator
+from typing import Any, Callable, Generator, Iterator, cast
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import get_importer
 from ..importers.source import ImportOptions, SourceFile
+from ..process import return_large_blocks
 from ..rows import StoredRow, as_stored_rows, prepare_item, to_plain, unstorable
 
 #: files at least this large are parsed in a separate process
@@ -45,7 +46,7 @@ class Chunk:
     notes: list[Note] = field(default_factory=list)  # warnings, rows read
 
 
-def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Iterator[Chunk]:
+def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool = True) -> Generator[Chunk, None, None]:
     """The importer's records, validated and prepared, in chunks of about ``size`` records.
     ``fast``: use the importer's ``read_prepared`` path where it has one (same result)."""
     importer = get_importer(importer_name)
@@ -55,7 +56,7 @@ def parse_chunks(source: SourceFile, importer_name: str, size: int, fast: bool =
     yield from _chunks(stream, size, source)
 
 
-def _prepared(records: Iterator) -> Iterator:
+def _prepared(records: Iterator[Any]) -> Iterator[Any]:
     """``read``'s records as ``read_prepared`` gives them: each Item as its stored row, or a Rejected."""
     for record in records:
         if type(record) is not Item:
@@ -81,7 +82,7 @@ def _with_problems(chunk: Chunk, source: SourceFile | None) -> Chunk:
     return chunk
 
 
-def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
+def _chunks(records: Iterator[Any], size: int, source: SourceFile | None = None) -> Iterator[Chunk]:
     """Chunks of a ``read_prepared`` stream: stored item rows, respondents, rejects."""
     chunk = Chunk()
     items_append, respondents, rejected = chunk.items.append, chunk.respondents, chunk.rejected
@@ -112,7 +113,7 @@ def _chunks(records: Iterator, size: int, source: SourceFile | None = None) -> I
 _END = "end"
 
 
-def _produce(chunks: Iterator[Chunk], put, stopped) -> None:
+def _produce(chunks: Iterator[Any], put: Callable[[Any], None], stopped: Callable[[], bool]) -> None:
     try:
         for chunk in chunks:
             put(("chunk", chunk))
@@ -139,26 +140,8 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-_MMAP_THRESHOLD = 4 << 20  # M_MMAP_THRESHOLD: blocks this large come from (and go back to) the OS
-_TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD  # else the heap top is trimmed at 128 KiB: slower ordinary imports
-
-
-def return_large_blocks() -> None:
-    """Linux (glibc): serve every allocation of 4 MiB or more by mmap, so a huge field's copies go
-    back to the OS when freed. By default glibc raises its threshold after the first such free
-    (up to 32 MiB), and the next copies stay in the heap for good: the import's peak memory then
-    stacks every copy of a 30 MB field made on its way (parse, row, SQLite, search index)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None)
-        libc.mallopt(-3, _MMAP_THRESHOLD)  # M_MMAP_THRESHOLD = -3
-        libc.mallopt(-1, _TRIM_THRESHOLD)  # M_TRIM_THRESHOLD = -1: what glibc's own adjustment would set
-    except (OSError, AttributeError):
-        pass
-
-
-def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out, parent_pid: int) -> None:
+def _child(path: str, options: ImportOptions, importer_name: str, size: int, fast: bool, out: Any,
+           parent_pid: int) -> None:
     _die_with_parent(parent_pid)
     return_large_blocks()
     # This process only parses: rows are short-lived or handed on, so the cyclic collector
@@ -193,7 +176,7 @@ def _unpacked(chunk: Chunk) -> Chunk:
     return chunk
 
 
-def _receive(get) -> Iterator[Chunk]:
+def _receive(get: Callable[[], tuple[str, Any]]) -> Iterator[Chunk]:
     while True:
         kind, payload = get()
         if kind == "chunk":
@@ -208,26 +191,27 @@ def _receive(get) -> Iterator[Chunk]:
             raise RuntimeError(payload)
 
 
-def _uncertain(path: str, reason: str, candidates: list, row: int | None) -> EncodingUncertain:
+def _uncertain(path: str, reason: str, candidates: list[Any], row: int | None) -> EncodingUncertain:
     exc = EncodingUncertain(path, "", candidates, row)
     exc.reason = reason  # already with the candidates named
     exc.args = (f"{path}" + (f", row {row}" if row is not None else "") + f": {reason}",)
     return exc
 
 
-def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000, depth: int = 4) -> Generator[Chunk, None, None]:
+def read_chunks(source: SourceFile, importer_name: str, size: int = 5_000,
+                depth: int = 4) -> Generator[Chunk, None, None]:
     """Chunks of the file, parsed ahead in a thread (small files) or a process (large ones).
     A process starts at once, so that its start-up overlaps the caller's own preparations;
     ``close()`` the generator when done with it (it stops the reader)."""
     if source.size >= PROCESS_THRESHOLD_BYTES:
         chunks = _in_process(source, importer_name, size, depth)
-        next(chunks)  # runs up to the first yield: the process is starting
-        return chunks
+        next(chunks)  # runs up to the first yield (None): the process is starting
+        return cast(Generator[Chunk, None, None], chunks)  # chunks only from here on
     return _in_thread(source, importer_name, size, depth)
 
 
-def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Iterator[Chunk]:
-    q: queue.Queue = queue.Queue(maxsize=depth)
+def _in_thread(source: SourceFile, importer_name: str, size: int, depth: int) -> Generator[Chunk, None, None]:
+    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
     chunks = parse_chunks(source, importer_name, size, FAST_PATHS)
     thread = threading.Thread(target=_produce, args=(chunks, q.put, stop.is_set), name="import-reader", daemon=True)
@@ -273,7 +257,7 @@ def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -
                                              writer, os.getpid()), name="import-reader", daemon=True)
     child.start()
     writer.close()  # the child holds the only writing end: its exit is our EOF
-    q: queue.Queue = queue.Queue(maxsize=depth)
+    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
     def pump() -> None:  # pipe -> bounded queue, so the reader parses up to ``depth`` chunks ahead
@@ -297,7 +281,7 @@ def _in_process(source: SourceFile, importer_name: str, size: int, depth: int) -
     thread = threading.Thread(target=pump, name="import-reader-pipe", daemon=True)
     thread.start()
 
-    def get():
+    def get() -> tuple[str, Any]:
         kind, payload = q.get()
         if kind == "eof":
             child.join(timeout=5)

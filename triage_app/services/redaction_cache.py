@@ -15,7 +15,7 @@ import marshal
 import sqlite3
 from functools import lru_cache
 from importlib import metadata
-from typing import Sequence
+from typing import Any, Sequence
 
 from analysis.pii import redact
 
@@ -41,7 +41,7 @@ def _module_code(name: str) -> bytes:
     except (ImportError, OSError, AttributeError):
         source = None
     if source is not None:
-        return source.encode("utf-8")
+        return str(source).encode("utf-8")
     try:  # a bundle that ships compiled modules only
         return marshal.dumps(loader.get_code(name))  # type: ignore[union-attr]
     except (ImportError, OSError, AttributeError, ValueError):
@@ -68,8 +68,8 @@ def text_key(text: str, print_: str) -> str:
     return hashlib.blake2b(f"{print_}\x1f{text}".encode("utf-8"), digest_size=16).hexdigest()
 
 
-def redact_texts(conn, texts: Sequence[str | None], kinds: tuple[str, ...], *, remember: bool = True,
-                 counts: dict | None = None) -> list[str | None]:
+def redact_texts(conn: sqlite3.Connection, texts: Sequence[str | None], kinds: tuple[str, ...], *, remember: bool = True,
+                 counts: dict[str, Any] | None = None) -> list[str | None]:
     """``redact(text, kinds)`` of each text, from the cache where it is there; the others are
     redacted and (``remember``) added to it. ``counts`` receives ``redacted`` (texts the detectors
     ran on) and ``cached``."""
@@ -104,7 +104,7 @@ def redact_texts(conn, texts: Sequence[str | None], kinds: tuple[str, ...], *, r
     return out
 
 
-def _remember(conn, new: dict[str, str | None], forget: list[str]) -> None:
+def _remember(conn: sqlite3.Connection, new: dict[str, str | None], forget: list[str]) -> None:
     """Write in the caller's transaction if there is one; on a read-only connection, nothing."""
     def write() -> None:
         rq.store_redactions(conn, new.items())

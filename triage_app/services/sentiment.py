@@ -14,9 +14,11 @@ existed.
 """
 from __future__ import annotations
 
+import sqlite3
 from functools import lru_cache
 from importlib import resources
-from typing import Generator
+from pathlib import Path
+from typing import Any, Generator
 
 import numpy as np
 
@@ -37,11 +39,11 @@ MODEL = "use-multilingual"
 
 @lru_cache(maxsize=1)
 def heads() -> Heads:
-    return Heads.load(resources.files("resources.classifier") / "heads.npz")
+    return Heads.load(Path(str(resources.files("resources.classifier") / "heads.npz")))
 
 
 @lru_cache(maxsize=1)
-def _blas():
+def _blas() -> Any:
     """The loaded BLAS libraries (threadpoolctl). The heads' products are small and memory-bound: on
     one thread they take as long, while BLAS's idle threads spin after each call, costing CPU that
     the rest of the machine (or the analysis' other work) could use."""
@@ -53,11 +55,11 @@ def _blas():
 class _Vectors:
     """Sentence vectors of items: those the caller holds, else the cache, else embedded and cached."""
 
-    def __init__(self, conn, known: tuple | None, cancel: CancelToken) -> None:
+    def __init__(self, conn: sqlite3.Connection, known: tuple[Any, Any] | None, cancel: CancelToken) -> None:
         self.conn, self.cancel = conn, cancel
         self.ids = np.zeros(0, np.int64)  # the known item ids, sorted; ``self.at``: their rows in ``matrix``
         self.at = np.zeros(0, np.int64)
-        self.matrix = None
+        self.matrix: Any = None
         if known is not None:
             ids, self.matrix = np.asarray(known[0], dtype=np.int64), known[1]
             self.at = np.argsort(ids, kind="stable")
@@ -103,18 +105,18 @@ class _Vectors:
             yield Progress("sentiment", 0, len(missing), f"embedding {len(missing):,} texts")
             for start, vectors in encode_batches(backend, [docs[h] for h in missing]):
                 self.cancel.raise_if_cancelled()
-                rows = [(h, v.tobytes()) for h, v in zip(missing[start:start + len(vectors)], vectors)]
+                stored = [(h, v.tobytes()) for h, v in zip(missing[start:start + len(vectors)], vectors)]
                 with transaction(self.conn):
-                    tq.store_vectors(self.conn, MODEL, backend.dim, rows)
-                cached.update(rows)
+                    tq.store_vectors(self.conn, MODEL, backend.dim, stored)
+                cached.update(stored)
                 yield Progress("sentiment", start + len(vectors), len(missing), f"embedding {len(missing):,} texts")
         for k, h in zip(todo, hashes):
             out[k] = np.frombuffer(cached[h], dtype=np.float32)
         return out
 
 
-def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
-                known: tuple | None = None, counts: bool = True) -> Generator[Progress, None, dict]:
+def score_items(conn: sqlite3.Connection, cancel: CancelToken | None = None, batch: int = BATCH,
+                known: tuple[Any, Any] | None = None, counts: bool = True) -> Generator[Progress, None, dict[str, Any]]:
     """Score every item that has no sentiment or type yet. ``known``: ``(item ids, vectors)`` of the
     analysis' model when that is MODEL (no vector is looked up twice). Returns
     {"scored": n, "counts": {method:label: n}, "types": {method:type: n}}; ``counts=False`` leaves
@@ -140,7 +142,7 @@ def score_items(conn, cancel: CancelToken | None = None, batch: int = BATCH,
     return {"scored": done, "counts": fq.sentiment_counts(conn), "types": fq.type_counts(conn)}
 
 
-def _body(title, text) -> str:
+def _body(title: str | None, text: str | None) -> str:
     return (f"{title}. {text}" if title and title != text else text or title or "")[:MAX_CHARS]
 
 
@@ -149,7 +151,7 @@ _NONE_TYPE = ("other", 0.0, "none")
 _SCORE_OF = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
 
 
-def _decided_sentiment(m_sent, rating, nps, csat, ces) -> tuple | None:
+def _decided_sentiment(m_sent: Any, rating: Any, nps: Any, csat: Any, ces: Any) -> tuple[Any, ...] | None:
     """(score, label, method) from a mapped value, else the item's own score; None: the model decides."""
     label = normalise_sentiment(m_sent) if m_sent is not None else None
     if label is not None:
@@ -160,12 +162,12 @@ def _decided_sentiment(m_sent, rating, nps, csat, ces) -> tuple | None:
     return None if s is None else (s.score, s.label, s.method)
 
 
-def _score_batch(rows: list[tuple], vectors: _Vectors) -> Generator[Progress, None, list[tuple]]:
+def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Progress, None, list[tuple[Any, ...]]]:
     """The rows to write (``fq.write_scores``). The common case (nothing mapped, no score, some
     text) takes no per-item objects: the model's classes and scores come as arrays for the batch."""
-    sents: list = []
-    types: list = []
-    bodies: list = []
+    sents: list[Any] = []
+    types: list[Any] = []
+    bodies: list[str] = []
     need_model: list[int] = []
     for k, (_item, title, text, rating, nps, csat, ces, _hash, m_sent, m_type) in enumerate(rows):
         body = _body(title, text)
@@ -190,7 +192,7 @@ def _score_batch(rows: list[tuple], vectors: _Vectors) -> Generator[Progress, No
     return [(r[0], *s, r[7], *t) for r, s, t in zip(rows, sents, types)]
 
 
-def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple], list[tuple]]:
+def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.predict`` decides
     them (the argmax classes; score P(positive) - P(negative) and the type's probability, rounded to 4
     places), from the heads' probability arrays instead of one object per text."""

@@ -4,7 +4,7 @@ the user gave an import, or the file's name for a table); ``ui/format_names.py``
 in the window (a test keeps the two lists equal)."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 #: every importer by the name people know it; the Chinese is in resources/briefing/zh.json
 SOURCE_NAMES = {
@@ -33,17 +33,17 @@ SOURCE_NAMES = {
 }
 
 
-def source_label(value: str | None, tr=None) -> str:
+def source_label(value: str | None, tr: Any = None) -> str:
     """``value`` (an importer's name, or a name the user or the file gave) as people call it, in the
     language of ``tr`` (a briefing ``Tr``; product names without a translation stay as they are)."""
     if not value:
         return ""
     english = SOURCE_NAMES.get(value, value)
     table = getattr(tr, "table", None) or {}
-    return table.get(english, english)
+    return str(table.get(english, english))
 
 
-def sources_line(values: Iterable[str], tr=None) -> str:
+def sources_line(values: Iterable[str], tr: Any = None) -> str:
     """Several sources, each named once (GitHub's two importers are one "GitHub"), in a list."""
     sep = "、" if getattr(tr, "lang", "en") == "zh" else ", "
     return sep.join(dict.fromkeys(label for label in (source_label(v, tr) for v in values) if label))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 
 from .. import statuses
 from ..domain import STATUSES
@@ -43,7 +44,7 @@ def normalise_status(value: str) -> str:
 
 
 def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str | None = None,
-               origin: str = "user", changed_at: str | None = None) -> dict:
+               origin: str = "user", changed_at: str | None = None) -> dict[str, Any]:
     """Record a status change of an item or a theme (one transaction); returns the history row
     plus, for a theme, its roll-up."""
     kind, ident = parse_target(target)
@@ -75,12 +76,12 @@ def set_statuses(conn: sqlite3.Connection, targets: list[str], new_status: str, 
     return len(targets)
 
 
-def history(conn: sqlite3.Connection, target: str) -> list[dict]:
+def history(conn: sqlite3.Connection, target: str) -> list[dict[str, Any]]:
     kind, ident = parse_target(target)
     return sq.status_history(conn, **({"item_id": ident} if kind == "item" else {"theme_id": ident}))
 
 
-def theme_progress(conn: sqlite3.Connection) -> dict[int, dict]:
+def theme_progress(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
     """{theme id: {label, status, items_resolved, items_total, progress}} e.g. "31 of 40 linked items closed"."""
     out = mq.theme_rollup(conn)
     for row in out.values():
@@ -98,7 +99,7 @@ def mapping(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
     return statuses.effective_mapping(overrides(conn))
 
 
-def mapping_table(conn: sqlite3.Connection) -> list[dict]:
+def mapping_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every source state in the workspace with the status it maps to, for showing and editing."""
     table = mapping(conn)
     custom = overrides(conn)
@@ -111,7 +112,7 @@ def mapping_table(conn: sqlite3.Connection) -> list[dict]:
     return rows
 
 
-def set_mapping(conn: sqlite3.Connection, family: str, state: str, status: str | None) -> dict:
+def set_mapping(conn: sqlite3.Connection, family: str, state: str, status: str | None) -> dict[str, Any]:
     """Override (or with ``status=None`` reset to the default) how one source state maps."""
     custom = overrides(conn)
     try:

@@ -18,14 +18,16 @@ import html
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
+from ..domain import DECIDED_STATUSES
 from ..store import queries
 from ..store import tell_queries as tq
 from .privacy import load_settings, redact_for_export
 from .source_labels import source_label, sources_line
 
 #: Statuses worth telling people about (the work is decided or done).
-TELLABLE = ("planned", "in progress", "resolved", "won't fix", "duplicate")
+TELLABLE = DECIDED_STATUSES
 LANGUAGES = ("en", "zh")
 CSV_COLUMNS = ("name", "contact", "source_format", "source", "link", "item_id", "external_id", "status", "reported_at")
 _EMAIL_KEY = re.compile(r"e-?mail|邮箱", re.IGNORECASE)
@@ -130,7 +132,9 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
     by_id = {i["id"]: i for i in items}
     ordered = [by_id[i] for i in preferred if i in by_id] + sorted(
         items, key=lambda i: (not 30 <= len(i.get("text") or "") <= 400))
-    chosen, seen, texts = [], [], set()
+    chosen: list[dict] = []
+    seen: list[Any] = []
+    texts: set[str] = set()
     for item in ordered:
         text = quote_of(item)
         tokens = _tokens(text)
@@ -227,7 +231,7 @@ def draft(conn, theme_id: int | None = None, item_ids: list[int] | None = None, 
     tr = _tr(lang)
     title = redact_for_export(clean_text(title), settings) or tr("your feedback")
     chosen = choose_quotes(rows, preferred, settings, quotes)
-    done = list(dict.fromkeys(redact_for_export(n["note"].strip(), settings) for n in notes))[:5]
+    done = list(dict.fromkeys(redact_for_export(n["note"].strip(), settings) or "" for n in notes))[:5]
     people, unreachable = recipients(rows)
     markdown = compose(tr, title=title, status=status, items=rows, quotes=chosen, done=done)
     return TellDraft(title, lang, markdown, people, chosen, len(rows), unreachable, told, theme_id,

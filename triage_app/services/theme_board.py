@@ -4,6 +4,8 @@ data's span) and quote texts, and the short list of what people love."""
 from __future__ import annotations
 
 import math
+import sqlite3
+from typing import Any
 
 from analysis import periods, priority
 from ..store import metrics_queries as mq
@@ -16,10 +18,13 @@ TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 1, "week": 12, "month": 12}
 LOVED = 5
 
 
-def trend_setup(conn) -> tuple[str | None, int]:
+def trend_setup(conn: sqlite3.Connection) -> tuple[str | None, int]:
     """(unit, windows) of the sparklines: the unit from the data's span; (None, 0) without dates."""
     oldest, newest = mq.created_span(conn)
-    span = periods.to_epoch(newest) - periods.to_epoch(oldest) if oldest else None
+    first, last = periods.to_epoch(oldest), periods.to_epoch(newest)
+    if first is None or last is None:
+        return None, 0
+    span = last - first
     unit = periods.granularity(span)
     if unit is None:
         return None, 0
@@ -27,13 +32,13 @@ def trend_setup(conn) -> tuple[str | None, int]:
     return unit, max(2, min(TREND_BINS[unit], windows))
 
 
-def loved_themes(themes: list[dict], limit: int = LOVED) -> list[dict]:
+def loved_themes(themes: list[dict[str, Any]], limit: int = LOVED) -> list[dict[str, Any]]:
     """Mostly-praise themes (see analysis.priority), the most praise items first."""
     loved = [t for t in themes if priority.mostly_praise(t.get("praise_share"))]
     return sorted(loved, key=lambda t: (-t["praise_share"] * t["size"], t["id"]))[:limit]
 
 
-def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
+def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool = False) -> dict[str, Any]:
     """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
     "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
     "loved": [dicts], "unassigned": n}``."""
@@ -51,7 +56,7 @@ def load_board(conn, weeks: int = 12, include_hidden: bool = False) -> dict:
                    for t in themes}
     if redactor.on:  # labels and keywords come from feedback words too
         for t in themes:
-            t.label = redactor.text(t.label)
+            t.label = redactor.text(t.label) or ""
             t.keywords = redactor.value(list(t.keywords))
     loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
                            "keywords": t.keywords} for t in themes if t.parent_id is None])

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from .. import engine_cache
 from ..store import Workspace
 from ..store import themes as tq
 from ..store.queries import transaction
@@ -48,7 +50,11 @@ def _decode(fields: dict) -> dict:
     return fields
 
 
-def _theme(conn, theme_id: int, *, active: bool = True) -> dict:
+#: An edit's journal entry, before or after: {"themes": {id: fields or None}, "items": {id: row or None}}
+Journal = dict[str, dict[str, Any]]
+
+
+def _theme(conn, theme_id: int, *, active: bool = True) -> dict[str, Any]:
     theme = tq.get_theme(conn, theme_id, with_centroid=True)
     if theme is None:
         raise EditError(f"no theme {theme_id}")
@@ -168,8 +174,8 @@ def merge(ws: Workspace, sources: list[int], target: int) -> dict:
         into = _theme(conn, target)
         target_label = into["label"]
         labels = []
-        before = {"themes": {}, "items": {}}
-        after = {"themes": {}, "items": {}}
+        before: Journal = {"themes": {}, "items": {}}
+        after: Journal = {"themes": {}, "items": {}}
         children = tq.children_of(conn)
         # sub-themes of a merged top-level theme go under the target's top-level theme (two levels)
         top = into["parent_id"] if into["parent_id"] is not None else target
@@ -212,7 +218,7 @@ def move_items(ws: Workspace, item_ids: list[int], theme_id: int | None) -> dict
         before = {"items": _item_rows(conn, item_ids)}
         after = {"items": {str(i): [theme_id, None, "user", None] for i in item_ids}}
         _restore(conn, after, None)
-        where = _q(target_label) if theme_id is not None else "unassigned"
+        where = _q(target_label) if target_label is not None else "unassigned"
         summary = f"moved {len(item_ids)} item{'s' if len(item_ids) > 1 else ''} to {where}"
         what = {"kind": "move", "items": len(item_ids), "target": target_label}
         record_edit(conn, "move", before, after, summary=summary, what=what)
@@ -279,7 +285,8 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
     if parts is not None and not 2 <= parts <= min(20, len(item_ids) // 2):
         raise EditError(f"--parts must be between 2 and {min(20, len(item_ids) // 2)} for this theme")
-    result = split_documents(docs, vectors, parts=parts, seed=seed, embed=get_backend(workspace_model(ws)).encode)
+    result = split_documents(docs, vectors, parts=parts, seed=seed, embed=get_backend(workspace_model(ws)).encode,
+                             cache_dir=engine_cache.cache_dir())
     out = []
     for t in result.themes:
         members = np.flatnonzero(result.labels == t.index)
@@ -297,7 +304,7 @@ def _group_preview(conn, theme_id: int, children: list[int], parts: int | None) 
     k = parts or 2
     if not 2 <= k <= len(children):
         raise EditError(f"--parts must be between 2 and {len(children)} for this theme (its sub-themes)")
-    subs = [tq.get_theme(conn, c, with_centroid=True) for c in children]
+    subs = [_theme(conn, c, active=False) for c in children]
     vectors = np.vstack([np.frombuffer(t["centroid"], np.float32) if t["centroid"] else np.zeros(1, np.float32)
                          for t in subs])
     groups = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(vectors)
@@ -312,7 +319,7 @@ def _group_preview(conn, theme_id: int, children: list[int], parts: int | None) 
         out.append(SplitPart(members[0]["label"], members[0]["keywords"], item_ids, members[0]["quotes"][:5],
                              centroid, children=[t["id"] for t in members]))
     out.sort(key=lambda p: (-len(p.item_ids), p.children[0]))
-    texts = [[] for _ in out]  # the stored themes' texts are not at hand here: keywords only
+    texts: list[list[str]] = [[] for _ in out]  # the stored themes' texts are not at hand here: keywords only
     centroids = np.vstack([p.centroid for p in out])
     for part, label in zip(out, label_siblings(texts, centroids, [p.keywords for p in out])):
         if len(part.children) > 1:
@@ -335,7 +342,7 @@ def _split_groups(conn, theme: dict, preview: list[SplitPart]) -> dict:
                                      created_run_id=theme["updated_run_id"], updated_run_id=theme["updated_run_id"])
             new_ids.append(parent)
             before["themes"][str(parent)] = None
-            after["themes"][str(parent)] = _theme_fields(tq.get_theme(conn, parent, with_centroid=True), _FULL)
+            after["themes"][str(parent)] = _theme_fields(_theme(conn, parent), _FULL)
         for child in part.children:
             before["themes"][str(child)] = {"parent_id": theme_id}
             after["themes"][str(child)] = {"parent_id": parent}
@@ -360,26 +367,26 @@ def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42
         if preview[0].children:
             return _split_groups(conn, theme, preview)
         keep = preview[0]
-        before = {"themes": {str(theme_id): _theme_fields(theme, ("label", "keywords", "quotes", "centroid"))},
-                  "items": {}}
+        before: Journal = {"themes": {str(theme_id): _theme_fields(theme, ("label", "keywords", "quotes", "centroid"))},
+                           "items": {}}
         after_theme = {"keywords": keep.keywords, "quotes": keep.quotes,
                        "centroid": base64.b64encode(keep.centroid.astype(np.float32).tobytes()).decode(),
                        "label": theme["label"] if theme["label_edited"] else keep.label}
-        after = {"themes": {str(theme_id): after_theme}, "items": {}}
+        after: Journal = {"themes": {str(theme_id): after_theme}, "items": {}}
         new_ids = []
         for part in preview[1:]:
             new_id = tq.insert_theme(conn, label=part.label, keywords=part.keywords, quotes=part.quotes,
                                      centroid=part.centroid.astype(np.float32).tobytes(), parent_id=theme["parent_id"],
                                      created_run_id=theme["updated_run_id"], updated_run_id=theme["updated_run_id"])
             new_ids.append(new_id)
-            created = tq.get_theme(conn, new_id, with_centroid=True)
+            created = _theme(conn, new_id)
             before["themes"][str(new_id)] = None
             after["themes"][str(new_id)] = _theme_fields(created, _FULL)
             before["items"].update(_item_rows(conn, part.item_ids))
             after["items"].update({str(i): [new_id, None, "user", None] for i in part.item_ids})
         _restore(conn, after, theme_id)
-        parts = [after_theme["label"]] + [p.label for p in preview[1:]]
-        summary = f"split {_q(theme['label'])} into {', '.join(map(_q, parts))}"
-        what = {"kind": "split", "themes": [theme["label"]], "parts": parts}
+        labels = [str(after_theme["label"])] + [p.label for p in preview[1:]]
+        summary = f"split {_q(theme['label'])} into {', '.join(map(_q, labels))}"
+        what = {"kind": "split", "themes": [theme["label"]], "parts": labels}
         record_edit(conn, "split", before, after, fallback=theme_id, summary=summary, what=what)
     return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary, "what": what}

@@ -6,13 +6,16 @@ size, roll-up, priority and sentiment include its sub-themes'.
 """
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from ..records import SENTIMENTS, ThemeSummary, sort_key
 from ..store import theme_board_queries as q
 from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
 from . import metrics
 
 
-def theme_summaries(conn, *, include_hidden: bool = False, include_merged: bool = False,
+def theme_summaries(conn: sqlite3.Connection, *, include_hidden: bool = False, include_merged: bool = False,
                     as_of: str | None = None) -> list[ThemeSummary]:
     """Themes (both levels) ranked by priority, then size, then id; each top-level theme's
     ``children`` are its sub-themes in the same order."""
@@ -58,10 +61,10 @@ def as_tree(themes: list[ThemeSummary]) -> list[tuple[ThemeSummary, list[ThemeSu
             if t.parent_id is None or t.parent_id not in by_id]
 
 
-def fold_counts(counts: dict, fold: dict[int, int]) -> dict:
+def fold_counts(counts: dict[int, Any], fold: dict[int, int]) -> dict[int, Any]:
     """``counts`` by theme id (a number or a tuple of numbers each), with every sub-theme's added into
     its top-level theme (``fold``: sub-theme id -> top-level id; other ids stay as they are)."""
-    out: dict = {}
+    out: dict[int, Any] = {}
     for theme_id, value in counts.items():
         mine = fold.get(theme_id, theme_id)
         if mine not in out:

@@ -531,25 +531,3 @@ def _with_parents(times: TimeColumns, parents: dict[int, int]) -> TimeColumns:
 def latest_created(conn: sqlite3.Connection) -> str | None:
     latest: str | None = conn.execute("SELECT max(created_at) FROM items").fetchone()[0]
     return latest
-
-
-# -- merge shims (session 4): these moved to their entity modules; other branches of the session may
-# still call them here. Remove once no caller is left (grep "mq.get_setting", "mq.item_status", ...).
-from . import feedback_class_queries as _fq  # noqa: E402
-from . import settings as _settings  # noqa: E402
-from . import statuses as _statuses  # noqa: E402
-from ..domain import CLOSED_STATUSES as CLOSED_STATUSES  # noqa: E402
-
-item_status = _statuses.item_status
-theme_status = _statuses.theme_status
-record_status = _statuses.record_status
-status_history = _statuses.status_history
-sentiment_counts = _fq.sentiment_counts
-
-
-def get_setting(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
-    return _settings.get_value(conn, key, default)
-
-
-def set_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    _settings.put_value(conn, key, value)

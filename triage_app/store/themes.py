@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any, Iterable, Iterator, Sequence
 
+from ..records import ItemSummary
 from .queries import inserted_id, now_iso
 
 _CHUNK = 900  # host parameters per IN (...)
@@ -51,14 +52,10 @@ def existing_item_ids(conn: sqlite3.Connection, item_ids: Sequence[int]) -> set[
     return found
 
 
-_ITEM_ROW = ("id", "external_id", "source_format", "source", "created_at", "title", "text", "status", "rating",
-             "theme_id", "theme_label", "theme_origin", "top_theme_id", "top_theme_label", "sentiment", "feedback_type")
-
-
-def iter_items_with_themes(conn: sqlite3.Connection, theme_id: int | None = None, unassigned: bool = False) -> Iterator[dict[str, Any]]:
-    """Every item with its theme (``theme_id``/``theme_label`` None before analysis or when unassigned),
-    that theme's top-level theme (the theme itself when it has no parent), sentiment and feedback type
-    (None before scoring). ``theme_id`` selects the items of a theme and of its sub-themes."""
+def iter_items_with_themes(conn: sqlite3.Connection, theme_id: int | None = None,
+                           unassigned: bool = False) -> Iterator[ItemSummary]:
+    """Every item with its theme, that theme's top-level theme, sentiment and feedback type
+    (``records.ItemSummary``), by id. ``theme_id`` selects the items of a theme and of its sub-themes."""
     sql = ("SELECT i.id, i.external_id, i.source_format, i.source, i.created_at, i.title, i.text, i.status, i.rating,"
            " it.theme_id, t.label, it.origin, coalesce(p.id, t.id), coalesce(p.label, t.label),"
            " s.label, s.feedback_type"
@@ -72,7 +69,7 @@ def iter_items_with_themes(conn: sqlite3.Connection, theme_id: int | None = None
     elif unassigned:
         sql += " WHERE it.theme_id IS NULL"
     for row in conn.execute(sql + " ORDER BY i.id", args):
-        yield dict(zip(_ITEM_ROW, row))
+        yield ItemSummary(*row)  # the columns above, in the record's field order
 
 
 # -- embedding cache -----------------------------------------------------------------------------

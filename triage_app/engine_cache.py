@@ -4,6 +4,9 @@ The first analysis on a machine compiles ~50 numba functions (~55 s on 2 cores);
 load them from the disk cache. The desktop app warms the cache in a background process at its first
 start (``triage-app warm-up``), so the first analysis a user runs does not pay for the compile.
 A marker records the library versions the cache was built with: an upgrade makes it cold again.
+
+The app decides where the cache lives (here, in the core); ``analysis.topics`` is given the folder
+(``find_themes(..., cache_dir=...)``) and changes no process setting to use it.
 """
 from __future__ import annotations
 
@@ -17,13 +20,13 @@ PACKAGES = ("numba", "umap-learn", "pynndescent", "hdbscan", "bertopic")
 
 
 def cache_dir() -> Path:
-    """Where the compiled code lives (the same folder ``analysis.topics`` gives numba)."""
+    """Where the compiled code lives: ``NUMBA_CACHE_DIR`` when set, else the user's cache folder."""
     return Path(os.environ.get("NUMBA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "feedback-triage", "numba"))
 
 
-def signature() -> dict:
-    versions = {}
+def signature() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {}
     for name in PACKAGES:
         try:
             versions[name] = metadata.version(name)
@@ -38,7 +41,7 @@ def _marker() -> Path:
 
 def is_warm() -> bool:
     try:
-        return json.loads(_marker().read_text(encoding="utf-8")) == signature()
+        return bool(json.loads(_marker().read_text(encoding="utf-8")) == signature())
     except (OSError, ValueError):
         return False
 
