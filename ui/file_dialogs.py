@@ -32,7 +32,6 @@ def open_file_names(parent, title: str, folder: str, filters: str) -> list[str]:
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     fit_columns(dialog)
-    parent.__dict__["_file_dialog"] = dialog  # tests and screenshots reach the open dialog here
     return dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
 
 
@@ -42,6 +41,5 @@ def open_file_name(parent, title: str, folder: str, filters: str) -> str:
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     fit_columns(dialog)
-    parent.__dict__["_file_dialog"] = dialog
     files = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
     return files[0] if files else ""
