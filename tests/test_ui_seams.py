@@ -60,8 +60,9 @@ def test_the_check_finds_what_it_looks_for():
 
 
 def _is_window(node) -> bool:
-    """``window``, ``owner`` or ``self.window``: the main window as the actions and workers see it."""
-    return (isinstance(node, ast.Name) and node.id in ("window", "owner")
+    """``window``, ``owner``, ``parent`` or ``self.window``: the main window as the actions, workers and
+    dialogs see it."""
+    return (isinstance(node, ast.Name) and node.id in ("window", "owner", "parent")
             or isinstance(node, ast.Attribute) and node.attr == "window")
 
 
