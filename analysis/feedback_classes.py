@@ -4,7 +4,7 @@ other) of short, noisy, English or Chinese texts, from the sentence vectors the 
 Two multinomial logistic-regression heads (``Heads``) read one feature row per text: its unit
 sentence vector (multilingual USE, 512 numbers) and a few cheap cues counted from its words and
 substrings (question marks and question words, request phrases, failure words, negation and
-negated polarity words, sarcasm markers, emoji, Chinese intensifiers). The weights are small arrays (``resources/classifier/heads.npz``),
+negated polarity words in English and Chinese, sarcasm markers, emoji, Chinese intensifiers). The weights are small arrays (``resources/classifier/heads.npz``),
 trained by ``resources/classifier/train.py`` on labelled sentences written for this project and
 corpora that ship in MIT-licensed packages (see that script); bench/sentiment_eval.py measures them.
 
@@ -78,7 +78,15 @@ CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
 _QUESTION_START = frozenset("how what why where when which who is are can could do does should anyone".split())
 #: English polarity words (VADER's lexicon) said plainly or within three words after a negator
 POLARITY_NAMES = ("positive_words", "negative_words", "negated_positive", "negated_negative")
-CUE_NAMES = tuple(CUES) + POLARITY_NAMES
+#: Chinese polarity words right after a negator (不难吃, 一点都不油腻, 没有失望, 不好用), session 6
+ZH_NEGATED_NAMES = ("negated_positive_zh", "negated_negative_zh")
+CUE_NAMES = tuple(CUES) + POLARITY_NAMES + ZH_NEGATED_NAMES
+_ZH_NEGATORS = re.compile(r"(?:不|没|毫不|并不|绝不|从不|未)"
+                          r"(?:有?(?:想象|传说|说的|看起来)中?的?那么|有那么|是很|怎么|有|太|会|算|够|那么|很|再|是)?")
+_ZH_NEG_WORDS = ("难吃", "难喝", "油腻", "腻", "失望", "慢", "差", "咸", "贵", "凉", "坑", "后悔", "麻烦", "脏", "臭",
+                 "硬", "糟", "烂", "错", "难用", "卡", "费劲", "敷衍", "拖", "晚", "腥", "酸", "坏", "垃圾", "吵")
+_ZH_POS_WORDS = ("好吃", "好喝", "好用", "好", "新鲜", "满意", "喜欢", "推荐", "快", "热", "值", "划算", "干净", "方便",
+                 "准时", "香", "实惠", "给力", "靠谱", "专业", "热情", "耐心", "够味", "入味", "清楚")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WORD_CUES: dict[str, list[int]] = {}
@@ -125,6 +133,16 @@ def _polarity(tokens: list[str], out: list, at: int) -> None:
         out[at + (2 if negated else 0) + (0 if valence > 0 else 1)] += 1.0
 
 
+def _zh_negated(text: str, out: np.ndarray, at: int) -> None:
+    """Counts of negated positive / negative Chinese words into ``out[at:at + 2]``."""
+    for m in _ZH_NEGATORS.finditer(text):
+        rest = text[m.end():m.end() + 3]
+        if rest.startswith(_ZH_NEG_WORDS):
+            out[at + 1] += 1
+        elif rest.startswith(_ZH_POS_WORDS):
+            out[at] += 1
+
+
 def cue_features(texts: Sequence[str]) -> np.ndarray:
     """(n, len(CUE_NAMES) + 2) float32: each cue's capped count, the share of CJK characters and a
     length feature."""
@@ -158,6 +176,8 @@ def cue_features(texts: Sequence[str]) -> np.ndarray:
             acc[sarcasm] += 1
         _polarity(tokens, acc, n_cues)
         out[i, :n_cues + 4] = acc
+        if not text.isascii():
+            _zh_negated(text, out[i], n_cues + 4)
         n_chars = max(1, len(text))
         out[i, -2] = 0.0 if text.isascii() else min(1.0, len(_CJK.findall(text)) / n_chars * 2)
         out[i, -1] = min(1.0, math.log1p(n_chars) / 7.0)

