@@ -119,3 +119,16 @@ def test_a_missing_column_table_or_index_is_found(filled):
     assert not report.healthy and shape[0].level == "error"
     assert "column items.link" in shape[0].detail and "table rejected_rows" in shape[0].detail
     assert _check(filled).exit_code == 1
+
+
+def test_a_workspace_file_killed_before_its_first_write_is_empty_not_foreign(tmp_path):
+    """A process killed between creating the file and SQLite's first page leaves 0 bytes: `check`
+    calls it an empty workspace (it opens as a new one), not "not a workspace" (exit 2)."""
+    path = tmp_path / "new.triage"
+    path.touch(mode=0o600)
+    report = check_workspace(path)
+    assert any(c.level == "info" and "empty workspace" in c.detail for c in report.checks)
+    result = CliRunner().invoke(cli, ["check", "-w", str(path)])
+    assert result.exit_code == 0, result.output
+    with Workspace(path) as ws:  # and it opens as a new workspace
+        assert ws.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0

@@ -60,6 +60,9 @@ def check_workspace(path: str | Path) -> HealthReport:
     if not path.is_file():
         raise NotAWorkspace(f"{path}: no such workspace")
     report = HealthReport(str(path), backups=[b.describe() for b in list_backups(path)])
+    if path.stat().st_size == 0:  # created, then stopped before SQLite wrote its first page: opens as new
+        report.add("schema", "info", "an empty workspace (created, nothing written yet)")
+        return report
     if not hq.is_sqlite_file(path):
         if report.backups:  # a workspace whose first page was destroyed: say so, offer the backup
             report.add("file", "error", "not an SQLite database (damaged?); a backup exists")
