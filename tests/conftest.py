@@ -34,6 +34,32 @@ def workspace(tmp_path):
 
 
 @pytest.fixture
+def themed_workspace(tmp_path):
+    """themed_workspace(csv_text, {label: item ids}) -> the path of a workspace holding the CSV's items,
+    assigned to hand-made themes (no analysis: UI tests of theme work start from a known board)."""
+    import json
+
+    from triage_app.services.importing import run_import
+    from triage_app.store import Workspace
+
+    def make(csv_text: str, themes: dict[str, tuple[int, ...]]) -> Path:
+        data = tmp_path / "f.csv"
+        data.write_text(csv_text, encoding="utf-8")
+        path = tmp_path / "w.triage"
+        with Workspace(path) as ws:
+            run_import(ws, data)
+            now = "2024-03-05T00:00:00+00:00"
+            for label, items in themes.items():
+                cur = ws.conn.execute("INSERT INTO themes (label, keywords, quotes, size, created_at, updated_at)"
+                                      " VALUES (?,?,?,?,?,?)", (label, json.dumps(["x"]), "[]", len(items), now, now))
+                ws.conn.executemany("INSERT INTO item_themes (item_id, theme_id) VALUES (?, ?)",
+                                    [(i, cur.lastrowid) for i in items])
+        return path
+
+    return make
+
+
+@pytest.fixture
 def write_file(tmp_path):
     """write_file(name, text_or_bytes, encoding='utf-8') -> Path"""
 

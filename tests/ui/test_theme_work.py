@@ -4,31 +4,18 @@ selection kept, Run Analysis only with feedback, an offer to analyse after an im
 question before closing during an analysis."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from triage_app.services.importing import run_import  # noqa: E402
 from triage_app.store import Workspace  # noqa: E402
 
 
 @pytest.fixture
-def two_themes(tmp_path):
-    data = tmp_path / "f.csv"
-    data.write_text("id,created,comment\n" + "".join(f"{i},2024-03-0{1 + i % 5} 10:00,comment {i}\n"
-                                                     for i in range(8)), encoding="utf-8")
-    path = tmp_path / "w.triage"
-    with Workspace(path) as ws:
-        run_import(ws, data)
-        now = "2024-03-05T00:00:00+00:00"
-        for label, items in (("SSO problems", (1, 2, 3, 4)), ("Login fails", (5, 6))):
-            cur = ws.conn.execute("INSERT INTO themes (label, keywords, quotes, size, created_at, updated_at)"
-                                  " VALUES (?,?,?,?,?,?)", (label, json.dumps(["x"]), "[]", len(items), now, now))
-            ws.conn.executemany("INSERT INTO item_themes (item_id, theme_id) VALUES (?, ?)",
-                                [(i, cur.lastrowid) for i in items])
-    return path
+def two_themes(themed_workspace):
+    return themed_workspace(
+        "id,created,comment\n" + "".join(f"{i},2024-03-0{1 + i % 5} 10:00,comment {i}\n" for i in range(8)),
+        {"SSO problems": (1, 2, 3, 4), "Login fails": (5, 6)})
 
 
 def _window(qtbot, path):

@@ -3,30 +3,17 @@ from it; the window's long work goes through one job runner (busy state, cancel)
 connection of its own."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from triage_app.services.importing import run_import  # noqa: E402
-from triage_app.store import Workspace  # noqa: E402
 
 
 @pytest.fixture
-def two_themes(tmp_path):
-    data = tmp_path / "f.csv"
-    data.write_text("id,comment\n" + "".join(f"{i},comment number {i}\n" for i in range(6)), encoding="utf-8")
-    path = tmp_path / "w.triage"
-    with Workspace(path) as ws:
-        run_import(ws, data)
-        now = "2024-03-05T00:00:00+00:00"
-        for label, items in (("SSO problems", (1, 2, 3, 4)), ("Dark mode", (5, 6))):
-            cur = ws.conn.execute("INSERT INTO themes (label, keywords, quotes, size, created_at, updated_at)"
-                                  " VALUES (?,?,?,?,?,?)", (label, json.dumps(["x"]), "[]", len(items), now, now))
-            ws.conn.executemany("INSERT INTO item_themes (item_id, theme_id) VALUES (?, ?)",
-                                [(i, cur.lastrowid) for i in items])
-    return path
+def two_themes(themed_workspace):
+    return themed_workspace(
+        "id,comment\n" + "".join(f"{i},comment number {i}\n" for i in range(6)),
+        {"SSO problems": (1, 2, 3, 4), "Dark mode": (5, 6)})
 
 
 def _window(qtbot, path):
