@@ -24,7 +24,7 @@ import numpy as np
 
 from analysis import sentiment
 from analysis.embeddings import encode_batches, get_backend, text_hash
-from analysis.feedback_classes import SENTIMENTS, TYPES, Heads
+from analysis.feedback_classes import Heads
 from analysis.label_values import normalise_sentiment, normalise_type
 from ..domain import CancelToken, Progress
 from ..store import feedback_class_queries as fq
@@ -193,15 +193,8 @@ def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Pr
 
 
 def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.predict`` decides
-    them (the argmax classes; score P(positive) - P(negative) and the type's probability, rounded to 4
-    places), from the heads' probability arrays instead of one object per text."""
+    """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.classes`` decides them."""
     with _blas().limit(limits=1, user_api="blas"):
-        sent, kind = heads().probabilities(matrix, texts)
-    labels = np.asarray(SENTIMENTS, dtype=object)[sent.argmax(axis=1)].tolist()
-    scores = [round(x, 4) for x in (sent[:, 2] - sent[:, 0]).tolist()]
-    t = kind.argmax(axis=1)
-    kinds = np.asarray(TYPES, dtype=object)[t].tolist()
-    confidence = [round(x, 4) for x in kind[np.arange(len(t)), t].tolist()]
+        labels, scores, kinds, confidence = heads().classes(matrix, texts)
     return ([(x, lab, "model") for x, lab in zip(scores, labels)],
             [(kd, c, "model") for kd, c in zip(kinds, confidence)])
