@@ -307,10 +307,18 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
                         "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
 
-#: THE definition of a praise item (aliases i, r, s as below): its feedback type is 'praise' (mapped or
-#: from the text: "5 stars, but please add dark mode" is a request, not praise); an item not typed yet
-#: falls back to its stored sentiment being positive, else a rating/CSAT of 4-5 or an NPS of 9-10.
-PRAISE_SQL = ("(CASE WHEN s.feedback_type IS NOT NULL THEN s.feedback_type = 'praise'"
+#: THE definition of a praise item, "people are happy here" (aliases i, r, s as below; why, with the
+#: measurements behind it: analysis.priority, "What counts as praise"):
+#: 1. a type the file states (``type=COL``, a Zendesk / Jira / GitHub issue type) decides when it says problem,
+#:    request, question or praise: a ticket whose support got a good CSAT is still a problem;
+#: 2. else an item with a rating / CSAT / NPS / CES answer or a mapped sentiment (``s.method``) is praise when
+#:    that says satisfied (``s.label``: 4-5 stars, NPS 9-10, ...), whatever the text model typed: a score
+#:    outranks text;
+#: 3. else the text models must agree: typed praise, and sentiment not negative ("great job on iOS!!! Not...");
+#: 4. an item not scored yet falls back to its own or its respondent's score.
+PRAISE_SQL = ("(CASE WHEN s.type_method = 'mapped' AND s.feedback_type <> 'other' THEN s.feedback_type = 'praise'"
+              " WHEN s.method IN ('rating', 'csat', 'nps', 'ces', 'mapped') THEN s.label = 'positive'"
+              " WHEN s.feedback_type IS NOT NULL THEN s.feedback_type = 'praise' AND s.label <> 'negative'"
               " WHEN s.label IS NOT NULL THEN s.label = 'positive'"
               " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
               "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
