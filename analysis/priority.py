@@ -19,7 +19,7 @@ contribution is shown and they add up to the priority:
 | votes | votes and reactions on the theme's items (source-weighted) / the largest theme's | 0.10 |
 
 **Praise is not a problem.** Priority ranks what to fix next, so a theme people praise must not
-rank high for being large. Each theme has a praise share p (the share of its items that are praise,
+rank high for being large. Each theme has a praise share p (the share of its items that are praise, below;
 store.metrics_queries.praise_share_by_theme). The factors that measure how much is said - volume,
 people, votes, growth, unresolved, response lag - count only the theme's non-praise part: they are
 multiplied by (1 - p). Negativity, NPS and CSAT impact already measure harm and are left as they are
@@ -29,6 +29,22 @@ themes (p > PRAISE_THEME_SHARE) separately as "What people love". Scaling alone 
 them out of a top five: where most themes are praise (92% of one set's reviews have 4-5 stars), a
 big mostly-praise theme's non-praise part can outweigh a small problem theme. So the ranking
 (``rank_key``) puts every theme that is not mostly praise first, then the mostly-praise ones.
+
+**What counts as praise** ("people are happy here"; store.metrics_queries.PRAISE_SQL, per item):
+
+1. a type the file states (``type=COL``, a Zendesk / Jira / GitHub issue type) decides when it says
+   problem, request, question or praise - a ticket whose support got a good CSAT is still a problem;
+2. else an item's own rating / CSAT / NPS / CES answer or mapped sentiment decides: satisfied (4-5 stars,
+   NPS 9-10) is praise, whatever type the text model guessed - a score outranks text;
+3. else the text models must agree: typed praise, and a sentiment that is not negative.
+
+Measured on real sets (session 7, bench/priority_check.py): of 2,693 four- and five-star Alexa reviews
+the type model types 772 other than praise (278 problem, 228 request, 246 other; read, most of the
+"problems" are plain praise with a negation in it), while the 26 one- and two-star reviews typed praise
+are complaints; counting only typed praise made themes that are 73-100% 4-5 stars look 25-45% praise
+and rank as problems. Without scores, typed praise that the sentiment model calls negative is mostly
+complaints and sarcasm (26% positive by zh-waimai-10k's own labels, vs 85% when both agree), and
+positive items typed "other" are news and mentions as often as praise (45%), so neither counts.
 
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is

@@ -314,7 +314,8 @@ _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresol
 #: 2. else an item with a rating / CSAT / NPS / CES answer or a mapped sentiment (``s.method``) is praise when
 #:    that says satisfied (``s.label``: 4-5 stars, NPS 9-10, ...), whatever the text model typed: a score
 #:    outranks text;
-#: 3. else the text models must agree: typed praise, and sentiment not negative ("great job on iOS!!! Not...");
+#: 3. else the text models must agree: typed praise, and sentiment not negative (typed praise read as negative is
+#:    mostly complaints and sarcasm);
 #: 4. an item not scored yet falls back to its own or its respondent's score.
 PRAISE_SQL = ("(CASE WHEN s.type_method = 'mapped' AND s.feedback_type <> 'other' THEN s.feedback_type = 'praise'"
               " WHEN s.method IN ('rating', 'csat', 'nps', 'ces', 'mapped') THEN s.label = 'positive'"
