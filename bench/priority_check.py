@@ -1,23 +1,28 @@
 """Does priority mean "what to fix next"? The top five top-level themes (as the board and the
-briefing rank them), with their praise share, on the demo and on real sets, under three definitions
-computed in the same run from the same inputs:
+briefing rank them, ``analysis.priority.rank_key``) on the demo and on real sets, under the praise
+share of main 367b0af (**before**: typed praise whenever a type exists) and this tree's (**after**:
+store.metrics_queries.PRAISE_SQL, a satisfied score outranks the guessed type), computed in the same
+run on the same workspaces. Each theme is judged by
 
-- **s2** (session 2): no praise scaling, growth always 30-day windows, no votes; ordered by priority;
-- **s3** (session 3): praise scales the size-driven factors, growth neutral on short data, votes;
-  ordered by priority;
-- **now**: the s3 scores, ordered by ``analysis.priority.rank_key`` (themes to fix before mostly-praise ones).
+- (a) its praise share, as that definition computes it (what the product ranks by);
+- (b) the share of its items with positive sentiment (stored sentiment: a rating/NPS/CSAT first);
+- (c) the share of 4-5 star items among its rated items, where ratings exist;
+- (d) the share the set's own labels call positive, where the workspace carries them (zh-waimai-10k's 0/1).
+
+A theme is "mostly positive" by a judge above 0.5 (``priority.mostly_praise``). The defect this
+checks: a theme mostly positive by (b) or (c) that the product does not see as mostly praise ranks
+among the themes to fix.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/priority_check.py [--keep DIR]
 
 Builds temporary workspaces (import, analyse, sentiment) of the demo, amazon-alexa-reviews (dated,
 star ratings), app-reviews-4class (undated, text only), apple-tweets-sentiment (nine days of
 tweets) and zh-waimai-10k (undated Chinese reviews) from ../shared/data, read only. Prints
-Markdown tables for bench/RESULTS.md. A theme is "mostly praise" above a praise share of 0.5 (``priority.mostly_praise``).
+Markdown tables for bench/RESULTS.md. (Session 3's s2/s3 comparison of the scoring: git history.)
 """
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -79,43 +84,77 @@ def build(name: str, folder: Path) -> Path:
     return path
 
 
-def ranked(scores: dict, size: dict, praise: dict | None = None) -> list[int]:
-    """Theme ids by priority (then size, id); with ``praise``, by analysis.priority.rank_key."""
-    if praise is None:
-        return sorted(scores, key=lambda t: (-scores[t]["priority"], -size.get(t, 0), t))
-    return sorted(scores, key=lambda t: priority.rank_key(scores[t]["priority"], praise[t], size.get(t, 0), t))
+#: main 367b0af's praise item: typed praise whenever a type exists, else sentiment, else the score
+BEFORE_PRAISE_SQL = ("(CASE WHEN s.feedback_type IS NOT NULL THEN s.feedback_type = 'praise'"
+                     " WHEN s.label IS NOT NULL THEN s.label = 'positive'"
+                     " WHEN coalesce(i.rating, i.csat, r.rating, r.csat) IS NOT NULL"
+                     "  THEN coalesce(i.rating, i.csat, r.rating, r.csat) >= 4"
+                     " WHEN coalesce(i.nps, r.nps) IS NOT NULL THEN coalesce(i.nps, r.nps) >= 9 ELSE 0 END)")
+#: per top-level theme (its own and its sub-themes' items): items, positive, rated, 4-5 stars, labelled 1, labelled 0
+_JUDGES_SQL = ("SELECT coalesce(t.parent_id, t.id), count(*), total(s.label = 'positive'), total(i.rating IS NOT NULL),"
+               " total(i.rating >= 4), total(i.labels = '[\"1\"]'), total(i.labels = '[\"0\"]')"
+               " FROM item_themes it JOIN themes t ON t.id = it.theme_id JOIN items i ON i.id = it.item_id"
+               " LEFT JOIN item_sentiment s ON s.item_id = i.id WHERE t.merged_into IS NULL GROUP BY 1")
+JUDGES = ("a", "b", "c", "d")
+
+
+def judges(conn) -> dict[int, dict[str, float | None]]:
+    out = {}
+    for theme, n, pos, rated, top2, yes, no in conn.execute(_JUDGES_SQL):
+        out[theme] = {"b": pos / n if n else None, "c": top2 / rated if rated else None,
+                      "d": yes / (yes + no) if yes + no else None}
+    return out
+
+
+def _shares(conn, sql: str) -> tuple[dict, dict]:
+    """(priorities, praise shares) with ``sql`` as the praise item."""
+    saved, mq.PRAISE_SQL = mq.PRAISE_SQL, sql
+    try:
+        inputs = metrics.theme_inputs(conn)
+    finally:
+        mq.PRAISE_SQL = saved
+    return priority.weighted(inputs, metrics.weights(conn)), {t.theme_id: t.praise_share for t in inputs}
 
 
 def report(name: str, path: Path, top: int = 5) -> dict:
+    from triage_app.services.theme_board import loved_themes
     from triage_app.services.theme_summaries import theme_summaries
 
     ws = Workspace(path, create=False)
     conn = ws.conn
-    inputs = metrics.theme_inputs(conn)
-    labels = {t: r["label"] for t, r in mq.theme_rollup(conn).items()}
     summaries = theme_summaries(conn)  # what the board lists: top-level themes (with their sub-themes' items)
     listed = {t.id for t in summaries}
     board = [t.id for t in summaries if t.parent_id is None or t.parent_id not in listed]
     size = {t.id: t.size for t in summaries}
-    new = priority.weighted(inputs, metrics.weights(conn))
-    old_inputs = [dataclasses.replace(t, praise_share=0.0, votes=0.0, growth_days=priority.GROWTH_WINDOW_DAYS)
-                  for t in inputs]
-    old_w = {**metrics.weights(conn), "votes": 0.0}
-    old = priority.weighted(old_inputs, old_w)
-    praise = {t.theme_id: t.praise_share for t in inputs}
-    span = inputs[0].span_days if inputs else None
+    labels = {t.id: t.label for t in summaries}
+    judged = judges(conn)
+    out = {"name": name, "themes": len(board)}
+    for key, sql in (("before", BEFORE_PRAISE_SQL), ("after", mq.PRAISE_SQL)):
+        scores, praise = _shares(conn, sql)
+        ids = [t for t in board if t in scores]
+        order = sorted(ids, key=lambda t: priority.rank_key(scores[t]["priority"], praise[t], size.get(t, 0), t))
+        rows = [{"id": t, "label": labels[t], "priority": scores[t]["priority"], "a": praise[t], **judged.get(t, {})}
+                for t in order]
+        first = rows[:top]
+        positive = {j: sum(priority.mostly_praise(r.get(j)) for r in first) for j in JUDGES}
+        # ranked as a theme to fix although its items are mostly positive by sentiment or stars
+        unseen = [r for r in first if not priority.mostly_praise(r["a"])
+                  and (priority.mostly_praise(r.get("b")) or priority.mostly_praise(r.get("c")))]
+        loved = loved_themes([{"id": t, "label": labels[t], "size": size.get(t, 0), "praise_share": praise[t]}
+                              for t in ids])
+        out[key] = {"top": first, "positive": positive, "unseen": len(unseen),
+                    "to_fix": sum(not priority.mostly_praise(praise[t]) for t in ids),
+                    "loved": [{**r, **judged.get(r["id"], {}), "a": praise[r["id"]]} for r in loved]}
     ws.close()
-    keep = set(board)
-    new, old = {t: v for t, v in new.items() if t in keep}, {t: v for t, v in old.items() if t in keep}
-    out = {"name": name, "themes": len(board), "span": span, "growth_days": inputs[0].growth_days if inputs else None,
-           "mostly_praise": sum(priority.mostly_praise(praise[t]) for t in board)}
-    for key, scores, order in (("s2", old, ranked(old, size)), ("s3", new, ranked(new, size)),
-                               ("now", new, ranked(new, size, praise))):
-        order = order[:top]
-        out[key] = [(t, labels.get(t, "?"), scores[t]["priority"], praise[t]) for t in order]
-        out[key + "_praise_in_top"] = sum(priority.mostly_praise(praise[t]) for t in order)
-        out[key + "_growth_max"] = sum(scores[t]["scaled"]["growth"] >= 1.0 for t in scores)
     return out
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.0%}"
+
+
+def _cell(r: dict) -> str:
+    return f"{r['label'][:26]} (" + ", ".join(f"{j} {_pct(r.get(j))}" for j in JUDGES if r.get(j) is not None) + ")"
 
 
 def main() -> None:
@@ -126,21 +165,27 @@ def main() -> None:
         folder = Path(args.keep or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         results = [report(name, build(name, folder)) for name in ("demo", *SETS)]
-    print("| data set | top-level themes | span (days) | growth window | mostly-praise themes | in top 5: s2 | s3 "
-          "| now | themes at full growth s2 / now |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| data set | top-level themes | themes to fix before / after | mostly positive in top 5 by "
+          "(a) praise share | (b) sentiment | (c) 4-5 stars | (d) own labels | of those ranked as to fix |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
-        span = "no dates" if r["span"] is None else f"{r['span']:.0f}"
-        window = f"{r['growth_days']} d" if r["growth_days"] else "neutral"
-        print(f"| {r['name']} | {r['themes']} | {span} | {window} | {r['mostly_praise']} | {r['s2_praise_in_top']} "
-              f"| {r['s3_praise_in_top']} | **{r['now_praise_in_top']}** | {r['s2_growth_max']} / {r['now_growth_max']} |")
+        b, a = r["before"], r["after"]
+        ba = lambda j: f"{b['positive'][j]} / **{a['positive'][j]}**"  # noqa: E731
+        has = {j: any(x.get(j) is not None for x in b["top"] + a["top"]) for j in JUDGES}
+        print(f"| {r['name']} | {r['themes']} | {b['to_fix']} / {a['to_fix']} | {ba('a')} | {ba('b')} "
+              f"| {ba('c') if has['c'] else 'no ratings'} | {ba('d') if has['d'] else 'no labels'} "
+              f"| {b['unseen']} / **{a['unseen']}** |")
+    print("\n(before / after; \"of those ranked as to fix\": mostly positive by (b) or (c) but not mostly praise by (a),"
+          " so ranked among the themes to fix - the defect.)")
     for r in results:
-        print(f"\n**{r['name']}** top 5 (theme label as generated, priority, praise share)\n")
-        print("| rank | s2 | s3 | now |")
-        print("|---|---|---|---|")
-        cell = lambda x: f"{x[1][:32]} ({x[2]:.1f}, praise {x[3]:.0%})"  # noqa: E731
-        for i, row in enumerate(zip(r["s2"], r["s3"], r["now"]), 1):
-            print(f"| {i} | " + " | ".join(cell(x) for x in row) + " |")
+        print(f"\n**{r['name']}** top 5 (theme label as generated; a praise share, b positive, c 4-5 stars, d own labels)\n")
+        print("| rank | before | after |")
+        print("|---|---|---|")
+        for i, (x, y) in enumerate(zip(r["before"]["top"], r["after"]["top"]), 1):
+            flag = lambda z: " *loved*" if priority.mostly_praise(z["a"]) else ""  # noqa: E731
+            print(f"| {i} | {_cell(x)}{flag(x)} | {_cell(y)}{flag(y)} |")
+        print("\nWhat people love, after: " + ("; ".join(_cell(x) for x in r["after"]["loved"]) or "none")
+              + "  \nbefore: " + ("; ".join(_cell(x) for x in r["before"]["loved"]) or "none"))
 
 
 if __name__ == "__main__":
