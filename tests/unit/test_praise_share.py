@@ -129,3 +129,32 @@ def test_a_mapped_sentiment_counts_like_a_score(workspace, write_file):
     conn = workspace.conn
     _model_guessed(conn, {f"r{n}": ("request", None) for n in range(4)})
     assert mq.praise_share_by_theme(conn)[ids["ui"]] == 0.75
+
+
+def test_the_briefing_reports_only_themes_to_fix(workspace, write_file):
+    """A theme people are happy with gets no problem page; when every theme is mostly praise the
+    briefing says so, and What people love still lists them."""
+    from triage_app.services import briefing_pages
+
+    ids = _build(workspace, write_file, "text,rating", [(k, f'"{t}"', r) for k, t, r in REVIEWS],
+                 {"rating": "rating"})
+    conn = workspace.conn
+    brief = drive(gather(conn, BriefingRequest(period="30", as_of="2025-03-31T00:00:00+00:00")))
+    assert [t["label"] for t in brief["themes"]] == ["Crash"] and brief["loved_total"] == 1
+    pages = briefing_pages.build(brief)
+    assert [p.title for p in pages if p.title.startswith("Theme ")] == ["Theme 1: Crash"]
+    summary = pages[0]
+    assert "Themes that are mostly praise (1) are not reported as problems to fix (see What people love)." in summary.facts
+    zh = {p.title: p for p in briefing_pages.build({**brief, "lang": "zh"})}
+    assert "以好评为主的主题（1 个）不作为待解决的问题列出（见“用户喜爱的”）。" in next(iter(zh.values())).facts
+
+    with transaction(conn):  # the unhappy reviews leave: every theme is mostly praise
+        conn.execute("DELETE FROM item_themes WHERE theme_id = ?", (ids["crash"],))
+        conn.execute("DELETE FROM themes WHERE id = ?", (ids["crash"],))
+    brief = drive(gather(conn, BriefingRequest(period="30", as_of="2025-03-31T00:00:00+00:00")))
+    assert brief["themes"] == [] and brief["themes_total"] == 1
+    pages = {p.title: p for p in briefing_pages.build(brief)}
+    assert not any(t.startswith("Theme") for t in pages)
+    assert "Every theme is mostly praise: none is reported as a problem to fix (see What people love)." \
+        in pages["Summary"].facts
+    assert pages["What people love"].sections[0][1][0].startswith("Echo: 8 items, 100% praise")

@@ -244,6 +244,12 @@ def summary_page(data: dict, tr: Tr) -> Page:
         if len(data["themes"]) > SUMMARY_THEMES:
             page.facts.append(tr("The table lists the first {m}; every reported theme has its own page.",
                                  m=SUMMARY_THEMES))
+        if data.get("loved_total"):
+            page.facts.append(tr("Themes that are mostly praise ({m}) are not reported as problems to fix "
+                                 "(see What people love).", m=data["loved_total"]))
+    elif data.get("themes_total"):
+        page.facts.append(tr("Every theme is mostly praise: none is reported as a problem to fix "
+                             "(see What people love)."))
     else:
         page.facts.append(tr("No themes yet: run the theme analysis to add theme pages. "
                              "Satisfaction, response times and status are reported below."))
