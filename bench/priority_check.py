@@ -11,7 +11,9 @@ run on the same workspaces. Each theme is judged by
 
 A theme is "mostly positive" by a judge above 0.5 (``priority.mostly_praise``). The defect this
 checks: a theme mostly positive by (b) or (c) that the product does not see as mostly praise ranks
-among the themes to fix.
+among the themes to fix. The top five is the one each version's briefing reports: before, the first
+five by ``rank_key`` (mostly-praise themes fill it when fewer are left to fix); after, the first five
+themes to fix (mostly-praise ones are only under What people love).
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/priority_check.py [--keep DIR]
 
@@ -135,6 +137,8 @@ def report(name: str, path: Path, top: int = 5) -> dict:
         order = sorted(ids, key=lambda t: priority.rank_key(scores[t]["priority"], praise[t], size.get(t, 0), t))
         rows = [{"id": t, "label": labels[t], "priority": scores[t]["priority"], "a": praise[t], **judged.get(t, {})}
                 for t in order]
+        if key == "after":  # this tree's briefing reports the themes to fix only (services.briefing._themes)
+            rows = [r for r in rows if not priority.mostly_praise(r["a"])]
         first = rows[:top]
         positive = {j: sum(priority.mostly_praise(r.get(j)) for r in first) for j in JUDGES}
         # ranked as a theme to fix although its items are mostly positive by sentiment or stars
@@ -181,9 +185,11 @@ def main() -> None:
         print(f"\n**{r['name']}** top 5 (theme label as generated; a praise share, b positive, c 4-5 stars, d own labels)\n")
         print("| rank | before | after |")
         print("|---|---|---|")
-        for i, (x, y) in enumerate(zip(r["before"]["top"], r["after"]["top"]), 1):
-            flag = lambda z: " *loved*" if priority.mostly_praise(z["a"]) else ""  # noqa: E731
-            print(f"| {i} | {_cell(x)}{flag(x)} | {_cell(y)}{flag(y)} |")
+        before, after = r["before"]["top"], r["after"]["top"]
+        for i in range(max(len(before), len(after))):
+            cell = lambda rows: (_cell(rows[i]) + (" *mostly praise*" if priority.mostly_praise(rows[i]["a"]) else "")  # noqa: E731
+                                 if i < len(rows) else "(no further theme to fix)")
+            print(f"| {i + 1} | {cell(before)} | {cell(after)} |")
         print("\nWhat people love, after: " + ("; ".join(_cell(x) for x in r["after"]["loved"]) or "none")
               + "  \nbefore: " + ("; ".join(_cell(x) for x in r["before"]["loved"]) or "none"))
 
