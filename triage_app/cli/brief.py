@@ -14,7 +14,7 @@ from .group import cli
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="OUT.pdf or OUT.pptx")
 @click.option("--period", default="30", show_default=True, metavar="LAST_N_DAYS|FROM..TO",
               help="The last N days up to the newest item (or --as-of), or whole UTC days FROM..TO, e.g. 2025-04-01..2025-06-30.")
-@click.option("--top", default=10, show_default=True, type=int, help="Themes to report, by priority (one page each).")
+@click.option("--top", default=10, show_default=True, type=int, help="Themes to fix to report, by priority (one page each); themes that are mostly praise are under What people love.")
 @click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "zh"]), help="Language of the briefing.")
 @click.option("--as-of", "as_of", help="End of LAST_N_DAYS (ISO 8601; default: the newest item, as on the dashboard).")
 @click.option("--segment", metavar="ATTRIBUTE", help="Segment of the theme heatmap, e.g. plan (default: the source).")

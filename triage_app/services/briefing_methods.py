@@ -56,6 +56,9 @@ def methods_pages(data: dict[str, Any], tr: Tr) -> list[Page]:
         tr("Praise is not a problem: volume, people, votes, growth, unresolved share and response lag count only "
            "the share of a theme's items that are not praise; themes that are mostly praise are listed under "
            "What people love."),
+        tr("An item is praise when the file's own type says so; else when its rating, CSAT or NPS says satisfied "
+           "(4-5 stars, NPS 9-10), whatever the text; else when its text is typed praise and its sentiment is not "
+           "negative. Mostly: over half of a theme's items."),
     ]
     if data.get("undated"):  # no item has a date: no periods, no trends
         read[:4] = [tr("Period: every item; none has a date, so nothing is compared or drawn over time.")]
