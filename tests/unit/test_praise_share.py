@@ -148,6 +148,13 @@ def test_the_briefing_reports_only_themes_to_fix(workspace, write_file):
     zh = {p.title: p for p in briefing_pages.build({**brief, "lang": "zh"})}
     assert "以好评为主的主题（1 个）不作为待解决的问题列出（见“用户喜爱的”）。" in next(iter(zh.values())).facts
 
+    from analysis.chart_style import new_figure
+    from triage_app.services.dashboard import dashboard_charts
+
+    ranking = next(c for c in drive(dashboard_charts(conn)) if c.name == "priority")
+    fig = ranking.draw(new_figure())
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Crash"]
+
     with transaction(conn):  # the unhappy reviews leave: every theme is mostly praise
         conn.execute("DELETE FROM item_themes WHERE theme_id = ?", (ids["crash"],))
         conn.execute("DELETE FROM themes WHERE id = ?", (ids["crash"],))
@@ -158,3 +165,7 @@ def test_the_briefing_reports_only_themes_to_fix(workspace, write_file):
     assert "Every theme is mostly praise: none is reported as a problem to fix (see What people love)." \
         in pages["Summary"].facts
     assert pages["What people love"].sections[0][1][0].startswith("Echo: 8 items, 100% praise")
+    # the dashboard (here undated) says the same rather than "no themes yet"
+    charts = drive(dashboard_charts(conn))
+    assert [c.name for c in charts if c.draw is None] == ["undated", "all-praise"]
+    assert not any(c.name == "priority" for c in charts)

@@ -49,7 +49,13 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
 
     summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
     listed = {t.id for t in summaries}
-    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in listed][:top]
+    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in listed]
+    # the themes to fix, as the briefing reports them (mostly-praise ones are under What people love)
+    to_fix = [t for t in ranked if not mostly_praise(t.praise_share)][:top]
+    if ranked and not to_fix:
+        return [_notice(briefing_pages.Tr(lang)("Every theme is mostly praise: none is reported as a problem to fix "
+                                                "(see What people love)."), "all-praise")]
+    ranked = to_fix
     if not ranked:
         return []
     fold = {c: t.id for t in ranked for c in t.children}
@@ -108,7 +114,10 @@ def dashboard_charts(conn: sqlite3.Connection, days: int | None = 90, top: int =
                               "flow. Map a date column when importing to see them.", n=f"{stats['items']:,}"), "undated"))
     if not undated:
         out += [_notice(text) for text in data["missing_pages"]]
-    if not data["themes"]:
+    if not data["themes"] and data.get("themes_total"):
+        out.append(_notice(tr("Every theme is mostly praise: none is reported as a problem to fix "
+                              "(see What people love)."), "all-praise"))
+    elif not data["themes"]:
         out.append(_notice(tr("No themes yet: run the analysis (Analysis › Run Analysis) to rank the themes here."),
                            "no-themes"))
     for page in pages:
