@@ -73,13 +73,14 @@ def _length_bonus(key) -> float:
 def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
                   keywords: list[list[str]] | None = None, seed: int = 42, *,
                   words: Collection[str] | None = None, reserved: Collection[str] = (),
-                  moods: Sequence[Sequence[int] | None] | None = None) -> list[str]:
+                  moods: Sequence[Sequence[int] | None] | None = None, avoid: Collection[str] = ()) -> list[str]:
     """One short phrase label per group of member texts; distinct among the groups (siblings).
 
     ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
     None: no re-ranking). ``keywords`` (optional, per group) guide the fallback sentence. ``words``:
     the corpus's own Chinese words (None: discovered from the groups). ``reserved``: labels that other
-    themes hold (never given again). ``moods`` (optional, per group, one per text): the app's sentiment
+    themes hold (never given again); ``avoid``: labels elsewhere in the tree, not given again unless a group
+    has no other grounded phrase (then a repeat beats a numbered member sentence). ``moods`` (optional, per group, one per text): the app's sentiment
     of each member text (-1, 0, 1; the feedback-class heads' argmax), which decides the theme's mood a
     label must not go against (without it: ``label_mood``'s word lists). Deterministic for the same input and seed.
     """
@@ -129,51 +130,56 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
-    taken = _Taken(reserved)
+    taken = _Taken(list(reserved) + list(avoid))
+    near = _Taken(reserved)  # hard: the caller's reserved labels and the siblings'
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
         polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
         against = _Against(polarity, said_by[k] is not None)
-        for i, (_, label, key) in enumerate(ranked[k]):
-            if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
-                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against,
-                                 {c[2] for c in ranked[k]})
-                if turned is None:
-                    continue
-                labels[k] = turned
+        for pool in (taken, near) if avoid else (taken,):  # labels elsewhere in the tree: avoided where possible
+            if labels[k] is not None:
                 break
-            if label.lower() not in taken:
-                need = min_texts(sizes[k])
-                topic = _disputed(key, label, counted[k][0], need)
-                if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
-                    key, label = topic, _display(topic, surfaces[topic], case)
-                    if label.lower() in taken:
+            for i, (_, label, key) in enumerate(ranked[k]):
+                if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
+                    turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, pool, against,
+                                     {c[2] for c in ranked[k]})
+                    if turned is None:
                         continue
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
-                if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
-                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against,
-                                        FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
-                if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
-                    # "GPS": what about it; "Good", "Add": what is good, what to add
-                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
-                                     share=LOW_EXPAND_SHARE, compact=True)
-                paired = None if longer else _paired(ranked[k], i, parsed[k], need)
-                labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
-                if not longer and not says_how(labels[k]):  # 薯条 over members who write 没有番茄酱
-                    labels[k] = _predicate_for(key, counted[k][0], need, surfaces, case, taken, against,
-                                               top_words[k]) or labels[k]
-                if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
-                    labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
-                                            embed, taken, against) or label
-                break
+                    labels[k] = turned
+                    break
+                if label.lower() not in pool:
+                    need = min_texts(sizes[k])
+                    topic = _disputed(key, label, counted[k][0], need)
+                    if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
+                        key, label = topic, _display(topic, surfaces[topic], case)
+                        if label.lower() in pool:
+                            continue
+                    longer = _expand(key, counted[k][0], need, surfaces, case, pool, against)
+                    if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
+                        longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, pool, against,
+                                            FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
+                    if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
+                        # "GPS": what about it; "Good", "Add": what is good, what to add
+                        longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, pool, against,
+                                         share=LOW_EXPAND_SHARE, compact=True)
+                    paired = None if longer else _paired(ranked[k], i, parsed[k], need)
+                    labels[k] = longer or (paired if paired and paired.lower() not in pool else label)
+                    if not longer and not says_how(labels[k]):  # 薯条 over members who write 没有番茄酱
+                        labels[k] = _predicate_for(key, counted[k][0], need, surfaces, case, pool, against,
+                                                   top_words[k]) or labels[k]
+                    if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
+                        labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
+                                                embed, pool, against) or label
+                    break
         if labels[k] is None:
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
                 texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
             labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
-                                  keywords[k] if keywords and k < len(keywords) else [], taken)
+                                  keywords[k] if keywords and k < len(keywords) else [], near)
         taken.add(labels[k].lower())
+        near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
 
 

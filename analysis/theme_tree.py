@@ -223,7 +223,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42, embed=None, words=None, moods=None, reserved=()) -> list[str]:
+                   seed: int = 42, embed=None, words=None, moods=None, avoid=()) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other: phrases from the members' own words (``theme_labels.phrase_labels``;
     ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words,
@@ -231,7 +231,7 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     from .theme_labels import phrase_labels
 
     return phrase_labels([list(g) for g in groups], np.asarray(centroids), embed, [list(k) for k in keywords],
-                         seed, words=words, moods=moods, reserved=reserved)  # reserved: labels elsewhere in the tree
+                         seed, words=words, moods=moods, avoid=avoid)  # avoid: labels elsewhere in the tree
 
 
 def sample_indices(labels: np.ndarray, k: int, rng: np.random.Generator, limit: int = KEYWORD_SAMPLE) -> np.ndarray:

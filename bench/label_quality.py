@@ -357,7 +357,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     from analysis import theme_tree
 
     # the tree keeps labels unique beyond siblings when its label_siblings takes the labels given so far
-    tree_reserved = "reserved" in inspect.signature(theme_tree.label_siblings).parameters
+    tree_reserved = "avoid" in inspect.signature(theme_tree.label_siblings).parameters
     runs = [("base", base_mod, True), ("new", theme_labels, True)]
     if "moods" in inspect.signature(theme_labels.phrase_labels).parameters:
         runs.append(("new, no moods", theme_labels, False))  # as labelled while the caller passes no moods
@@ -373,7 +373,7 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
             extra = {"moods": [g[2] for g in groups]} if with_moods and "moods" in inspect.signature(
                 mod.phrase_labels).parameters else {}
             if tree_reserved and mod is theme_labels:
-                extra["reserved"] = [lab for _, lab in labels_all]
+                extra["avoid"] = [lab for _, lab in labels_all]
             labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words, **extra)
             labels_all += [(level, lab) for lab in labs]
             kws_all += [list(k) for k in kws]
