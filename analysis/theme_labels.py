@@ -137,9 +137,12 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     for k in order:
         polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
         against = _Against(polarity, said_by[k] is not None)
+        first = None
         for pool in (taken, near) if avoid else (taken,):  # labels elsewhere in the tree: avoided where possible
-            if labels[k] is not None:
-                break
+            if labels[k] is not None:  # ...unless the one left is a bare topic or a sentence (卷饼 for 卷饼好吃)
+                if says_how(labels[k]):
+                    break
+                first, labels[k] = labels[k], None
             for i, (_, label, key) in enumerate(ranked[k]):
                 if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
                     turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, pool, against,
@@ -172,6 +175,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
                     break
+        if labels[k] is None or (first is not None and not says_how(labels[k])):
+            labels[k] = first
         if labels[k] is None:
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
