@@ -139,8 +139,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         against = _Against(polarity, said_by[k] is not None)
         first = None
         for pool in (taken, near) if avoid else (taken,):  # labels elsewhere in the tree: avoided where possible
-            if labels[k] is not None:  # ...unless the one left is a bare topic or a sentence (卷饼 for 卷饼好吃)
-                if says_how(labels[k]):
+            if labels[k] is not None:  # ...unless the one left is one bare word (卷饼 for 卷饼好吃)
+                if _says_what(labels[k]):
                     break
                 first, labels[k] = labels[k], None
             for i, (_, label, key) in enumerate(ranked[k]):
@@ -175,7 +175,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
                     break
-        if labels[k] is None or (first is not None and not says_how(labels[k])):
+        if labels[k] is None or (first is not None and not _says_what(labels[k])):
             labels[k] = first
         if labels[k] is None:
             texts = groups[k]
@@ -207,8 +207,8 @@ def _keyword_forms(keywords: Sequence[str]) -> list[tuple[str, bool]]:
 
 def _keyword_weight(key: tuple, forms: list[tuple[str, bool]]) -> float:
     """1 + KEYWORD_BOOST x (how early the first keyword the phrase contains comes); 1 without one."""
-    if not forms:
-        return 1.0
+    if not forms or (len(key) == 1 and (_zh_evaluative(key) if _is_cjk_key(key) else evaluative_word(key[0]))):
+        return 1.0  # "Fix", "Add", 好吃: a keyword, but no label by itself
     joined = "".join(key) if _is_cjk_key(key) else None
     stems = None if joined is not None else {stem(w) for w in key}
     for r, (form, zh) in enumerate(forms):
@@ -234,6 +234,8 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
     for other, c in df.items():
         if c < floor or other == key or _keyword_weight(other, forms) == 1.0:
             continue
+        if set(other) & set(key) and not _contains(other, key):
+            continue  # "Add dark" for "Dark mode": a fragment of the topic
         text = _display(other, surfaces[other], case)
         if not _key_says_how(other, text) or not _topic_words(other) or text.lower() in taken or against(other, text):
             continue
@@ -243,6 +245,14 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
         if best is None or rank > best[0]:
             best = (rank, text)
     return best[1] if best else None
+
+
+def _says_what(label: str) -> bool:
+    """A label of more than one word (jieba's, for Chinese): "Pop up ads", 卷饼好吃; not a bare topic or
+    evaluative word ("Update", 卷饼, "Love", 好吃)."""
+    if _CJK.search(label):
+        return len([w for w in segmenter().lcut(label) if w.strip()]) > 1
+    return len(label.split()) > 1
 
 
 def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embed: Embed | None,
@@ -266,6 +276,9 @@ def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embe
             if zh != _is_cjk(clause[0]):
                 continue
             clause = _trim_clause(clause, zh)
+            if not zh and clause and (clause[-1].lower() in FUNCTION_WORDS or any(
+                    w.lower() in _EN_SUBORDINATE for w in clause[1:])):
+                continue  # "Stars if it didn't have many": no label
             if len(clause) < 2 or any(a == b for a, b in zip(clause, clause[1:])) or (
                     not zh and any(_STRETCHED.search(w) for w in clause)):
                 continue
@@ -304,6 +317,7 @@ def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embe
 
 #: Words a clause may start with that a label leaves out (就是鸡肉比较少 -> 鸡肉比较少, "the app" -> "app").
 _ZH_FILLERS = frozenset("就是 但是 不过 而且 还是 感觉 觉得 当然 可是 就 还 也 都 又 只是 然后 结果 其实 所以 我 我们 你们 他们 这个 那个 这次 今天".split())
+_EN_SUBORDINATE = frozenset("if when because that which who whose where while unless since".split())
 _EN_FILLERS = frozenset("the my this your their our a an and but so then also just".split())
 #: Particles a Chinese label does not end with (太甜了 -> 太甜).
 _ZH_TAIL = frozenset("了 啊 的 呢 吧 哦 呀 啦 嘛 哈 么")
