@@ -35,13 +35,13 @@ from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .en_frames import stem
+from .en_frames import GENERIC, stem
 from .en_phrases import (_CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
                          _topic_words, _zh_mood, app_polarity, evaluative_word, mood, moods_of, says_how)
-from .topic_keywords import is_profane
+from .topic_keywords import english_stop, is_profane
 from .zh_phrases import _ZH_EVALUATIVE, _ZH_NUMERAL, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_key, _zh_says
 from .zh_words import discover_words, is_chinese_name, segmenter, word_tag, words_key
 
@@ -188,8 +188,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     return [lab or "(no label)" for lab in labels]
 
 
-#: Keywords of a theme (its c-TF-IDF words against all themes, best first) that make a phrase containing one
-#: score up to ``1 + KEYWORD_BOOST`` times more (the first keyword most): what sets the theme apart beyond its
+#: Keywords of a theme (its c-TF-IDF words against all themes, best first) that make a phrase of several words
+#: containing one score up to ``1 + KEYWORD_BOOST`` times more (the first keyword most): what sets the theme apart beyond its
 #: siblings (味道不错 is common under a parent about couriers, not in a sub-theme whose words are 脾气, 时间长).
 KEYWORD_TOP = 6
 KEYWORD_BOOST = 1.0
@@ -200,19 +200,26 @@ def _keyword_forms(keywords: Sequence[str]) -> list[tuple[str, bool]]:
     out = []
     for w in list(keywords)[:KEYWORD_TOP]:
         w = str(w).strip()
-        if w:
-            out.append((w, True) if _is_cjk(w) else (stem(_norm(w.lower())), False))
+        if not w:
+            continue
+        if _is_cjk(w):
+            out.append((w, True))
+        elif len(w) > 2 and w.lower() not in english_stop() and stem(_norm(w.lower())) not in _LIGHT:
+            out.append((stem(_norm(w.lower())), False))  # "let", "use": in any phrase, they say nothing of it
     return out
+
+
+_LIGHT = GENERIC | {"let", "want", "need", "help", "pleas", "app"}
 
 
 def _keyword_weight(key: tuple, forms: list[tuple[str, bool]]) -> float:
     """1 + KEYWORD_BOOST x (how early the first keyword the phrase contains comes); 1 without one."""
-    if not forms or (len(key) == 1 and (_zh_evaluative(key) if _is_cjk_key(key) else evaluative_word(key[0]))):
-        return 1.0  # "Fix", "Add", 好吃: a keyword, but no label by itself
+    if not forms or len(key) == 1:
+        return 1.0  # a phrase with a keyword, not the keyword alone ("Dataset", "Fix", 米饭: its c-TF-IDF counts it)
     joined = "".join(key) if _is_cjk_key(key) else None
     stems = None if joined is not None else {stem(w) for w in key}
     for r, (form, zh) in enumerate(forms):
-        if (zh and joined is not None and form in joined) or (not zh and stems is not None and form in stems):
+        if (zh and joined is not None and (form in key or len(form) > 1 and form in joined)) or (not zh and stems is not None and form in stems):
             return 1.0 + KEYWORD_BOOST * (1 - r / len(forms))
     return 1.0
 
