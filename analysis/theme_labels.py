@@ -175,7 +175,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
                     break
-        if labels[k] is None or (first is not None and not _says_what(labels[k])):
+        if labels[k] is None:  # a one-word label avoided in the tree gives way to the repeat ("Spyder", not "JupyterLab")
             labels[k] = first
         if labels[k] is None:
             texts = groups[k]
