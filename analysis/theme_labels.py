@@ -175,8 +175,10 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
                     break
-        if labels[k] is None:  # a one-word label avoided in the tree gives way to the repeat ("Spyder", not "JupyterLab")
-            labels[k] = first
+        if labels[k] is None or (first is not None and _names_keyword(first, top_words[k])
+                                 and not _names_keyword(labels[k], top_words[k])):
+            labels[k] = first  # a one-word label avoided gives way to the repeat ("Spyder", not "JupyterLab") when
+            # that is about the theme's own words (速度 stays over 味道不错 for a sub-theme about speed)
         if labels[k] is None:
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
@@ -210,6 +212,13 @@ def _keyword_forms(keywords: Sequence[str]) -> list[tuple[str, bool]]:
 
 
 _LIGHT = GENERIC | {"let", "want", "need", "help", "pleas", "app"}
+
+
+def _names_keyword(label: str, forms: list[tuple[str, bool]]) -> bool:
+    """Whether a label contains one of the theme's keywords (Chinese as written, English by stem)."""
+    low = label.lower()
+    stems = {stem(_norm(w)) for w in low.split()}
+    return any((form in low) if zh else (form in stems) for form, zh in forms)
 
 
 def _keyword_weight(key: tuple, forms: list[tuple[str, bool]]) -> float:
