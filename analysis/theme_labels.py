@@ -29,20 +29,21 @@ English candidates: ``en_phrases``; Chinese: ``zh_phrases``; what a label says a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from typing import Callable, Collection, Sequence
 
 import numpy as np
 
-from .en_frames import stem
-from .en_phrases import (_CJK, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+from .en_frames import GENERIC, stem
+from .en_phrases import (_CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
                          _topic_words, _zh_mood, app_polarity, evaluative_word, mood, moods_of, says_how)
-from .topic_keywords import is_profane
-from .zh_phrases import _ZH_EVALUATIVE, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_says
-from .zh_words import discover_words, is_chinese_name, segmenter, words_key
+from .topic_keywords import english_stop, is_profane
+from .zh_phrases import _ZH_EVALUATIVE, _ZH_NUMERAL, MAX_CHINESE_CHARS, ZH_NEGATION, _zh_key, _zh_says
+from .zh_words import discover_words, is_chinese_name, segmenter, word_tag, words_key
 
 #: Candidates per theme re-ranked by embedding.
 RERANK = 12
@@ -72,13 +73,14 @@ def _length_bonus(key) -> float:
 def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
                   keywords: list[list[str]] | None = None, seed: int = 42, *,
                   words: Collection[str] | None = None, reserved: Collection[str] = (),
-                  moods: Sequence[Sequence[int] | None] | None = None) -> list[str]:
+                  moods: Sequence[Sequence[int] | None] | None = None, avoid: Collection[str] = ()) -> list[str]:
     """One short phrase label per group of member texts; distinct among the groups (siblings).
 
     ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
     None: no re-ranking). ``keywords`` (optional, per group) guide the fallback sentence. ``words``:
     the corpus's own Chinese words (None: discovered from the groups). ``reserved``: labels that other
-    themes hold (never given again). ``moods`` (optional, per group, one per text): the app's sentiment
+    themes hold (never given again); ``avoid``: labels elsewhere in the tree, not given again unless a group
+    has no other grounded phrase (then a repeat beats a numbered member sentence). ``moods`` (optional, per group, one per text): the app's sentiment
     of each member text (-1, 0, 1; the feedback-class heads' argmax), which decides the theme's mood a
     label must not go against (without it: ``label_mood``'s word lists). Deterministic for the same input and seed.
     """
@@ -108,6 +110,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     mean_size = float(np.mean(sizes))
     named = _corpus_names(case, sum(sizes))
     ranked: list[list[tuple[float, str, tuple]]] = []
+    top_words = [_keyword_forms(keywords[k] if keywords and k < len(keywords) else ()) for k in range(len(groups))]
     for k, (df, _) in enumerate(counted):
         need = min_texts(sizes[k])
         scored = []
@@ -118,6 +121,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
             score = weight / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
             if len(key) > 1 and key[0] in named:
                 score *= NAME_PENALTY
+            score *= _keyword_weight(key, top_words[k])
             if key in parsed[k].frame_keys and c >= FRAME_MIN_SHARE * sizes[k]:
                 score *= FRAME_BOOST  # an issue title's problem or request: what a PM names it by
             scored.append((score, key))
@@ -126,46 +130,268 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
-    taken = {r.strip().lower() for r in reserved}
+    taken = _Taken(list(reserved) + list(avoid))
+    near = _Taken(reserved)  # hard: the caller's reserved labels and the siblings'
     labels: list[str | None] = [None] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
     for k in order:
         polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
         against = _Against(polarity, said_by[k] is not None)
-        for i, (_, label, key) in enumerate(ranked[k]):
-            if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
-                turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, taken, against,
-                                 {c[2] for c in ranked[k]})
-                if turned is None:
-                    continue
-                labels[k] = turned
-                break
-            if label.lower() not in taken:
-                need = min_texts(sizes[k])
-                topic = _disputed(key, label, counted[k][0], need)
-                if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
-                    key, label = topic, _display(topic, surfaces[topic], case)
-                    if label.lower() in taken:
+        first = None
+        for pool in (taken, near) if avoid else (taken,):  # labels elsewhere in the tree: avoided where possible
+            if labels[k] is not None:  # ...unless the one left is one bare word (卷饼 for 卷饼好吃)
+                if _says_what(labels[k]):
+                    break
+                first, labels[k] = labels[k], None
+            for i, (_, label, key) in enumerate(ranked[k]):
+                if against(key, label):  # "Good game" is not what a theme of crash reports is about; 味道不错 not over 难吃
+                    turned = _turned(key, counted[k][0], min_texts(sizes[k]), surfaces, case, pool, against,
+                                     {c[2] for c in ranked[k]})
+                    if turned is None:
                         continue
-                longer = _expand(key, counted[k][0], need, surfaces, case, taken, against)
-                if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
-                    longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, taken, against,
-                                        FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
-                if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
-                    # "GPS": what about it; "Good", "Add": what is good, what to add
-                    longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, taken, against,
-                                     share=LOW_EXPAND_SHARE, compact=True)
-                paired = None if longer else _paired(ranked[k], i, parsed[k], need)
-                labels[k] = longer or (paired if paired and paired.lower() not in taken else label)
-                break
+                    labels[k] = turned
+                    break
+                if label.lower() not in pool:
+                    need = min_texts(sizes[k])
+                    topic = _disputed(key, label, counted[k][0], need)
+                    if topic is not None:  # 送餐太慢 where as many members say 送餐很快: the topic, 送餐
+                        key, label = topic, _display(topic, surfaces[topic], case)
+                        if label.lower() in pool:
+                            continue
+                    longer = _expand(key, counted[k][0], need, surfaces, case, pool, against)
+                    if longer is None and not _key_says_how(key, label):  # "Email" -> "Can't send email"
+                        longer = _frame_for(key, counted[k][0], parsed[k].frame_df, need, surfaces, case, pool, against,
+                                            FRAME_SHARE if parsed[k].frame_keys else REVIEW_FRAME_SHARE)
+                    if longer is None and (not _key_says_how(key, label) or _bare(key)) and not _zh_evaluative(key):
+                        # "GPS": what about it; "Good", "Add": what is good, what to add
+                        longer = _expand(key, counted[k][0], max(3, need - 2), surfaces, case, pool, against,
+                                         share=LOW_EXPAND_SHARE, compact=True)
+                    paired = None if longer else _paired(ranked[k], i, parsed[k], need)
+                    labels[k] = longer or (paired if paired and paired.lower() not in pool else label)
+                    if not longer and not says_how(labels[k]):  # 薯条 over members who write 没有番茄酱
+                        labels[k] = _predicate_for(key, counted[k][0], need, surfaces, case, pool, against,
+                                                   top_words[k]) or labels[k]
+                    if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
+                        labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
+                                                embed, pool, against) or label
+                    break
+        if labels[k] is None or (first is not None and _names_keyword(first, top_words[k])
+                                 and not _names_keyword(labels[k], top_words[k])):
+            labels[k] = first  # a one-word label avoided gives way to the repeat ("Spyder", not "JupyterLab") when
+            # that is about the theme's own words (速度 stays over 味道不错 for a sub-theme about speed)
         if labels[k] is None:
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
                 texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
             labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
-                                  keywords[k] if keywords and k < len(keywords) else [], taken)
+                                  keywords[k] if keywords and k < len(keywords) else [], near)
         taken.add(labels[k].lower())
+        near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+#: Keywords of a theme (its c-TF-IDF words against all themes, best first) that make a phrase of several words
+#: containing one score up to ``1 + KEYWORD_BOOST`` times more (the first keyword most): what sets the theme apart beyond its
+#: siblings (味道不错 is common under a parent about couriers, not in a sub-theme whose words are 脾气, 时间长).
+KEYWORD_TOP = 6
+KEYWORD_BOOST = 1.0
+
+
+def _keyword_forms(keywords: Sequence[str]) -> list[tuple[str, bool]]:
+    """(form, Chinese?) of a theme's first ``KEYWORD_TOP`` keywords: English by stem, Chinese as written."""
+    out = []
+    for w in list(keywords)[:KEYWORD_TOP]:
+        w = str(w).strip()
+        if not w:
+            continue
+        if _is_cjk(w):
+            out.append((w, True))
+        elif len(w) > 2 and w.lower() not in english_stop() and stem(_norm(w.lower())) not in _LIGHT:
+            out.append((stem(_norm(w.lower())), False))  # "let", "use": in any phrase, they say nothing of it
+    return out
+
+
+_LIGHT = GENERIC | {"let", "want", "need", "help", "pleas", "app"}
+
+
+def _names_keyword(label: str, forms: list[tuple[str, bool]]) -> bool:
+    """Whether a label contains one of the theme's keywords (Chinese as written, English by stem)."""
+    low = label.lower()
+    stems = {stem(_norm(w)) for w in low.split()}
+    return any((form in low) if zh else (form in stems) for form, zh in forms)
+
+
+def _keyword_weight(key: tuple, forms: list[tuple[str, bool]]) -> float:
+    """1 + KEYWORD_BOOST x (how early the first keyword the phrase contains comes); 1 without one."""
+    if not forms or len(key) == 1:
+        return 1.0  # a phrase with a keyword, not the keyword alone ("Dataset", "Fix", 米饭: its c-TF-IDF counts it)
+    joined = "".join(key) if _is_cjk_key(key) else None
+    stems = None if joined is not None else {stem(w) for w in key}
+    for r, (form, zh) in enumerate(forms):
+        if (zh and joined is not None and (form in key or len(form) > 1 and form in joined)) or (not zh and stems is not None and form in stems):
+            return 1.0 + KEYWORD_BOOST * (1 - r / len(forms))
+    return 1.0
+
+
+#: A topic label gives way to a phrase that says how, contains one of the theme's keywords and is written in at
+#: least this share of as many texts as the topic (薯条 -> 没有番茄酱 in a sub-theme of missing sauce).
+PREDICATE_SHARE = 0.2
+
+
+def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: "_Taken",
+                   against: "_Against", forms: list[tuple[str, bool]]) -> str | None:
+    """For a topic label: the most common grounded phrase that says how (``says_how``) about something named
+    (its topic words), contains a keyword of the theme (``forms``) and does not go against the theme's mood;
+    over a theme of mixed mood only one that is neither praise nor complaint. None when there is none."""
+    if not forms:
+        return None
+    floor = max(need, PREDICATE_SHARE * df.get(key, 0))
+    best = None
+    for other, c in df.items():
+        if c < floor or other == key or _keyword_weight(other, forms) == 1.0:
+            continue
+        if set(other) & set(key) and not _contains(other, key):
+            continue  # "Add dark" for "Dark mode": a fragment of the topic
+        text = _display(other, surfaces[other], case)
+        if not _key_says_how(other, text) or not _topic_words(other) or text.lower() in taken or against(other, text):
+            continue
+        if not against.polarity and mood(other, text):
+            continue
+        rank = (c * _keyword_weight(other, forms), len(other), str(other))
+        if best is None or rank > best[0]:
+            best = (rank, text)
+    return best[1] if best else None
+
+
+def _says_what(label: str) -> bool:
+    """A label of more than one word (jieba's, for Chinese): "Pop up ads", 卷饼好吃; not a bare topic or
+    evaluative word ("Update", 卷饼, "Love", 好吃)."""
+    if _CJK.search(label):
+        return len([w for w in segmenter().lcut(label) if w.strip()]) > 1
+    return len(label.split()) > 1
+
+
+def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embed: Embed | None,
+                taken: "_Taken", against: "_Against") -> str | None:
+    """For a bare topic noun (one word that says nothing of it: 小时, 鸡肉, "App"): the member clause nearest the
+    theme's centre (among the most common) that starts with the topic (after fillers such as 就是, "the", and
+    numerals: 两个小时才送到), says how it is (``says_how``), fits a label as written (no cut) and does not go
+    against the theme's mood; only when at least ``need`` member texts have such a clause (what members say of
+    the topic, if not in the same words)."""
+    word = key[0]
+    zh = _is_cjk(word)
+    if zh and (_zh_says(word) or word in _ZH_EVALUATIVE or _zh_mood(key)) or not zh and evaluative_word(word):
+        return None  # 好吃, 不错, "Good": not a topic
+    if (zh and (not word_tag(word) or is_chinese_name(word))) or (not zh and texts.is_name(word)):
+        return None  # a product or brand name (the corpus's own word: 森林人, "Skype") is the theme's topic whole
+    found: Counter = Counter()
+    texts_with = 0
+    for clauses in texts.clauses:
+        hit = False
+        for clause in clauses:
+            if zh != _is_cjk(clause[0]):
+                continue
+            clause = _trim_clause(clause, zh)
+            if not zh and clause and (clause[-1].lower() in FUNCTION_WORDS or any(
+                    w.lower() in _EN_SUBORDINATE for w in clause[1:])):
+                continue  # "Stars if it didn't have many": no label
+            if len(clause) < 2 or any(a == b for a, b in zip(clause, clause[1:])) or (
+                    not zh and any(_STRETCHED.search(w) for w in clause)):
+                continue
+            head = next((w for w in clause if not (zh and _ZH_NUMERAL.match(w))), "")
+            if not (word in head if zh else _norm(head) == word):
+                continue
+            text = "".join(clause) if zh else " ".join(clause)
+            if (len(text) > MAX_CHINESE_CHARS if zh else len(clause) > MAX_WORDS) or (zh and "比" in text):
+                continue
+            if is_profane(text) or not says_how(text):
+                continue
+            ckey = tuple(k for w in clause if (k := _zh_key(w))) if zh else tuple(_norm(w) for w in clause)
+            if against(ckey, text) or text.lower() in taken:  # 速度太慢 keyed (速度, 慢): a complaint
+                continue
+            found[text if zh else text[:1].upper() + text[1:]] += 1
+            hit = True
+        texts_with += hit
+    if texts_with < need or not found:
+        return None
+    # grounded: the clause's content words (in any order, "or nearly") in several member texts
+    bags = [{_norm(w) for clause in clauses for w in clause} for clauses in texts.clauses]
+    joined = ["".join(w for clause in clauses for w in clause) for clauses in texts.clauses]
+    support = {}
+    for text in found:
+        parts = _content_parts(text, zh)
+        support[text] = sum(all(p in j for p in parts) for j in joined) if zh else sum(parts <= b for b in bags)
+    floor = max(need, CLAUSE_SHARE * texts_with)
+    options = sorted((t for t in found if support[t] >= floor), key=lambda t: (-support[t], len(t), t))[:CLAUSE_OPTIONS]
+    if not options:
+        return None
+    if embed is not None and centroid is not None and np.any(centroid) and len(options) > 1:
+        sims = np.asarray(embed(options), dtype=np.float32) @ np.asarray(centroid, dtype=np.float32)
+        return options[int(np.argmax(sims))]
+    return options[0]
+
+
+#: Words a clause may start with that a label leaves out (就是鸡肉比较少 -> 鸡肉比较少, "the app" -> "app").
+_ZH_FILLERS = frozenset("就是 但是 不过 而且 还是 感觉 觉得 当然 可是 就 还 也 都 又 只是 然后 结果 其实 所以 我 我们 你们 他们 这个 那个 这次 今天".split())
+_EN_SUBORDINATE = frozenset("if when because that which who whose where while unless since".split())
+_EN_FILLERS = frozenset("the my this your their our a an and but so then also just".split())
+#: Particles a Chinese label does not end with (太甜了 -> 太甜).
+_ZH_TAIL = frozenset("了 啊 的 呢 吧 哦 呀 啦 嘛 哈 么")
+
+
+def _content_parts(text: str, zh: bool):
+    """The words of a clause that must recur for it to be grounded: Chinese content words and negations keyed as
+    in phrases (degree adverbs out); English content words, normalised."""
+    if zh:
+        return [k for w in segmenter().lcut(text) if (k := _zh_key(w)) and w.strip() and w not in _ZH_TAIL]
+    return {_norm(w) for w in text.split() if w.lower() not in FUNCTION_WORDS or w.lower() in NEGATIONS}
+
+
+def _trim_clause(clause: tuple, zh: bool) -> tuple:
+    clause = list(clause)
+    fillers = _ZH_FILLERS if zh else _EN_FILLERS
+    while clause and (clause[0] if zh else clause[0].lower()) in fillers:
+        clause.pop(0)
+    if not zh:  # "Ads are just so annoying" -> "Ads are annoying"
+        clause = [w for w in clause if w.lower() not in _INTENSIFIERS]
+    cut = next((i for i, w in enumerate(clause) if i and (w if zh else w.lower()) in _CONTRASTS), len(clause))
+    clause = clause[:cut]  # 味道很好就是送餐太慢: the first of two things said
+    while zh and clause and clause[-1] in _ZH_TAIL:
+        clause.pop()
+    return tuple(clause)
+
+
+_STRETCHED = re.compile(r"([a-z])\1\1", re.I)  # sooooo
+_CONTRASTS = frozenset("就是 但是 不过 可是 只是 但 而且 and but though although except".split())
+
+
+#: ...whose content words at least this share of the texts that say something of the topic have (not a minority's).
+CLAUSE_SHARE = 0.15
+#: Member clauses a bare topic's label is chosen among (the most common, then nearest the theme's centre).
+CLAUSE_OPTIONS = 20
+
+
+class _Taken:
+    """Labels already given (lower case), compared as they read: Chinese without degree adverbs and particles
+    (送餐太慢 = 送餐很慢), English without plural s (Messages = Message)."""
+
+    def __init__(self, labels: Collection[str] = ()):
+        self._keys: set[str] = set()
+        for label in labels:
+            self.add(label)
+
+    @staticmethod
+    def key(label: str) -> str:
+        label = label.strip().lower()
+        if _CJK.search(label):
+            return "".join(k for w in segmenter().lcut(label) if (k := _zh_key(w)) and w.strip())
+        return " ".join(_norm(w) for w in label.split())
+
+    def add(self, label: str) -> None:
+        self._keys.add(self.key(label))
+
+    def __contains__(self, label: object) -> bool:
+        return isinstance(label, str) and self.key(label) in self._keys
 
 
 #: A phrase that says how things are replaces the chosen topic phrase it contains ("Ads" -> "Too many ads",

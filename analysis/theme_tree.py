@@ -223,7 +223,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42, embed=None, words=None, moods=None) -> list[str]:
+                   seed: int = 42, embed=None, words=None, moods=None, avoid=()) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other: phrases from the members' own words (``theme_labels.phrase_labels``;
     ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words,
@@ -231,7 +231,7 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     from .theme_labels import phrase_labels
 
     return phrase_labels([list(g) for g in groups], np.asarray(centroids), embed, [list(k) for k in keywords],
-                         seed, words=words, moods=moods)
+                         seed, words=words, moods=moods, avoid=avoid)  # avoid: labels elsewhere in the tree
 
 
 def sample_indices(labels: np.ndarray, k: int, rng: np.random.Generator, limit: int = KEYWORD_SAMPLE) -> np.ndarray:
@@ -404,7 +404,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
             leaf_moods = moods_of(picked, profiled_idx, said) if len(said) else None
             for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
                                                              [sub_keywords[k] for k in top.children], seed,
-                                                             embed, chinese_words, leaf_moods)):
+                                                             embed, chinese_words, leaf_moods,
+                                                             [t.label for t in tops] + [sub_labels[c] for h in tops[:g] for c in h.children])):
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label

@@ -24,6 +24,13 @@ and ours) on identical inputs. Measures, computed here and not by either labelle
 - contra (app): the same with the theme's majority by the app's per-item sentiment (argmax of the
   feedback-class heads, as the app stores it), the mood a labeller is given when it takes ``moods``;
 - dup: share of labels equal to a sibling's (case and "(2)" ignored);
+- bare: share of bare topic nouns (one token and topic-only: 米饭, "App"), which say nothing of what members say;
+- against: share of labels that say how (evaluative) and whose own sentiment (``text_sentiment``) is polar and
+  opposite to the theme's majority by the app's per-item sentiment (unlike contra, topic nouns that SnowNLP
+  happens to score are not counted);
+- repeated: share of labels equal to another label anywhere in the set's tree (case, "(2)" and Chinese degree
+  adverbs 很/太/... ignored: 送餐太慢 = 送餐很慢);
+- said: mean share of a theme's members that contain the label (its words as ``grounded`` matches them).
 - words / chars: mean length; CPU s: labelling time (all themes of the set).
 A labeller that takes ``moods`` is run twice: with the app's sentiment of the sampled members ("new") and
 without ("new, no moods": what the app labels while its caller passes none). Prints a Markdown table and a sample of labels per set (labels only, never member texts).
@@ -141,19 +148,33 @@ class Measure:
             return [w for w in self.tk.lcut(label) if w.strip()]
         return re.findall(r"[A-Za-z0-9'+#.-]+", label)
 
-    def grounded(self, label: str, members: list[str]) -> bool:
+    def hits(self, label: str, members: list[str]) -> int:
+        """Members that contain the label's words (Chinese: each word as a substring, degree adverbs left out;
+        English: each content word's first five letters as a token's)."""
         label = _NUMBERED.sub("", label)
         if _CJK.search(label):
             parts = [w for w in self.words(label) if not self.ADVERBS.fullmatch(w)]
-            hits = sum(all(p in t for p in parts) for t in members)
-        else:
-            stems = [w.lower()[:5] for w in self.words(label) if w.lower() not in self.stop and len(w) > 1]
-            stems = stems or [w.lower()[:5] for w in self.words(label)]
-            hits = 0
-            for t in members:
-                toks = set(x[:5] for x in re.findall(r"[a-z0-9'+#.-]+", t.lower()))
-                hits += all(s in toks for s in stems)
-        return hits >= min(3, len(members))
+            return sum(all(p in t for p in parts) for t in members)
+        stems = [w.lower()[:5] for w in self.words(label) if w.lower() not in self.stop and len(w) > 1]
+        stems = stems or [w.lower()[:5] for w in self.words(label)]
+        hits = 0
+        for t in members:
+            toks = set(x[:5] for x in re.findall(r"[a-z0-9'+#.-]+", t.lower()))
+            hits += all(s in toks for s in stems)
+        return hits
+
+    def grounded(self, label: str, members: list[str]) -> bool:
+        return self.hits(label, members) >= min(3, len(members))
+
+    def said(self, label: str, members: list[str]) -> float:
+        return self.hits(label, members) / max(1, len(members))
+
+    def bare(self, label: str) -> bool:
+        return len(self.words(label)) == 1 and self.topic_only(label)
+
+    def tree_key(self, label: str) -> str:
+        label = _NUMBERED.sub("", label).strip().lower()
+        return self.ADVERBS.sub("", label) if _CJK.search(label) else re.sub(r"s\b", "", label)
 
     def evaluative(self, label: str) -> bool:
         words = self.words(label)
@@ -204,6 +225,11 @@ class Measure:
         for lab, pol in zip(labels, polarity or []):
             own = text_sentiment(_NUMBERED.sub("", lab)).label
             contra += bool(pol) and own != "neutral" and (own == "positive") != (pol > 0)
+        against = 0
+        for lab, pol in zip(labels, polarity or []):
+            own = text_sentiment(_NUMBERED.sub("", lab)).label
+            against += bool(pol) and self.evaluative(lab) and own != "neutral" and (own == "positive") != (pol > 0)
+        tree = Counter(self.tree_key(lab) for lab in labels)
         dup = 0
         if siblings is not None:
             keys = [(s, _NUMBERED.sub("", lab).strip().lower()) for s, lab in zip(siblings, labels)]
@@ -217,6 +243,10 @@ class Measure:
             "name": sum(self.name_led(lab, case or {}) for lab in labels) / n,
             "contra": contra / n,
             "dup": dup / n,
+            "bare": sum(self.bare(lab) for lab in labels) / n,
+            "against": against / n,
+            "repeated": sum(tree[self.tree_key(lab)] > 1 for lab in labels) / n,
+            "said": float(np.mean([self.said(lab, m) for lab, m in zip(labels, members)])) if labels else 0.0,
             "long": sum((len(w) > 6) if not z else len(_NUMBERED.sub("", lab)) > 10
                         for lab, w, z in zip(labels, words, zh)) / n,
             "numbered": sum(bool(_NUMBERED.search(lab)) for lab in labels) / n,
@@ -324,6 +354,10 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     said = item_moods(docs, vectors)
     sets = sibling_sets(docs, found.labels, found.top_of, n_top, 42, said)
     results = {}
+    from analysis import theme_tree
+
+    # the tree keeps labels unique beyond siblings when its label_siblings takes the labels given so far
+    tree_reserved = "avoid" in inspect.signature(theme_tree.label_siblings).parameters
     runs = [("base", base_mod, True), ("new", theme_labels, True)]
     if "moods" in inspect.signature(theme_labels.phrase_labels).parameters:
         runs.append(("new, no moods", theme_labels, False))  # as labelled while the caller passes no moods
@@ -332,14 +366,17 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
         zh = [d for d in docs if _CJK.search(d)]
         t = time.process_time()
         words = words_fn(zh, seed=42) if len(zh) >= 20 else []
-        labels_all, members_all, sibs, samples_all, moods_all = [], [], [], [], []
+        labels_all, members_all, sibs, samples_all, moods_all, kws_all = [], [], [], [], [], []
         for s_i, (level, groups, idx) in enumerate(sets):
             cents = top_centroids[idx] if level == "top" else sub_centroids[idx]
             kws = [found.tops[i].keywords if level == "top" else found.themes[i].keywords for i in idx]
             extra = {"moods": [g[2] for g in groups]} if with_moods and "moods" in inspect.signature(
                 mod.phrase_labels).parameters else {}
+            if tree_reserved and mod is theme_labels:
+                extra["avoid"] = [lab for _, lab in labels_all]
             labs = mod.phrase_labels([g[0] for g in groups], cents, backend.encode, kws, 42, words=words, **extra)
             labels_all += [(level, lab) for lab in labs]
+            kws_all += [list(k) for k in kws]
             members_all += [g[1] for g in groups]
             samples_all += [g[0] for g in groups]
             moods_all += [g[2] for g in groups]
@@ -353,9 +390,11 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
     for tag in results:
         labels_all, members_all, cpu, sibs, _, _ = results[tag]
         m = measure.table([lab for _, lab in labels_all], members_all, polarity, sibs, case)
-        m["contra_app"] = measure.table([lab for _, lab in labels_all], members_all, app_polarity)["contra"]
+        app = measure.table([lab for _, lab in labels_all], members_all, app_polarity)
+        m["contra_app"], m["against"] = app["contra"], app["against"]
         lines.append(f"| {name} ({len(docs):,}) | {tag} | {len(labels_all)} | {m['single']:.0%} | {m['topic']:.0%} | "
-                     f"{m['name']:.0%} | {m['contra']:.0%} | {m['contra_app']:.0%} | {m['dup']:.0%} | {m['grounded']:.0%} | "
+                     f"{m['bare']:.0%} | {m['name']:.0%} | {m['contra']:.0%} | {m['contra_app']:.0%} | "
+                     f"{m['against']:.0%} | {m['dup']:.0%} | {m['repeated']:.0%} | {m['said']:.0%} | {m['grounded']:.0%} | "
                      f"{m['long']:.0%} | {m['numbered']:.0%} | {m['words']:.1f} | {m['chars']:.1f} | {cpu:.1f} |")
     samples = []
     base_labels, new_labels = results["base"][0], results["new"][0]
@@ -368,7 +407,9 @@ def run_set(name: str, n: int, base_mod, cache: Path, measure: Measure, show: in
             for i in range(len(new_labels)):
                 m = results["new"][5][i] or []
                 share = f" neg={m.count(-1) / max(1, len(m)):.0%} pos={m.count(1) / max(1, len(m)):.0%}"
-                f.write(f"[{i}] {new_labels[i][0]} n={len(results['new'][1][i])} pol={polarity[i]:+d}{share} | "
+                said = measure.said(new_labels[i][1], results["new"][1][i])
+                f.write(f"[{i}] {new_labels[i][0]} n={len(results['new'][1][i])} pol={polarity[i]:+d}{share} "
+                        f"said={said:.0%} kw={','.join(kws_all[i][:5])} | "
                         f"{base_labels[i][1]}  →  {new_labels[i][1]}\n")
                 for q in results["new"][4][i][:3]:
                     f.write("      > " + " ".join(q.split())[:150] + "\n")
@@ -388,9 +429,9 @@ def main() -> None:
     base_mod = load_base(args.base.resolve())
     measure = Measure()
     print(f"load average at start: {', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
-    print("| set | labeller | labels | single | topic-only | name | contra | contra (app) | dup | grounded | long | numbered | words | "
-          "chars | CPU s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| set | labeller | labels | single | topic-only | bare | name | contra | contra (app) | against | dup | repeated | "
+          "said | grounded | long | numbered | words | chars | CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     samples = []
     for name in args.sets.split(","):
         lines = run_set(name, args.max, base_mod, args.cache, measure, args.show, args.dump)
