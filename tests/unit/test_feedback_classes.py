@@ -229,7 +229,7 @@ def test_train_save_load_round_trip(tmp_path):
 def test_app_reviews_praise_request_problem(predict):
     got = [p.feedback_type for p in predict([t for t, _ in APP_REVIEWS])]
     right = sum(g == t for g, (_, t) in zip(got, APP_REVIEWS))
-    assert right >= 10, list(zip([t for t, _ in APP_REVIEWS], got))
+    assert right >= 11, list(zip([t for t, _ in APP_REVIEWS], got))  # heads-5 (session 6): 10
 
 
 def test_long_form_items_use_their_own_type_head(heads, tmp_path):
