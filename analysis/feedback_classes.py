@@ -1,7 +1,8 @@
 """Sentiment (negative / neutral / positive) and feedback type (problem / request / question / praise /
 other) of short, noisy, English or Chinese texts, from the sentence vectors the analysis already has.
 
-Two multinomial logistic-regression heads (``Heads``) read one feature row per text: its unit
+Multinomial logistic-regression heads (``Heads``: sentiment, and feedback type for short and for
+long-form items) read one feature row per text: its unit
 sentence vector (multilingual USE, 512 numbers) and a few cheap cues counted from its words and
 substrings (question marks and question words, request phrases, failure words, negation and
 negated polarity words in English and Chinese, sarcasm markers, emoji, Chinese intensifiers). The weights are small arrays (``resources/classifier/heads.npz``),
@@ -292,13 +293,13 @@ class Heads:
                        str(z["version"]), zh, long_type)
 
     def save(self, path: str | Path) -> None:
-        zh = {} if self.zh is None else dict(zh_grams=np.array(self.zh.grams), zh_coef=self.zh.coef.astype(np.float16),
-                                             zh_bias=self.zh.bias)
+        extra = {} if self.zh is None else dict(zh_grams=np.array(self.zh.grams),
+                                                zh_coef=self.zh.coef.astype(np.float16), zh_bias=self.zh.bias)
         if self.long_type is not None:
-            zh.update(long_type_coef=self.long_type[0], long_type_bias=self.long_type[1])
+            extra.update(long_type_coef=self.long_type[0], long_type_bias=self.long_type[1])
         np.savez_compressed(path, sent_coef=self.sent_coef, sent_bias=self.sent_bias, type_coef=self.type_coef,
                             type_bias=self.type_bias, dim=self.dim, version=self.version,
-                            cues=np.array(CUE_NAMES), **zh)
+                            cues=np.array(CUE_NAMES), **extra)
 
     def probabilities(self, vectors: np.ndarray, texts: Sequence[str],
                       long_form: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
