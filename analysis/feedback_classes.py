@@ -1,7 +1,8 @@
 """Sentiment (negative / neutral / positive) and feedback type (problem / request / question / praise /
 other) of short, noisy, English or Chinese texts, from the sentence vectors the analysis already has.
 
-Two multinomial logistic-regression heads (``Heads``) read one feature row per text: its unit
+Multinomial logistic-regression heads (``Heads``: sentiment, and feedback type for short and for
+long-form items) read one feature row per text: its unit
 sentence vector (multilingual USE, 512 numbers) and a few cheap cues counted from its words and
 substrings (question marks and question words, request phrases, failure words, negation and
 negated polarity words in English and Chinese, sarcasm markers, emoji, Chinese intensifiers). The weights are small arrays (``resources/classifier/heads.npz``),
@@ -51,6 +52,9 @@ CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                     "should allow", "should support", "could you add", "could you make", "allow us", "allow users",
                     "allow me", "option to", "support for", "add a", "add an", "add the", "add support", "add option",
                     "need an option", "need a way", "bring back", "let us", "let me choose"), ()),
+    # weaker request words of app-store reviews (session 7); a type cue only (TYPE_ONLY_CUES)
+    "request_soft_en": (("please", "pls", "plz", "need", "needs", "want", "hope", "hoping", "should", "could",
+                         "would", "add", "option", "options", "able", "allow", "more", "missing"), (), ()),
     "request_zh": ((), (), ("希望", "建议", "能不能", "可不可以", "可以加", "增加", "添加", "要是有", "如果能")),
     "failure_en": (_forms("crash", "fail", "freez", "lag", "glitch", "break") + (
                    "bug", "bugs", "error", "errors", "exception", "broken", "won't", "can't", "cannot", "unable",
@@ -81,6 +85,8 @@ POLARITY_NAMES = ("positive_words", "negative_words", "negated_positive", "negat
 #: Chinese polarity words right after a negator (不难吃, 一点都不油腻, 没有失望, 不好用), session 6
 ZH_NEGATED_NAMES = ("negated_positive_zh", "negated_negative_zh")
 CUE_NAMES = tuple(CUES) + POLARITY_NAMES + ZH_NEGATED_NAMES
+#: cues only the short-form type head reads (zero weight in the sentiment head and the long-form type head)
+TYPE_ONLY_CUES = ("request_soft_en",)
 _ZH_NEGATORS = re.compile(r"(?:不|没|毫不|并不|绝不|从不|未)"
                           r"(?:有?(?:想象|传说|说的|看起来)中?的?那么|有那么|是很|怎么|有|太|会|算|够|那么|很|再|是)?")
 _ZH_NEG_WORDS = ("难吃", "难喝", "油腻", "腻", "失望", "慢", "差", "咸", "贵", "凉", "坑", "后悔", "麻烦", "脏", "臭",
@@ -261,13 +267,20 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 
 class Heads:
-    """The two trained linear heads; ``predict`` is a matrix product (about 1 µs per text)."""
+    """The trained linear heads; ``predict`` is a matrix product (about 1 µs per text).
+
+    Feedback type has two heads (session 7): one for short feedback (reviews, posts, survey answers),
+    trained on all typed sentences including app-store reviews, and an optional ``long_type`` head
+    (coef, bias) for long-form items that carry a title (issues, tickets), trained without the review
+    sentences: review sentences teach the short head what lowers it on issue text."""
 
     def __init__(self, sent_coef, sent_bias, type_coef, type_bias, dim: int, version: str = "",
-                 zh: ZhGrams | None = None) -> None:
+                 zh: ZhGrams | None = None, long_type: tuple | None = None) -> None:
         self.sent_coef, self.sent_bias = np.asarray(sent_coef, np.float32), np.asarray(sent_bias, np.float32)
         self.type_coef, self.type_bias = np.asarray(type_coef, np.float32), np.asarray(type_bias, np.float32)
         self.dim, self.version, self.zh = int(dim), version, zh
+        self.long_type = None if long_type is None else (np.asarray(long_type[0], np.float32),
+                                                         np.asarray(long_type[1], np.float32))
 
     @classmethod
     def load(cls, path: str | Path) -> "Heads":
@@ -275,17 +288,23 @@ class Heads:
             if tuple(str(x) for x in z["cues"]) != CUE_NAMES:
                 raise ValueError(f"{path}: trained with other cues; run resources/classifier/train.py")
             zh = ZhGrams(z["zh_grams"], z["zh_coef"], z["zh_bias"]) if "zh_grams" in z else None
+            long_type = (z["long_type_coef"], z["long_type_bias"]) if "long_type_coef" in z else None
             return cls(z["sent_coef"], z["sent_bias"], z["type_coef"], z["type_bias"], int(z["dim"]),
-                       str(z["version"]), zh)
+                       str(z["version"]), zh, long_type)
 
     def save(self, path: str | Path) -> None:
-        zh = {} if self.zh is None else dict(zh_grams=np.array(self.zh.grams), zh_coef=self.zh.coef.astype(np.float16),
-                                             zh_bias=self.zh.bias)
+        extra = {} if self.zh is None else dict(zh_grams=np.array(self.zh.grams),
+                                                zh_coef=self.zh.coef.astype(np.float16), zh_bias=self.zh.bias)
+        if self.long_type is not None:
+            extra.update(long_type_coef=self.long_type[0], long_type_bias=self.long_type[1])
         np.savez_compressed(path, sent_coef=self.sent_coef, sent_bias=self.sent_bias, type_coef=self.type_coef,
                             type_bias=self.type_bias, dim=self.dim, version=self.version,
-                            cues=np.array(CUE_NAMES), **zh)
+                            cues=np.array(CUE_NAMES), **extra)
 
-    def probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str],
+                      long_form: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Sentiment and type probabilities; ``long_form``: per text, True for an item with a title
+        and a body (issue, ticket), which the long-form type head decides when there is one."""
         if len(texts) == 0:
             return np.zeros((0, len(SENTIMENTS))), np.zeros((0, len(TYPES)))
         if vectors.shape[1] != self.dim:
@@ -298,15 +317,22 @@ class Heads:
             zh = np.log(_softmax(self.zh.logits([texts[i] for i in rows])) + 1e-9)
             w = cjk[rows, None]
             sent[rows] = _softmax((1 - w) * np.log(sent[rows] + 1e-9) + w * zh)
-        return sent, _softmax(x @ self.type_coef.T + self.type_bias)
+        kind = x @ self.type_coef.T + self.type_bias
+        if self.long_type is not None and long_form is not None:
+            rows = np.flatnonzero(np.asarray(long_form, dtype=bool))
+            if len(rows):
+                kind[rows] = x[rows] @ self.long_type[0].T + self.long_type[1]
+        return sent, _softmax(kind)
 
-    def predict(self, vectors: np.ndarray, texts: Sequence[str]) -> list[Prediction]:
-        return [Prediction(*row) for row in zip(*self.classes(vectors, texts))]
+    def predict(self, vectors: np.ndarray, texts: Sequence[str],
+                long_form: Sequence[bool] | None = None) -> list[Prediction]:
+        return [Prediction(*row) for row in zip(*self.classes(vectors, texts, long_form))]
 
-    def classes(self, vectors: np.ndarray, texts: Sequence[str]) -> tuple[list, list, list, list]:
+    def classes(self, vectors: np.ndarray, texts: Sequence[str],
+                long_form: Sequence[bool] | None = None) -> tuple[list, list, list, list]:
         """Per text, as columns: sentiment (argmax), score P(positive) - P(negative), type (argmax) and
         its probability, both rounded to 4 places; no object per text (the analysis scores 100,000s)."""
-        sent, kind = self.probabilities(vectors, texts)
+        sent, kind = self.probabilities(vectors, texts, long_form)
         labels = np.asarray(SENTIMENTS, dtype=object)[sent.argmax(axis=1)].tolist()
         scores = [round(x, 4) for x in (sent[:, 2] - sent[:, 0]).tolist()]
         t = kind.argmax(axis=1)
@@ -317,25 +343,32 @@ class Heads:
 
 def train(vectors: np.ndarray, texts: Sequence[str], sentiments: Sequence[str | None],
           types: Sequence[str | None], weights: Sequence[float] | None = None, c: float = 1.0,
-          version: str = "") -> Heads:
-    """Fit both heads (scikit-learn's LogisticRegression, balanced class weights). A row whose
-    sentiment or type is None does not train that head."""
+          version: str = "", long_types: Sequence[str | None] | None = None) -> Heads:
+    """Fit the heads (scikit-learn's LogisticRegression, balanced class weights). A row whose
+    sentiment or type is None does not train that head; ``long_types``: the labels of the long-form
+    type head (None: no such head). The sentiment and long-form heads do not read TYPE_ONLY_CUES."""
     from sklearn.linear_model import LogisticRegression
 
     x = features(vectors, texts)
+    masked = x.copy()
+    masked[:, [vectors.shape[1] + CUE_NAMES.index(n) for n in TYPE_ONLY_CUES]] = 0.0
     w = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
     heads = []
-    for labels, classes in ((sentiments, SENTIMENTS), (types, TYPES)):
+    jobs = [(masked, sentiments, SENTIMENTS), (x, types, TYPES)]
+    if long_types is not None:
+        jobs.append((masked, long_types, TYPES))
+    for data, labels, classes in jobs:
         keep = np.array([lab is not None for lab in labels])
         y = np.array([classes.index(lab) for lab in labels if lab is not None])
         model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-        model.fit(x[keep], y, sample_weight=w[keep])
+        model.fit(data[keep], y, sample_weight=w[keep])
         coef = np.zeros((len(classes), x.shape[1]), np.float32)
         bias = np.full(len(classes), -30.0, np.float32)  # a class without examples is never chosen
         coef[model.classes_] = model.coef_
         bias[model.classes_] = model.intercept_
         heads.extend([coef, bias])
-    return Heads(*heads, dim=vectors.shape[1], version=version)
+    return Heads(*heads[:4], dim=vectors.shape[1], version=version,
+                 long_type=tuple(heads[4:]) if long_types is not None else None)
 
 
 def train_zh(texts: Sequence[str], sentiments: Sequence[str], weights: Sequence[float], c: float = 1.0,

@@ -78,18 +78,24 @@ def main() -> None:
     for title, text, rating in texts:
         item_sentiment(f"{title}. {text}" if title else text, rating=rating)
     lexicons, lexicons_cpu = time.perf_counter() - start, time.process_time() - cpu
-    # the model part alone (cue features + heads, no store), today's heads against session 4's (git e3c99e6)
-    from sentiment_eval import SESSION4, _git_show, _module_at
+    # the model part alone (cue features + heads, no store), today's heads against session 6's and 4's
+    from sentiment_eval import SESSION4, SESSION6, _git_show, _module_at
 
-    old_code = _module_at(SESSION4, "analysis/feedback_classes.py")
-    old_file = tmp / "heads-session4.npz"
-    old_file.write_bytes(_git_show(SESSION4, "resources/classifier/heads.npz"))
+    def at(commit):
+        old_file = tmp / f"heads-{commit}.npz"
+        old_file.write_bytes(_git_show(commit, "resources/classifier/heads.npz"))
+        return _module_at(commit, "analysis/feedback_classes.py").Heads.load(old_file)
+
     models = []
-    for name, model in (("heads now, model part only (cue features + heads + Chinese grams)", heads()),
-                        (f"session 4 heads-3 (git {SESSION4}), model part only", old_code.Heads.load(old_file))):
+    for name, model, long_form in (
+            ("heads now, model part only (cue features + heads + Chinese grams)", heads(), None),
+            ("heads now, model part only, every item long-form (the issue type head)", heads(), True),
+            (f"session 6 heads-5 (git {SESSION6}), model part only", at(SESSION6), None),
+            (f"session 4 heads-3 (git {SESSION4}), model part only", at(SESSION4), None)):
         start, cpu = time.perf_counter(), time.process_time()
         for i in range(0, len(docs), 10_000):
-            model.probabilities(vectors[i:i + 10_000], docs[i:i + 10_000])
+            args = (vectors[i:i + 10_000], docs[i:i + 10_000])
+            model.probabilities(*args, [True] * len(args[1])) if long_form else model.probabilities(*args)
         models.append((name, time.perf_counter() - start, time.process_time() - cpu))
     warm = 33.2 * len(ids) / 100_000
     print(f"| stage ({len(ids):,} items; load average {load:.1f} at start) | wall s | CPU s | CPU share of a warm "

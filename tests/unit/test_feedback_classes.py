@@ -9,7 +9,7 @@ import pytest
 
 from analysis import sentiment as lexicons
 from analysis.embeddings import get_backend
-from analysis.feedback_classes import CUE_NAMES, SENTIMENTS, TYPES, Heads, cue_features, train
+from analysis.feedback_classes import CUE_NAMES, SENTIMENTS, TYPE_ONLY_CUES, TYPES, Heads, cue_features, train
 from analysis.label_values import normalise_sentiment, normalise_type
 
 
@@ -92,6 +92,22 @@ ISSUES = [
     ("请问数据保存在哪个文件夹？", "question"),
 ]
 
+# Written for these tests (session 7): short app-store reviews (the short-form type head).
+APP_REVIEWS = [
+    ("Handy little app for tracking my plants, the watering reminders are spot on.", "praise"),
+    ("Smooth and simple, my go-to app for podcasts now.", "praise"),
+    ("Really like the clean look and how fast it opens.", "praise"),
+    ("I use it every weekend to plan my hikes and it has never failed me.", "praise"),
+    ("Would be nice if I could tag my expenses with colors.", "request"),
+    ("pls add a way to hide finished tasks", "request"),
+    ("Needs an option to mute the voice coach.", "request"),
+    ("Hope you bring a version for smart TVs soon.", "request"),
+    ("It crashes as soon as I tap the search tab.", "problem"),
+    ("Since yesterday the login page just keeps reloading.", "problem"),
+    ("My playlist vanished after the update and support never replied.", "problem"),
+    ("The map freezes whenever I zoom in on the city.", "problem"),
+]
+
 
 def test_the_fixtures_are_not_training_sentences():
     import csv
@@ -104,7 +120,8 @@ def test_the_fixtures_are_not_training_sentences():
             if row and not row[0].startswith("#"):
                 assert len(row) == 3 and row[0] in ("neg", "neu", "pos") and row[1] in TYPES, (path.name, row)
                 trained.add(row[2])
-    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES + ZH_REVIEWS + ZH_NEGATED]
+    fixtures = [t for t, _ in HARD_SENTIMENT + TYPED + NOISY_SENTIMENT + ISSUES + ZH_REVIEWS + ZH_NEGATED
+                + APP_REVIEWS]
     assert not trained & set(fixtures)
 
 
@@ -207,6 +224,36 @@ def test_train_save_load_round_trip(tmp_path):
     assert all(p.feedback_type != "request" for p in again.predict(vectors, texts))
     with pytest.raises(ValueError, match="dimensions"):
         again.predict(np.zeros((1, 8), np.float32), ["x"])
+
+
+def test_app_reviews_praise_request_problem(predict):
+    got = [p.feedback_type for p in predict([t for t, _ in APP_REVIEWS])]
+    right = sum(g == t for g, (_, t) in zip(got, APP_REVIEWS))
+    assert right >= 11, list(zip([t for t, _ in APP_REVIEWS], got))  # heads-5 (session 6): 10
+
+
+def test_long_form_items_use_their_own_type_head(heads, tmp_path):
+    assert heads.long_type is not None  # the shipped heads carry one (session 7)
+    rng = np.random.default_rng(1)
+    texts = ["good", "bad", "meh", "how?", "please add more"] * 8
+    vectors = rng.normal(size=(len(texts), 16)).astype(np.float32)
+    sentiments = [("positive", "negative", "neutral", "neutral", "neutral")[i % 5] for i in range(len(texts))]
+    types = [("praise", "problem", "other", "question", "request")[i % 5] for i in range(len(texts))]
+    long_types = [None if k == "request" else k for k in types]  # the long-form head never saw a request
+    model = train(vectors, texts, sentiments, types, long_types=long_types)
+    model.save(tmp_path / "h.npz")
+    model = Heads.load(tmp_path / "h.npz")
+    short = [p.feedback_type for p in model.predict(vectors, texts)]
+    long = [p.feedback_type for p in model.predict(vectors, texts, long_form=[True] * len(texts))]
+    assert "request" in short and "request" not in long
+    assert [p.feedback_type for p in model.predict(vectors, texts, long_form=[False] * len(texts))] == short
+    mixed = [p.feedback_type for p in model.predict(vectors, texts, long_form=[i % 2 == 0 for i in range(len(texts))])]
+    assert mixed == [lg if i % 2 == 0 else sh for i, (sh, lg) in enumerate(zip(short, long))]
+    # the type-only cues have no weight in the sentiment head nor in the long-form type head
+    for name in TYPE_ONLY_CUES:
+        column = 16 + CUE_NAMES.index(name)
+        assert not model.sent_coef[:, column].any() and not model.long_type[0][:, column].any()
+        assert model.type_coef[:, column].any()
 
 
 def test_every_label_is_known():

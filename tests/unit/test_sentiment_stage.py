@@ -9,7 +9,7 @@ import pytest
 from triage_app.domain import drive
 from triage_app.importers.source import ImportOptions
 from triage_app.services.importing import run_import
-from triage_app.services.sentiment import MODEL, _model_classes, heads, score_items
+from triage_app.services.sentiment import MODEL, _long_form, _model_classes, heads, score_items
 from triage_app.store import themes as tq
 from triage_app.store.queries import transaction
 
@@ -44,6 +44,17 @@ def test_model_classes_are_the_heads_predictions(vectors):
     assert [t[1] for t in types] == pytest.approx([p.type_confidence for p in expected], abs=1.01e-4)
     assert {s[2] for s in sents} == {t[2] for t in types} == {"model"}
     assert len({s[1] for s in sents}) > 1 and len({t[0] for t in types}) > 1  # not one class for everything
+
+
+def test_items_with_a_title_and_a_body_use_the_long_form_type_head(vectors):
+    assert _long_form("Crash on upload", "Steps: open the app, upload a photo")
+    assert not _long_form(None, "The app crashes") and not _long_form("The app crashes", "The app crashes")
+    assert not _long_form("Crash on upload", None)
+    long_form = [True] * len(TEXTS)
+    _, types = _model_classes(vectors, TEXTS, long_form)
+    assert [t[0] for t in types] == [p.feedback_type for p in heads().predict(vectors, TEXTS, long_form)]
+    _, short = _model_classes(vectors, TEXTS)
+    assert [t[1] for t in types] != [t[1] for t in short]  # another head: other confidences
 
 
 @pytest.fixture

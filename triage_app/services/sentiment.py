@@ -184,7 +184,8 @@ def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Pr
         bodies.append(body)
     if need_model:
         matrix = yield from vectors.get([rows[k][0] for k in need_model])
-        for k, s, t in zip(need_model, *_model_classes(matrix, [bodies[k] for k in need_model])):
+        long_form = [_long_form(rows[k][1], rows[k][2]) for k in need_model]
+        for k, s, t in zip(need_model, *_model_classes(matrix, [bodies[k] for k in need_model], long_form)):
             if sents[k] is None:
                 sents[k] = s
             if types[k] is None:
@@ -192,9 +193,15 @@ def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Pr
     return [(r[0], *s, r[7], *t) for r, s, t in zip(rows, sents, types)]
 
 
-def _model_classes(matrix: np.ndarray, texts: list[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+def _long_form(title: str | None, text: str | None) -> bool:
+    """An item with a title and a body of its own (issue, ticket): the long-form type head decides it."""
+    return bool(title and text and title != text)
+
+
+def _model_classes(matrix: np.ndarray, texts: list[str], long_form: list[bool] | None = None,
+                   ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.classes`` decides them."""
     with _blas().limit(limits=1, user_api="blas"):
-        labels, scores, kinds, confidence = heads().classes(matrix, texts)
+        labels, scores, kinds, confidence = heads().classes(matrix, texts, long_form)
     return ([(x, lab, "model") for x, lab in zip(scores, labels)],
             [(kd, c, "model") for kd, c in zip(kinds, confidence)])
