@@ -3,42 +3,54 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="326" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="365" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="327" />
+        <location filename="../../ui/feedback_view.py" line="366" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="367" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="367" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="367" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="329" />
+        <location filename="../../ui/feedback_view.py" line="368" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="329" />
+        <location filename="../../ui/feedback_view.py" line="368" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="336" />
+        <location filename="../../ui/feedback_view.py" line="376" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -355,6 +367,97 @@
         <location filename="../../ui/feedback_view.py" line="249" />
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="319" />
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="320" />
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="321" />
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="322" />
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="323" />
+        <source>request</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="324" />
+        <source>question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="325" />
+        <source>praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="326" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="328" />
+        <source>from the file's column</source>
+        <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
+        <translation>来自文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="329" />
+        <source>from its star rating</source>
+        <translation>来自星级评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="330" />
+        <source>from its CSAT answer</source>
+        <translation>来自 CSAT 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="331" />
+        <source>from its NPS answer</source>
+        <translation>来自 NPS 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="332" />
+        <source>from its CES answer</source>
+        <translation>来自 CES 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="333" />
+        <source>read from the text</source>
+        <translation>从文本判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="334" />
+        <source>no text to read</source>
+        <translation>没有可读的文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="337" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="338" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="339" />
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="9" />

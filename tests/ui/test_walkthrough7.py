@@ -1,0 +1,104 @@
+"""What a new user's walkthrough on real exports (session 7) found wrong in the window: the item detail
+did not say what an item was counted as, filters were cut off, the theme detail's colours disagreed with
+the dashboard's, quotes named their source unlike the Feedback screen, and more."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from triage_app.domain import drive  # noqa: E402
+from triage_app.importers.source import ImportOptions  # noqa: E402
+from triage_app.services.importing import run_import  # noqa: E402
+from triage_app.services.sentiment import score_items  # noqa: E402
+from triage_app.store import Workspace  # noqa: E402
+from triage_app.store import themes as tq  # noqa: E402
+from triage_app.store.queries import transaction  # noqa: E402
+
+# id, created, text, type, sentiment, stars, (top, sub)
+ROWS = [(1, "Export crashes on big files", "bug", "negative", "", ("export", "crash")),
+        (2, "Export to PDF cuts the last page", "bug", "", "2", ("export", "pdf")),
+        (3, "Please add export to Excel", "feature", "positive", "", ("export", "pdf")),
+        (4, "Export is slow on Mondays", "", "", "", ("export", "crash")),
+        (5, "Love the new charts", "praise", "positive", "5", ("charts", None)),
+        (6, "Charts look great", "praise", "positive", "", ("charts", None))]
+FILE_NAME = "Very-Long-Export-Name-From-A-Crowd-Labelled-Tweet-Collection.csv"
+
+
+@pytest.fixture
+def classed_workspace(tmp_path):
+    """Six items with mapped types/sentiment and star ratings, in a two-level tree: "Export" holding
+    "Crash" and "PDF", and "Charts" (no sub-themes)."""
+    data = tmp_path / FILE_NAME
+    data.write_text("id,created,comment,kind,mood,stars\n" + "".join(
+        f"{i},2024-03-{i:02d} 10:00,{text},{kind},{mood},{stars}\n" for i, text, kind, mood, stars, _ in ROWS),
+        encoding="utf-8")
+    path = tmp_path / "w.triage"
+    with Workspace(path) as ws:
+        run_import(ws, data, ImportOptions(format="generic", mapping={
+            "id": "id", "created_at": "created", "text": "comment", "type": "kind", "sentiment": "mood",
+            "rating": "stars"}))
+        drive(score_items(ws.conn))
+        with transaction(ws.conn):
+            run = tq.create_run(ws.conn, "test", 1, {})
+            ids = {k: tq.insert_theme(ws.conn, label=k.title(), keywords=[k], created_run_id=run, updated_run_id=run)
+                   for k in ("export", "charts", "crash", "pdf")}
+            ws.conn.execute("UPDATE themes SET parent_id=? WHERE id IN (?, ?)", (ids["export"], ids["crash"], ids["pdf"]))
+            items = [r[0] for r in ws.conn.execute("SELECT id FROM items ORDER BY id")]
+            tq.set_assignments(ws.conn, [(i, ids[r[5][1] or r[5][0]], 0.9, "model", run) for i, r in zip(items, ROWS)])
+            tq.refresh_sizes(ws.conn)
+            tq.finish_run(ws.conn, run, {})
+    return path
+
+
+def _open(qtbot, path):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.feedback.model.rowCount() == len(ROWS), timeout=10_000)
+    return window
+
+
+def _select_item(qtbot, window, text: str) -> str:
+    view = window.feedback
+    row = next(r for r in range(view.model.rowCount()) if text in view.model.data(view.model.index(r, 4)))
+    view.table.selectRow(row)
+    qtbot.waitUntil(lambda: text in view.detail.toPlainText(), timeout=5_000)
+    return view.detail.toPlainText()
+
+
+def test_item_detail_says_what_the_item_was_counted_as(qtbot, settings_home, classed_workspace):
+    """Filtering by "Problems" showed items with no word of why: the detail now names the item's
+    sentiment and type and where each came from (the file's column, its rating, the text)."""
+    window = _open(qtbot, classed_workspace)
+    text = _select_item(qtbot, window, "Export crashes")
+    assert "Sentiment" in text and "negative (from the file's column)" in text
+    assert "Type" in text and "problem (from the file's column)" in text
+    text = _select_item(qtbot, window, "cuts the last page")
+    assert "negative (from its star rating)" in text
+
+
+def _chinese():
+    from importlib import resources
+
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(resources.files("resources.translations") / "triage_zh_CN.qm"))
+    return translator
+
+
+def test_item_detail_in_chinese(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.feedback_view import class_lines
+
+    translator = _chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        rows = dict(class_lines({"sentiment": "negative", "sentiment_method": "rating", "feedback_type": "request",
+                                 "type_method": "model"}))
+        assert rows == {"情感": "负面（来自星级评分）", "类型": "需求（从文本判断）"}
+    finally:
+        QCoreApplication.removeTranslator(translator)
