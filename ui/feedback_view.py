@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTextBrowser,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QSplitter, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -66,10 +66,13 @@ class FeedbackView(QWidget):
         for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
-        for combo in (self.theme, self.segment):  # long labels: the list shows them whole
+        for combo in (self.source, self.theme, self.segment):  # long labels: the list shows them whole
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
             combo.view().setMinimumWidth(360)
+        for combo in (self.status, self.period, self.band, self.sentiment, self.feedback_type):
+            # short choices keep the width their text needs ("All sentiment" was cut to "All sentimer")
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, combo.sizePolicy().verticalPolicy())
         filters.addWidget(self.count_label)
 
         self.table = QTableView()

@@ -102,3 +102,17 @@ def test_item_detail_in_chinese(qtbot):
         assert rows == {"情感": "负面（来自星级评分）", "类型": "需求（从文本判断）"}
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_filters_are_not_cut_off(qtbot, settings_home, classed_workspace):
+    """With a long file name as the source, "All statuses" and "All sentiment" were cut to "All statuse"
+    and "All sentimer" at 1400 pixels: the short filters keep the width their text needs, the long
+    ones (source, theme, segment) give way."""
+    window = _open(qtbot, classed_workspace)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.feedback
+    for combo in (view.status, view.period, view.sentiment, view.feedback_type, view.band):
+        assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+    assert view.source.width() < view.source.sizeHint().width() or view.source.width() <= 220
