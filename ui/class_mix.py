@@ -16,8 +16,9 @@ TYPE_NAMES = {"problem": QT_TRANSLATE_NOOP("ClassMix", "Problems"),
               "praise": QT_TRANSLATE_NOOP("ClassMix", "Praise"),
               "other": QT_TRANSLATE_NOOP("ClassMix", "Other")}
 _HEADINGS = (QT_TRANSLATE_NOOP("ClassMix", "Sentiment"), QT_TRANSLATE_NOOP("ClassMix", "Feedback type"))
-# Okabe-Ito colours: distinguishable with colour-blindness, readable on light and dark backgrounds
-_SENTIMENT_COLOURS = {"negative": "#d55e00", "neutral": "#999999", "positive": "#009e73"}
+# Okabe-Ito colours: distinguishable with colour-blindness, readable on light and dark backgrounds; the
+# same as the dashboard's and the briefing's charts (analysis.charts; not imported here: it loads matplotlib)
+_SENTIMENT_COLOURS = {"negative": "#d55e00", "neutral": "#999999", "positive": "#0072b2"}
 _TYPE_COLOURS = {"problem": "#d55e00", "request": "#0072b2", "question": "#e69f00", "praise": "#009e73",
                  "other": "#999999"}
 

@@ -116,3 +116,18 @@ def test_filters_are_not_cut_off(qtbot, settings_home, classed_workspace):
     for combo in (view.status, view.period, view.sentiment, view.feedback_type, view.band):
         assert combo.width() >= combo.sizeHint().width(), combo.currentText()
     assert view.source.width() < view.source.sizeHint().width() or view.source.width() <= 220
+
+
+def test_theme_detail_colours_are_the_dashboards():
+    """Positive was green in the theme detail and blue on the dashboard and in the briefing."""
+    import re
+
+    from analysis import charts
+    from analysis.chart_style import BLUE, GREY, VERMILLION
+    from ui.class_mix import render_mix
+
+    page = render_mix({"negative": 0.5, "neutral": 0.2, "positive": 0.3},
+                      {k: 0.2 for k in charts.TYPE_ORDER})
+    colours = [c.lower() for c in re.findall(r"bgcolor='(#[0-9a-fA-F]{6})'", page)]
+    expected = [VERMILLION, GREY, BLUE] + [charts.TYPE_STYLE[k][1] for k in charts.TYPE_ORDER]
+    assert colours == [c.lower() for c in expected]
