@@ -357,7 +357,7 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in quote_items[:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
-                         f"<br><small>{e(' · '.join(x for x in (source_name(quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
+                         f"<br><small>{e(' · '.join(x for x in (source_name(quote.get('source') or quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
 

@@ -41,10 +41,14 @@ def classed_workspace(tmp_path):
         drive(score_items(ws.conn))
         with transaction(ws.conn):
             run = tq.create_run(ws.conn, "test", 1, {})
-            ids = {k: tq.insert_theme(ws.conn, label=k.title(), keywords=[k], created_run_id=run, updated_run_id=run)
-                   for k in ("export", "charts", "crash", "pdf")}
-            ws.conn.execute("UPDATE themes SET parent_id=? WHERE id IN (?, ?)", (ids["export"], ids["crash"], ids["pdf"]))
             items = [r[0] for r in ws.conn.execute("SELECT id FROM items ORDER BY id")]
+            ids = {k: tq.insert_theme(ws.conn, label=k.title(), keywords=[k], created_run_id=run, updated_run_id=run,
+                                      quotes=[i for i, r in zip(items, ROWS) if k in r[5]])
+                   for k in ("export", "charts")}
+            ids.update({k: tq.insert_theme(ws.conn, label=k.title(), keywords=[k], created_run_id=run,
+                                           updated_run_id=run, parent_id=ids["export"],
+                                           quotes=[i for i, r in zip(items, ROWS) if k in r[5]])
+                        for k in ("crash", "pdf")})
             tq.set_assignments(ws.conn, [(i, ids[r[5][1] or r[5][0]], 0.9, "model", run) for i, r in zip(items, ROWS)])
             tq.refresh_sizes(ws.conn)
             tq.finish_run(ws.conn, run, {})
@@ -131,3 +135,20 @@ def test_theme_detail_colours_are_the_dashboards():
     colours = [c.lower() for c in re.findall(r"bgcolor='(#[0-9a-fA-F]{6})'", page)]
     expected = [VERMILLION, GREY, BLUE] + [charts.TYPE_STYLE[k][1] for k in charts.TYPE_ORDER]
     assert colours == [c.lower() for c in expected]
+
+
+def _board(qtbot, window):
+    board = window.themes
+    window.tabs.setCurrentWidget(board)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=10_000)
+    return board
+
+
+def test_theme_quotes_name_their_source_as_the_feedback_screen_does(qtbot, settings_home, classed_workspace):
+    """The board's quotes said "Table" where the Feedback screen and the briefing name the file."""
+    window = _open(qtbot, classed_workspace)
+    board = _board(qtbot, window)
+    board.select_index(board.model.index_of(board.model.tops[0].id))
+    qtbot.waitUntil(lambda: "What people say" in board.detail.toPlainText(), timeout=5_000)
+    text = board.detail.toPlainText()
+    assert FILE_NAME in text and "Table" not in text
