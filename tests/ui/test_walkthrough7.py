@@ -152,3 +152,31 @@ def test_theme_quotes_name_their_source_as_the_feedback_screen_does(qtbot, setti
     qtbot.waitUntil(lambda: "What people say" in board.detail.toPlainText(), timeout=5_000)
     text = board.detail.toPlainText()
     assert FILE_NAME in text and "Table" not in text
+
+
+def test_dashboard_breaks_top_themes_into_sub_themes_and_heads_each_chart(qtbot, settings_home, classed_workspace):
+    """The dashboard showed top-level themes only (the tree's breakdown was nowhere) and its charts had
+    no titles (the figures leave them to the page): now a sub-theme chart, and a heading on every chart."""
+    window = _open(qtbot, classed_workspace)
+    dashboard = window.dashboard
+    window.show()
+    window.tabs.setCurrentWidget(dashboard)
+    qtbot.waitUntil(lambda: bool(dashboard._canvases), timeout=60_000)
+    names = [c.chart.name for c in dashboard._canvases]
+    assert "subthemes" in names and names.index("subthemes") == names.index("priority") + 1
+    headings = [h.text() for h in dashboard.headings]
+    assert len(headings) == len(names)
+    assert "Themes ranked by priority" in headings and "Sub-themes of the top themes" in headings
+
+
+def test_briefing_has_the_sub_theme_page(classed_workspace, tmp_path):
+    from pptx import Presentation
+
+    from triage_app.services.briefing import BriefingRequest, generate
+
+    out = tmp_path / "b.pptx"
+    with Workspace(classed_workspace) as ws:
+        result = drive(generate(ws.conn, BriefingRequest(period="3650", lang="zh"), out))
+    titles = [s.shapes.title.text for s in Presentation(str(out)).slides]
+    assert titles == result.page_titles
+    assert titles.index("主要主题的子主题") == titles.index("按优先级排序的主题") + 1

@@ -359,6 +359,8 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                                           k=len(themes))))],
                   facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
                          tr("Priority counts every item of a theme, not only those of the period.")])]
+    if any(t.get("sub_themes") for t in themes):
+        pages.append(sub_theme_page(themes, tr, meta))
     if data.get("undated"):
         return pages  # no volume over time
     pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
@@ -366,6 +368,16 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                           data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
                           highlight=data["highlight"], unit=data["by"]))]))
     return pages
+
+
+def sub_theme_page(themes: list[dict], tr: Tr, meta: ChartMeta) -> Page:
+    """The top themes' breakdown into their sub-themes (items of all time, as on the board)."""
+    rows = [(t["label"], t["items_total"], [(c["label"], c["size"]) for c in t.get("sub_themes") or []])
+            for t in themes]
+    return Page(tr("Sub-themes of the top themes"), "chart", tr("Items per sub-theme (all time)"),
+                charts=[Chart("subthemes", lambda fig: charts.sub_theme_breakdown(rows, meta, fig=fig, n=tr(
+                    "n = {n} items in these {k} themes (all time)", n=f"{sum(r[1] for r in rows):,}", k=len(rows))))],
+                facts=[tr("Each panel is one top-level theme; its bars are its sub-themes, largest first.")])
 
 
 def _items_of_period(data: dict, tr: Tr) -> str:
