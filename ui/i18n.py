@@ -136,6 +136,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ThemesView", "What people love"),
     QT_TRANSLATE_NOOP("ThemesView", "themes whose items are mostly praise"),
     QT_TRANSLATE_NOOP("ThemesView", "{0} items, {1:.0%} praise"),
+    QT_TRANSLATE_NOOP("ThemesView", "the {0} with the most praise of {1}"),
     QT_TRANSLATE_NOOP("ThemeBoardModel", "Trend"),
     QT_TRANSLATE_NOOP("ThemeBoardModel", "Last {0} days"),
     QT_TRANSLATE_NOOP("ThemeBoardModel", "Last {0} weeks"),

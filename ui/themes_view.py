@@ -275,7 +275,7 @@ class ThemesView(QWidget):
         self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
         if no_dates:
             self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
-        self.loved.setHtml(render_loved(board.get("loved", [])))
+        self.loved.setHtml(render_loved(board.get("loved", []), board.get("loved_total", 0)))
         self.loved.setVisible(bool(board.get("loved")))
         if tops:
             index = self.model.index_of(current.id) if current is not None else QModelIndex()
@@ -380,12 +380,14 @@ def breakdown_notes(theme: ThemeSummary) -> list[str]:
     return notes
 
 
-def render_loved(loved: list[dict]) -> str:
-    """The short list of what people love: mostly-praise themes with size and a quote."""
+def render_loved(loved: list[dict], total: int = 0) -> str:
+    """The short list of what people love: mostly-praise themes with size and a quote; ``total``: how
+    many themes are mostly praise (the list holds the first few; the board greys them all)."""
     e = html.escape
     if not loved:
         return ""
-    parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')})</small><ul>"]
+    more = (" · " + _t("the {0} with the most praise of {1}").format(len(loved), total)) if total > len(loved) else ""
+    parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')}{more})</small><ul>"]
     for theme in loved:
         quote = theme.get("praise_quote")
         text = f" — “{e(' '.join(quote['text'].split())[:160])}”" if quote else ""

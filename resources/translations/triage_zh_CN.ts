@@ -15,42 +15,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="365" />
+        <location filename="../../ui/feedback_view.py" line="368" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="366" />
+        <location filename="../../ui/feedback_view.py" line="369" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="367" />
+        <location filename="../../ui/feedback_view.py" line="370" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="367" />
+        <location filename="../../ui/feedback_view.py" line="370" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="367" />
+        <location filename="../../ui/feedback_view.py" line="370" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="368" />
+        <location filename="../../ui/feedback_view.py" line="371" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="368" />
+        <location filename="../../ui/feedback_view.py" line="371" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="376" />
+        <location filename="../../ui/feedback_view.py" line="379" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -112,7 +112,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="29" />
-        <location filename="../../ui/dashboard_view.py" line="176" />
+        <location filename="../../ui/dashboard_view.py" line="182" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -152,77 +152,77 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="102" />
+        <location filename="../../ui/dashboard_view.py" line="103" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="118" />
+        <location filename="../../ui/dashboard_view.py" line="119" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="168" />
+        <location filename="../../ui/dashboard_view.py" line="174" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="175" />
+        <location filename="../../ui/dashboard_view.py" line="181" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="177" />
+        <location filename="../../ui/dashboard_view.py" line="183" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="178" />
+        <location filename="../../ui/dashboard_view.py" line="184" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="180" />
+        <location filename="../../ui/dashboard_view.py" line="186" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="187" />
+        <location filename="../../ui/dashboard_view.py" line="193" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="188" />
+        <location filename="../../ui/dashboard_view.py" line="194" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="198" />
+        <location filename="../../ui/dashboard_view.py" line="204" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="153" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -284,178 +284,178 @@
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="151" />
+        <location filename="../../ui/feedback_view.py" line="154" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="154" />
+        <location filename="../../ui/feedback_view.py" line="157" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="157" />
+        <location filename="../../ui/feedback_view.py" line="160" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="158" />
+        <location filename="../../ui/feedback_view.py" line="161" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="162" />
+        <location filename="../../ui/feedback_view.py" line="165" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="162" />
+        <location filename="../../ui/feedback_view.py" line="165" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="163" />
+        <location filename="../../ui/feedback_view.py" line="166" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="166" />
+        <location filename="../../ui/feedback_view.py" line="169" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="170" />
+        <location filename="../../ui/feedback_view.py" line="173" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="174" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="174" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="174" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="174" />
+        <location filename="../../ui/feedback_view.py" line="177" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="220" />
+        <location filename="../../ui/feedback_view.py" line="223" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="236" />
+        <location filename="../../ui/feedback_view.py" line="239" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="244" />
+        <location filename="../../ui/feedback_view.py" line="247" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="249" />
+        <location filename="../../ui/feedback_view.py" line="252" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="319" />
+        <location filename="../../ui/feedback_view.py" line="322" />
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="320" />
+        <location filename="../../ui/feedback_view.py" line="323" />
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="321" />
+        <location filename="../../ui/feedback_view.py" line="324" />
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="322" />
+        <location filename="../../ui/feedback_view.py" line="325" />
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="323" />
+        <location filename="../../ui/feedback_view.py" line="326" />
         <source>request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="324" />
+        <location filename="../../ui/feedback_view.py" line="327" />
         <source>question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="325" />
+        <location filename="../../ui/feedback_view.py" line="328" />
         <source>praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="326" />
+        <location filename="../../ui/feedback_view.py" line="329" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="331" />
         <source>from the file's column</source>
         <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
         <translation>来自文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="329" />
+        <location filename="../../ui/feedback_view.py" line="332" />
         <source>from its star rating</source>
         <translation>来自星级评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="330" />
+        <location filename="../../ui/feedback_view.py" line="333" />
         <source>from its CSAT answer</source>
         <translation>来自 CSAT 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="331" />
+        <location filename="../../ui/feedback_view.py" line="334" />
         <source>from its NPS answer</source>
         <translation>来自 NPS 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="332" />
+        <location filename="../../ui/feedback_view.py" line="335" />
         <source>from its CES answer</source>
         <translation>来自 CES 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="333" />
+        <location filename="../../ui/feedback_view.py" line="336" />
         <source>read from the text</source>
         <translation>从文本判断</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="334" />
+        <location filename="../../ui/feedback_view.py" line="337" />
         <source>no text to read</source>
         <translation>没有可读的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="337" />
+        <location filename="../../ui/feedback_view.py" line="340" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="338" />
+        <location filename="../../ui/feedback_view.py" line="341" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="339" />
+        <location filename="../../ui/feedback_view.py" line="342" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -1523,7 +1523,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="159" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1536,22 +1536,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="155" />
+        <location filename="../../ui/i18n.py" line="156" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="155" />
+        <location filename="../../ui/i18n.py" line="156" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="156" />
+        <location filename="../../ui/i18n.py" line="157" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="156" />
+        <location filename="../../ui/i18n.py" line="157" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2418,7 +2418,7 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
@@ -2438,32 +2438,32 @@
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2472,17 +2472,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2825,6 +2825,11 @@
         <location filename="../../ui/i18n.py" line="138" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="139" />
+        <source>the {0} with the most praise of {1}</source>
+        <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>
 </context>
 <context>

@@ -180,3 +180,31 @@ def test_briefing_has_the_sub_theme_page(classed_workspace, tmp_path):
     titles = [s.shapes.title.text for s in Presentation(str(out)).slides]
     assert titles == result.page_titles
     assert titles.index("主要主题的子主题") == titles.index("按优先级排序的主题") + 1
+
+
+def test_loved_list_says_when_it_shows_only_the_first(qtbot):
+    """The board greyed eight mostly-praise themes while "What people love" listed five, without a word."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.themes_view import render_loved
+
+    loved = [{"label": f"Theme {k}", "size": 10, "praise_share": 0.9, "praise_quote": None} for k in range(5)]
+    assert "the 5 with the most praise of 8" in render_loved(loved, 8)
+    assert "most praise of" not in render_loved(loved, 5)
+    translator = _chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert "好评最多的 5 个，共 8 个" in render_loved(loved, 8)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_board_and_briefing_count_every_mostly_praise_theme(classed_workspace):
+    from triage_app.services.briefing_pages import Tr, loved_page
+    from triage_app.services.theme_board import load_board
+
+    with Workspace(classed_workspace) as ws:
+        board = load_board(ws.conn)
+    assert board["loved_total"] == len(board["loved"]) == 1  # "Charts": all praise
+    data = {"loved": [{"label": f"T{k}", "items": 9, "praise_share": 0.9} for k in range(5)], "loved_total": 7}
+    assert "the 5 with the most praise of 7" in loved_page(data, Tr("en")).subtitle

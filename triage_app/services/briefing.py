@@ -25,6 +25,7 @@ from typing import Generator
 import numpy as np
 
 from analysis import periods as P
+from analysis.priority import mostly_praise
 from ..domain import CancelToken, Progress
 from ..store import briefing_queries as bq
 from ..store import feedback_class_queries as fq
@@ -448,6 +449,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         if (seg or "—") in seg_names:
             matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
     return {"themes": top, "themes_total": len(ranked), "loved": _loved(conn, loved_input, settings),
+            "loved_total": sum(1 for t in loved_input if mostly_praise(t["praise_share"])),
             "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
 
 

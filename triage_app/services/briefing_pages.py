@@ -450,7 +450,10 @@ def loved_page(data: dict, tr: Tr) -> Page | None:
         lines.append(line)
     note = [tr("Priority ranks what to fix next: in these themes most items are praise, so their size does not "
                "raise their priority (only the non-praise share counts).")]
-    return Page(tr("What people love"), "text", tr("Themes whose items are mostly praise"),
+    subtitle = tr("Themes whose items are mostly praise")
+    if data.get("loved_total", 0) > len(loved):  # the list is the first few: say so
+        subtitle += " · " + tr("the {k} with the most praise of {n}", k=len(loved), n=data["loved_total"])
+    return Page(tr("What people love"), "text", subtitle,
                 sections=[(tr("Themes"), lines), (tr("How praise counts"), note)])
 
 

@@ -41,7 +41,7 @@ def loved_themes(themes: list[dict[str, Any]], limit: int = LOVED) -> list[dict[
 def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool = False) -> dict[str, Any]:
     """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
     "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
-    "loved": [dicts], "unassigned": n}``."""
+    "loved": [dicts] (the first LOVED), "loved_total": n, "unassigned": n}``."""
     themes = theme_summaries(conn, include_hidden=include_hidden)
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
@@ -58,12 +58,14 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
         for t in themes:
             t.label = redactor.text(t.label) or ""
             t.keywords = redactor.value(list(t.keywords))
-    loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
-                           "keywords": t.keywords} for t in themes if t.parent_id is None])
+    loved_input = [{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
+                    "keywords": t.keywords} for t in themes if t.parent_id is None]
+    loved = loved_themes(loved_input)
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
         theme["praise_quote"] = {**q, "text": redactor.text(q["text"])} if q else None
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
-            "loved": loved, "unassigned": tq.unassigned_count(conn)}
+            "loved": loved, "unassigned": tq.unassigned_count(conn),
+            "loved_total": sum(1 for t in loved_input if priority.mostly_praise(t["praise_share"]))}
