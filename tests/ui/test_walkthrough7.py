@@ -208,3 +208,17 @@ def test_board_and_briefing_count_every_mostly_praise_theme(classed_workspace):
     assert board["loved_total"] == len(board["loved"]) == 1  # "Charts": all praise
     data = {"loved": [{"label": f"T{k}", "items": 9, "praise_share": 0.9} for k in range(5)], "loved_total": 7}
     assert "the 5 with the most praise of 7" in loved_page(data, Tr("en")).subtitle
+
+
+def test_briefing_theme_page_gives_the_sentiment_shares_as_the_board_does(classed_workspace):
+    """The board's theme detail shows sentiment and type mix; the briefing's theme page only the type mix."""
+    from triage_app.services import briefing, briefing_pages
+
+    with Workspace(classed_workspace) as ws:
+        data = drive(briefing.gather(ws.conn, briefing.BriefingRequest(period="3650", lang="en",
+                                                                        as_of=briefing.newest_end(ws.conn))))
+    pages = {p.title: p for p in briefing_pages.build(data)}
+    export = next(p for title, p in pages.items() if title.startswith("Theme ") and "Export" in title)
+    line = next(f for f in export.facts if f.startswith("Sentiment (all its items): "))
+    # two of four negative (the file's column, a 2-star rating), one positive; the fourth read from the text
+    assert line.startswith("Sentiment (all its items): Negative ") and "Positive " in line

@@ -280,6 +280,9 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
                              lo=_signed(imp["low"]), hi=_signed(imp["high"])))
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    feeling = sentiment_mix(tr, t.get("sentiment_shares") or {})
+    if feeling:  # as the board's theme detail shows it
+        page.facts.append(tr("Sentiment (all its items): {mix}", mix=feeling))
     mix = type_mix(tr, t.get("type_shares") or {})
     if mix:
         page.facts.append(tr("Feedback types (all its items): {mix}", mix=mix))
@@ -334,6 +337,13 @@ def type_mix(tr: Tr, shares) -> str:
         return ""
     present = sorted((k for k in charts.TYPE_ORDER if shares.get(k, 0) / total >= 0.005), key=lambda k: (-shares[k], charts.TYPE_ORDER.index(k)))
     return " · ".join(f"{tr(charts.TYPE_STYLE[k][0])} {100 * shares[k] / total:.0f}%" for k in present)
+
+
+def sentiment_mix(tr: Tr, shares: dict) -> str:
+    """"Negative 70% · Positive 25% · Neutral 5%": the sentiments present, largest first."""
+    names = {"negative": "Negative", "neutral": "Neutral", "positive": "Positive"}
+    present = sorted((k for k in names if shares.get(k, 0) >= 0.005), key=lambda k: -shares[k])
+    return " · ".join(f"{tr(names[k])} {100 * shares[k]:.0f}%" for k in present)
 
 
 def _message(fig, title: str, text: str):
