@@ -6,9 +6,10 @@ import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QSplitter, QTableView, QTextBrowser,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle,
+    QStyleOptionComboBox, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -61,18 +62,20 @@ class FeedbackView(QWidget):
                         self.feedback_type)
         self.count_label = QLabel()
         filters = QHBoxLayout()
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
+        self.short_filters = (self.status, self.period, self.band, self.sentiment, self.feedback_type)
         filters.addWidget(self.search, 3)
         for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
         for combo in (self.source, self.theme, self.segment):  # long labels: the list shows them whole
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(14 if combo is self.theme else 10)
             combo.view().setMinimumWidth(360)
-        for combo in (self.status, self.period, self.band, self.sentiment, self.feedback_type):
-            # short choices keep the width their text needs ("All sentiment" was cut to "All sentimer")
-            combo.setSizePolicy(QSizePolicy.Policy.Minimum, combo.sizePolicy().verticalPolicy())
+        for combo in self.short_filters:
+            # a short filter never cuts its current choice ("All sentiment" was cut to "All sentimer"), and
+            # gives way down to it (sized to its longest choice, the window could not fit a laptop screen)
+            combo.currentIndexChanged.connect(lambda _=0, c=combo: fit_current(c))
         filters.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -183,6 +186,8 @@ class FeedbackView(QWidget):
                 gone = gone or combo.findData(data) < 0
                 combo.setCurrentIndex(max(0, combo.findData(data)))
             combo.blockSignals(False)
+        for combo in self.short_filters:
+            fit_current(combo)
         return gone
 
     def current_filter(self) -> ItemFilter:
@@ -278,6 +283,15 @@ class FeedbackView(QWidget):
                 item = redacted_item(item, self.redact)
             self.detail.setHtml(render_item(item))
             self.item_selected.emit(item_id)
+
+
+def fit_current(combo: QComboBox) -> None:
+    """Let ``combo`` shrink no narrower than its current text needs (arrow and frame included)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = QSize(combo.fontMetrics().horizontalAdvance(combo.currentText()) + 4, combo.fontMetrics().height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+    combo.setMinimumWidth(size.width())
 
 
 @dataclass(frozen=True)
