@@ -116,6 +116,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ThemesView", "Status"),
     QT_TRANSLATE_NOOP("ThemesView", "{0} of {1} linked items closed"),
     QT_TRANSLATE_NOOP("ThemesView", "Priority"),
+    QT_TRANSLATE_NOOP("ThemesView", "Items"),
     QT_TRANSLATE_NOOP("ThemesView", "what it is made of"),
     QT_TRANSLATE_NOOP("ThemesView", "What people say"),
     QT_TRANSLATE_NOOP("ThemesView", "Volume (items)"),

@@ -338,8 +338,12 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
              + _t("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total) + "</p>"]
     parts.append(render_mix(theme.sentiment_shares, theme.type_shares))  # issue 13
     if children:
-        rows = "".join(f"<tr><td>{e(c.label)}</td><td align='right'>{c.size:,}</td></tr>" for c in children)
-        parts.append(f"<h4>{_t('Sub-themes')}</h4><table cellspacing='3'>{rows}</table>")
+        # in the board's order (by priority), so the priority is shown beside the size
+        head = (f"<tr><td></td><td align='right'><small>{e(_t('Items'))}</small></td>"
+                f"<td align='right'><small>{e(_t('Priority'))}</small></td></tr>")
+        rows = "".join(f"<tr><td>{e(c.label)}</td><td align='right'>{c.size:,}</td>"
+                       f"<td align='right'>{c.priority:.2f}</td></tr>" for c in children)
+        parts.append(f"<h4>{_t('Sub-themes')}</h4><table cellspacing='3'>{head}{rows}</table>")
     factors = theme.factors or {}
     if factors:
         top = max(abs(v) for v in factors.values()) or 1

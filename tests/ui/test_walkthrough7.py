@@ -228,3 +228,29 @@ def test_briefing_theme_page_gives_the_sentiment_shares_as_the_board_does(classe
     line = next(f for f in export.facts if f.startswith("Sentiment (all its items): "))
     # two of four negative (the file's column, a 2-star rating), one positive; the fourth read from the text
     assert line.startswith("Sentiment (all its items): Negative ") and "Positive " in line
+
+
+def test_mix_text_names_carry_their_bar_colour():
+    """The bar keeps a fixed order and the text lists the largest first: without a swatch a reader could not
+    tell which colour is which ("Positive 73% · Negative 15%" under a bar that starts orange)."""
+    import re
+
+    from ui.class_mix import render_mix
+
+    page = render_mix({"negative": 0.15, "neutral": 0.12, "positive": 0.73}, None)
+    swatches = re.findall(r"<font color='(#[0-9a-f]{6})'>\u25a0</font>&nbsp;(\w+) (\d+)%", page)
+    assert swatches == [("#0072b2", "Positive", "73"), ("#d55e00", "Negative", "15"), ("#999999", "Neutral", "12")]
+
+
+def test_sub_theme_list_in_the_detail_shows_the_priority_it_is_ordered_by():
+    from triage_app.records import ThemeSummary
+    from ui.themes_view import render_theme
+
+    def theme(id_, label, size, priority, children=()):
+        return ThemeSummary(id=id_, label=label, keywords=[label.lower()], quotes=[], size=size, status="new",
+                            hidden=False, label_edited=False, priority=priority, factors={}, items_resolved=0,
+                            items_total=size, children=list(children), parent_id=None, merged_into=None)
+
+    page = render_theme(theme(1, "Export", 30, 50.0, (2, 3)), [], [theme(2, "Crash", 10, 40.5), theme(3, "PDF", 20, 30.25)])
+    assert "<td>Crash</td><td align='right'>10</td><td align='right'>40.50</td>" in page
+    assert "<td>PDF</td><td align='right'>20</td><td align='right'>30.25</td>" in page
