@@ -2359,22 +2359,22 @@
         <translation>把“{0}”放到：</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="141" />
+        <location filename="../../ui/theme_messages.py" line="150" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="142" />
+        <location filename="../../ui/theme_messages.py" line="151" />
         <source>Merge {0} into “{1}” ({2})?</source>
         <translation>将 {0} 合并到“{1}”（{2}）？</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="143" />
+        <location filename="../../ui/theme_messages.py" line="152" />
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="144" />
+        <location filename="../../ui/theme_messages.py" line="153" />
         <source>Redone: {0}</source>
         <translation>已重做：{0}</translation>
     </message>
@@ -2490,87 +2490,102 @@
 <context>
     <name>ThemeMessages</name>
     <message>
-        <location filename="../../ui/theme_messages.py" line="124" />
+        <location filename="../../ui/theme_messages.py" line="130" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="125" />
+        <location filename="../../ui/theme_messages.py" line="131" />
         <source>renamed “{0}” to “{1}”</source>
         <translation>已将“{0}”重命名为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="126" />
+        <location filename="../../ui/theme_messages.py" line="132" />
         <source>hid {0}</source>
         <translation>已隐藏 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="127" />
+        <location filename="../../ui/theme_messages.py" line="133" />
         <source>showed {0}</source>
         <translation>已显示 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="128" />
+        <location filename="../../ui/theme_messages.py" line="134" />
         <source>merged {0} into “{1}”</source>
         <translation>已将 {0} 合并到“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="129" />
+        <location filename="../../ui/theme_messages.py" line="135" />
         <source>moved {0} item(s) to “{1}”</source>
         <translation>已将 {0} 条反馈移到“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="130" />
+        <location filename="../../ui/theme_messages.py" line="136" />
         <source>moved {0} item(s) out of their themes (unassigned)</source>
         <translation>已将 {0} 条反馈移出主题（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="131" />
+        <location filename="../../ui/theme_messages.py" line="137" />
         <source>split “{0}” into {1}</source>
         <translation>已将“{0}”拆分为 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="132" />
+        <location filename="../../ui/theme_messages.py" line="138" />
+        <source>moved “{0}” under “{1}”</source>
+        <translation>已将“{0}”移到“{1}”下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="139" />
+        <source>made “{0}” a top-level theme</source>
+        <translation>已将“{0}”设为顶层主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="140" />
+        <source>set the status of {0} to {1}</source>
+        <translation>已将 {0} 的状态设为{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="141" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="133" />
+        <location filename="../../ui/theme_messages.py" line="142" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="134" />
+        <location filename="../../ui/theme_messages.py" line="143" />
         <source>&amp;Redo: {0}</source>
         <translation>重做(&amp;R)：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="135" />
+        <location filename="../../ui/theme_messages.py" line="144" />
         <source>&amp;Undo: {0}</source>
         <translation>撤销(&amp;U)：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="136" />
+        <location filename="../../ui/theme_messages.py" line="145" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="137" />
+        <location filename="../../ui/theme_messages.py" line="146" />
         <source>Type to find a theme…</source>
         <translation>输入以查找主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="138" />
+        <location filename="../../ui/theme_messages.py" line="147" />
         <source>{0}  ({1} items)</source>
         <translation>{0}（{1} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="139" />
+        <location filename="../../ui/theme_messages.py" line="148" />
         <source>(no theme: unassigned)</source>
         <translation>（不属于任何主题：未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="140" />
+        <location filename="../../ui/theme_messages.py" line="149" />
         <source>Move {0} item(s) to:</source>
         <translation>将 {0} 条反馈移到：</translation>
     </message>

@@ -254,3 +254,32 @@ def test_sub_theme_list_in_the_detail_shows_the_priority_it_is_ordered_by():
     page = render_theme(theme(1, "Export", 30, 50.0, (2, 3)), [], [theme(2, "Crash", 10, 40.5), theme(3, "PDF", 20, 30.25)])
     assert "<td>Crash</td><td align='right'>10</td><td align='right'>40.50</td>" in page
     assert "<td>PDF</td><td align='right'>20</td><td align='right'>30.25</td>" in page
+
+
+def test_undo_texts_name_themes_not_ids(qtbot, classed_workspace):
+    """After Move… and Set Status… the Edit menu read "Undo: moved theme 4 (Pdf) under theme 2" and "Undo:
+    set the status of theme 1 from 'new' to 'planned'" - ids, and English in the Chinese UI."""
+    from PySide6.QtCore import QCoreApplication
+
+    from triage_app.services import theme_edits as te
+    from triage_app.services.status import set_status
+    from ui.theme_messages import undo_text
+
+    with Workspace(classed_workspace) as ws:
+        ids = {t["label"]: t["id"] for t in tq.list_themes(ws.conn)}
+        te.set_parent(ws, ids["Pdf"], ids["Charts"])
+        moved = undo_text(te.peek(ws))
+        te.set_parent(ws, ids["Pdf"], None)
+        top = undo_text(te.peek(ws))
+        set_status(ws.conn, f"theme:{ids['Export']}", "planned")
+        status = undo_text(te.peek(ws))
+        translator = _chinese()
+        QCoreApplication.installTranslator(translator)
+        try:
+            status_zh = undo_text(te.peek(ws))
+        finally:
+            QCoreApplication.removeTranslator(translator)
+    assert moved == "&Undo: moved “Pdf” under “Charts”"
+    assert top == "&Undo: made “Pdf” a top-level theme"
+    assert status == "&Undo: set the status of “Export” to planned"
+    assert "“Export”" in status_zh and "已计划" in status_zh and "theme" not in status_zh

@@ -58,9 +58,8 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
         for t in themes:
             t.label = redactor.text(t.label) or ""
             t.keywords = redactor.value(list(t.keywords))
-    loved_input = [{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
-                    "keywords": t.keywords} for t in themes if t.parent_id is None]
-    loved = loved_themes(loved_input)
+    loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
+                           "keywords": t.keywords} for t in themes if t.parent_id is None])
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
@@ -68,4 +67,4 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
             "loved": loved, "unassigned": tq.unassigned_count(conn),
-            "loved_total": sum(1 for t in loved_input if priority.mostly_praise(t["praise_share"]))}
+            "loved_total": sum(1 for t in themes if t.parent_id is None and priority.mostly_praise(t.praise_share))}
