@@ -488,7 +488,7 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
         axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, squeeze=False)).ravel()
         width = 48 // cols + 4  # label length (CJK counts double) that fits beside a panel's bars
         for ax, (label, n, subs) in zip(axes, themes):
-            ax.set_title(f"{safe(short(label, 48 // cols + 4))} (n = {int(n):,})", fontsize="medium", loc="left")
+            ax.set_title(f"{safe(short(label, 48 // cols + 6))} (n = {int(n):,})", fontsize="medium", loc="left")
             ranked = sorted(subs, key=lambda s: -s[1])
             bars = [(safe(short(name, width)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
             rest = ranked[SUB_BARS:]
