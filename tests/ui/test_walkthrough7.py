@@ -283,3 +283,18 @@ def test_undo_texts_name_themes_not_ids(qtbot, classed_workspace):
     assert top == "&Undo: made “Pdf” a top-level theme"
     assert status == "&Undo: set the status of “Export” to planned"
     assert "“Export”" in status_zh and "已计划" in status_zh and "theme" not in status_zh
+
+
+def test_sub_theme_chart_draws_each_theme_its_largest_sub_themes_and_the_rest():
+    from analysis import charts
+    from analysis.chart_style import ChartMeta
+
+    subs = [(f"子主题{k}", 10 * (k + 1)) for k in range(7)]  # seven: five drawn, "2 more"
+    fig = charts.sub_theme_breakdown([("送餐太慢", 300, subs), ("Praise", 40, [])], ChartMeta(period="p", source="s"))
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.axison]
+    assert [ax.get_title(loc="left") for ax in panels] == ["送餐太慢 (n = 300)", "Praise (n = 40)"]
+    ticks = [t.get_text() for t in panels[0].get_yticklabels()]
+    assert ticks == ["子主题6", "子主题5", "子主题4", "子主题3", "子主题2", "2 more", "not in a sub-theme"]
+    widths = sorted(round(p.get_width()) for p in panels[0].patches)
+    assert widths == sorted([70, 60, 50, 40, 30, 10 + 20, 300 - 280])
+    assert any(t.get_text() == "no sub-themes" for t in panels[1].texts)
