@@ -188,6 +188,9 @@ class FeedbackView(QWidget):
             combo.blockSignals(False)
         for combo in self.short_filters:
             fit_current(combo)
+        # no item has a date: an empty Created column only took the feedback's room (and the period filter did nothing)
+        self.table.setColumnHidden(COLUMN_KEYS.index("created_at"), bool(choices.get("undated")))
+        self.period.setEnabled(not choices.get("undated"))
         return gone
 
     def current_filter(self) -> ItemFilter:

@@ -298,3 +298,23 @@ def test_sub_theme_chart_draws_each_theme_its_largest_sub_themes_and_the_rest():
     widths = sorted(round(p.get_width()) for p in panels[0].patches)
     assert widths == sorted([70, 60, 50, 40, 30, 10 + 20, 300 - 280])
     assert any(t.get_text() == "no sub-themes" for t in panels[1].texts)
+
+
+def test_undated_workspace_leaves_out_the_created_column(qtbot, settings_home, tmp_path, classed_workspace):
+    """A survey export without dates (zh-waimai) showed an empty "Created" column taking the feedback's room,
+    and a period filter that could only empty the table."""
+    from ui.items_model import COLUMN_KEYS
+    from ui.main_window import MainWindow
+
+    data = tmp_path / "undated.csv"
+    data.write_text("comment\n配送太慢了\n很好吃\n", encoding="utf-8")
+    path = tmp_path / "undated.triage"
+    with Workspace(path) as ws:
+        run_import(ws, data, ImportOptions(format="generic", mapping={"text": "comment"}))
+    created = COLUMN_KEYS.index("created_at")
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.feedback.model.rowCount() == 2, timeout=10_000)
+    assert window.feedback.table.isColumnHidden(created) and not window.feedback.period.isEnabled()
+    dated = _open(qtbot, classed_workspace)
+    assert not dated.feedback.table.isColumnHidden(created) and dated.feedback.period.isEnabled()
