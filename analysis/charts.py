@@ -464,3 +464,55 @@ def type_mix_by_theme(themes: Sequence[str], counts: Sequence[Sequence[int]], me
             if len(rows) > 1:
                 ax.axhline(y[0] - 0.5, color="#444444", lw=0.8)
     return fig
+
+
+# -- sub-themes of the top themes ---------------------------------------------------------------
+SUB_BARS = 5  # sub-themes drawn per theme; the rest become one "N more" bar
+
+
+def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int]]]], meta: ChartMeta, *,
+                        fig: Figure | SubFigure | None = None, size="slide", n: int | str | None = None) -> Figure | SubFigure:
+    """What each top-level theme is made of: small multiples (one panel per theme, in the order given)
+    of its sub-themes' item counts, largest first, on one shared x scale. ``themes[i]`` = (label,
+    items in the theme, [(sub-theme label, items)...]); items of the theme outside every sub-theme
+    are drawn as a grey bar of their own."""
+    with style():
+        fig = target(fig, size)
+        total = int(sum(n for _, n, _ in themes))
+        header_footer(fig, meta, meta.t("Sub-themes of the top themes"), total if n is None else n)
+        if not themes:
+            empty_note(fig.subplots(), meta)
+            return fig
+        cols = 1 if len(themes) == 1 else min(4, len(themes))
+        rows = int(np.ceil(len(themes) / cols))
+        axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, squeeze=False)).ravel()
+        width = 48 // cols + 4  # label length (CJK counts double) that fits beside a panel's bars
+        for ax, (label, n, subs) in zip(axes, themes):
+            ax.set_title(f"{safe(short(label, 48 // cols + 6))} (n = {int(n):,})", fontsize="medium", loc="left")
+            ranked = sorted(subs, key=lambda s: -s[1])
+            bars = [(safe(short(name, width)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
+            rest = ranked[SUB_BARS:]
+            if rest:
+                bars.append((meta.t("{n} more").replace("{n}", str(len(rest))), int(sum(k for _, k in rest)), GREY))
+            outside = int(n) - int(sum(k for _, k in subs))
+            if subs and outside > 0:
+                bars.append((meta.t("not in a sub-theme"), outside, GREY))
+            if not subs:
+                ax.text(0.02, 0.5, meta.t("no sub-themes"), transform=ax.transAxes, va="center", color="#666666",
+                        fontsize="small", parse_math=False)
+                ax.set_yticks([])
+                ax.tick_params(axis="x", labelbottom=True)
+                continue
+            y = np.arange(len(bars))[::-1]
+            ax.barh(y, [b[1] for b in bars], color=[b[2] for b in bars], height=0.7)
+            for yi, (_, k, _) in zip(y, bars):
+                ax.annotate(f"{k:,}", (k, yi), xytext=(3, 0), textcoords="offset points", va="center",
+                            fontsize="x-small", color="#444444")
+            ax.set_yticks(y, [b[0] for b in bars], fontsize="small")
+            ax.set_ylim(len(bars) - SUB_BARS - 2.4, len(bars) - 0.4)  # bars as thick in every panel, from the top
+            ax.tick_params(axis="x", labelbottom=True)
+        for ax in axes[len(themes):]:
+            ax.set_axis_off()
+        for ax in axes[-cols:]:
+            ax.set_xlabel(meta.t("Items"))
+    return fig

@@ -16,8 +16,9 @@ TYPE_NAMES = {"problem": QT_TRANSLATE_NOOP("ClassMix", "Problems"),
               "praise": QT_TRANSLATE_NOOP("ClassMix", "Praise"),
               "other": QT_TRANSLATE_NOOP("ClassMix", "Other")}
 _HEADINGS = (QT_TRANSLATE_NOOP("ClassMix", "Sentiment"), QT_TRANSLATE_NOOP("ClassMix", "Feedback type"))
-# Okabe-Ito colours: distinguishable with colour-blindness, readable on light and dark backgrounds
-_SENTIMENT_COLOURS = {"negative": "#d55e00", "neutral": "#999999", "positive": "#009e73"}
+# Okabe-Ito colours: distinguishable with colour-blindness, readable on light and dark backgrounds; the
+# same as the dashboard's and the briefing's charts (analysis.charts; not imported here: it loads matplotlib)
+_SENTIMENT_COLOURS = {"negative": "#d55e00", "neutral": "#999999", "positive": "#0072b2"}
 _TYPE_COLOURS = {"problem": "#d55e00", "request": "#0072b2", "question": "#e69f00", "praise": "#009e73",
                  "other": "#999999"}
 
@@ -38,9 +39,11 @@ def _bar(shares: dict[str, float], names: dict[str, str], colours: dict[str, str
     order = [k for k in names if shares.get(k)]
     cells = "".join(f"<td width='{max(1, round(width * shares[k]))}' bgcolor='{colours[k]}' "
                     f"title='{html.escape(_t(names[k]))}'>&nbsp;</td>" for k in order)
-    text = " · ".join(f"{_t(names[k])} {shares[k]:.0%}" for k in sorted(order, key=lambda k: -shares[k]))
+    # each name after a swatch of its colour: the text lists the largest first, the bar keeps a fixed order
+    text = " · ".join(f"<font color='{colours[k]}'>\u25a0</font>&nbsp;{html.escape(_t(names[k]))} {shares[k]:.0%}"
+                      for k in sorted(order, key=lambda k: -shares[k]))
     return (f"<table cellspacing='0' cellpadding='0'><tr>{cells}</tr></table>"
-            f"<small>{html.escape(text)}</small>")
+            f"<small>{text}</small>")
 
 
 def render_mix(sentiment_shares: dict[str, float] | None, type_shares: dict[str, float] | None) -> str:

@@ -63,6 +63,7 @@ class DashboardView(QWidget):
         self._resize_timer = QTimer(self, singleShot=True, interval=400)
         self._resize_timer.timeout.connect(self._redraw)
         self.notices: list[QLabel] = []  # one-line notices: what would fill a missing panel, or the first step
+        self.headings: list[QLabel] = []  # each chart's title, above it
 
     def set_workspace(self, ws, lang: str = "en") -> None:
         self.ws, self.path, self.lang = ws, ws.path, lang
@@ -87,10 +88,10 @@ class DashboardView(QWidget):
             self.refresh()
 
     def _clear(self) -> None:
-        for canvas in self._canvases + self.notices:
+        for canvas in self._canvases + self.notices + self.headings:
             canvas.setParent(None)
             canvas.deleteLater()
-        self._canvases, self.notices = [], []
+        self._canvases, self.notices, self.headings = [], [], []
 
     def refresh(self) -> None:
         if not self.path:
@@ -162,6 +163,11 @@ class DashboardView(QWidget):
             self.charts_layout.addWidget(label)
             self.notices.append(label)
         for chart, fig, png, ratio in images:
+            # the chart's title above it: the figures leave it to the page around them (as in the briefing)
+            heading = QLabel(chart.title, objectName=f"heading-{chart.name}", wordWrap=True)
+            heading.setStyleSheet("font-weight: bold; font-size: 15px; padding: 12px 2px 2px 2px;")
+            self.charts_layout.addWidget(heading)
+            self.headings.append(heading)
             canvas = ChartImage(chart, fig, png, ratio)
             canvas.setToolTip(chart.title)
             canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -6,9 +6,10 @@ import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTextBrowser,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle,
+    QStyleOptionComboBox, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -61,15 +62,20 @@ class FeedbackView(QWidget):
                         self.feedback_type)
         self.count_label = QLabel()
         filters = QHBoxLayout()
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
+        self.short_filters = (self.status, self.period, self.band, self.sentiment, self.feedback_type)
         filters.addWidget(self.search, 3)
         for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
-        for combo in (self.theme, self.segment):  # long labels: the list shows them whole
+        for combo in (self.source, self.theme, self.segment):  # long labels: the list shows them whole
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(14 if combo is self.theme else 10)
             combo.view().setMinimumWidth(360)
+        for combo in self.short_filters:
+            # a short filter never cuts its current choice ("All sentiment" was cut to "All sentimer"), and
+            # gives way down to it (sized to its longest choice, the window could not fit a laptop screen)
+            combo.currentIndexChanged.connect(lambda _=0, c=combo: fit_current(c))
         filters.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -180,6 +186,11 @@ class FeedbackView(QWidget):
                 gone = gone or combo.findData(data) < 0
                 combo.setCurrentIndex(max(0, combo.findData(data)))
             combo.blockSignals(False)
+        for combo in self.short_filters:
+            fit_current(combo)
+        # no item has a date: an empty Created column only took the feedback's room (and the period filter did nothing)
+        self.table.setColumnHidden(COLUMN_KEYS.index("created_at"), bool(choices.get("undated")))
+        self.period.setEnabled(not choices.get("undated"))
         return gone
 
     def current_filter(self) -> ItemFilter:
@@ -277,6 +288,15 @@ class FeedbackView(QWidget):
             self.item_selected.emit(item_id)
 
 
+def fit_current(combo: QComboBox) -> None:
+    """Let ``combo`` shrink no narrower than its current text needs (arrow and frame included)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = QSize(combo.fontMetrics().horizontalAdvance(combo.currentText()) + 4, combo.fontMetrics().height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+    combo.setMinimumWidth(size.width())
+
+
 @dataclass(frozen=True)
 class Scope:
     """What the dashboard follows of the Feedback filters; the dashboard's worker makes the
@@ -316,6 +336,45 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("FeedbackView", text)
 
 
+ITEM_SENTIMENT = {"negative": QT_TRANSLATE_NOOP("FeedbackView", "negative"),
+                  "neutral": QT_TRANSLATE_NOOP("FeedbackView", "neutral"),
+                  "positive": QT_TRANSLATE_NOOP("FeedbackView", "positive")}
+ITEM_TYPE = {"problem": QT_TRANSLATE_NOOP("FeedbackView", "problem"),
+             "request": QT_TRANSLATE_NOOP("FeedbackView", "request"),
+             "question": QT_TRANSLATE_NOOP("FeedbackView", "question"),
+             "praise": QT_TRANSLATE_NOOP("FeedbackView", "praise"),
+             "other": QT_TRANSLATE_NOOP("FeedbackView", "other")}
+#: where a sentiment or type came from (item_sentiment.method / type_method)
+CLASS_ORIGIN = {"mapped": QT_TRANSLATE_NOOP("FeedbackView", "from the file's column"),
+                "rating": QT_TRANSLATE_NOOP("FeedbackView", "from its star rating"),
+                "csat": QT_TRANSLATE_NOOP("FeedbackView", "from its CSAT answer"),
+                "nps": QT_TRANSLATE_NOOP("FeedbackView", "from its NPS answer"),
+                "ces": QT_TRANSLATE_NOOP("FeedbackView", "from its CES answer"),
+                "model": QT_TRANSLATE_NOOP("FeedbackView", "read from the text"),
+                "none": QT_TRANSLATE_NOOP("FeedbackView", "no text to read")}
+
+# (module-level tr() calls are collected without a context: these are marked for the FeedbackView one)
+_SENTIMENT_ROW = QT_TRANSLATE_NOOP("FeedbackView", "Sentiment")
+_TYPE_ROW = QT_TRANSLATE_NOOP("FeedbackView", "Type")
+_WITH_ORIGIN = QT_TRANSLATE_NOOP("FeedbackView", "{0} ({1})")
+
+
+def class_lines(classes: dict | None) -> list[tuple[str, str]]:
+    """The item's sentiment and feedback type with where each came from, as detail rows: the filters
+    and the theme mix count these, so the item says what it was counted as."""
+    if not classes:
+        return []
+    rows = []
+    for key, method, names, name in (("sentiment", "sentiment_method", ITEM_SENTIMENT, tr(_SENTIMENT_ROW)),
+                                     ("feedback_type", "type_method", ITEM_TYPE, tr(_TYPE_ROW))):
+        value = classes.get(key)
+        if value:
+            origin = CLASS_ORIGIN.get(classes.get(method) or "")
+            shown = tr(names.get(value, value))
+            rows.append((name, tr(_WITH_ORIGIN).format(shown, tr(origin)) if origin else shown))
+    return rows
+
+
 def render_item(item: dict) -> str:
     """The detail pane's HTML for one item (everything escaped: feedback text is never markup)."""
     e = html.escape
@@ -327,6 +386,7 @@ def render_item(item: dict) -> str:
             (tr("Created"), fmt.when(item["created_at"])),
             (tr("Author"), item["author"]), (tr("Status"), tr(item["status"])), (tr("Source state"), item["source_state"]),
             (tr("Question"), item["question"]), (tr("Labels"), ", ".join(item["labels"]))]
+    meta += class_lines(item.get("classes"))
     for key in ("nps", "csat", "ces", "rating"):
         if item[key] is not None:
             meta.append((key.upper(), fmt.number(item[key])))

@@ -33,6 +33,12 @@ def describe(what: dict | None, fallback: str = "") -> str:
                 else _t("moved {0} item(s) out of their themes (unassigned)").format(n))
     if kind == "split":
         return _t("split “{0}” into {1}").format(what["themes"][0], _names(what["parts"]))
+    if kind == "parent":
+        return (_t("moved “{0}” under “{1}”").format(what["theme"], what["target"]) if what.get("target")
+                else _t("made “{0}” a top-level theme").format(what["theme"]))
+    if kind == "status":
+        return _t("set the status of {0} to {1}").format(
+            _names(what["themes"]), QCoreApplication.translate("FeedbackView", what["to"]))
     return fallback
 
 
@@ -129,6 +135,9 @@ _STRINGS = [
     QT_TRANSLATE_NOOP("ThemeMessages", "moved {0} item(s) to “{1}”"),
     QT_TRANSLATE_NOOP("ThemeMessages", "moved {0} item(s) out of their themes (unassigned)"),
     QT_TRANSLATE_NOOP("ThemeMessages", "split “{0}” into {1}"),
+    QT_TRANSLATE_NOOP("ThemeMessages", "moved “{0}” under “{1}”"),
+    QT_TRANSLATE_NOOP("ThemeMessages", "made “{0}” a top-level theme"),
+    QT_TRANSLATE_NOOP("ThemeMessages", "set the status of {0} to {1}"),
     QT_TRANSLATE_NOOP("ThemeMessages", "&Redo Theme Edit"),
     QT_TRANSLATE_NOOP("ThemeMessages", "&Undo Theme Edit"),
     QT_TRANSLATE_NOOP("ThemeMessages", "&Redo: {0}"),

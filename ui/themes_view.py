@@ -275,7 +275,7 @@ class ThemesView(QWidget):
         self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
         if no_dates:
             self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
-        self.loved.setHtml(render_loved(board.get("loved", [])))
+        self.loved.setHtml(render_loved(board.get("loved", []), board.get("loved_total", 0)))
         self.loved.setVisible(bool(board.get("loved")))
         if tops:
             index = self.model.index_of(current.id) if current is not None else QModelIndex()
@@ -338,8 +338,12 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
              + _t("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total) + "</p>"]
     parts.append(render_mix(theme.sentiment_shares, theme.type_shares))  # issue 13
     if children:
-        rows = "".join(f"<tr><td>{e(c.label)}</td><td align='right'>{c.size:,}</td></tr>" for c in children)
-        parts.append(f"<h4>{_t('Sub-themes')}</h4><table cellspacing='3'>{rows}</table>")
+        # in the board's order (by priority), so the priority is shown beside the size
+        head = (f"<tr><td></td><td align='right'><small>{e(_t('Items'))}</small></td>"
+                f"<td align='right'><small>{e(_t('Priority'))}</small></td></tr>")
+        rows = "".join(f"<tr><td>{e(c.label)}</td><td align='right'>{c.size:,}</td>"
+                       f"<td align='right'>{c.priority:.2f}</td></tr>" for c in children)
+        parts.append(f"<h4>{_t('Sub-themes')}</h4><table cellspacing='3'>{head}{rows}</table>")
     factors = theme.factors or {}
     if factors:
         top = max(abs(v) for v in factors.values()) or 1
@@ -357,7 +361,7 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in quote_items[:5]:
             parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
-                         f"<br><small>{e(' · '.join(x for x in (source_name(quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
+                         f"<br><small>{e(' · '.join(x for x in (source_name(quote.get('source') or quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
 
@@ -380,12 +384,14 @@ def breakdown_notes(theme: ThemeSummary) -> list[str]:
     return notes
 
 
-def render_loved(loved: list[dict]) -> str:
-    """The short list of what people love: mostly-praise themes with size and a quote."""
+def render_loved(loved: list[dict], total: int = 0) -> str:
+    """The short list of what people love: mostly-praise themes with size and a quote; ``total``: how
+    many themes are mostly praise (the list holds the first few; the board greys them all)."""
     e = html.escape
     if not loved:
         return ""
-    parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')})</small><ul>"]
+    more = (" · " + _t("the {0} with the most praise of {1}").format(len(loved), total)) if total > len(loved) else ""
+    parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')}{more})</small><ul>"]
     for theme in loved:
         quote = theme.get("praise_quote")
         text = f" — “{e(' '.join(quote['text'].split())[:160])}”" if quote else ""

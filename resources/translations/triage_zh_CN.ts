@@ -3,42 +3,54 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/feedback_view.py" line="326" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="382" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="327" />
+        <location filename="../../ui/feedback_view.py" line="383" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="384" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="384" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="328" />
+        <location filename="../../ui/feedback_view.py" line="384" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="329" />
+        <location filename="../../ui/feedback_view.py" line="385" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="329" />
+        <location filename="../../ui/feedback_view.py" line="385" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="336" />
+        <location filename="../../ui/feedback_view.py" line="393" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -100,7 +112,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="29" />
-        <location filename="../../ui/dashboard_view.py" line="176" />
+        <location filename="../../ui/dashboard_view.py" line="182" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -140,77 +152,77 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="102" />
+        <location filename="../../ui/dashboard_view.py" line="103" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="118" />
+        <location filename="../../ui/dashboard_view.py" line="119" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="168" />
+        <location filename="../../ui/dashboard_view.py" line="174" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="175" />
+        <location filename="../../ui/dashboard_view.py" line="181" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="177" />
+        <location filename="../../ui/dashboard_view.py" line="183" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="178" />
+        <location filename="../../ui/dashboard_view.py" line="184" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="180" />
+        <location filename="../../ui/dashboard_view.py" line="186" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="187" />
+        <location filename="../../ui/dashboard_view.py" line="193" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="188" />
+        <location filename="../../ui/dashboard_view.py" line="194" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="198" />
+        <location filename="../../ui/dashboard_view.py" line="204" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="153" />
+        <location filename="../../ui/i18n.py" line="155" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -218,42 +230,42 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../ui/feedback_view.py" line="46" />
+        <location filename="../../ui/feedback_view.py" line="47" />
         <source>Search feedback (English or 中文)…</source>
         <translation>搜索反馈（中文或 English）…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="47" />
+        <location filename="../../ui/feedback_view.py" line="48" />
         <source>All words must occur; English words match as prefixes, Chinese words as phrases</source>
         <translation>所有词都必须出现；英文按前缀匹配，中文按词组匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="48" />
+        <location filename="../../ui/feedback_view.py" line="49" />
         <source>Source format</source>
         <translation>来源格式</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="49" />
+        <location filename="../../ui/feedback_view.py" line="50" />
         <source>Workflow status</source>
         <translation>处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="50" />
+        <location filename="../../ui/feedback_view.py" line="51" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="51" />
+        <location filename="../../ui/feedback_view.py" line="52" />
         <source>Created in the last …</source>
         <translation>最近…内创建</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="52" />
+        <location filename="../../ui/feedback_view.py" line="53" />
         <source>Score band: NPS groups for survey answers, stars/CSAT for reviews and tickets</source>
         <translation>评分段：问卷回答按 NPS 分组，评论和工单按星级/CSAT</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="53" />
+        <location filename="../../ui/feedback_view.py" line="54" />
         <source>Segment (a survey attribute such as plan or region)</source>
         <translation>细分（问卷属性，如套餐或地区）</translation>
     </message>
@@ -262,99 +274,190 @@
         <translation type="vanished">情感：有评分时取自评分，否则取自文本（英文用 VADER，中文用 SnowNLP）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="55" />
+        <location filename="../../ui/feedback_view.py" line="56" />
         <source>Sentiment: from the item's rating or score where it has one, else from its text (a classifier over the sentence vectors, English and Chinese); scored when themes are analysed</source>
         <translation>情感：有评分时取自评分，否则取自文本（基于句向量的分类器，支持中英文）；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="58" />
+        <location filename="../../ui/feedback_view.py" line="59" />
         <source>Feedback type: problem, request, question, praise or other; from a mapped column where the file has one, else from the text; scored when themes are analysed</source>
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="151" />
+        <location filename="../../ui/feedback_view.py" line="157" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="154" />
+        <location filename="../../ui/feedback_view.py" line="160" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="157" />
+        <location filename="../../ui/feedback_view.py" line="163" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="158" />
+        <location filename="../../ui/feedback_view.py" line="164" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="162" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="162" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="163" />
+        <location filename="../../ui/feedback_view.py" line="169" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="166" />
+        <location filename="../../ui/feedback_view.py" line="172" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="170" />
+        <location filename="../../ui/feedback_view.py" line="176" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="177" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="177" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="177" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="174" />
+        <location filename="../../ui/feedback_view.py" line="180" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="220" />
+        <location filename="../../ui/feedback_view.py" line="228" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="236" />
+        <location filename="../../ui/feedback_view.py" line="244" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="244" />
+        <location filename="../../ui/feedback_view.py" line="252" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="249" />
+        <location filename="../../ui/feedback_view.py" line="257" />
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="336" />
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="337" />
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="338" />
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="339" />
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="340" />
+        <source>request</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="341" />
+        <source>question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="342" />
+        <source>praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="343" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="345" />
+        <source>from the file's column</source>
+        <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
+        <translation>来自文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="346" />
+        <source>from its star rating</source>
+        <translation>来自星级评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="347" />
+        <source>from its CSAT answer</source>
+        <translation>来自 CSAT 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="348" />
+        <source>from its NPS answer</source>
+        <translation>来自 NPS 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="349" />
+        <source>from its CES answer</source>
+        <translation>来自 CES 评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="350" />
+        <source>read from the text</source>
+        <translation>从文本判断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="351" />
+        <source>no text to read</source>
+        <translation>没有可读的文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="354" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="355" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feedback_view.py" line="356" />
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="9" />
@@ -1420,7 +1523,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="160" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1433,22 +1536,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="155" />
+        <location filename="../../ui/i18n.py" line="157" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="155" />
+        <location filename="../../ui/i18n.py" line="157" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="156" />
+        <location filename="../../ui/i18n.py" line="158" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="156" />
+        <location filename="../../ui/i18n.py" line="158" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2256,22 +2359,22 @@
         <translation>把“{0}”放到：</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="141" />
+        <location filename="../../ui/theme_messages.py" line="150" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="142" />
+        <location filename="../../ui/theme_messages.py" line="151" />
         <source>Merge {0} into “{1}” ({2})?</source>
         <translation>将 {0} 合并到“{1}”（{2}）？</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="143" />
+        <location filename="../../ui/theme_messages.py" line="152" />
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="144" />
+        <location filename="../../ui/theme_messages.py" line="153" />
         <source>Redone: {0}</source>
         <translation>已重做：{0}</translation>
     </message>
@@ -2315,52 +2418,52 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2369,17 +2472,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2387,87 +2490,102 @@
 <context>
     <name>ThemeMessages</name>
     <message>
-        <location filename="../../ui/theme_messages.py" line="124" />
+        <location filename="../../ui/theme_messages.py" line="130" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="125" />
+        <location filename="../../ui/theme_messages.py" line="131" />
         <source>renamed “{0}” to “{1}”</source>
         <translation>已将“{0}”重命名为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="126" />
+        <location filename="../../ui/theme_messages.py" line="132" />
         <source>hid {0}</source>
         <translation>已隐藏 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="127" />
+        <location filename="../../ui/theme_messages.py" line="133" />
         <source>showed {0}</source>
         <translation>已显示 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="128" />
+        <location filename="../../ui/theme_messages.py" line="134" />
         <source>merged {0} into “{1}”</source>
         <translation>已将 {0} 合并到“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="129" />
+        <location filename="../../ui/theme_messages.py" line="135" />
         <source>moved {0} item(s) to “{1}”</source>
         <translation>已将 {0} 条反馈移到“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="130" />
+        <location filename="../../ui/theme_messages.py" line="136" />
         <source>moved {0} item(s) out of their themes (unassigned)</source>
         <translation>已将 {0} 条反馈移出主题（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="131" />
+        <location filename="../../ui/theme_messages.py" line="137" />
         <source>split “{0}” into {1}</source>
         <translation>已将“{0}”拆分为 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="132" />
+        <location filename="../../ui/theme_messages.py" line="138" />
+        <source>moved “{0}” under “{1}”</source>
+        <translation>已将“{0}”移到“{1}”下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="139" />
+        <source>made “{0}” a top-level theme</source>
+        <translation>已将“{0}”设为顶层主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="140" />
+        <source>set the status of {0} to {1}</source>
+        <translation>已将 {0} 的状态设为{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/theme_messages.py" line="141" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="133" />
+        <location filename="../../ui/theme_messages.py" line="142" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="134" />
+        <location filename="../../ui/theme_messages.py" line="143" />
         <source>&amp;Redo: {0}</source>
         <translation>重做(&amp;R)：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="135" />
+        <location filename="../../ui/theme_messages.py" line="144" />
         <source>&amp;Undo: {0}</source>
         <translation>撤销(&amp;U)：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="136" />
+        <location filename="../../ui/theme_messages.py" line="145" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="137" />
+        <location filename="../../ui/theme_messages.py" line="146" />
         <source>Type to find a theme…</source>
         <translation>输入以查找主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="138" />
+        <location filename="../../ui/theme_messages.py" line="147" />
         <source>{0}  ({1} items)</source>
         <translation>{0}（{1} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="139" />
+        <location filename="../../ui/theme_messages.py" line="148" />
         <source>(no theme: unassigned)</source>
         <translation>（不属于任何主题：未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/theme_messages.py" line="140" />
+        <location filename="../../ui/theme_messages.py" line="149" />
         <source>Move {0} item(s) to:</source>
         <translation>将 {0} 条反馈移到：</translation>
     </message>
@@ -2640,88 +2758,98 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="119" />
+        <source>Items</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="120" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="140" />
+        <source>the {0} with the most praise of {1}</source>
+        <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>
 </context>
 <context>

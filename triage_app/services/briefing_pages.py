@@ -286,6 +286,9 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
                              lo=_signed(imp["low"]), hi=_signed(imp["high"])))
     if t["keywords"]:
         page.facts.append(tr("Keywords: {k}", k=", ".join(str(k) for k in t["keywords"][:8])))
+    feeling = sentiment_mix(tr, t.get("sentiment_shares") or {})
+    if feeling:  # as the board's theme detail shows it
+        page.facts.append(tr("Sentiment (all its items): {mix}", mix=feeling))
     mix = type_mix(tr, t.get("type_shares") or {})
     if mix:
         page.facts.append(tr("Feedback types (all its items): {mix}", mix=mix))
@@ -342,6 +345,13 @@ def type_mix(tr: Tr, shares) -> str:
     return " · ".join(f"{tr(charts.TYPE_STYLE[k][0])} {100 * shares[k] / total:.0f}%" for k in present)
 
 
+def sentiment_mix(tr: Tr, shares: dict) -> str:
+    """"Negative 70% · Positive 25% · Neutral 5%": the sentiments present, largest first."""
+    names = {"negative": "Negative", "neutral": "Neutral", "positive": "Positive"}
+    present = sorted((k for k in names if shares.get(k, 0) >= 0.005), key=lambda k: -shares[k])
+    return " · ".join(f"{tr(names[k])} {100 * shares[k]:.0f}%" for k in present)
+
+
 def _message(fig, title: str, text: str):
     """A chart panel that has nothing to draw: its title and one line saying why."""
     from .briefing_render import wrap
@@ -365,6 +375,8 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                                           k=len(themes))))],
                   facts=[tr("Each bar is the sum of its factors' contributions (weights in the methods appendix)."),
                          tr("Priority counts every item of a theme, not only those of the period.")])]
+    if any(t.get("sub_themes") for t in themes):
+        pages.append(sub_theme_page(themes, tr, meta))
     if data.get("undated"):
         return pages  # no volume over time
     pages.append(Page(tr("Theme volume over time"), "chart", tr("Items per {unit}", unit=tr(data["by"])),
@@ -372,6 +384,16 @@ def theme_overview_pages(data: dict, tr: Tr) -> list[Page]:
                           data["grid"], {t["label"]: t["series"] for t in themes}, meta, fig=fig,
                           highlight=data["highlight"], unit=data["by"]))]))
     return pages
+
+
+def sub_theme_page(themes: list[dict], tr: Tr, meta: ChartMeta) -> Page:
+    """The top themes' breakdown into their sub-themes (items of all time, as on the board)."""
+    rows = [(t["label"], t["items_total"], [(c["label"], c["size"]) for c in t.get("sub_themes") or []])
+            for t in themes]
+    return Page(tr("Sub-themes of the top themes"), "chart", tr("Items per sub-theme (all time)"),
+                charts=[Chart("subthemes", lambda fig: charts.sub_theme_breakdown(rows, meta, fig=fig, n=tr(
+                    "n = {n} items in these {k} themes (all time)", n=f"{sum(r[1] for r in rows):,}", k=len(rows))))],
+                facts=[tr("Each panel is one top-level theme; its bars are its sub-themes, largest first.")])
 
 
 def _items_of_period(data: dict, tr: Tr) -> str:
@@ -444,7 +466,10 @@ def loved_page(data: dict, tr: Tr) -> Page | None:
         lines.append(line)
     note = [tr("Priority ranks what to fix next: in these themes most items are praise, so their size does not "
                "raise their priority (only the non-praise share counts).")]
-    return Page(tr("What people love"), "text", tr("Themes whose items are mostly praise"),
+    subtitle = tr("Themes whose items are mostly praise")
+    if data.get("loved_total", 0) > len(loved):  # the list is the first few: say so
+        subtitle += " · " + tr("the {k} with the most praise of {n}", k=len(loved), n=data["loved_total"])
+    return Page(tr("What people love"), "text", subtitle,
                 sections=[(tr("Themes"), lines), (tr("How praise counts"), note)])
 
 

@@ -62,7 +62,7 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
     tr = briefing_pages.Tr(lang)
     # names people know ("Google Forms", a file's or an import's name), not "google_forms" or "generic"
     sources = sources_line((name for name, _, _ in bq.source_counts(conn, "", "")), tr)
-    meta = ChartMeta(period=tr("no dates"), source=sources, tr=tr)
+    meta = ChartMeta(period=tr("no dates"), source=sources, tr=tr, show_title=False)  # the window heads each chart
     counts = fold_counts(bq.theme_sentiment_counts(conn, [t.id for t in ranked] + list(fold), None, None), fold)
     labels = [t.label for t in ranked]
     sentiment = [counts.get(t.id, (0, 0, 0, 0))[:3] for t in ranked]
@@ -79,6 +79,10 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
         DashboardChart(tr("Sentiment by theme"), "sentiment",
                        lambda fig: charts.sentiment_by_theme(labels, sentiment, meta, fig=fig)),
     ]
+    if any(t.children for t in ranked):  # what each theme is made of (the board's tree, as a chart)
+        page = briefing_pages.sub_theme_page([{"label": t.label, "items_total": t.items_total, "sub_themes": [
+            {"label": c.label, "size": c.size} for c in summaries if c.id in t.children]} for t in ranked], tr, meta)
+        charts_out[1:1] = [DashboardChart(page.title, chart.name, chart.draw) for chart in page.charts]
     if sum(overall):
         charts_out.append(DashboardChart(tr("Feedback type by theme"), "types", lambda fig: charts.type_mix_by_theme(
             labels, type_counts, meta, fig=fig, overall=overall)))

@@ -58,9 +58,13 @@ def set_status(conn: sqlite3.Connection, target: str, new_status: str, note: str
         if kind == "theme" and origin == "user" and status != current:  # undoable like every theme edit
             from .theme_edits import record_edit
 
+            from ..store import themes as tq
+
+            label = (tq.get_theme(conn, ident) or {}).get("label", f"#{ident}")
             record_edit(conn, "status", {"themes": {str(ident): {"status": current}}},
                         {"themes": {str(ident): {"status": status}}},
-                        summary=f"set the status of theme {ident} from {current!r} to {status!r}")
+                        summary=f"set the status of theme {ident} from {current!r} to {status!r}",
+                        what={"kind": "status", "themes": [label], "from": current, "to": status})
     row["target"] = f"{kind}:{ident}"
     if kind == "theme":
         row.update({k: v for k, v in mq.theme_rollup(conn).get(ident, {}).items() if k.startswith("items_")})

@@ -41,7 +41,7 @@ def loved_themes(themes: list[dict[str, Any]], limit: int = LOVED) -> list[dict[
 def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool = False) -> dict[str, Any]:
     """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
     "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
-    "loved": [dicts], "unassigned": n}``."""
+    "loved": [dicts] (the first LOVED), "loved_total": n, "unassigned": n}``."""
     themes = theme_summaries(conn, include_hidden=include_hidden)
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
@@ -66,4 +66,5 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
         theme["praise_quote"] = {**q, "text": redactor.text(q["text"])} if q else None
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
-            "loved": loved, "unassigned": tq.unassigned_count(conn)}
+            "loved": loved, "unassigned": tq.unassigned_count(conn),
+            "loved_total": sum(1 for t in themes if t.parent_id is None and priority.mostly_praise(t.praise_share))}

@@ -244,7 +244,8 @@ def set_parent(ws: Workspace, theme_id: int, parent_id: int | None) -> dict:
         _restore(conn, after, None)
         where = f"under theme {parent_id}" if parent_id is not None else "to the top level"
         summary = f"moved theme {theme_id} ({theme['label']}) {where}"
-        record_edit(conn, "parent", before, after, summary=summary)
+        what = {"kind": "parent", "theme": theme["label"], "target": parent["label"] if parent_id is not None else None}
+        record_edit(conn, "parent", before, after, summary=summary, what=what)
     return {"action": "parent", "theme_id": theme_id, "parent_id": parent_id, "summary": summary}
 
 
@@ -350,8 +351,10 @@ def _split_groups(conn, theme: dict, preview: list[SplitPart]) -> dict:
                 new_ids.append(child)
     _restore(conn, after, theme_id)
     summary = f"split theme {theme_id} into {theme_id}, {', '.join(map(str, new_ids))}"
-    record_edit(conn, "split", before, after, fallback=theme_id, summary=summary)
-    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary}
+    what = {"kind": "split", "themes": [theme["label"]],
+            "parts": [theme["label"]] + [_theme(conn, i)["label"] for i in new_ids]}
+    record_edit(conn, "split", before, after, fallback=theme_id, summary=summary, what=what)
+    return {"action": "split", "theme_id": theme_id, "new_themes": new_ids, "summary": summary, "what": what}
 
 
 def split(ws: Workspace, theme_id: int, parts: int | None = None, seed: int = 42) -> dict:

@@ -219,4 +219,7 @@ def filter_choices(conn: sqlite3.Connection) -> dict[str, Any]:
             if isinstance(v, str) and 0 < len(v) <= 40 and k not in ("_sentiment", "_type"):  # mapped, filtered apart
                 found.setdefault(k, set()).add(v)
     segments = {k: sorted(v) for k, v in found.items() if 1 < len(v) <= 30}
-    return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments}
+    # items but none with a date (the index answers at once): the table leaves out its Created column
+    undated = bool(formats) and conn.execute("SELECT 1 FROM items WHERE created_at IS NOT NULL LIMIT 1").fetchone() is None
+    return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments,
+            "undated": undated}

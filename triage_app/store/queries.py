@@ -179,6 +179,10 @@ def get_item(conn: sqlite3.Connection, item_id: int) -> dict[str, Any] | None:
             " WHERE item_id=? ORDER BY created_at", (item_id,)
         )
     ]
+    row = conn.execute("SELECT label, method, feedback_type, type_method FROM item_sentiment WHERE item_id=?",
+                       (item_id,)).fetchone()  # how the item was classed, and from what (None: not scored yet)
+    item["classes"] = None if row is None else dict(zip(("sentiment", "sentiment_method", "feedback_type",
+                                                         "type_method"), row))
     item["status_history"] = [
         dict(zip(("old_status", "new_status", "changed_at", "origin", "note"), r))
         for r in conn.execute(

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from .source_names import label_sql
+
 SUMMARY_COLUMNS = ("id", "label", "keywords", "quotes", "size", "status", "hidden", "label_edited", "parent_id",
                    "merged_into")
 
@@ -54,9 +56,10 @@ def quote_texts(conn: sqlite3.Connection, item_ids: list[int]) -> dict[int, dict
     if not item_ids:
         return {}
     marks = ",".join("?" * len(item_ids))
-    return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4]}
-            for r in conn.execute(f"SELECT id, title, text, source_format, created_at FROM items WHERE id IN ({marks})",
-                                  item_ids)}
+    # "source": the name the Feedback screen shows (a table's file name, a name given at import)
+    return {r[0]: {"id": r[0], "title": r[1], "text": r[2], "source_format": r[3], "created_at": r[4], "source": r[5]}
+            for r in conn.execute(f"SELECT id, title, text, source_format, created_at, {label_sql('items')}"
+                                  f" FROM items WHERE id IN ({marks})", item_ids)}
 
 
 def unassigned_count(conn: sqlite3.Connection) -> int:
