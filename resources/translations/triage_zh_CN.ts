@@ -15,42 +15,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="382" />
+        <location filename="../../ui/feedback_view.py" line="385" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="383" />
+        <location filename="../../ui/feedback_view.py" line="386" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="384" />
+        <location filename="../../ui/feedback_view.py" line="387" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="384" />
+        <location filename="../../ui/feedback_view.py" line="387" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="384" />
+        <location filename="../../ui/feedback_view.py" line="387" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="385" />
+        <location filename="../../ui/feedback_view.py" line="388" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="385" />
+        <location filename="../../ui/feedback_view.py" line="388" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="393" />
+        <location filename="../../ui/feedback_view.py" line="396" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -349,113 +349,113 @@
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="228" />
+        <location filename="../../ui/feedback_view.py" line="231" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="244" />
+        <location filename="../../ui/feedback_view.py" line="247" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="252" />
+        <location filename="../../ui/feedback_view.py" line="255" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="257" />
+        <location filename="../../ui/feedback_view.py" line="260" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="336" />
+        <location filename="../../ui/feedback_view.py" line="339" />
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="337" />
+        <location filename="../../ui/feedback_view.py" line="340" />
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="338" />
+        <location filename="../../ui/feedback_view.py" line="341" />
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="339" />
+        <location filename="../../ui/feedback_view.py" line="342" />
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="340" />
+        <location filename="../../ui/feedback_view.py" line="343" />
         <source>request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="341" />
+        <location filename="../../ui/feedback_view.py" line="344" />
         <source>question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="342" />
+        <location filename="../../ui/feedback_view.py" line="345" />
         <source>praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="343" />
+        <location filename="../../ui/feedback_view.py" line="346" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="345" />
+        <location filename="../../ui/feedback_view.py" line="348" />
         <source>from the file's column</source>
         <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
         <translation>来自文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="346" />
+        <location filename="../../ui/feedback_view.py" line="349" />
         <source>from its star rating</source>
         <translation>来自星级评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="347" />
+        <location filename="../../ui/feedback_view.py" line="350" />
         <source>from its CSAT answer</source>
         <translation>来自 CSAT 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="348" />
+        <location filename="../../ui/feedback_view.py" line="351" />
         <source>from its NPS answer</source>
         <translation>来自 NPS 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="349" />
+        <location filename="../../ui/feedback_view.py" line="352" />
         <source>from its CES answer</source>
         <translation>来自 CES 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="350" />
+        <location filename="../../ui/feedback_view.py" line="353" />
         <source>read from the text</source>
         <translation>从文本判断</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="351" />
+        <location filename="../../ui/feedback_view.py" line="354" />
         <source>no text to read</source>
         <translation>没有可读的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="354" />
+        <location filename="../../ui/feedback_view.py" line="357" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="355" />
+        <location filename="../../ui/feedback_view.py" line="358" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="356" />
+        <location filename="../../ui/feedback_view.py" line="359" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
