@@ -47,13 +47,16 @@ PREDICATE_SHARE = 0.15
 #: Head terms that are in two or more children's labels count this much more.
 LABEL_TERM_BONUS = 1.5
 #: Chinese head terms jieba tags as verbs (送来, 送到) count this much (nouns name what a group is about).
-VERB_WEIGHT = 0.6
+VERB_WEIGHT = 0.3
 
 _SUFFIX = re.compile(r"\s*\(\d+\)$")
 _ZH_PRAISE = frozenset("好 好吃 好喝 不错 满意 喜欢 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 美味 香 入味 及时 "
                        "周到 辛苦 可口 足 快捷 到位 贴心".split())
 #: Chinese words that measure or point rather than name a subject (小时 in 两个小时才送到).
 _ZH_NOT_HEAD = frozenset("小时 分钟 时候 东西 问题 感觉 时间段 一次 下次 这家 那家 商家 店家 外卖 点餐 订餐 以后".split())
+#: English words that say how something is without VADER scoring them (fast in "Praise for fast").
+_EN_DESCRIBE = frozenset("fast slow quick easy simple smooth new old big small many much better best more less "
+                         "lot lots really very".split())
 #: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
 _FRAME_WORDS = frozenset("problems problem praise and for issues 问题 好评 和".split())
 
@@ -181,7 +184,13 @@ def _head_term(term: str) -> bool:
             return False
         tag = word_tag(term)
         return not tag.startswith(("a", "d", "m", "q", "r", "p", "c", "u", "t")) and "不" not in term and "没" not in term
-    return len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
+    return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
+            and term not in _EN_DESCRIBE)
+
+
+def _verb(term: str) -> bool:
+    """A Chinese word jieba tags as a verb (送来, 送到): it names an event, not what a group is about."""
+    return _is_cjk(term) and word_tag(term).startswith("v") and word_tag(term) != "vn"
 
 
 def term_counts(texts: Sequence[str], said: Said) -> Counter:
@@ -214,7 +223,7 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
         score = inside * float(np.log(inside / outside))
         if in_labels[term] >= 2:
             score *= LABEL_TERM_BONUS
-        if _is_cjk(term) and word_tag(term).startswith("v") and word_tag(term) != "vn":
+        if _verb(term):
             score *= VERB_WEIGHT
         breadth = sum(n for s, n in zip(shares, child_sizes) if s >= CHILD_SHARE) / total
         out.append((score, breadth, term, shares))
@@ -275,8 +284,8 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
             return terms[0] + predicate
         body = "、".join(terms)
         return body + ("问题" if mood < 0 else "好评" if mood > 0 else "")
-    shown = [said.surface(t) if not _is_cjk(t) else t for t in terms]
-    body = " and ".join(shown)
+    shown = [t if _is_cjk(t) or (mood < 0 and said.surface(t).islower()) else said.surface(t) for t in terms]
+    body = " and ".join(shown)  # "Ad problems": a noun before a noun is singular
     text = f"{body} problems" if mood < 0 else f"Praise for {body}" if mood > 0 else body
     return text[0].upper() + text[1:]
 
@@ -301,12 +310,13 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         terms = label_terms(label, said.words)
         if not terms or not any(_head_term(t) for t in terms):
             continue  # "Not bad", "不错": says how, not about what
-        inside, breadth, n_cov, outside = coverage([terms], texts, sizes, other_texts, said)
-        if n_cov < min(2, len(sizes)) or breadth < BREADTH or inside <= outside:
+        inside, breadth, n_cov, _ = coverage([terms], texts, sizes, (), said)
+        if n_cov < min(2, len(sizes)) or breadth < BREADTH:
             continue
         if mood and own_mood(label, said.words) == -mood:
             continue
-        if refused(label):
+        outside = _shares([terms], [other_texts], said)[0] if other_texts else 0.0  # the costly part: last
+        if inside <= outside or refused(label):
             continue
         score = inside * float(np.log(inside / max(outside, 1.0 / max(1, len(other_texts)))))
         if best is None or score > best[0]:
@@ -318,7 +328,10 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
                      refused)
     if best is not None and (framed is None or not framed[2] or framed[1] < best[2] - BREADTH_SLACK):
         return best[1]  # a child's own words say what every child says better than a generic frame
-    return framed[0] if framed is not None else _SUFFIX.sub("", current or "")
+    if framed is not None:
+        return framed[0]
+    plain = _SUFFIX.sub("", current or "").strip()
+    return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
 
 
 def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
@@ -332,10 +345,13 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
     ranked = [r for r in head_terms(texts, sizes, other_counts, n_other, labels[1:], said) if not refused(r[2])]
+    full = ranked
     everywhere = {r[2] for r in ranked if other_counts.get(r[2], 0) >= CORPUS_SHARE * n_other}
     ranked = [r for r in ranked if r[2] not in everywhere] or ranked
-    named = {t for label in labels for t in label_terms(label, said.words)}
+    named = {t for label in labels[1:] + labels[:1 if _phrase(labels[0] or "") else 0]
+             for t in label_terms(label, said.words)}
     ranked = [r for r in ranked if r[2] in named] or ranked
+    ranked = ranked + [r for r in full if r not in ranked]  # the others only when a sibling took those
     if not ranked:  # no word two children share: the most distinctive word of the largest child
         ranked = _loose_terms(texts, sizes, other_counts, n_other, said)
         if not ranked:
@@ -344,7 +360,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     for first in ranked:
         chosen = [first[2]]
         predicate = None
-        if mood and _is_cjk(first[2]):
+        if mood and _is_cjk(first[2]) and not _verb(first[2]):
             predicate = _predicate(first[2], [t for g in texts for t in g], mood, said)
         if first[1] < SECOND_BELOW and not (predicate and first[1] >= BREADTH):
             if per_child is None:
@@ -360,7 +376,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
             if label.lower() not in taken:
                 alternatives = [(option[0], pred)] if pred else [(t,) for t in option]
                 return label, coverage(alternatives, texts, sizes, (), said)[1], bool(pred)
-    return frame([ranked[0][2]], mood, said) + " (2)", ranked[0][1], False
+    return None
 
 
 def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:

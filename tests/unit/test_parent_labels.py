@@ -102,3 +102,23 @@ def test_a_text_says_a_label_when_it_holds_its_words_whatever_the_wording():
     assert not pl.says(pl.label_terms("送餐太慢"), "送餐很快", reader)
     assert pl.says(pl.label_terms("Can't login"), "I cant login since yesterday", reader)
     assert pl.label_terms("Login problems") == ("login",)  # frame words are not content
+
+
+def test_a_parent_is_named_by_a_phrase_several_children_say_not_one_every_parent_says():
+    children = [["Too many ads in this app", "ads every minute, this app is useless", "too many ads, uninstalling"],
+                ["Pop up ads cover this app", "pop up ads again", "this app shows too many ads after update"],
+                ["Video ads in this app are loud", "an ad after every level", "too many ads in the game app"]]
+    others = ["Love this app", "this app is great for notes", "this app crashes on start", "this app is slow"]
+    label = pl.name_parent("This app", ["Too many ads", "Pop up ads", "Loud video"], [30, 20, 10], children, others, -1,
+                           set(), pl.Said())
+    assert label == "Too many ads"  # said in all three children, nowhere else; not "This app" (every parent)
+    # says it), nor a frame ("Ads problems") when a child's own phrase says what all of them say
+
+
+def test_a_parent_is_named_by_the_word_most_children_share():
+    children = [["I use Jupyter lab daily", "Jupyter lab"], ["jupyter", "Jupyter for everything"],
+                ["Jupyter notebook", "jupyter notebooks with python"], ["Spyder", "spyder and jupyter"]]
+    others = ["RStudio", "Excel", "R studio", "SQL server", "Excel sheets", "PyCharm"]
+    label = pl.name_parent("Spyder", ["Jupyter lab", "Jupyter", "Jupyter notebook (2)", "Spyder and anaconda"],
+                           [100, 90, 60, 20], children, others, 0, set(), pl.Said())
+    assert label == "Jupyter"
