@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -71,38 +72,45 @@ class Said:
     def __init__(self, words=()):
         self.words = _key_words(words)
         self._terms: dict[str, frozenset] = {}
-        self._surfaces: Counter = Counter()
+        self._clauses: dict[str, tuple] = {}  # clauses of each text read, for ``surface``
 
     def terms(self, text: str) -> frozenset:
         out = self._terms.get(text)
         if out is None:
             cut = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
             clauses = _parse_text(cut, self.words if _HAS_CJK.search(cut) else ())[0]
-            found = set()
-            for clause in clauses:
-                for tok in clause:
-                    if _is_cjk(tok):
-                        key = tok if tok in ZH_NEGATION else (_zh_key(tok) if _zh_content(tok) else None)
-                        if key:
-                            found.add(key)
-                    else:
-                        low = tok.lower()
-                        if _word_kind(low) in (1, 3):
-                            norm = _norm(low)
-                            found.add(norm)
-                            self._surfaces[(norm, tok if tok[1:].lower() != tok[1:] else low)] += 1
+            found = {_token_term(tok) for clause in clauses for tok in clause}
+            found.discard(None)
             out = self._terms[text] = frozenset(found)
+            self._clauses[text] = clauses
         return out
 
-    def surface(self, term: str) -> str:
-        """How members mostly write an English term (lower case unless mostly written with capitals)."""
-        forms = {form: c for (t, form), c in self._surfaces.items() if t == term}
+    def surface(self, term: str, texts: Sequence[str]) -> str:
+        """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
+        forms: Counter = Counter()
+        for text in texts:
+            if term not in self.terms(text):
+                continue
+            for clause in self._clauses[text]:
+                for tok in clause:
+                    if not _is_cjk(tok) and _token_term(tok) == term:
+                        forms[tok if tok[1:].lower() != tok[1:] else tok.lower()] += 1
         if not forms:
             return term
         low = sum(c for f, c in forms.items() if f.islower())
         if low * 2 >= sum(forms.values()):
             return max((c, f) for f, c in forms.items() if f.islower())[1]
         return max((c, f) for f, c in forms.items())[1]
+
+
+@lru_cache(maxsize=200_000)
+def _token_term(tok: str) -> str | None:
+    """The term a token counts as: a Chinese word keyed (degree adverbs dropped, 太慢 -> 慢) or a negation;
+    an English content word or negation, normalised (plural, case); None for anything else."""
+    if _is_cjk(tok):
+        return tok if tok in ZH_NEGATION else (_zh_key(tok) if _zh_content(tok) else None)
+    low = tok.lower()
+    return _norm(low) if _word_kind(low) in (1, 3) else None
 
 
 def label_terms(label: str, words=()) -> tuple[str, ...]:
@@ -174,6 +182,7 @@ def own_mood(label: str, words=()) -> int:
     return phrase_mood(label.lower(), label)
 
 
+@lru_cache(maxsize=200_000)
 def _head_term(term: str) -> bool:
     """A word that can name what a group is about: a content word that is not itself praise, complaint or a
     request (English), or a Chinese word of two+ characters that is not an adjective, negation or measure."""
@@ -277,14 +286,15 @@ def _predicate(term: str, texts: Sequence[str], mood: int, said: Said) -> str | 
     return word if count >= PREDICATE_SHARE * saying else None
 
 
-def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = None) -> str:
+def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = None, texts: Sequence[str] = ()) -> str:
     """A covering phrase from head terms and the parent's mood."""
     if all(_is_cjk(t) for t in terms):
         if predicate and len(terms) == 1:
             return terms[0] + predicate
         body = "、".join(terms)
         return body + ("问题" if mood < 0 else "好评" if mood > 0 else "")
-    shown = [t if _is_cjk(t) or (mood < 0 and said.surface(t).islower()) else said.surface(t) for t in terms]
+    surfaces = {t: said.surface(t, texts) for t in terms if not _is_cjk(t)}
+    shown = [t if _is_cjk(t) or (mood < 0 and surfaces[t].islower()) else surfaces[t] for t in terms]
     body = " and ".join(shown)  # "Ad problems": a noun before a noun is singular
     text = f"{body} problems" if mood < 0 else f"Praise for {body}" if mood > 0 else body
     return text[0].upper() + text[1:]
@@ -344,8 +354,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
-    ranked = [r for r in head_terms(texts, sizes, other_counts, n_other, labels[1:], said) if not refused(r[2])]
-    full = ranked
+    ranked = full = head_terms(texts, sizes, other_counts, n_other, labels[1:], said)
     everywhere = {r[2] for r in ranked if other_counts.get(r[2], 0) >= CORPUS_SHARE * n_other}
     ranked = [r for r in ranked if r[2] not in everywhere] or ranked
     named = {t for label in labels[1:] + labels[:1 if _phrase(labels[0] or "") else 0]
@@ -358,6 +367,8 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
             return None
     per_child = None
     for first in ranked:
+        if refused(first[2]):  # the app's sentiment of the items saying it goes the other way
+            continue
         chosen = [first[2]]
         predicate = None
         if mood and _is_cjk(first[2]) and not _verb(first[2]):
@@ -372,7 +383,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
                 predicate = None
         options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]
         for option, pred in options:
-            label = frame(option, mood, said, pred)
+            label = frame(option, mood, said, pred, [t for g in texts for t in g])
             if label.lower() not in taken:
                 alternatives = [(option[0], pred)] if pred else [(t,) for t in option]
                 return label, coverage(alternatives, texts, sizes, (), said)[1], bool(pred)
