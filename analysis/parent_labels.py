@@ -302,10 +302,12 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
 
 def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence[int],
                 child_texts: Sequence[Sequence[str]], other_texts: Sequence[str], mood: int, taken: set[str],
-                said: Said, refused=lambda label: False, other_counts: Counter | None = None) -> str:
+                said: Said, refused=lambda label: False, other_counts: Counter | None = None,
+                frame_mood: int | None = None) -> str:
     """A label for one parent (see the module docstring). ``taken``: its siblings' labels (lower case);
     ``refused(label)``: whether the app's sentiment of the items saying it goes against the parent's mood;
-    ``other_counts``: term counts of ``other_texts`` (computed when not given)."""
+    ``other_counts``: term counts of ``other_texts`` (computed when not given); ``frame_mood``: the mood a
+    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way)."""
     sizes = [int(n) for n in child_sizes]
     texts = [list(t) for t in child_texts]
     candidates = [current] + list(child_labels)
@@ -334,8 +336,8 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     lows = {_SUFFIX.sub("", c or "").strip().lower() for c in child_labels}
     if best is not None and best[1].lower() not in lows:
         return best[1]
-    framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels), mood, taken, said,
-                     refused)
+    framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
+                     mood if frame_mood is None else frame_mood, taken, said, refused)
     if best is not None and (framed is None or not framed[2] or framed[1] < best[2] - BREADTH_SLACK):
         return best[1]  # a child's own words say what every child says better than a generic frame
     if framed is not None:
