@@ -363,33 +363,35 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
              for t in label_terms(label, said.words)}
     ranked = [r for r in ranked if r[2] in named] or ranked
     ranked = ranked + [r for r in full if r not in ranked]  # the others only when a sibling took those
-    if not ranked:  # no word two children share: the most distinctive word of the largest child
-        ranked = _loose_terms(texts, sizes, other_counts, n_other, said)
-        if not ranked:
-            return None
-    per_child = None
-    for first in ranked:
-        if refused(first[2]):  # the app's sentiment of the items saying it goes the other way
-            continue
-        chosen = [first[2]]
-        predicate = None
-        if mood and _is_cjk(first[2]) and not _verb(first[2]):
-            predicate = _predicate(first[2], [t for g in texts for t in g], mood, said)
-        if first[1] < SECOND_BELOW and not (predicate and first[1] >= BREADTH):
-            if per_child is None:
-                per_child = _all_shares(texts, said)
-            second = _second_term(first, sizes, other_counts, n_other,
-                                  [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
-            if second is not None and _head_term(second) and not refused(second):
-                chosen.append(second)
-                predicate = None
-        options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]
-        for option, pred in options:
-            label = frame(option, mood, said, pred, [t for g in texts for t in g])
-            if label.lower() not in taken:
-                alternatives = [(option[0], pred)] if pred else [(t,) for t in option]
-                return label, coverage(alternatives, texts, sizes, (), said)[1], bool(pred)
-    return None
+    state: dict = {}
+
+    def attempt(candidates) -> tuple[str, float, bool] | None:
+        for first in candidates:
+            if refused(first[2]):  # the app's sentiment of the items saying it goes the other way
+                continue
+            chosen = [first[2]]
+            predicate = None
+            if mood and _is_cjk(first[2]) and not _verb(first[2]):
+                predicate = _predicate(first[2], [t for g in texts for t in g], mood, said)
+            if first[1] < SECOND_BELOW and not (predicate and first[1] >= BREADTH):
+                if "per_child" not in state:
+                    state["per_child"] = _all_shares(texts, said)
+                per_child = state["per_child"]
+                second = _second_term(first, sizes, other_counts, n_other,
+                                      [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
+                if second is not None and _head_term(second) and not refused(second):
+                    chosen.append(second)
+                    predicate = None
+            options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]
+            for option, pred in options:
+                label = frame(option, mood, said, pred, [t for g in texts for t in g])
+                if label.lower() not in taken:
+                    alternatives = [(option[0], pred)] if pred else [(t,) for t in option]
+                    return label, coverage(alternatives, texts, sizes, (), said)[1], bool(pred)
+        return None
+
+    # no word two children share (or only words the app's sentiment refuses): the largest child's own word
+    return attempt(ranked) or attempt(_loose_terms(texts, sizes, other_counts, n_other, said))
 
 
 def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:

@@ -322,7 +322,8 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
         top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
                                 [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
-                                refused=lambda label, m=mood: groups_mod.against_mood(label, docs, profiled, said, m),
+                                refused=lambda label, m=lead if lead == mood else 0:
+                                groups_mod.against_mood(label, docs, profiled, said, m),
                                 other_counts=total - counts[g], frame_mood=lead if lead == mood else 0)
         taken.add(top.label.lower())
 
