@@ -37,8 +37,8 @@ CHILD_SHARE = 0.15
 BREADTH = 0.5
 #: A child's label that covers the children names the parent only when a frame covers this much less.
 BREADTH_SLACK = 0.1
-#: A word this share of the other parents' texts say is what the corpus is about (app, Apple): no head term.
-CORPUS_SHARE = 0.25
+#: A word a fifth of the other parents' texts say is what the corpus is about (app, Apple): no head term.
+CORPUS_SHARE = 0.2
 #: A second head term joins the first when the first covers less than this share of the parent's items...
 SECOND_BELOW = 0.7
 #: ...and the second covers children holding at least this share that the first does not.
@@ -351,7 +351,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
     items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
     children share no word at all. Head terms are taken from the words of the labels (the parent's own
-    phrase, its children's: they name things) when one of those qualifies, and never a word a quarter of
+    phrase, its children's: they name things) when one of those qualifies, and never a word a fifth of
     the other parents' texts say (app, Apple) when another does."""
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
