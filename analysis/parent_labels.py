@@ -316,8 +316,9 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     for label in candidates:
         label = _SUFFIX.sub("", label or "").strip()
         low = label.lower()
-        if not label or low in seen or low in taken or label.startswith("(") or not _phrase(label):
-            continue
+        if (not label or low in seen or low in taken or label.startswith("(") or not _phrase(label)
+                or any(ch.isdigit() for ch in label)):
+            continue  # numbers (1点送到, 80分钟) belong to one child's texts, never to a parent
         seen.add(low)
         terms = label_terms(label, said.words)
         if not terms or not any(_head_term(t) for t in terms):
