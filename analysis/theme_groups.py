@@ -12,10 +12,9 @@
 - **No catch-alls, and no split that tears near-duplicates apart.** The cap on a group's share of the
   items is a constraint of the linkage itself (``constrained_linkage``): the closest pairs merge first
   and a group at the cap takes no more, instead of splitting a grown group afterwards.
-- **Parent labels name what the children share** (``parent_texts``, ``shared_label``, ``against_mood``):
-  the parent is labelled from an equal sample of each child's texts, so a phrase only the largest child
-  uses does not win; a word most children's labels share names it when there is one; a label whose own
-  items are mostly of the opposite mood to the parent's is refused.
+- **Parent labels name what the children share** (``parent_texts``, ``against_mood``; the naming itself is
+  ``parent_labels``): the parent is labelled from an equal sample of each child's texts, so a phrase only
+  the largest child uses does not win; a label whose own items are mostly of the opposite mood is refused.
 Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5 and 6).
 """
 from __future__ import annotations
@@ -196,42 +195,6 @@ def group_mood(children: Sequence[int], moods: np.ndarray, sizes: np.ndarray) ->
 
 
 
-_SUFFIX = re.compile(r"\s*\(\d+\)$")
-_LATIN = re.compile(r"[a-z][a-z0-9+#.]{2,}")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-#: A word the labels of children holding at least this share of a parent's items contain names the parent.
-SHARED_SHARE = 0.5
-
-
-def _tokens(label: str) -> set[str]:
-    """Words of a label (Latin, 3+ letters) and character pairs of its Chinese runs."""
-    low = _SUFFIX.sub("", label).lower()
-    out = set(_LATIN.findall(low))
-    for run in _CJK_RUN.findall(low):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out
-
-
-def shared_label(current: str, child_labels: Sequence[str], child_sizes: Sequence[int], taken: set[str]) -> str:
-    """The label of the largest child whose label has the word most of the parent's children share
-    (children holding at least ``SHARED_SHARE`` of its items, two or more): "Jupyter" over "Jupyter lab",
-    "Jupyter notebook"...; ``current`` when no word is shared that widely or it already has that word."""
-    total = float(sum(child_sizes)) or 1.0
-    cover: dict[str, list[int]] = {}
-    for k, label in enumerate(child_labels):
-        for tok in _tokens(label):
-            cover.setdefault(tok, []).append(k)
-    best = max(((sum(child_sizes[k] for k in ks) / total, -len(tok), tok) for tok, ks in cover.items() if len(ks) > 1),
-               default=None)
-    if best is None or best[0] < SHARED_SHARE or best[2] in _tokens(current):
-        return current
-    for k in sorted(cover[best[2]], key=lambda k: (-child_sizes[k], k)):
-        label = _SUFFIX.sub("", child_labels[k])
-        if label.lower() not in taken:
-            return label
-    return current
-
-
 _LEX_LATIN = re.compile(r"[a-z][a-z'+#-]*[a-z+#]")
 _LEX_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -292,54 +255,3 @@ def lexical_similarity(texts: Sequence[Sequence[str]]) -> np.ndarray:
     sim = (weights @ weights.T).toarray()
     np.fill_diagonal(sim, 1.0)
     return np.clip(sim, 0.0, 1.0)
-
-
-#: A parent label is grounded in a child when at least this share of the child's sampled texts say it...
-GROUNDED_SHARE = 0.15
-#: ...and a label must be grounded in this many children (or all of them, for fewer) to name a parent.
-GROUNDED_CHILDREN = 2
-
-
-def _phrase(label: str) -> bool:
-    """A phrase, not a bare word ("Game", "小时" name no concept): 2+ English words or 3+ Chinese characters."""
-    return len(label.split()) >= 2 if label.isascii() else len(_LEX_CJK.sub("", label)) < len(label) - 2
-
-
-def _share_saying(label: str, texts: Sequence[str]) -> float:
-    return sum(_says(label, t) for t in texts) / len(texts) if texts else 0.0
-
-
-def grounded(label: str, child_texts: Sequence[Sequence[str]]) -> bool:
-    """Whether ``GROUNDED_CHILDREN`` children (or all, for fewer) say ``label`` in ``GROUNDED_SHARE`` of their texts."""
-    need = min(GROUNDED_CHILDREN, len(child_texts))
-    return sum(_share_saying(label, texts) >= GROUNDED_SHARE for texts in child_texts) >= need
-
-
-def concept_labels(candidates: Sequence[str], child_texts: Sequence[Sequence[str]], child_sizes: Sequence[int],
-                   other_texts: Sequence[str]) -> list[tuple[float, str]]:
-    """Candidate parent labels that name what the children share, best first, as (score, label).
-
-    A candidate (the parent's phrase, its children's labels: phrases grounded in member texts) must be a
-    phrase (``_phrase``),
-    said by at least ``GROUNDED_SHARE`` of the sampled texts of ``GROUNDED_CHILDREN`` children or more;
-    its score is the share of the parent's items that say it (each child's share, weighted by size)
-    times the log of how much more often they say it than the other parents' texts (``other_texts``):
-    "Too many ads" over ad complaints, never "App", which every parent says."""
-    total = float(sum(child_sizes)) or 1.0
-    need = min(GROUNDED_CHILDREN, len(child_texts))
-    floor = 1.0 / max(1, len(other_texts))
-    out, seen = [], set()
-    for label in candidates:
-        label = _SUFFIX.sub("", label or "").strip()
-        if not label or label.lower() in seen or label.startswith("(") or not _phrase(label):
-            continue
-        seen.add(label.lower())
-        shares = [_share_saying(label, texts) for texts in child_texts]
-        if sum(s >= GROUNDED_SHARE for s in shares) < need:
-            continue
-        inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
-        outside = max(_share_saying(label, other_texts), floor)
-        if inside > outside:
-            out.append((inside * float(np.log(inside / outside)), label))
-    out.sort(key=lambda x: -x[0])
-    return out

@@ -42,7 +42,7 @@ import numpy as np
 
 from . import theme_groups as groups_mod
 from .theme_groups import Profile
-from .label_mood import moods_of
+from .label_mood import app_polarity, moods_of
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -289,46 +289,43 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                         profiled: np.ndarray, said: np.ndarray, child_texts: dict[int, list[list[str]]] | None = None,
-                        top_texts: Sequence[Sequence[str]] | None = None) -> None:
-    """Name each parent by what its children share: its own phrase, or the label the word most
-    children's labels share (``theme_groups.shared_label``), when several children say it; else (the
-    phrase of one child) the best candidate, its children's labels included, said across several
-    children (``theme_groups.concept_labels``, with ``child_texts``: each group's children's sampled
-    texts, ``top_texts``: every top-level theme's); when none is, its own phrase.
-    A parent label whose own items are mostly of the opposite mood to the parent's is never kept: the
-    next candidate, else the label of the child nearest the parent's centre (by size) that agrees."""
+                        top_texts: Sequence[Sequence[str]] | None = None, words=None,
+                        labels: np.ndarray | None = None) -> None:
+    """Name each parent by what its children share (``parent_labels.name_parent``: a phrase said across
+    children holding most of its items, else a covering phrase from the terms they share and the parent's
+    mood), distinct from its siblings; ``child_texts``: each group's children's sampled texts, ``top_texts``:
+    every top-level theme's, ``words``: the corpus's Chinese words. A label whose own items are mostly of
+    the opposite mood to the parent's (the app's sentiment, ``profiled``/``said``) is never chosen; a frame
+    says complaint or praise only when one side leads among the parent's profiled items (``labels``: the
+    sub-theme of each document; ``label_mood.app_polarity``)."""
+    from collections import Counter
+
+    from .parent_labels import Said, name_parent, term_counts
+
+    if child_texts is None or top_texts is None:
+        return
+    reader = Said(words or ())
+    counts = [term_counts(texts, reader) for texts in top_texts]
+    total: Counter = Counter()
+    for c in counts:
+        total.update(c)
     taken = {t.label.lower() for t in tops}
     for g, top in enumerate(tops):
         if not top.is_group:
             continue
-        shared = groups_mod.shared_label(top.label, [sub_labels[k] for k in top.children],
-                                         [int(sizes[k]) for k in top.children], taken - {top.label.lower()})
         mood = groups_mod.group_mood(top.children, moods, sizes)
-        candidates = [shared, top.label] + [sub_labels[k] for k in top.children]
-        ranked = []
-        if child_texts is not None and top_texts is not None and not groups_mod.grounded(shared, child_texts[g]):
-            others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
-            ranked = [label for _, label in groups_mod.concept_labels(
-                candidates, child_texts[g], [int(sizes[k]) for k in top.children], others)]
-        fallback = [shared, top.label] if shared != top.label else [top.label]
-        for label in ranked + [c for c in fallback if c not in ranked]:
-            if label.lower() in taken - {top.label.lower()}:
-                continue
-            if groups_mod.against_mood(label, docs, profiled, said, mood):
-                continue
-            taken.discard(top.label.lower())
-            top.label = label
-            taken.add(label.lower())
-            break
-        if not groups_mod.against_mood(top.label, docs, profiled, said, mood):
-            continue
-        score = {k: float(sub_centroids[k] @ top.centroid) * np.sqrt(sizes[k]) for k in top.children
-                 if moods[k] * mood >= 0 and sub_labels[k].lower() not in taken - {top.label.lower()}
-                 and not groups_mod.against_mood(sub_labels[k], docs, profiled, said, mood)}
-        if score:
-            taken.discard(top.label.lower())
-            top.label = sub_labels[max(score, key=lambda k: (score[k], -k))]
-            taken.add(top.label.lower())
+        lead = mood
+        if labels is not None and len(said):
+            inside = np.isin(labels[np.asarray(profiled, dtype=np.int64)], top.children)
+            lead = app_polarity((np.asarray(said)[inside] - 1).tolist()) if inside.any() else 0
+        taken.discard(top.label.lower())
+        others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
+        top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
+                                [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
+                                refused=lambda label, m=lead if lead == mood else 0:
+                                groups_mod.against_mood(label, docs, profiled, said, m),
+                                other_counts=total - counts[g], frame_mood=lead if lead == mood else 0)
+        taken.add(top.label.lower())
 
 
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
@@ -410,5 +407,5 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         else:
             sub_labels[top.children[0]] = top.label
     guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
-                        docs_by_top)
+                        docs_by_top, words=chinese_words, labels=labels)
     return top_of, tops

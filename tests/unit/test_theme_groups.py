@@ -113,14 +113,6 @@ def test_a_parent_is_labelled_from_every_child_not_only_the_largest():
     assert sum(t.startswith("small") for t in texts) == 20 and sum(t.startswith("big") for t in texts) == 50
 
 
-def test_a_parent_is_named_by_the_word_most_children_share():
-    labels = ["Jupyter lab", "Jupyter", "Spyder and anaconda", "Jupyter notebook (2)"]
-    assert tg.shared_label("Spyder", labels, [100, 90, 120, 60], set()) == "Jupyter lab"  # the largest with it
-    assert tg.shared_label("Spyder", labels, [100, 90, 120, 60], {"jupyter lab"}) == "Jupyter"  # distinct
-    assert tg.shared_label("Login", ["Can't login", "Wrong password", "Email"], [50, 40, 30], set()) == "Login"
-    assert tg.shared_label("小时", ["两个小时才送到", "80分钟才送到", "时间太长"], [185, 86, 217], set()) == "两个小时才送到"
-
-
 def test_shared_words_are_seen_through_wording_and_word_forms():
     sim = tg.lexical_similarity([
         ["送餐太慢", "巨慢，等了好久"], ["一个半小时才送到，真慢", "慢死了"],  # 慢 without segmentation
@@ -161,18 +153,3 @@ def test_two_wordings_of_slow_delivery_join_one_parent_apart_from_praise():
     assert top["slow_times"] == top["slow_words"]
     assert top["tasty"] not in {top[n] for n in ("slow_times", "cold", "salty", "missing", "pricey")}
     assert top["courier"] != top["slow_words"]
-
-
-def test_a_parent_is_named_by_a_phrase_several_children_say_not_one_every_parent_says():
-    children = [["Too many ads in this app", "ads every minute, this app is useless", "too many ads, uninstalling"],
-                ["Pop up ads cover this app", "pop up ads again", "this app shows too many ads after update"],
-                ["Video ads in this app are loud", "an ad after every level", "too many ads in the game app"]]
-    others = ["Love this app", "this app is great for notes", "this app crashes on start", "this app is slow"]
-    ranked = tg.concept_labels(["Pop up ads", "This app", "Loud video", "Too many ads", "Ads"], children,
-                               [30, 20, 10], others)
-    labels = [label for _, label in ranked]
-    assert labels[0] == "Too many ads"  # said in all three children, nowhere else
-    assert "This app" not in labels  # every parent says it
-    assert "Loud video" not in labels  # one child's words only
-    assert "Ads" not in labels  # a bare word names no concept
-

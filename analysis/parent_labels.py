@@ -1,0 +1,423 @@
+"""Names for top-level themes that hold two or more sub-themes (``theme_tree.guard_parent_labels``).
+
+A parent's name must cover its children, not name one of them: a candidate is *said* by a text when the
+text holds all its content words (English: normalised words; Chinese: the phrase's words, as substrings,
+degree adverbs left out: 送餐太慢 is said by 送餐巨慢), and it *covers* a child when at least
+``CHILD_SHARE`` of the child's sampled texts say it. A parent is named by
+1. the best phrase already written for it or its children (the parent's own phrase from the sibling
+   labeller, its children's labels) that covers children holding at least ``BREADTH`` of its items, two or
+   more, is said more inside than in the other parents (score: share of the parent's texts saying it x
+   log of that lift) and does not go against the parent's mood (its own words, or the app's sentiment of
+   the items that say it);
+2. else a covering phrase built from the *head terms* the children share: the term said across most of the
+   children and rarely elsewhere (a second one for the children the first misses), framed by the parent's
+   mood: "Account and login problems", "Praise for notes and files", "Notes and files" (no mood); Chinese
+   the term with the complaint or praise word members most often write after it (送餐慢, 味道不错), else
+   "配送、米饭问题" / "包装、速度好评".
+Never an arbitrary child's label, never a bare word kept because nothing else was found; distinct from its
+siblings' labels. Deterministic (ties by text). Reads only the seeded samples the tree already drew.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from .en_phrases import _HAS_CJK, _TOKEN, MAX_TEXT_CHARS, _is_cjk, _norm, _parse_text, _word_kind
+from .label_mood import _REQUESTS, evaluative_word, mood as phrase_mood
+from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_DEGREE, ZH_NEGATION, _zh_content, _zh_key
+from .zh_words import segmenter, word_tag, words_key
+
+#: A label covers a child when at least this share of the child's sampled texts say it...
+CHILD_SHARE = 0.15
+#: ...and names a parent when the children it covers hold this share of the parent's items (two or more).
+BREADTH = 0.5
+#: A child's label that covers the children names the parent only when a frame covers this much less.
+BREADTH_SLACK = 0.1
+#: A word a fifth of the other parents' texts say is what the corpus is about (app, Apple): no head term.
+CORPUS_SHARE = 0.2
+#: A second head term joins the first when the first covers less than this share of the parent's items...
+SECOND_BELOW = 0.7
+#: ...and the second covers children holding at least this share that the first does not.
+SECOND_GAIN = 0.1
+#: A Chinese complaint/praise word follows the head term in this share of the texts saying it: 送餐 + 慢.
+PREDICATE_SHARE = 0.15
+#: Head terms that are in two or more children's labels count this much more.
+LABEL_TERM_BONUS = 1.5
+#: Chinese head terms jieba tags as verbs (送来, 送到) count this much (nouns name what a group is about).
+VERB_WEIGHT = 0.3
+
+_SUFFIX = re.compile(r"\s*\(\d+\)$")
+_ZH_PRAISE = frozenset("好 好吃 好喝 不错 满意 喜欢 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 美味 香 入味 及时 "
+                       "周到 辛苦 可口 足 快捷 到位 贴心".split())
+#: Chinese words that measure or point rather than name a subject (小时 in 两个小时才送到).
+_ZH_NOT_HEAD = frozenset("小时 分钟 时候 东西 问题 感觉 时间段 一次 下次 这家 那家 商家 店家 外卖 点餐 订餐 以后".split())
+#: English words that say how something is without VADER scoring them (fast in "Praise for fast").
+_EN_DESCRIBE = frozenset("fast slow quick easy simple smooth new old big small many much better best more less "
+                         "lot lots really very".split())
+#: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
+_FRAME_WORDS = frozenset("problems problem praise and for issues 问题 好评 和".split())
+
+
+def _key_words(words) -> tuple[str, ...]:
+    return words if isinstance(words, tuple) else words_key(words)
+
+
+class Said:
+    """Per text: its English words (normalised) and Chinese words (keyed), cached for one tree."""
+
+    def __init__(self, words=()):
+        self.words = _key_words(words)
+        self._terms: dict[str, frozenset] = {}
+        self._clauses: dict[str, tuple] = {}  # clauses of each text read, for ``surface``
+
+    def terms(self, text: str) -> frozenset:
+        out = self._terms.get(text)
+        if out is None:
+            cut = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+            clauses = _parse_text(cut, self.words if _HAS_CJK.search(cut) else ())[0]
+            found = {_token_term(tok) for clause in clauses for tok in clause}
+            found.discard(None)
+            out = self._terms[text] = frozenset(found)
+            self._clauses[text] = clauses
+        return out
+
+    def surface(self, term: str, texts: Sequence[str]) -> str:
+        """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
+        forms: Counter = Counter()
+        for text in texts:
+            if term not in self.terms(text):
+                continue
+            for clause in self._clauses[text]:
+                for tok in clause:
+                    if not _is_cjk(tok) and _token_term(tok) == term:
+                        forms[tok if tok[1:].lower() != tok[1:] else tok.lower()] += 1
+        if not forms:
+            return term
+        low = sum(c for f, c in forms.items() if f.islower())
+        if low * 2 >= sum(forms.values()):
+            return max((c, f) for f, c in forms.items() if f.islower())[1]
+        return max((c, f) for f, c in forms.items())[1]
+
+
+@lru_cache(maxsize=200_000)
+def _token_term(tok: str) -> str | None:
+    """The term a token counts as: a Chinese word keyed (degree adverbs dropped, 太慢 -> 慢) or a negation;
+    an English content word or negation, normalised (plural, case); None for anything else."""
+    if _is_cjk(tok):
+        return tok if tok in ZH_NEGATION else (_zh_key(tok) if _zh_content(tok) else None)
+    low = tok.lower()
+    return _norm(low) if _word_kind(low) in (1, 3) else None
+
+
+def label_terms(label: str, words=()) -> tuple[str, ...]:
+    """The content words a text must hold to say ``label`` (frame words, degree adverbs left out)."""
+    label = _SUFFIX.sub("", label or "").strip()
+    out: list[str] = []
+    for m in _TOKEN.finditer(label):
+        tok = m.group()
+        if _is_cjk(tok):
+            for w in segmenter(_key_words(words)).lcut(tok):
+                key = w if w in ZH_NEGATION else (_zh_key(w) if _zh_content(w) else None)
+                if key and key not in _FRAME_WORDS and key not in ZH_DEGREE:
+                    out.append(key)
+        elif tok[0].isalpha():
+            low = tok.lower()
+            if _word_kind(low) in (1, 3) and low not in _FRAME_WORDS:
+                out.append(_norm(low))
+    return tuple(dict.fromkeys(out))
+
+
+def says(terms: Sequence[str], text: str, said: Said) -> bool:
+    """Whether ``text`` holds every one of ``terms`` (Chinese: as a substring, whatever the segmentation)."""
+    if not terms:
+        return False
+    have = None
+    for t in terms:
+        if _is_cjk(t):
+            if t not in text:
+                return False
+        else:
+            have = said.terms(text) if have is None else have
+            if t not in have:
+                return False
+    return True
+
+
+def _shares(alternatives: Sequence[Sequence[str]], groups: Sequence[Sequence[str]], said: Said) -> list[float]:
+    """Per group of texts, the share saying any of ``alternatives`` (each a tuple of terms)."""
+    out = []
+    for texts in groups:
+        hit = sum(any(says(a, t, said) for a in alternatives) for t in texts)
+        out.append(hit / len(texts) if texts else 0.0)
+    return out
+
+
+def coverage(alternatives, child_texts, child_sizes, other_texts, said: Said) -> tuple[float, float, int, float]:
+    """(share of the parent's items saying it, share of its items in children it covers, children it covers,
+    share of the other parents' texts saying it)."""
+    total = float(sum(child_sizes)) or 1.0
+    shares = _shares(alternatives, child_texts, said)
+    inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
+    covered = [s >= CHILD_SHARE for s in shares]
+    breadth = sum(n for c, n in zip(covered, child_sizes) if c) / total
+    outside = _shares(alternatives, [other_texts], said)[0] if other_texts else 0.0
+    return inside, breadth, sum(covered), outside
+
+
+def _phrase(label: str) -> bool:
+    """A phrase, not a bare word ("Game", "送来" name no concept): 2+ English words or 3+ Chinese characters."""
+    if label.isascii():
+        return len(label.split()) >= 2
+    return len(re.sub(r"[^\u3400-\u9fff]", "", label)) >= 3
+
+
+def own_mood(label: str, words=()) -> int:
+    """Which way a label's own words go (-1 complaint, 1 praise, 0 neither)."""
+    if _HAS_CJK.search(label):
+        return phrase_mood(tuple(segmenter(_key_words(words)).lcut(label)), label)
+    return phrase_mood(label.lower(), label)
+
+
+@lru_cache(maxsize=200_000)
+def _head_term(term: str) -> bool:
+    """A word that can name what a group is about: a content word that is not itself praise, complaint or a
+    request (English), or a Chinese word of two+ characters that is not an adjective, negation or measure."""
+    if term in _FRAME_WORDS:
+        return False
+    if _is_cjk(term):
+        if (len(term) < 2 and not word_tag(term).startswith("n")) or term in _ZH_NOT_HEAD or term in ZH_NEGATION or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE:
+            return False
+        tag = word_tag(term)
+        return not tag.startswith(("a", "d", "m", "q", "r", "p", "c", "u", "t")) and "不" not in term and "没" not in term
+    return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
+            and term not in _EN_DESCRIBE)
+
+
+def _verb(term: str) -> bool:
+    """A Chinese word jieba tags as a verb (送来, 送到): it names an event, not what a group is about."""
+    return _is_cjk(term) and word_tag(term).startswith("v") and word_tag(term) != "vn"
+
+
+def term_counts(texts: Sequence[str], said: Said) -> Counter:
+    out: Counter = Counter()
+    for t in texts:
+        out.update(said.terms(t))
+    return out
+
+
+def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, child_labels, said: Said
+               ) -> list[tuple[float, float, str, list[float]]]:
+    """Head terms, best first: (score, breadth, term, per-child shares); a term must cover two children."""
+    total = float(sum(child_sizes)) or 1.0
+    per_child = [term_counts(texts, said) for texts in child_texts]
+    in_labels: Counter = Counter()
+    for label in child_labels:
+        in_labels.update(set(label_terms(label, said.words)))
+    floor = 1.0 / max(1, n_other)
+    out = []
+    for term in sorted(set().union(*per_child) if per_child else ()):
+        if not _head_term(term):
+            continue
+        shares = [c[term] / max(1, len(texts)) for c, texts in zip(per_child, child_texts)]
+        if sum(s >= CHILD_SHARE for s in shares) < min(2, len(shares)):
+            continue
+        inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
+        outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
+        if inside <= outside:
+            continue
+        score = inside * float(np.log(inside / outside))
+        if in_labels[term] >= 2:
+            score *= LABEL_TERM_BONUS
+        if _verb(term):
+            score *= VERB_WEIGHT
+        breadth = sum(n for s, n in zip(shares, child_sizes) if s >= CHILD_SHARE) / total
+        out.append((score, breadth, term, shares))
+    out.sort(key=lambda x: (-x[0], x[2]))
+    return out
+
+
+def _second_term(first, child_sizes, other_counts: Counter, n_other: int, per_child_terms) -> str | None:
+    """The term that covers most of the children ``first`` misses (at least ``SECOND_GAIN`` of the items)."""
+    total = float(sum(child_sizes)) or 1.0
+    missed = [k for k, s in enumerate(first[3]) if s < CHILD_SHARE]
+    best = None
+    for term, shares in per_child_terms:
+        if term == first[2]:
+            continue
+        gain = sum(child_sizes[k] for k in missed if shares[k] >= CHILD_SHARE) / total
+        inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
+        outside = max(other_counts.get(term, 0) / max(1, n_other), 1.0 / max(1, n_other))
+        if gain < SECOND_GAIN or inside <= outside:
+            continue
+        key = (gain, inside * float(np.log(inside / outside)), term)
+        if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and term < best[2]):
+            best = key
+    return None if best is None else best[2]
+
+
+def _predicate(term: str, texts: Sequence[str], mood: int, said: Said) -> str | None:
+    """The complaint (``mood`` -1) or praise word members most often write right after a Chinese ``term``
+    (within three words of one clause), when at least ``PREDICATE_SHARE`` of the texts saying it do: 慢 for 送餐."""
+    found: Counter = Counter()
+    saying = 0
+    for text in texts:
+        if term not in text:
+            continue
+        saying += 1
+        seen = set()
+        for clause in _parse_text(text[:MAX_TEXT_CHARS], said.words)[0]:
+            for i, w in enumerate(clause):
+                if w != term:
+                    continue
+                for nxt in clause[i + 1:i + 4]:
+                    key = _zh_key(nxt) if _zh_content(nxt) else None
+                    if key and ((mood < 0 and (key in _ZH_NEGATIVE or key in ("不好", "不好吃", "不新鲜")))
+                                or (mood > 0 and key in _ZH_PRAISE)):
+                        seen.add(key)
+                        break
+        found.update(seen)
+    if not found or not saying:
+        return None
+    word, count = min(found.items(), key=lambda x: (-x[1], x[0]))
+    return word if count >= PREDICATE_SHARE * saying else None
+
+
+def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = None, texts: Sequence[str] = ()) -> str:
+    """A covering phrase from head terms and the parent's mood."""
+    if all(_is_cjk(t) for t in terms):
+        if predicate and len(terms) == 1:
+            return terms[0] + predicate
+        body = "、".join(terms)
+        return body + ("问题" if mood < 0 else "好评" if mood > 0 else "")
+    surfaces = {t: said.surface(t, texts) for t in terms if not _is_cjk(t)}
+    shown = [t if _is_cjk(t) or (mood < 0 and surfaces[t].islower()) else surfaces[t] for t in terms]
+    body = " and ".join(shown)  # "Ad problems": a noun before a noun is singular
+    text = f"{body} problems" if mood < 0 else f"Praise for {body}" if mood > 0 else body
+    return text[0].upper() + text[1:]
+
+
+def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence[int],
+                child_texts: Sequence[Sequence[str]], other_texts: Sequence[str], mood: int, taken: set[str],
+                said: Said, refused=lambda label: False, other_counts: Counter | None = None,
+                frame_mood: int | None = None) -> str:
+    """A label for one parent (see the module docstring). ``taken``: its siblings' labels (lower case);
+    ``refused(label)``: whether the app's sentiment of the items saying it goes against the parent's mood;
+    ``other_counts``: term counts of ``other_texts`` (computed when not given); ``frame_mood``: the mood a
+    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way)."""
+    sizes = [int(n) for n in child_sizes]
+    texts = [list(t) for t in child_texts]
+    candidates = [current] + list(child_labels)
+    best = None
+    seen = set()
+    for label in candidates:
+        label = _SUFFIX.sub("", label or "").strip()
+        low = label.lower()
+        if (not label or low in seen or low in taken or label.startswith("(") or not _phrase(label)
+                or any(ch.isdigit() for ch in label)):
+            continue  # numbers (1点送到, 80分钟) belong to one child's texts, never to a parent
+        seen.add(low)
+        terms = label_terms(label, said.words)
+        if not terms or not any(_head_term(t) for t in terms):
+            continue  # "Not bad", "不错": says how, not about what
+        inside, breadth, n_cov, _ = coverage([terms], texts, sizes, (), said)
+        if n_cov < min(2, len(sizes)) or breadth < BREADTH:
+            continue
+        if mood and own_mood(label, said.words) == -mood:
+            continue
+        outside = _shares([terms], [other_texts], said)[0] if other_texts else 0.0  # the costly part: last
+        if inside <= outside or refused(label):
+            continue
+        score = inside * float(np.log(inside / max(outside, 1.0 / max(1, len(other_texts)))))
+        if best is None or score > best[0]:
+            best = (score, label, breadth)
+    lows = {_SUFFIX.sub("", c or "").strip().lower() for c in child_labels}
+    if best is not None and best[1].lower() not in lows:
+        return best[1]
+    framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
+                     mood if frame_mood is None else frame_mood, taken, said, refused)
+    if best is not None and (framed is None or not framed[2] or framed[1] < best[2] - BREADTH_SLACK):
+        return best[1]  # a child's own words say what every child says better than a generic frame
+    if framed is not None:
+        return framed[0]
+    plain = _SUFFIX.sub("", current or "").strip()
+    return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
+
+
+def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
+            ) -> tuple[str, float, bool] | None:
+    """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
+    items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
+    children share no word at all. Head terms are taken from the words of the labels (the parent's own
+    phrase, its children's: they name things) when one of those qualifies, and never a word a fifth of
+    the other parents' texts say (app, Apple) when another does."""
+    if other_counts is None:
+        other_counts = term_counts(other_texts, said)
+    n_other = len(other_texts)
+    ranked = full = head_terms(texts, sizes, other_counts, n_other, labels[1:], said)
+    everywhere = {r[2] for r in ranked if other_counts.get(r[2], 0) >= CORPUS_SHARE * n_other}
+    ranked = [r for r in ranked if r[2] not in everywhere] or ranked
+    named = {t for label in labels[1:] + labels[:1 if _phrase(labels[0] or "") else 0]
+             for t in label_terms(label, said.words)}
+    ranked = [r for r in ranked if r[2] in named] or ranked
+    ranked = ranked + [r for r in full if r not in ranked]  # the others only when a sibling took those
+    state: dict = {}
+
+    def attempt(candidates) -> tuple[str, float, bool] | None:
+        for first in candidates:
+            if refused(first[2]):  # the app's sentiment of the items saying it goes the other way
+                continue
+            chosen = [first[2]]
+            predicate = None
+            if mood and _is_cjk(first[2]) and not _verb(first[2]):
+                predicate = _predicate(first[2], [t for g in texts for t in g], mood, said)
+            if first[1] < SECOND_BELOW and not (predicate and first[1] >= BREADTH):
+                if "per_child" not in state:
+                    state["per_child"] = _all_shares(texts, said)
+                per_child = state["per_child"]
+                second = _second_term(first, sizes, other_counts, n_other,
+                                      [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
+                if second is not None and _head_term(second) and not refused(second):
+                    chosen.append(second)
+                    predicate = None
+            options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]
+            for option, pred in options:
+                label = frame(option, mood, said, pred, [t for g in texts for t in g])
+                if label.lower() not in taken:
+                    alternatives = [(option[0], pred)] if pred else [(t,) for t in option]
+                    return label, coverage(alternatives, texts, sizes, (), said)[1], bool(pred)
+        return None
+
+    # no word two children share (or only words the app's sentiment refuses): the largest child's own word
+    return attempt(ranked) or attempt(_loose_terms(texts, sizes, other_counts, n_other, said))
+
+
+def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:
+    """(term, per-child shares) of every head term in the children's texts, by term."""
+    per_child = [term_counts(g, said) for g in texts]
+    terms = sorted({t for c in per_child for t in c if _head_term(t)})
+    return [(t, [c[t] / max(1, len(g)) for c, g in zip(per_child, texts)]) for t in terms]
+
+
+def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
+    """Without a shared term: the most distinctive head term of the largest child, as a one-term ranking."""
+    order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
+    floor = 1.0 / max(1, n_other)
+    total = float(sum(sizes)) or 1.0
+    for k in order:
+        counts = term_counts(texts[k], said)
+        scored = []
+        for term, c in counts.items():
+            share = c / max(1, len(texts[k]))
+            outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
+            if _head_term(term) and share >= CHILD_SHARE and share > outside:
+                scored.append((share * float(np.log(share / outside)), term))
+        if scored:
+            term = min(scored, key=lambda x: (-x[0], x[1]))[1]
+            shares = [(term_counts(g, said)[term] / max(1, len(g))) for g in texts]
+            breadth = sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total
+            return [(0.0, breadth, term, shares)]
+    return []
