@@ -17,7 +17,8 @@ Candidates (all trained only on shippable data, resources/classifier/train.py, n
 - the Chinese character-gram model alone, and the shipped heads.npz (head + that model on Chinese);
 - corpus adaptation (session 6, not shipped): self-training on the set's own words from the shipped
   model's confident positive/negative items (transductive; what an analysis could do on the user's corpus);
-- ``--ceiling``: 5-fold cross-validation of an LR on each set's own vectors, and on its vectors + cue
+- ``--ceiling``: shuffled stratified 5-fold cross-validation (nlbse24: within its five repositories; unshuffled
+  folds would be leave-one-repository-out) of an LR on each set's own vectors, and on its vectors + cue
   features — what the representation allows with in-domain training; evaluation only, not a shippable model.
 Prints Markdown tables for bench/RESULTS.md.
 """
