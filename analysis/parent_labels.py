@@ -286,6 +286,13 @@ def _predicate(term: str, texts: Sequence[str], mood: int, said: Said) -> str | 
     return word if count >= PREDICATE_SHARE * saying else None
 
 
+def _singular(word: str) -> str:
+    """A plural noun as written singular ("crashes" -> "crash", "ads" -> "ad"); _norm's key drops only the s."""
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return _norm(word)
+
+
 def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = None, texts: Sequence[str] = ()) -> str:
     """A covering phrase from head terms and the parent's mood."""
     if all(_is_cjk(t) for t in terms):
@@ -294,7 +301,8 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
         body = "、".join(terms)
         return body + ("问题" if mood < 0 else "好评" if mood > 0 else "")
     surfaces = {t: said.surface(t, texts) for t in terms if not _is_cjk(t)}
-    shown = [t if _is_cjk(t) or (mood < 0 and surfaces[t].islower()) else surfaces[t] for t in terms]
+    shown = [t if _is_cjk(t) else _singular(surfaces[t]) if mood < 0 and surfaces[t].islower() else surfaces[t]
+             for t in terms]
     body = " and ".join(shown)  # "Ad problems": a noun before a noun is singular
     text = f"{body} problems" if mood < 0 else f"Praise for {body}" if mood > 0 else body
     return text[0].upper() + text[1:]

@@ -122,3 +122,11 @@ def test_a_parent_is_named_by_the_word_most_children_share():
     label = pl.name_parent("Spyder", ["Jupyter lab", "Jupyter", "Jupyter notebook (2)", "Spyder and anaconda"],
                            [100, 90, 60, 20], children, others, 0, set(), pl.Said())
     assert label == "Jupyter"
+
+
+def test_a_complaint_frame_writes_its_head_noun_singular_as_a_word_not_a_stem():
+    texts = ["the app crashes on start", "crashes every time I open it", "so many crashes after the update"]
+    said = pl.Said()
+    term = pl.label_terms("crashes")[0]
+    label = pl.frame([term], -1, said, texts=texts)
+    assert label == "Crash problems", label
