@@ -12,11 +12,13 @@
 - **No catch-alls, and no split that tears near-duplicates apart.** The cap on a group's share of the
   items is a constraint of the linkage itself (``constrained_linkage``): the closest pairs merge first
   and a group at the cap takes no more, instead of splitting a grown group afterwards.
+- **No sub-theme left behind by the greedy order** (``refine``): one whose nearest sub-theme sits in
+  another group it is closer to on average (and within the cut) moves there, under the same rules.
 - **Parent labels name what the children share** (``parent_texts``, ``shared_label``, ``against_mood``):
   the parent is labelled from an equal sample of each child's texts, so a phrase only the largest child
   uses does not win; a word most children's labels share names it when there is one; a label whose own
   items are mostly of the opposite mood to the parent's is refused.
-Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5 and 6).
+Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5-7).
 """
 from __future__ import annotations
 

@@ -19,6 +19,15 @@ count that gives is kept between ``MIN_TOP`` and ``max_top_themes(n)`` (a handfu
 items, at most 25 from ~10,000), so it follows the data without a cap every set hits.
 Near-duplicate clusters ("hung / wait / phone" and "counting / hold / minutes") are closer than
 their own members are to their centres and land in one group.
+Greedy merging can still leave a sub-theme behind: it joined a first partner early, and its nearest
+sub-theme's group, completed later, is now closer to it on average. A post-pass
+(``theme_groups.refine``) moves such a sub-theme to the group of its nearest sub-theme when its mean
+distance to that group is below both its mean distance to its own group and the cut, never across
+moods, past the cap or below ``MIN_TOP`` groups; the largest gain first, until nothing moves.
+Measured in session 7 (bench/RESULTS.md): stronger rules for "one concept, one parent" (key-term
+similarity, no kind term between same-type or mutual-nearest sub-themes, merging parents) joined
+more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI;
+and a concept larger than the cap (slow delivery: 18% of the waimai reviews) cannot sit in one parent.
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
