@@ -12,10 +12,12 @@
 - **No catch-alls, and no split that tears near-duplicates apart.** The cap on a group's share of the
   items is a constraint of the linkage itself (``constrained_linkage``): the closest pairs merge first
   and a group at the cap takes no more, instead of splitting a grown group afterwards.
+- **No sub-theme left behind by the greedy order** (``refine``): one whose nearest sub-theme sits in
+  another group it is closer to on average (and within the cut) moves there, under the same rules.
 - **Parent labels name what the children share** (``parent_texts``, ``against_mood``; the naming itself is
   ``parent_labels``): the parent is labelled from an equal sample of each child's texts, so a phrase only
   the largest child uses does not win; a label whose own items are mostly of the opposite mood is refused.
-Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5 and 6).
+Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 5-7).
 """
 from __future__ import annotations
 
@@ -114,6 +116,43 @@ def constrained_linkage(square: np.ndarray, sizes: np.ndarray, stop: float, most
         alive[b] = False
         owner[owner == b] = a
     return np.unique(owner, return_inverse=True)[1].astype(np.int64)
+
+
+def refine(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray | None,
+           max_items: float | None, least: int, stop: float = np.inf, rounds: int = 50) -> np.ndarray:
+    """Move each sub-theme whose nearest sub-theme (by ``square``) sits in another group to that group
+    when it is closer on average to that group's members than to its own group's other members (what
+    the greedy linkage got wrong: a sub-theme that merged early with a neighbour and was then carried
+    away from its twin), never to a group of the opposite mood or past ``max_items``, as long as
+    ``least`` groups remain. The largest gain moves first; repeated until nothing moves."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    n = len(groups)
+    moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
+    cap = np.inf if max_items is None else float(max_items)
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.argmin(axis=1)
+    np.fill_diagonal(dist, 0.0)
+    for _ in range(rounds):
+        best = None
+        load = {g: float(sizes[groups == g].sum()) for g in set(groups.tolist())}
+        for k in range(n):
+            g, h = groups[k], groups[nearest[k]]
+            own = groups == g
+            own[k] = False
+            if g == h or (not own.any() and len(load) <= least):
+                continue
+            target = groups == h
+            if moods[k] and (moods[target] == -moods[k]).any() or load[h] + sizes[k] > cap:
+                continue
+            there = float(dist[k, target].mean())
+            gain = (float(dist[k, own].mean()) if own.any() else stop) - there
+            if there <= stop and gain > 0 and (best is None or gain > best[0]):
+                best = (gain, k, h)
+        if best is None:
+            break
+        groups[best[1]] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
 
 
 def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, sizes: np.ndarray,

@@ -19,6 +19,15 @@ count that gives is kept between ``MIN_TOP`` and ``max_top_themes(n)`` (a handfu
 items, at most 25 from ~10,000), so it follows the data without a cap every set hits.
 Near-duplicate clusters ("hung / wait / phone" and "counting / hold / minutes") are closer than
 their own members are to their centres and land in one group.
+Greedy merging can still leave a sub-theme behind: it joined a first partner early, and its nearest
+sub-theme's group, completed later, is now closer to it on average. A post-pass
+(``theme_groups.refine``) moves such a sub-theme to the group of its nearest sub-theme when its mean
+distance to that group is below both its mean distance to its own group and the cut, never across
+moods, past the cap or below ``MIN_TOP`` groups; the largest gain first, until nothing moves.
+Measured in session 7 (bench/RESULTS.md): stronger rules for "one concept, one parent" (key-term
+similarity, no kind term between same-type or mutual-nearest sub-themes, merging parents) joined
+more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI;
+and a concept larger than the cap (slow delivery: 18% of the waimai reviews) cannot sit in one parent.
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -163,6 +172,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     cap = None if max_share is None else max_share * float(counts.sum())
     square = squareform(np.asarray(distances, dtype=np.float64))
     raw = groups_mod.constrained_linkage(square, counts, cut, most, MIN_TOP, moods, cap)
+    raw = groups_mod.refine(raw, square, counts, moods, cap, MIN_TOP, cut)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
         raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP)
@@ -328,6 +338,43 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         taken.add(top.label.lower())
 
 
+def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarray, sub_centroids: np.ndarray,
+               sub_keywords: Sequence[Sequence[str]], *, distance: float | None = None, seed: int = 42, embed=None,
+               profile: Profile | None = None, profiled: np.ndarray | None = None,
+               kind_weight: float = KIND_WEIGHT, info: dict | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(top-level group per sub-theme, mood per sub-theme, profiled document indices, their sentiment
+    argmax): the grouping half of ``build_tree`` (see there for the arguments)."""
+    n_sub = len(sub_centroids)
+    sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
+    top_of = np.zeros(0, dtype=np.int64)
+    moods, profiled_idx, said = np.zeros(n_sub, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if not n_sub:
+        return top_of, moods, profiled_idx, said
+    read: list[list[str]] = []
+    flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
+                                           np.random.default_rng(seed + 1), embed, samples=read)
+    use_kind = profile is not None and kind_weight > 0
+    mixes = None
+    if profile is not None:
+        mixes, moods, profiled_idx, said = groups_mod.profile_subthemes(
+            labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile)
+    kind = groups_mod.types_only(mixes) if use_kind else None
+    lexical = groups_mod.lexical_similarity(read) if n_sub > MIN_TOP else None
+    top_of = group_tree(distances=groups_mod.with_words(subtheme_distances(sub_centroids, kind,
+                                                                           kind_weight=kind_weight), lexical),
+                        labels=labels, similarity=sub_similarity, sizes=sizes, moods=moods, n_docs=len(docs),
+                        distance=distance if distance is not None else
+                        TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE,
+                        attach=flagged, attach_distances=groups_mod.with_words(
+                            subtheme_distances(content, kind, kind_weight=kind_weight), lexical)
+                        if flagged else None)
+    if info is not None:
+        info["name_only_subthemes"] = flagged
+        info["grouped_by_kind"] = use_kind
+    return top_of, moods, profiled_idx, said
+
+
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,
@@ -348,30 +395,9 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    top_of = np.zeros(0, dtype=np.int64)
-    moods, profiled_idx, said = np.zeros(n_sub, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
-    if n_sub:
-        read: list[list[str]] = []
-        flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
-                                               np.random.default_rng(seed + 1), embed, samples=read)
-        use_kind = profile is not None and kind_weight > 0
-        mixes = None
-        if profile is not None:
-            mixes, moods, profiled_idx, said = groups_mod.profile_subthemes(
-                labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile)
-        kind = groups_mod.types_only(mixes) if use_kind else None
-        lexical = groups_mod.lexical_similarity(read) if n_sub > MIN_TOP else None
-        top_of = group_tree(distances=groups_mod.with_words(subtheme_distances(sub_centroids, kind,
-                                                                               kind_weight=kind_weight), lexical),
-                            labels=labels, similarity=sub_similarity, sizes=sizes, moods=moods, n_docs=len(docs),
-                            distance=distance if distance is not None else
-                            TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE,
-                            attach=flagged, attach_distances=groups_mod.with_words(
-                                subtheme_distances(content, kind, kind_weight=kind_weight), lexical)
-                            if flagged else None)
-        if info is not None:
-            info["name_only_subthemes"] = flagged
-            info["grouped_by_kind"] = use_kind
+    top_of, moods, profiled_idx, said = top_groups(docs, labels, sub_similarity, sub_centroids, sub_keywords,
+                                                   distance=distance, seed=seed, embed=embed, profile=profile,
+                                                   profiled=profiled, kind_weight=kind_weight, info=info)
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)

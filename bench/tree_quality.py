@@ -1,8 +1,8 @@
 """Is the top level of the theme tree trustworthy as a PM reads it? The same sub-themes grouped by the
-baseline's ``theme_tree.build_tree`` (git ref, default 71062f9, loaded beside ours) and by today's, in one run.
+baseline's ``theme_tree.build_tree`` (git ref, default 367b0af, loaded beside ours) and by today's, in one run.
 
     PYTHONPATH=. .venv/bin/python bench/tree_quality.py [--sets waimai,app-reviews,nlbse24,kaggle,apple]
-        [--base 71062f9] [--flat] [--labels]
+        [--base 367b0af] [--flat] [--labels]
 
 Per tree, by the APP'S OWN predicted sentiment and type of each item (argmax of the feedback-class heads,
 what the item list shows for items without a rating) and, where the set has them, by the human labels:
@@ -294,7 +294,7 @@ def pct(v) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="waimai,app-reviews,nlbse24,kaggle,apple")
-    ap.add_argument("--base", default="71062f9")
+    ap.add_argument("--base", default="367b0af")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
     ap.add_argument("--flat", action="store_true", help="also score the flat themes of ea7c5e7 (slower)")
     ap.add_argument("--reuse", action="store_true", help="keep/reuse the sub-themes in --cache (tuning)")

@@ -153,3 +153,55 @@ def test_two_wordings_of_slow_delivery_join_one_parent_apart_from_praise():
     assert top["slow_times"] == top["slow_words"]
     assert top["tasty"] not in {top[n] for n in ("slow_times", "cold", "salty", "missing", "pricey")}
     assert top["courier"] != top["slow_words"]
+
+
+
+def _torn(groups, square, sizes, cap, cut, least):
+    """Sub-themes whose nearest sub-theme sits in another group that they are closer to on average
+    than to their own group's other members (and could join: cap, cut, the least number of groups)."""
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.argmin(axis=1)
+    np.fill_diagonal(dist, 0.0)
+    out = []
+    for k in range(len(groups)):
+        own, target = groups == groups[k], groups == groups[nearest[k]]
+        own[k] = False
+        if target[k] or sizes[target].sum() + sizes[k] > cap or (not own.any() and len(set(groups)) <= least):
+            continue
+        there = dist[k, target].mean()
+        if there <= cut and (dist[k, own].mean() if own.any() else cut) > there:
+            out.append(k)
+    return out
+
+
+def test_a_sub_theme_ends_under_the_parent_of_its_nearest_when_closer_to_it():
+    """Greedy average linkage with a cap can leave a sub-theme with its first partner although its
+    nearest sub-theme's group is closer on average: synthetic topics (4 centres, 24 noisy sub-themes)."""
+    from scipy.spatial.distance import pdist, squareform
+
+    from analysis.theme_tree import MIN_TOP, group_subthemes
+
+    rng = np.random.default_rng(32)
+    centres = rng.normal(size=(4, 16))
+    points = np.vstack([centres[i % 4] + 0.7 * rng.normal(size=16) for i in range(24)])
+    distances = pdist(points, "cosine")
+    sizes = np.full(24, 10)
+    cut, cap = float(np.quantile(distances, 0.2)), 60
+    square = squareform(distances)
+    greedy = tg.constrained_linkage(square, sizes, cut, 8, MIN_TOP, None, cap)
+    assert _torn(greedy, square, sizes, cap, cut, MIN_TOP)  # the linkage alone leaves one behind
+    groups = group_subthemes(distances, sizes, cut, max_top=8, max_share=0.25)
+    assert not _torn(groups, square, sizes, cap, cut, MIN_TOP)
+    assert np.bincount(groups, weights=sizes).max() <= cap  # the cap still holds
+
+
+def test_refine_never_moves_praise_under_complaint_nor_past_the_cap():
+    square = np.array([[0, 0.1, 0.5, 0.5], [0.1, 0, 0.6, 0.6], [0.5, 0.6, 0, 0.2], [0.5, 0.6, 0.2, 0]])
+    groups = np.array([0, 1, 1, 2])  # 0's nearest (1) is in group 1, which 0 is closer to than to nothing
+    moved = tg.refine(groups, square, np.ones(4), None, None, least=1, stop=1.0)
+    assert moved[0] == moved[1]
+    kept = tg.refine(groups, square, np.ones(4), np.array([1, -1, 0, 0]), None, least=1, stop=1.0)
+    assert kept[0] != kept[1]  # praise never joins a group holding a complaint
+    capped = tg.refine(groups, square, np.array([1, 2, 1, 1]), None, 2.5, least=1, stop=1.0)
+    assert capped[0] != capped[1]  # either way the group would hold 3 items, past 2.5
