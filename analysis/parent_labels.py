@@ -58,6 +58,10 @@ _ZH_NOT_HEAD = frozenset("小时 分钟 时候 东西 问题 感觉 时间段 �
 #: English words that say how something is without VADER scoring them (fast in "Praise for fast").
 _EN_DESCRIBE = frozenset("fast slow quick easy simple smooth new old big small many much better best more less "
                          "lot lots really very".split())
+#: Adverbs and light verbs: they say when or that something happens, never what a group is about ("Login and
+#: soon problems", "See and boards").
+_EN_NOT_HEAD = frozenset("soon now again always still already just even ever never also often sometimes anymore "
+                         "today yesterday tonight see let get got make made take put give keep seem".split())
 #: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
 _FRAME_WORDS = frozenset("problems problem praise and for issues 问题 好评 和".split())
 
@@ -194,7 +198,7 @@ def _head_term(term: str) -> bool:
         tag = word_tag(term)
         return not tag.startswith(("a", "d", "m", "q", "r", "p", "c", "u", "t")) and "不" not in term and "没" not in term
     return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
-            and term not in _EN_DESCRIBE)
+            and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
 
 
 def _verb(term: str) -> bool:

@@ -130,3 +130,9 @@ def test_a_complaint_frame_writes_its_head_noun_singular_as_a_word_not_a_stem():
     term = pl.label_terms("crashes")[0]
     label = pl.frame([term], -1, said, texts=texts)
     assert label == "Crash problems", label
+
+
+def test_adverbs_and_light_verbs_never_head_a_parent_label():
+    for word in ("soon", "again", "see", "let", "get"):
+        assert not pl._head_term(pl.label_terms(word)[0] if pl.label_terms(word) else word), word
+    assert pl._head_term(pl.label_terms("login")[0])
