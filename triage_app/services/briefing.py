@@ -25,7 +25,6 @@ from typing import Generator
 import numpy as np
 
 from analysis import periods as P
-from analysis.priority import mostly_praise
 from ..domain import CancelToken, Progress
 from ..store import briefing_queries as bq
 from ..store import feedback_class_queries as fq
@@ -382,23 +381,22 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
     the breakdown; a top-level theme's figures include its sub-themes' items (``all_time``: every
     item's, for a workspace whose items have no dates)."""
-    from .theme_summaries import fold_counts, theme_summaries
+    from .theme_summaries import fold_counts, theme_summaries, to_fix, top_level
 
     summaries = theme_summaries(conn, as_of=_iso(as_of))
     by_id = {t.id: t for t in summaries}
-    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in by_id]
+    ranked = top_level(summaries)
     if not ranked:
         return {"themes": [], "themes_total": 0, "loved": [], "loved_total": 0}
-    # the reported themes are the ones to fix: a mostly-praise theme gets no problem page of its own
-    # (it is under What people love), even when fewer than ``request.top`` themes are left
-    to_fix = [t for t in ranked if not mostly_praise(t.praise_share)]
+    # a mostly-praise theme gets no problem page of its own, even when fewer than ``request.top`` are left
+    fixing = to_fix(ranked)
     top = [{"id": t.id, "label": t.label, "keywords": t.keywords, "quotes": t.quotes, "status": t.status,
             "size": t.size, "parent_id": t.parent_id, "priority": t.priority, "factors": t.factors,
             "items_resolved": t.items_resolved, "items_total": t.items_total,
             "sentiment_shares": t.sentiment_shares, "type_shares": t.type_shares,
             "praise_share": t.praise_share, "growth_note": t.growth_note,
             "sub_themes": [{"id": c, "label": by_id[c].label, "size": by_id[c].size} for c in t.children]}
-           for t in to_fix[: request.top]]
+           for t in fixing[: request.top]]
     loved_input = [{"id": t.id, "label": t.label, "items_total": t.items_total, "praise_share": t.praise_share}
                    for t in ranked]
     ids = [t["id"] for t in top]
@@ -452,7 +450,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
         if (seg or "—") in seg_names:
             matrix[ids.index(theme_id), seg_names.index(seg or "—")] += n
     return {"themes": top, "themes_total": len(ranked), "loved": _loved(conn, loved_input, settings),
-            "loved_total": len(ranked) - len(to_fix),
+            "loved_total": len(ranked) - len(fixing),
             "segments": {"names": seg_names, "counts": matrix.tolist(), "key": request.segment}}
 
 

@@ -20,6 +20,8 @@ from ..domain import STATUSES
 from .source_labels import source_label, sources_line
 
 SECONDS_PER_HOUR = 3600.0
+#: said instead of theme pages and charts when every theme is mostly praise (briefing summary, dashboard)
+ALL_PRAISE = "Every theme is mostly praise: none is reported as a problem to fix (see What people love)."
 
 
 @lru_cache(maxsize=None)
@@ -248,8 +250,7 @@ def summary_page(data: dict, tr: Tr) -> Page:
             page.facts.append(tr("Themes that are mostly praise ({m}) are not reported as problems to fix "
                                  "(see What people love).", m=data["loved_total"]))
     elif data.get("themes_total"):
-        page.facts.append(tr("Every theme is mostly praise: none is reported as a problem to fix "
-                             "(see What people love)."))
+        page.facts.append(tr(ALL_PRAISE))
     else:
         page.facts.append(tr("No themes yet: run the theme analysis to add theme pages. "
                              "Satisfaction, response times and status are reported below."))

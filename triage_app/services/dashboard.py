@@ -45,17 +45,13 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
     from ..store import briefing_queries as bq
 
     from .source_labels import sources_line
-    from .theme_summaries import fold_counts, theme_summaries
+    from .theme_summaries import fold_counts, theme_summaries, to_fix, top_level
 
     summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
-    listed = {t.id for t in summaries}
-    ranked = [t for t in summaries if t.parent_id is None or t.parent_id not in listed]
-    # the themes to fix, as the briefing reports them (mostly-praise ones are under What people love)
-    to_fix = [t for t in ranked if not mostly_praise(t.praise_share)][:top]
-    if ranked and not to_fix:
-        return [_notice(briefing_pages.Tr(lang)("Every theme is mostly praise: none is reported as a problem to fix "
-                                                "(see What people love)."), "all-praise")]
-    ranked = to_fix
+    tops = top_level(summaries)
+    ranked = to_fix(tops)[:top]  # as the briefing reports them
+    if tops and not ranked:
+        return [_notice(briefing_pages.Tr(lang)(briefing_pages.ALL_PRAISE), "all-praise")]
     if not ranked:
         return []
     fold = {c: t.id for t in ranked for c in t.children}
@@ -119,8 +115,7 @@ def dashboard_charts(conn: sqlite3.Connection, days: int | None = 90, top: int =
     if not undated:
         out += [_notice(text) for text in data["missing_pages"]]
     if not data["themes"] and data.get("themes_total"):
-        out.append(_notice(tr("Every theme is mostly praise: none is reported as a problem to fix "
-                              "(see What people love)."), "all-praise"))
+        out.append(_notice(tr(briefing_pages.ALL_PRAISE), "all-praise"))
     elif not data["themes"]:
         out.append(_notice(tr("No themes yet: run the analysis (Analysis › Run Analysis) to rank the themes here."),
                            "no-themes"))

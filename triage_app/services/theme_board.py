@@ -11,7 +11,7 @@ from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
 from .privacy import load_settings, output_redactor
-from .theme_summaries import theme_summaries
+from .theme_summaries import theme_summaries, to_fix
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
 TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 1, "week": 12, "month": 12}
@@ -58,8 +58,9 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
         for t in themes:
             t.label = redactor.text(t.label) or ""
             t.keywords = redactor.value(list(t.keywords))
+    roots = [t for t in themes if t.parent_id is None]
     loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
-                           "keywords": t.keywords} for t in themes if t.parent_id is None])
+                           "keywords": t.keywords} for t in roots])
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
@@ -67,4 +68,4 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
             "loved": loved, "unassigned": tq.unassigned_count(conn),
-            "loved_total": sum(1 for t in themes if t.parent_id is None and priority.mostly_praise(t.praise_share))}
+            "loved_total": len(roots) - len(to_fix(roots))}

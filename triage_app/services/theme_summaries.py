@@ -57,8 +57,20 @@ def as_tree(themes: list[ThemeSummary]) -> list[tuple[ThemeSummary, list[ThemeSu
     """(top-level theme, its sub-themes) pairs in order; a sub-theme whose parent is not listed
     (hidden, merged) is shown at the top level."""
     by_id = {t.id: t for t in themes}
-    return [(t, [by_id[c] for c in t.children]) for t in themes
-            if t.parent_id is None or t.parent_id not in by_id]
+    return [(t, [by_id[c] for c in t.children]) for t in top_level(themes)]
+
+
+def top_level(themes: list[ThemeSummary]) -> list[ThemeSummary]:
+    """The themes ``as_tree`` puts at the top level, in order."""
+    listed = {t.id for t in themes}
+    return [t for t in themes if t.parent_id is None or t.parent_id not in listed]
+
+
+def to_fix(ranked: list[ThemeSummary]) -> list[ThemeSummary]:
+    """The themes reported as problems to fix, in order: the mostly-praise ones are under What people love."""
+    from analysis.priority import mostly_praise
+
+    return [t for t in ranked if not mostly_praise(t.praise_share)]
 
 
 def fold_counts(counts: dict[int, Any], fold: dict[int, int]) -> dict[int, Any]:
