@@ -19,8 +19,10 @@ from .group import cli
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN",
               help="Column mapping, e.g. --map text=Comment --map created_at=Date (fields: id, text, title, "
                    "created_at, author, score, nps, csat, ces, rating, status, link, labels, source, closed_at, "
-                   "first_response_at, updated_at, state, votes, segment:NAME; dotted paths reach nested JSON "
-                   "fields, e.g. author=user.name; dates may be epoch seconds or milliseconds).")
+                   "first_response_at, updated_at, state, votes, sentiment, type, segment:NAME; sentiment and type "
+                   "values such as positive/neg/1-5/好评/差评 or bug/feature/question outrank the model; dotted "
+                   "paths reach nested JSON fields, e.g. author=user.name; dates may be epoch seconds or "
+                   "milliseconds).")
 @click.option("--encoding", help="Text encoding (utf-8, utf-16, cp1252, gb18030...); detected when omitted.")
 @click.option("--delimiter", help="CSV delimiter; detected when omitted.")
 @click.option("--timezone", "tz", help="Time zone of times written without one (default UTC), e.g. Asia/Shanghai.")
