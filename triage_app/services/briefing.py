@@ -51,6 +51,7 @@ class Window:
     start: float  # epoch seconds, inclusive
     end: float  # exclusive
     label: str  # e.g. "2025-04-01 – 2025-06-30"
+    covered_days: int | None = None  # whole days the data covers inside the window (data_window), when known
 
     @property
     def days(self) -> float:
@@ -120,6 +121,19 @@ def trend_start(conn, prev: Window, win: Window) -> float:
     if first is None or not prev.start < first < win.end:
         return prev.start
     return max(prev.start, float(np.floor(first / 86400) * 86400))
+
+
+def data_window(conn, win: Window) -> Window:
+    """The window as the data fills it: "Last 90 days" over nine days of data is labelled with the
+    nine days it covers (first to newest item inside it), not the 90 asked for. Start and end (what
+    the figures are computed over) are unchanged."""
+    oldest, newest = mq.created_span(conn)
+    first, last = (P.to_epoch(oldest) if oldest else None), (P.to_epoch(newest) if newest else None)
+    if first is None or last is None or last < win.start or first >= win.end:
+        return win
+    start = max(win.start, float(np.floor(first / 86400) * 86400))
+    end = min(win.end, float(np.floor(last / 86400) * 86400) + 86400)
+    return Window(win.start, win.end, _label(start, end), round((end - start) / 86400))
 
 
 def period_grid(start: float, end: float, by: str) -> list[tuple[str, float, float]]:
@@ -298,7 +312,8 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     s, e = win.iso()
     ps, _ = prev.iso()
     as_of = min(win.end, datetime.now(timezone.utc).timestamp())
-    data: dict = {"window": win, "previous": prev, "by": by, "grid": labels, "highlight": (in_win[0], in_win[-1]),
+    data: dict = {"window": data_window(conn, win), "previous": prev, "by": by, "grid": labels,
+                  "highlight": (in_win[0], in_win[-1]),
                   "as_of": _iso(as_of), "workspace": request.workspace_name, "lang": request.lang}
     yield Progress("gathering", 0, 5, "satisfaction")
     scope = request.scope or mq.Filters()

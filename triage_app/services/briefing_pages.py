@@ -130,7 +130,16 @@ SCORES = (("nps", "NPS", 1, ""), ("csat", "CSAT (top-2-box)", 1, "%"), ("rating"
 
 
 def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True) -> ChartMeta:
-    return ChartMeta(period=data["window"].label, source=source or _source(data, tr), tr=tr, show_title=show_title)
+    return ChartMeta(period=period_text(data, tr), source=source or _source(data, tr), tr=tr, show_title=show_title)
+
+
+def period_text(data: dict, tr: Tr) -> str:
+    """The period a chart covers as its footer says it: the dates the data fills, how many days that
+    is and the trend unit ("2014-12-01 – 2014-12-09 (9 days, by day)"), never the 90 days asked for."""
+    win = data["window"]
+    if data.get("undated") or not win.covered_days:
+        return win.label
+    return tr("{p} ({n} days, by {unit})", p=win.label, n=f"{win.covered_days:,}", unit=tr(data["by"]))
 
 
 def _source(data: dict, tr: Tr) -> str:

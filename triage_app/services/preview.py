@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
-from ..importers.generic import FIELDS, guess_mapping
+from ..importers.generic import FIELDS, column_codes, guess_mapping
 from ..importers.source import ImportOptions, SourceFile
 
 COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "cp950", "big5", "shift_jis", "latin-1")
@@ -35,6 +35,8 @@ class FilePreview:
     encoding_candidates: list[tuple[str, float, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    #: the mapped sentiment column holds codes, not words or stars: code -> label ({"1": "positive", ...})
+    sentiment_codes: dict[str, str] | None = None
 
     @property
     def no_feedback(self) -> bool:
@@ -62,6 +64,7 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
         if importer.name == "generic" and preview.headers:
             preview.mapping = guess_mapping(preview.headers, source.preview_rows[1:])
             preview.mapping.update(options.mapping)
+            preview.sentiment_codes = column_codes(preview.headers, preview.mapping, source.preview_rows[1:])
         records = importer.read(source)
         try:
             for record in records:
