@@ -82,7 +82,7 @@ class DashboardView(QWidget):
         oldest, newest = created_span(self.ws.reader())
         span = None
         if oldest and newest:
-            span = int((to_epoch(newest) - to_epoch(oldest)) // 86400) + 1
+            span = int(to_epoch(newest) // 86400 - to_epoch(oldest) // 86400) + 1  # calendar days, as the footers
         model = self.period.model()
         self.period.blockSignals(True)
         try:

@@ -144,7 +144,9 @@ def period_text(data: dict, tr: Tr) -> str:
 
 def _source(data: dict, tr: Tr) -> str:
     formats = sources_line((s["format"] for s in data["sources"] if s["in_period"]), tr)
-    return f"{data['workspace'] or tr('workspace')}: {formats or tr('no items')}"
+    if not data["workspace"]:  # the dashboard: "Source: workspace: reviews.csv" said nothing more than the file
+        return formats or tr("no items")
+    return f"{data['workspace']}: {formats or tr('no items')}"
 
 
 def quote_line(q: dict, tr: Tr, limit: int = 260) -> str:
