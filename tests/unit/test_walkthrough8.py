@@ -39,7 +39,9 @@ def test_a_90_day_period_over_nine_days_of_data_is_labelled_with_the_nine_days(w
     text = period_text(data, Tr("en"))
     assert text.startswith("2014-12-01 – 2014-12-09") and "(9 days, by day)" in text
     assert "2014-09" not in text  # not the 90 days asked for
-    assert data["by"] == "day"
+    assert data["by"] == "day" and data["earlier_data"] is False
+    from triage_app.services.briefing_pages import summary_page
+    assert "compared with nothing (no earlier feedback)" in summary_page(data, Tr("en")).subtitle
     zh = period_text(data, Tr("zh"))
     assert "2014-12-01 – 2014-12-09" in zh and "共 9 天" in zh and "按天" in zh
 
@@ -52,6 +54,7 @@ def test_a_period_the_data_fills_keeps_its_own_dates(workspace, tmp_path):
     text = period_text(data, Tr("en"))
     # the trend shows this period and the one before it (60 days): by week
     assert text == f"{data['window'].label} (30 days, by week)" and data["by"] == "week"
+    assert data["earlier_data"] is True
 
 
 @pytest.mark.parametrize("header, values, expected", [
@@ -121,3 +124,33 @@ def test_source_paths_give_the_full_path_of_each_file(workspace, tmp_path):
     choices = filter_choices(workspace.conn)
     assert choices["sources"] == [path.name]
     assert choices["source_paths"] == {path.name: str(path)}
+
+
+@pytest.mark.parametrize("redacted, readable", [
+    ("[HANDLE] [HANDLE] my phone does it by itself. Thanks [HANDLE]", "my phone does it by itself. Thanks"),
+    ("RT [HANDLE]: Love that [HANDLE] runs coding workshops! :) http://t.co/abc123", "Love that @… runs coding workshops! :)"),
+    ("[HANDLE] fix the charger please", "fix the charger please"),
+    ("送餐很快 [HANDLE] 谢谢", "送餐很快 @… 谢谢"),
+    ("Nice app via [HANDLE]", "Nice app"),
+    ("[HANDLE]", "[HANDLE]"),  # nothing would be left: the text as it is
+    ("Export to [EMAIL] failed", "Export to [EMAIL] failed"),  # other placeholders stay: they stand for something
+])
+def test_quotes_read_naturally_after_redaction(redacted, readable):
+    from triage_app.services.privacy import readable_quote
+
+    assert readable_quote(redacted) == readable
+
+
+def test_briefing_quotes_never_start_with_handles(themed_workspace):
+    from triage_app.services.briefing import _quotes
+    from triage_app.services.privacy import PrivacySettings
+    from triage_app.store import Workspace
+
+    rows = "".join(f"{i},\"@shop @help my order {i} never arrived, thanks @courier\"\n" for i in range(1, 7))
+    path = themed_workspace("id,comment\n" + rows, {"Orders": (1, 2, 3, 4, 5, 6)})
+    with Workspace(path) as ws:
+        theme = ws.conn.execute("SELECT id FROM themes").fetchone()[0]
+        quotes = _quotes(ws.conn, {"id": theme, "quotes": [1, 2, 3]}, "2000-01-01", "2100-01-01",
+                         PrivacySettings(redact_exports=True))
+    assert len(quotes) == 3
+    assert all(q["text"].startswith("my order") and q["text"].endswith("thanks") for q in quotes)

@@ -245,7 +245,8 @@ def _theme_rows(data: dict, tr: Tr, limit: int = SUMMARY_THEMES) -> Table:
 def summary_page(data: dict, tr: Tr) -> Page:
     win, prev = data["window"], data["previous"]
     page = Page(tr("Summary"), "summary",
-                tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label, q=prev.label,
+                tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label,
+                   q=prev.label if data.get("earlier_data", True) else tr("nothing (no earlier feedback)"),
                    a=data["as_of"][:16].replace("T", " ") + " UTC"))
     if data.get("undated"):
         page.subtitle = f"{data['workspace']} · {win.label}"
