@@ -57,6 +57,8 @@ class DashboardView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(scroll, 1)
         self.period.currentIndexChanged.connect(self.refresh)
+        self._auto_period = True  # the period was chosen to fit the data, not by the user: refitted after imports
+        self.period.activated.connect(lambda _i: setattr(self, "_auto_period", False))
         self.top.editingFinished.connect(self.refresh)
         self._canvases = []
         self._last_notices = []
@@ -67,6 +69,8 @@ class DashboardView(QWidget):
 
     def set_workspace(self, ws, lang: str = "en") -> None:
         first_look = self.path != ws.path
+        if first_look:
+            self._auto_period = True
         self.ws, self.path, self.lang = ws, ws.path, lang
         self._clear()
         self._stale = True
@@ -95,8 +99,8 @@ class DashboardView(QWidget):
                 item.setEnabled(not covered)
                 item.setToolTip(self.tr("The data spans only {0} days: choose All time").format(span) if covered else "")
             current = self.period.currentData()
-            if first_look or (span is not None and current is not None and current > span):
-                fits = span is None or span > 90
+            if first_look or self._auto_period or (span is not None and current is not None and current > span):
+                fits = span is not None and span > 90  # undated: "All time" (the greyed combo said "Last 90 days")
                 self.period.setCurrentIndex(1 if fits else len(PERIODS) - 1)
         finally:
             self.period.blockSignals(False)

@@ -22,7 +22,7 @@ from .format_names import source_name
 from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel, MiddleElideDelegate
 from .workers import run_in_thread
 
-COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 92, "status": 80, "theme": 140, "score": 46,
+COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 120, "status": 80, "theme": 140, "score": 46,
                  "author": 90}
 PERIODS = (("all", None), ("7 days", 7), ("30 days", 30), ("90 days", 90), ("365 days", 365))
 BAND_LABELS = {"detractor": "NPS detractors (0-6)", "passive": "NPS passives (7-8)", "promoter": "NPS promoters (9-10)",

@@ -112,7 +112,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="29" />
-        <location filename="../../ui/dashboard_view.py" line="214" />
+        <location filename="../../ui/dashboard_view.py" line="218" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -152,62 +152,62 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="92" />
+        <location filename="../../ui/dashboard_view.py" line="96" />
         <source>All time ({0} days)</source>
         <translation>全部时间（{0} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="96" />
+        <location filename="../../ui/dashboard_view.py" line="100" />
         <source>The data spans only {0} days: choose All time</source>
         <translation>数据只覆盖 {0} 天：请选择“全部时间”</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="134" />
+        <location filename="../../ui/dashboard_view.py" line="138" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="150" />
+        <location filename="../../ui/dashboard_view.py" line="154" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="205" />
+        <location filename="../../ui/dashboard_view.py" line="209" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="213" />
+        <location filename="../../ui/dashboard_view.py" line="217" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="215" />
+        <location filename="../../ui/dashboard_view.py" line="219" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="216" />
+        <location filename="../../ui/dashboard_view.py" line="220" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="218" />
+        <location filename="../../ui/dashboard_view.py" line="222" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="226" />
+        <location filename="../../ui/dashboard_view.py" line="230" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="227" />
+        <location filename="../../ui/dashboard_view.py" line="231" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="237" />
+        <location filename="../../ui/dashboard_view.py" line="241" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1443,7 +1443,7 @@
     <message>
         <location filename="../../ui/import_wizard.py" line="296" />
         <source>detected</source>
-        <translation>检测结果</translation>
+        <translation>自动识别</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="296" />

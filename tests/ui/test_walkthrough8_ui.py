@@ -160,3 +160,23 @@ def test_format_choices_speak_plainly(qtbot, settings_home, tmp_path):
     assert not any("%" in t or "(generic" in t for t in texts)
     assert page.mapping_box.title() == "Which column holds what"
     ws.close()
+
+
+def test_undated_and_later_dated_data_get_a_fitting_period(qtbot, settings_home, tmp_path):
+    """Undated items: "All time" (the greyed combo read "Last 90 days"); after a year of dated feedback
+    is imported, the period the app chose is refitted to the last 90 days."""
+    data = tmp_path / "u.csv"
+    data.write_text("comment\n" + "".join(f"comment number {i}\n" for i in range(30)), encoding="utf-8")
+    path = tmp_path / "u.triage"
+    with Workspace(path) as ws:
+        run_import(ws, data)
+    window = _window(qtbot, path)
+    combo = window.dashboard.period
+    assert combo.currentData() is None and combo.currentText() == "All time"
+    dated = tmp_path / "d.csv"
+    dated.write_text("comment,date\n" + "".join(f"dated comment {i},2024-{1 + i % 12:02d}-10\n" for i in range(30)),
+                     encoding="utf-8")
+    with Workspace(path) as ws:
+        run_import(ws, dated)
+    window.dashboard.set_workspace(window.ws, "en")
+    assert combo.currentData() == 90 and combo.currentText() == "Last 90 days"
