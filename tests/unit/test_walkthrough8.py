@@ -41,7 +41,10 @@ def test_a_90_day_period_over_nine_days_of_data_is_labelled_with_the_nine_days(w
     assert "2014-09" not in text  # not the 90 days asked for
     assert data["by"] == "day" and data["earlier_data"] is False
     from triage_app.services.briefing_pages import summary_page
-    assert "compared with nothing (no earlier feedback)" in summary_page(data, Tr("en")).subtitle
+    page = summary_page(data, Tr("en"))
+    assert "compared with nothing (no earlier feedback)" in page.subtitle
+    # no tracked items: no rows of dashes for response times and backlog
+    assert [r[0] for r in page.tables[0].rows] == ["Feedback items received"]
     zh = period_text(data, Tr("zh"))
     assert "2014-12-01 – 2014-12-09" in zh and "共 9 天" in zh and "按天" in zh
 

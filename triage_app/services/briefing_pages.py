@@ -208,13 +208,19 @@ def _headline_table(data: dict, tr: Tr) -> Table:
         change = None if now.get("value") is None or before.get("value") is None else now["value"] - before["value"]
         rows.append([tr(name), value, _num(before.get("value"), digits, suffix), _signed(change, digits),
                      "; ".join(x for x in (f"n = {now.get('n', 0):,}", _sig(tr, now, before)) if x)])
+    ft = data["flow_totals"]
+    times = [data["times"][w][k][0] for w in ("now", "before") for k in ("response_time", "time_to_close")]
+    if not any(ft["opened"] + ft["backlog"] + ft["resolved"]) and not any(
+            t.get("n") or t.get("waiting") or t.get("km_median_s") is not None for t in times):
+        # no tracked items (tweets, reviews, a survey): four rows of dashes said nothing (a note says why)
+        return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
+                     [2.3, 1.9, 1.2, 0.9, 2.6])
     for key, name in (("response_time", "Time to first response (KM median)"),
                       ("time_to_close", "Time to close (KM median)")):
         now, before = data["times"]["now"][key][0], data["times"]["before"][key][0]
         rows.append([tr(name), _km(tr, now), _km(tr, before), "",
                      tr("{n} still waiting; plain median {m}", n=f"{now.get('waiting', 0):,}",
                         m=duration(tr, now.get("median_s")))])
-    ft = data["flow_totals"]
     later = data.get("closed_after_end", 0)
     rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", f"{ft['backlog'][0]:,}",
                  f"{ft['backlog'][1] - ft['backlog'][0]:+,}",
