@@ -20,6 +20,7 @@ from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_
 from triage_app.store import Workspace
 from triage_app.workflows import FileProgress, import_files
 
+from .class_mix import sentiment_name, type_name
 from .file_dialogs import open_file_names
 from .format_names import format_label, importer_text
 from .jobs import Changes, JobRunner
@@ -364,16 +365,21 @@ class PreviewPage(QWizardPage):
     def _fill_preview(self, preview: FilePreview) -> None:
         self.preview_model.clear()
         headers = [self.tr("Created (UTC)"), self.tr("Author"), self.tr("Title"), self.tr("Feedback"), self.tr("Score"), self.tr("Status")]
-        self.preview_model.setHorizontalHeaderLabels(headers)
+        # a mapped sentiment / type column: each row's value as it will count ("1" -> positive), so a wrong reading shows
+        classes = [k for k in ("sentiment", "type") if any(item.get(k) for item in preview.items)]
+        names = {"sentiment": self.tr("Sentiment"), "type": self.tr("Feedback type")}
+        self.preview_model.setHorizontalHeaderLabels(headers + [names[k] for k in classes])
         for item in preview.items:
             cells = [(item["created_at"] or "")[:16].replace("T", " "), item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
                      "" if item["score"] is None else f"{item['score']:g}",
                      QCoreApplication.translate("FeedbackView", item["status"] or "")]
+            cells += [("" if not item.get(k) else sentiment_name(item[k]) if k == "sentiment" else type_name(item[k]))
+                      for k in classes]
             row = [QStandardItem(str(c)) for c in cells]
             row[3].setToolTip(item["text"][:2000])
             self.preview_model.appendRow(row)
         header = self.preview.horizontalHeader()
-        for column, width in enumerate((128, 80, 140, 0, 46, 72)):
+        for column, width in enumerate((128, 80, 140, 0, 46, 72) + (80,) * len(classes)):
             if width:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, width)

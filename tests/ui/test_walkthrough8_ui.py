@@ -109,6 +109,8 @@ REVIEWS = [("1", "很快，好吃，味道足"), ("0", "送餐太慢了，菜都
 
 
 def test_wizard_offers_a_one_zero_label_column_as_sentiment_and_says_how_it_reads(qtbot, settings_home, tmp_path):
+    from PySide6.QtCore import Qt
+
     from triage_app.domain import drive
     from triage_app.services.sentiment import score_items
 
@@ -118,6 +120,9 @@ def test_wizard_offers_a_one_zero_label_column_as_sentiment_and_says_how_it_read
     assert page.mapping_combos["labels"].currentData() is None
     assert page.codes_box.isVisible() and page.codes_box.isChecked()
     assert "1 = positive, 0 = negative" in page.codes_box.text() and "label" in page.codes_box.text()
+    model = page.preview_model  # the first rows say how each will count
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Sentiment")
+    assert [model.item(r, column).text() for r in range(model.rowCount())] == ["Positive", "Negative"] * 2
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
     drive(score_items(ws.conn))

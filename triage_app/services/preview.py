@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from analysis.label_values import normalise_sentiment, normalise_type
+
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
 from ..importers.generic import FIELDS, column_codes, guess_mapping
@@ -141,8 +143,11 @@ def files_in_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, st
 
 def _item_row(item: Item) -> dict[str, Any]:
     score = next((getattr(item, k) for k in ("rating", "nps", "csat", "ces") if getattr(item, k) is not None), None)
+    attributes = item.attributes or {}
+    # a mapped sentiment / type column as it will count (1/0 codes already read as words by the importer)
     return {"created_at": item.created_at, "author": item.author, "title": item.title, "text": item.text,
-            "score": score, "status": item.status or "new", "external_id": item.external_id}
+            "score": score, "status": item.status or "new", "external_id": item.external_id,
+            "sentiment": normalise_sentiment(attributes.get("_sentiment")), "type": normalise_type(attributes.get("_type"))}
 
 
 def format_choices() -> list[tuple[str, str]]:
