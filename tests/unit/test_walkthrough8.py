@@ -157,3 +157,22 @@ def test_briefing_quotes_never_start_with_handles(themed_workspace):
                          PrivacySettings(redact_exports=True))
     assert len(quotes) == 3
     assert all(q["text"].startswith("my order") and q["text"].endswith("thanks") for q in quotes)
+
+
+def test_cli_map_field_with_nothing_after_the_equals_sign_leaves_the_guess_unused(tmp_path):
+    from click.testing import CliRunner
+
+    from triage_app.cli import cli
+    from triage_app.store import Workspace
+
+    path = tmp_path / "reviews.csv"
+    _reviews(path, ["1", "0", "1", "0"])
+    for name, extra in (("guessed", []), ("unused", ["--map", "sentiment="])):
+        ws = str(tmp_path / f"{name}.triage")
+        result = CliRunner().invoke(cli, ["import", str(path), "-w", ws, *extra])
+        assert result.exit_code == 0, result.output
+        with Workspace(ws) as w:
+            got = [r[0] for r in w.conn.execute("SELECT json_extract(attributes, '$._sentiment') FROM items ORDER BY id")]
+        assert got == (["positive", "negative"] * 2 if name == "guessed" else [None] * 4)
+    bad = CliRunner().invoke(cli, ["import", str(path), "-w", str(tmp_path / "x.triage"), "--map", "segment:plan="])
+    assert bad.exit_code != 0 and "FIELD=COLUMN" in bad.output
