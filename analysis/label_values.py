@@ -70,7 +70,7 @@ def normalise_sentiment(value) -> str | None:
     return None
 
 
-_CODE_HEADERS = re.compile(r"^(label|labels|polarity|sentiment|sentiment ?label|target|class|情感|情感极性|标签)$", re.I)
+_CODE_HEADERS = re.compile(r"^(label|polarity|sentiment|sentiment ?label|情感|情感极性)$", re.I)
 BINARY_CODES = {"0": "negative", "1": "positive"}
 SIGNED_CODES = {"-1": "negative", "−1": "negative", "0": "neutral", "1": "positive", "+1": "positive"}
 

@@ -69,6 +69,7 @@ def test_a_period_the_data_fills_keeps_its_own_dates(workspace, tmp_path):
     ("label", ["1", "0", "2"], None),  # not a clean 0/1 column
     ("label", ["bug", "enhancement"], None),
     ("stars", ["1", "0"], None),  # a header that does not name a label
+    ("class", ["1", "0"], None),  # spam/ham and the like: not guessed as sentiment
     ("label", ["", " "], None),
 ])
 def test_sentiment_codes_only_for_clean_columns(header, values, expected):
@@ -176,3 +177,14 @@ def test_cli_map_field_with_nothing_after_the_equals_sign_leaves_the_guess_unuse
         assert got == (["positive", "negative"] * 2 if name == "guessed" else [None] * 4)
     bad = CliRunner().invoke(cli, ["import", str(path), "-w", str(tmp_path / "x.triage"), "--map", "segment:plan="])
     assert bad.exit_code != 0 and "FIELD=COLUMN" in bad.output
+
+
+def test_json_records_with_a_zero_one_label_read_one_as_positive(workspace, tmp_path):
+    import json
+
+    path = tmp_path / "reviews.jsonl"
+    path.write_text("".join(json.dumps({"label": lab, "review": f"review {i} of the food"}) + "\n"
+                            for i, lab in enumerate([1, 0, 1, 0])), encoding="utf-8")
+    run_import(workspace, path)
+    drive(score_items(workspace.conn))
+    assert _sentiments(workspace) == [("positive", "mapped"), ("negative", "mapped")] * 2

@@ -386,7 +386,11 @@ class GenericImporter(Importer):
                     yield number, cells
 
         rejected: list[Rejected] = []
-        for record in convert(_JsonAsTable(source, samples), headers, mapping, only_good()):
+        good = only_good()
+        codes = column_codes(headers, mapping, samples)
+        if codes:  # as for tables: 1/0 sentiment codes stored as the words they stand for
+            good = _recoded(good, headers.index(mapping["sentiment"]), codes)
+        for record in convert(_JsonAsTable(source, samples), headers, mapping, good):
             while rejected:
                 yield rejected.pop(0)
             yield record
