@@ -10,7 +10,7 @@ from typing import Any
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
-from .privacy import load_settings, output_redactor, readable_quote
+from .privacy import Redactor, load_settings, output_redactor, readable_quote
 from .theme_summaries import theme_summaries, to_fix
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
@@ -71,6 +71,6 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
             "loved_total": len(roots) - len(to_fix(roots))}
 
 
-def _quote(redactor, text):
+def _quote(redactor: Redactor, text: str) -> str | None:
     """A quote as the views show it: redacted when the workspace says so, then readable (no "[HANDLE] [HANDLE]")."""
     return readable_quote(redactor.text(text)) if redactor.on else text
