@@ -127,6 +127,14 @@ def empty_note(ax, meta: ChartMeta, message: str = "No data in this period") -> 
             fontsize="large", parse_math=False)
 
 
+def titled(fig: Figure, title: str) -> Figure:
+    """``fig`` with ``title`` on top when the window around it carried the title (a dashboard chart
+    exported on its own is pasted into slides: it must say what it shows)."""
+    if title and not fig.get_suptitle():
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    return fig
+
+
 def export(fig: Figure, path: str | Path, formats: tuple[str, ...] = ("png", "svg", "pdf")) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix; PNG at 2x. Returns the files written."""
     import matplotlib

@@ -70,6 +70,30 @@ def normalise_sentiment(value) -> str | None:
     return None
 
 
+_CODE_HEADERS = re.compile(r"^(label|polarity|sentiment|sentiment ?label|情感|情感极性)$", re.I)
+BINARY_CODES = {"0": "negative", "1": "positive"}
+SIGNED_CODES = {"-1": "negative", "−1": "negative", "0": "neutral", "1": "positive", "+1": "positive"}
+
+
+def sentiment_codes(header: str, values) -> dict[str, str] | None:
+    """How a whole column's numbers read when they are polarity codes rather than stars: a clean 0/1
+    column (public review sets: 1 = positive, 0 = negative) or -1/0/1, under a header that names a
+    label or sentiment; None for anything else (a 2, a word, a blank-only column, another header).
+    A column of 1s only is read so under "label"/"polarity" but not "sentiment" (there 1 may be a star)."""
+    if not _CODE_HEADERS.match(str(header).strip()):
+        return None
+    seen = {str(v).strip() for v in values if v is not None and str(v).strip()}
+    if not seen:
+        return None
+    if seen <= set(BINARY_CODES):
+        if "0" not in seen and str(header).strip().lower() == "sentiment":
+            return None
+        return dict(BINARY_CODES)
+    if seen <= set(SIGNED_CODES) and seen & {"-1", "−1"}:
+        return dict(SIGNED_CODES)
+    return None
+
+
 def normalise_type(value) -> str | None:
     """``problem`` / ``request`` / ``question`` / ``praise`` / ``other``; None when not recognised."""
     if value is None:

@@ -57,6 +57,8 @@ class DashboardView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(scroll, 1)
         self.period.currentIndexChanged.connect(self.refresh)
+        self._auto_period = True  # the period was chosen to fit the data, not by the user: refitted after imports
+        self.period.activated.connect(lambda _i: setattr(self, "_auto_period", False))
         self.top.editingFinished.connect(self.refresh)
         self._canvases = []
         self._last_notices = []
@@ -66,9 +68,42 @@ class DashboardView(QWidget):
         self.headings: list[QLabel] = []  # each chart's title, above it
 
     def set_workspace(self, ws, lang: str = "en") -> None:
+        first_look = self.path != ws.path
+        if first_look:
+            self._auto_period = True
         self.ws, self.path, self.lang = ws, ws.path, lang
         self._clear()
         self._stale = True
+        self._fit_periods(first_look)
+
+    def _fit_periods(self, first_look: bool) -> None:
+        """Offer the periods the data fills: over nine days of data "Last 90 days" would show the same
+        nine days under a 90-day name, so the longer periods are greyed out, "All time" says how many
+        days the data spans and is chosen when the workspace is first shown."""
+        from analysis.periods import to_epoch
+        from triage_app.store.metrics_queries import created_span
+
+        oldest, newest = created_span(self.ws.reader())
+        span = None
+        if oldest and newest:
+            span = int(to_epoch(newest) // 86400 - to_epoch(oldest) // 86400) + 1  # calendar days, as the footers
+        model = self.period.model()
+        self.period.blockSignals(True)
+        try:
+            for row, (days, label) in enumerate(PERIODS):
+                item = model.item(row)
+                if days is None:
+                    item.setText(self.tr("All time ({0} days)").format(f"{span:,}") if span else self.tr(label))
+                    continue
+                covered = span is not None and days > span  # the shorter period that holds it all is "All time"
+                item.setEnabled(not covered)
+                item.setToolTip(self.tr("The data spans only {0} days: choose All time").format(span) if covered else "")
+            current = self.period.currentData()
+            if first_look or self._auto_period or (span is not None and current is not None and current > span):
+                fits = span is not None and span > 90  # undated: "All time" (the greyed combo said "Last 90 days")
+                self.period.setCurrentIndex(1 if fits else len(PERIODS) - 1)
+        finally:
+            self.period.blockSignals(False)
 
     def set_scope(self, scope) -> None:
         """The Feedback screen's filters changed: redraw now if visible, else when next shown."""
@@ -172,7 +207,8 @@ class DashboardView(QWidget):
             canvas.setToolTip(chart.title)
             canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             export = QAction(self.tr("Export Chart…"), canvas)
-            export.triggered.connect(lambda _=False, f=fig, name=chart.name: self.export_chart(f, name))
+            export.triggered.connect(lambda _=False, f=fig, name=chart.name, title=chart.title:
+                                     self.export_chart(f, name, title))
             canvas.addAction(export)
             self.charts_layout.addWidget(canvas)
             self._canvases.append(canvas)
@@ -186,8 +222,9 @@ class DashboardView(QWidget):
             text = self.tr("Filtered like the Feedback screen") + " · " + text
         self.state.setText(text)
 
-    def export_chart(self, fig, name: str) -> None:
-        from analysis.chart_style import export
+    def export_chart(self, fig, name: str, title: str = "") -> None:
+        """Save one chart as a file, with its title on it (on screen the heading above it says it)."""
+        from analysis.chart_style import export, titled
 
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export Chart"), str(Path.home() / f"{name}.png"),
@@ -199,7 +236,7 @@ class DashboardView(QWidget):
             suffix = "svg" if "SVG" in chosen else "pdf" if "PDF" in chosen else "png"
             path = f"{path}.{suffix}"
         try:
-            export(fig, Path(path), (suffix,))
+            export(titled(fig, title), Path(path), (suffix,))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 

@@ -19,10 +19,10 @@ from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, f
 from . import formatting as fmt
 from .class_mix import TYPE_NAMES, type_name
 from .format_names import source_name
-from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel
+from .items_model import COLUMN_KEYS, PAGE, ItemsTableModel, MiddleElideDelegate
 from .workers import run_in_thread
 
-COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 92, "status": 80, "theme": 140, "score": 46,
+COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 120, "status": 80, "theme": 140, "score": 46,
                  "author": 90}
 PERIODS = (("all", None), ("7 days", 7), ("30 days", 30), ("90 days", 90), ("365 days", 365))
 BAND_LABELS = {"detractor": "NPS detractors (0-6)", "passive": "NPS passives (7-8)", "promoter": "NPS promoters (9-10)",
@@ -95,6 +95,8 @@ class FeedbackView(QWidget):
             header.resizeSection(COLUMN_KEYS.index(key), width)
         header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(COLUMN_KEYS.index("title"), True)  # shown within the Feedback column
+        self._source_cells = MiddleElideDelegate(self.table)  # long file names: start and end kept, path in a tooltip
+        self.table.setItemDelegateForColumn(COLUMN_KEYS.index("source_format"), self._source_cells)
         self.detail = QTextBrowser(openExternalLinks=True)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -154,6 +156,7 @@ class FeedbackView(QWidget):
         for combo in self._combos:
             combo.blockSignals(True)
             combo.clear()
+        self.model.source_paths = choices.get("source_paths", {})
         self.source.addItem(self.tr("All sources"), None)
         for f in choices["sources"]:  # source names ("generic" items by their file or given name)
             self.source.addItem(source_name(f), f)

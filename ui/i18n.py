@@ -31,14 +31,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ItemsTableModel", "Theme"), QT_TRANSLATE_NOOP("ItemsTableModel", "Score"),
     QT_TRANSLATE_NOOP("ItemsTableModel", "Author"),
     # import wizard
-    QT_TRANSLATE_NOOP("PreviewPage", "text"), QT_TRANSLATE_NOOP("PreviewPage", "title"),
-    QT_TRANSLATE_NOOP("PreviewPage", "created at"), QT_TRANSLATE_NOOP("PreviewPage", "id"),
-    QT_TRANSLATE_NOOP("PreviewPage", "author"), QT_TRANSLATE_NOOP("PreviewPage", "score"),
-    QT_TRANSLATE_NOOP("PreviewPage", "status"), QT_TRANSLATE_NOOP("PreviewPage", "labels"),
-    QT_TRANSLATE_NOOP("PreviewPage", "source"),
-    QT_TRANSLATE_NOOP("PreviewPage", "closed at"), QT_TRANSLATE_NOOP("PreviewPage", "first response at"),
-    QT_TRANSLATE_NOOP("PreviewPage", "updated at"), QT_TRANSLATE_NOOP("PreviewPage", "votes"),
-    QT_TRANSLATE_NOOP("PreviewPage", "sentiment"), QT_TRANSLATE_NOOP("PreviewPage", "type"),
+    # (the column roles: ui.import_wizard.FIELD_LABELS)
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),
     QT_TRANSLATE_NOOP("ProgressPage", "redacting"), QT_TRANSLATE_NOOP("ProgressPage", "indexing"),
     QT_TRANSLATE_NOOP("ProgressPage", "done"),

@@ -6,10 +6,10 @@ import html
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSplitter,
     QTableView, QTextBrowser, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
@@ -20,6 +20,7 @@ from triage_app.services.preview import COMMON_ENCODINGS, FilePreview, files_in_
 from triage_app.store import Workspace
 from triage_app.workflows import FileProgress, import_files
 
+from .class_mix import sentiment_name, type_name
 from .file_dialogs import open_file_names
 from .format_names import format_label, importer_text
 from .jobs import Changes, JobRunner
@@ -29,6 +30,18 @@ EXPORT_FILTER = "Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *
 MAPPED_FIELDS = ("text", "title", "created_at", "id", "author", "score", "status", "labels", "source",
                  "closed_at", "first_response_at", "updated_at", "votes", "sentiment", "type")
 SEGMENT = "segment:"
+#: what each column role is called next to its drop-down: plain words, not field names ("created at")
+FIELD_LABELS = {
+    "text": QT_TRANSLATE_NOOP("PreviewPage", "Feedback text"), "title": QT_TRANSLATE_NOOP("PreviewPage", "Title"),
+    "created_at": QT_TRANSLATE_NOOP("PreviewPage", "Date"), "id": QT_TRANSLATE_NOOP("PreviewPage", "Row ID"),
+    "author": QT_TRANSLATE_NOOP("PreviewPage", "Author"), "score": QT_TRANSLATE_NOOP("PreviewPage", "Score or rating"),
+    "status": QT_TRANSLATE_NOOP("PreviewPage", "Status"), "labels": QT_TRANSLATE_NOOP("PreviewPage", "Labels or tags"),
+    "source": QT_TRANSLATE_NOOP("PreviewPage", "Source"), "closed_at": QT_TRANSLATE_NOOP("PreviewPage", "Date closed"),
+    "first_response_at": QT_TRANSLATE_NOOP("PreviewPage", "Date of first reply"),
+    "updated_at": QT_TRANSLATE_NOOP("PreviewPage", "Date updated"), "votes": QT_TRANSLATE_NOOP("PreviewPage", "Votes"),
+    "sentiment": QT_TRANSLATE_NOOP("PreviewPage", "Sentiment"),
+    "type": QT_TRANSLATE_NOOP("PreviewPage", "Feedback type"),
+}
 
 
 class _DropList(QListWidget):
@@ -128,7 +141,8 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(self.tr("The format and encoding are detected from each file; change them if the preview looks wrong."))
         self.file_list = QListWidget()
         self.file_list.currentRowChanged.connect(self._show_file)
-        self.format = QComboBox()
+        self.format = QComboBox(toolTip=self.tr("The kind of export this file is, detected from its columns; "
+                                                "choose another if the rows below look wrong"))
         self.encoding = QComboBox(editable=True)
         self.detected = QLabel()
         self.detected.setWordWrap(True)
@@ -147,7 +161,9 @@ class PreviewPage(QWizardPage):
         form.addRow(self.encoding_label)
         form.addRow(self.encoding_choices)
         form.addRow(self.tr("Source name"), self.source_name)
-        self.mapping_box = QGroupBox(self.tr("Columns (generic table)"))
+        self.mapping_box = QGroupBox(self.tr("Which column holds what"))
+        self.mapping_box.setToolTip(self.tr("Guessed from the column names and the first rows; change any that "
+                                            "are wrong, or choose (none) for a column the file does not have"))
         grid = QGridLayout(self.mapping_box)
         self.mapping_combos: dict[str, QComboBox] = {}
         per_row = 3  # three pairs a row: the drop-downs keep their height however many files and languages
@@ -157,7 +173,7 @@ class PreviewPage(QWizardPage):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(self._option_changed)
             self.mapping_combos[field] = combo
-            grid.addWidget(QLabel(self.tr(field.replace("_", " "))), n // per_row, (n % per_row) * 2)
+            grid.addWidget(QLabel(self.tr(FIELD_LABELS[field])), n // per_row, (n % per_row) * 2)
             grid.addWidget(combo, n // per_row, (n % per_row) * 2 + 1)
         self.segments = QListWidget()
         self.segments.setFlow(QListWidget.Flow.LeftToRight)  # the headers side by side, checkable
@@ -167,6 +183,12 @@ class PreviewPage(QWizardPage):
         rows = (len(MAPPED_FIELDS) + per_row - 1) // per_row
         grid.addWidget(QLabel(self.tr("Segment columns")), rows, 0)
         grid.addWidget(self.segments, rows, 1, 1, per_row * 2 - 1)
+        # a 1/0 column ("label", "polarity") read as sentiment: said plainly, so it can be unticked
+        self.codes_box = QCheckBox(objectName="sentiment-codes")
+        self.codes_box.setVisible(False)
+        self.codes_box.toggled.connect(self._codes_toggled)
+        grid.addWidget(self.codes_box, rows + 1, 0, 1, per_row * 2)
+        self._code_columns: dict[str, tuple[str, dict]] = {}  # file -> (column, codes) seen in its preview
         self.preview_model = QStandardItemModel(self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
@@ -270,11 +292,13 @@ class PreviewPage(QWizardPage):
     def _fill_controls(self, preview: FilePreview, options: ImportOptions) -> None:
         self.format.clear()
         ranked = {name for name, _, _ in preview.candidates}
-        for name, label, score in preview.candidates:
-            self.format.addItem(f"{format_label(label)} ({name}, {score:.0%})", name)
+        # the detector's scores ("generic, 5%") meant nothing to a reader: say which one was detected
+        for rank, (name, label, _score) in enumerate(preview.candidates):
+            note = self.tr("detected") if rank == 0 else self.tr("also possible")
+            self.format.addItem(f"{format_label(label)} — {note}", name)
         for name, label in format_choices():
             if name not in ranked:
-                self.format.addItem(f"{format_label(label)} ({name})", name)
+                self.format.addItem(format_label(label), name)
         index = self.format.findData(options.format or preview.format)
         self.format.setCurrentIndex(max(0, index))
         self.encoding.clear()
@@ -282,7 +306,8 @@ class PreviewPage(QWizardPage):
         self.encoding.setEnabled(preview.kind in ("csv", "jsonl"))
         self.encoding_choices.clear()
         for name, score, sample in preview.encoding_candidates:
-            item = QListWidgetItem(f"{name} ({score:.0%}): {sample}")
+            item = QListWidgetItem(f"{name} — {sample}")
+            item.setToolTip(self.tr("{0:.0%} of the characters read as ordinary text in this encoding").format(score))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.encoding_choices.addItem(item)
         self.encoding_choices.setVisible(bool(preview.encoding_candidates))
@@ -293,6 +318,8 @@ class PreviewPage(QWizardPage):
             importer_text(preview.encoding_reason) or self.tr("not applicable")))
         generic = preview.format == "generic" and bool(preview.headers)
         self.mapping_box.setVisible(generic)
+        if not generic:
+            self.codes_box.setVisible(False)
         if generic:
             for field, combo in self.mapping_combos.items():
                 combo.clear()
@@ -300,6 +327,7 @@ class PreviewPage(QWizardPage):
                 for header in preview.headers:
                     combo.addItem(header, header)
                 combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(field))))
+            self._fill_codes(preview)
             self.segments.clear()
             chosen = {c for f, c in options.mapping.items() if f.startswith(SEGMENT)}
             for header in preview.headers:
@@ -308,19 +336,50 @@ class PreviewPage(QWizardPage):
                 item.setCheckState(Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked)
                 self.segments.addItem(item)
 
+    def _fill_codes(self, preview: FilePreview) -> None:
+        """The tick box that says how a 1/0 (or -1/0/1) sentiment column is read; it stays after
+        being unticked so the choice can be undone."""
+        path = str(self._current_file() or "")
+        if preview.sentiment_codes and preview.mapping.get("sentiment"):
+            self._code_columns[path] = (preview.mapping["sentiment"], preview.sentiment_codes)
+        known = self._code_columns.get(path)
+        self.codes_box.setVisible(known is not None)
+        if known is None:
+            return
+        column, codes = known
+        meaning = (self.tr("1 = positive, 0 = negative") if "-1" not in codes
+                   else self.tr("-1 = negative, 0 = neutral, 1 = positive"))
+        self.codes_box.setText(self.tr("Use column “{0}” as each row's sentiment: {1}. Untick if it means "
+                                       "something else.").format(column, meaning))
+        self.codes_box.setChecked(self.mapping_combos["sentiment"].currentData() == column)
+
+    def _codes_toggled(self, checked: bool) -> None:
+        if self._updating:
+            return
+        known = self._code_columns.get(str(self._current_file() or ""))
+        if known is None:
+            return
+        combo = self.mapping_combos["sentiment"]
+        combo.setCurrentIndex(max(0, combo.findData(known[0])) if checked else 0)
+
     def _fill_preview(self, preview: FilePreview) -> None:
         self.preview_model.clear()
         headers = [self.tr("Created (UTC)"), self.tr("Author"), self.tr("Title"), self.tr("Feedback"), self.tr("Score"), self.tr("Status")]
-        self.preview_model.setHorizontalHeaderLabels(headers)
+        # a mapped sentiment / type column: each row's value as it will count ("1" -> positive), so a wrong reading shows
+        classes = [k for k in ("sentiment", "type") if any(item.get(k) for item in preview.items)]
+        names = {"sentiment": self.tr("Sentiment"), "type": self.tr("Feedback type")}
+        self.preview_model.setHorizontalHeaderLabels(headers + [names[k] for k in classes])
         for item in preview.items:
             cells = [(item["created_at"] or "")[:16].replace("T", " "), item["author"] or "", item["title"] or "", " ".join(item["text"].split())[:300],
                      "" if item["score"] is None else f"{item['score']:g}",
                      QCoreApplication.translate("FeedbackView", item["status"] or "")]
+            cells += [("" if not item.get(k) else sentiment_name(item[k]) if k == "sentiment" else type_name(item[k]))
+                      for k in classes]
             row = [QStandardItem(str(c)) for c in cells]
             row[3].setToolTip(item["text"][:2000])
             self.preview_model.appendRow(row)
         header = self.preview.horizontalHeader()
-        for column, width in enumerate((128, 80, 140, 0, 46, 72)):
+        for column, width in enumerate((128, 80, 140, 0, 46, 72) + (80,) * len(classes)):
             if width:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, width)
@@ -356,6 +415,10 @@ class PreviewPage(QWizardPage):
         mapping = {}
         if self.mapping_box.isVisible():
             mapping = {f: c.currentData() for f, c in self.mapping_combos.items() if c.currentData()}
+            shown = preview.mapping if preview else {}
+            for f, c in self.mapping_combos.items():  # a guessed column set to "(none)" stays unused
+                if not c.currentData() and (shown.get(f) or options.mapping.get(f) == ""):
+                    mapping[f] = ""
             for i in range(self.segments.count()):
                 item = self.segments.item(i)
                 if item.checkState() == Qt.CheckState.Checked:

@@ -6,6 +6,7 @@ items scroll without loading them all; filtering and sorting happen in SQL.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from triage_app.store.item_queries import SORTABLE, TABLE_COLUMNS, ItemFilter, page_items
 
@@ -31,6 +32,7 @@ class ItemsTableModel(QAbstractTableModel):
         self._matches: int | None = 0
         self._done = True
         self.redact = None  # text -> text with personal data replaced, when the workspace asks for it
+        self.source_paths: dict[str, str] = {}  # file name -> full path (the Source column's tooltip)
 
     # -- loading -----------------------------------------------------------------------------
     def set_connection(self, conn) -> None:
@@ -109,6 +111,9 @@ class ItemsTableModel(QAbstractTableModel):
             return str(value)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("text", "title") and value:
             return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "source_format" and value:
+            # the column shows a long file name shortened in the middle: the whole name and its folder here
+            return self.source_paths.get(str(value)) or source_name(str(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "score"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -140,3 +145,12 @@ class ItemsTableModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Shortens a cell in the middle ("Apple-Twit…DFE.csv"): a file name keeps its start and its end,
+    which tell files apart, where the right end was cut before."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle

@@ -15,42 +15,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="385" />
+        <location filename="../../ui/feedback_view.py" line="388" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="386" />
+        <location filename="../../ui/feedback_view.py" line="389" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="387" />
+        <location filename="../../ui/feedback_view.py" line="390" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="387" />
+        <location filename="../../ui/feedback_view.py" line="390" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="387" />
+        <location filename="../../ui/feedback_view.py" line="390" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="388" />
+        <location filename="../../ui/feedback_view.py" line="391" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="388" />
+        <location filename="../../ui/feedback_view.py" line="391" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="396" />
+        <location filename="../../ui/feedback_view.py" line="399" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -112,7 +112,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="29" />
-        <location filename="../../ui/dashboard_view.py" line="182" />
+        <location filename="../../ui/dashboard_view.py" line="218" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -152,77 +152,87 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="103" />
+        <location filename="../../ui/dashboard_view.py" line="96" />
+        <source>All time ({0} days)</source>
+        <translation>全部时间（{0} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="100" />
+        <source>The data spans only {0} days: choose All time</source>
+        <translation>数据只覆盖 {0} 天：请选择“全部时间”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="138" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="119" />
+        <location filename="../../ui/dashboard_view.py" line="154" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="174" />
+        <location filename="../../ui/dashboard_view.py" line="209" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="181" />
+        <location filename="../../ui/dashboard_view.py" line="217" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="183" />
+        <location filename="../../ui/dashboard_view.py" line="219" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="184" />
+        <location filename="../../ui/dashboard_view.py" line="220" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="186" />
+        <location filename="../../ui/dashboard_view.py" line="222" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="193" />
+        <location filename="../../ui/dashboard_view.py" line="230" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="194" />
+        <location filename="../../ui/dashboard_view.py" line="231" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="204" />
+        <location filename="../../ui/dashboard_view.py" line="241" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="153" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="154" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="155" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -284,178 +294,178 @@
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="157" />
+        <location filename="../../ui/feedback_view.py" line="160" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="160" />
+        <location filename="../../ui/feedback_view.py" line="163" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="163" />
+        <location filename="../../ui/feedback_view.py" line="166" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="164" />
+        <location filename="../../ui/feedback_view.py" line="167" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="168" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="168" />
+        <location filename="../../ui/feedback_view.py" line="171" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="169" />
+        <location filename="../../ui/feedback_view.py" line="172" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="172" />
+        <location filename="../../ui/feedback_view.py" line="175" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="176" />
+        <location filename="../../ui/feedback_view.py" line="179" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="177" />
+        <location filename="../../ui/feedback_view.py" line="180" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="177" />
+        <location filename="../../ui/feedback_view.py" line="180" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="177" />
+        <location filename="../../ui/feedback_view.py" line="180" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="180" />
+        <location filename="../../ui/feedback_view.py" line="183" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="231" />
+        <location filename="../../ui/feedback_view.py" line="234" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="247" />
+        <location filename="../../ui/feedback_view.py" line="250" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="255" />
+        <location filename="../../ui/feedback_view.py" line="258" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="260" />
+        <location filename="../../ui/feedback_view.py" line="263" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="339" />
+        <location filename="../../ui/feedback_view.py" line="342" />
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="340" />
+        <location filename="../../ui/feedback_view.py" line="343" />
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="341" />
+        <location filename="../../ui/feedback_view.py" line="344" />
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="342" />
+        <location filename="../../ui/feedback_view.py" line="345" />
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="343" />
+        <location filename="../../ui/feedback_view.py" line="346" />
         <source>request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="344" />
+        <location filename="../../ui/feedback_view.py" line="347" />
         <source>question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="345" />
+        <location filename="../../ui/feedback_view.py" line="348" />
         <source>praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="346" />
+        <location filename="../../ui/feedback_view.py" line="349" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="348" />
+        <location filename="../../ui/feedback_view.py" line="351" />
         <source>from the file's column</source>
         <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
         <translation>来自文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="349" />
+        <location filename="../../ui/feedback_view.py" line="352" />
         <source>from its star rating</source>
         <translation>来自星级评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="350" />
+        <location filename="../../ui/feedback_view.py" line="353" />
         <source>from its CSAT answer</source>
         <translation>来自 CSAT 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="351" />
+        <location filename="../../ui/feedback_view.py" line="354" />
         <source>from its NPS answer</source>
         <translation>来自 NPS 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="352" />
+        <location filename="../../ui/feedback_view.py" line="355" />
         <source>from its CES answer</source>
         <translation>来自 CES 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="353" />
+        <location filename="../../ui/feedback_view.py" line="356" />
         <source>read from the text</source>
         <translation>从文本判断</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="354" />
+        <location filename="../../ui/feedback_view.py" line="357" />
         <source>no text to read</source>
         <translation>没有可读的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="357" />
+        <location filename="../../ui/feedback_view.py" line="360" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="358" />
+        <location filename="../../ui/feedback_view.py" line="361" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="359" />
+        <location filename="../../ui/feedback_view.py" line="362" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -613,27 +623,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="71" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="75" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="77" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -646,17 +656,17 @@
         <translation>是文本文档，不是表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99" />
+        <location filename="../../ui/import_wizard.py" line="111" />
         <source>Skipped in the folder:</source>
         <translation>文件夹中跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="103" />
+        <location filename="../../ui/import_wizard.py" line="115" />
         <source>Import a folder of exports</source>
         <translation>导入一个导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="120" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -665,7 +675,7 @@
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;所有文件 (*)</translation>
     </message>
@@ -753,12 +763,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="502" />
+        <location filename="../../ui/import_wizard.py" line="559" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="509" />
+        <location filename="../../ui/import_wizard.py" line="566" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -766,7 +776,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="123" />
+        <location filename="../../ui/items_model.py" line="128" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -819,12 +829,12 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1245,7 +1255,7 @@
         <translation>已选 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>Feedback Triage workspace (*.triage);;All files (*)</source>
         <translation>Feedback Triage 工作区 (*.triage);;所有文件 (*)</translation>
     </message>
@@ -1253,132 +1263,240 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="127" />
+        <location filename="../../ui/import_wizard.py" line="139" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="136" />
+        <location filename="../../ui/import_wizard.py" line="149" />
         <source>e.g. Twitter, Support desk (optional)</source>
         <translation>例如 微博、客服中心（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141" />
+        <location filename="../../ui/import_wizard.py" line="154" />
         <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
         <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="157" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="145" />
+        <location filename="../../ui/import_wizard.py" line="158" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="149" />
+        <location filename="../../ui/import_wizard.py" line="162" />
         <source>Source name</source>
         <translation>来源名称</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="150" />
         <source>Columns (generic table)</source>
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="168" />
+        <location filename="../../ui/import_wizard.py" line="183" />
         <source>Segment columns</source>
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="190" />
+        <location filename="../../ui/import_wizard.py" line="211" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="252" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291" />
+        <location filename="../../ui/import_wizard.py" line="315" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="293" />
+        <location filename="../../ui/import_wizard.py" line="317" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="299" />
+        <location filename="../../ui/import_wizard.py" line="325" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="36" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="34" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="37" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332" />
+        <location filename="../../ui/import_wizard.py" line="34" />
+        <source>Feedback text</source>
+        <extracomment>what each column role is called next to its drop-down: plain words, not field names ("created at")</extracomment>
+        <translation>反馈文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="35" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="35" />
+        <source>Row ID</source>
+        <translation>行 ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="36" />
+        <source>Score or rating</source>
+        <translation>评分或星级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="37" />
+        <source>Labels or tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="38" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="38" />
+        <source>Date closed</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="39" />
+        <source>Date of first reply</source>
+        <translation>首次回复日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="40" />
+        <source>Date updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="40" />
+        <source>Votes</source>
+        <translation>投票数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="41" />
+        <source>Sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="42" />
+        <source>Feedback type</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="143" />
+        <source>The kind of export this file is, detected from its columns; choose another if the rows below look wrong</source>
+        <translation>根据文件的列检测出的导出类型；如果下面的行看起来不对，请选择其他类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="163" />
+        <source>Which column holds what</source>
+        <translation>各列分别是什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="164" />
+        <source>Guessed from the column names and the first rows; change any that are wrong, or choose (none) for a column the file does not have</source>
+        <translation>根据列名和前几行猜测；猜错的请改正，文件中没有的列请选择（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="296" />
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="296" />
+        <source>also possible</source>
+        <translation>也可能是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="309" />
+        <source>{0:.0%} of the characters read as ordinary text in this encoding</source>
+        <translation>按此编码读取时，{0:.0%} 的字符是正常文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="349" />
+        <source>1 = positive, 0 = negative</source>
+        <translation>1 = 正面，0 = 负面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="350" />
+        <source>-1 = negative, 0 = neutral, 1 = positive</source>
+        <translation>-1 = 负面，0 = 中性，1 = 正面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="351" />
+        <source>Use column “{0}” as each row's sentiment: {1}. Untick if it means something else.</source>
+        <translation>将“{0}”列用作每行的情感：{1}。如果这一列表示别的意思，请取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="385" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334" />
+        <location filename="../../ui/import_wizard.py" line="387" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335" />
+        <location filename="../../ui/import_wizard.py" line="388" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="394" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="344" />
+        <location filename="../../ui/import_wizard.py" line="397" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1387,82 +1505,67 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="346" />
+        <location filename="../../ui/import_wizard.py" line="399" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="34" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="34" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="35" />
         <source>created at</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="35" />
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="36" />
         <source>author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="36" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="37" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="37" />
         <source>labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="38" />
         <source>source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
         <source>closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
         <source>first response at</source>
         <translation>首次回复时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
         <source>updated at</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
         <source>votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
         <source>type</source>
         <translation>反馈类型</translation>
     </message>
@@ -1470,52 +1573,52 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387" />
+        <location filename="../../ui/import_wizard.py" line="444" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390" />
+        <location filename="../../ui/import_wizard.py" line="447" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407" />
+        <location filename="../../ui/import_wizard.py" line="464" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="422" />
+        <location filename="../../ui/import_wizard.py" line="479" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="444" />
+        <location filename="../../ui/import_wizard.py" line="501" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="35" />
         <source>reading</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="35" />
         <source>importing</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="36" />
         <source>redacting</source>
         <translation>脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="36" />
         <source>indexing</source>
         <translation>建立索引</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="37" />
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -1523,7 +1626,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="160" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1536,22 +1639,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="157" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="157" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1599,42 +1702,42 @@
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>3 — massive</source>
         <translation>3 — 巨大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>2 — high</source>
         <translation>2 — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>1 — medium</source>
         <translation>1 — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>0.5 — low</source>
         <translation>0.5 — 低</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>0.25 — minimal</source>
         <translation>0.25 — 极小</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>100% — high</source>
         <translation>100% — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>80% — medium</source>
         <translation>80% — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>50% — low</source>
         <translation>50% — 低</translation>
     </message>
@@ -1642,52 +1745,52 @@
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="62" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>Statuses not updated</source>
         <translation>状态未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>Updating statuses under the new mapping…</source>
         <translation>正在按新映射更新状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1695,12 +1798,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>Items about the theme</source>
         <translation>与该主题相关的反馈条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Distinct people (respondents, else authors)</source>
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
@@ -1709,37 +1812,37 @@
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>Items in the last 30 days against the 30 before (a week against the week before when the data spans under 60 days; neutral under 14 days)</source>
         <translation>最近 30 天与之前 30 天的条数对比（数据跨度不足 60 天时比较最近一周与前一周；不足 14 天时不计）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, against the most-voted theme; counts only when some item has votes</source>
         <translation>主题条目获得的投票和表情回应（社区帖子、GitHub 表情），按来源加权，与得票最多的主题相比；只有当有条目带投票时才计入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="60" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="61" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
@@ -1990,63 +2093,63 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="454" />
-        <location filename="../../ui/import_wizard.py" line="461" />
+        <location filename="../../ui/import_wizard.py" line="511" />
+        <location filename="../../ui/import_wizard.py" line="518" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="461" />
+        <location filename="../../ui/import_wizard.py" line="518" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="475" />
+        <location filename="../../ui/import_wizard.py" line="532" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="478" />
+        <location filename="../../ui/import_wizard.py" line="535" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="481" />
+        <location filename="../../ui/import_wizard.py" line="538" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="485" />
+        <location filename="../../ui/import_wizard.py" line="542" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="38" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="38" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="39" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="39" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="40" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="40" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -2181,47 +2284,47 @@
 <context>
     <name>ThemeActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="50" />
+        <location filename="../../ui/i18n.py" line="43" />
         <source>Reading items</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="44" />
         <source>Embedding texts</source>
         <translation>计算文本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>Assigning new items</source>
         <translation>分配新反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Scoring sentiment</source>
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
@@ -2234,127 +2337,127 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>sub-themes</source>
         <translation>个子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>Move Theme</source>
         <translation>移动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Put “{0}” under:</source>
         <translation>把“{0}”放到：</translation>
     </message>
@@ -2418,52 +2521,52 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2472,17 +2575,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2712,142 +2815,142 @@
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Reach (distinct people)</source>
         <translation>覆盖（不同用户数）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Impact</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Confidence</source>
         <translation>信心</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Effort (person-months)</source>
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Sub-themes</source>
         <translation>子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>the {0} with the most praise of {1}</source>
         <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>
@@ -2855,12 +2958,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -2871,7 +2974,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

@@ -80,7 +80,8 @@ def import_cmd(files, workspace, format_name, mappings, encoding, delimiter, tz,
 
 def _pair(text: str, flag: str, form: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
-    if not sep or not key.strip() or not value.strip():
+    # FIELD= (nothing after "="): leave the column guessed for FIELD unused; a segment needs its column
+    if not sep or not key.strip() or (not value.strip() and key.strip().startswith("segment:")):
         fail(f"{flag} takes {form}, not {text!r}")
     return key.strip(), value.strip()
 

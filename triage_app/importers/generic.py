@@ -10,7 +10,7 @@ import json
 import re
 from typing import Iterator
 
-from analysis.label_values import normalise_sentiment, normalise_type
+from analysis.label_values import normalise_sentiment, normalise_type, sentiment_codes
 
 from ..domain import Item, Rejected, Record, Skipped
 from .base import Columns, ContentIds, Importer, column_name
@@ -54,6 +54,10 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
     """Pre-fill a mapping field -> header from header names and the first rows."""
     mapping: dict[str, str] = {}
     columns = list(zip(*[(row + [""] * len(headers))[: len(headers)] for row in samples])) if samples else [()] * len(headers)
+    for i, header in enumerate(headers):  # "label" / "polarity" of clean 0/1 codes: sentiment, not issue labels
+        if i < len(columns) and sentiment_codes(header, columns[i]):
+            mapping["sentiment"] = header
+            break
     for field, pattern in _GUESS.items():
         for header in headers:
             if pattern.search(header.strip()) and header not in mapping.values():
@@ -93,6 +97,23 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> dict[str, str
 
 
 _ROUNDED = re.compile(r"^\s*-?\d+(\.\d+)?[eE][+-]?\d+\s*$")  # a long id a spreadsheet rounded: 5.40E+17
+
+
+def column_codes(headers: list[str], mapping: dict[str, str], samples: list[list[str]]) -> dict[str, str] | None:
+    """The sentiment codes (analysis.label_values.sentiment_codes) of the mapped sentiment column, if any."""
+    column = mapping.get("sentiment")
+    if not column or column not in headers:
+        return None
+    i = headers.index(column)
+    return sentiment_codes(column, [row[i] for row in samples if i < len(row)])
+
+
+def _recoded(rows, i: int, codes: dict[str, str]):
+    for number, cells in rows:
+        if i < len(cells) and cells[i].strip() in codes:
+            cells = list(cells)
+            cells[i] = codes[cells[i].strip()]
+        yield number, cells
 
 
 def _ids_usable(samples: list[list[str]], column: int) -> bool:
@@ -165,6 +186,9 @@ class GenericImporter(Importer):
         header_row, headers = first
         headers = [h.replace("\ufeff", "").strip() for h in headers]
         mapping = self._mapping(source, headers, source.preview_rows[1:])
+        codes = column_codes(headers, mapping, source.preview_rows[1:])
+        if codes:  # 1/0 (or -1/0/1) sentiment codes stored as the words they stand for: 1 is not "1 star"
+            rows = _recoded(rows, headers.index(mapping["sentiment"]), codes)
         yield from convert(source, headers, mapping, rows)
 
     def _mapping(self, source: SourceFile, headers: list[str], samples: list[list[str]]) -> dict[str, str]:
@@ -176,6 +200,9 @@ class GenericImporter(Importer):
         cols = Columns(headers)
         for field, column in source.options.mapping.items():
             field = field.strip()
+            if column == "" and not field.startswith("segment:"):  # the user said "(none)": no guess either
+                mapping.pop("status" if field == "state" else field, None)
+                continue
             if field.startswith("segment:"):
                 if not field[8:].strip():
                     raise source.fail("a segment needs a name: --map segment:NAME=COLUMN")
@@ -359,7 +386,11 @@ class GenericImporter(Importer):
                     yield number, cells
 
         rejected: list[Rejected] = []
-        for record in convert(_JsonAsTable(source, samples), headers, mapping, only_good()):
+        good = only_good()
+        codes = column_codes(headers, mapping, samples)
+        if codes:  # as for tables: 1/0 sentiment codes stored as the words they stand for
+            good = _recoded(good, headers.index(mapping["sentiment"]), codes)
+        for record in convert(_JsonAsTable(source, samples), headers, mapping, good):
             while rejected:
                 yield rejected.pop(0)
             yield record

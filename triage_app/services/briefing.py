@@ -32,7 +32,7 @@ from ..store import metrics_queries as mq
 from ..store import settings
 from ..store import themes as tq
 from . import metrics
-from .privacy import load_settings, output_redactor, redact_for_export
+from .privacy import load_settings, output_redactor, readable_quote, redact_for_export
 
 LANGUAGES = ("en", "zh")
 FORMATS = (".pdf", ".pptx")
@@ -51,6 +51,7 @@ class Window:
     start: float  # epoch seconds, inclusive
     end: float  # exclusive
     label: str  # e.g. "2025-04-01 – 2025-06-30"
+    covered_days: int | None = None  # whole days the data covers inside the window (data_window), when known
 
     @property
     def days(self) -> float:
@@ -120,6 +121,19 @@ def trend_start(conn, prev: Window, win: Window) -> float:
     if first is None or not prev.start < first < win.end:
         return prev.start
     return max(prev.start, float(np.floor(first / 86400) * 86400))
+
+
+def data_window(conn, win: Window) -> Window:
+    """The window as the data fills it: "Last 90 days" over nine days of data is labelled with the
+    nine days it covers (first to newest item inside it), not the 90 asked for. Start and end (what
+    the figures are computed over) are unchanged."""
+    oldest, newest = mq.created_span(conn)
+    first, last = (P.to_epoch(oldest) if oldest else None), (P.to_epoch(newest) if newest else None)
+    if first is None or last is None or last < win.start or first >= win.end:
+        return win
+    start = max(win.start, float(np.floor(first / 86400) * 86400))
+    end = min(win.end, float(np.floor(last / 86400) * 86400) + 86400)
+    return Window(win.start, win.end, _label(start, end), int(np.ceil((end - start) / 86400 - 1e-9)))
 
 
 def period_grid(start: float, end: float, by: str) -> list[tuple[str, float, float]]:
@@ -280,7 +294,7 @@ def _quotes(conn, theme: dict, start: str, end: str, settings, limit: int = 3) -
         # near-repeats of a chosen quote say little new: used only when there are not enough others
         (repeats if any(_overlap(tokens, other) > 0.6 for other in seen) else chosen).append(c | {"text": text})
         seen.append(tokens)
-    return [{"id": c["id"], "text": redact_for_export(c["text"], settings), "source": c["source_format"],
+    return [{"id": c["id"], "text": readable_quote(redact_for_export(c["text"], settings)), "source": c["source_format"],
              "date": (c["created_at"] or "")[:10]} for c in (chosen + repeats)[:limit]]
 
 
@@ -298,8 +312,12 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     s, e = win.iso()
     ps, _ = prev.iso()
     as_of = min(win.end, datetime.now(timezone.utc).timestamp())
-    data: dict = {"window": win, "previous": prev, "by": by, "grid": labels, "highlight": (in_win[0], in_win[-1]),
+    data: dict = {"window": data_window(conn, win), "previous": prev, "by": by, "grid": labels,
+                  "highlight": (in_win[0], in_win[-1]),
                   "as_of": _iso(as_of), "workspace": request.workspace_name, "lang": request.lang}
+    oldest = mq.created_span(conn)[0]
+    # nothing is older than this period: "compared with" an empty period would compare with nothing
+    data["earlier_data"] = oldest is not None and P.to_epoch(oldest) < win.start
     yield Progress("gathering", 0, 5, "satisfaction")
     scope = request.scope or mq.Filters()
     data["scope"] = scope
@@ -372,7 +390,8 @@ def _loved(conn, themes: list[dict], settings) -> list[dict]:
     quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     return [{"id": t["id"], "label": redact_for_export(t["label"], settings), "items": t["items_total"],
              "praise_share": t["praise_share"],
-             "quote": redact_for_export(" ".join(quotes[t["id"]]["text"].split()), settings) if t["id"] in quotes else None}
+             "quote": readable_quote(redact_for_export(" ".join(quotes[t["id"]]["text"].split()), settings))
+             if t["id"] in quotes else None}
             for t in loved]
 
 

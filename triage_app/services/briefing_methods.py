@@ -46,7 +46,9 @@ def _weights_line(tr: Tr, data: dict[str, Any]) -> str:
 def methods_pages(data: dict[str, Any], tr: Tr) -> list[Page]:
     win, prev = data["window"], data["previous"]
     read = [
-        tr("Period: {p}; compared with the previous period of the same length, {q}.", p=win.label, q=prev.label),
+        tr("Period: {p}; compared with the previous period of the same length, {q}.", p=win.label, q=prev.label)
+        if data.get("earlier_data", True) else
+        tr("Period: {p}; there is no earlier feedback, so nothing is compared with a previous period.", p=win.label),
         tr("Figures are as of {a}: responses and closes after that time are not counted.", a=data["as_of"][:16].replace("T", " ")),
         tr("Trends are per {unit}; the first and last {unit} may be partial.", unit=tr(data["by"])),
         tr("Scores count by the time of the answer; times count the items created in the period (a cohort)."),

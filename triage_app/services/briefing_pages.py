@@ -130,12 +130,23 @@ SCORES = (("nps", "NPS", 1, ""), ("csat", "CSAT (top-2-box)", 1, "%"), ("rating"
 
 
 def _meta(data: dict, tr: Tr, source: str | None = None, show_title: bool = True) -> ChartMeta:
-    return ChartMeta(period=data["window"].label, source=source or _source(data, tr), tr=tr, show_title=show_title)
+    return ChartMeta(period=period_text(data, tr), source=source or _source(data, tr), tr=tr, show_title=show_title)
+
+
+def period_text(data: dict, tr: Tr) -> str:
+    """The period a chart covers as its footer says it: the dates the data fills, how many days that
+    is and the trend unit ("2014-12-01 – 2014-12-09 (9 days, by day)"), never the 90 days asked for."""
+    win = data["window"]
+    if data.get("undated") or not win.covered_days:
+        return win.label
+    return tr("{p} ({n} days, by {unit})", p=win.label, n=f"{win.covered_days:,}", unit=tr(data["by"]))
 
 
 def _source(data: dict, tr: Tr) -> str:
     formats = sources_line((s["format"] for s in data["sources"] if s["in_period"]), tr)
-    return f"{data['workspace'] or tr('workspace')}: {formats or tr('no items')}"
+    if not data["workspace"]:  # the dashboard: "Source: workspace: reviews.csv" said nothing more than the file
+        return formats or tr("no items")
+    return f"{data['workspace']}: {formats or tr('no items')}"
 
 
 def quote_line(q: dict, tr: Tr, limit: int = 260) -> str:
@@ -197,13 +208,19 @@ def _headline_table(data: dict, tr: Tr) -> Table:
         change = None if now.get("value") is None or before.get("value") is None else now["value"] - before["value"]
         rows.append([tr(name), value, _num(before.get("value"), digits, suffix), _signed(change, digits),
                      "; ".join(x for x in (f"n = {now.get('n', 0):,}", _sig(tr, now, before)) if x)])
+    ft = data["flow_totals"]
+    times = [data["times"][w][k][0] for w in ("now", "before") for k in ("response_time", "time_to_close")]
+    if not any(ft["opened"] + ft["backlog"] + ft["resolved"]) and not any(
+            t.get("n") or t.get("waiting") or t.get("km_median_s") is not None for t in times):
+        # no tracked items (tweets, reviews, a survey): four rows of dashes said nothing (a note says why)
+        return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
+                     [2.3, 1.9, 1.2, 0.9, 2.6])
     for key, name in (("response_time", "Time to first response (KM median)"),
                       ("time_to_close", "Time to close (KM median)")):
         now, before = data["times"]["now"][key][0], data["times"]["before"][key][0]
         rows.append([tr(name), _km(tr, now), _km(tr, before), "",
                      tr("{n} still waiting; plain median {m}", n=f"{now.get('waiting', 0):,}",
                         m=duration(tr, now.get("median_s")))])
-    ft = data["flow_totals"]
     later = data.get("closed_after_end", 0)
     rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", f"{ft['backlog'][0]:,}",
                  f"{ft['backlog'][1] - ft['backlog'][0]:+,}",
@@ -234,7 +251,8 @@ def _theme_rows(data: dict, tr: Tr, limit: int = SUMMARY_THEMES) -> Table:
 def summary_page(data: dict, tr: Tr) -> Page:
     win, prev = data["window"], data["previous"]
     page = Page(tr("Summary"), "summary",
-                tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label, q=prev.label,
+                tr("{ws} · period {p} · compared with {q} · as of {a}", ws=data["workspace"], p=win.label,
+                   q=prev.label if data.get("earlier_data", True) else tr("nothing (no earlier feedback)"),
                    a=data["as_of"][:16].replace("T", " ") + " UTC"))
     if data.get("undated"):
         page.subtitle = f"{data['workspace']} · {win.label}"

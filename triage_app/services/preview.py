@@ -6,9 +6,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from analysis.label_values import normalise_sentiment, normalise_type
+
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
-from ..importers.generic import FIELDS, guess_mapping
+from ..importers.generic import FIELDS, column_codes, guess_mapping
 from ..importers.source import ImportOptions, SourceFile
 
 COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "cp950", "big5", "shift_jis", "latin-1")
@@ -35,6 +37,8 @@ class FilePreview:
     encoding_candidates: list[tuple[str, float, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    #: the mapped sentiment column holds codes, not words or stars: code -> label ({"1": "positive", ...})
+    sentiment_codes: dict[str, str] | None = None
 
     @property
     def no_feedback(self) -> bool:
@@ -62,6 +66,7 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
         if importer.name == "generic" and preview.headers:
             preview.mapping = guess_mapping(preview.headers, source.preview_rows[1:])
             preview.mapping.update(options.mapping)
+            preview.sentiment_codes = column_codes(preview.headers, preview.mapping, source.preview_rows[1:])
         records = importer.read(source)
         try:
             for record in records:
@@ -138,8 +143,11 @@ def files_in_folder(folder: str | Path) -> tuple[list[Path], list[tuple[Path, st
 
 def _item_row(item: Item) -> dict[str, Any]:
     score = next((getattr(item, k) for k in ("rating", "nps", "csat", "ces") if getattr(item, k) is not None), None)
+    attributes = item.attributes or {}
+    # a mapped sentiment / type column as it will count (1/0 codes already read as words by the importer)
     return {"created_at": item.created_at, "author": item.author, "title": item.title, "text": item.text,
-            "score": score, "status": item.status or "new", "external_id": item.external_id}
+            "score": score, "status": item.status or "new", "external_id": item.external_id,
+            "sentiment": normalise_sentiment(attributes.get("_sentiment")), "type": normalise_type(attributes.get("_type"))}
 
 
 def format_choices() -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ the app, ``redact_display`` for the app's views) unless the user explicitly opts
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Generator
@@ -82,6 +83,29 @@ def redact_for_display(text: str | None, settings: PrivacySettings) -> str | Non
 def redact_for_export(text: str | None, settings: PrivacySettings) -> str | None:
     """For briefings, CSV/XLSX/PPTX exports: redacted unless the user turned it off."""
     return output_redactor(settings).text(text)
+
+
+_RETWEET = re.compile(r"^\s*(?:RT\s*)?\[HANDLE\]\s*:\s*")
+_LEADING_HANDLES = re.compile(r"^[\s.'\"“]*(?:\[HANDLE\][\s,:]*)+")
+_TRAILING = re.compile(r"(?:\s*(?:\[HANDLE\]|https?://\S+|\bvia\b))+[\s.]*$")
+
+
+def readable_quote(text: str | None) -> str | None:
+    """A redacted quote as a sentence: the @handles a post starts or ends with (they address people,
+    they say nothing), a retweet's "RT [HANDLE]:" and trailing links go; a handle inside a sentence
+    reads "@…". "[HANDLE] [HANDLE] my phone does it. Thanks [HANDLE]" -> "my phone does it. Thanks".
+    The text itself when nothing would be left."""
+    if not text or "[HANDLE]" not in text and "http" not in text:
+        return text
+    out = text
+    while True:
+        shorter = _RETWEET.sub("", out, count=1)
+        if shorter == out:
+            break
+        out = shorter
+    out = _TRAILING.sub("", _LEADING_HANDLES.sub("", out)).strip()
+    out = out.replace("[HANDLE]", "@…")
+    return out if len(out) >= 3 else text
 
 
 def redact_for_embedding(text: str | None, settings: PrivacySettings) -> str | None:

@@ -23,7 +23,7 @@ from typing import Any
 from ..domain import DECIDED_STATUSES
 from ..store import queries
 from ..store import tell_queries as tq
-from .privacy import load_settings, redact_for_export
+from .privacy import load_settings, readable_quote, redact_for_export
 from .source_labels import source_label, sources_line
 
 #: Statuses worth telling people about (the work is decided or done).
@@ -144,7 +144,7 @@ def choose_quotes(items: list[dict], preferred: list[int], settings, limit: int 
         seen.append(tokens)
         if len(text) > 280:
             text = text[:280].rstrip() + "…"
-        chosen.append({"item_id": item["id"], "text": redact_for_export(text, settings),
+        chosen.append({"item_id": item["id"], "text": readable_quote(redact_for_export(text, settings)),
                        "source": source_label(_source_of(item)),
                        "date": (item.get("created_at") or "")[:10]})
         if len(chosen) >= limit:

@@ -10,7 +10,7 @@ from typing import Any
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
-from .privacy import load_settings, output_redactor
+from .privacy import Redactor, load_settings, output_redactor, readable_quote
 from .theme_summaries import theme_summaries, to_fix
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
@@ -52,7 +52,7 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
             trend[top] = [a + b for a, b in zip(trend[top], counts[child])]
     redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
     quotes = tq.quote_texts(conn, [q for t in themes for q in t.quotes[:5] if isinstance(q, int)])
-    quote_items = {t.id: [{**quotes[q], "text": redactor.text(quotes[q]["text"])} for q in t.quotes[:5] if q in quotes]
+    quote_items = {t.id: [{**quotes[q], "text": _quote(redactor, quotes[q]["text"])} for q in t.quotes[:5] if q in quotes]
                    for t in themes}
     if redactor.on:  # labels and keywords come from feedback words too
         for t in themes:
@@ -64,8 +64,13 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
-        theme["praise_quote"] = {**q, "text": redactor.text(q["text"])} if q else None
+        theme["praise_quote"] = {**q, "text": _quote(redactor, q["text"])} if q else None
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
             "loved": loved, "unassigned": tq.unassigned_count(conn),
             "loved_total": len(roots) - len(to_fix(roots))}
+
+
+def _quote(redactor: Redactor, text: str) -> str | None:
+    """A quote as the views show it: redacted when the workspace says so, then readable (no "[HANDLE] [HANDLE]")."""
+    return readable_quote(redactor.text(text)) if redactor.on else text

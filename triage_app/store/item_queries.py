@@ -222,4 +222,13 @@ def filter_choices(conn: sqlite3.Connection) -> dict[str, Any]:
     # items but none with a date (the index answers at once): the table leaves out its Created column
     undated = bool(formats) and conn.execute("SELECT 1 FROM items WHERE created_at IS NOT NULL LIMIT 1").fetchone() is None
     return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments,
-            "undated": undated}
+            "undated": undated, "source_paths": source_paths(conn)}
+
+
+def source_paths(conn: sqlite3.Connection) -> dict[str, str]:
+    """File name -> the full path it was imported from (the tooltip of a source label, a file name,
+    where the table shortens it); a name imported from more than one folder is left out. Reads only
+    the imports table (a row per import), never the items."""
+    rows = conn.execute("SELECT file_name, min(file_path), count(DISTINCT file_path) FROM imports GROUP BY file_name"
+                        ).fetchall()
+    return {label: path for label, path, n in rows if label and path and n == 1}
