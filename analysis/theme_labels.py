@@ -36,7 +36,8 @@ from typing import Callable, Collection, Sequence
 import numpy as np
 
 from .en_frames import GENERIC, stem
-from .en_phrases import (_CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+from .en_pos import can_name
+from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
@@ -174,6 +175,12 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
+                    if labels[k] != label and not _claim_grounded(labels[k], parsed[k]):
+                        labels[k] = label  # a claim a few members make grew from the topic: the topic
+                    if not _claim_grounded(labels[k], parsed[k]):  # 没有米饭 where most say other things of rice
+                        labels[k] = _topic_frame(key, counted[k][0], need, surfaces, case, pool, polarity)
+                        if labels[k] is None:
+                            continue
                     break
         if labels[k] is None or (first is not None and _names_keyword(first, top_words[k])
                                  and not _names_keyword(labels[k], top_words[k])):
@@ -315,8 +322,7 @@ def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embe
     if texts_with < need or not found:
         return None
     # grounded: the clause's content words (in any order, "or nearly") in several member texts
-    bags = [{_norm(w) for clause in clauses for w in clause} for clauses in texts.clauses]
-    joined = ["".join(w for clause in clauses for w in clause) for clauses in texts.clauses]
+    bags, joined = texts.bags(), texts.joined()
     support = {}
     for text in found:
         parts = _content_parts(text, zh)
@@ -363,6 +369,53 @@ def _trim_clause(clause: tuple, zh: bool) -> tuple:
 
 _STRETCHED = re.compile(r"([a-z])\1\1", re.I)  # sooooo
 _CONTRASTS = frozenset("就是 但是 不过 可是 只是 但 而且 and but though although except".split())
+
+
+#: A label that makes a claim (says how: 没有米饭, "Can't log in") is said (its content words, ``_content_parts``) by
+#: at least this share of the theme's member texts...
+CLAIM_SHARE = 0.08
+#: ...or by this share of the member texts about its topic, and at least ``CLAIM_FLOOR`` of all.
+CLAIM_TOPIC_SHARE = 0.3
+CLAIM_FLOOR = 0.04
+
+
+def _claim_grounded(label: str, texts: _Texts) -> bool:
+    """Whether a label's claim is what a meaningful share of the members say, not a few of them (see
+    ``CLAIM_SHARE``); a label that only names a topic needs nothing more."""
+    if not label or not says_how(label):
+        return True
+    zh = bool(_CJK.search(label))
+    parts = _content_parts(label, zh)
+    if not parts or not texts.clauses:
+        return True
+    if zh:
+        joined = texts.joined()
+        said = sum(all(p in j for p in parts) for j in joined)
+    else:
+        bags = texts.bags()
+        said = sum(parts <= b for b in bags)
+    n = len(texts.clauses)
+    if said >= CLAIM_SHARE * n:
+        return True
+    topic = [p for p in (parts if zh else sorted(parts)) if _topic_words((p,)) and (zh or can_name(p))]  # about what
+    if not topic or said < CLAIM_FLOOR * n:
+        return False
+    about = sum(all(p in j for p in topic) for j in joined) if zh else sum(set(topic) <= b for b in bags)
+    return said >= CLAIM_TOPIC_SHARE * about
+
+
+def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: "_Taken", polarity: int) -> str | None:
+    """For a claim a minority makes: its topic, grounded (``need`` texts) and free, named as a problem when the
+    theme complains (米饭问题, "Rice problems"), else as it is; None when there is none."""
+    from .parent_labels import _head_term
+
+    topic = _topic_words(key)
+    if not topic or df.get(topic, 0) < need or not _head_term(_norm(topic[-1]) if not _is_cjk_key(topic) else topic[-1]):
+        return None  # 小时问题: a measure names no topic
+    text = _display(topic, surfaces[topic], case)
+    if polarity < 0:
+        text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"
+    return None if text.lower() in taken else text
 
 
 #: ...whose content words at least this share of the texts that say something of the topic have (not a minority's).
@@ -661,8 +714,8 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
     """The most typical member sentence, shortened; made distinct with a number when it is taken."""
     sentences = []
     for text in texts[:40]:
-        for m in _SENTENCE.finditer(text[:MAX_TEXT_CHARS]):
-            s = m.group().strip()
+        for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", text[:MAX_TEXT_CHARS]).split())):
+            s = m.group().strip(" :")
             if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
                 sentences.append(s)
     sentences = sorted(set(sentences))
