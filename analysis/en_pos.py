@@ -43,12 +43,14 @@ def parts(low: str) -> frozenset:
         return frozenset()
 
 
+@lru_cache(maxsize=100_000)
 def can_name(low: str) -> bool:
     """Whether a word can be a noun (or is unknown to the lexicon: app, sync, product names)."""
     tags = parts(low)
     return not tags or "NOUN" in tags or "PROPN" in tags
 
 
+@lru_cache(maxsize=100_000)
 def names_or_describes(low: str) -> bool:
     """A word that can stand alone as a label: a noun or adjective ("Login", "Slow"), or unknown to the lexicon;
     not a word that is only a verb or adverb ("See", "Soon")."""
@@ -56,6 +58,7 @@ def names_or_describes(low: str) -> bool:
     return not tags or bool(tags & {"NOUN", "PROPN", "ADJ"})
 
 
+@lru_cache(maxsize=100_000)
 def only_adverb(low: str) -> bool:
     """A word the lexicon knows only as an adverb (soon, again, anymore)."""
     tags = parts(low)

@@ -26,7 +26,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .en_pos import can_name, names_thing
+from .en_frames import GENERIC, stem
+from .en_pos import names_thing
 from .en_phrases import _HAS_CJK, _TOKEN, MAX_TEXT_CHARS, _is_cjk, _norm, _parse_text, _word_kind
 from .label_mood import _REQUESTS, evaluative_word, mood as phrase_mood
 from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_DEGREE, ZH_NEGATION, _zh_content, _zh_key
@@ -48,6 +49,8 @@ PREDICATE_SHARE = 0.15
 LABEL_TERM_BONUS = 1.5
 #: Chinese head terms jieba tags as verbs (送来, 送到) count this much (nouns name what a group is about).
 VERB_WEIGHT = 0.3
+#: ...and one-character Chinese nouns (菜, 肉) this much.
+ONE_CHAR_WEIGHT = 0.5
 
 _SUFFIX = re.compile(r"\s*\(\d+\)$")
 _ZH_PRAISE = frozenset("好 好吃 好喝 不错 满意 喜欢 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 美味 香 入味 及时 "
@@ -101,7 +104,11 @@ class Said:
         """Whether an English term is used as a noun in these texts (``en_pos.names_thing``); Chinese: True."""
         if _is_cjk(term):
             return True
-        return names_thing(term, (c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]))
+        clauses = [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]]
+        written = [tok for c in clauses for tok in c[1:] if _token_term(tok) == term]
+        if written and sum(tok[:1].isupper() for tok in written) * 2 >= len(written):
+            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
+        return names_thing(term, clauses)
 
     def surface(self, term: str, texts: Sequence[str]) -> str:
         """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
@@ -215,7 +222,7 @@ def _head_term(term: str) -> bool:
         tag = word_tag(term)
         return not tag.startswith(_ZH_NOT_HEAD_TAGS) and "不" not in term and "没" not in term
     return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
-            and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD and can_name(term))
+            and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
 
 
 def _verb(term: str) -> bool:
@@ -257,6 +264,8 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
             score *= LABEL_TERM_BONUS
         if _verb(term):
             score *= VERB_WEIGHT
+        if _is_cjk(term) and len(term) == 1:
+            score *= ONE_CHAR_WEIGHT  # 菜, 肉: part of many words; a word of its own names the group better
         breadth = sum(n for s, n in zip(shares, child_sizes) if s >= CHILD_SHARE) / total
         out.append((score, breadth, term, shares))
     out.sort(key=lambda x: (-x[0], x[2]))
@@ -411,7 +420,8 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
                 per_child = state["per_child"]
                 second = _second_term(first, sizes, other_counts, n_other,
                                       [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
-                if second is not None and _head_term(second) and said.names_thing(second, texts) and not refused(second):
+                if (second is not None and _head_term(second) and stem(second) not in GENERIC
+                        and said.names_thing(second, texts) and not refused(second)):  # not "Editor and code"
                     chosen.append(second)
                     predicate = None
             options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]

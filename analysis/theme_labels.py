@@ -175,8 +175,9 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
-                    if labels[k] != label and not _claim_grounded(labels[k], parsed[k]):
-                        labels[k] = label  # a claim a few members make grew from the topic: the topic
+                    if labels[k] != label and not _claim_grounded(labels[k], parsed[k]):  # a claim a few members
+                        labels[k] = (None if says_how(label) else _topic_frame(  # make grew from the topic: the topic
+                            key, counted[k][0], need, surfaces, case, pool, polarity)) or label
                     if not _claim_grounded(labels[k], parsed[k]):  # 没有米饭 where most say other things of rice
                         labels[k] = _topic_frame(key, counted[k][0], need, surfaces, case, pool, polarity)
                         if labels[k] is None:
@@ -391,8 +392,9 @@ def _claim_grounded(label: str, texts: _Texts) -> bool:
     if zh:
         joined = texts.joined()
         said = sum(all(p in j for p in parts) for j in joined)
-    else:
-        bags = texts.bags()
+    else:  # negations count as one ("can't", "cannot", "unable", "won't")
+        parts = {"not" if p in NEGATIONS or p.endswith("n't") else p for p in parts}
+        bags = [b | {"not"} if any(w in NEGATIONS or w.endswith("n't") for w in b) else b for b in texts.bags()]
         said = sum(parts <= b for b in bags)
     n = len(texts.clauses)
     if said >= CLAIM_SHARE * n:

@@ -447,11 +447,15 @@ def _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroi
     from .parent_labels import parent_words, repeats
 
     for g, top in enumerate(tops):
-        if not top.is_group or not any(repeats(sub_labels[k], top.label, words or ()) for k in top.children):
+        again = [k for k in top.children if top.is_group and repeats(sub_labels[k], top.label, words or ())]
+        if not again:
             continue
         leaf_moods = moods_of(child_idx[g], profiled_idx, said) if len(said) else None
         elsewhere = [t.label for t in tops] + [sub_labels[c] for h in tops if h is not top for c in h.children]
+        kept = [sub_labels[k] for k in top.children if k not in again]  # the siblings keep theirs
         for k, label in zip(top.children, label_siblings(child_texts[g], sub_centroids[top.children],
                                                          [sub_keywords[k] for k in top.children], seed, embed, words,
-                                                         leaf_moods, elsewhere, parent_words(top.label, words or ()))):
-            sub_labels[k] = label
+                                                         leaf_moods, elsewhere,
+                                                         parent_words(top.label, words or ()) + kept)):
+            if k in again and not label.endswith(")") and not repeats(label, top.label, words or ()):
+                sub_labels[k] = label  # a numbered member sentence is no better than the repeat
