@@ -374,7 +374,10 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         score = inside * float(np.log(inside / max(outside, 1.0 / max(1, len(other_texts)))))
         if best is None or score > best[0]:
             best = (score, label, breadth)
-    repeated = best is not None and any(repeats(c, best[1], said.words) for c in child_labels)
+    own = best is not None and best[1].lower() == _SUFFIX.sub("", current or "").strip().lower()
+    # a child's label that covers them all would leave that child repeating its parent: a frame instead; the
+    # parent's own phrase stays (the child that says the same is labelled again, ``theme_tree``)
+    repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
         return best[1]
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),

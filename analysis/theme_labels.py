@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from typing import Callable, Collection, Sequence
 
 import numpy as np
@@ -93,14 +93,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     said_by = _text_moods(groups, moods)
     groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
     said_by = [None if m is None else [m[t] for t in g] for g, m in zip(groups, said_by)]
-    parsed = [_Texts(g, key_words) for g in groups]
+    read = [_read(g, key_words) for g in groups]
+    parsed = [r[0] for r in read]
     case = _Texts([], key_words)
     for p in parsed:
         case.title.update(p.title)
         case.seen.update(p.seen)
         case.upper.update(p.upper)
         case.mixed.update(p.mixed)
-    counted = [_counts(t) for t in parsed]
+    counted = [r[1] for r in read]
     sizes = [max(1, len(g)) for g in groups]
     total: Counter = Counter()
     surfaces: dict = defaultdict(Counter)
@@ -196,6 +197,41 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+def memo_embed(embed: Embed | None) -> Embed | None:
+    """``embed`` that encodes each phrase once (labels of a tree re-rank many of the same phrases)."""
+    if embed is None:
+        return None
+    seen: dict[str, np.ndarray] = {}
+
+    def encode(phrases: list[str]) -> np.ndarray:
+        new = [p for p in dict.fromkeys(phrases) if p not in seen]
+        if new:
+            for p, v in zip(new, np.asarray(embed(new), dtype=np.float32)):
+                seen[p] = v
+        return np.stack([seen[p] for p in phrases]) if phrases else np.zeros((0, 0), np.float32)
+
+    return encode
+
+
+_READ: "OrderedDict[tuple, tuple]" = OrderedDict()
+
+
+def _read(texts: list[str], key_words: tuple) -> tuple:
+    """(parsed texts, phrase counts) of one group, kept for the last ``READ_CACHE`` groups: a sub-theme labelled
+    again (``theme_tree``: one that repeated its parent's label) is not read twice. Callers must not change them."""
+    key = (tuple(texts), len(key_words), hash(key_words))
+    out = _READ.get(key)
+    if out is None:
+        parsed = _Texts(texts, key_words)
+        out = _READ[key] = (parsed, _counts(parsed))
+        while len(_READ) > READ_CACHE:
+            _READ.popitem(last=False)
+    return out
+
+
+READ_CACHE = 64
 
 
 #: Keywords of a theme (its c-TF-IDF words against all themes, best first) that make a phrase of several words
@@ -412,8 +448,10 @@ def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, take
     from .parent_labels import _head_term
 
     topic = _topic_words(key)
-    if not topic or df.get(topic, 0) < need or not _head_term(_norm(topic[-1]) if not _is_cjk_key(topic) else topic[-1]):
-        return None  # 小时问题: a measure names no topic
+    if (not topic or len(topic) > 2 or df.get(topic, 0) < need or _ZH_NUMERAL.match(topic[0][:1])
+            or any(ch.isdigit() for w in topic for ch in w)
+            or not all(_head_term(w) if _is_cjk(w) else (can_name(w) and _head_term(_norm(w))) for w in topic)):
+        return None  # 半小时问题, "Receive notifications problems": a measure or a verb names no topic
     text = _display(topic, surfaces[topic], case)
     if polarity < 0:
         text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"

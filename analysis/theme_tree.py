@@ -391,6 +391,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     c-TF-IDF keywords over a seeded sample of their documents. ``info`` receives what was decided
     (name-only sub-themes).
     """
+    from .theme_labels import memo_embed
     from .topics import representative
 
     n_sub = len(sub_centroids)
@@ -411,6 +412,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     centroids = _group_centroids(sub_centroids, labels, sub_similarity, top_of, n_top)
     similarity = _similarity(embeddings, top_labels, centroids)
     tops: list[TopTheme] = []
+    embed = memo_embed(embed)  # the labels of both levels re-rank many of the same phrases
     for g in range(n_top):
         children = [int(k) for k in np.flatnonzero(top_of == g)]
         words = sub_keywords[children[0]] if len(children) == 1 else (group_keywords[g] or sub_keywords[children[0]])
@@ -457,5 +459,15 @@ def _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroi
                                                          [sub_keywords[k] for k in top.children], seed, embed, words,
                                                          leaf_moods, elsewhere,
                                                          parent_words(top.label, words or ()) + kept)):
-            if k in again and not label.endswith(")") and not repeats(label, top.label, words or ()):
-                sub_labels[k] = label  # a numbered member sentence is no better than the repeat
+            if k in again and _better_than_repeat(label) and not repeats(label, top.label, words or ()):
+                sub_labels[k] = label  # a numbered member sentence or a stray word is no better than the repeat
+
+
+def _better_than_repeat(label: str) -> bool:
+    """A label that may replace a sub-theme's repeat of its parent: a phrase, or a name (iPad, NASDAQ); not a
+    numbered member sentence nor one common word ("Fix", "Free")."""
+    if label.endswith(")"):
+        return False
+    if not label.isascii():
+        return len(label) >= 3
+    return len(label.split()) > 1 or any(ch.isupper() for ch in label[1:])
