@@ -471,10 +471,11 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
 
 
 def repeats(child: str, parent: str, words=()) -> bool:
-    """Whether a sub-theme's label only repeats its parent's ("Phone" under "Phone", 送餐太慢 under 送餐慢, "Login"
-    under "Login and account problems"): its content words are all the parent's."""
-    mine, theirs = _label_words(child, words), _label_words(parent, words)
-    return bool(mine) and mine <= theirs
+    """Whether a sub-theme's label only repeats its parent's ("Phone" under "Phone" or "Phone problems", 送餐太慢
+    under 送餐慢): the same words but frame words and degree adverbs ("Login" under "Login and account problems"
+    names a part of it)."""
+    mine = _label_words(child, words)
+    return bool(mine) and mine == _label_words(parent, words)
 
 
 def _label_words(label: str, words=()) -> set:

@@ -9,7 +9,8 @@ temporary workspace and analysed by this code) is run once and ``build_tree``'s 
 a fresh process (the embedding model loaded before the clock starts) and the labels are counted:
 - bare: a topic in one word (one English word, one jieba word) that says nothing of it (``label_mood.says_how``);
 - repeated: labels equal to another label anywhere in the tree (case, plural and a "(2)" ignored);
-- parent=child: sub-themes whose label equals their parent's, or only repeats its words;
+- parent=child: sub-themes whose label equals their parent's, or repeats its words but frame words ("Phone"
+  under "Phone problems"; "Login" under "Login and account problems" is a part, not a repeat);
 - placeholder: a label holding a redaction marker word ("Handle" where the texts have [HANDLE]) or a
   retweet marker (RT), or an "[X]" marker itself;
 - minority claim: a label that says how (``label_mood.says_how``: 没有米饭, "Can't log in") whose content words
@@ -180,7 +181,7 @@ class Counts:
         if self.key(child) == self.key(parent):
             return True
         c, p = set(label_terms(child)), set(label_terms(parent))
-        return bool(c) and c <= p
+        return bool(c) and c == p
 
     def row(self, side: dict) -> dict:
         from collections import Counter

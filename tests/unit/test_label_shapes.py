@@ -81,3 +81,4 @@ def test_a_sub_theme_never_only_repeats_its_parent():
                            np.zeros(0, np.int64))
     assert not pl.repeats(sub_labels[0], "Phone problems") and "phone" in sub_labels[0].lower(), sub_labels
     assert sub_labels[1] == "Charger broke"  # its sibling keeps its label
+    assert not pl.repeats("Login", "Login and account problems") and pl.repeats("送餐太慢", "送餐慢")
