@@ -381,7 +381,7 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     if best is not None and not repeated:
         return best[1]
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                     mood if frame_mood is None else frame_mood, taken, said, refused)
+                     _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
     if best is not None and framed is None:
         return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
     plain = _SUFFIX.sub("", current or "").strip()
@@ -391,6 +391,25 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     if framed is not None:
         return framed[0]
     return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
+
+
+#: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese
+#: praise words): the app's sentiment heads read build logs ("Enabled vulkan") as content.
+PRAISE_WORDS = 0.2
+
+
+def _praise_said(mood: int, texts, said: Said) -> int:
+    """``mood``, or 0 for praise that the parent's texts do not put in words ("Praise for vulkan")."""
+    if mood <= 0:
+        return mood
+    from .label_mood import MOOD_NEUTRAL, _valence
+
+    lex = {w: v for w, v in _valence().items() if v >= 1.5 and w not in MOOD_NEUTRAL}
+    flat = [t for g in texts for t in g]
+    if not flat or not lex:
+        return mood
+    warm = sum(any((_is_cjk(w) and w in _ZH_PRAISE) or w in lex for w in said.terms(t)) for t in flat)
+    return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
 def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
