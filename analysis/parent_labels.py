@@ -384,12 +384,9 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
                      _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
     if best is not None and framed is None:
         return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
-    plain = _SUFFIX.sub("", current or "").strip()
-    if (framed is not None and any(repeats(c, framed[0], said.words) for c in child_labels) and _phrase(plain)
-            and plain.lower() not in taken and not any(repeats(c, plain, said.words) for c in child_labels)):
-        return plain  # "CEO" over a child "CEO": the parent's own phrase ("Customer service") says more
     if framed is not None:
         return framed[0]
+    plain = _SUFFIX.sub("", current or "").strip()
     return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
 
 
