@@ -1,7 +1,8 @@
 """English phrase candidates for theme labels: clauses of member texts, and the phrases inside them.
 
-Part of speech comes from closed-class word lists (no tagger): measured, an offline spaCy pipeline
-costs ~15 packages and seconds per 10,000 texts for little gain on short feedback phrases.
+Part of speech comes from closed-class word lists and, for open-class words, the lexicon of ``en_pos``
+(LemmInflect; no tagger: measured, an offline spaCy pipeline costs ~15 packages and seconds per 10,000 texts):
+a phrase never ends on a word that is only an adverb ("Fix soon") and a single word is a noun or adjective.
 Phrases count as the same when they differ only in case or plural ("or nearly"); a subject joined to
 what is said of it by a copula or auxiliary counts without it ("GPS is not accurate" = "GPS not accurate").
 """
@@ -13,6 +14,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .en_frames import frames, specific, title_of
+from .en_pos import names_or_describes, only_adverb
 from .topic_keywords import _profane_token, english_stop, is_word
 from .zh_phrases import _chinese_candidates
 from .zh_words import segmenter
@@ -37,6 +39,7 @@ toward towards under until up upon us very via was we well were what whatever wh
 while who whom whose why will with within without would yet you your yours yourself yourselves
 im ive id dont doesnt didnt wont isnt arent wasnt thats theres youre ill lets pls plz hi hello hey ok okay
 thanks thank like got getting also even lot lots one etc eg ie amp via yes yeah 's 're 've 'll 'd 'm
+theyre hes shes weve youve theyve whats gotta gonna wanna lol omg
 """.split()) | frozenset(w for w in english_stop() if "'" in w)
 #: Words that may start a label although they are function words: negations ("can't log in", "no sound").
 NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
@@ -137,6 +140,18 @@ class _Texts:
             self._forms_of, self._forms_n = {low: f for low, (_, f) in best.items()}, len(self.mixed)
         return self._forms_of
 
+    def bags(self) -> list[set]:
+        """Per text: its words, normalised (cached)."""
+        if getattr(self, "_bags", None) is None:
+            self._bags = [{_norm(w) for clause in clauses for w in clause} for clauses in self.clauses]
+        return self._bags
+
+    def joined(self) -> list[str]:
+        """Per text: its words run together (Chinese substrings are read in it; cached)."""
+        if getattr(self, "_joined", None) is None:
+            self._joined = ["".join(w for clause in clauses for w in clause) for clauses in self.clauses]
+        return self._joined
+
     def is_name(self, low: str) -> bool:
         """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
         seen = self.seen.get(low, 0)
@@ -144,6 +159,14 @@ class _Texts:
 
 
 _HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chinese
+#: Redaction placeholders ([HANDLE], [EMAIL], [URL]...: ``analysis.pii``) and retweet markers (RT, MT): never a
+#: word of a label; read as a clause break.
+PLACEHOLDER = re.compile(r"\[[A-Z_]{2,10}\]|(?<![\w@])(?:RT|MT)\b:?")
+
+
+def without_placeholders(text: str) -> str:
+    """``text`` with redaction placeholders and retweet markers read as clause breaks."""
+    return PLACEHOLDER.sub(" | ", text) if "[" in text or "T" in text else text
 
 
 @lru_cache(maxsize=50_000)
@@ -159,7 +182,7 @@ def _parse_text(text: str, words: tuple[str, ...]) -> tuple[tuple[tuple[str, ...
     mixed: list[str] = []
     tk = None
     clauses: list[list[str]] = [[]]
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(without_placeholders(text)):
         tok = m.group()
         if _CLAUSE_BREAK.match(tok) or not (tok[0].isalpha() or tok[0] == "'" or _is_cjk(tok)):
             if clauses[-1]:
@@ -247,6 +270,8 @@ def _phrases(clause: tuple[str, ...]):
                     continue
             if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
                 continue
+            if kind == 1 and (only_adverb(last) or (j == i and not names_or_describes(last))):
+                continue  # "Fix soon", "See": no thing named (en_pos)
             if functions * 2 > j - i + 1:
                 continue
             words = lows[i:j + 1]

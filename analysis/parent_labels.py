@@ -26,6 +26,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .en_frames import GENERIC, stem
+from .en_pos import names_thing
 from .en_phrases import _HAS_CJK, _TOKEN, MAX_TEXT_CHARS, _is_cjk, _norm, _parse_text, _word_kind
 from .label_mood import _REQUESTS, evaluative_word, mood as phrase_mood
 from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_DEGREE, ZH_NEGATION, _zh_content, _zh_key
@@ -35,8 +37,6 @@ from .zh_words import segmenter, word_tag, words_key
 CHILD_SHARE = 0.15
 #: ...and names a parent when the children it covers hold this share of the parent's items (two or more).
 BREADTH = 0.5
-#: A child's label that covers the children names the parent only when a frame covers this much less.
-BREADTH_SLACK = 0.1
 #: A word a fifth of the other parents' texts say is what the corpus is about (app, Apple): no head term.
 CORPUS_SHARE = 0.2
 #: A second head term joins the first when the first covers less than this share of the parent's items...
@@ -49,6 +49,8 @@ PREDICATE_SHARE = 0.15
 LABEL_TERM_BONUS = 1.5
 #: Chinese head terms jieba tags as verbs (送来, 送到) count this much (nouns name what a group is about).
 VERB_WEIGHT = 0.3
+#: ...and one-character Chinese nouns (菜, 肉) this much.
+ONE_CHAR_WEIGHT = 0.5
 
 _SUFFIX = re.compile(r"\s*\(\d+\)$")
 _ZH_PRAISE = frozenset("好 好吃 好喝 不错 满意 喜欢 新鲜 准时 热情 实惠 干净 方便 值得 划算 快 棒 赞 给力 美味 香 入味 及时 "
@@ -62,6 +64,15 @@ _EN_DESCRIBE = frozenset("fast slow quick easy simple smooth new old big small m
 #: soon problems", "See and boards").
 _EN_NOT_HEAD = frozenset("soon now again always still already just even ever never also often sometimes anymore "
                          "today yesterday tonight see let get got make made take put give keep seem".split())
+#: Chinese words that tell when, how much or where rather than name a subject (时 in 导出时, 店里): jieba tags many
+#: of them as nouns.
+_ZH_TIME_MEASURE = frozenset("时 天 次 点 分 秒 块 元 份 个 号 周 月 年 日 早 晚 回 遍 顿 家 店 人 事 里 上 下 中 内 外 前 后 边 "
+                             "时候 之前 之后 以前 当时 那时 现在 最近 每次 这次 那次 今天 昨天 明天 晚上 早上 中午 下午 上午".split())
+#: A two-character word ending in one of these after a noun is a place (店里, 路上, 家中).
+_ZH_PLACE_SUFFIX = frozenset("里上中内外下边")
+#: jieba tags that never head a label: adjective, adverb, numeral, measure, pronoun, preposition, conjunction,
+#: particle, time, place, direction.
+_ZH_NOT_HEAD_TAGS = ("a", "d", "m", "q", "r", "p", "c", "u", "t", "s", "f")
 #: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
 _FRAME_WORDS = frozenset("problems problem praise and for issues 问题 好评 和".split())
 
@@ -88,6 +99,16 @@ class Said:
             out = self._terms[text] = frozenset(found)
             self._clauses[text] = clauses
         return out
+
+    def names_thing(self, term: str, groups: Sequence[Sequence[str]]) -> bool:
+        """Whether an English term is used as a noun in these texts (``en_pos.names_thing``); Chinese: True."""
+        if _is_cjk(term):
+            return True
+        clauses = [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]]
+        written = [tok for c in clauses for tok in c[1:] if _token_term(tok) == term]
+        if written and sum(tok[:1].isupper() for tok in written) * 2 >= len(written):
+            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
+        return names_thing(term, clauses)
 
     def surface(self, term: str, texts: Sequence[str]) -> str:
         """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
@@ -193,10 +214,13 @@ def _head_term(term: str) -> bool:
     if term in _FRAME_WORDS:
         return False
     if _is_cjk(term):
-        if (len(term) < 2 and not word_tag(term).startswith("n")) or term in _ZH_NOT_HEAD or term in ZH_NEGATION or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE:
+        if ((len(term) < 2 and not word_tag(term).startswith("n")) or term in _ZH_NOT_HEAD or term in ZH_NEGATION
+                or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE or term in _ZH_TIME_MEASURE):
             return False
+        if len(term) == 2 and term[1] in _ZH_PLACE_SUFFIX and word_tag(term[0]).startswith("n"):
+            return False  # 店里, 路上: where, not what
         tag = word_tag(term)
-        return not tag.startswith(("a", "d", "m", "q", "r", "p", "c", "u", "t")) and "不" not in term and "没" not in term
+        return not tag.startswith(_ZH_NOT_HEAD_TAGS) and "不" not in term and "没" not in term
     return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
             and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
 
@@ -229,6 +253,8 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
         shares = [c[term] / max(1, len(texts)) for c, texts in zip(per_child, child_texts)]
         if sum(s >= CHILD_SHARE for s in shares) < min(2, len(shares)):
             continue
+        if not said.names_thing(term, child_texts):
+            continue  # "type", "view": written as verbs here
         inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
         outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
         if inside <= outside:
@@ -238,6 +264,8 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
             score *= LABEL_TERM_BONUS
         if _verb(term):
             score *= VERB_WEIGHT
+        if _is_cjk(term) and len(term) == 1:
+            score *= ONE_CHAR_WEIGHT  # 菜, 肉: part of many words; a word of its own names the group better
         breadth = sum(n for s, n in zip(shares, child_sizes) if s >= CHILD_SHARE) / total
         out.append((score, breadth, term, shares))
     out.sort(key=lambda x: (-x[0], x[2]))
@@ -346,17 +374,39 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         score = inside * float(np.log(inside / max(outside, 1.0 / max(1, len(other_texts)))))
         if best is None or score > best[0]:
             best = (score, label, breadth)
-    lows = {_SUFFIX.sub("", c or "").strip().lower() for c in child_labels}
-    if best is not None and best[1].lower() not in lows:
+    own = best is not None and best[1].lower() == _SUFFIX.sub("", current or "").strip().lower()
+    # a child's label that covers them all would leave that child repeating its parent: a frame instead; the
+    # parent's own phrase stays (the child that says the same is labelled again, ``theme_tree``)
+    repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
+    if best is not None and not repeated:
         return best[1]
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                     mood if frame_mood is None else frame_mood, taken, said, refused)
-    if best is not None and (framed is None or not framed[2] or framed[1] < best[2] - BREADTH_SLACK):
-        return best[1]  # a child's own words say what every child says better than a generic frame
+                     _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    if best is not None and framed is None:
+        return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
     return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
+
+
+#: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese
+#: praise words): the app's sentiment heads read build logs ("Enabled vulkan") as content.
+PRAISE_WORDS = 0.2
+
+
+def _praise_said(mood: int, texts, said: Said) -> int:
+    """``mood``, or 0 for praise that the parent's texts do not put in words ("Praise for vulkan")."""
+    if mood <= 0:
+        return mood
+    from .label_mood import MOOD_NEUTRAL, _valence
+
+    lex = {w: v for w, v in _valence().items() if v >= 1.5 and w not in MOOD_NEUTRAL}
+    flat = [t for g in texts for t in g]
+    if not flat or not lex:
+        return mood
+    warm = sum(any((_is_cjk(w) and w in _ZH_PRAISE) or w in lex for w in said.terms(t)) for t in flat)
+    return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
 def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
@@ -392,7 +442,8 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
                 per_child = state["per_child"]
                 second = _second_term(first, sizes, other_counts, n_other,
                                       [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
-                if second is not None and _head_term(second) and not refused(second):
+                if (second is not None and _head_term(second) and stem(second) not in GENERIC
+                        and said.names_thing(second, texts) and not refused(second)):  # not "Editor and code"
                     chosen.append(second)
                     predicate = None
             options = [(chosen, predicate if len(chosen) == 1 else None), (chosen[:1], predicate), (chosen[:1], None)]
@@ -425,7 +476,7 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
         for term, c in counts.items():
             share = c / max(1, len(texts[k]))
             outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
-            if _head_term(term) and share >= CHILD_SHARE and share > outside:
+            if _head_term(term) and share >= CHILD_SHARE and share > outside and said.names_thing(term, [texts[k]]):
                 scored.append((share * float(np.log(share / outside)), term))
         if scored:
             term = min(scored, key=lambda x: (-x[0], x[1]))[1]
@@ -433,3 +484,30 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             breadth = sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total
             return [(0.0, breadth, term, shares)]
     return []
+
+
+def repeats(child: str, parent: str, words=()) -> bool:
+    """Whether a sub-theme's label only repeats its parent's ("Phone" under "Phone" or "Phone problems", 送餐太慢
+    under 送餐慢): the same words but frame words and degree adverbs ("Login" under "Login and account problems"
+    names a part of it)."""
+    mine = _label_words(child, words)
+    return bool(mine) and mine == _label_words(parent, words)
+
+
+def _label_words(label: str, words=()) -> set:
+    """Every word of a label but frame words and degree adverbs (Chinese keyed: 太慢 -> 慢; English normalised)."""
+    label = _SUFFIX.sub("", label or "").strip()
+    out = set()
+    for m in _TOKEN.finditer(label):
+        tok = m.group()
+        if _is_cjk(tok):
+            out.update(k for w in segmenter(_key_words(words)).lcut(tok) if (k := _zh_key(w)) and k not in _FRAME_WORDS)
+        elif tok[0].isalpha() and tok.lower() not in _FRAME_WORDS:
+            out.add(_norm(tok.lower()))
+    return out
+
+
+def parent_words(parent: str, words=()) -> list[str]:
+    """What a sub-theme must not be labelled under ``parent``: the label, its content words and each of them."""
+    terms = label_terms(parent, words)
+    return [parent, " ".join(terms), "".join(terms)] + list(terms)

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from typing import Callable, Collection, Sequence
 
 import numpy as np
 
 from .en_frames import GENERIC, stem
-from .en_phrases import (_CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+from .en_pos import can_name
+from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
@@ -92,14 +93,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     said_by = _text_moods(groups, moods)
     groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
     said_by = [None if m is None else [m[t] for t in g] for g, m in zip(groups, said_by)]
-    parsed = [_Texts(g, key_words) for g in groups]
+    read = [_read(g, key_words) for g in groups]
+    parsed = [r[0] for r in read]
     case = _Texts([], key_words)
     for p in parsed:
         case.title.update(p.title)
         case.seen.update(p.seen)
         case.upper.update(p.upper)
         case.mixed.update(p.mixed)
-    counted = [_counts(t) for t in parsed]
+    counted = [r[1] for r in read]
     sizes = [max(1, len(g)) for g in groups]
     total: Counter = Counter()
     surfaces: dict = defaultdict(Counter)
@@ -174,6 +176,13 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                     if len(key) == 1 and labels[k] == label and not says_how(label):  # 小时: what members say of it
                         labels[k] = _clause_for(key, label, parsed[k], need, centroids[k] if len(centroids) > k else None,
                                                 embed, pool, against) or label
+                    if labels[k] != label and not _claim_grounded(labels[k], parsed[k]):  # a claim a few members
+                        labels[k] = (None if says_how(label) else _topic_frame(  # make grew from the topic: the topic
+                            key, counted[k][0], need, surfaces, case, pool, polarity)) or label
+                    if not _claim_grounded(labels[k], parsed[k]):  # 没有米饭 where most say other things of rice
+                        labels[k] = _topic_frame(key, counted[k][0], need, surfaces, case, pool, polarity)
+                        if labels[k] is None:
+                            continue
                     break
         if labels[k] is None or (first is not None and _names_keyword(first, top_words[k])
                                  and not _names_keyword(labels[k], top_words[k])):
@@ -188,6 +197,41 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+def memo_embed(embed: Embed | None) -> Embed | None:
+    """``embed`` that encodes each phrase once (labels of a tree re-rank many of the same phrases)."""
+    if embed is None:
+        return None
+    seen: dict[str, np.ndarray] = {}
+
+    def encode(phrases: list[str]) -> np.ndarray:
+        new = [p for p in dict.fromkeys(phrases) if p not in seen]
+        if new:
+            for p, v in zip(new, np.asarray(embed(new), dtype=np.float32)):
+                seen[p] = v
+        return np.stack([seen[p] for p in phrases]) if phrases else np.zeros((0, 0), np.float32)
+
+    return encode
+
+
+_READ: "OrderedDict[tuple, tuple]" = OrderedDict()
+
+
+def _read(texts: list[str], key_words: tuple) -> tuple:
+    """(parsed texts, phrase counts) of one group, kept for the last ``READ_CACHE`` groups: a sub-theme labelled
+    again (``theme_tree``: one that repeated its parent's label) is not read twice. Callers must not change them."""
+    key = (tuple(texts), len(key_words), hash(key_words))
+    out = _READ.get(key)
+    if out is None:
+        parsed = _Texts(texts, key_words)
+        out = _READ[key] = (parsed, _counts(parsed))
+        while len(_READ) > READ_CACHE:
+            _READ.popitem(last=False)
+    return out
+
+
+READ_CACHE = 64
 
 
 #: Keywords of a theme (its c-TF-IDF words against all themes, best first) that make a phrase of several words
@@ -315,8 +359,7 @@ def _clause_for(key: tuple, label: str, texts: _Texts, need: int, centroid, embe
     if texts_with < need or not found:
         return None
     # grounded: the clause's content words (in any order, "or nearly") in several member texts
-    bags = [{_norm(w) for clause in clauses for w in clause} for clauses in texts.clauses]
-    joined = ["".join(w for clause in clauses for w in clause) for clauses in texts.clauses]
+    bags, joined = texts.bags(), texts.joined()
     support = {}
     for text in found:
         parts = _content_parts(text, zh)
@@ -363,6 +406,56 @@ def _trim_clause(clause: tuple, zh: bool) -> tuple:
 
 _STRETCHED = re.compile(r"([a-z])\1\1", re.I)  # sooooo
 _CONTRASTS = frozenset("就是 但是 不过 可是 只是 但 而且 and but though although except".split())
+
+
+#: A label that makes a claim (says how: 没有米饭, "Can't log in") is said (its content words, ``_content_parts``) by
+#: at least this share of the theme's member texts...
+CLAIM_SHARE = 0.08
+#: ...or by this share of the member texts about its topic, and at least ``CLAIM_FLOOR`` of all.
+CLAIM_TOPIC_SHARE = 0.3
+CLAIM_FLOOR = 0.04
+
+
+def _claim_grounded(label: str, texts: _Texts) -> bool:
+    """Whether a label's claim is what a meaningful share of the members say, not a few of them (see
+    ``CLAIM_SHARE``); a label that only names a topic needs nothing more."""
+    if not label or not says_how(label):
+        return True
+    zh = bool(_CJK.search(label))
+    parts = _content_parts(label, zh)
+    if not parts or not texts.clauses:
+        return True
+    if zh:
+        joined = texts.joined()
+        said = sum(all(p in j for p in parts) for j in joined)
+    else:  # negations count as one ("can't", "cannot", "unable", "won't")
+        parts = {"not" if p in NEGATIONS or p.endswith("n't") else p for p in parts}
+        bags = [b | {"not"} if any(w in NEGATIONS or w.endswith("n't") for w in b) else b for b in texts.bags()]
+        said = sum(parts <= b for b in bags)
+    n = len(texts.clauses)
+    if said >= CLAIM_SHARE * n:
+        return True
+    topic = [p for p in (parts if zh else sorted(parts)) if _topic_words((p,)) and (zh or can_name(p))]  # about what
+    if not topic or said < CLAIM_FLOOR * n:
+        return False
+    about = sum(all(p in j for p in topic) for j in joined) if zh else sum(set(topic) <= b for b in bags)
+    return said >= CLAIM_TOPIC_SHARE * about
+
+
+def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, taken: "_Taken", polarity: int) -> str | None:
+    """For a claim a minority makes: its topic, grounded (``need`` texts) and free, named as a problem when the
+    theme complains (米饭问题, "Rice problems"), else as it is; None when there is none."""
+    from .parent_labels import _head_term
+
+    topic = _topic_words(key)
+    if (not topic or len(topic) > 2 or df.get(topic, 0) < need or _ZH_NUMERAL.match(topic[0][:1])
+            or any(ch.isdigit() for w in topic for ch in w)
+            or not all(_head_term(w) if _is_cjk(w) else (can_name(w) and _head_term(_norm(w))) for w in topic)):
+        return None  # 半小时问题, "Receive notifications problems": a measure or a verb names no topic
+    text = _display(topic, surfaces[topic], case)
+    if polarity < 0:
+        text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"
+    return None if text.lower() in taken else text
 
 
 #: ...whose content words at least this share of the texts that say something of the topic have (not a minority's).
@@ -661,8 +754,8 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
     """The most typical member sentence, shortened; made distinct with a number when it is taken."""
     sentences = []
     for text in texts[:40]:
-        for m in _SENTENCE.finditer(text[:MAX_TEXT_CHARS]):
-            s = m.group().strip()
+        for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", text[:MAX_TEXT_CHARS]).split())):
+            s = m.group().strip(" :")
             if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
                 sentences.append(s)
     sentences = sorted(set(sentences))

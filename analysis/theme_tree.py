@@ -233,7 +233,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42, embed=None, words=None, moods=None, avoid=()) -> list[str]:
+                   seed: int = 42, embed=None, words=None, moods=None, avoid=(), reserved=()) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other: phrases from the members' own words (``theme_labels.phrase_labels``;
     ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words,
@@ -241,7 +241,7 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     from .theme_labels import phrase_labels
 
     return phrase_labels([list(g) for g in groups], np.asarray(centroids), embed, [list(k) for k in keywords],
-                         seed, words=words, moods=moods, avoid=avoid)  # avoid: labels elsewhere in the tree
+                         seed, words=words, moods=moods, avoid=avoid, reserved=reserved)  # avoid: elsewhere in the tree
 
 
 def sample_indices(labels: np.ndarray, k: int, rng: np.random.Generator, limit: int = KEYWORD_SAMPLE) -> np.ndarray:
@@ -391,6 +391,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     c-TF-IDF keywords over a seeded sample of their documents. ``info`` receives what was decided
     (name-only sub-themes).
     """
+    from .theme_labels import memo_embed
     from .topics import representative
 
     n_sub = len(sub_centroids)
@@ -411,6 +412,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     centroids = _group_centroids(sub_centroids, labels, sub_similarity, top_of, n_top)
     similarity = _similarity(embeddings, top_labels, centroids)
     tops: list[TopTheme] = []
+    embed = memo_embed(embed)  # the labels of both levels re-rank many of the same phrases
     for g in range(n_top):
         children = [int(k) for k in np.flatnonzero(top_of == g)]
         words = sub_keywords[children[0]] if len(children) == 1 else (group_keywords[g] or sub_keywords[children[0]])
@@ -420,9 +422,10 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                                                      chinese_words, top_moods)):
         top.label = label
     child_texts: dict[int, list[list[str]]] = {}
+    child_idx: dict[int, list[np.ndarray]] = {}
     for g, top in enumerate(tops):  # siblings get distinct labels; a sub-theme alone is its top-level theme
         if top.is_group:
-            picked = [sample_indices(labels, k, rng) for k in top.children]
+            picked = child_idx[g] = [sample_indices(labels, k, rng) for k in top.children]
             texts = child_texts[g] = [[docs[i] for i in idx] for idx in picked]
             leaf_moods = moods_of(picked, profiled_idx, said) if len(said) else None
             for k, label in zip(top.children, label_siblings(texts, sub_centroids[top.children],
@@ -434,4 +437,37 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
             sub_labels[top.children[0]] = top.label
     guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
                         docs_by_top, words=chinese_words, labels=labels)
+    _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
+                           chinese_words, profiled_idx, said)
     return top_of, tops
+
+
+def _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed, words,
+                           profiled_idx, said) -> None:
+    """Siblings labelled again, with their parent's label and words reserved, where one only repeats the
+    parent's label ("Phone" under "Phone": ``parent_labels.repeats``)."""
+    from .parent_labels import parent_words, repeats
+
+    for g, top in enumerate(tops):
+        again = [k for k in top.children if top.is_group and repeats(sub_labels[k], top.label, words or ())]
+        if not again:
+            continue
+        leaf_moods = moods_of(child_idx[g], profiled_idx, said) if len(said) else None
+        elsewhere = [t.label for t in tops] + [sub_labels[c] for h in tops if h is not top for c in h.children]
+        kept = [sub_labels[k] for k in top.children if k not in again]  # the siblings keep theirs
+        for k, label in zip(top.children, label_siblings(child_texts[g], sub_centroids[top.children],
+                                                         [sub_keywords[k] for k in top.children], seed, embed, words,
+                                                         leaf_moods, elsewhere,
+                                                         parent_words(top.label, words or ()) + kept)):
+            if k in again and _better_than_repeat(label) and not repeats(label, top.label, words or ()):
+                sub_labels[k] = label  # a numbered member sentence or a stray word is no better than the repeat
+
+
+def _better_than_repeat(label: str) -> bool:
+    """A label that may replace a sub-theme's repeat of its parent: a phrase, or a name (iPad, NASDAQ); not a
+    numbered member sentence nor one common word ("Fix", "Free")."""
+    if label.endswith(")"):
+        return False
+    if not label.isascii():
+        return len(label) >= 3
+    return len(label.split()) > 1 or any(ch.isupper() for ch in label[1:])

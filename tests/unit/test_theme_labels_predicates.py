@@ -35,15 +35,17 @@ def test_a_topic_label_says_what_about_it_when_a_few_members_say_so():
               "Quarry Rosling Sedge Tarrow Ulvin Varden Wexley Yarrow Zennor Ashby Brora Cleat Dornie Eskdale").split()
     gps = ([f"GPS for {p}" for p in places] + [f"GPS in {p}" for p in places]
            + ["GPS is not accurate in town", "the GPS is not accurate at all", "GPS was not accurate on the hike"])
+    gps += ["GPS not accurate near the coast", "GPS is not accurate again", "gps not accurate in the forest"]
     label = phrase_labels([gps, DARK, ADS], _centroids(3))[0]
-    assert label.lower().startswith("gps") and "not accurate" in label.lower(), label
+    assert label.lower().startswith("gps") and "not accurate" in label.lower(), label  # 6 of 66 members
     assert says_how(label)
 
 
 def test_a_chinese_topic_label_grows_into_a_less_common_complaint():
-    boxes = [f"盒子第{i}次用这种" for i in range(70)] + ["盒子破了，汤都洒了", "送来盒子破了", "盒子破了一个洞"]
+    broken = ["盒子破了，汤都洒了", "送来盒子破了", "盒子破了一个洞", "盒子破了", "盒子又破了", "盒子破了，差评"]
+    boxes = [f"盒子第{i}次用这种" for i in range(60)] + broken
     label = phrase_labels([boxes, TASTE], _centroids(2))[0]
-    assert label.startswith("盒子") and "破" in label, label
+    assert label.startswith("盒子") and "破" in label, label  # 6 of 66: a share of the members, if not most
 
 
 def test_a_lower_support_phrase_never_goes_against_the_themes_mood():

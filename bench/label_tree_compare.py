@@ -1,0 +1,250 @@
+"""Top-level and sub-theme labels of a baseline checkout and of this code on the same sub-themes, in one run.
+
+    PYTHONPATH=. .venv/bin/python bench/label_tree_compare.py --base /work/main --inputs DIR
+        [--sets waimai,app-reviews,nlbse24,kaggle,apple-tweets] [--capture] [--show]
+
+``--capture``: for each set, the path of ``bench/label_report.py`` (a seeded 5,000-item sample imported into a
+temporary workspace and analysed by this code) is run once and ``build_tree``'s inputs are pickled into DIR
+(documents, vectors, sub-themes, the feedback-class profile). Then each side replays ``build_tree`` on them in
+a fresh process (the embedding model loaded before the clock starts) and the labels are counted:
+- bare: a topic in one word (one English word, one jieba word) that says nothing of it (``label_mood.says_how``);
+- repeated: labels equal to another label anywhere in the tree (case, plural and a "(2)" ignored);
+- parent=child: sub-themes whose label equals their parent's, or repeats its words but frame words ("Phone"
+  under "Phone problems"; "Login" under "Login and account problems" is a part, not a repeat);
+- placeholder: a label holding a redaction marker word ("Handle" where the texts have [HANDLE]) or a
+  retweet marker (RT), or an "[X]" marker itself;
+- minority claim: a label that says how (``label_mood.says_how``: 没有米饭, "Can't log in") whose content words
+  (Chinese: jieba words without degree adverbs, as substrings; English: normalised words) are in fewer than
+  ``CLAIM`` of its theme's member texts (a seeded sample of 200; a parent: all its children's members);
+- CPU: build_tree's CPU seconds (grouping and labels; load-dependent).
+``--show`` prints every top-level label with its children's (product-generated strings only). The inputs hold
+real data: keep DIR outside the repository.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+SETS = "waimai,app-reviews,nlbse24,kaggle,apple-tweets"
+_MARKER = re.compile(r"\[(EMAIL|PHONE|IP|CARD|TOKEN|ID|IBAN|HANDLE|NAME|ADDRESS|URL)\]")
+_SUFFIX = re.compile(r"\s*\(\d+\)$")
+CLAIM = 0.08
+
+
+def capture(name: str, out: Path) -> None:
+    """Run bench/label_report.py's path for ``name`` with this code, pickling build_tree's inputs to ``out``."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import analysis.topics as topics
+    import label_report
+    from triage_app.importers.source import ImportOptions
+    from triage_app.services.analysis import run_analysis
+    from triage_app.services.importing import run_import
+    from triage_app.store import Workspace
+
+    real = topics.build_tree
+
+    def keep(*args, **kw):
+        profile, profiled = kw.get("profile"), kw.get("profiled")
+        sent, kind = profile(np.asarray(profiled)) if profile is not None else (None, None)
+        data = {"args": args, "kw": {k: v for k, v in kw.items() if k not in ("embed", "profile", "info")},
+                "sent": sent, "kind": kind}
+        with open(out, "wb") as fh:
+            pickle.dump(data, fh)
+        return real(*args, **kw)
+
+    topics.build_tree = keep
+    with tempfile.TemporaryDirectory() as tmp:
+        path, mapping = label_report.write_sample(name, Path(tmp), 5000, 42)
+        ws = Workspace(Path(tmp) / "capture.triage")
+        run_import(ws, path, ImportOptions(mapping=mapping) if mapping else None)
+        run_analysis(ws, seed=42, mode="full")
+        ws.close()
+
+
+def replay(path: str) -> None:
+    """Replay build_tree of the code on PYTHONPATH on pickled inputs; print its labels as JSON."""
+    import time
+
+    import numpy as np
+
+    from analysis.embeddings import get_backend
+    from analysis.theme_tree import build_tree
+
+    with open(path, "rb") as fh:
+        data = pickle.load(fh)
+    position = {int(i): j for j, i in enumerate(np.asarray(data["kw"]["profiled"]))}
+
+    def profile(indices):
+        rows = [position[int(i)] for i in indices]
+        return data["sent"][rows], data["kind"][rows]
+
+    backend = get_backend("use-multilingual")
+    backend.encode(["warm up"])
+    from analysis.topic_keywords import english_stop
+    from analysis.zh_words import segmenter, word_tag
+
+    english_stop(), segmenter(()).lcut("预热"), word_tag("预热")
+    args = list(data["args"])
+    args[6] = sub_labels = [""] * len(args[4])
+    started = time.process_time()
+    _, tops = build_tree(*args, **data["kw"], embed=backend.encode,
+                         profile=profile if data["sent"] is not None else None)
+    cpu = time.process_time() - started
+    print(json.dumps({"cpu_s": round(cpu, 2), "sub_labels": sub_labels,
+                      "tops": [[t.children, t.label, t.size] for t in tops]}, ensure_ascii=False))
+
+
+def run_side(root: Path, path: Path) -> dict:
+    out = subprocess.run([PY, str(ROOT / "bench" / "label_tree_compare.py"), "--replay", str(path)], cwd=root,
+                         text=True, capture_output=True,
+                         env={**os.environ, "PYTHONPATH": str(root), "HF_HUB_OFFLINE": "1"})
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+class Counts:
+    def __init__(self, docs, labels):
+        import numpy as np
+
+        from analysis.zh_words import segmenter
+
+        self.cut = segmenter().lcut
+        joined = "\n".join(docs[:5000])
+        self.markers = {m.lower() for m in _MARKER.findall(joined)}
+        self.docs, self.labels = docs, np.asarray(labels)
+        self.rng_seed = 7
+
+    def members(self, subs: list[int]) -> list[str]:
+        import numpy as np
+
+        idx = np.flatnonzero(np.isin(self.labels, subs))
+        if len(idx) > 200:
+            idx = np.sort(np.random.default_rng(self.rng_seed).choice(idx, 200, replace=False))
+        return [self.docs[i] for i in idx]
+
+    def minority(self, label: str, texts: list[str]) -> bool:
+        from analysis.en_phrases import FUNCTION_WORDS, NEGATIONS, _norm
+        from analysis.label_mood import says_how
+        from analysis.zh_phrases import ZH_DEGREE
+
+        label = _SUFFIX.sub("", label).strip()
+        if not texts or not says_how(label):
+            return False
+        if label.isascii():
+            need = {_norm(w) for w in re.findall(r"[A-Za-z']+", label.lower())
+                    if w not in FUNCTION_WORDS or w in NEGATIONS}
+            said = sum(need <= {_norm(w) for w in re.findall(r"[A-Za-z']+", t.lower())} for t in texts)
+        else:
+            need = [w for w in self.cut(label) if w.strip() and w not in ZH_DEGREE and w not in "问题好评、"]
+            said = sum(all(w in t for w in need) for t in texts)
+        return said < CLAIM * len(texts)
+
+    def key(self, label: str) -> str:
+        from analysis.en_phrases import _norm
+
+        label = _SUFFIX.sub("", label).strip().lower()
+        return " ".join(_norm(w) for w in label.split()) if label.isascii() else label
+
+    def words(self, label: str) -> list[str]:
+        label = _SUFFIX.sub("", label).strip()
+        if label.isascii():
+            return [self.key(w) for w in re.findall(r"[A-Za-z0-9'+#.-]+", label)]
+        return [w for w in self.cut(label) if w.strip()]
+
+    def bare(self, label: str) -> bool:
+        from analysis.label_mood import says_how
+
+        return len(self.words(label)) == 1 and not says_how(_SUFFIX.sub("", label))
+
+    def placeholder(self, label: str) -> bool:
+        if _MARKER.search(label) or "[" in label:
+            return True
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", label)]
+        return "rt" in words or bool(words and (words[0] in self.markers or words[-1] in self.markers))
+
+    def only_repeats(self, child: str, parent: str) -> bool:
+        from analysis.parent_labels import label_terms
+
+        if self.key(child) == self.key(parent):
+            return True
+        c, p = set(label_terms(child)), set(label_terms(parent))
+        return bool(c) and c == p
+
+    def row(self, side: dict) -> dict:
+        from collections import Counter
+
+        tops, subs = side["tops"], side["sub_labels"]
+        labels = [t[1] for t in tops] + [subs[k] for t in tops if len(t[0]) > 1 for k in t[0]]
+        keys = Counter(self.key(x) for x in labels)
+        pairs = [(subs[k], t[1]) for t in tops if len(t[0]) > 1 for k in t[0]]
+        themes = [(t[1], t[0]) for t in tops] + [(subs[k], [k]) for t in tops if len(t[0]) > 1 for k in t[0]]
+        return {"labels": len(labels), "top": len(tops), "bare": sum(self.bare(x) for x in labels),
+                "minority claim": sum(self.minority(x, self.members(ks)) for x, ks in themes),
+                "repeated": sum(keys[self.key(x)] > 1 for x in labels),
+                "parent=child": sum(self.only_repeats(c, p) for c, p in pairs),
+                "placeholder": sum(self.placeholder(x) for x in labels), "cpu": side["cpu_s"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", type=Path)
+    ap.add_argument("--inputs", type=Path)
+    ap.add_argument("--sets", default=SETS)
+    ap.add_argument("--capture", action="store_true")
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--replay", help=argparse.SUPPRESS)
+    ap.add_argument("--capture-one", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.replay:
+        replay(args.replay)
+        return
+    if args.capture_one:
+        capture(args.capture_one, args.inputs / f"{args.capture_one}.pkl")
+        return
+    sys.path.insert(0, str(ROOT))
+    args.inputs.mkdir(parents=True, exist_ok=True)
+    rows = []
+    shown = []
+    for name in args.sets.split(","):
+        path = args.inputs / f"{name}.pkl"
+        if args.capture or not path.exists():
+            subprocess.run([PY, str(ROOT / "bench" / "label_tree_compare.py"), "--capture-one", name, "--inputs",
+                            str(args.inputs)], check=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"})
+        with open(path, "rb") as fh:
+            data = pickle.load(fh)
+        counts = Counts(data["args"][0], data["args"][2])
+        sides = {"base": run_side(args.base.resolve(), path), "new": run_side(ROOT, path)}
+        for side, result in sides.items():
+            rows.append((name, side, counts.row(result)))
+        shown.append((name, sides))
+    cols = ["labels", "top", "bare", "repeated", "parent=child", "placeholder", "minority claim", "cpu"]
+    print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
+    print("|---" * (len(cols) + 2) + "|")
+    for name, side, row in rows:
+        print(f"| {name} | {side} | " + " | ".join(str(row[c]) for c in cols) + " |")
+    if args.show:
+        for name, sides in shown:
+            print(f"\n### {name}\n")
+            base, new = sides["base"], sides["new"]
+            for (children, b_label, size), (_, n_label, _) in zip(base["tops"], new["tops"]):
+                print(f"- {b_label} -> **{n_label}** ({size})")
+                if len(children) > 1:
+                    print("    " + "; ".join(f"{base['sub_labels'][k]} -> {new['sub_labels'][k]}" for k in children))
+
+
+if __name__ == "__main__":
+    main()
