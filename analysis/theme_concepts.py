@@ -33,6 +33,8 @@ KEY_SHARE = 0.2
 KEY_LIFT = 4.0
 #: Key terms are weighed against the sub-themes of the same mood and kind when there are this many.
 MIN_PEERS = 5
+#: The typical share among peers: "median" (a word half the peers use is generic) or "mean".
+REFERENCE = "mean"
 #: Every sub-theme of a concept uses the concept's key term in at least this share of its texts...
 USE_SHARE = 0.1
 #: ...and this many times as often as its peers.
@@ -79,12 +81,14 @@ def _keys(share: np.ndarray, mean: np.ndarray) -> np.ndarray:
 
 
 def _reference(shares: np.ndarray, same: np.ndarray) -> np.ndarray:
-    """Per sub-theme, the average share of each term among the sub-themes of its mood and kind (``same``;
-    all sub-themes when fewer than ``MIN_PEERS``): praise words are not key among praise."""
-    overall = shares.mean(axis=0, keepdims=True) if len(shares) else np.zeros((1, shares.shape[1]))
-    peers = same.sum(axis=1)
-    local = (same.astype(np.float64) @ shares) / np.maximum(peers, 1)[:, None]
-    return np.where((peers >= MIN_PEERS)[:, None], local, overall)
+    """Per sub-theme, the typical (``REFERENCE``) share of each term among the sub-themes of its mood and kind
+    (``same``; all sub-themes when fewer than ``MIN_PEERS``): praise words are not key among praise."""
+    pick = np.median if REFERENCE == "median" else np.mean
+    overall = pick(shares, axis=0) if len(shares) else np.zeros(shares.shape[1])
+    out = np.empty_like(shares)
+    for k in range(len(shares)):
+        out[k] = pick(shares[same[k]], axis=0) if same[k].sum() >= MIN_PEERS else overall
+    return out
 
 
 def _used(share: np.ndarray, mean: np.ndarray) -> np.ndarray:
