@@ -46,25 +46,16 @@ def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
     that some sub-theme could hold as key (columns: terms used by ``KEY_SHARE`` of some sub-theme);
     ``with_terms``: (shares, the terms)."""
     import scipy.sparse as sp
-    import snowballstemmer
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from .theme_groups import _lex_terms
-
-    stemmer = snowballstemmer.stemmer("english")
-    cache: dict[str, str] = {}
-
-    def stem(word: str) -> str:
-        if word not in cache:
-            cache[word] = stemmer.stemWord(word)
-        return cache[word]
+    from .theme_groups import _lex_terms, stem_word
 
     flat = [t for group in texts for t in group]
     lengths = np.array([len(g) for g in texts], dtype=np.int64)
     if not flat:
         return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
     try:
-        vocabulary = CountVectorizer(analyzer=lambda t: {w for w in _lex_terms(t, stem) if len(w) > 1}, binary=True)
+        vocabulary = CountVectorizer(analyzer=lambda t: {w for w in _lex_terms(t, stem_word) if len(w) > 1}, binary=True)
         present = vocabulary.fit_transform(flat)  # Chinese: character pairs, not single characters
     except ValueError:  # no terms at all
         return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
