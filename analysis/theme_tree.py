@@ -26,8 +26,10 @@ distance to that group is below both its mean distance to its own group and the 
 moods, past the cap or below ``MIN_TOP`` groups; the largest gain first, until nothing moves.
 Measured in session 7 (bench/RESULTS.md): stronger rules for "one concept, one parent" (key-term
 similarity, no kind term between same-type or mutual-nearest sub-themes, merging parents) joined
-more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI;
-and a concept larger than the cap (slow delivery: 18% of the waimai reviews) cannot sit in one parent.
+more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI.
+Session 8 (``theme_concepts``): parents whose sub-themes are all one concept (same mood and type, a key
+term every one uses, within 1.5x the cut) merge, and a sub-theme left in a mixed parent moves to its
+concept's parent; only such a one-concept parent may pass the cap (up to ``theme_concepts.CONCEPT_SHARE``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
