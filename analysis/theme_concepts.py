@@ -55,7 +55,8 @@ def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
     if not flat:
         return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
     try:
-        vocabulary = CountVectorizer(analyzer=lambda t: {w for w in _lex_terms(t, stem_word) if len(w) > 1}, binary=True)
+        vocabulary = CountVectorizer(analyzer=lambda t: {w for w in _lex_terms(t, stem_word) if len(w) > 1},
+                                     binary=True)
         present = vocabulary.fit_transform(flat)  # Chinese: character pairs, not single characters
     except ValueError:  # no terms at all
         return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
@@ -104,7 +105,8 @@ def one_concept(members: np.ndarray, same: np.ndarray, key: np.ndarray, used: np
 
 
 def merge_parents(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
-                  shares: np.ndarray, stop: float, max_items: float, least: int, trace: list | None = None) -> np.ndarray:
+                  shares: np.ndarray, stop: float, max_items: float, least: int,
+                  trace: list | None = None) -> np.ndarray:
     """Merge whole groups (parents, or sub-themes alone) that are one concept: every sub-theme of both has
     the same mood and kind (``moods``, ``kinds``), some term is key to one of them and used by every one
     (``shares``; a generic word is never key), their average distance (``square``) is at most ``stop`` and

@@ -83,7 +83,8 @@ def test_a_concept_never_crosses_moods_nor_passes_its_ceiling():
     assert np.bincount(capped, weights=big).max() <= cm.CONCEPT_SHARE * big.sum()
 
 
-CRASH = ["the app crashes when I open it", "app crashes on start", "the app keeps crashing", "crashes every time, app useless",
+CRASH = ["the app crashes when I open it", "app crashes on start", "the app keeps crashing",
+         "crashes every time, app useless",
          "app crashed again", "constant crashes in the app", "app crash after update", "it crashes, fix the app"]
 LOGIN = ["cannot log in to the app", "app login fails", "the app says wrong password", "login broken in the app",
          "app won't let me sign in", "password reset in the app fails", "app login error", "can't log in, app useless"]
@@ -91,11 +92,14 @@ APP_PEERS = [  # more complaints that say "app": the word is generic among them
     ["the app drains my battery", "battery dies because of the app", "app eats battery", "battery drain from this app"],
     ["too many ads in the app", "app full of ads", "ads everywhere in this app", "the app shows ads all the time"],
     ["the app is slow to load", "app takes ages to load", "slow app, loading forever", "loading the app is slow"],
-    ["app notifications never arrive", "no notifications from the app", "app stopped notifying me", "notifications broken in app"],
+    ["app notifications never arrive", "no notifications from the app", "app stopped notifying me",
+     "notifications broken in app"],
     ["payment in the app fails", "app charged me twice", "app refund never came", "app billing is wrong"],
-    ["search in the app finds nothing", "app search is useless", "search results in the app are wrong", "app search broken"],
+    ["search in the app finds nothing", "app search is useless", "search results in the app are wrong",
+     "app search broken"],
     ["the app camera is blurry", "camera in the app freezes the photo", "app photos look bad", "camera quality in app"],
-    ["the app needs internet all the time", "app useless offline", "no offline mode in the app", "app won't work offline"],
+    ["the app needs internet all the time", "app useless offline", "no offline mode in the app",
+     "app won't work offline"],
 ]
 
 
