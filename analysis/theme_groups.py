@@ -21,7 +21,9 @@ Tuned and checked on five real sets with ``bench/tree_quality.py`` (bench/RESULT
 """
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from typing import Callable, Sequence
 
 import numpy as np
@@ -253,6 +255,23 @@ def _lex_terms(text: str, stem) -> list[str]:
     return out
 
 
+_STEM_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem_word(word: str) -> str:
+    """The English Snowball stem of ``word`` (cached: the shared-words and key-term passes read the same texts)."""
+    with _STEM_LOCK:  # one stemmer object, not safe to share across threads
+        return _stemmer().stemWord(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
 def with_words(distances: np.ndarray, lexical: np.ndarray | None, weight: float = LEXICAL_WEIGHT) -> np.ndarray:
     """Condensed ``distances`` less ``weight`` x the sub-themes' ``lexical_similarity`` (square), at least 0."""
     if lexical is None or not weight or not len(distances):
@@ -266,22 +285,13 @@ def lexical_similarity(texts: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosine similarity of sub-themes' TF-IDF term vectors (``texts``: a sample of each one's member
     texts; a sub-theme is one document, so the IDF is over sub-themes): how much two sub-themes say
     in the same words, whatever else (lengths, numbers, times) moves their centroids apart."""
-    import snowballstemmer
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import CountVectorizer
 
     n = len(texts)
     if n < 2:
         return np.ones((n, n))
-    stemmer = snowballstemmer.stemmer("english")
-    cache: dict[str, str] = {}
-
-    def stem(word: str) -> str:
-        if word not in cache:
-            cache[word] = stemmer.stemWord(word)
-        return cache[word]
-
-    vectorizer = CountVectorizer(analyzer=lambda group: [t for text in group for t in _lex_terms(text, stem)])
+    vectorizer = CountVectorizer(analyzer=lambda group: [t for text in group for t in _lex_terms(text, stem_word)])
     try:
         counts = vectorizer.fit_transform([list(g) for g in texts]).astype(np.float64)
     except ValueError:  # no terms at all

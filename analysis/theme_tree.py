@@ -26,8 +26,10 @@ distance to that group is below both its mean distance to its own group and the 
 moods, past the cap or below ``MIN_TOP`` groups; the largest gain first, until nothing moves.
 Measured in session 7 (bench/RESULTS.md): stronger rules for "one concept, one parent" (key-term
 similarity, no kind term between same-type or mutual-nearest sub-themes, merging parents) joined
-more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI;
-and a concept larger than the cap (slow delivery: 18% of the waimai reviews) cannot sit in one parent.
+more of each concept but every one dropped the GitHub issues' top level below the flat themes' NMI.
+Session 8 (``theme_concepts``): parents whose sub-themes are all one concept (same mood and type, a key
+term every one uses, within 1.5x the cut) merge, and a sub-theme left in a mixed parent moves to its
+concept's parent; only such a one-concept parent may pass the cap (up to ``theme_concepts.CONCEPT_SHARE``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -152,14 +154,16 @@ def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarr
 
 def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cut: float, max_top: int | None = None,
                     attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
-                    moods: np.ndarray | None = None, max_share: float | None = None) -> np.ndarray:
+                    moods: np.ndarray | None = None, max_share: float | None = None,
+                    concept: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
     ``max_top`` groups; with ``moods`` a praise group never merges with a complaint group, and no group
     grows past ``max_share`` of the items (``theme_groups.constrained_linkage``). Then each sub-theme in
     ``attach`` (name-only) moves to the group nearest to it by ``attach_distances`` (default
     ``distances``; mean distance to the group's other sub-themes that are not in ``attach``), as long as
-    ``MIN_TOP`` groups remain."""
+    ``MIN_TOP`` groups remain. ``concept`` = (majority feedback type, key-term shares) per sub-theme:
+    near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``)."""
     from scipy.spatial.distance import squareform
 
     counts = np.asarray(sizes, dtype=np.int64)
@@ -173,6 +177,12 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     square = squareform(np.asarray(distances, dtype=np.float64))
     raw = groups_mod.constrained_linkage(square, counts, cut, most, MIN_TOP, moods, cap)
     raw = groups_mod.refine(raw, square, counts, moods, cap, MIN_TOP, cut)
+    if concept is not None and moods is not None:  # session 8: one concept, one parent (theme_concepts)
+        from . import theme_concepts as cm
+
+        args = (square, counts, np.asarray(moods), concept[0], concept[1], cm.CONCEPT_DISTANCE * cut,
+                cm.CONCEPT_SHARE * float(counts.sum()))
+        raw = cm.merge_parents(cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args), *args, MIN_TOP)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
         raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP)
@@ -285,15 +295,16 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
 
 def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, sizes: np.ndarray,
                moods: np.ndarray, n_docs: int, distance: float, attach: Sequence[int] = (),
-               attach_distances: np.ndarray | None = None) -> np.ndarray:
+               attach_distances: np.ndarray | None = None,
+               concept: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Top-level group per sub-theme: average linkage on ``distances``, praise and complaint never in
-    one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items, at most
-    ``max_top_themes`` groups unless those constraints leave no merge."""
+    one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items (but a parent of one
+    concept's sub-themes, ``concept``), at most ``max_top_themes`` groups unless those constraints leave no merge."""
     most = max_top_themes(n_docs)
     return group_subthemes(distances, sizes, cut_distance(distances, labels, similarity, distance), most,
                            attach=attach,
                            attach_distances=attach_distances, moods=moods,
-                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most))
+                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept)
 
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
@@ -338,6 +349,16 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         taken.add(top.label.lower())
 
 
+def _concept_inputs(mixes: np.ndarray, read: list[list[str]], n_sentiments: int = 3
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(majority feedback type, key-term shares) per sub-theme for ``theme_concepts``."""
+    from .theme_concepts import term_shares
+
+    unknown = np.isnan(mixes[:, n_sentiments:]).any(axis=1)  # no profiled member: a kind of its own
+    kinds = np.where(unknown, -1 - np.arange(len(mixes)), np.nan_to_num(mixes[:, n_sentiments:]).argmax(axis=1))
+    return kinds.astype(np.int64), term_shares(read)
+
+
 def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarray, sub_centroids: np.ndarray,
                sub_keywords: Sequence[Sequence[str]], *, distance: float | None = None, seed: int = 42, embed=None,
                profile: Profile | None = None, profiled: np.ndarray | None = None,
@@ -368,7 +389,8 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
                         TOP_DISTANCE_WITH_KIND if use_kind else TOP_DISTANCE,
                         attach=flagged, attach_distances=groups_mod.with_words(
                             subtheme_distances(content, kind, kind_weight=kind_weight), lexical)
-                        if flagged else None)
+                        if flagged else None,
+                        concept=_concept_inputs(mixes, read) if use_kind and n_sub > MIN_TOP else None)
     if info is not None:
         info["name_only_subthemes"] = flagged
         info["grouped_by_kind"] = use_kind

@@ -1,0 +1,182 @@
+"""One concept, one parent, even past the size cap (used by ``theme_tree.group_subthemes``).
+
+The ordinary grouping (``theme_groups.constrained_linkage`` and ``refine``) never lets a parent hold more
+than ``theme_groups.MAX_SHARE`` of the items and stops at the cut, so a large concept (slow delivery is
+~18% of a food-delivery set) ends torn over several parents. Two post-passes join what is **one concept**
+(``one_concept``), by three kinds of evidence at once:
+- every sub-theme has the same majority mood (``theme_groups.profile_subthemes``) and feedback type;
+- a shared **key term**: a term (English stem or Chinese character pair) that is key to one of them (used
+  by ``KEY_SHARE`` of its sampled texts, ``KEY_LIFT`` x as often as its peers: the sub-themes of its mood
+  and type) and used by every one (``USE_SHARE``, ``USE_LIFT`` x its peers). A word all complaints (or
+  all praise) use is never key, so a shared generic word ("app", "吃", "love") joins nothing;
+- closeness: average distance (the grouping distance) within ``CONCEPT_DISTANCE`` x the ordinary cut.
+``merge_parents`` merges whole groups that together are one concept (closest first); ``gather`` moves
+a sub-theme (with its nearest sibling when both qualify) from a mixed group into a one-concept group it
+is closer to than to its own. A group that is one concept may hold up to ``CONCEPT_SHARE`` of the items
+(the lead's decision, session 8: only a parent whose children are one concept may pass the ordinary cap).
+Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, session 8).
+Deterministic: no randomness; ties go to the lowest index.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+#: The most items (share of all) a parent holding one concept's sub-themes only may hold.
+CONCEPT_SHARE = 0.30
+#: Sub-themes of one concept lie within this many times the ordinary cut of each other (average linkage).
+CONCEPT_DISTANCE = 1.5
+#: A term is key to a sub-theme when at least this share of its sampled texts use it...
+KEY_SHARE = 0.2
+#: ...and this many times as often as its peers (the sub-themes of its mood and type).
+KEY_LIFT = 4.0
+#: Key terms are weighed against the sub-themes of the same mood and kind when there are this many.
+MIN_PEERS = 5
+#: The typical share among peers: "median" (a word half the peers use is generic) or "mean".
+REFERENCE = "mean"
+#: Every sub-theme of a concept uses the concept's key term in at least this share of its texts...
+USE_SHARE = 0.1
+#: ...and this many times as often as its peers.
+USE_LIFT = 1.5
+
+
+def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
+    """Per sub-theme (``texts``: a sample of its member texts) the share of its texts using each term
+    that some sub-theme could hold as key (columns: terms used by ``KEY_SHARE`` of some sub-theme);
+    ``with_terms``: (shares, the terms)."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from .theme_groups import _lex_terms, stem_word
+
+    flat = [t for group in texts for t in group]
+    lengths = np.array([len(g) for g in texts], dtype=np.int64)
+    if not flat:
+        return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
+    try:
+        vocabulary = CountVectorizer(analyzer=lambda t: {w for w in _lex_terms(t, stem_word) if len(w) > 1},
+                                     binary=True)
+        present = vocabulary.fit_transform(flat)  # Chinese: character pairs, not single characters
+    except ValueError:  # no terms at all
+        return (np.zeros((len(texts), 0)), np.zeros(0, dtype=object)) if with_terms else np.zeros((len(texts), 0))
+    owner = sp.csr_matrix((np.ones(len(flat)), (np.repeat(np.arange(len(texts)), lengths), np.arange(len(flat)))),
+                          shape=(len(texts), len(flat)))
+    share = np.asarray((owner @ present).todense(), dtype=np.float64) / np.maximum(lengths, 1)[:, None]
+    keep = share.max(axis=0) >= KEY_SHARE
+    return (share[:, keep], vocabulary.get_feature_names_out()[keep]) if with_terms else share[:, keep]
+
+
+def _keys(share: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Which terms are key in ``share`` against its peers' average ``mean``."""
+    return (share >= KEY_SHARE) & (share >= KEY_LIFT * np.maximum(mean, 1e-12))
+
+
+def _reference(shares: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Per sub-theme, the typical (``REFERENCE``) share of each term among the sub-themes of its mood and kind
+    (``same``; all sub-themes when fewer than ``MIN_PEERS``): praise words are not key among praise."""
+    pick = np.median if REFERENCE == "median" else np.mean
+    overall = pick(shares, axis=0) if len(shares) else np.zeros(shares.shape[1])
+    out = np.empty_like(shares)
+    for k in range(len(shares)):
+        out[k] = pick(shares[same[k]], axis=0) if same[k].sum() >= MIN_PEERS else overall
+    return out
+
+
+def _used(share: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Which terms ``share`` uses clearly more than its peers' average ``mean``."""
+    return (share >= USE_SHARE) & (share >= USE_LIFT * np.maximum(mean, 1e-12))
+
+
+def _evidence(moods: np.ndarray, kinds: np.ndarray, shares: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pairs of the same mood and kind, key terms, used terms) of the sub-themes."""
+    same = (moods[:, None] == moods[None, :]) & (kinds[:, None] == kinds[None, :])
+    mean = _reference(shares, same)
+    return same, _keys(shares, mean), _used(shares, mean)
+
+
+def one_concept(members: np.ndarray, same: np.ndarray, key: np.ndarray, used: np.ndarray) -> np.ndarray:
+    """The terms that make the sub-themes ``members`` (a boolean mask) one concept: all of one mood and
+    kind (``same``), key to one of them and used by every one (empty when they are not one concept)."""
+    if not same[np.ix_(members, members)].all():
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(key[members].any(axis=0) & used[members].all(axis=0))
+
+
+def merge_parents(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
+                  shares: np.ndarray, stop: float, max_items: float, least: int,
+                  trace: list | None = None) -> np.ndarray:
+    """Merge whole groups (parents, or sub-themes alone) that are one concept: every sub-theme of both has
+    the same mood and kind (``moods``, ``kinds``), some term is key to one of them and used by every one
+    (``shares``; a generic word is never key), their average distance (``square``) is at most ``stop`` and
+    together they hold at most ``max_items`` items. The closest pair first, while more than ``least`` remain."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    same, key, used = _evidence(moods, kinds, shares)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    merged = True
+    while merged and len(np.unique(groups)) > least:
+        merged = False
+        ids = np.unique(groups)
+        pairs = []
+        for i, g in enumerate(ids):
+            a = groups == g
+            for h in ids[i + 1:]:
+                b = groups == h
+                d = float(square[np.ix_(a, b)].mean())
+                if d <= stop and sizes[a].sum() + sizes[b].sum() <= max_items:
+                    pairs.append((d, int(g), int(h)))
+        for d, g, h in sorted(pairs):  # the closest pair that is one concept merges; then look again
+            evidence = one_concept((groups == g) | (groups == h), same, key, used)
+            if len(evidence):
+                if trace is not None:
+                    trace.append((g, h, d, evidence.tolist()))
+                groups[groups == h] = g
+                merged = True
+                break
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+def gather(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
+           shares: np.ndarray, stop: float, max_items: float, trace: list | None = None,
+           rounds: int = 50) -> np.ndarray:
+    """Move sub-themes left in a mixed group into the one-concept group (``one_concept``, 2+ sub-themes)
+    they belong to: the group with them is still one concept and holds at most ``max_items``, and they are
+    closer to it on average (``square``, at most ``stop``) than to the rest of their own group. A sub-theme
+    moves with its nearest sub-theme in its group when both qualify (twins stay together). The largest
+    gain first, until nothing moves."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    n = len(groups)
+    same, key, used = _evidence(moods, kinds, shares)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    for _ in range(rounds):
+        concept = [int(g) for g in np.unique(groups)
+                   if np.sum(groups == g) > 1 and len(one_concept(groups == g, same, key, used))]
+        best = None
+        for k in range(n):
+            own = groups == groups[k]
+            if int(groups[k]) in concept or own.sum() < 2:
+                continue
+            mates = np.flatnonzero(own & (np.arange(n) != k))
+            twin = int(mates[np.argmin(dist[k, mates])])
+            for unit in ([k, twin], [k]) if len(mates) > 1 else ([k],):
+                rest = own.copy()
+                rest[unit] = False
+                for g in concept:
+                    target = groups == g
+                    moved = target.copy()
+                    moved[unit] = True
+                    if sizes[moved].sum() > max_items or not len(one_concept(moved, same, key, used)):
+                        continue
+                    there = float(dist[np.ix_(unit, np.flatnonzero(target))].mean())
+                    gain = float(dist[np.ix_(unit, np.flatnonzero(rest))].mean()) - there
+                    if there <= stop and gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, tuple(unit), g)
+        if best is None:
+            break
+        if trace is not None:
+            trace.append(best)
+        groups[list(best[1])] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
