@@ -9,7 +9,8 @@ Candidates (all trained only on shippable data, resources/classifier/train.py, n
 - lexicons: analysis.sentiment.text_sentiment (VADER for English, SnowNLP's Bayes model for Chinese;
   +-0.05 thresholds), the product's method before issue 13 (the baseline);
 - the session-3, -4 and -5 heads: code and weights as at git 295ae32, e3c99e6 and c9c1b3b (needs the
-  git history); c9c1b3b (heads-4) is the state before session 6, 367b0af (heads-5) before session 7;
+  git history); c9c1b3b (heads-4) is the state before session 6, 367b0af (heads-5) before session 7, 771fd44
+  (heads-6) before session 8;
 - prototypes: nearest class centroid of the written sentences in the embedding space;
 - LR heads on the sentence vector alone, + cue features, + the MIT-licensed extra corpora (the
   head configuration), + the lexicon scores as two more features (costs a lexicon pass), + VADER's
@@ -114,7 +115,10 @@ def candidates():
             model = old.Heads.load(tmp / "heads.npz")
 
             def predict(vectors, texts, long_form=None):
-                p = model.predict(vectors, texts, long_form) if long_form_head else model.predict(vectors, texts)
+                if getattr(model, "long_type", None) is not None:  # heads-6 on: a long-form type head
+                    p = model.predict(vectors, texts, long_form)
+                else:
+                    p = model.predict(vectors, texts)
                 return [q.sentiment for q in p], [q.feedback_type for q in p]
             return predict
         return fit
@@ -181,10 +185,10 @@ def candidates():
     yield "session 5 heads-4 (code and heads.npz of git c9c1b3b; before)", at_commit(SESSION5)
     yield "Chinese gram model alone (SnowNLP corpus + written Chinese; sentiment only)", zh_grams_alone
     yield "corpus adaptation: self-training on the set's own words (not shipped)", adapted
-    yield "session 6 heads-5 (code and heads.npz of git 367b0af; before)", at_commit(SESSION6)
+    yield "session 6 heads-5 (code and heads.npz of git 367b0af)", at_commit(SESSION6)
     yield f"session 7 heads-6 (code and heads.npz of git {SESSION7}; before session 8)", at_commit(SESSION7, True)
     yield ("**shipped heads.npz (heads-7: heads-6 + written long-form issues and raw-text issue cues in the"
-           " long-form type head)**"), shipped
+           " long-form type head + written Chinese verdict sentences in the Chinese gram model at weight 10)**"), shipped
 
 
 SESSION3 = "295ae32"
