@@ -320,6 +320,7 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
     for c in counts:
         total.update(c)
     taken = {t.label.lower() for t in tops}
+    lowered = [docs[i].lower() for i in profiled] if any(t.is_group for t in tops) else []
     for g, top in enumerate(tops):
         if not top.is_group:
             continue
@@ -333,7 +334,7 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
                                 [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
                                 refused=lambda label, m=lead if lead == mood else 0:
-                                groups_mod.against_mood(label, docs, profiled, said, m),
+                                groups_mod.against_mood(label, docs, profiled, said, m, lowered),
                                 other_counts=total - counts[g], frame_mood=lead if lead == mood else 0)
         taken.add(top.label.lower())
 

@@ -176,8 +176,9 @@ def import_engine(cache_dir: str | os.PathLike[str] | None = None) -> None:
 
 
 #: Packages BERTopic imports at its own import only for features we never use (embedding models,
-#: text generation, saving to the Hub): torch alone costs ~3-4 s of CPU per analysing process.
-_BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers")
+#: text generation, saving to the Hub, plots): torch alone costs ~3-4 s of CPU per analysing process;
+#: plotly and huggingface_hub ~0.3 s together (the desktop bundle ships without plotly already).
+_BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers", "plotly", "huggingface_hub")
 
 
 @contextlib.contextmanager
@@ -277,6 +278,41 @@ def build_bertopic(params: ThemeParams, embeddings: np.ndarray):
     return model, mcs
 
 
+class _DescribeLater:
+    """While installed on a BERTopic model: ``fit_transform`` skips describing the clusters it found
+    (c-TF-IDF words, and three representative documents per cluster, tokenising every fitted text
+    twice: ~1 CPU-second at 10,000 items); it still computes the topic vectors. ``find_themes``
+    describes the final themes itself (``update_topics``) and reads nothing else of those, so the
+    skipped steps run only when topic reduction needs them (``run``: the very calls, with the same
+    arguments, in the same order; what they compute does not depend on anything ``fit_transform``
+    does after them)."""
+
+    _STEPS = ("_extract_topics", "_save_representative_docs")
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.calls: list[tuple[str, tuple, dict]] = []
+        model._extract_topics = self._extract_topics  # instance attributes shadow the class's methods
+        model._save_representative_docs = self._save_representative_docs
+
+    def _extract_topics(self, documents, embeddings=None, mappings=None, **kwargs) -> None:
+        self.calls.append(("_extract_topics", (documents,), dict(embeddings=embeddings, mappings=mappings, **kwargs)))
+        self.model._create_topic_vectors(documents=documents, embeddings=embeddings, mappings=mappings)
+
+    def _save_representative_docs(self, documents) -> None:
+        self.calls.append(("_save_representative_docs", (documents,), {}))
+
+    def restore(self) -> None:
+        for name in self._STEPS:
+            self.model.__dict__.pop(name, None)
+
+    def run(self) -> None:
+        self.restore()
+        calls, self.calls = self.calls, []
+        for name, args, kwargs in calls:
+            getattr(self.model, name)(*args, **kwargs)
+
+
 def _quiet() -> None:
     """BERTopic resets its logger to WARNING in every constructor; its notes are not for our users
     (inside ``_engine``, which puts the logger's level back)."""
@@ -340,10 +376,15 @@ def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParam
         # c-TF-IDF of words no theme uses; UMAP's notes on what we chose on purpose (no search index:
         # we never call transform; seeded, so one thread)
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
-        topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+        described = _DescribeLater(model)
+        try:
+            topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+        finally:
+            described.restore()
         n_found = int(topics.max()) + 1 if len(topics) else 0
         max_themes = params.max_themes or auto_max_themes(n)
         if n_found > max_themes:
+            described.run()  # topic reduction reads the clusters' c-TF-IDF, as fit_transform left it
             model.reduce_topics(fit_docs, nr_topics=max_themes + (1 if (topics < 0).any() else 0))
             topics = np.asarray(model.topics_)
     seconds["cluster"] = round(time.perf_counter() - t, 3)
