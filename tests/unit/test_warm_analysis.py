@@ -266,3 +266,26 @@ def test_the_mood_guard_reads_lower_cased_texts_once_with_the_same_verdicts():
             assert against_mood(label, docs, idx, said, mood, lowered) == alone
             verdicts.append(alone)
     assert True in verdicts and False in verdicts
+
+
+def test_exact_neighbours_are_scikit_learns_bit_for_bit():
+    """cosine_kneighbors is NearestNeighbors' brute-force cosine search with numpy's clip: the same
+    distances and the same neighbours in the same order, ties and duplicates included, in one chunk of
+    rows (the matrix times itself) and in several."""
+    import numpy as np
+    from sklearn import config_context
+    from sklearn.neighbors import NearestNeighbors
+
+    from analysis.topics import cosine_kneighbors
+
+    rng = np.random.default_rng(1)
+    for n, dim in ((800, 16), (4097, 8)):  # one chunk; two (128 MiB of float64 distances per chunk)
+        x = np.round(rng.normal(size=(n, dim)), 1).astype(np.float32)  # many equal distances
+        x[10:60] = x[3]  # more duplicates than neighbours
+        x[100:105] = x[200]
+        x[500:502] = 0  # no direction
+        with config_context(working_memory=128):
+            dist, ind = NearestNeighbors(n_neighbors=15, metric="cosine", algorithm="brute").fit(x).kneighbors()
+        ours = cosine_kneighbors(x, 15)
+        assert ours[0].dtype == dist.dtype and ours[0].tobytes() == dist.tobytes()
+        assert np.array_equal(ours[1], ind)
