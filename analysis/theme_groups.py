@@ -226,9 +226,11 @@ def against_mood(label: str, docs: Sequence[str], indices: np.ndarray, said: np.
     texts of ``indices`` lower-cased, when the caller asks about several labels (10,000 texts each)."""
     if not mood or not label:
         return False
-    parts = _said_parts(label)
     texts = (docs[i].lower() for i in indices) if lowered is None else lowered
-    hits = [s for low, s in zip(texts, said) if all(w in low for w in parts)]
+    pairs = list(zip(texts, said))
+    for part in _said_parts(label):  # every part: the texts holding the first, then of those the next...
+        pairs = [(low, s) for low, s in pairs if part in low]
+    hits = [s for _, s in pairs]
     if len(hits) < GUARD_MIN:
         return False
     hits = np.asarray(hits)

