@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import logging
 import os
 import re
@@ -354,9 +355,14 @@ def _quiet() -> None:
 def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
     """The scope of one use of the engine: numba's disk cache (``compiled_cache``), BERTopic's logger
     level and the warnings BERTopic's import would silence for the process (its notes on what we
-    chose on purpose are not for our users); all as they were afterwards."""
+    chose on purpose are not for our users), and the cyclic garbage collector paused; all as they
+    were afterwards. The engine allocates millions of small objects (label parsing, tokenising), each
+    thousand a collection that walks the whole heap: ~0.8 of 24 CPU-seconds at 20,000 items, with
+    the same peak memory without it (reference counting frees nearly all of it)."""
     logger = logging.getLogger("BERTopic")
     level = logger.level
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with compiled_cache(cache_dir), warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
@@ -364,6 +370,8 @@ def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
             yield
     finally:
         logger.setLevel(level)
+        if collecting:
+            gc.enable()
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,

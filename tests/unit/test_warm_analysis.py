@@ -311,3 +311,32 @@ def test_the_unpacked_model_gives_the_packaged_models_vectors(tmp_path):
 
     first, cached, packaged = (np.load(tmp_path / f"v{run}.npy") for run in range(3))
     assert first.shape == (153, 512) and first.tobytes() == cached.tobytes() == packaged.tobytes()
+
+
+def test_the_garbage_collector_pauses_while_themes_are_found_and_resumes_after():
+    import gc
+
+    import numpy as np
+
+    from analysis.topics import ThemeParams, find_themes
+
+    rng = np.random.default_rng(2)
+    vecs = np.repeat(np.eye(8, dtype=np.float32)[:3], 30, axis=0) + 0.05 * rng.normal(size=(90, 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    docs = [f"{w} report {i}" for i, w in enumerate(["battery drains", "login fails", "export broken"] * 30)]
+    seen: list[bool] = []
+
+    def profile(indices):  # read while the tree is built, inside find_themes
+        seen.append(gc.isenabled())
+        n = len(indices)
+        return np.full((n, 3), 1 / 3), np.full((n, 5), 0.2)
+
+    assert gc.isenabled()
+    result = find_themes(docs, vecs, ThemeParams(reducer="pca", seed=1), profile=profile)
+    assert result.themes and seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # a caller that had paused it finds it paused
+        find_themes(docs, vecs, ThemeParams(reducer="pca", seed=1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
