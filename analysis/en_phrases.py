@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Sequence
+from typing import Collection, Sequence
 
 from .en_frames import frames, specific, title_of
 from .en_pos import names_or_describes, only_adverb
@@ -154,8 +154,26 @@ class _Texts:
 
     def is_name(self, low: str) -> bool:
         """Mostly written Title-case where a sentence does not start (Dallas, Google, Delta)."""
-        seen = self.seen.get(low, 0)
-        return seen >= 2 and self.title.get(low, 0) >= NAME_SHARE * seen
+        return _name_by_case(self.seen.get(low, 0), self.title.get(low, 0))
+
+
+def _name_by_case(seen: int, title: int) -> bool:
+    return seen >= 2 and title >= NAME_SHARE * seen
+
+
+def names_by_case(texts: Sequence[str], lows: Collection[str], words: tuple[str, ...] = ()) -> dict[str, bool]:
+    """``_Texts(texts, words).is_name(low)`` for each of ``lows`` (lower-cased Latin words), counting only
+    those words. Which Chinese ``words`` segment the texts does not change a Latin word's counts (a Chinese
+    run always ends a clause); passing the corpus's lets the labels reuse the parse (``_parse_text``)."""
+    seen = dict.fromkeys(lows, 0)
+    title = dict.fromkeys(lows, 0)
+    for text in texts:
+        text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+        _, said, titled, _, _ = _parse_text(text, words if _HAS_CJK.search(text) else ())
+        for low in seen:
+            seen[low] += said.count(low)
+            title[low] += titled.count(low)
+    return {low: _name_by_case(seen[low], title[low]) for low in seen}
 
 
 _HAS_CJK = re.compile(r"[^\x00-\u33ff]")  # a character _is_cjk may take for Chinese

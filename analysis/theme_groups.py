@@ -208,20 +208,31 @@ def parent_texts(docs: Sequence[str], labels: np.ndarray, children: Sequence[int
     return [docs[i] for i in sorted(picked)]
 
 
+def _said_parts(label: str) -> list[str]:
+    """What a lower-cased text must contain to say ``label``: its words of three letters or more (all
+    its words if none; English), or the whole label (Chinese)."""
+    if label.isascii():
+        return [w for w in label.lower().split() if len(w) > 2] or label.lower().split()
+    return [label.lower()]
+
+
 def _says(label: str, text: str) -> bool:
     low = text.lower()
-    if label.isascii():
-        words = [w for w in label.lower().split() if len(w) > 2] or label.lower().split()
-        return all(w in low for w in words)
-    return label.lower() in low
+    return all(w in low for w in _said_parts(label))
 
 
-def against_mood(label: str, docs: Sequence[str], indices: np.ndarray, said: np.ndarray, mood: int) -> bool:
+def against_mood(label: str, docs: Sequence[str], indices: np.ndarray, said: np.ndarray, mood: int,
+                 lowered: Sequence[str] | None = None) -> bool:
     """Whether the items among ``indices`` (profiled, sentiment argmax ``said``) that say ``label``
-    are mostly of the mood opposite to ``mood`` (at least ``GUARD_MIN`` of them)."""
+    are mostly of the mood opposite to ``mood`` (at least ``GUARD_MIN`` of them). ``lowered``: the
+    texts of ``indices`` lower-cased, when the caller asks about several labels (10,000 texts each)."""
     if not mood or not label:
         return False
-    hits = [s for i, s in zip(indices, said) if _says(label, docs[i])]
+    texts = (docs[i].lower() for i in indices) if lowered is None else lowered
+    pairs = list(zip(texts, said))
+    for part in _said_parts(label):  # every part: the texts holding the first, then of those the next...
+        pairs = [(low, s) for low, s in pairs if part in low]
+    hits = [s for _, s in pairs]
     if len(hits) < GUARD_MIN:
         return False
     hits = np.asarray(hits)

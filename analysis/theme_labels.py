@@ -39,7 +39,7 @@ from .en_frames import GENERIC, stem
 from .en_pos import can_name
 from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
-                         _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts)
+                         _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts, names_by_case)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
                          _topic_words, _zh_mood, app_polarity, evaluative_word, mood, moods_of, says_how)
 from .topic_keywords import english_stop, is_profane
@@ -774,15 +774,17 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
     return label
 
 
-def is_name_only(group_texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> bool:
+def is_name_only(group_texts: Sequence[str], keywords: Sequence[str], top: int = 3,
+                 words: Collection[str] = ()) -> bool:
     """Whether a theme is held together only by names: at least two of its ``top`` keywords are names
     of places, people, products or companies (English: mostly written Title-case where no sentence
-    starts; Chinese: tagged a name in jieba's dictionary)."""
+    starts; Chinese: tagged a name in jieba's dictionary). ``words``: the corpus's Chinese words, when
+    known (the same answer; the labels then reuse the texts' parse)."""
     head = [w for w in keywords[:top] if w]
     if len(head) < 2:
         return False
-    parsed = _Texts(group_texts[:400], ())
-    names = sum(1 for w in head if (is_chinese_name(w) if _is_cjk(w) else parsed.is_name(w.lower())))
+    named = names_by_case(group_texts[:400], {w.lower() for w in head if not _is_cjk(w)}, words_key(words))
+    names = sum(1 for w in head if (is_chinese_name(w) if _is_cjk(w) else named[w.lower()]))
     return names >= 2
 
 

@@ -189,11 +189,11 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     return groups_mod.renumber(raw, counts)
 
 
-def name_words(texts: Sequence[str], keywords: Sequence[str], top: int = 3) -> list[str]:
+def name_words(texts: Sequence[str], keywords: Sequence[str], top: int = 3, words: Sequence[str] = ()) -> list[str]:
     """The keywords among the first ``top`` that are names (``is_name_only`` asked of each alone)."""
     from .theme_labels import is_name_only
 
-    return [w for w in keywords[:top] if w and is_name_only(texts, [w, w], top=2)]
+    return [w for w in keywords[:top] if w and is_name_only(texts, [w, w], top=2, words=words)]
 
 
 def _without(texts: Sequence[str], words: Sequence[str]) -> list[str]:
@@ -213,11 +213,12 @@ def _without(texts: Sequence[str], words: Sequence[str]) -> list[str]:
 
 def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Sequence[Sequence[str]],
                         centroids: np.ndarray, rng: np.random.Generator, embed=None,
-                        samples: list | None = None) -> tuple[list[int], np.ndarray]:
+                        samples: list | None = None, words: Sequence[str] = ()) -> tuple[list[int], np.ndarray]:
     """(the sub-themes held together only by names, centroids to group them by); ``samples`` receives
     the member texts read per sub-theme (``NAME_SAMPLE`` each, for the shared-words signal). A flagged
     sub-theme's centroid is that of a sample of its members re-embedded without the name words
-    (``embed``; None: its own centroid). Nothing is flagged where most sub-themes are names."""
+    (``embed``; None: its own centroid). Nothing is flagged where most sub-themes are names.
+    ``words``: the corpus's Chinese words (the same flags; the labels then reuse the texts' parse)."""
     from .theme_labels import is_name_only
 
     flagged: list[int] = []
@@ -226,7 +227,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
         texts = sample_texts(docs, labels, k, rng, NAME_SAMPLE)
         if samples is not None:
             samples.append(texts)
-        if texts and is_name_only(texts, list(keywords[k])):
+        if texts and is_name_only(texts, list(keywords[k]), words=words):
             flagged.append(k)
             read[k] = texts
     content = np.array(centroids, dtype=np.float32, copy=True)
@@ -234,7 +235,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
         return [], content
     if embed is not None:
         for k in flagged:
-            stripped = _without(read[k], name_words(read[k], keywords[k]))
+            stripped = _without(read[k], name_words(read[k], keywords[k], words=words))
             mean = np.asarray(embed(stripped), dtype=np.float64).mean(axis=0)
             norm = float(np.linalg.norm(mean))
             if norm > 0:
@@ -331,6 +332,7 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
     for c in counts:
         total.update(c)
     taken = {t.label.lower() for t in tops}
+    lowered = [docs[i].lower() for i in profiled] if any(t.is_group for t in tops) else []
     for g, top in enumerate(tops):
         if not top.is_group:
             continue
@@ -344,7 +346,7 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
                                 [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
                                 refused=lambda label, m=lead if lead == mood else 0:
-                                groups_mod.against_mood(label, docs, profiled, said, m),
+                                groups_mod.against_mood(label, docs, profiled, said, m, lowered),
                                 other_counts=total - counts[g], frame_mood=lead if lead == mood else 0)
         taken.add(top.label.lower())
 
@@ -362,7 +364,7 @@ def _concept_inputs(mixes: np.ndarray, read: list[list[str]], n_sentiments: int 
 def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarray, sub_centroids: np.ndarray,
                sub_keywords: Sequence[Sequence[str]], *, distance: float | None = None, seed: int = 42, embed=None,
                profile: Profile | None = None, profiled: np.ndarray | None = None,
-               kind_weight: float = KIND_WEIGHT, info: dict | None = None
+               kind_weight: float = KIND_WEIGHT, info: dict | None = None, chinese_words=None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(top-level group per sub-theme, mood per sub-theme, profiled document indices, their sentiment
     argmax): the grouping half of ``build_tree`` (see there for the arguments)."""
@@ -374,7 +376,8 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
         return top_of, moods, profiled_idx, said
     read: list[list[str]] = []
     flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
-                                           np.random.default_rng(seed + 1), embed, samples=read)
+                                           np.random.default_rng(seed + 1), embed, samples=read,
+                                           words=chinese_words or ())
     use_kind = profile is not None and kind_weight > 0
     mixes = None
     if profile is not None:
@@ -420,7 +423,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
     top_of, moods, profiled_idx, said = top_groups(docs, labels, sub_similarity, sub_centroids, sub_keywords,
                                                    distance=distance, seed=seed, embed=embed, profile=profile,
-                                                   profiled=profiled, kind_weight=kind_weight, info=info)
+                                                   profiled=profiled, kind_weight=kind_weight, info=info,
+                                                   chinese_words=chinese_words)
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)

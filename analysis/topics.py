@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import logging
 import os
 import re
@@ -176,8 +177,9 @@ def import_engine(cache_dir: str | os.PathLike[str] | None = None) -> None:
 
 
 #: Packages BERTopic imports at its own import only for features we never use (embedding models,
-#: text generation, saving to the Hub): torch alone costs ~3-4 s of CPU per analysing process.
-_BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers")
+#: text generation, saving to the Hub, plots): torch alone costs ~3-4 s of CPU per analysing process;
+#: plotly and huggingface_hub ~0.3 s together (the desktop bundle ships without plotly already).
+_BERTOPIC_OPTIONAL = ("torch", "transformers", "sentence_transformers", "plotly", "huggingface_hub")
 
 
 @contextlib.contextmanager
@@ -224,18 +226,49 @@ def exact_neighbours(embeddings: np.ndarray, k: int) -> tuple[np.ndarray, np.nda
 
     Given to UMAP as ``precomputed_knn``: pynndescent's approximate search is the one part of UMAP
     whose numba code cannot be cached (it uses dynamic globals), ~30 s of compilation per process;
-    brute force on the at most ``max_fit`` clustered items takes ~3 s and is exact.
+    brute force on the at most ``max_fit`` clustered items takes ~2 s and is exact.
     """
-    from sklearn import config_context
-    from sklearn.neighbors import NearestNeighbors
-
-    with config_context(working_memory=128):  # MiB per distance chunk (default 1 GiB)
-        dist, idx = NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(embeddings).kneighbors()
+    dist, idx = cosine_kneighbors(embeddings, k)
     # kneighbors() without X leaves each point out: put it back in front, as UMAP expects
     n = len(embeddings)
     idx = np.hstack([np.arange(n)[:, None], idx[:, : k - 1]])
     dist = np.hstack([np.zeros((n, 1)), dist[:, : k - 1]]).astype(np.float32)
     return idx, np.maximum(dist, 0)
+
+
+def cosine_kneighbors(x: np.ndarray, k: int, working_memory: int = 128) -> tuple[np.ndarray, np.ndarray]:
+    """``NearestNeighbors(n_neighbors=k, metric="cosine", algorithm="brute").fit(x).kneighbors()`` under
+    ``config_context(working_memory=...)`` (MiB per chunk of distances), bit for bit: scikit-learn's own
+    steps (its row normalisation, the same chunks of rows and products, 1 - similarity clipped to [0, 2],
+    its partition and sort, each point's own entry dropped as it drops it), except that the clip is
+    numpy's in place: scikit-learn's array-API clip copies and masks each chunk, and cost more than the
+    products (~1 of 2.5 CPU-seconds at 10,000 items). tests/unit/test_warm_analysis.py compares the two."""
+    from sklearn.preprocessing import normalize
+    from sklearn.utils import gen_batches
+    from sklearn.utils.validation import check_array
+
+    x = check_array(x, order="C")  # as NearestNeighbors.fit keeps it (float32 stays float32)
+    n, m = len(x), k + 1  # the query is the fitted data: one more, then each point itself is dropped
+    unit = normalize(x, copy=True)
+    rows = max(min(int(working_memory * 2**20 // (8 * n)), n), 1)  # sklearn.utils.get_chunk_n_rows
+    dists, inds = [], []
+    for part in gen_batches(n, rows):
+        whole = part.start == 0 and part.stop == n  # one chunk: sklearn multiplies X by itself (X is Y)
+        d = (unit if whole else normalize(x[part], copy=True)) @ unit.T
+        d *= -1
+        d += 1
+        np.clip(d, 0.0, 2.0, out=d)
+        if whole:
+            np.fill_diagonal(d, 0.0)
+        at = np.arange(d.shape[0])[:, None]
+        ind = np.argpartition(d, m - 1, axis=1)[:, :m]
+        ind = ind[at, np.argsort(d[at, ind])]
+        dists.append(d[at, ind])
+        inds.append(ind)
+    dist, ind = np.vstack(dists), np.vstack(inds)
+    keep = ind != np.arange(n)[:, None]
+    keep[:, 0][np.all(keep, axis=1)] = False  # more duplicates than neighbours: the first one goes
+    return np.reshape(dist[keep], (n, m - 1)), np.reshape(ind[keep], (n, m - 1))
 
 
 def _reducer(params: ThemeParams, embeddings: np.ndarray):
@@ -277,6 +310,41 @@ def build_bertopic(params: ThemeParams, embeddings: np.ndarray):
     return model, mcs
 
 
+class _DescribeLater:
+    """While installed on a BERTopic model: ``fit_transform`` skips describing the clusters it found
+    (c-TF-IDF words, and three representative documents per cluster, tokenising every fitted text
+    twice: ~1 CPU-second at 10,000 items); it still computes the topic vectors. ``find_themes``
+    describes the final themes itself (``update_topics``) and reads nothing else of those, so the
+    skipped steps run only when topic reduction needs them (``run``: the very calls, with the same
+    arguments, in the same order; what they compute does not depend on anything ``fit_transform``
+    does after them)."""
+
+    _STEPS = ("_extract_topics", "_save_representative_docs")
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.calls: list[tuple[str, tuple, dict]] = []
+        model._extract_topics = self._extract_topics  # instance attributes shadow the class's methods
+        model._save_representative_docs = self._save_representative_docs
+
+    def _extract_topics(self, documents, embeddings=None, mappings=None, **kwargs) -> None:
+        self.calls.append(("_extract_topics", (documents,), dict(embeddings=embeddings, mappings=mappings, **kwargs)))
+        self.model._create_topic_vectors(documents=documents, embeddings=embeddings, mappings=mappings)
+
+    def _save_representative_docs(self, documents) -> None:
+        self.calls.append(("_save_representative_docs", (documents,), {}))
+
+    def restore(self) -> None:
+        for name in self._STEPS:
+            self.model.__dict__.pop(name, None)
+
+    def run(self) -> None:
+        self.restore()
+        calls, self.calls = self.calls, []
+        for name, args, kwargs in calls:
+            getattr(self.model, name)(*args, **kwargs)
+
+
 def _quiet() -> None:
     """BERTopic resets its logger to WARNING in every constructor; its notes are not for our users
     (inside ``_engine``, which puts the logger's level back)."""
@@ -287,9 +355,14 @@ def _quiet() -> None:
 def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
     """The scope of one use of the engine: numba's disk cache (``compiled_cache``), BERTopic's logger
     level and the warnings BERTopic's import would silence for the process (its notes on what we
-    chose on purpose are not for our users); all as they were afterwards."""
+    chose on purpose are not for our users), and the cyclic garbage collector paused; all as they
+    were afterwards. The engine allocates millions of small objects (label parsing, tokenising), each
+    thousand a collection that walks the whole heap: ~0.8 of 24 CPU-seconds at 20,000 items, with
+    the same peak memory without it (reference counting frees nearly all of it)."""
     logger = logging.getLogger("BERTopic")
     level = logger.level
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with compiled_cache(cache_dir), warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
@@ -297,6 +370,8 @@ def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
             yield
     finally:
         logger.setLevel(level)
+        if collecting:
+            gc.enable()
 
 
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
@@ -340,10 +415,15 @@ def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParam
         # c-TF-IDF of words no theme uses; UMAP's notes on what we chose on purpose (no search index:
         # we never call transform; seeded, so one thread)
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
-        topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+        described = _DescribeLater(model)
+        try:
+            topics = np.asarray(model.fit_transform(fit_docs, embeddings[fit_idx])[0])
+        finally:
+            described.restore()
         n_found = int(topics.max()) + 1 if len(topics) else 0
         max_themes = params.max_themes or auto_max_themes(n)
         if n_found > max_themes:
+            described.run()  # topic reduction reads the clusters' c-TF-IDF, as fit_transform left it
             model.reduce_topics(fit_docs, nr_topics=max_themes + (1 if (topics < 0).any() else 0))
             topics = np.asarray(model.topics_)
     seconds["cluster"] = round(time.perf_counter() - t, 3)
