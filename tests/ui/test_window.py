@@ -391,7 +391,9 @@ def test_a_second_window_sees_the_first_windows_change(qtbot, settings_home, fil
     # the second window notices within its check interval and shows the current content
     qtbot.waitUntil(lambda: second.feedback.model.rowCount() == 3, timeout=10_000)
     qtbot.waitUntil(lambda: "changed by another window" in second.statusBar().currentMessage(), timeout=10_000)
-    assert "planned" in [second.feedback.status.itemData(i) for i in range(second.feedback.status.count())]
+    # the filter choices are re-read in a worker too: they follow shortly after the rows
+    qtbot.waitUntil(lambda: "planned" in [second.feedback.status.itemData(i)
+                                          for i in range(second.feedback.status.count())], timeout=10_000)
 
 
 def test_dark_appearance_is_applied_and_remembered(qtbot, settings_home, filled_workspace):
