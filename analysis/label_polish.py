@@ -22,6 +22,11 @@ from typing import Callable, Sequence
 CONCENTRATION = 0.5
 #: ...and it is generic wherever it is this share of all documents or more ("App" in app reviews).
 CORPUS_SHARE = 0.1
+#: A generic label's replacement must be said by at least this share of the members that say the generic word
+#: (a top-level theme of requests is not named by one request its members rarely make).
+COVER = 0.5
+#: Documents the shares are read on (a seeded sample beyond).
+CORPUS_SAMPLE = 20000
 #: Times a label is asked for again while the answer is one word that is no name.
 ATTEMPTS = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'+#.-]*")
@@ -81,6 +86,33 @@ def is_name(word: str, inside: Sequence[str]) -> bool:
     return bool(names_by_case(list(inside[:400]), {low}).get(low))
 
 
+def said_by(label: str, texts: Sequence[str]) -> float:
+    """Share of ``texts`` that hold every content word of an English label (any inflection); 1.0 for others."""
+    if not label.isascii() or not texts:
+        return 1.0
+    stop = _low_words()
+    pats = [word_pattern(w) for w in _WORD.findall(label) if w.lower() not in stop]
+    if not pats:
+        return 0.0
+    return sum(1 for t in texts if all(p.search(t) for p in pats)) / len(texts)
+
+
+def concentrated(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether a content word of an English label is said mostly by the theme's members (``CONCENTRATION`` of
+    the corpus's documents with it): not a form's boilerplate every issue carries ("GitHub policy")."""
+    if not label.isascii():
+        return True
+    stop = _low_words()
+    for w in _WORD.findall(label):
+        if w.lower() in stop:
+            continue
+        pat = word_pattern(w)
+        everywhere = sum(1 for d in corpus if pat.search(d))
+        if everywhere and sum(1 for d in inside if pat.search(d)) >= CONCENTRATION * everywhere:
+            return True
+    return False
+
+
 def shouting(label: str) -> bool:
     """A label of several words written in capitals (a member sentence typed in caps: "OH MY GOD")."""
     letters = [ch for ch in label if ch.isalpha() and ch.isascii()]
@@ -106,8 +138,8 @@ def house_casing(label: str, surfaces: dict[str, Counter]) -> str:
     for tok in label.split():
         core = tok.strip(".,;:!?")
         low = core.lower()
-        if low in seen and _WORD.fullmatch(core):
-            continue  # "Apple apple", "AAPL aapl": the same word twice
+        if low in seen and _WORD.fullmatch(core) and core not in out:
+            continue  # "AAPL aapl": the same word in two casings
         seen.add(low)
         common = surfaces.get(low)
         if common and core and _WORD.fullmatch(core):
@@ -163,10 +195,15 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
                 child_texts: dict, relabel: Relabel) -> None:
     """Casing, generic one-word labels and duplicates ignoring case, across a tree (module docstring);
     ``tops``: ``theme_tree.TopTheme`` list (labels set in place, as are ``sub_labels``), ``labels``: the
-    sub-theme of each of ``docs``, ``top_texts``/``child_texts``: the sampled texts the labels were read from."""
+    sub-theme of each of ``docs``, ``top_texts``/``child_texts``: the sampled texts the labels were read from.
+    A generic top-level label is left as it is: the phrases found for one (c-TF-IDF over the other top-level
+    themes) were form boilerplate or one member's request ("GitHub policy" for "Feature" on nlbse24)."""
     import numpy as np
 
     labels = np.asarray(labels)
+    if len(docs) > CORPUS_SAMPLE:  # the shares are read on a seeded sample of a large corpus
+        keep = np.sort(np.random.default_rng(0).choice(len(docs), CORPUS_SAMPLE, replace=False))
+        docs, labels = [docs[j] for j in keep], labels[keep]
     surfaces = surface_counts([t for ts in top_texts for t in ts])
     for top in tops:
         top.label = house_casing(top.label, surfaces)
@@ -204,14 +241,16 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
     for e in entries:
         label = get(e)
         dup = label.lower() in seen
-        if dup or generic(label, e):
+        if dup or (e[1] is not None and generic(label, e)):  # top level: see the docstring
             reserved = [get(x) for x in entries if x != e] + [label]
             for _ in range(ATTEMPTS):  # a one-word answer that is no name is reserved too and asked again
                 new = relabel(e[0], e[1], reserved)
                 if (not new or new.endswith(")") or new.lower() in seen or new.lower() == label.lower()
                         or shouting(new)):
                     break
-                if not (one_word(new) and (generic(new, e) or not is_name(new, members(e)))):
+                if dup or (not (one_word(new) and (generic(new, e) or not is_name(new, members(e))))
+                           and said_by(new, members(e)) >= COVER * said_by(label, members(e))
+                           and concentrated(new, members(e), docs)):
                     put(e, new)
                     break
                 reserved.append(new)

@@ -792,6 +792,9 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
         base, extra = label, [w for w in keywords if w.lower() not in label.lower()]
         while label.lower() in taken and extra:
             label = with_word(base, extra.pop(0))
+        n = 2
+        while label.lower() in taken:  # only members with no word at all (empty texts) come here
+            label, n = f"{base} ({n})", n + 1
     return label
 
 
