@@ -387,7 +387,12 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
-    return plain if plain.lower() not in taken else f"{plain} (2)"  # nothing the children share is free
+    if plain.lower() not in taken:
+        return plain
+    from .label_polish import distinguishing_word, with_word  # nothing the children share is free: a word of theirs
+
+    word = distinguishing_word([t for g in texts for t in g], [list(other_texts)], [plain])
+    return with_word(plain, word) if word else plain
 
 
 #: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese

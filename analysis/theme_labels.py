@@ -74,7 +74,8 @@ def _length_bonus(key) -> float:
 def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed | None = None,
                   keywords: list[list[str]] | None = None, seed: int = 42, *,
                   words: Collection[str] | None = None, reserved: Collection[str] = (),
-                  moods: Sequence[Sequence[int] | None] | None = None, avoid: Collection[str] = ()) -> list[str]:
+                  moods: Sequence[Sequence[int] | None] | None = None, avoid: Collection[str] = (),
+                  phrases_for: Collection[int] = (), fell_back: list[int] | None = None) -> list[str]:
     """One short phrase label per group of member texts; distinct among the groups (siblings).
 
     ``centroids[k]``: unit centroid of group k in the space of ``embed`` (phrases -> unit vectors;
@@ -83,7 +84,9 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     themes hold (never given again); ``avoid``: labels elsewhere in the tree, not given again unless a group
     has no other grounded phrase (then a repeat beats a numbered member sentence). ``moods`` (optional, per group, one per text): the app's sentiment
     of each member text (-1, 0, 1; the feedback-class heads' argmax), which decides the theme's mood a
-    label must not go against (without it: ``label_mood``'s word lists). Deterministic for the same input and seed.
+    label must not go against (without it: ``label_mood``'s word lists). ``phrases_for``: groups whose English
+    label must be a phrase, not one word; ``fell_back`` receives the groups labelled by a member sentence
+    (no grounded phrase). Deterministic for the same input and seed.
     """
     if not groups:
         return []
@@ -114,10 +117,12 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     ranked: list[list[tuple[float, str, tuple]]] = []
     top_words = [_keyword_forms(keywords[k] if keywords and k < len(keywords) else ()) for k in range(len(groups))]
     for k, (df, _) in enumerate(counted):
-        need = min_texts(sizes[k])
+        need = min_texts(sizes[k]) if k not in phrases_for else min(3, min_texts(sizes[k]))
         scored = []
         for key, c in df.items():
             if c < need or (len(key) == 2 and key[0] == key[1]):  # "aapl aapl": a tag repeated as a word
+                continue
+            if k in phrases_for and len(key) == 1 and not _is_cjk_key(key):  # a one-word label said nothing
                 continue
             weight = c - (1 - BODY_WEIGHT) * parsed[k].body_only.get(key, 0)  # issues: titles count most
             score = weight / sizes[k] * math.log(1 + mean_size / total[key]) * _length_bonus(key)
@@ -192,8 +197,11 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
                 texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
+            if fell_back is not None:
+                fell_back.append(k)
             labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
-                                  keywords[k] if keywords and k < len(keywords) else [], near)
+                                  keywords[k] if keywords and k < len(keywords) else [], near,
+                                  [g for j, g in enumerate(groups) if j != k])
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
@@ -750,8 +758,14 @@ def _shorten(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str]) -> str:
-    """The most typical member sentence, shortened; made distinct with a number when it is taken."""
+#: Member sentences (most typical first) a fallback label may take when the most typical one is taken.
+FALLBACK_OPTIONS = 5
+
+
+def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str],
+              others: Sequence[Sequence[str]] = ()) -> str:
+    """The most typical member sentence, shortened; when taken, the next of the ``FALLBACK_OPTIONS`` most typical,
+    else it with a word its members say and ``others`` (the siblings' texts) do not."""
     sentences = []
     for text in texts[:40]:
         for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", text[:MAX_TEXT_CHARS]).split())):
@@ -759,18 +773,28 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
             if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
                 sentences.append(s)
     sentences = sorted(set(sentences))
-    best = None
+    order: list[str] = []
     if sentences and embed is not None and centroid is not None and np.any(centroid):
         sims = np.asarray(embed(sentences), dtype=np.float32) @ np.asarray(centroid, dtype=np.float32)
-        best = sentences[int(np.argmax(sims))]
+        order = [sentences[i] for i in np.argsort(-sims, kind="stable")]
     elif sentences:
         kw = set(keywords[:10])
-        best = max(sentences, key=lambda s: (len(s.split()) >= 3 or len(s) >= 6 and _CJK.search(s) is not None,
-                                             sum(w in s.lower() for w in kw), -len(s), s))
-    label = _shorten(best) if best else (keywords[0] if keywords else "(no label)")
-    base, n = label, 2
-    while label.lower() in taken:
-        label, n = f"{base} ({n})", n + 1
+        order = sorted(sentences, key=lambda s: (len(s.split()) >= 3 or len(s) >= 6 and _CJK.search(s) is not None,
+                                                 sum(w in s.lower() for w in kw), -len(s), s), reverse=True)
+    shortened = [_shorten(s) for s in order]
+    label = shortened[0] if shortened else (keywords[0] if keywords else "(no label)")
+    if label.lower() in taken:  # the next most typical sentence, else what only these members say; never "(2)"
+        from .label_polish import distinguishing_word, with_word
+
+        free = [s for s in shortened[:FALLBACK_OPTIONS] if s.lower() not in taken]
+        word = None if free else distinguishing_word(texts, others, [label])
+        label = free[0] if free else with_word(label, word) if word else label
+        base, extra = label, [w for w in keywords if w.lower() not in label.lower()]
+        while label.lower() in taken and extra:
+            label = with_word(base, extra.pop(0))
+        n = 2
+        while label.lower() in taken:  # only members with no word at all (empty texts) come here
+            label, n = f"{base} ({n})", n + 1
     return label
 
 

@@ -54,6 +54,7 @@ import numpy as np
 from . import theme_groups as groups_mod
 from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
+from .label_polish import polish_tree
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -244,7 +245,8 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
 
 
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
-                   seed: int = 42, embed=None, words=None, moods=None, avoid=(), reserved=()) -> list[str]:
+                   seed: int = 42, embed=None, words=None, moods=None, avoid=(), reserved=(), phrases_for=(),
+                   fell_back=None) -> list[str]:
     """Labels for themes shown side by side (``groups``: a sample of each one's member texts),
     distinct from each other: phrases from the members' own words (``theme_labels.phrase_labels``;
     ``embed`` maps phrases to vectors for the re-ranking, ``words`` the corpus's Chinese words,
@@ -252,7 +254,8 @@ def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywo
     from .theme_labels import phrase_labels
 
     return phrase_labels([list(g) for g in groups], np.asarray(centroids), embed, [list(k) for k in keywords],
-                         seed, words=words, moods=moods, avoid=avoid, reserved=reserved)  # avoid: elsewhere in the tree
+                         seed, words=words, moods=moods, avoid=avoid, reserved=reserved,
+                         phrases_for=phrases_for, fell_back=fell_back)  # avoid: elsewhere in the tree
 
 
 def sample_indices(labels: np.ndarray, k: int, rng: np.random.Generator, limit: int = KEYWORD_SAMPLE) -> np.ndarray:
@@ -465,6 +468,21 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                         docs_by_top, words=chinese_words, labels=labels)
     _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
                            chinese_words, profiled_idx, said)
+
+    def relabel(g: int, i: int | None, reserved: list[str]) -> str | None:
+        """A grounded phrase (no member sentence) for top ``g`` or its ``i``-th child, none of ``reserved``."""
+        fell: list[int] = []
+        if i is None:
+            out = label_siblings(docs_by_top, centroids, [t.keywords for t in tops], seed, embed, chinese_words,
+                                 top_moods, reserved=reserved, phrases_for=(g,), fell_back=fell)[g]
+            return None if g in fell else out
+        kids = tops[g].children
+        out = label_siblings(child_texts[g], sub_centroids[kids], [sub_keywords[k] for k in kids], seed, embed,
+                             chinese_words, moods_of(child_idx[g], profiled_idx, said) if len(said) else None,
+                             reserved=reserved, phrases_for=(i,), fell_back=fell)[i]
+        return None if i in fell else out
+
+    polish_tree(tops, sub_labels, docs, labels, docs_by_top, child_texts, relabel)
     return top_of, tops
 
 

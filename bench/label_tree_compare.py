@@ -189,13 +189,34 @@ class Counts:
         tops, subs = side["tops"], side["sub_labels"]
         labels = [t[1] for t in tops] + [subs[k] for t in tops if len(t[0]) > 1 for k in t[0]]
         keys = Counter(self.key(x) for x in labels)
+        low = Counter(x.lower() for x in labels)
         pairs = [(subs[k], t[1]) for t in tops if len(t[0]) > 1 for k in t[0]]
         themes = [(t[1], t[0]) for t in tops] + [(subs[k], [k]) for t in tops if len(t[0]) > 1 for k in t[0]]
         return {"labels": len(labels), "top": len(tops), "bare": sum(self.bare(x) for x in labels),
                 "minority claim": sum(self.minority(x, self.members(ks)) for x, ks in themes),
                 "repeated": sum(keys[self.key(x)] > 1 for x in labels),
                 "parent=child": sum(self.only_repeats(c, p) for c, p in pairs),
-                "placeholder": sum(self.placeholder(x) for x in labels), "cpu": side["cpu_s"]}
+                "placeholder": sum(self.placeholder(x) for x in labels), "cpu": side["cpu_s"],
+                "numbered": sum(bool(_SUFFIX.search(x)) for x in labels),
+                "case dup": sum(low[x.lower()] > 1 or self.twin(x) for x in labels),
+                "generic 1-word": sum(self.generic(x, ks) for x, ks in themes)}
+
+    def twin(self, label: str) -> bool:
+        """A label holding one word twice in two casings ("AAPL aapl")."""
+        words = re.findall(r"[A-Za-z]+", label)
+        return len({w.lower() for w in words}) < len(set(words))
+
+    def generic(self, label: str, subs: list[int]) -> bool:
+        """A one-word English label that ``label_polish.generic_word`` calls generic (the same test the
+        new code applies, on all the theme's documents)."""
+        import numpy as np
+
+        from analysis.label_polish import generic_word, one_word
+
+        if not one_word(label):
+            return False
+        inside = [self.docs[i] for i in np.flatnonzero(np.isin(self.labels, subs))]
+        return generic_word(label, inside, self.docs)
 
 
 def main() -> None:
@@ -231,7 +252,8 @@ def main() -> None:
         for side, result in sides.items():
             rows.append((name, side, counts.row(result)))
         shown.append((name, sides))
-    cols = ["labels", "top", "bare", "repeated", "parent=child", "placeholder", "minority claim", "cpu"]
+    cols = ["labels", "top", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
+            "placeholder", "minority claim", "cpu"]
     print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
     print("|---" * (len(cols) + 2) + "|")
     for name, side, row in rows:
