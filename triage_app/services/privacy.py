@@ -85,7 +85,7 @@ def redact_for_export(text: str | None, settings: PrivacySettings) -> str | None
     return output_redactor(settings).text(text)
 
 
-_RETWEET = re.compile(r"^\s*(?:RT\s*)?\[HANDLE\]\s*:\s*")
+_RETWEETS = re.compile(r"^(?:\s*(?:RT\s*)?\[HANDLE\]\s*:\s*)+")
 _LEADING_HANDLES = re.compile(r"^[\s.'\"“]*(?:\[HANDLE\][\s,:]*)+")
 _TRAILING = re.compile(r"(?:\s*(?:\[HANDLE\]|https?://\S+|\bvia\b))+[\s.]*$")
 
@@ -97,13 +97,7 @@ def readable_quote(text: str | None) -> str | None:
     The text itself when nothing would be left."""
     if not text or "[HANDLE]" not in text and "http" not in text:
         return text
-    out = text
-    while True:
-        shorter = _RETWEET.sub("", out, count=1)
-        if shorter == out:
-            break
-        out = shorter
-    out = _TRAILING.sub("", _LEADING_HANDLES.sub("", out)).strip()
+    out = _TRAILING.sub("", _LEADING_HANDLES.sub("", _RETWEETS.sub("", text, count=1))).strip()
     out = out.replace("[HANDLE]", "@…")
     return out if len(out) >= 3 else text
 
