@@ -102,6 +102,15 @@ def wrapped(text: str, limit: int, lines: int = 2) -> str:
     return "\n".join(out)
 
 
+def panel_title(label: str, n, limit: int) -> str:
+    """A small-multiple panel's title: the whole label over at most two lines, then "(n = 1,234)"
+    (on the last line when it fits, else below)."""
+    count = f"(n = {int(n):,})"
+    title = wrapped(label, limit)
+    fits = sum(map(_width, title.split("\n")[-1] + count)) < limit
+    return safe(title + (" " if fits else "\n") + count)
+
+
 def _period_ticks(ax, periods: Sequence[str], max_ticks: int = 10) -> None:
     x = np.arange(len(periods))
     step = max(1, int(np.ceil(len(periods) / max_ticks)))
@@ -215,7 +224,7 @@ def theme_volume(periods: Sequence[str], series: Mapping[str, Sequence[int]], me
             _shade(ax, periods, highlight, meta, label=i == 0)
             ax.bar(x, values, color=BLUE, width=0.8)
             if len(names) > 1:
-                ax.set_title(f"{safe(short(name, 48 // cols + 12))} (n = {int(values.sum()):,})", fontsize="medium")
+                ax.set_title(panel_title(name, values.sum(), 48 // cols + 12), fontsize="medium")
             _period_ticks(ax, periods, 6 if len(names) > 1 else 12)
         for ax in axes[len(names):]:
             ax.set_axis_off()
@@ -527,12 +536,10 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
         width = 48 // cols + 4  # label length (CJK counts double) that fits beside a panel's bars
         for ax, (label, n, subs) in zip(axes, themes):
             # whole labels over two lines (a cut title or bar label hid what the theme is)
-            limit, count = 48 // cols + 10, f"(n = {int(n):,})"
-            title = wrapped(label, limit)
-            fits = sum(map(_width, title.split("\n")[-1] + count)) < limit
-            ax.set_title(safe(title + (" " if fits else "\n") + count), fontsize="medium", loc="left")
+            ax.set_title(panel_title(label, n, 48 // cols + 10), fontsize="medium", loc="left")
             ranked = sorted(subs, key=lambda s: -s[1])
-            bars = [(safe(wrapped(name, width)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
+            # two lines where the panels are tall (one row of them); one where rows of panels stack the bars tightly
+            bars = [(safe(wrapped(name, width, 2 if rows == 1 else 1)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
             rest = ranked[SUB_BARS:]
             if rest:
                 bars.append((meta.t("{n} more").replace("{n}", str(len(rest))), int(sum(k for _, k in rest)), GREY))

@@ -181,7 +181,8 @@ class PreviewPage(QWizardPage):
         self.segments.setMaximumHeight(64)
         self.segments.itemChanged.connect(self._option_changed)
         rows = (len(MAPPED_FIELDS) + per_row - 1) // per_row
-        grid.addWidget(QLabel(self.tr("Segment columns")), rows, 0)
+        self.segments_label = QLabel(self.tr("Segment columns"))
+        grid.addWidget(self.segments_label, rows, 0)
         grid.addWidget(self.segments, rows, 1, 1, per_row * 2 - 1)
         # a 1/0 column ("label", "polarity") read as sentiment: said plainly, so it can be unticked
         self.codes_box = QCheckBox(objectName="sentiment-codes")
@@ -339,6 +340,8 @@ class PreviewPage(QWizardPage):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked)
                 self.segments.addItem(item)
+            for widget in (self.segments, self.segments_label):  # every column used above: no empty box
+                widget.setVisible(self.segments.count() > 0)
 
     def _fill_codes(self, preview: FilePreview) -> None:
         """The tick box that says how a 1/0 (or -1/0/1) sentiment column is read; it stays after

@@ -212,27 +212,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -763,12 +763,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="575" />
+        <location filename="../../ui/import_wizard.py" line="578" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="582" />
+        <location filename="../../ui/import_wizard.py" line="585" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1307,65 +1307,65 @@
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212" />
+        <location filename="../../ui/import_wizard.py" line="213" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="253" />
+        <location filename="../../ui/import_wizard.py" line="254" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316" />
+        <location filename="../../ui/import_wizard.py" line="317" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="318" />
+        <location filename="../../ui/import_wizard.py" line="319" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="357" />
+        <location filename="../../ui/import_wizard.py" line="360" />
         <source>Use column “{0}” as each row's sentiment: {1} (all {2} values checked). Untick if it means something else.</source>
         <translation>将“{0}”列用作每行的情感：{1}（已检查全部 {2} 个值）。如果这一列表示别的意思，请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="37" />
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="35" />
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="38" />
-        <location filename="../../ui/import_wizard.py" line="372" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1422,13 +1422,13 @@
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="42" />
-        <location filename="../../ui/import_wizard.py" line="375" />
+        <location filename="../../ui/import_wizard.py" line="378" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="43" />
-        <location filename="../../ui/import_wizard.py" line="375" />
+        <location filename="../../ui/import_wizard.py" line="378" />
         <source>Feedback type</source>
         <translation>反馈类型</translation>
     </message>
@@ -1448,27 +1448,27 @@
         <translation>根据列名和前几行猜测；猜错的请改正，文件中没有的列请选择（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="297" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="297" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>also possible</source>
         <translation>也可能是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310" />
+        <location filename="../../ui/import_wizard.py" line="311" />
         <source>{0:.0%} of the characters read as ordinary text in this encoding</source>
         <translation>按此编码读取时，{0:.0%} 的字符是正常文字</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="354" />
+        <location filename="../../ui/import_wizard.py" line="357" />
         <source>1 = positive, 0 = negative</source>
         <translation>1 = 正面，0 = 负面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="358" />
         <source>-1 = negative, 0 = neutral, 1 = positive</source>
         <translation>-1 = 负面，0 = 中性，1 = 正面</translation>
     </message>
@@ -1477,37 +1477,37 @@
         <translation type="vanished">将“{0}”列用作每行的情感：{1}。如果这一列表示别的意思，请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="396" />
+        <location filename="../../ui/import_wizard.py" line="399" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="398" />
+        <location filename="../../ui/import_wizard.py" line="401" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="399" />
+        <location filename="../../ui/import_wizard.py" line="402" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="401" />
+        <location filename="../../ui/import_wizard.py" line="404" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="404" />
+        <location filename="../../ui/import_wizard.py" line="407" />
         <source>Column “{0}” is not 1/0 sentiment codes: row {1} holds “{2}”, so its numbers are read as star ratings (1-2 negative, 3 neutral, 4-5 positive).</source>
         <translation>“{0}”列不是 1/0 情感代码：第 {1} 行是“{2}”，因此其中的数字按星级评分读取（1-2 负面，3 中性，4-5 正面）。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="410" />
+        <location filename="../../ui/import_wizard.py" line="413" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="413" />
+        <location filename="../../ui/import_wizard.py" line="416" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1516,7 +1516,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="415" />
+        <location filename="../../ui/import_wizard.py" line="418" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1584,27 +1584,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="460" />
+        <location filename="../../ui/import_wizard.py" line="463" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="463" />
+        <location filename="../../ui/import_wizard.py" line="466" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="480" />
+        <location filename="../../ui/import_wizard.py" line="483" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="495" />
+        <location filename="../../ui/import_wizard.py" line="498" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="517" />
+        <location filename="../../ui/import_wizard.py" line="520" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1637,7 +1637,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="153" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1650,22 +1650,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2104,33 +2104,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="527" />
-        <location filename="../../ui/import_wizard.py" line="534" />
+        <location filename="../../ui/import_wizard.py" line="530" />
+        <location filename="../../ui/import_wizard.py" line="537" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="534" />
+        <location filename="../../ui/import_wizard.py" line="537" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="548" />
+        <location filename="../../ui/import_wizard.py" line="551" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="551" />
+        <location filename="../../ui/import_wizard.py" line="554" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="554" />
+        <location filename="../../ui/import_wizard.py" line="557" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="558" />
+        <location filename="../../ui/import_wizard.py" line="561" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2459,16 +2459,21 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="104" />
+        <source>a sub-theme moved to the top level</source>
+        <translation>一个子主题移到顶层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="105" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Move Theme</source>
         <translation>移动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Put “{0}” under:</source>
         <translation>把“{0}”放到：</translation>
     </message>
@@ -2532,52 +2537,52 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2586,17 +2591,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2846,122 +2851,122 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Sub-themes</source>
         <translation>子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>the {0} with the most praise of {1}</source>
         <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>

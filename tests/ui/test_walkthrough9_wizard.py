@@ -51,6 +51,13 @@ def test_segment_list_leaves_out_columns_mapped_to_fields(qtbot, settings_home, 
     ws.close()
 
 
+def test_no_empty_segment_box_when_every_column_is_used(qtbot, settings_home, tmp_path):
+    ws, wizard = _wizard(qtbot, tmp_path, ["label", "review"], [("1", "good food"), ("0", "cold food")] * 5)
+    page = wizard.preview_page
+    assert _segments(page) == [] and page.segments.isHidden() and page.segments_label.isHidden()
+    ws.close()
+
+
 def test_a_later_three_makes_a_one_zero_column_stars_and_the_wizard_says_so(qtbot, settings_home, tmp_path):
     from triage_app.domain import drive
     from triage_app.services.sentiment import score_items

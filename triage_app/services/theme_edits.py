@@ -277,10 +277,12 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
     from .analysis import theme_member_vectors, workspace_model
 
     conn = ws.conn
-    _theme(conn, theme_id)
+    theme = _theme(conn, theme_id)
     children = tq.children_of(conn).get(theme_id, [])
     if len(children) >= 2:
-        return _group_preview(conn, theme_id, children, parts)
+        groups = _group_preview(conn, theme_id, children, parts)
+        groups[0].label = theme["label"]  # the first group stays in the theme, under its name (_split_groups)
+        return groups
     item_ids, docs, vectors = theme_member_vectors(ws, theme_id)
     if len(item_ids) < 4:
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
