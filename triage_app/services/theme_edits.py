@@ -346,9 +346,9 @@ def _split_groups(conn, theme: dict, preview: list[SplitPart]) -> dict:
             new_ids.append(parent)
             before["themes"][str(parent)] = None
             after["themes"][str(parent)] = _theme_fields(_theme(conn, parent), _FULL)
-        for child in part.children:
-            before["themes"][str(child)] = {"parent_id": theme_id}
-            after["themes"][str(child)] = {"parent_id": parent}
+        for child in part.children:  # a person chose where they go: a full re-run keeps it (parent_edited)
+            before["themes"][str(child)] = {"parent_id": theme_id, "parent_edited": _theme(conn, child)["parent_edited"]}
+            after["themes"][str(child)] = {"parent_id": parent, "parent_edited": 1}
             if parent is None:
                 new_ids.append(child)
     _restore(conn, after, theme_id)
