@@ -52,7 +52,8 @@ def test_segment_list_leaves_out_columns_mapped_to_fields(qtbot, settings_home, 
 
 
 def test_no_empty_segment_box_when_every_column_is_used(qtbot, settings_home, tmp_path):
-    ws, wizard = _wizard(qtbot, tmp_path, ["label", "review"], [("1", "good food"), ("0", "cold food")] * 5)
+    ws, wizard = _wizard(qtbot, tmp_path, ["label", "review"], [(str(i % 2), f"the food of order {i} arrived {'warm' if i % 2 else 'cold'}, the rider was polite")
+                                                                      for i in range(12)])
     page = wizard.preview_page
     assert _segments(page) == [] and page.segments.isHidden() and page.segments_label.isHidden()
     ws.close()
