@@ -64,6 +64,53 @@ def short(text: str, limit: int = 38) -> str:
     return text
 
 
+def _width(ch: str) -> int:
+    return 2 if ord(ch) > 0x2E80 else 1
+
+
+def wrapped(text: str, limit: int, lines: int = 2) -> str:
+    """``text`` on at most ``lines`` lines of ``limit`` width (CJK counts double), broken between
+    words (anywhere in Chinese); only what still does not fit is shortened with "…". A theme label of
+    five words is shown whole over two lines rather than cut after two ("Phone and music pr…")."""
+    words = " ".join(str(text).split()).split(" ")
+    out: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if sum(map(_width, candidate)) <= limit:
+            line = candidate
+            continue
+        if line:
+            out.append(line)
+            line = ""
+        while word and sum(map(_width, word)) > limit:  # a long word or a run of Chinese: broken where it fills a line
+            cut, width = 0, 0
+            for i, ch in enumerate(word):
+                width += _width(ch)
+                if width > limit:
+                    break
+                cut = i + 1
+            if sum(map(_width, word[cut:])) <= 2:  # one character left over stays (no "时" alone on a line)
+                cut = len(word)
+            out.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines - 1] + [short(" ".join(out[lines - 1:]), limit)]
+    return "\n".join(out)
+
+
+def panel_title(label: str, n, limit: int) -> str:
+    """A small-multiple panel's title: the whole label over at most two lines, then "(n = 1,234)"
+    (on the last line when it fits, else below)."""
+    count = f"(n = {int(n):,})"
+    title = wrapped(label, limit)
+    fits = sum(map(_width, title.split("\n")[-1] + count)) < limit
+    return safe(title + (" " if fits else "\n") + count)
+
+
 def _period_ticks(ax, periods: Sequence[str], max_ticks: int = 10) -> None:
     x = np.arange(len(periods))
     step = max(1, int(np.ceil(len(periods) / max_ticks)))
@@ -177,7 +224,7 @@ def theme_volume(periods: Sequence[str], series: Mapping[str, Sequence[int]], me
             _shade(ax, periods, highlight, meta, label=i == 0)
             ax.bar(x, values, color=BLUE, width=0.8)
             if len(names) > 1:
-                ax.set_title(f"{safe(short(name, 48 // cols + 12))} (n = {int(values.sum()):,})", fontsize="medium")
+                ax.set_title(panel_title(name, values.sum(), 48 // cols + 12), fontsize="medium")
             _period_ticks(ax, periods, 6 if len(names) > 1 else 12)
         for ax in axes[len(names):]:
             ax.set_axis_off()
@@ -486,11 +533,13 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
         cols = 1 if len(themes) == 1 else min(4, len(themes))
         rows = int(np.ceil(len(themes) / cols))
         axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, squeeze=False)).ravel()
-        width = 48 // cols + 4  # label length (CJK counts double) that fits beside a panel's bars
+        width = 48 // cols + 6  # label length (CJK counts double) that fits beside a panel's bars ("not in a sub-theme")
         for ax, (label, n, subs) in zip(axes, themes):
-            ax.set_title(f"{safe(short(label, 48 // cols + 6))} (n = {int(n):,})", fontsize="medium", loc="left")
+            # whole labels over two lines (a cut title or bar label hid what the theme is)
+            ax.set_title(panel_title(label, n, 48 // cols + 10), fontsize="medium", loc="left")
             ranked = sorted(subs, key=lambda s: -s[1])
-            bars = [(safe(short(name, width)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
+            # two lines where the panels are tall (one row of them); one where rows of panels stack the bars tightly
+            bars = [(safe(wrapped(name, width, 2 if rows == 1 else 1)), int(k), BLUE) for name, k in ranked[:SUB_BARS]]
             rest = ranked[SUB_BARS:]
             if rest:
                 bars.append((meta.t("{n} more").replace("{n}", str(len(rest))), int(sum(k for _, k in rest)), GREY))

@@ -16,6 +16,8 @@ names an area), problem before request before question when labels disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 _SENTIMENT_WORDS = {
     "positive": ("positive", "pos", "good", "happy", "satisfied", "promoter", "like", "up", "+", "praise",
@@ -92,6 +94,33 @@ def sentiment_codes(header: str, values) -> dict[str, str] | None:
     if seen <= set(SIGNED_CODES) and seen & {"-1", "−1"}:
         return dict(SIGNED_CODES)
     return None
+
+
+@dataclass
+class CodeReading:
+    """How a whole sentiment column reads (``read_codes``): its codes (None: not codes), how many
+    values were read, and the first value that is not a code as (row number, value)."""
+
+    codes: dict[str, str] | None
+    rows: int
+    other: tuple[int, str] | None = None
+
+
+def read_codes(header: str, numbered_values: Iterable[tuple[int, str]]) -> CodeReading:
+    """``sentiment_codes`` over a whole column, read once as (row number, value) pairs: it stops at the
+    first value that cannot be a code (a "3" in row 5,012 makes the column stars), so a column of
+    stars or words costs a few rows and a column of codes one pass over one column."""
+    seen: set[str] = set()
+    rows = 0
+    for number, value in numbered_values:
+        text = "" if value is None else str(value).strip()
+        if not text:
+            continue
+        rows += 1
+        if text not in SIGNED_CODES:
+            return CodeReading(None, rows, (number, text))
+        seen.add(text)
+    return CodeReading(sentiment_codes(header, seen), rows)
 
 
 def normalise_type(value) -> str | None:

@@ -80,13 +80,9 @@ class DashboardView(QWidget):
         """Offer the periods the data fills: over nine days of data "Last 90 days" would show the same
         nine days under a 90-day name, so the longer periods are greyed out, "All time" says how many
         days the data spans and is chosen when the workspace is first shown."""
-        from analysis.periods import to_epoch
-        from triage_app.store.metrics_queries import created_span
+        from triage_app.services.data_span import data_span
 
-        oldest, newest = created_span(self.ws.reader())
-        span = None
-        if oldest and newest:
-            span = int(to_epoch(newest) // 86400 - to_epoch(oldest) // 86400) + 1  # calendar days, as the footers
+        span = data_span(self.ws.reader()).days()  # calendar days, as the board's trend and the growth note say
         model = self.period.model()
         self.period.blockSignals(True)
         try:

@@ -101,6 +101,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ThemeActions", "{0} item(s) to:"),
     QT_TRANSLATE_NOOP("ThemeActions", "Items not moved"),
     QT_TRANSLATE_NOOP("ThemeActions", "sub-themes"),
+    QT_TRANSLATE_NOOP("ThemeActions", "a sub-theme moved to the top level"),
     QT_TRANSLATE_NOOP("ThemeActions", "(top level)"),
     QT_TRANSLATE_NOOP("ThemeActions", "Move Theme"),
     QT_TRANSLATE_NOOP("ThemeActions", "Put “{0}” under:"),

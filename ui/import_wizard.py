@@ -181,14 +181,15 @@ class PreviewPage(QWizardPage):
         self.segments.setMaximumHeight(64)
         self.segments.itemChanged.connect(self._option_changed)
         rows = (len(MAPPED_FIELDS) + per_row - 1) // per_row
-        grid.addWidget(QLabel(self.tr("Segment columns")), rows, 0)
+        self.segments_label = QLabel(self.tr("Segment columns"))
+        grid.addWidget(self.segments_label, rows, 0)
         grid.addWidget(self.segments, rows, 1, 1, per_row * 2 - 1)
         # a 1/0 column ("label", "polarity") read as sentiment: said plainly, so it can be unticked
         self.codes_box = QCheckBox(objectName="sentiment-codes")
         self.codes_box.setVisible(False)
         self.codes_box.toggled.connect(self._codes_toggled)
         grid.addWidget(self.codes_box, rows + 1, 0, 1, per_row * 2)
-        self._code_columns: dict[str, tuple[str, dict]] = {}  # file -> (column, codes) seen in its preview
+        self._code_columns: dict[str, tuple[str, dict, int]] = {}  # file -> (column, codes, values checked) seen in its preview
         self.preview_model = QStandardItemModel(self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
@@ -330,27 +331,34 @@ class PreviewPage(QWizardPage):
             self._fill_codes(preview)
             self.segments.clear()
             chosen = {c for f, c in options.mapping.items() if f.startswith(SEGMENT)}
+            # a column already holding a field (text, date, labels...) is not offered as a segment too
+            mapped = {c for f, c in preview.mapping.items() if c and not f.startswith(SEGMENT)}
             for header in preview.headers:
+                if header in mapped:
+                    continue
                 item = QListWidgetItem(header)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked)
                 self.segments.addItem(item)
+            for widget in (self.segments, self.segments_label):  # every column used above: no empty box
+                widget.setVisible(self.segments.count() > 0)
 
     def _fill_codes(self, preview: FilePreview) -> None:
         """The tick box that says how a 1/0 (or -1/0/1) sentiment column is read; it stays after
         being unticked so the choice can be undone."""
         path = str(self._current_file() or "")
         if preview.sentiment_codes and preview.mapping.get("sentiment"):
-            self._code_columns[path] = (preview.mapping["sentiment"], preview.sentiment_codes)
+            self._code_columns[path] = (preview.mapping["sentiment"], preview.sentiment_codes, preview.sentiment_rows)
         known = self._code_columns.get(path)
         self.codes_box.setVisible(known is not None)
         if known is None:
             return
-        column, codes = known
+        column, codes, rows = known
         meaning = (self.tr("1 = positive, 0 = negative") if "-1" not in codes
                    else self.tr("-1 = negative, 0 = neutral, 1 = positive"))
-        self.codes_box.setText(self.tr("Use column “{0}” as each row's sentiment: {1}. Untick if it means "
-                                       "something else.").format(column, meaning))
+        # judged on the whole column, not the rows shown: said, so a later "3" is not a surprise
+        self.codes_box.setText(self.tr("Use column “{0}” as each row's sentiment: {1} (all {2} values checked). "
+                                       "Untick if it means something else.").format(column, meaning, f"{rows:,}"))
         self.codes_box.setChecked(self.mapping_combos["sentiment"].currentData() == column)
 
     def _codes_toggled(self, checked: bool) -> None:
@@ -394,6 +402,11 @@ class PreviewPage(QWizardPage):
             notes.append(self.tr("Will be skipped: {0}: {1}").format(html.escape(where), html.escape(importer_text(r["reason"]))))
         for reason, count in preview.skipped.items():
             notes.append(self.tr("Left out (not feedback): {0} × {1}").format(count, html.escape(importer_text(reason))))
+        if preview.sentiment_other and preview.mapping.get("sentiment"):
+            row, value = preview.sentiment_other
+            notes.append(self.tr("Column “{0}” is not 1/0 sentiment codes: row {1} holds “{2}”, so its numbers are "
+                                 "read as star ratings (1-2 negative, 3 neutral, 4-5 positive).").format(
+                html.escape(preview.mapping["sentiment"]), f"{row:,}", html.escape(value[:20])))
         for warning in preview.warnings:
             notes.append(f"<b>{html.escape(importer_text(warning))}</b>")
         if preview.no_feedback and preview.respondents:

@@ -170,9 +170,14 @@ def split_with_preview(window, theme_id: int) -> None:
             def quotes(p):
                 return "".join(f"<br><i>“{html.escape(texts[q][:160])}”</i>" for q in p.quotes[:2] if texts.get(q))
 
+            def children(n, p):  # a group of one sub-theme is that sub-theme, moved to the top level
+                if len(p.children) > 1:
+                    return f", {len(p.children)} {_t('sub-themes')}"
+                return ", " + _t("a sub-theme moved to the top level") if p.children and n else ""
+
             rows = "".join(f"<li><b>{html.escape(p.label)}</b> — {len(p.item_ids):,} {_t('items')}"
-                           + (f", {len(p.children)} {_t('sub-themes')}" if p.children else "") + "<br>"
-                           f"<small>{html.escape(', '.join(p.keywords[:8]))}</small>{quotes(p)}</li>" for p in result)
+                           + children(n, p) + "<br>"
+                           f"<small>{html.escape(', '.join(p.keywords[:8]))}</small>{quotes(p)}</li>" for n, p in enumerate(result))
             text.setHtml(f"<p>{_t('The theme would become:')}</p><ol>{rows}</ol>")
             buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(len(result) >= 2)
 

@@ -112,7 +112,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../ui/dashboard_view.py" line="29" />
-        <location filename="../../ui/dashboard_view.py" line="218" />
+        <location filename="../../ui/dashboard_view.py" line="214" />
         <source>The period ends at the newest feedback in the workspace</source>
         <translation>时间段截止到工作区中最新的反馈</translation>
     </message>
@@ -152,87 +152,87 @@
         <translation>将满意度、响应时间和状态图表限定为“反馈”页面所选的来源、主题和细分群体（主题排名始终涵盖全部反馈）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="96" />
+        <location filename="../../ui/dashboard_view.py" line="92" />
         <source>All time ({0} days)</source>
         <translation>全部时间（{0} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="100" />
+        <location filename="../../ui/dashboard_view.py" line="96" />
         <source>The data spans only {0} days: choose All time</source>
         <translation>数据只覆盖 {0} 天：请选择“全部时间”</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="138" />
+        <location filename="../../ui/dashboard_view.py" line="134" />
         <source>Gathering figures…</source>
         <translation>正在汇总数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="154" />
+        <location filename="../../ui/dashboard_view.py" line="150" />
         <source>Charts could not be drawn: {0}</source>
         <translation>无法绘制图表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="209" />
+        <location filename="../../ui/dashboard_view.py" line="205" />
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="217" />
+        <location filename="../../ui/dashboard_view.py" line="213" />
         <source>The items have no dates: every chart covers all of them</source>
         <translation>这些条目没有日期：每张图表都涵盖全部条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="219" />
+        <location filename="../../ui/dashboard_view.py" line="215" />
         <source>{0} charts · right-click a chart to export it</source>
         <translation>{0} 张图表 · 右键点击图表可导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="220" />
+        <location filename="../../ui/dashboard_view.py" line="216" />
         <source>No feedback in this period</source>
         <translation>此时间段内没有反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="222" />
+        <location filename="../../ui/dashboard_view.py" line="218" />
         <source>Filtered like the Feedback screen</source>
         <translation>已按“反馈”页面筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="230" />
+        <location filename="../../ui/dashboard_view.py" line="226" />
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="231" />
+        <location filename="../../ui/dashboard_view.py" line="227" />
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="241" />
+        <location filename="../../ui/dashboard_view.py" line="237" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -623,27 +623,27 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>Choose the exports to import</source>
         <translation>选择要导入的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72" />
+        <location filename="../../ui/import_wizard.py" line="73" />
         <source>Drop survey, issue-tracker, ticket or review exports here, or add them with the button. CSV, TSV, Excel, JSON, JSON Lines and zip files are read.</source>
         <translation>把问卷、问题跟踪、工单或应用评论的导出文件拖到这里，或用按钮添加。支持 CSV、TSV、Excel、JSON、JSON Lines 和 zip 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="75" />
+        <location filename="../../ui/import_wizard.py" line="76" />
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77" />
+        <location filename="../../ui/import_wizard.py" line="78" />
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="80" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -656,17 +656,17 @@
         <translation>是文本文档，不是表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="111" />
+        <location filename="../../ui/import_wizard.py" line="112" />
         <source>Skipped in the folder:</source>
         <translation>文件夹中跳过的文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="115" />
+        <location filename="../../ui/import_wizard.py" line="116" />
         <source>Import a folder of exports</source>
         <translation>导入一个导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="120" />
+        <location filename="../../ui/import_wizard.py" line="121" />
         <source>Import feedback exports</source>
         <translation>导入反馈导出文件</translation>
     </message>
@@ -763,12 +763,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="559" />
+        <location filename="../../ui/import_wizard.py" line="578" />
         <source>Import Feedback</source>
         <translation>导入反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="566" />
+        <location filename="../../ui/import_wizard.py" line="585" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1263,37 +1263,37 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="139" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>Check how each file will be imported</source>
         <translation>检查每个文件将如何导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="141" />
         <source>The format and encoding are detected from each file; change them if the preview looks wrong.</source>
         <translation>格式和编码由文件本身检测；如果预览看起来不对，可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="149" />
+        <location filename="../../ui/import_wizard.py" line="150" />
         <source>e.g. Twitter, Support desk (optional)</source>
         <translation>例如 微博、客服中心（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="154" />
+        <location filename="../../ui/import_wizard.py" line="155" />
         <source>The encoding is uncertain. Pick the one in which the text reads right:</source>
         <translation>无法确定文本编码。请选择文字显示正确的一项：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="157" />
+        <location filename="../../ui/import_wizard.py" line="158" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="158" />
+        <location filename="../../ui/import_wizard.py" line="159" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="163" />
         <source>Source name</source>
         <translation>来源名称</translation>
     </message>
@@ -1302,201 +1302,212 @@
         <translation>列（通用表格）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="183" />
+        <location filename="../../ui/import_wizard.py" line="184" />
         <source>Segment columns</source>
         <translation>分组列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="211" />
+        <location filename="../../ui/import_wizard.py" line="213" />
         <source>First rows as they will be imported:</source>
         <translation>导入后的前几行：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="252" />
+        <location filename="../../ui/import_wizard.py" line="254" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="315" />
+        <location filename="../../ui/import_wizard.py" line="317" />
         <source>{0} file, {1:,} bytes; encoding: {2}</source>
         <translation>{0} 文件，{1:,} 字节；编码：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="317" />
+        <location filename="../../ui/import_wizard.py" line="319" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="325" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="360" />
+        <source>Use column “{0}” as each row's sentiment: {1} (all {2} values checked). Untick if it means something else.</source>
+        <translation>将“{0}”列用作每行的情感：{1}（已检查全部 {2} 个值）。如果这一列表示别的意思，请取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Created (UTC)</source>
         <translation>创建时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="36" />
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="37" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="34" />
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="35" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="37" />
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="38" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="34" />
+        <location filename="../../ui/import_wizard.py" line="35" />
         <source>Feedback text</source>
         <extracomment>what each column role is called next to its drop-down: plain words, not field names ("created at")</extracomment>
         <translation>反馈文本</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="35" />
+        <location filename="../../ui/import_wizard.py" line="36" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="35" />
+        <location filename="../../ui/import_wizard.py" line="36" />
         <source>Row ID</source>
         <translation>行 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="36" />
+        <location filename="../../ui/import_wizard.py" line="37" />
         <source>Score or rating</source>
         <translation>评分或星级</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="37" />
+        <location filename="../../ui/import_wizard.py" line="38" />
         <source>Labels or tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="38" />
+        <location filename="../../ui/import_wizard.py" line="39" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="38" />
+        <location filename="../../ui/import_wizard.py" line="39" />
         <source>Date closed</source>
         <translation>关闭日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="39" />
+        <location filename="../../ui/import_wizard.py" line="40" />
         <source>Date of first reply</source>
         <translation>首次回复日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="40" />
+        <location filename="../../ui/import_wizard.py" line="41" />
         <source>Date updated</source>
         <translation>更新日期</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="40" />
+        <location filename="../../ui/import_wizard.py" line="41" />
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="41" />
+        <location filename="../../ui/import_wizard.py" line="42" />
+        <location filename="../../ui/import_wizard.py" line="378" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="42" />
+        <location filename="../../ui/import_wizard.py" line="43" />
+        <location filename="../../ui/import_wizard.py" line="378" />
         <source>Feedback type</source>
         <translation>反馈类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="143" />
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>The kind of export this file is, detected from its columns; choose another if the rows below look wrong</source>
         <translation>根据文件的列检测出的导出类型；如果下面的行看起来不对，请选择其他类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="163" />
+        <location filename="../../ui/import_wizard.py" line="164" />
         <source>Which column holds what</source>
         <translation>各列分别是什么</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164" />
+        <location filename="../../ui/import_wizard.py" line="165" />
         <source>Guessed from the column names and the first rows; change any that are wrong, or choose (none) for a column the file does not have</source>
         <translation>根据列名和前几行猜测；猜错的请改正，文件中没有的列请选择（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="296" />
+        <location filename="../../ui/import_wizard.py" line="298" />
         <source>also possible</source>
         <translation>也可能是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309" />
+        <location filename="../../ui/import_wizard.py" line="311" />
         <source>{0:.0%} of the characters read as ordinary text in this encoding</source>
         <translation>按此编码读取时，{0:.0%} 的字符是正常文字</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="349" />
+        <location filename="../../ui/import_wizard.py" line="357" />
         <source>1 = positive, 0 = negative</source>
         <translation>1 = 正面，0 = 负面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="350" />
+        <location filename="../../ui/import_wizard.py" line="358" />
         <source>-1 = negative, 0 = neutral, 1 = positive</source>
         <translation>-1 = 负面，0 = 中性，1 = 正面</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351" />
         <source>Use column “{0}” as each row's sentiment: {1}. Untick if it means something else.</source>
-        <translation>将“{0}”列用作每行的情感：{1}。如果这一列表示别的意思，请取消勾选。</translation>
+        <translation type="vanished">将“{0}”列用作每行的情感：{1}。如果这一列表示别的意思，请取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="385" />
+        <location filename="../../ui/import_wizard.py" line="399" />
         <source>{0} survey responses in the first rows</source>
         <translation>前几行中有 {0} 份问卷回答</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="387" />
+        <location filename="../../ui/import_wizard.py" line="401" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="388" />
+        <location filename="../../ui/import_wizard.py" line="402" />
         <source>Will be skipped: {0}: {1}</source>
         <translation>将被跳过：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390" />
+        <location filename="../../ui/import_wizard.py" line="404" />
         <source>Left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="394" />
+        <location filename="../../ui/import_wizard.py" line="407" />
+        <source>Column “{0}” is not 1/0 sentiment codes: row {1} holds “{2}”, so its numbers are read as star ratings (1-2 negative, 3 neutral, 4-5 positive).</source>
+        <translation>“{0}”列不是 1/0 情感代码：第 {1} 行是“{2}”，因此其中的数字按星级评分读取（1-2 负面，3 中性，4-5 正面）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="413" />
         <source>This file holds no free-text feedback: its survey answers will be kept as segments only.</source>
         <translation>此文件没有自由文本反馈：其问卷答案只作为分组保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397" />
+        <location filename="../../ui/import_wizard.py" line="416" />
         <source>This file holds no feedback in its first rows: check the format or choose the text column.</source>
         <translation>此文件的前几行没有反馈：请检查格式或选择文本列。</translation>
     </message>
@@ -1505,7 +1516,7 @@
         <translation>前几行中没有找到反馈文本：请检查格式或文本列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="399" />
+        <location filename="../../ui/import_wizard.py" line="418" />
         <source>No problems in the first rows.</source>
         <translation>前几行没有问题。</translation>
     </message>
@@ -1573,27 +1584,27 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="444" />
+        <location filename="../../ui/import_wizard.py" line="463" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="447" />
+        <location filename="../../ui/import_wizard.py" line="466" />
         <source>Cancel Import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="464" />
+        <location filename="../../ui/import_wizard.py" line="483" />
         <source>cancelled: nothing was imported from this file</source>
         <translation>已取消：此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="479" />
+        <location filename="../../ui/import_wizard.py" line="498" />
         <source>File {0} of {1}: {2} — {3}</source>
         <translation>第 {0} 个文件，共 {1} 个：{2} — {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="501" />
+        <location filename="../../ui/import_wizard.py" line="520" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1626,7 +1637,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="153" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1639,22 +1650,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2093,33 +2104,33 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="511" />
-        <location filename="../../ui/import_wizard.py" line="518" />
+        <location filename="../../ui/import_wizard.py" line="530" />
+        <location filename="../../ui/import_wizard.py" line="537" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="518" />
+        <location filename="../../ui/import_wizard.py" line="537" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="532" />
+        <location filename="../../ui/import_wizard.py" line="551" />
         <source>replaced what an earlier import of this file stored ({0} items removed)</source>
         <translation>已替换此文件上次导入的内容（移除 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="535" />
+        <location filename="../../ui/import_wizard.py" line="554" />
         <source>left out (not feedback): {0} × {1}</source>
         <translation>未导入（不是反馈）：{0} × {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="538" />
+        <location filename="../../ui/import_wizard.py" line="557" />
         <source>source name: {0}</source>
         <translation>来源名称：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="542" />
+        <location filename="../../ui/import_wizard.py" line="561" />
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2448,16 +2459,21 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="104" />
+        <source>a sub-theme moved to the top level</source>
+        <translation>一个子主题移到顶层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="105" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>Move Theme</source>
         <translation>移动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Put “{0}” under:</source>
         <translation>把“{0}”放到：</translation>
     </message>
@@ -2521,52 +2537,52 @@
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2575,17 +2591,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2835,122 +2851,122 @@
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Sub-themes</source>
         <translation>子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>the {0} with the most praise of {1}</source>
         <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>

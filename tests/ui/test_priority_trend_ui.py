@@ -59,7 +59,8 @@ def test_short_span_board_counts_by_day_and_lists_what_people_love(qtbot, qtmode
     assert "Items per day" in model.data(model.index(0, trend), Qt.ItemDataRole.ToolTipRole)
     assert "Dashboard" in window.themes.loved.toPlainText() and not window.themes.loved.isHidden()
     window.themes.select_row(1)
-    assert "Growth is neutral: the data spans 4 days" in window.themes.detail.toPlainText()
+    # the days the header says ("Last 5 days"), not 4.x elapsed
+    assert "Growth is neutral: the data spans 5 days" in window.themes.detail.toPlainText()
     assert "100% of this theme's items are praise" in window.themes.detail.toPlainText()
 
 

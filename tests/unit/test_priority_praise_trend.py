@@ -17,6 +17,7 @@ from triage_app.domain import drive
 from triage_app.importers.source import ImportOptions
 from triage_app.services import metrics
 from triage_app.services.briefing import BriefingRequest, gather
+from triage_app.services.data_span import data_span
 from triage_app.services.dashboard import undated
 from triage_app.services.importing import run_import
 from triage_app.services.sentiment import score_items
@@ -120,7 +121,8 @@ def test_growth_is_neutral_on_a_short_span_and_says_why(workspace, write_file):
     crash = fields[ids["crash"]]
     assert crash["factors"]["growth"] == 0.0
     note = crash["growth_note"]
-    assert note["needs_days"] == 14 and 8 <= note["span_days"] <= 9
+    # calendar days, as the board's "Last N days" and the dashboard's "All time (N days)" say (data_span)
+    assert note["needs_days"] == 14 and note["span_days"] == data_span(workspace.conn).days() in (9, 10)
     assert pr.growth_window_days(20) == 7 and pr.growth_window_days(60) == 30 and pr.growth_window_days(13.9) is None
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Iterator
 
-from analysis.label_values import normalise_sentiment, normalise_type, sentiment_codes
+from analysis.label_values import CodeReading, normalise_sentiment, normalise_type, read_codes, sentiment_codes
 
 from ..domain import Item, Rejected, Record, Skipped
 from .base import Columns, ContentIds, Importer, column_name
@@ -108,6 +108,28 @@ def column_codes(headers: list[str], mapping: dict[str, str], samples: list[list
     return sentiment_codes(column, [row[i] for row in samples if i < len(row)])
 
 
+def whole_column_codes(source: SourceFile, headers: list[str], mapping: dict[str, str],
+                       samples: list[list[str]]) -> CodeReading | None:
+    """The mapped sentiment column judged on every row, not its first rows (a "3" in row 5,012 makes
+    a 1/0-looking column stars): read only when the first rows look like codes, and stopped at the
+    first value that is not one (analysis.label_values.read_codes). None: no such column."""
+    if column_codes(headers, mapping, samples) is None:
+        return None
+    column = mapping["sentiment"]
+    known = source.code_readings.get(column)
+    if isinstance(known, CodeReading):  # the preview reads the items after judging the column: once
+        return known
+    i = headers.index(column)
+    if source.kind in ("json", "jsonl", "zip"):
+        values = ((n, str(_flatten(o).get(column, ""))) for n, o in source.iter_json_objects() if isinstance(o, dict))
+    else:
+        rows = source.iter_rows()
+        next(rows, None)  # the column names
+        values = ((n, cells[i] if i < len(cells) else "") for n, cells in rows)
+    reading = source.code_readings[column] = read_codes(column, values)
+    return reading
+
+
 def _recoded(rows, i: int, codes: dict[str, str]):
     for number, cells in rows:
         if i < len(cells) and cells[i].strip() in codes:
@@ -186,9 +208,9 @@ class GenericImporter(Importer):
         header_row, headers = first
         headers = [h.replace("\ufeff", "").strip() for h in headers]
         mapping = self._mapping(source, headers, source.preview_rows[1:])
-        codes = column_codes(headers, mapping, source.preview_rows[1:])
-        if codes:  # 1/0 (or -1/0/1) sentiment codes stored as the words they stand for: 1 is not "1 star"
-            rows = _recoded(rows, headers.index(mapping["sentiment"]), codes)
+        reading = whole_column_codes(source, headers, mapping, source.preview_rows[1:])
+        if reading and reading.codes:  # 1/0 (or -1/0/1) sentiment codes stored as the words they stand for: 1 is not "1 star"
+            rows = _recoded(rows, headers.index(mapping["sentiment"]), reading.codes)
         yield from convert(source, headers, mapping, rows)
 
     def _mapping(self, source: SourceFile, headers: list[str], samples: list[list[str]]) -> dict[str, str]:
@@ -387,9 +409,9 @@ class GenericImporter(Importer):
 
         rejected: list[Rejected] = []
         good = only_good()
-        codes = column_codes(headers, mapping, samples)
-        if codes:  # as for tables: 1/0 sentiment codes stored as the words they stand for
-            good = _recoded(good, headers.index(mapping["sentiment"]), codes)
+        reading = whole_column_codes(source, headers, mapping, samples)
+        if reading and reading.codes:  # as for tables: 1/0 sentiment codes stored as the words they stand for
+            good = _recoded(good, headers.index(mapping["sentiment"]), reading.codes)
         for record in convert(_JsonAsTable(source, samples), headers, mapping, good):
             while rejected:
                 yield rejected.pop(0)

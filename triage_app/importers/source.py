@@ -75,6 +75,8 @@ class SourceFile:
         self.row_problems: dict[int, Rejected] = {}
         self.notes: dict[tuple[str, str], Note] = {}
         self._title_noted = False
+        #: column -> how its whole sentiment column reads (importers.generic.whole_column_codes), read once
+        self.code_readings: dict[str, object] = {}
 
     def note(self, kind: str, key: str, count: int = 1) -> None:
         found = self.notes.get((kind, key))

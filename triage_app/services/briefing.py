@@ -32,6 +32,7 @@ from ..store import metrics_queries as mq
 from ..store import settings
 from ..store import themes as tq
 from . import metrics
+from .data_span import DataSpan, data_span
 from .privacy import load_settings, output_redactor, readable_quote, redact_for_export
 
 LANGUAGES = ("en", "zh")
@@ -113,22 +114,20 @@ def granularity(window: Window) -> str:
     return P.granularity(window.end - window.start)
 
 
-def trend_start(conn, prev: Window, win: Window) -> float:
+def trend_start(span: DataSpan, prev: Window, win: Window) -> float:
     """Where the trend axis starts: the previous period's start, or the day of the oldest item when
     the data begins later (nine days of data are drawn as nine days, not two bars of half a year)."""
-    oldest = mq.created_span(conn)[0]
-    first = P.to_epoch(oldest) if oldest else None
+    first = span.first
     if first is None or not prev.start < first < win.end:
         return prev.start
     return max(prev.start, float(np.floor(first / 86400) * 86400))
 
 
-def data_window(conn, win: Window) -> Window:
+def data_window(span: DataSpan, win: Window) -> Window:
     """The window as the data fills it: "Last 90 days" over nine days of data is labelled with the
     nine days it covers (first to newest item inside it), not the 90 asked for. Start and end (what
     the figures are computed over) are unchanged."""
-    oldest, newest = mq.created_span(conn)
-    first, last = (P.to_epoch(oldest) if oldest else None), (P.to_epoch(newest) if newest else None)
+    first, last = span.first, span.last
     if first is None or last is None or last < win.start or first >= win.end:
         return win
     start = max(win.start, float(np.floor(first / 86400) * 86400))
@@ -304,7 +303,8 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     request.check()
     win = parse_period(request.period, request.as_of)
     prev = win.previous()
-    start = trend_start(conn, prev, win)
+    span = data_span(conn)  # read once for the trend axis, the covered days and "earlier data"
+    start = trend_start(span, prev, win)
     by = P.granularity(win.end - start)
     grid = period_grid(start, win.end, by)
     labels = [g[0] for g in grid]
@@ -312,12 +312,11 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     s, e = win.iso()
     ps, _ = prev.iso()
     as_of = min(win.end, datetime.now(timezone.utc).timestamp())
-    data: dict = {"window": data_window(conn, win), "previous": prev, "by": by, "grid": labels,
+    data: dict = {"window": data_window(span, win), "previous": prev, "by": by, "grid": labels,
                   "highlight": (in_win[0], in_win[-1]),
                   "as_of": _iso(as_of), "workspace": request.workspace_name, "lang": request.lang}
-    oldest = mq.created_span(conn)[0]
     # nothing is older than this period: "compared with" an empty period would compare with nothing
-    data["earlier_data"] = oldest is not None and P.to_epoch(oldest) < win.start
+    data["earlier_data"] = span.first is not None and span.first < win.start
     yield Progress("gathering", 0, 5, "satisfaction")
     scope = request.scope or mq.Filters()
     data["scope"] = scope
@@ -340,7 +339,7 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
     data["status_counts"] = bq.status_counts(conn, s, e, scope)
     cancel.raise_if_cancelled()
     yield Progress("gathering", 2, 5, "themes")
-    data.update(_themes(conn, request, win, prev, grid, as_of, by, all_time=data["undated"]))
+    data.update(_themes(conn, request, win, prev, grid, as_of, by, all_time=data["undated"], span=span))
     cancel.raise_if_cancelled()
     yield Progress("gathering", 3, 5, "sources")
     data["sources"] = [{"format": f, "in_period": int(n), "total": int(t)} for f, n, t in bq.source_counts(conn, s, e)]
@@ -396,13 +395,13 @@ def _loved(conn, themes: list[dict], settings) -> list[dict]:
 
 
 def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_of: float, by: str,
-            all_time: bool = False) -> dict:
+            all_time: bool = False, span: DataSpan | None = None) -> dict:
     """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
     the breakdown; a top-level theme's figures include its sub-themes' items (``all_time``: every
     item's, for a workspace whose items have no dates)."""
     from .theme_summaries import fold_counts, theme_summaries, to_fix, top_level
 
-    summaries = theme_summaries(conn, as_of=_iso(as_of))
+    summaries = theme_summaries(conn, as_of=_iso(as_of), span=span)
     by_id = {t.id: t for t in summaries}
     ranked = top_level(summaries)
     if not ranked:

@@ -18,6 +18,7 @@ import numpy as np
 from analysis import periods, priority, response_times, satisfaction
 from ..domain import CancelToken, Progress, drive
 from ..store import metrics_queries as mq
+from .data_span import DataSpan, data_span
 from ..store import settings
 
 WEIGHTS_KEY = "setting:priority_weights"
@@ -216,27 +217,37 @@ def set_rice_inputs(conn: sqlite3.Connection, theme_id: int, values: dict[str, f
         settings.put_value(conn, RICE_KEY, saved)
 
 
-def growth_setup(conn: sqlite3.Connection, as_of: str | None = None) -> tuple[float, int | None, float | None]:
-    """(end epoch, growth window in days or None, days the data spans up to the end): the end is
-    ``as_of``, default the newest item; see analysis.priority (Growth needs time)."""
-    oldest, newest = mq.created_span(conn)
-    latest = as_of or newest
+def growth_setup(conn: sqlite3.Connection, as_of: str | None = None,
+                 span: DataSpan | None = None) -> tuple[float, int | None, float | None]:
+    """(end epoch, growth window in days or None, calendar days the data spans up to the end, as the
+    board and the dashboard count them: services.data_span): the end is ``as_of``, default the newest
+    item; see analysis.priority (Growth needs time: decided on the time elapsed). ``span``: the
+    caller's, read once (the briefing)."""
+    span = span or data_span(conn)
+    latest = as_of or span.newest
     end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
-    span = max(0.0, end - periods.to_epoch(oldest)) / 86400 if oldest else None
-    return end, priority.growth_window_days(span), span
+    first = span.first
+    elapsed = max(0.0, end - first) / 86400 if first is not None else None
+    return end, priority.growth_window_days(elapsed), span.days(end)
 
 
-def _theme_data(conn: sqlite3.Connection, as_of: str | None, source: str | None = None):
-    end, window, span = growth_setup(conn, as_of)
+def _theme_data(conn: sqlite3.Connection, as_of: str | None, source: str | None = None,
+                span: DataSpan | None = None):
+    end, window, span = growth_setup(conn, as_of, span)
     days = window or GROWTH_WINDOW_DAYS
     return mq.theme_data(conn, _iso(end - days * 86400), _iso(end - 2 * days * 86400), source), window, span
 
 
 def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str | None = None,
-                 data: mq.ThemeData | None = None) -> list[priority.ThemeInputs]:
+                 data: mq.ThemeData | None = None,
+                 growth: tuple[int | None, float | None] | None = None) -> list[priority.ThemeInputs]:
     """The priority inputs of every theme with items (see analysis.priority). Growth compares the
-    last window before ``as_of`` (default: the newest item) with the window before that."""
-    fetched, window, span = _theme_data(conn, as_of, source) if data is None else (None, *growth_setup(conn, as_of)[1:])
+    last window before ``as_of`` (default: the newest item) with the window before that. ``growth``:
+    (window, span) of growth_setup when the caller has them with ``data``."""
+    if data is None:
+        fetched, window, span = _theme_data(conn, as_of, source)
+    else:
+        fetched, (window, span) = None, growth or growth_setup(conn, as_of)[1:]
     data = data or fetched
     sw = source_weights(conn)
     acc: dict[int, dict] = {}
@@ -291,18 +302,20 @@ def _response_lags(cols: mq.TimeColumns) -> dict[int, float]:
 
 
 def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of: str | None = None,
-                     data: mq.ThemeData | None = None) -> dict[int, dict]:
+                     data: mq.ThemeData | None = None,
+                     growth: tuple[int | None, float | None] | None = None) -> dict[int, dict]:
     """{theme id: {priority, factors, scaled, inputs, scheme}} with the workspace's saved settings."""
     scheme = scheme or settings.get_value(conn, SCHEME_KEY, "weighted") or "weighted"
     rice_saved = {int(k): v for k, v in (settings.get_value(conn, RICE_KEY, {}) or {}).items()}
-    return priority.score(theme_inputs(conn, as_of, data=data), scheme, weights(conn), rice_saved)
+    return priority.score(theme_inputs(conn, as_of, data=data, growth=growth), scheme, weights(conn), rice_saved)
 
 
-def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None) -> dict[int, dict]:
+def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None,
+                        span: DataSpan | None = None) -> dict[int, dict]:
     """What ``themes --json`` adds per theme: priority, factors (name -> contribution), status,
     items_resolved, items_total. Themes without items get priority 0."""
-    data = _theme_data(conn, as_of)[0]
-    scores = theme_priorities(conn, as_of=as_of, data=data)
+    data, window, days = _theme_data(conn, as_of, span=span)
+    scores = theme_priorities(conn, as_of=as_of, data=data, growth=(window, days))
     out = {}
     for theme_id, row in data.rollup.items():
         s = scores.get(theme_id)

@@ -10,7 +10,7 @@ from analysis.label_values import normalise_sentiment, normalise_type
 
 from ..domain import EncodingUncertain, ImportFailure, Item, Note, Rejected, Respondent, Skipped
 from ..importers import all_importers, choose_importer, detect
-from ..importers.generic import FIELDS, column_codes, guess_mapping
+from ..importers.generic import FIELDS, guess_mapping, whole_column_codes
 from ..importers.source import ImportOptions, SourceFile
 
 COMMON_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "gb18030", "cp950", "big5", "shift_jis", "latin-1")
@@ -39,6 +39,9 @@ class FilePreview:
     skipped: dict[str, int] = field(default_factory=dict)
     #: the mapped sentiment column holds codes, not words or stars: code -> label ({"1": "positive", ...})
     sentiment_codes: dict[str, str] | None = None
+    #: values of that column read to judge it (all of them for codes), and the first one that is not a code (row, value)
+    sentiment_rows: int = 0
+    sentiment_other: tuple[int, str] | None = None
 
     @property
     def no_feedback(self) -> bool:
@@ -66,7 +69,10 @@ def preview_file(path: str | Path, options: ImportOptions | None = None, rows: i
         if importer.name == "generic" and preview.headers:
             preview.mapping = guess_mapping(preview.headers, source.preview_rows[1:])
             preview.mapping.update(options.mapping)
-            preview.sentiment_codes = column_codes(preview.headers, preview.mapping, source.preview_rows[1:])
+            reading = whole_column_codes(source, preview.headers, preview.mapping, source.preview_rows[1:])
+            if reading is not None:  # judged on every row; the wizard says how many, or which value is not a code
+                preview.sentiment_codes, preview.sentiment_rows, preview.sentiment_other = \
+                    reading.codes, reading.rows, reading.other
         records = importer.read(source)
         try:
             for record in records:

@@ -10,25 +10,28 @@ from typing import Any
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
+from .data_span import data_span
 from .privacy import Redactor, load_settings, output_redactor, readable_quote
 from .theme_summaries import theme_summaries, to_fix
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
-TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 1, "week": 12, "month": 12}
+TREND_BINS = {"day": periods.DAY_SPAN_MAX_DAYS + 2, "week": 12, "month": 12}
 LOVED = 5
 
 
 def trend_setup(conn: sqlite3.Connection) -> tuple[str | None, int]:
     """(unit, windows) of the sparklines: the unit from the data's span; (None, 0) without dates."""
-    oldest, newest = mq.created_span(conn)
-    first, last = periods.to_epoch(oldest), periods.to_epoch(newest)
+    span = data_span(conn)
+    first, last = span.first, span.last
     if first is None or last is None:
         return None, 0
-    span = last - first
-    unit = periods.granularity(span)
+    unit = periods.granularity(last - first)
     if unit is None:
         return None, 0
-    windows = math.ceil(span / 86400 / periods.UNIT_DAYS[unit] + 1e-9)
+    if unit == "day":  # "Last 10 days": the calendar days the dashboard and the growth note say too
+        windows = span.days() or 1
+    else:
+        windows = math.ceil((last - first) / 86400 / periods.UNIT_DAYS[unit] + 1e-9)
     return unit, max(2, min(TREND_BINS[unit], windows))
 
 

@@ -277,10 +277,12 @@ def split_preview(ws: Workspace, theme_id: int, parts: int | None = None, seed: 
     from .analysis import theme_member_vectors, workspace_model
 
     conn = ws.conn
-    _theme(conn, theme_id)
+    theme = _theme(conn, theme_id)
     children = tq.children_of(conn).get(theme_id, [])
     if len(children) >= 2:
-        return _group_preview(conn, theme_id, children, parts)
+        groups = _group_preview(conn, theme_id, children, parts)
+        groups[0].label = theme["label"]  # the first group stays in the theme, under its name (_split_groups)
+        return groups
     item_ids, docs, vectors = theme_member_vectors(ws, theme_id)
     if len(item_ids) < 4:
         raise EditError(f"theme {theme_id} has {len(item_ids)} items; too few to split")
@@ -344,9 +346,9 @@ def _split_groups(conn, theme: dict, preview: list[SplitPart]) -> dict:
             new_ids.append(parent)
             before["themes"][str(parent)] = None
             after["themes"][str(parent)] = _theme_fields(_theme(conn, parent), _FULL)
-        for child in part.children:
-            before["themes"][str(child)] = {"parent_id": theme_id}
-            after["themes"][str(child)] = {"parent_id": parent}
+        for child in part.children:  # a person chose where they go: a full re-run keeps it (parent_edited)
+            before["themes"][str(child)] = {"parent_id": theme_id, "parent_edited": _theme(conn, child)["parent_edited"]}
+            after["themes"][str(child)] = {"parent_id": parent, "parent_edited": 1}
             if parent is None:
                 new_ids.append(child)
     _restore(conn, after, theme_id)

@@ -13,16 +13,17 @@ from ..records import SENTIMENTS, ThemeSummary, sort_key
 from ..store import theme_board_queries as q
 from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
 from . import metrics
+from .data_span import DataSpan
 
 
 def theme_summaries(conn: sqlite3.Connection, *, include_hidden: bool = False, include_merged: bool = False,
-                    as_of: str | None = None) -> list[ThemeSummary]:
+                    as_of: str | None = None, span: DataSpan | None = None) -> list[ThemeSummary]:
     """Themes (both levels) ranked by priority, then size, then id; each top-level theme's
     ``children`` are its sub-themes in the same order."""
     rows = q.theme_summary_rows(conn)
     if not rows:
         return []
-    triage = metrics.theme_triage_fields(conn, as_of=as_of)
+    triage = metrics.theme_triage_fields(conn, as_of=as_of, span=span)
     # mixes of the scored items; a top-level theme's include its sub-themes'
     sentiments, types = sentiment_shares_by_theme(conn), type_shares_by_theme(conn)
     hidden = {r["id"] for r in rows if r["hidden"]}
