@@ -58,12 +58,17 @@ shutting turns sort filter clear cleared come comes came get gets go goes went r
 #: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
 DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running keep keeps kept "
                      "stop new old own first last next".split())
+#: Nouns that name nothing on their own: never a one-word label ("Way" of "is there a way to", "Following" of
+#: "the following error", "Difference" of "what's the difference between"); inside a phrase they may stand.
+EMPTY_ALONE = frozenset("""way thing stuff following difference question problem issue version name option support link
+far expected overall lot bit kind sort type part example reason case matter point idea detail info information item
+code file data something anything everything nothing""".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
+_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'](?:[A-Za-z0-9_'+#]|[.\-](?![.\-]))*[A-Za-z0-9_+#]|[A-Za-z]"
                     r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
@@ -286,7 +291,8 @@ def _phrases(clause: tuple[str, ...]):
                 # a label ends on a content word, or on a particle after one ("log in")
                 if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
-            if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
+            if ((j == i and (last in stop or len(last) < 3 or _norm(last) in EMPTY_ALONE))
+                    or (j > i and last in DANGLING)):
                 continue
             if kind == 1 and (only_adverb(last) or (j == i and not names_or_describes(last))):
                 continue  # "Fix soon", "See": no thing named (en_pos)
