@@ -124,7 +124,7 @@ class _Texts:
         for text in texts:
             title = title_of(text) if "\n" in text else None
             self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
-            text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+            text = _unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
             clauses, seen, title, upper, mixed = _parse_text(text, words if _HAS_CJK.search(text) else ())
             self.clauses.append(clauses)
@@ -162,6 +162,20 @@ class _Texts:
         return _name_by_case(self.seen.get(low, 0), self.title.get(low, 0))
 
 
+#: A text whose Latin letters are at least this share capitals (of 20 or more) is shouted: its casing says
+#: nothing of names or acronyms ("TRYING TO BUY A HOUSE" would label a theme "BUY"), so it is read lower-cased.
+SHOUT_SHARE = 0.7
+_SHOUT_MIN_LETTERS = 20
+
+
+def _unshout(text: str) -> str:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if letters < _SHOUT_MIN_LETTERS:
+        return text
+    upper = sum(ch.isascii() and ch.isupper() for ch in text)
+    return text.lower() if upper >= SHOUT_SHARE * letters else text
+
+
 def _name_by_case(seen: int, title: int) -> bool:
     return seen >= 2 and title >= NAME_SHARE * seen
 
@@ -173,7 +187,7 @@ def names_by_case(texts: Sequence[str], lows: Collection[str], words: tuple[str,
     seen = dict.fromkeys(lows, 0)
     title = dict.fromkeys(lows, 0)
     for text in texts:
-        text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+        text = _unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
         _, said, titled, _, _ = _parse_text(text, words if _HAS_CJK.search(text) else ())
         for low in seen:
             seen[low] += said.count(low)

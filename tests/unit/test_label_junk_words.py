@@ -34,3 +34,15 @@ def test_empty_nouns_never_stand_alone_but_stay_inside_phrases():
     said = _surfaces("Is there a better way to export notes")
     assert "way" not in {s.lower() for s in said} and "better way" in {s.lower() for s in said}
     assert "far" not in {s.lower() for s in _surfaces("Love it so far")}
+
+
+def test_shouted_texts_say_nothing_of_acronyms_or_names():
+    from analysis.en_phrases import _display, _Texts
+
+    shouted = ["I AM TRYING TO BUY A HOUSE AND THE REPORT IS WRONG", "WHY CAN'T I BUY A HOUSE WITH THIS REPORT"]
+    case = _Texts(shouted + ["we want to buy a house soon"], ())
+    assert case.upper.get("buy", 0) == 0 and not case.is_name("house")
+    assert _display(("buy", "a", "house"), {"BUY A HOUSE": 2, "buy a house": 1}, case) == "Buy a house"
+    # acronyms of texts written normally keep their capitals
+    case = _Texts(["The GPS drifts in town", "my GPS is off by a mile", "GPS keeps losing signal"], ())
+    assert _display(("gps",), {"GPS": 3}, case) == "GPS"
