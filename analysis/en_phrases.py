@@ -169,11 +169,16 @@ _SHOUT_MIN_LETTERS = 20
 
 
 def _unshout(text: str) -> str:
-    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    if letters < _SHOUT_MIN_LETTERS:
+    """A shouted text lower-cased, its placeholders ([HANDLE]) and retweet markers kept as they are."""
+    said = PLACEHOLDER.sub(" ", text) if "[" in text or "T" in text else text
+    letters = sum(ch.isascii() and ch.isalpha() for ch in said)
+    if letters < _SHOUT_MIN_LETTERS or sum(ch.isascii() and ch.isupper() for ch in said) < SHOUT_SHARE * letters:
         return text
-    upper = sum(ch.isascii() and ch.isupper() for ch in text)
-    return text.lower() if upper >= SHOUT_SHARE * letters else text
+    out, last = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out += [text[last:m.start()].lower(), m.group()]
+        last = m.end()
+    return "".join(out) + text[last:].lower()
 
 
 def _name_by_case(seen: int, title: int) -> bool:
