@@ -124,7 +124,7 @@ class _Texts:
         for text in texts:
             title = title_of(text) if "\n" in text else None
             self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
-            text = _unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
+            text = unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
             clauses, seen, title, upper, mixed = _parse_text(text, words if _HAS_CJK.search(text) else ())
             self.clauses.append(clauses)
@@ -168,7 +168,7 @@ SHOUT_SHARE = 0.7
 _SHOUT_MIN_LETTERS = 20
 
 
-def _unshout(text: str) -> str:
+def unshout(text: str) -> str:
     """A shouted text lower-cased, its placeholders ([HANDLE]) and retweet markers kept as they are."""
     said = PLACEHOLDER.sub(" ", text) if "[" in text or "T" in text else text
     letters = sum(ch.isascii() and ch.isalpha() for ch in said)
@@ -192,7 +192,7 @@ def names_by_case(texts: Sequence[str], lows: Collection[str], words: tuple[str,
     seen = dict.fromkeys(lows, 0)
     title = dict.fromkeys(lows, 0)
     for text in texts:
-        text = _unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
+        text = unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
         _, said, titled, _, _ = _parse_text(text, words if _HAS_CJK.search(text) else ())
         for low in seen:
             seen[low] += said.count(low)

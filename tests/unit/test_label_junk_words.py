@@ -37,16 +37,16 @@ def test_empty_nouns_never_stand_alone_but_stay_inside_phrases():
 
 
 def test_shouted_texts_say_nothing_of_acronyms_or_names():
-    from analysis.en_phrases import _display, _Texts, _unshout
+    from analysis.en_phrases import _display, _Texts, unshout
 
     shouted = ["I AM TRYING TO BUY A HOUSE AND THE REPORT IS WRONG", "WHY CAN'T I BUY A HOUSE WITH THIS REPORT"]
     case = _Texts(shouted + ["we want to buy a house soon"], ())
     assert case.upper.get("buy", 0) == 0 and not case.is_name("house")
     assert _display(("buy", "a", "house"), {"BUY A HOUSE": 2, "buy a house": 1}, case) == "Buy a house"
     # placeholders and retweet markers stay what they are (never a word), and do not make a text shouted
-    assert _unshout("RT [HANDLE]: I CANNOT BELIEVE THE NEW UPDATE BROKE IT") == \
+    assert unshout("RT [HANDLE]: I CANNOT BELIEVE THE NEW UPDATE BROKE IT") == \
         "RT [HANDLE]: i cannot believe the new update broke it"
-    assert _unshout("[HANDLE] [HANDLE] [HANDLE] [URL] so sad about this one") == \
+    assert unshout("[HANDLE] [HANDLE] [HANDLE] [URL] so sad about this one") == \
         "[HANDLE] [HANDLE] [HANDLE] [URL] so sad about this one"
     # acronyms of texts written normally keep their capitals
     case = _Texts(["The GPS drifts in town", "my GPS is off by a mile", "GPS keeps losing signal"], ())
