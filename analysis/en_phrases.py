@@ -58,12 +58,17 @@ shutting turns sort filter clear cleared come comes came get gets go goes went r
 #: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
 DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running keep keeps kept "
                      "stop new old own first last next".split())
+#: Nouns that name nothing on their own: never a one-word label ("Way" of "is there a way to", "Following" of
+#: "the following error", "Difference" of "what's the difference between"); inside a phrase they may stand.
+EMPTY_ALONE = frozenset("""way thing stuff following difference question problem issue version name option support link
+far expected overall lot bit kind sort type part example reason case matter point idea detail info information item
+code file data something anything everything nothing""".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'][A-Za-z0-9_'+#.\-]*[A-Za-z0-9_+#]|[A-Za-z]"
+_TOKEN = re.compile(r"(?:[0-9]+(?=[\u3400-\u4dbf\u4e00-\u9fff]))?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z'](?:[A-Za-z0-9_'+#]|[.\-](?![.\-]))*[A-Za-z0-9_+#]|[A-Za-z]"
                     r"|[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n-]+|\S")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"|/\\<>=*~…。！？；：，、（）【】「」《》\n]|^-+$")
@@ -119,7 +124,7 @@ class _Texts:
         for text in texts:
             title = title_of(text) if "\n" in text else None
             self.titles.append(_parse_text(title, ())[0] if title and not _HAS_CJK.search(title) else ())
-            text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+            text = unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
             # only Chinese runs are segmented with ``words``: other texts parse the same for every corpus
             clauses, seen, title, upper, mixed = _parse_text(text, words if _HAS_CJK.search(text) else ())
             self.clauses.append(clauses)
@@ -157,6 +162,25 @@ class _Texts:
         return _name_by_case(self.seen.get(low, 0), self.title.get(low, 0))
 
 
+#: A text whose Latin letters are at least this share capitals (of 20 or more) is shouted: its casing says
+#: nothing of names or acronyms ("TRYING TO BUY A HOUSE" would label a theme "BUY"), so it is read lower-cased.
+SHOUT_SHARE = 0.7
+_SHOUT_MIN_LETTERS = 20
+
+
+def unshout(text: str) -> str:
+    """A shouted text lower-cased, its placeholders ([HANDLE]) and retweet markers kept as they are."""
+    said = PLACEHOLDER.sub(" ", text) if "[" in text or "T" in text else text
+    letters = sum(ch.isascii() and ch.isalpha() for ch in said)
+    if letters < _SHOUT_MIN_LETTERS or sum(ch.isascii() and ch.isupper() for ch in said) < SHOUT_SHARE * letters:
+        return text
+    out, last = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out += [text[last:m.start()].lower(), m.group()]
+        last = m.end()
+    return "".join(out) + text[last:].lower()
+
+
 def _name_by_case(seen: int, title: int) -> bool:
     return seen >= 2 and title >= NAME_SHARE * seen
 
@@ -168,7 +192,7 @@ def names_by_case(texts: Sequence[str], lows: Collection[str], words: tuple[str,
     seen = dict.fromkeys(lows, 0)
     title = dict.fromkeys(lows, 0)
     for text in texts:
-        text = text[:MAX_TEXT_CHARS].replace("\u2019", "'")
+        text = unshout(text[:MAX_TEXT_CHARS].replace("\u2019", "'"))
         _, said, titled, _, _ = _parse_text(text, words if _HAS_CJK.search(text) else ())
         for low in seen:
             seen[low] += said.count(low)
@@ -286,7 +310,8 @@ def _phrases(clause: tuple[str, ...]):
                 # a label ends on a content word, or on a particle after one ("log in")
                 if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
-            if (j == i and (last in stop or len(last) < 3)) or (j > i and last in DANGLING):
+            if ((j == i and (last in stop or len(last) < 3 or _norm(last) in EMPTY_ALONE))
+                    or (j > i and last in DANGLING)):
                 continue
             if kind == 1 and (only_adverb(last) or (j == i and not names_or_describes(last))):
                 continue  # "Fix soon", "See": no thing named (en_pos)

@@ -50,6 +50,10 @@ _RETWEET = re.compile(r"(?<![\w@])(?:RT|MT)\b:?(?=\s*(?:@|:|$))|^\s*(?:RT|MT)\s*
 _HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
 #: Tokens nobody writes in a review or survey answer: snake_case identifiers ending in digits, long hex ids.
 _NONWORD = re.compile(r"(?<![\w/.-])(?:[A-Za-z]+(?:_[A-Za-z]+)*_\d+|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,})(?![\w/.-])")
+#: Redaction marks of exports that mask personal data (the CFPB's "XXXX", "XX/XX/2019"; upper case only:
+#: "xxx" of a review is a word of its own) and the braces such exports put around amounts ("{$200.00}").
+_REDACTED = re.compile(r"(?<![\w/])(?:X{4,}|XX(?=/))(?:/(?:X{2,}|\d{2,4}))*(?![\w/])")
+_BRACED_AMOUNT = re.compile(r"\{(\$?\d[\d,.]*)\}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WS = re.compile(r"[ \t\u3000]+")
 
@@ -114,6 +118,8 @@ def _sub(pattern: re.Pattern, repl: str = " ") -> Callable[[str], str]:
 #: Every rule by name, applied in the order a source lists them.
 RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "entities": ("HTML entities decoded (&amp; -> &)", decode_entities),
+    "redactions": ("redaction marks of exports that mask personal data (XXXX, XX/XX/2019); {$20.00} -> $20.00",
+                   lambda t: _BRACED_AMOUNT.sub(r"\1", _REDACTED.sub(" ", t))),
     "html_comments": ("HTML comments (<!-- template hints -->)", _sub(_HTML_COMMENT)),
     "code_blocks": ("fenced code blocks and long inline code", lambda t: _INLINE_CODE.sub(" ", _FENCE.sub(" ", t))),
     "quoted_replies": ("quoted replies: '> ...' lines and everything after 'On ... wrote:'",
@@ -139,8 +145,8 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
 _ISSUE = ("entities", "html_comments", "code_blocks", "quoted_replies", "stack_traces", "template_headings",
           "environment", "markup",
           "urls", "emails", "mentions", "social")
-_TICKET = ("entities", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces", "markup", "urls",
-           "emails", "mentions", "social")
+_TICKET = ("entities", "redactions", "html_comments", "reply_and_signature", "quoted_replies", "stack_traces",
+           "markup", "urls", "emails", "mentions", "social")
 _SHORT = ("entities", "urls", "emails", "mentions", "social", "nonwords")
 
 #: Rules per source format (importer name); anything else gets ``default``.
@@ -154,6 +160,21 @@ RULES: dict[str, tuple[str, ...]] = {
 #: items) is boilerplate of that source, not something a person wrote.
 BOILERPLATE_SHARE = 0.2
 BOILERPLATE_MIN_ITEMS = 5
+
+
+#: A source (format + repository, project or survey) whose items hold redaction marks (XXXX) at least this
+#: share of the time is an export that masks personal data: its marks go whatever its format (a beer forum's
+#: "Castlemaine XXXX" stays).
+REDACTED_SHARE = 0.05
+
+
+def redacted_source(texts: Iterable[str | None], share: float = REDACTED_SHARE) -> bool:
+    """Whether a source's texts are an export that masks personal data (``REDACTED_SHARE`` of them hold marks)."""
+    n = marked = 0
+    for text in texts:
+        n += 1
+        marked += bool(text and "XX" in text and _REDACTED.search(text))
+    return n > 0 and marked >= share * n
 
 
 def rules_for(source_format: str | None) -> tuple[str, ...]:
@@ -171,10 +192,14 @@ def _tidy(text: str) -> str:
 
 
 def clean_text(text: str | None, source_format: str | None = None,
-               boilerplate: frozenset[str] = frozenset()) -> str:
-    """Apply the source's rules to one text; lines in ``boilerplate`` are dropped."""
+               boilerplate: frozenset[str] = frozenset(), redacted: bool = False) -> str:
+    """Apply the source's rules to one text; lines in ``boilerplate`` are dropped; ``redacted``: the source
+    masks personal data (``redacted_source``), so its redaction marks go whatever its format."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    for rule in rules_for(source_format):
+    rules = rules_for(source_format)
+    if redacted and "redactions" not in rules:
+        rules = ("redactions",) + rules
+    for rule in rules:
         text = RULE_FUNCTIONS[rule][1](text)
     if boilerplate:
         text = "\n".join(ln for ln in text.split("\n") if _line_key(ln) not in boilerplate)
@@ -182,9 +207,9 @@ def clean_text(text: str | None, source_format: str | None = None,
 
 
 def clean_item(title: str | None, text: str | None, source_format: str | None = None,
-               boilerplate: frozenset[str] = frozenset()) -> str:
+               boilerplate: frozenset[str] = frozenset(), redacted: bool = False) -> str:
     """Title and cleaned body as one text (never empty: falls back to the raw text)."""
-    body = clean_text(text, source_format, boilerplate)
+    body = clean_text(text, source_format, boilerplate, redacted)
     head = _tidy(_social(_URL.sub(" ", decode_entities(title or ""))))
     if head and body and not body.startswith(head):
         combined = f"{head}\n{body}"
@@ -217,7 +242,8 @@ def boilerplate_lines(texts: Iterable[str | None], share: float = BOILERPLATE_SH
 def clean_corpus(records: Sequence[tuple[str | None, str | None, str | None, str | None]]) -> list[str]:
     """Clean ``(source_format, source, title, text)`` records.
 
-    Lines that many items of one source (format + repository, project or survey) repeat are dropped.
+    Lines that many items of one source (format + repository, project or survey) repeat are dropped; a
+    source that masks personal data (``redacted_source``) loses its redaction marks.
     """
     groups: dict[tuple, list[int]] = {}
     for i, (fmt, source, _, _) in enumerate(records):
@@ -225,6 +251,7 @@ def clean_corpus(records: Sequence[tuple[str | None, str | None, str | None, str
     out: list[str] = [""] * len(records)
     for (fmt, _), indices in groups.items():
         shared = boilerplate_lines(records[i][3] for i in indices)
+        redacted = redacted_source(records[i][3] for i in indices)
         for i in indices:
-            out[i] = clean_item(records[i][2], records[i][3], fmt, shared)
+            out[i] = clean_item(records[i][2], records[i][3], fmt, shared, redacted)
     return out

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-                    r"|(?<![0-9A-Za-z_])(?:[A-Za-z][A-Za-z0-9_'+#-]*[A-Za-z0-9+#]|[A-Za-z])")
+                    r"|(?<![0-9A-Za-z_])(?:[A-Za-z](?:[A-Za-z0-9_'+#]|-(?!-))*[A-Za-z0-9+#]|[A-Za-z])")
 
 #: Words that say nothing about what a piece of feedback is about.
 EXTRA_ENGLISH_STOP = frozenset("""
@@ -82,10 +82,18 @@ CHINESE_STOP = (_snownlp_stop_words() | EXTRA_CHINESE_STOP) - CHINESE_KEEP
 _HEX = re.compile(r"^(?:0x)?[0-9a-f]{6,}$")
 
 
+#: Tracker keys and advisory ids (HIVE-21786, cve-2021-44228: three digits or more after a hyphen; covid-19,
+#: utf-8 and windows-10 stay) and tokens of one repeated letter or sign (xxxx of redactions, a++++).
+#: A token of this many hyphens is a slug (a dataset, package or page id), not a word (up-to-date stays).
+SLUG_HYPHENS = 4
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{3,}$|^(.)\1{2,}$|\+{3,}", re.I)
+
+
 def is_word(token: str) -> bool:
-    """A Latin token that can be a keyword: letters outnumber digits, not a hex string or id."""
+    """A Latin token that can be a keyword: letters outnumber digits, not a hex string, id or tracker key."""
     digits = sum(ch.isdigit() for ch in token)
-    return digits <= len(token) - digits and not (digits and (_HEX.match(token) or "_" in token))
+    return (digits <= len(token) - digits and not (digits and (_HEX.match(token) or "_" in token))
+            and not _ID.search(token) and token.count("-") < SLUG_HYPHENS)
 
 
 @lru_cache(maxsize=1)

@@ -1,10 +1,11 @@
 """Theme labels as a product manager reads them, on a real data set, through the real pipeline.
 
     PYTHONPATH=. .venv/bin/python bench/label_report.py app-reviews|nlbse24|waimai|kaggle|apple-tweets|cfpb|hf-datasets
+        |cfpb-file|alexa|jira-hive|hf-zip|beer|wjx|app-reviews-3raters
         [--max 5000]
 
-A seeded sample (at most --max items) of the set in ../shared/data is written to a temporary file,
-imported (the importer the app chooses) into a temporary workspace and analysed (``analyse``,
+A seeded sample (at most --max items) of the set in ../shared/data is written to a temporary file
+(the sets of ``DIRECT``: the file itself, whole), imported (the importer the app chooses) into a temporary workspace and analysed (``analyse``,
 default model). For each theme (and each sub-theme, indented under its ``parent_id`` when the store
 has one): the phrase label, the old keyword-triple label (``short_label`` of its keywords), size, the
 name-only flag (``is_name_only``) and three quotes. Prints seconds per analysis stage at the end.
@@ -96,7 +97,22 @@ def write_sample(name: str, folder: Path, n: int, seed: int) -> tuple[Path, dict
         path = folder / "hf-issues.jsonl"
         path.write_text("".join(_sample(rows, n, seed)), encoding="utf-8")
         return path, {}
-    raise SystemExit(f"unknown set {name!r}: app-reviews, nlbse24, waimai, kaggle, apple-tweets, cfpb or hf-datasets")
+    if name in DIRECT:  # the app's own importer reads the file where it lies (no sample, no copy)
+        return DATA / DIRECT[name], {}
+    raise SystemExit(f"unknown set {name!r}: app-reviews, nlbse24, waimai, kaggle, apple-tweets, cfpb, hf-datasets "
+                     f"or one of {', '.join(DIRECT)}")
+
+
+# Sets imported whole, straight from ../shared/data, by the importer the app chooses.
+DIRECT = {
+    "cfpb-file": "cfpb-complaints-sample/Consumer_Complaints.csv",  # the complaints importer (cfpb: generic CSV)
+    "alexa": "amazon-alexa-reviews/amazon_alexa.tsv",
+    "jira-hive": "jira-hive-summaries/jira_issues.csv",
+    "hf-zip": "github-issues-hf-datasets/datasets-issues.zip",
+    "beer": "community-and-zh-survey-exports/stackexchange_beer_Posts.xml",
+    "wjx": "community-and-zh-survey-exports/wenjuanxing_800_800_2.xls",
+    "app-reviews-3raters": "app-reviews-3raters/Dataset3.csv",
+}
 
 
 def main() -> None:

@@ -45,6 +45,26 @@ def test_reviews_and_surveys_only_lose_urls_mentions_emails_and_non_words():
     assert clean_text("atomic_number_53 in tf_keras_2", "github") == "atomic_number_53 in tf_keras_2"  # code stays
 
 
+def test_redaction_marks_of_masked_exports_go_and_amounts_lose_their_braces():
+    # the CFPB masks names, numbers and dates as XXXX and XX/XX/2021 and writes amounts as {$120.00}
+    text = "On XX/XX/2021 XXXX XXXX bank took {$120.00} from acct ending XXXX; see XXXXXX/XX/2021 and XX/XX/XXXX."
+    assert clean_text(text, "cfpb_complaints") == "On bank took $120.00 from acct ending ; see and ."
+    assert clean_text(text, "zendesk") == clean_text(text, "cfpb_complaints")
+    # upper-case runs only, whole tokens: sizes, Roman numerals and words stay
+    assert clean_text("Fits XXL and XL, Super Bowl XX, love xxx, EXXON, {a}", "zendesk") == \
+        "Fits XXL and XL, Super Bowl XX, love xxx, EXXON, {a}"
+
+
+def test_a_source_that_masks_personal_data_loses_its_marks_whatever_its_format():
+    masked = [f"Charged twice on XX/XX/2022 by XXXX, refund {i}" for i in range(4)] + ["Late fee again"] * 16
+    forum = ["Is Castlemaine XXXX a lager?"] + [f"Best stout number {i}" for i in range(40)]
+    assert clean_text(masked[0]) == masked[0]  # a generic CSV alone does not know it is masked
+    cleaned = clean_corpus([("generic", "bank.csv", None, t) for t in masked]
+                           + [("generic", "forum.csv", None, t) for t in forum])
+    assert cleaned[0] == "Charged twice on by , refund 0"
+    assert cleaned[len(masked)] == "Is Castlemaine XXXX a lager?"  # 1 of 41: a name, not a mark
+
+
 def test_title_and_body_are_joined_and_never_empty():
     assert clean_item("Crash on start", "https://x.y/z", "github") == "Crash on start"
     assert clean_item(None, "```only code```", "github") == "```only code```"  # nothing left: raw text
@@ -68,3 +88,4 @@ def test_rules_are_described_for_people():
     assert "stack traces and log lines" in rules["github"]
     assert rules["default"][1:4] == ["URLs", "e-mail addresses", "@mentions"]
     assert rules["default"][0].startswith("HTML entities") and rules["default"][4].startswith("retweet markers")
+    assert rules["cfpb_complaints"][1].startswith("redaction marks")
