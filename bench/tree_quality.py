@@ -78,16 +78,37 @@ def module_at(ref: str, path: str, name: str):
 
 def base_tree(ref: str):
     """``theme_tree`` of ``ref`` with the ``theme_groups`` of ``ref`` (its ``from . import theme_groups``
-    sees the baseline's module while it loads)."""
+    sees the baseline's module while it loads) and, when ``ref`` has one, the ``theme_concepts`` of ``ref``
+    (imported inside ``group_subthemes``: swapped in while the baseline's ``build_tree`` runs)."""
+    import functools
+
     import analysis
+    import analysis.theme_concepts  # noqa: F401  (ours, restored after each baseline call)
 
     ours = sys.modules["analysis.theme_groups"]
     groups = module_at(ref, "analysis/theme_groups.py", "analysis._base_theme_groups")
     sys.modules["analysis.theme_groups"], analysis.theme_groups = groups, groups
     try:
-        return module_at(ref, "analysis/theme_tree.py", "analysis._base_theme_tree")
+        tree = module_at(ref, "analysis/theme_tree.py", "analysis._base_theme_tree")
     finally:
         sys.modules["analysis.theme_groups"], analysis.theme_groups = ours, ours
+    try:
+        concepts = module_at(ref, "analysis/theme_concepts.py", "analysis._base_theme_concepts")
+    except subprocess.CalledProcessError:  # a baseline before session 8
+        return tree
+    real = tree.build_tree
+
+    @functools.wraps(real)
+    def build_tree(*args, **kwargs):
+        mine = sys.modules["analysis.theme_concepts"]
+        sys.modules["analysis.theme_concepts"], analysis.theme_concepts = concepts, concepts
+        try:
+            return real(*args, **kwargs)
+        finally:
+            sys.modules["analysis.theme_concepts"], analysis.theme_concepts = mine, mine
+
+    tree.build_tree = build_tree
+    return tree
 
 
 def record_inputs(docs, emb, profile, embed, path: Path | None = None):
