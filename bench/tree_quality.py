@@ -180,7 +180,7 @@ def concept_split(top_of: np.ndarray, centroids: np.ndarray, child_polarity: np.
 #: Concepts a reader names in each set (regular expressions, written from the sets' product-generated labels).
 CONCEPTS = {
     "waimai": {"slow delivery": r"慢|小时|分钟|才送到|迟到|超时|等了", "courier thanks": r"小哥|师傅|骑士|骑手|辛苦",
-               "spills and packaging": r"洒|撒|漏|餐盒|盒子|包装|袋子", "cold food": r"凉了|都凉|凉的|冷了|不热|冰凉",
+               "spills": r"洒|撒|漏", "cold food": r"凉了|都凉|凉的|冷了|不热|冰凉",
                "portion size": r"分量|量少|量太少|量小|太少|吃不饱|不够吃|菜少"},
     "app-reviews": {"login": r"log ?in|password|sign ?in|account", "crash": r"crash|freez|force clos|won'?t (open|load|start|work)|not working|stopp?ed working",
                     "ads": r"\bads?\b|advert", "dark mode": r"dark (mode|theme)|night mode",
