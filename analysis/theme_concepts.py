@@ -14,7 +14,12 @@ than ``theme_groups.MAX_SHARE`` of the items and stops at the cut, so a large co
 a sub-theme (with its nearest sibling when both qualify) from a mixed group into a one-concept group it
 is closer to than to its own. A group that is one concept may hold up to ``CONCEPT_SHARE`` of the items
 (the lead's decision, session 8: only a parent whose children are one concept may pass the ordinary cap).
-Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, session 8).
+Session 9: ``merge_parents`` needs the term key to ``KEY_TIMES`` of the merged sub-themes (a term key to
+one issue and merely used by the rest joined four unrelated feature requests); ``leave_mixed`` lets a
+sub-theme whose parent holds another concept move to the parent of its own (``linked`` sub-themes: a term
+key to one, used by the other), when it is no further from that parent than from its siblings: a grab-bag
+parent of taste, spills and dish names splits along what its children say.
+Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
 Deterministic: no randomness; ties go to the lowest index.
 """
 from __future__ import annotations
@@ -39,6 +44,12 @@ REFERENCE = "mean"
 USE_SHARE = 0.1
 #: ...and this many times as often as its peers.
 USE_LIFT = 1.5
+#: Two groups merge only when their concept's term is key to at least this many of their sub-themes.
+KEY_TIMES = 2
+#: A sub-theme leaves its parent for another when that many of the other's items (share) are linked to it...
+AFFINITY = 0.5
+#: ...and that much more than of its own siblings' items (``leave_mixed``).
+AFFINITY_MARGIN = 0.25
 
 
 def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
@@ -96,12 +107,23 @@ def _evidence(moods: np.ndarray, kinds: np.ndarray, shares: np.ndarray
     return same, _keys(shares, mean), _used(shares, mean)
 
 
-def one_concept(members: np.ndarray, same: np.ndarray, key: np.ndarray, used: np.ndarray) -> np.ndarray:
+def one_concept(members: np.ndarray, same: np.ndarray, key: np.ndarray, used: np.ndarray,
+                times: int = 1) -> np.ndarray:
     """The terms that make the sub-themes ``members`` (a boolean mask) one concept: all of one mood and
-    kind (``same``), key to one of them and used by every one (empty when they are not one concept)."""
+    kind (``same``), key to ``times`` of them and used by every one (empty when they are not one concept)."""
     if not same[np.ix_(members, members)].all():
         return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(key[members].any(axis=0) & used[members].all(axis=0))
+    often = key[members].sum(axis=0) >= times
+    return np.flatnonzero(often & used[members].all(axis=0))
+
+
+def linked(same: np.ndarray, key: np.ndarray, used: np.ndarray) -> np.ndarray:
+    """Pairs of sub-themes of one mood and kind (``same``) where a term key to one is used by the other."""
+    k, u = key.astype(np.float64), used.astype(np.float64)
+    hit = (k @ u.T) > 0
+    out = same & (hit | hit.T)
+    np.fill_diagonal(out, False)
+    return out
 
 
 def merge_parents(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
@@ -127,7 +149,7 @@ def merge_parents(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moo
                 if d <= stop and sizes[a].sum() + sizes[b].sum() <= max_items:
                     pairs.append((d, int(g), int(h)))
         for d, g, h in sorted(pairs):  # the closest pair that is one concept merges; then look again
-            evidence = one_concept((groups == g) | (groups == h), same, key, used)
+            evidence = one_concept((groups == g) | (groups == h), same, key, used, KEY_TIMES)
             if len(evidence):
                 if trace is not None:
                     trace.append((g, h, d, evidence.tolist()))
@@ -179,4 +201,51 @@ def gather(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
         if trace is not None:
             trace.append(best)
         groups[list(best[1])] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
+                shares: np.ndarray, stop: float, max_items: float, concept_items: float,
+                trace: list | None = None, rounds: int = 50) -> np.ndarray:
+    """A sub-theme whose parent holds another concept moves to the parent of its own: at least ``AFFINITY`` of
+    that parent's items are in sub-themes ``linked`` to it (a term key to one, used by the other; same mood and
+    kind), ``AFFINITY_MARGIN`` more than of its own siblings' items, it lies within ``stop`` of that parent on
+    average (``square``) and no further than from its own siblings, never across moods, and the parent then holds at most ``max_items`` (``concept_items``
+    when it is then one concept). The clearest move first, until nothing moves."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    n = len(groups)
+    same, key, used = _evidence(moods, kinds, shares)
+    link = linked(same, key, used).astype(np.float64)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    moods = np.asarray(moods)
+    for _ in range(rounds):
+        best = None
+        ids = np.unique(groups)
+        for k in range(n):
+            own = groups == groups[k]
+            own[k] = False
+            if not own.any() or not link[k].any():
+                continue
+            mine = float(sizes[own] @ link[k, own]) / float(sizes[own].sum())
+            for g in ids:
+                target = groups == g
+                if g == groups[k] or (moods[k] and (moods[target] == -moods[k]).any()):
+                    continue
+                theirs = float(sizes[target] @ link[k, target]) / float(sizes[target].sum())
+                gain = theirs - mine
+                if theirs < AFFINITY or gain < AFFINITY_MARGIN or (best is not None and gain <= best[0]):
+                    continue
+                there = float(square[k, target].mean())
+                if there > stop or there > float(square[k, own].mean()):  # never further than its siblings
+                    continue
+                moved = target.copy()
+                moved[k] = True
+                ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
+                if sizes[moved].sum() <= ceiling:
+                    best = (gain, k, int(g))
+        if best is None:
+            break
+        if trace is not None:
+            trace.append(best)
+        groups[best[1]] = best[2]
     return np.unique(groups, return_inverse=True)[1].astype(np.int64)

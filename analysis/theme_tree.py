@@ -30,6 +30,7 @@ more of each concept but every one dropped the GitHub issues' top level below th
 Session 8 (``theme_concepts``): parents whose sub-themes are all one concept (same mood and type, a key
 term every one uses, within 1.5x the cut) merge, and a sub-theme left in a mixed parent moves to its
 concept's parent; only such a one-concept parent may pass the cap (up to ``theme_concepts.CONCEPT_SHARE``).
+Session 9: a sub-theme also leaves a mixed parent for the parent of its own concept (``theme_concepts.leave_mixed``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -183,7 +184,9 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
 
         args = (square, counts, np.asarray(moods), concept[0], concept[1], cm.CONCEPT_DISTANCE * cut,
                 cm.CONCEPT_SHARE * float(counts.sum()))
-        raw = cm.merge_parents(cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args), *args, MIN_TOP)
+        raw = cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args)
+        raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1])
+        raw = cm.merge_parents(raw, *args, MIN_TOP)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
         raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP)

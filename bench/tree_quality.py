@@ -78,16 +78,37 @@ def module_at(ref: str, path: str, name: str):
 
 def base_tree(ref: str):
     """``theme_tree`` of ``ref`` with the ``theme_groups`` of ``ref`` (its ``from . import theme_groups``
-    sees the baseline's module while it loads)."""
+    sees the baseline's module while it loads) and, when ``ref`` has one, the ``theme_concepts`` of ``ref``
+    (imported inside ``group_subthemes``: swapped in while the baseline's ``build_tree`` runs)."""
+    import functools
+
     import analysis
+    import analysis.theme_concepts  # noqa: F401  (ours, restored after each baseline call)
 
     ours = sys.modules["analysis.theme_groups"]
     groups = module_at(ref, "analysis/theme_groups.py", "analysis._base_theme_groups")
     sys.modules["analysis.theme_groups"], analysis.theme_groups = groups, groups
     try:
-        return module_at(ref, "analysis/theme_tree.py", "analysis._base_theme_tree")
+        tree = module_at(ref, "analysis/theme_tree.py", "analysis._base_theme_tree")
     finally:
         sys.modules["analysis.theme_groups"], analysis.theme_groups = ours, ours
+    try:
+        concepts = module_at(ref, "analysis/theme_concepts.py", "analysis._base_theme_concepts")
+    except subprocess.CalledProcessError:  # a baseline before session 8
+        return tree
+    real = tree.build_tree
+
+    @functools.wraps(real)
+    def build_tree(*args, **kwargs):
+        mine = sys.modules["analysis.theme_concepts"]
+        sys.modules["analysis.theme_concepts"], analysis.theme_concepts = concepts, concepts
+        try:
+            return real(*args, **kwargs)
+        finally:
+            sys.modules["analysis.theme_concepts"], analysis.theme_concepts = mine, mine
+
+    tree.build_tree = build_tree
+    return tree
 
 
 def record_inputs(docs, emb, profile, embed, path: Path | None = None):
@@ -158,9 +179,13 @@ def concept_split(top_of: np.ndarray, centroids: np.ndarray, child_polarity: np.
 
 #: Concepts a reader names in each set (regular expressions, written from the sets' product-generated labels).
 CONCEPTS = {
-    "waimai": {"slow delivery": r"慢|小时|分钟|才送到|迟到|超时|等了", "courier thanks": r"小哥|师傅|骑士|骑手|辛苦"},
-    "app-reviews": {"login": r"log ?in|password|sign ?in|account", "crash": r"crash|freez|force close",
-                    "ads": r"\bads?\b|advert", "dark mode": r"dark (mode|theme)|night mode"},
+    "waimai": {"slow delivery": r"慢|小时|分钟|才送到|迟到|超时|等了", "courier thanks": r"小哥|师傅|骑士|骑手|辛苦",
+               "spills": r"洒|撒|漏", "cold food": r"凉了|都凉|凉的|冷了|不热|冰凉",
+               "portion size": r"分量|量少|量太少|量小|太少|吃不饱|不够吃|菜少"},
+    "app-reviews": {"login": r"log ?in|password|sign ?in|account", "crash": r"crash|freez|force clos|won'?t (open|load|start|work)|not working|stopp?ed working",
+                    "ads": r"\bads?\b|advert", "dark mode": r"dark (mode|theme)|night mode",
+                    "praise for app": r"^(?=.*\b(great|good|best|awesome|amazing|nice|excellent|love|perfect|useful|helpful)\b)"
+                                      r"(?=.*\bapps?\b)"},
     "nlbse24": {"tensorflow": r"tensorflow|\btf\b", "vscode": r"vs ?code|visual studio code", "bitcoin": r"bitcoin|wallet",
                 "opencv": r"opencv|cv2", "react": r"\breact\b"},
     "kaggle": {"jupyter": r"jupyter|notebook", "sql": r"\bsql\b|mysql|postgres", "spreadsheets": r"excel|spreadsheet|sheets",

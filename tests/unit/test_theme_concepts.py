@@ -119,5 +119,72 @@ def test_two_concepts_that_share_only_a_generic_word_stay_apart():
     groups = _app_case(LOGIN)
     assert groups[0] != groups[1]  # "app" is in every text, yet crashes and logins are not one concept
     twins = _app_case([t.replace("log in", "open").replace("login", "crash").replace("sign in", "start")
-                       .replace("password", "crashes") for t in LOGIN])
-    assert twins[0] == twins[1]  # the same setting with a shared key term does join
+                       .replace("password", "crashes").replace("useless", "crashes") for t in LOGIN])
+    assert twins[0] == twins[1]  # the same setting with a term key to both does join
+
+
+SPILL = [["餐盒破了，汤洒了一袋子", "汤洒了，袋子里全是", "包装漏了，洒了一半", "盒子没盖好，洒了", "洒得到处都是",
+          "汤洒在袋子里", "餐盒漏汤", "洒了好多"],
+         ["汤都洒了", "洒了一袋子", "包装太差，洒了", "盒子破了，洒出来", "洒了，没法吃", "饮料洒了",
+          "打开全洒了", "洒的满袋子"]]
+
+
+def _mixed_parent_case(near_siblings: float):
+    """Sub-themes 0-1 spills, 2-4 slow delivery, then other complaints; the linkage put slow one (2) with the
+    spills. ``near_siblings``: its distance to the spills (its distance to the other slow ones is 0.3)."""
+    texts = SPILL + SLOW + COMPLAINTS
+    n = len(texts)
+    sizes = np.full(n, 50)
+    moods = np.full(n, -1)
+    kinds = np.zeros(n, np.int64)
+    square = np.full((n, n), 0.9)
+    square[:2, :2] = 0.25
+    square[2:5, 2:5] = 0.3
+    square[2, :2] = square[:2, 2] = near_siblings
+    np.fill_diagonal(square, 0.0)
+    groups = np.array([0, 0, 0, 1, 1] + list(range(2, n - 3)))
+    return texts, sizes, moods, kinds, square, groups
+
+
+def _leave(texts, sizes, moods, kinds, square, groups):
+    return cm.leave_mixed(groups, square, sizes, moods, kinds, cm.term_shares(texts), 0.6, 0.15 * sizes.sum(),
+                          cm.CONCEPT_SHARE * sizes.sum())
+
+
+def test_a_sub_theme_leaves_a_mixed_parent_for_its_concepts_parent():
+    case = _mixed_parent_case(0.3)
+    groups = _leave(*case)
+    assert groups[2] == groups[3] == groups[4] != groups[0]  # slow delivery together, spills apart
+    assert groups[0] == groups[1]
+    assert np.array_equal(groups, _leave(*case))  # deterministic
+
+
+def test_a_sub_theme_stays_when_nearer_its_siblings_or_of_the_other_mood():
+    groups = _leave(*_mixed_parent_case(0.15))  # closer to the spills than to the slow parent: not moved
+    assert groups[2] == groups[0] != groups[3]
+    texts, sizes, moods, kinds, square, start = _mixed_parent_case(0.3)
+    moods[3:5] = 1  # the other slow parent is praise (another mood, another kind): never joined
+    kinds[3:5] = 3
+    groups = _leave(texts, sizes, moods, kinds, square, start)
+    assert groups[2] == groups[0] != groups[3]
+
+
+def test_a_term_key_to_one_sub_theme_only_does_not_merge_parents(monkeypatch):
+    layer = ["add a layer option", "the layer api", "layer support please", "new layer type", "layer export",
+             "custom layer", "layer norm request", "layer docs"]
+    weak = ["distributed training support", "multi gpu training", "training on tpu", "faster training",
+            "layer checkpoints", "a layer for training", "training resume", "training metrics"]
+    texts = [layer, weak] + APP_PEERS
+    n = len(texts)
+    sizes = np.full(n, 50)
+    moods = np.full(n, -1)
+    kinds = np.zeros(n, np.int64)
+    square = np.full((n, n), 0.9)
+    square[0, 1] = square[1, 0] = 0.3
+    np.fill_diagonal(square, 0.0)
+    args = (square, sizes, moods, kinds, cm.term_shares(texts), 0.6, 0.3 * sizes.sum())
+    groups = cm.merge_parents(np.arange(n), *args, 5)
+    assert groups[0] != groups[1]  # "layer" is key to one of them, merely used by the other
+    monkeypatch.setattr(cm, "KEY_TIMES", 1)
+    groups = cm.merge_parents(np.arange(n), *args, 5)
+    assert groups[0] == groups[1]  # the session-8 rule joined them
