@@ -628,3 +628,16 @@ def test_shared_cfpb():
     items, rejected = read_all(path)
     assert len(items) == 141 and not rejected  # only complaints with a narrative
     assert all(i.status == "resolved" and i.source_state.startswith("closed") for i in items)
+
+
+@pytest.mark.parametrize("bad_id", [[], [7], {}, {"a": 1}, True])
+def test_zendesk_ticket_id_that_is_not_a_number_or_text_rejects_its_row(tmp_path, bad_id):
+    """Found by the fuzz test: an id that is a list or object crashed the whole import (unhashable)."""
+    data = {"tickets": [zendesk_ticket(1, id=bad_id), zendesk_ticket(2)],
+            "metric_sets": [{"ticket_id": [1], "replies": 1}, {"ticket_id": 2, "replies": 2}]}
+    path = tmp_path / "tickets.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    items, rejected = read_all(path, "zendesk")
+    assert [i.external_id for i in items] == ["2"]
+    assert [(r.row, r.column) for r in rejected] == [(1, "id")]
+    assert "not a number or text" in rejected[0].reason

@@ -88,19 +88,22 @@ class ZendeskImporter(Importer):
                 by_ticket = {}
                 for key in _METRIC_ARRAYS:
                     for m in data.get(key) or []:
-                        if isinstance(m, dict) and m.get("ticket_id") is not None:
+                        if isinstance(m, dict) and isinstance(m.get("ticket_id"), (int, str)):
                             by_ticket[m["ticket_id"]] = m
                 tickets = as_list(data.get("tickets") or data.get("results"))  # a list: checked above
                 for number, obj in enumerate(tickets, start=1):
-                    yield number, obj, by_ticket.get(obj.get("id")) if isinstance(obj, dict) else None
+                    key = obj.get("id") if isinstance(obj, dict) else None
+                    yield number, obj, by_ticket.get(key) if isinstance(key, (int, str)) else None
                 return
         for number, obj in source.iter_json_objects():
             yield number, obj, None
 
     def _ticket(self, obj: dict, number: int, parse_date: DateParser, metrics: dict | None) -> Record:
         ticket_id = obj.get("id")
-        if ticket_id in (None, ""):
+        if ticket_id is None or ticket_id == "":
             return Rejected(number, "no ticket id", "id")
+        if isinstance(ticket_id, bool) or not isinstance(ticket_id, (int, float, str)):
+            return Rejected(number, f"ticket id is not a number or text ({type(ticket_id).__name__})", "id")
         dates = []
         for key in ("created_at", "updated_at"):
             try:
