@@ -343,11 +343,13 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
 def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence[int],
                 child_texts: Sequence[Sequence[str]], other_texts: Sequence[str], mood: int, taken: set[str],
                 said: Said, refused=lambda label: False, other_counts: Counter | None = None,
-                frame_mood: int | None = None) -> str:
+                frame_mood: int | None = None, loved: bool | None = None) -> str:
     """A label for one parent (see the module docstring). ``taken``: its siblings' labels (lower case);
     ``refused(label)``: whether the app's sentiment of the items saying it goes against the parent's mood;
     ``other_counts``: term counts of ``other_texts`` (computed when not given); ``frame_mood``: the mood a
-    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way)."""
+    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way); ``loved``:
+    whether the parent is mostly praise by ``priority.is_praise`` (None: unknown): a phrase of praise only
+    over one that is, of complaint only over one that is not (the board lists it where its name says)."""
     sizes = [int(n) for n in child_sizes]
     texts = [list(t) for t in child_texts]
     candidates = [current] + list(child_labels)
@@ -366,7 +368,7 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         inside, breadth, n_cov, _ = coverage([terms], texts, sizes, (), said)
         if n_cov < min(2, len(sizes)) or breadth < BREADTH:
             continue
-        if mood and own_mood(label, said.words) == -mood:
+        if (mood and own_mood(label, said.words) == -mood) or not _fits_praise(label, loved, said):
             continue
         outside = _shares([terms], [other_texts], said)[0] if other_texts else 0.0  # the costly part: last
         if inside <= outside or refused(label):
@@ -489,6 +491,14 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             breadth = sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total
             return [(0.0, breadth, term, shares)]
     return []
+
+
+def _fits_praise(label: str, loved: bool | None, said: Said) -> bool:
+    """Whether a label's own mood agrees with the praise rule's verdict on its parent (``loved``)."""
+    if loved is None:
+        return True
+    own = own_mood(label, said.words)
+    return not ((own > 0 and not loved) or (own < 0 and loved))
 
 
 def repeats(child: str, parent: str, words=()) -> bool:
