@@ -352,6 +352,13 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     over one that is, of complaint only over one that is not (the board lists it where its name says)."""
     sizes = [int(n) for n in child_sizes]
     texts = [list(t) for t in child_texts]
+    out = _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
+                       frame_mood, loved)
+    return _readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+
+
+def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
+                 frame_mood, loved) -> str:
     candidates = [current] + list(child_labels)
     best = None
     seen = set()
@@ -382,6 +389,9 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
         return best[1]
+    claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
+    if claim is not None:
+        return claim  # 送餐太慢 over late-delivery children: what is wrong, said across them (a child relabelled)
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
                      _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
     if best is not None and framed is None:
@@ -395,6 +405,146 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
 
     word = distinguishing_word([t for g in texts for t in g], [list(other_texts)], [plain])
     return with_word(plain, word) if word else plain
+
+
+#: A word of a parent's label says what the parent is about when the parent's texts say it this many times
+#: more often than the other parents' ("Apple" over Apple tweets, "App" over app reviews do not).
+TERM_LIFT = 2.0
+#: One-word labels that name no topic of their own (issue-form and review boilerplate).
+_EMPTY_WORDS = frozenset("feature need needs limit detail details app apps thing things stuff issue issues "
+                         "problem problems update version way".split())
+#: The longest parent label made of its children's labels: English words, Chinese characters.
+MAX_WORDS, MAX_ZH_CHARS = 6, 10
+
+
+def _weak_terms(label: str, texts, sizes, other_texts, said: Said, breadth: bool = True) -> list[str]:
+    """The words of a label that do not say what its parent is about: said by its texts less than
+    ``TERM_LIFT`` times as often as by the other parents' (the corpus's subject: Apple, app), or (a label of
+    one word) by children holding less than ``BREADTH`` of the parent's items, or an empty word."""
+    terms = label_terms(label, said.words)
+    flat = [t for g in texts for t in g]
+    out = []
+    for term in terms:
+        inside, outside = _shares([(term,)], [flat, list(other_texts)], said)
+        narrow = breadth and len(terms) == 1 and coverage([(term,)], texts, sizes, (), said)[1] < BREADTH
+        if inside < TERM_LIFT * max(outside, 1.0 / max(1, len(other_texts))) or term in _EMPTY_WORDS or narrow:
+            out.append(term)
+    return out
+
+
+def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
+              loved: bool | None) -> str:
+    """``label``, or what the parent's largest children are called when ``label`` is a bare word or a pair
+    of words that does not say what the parent holds ("Terminal" over build, test and editor children,
+    "Apple and iPhone" over Apple tweets, "Whatsapp" over photos, Netflix and WhatsApp): "Unit test and
+    fail to build". A predicate frame (送餐慢) or a phrase keeps its place; a label of two words keeps its
+    good one ("iPod and apple" -> "iPod" -> then the same test)."""
+    terms = label_terms(label, said.words)
+    frame_only = not terms or len(terms) > 2 or _HAS_CJK.search(label) and len(terms) == 1 and not label.endswith(
+        ("问题", "好评")) and label_terms(label, said.words) != (label,)
+    if frame_only or not terms or any(not _head_term(t) for t in terms):
+        return label  # a phrase that says how (送餐慢, Can't login) is no bare topic
+    framed = own_mood(label, said.words) != 0 or label.endswith(("问题", "好评")) or label.lower().endswith(
+        " problems") or label.lower().startswith("praise for ")
+    weak = _weak_terms(label, texts, sizes, other_texts, said)
+    if not weak and not framed and len(terms) == 2 and label.isascii():
+        return _compounds(label, terms, child_labels, sizes, taken, said)
+    if framed and len(terms) == 1:  # "Praise for app" over generic praise: the frame says it; not a narrow word
+        weak = [t for t in weak if coverage([(t,)], texts, sizes, (), said)[1] < BREADTH]
+    if not weak:
+        return label
+    kept = [t for t in terms if t not in weak]
+    if kept and len(terms) == 2:
+        single = frame(kept, mood if loved is None else (1 if loved else min(mood, 0)), said, None,
+                       [t for g in texts for t in g])
+        if single.lower() not in taken and not _weak_terms(single, texts, sizes, other_texts, said):
+            return single
+    joined = _children_named(child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+    return joined or label
+
+
+#: A child's label that may join another's to name a parent: at most this many English words / Chinese characters.
+PART_WORDS, PART_ZH_CHARS = 4, 6
+
+
+def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Said) -> str:
+    """A pair of words shown as the children's own noun phrases that hold them ("Boards and group" ->
+    "Secret boards and group chats"): per word, the largest child whose label is a noun phrase of at most
+    three words holding it (every word a noun or adjective, no number, no mood); the word itself otherwise."""
+    from .en_pos import can_name, names_or_describes
+
+    shown = []
+    for term in terms:
+        best = None
+        for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
+            plain = _SUFFIX.sub("", child_labels[k] or "").strip()
+            words = plain.split()
+            if (not plain.isascii() or not 1 < len(words) <= 3 or any(ch.isdigit() for ch in plain)
+                    or term not in label_terms(plain, said.words) or own_mood(plain, said.words)
+                    or not all(names_or_describes(w.lower()) for w in words) or not can_name(words[-1].lower())):
+                continue
+            best = plain
+            break
+        shown.append(best)
+    if any(b is None for b in shown) or shown[0].lower() == shown[1].lower():
+        return label
+    second = shown[1] if shown[1].split()[0][1:] != shown[1].split()[0][1:].lower() else shown[1][:1].lower() + shown[1][1:]
+    out = f"{shown[0]} and {second}"
+    return out if len(out.split()) <= MAX_WORDS and out.lower() not in taken else label
+
+
+def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
+                    loved: bool | None) -> str | None:
+    """The two largest children's labels joined ("Files and songs", "Apple store and new iPhone"), or the
+    largest alone when both are too long; None when no child's label may name the parent. A child's label
+    may when it is short (not a member sentence), has no number, fits the parent's mood and praise verdict,
+    and a topic word of it is the parent's own (``_weak_terms``: not "Power", "Guys", "Best app")."""
+    usable = []
+    for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
+        plain = _SUFFIX.sub("", child_labels[k] or "").strip()
+        long = (len(re.sub(r"[^\u3400-\u9fff]", "", plain)) > PART_ZH_CHARS if _HAS_CJK.search(plain)
+                else len(plain.split()) > PART_WORDS)
+        if (not plain or long or plain.startswith("(") or any(ch.isdigit() for ch in plain) or ":" in plain
+                or not _fits_praise(plain, loved, said) or (mood and own_mood(plain, said.words) == -mood)):
+            continue
+        topics = [t for t in label_terms(plain, said.words) if _head_term(t)]
+        weak = set(_weak_terms(" ".join(topics), texts, sizes, other_texts, said, breadth=False)) if topics else set()
+        if not topics or not set(topics) - weak:
+            continue
+        if plain.isascii() and len(plain.split()) == 1:
+            from .label_polish import generic_word
+
+            flat = [t for g in texts for t in g]
+            if generic_word(plain, flat, flat + list(other_texts)):
+                continue  # "Power", "Guys"
+        usable.append(plain)
+    flat = [t for g in texts for t in g]
+    for option in ([usable[:2]] if len(usable) >= 2 else []) + [[u] for u in usable[:1]]:
+        label = _join(option, mood, loved, said, flat)
+        if label and label.lower() not in taken:
+            return label
+    return None
+
+
+def _join(parts: list[str], mood: int, loved: bool | None, said: Said, texts=()) -> str | None:
+    """Labels joined as one: English "A and b" (", " when one has an "and"), Chinese "A、B" with the parent's
+    frame word when neither says how; None when too long or of two languages."""
+    if len({bool(_HAS_CJK.search(p)) for p in parts}) > 1:
+        return None
+    if _HAS_CJK.search(parts[0]):
+        bare = [re.sub(r"(问题|好评)$", "", p) for p in parts]
+        says = any(own_mood(p, said.words) for p in bare)
+        tail = "" if says else "问题" if (mood < 0 and not loved) else "好评" if loved else ""
+        out = "、".join(bare) + tail
+        return out if len(re.sub(r"[^㐀-鿿]", "", out)) <= MAX_ZH_CHARS else None
+    shown = [parts[0]]
+    for p in parts[1:]:
+        first = p.split()[0]
+        term = _token_term(first)
+        name = first[1:] != first[1:].lower() or (term is not None and said.surface(term, texts)[:1].isupper())
+        shown.append(p if name else p[:1].lower() + p[1:])  # "Netflix service", "iPhone" keep their capitals
+    out = (", " if any(" and " in p.lower() for p in parts) else " and ").join(shown)
+    return out if len(out.split()) <= MAX_WORDS else None
 
 
 #: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese
@@ -447,8 +597,9 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
                 if "per_child" not in state:
                     state["per_child"] = _all_shares(texts, said)
                 per_child = state["per_child"]
-                second = _second_term(first, sizes, other_counts, n_other,
-                                      [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
+                script = [p for p in per_child if _is_cjk(p[0]) == _is_cjk(first[2]) and p[0] not in everywhere]
+                second = _second_term(first, sizes, other_counts, n_other,  # one language, no corpus-wide word
+                                      [p for p in script if p[0] in named] or script)
                 if (second is not None and _head_term(second) and stem(second) not in GENERIC
                         and said.names_thing(second, texts) and not refused(second)):  # not "Editor and code"
                     chosen.append(second)
@@ -491,6 +642,48 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             breadth = sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total
             return [(0.0, breadth, term, shares)]
     return []
+
+
+#: Words that say only that something is good or bad (or is missing), not what is wrong or right with it.
+_PLAIN_MOOD = frozenset("好 不错 满意 差 不好 一般 很好 好评 差评 失望 喜欢 推荐 good great nice bad awesome love like best "
+                        "excellent amazing perfect terrible horrible worst hate poor fine ok okay not no too very so".split())
+#: A claim's complaint/praise word names a parent when this share of the parent's texts say it more than the
+#: other parents' texts do (lift).
+CLAIM_LIFT = 1.5
+
+
+def _shared_claim(candidates, texts, sizes, other_texts, mood: int, taken: set[str], said: Said, refused,
+                  loved: bool | None) -> str | None:
+    """A phrase already written for the parent or a child that says what is wrong (or right) with something,
+    when what it says is wrong is what the children share: its complaint/praise words (送餐太慢: 慢) are said
+    by children holding ``BREADTH`` of the parent's items (two or more), more than elsewhere, and its topic
+    words more inside than elsewhere. The children that say the word most and the phrase itself decide
+    among several (ties by text)."""
+    if not mood:
+        return None
+    flat = [t for g in texts for t in g]
+    best = None
+    for label in dict.fromkeys(_SUFFIX.sub("", c or "").strip() for c in candidates):
+        if (not label or label.lower() in taken or label.startswith("(") or not _phrase(label)
+                or any(ch.isdigit() for ch in label) or not _fits_praise(label, loved, said)):
+            continue
+        terms = label_terms(label, said.words)
+        claims = tuple(t for t in terms if not _head_term(t) and t not in _PLAIN_MOOD and t not in ZH_NEGATION
+                       and own_mood(t, said.words) == mood)  # 慢, crash: not 没有, 好, good
+        topics = tuple(t for t in terms if _head_term(t))
+        if not claims or not topics or own_mood(label, said.words) == -mood:
+            continue
+        _, breadth, n_cov, outside = coverage([(c,) for c in claims], texts, sizes, other_texts, said)
+        inside = _shares([(c,) for c in claims], [flat], said)[0]
+        if n_cov < 2 or breadth < BREADTH or inside < CLAIM_LIFT * outside:
+            continue
+        topic_in = _shares([(t,) for t in topics], [flat, list(other_texts)], said)
+        if topic_in[0] <= topic_in[1] or refused(label):
+            continue
+        key = (round(breadth, 3), _shares([terms], [flat], said)[0], label)
+        if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and label < best[2]):
+            best = key
+    return None if best is None else best[2]
 
 
 def _fits_praise(label: str, loved: bool | None, said: Said) -> bool:

@@ -337,7 +337,8 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
     total: Counter = Counter()
     for c in counts:
         total.update(c)
-    taken = {t.label.lower() for t in tops}
+    taken = {t.label.lower() for t in tops if not t.is_group}  # and the parents named so far: a later
+    # parent's label is only a candidate for it, a parent named first may say it (送餐太慢)
     lowered = [docs[i].lower() for i in profiled] if any(t.is_group for t in tops) else []
     for g, top in enumerate(tops):
         if not top.is_group:
@@ -353,7 +354,6 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
             inside = np.isin(labels[np.asarray(profiled, dtype=np.int64)], top.children)
             loved = mostly_praise(float(np.mean(np.asarray(praise)[inside]))) if inside.any() else None
             frame_mood = _praise_mood(frame_mood, loved)
-        taken.discard(top.label.lower())
         others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
         top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
                                 [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
