@@ -459,7 +459,7 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
                        [t for g in texts for t in g])
         if single.lower() not in taken and not _weak_terms(single, texts, sizes, other_texts, said):
             return single
-    joined = _children_named(child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+    joined = _children_named(child_labels, sizes, texts, other_texts, mood, taken, said, loved, alone=not framed)
     return joined or label
 
 
@@ -494,9 +494,10 @@ def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Sa
 
 
 def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
-                    loved: bool | None) -> str | None:
+                    loved: bool | None, alone: bool = True) -> str | None:
     """The two largest children's labels joined ("Files and songs", "Apple store and new iPhone"), or the
-    largest alone when both are too long; None when no child's label may name the parent. A child's label
+    largest alone when both are too long (``alone``: not in place of a frame, "Praise for experience"); None
+    when no child's label may name the parent. A child's label
     may when it is short (not a member sentence), has no number, fits the parent's mood and praise verdict,
     and a topic word of it is the parent's own (``_weak_terms``: not "Power", "Guys", "Best app")."""
     usable = []
@@ -519,7 +520,7 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
                 continue  # "Power", "Guys"
         usable.append(plain)
     flat = [t for g in texts for t in g]
-    for option in ([usable[:2]] if len(usable) >= 2 else []) + [[u] for u in usable[:1]]:
+    for option in ([usable[:2]] if len(usable) >= 2 else []) + [[u] for u in usable[:1] if alone]:
         label = _join(option, mood, loved, said, flat)
         if label and label.lower() not in taken:
             return label
@@ -541,7 +542,7 @@ def _join(parts: list[str], mood: int, loved: bool | None, said: Said, texts=())
     for p in parts[1:]:
         first = p.split()[0]
         term = _token_term(first)
-        name = first[1:] != first[1:].lower() or (term is not None and said.surface(term, texts)[:1].isupper())
+        name = p[1:] != p[1:].lower() or (term is not None and said.surface(term, texts)[:1].isupper())
         shown.append(p if name else p[:1].lower() + p[1:])  # "Netflix service", "iPhone" keep their capitals
     out = (", " if any(" and " in p.lower() for p in parts) else " and ").join(shown)
     return out if len(out.split()) <= MAX_WORDS else None
