@@ -496,7 +496,8 @@ def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Sa
 def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
                     loved: bool | None, alone: bool = True) -> str | None:
     """The two largest children's labels joined ("Files and songs", "Apple store and new iPhone"), or the
-    largest alone when both are too long (``alone``: not in place of a frame, "Praise for experience"); None
+    largest alone when both are too long and it holds ``BREADTH`` of the items (``alone``: not in place of a
+    frame, "Praise for experience"); None
     when no child's label may name the parent. A child's label
     may when it is short (not a member sentence), has no number, fits the parent's mood and praise verdict,
     and a topic word of it is the parent's own (``_weak_terms``: not "Power", "Guys", "Best app")."""
@@ -518,9 +519,12 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
             flat = [t for g in texts for t in g]
             if generic_word(plain, flat, flat + list(other_texts)):
                 continue  # "Power", "Guys"
-        usable.append(plain)
+        usable.append((plain, sizes[k]))
     flat = [t for g in texts for t in g]
-    for option in ([usable[:2]] if len(usable) >= 2 else []) + [[u] for u in usable[:1] if alone]:
+    total = float(sum(sizes)) or 1.0
+    alone_ok = [[u] for u, n in usable[:1] if alone and n >= BREADTH * total]  # one child: only when it is most
+    usable_labels = [u for u, _ in usable]
+    for option in ([usable_labels[:2]] if len(usable) >= 2 else []) + alone_ok:
         label = _join(option, mood, loved, said, flat)
         if label and label.lower() not in taken:
             return label

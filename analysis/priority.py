@@ -46,6 +46,12 @@ are complaints; counting only typed praise made themes that are 73-100% 4-5 star
 and rank as problems. Without scores, typed praise that the sentiment model calls negative is mostly
 complaints and sarcasm (26% positive by zh-waimai-10k's own labels, vs 85% when both agree), and
 positive items typed "other" are news and mentions as often as praise (45%), so neither counts.
+Session 9: the theme tree's "Praise for X" / "X好评" frames follow this rule too (a parent is framed as praise
+only when ``mostly_praise``, never as complaints when it is). They used the sentiment heads' majority before,
+which reads polite requests ("we would pay for a cheaper plan") as praise: the demo's "Praise for enterprise"
+(14% praise by this rule) sat in the briefing's list of themes to fix. This rule is the right one for a PM
+because it is the one the priority, the board, the briefing and What people love already act on, and it
+reads what the PM's own data states (a type column, stars, NPS, CSAT) before any model.
 
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is
