@@ -442,8 +442,8 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
     terms = label_terms(label, said.words)
     frame_only = not terms or len(terms) > 2 or _HAS_CJK.search(label) and len(terms) == 1 and not label.endswith(
         ("问题", "好评")) and label_terms(label, said.words) != (label,)
-    if frame_only or not terms or any(not _head_term(t) for t in terms):
-        return label  # a phrase that says how (送餐慢, Can't login) is no bare topic
+    if frame_only or not terms or any(not _head_term(t) for t in terms) or not _term_frame(label, terms):
+        return label  # a phrase that says how (送餐慢, Can't login) or more than words ("App of the year")
     framed = own_mood(label, said.words) != 0 or label.endswith(("问题", "好评")) or label.lower().endswith(
         " problems") or label.lower().startswith("praise for ")
     weak = _weak_terms(label, texts, sizes, other_texts, said)
@@ -463,8 +463,18 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
     return joined or label
 
 
+#: Two children's labels name a parent only when the two hold this share of its items.
+PAIR_BREADTH = 0.4
 #: A child's label that may join another's to name a parent: at most this many English words / Chinese characters.
 PART_WORDS, PART_ZH_CHARS = 4, 6
+
+
+def _term_frame(label: str, terms) -> bool:
+    """Whether a label is only its words in a frame ("Boards and group", "Praise for app", "菜、辣椒问题"), not a
+    phrase ("App of the year")."""
+    rest = re.sub(r"(?i)^praise for |\s+problems$|问题$|好评$", "", label.strip())
+    parts = [p for p in re.split(r"(?i)\s+and\s+|、", rest) if p.strip()]
+    return len(parts) == len(terms) and all(len(p.split()) == 1 for p in parts)
 
 
 def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Said) -> str:
@@ -523,8 +533,9 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
     flat = [t for g in texts for t in g]
     total = float(sum(sizes)) or 1.0
     alone_ok = [[u] for u, n in usable[:1] if alone and n >= BREADTH * total]  # one child: only when it is most
-    usable_labels = [u for u, _ in usable]
-    for option in ([usable_labels[:2]] if len(usable) >= 2 else []) + alone_ok:
+    pair = [[u for u, _ in usable[:2]]] if len(usable) >= 2 and sum(n for _, n in usable[:2]) >= PAIR_BREADTH * total \
+        else []  # two children that are a small part of it would name a part: "送来都凉、凉皮吃" over 1,400 items
+    for option in pair + alone_ok:
         label = _join(option, mood, loved, said, flat)
         if label and label.lower() not in taken:
             return label
