@@ -121,3 +121,23 @@ def test_a_stated_type_decides_the_frame():
     stated = (["request"] * n, [None] * n)  # the file says these are requests
     label = _parent(LOVED, "Plan", kind=3, sentiment=2, stated=stated)
     assert "praise" not in label.lower()
+
+
+def test_the_analysis_reads_what_the_file_states_as_the_store_decides_it(workspace, write_file):
+    """services.sentiment.stated_labels: the tree's praise rule sees the type column and the ratings the store's
+    PRAISE_SQL sees (a stated type, else the item's own score), before any sentiment was scored."""
+    from triage_app.importers.source import ImportOptions
+    from triage_app.services.importing import run_import
+    from triage_app.services.sentiment import stated_labels
+
+    rows = ["id,text,rating,kind", 'a,"love it, thanks",5,', 'b,"please add export",5,Feature request',
+            'c,"crashes on start",1,', 'd,"no score here",,']
+    path = write_file("stated.csv", "\n".join(rows) + "\n")
+    run_import(workspace, str(path), ImportOptions(format="generic", mapping={"id": "id", "text": "text",
+                                                                                "rating": "rating", "type": "kind"}))
+    ids = [i for (i,) in workspace.conn.execute("SELECT id FROM items ORDER BY external_id")]
+    types, labels = stated_labels(workspace.conn, ids)
+    assert types == [None, "request", None, None]
+    assert labels == ["positive", "positive", "negative", None]
+    flags = [is_praise(t, s, "praise", "positive") for t, s in zip(types, labels)]
+    assert flags == [True, False, False, True]  # b: the file says request; c: one star; d: the models decide
