@@ -447,6 +447,9 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
     framed = own_mood(label, said.words) != 0 or label.endswith(("问题", "好评")) or label.lower().endswith(
         " problems") or label.lower().startswith("praise for ")
     weak = _weak_terms(label, texts, sizes, other_texts, said)
+    if len(terms) == 2 and not weak:  # a pair with the corpus's subject ("iPod and apple"): the other word
+        weak = [t for t in terms if other_texts and _shares([(t,)], [list(other_texts)], said)[0] >= PAIR_SUBJECT]
+        weak = weak if len(weak) == 1 else []
     if not weak and not framed and len(terms) == 2 and label.isascii():
         return _compounds(label, terms, child_labels, sizes, taken, said)
     if framed and len(terms) == 1:  # "Praise for app" over generic praise: the frame says it; not a narrow word
@@ -463,6 +466,8 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
     return joined or label
 
 
+#: In a pair of words, one that this share of the other parents' texts say is the corpus's subject ("apple").
+PAIR_SUBJECT = 0.1
 #: Two children's labels name a parent only when the two hold this share of its items.
 PAIR_BREADTH = 0.4
 #: A child's label that may join another's to name a parent: at most this many English words / Chinese characters.
