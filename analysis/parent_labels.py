@@ -389,11 +389,13 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
         return best[1]
-    claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
-    if claim is not None:
-        return claim  # 送餐太慢 over late-delivery children: what is wrong, said across them (a child relabelled)
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
                      _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
+        # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
+        claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
+        if claim is not None:
+            return claim  # 送餐太慢 over late-delivery children: what is wrong, said across them (a child relabelled)
     if best is not None and framed is None:
         return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
     if framed is not None:
