@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field, replace
-from typing import Callable, Generator
+from typing import Any, Callable, Generator
 
 import numpy as np
 
@@ -225,7 +225,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     return result
 
 
-def stated_labels(conn, item_ids):
+def stated_labels(conn: Any, item_ids: Any) -> Any:
     """(stated type, score label) per item for the praise rule of the theme tree (``services.sentiment``)."""
     from .sentiment import stated_labels as stated
 

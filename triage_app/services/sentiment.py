@@ -162,7 +162,7 @@ def _decided_sentiment(m_sent: Any, rating: Any, nps: Any, csat: Any, ces: Any) 
     return None if s is None else (s.score, s.label, s.method)
 
 
-def stated_labels(conn: sqlite3.Connection, item_ids) -> tuple[list[Any], list[Any]] | None:
+def stated_labels(conn: sqlite3.Connection, item_ids: Any) -> tuple[list[Any], list[Any]] | None:
     """(stated type, score label) per item of ``item_ids`` as ``score_items`` decides them before the text
     models (the file's type column; a mapped sentiment, else the item's own score): what
     ``analysis.priority.is_praise`` reads first. None when no item has either."""
