@@ -514,6 +514,8 @@ _PLAIN_MOOD = frozenset("好 不错 满意 差 不好 一般 很好 好评 差�
 #: A claim's complaint/praise word names a parent when this share of the parent's texts say it more than the
 #: other parents' texts do (lift).
 CLAIM_LIFT = 1.5
+#: ...and its topic words are said by children holding this share of the parent's items.
+TOPIC_BREADTH = 0.3
 
 
 def _shared_claim(candidates, texts, sizes, other_texts, mood: int, taken: set[str], said: Said, refused,
@@ -542,8 +544,9 @@ def _shared_claim(candidates, texts, sizes, other_texts, mood: int, taken: set[s
         if n_cov < 2 or breadth < BREADTH or inside < CLAIM_LIFT * outside:
             continue
         topic_in = _shares([(t,) for t in topics], [flat, list(other_texts)], said)
-        if topic_in[0] <= topic_in[1] or refused(label):
-            continue
+        if (topic_in[0] <= topic_in[1] or coverage([(t,) for t in topics], texts, sizes, (), said)[1] < TOPIC_BREADTH
+                or refused(label)):
+            continue  # its topic must be the parent's too: not 送货快 over courier praise that says 快 in passing
         key = (round(breadth, 3), _shares([terms], [flat], said)[0], label)
         if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and label < best[2]):
             best = key
