@@ -343,13 +343,24 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
 def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence[int],
                 child_texts: Sequence[Sequence[str]], other_texts: Sequence[str], mood: int, taken: set[str],
                 said: Said, refused=lambda label: False, other_counts: Counter | None = None,
-                frame_mood: int | None = None) -> str:
+                frame_mood: int | None = None, loved: bool | None = None) -> str:
     """A label for one parent (see the module docstring). ``taken``: its siblings' labels (lower case);
     ``refused(label)``: whether the app's sentiment of the items saying it goes against the parent's mood;
     ``other_counts``: term counts of ``other_texts`` (computed when not given); ``frame_mood``: the mood a
-    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way)."""
+    built phrase says (default ``mood``; 0 for a parent whose items do not clearly lean one way); ``loved``:
+    whether the parent is mostly praise by ``priority.is_praise`` (None: unknown): a phrase of praise only
+    over one that is, of complaint only over one that is not (the board lists it where its name says)."""
     sizes = [int(n) for n in child_sizes]
     texts = [list(t) for t in child_texts]
+    out = _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
+                       frame_mood, loved)
+    from .parent_readable import readable
+
+    return readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+
+
+def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
+                 frame_mood, loved) -> str:
     candidates = [current] + list(child_labels)
     best = None
     seen = set()
@@ -366,7 +377,7 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         inside, breadth, n_cov, _ = coverage([terms], texts, sizes, (), said)
         if n_cov < min(2, len(sizes)) or breadth < BREADTH:
             continue
-        if mood and own_mood(label, said.words) == -mood:
+        if (mood and own_mood(label, said.words) == -mood) or not _fits_praise(label, loved, said):
             continue
         outside = _shares([terms], [other_texts], said)[0] if other_texts else 0.0  # the costly part: last
         if inside <= outside or refused(label):
@@ -382,6 +393,11 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
         return best[1]
     framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
                      _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
+        # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
+        claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
+        if claim is not None:
+            return claim  # 送餐太慢 over late-delivery children: what is wrong, said across them (a child relabelled)
     if best is not None and framed is None:
         return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
     if framed is not None:
@@ -445,8 +461,9 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
                 if "per_child" not in state:
                     state["per_child"] = _all_shares(texts, said)
                 per_child = state["per_child"]
-                second = _second_term(first, sizes, other_counts, n_other,
-                                      [p for p in per_child if p[0] in named and p[0] not in everywhere] or per_child)
+                script = [p for p in per_child if _is_cjk(p[0]) == _is_cjk(first[2]) and p[0] not in everywhere]
+                second = _second_term(first, sizes, other_counts, n_other,  # one language, no corpus-wide word
+                                      [p for p in script if p[0] in named] or script)
                 if (second is not None and _head_term(second) and stem(second) not in GENERIC
                         and said.names_thing(second, texts) and not refused(second)):  # not "Editor and code"
                     chosen.append(second)
@@ -489,6 +506,59 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             breadth = sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total
             return [(0.0, breadth, term, shares)]
     return []
+
+
+#: Words that say only that something is good or bad (or is missing), not what is wrong or right with it.
+_PLAIN_MOOD = frozenset("好 不错 满意 差 不好 一般 很好 好评 差评 失望 喜欢 推荐 good great nice bad awesome love like best "
+                        "excellent amazing perfect terrible horrible worst hate poor fine ok okay not no too very so".split())
+#: A claim's complaint/praise word names a parent when this share of the parent's texts say it more than the
+#: other parents' texts do (lift).
+CLAIM_LIFT = 1.5
+#: ...and its topic words are said by children holding this share of the parent's items.
+TOPIC_BREADTH = 0.3
+
+
+def _shared_claim(candidates, texts, sizes, other_texts, mood: int, taken: set[str], said: Said, refused,
+                  loved: bool | None) -> str | None:
+    """A phrase already written for the parent or a child that says what is wrong (or right) with something,
+    when what it says is wrong is what the children share: its complaint/praise words (送餐太慢: 慢) are said
+    by children holding ``BREADTH`` of the parent's items (two or more), more than elsewhere, and its topic
+    words more inside than elsewhere. The children that say the word most and the phrase itself decide
+    among several (ties by text)."""
+    if not mood:
+        return None
+    flat = [t for g in texts for t in g]
+    best = None
+    for label in dict.fromkeys(_SUFFIX.sub("", c or "").strip() for c in candidates):
+        if (not label or label.lower() in taken or label.startswith("(") or not _phrase(label)
+                or any(ch.isdigit() for ch in label) or not _fits_praise(label, loved, said)):
+            continue
+        terms = label_terms(label, said.words)
+        claims = tuple(t for t in terms if not _head_term(t) and t not in _PLAIN_MOOD and t not in ZH_NEGATION
+                       and own_mood(t, said.words) == mood)  # 慢, crash: not 没有, 好, good
+        topics = tuple(t for t in terms if _head_term(t))
+        if not claims or not topics or own_mood(label, said.words) == -mood:
+            continue
+        _, breadth, n_cov, outside = coverage([(c,) for c in claims], texts, sizes, other_texts, said)
+        inside = _shares([(c,) for c in claims], [flat], said)[0]
+        if n_cov < 2 or breadth < BREADTH or inside < CLAIM_LIFT * outside:
+            continue
+        topic_in = _shares([(t,) for t in topics], [flat, list(other_texts)], said)
+        if (topic_in[0] <= topic_in[1] or coverage([(t,) for t in topics], texts, sizes, (), said)[1] < TOPIC_BREADTH
+                or refused(label)):
+            continue  # its topic must be the parent's too: not 送货快 over courier praise that says 快 in passing
+        key = (round(breadth, 3), _shares([terms], [flat], said)[0], label)
+        if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and label < best[2]):
+            best = key
+    return None if best is None else best[2]
+
+
+def _fits_praise(label: str, loved: bool | None, said: Said) -> bool:
+    """Whether a label's own mood agrees with the praise rule's verdict on its parent (``loved``)."""
+    if loved is None:
+        return True
+    own = own_mood(label, said.words)
+    return not ((own > 0 and not loved) or (own < 0 and loved))
 
 
 def repeats(child: str, parent: str, words=()) -> bool:

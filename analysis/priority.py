@@ -30,7 +30,8 @@ them out of a top five: where most themes are praise (92% of one set's reviews h
 big mostly-praise theme's non-praise part can outweigh a small problem theme. So the ranking
 (``rank_key``) puts every theme that is not mostly praise first, then the mostly-praise ones.
 
-**What counts as praise** ("people are happy here"; store.metrics_queries.PRAISE_SQL, per item):
+**What counts as praise** ("people are happy here"; ``is_praise`` below, store.metrics_queries.PRAISE_SQL in SQL,
+per item; the theme tree's "Praise for X" / "X好评" frames use the same rule and ``mostly_praise``):
 
 1. a type the file states (``type=COL``, a Zendesk / Jira / GitHub issue type) decides when it says
    problem, request, question or praise - a ticket whose support got a good CSAT is still a problem;
@@ -45,6 +46,12 @@ are complaints; counting only typed praise made themes that are 73-100% 4-5 star
 and rank as problems. Without scores, typed praise that the sentiment model calls negative is mostly
 complaints and sarcasm (26% positive by zh-waimai-10k's own labels, vs 85% when both agree), and
 positive items typed "other" are news and mentions as often as praise (45%), so neither counts.
+Session 9: the theme tree's "Praise for X" / "X好评" frames follow this rule too (a parent is framed as praise
+only when ``mostly_praise``, never as complaints when it is). They used the sentiment heads' majority before,
+which reads polite requests ("we would pay for a cheaper plan") as praise: the demo's "Praise for enterprise"
+(14% praise by this rule) sat in the briefing's list of themes to fix. This rule is the right one for a PM
+because it is the one the priority, the board, the briefing and What people love already act on, and it
+reads what the PM's own data states (a type column, stars, NPS, CSAT) before any model.
 
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is
@@ -102,6 +109,35 @@ class ThemeInputs:
     votes: float = 0.0  # source-weighted votes / reactions on its items
     growth_days: int | None = GROWTH_WINDOW_DAYS  # window compared; None: the data is too short
     span_days: float | None = None  # oldest to newest item of the workspace
+
+
+#: sentiment methods that are the item's own score or a value the file mapped (rule 2 of ``is_praise``)
+SCORE_METHODS = ("rating", "csat", "nps", "ces", "mapped")
+
+
+def is_praise(stated_type: str | None, score_label: str | None, feedback_type: str | None,
+              sentiment: str | None) -> bool:
+    """THE definition of a praise item (module docstring, "What counts as praise"); the store's PRAISE_SQL is
+    this rule in SQL (a test runs both on every combination) and the theme tree's praise frames use it too
+    ("Praise for X" only over a theme the priority lists as mostly praise). ``stated_type``: the type the
+    file states (None when none); ``score_label``: positive / neutral / negative from the item's own score or
+    a mapped sentiment (None without one); ``feedback_type`` and ``sentiment``: what the text models say."""
+    if stated_type is not None and stated_type != "other":
+        return stated_type == "praise"
+    if score_label is not None:
+        return score_label == "positive"
+    if feedback_type is not None:
+        return feedback_type == "praise" and sentiment != "negative"
+    return sentiment == "positive"
+
+
+def praise_flags(stated_types, score_labels, feedback_types, sentiments) -> list[bool]:
+    """``is_praise`` of each item (four sequences of equal length; ``stated_types`` / ``score_labels`` may be
+    None: nothing stated, no scores)."""
+    n = len(feedback_types)
+    stated = stated_types if stated_types is not None else [None] * n
+    scores = score_labels if score_labels is not None else [None] * n
+    return [is_praise(a, b, c, d) for a, b, c, d in zip(stated, scores, feedback_types, sentiments)]
 
 
 def mostly_praise(praise_share: float | None) -> bool:

@@ -56,6 +56,7 @@ from . import theme_groups as groups_mod
 from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
 from .label_polish import polish_tree
+from .priority import mostly_praise
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -318,14 +319,16 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                         profiled: np.ndarray, said: np.ndarray, child_texts: dict[int, list[list[str]]] | None = None,
                         top_texts: Sequence[Sequence[str]] | None = None, words=None,
-                        labels: np.ndarray | None = None) -> None:
+                        labels: np.ndarray | None = None, praise: np.ndarray | None = None) -> None:
     """Name each parent by what its children share (``parent_labels.name_parent``: a phrase said across
     children holding most of its items, else a covering phrase from the terms they share and the parent's
     mood), distinct from its siblings; ``child_texts``: each group's children's sampled texts, ``top_texts``:
     every top-level theme's, ``words``: the corpus's Chinese words. A label whose own items are mostly of
     the opposite mood to the parent's (the app's sentiment, ``profiled``/``said``) is never chosen; a frame
     says complaint or praise only when one side leads among the parent's profiled items (``labels``: the
-    sub-theme of each document; ``label_mood.app_polarity``)."""
+    sub-theme of each document; ``label_mood.app_polarity``). ``praise``: per profiled document, whether it is
+    praise by ``priority.is_praise`` (the rule the priority splits themes by): a praise frame or label only over
+    a parent that is mostly praise by it, a complaint frame or label never over one (``_praise_mood``)."""
     from collections import Counter
 
     from .parent_labels import Said, name_parent, term_counts
@@ -337,7 +340,8 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
     total: Counter = Counter()
     for c in counts:
         total.update(c)
-    taken = {t.label.lower() for t in tops}
+    taken = {t.label.lower() for t in tops if not t.is_group}  # and the parents named so far: a later
+    # parent's label is only a candidate for it, a parent named first may say it (送餐太慢)
     lowered = [docs[i].lower() for i in profiled] if any(t.is_group for t in tops) else []
     for g, top in enumerate(tops):
         if not top.is_group:
@@ -347,14 +351,43 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         if labels is not None and len(said):
             inside = np.isin(labels[np.asarray(profiled, dtype=np.int64)], top.children)
             lead = app_polarity((np.asarray(said)[inside] - 1).tolist()) if inside.any() else 0
-        taken.discard(top.label.lower())
+        frame_mood = lead if lead == mood else 0
+        loved = None
+        if praise is not None and labels is not None and len(praise):
+            inside = np.isin(labels[np.asarray(profiled, dtype=np.int64)], top.children)
+            loved = mostly_praise(float(np.mean(np.asarray(praise)[inside]))) if inside.any() else None
+            frame_mood = _praise_mood(frame_mood, loved)
         others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
         top.label = name_parent(top.label, [sub_labels[k] for k in top.children],
                                 [int(sizes[k]) for k in top.children], child_texts[g], others, mood, taken, reader,
                                 refused=lambda label, m=lead if lead == mood else 0:
                                 groups_mod.against_mood(label, docs, profiled, said, m, lowered),
-                                other_counts=total - counts[g], frame_mood=lead if lead == mood else 0)
+                                other_counts=total - counts[g], frame_mood=frame_mood, loved=loved)
         taken.add(top.label.lower())
+
+
+def _praise_mood(frame_mood: int, loved: bool | None) -> int:
+    """The mood a parent's frame may say given whether it is mostly praise by ``priority.is_praise``: praise
+    only when it is (whatever the sentiment's lead: a polite request reads positive), complaint only when it
+    is not; ``loved`` None (no profile): ``frame_mood`` as the sentiment leads."""
+    if loved is None:
+        return frame_mood
+    return 1 if loved else min(frame_mood, 0)
+
+
+def document_praise(profiled: np.ndarray, said: np.ndarray, kinds: np.ndarray | None, stated=None) -> np.ndarray:
+    """``priority.is_praise`` of each profiled document: ``said`` / ``kinds`` the heads' sentiment and type
+    argmax, ``stated`` = (stated type, score label) per document of the corpus (None: nothing stated)."""
+    from .feedback_classes import SENTIMENTS, TYPES
+    from .priority import praise_flags
+
+    if kinds is None or not len(profiled):
+        return np.zeros(0, dtype=bool)
+    idx = np.asarray(profiled, dtype=np.int64).tolist()
+    stated_types = [stated[0][i] for i in idx] if stated is not None else None
+    score_labels = [stated[1][i] for i in idx] if stated is not None else None
+    return np.asarray(praise_flags(stated_types, score_labels, [TYPES[k] for k in np.asarray(kinds).tolist()],
+                                   [SENTIMENTS[k] for k in np.asarray(said).tolist()]), dtype=bool)
 
 
 def _concept_inputs(mixes: np.ndarray, read: list[list[str]], n_sentiments: int = 3
@@ -411,7 +444,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,
                n_quotes: int = 5, embed=None, chinese_words=None, profile: Profile | None = None,
                profiled: np.ndarray | None = None, kind_weight: float = KIND_WEIGHT,
-               info: dict | None = None) -> tuple[np.ndarray, list[TopTheme]]:
+               info: dict | None = None, stated=None) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
     ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
@@ -420,15 +453,23 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     ``distance`` (x the typical spread) defaults to ``TOP_DISTANCE_WITH_KIND`` with a profile and
     ``TOP_DISTANCE`` without. A group of one keeps its sub-theme's keywords; groups of several get
     c-TF-IDF keywords over a seeded sample of their documents. ``info`` receives what was decided
-    (name-only sub-themes).
+    (name-only sub-themes). ``stated``: (stated type, score label) per document, what ``priority.is_praise``
+    reads before the text models (the file's type column, the item's rating / NPS / CSAT); None: nothing stated.
     """
     from .theme_labels import memo_embed
     from .topics import representative
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
+    kept: dict = {}
+
+    def typed(indices):  # the types of the profiled documents, for the praise rule (one call of the heads)
+        kept["out"] = out = profile(indices)
+        return out
+
     top_of, moods, profiled_idx, said = top_groups(docs, labels, sub_similarity, sub_centroids, sub_keywords,
-                                                   distance=distance, seed=seed, embed=embed, profile=profile,
+                                                   distance=distance, seed=seed, embed=embed,
+                                                   profile=typed if profile is not None else None,
                                                    profiled=profiled, kind_weight=kind_weight, info=info,
                                                    chinese_words=chinese_words)
     n_top = int(top_of.max()) + 1 if n_sub else 0
@@ -467,8 +508,10 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label
+    kinds = np.asarray(kept["out"][1]).argmax(axis=1) if "out" in kept and len(said) else None
     guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
-                        docs_by_top, words=chinese_words, labels=labels)
+                        docs_by_top, words=chinese_words, labels=labels,
+                        praise=document_praise(profiled_idx, said, kinds, stated))
     _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
                            chinese_words, profiled_idx, said)
 

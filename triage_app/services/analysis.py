@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field, replace
-from typing import Callable, Generator
+from typing import Any, Callable, Generator
 
 import numpy as np
 
@@ -206,7 +206,8 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
-                            profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir())
+                            profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir(),
+                            stated=stated_labels(conn, item_ids))
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -222,6 +223,13 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
             tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
+
+
+def stated_labels(conn: Any, item_ids: Any) -> Any:
+    """(stated type, score label) per item for the praise rule of the theme tree (``services.sentiment``)."""
+    from .sentiment import stated_labels as stated
+
+    return stated(conn, item_ids)
 
 
 def kind_profile(model: str, vectors: np.ndarray, docs: list[str]):

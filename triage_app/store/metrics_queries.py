@@ -307,8 +307,9 @@ def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
                         "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
 
-#: THE definition of a praise item, "people are happy here" (aliases i, r, s as below; why, with the
-#: measurements behind it: analysis.priority, "What counts as praise"):
+#: THE definition of a praise item, "people are happy here", in SQL: ``analysis.priority.is_praise`` is the same
+#: rule in Python (tests/unit/test_praise_rule.py runs both on every combination; the theme tree's praise frames
+#: use it). Aliases i, r, s as below; why, with the measurements behind it: analysis.priority, "What counts as praise":
 #: 1. a type the file states (``type=COL``, a Zendesk / Jira / GitHub issue type) decides when it says problem,
 #:    request, question or praise: a ticket whose support got a good CSAT is still a problem;
 #: 2. else an item with a rating / CSAT / NPS / CES answer or a mapped sentiment (``s.method``) is praise when
