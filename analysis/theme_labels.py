@@ -302,8 +302,8 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
     for other, c in df.items():
         if c < floor or other == key or _keyword_weight(other, forms) == 1.0:
             continue
-        if set(other) & set(key) and not _contains(other, key):
-            continue  # "Add dark" for "Dark mode": a fragment of the topic
+        if (set(other) & set(key) or _part_of_word(other, key)) and not _contains(other, key):
+            continue  # "Add dark" for "Dark mode", 肉很多 for 肥肉: a fragment of the topic
         text = _display(other, surfaces[other], case)
         if not _key_says_how(other, text) or not _topic_words(other) or text.lower() in taken or against(other, text):
             continue
@@ -313,6 +313,12 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
         if best is None or rank > best[0]:
             best = (rank, text)
     return best[1] if best else None
+
+
+def _part_of_word(other: tuple, key: tuple) -> bool:
+    """Whether a Chinese phrase holds a word that is a part of one of the topic's words (肉 of 肥肉): it names
+    something else (肉很多 praises the meat, 肥肉 complains of fat)."""
+    return _is_cjk_key(other) and any(w != t and w in t for w in other for t in key)
 
 
 def _says_what(label: str) -> bool:
