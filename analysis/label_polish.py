@@ -120,10 +120,12 @@ def shouting(label: str) -> bool:
 
 
 def surface_counts(texts: Sequence[str]) -> dict[str, Counter]:
-    """How members write each word: lower-case form -> Counter of surfaces."""
+    """How members write each word: lower-case form -> Counter of surfaces (a shouted text, all capitals, says
+    nothing of how a word is written: it is read lower-cased, as the labeller reads it)."""
+    from .en_phrases import unshout
     out: dict[str, Counter] = {}
     for t in texts:
-        for w in _TOKEN.findall(t):
+        for w in _TOKEN.findall(unshout(t)):
             out.setdefault(w.lower(), Counter())[w] += 1
     return out
 

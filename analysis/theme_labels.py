@@ -757,9 +757,10 @@ def _shorten(sentence: str) -> str:
                 break
             out += w
         return out.strip(" ，,。") or sentence[:MAX_CHINESE_CHARS]
-    tokens = sentence.split()[:MAX_WORDS]
-    while len(tokens) > 1 and tokens[-1].lower().strip(",.;:") in FUNCTION_WORDS:
-        tokens.pop()
+    words = sentence.split()
+    tokens = words[:MAX_WORDS]
+    while len(words) > MAX_WORDS and len(tokens) > 1 and tokens[-1].lower().strip(",.;:") in FUNCTION_WORDS:
+        tokens.pop()  # a cut sentence does not end on "the" or "(on"; a whole one stays whole ("I like it all")
     text = " ".join(tokens).strip(",;:")
     return text[:1].upper() + text[1:]
 
