@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .en_phrases import EMPTY_ALONE
 from .parent_labels import (BREADTH, Said, _HAS_CJK, _SUFFIX, _fits_praise, _head_term, _shares, _token_term, coverage,
                             frame, label_terms, own_mood)
 
@@ -14,7 +15,7 @@ from .parent_labels import (BREADTH, Said, _HAS_CJK, _SUFFIX, _fits_praise, _hea
 TERM_LIFT = 2.0
 #: One-word labels that name no topic of their own (issue-form and review boilerplate).
 _EMPTY_WORDS = frozenset("feature need needs limit detail details app apps thing things stuff issue issues "
-                         "problem problems update version way".split())
+                         "problem problems update version way".split()) | EMPTY_ALONE
 #: The longest parent label made of its children's labels: English words, Chinese characters.
 MAX_WORDS, MAX_ZH_CHARS = 6, 10
 

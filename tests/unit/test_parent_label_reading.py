@@ -102,3 +102,18 @@ def test_a_to_fix_parent_is_never_named_by_praise_and_a_loved_one_never_by_compl
              "Fast support": ["support was fast", "fast support reply", "great fast support", "support is fast"]}
     label = _name("Delivery", loved, 1, loved=True)
     assert pl.own_mood(label) >= 0 and "problem" not in label.lower(), label
+
+
+EMPTY = {  # every child writes "the following ...", which says nothing of what the parent holds
+    "Loading a dataset fails": ["the following error when loading a dataset", "loading fails with the following",
+                                "dataset loading fails, see the following", "the following dataset fails to load"],
+    "Map is slow": ["map is slow on the following data", "the following map call is slow", "map slow, following",
+                    "following map takes hours"],
+}
+
+
+def test_an_empty_word_never_names_a_parent_alone():
+    texts = [list(t) * 4 for t in EMPTY.values()]
+    label = pl.name_parent("Following", list(EMPTY), [60, 40], texts, OTHERS * 4, 0, set(), pl.Said())
+    assert label.lower() != "following", label
+    assert label == pl.name_parent("Following", list(EMPTY), [60, 40], texts, OTHERS * 4, 0, set(), pl.Said())
