@@ -92,8 +92,8 @@ class ZendeskImporter(Importer):
                             by_ticket[m["ticket_id"]] = m
                 tickets = as_list(data.get("tickets") or data.get("results"))  # a list: checked above
                 for number, obj in enumerate(tickets, start=1):
-                    key = obj.get("id") if isinstance(obj, dict) else None
-                    yield number, obj, by_ticket.get(key) if isinstance(key, (int, str)) else None
+                    ticket_id = obj.get("id") if isinstance(obj, dict) else None
+                    yield number, obj, by_ticket.get(ticket_id) if isinstance(ticket_id, (int, str)) else None
                 return
         for number, obj in source.iter_json_objects():
             yield number, obj, None
