@@ -98,14 +98,15 @@ def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Sa
             plain = _SUFFIX.sub("", child_labels[k] or "").strip()
             words = plain.split()
             if (not plain.isascii() or not 1 < len(words) <= 3 or any(ch.isdigit() for ch in plain)
+                    or any(w.lower() in ("and", "or", "&") for w in words)
                     or term not in label_terms(plain, said.words) or own_mood(plain, said.words)
                     or not all(names_or_describes(w.lower()) for w in words) or not can_name(words[-1].lower())):
                 continue
             best = plain
             break
         shown.append(best)
-    if any(b is None for b in shown) or shown[0].lower() == shown[1].lower():
-        return label
+    if any(b is None for b in shown) or {w.lower() for w in shown[0].split()} & {w.lower() for w in shown[1].split()}:
+        return label  # "Tensorflow and python and python pandas": a word said twice
     second = shown[1] if shown[1].split()[0][1:] != shown[1].split()[0][1:].lower() else shown[1][:1].lower() + shown[1][1:]
     out = f"{shown[0]} and {second}"
     return out if len(out.split()) <= MAX_WORDS and out.lower() not in taken else label
