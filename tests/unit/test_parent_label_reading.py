@@ -120,15 +120,12 @@ def test_an_empty_word_never_names_a_parent_alone():
 
 
 def test_a_pair_never_says_a_word_twice():
-    tools = {
-        "Python pandas": ["python pandas every day", "pandas in python", "python pandas and numpy",
-                          "i use python pandas"],
-        "Tensorflow and python": ["tensorflow and python", "python with tensorflow", "tensorflow, python",
-                                  "tensorflow python keras"],
-        "Tensorboard": ["tensorboard", "tensorboard for plots", "tensorboard logs", "tensorboard again"],
-    }
-    texts = [list(t) * 4 for t in tools.values()]
-    label = pl.name_parent("Tensorflow and python", list(tools), [57, 43, 34], texts, OTHERS * 4, 0, set(),
-                           pl.Said())
+    """kaggle: "Tensorflow and python" over "Python pandas" and "Tensorflow and python" read
+    "Tensorflow and python and python pandas"."""
+    from analysis.parent_readable import _compounds
+
+    children = ["Python pandas", "Tensorflow and python", "Tensorboard"]
+    label = _compounds("Tensorflow and python", pl.label_terms("Tensorflow and python"), children, [57, 43, 34],
+                       set(), pl.Said())
     words = [w.strip(",").lower() for w in label.split() if w.lower() != "and"]
     assert len(words) == len(set(words)), label
