@@ -641,3 +641,19 @@ def test_zendesk_ticket_id_that_is_not_a_number_or_text_rejects_its_row(tmp_path
     assert [i.external_id for i in items] == ["2"]
     assert [(r.row, r.column) for r in rejected] == [(1, "id")]
     assert "not a number or text" in rejected[0].reason
+
+
+@pytest.mark.parametrize("field, value", [("state", [None]), ("state", {"a": 1}), ("state_reason", [1]),
+                                          ("html_url", ["x"]), ("number", [2]), ("number", {"n": 2})])
+def test_github_field_of_the_wrong_json_type_never_fails_the_import(tmp_path, field, value):
+    """Found by the fuzz test: "state": [null] crashed the whole import ('list' has no attribute 'strip')."""
+    path = tmp_path / "issues.jsonl"
+    bad = rest_issue(1)
+    bad[field] = value
+    path.write_text("\n".join(json.dumps(o) for o in [bad, rest_issue(2)]), encoding="utf-8")
+    items, rejected = read_all(path, "github")
+    assert "acme/widgets#2" in [i.external_id for i in items]
+    if field == "number":
+        assert [(r.row, r.column) for r in rejected] == [(1, "number")]
+    else:
+        assert len(items) == 2 and not rejected

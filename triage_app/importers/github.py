@@ -105,8 +105,10 @@ class GitHubRestImporter(_JsonIssues):
         if obj.get("pull_request"):
             return Skipped(number, "pull requests")  # not an issue
         issue_number = obj.get("number")
-        if issue_number in (None, ""):
+        if issue_number is None or issue_number == "":
             return Rejected(number, "no issue number", "number")
+        if isinstance(issue_number, bool) or not isinstance(issue_number, (int, str)):
+            return Rejected(number, f"issue number is not a number or text ({type(issue_number).__name__})", "number")
         repo = repo_from_urls(obj.get("repository_url"), obj.get("html_url"), obj.get("url"))
         if repo is None:
             return Rejected(number, "no repository in repository_url, html_url or url", "html_url")
@@ -117,7 +119,7 @@ class GitHubRestImporter(_JsonIssues):
         user = as_dict(obj.get("user"))
         login = user.get("login") or None
         title = _text(obj.get("title"))
-        state, reason = obj.get("state"), obj.get("state_reason")
+        state, reason = _text(obj.get("state")) or None, _text(obj.get("state_reason")) or None
         reactions = as_dict(obj.get("reactions"))
         comments = obj.get("comments")
         attributes: dict[str, Any] = {
@@ -144,7 +146,7 @@ class GitHubRestImporter(_JsonIssues):
             source_state=statuses.source_state(state, reason),
             status=statuses.map_state("github", state, reason),
             labels=_label_names(obj.get("labels")),
-            link=obj.get("html_url") or None,
+            link=_text(obj.get("html_url")) or None,
             events=self._events(comments, parse_date),
             attributes=with_stated_type({k: v for k, v in attributes.items() if v not in (None, "")},
                                         attributes["issue_type"], _label_names(obj.get("labels"))),
@@ -186,9 +188,11 @@ class GitHubCliImporter(_JsonIssues):
 
     def _record(self, obj: dict, number: int, parse_date: DateParser, source: SourceFile) -> Record | None:
         issue_number = obj.get("number")
-        if issue_number in (None, ""):
+        if issue_number is None or issue_number == "":
             return Rejected(number, "no issue number", "number")
-        url = obj.get("url") or ""
+        if isinstance(issue_number, bool) or not isinstance(issue_number, (int, str)):
+            return Rejected(number, f"issue number is not a number or text ({type(issue_number).__name__})", "number")
+        url = _text(obj.get("url"))
         repo = repo_from_urls(url)
         if repo is not None:
             external_id = f"{repo}#{issue_number}"
@@ -202,8 +206,8 @@ class GitHubCliImporter(_JsonIssues):
         created, updated, closed = dates
         author = as_dict(obj.get("author"))
         login = author.get("login") or None
-        state = (obj.get("state") or "").lower() or None
-        reason = (obj.get("stateReason") or "").lower() or None
+        state = _text(obj.get("state")).lower() or None
+        reason = _text(obj.get("stateReason")).lower() or None
         title = _text(obj.get("title"))
         comments = as_list(obj.get("comments"))
         events = []
