@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from .source_names import label_sql
 from .statuses import CLOSED_SQL
+from .theme_scope import HIDDEN_IDS_SQL
 
 
 
@@ -147,7 +148,7 @@ def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]
         "SELECT total(i.created_at IS NULL),"
         " total(i.created_at >= ? AND i.created_at < ? AND i.author_is_bot = 1),"
         " total(i.created_at >= ? AND i.created_at < ? AND (it.item_id IS NULL OR it.theme_id IS NULL)),"
-        " total(i.created_at >= ? AND i.created_at < ? AND t.hidden = 1),"
+        f" total(i.created_at >= ? AND i.created_at < ? AND t.id IN ({HIDDEN_IDS_SQL})),"
         f" total(i.status IN {CLOSED_SQL} AND i.closed_at IS NULL AND i.created_at >= ? AND i.created_at < ?)"
         " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id",
         (start, end) * 4).fetchone()

@@ -12,6 +12,7 @@ from typing import Any, Generator
 
 from .search import match_expression
 from .source_names import label_sql
+from .theme_scope import sub_themes_of
 
 _SOURCE_LABEL = label_sql("items")
 
@@ -88,8 +89,8 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list[An
         parts = []
         if real:
             marks = ",".join("?" * len(real))  # a top-level theme's items include its sub-themes'
-            parts.append(f"item_themes.theme_id IN ({marks}) OR item_themes.theme_id IN"
-                         f" (SELECT id FROM themes WHERE parent_id IN ({marks}))")
+            # not a hidden sub-theme's (store.theme_scope)
+            parts.append(f"item_themes.theme_id IN ({marks}) OR item_themes.theme_id IN ({sub_themes_of(marks)})")
             args += real + real
         if 0 in f.theme_ids:
             parts.append("item_themes.theme_id IS NULL")
