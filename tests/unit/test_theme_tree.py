@@ -241,6 +241,9 @@ def test_edits_at_both_levels_survive_a_full_rerun(tree):
     assert after[children[1]]["hidden"] == 1
     assert after[lone]["parent_id"] == parent  # a parent a person chose is kept
     assert {k: v["label"] for k, v in after.items()} == {k: v["label"] for k, v in before.items()}
+    kids = [after[c] for c in tq.children_of(ws.conn)[parent]]
+    # the re-run kept the hide, and the hidden sub-theme's items stay out of the parent's size
+    assert after[children[1]]["size"] > 0 and after[parent]["size"] == sum(k["size"] for k in kids if not k["hidden"])
 
 
 def test_incremental_items_join_sub_themes_and_sizes_roll_up(tree, tmp_path):
