@@ -113,6 +113,9 @@ def test_hiding_a_sub_theme_leaves_its_items_out_everywhere_and_undo_brings_them
     assert after["priority_negative"] == n_card and after["negative_share"] == round(n_card / kept, 4)
     assert after["children"] == sorted([subs["slow"], subs["card"]])
     assert after["hidden_in_brief"] == n_noise  # the briefing's methods say how many it left out
+    from triage_app.store import briefing_queries as bq
+
+    assert bq.exclusions(ws.conn, None, None)["hidden_theme"] == n_noise  # an undated workspace: every item
     # the hidden sub-theme keeps its own figures (listed with --all / "show hidden")
     hidden = {t.id: t for t in theme_summaries(ws.conn, include_hidden=True)}[subs["noise"]]
     assert hidden.hidden and hidden.size == n_noise == hidden.items_total
@@ -155,3 +158,17 @@ def test_cli_figures_of_a_parent_leave_a_hidden_sub_theme_out(tree):
     # every item is still listed with its own theme: hiding changes no assignment
     every = [json.loads(line) for line in run(cli, ["items", "-w", str(ws.path), "--jsonl"]).output.splitlines()]
     assert sum(i["theme_id"] == subs["noise"] for i in every) == len(GROUPS["noise"][0])
+
+
+def test_the_upgrade_step_recounts_a_parent_hidden_in_before(tree):
+    from triage_app.store import migrations
+
+    ws, checkout, _, subs = tree
+    ws.conn.execute("UPDATE themes SET hidden = 1 WHERE id = ?", (subs["noise"],))  # as an older version hid it
+    assert tq.get_theme(ws.conn, checkout)["size"] == sum(len(texts) for name, (texts, _) in GROUPS.items() if name != "login")
+    assert any(step is migrations._hidden_sub_theme_sizes for _, step in migrations.MIGRATIONS)
+    migrations._hidden_sub_theme_sizes(ws.conn)
+    sizes = {t["id"]: t["size"] for t in tq.list_themes(ws.conn)}
+    tq.refresh_sizes(ws.conn)
+    assert sizes == {t["id"]: t["size"] for t in tq.list_themes(ws.conn)}  # what refresh_sizes says now
+    assert sizes[checkout] == len(GROUPS["slow"][0]) + len(GROUPS["card"][0])
