@@ -137,6 +137,10 @@ def test_hiding_a_top_level_theme_hides_its_sub_themes_with_it(tree):
     brief = drive(gather(ws.conn, BriefingRequest(period=PERIOD, top=10)))
     assert [t["id"] for t in brief["themes"]] == [checkout]
     assert brief["exclusions"]["hidden_theme"] == n_login  # its items sit in the (not hidden) sub-theme
+    from triage_app.store.item_queries import filter_choices
+
+    offered = {t for t, _ in filter_choices(ws.conn)["themes"]}  # the Feedback screen's theme filter
+    assert login not in offered and subs["login-sub"] not in offered and checkout in offered
     exported = {r[0] for r in eq.themes_for_export(ws.conn)}
     assert login not in exported and subs["login-sub"] not in exported
     edits.undo(ws)
