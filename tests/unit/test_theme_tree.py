@@ -201,8 +201,10 @@ def test_edits_at_both_levels_undo_exactly(tree):
     step(edits.hide, children[1])
     step(edits.move_items, tq.theme_member_ids(ws.conn, children[0])[:2], lone)
     step(edits.set_parent, lone, parent)
+    # a hidden sub-theme's items are left out of its parent's size (store.theme_scope)
     assert tq.get_theme(ws.conn, parent)["size"] == sum(tq.get_theme(ws.conn, c)["size"]
-                                                        for c in tq.children_of(ws.conn)[parent])
+                                                        for c in tq.children_of(ws.conn)[parent]
+                                                        if not tq.get_theme(ws.conn, c)["hidden"])
     step(edits.split, parent, 2)
     if other is not None:
         step(edits.merge, [other], parent)
@@ -239,6 +241,9 @@ def test_edits_at_both_levels_survive_a_full_rerun(tree):
     assert after[children[1]]["hidden"] == 1
     assert after[lone]["parent_id"] == parent  # a parent a person chose is kept
     assert {k: v["label"] for k, v in after.items()} == {k: v["label"] for k, v in before.items()}
+    kids = [after[c] for c in tq.children_of(ws.conn)[parent]]
+    # the re-run kept the hide, and the hidden sub-theme's items stay out of the parent's size
+    assert after[children[1]]["size"] > 0 and after[parent]["size"] == sum(k["size"] for k in kids if not k["hidden"])
 
 
 def test_incremental_items_join_sub_themes_and_sizes_roll_up(tree, tmp_path):

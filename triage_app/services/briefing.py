@@ -351,7 +351,7 @@ def gather(conn, request: BriefingRequest, cancel: CancelToken | None = None) ->
         data["sources"] = [dict(x, in_period=x["total"]) for x in data["sources"]]
         data["items_now"], data["items_before"] = sum(x["total"] for x in data["sources"]), 0
         data["type_totals"] = bq.type_totals(conn, None, None)
-    data["exclusions"] = bq.exclusions(conn, s, e)
+    data["exclusions"] = bq.exclusions(conn, *((None, None) if data["undated"] else (s, e)))  # undated: every item
     data["analysis_run"] = tq.last_run(conn)
     data["sentiment_methods"] = fq.sentiment_counts(conn)
     data["privacy"] = _privacy(conn, request)

@@ -48,7 +48,8 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     themes = theme_summaries(conn, include_hidden=include_hidden)
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
-    parent = {t.id: t.parent_id for t in themes if t.parent_id is not None}
+    # a hidden sub-theme (listed when hidden themes are shown) keeps its own trend, not its parent's
+    parent = {t.id: t.parent_id for t in themes if t.parent_id is not None and not t.hidden}
     trend = {t.id: list(counts.get(t.id, [0] * len(starts))) for t in themes}
     for child, top in parent.items():  # a top-level theme's trend adds its sub-themes'
         if top in trend and child in counts:

@@ -155,6 +155,7 @@ def hide(ws: Workspace, theme_id: int, hidden: bool = True) -> dict:
         theme = _theme(conn, theme_id, active=False)
         before = {"themes": {str(theme_id): {"hidden": theme["hidden"]}}}
         tq.update_theme(conn, theme_id, hidden=1 if hidden else 0)
+        tq.refresh_sizes(conn)  # a hidden sub-theme's items leave its parent's size (store.theme_scope)
         summary = f"{'hid' if hidden else 'showed'} {_q(theme['label'])}"
         what = {"kind": "hide" if hidden else "show", "themes": [theme["label"]]}
         record_edit(conn, "hide", before, {"themes": {str(theme_id): {"hidden": 1 if hidden else 0}}},

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from .source_names import label_sql
 from .statuses import CLOSED_SQL
+from .theme_scope import HIDDEN_IDS_SQL
 
 
 
@@ -141,16 +142,18 @@ def respondent_count(conn: sqlite3.Connection, start: str, end: str) -> int:
                         (start, end)).fetchone()[0])
 
 
-def exclusions(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
-    """Counts of what the report leaves out or cannot place."""
+def exclusions(conn: sqlite3.Connection, start: str | None, end: str | None) -> dict[str, int]:
+    """Counts of what the report leaves out or cannot place, of the items created in [start, end)
+    (both None: every item, for a workspace whose items have no dates)."""
+    when = "1" if start is None else "i.created_at >= ? AND i.created_at < ?"
     row = conn.execute(
         "SELECT total(i.created_at IS NULL),"
-        " total(i.created_at >= ? AND i.created_at < ? AND i.author_is_bot = 1),"
-        " total(i.created_at >= ? AND i.created_at < ? AND (it.item_id IS NULL OR it.theme_id IS NULL)),"
-        " total(i.created_at >= ? AND i.created_at < ? AND t.hidden = 1),"
-        f" total(i.status IN {CLOSED_SQL} AND i.closed_at IS NULL AND i.created_at >= ? AND i.created_at < ?)"
+        f" total({when} AND i.author_is_bot = 1),"
+        f" total({when} AND (it.item_id IS NULL OR it.theme_id IS NULL)),"
+        f" total({when} AND t.id IN ({HIDDEN_IDS_SQL})),"
+        f" total(i.status IN {CLOSED_SQL} AND i.closed_at IS NULL AND {when})"
         " FROM items i LEFT JOIN item_themes it ON it.item_id = i.id LEFT JOIN themes t ON t.id = it.theme_id",
-        (start, end) * 4).fetchone()
+        () if start is None else (start, end) * 4).fetchone()
     keys = ("no_time", "bot_authored", "unassigned", "hidden_theme", "closed_without_time")
     return {k: int(v) for k, v in zip(keys, row)}
 

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 from .item_queries import ItemFilter, _where
 from .statuses import CLOSED_SQL
+from .theme_scope import rolled_child, shown
 
 ITEM_EXPORT_COLUMNS = ("id", "external_id", "source_format", "source", "created_at", "closed_at", "author", "title",
                        "text", "status", "theme_id", "theme_label", "labels", "nps", "csat", "ces", "rating", "link")
@@ -37,12 +38,15 @@ def iter_items_for_export(conn: sqlite3.Connection, f: ItemFilter, page: int = 5
 
 
 def themes_for_export(conn: sqlite3.Connection, include_hidden: bool = False) -> list[tuple[Any, ...]]:
-    hidden = "" if include_hidden else " AND themes.hidden = 0"
+    """Themes not merged away (hidden ones and their sub-themes only with ``include_hidden``); a
+    top-level theme's resolved/total items include its counted sub-themes', as ``size`` does."""
+    hidden = "" if include_hidden else f" AND {shown('themes')}"
+    mine = f"(it.theme_id = themes.id OR it.theme_id IN (SELECT c.id FROM themes c WHERE c.parent_id = themes.id AND {rolled_child('c')}))"
     return conn.execute(
         "SELECT themes.id, themes.label, themes.keywords, themes.size, themes.status,"
         " (SELECT count(*) FROM item_themes it JOIN items i ON i.id = it.item_id"
-        "   WHERE it.theme_id = themes.id AND i.status IN " + CLOSED_SQL + "),"
-        " (SELECT count(*) FROM item_themes it WHERE it.theme_id = themes.id),"
+        f"   WHERE {mine} AND i.status IN " + CLOSED_SQL + "),"
+        f" (SELECT count(*) FROM item_themes it WHERE {mine}),"
         " themes.hidden, themes.parent_id, themes.created_at, themes.updated_at"
         f" FROM themes WHERE themes.merged_into IS NULL{hidden} ORDER BY themes.size DESC"
     ).fetchall()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Iterable
 
+from .theme_scope import rolled_child
+
 #: keys in ``items.attributes`` where the generic importer keeps a mapped sentiment / type column
 MAPPED_SENTIMENT_KEY = "_sentiment"
 MAPPED_TYPE_KEY = "_type"
@@ -74,13 +76,14 @@ def _shares(rows: Iterable[tuple[Any, ...]]) -> dict[int, dict[str, float]]:
 
 
 def _rolled_up(column: str, where: str) -> str:
-    """(theme id, class, count) for every theme; a top-level theme counts its sub-themes' items too."""
+    """(theme id, class, count) for every theme; a top-level theme counts its sub-themes' items too
+    (not a hidden one's: ``theme_scope``)."""
     return ("SELECT theme, k, sum(n) FROM ("
             f"SELECT it.theme_id AS theme, {column} AS k, count(*) AS n FROM item_themes it"
             f" JOIN item_sentiment s ON s.item_id = it.item_id WHERE it.theme_id IS NOT NULL AND {where} GROUP BY 1, 2"
             f" UNION ALL SELECT t.parent_id, {column}, count(*) FROM item_themes it"
             " JOIN item_sentiment s ON s.item_id = it.item_id JOIN themes t ON t.id = it.theme_id"
-            f" WHERE t.parent_id IS NOT NULL AND t.merged_into IS NULL AND {where} GROUP BY 1, 2"
+            f" WHERE {rolled_child('t')} AND {where} GROUP BY 1, 2"
             ") GROUP BY theme, k")
 
 

@@ -12,6 +12,7 @@ from typing import Any, Generator
 
 from .search import match_expression
 from .source_names import label_sql
+from .theme_scope import shown, sub_themes_of
 
 _SOURCE_LABEL = label_sql("items")
 
@@ -88,8 +89,8 @@ def _where(f: ItemFilter, use_filter_indexes: bool = True) -> tuple[str, list[An
         parts = []
         if real:
             marks = ",".join("?" * len(real))  # a top-level theme's items include its sub-themes'
-            parts.append(f"item_themes.theme_id IN ({marks}) OR item_themes.theme_id IN"
-                         f" (SELECT id FROM themes WHERE parent_id IN ({marks}))")
+            # not a hidden sub-theme's (store.theme_scope)
+            parts.append(f"item_themes.theme_id IN ({marks}) OR item_themes.theme_id IN ({sub_themes_of(marks)})")
             args += real + real
         if 0 in f.theme_ids:
             parts.append("item_themes.theme_id IS NULL")
@@ -200,7 +201,7 @@ def filter_choices(conn: sqlite3.Connection) -> dict[str, Any]:
     formats = [r[0] for r in conn.execute("SELECT DISTINCT source_format FROM items ORDER BY 1")]
     sources = [r[0] for r in conn.execute(f"SELECT DISTINCT {_SOURCE_LABEL} FROM items ORDER BY 1")]
     statuses = [r[0] for r in conn.execute("SELECT DISTINCT status FROM items ORDER BY 1")]
-    rows = conn.execute("SELECT id, label, parent_id FROM themes WHERE hidden = 0 AND merged_into IS NULL"
+    rows = conn.execute(f"SELECT id, label, parent_id FROM themes WHERE {shown()} AND merged_into IS NULL"
                         " ORDER BY size DESC, id").fetchall()
     tops = {r[0] for r in rows if r[2] is None}
     themes = []  # tree order: each top-level theme followed by its sub-themes (indented)

@@ -19,6 +19,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .statuses import CLOSED_SQL
+from .theme_scope import rolled_child, sub_themes_of
 
 #: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews, community
 #: questions and chat threads: an unanswered one is still waiting).
@@ -55,8 +56,8 @@ class Filters:
                 where.append(f"({alias}.source_format = ? OR {alias}.source = ?)")
                 params += [self.source, self.source]
         if self.theme_id is not None:
-            # a top-level theme covers its sub-themes
-            mine = "(tt.theme_id = ? OR tt.theme_id IN (SELECT id FROM themes WHERE parent_id = ?))"
+            # a top-level theme covers its sub-themes (not the hidden ones: store.theme_scope)
+            mine = f"(tt.theme_id = ? OR tt.theme_id IN ({sub_themes_of('?')}))"
             if respondent:
                 where.append(f"EXISTS (SELECT 1 FROM items ti JOIN item_themes tt ON tt.item_id = ti.id"
                              f" WHERE ti.respondent_id = {alias}.id AND {mine})")
@@ -282,9 +283,9 @@ def _time_columns(conn: sqlite3.Connection, items: np.ndarray, responses: np.nda
 
 
 # -- themes: roll-up and priority inputs ------------------------------------------------------
-#: (theme, member theme) pairs: every theme with itself, every top-level theme with its sub-themes
+#: (theme, member theme) pairs: every theme with itself, every top-level theme with its counted sub-themes
 _THEME_TREE_SQL = ("(SELECT id AS theme, id AS member FROM themes UNION ALL SELECT parent_id, id FROM themes"
-                   " WHERE parent_id IS NOT NULL AND merged_into IS NULL)")
+                   f" WHERE {rolled_child()})")
 
 
 def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
@@ -373,8 +374,8 @@ def _respondent_counts_by_theme_q(source: str | None) -> Query:
 
 
 #: Themes that hold sub-themes and the sub-themes themselves, each as its top-level theme (``top``).
-_TOP_OF = ("SELECT id, coalesce(parent_id, id) AS top FROM themes WHERE merged_into IS NULL AND (parent_id IS NOT NULL"
-           " OR id IN (SELECT parent_id FROM themes WHERE parent_id IS NOT NULL AND merged_into IS NULL))")
+_TOP_OF = (f"SELECT id, coalesce(parent_id, id) AS top FROM themes WHERE ({rolled_child()})"
+           f" OR (parent_id IS NULL AND merged_into IS NULL AND id IN (SELECT parent_id FROM themes WHERE {rolled_child()}))")
 
 
 def _top_people_q(source: str | None) -> Query:
@@ -409,8 +410,7 @@ def top_respondent_counts(conn: sqlite3.Connection, source: str | None = None) -
     """{top-level theme with sub-themes: (nps n, promoters, detractors, csat n, top-2-box)} over the
     distinct respondents of it and its sub-themes, plus the scores of its items that are not survey
     answers (each its own respondent, so they add up)."""
-    parents = {p for (p,) in conn.execute("SELECT DISTINCT parent_id FROM themes WHERE parent_id IS NOT NULL"
-                                          " AND merged_into IS NULL")}
+    parents = {p for (p,) in conn.execute(f"SELECT DISTINCT parent_id FROM themes WHERE {rolled_child()}")}
     if not parents:
         return {}
     top_of = dict(conn.execute(_TOP_OF).fetchall())
@@ -450,8 +450,7 @@ def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, d
     for theme_id in theme_ids:
         row = conn.execute(
             "SELECT i.id, i.text, i.source_format, i.created_at FROM item_themes it JOIN items i ON i.id = it.item_id"
-            + _PRAISE_JOINS + " WHERE (it.theme_id = ? OR it.theme_id IN (SELECT id FROM themes WHERE parent_id = ?"
-            " AND merged_into IS NULL)) AND " + PRAISE_SQL
+            + _PRAISE_JOINS + f" WHERE (it.theme_id = ? OR it.theme_id IN ({sub_themes_of('?')})) AND " + PRAISE_SQL
             + " ORDER BY (length(i.text) BETWEEN 20 AND 300) DESC, coalesce(s.score, 0) DESC, it.probability DESC, i.id"
             " LIMIT 1",
             (theme_id, theme_id)).fetchone()
@@ -483,7 +482,7 @@ class ThemeData:
 def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, source: str | None = None) -> ThemeData:
     """Everything the theme priorities and roll-ups need, in few passes run side by side."""
     f = Filters(source=source)
-    parents = dict(conn.execute("SELECT id, parent_id FROM themes WHERE parent_id IS NOT NULL AND merged_into IS NULL"))
+    parents = dict(conn.execute(f"SELECT id, parent_id FROM themes WHERE {rolled_child()}"))
     themes, stats, resp_counts, resp, item_scores, items, responses, *tops = run_parallel(conn, [
         _themes, _theme_item_stats_q(recent_from, previous_from, source), _respondent_counts_by_theme_q(source),
         _score_branch(True, f), _score_branch(False, f), _tracked_items(f, True), _first_responses(())]

@@ -252,6 +252,16 @@ def _redaction_cache(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE redaction_cache (key TEXT PRIMARY KEY, redacted TEXT) WITHOUT ROWID")
 
 
+def _hidden_sub_theme_sizes(conn: sqlite3.Connection) -> None:
+    """Data only: a top-level theme's stored size leaves out its hidden sub-themes' items
+    (``theme_scope``); workspaces hidden in before counted them. The SQL of ``themes.refresh_sizes``
+    at this schema, written out so that later changes there cannot change what this step did."""
+    conn.execute("UPDATE themes SET size = (SELECT count(*) FROM item_themes WHERE item_themes.theme_id = themes.id)"
+                 " + (SELECT count(*) FROM item_themes it JOIN themes c ON c.id = it.theme_id"
+                 "    WHERE c.parent_id = themes.id AND c.merged_into IS NULL AND c.hidden = 0)"
+                 " WHERE parent_id IS NULL AND id IN (SELECT parent_id FROM themes WHERE hidden = 1)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("initial schema: imports, respondents, items, events, status history, full-text index", _v1_initial),
     ("themes: analysis runs, themes, item assignments, embedding cache, edit journal", _v2_themes),
@@ -260,6 +270,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("feedback type: type per item beside its sentiment", _feedback_type),
     ("themes: two levels, a parent a person chose is kept", _v5_theme_parent_edited),
     ("redaction cache: texts redacted before embedding, so a re-run does not redact them again", _redaction_cache),
+    ("themes: a hidden sub-theme's items leave its top-level theme's size (data only)", _hidden_sub_theme_sizes),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any, Sequence
 
 from .queries import now_iso
+from .theme_scope import shown, sub_themes_of
 
 TOLD_PREFIX = "[told]"
 _CHUNK = 900
@@ -37,7 +38,7 @@ def _rows(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[dict[
 def theme_items(conn: sqlite3.Connection, theme_id: int) -> list[dict[str, Any]]:
     """Every item of a theme (with its respondent's attributes), most probable members first."""
     return _rows(conn, _SELECT + " JOIN item_themes it ON it.item_id = i.id"
-                 " WHERE it.theme_id = ? OR it.theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
+                 f" WHERE it.theme_id = ? OR it.theme_id IN ({sub_themes_of('?')})"
                  " ORDER BY it.probability DESC, i.id", (theme_id, theme_id))
 
 
@@ -102,14 +103,14 @@ def record_told(conn: sqlite3.Connection, note: str, theme_id: int | None = None
 
 
 def themes_changed_to(conn: sqlite3.Connection, statuses: Sequence[str], start: str, end: str) -> list[dict[str, Any]]:
-    """Themes (not hidden, not merged away) whose status now is one of ``statuses`` and was set in
+    """Themes (not hidden, nor their top-level theme; not merged away) whose status now is one of ``statuses`` and was set in
     [start, end): the newest such change per theme, with its note."""
     marks = ",".join("?" * len(statuses))
     rows = conn.execute(
         "SELECT t.id, t.label, t.status, t.size, h.changed_at, h.note FROM themes t JOIN status_history h"
         " ON h.id = (SELECT h2.id FROM status_history h2 WHERE h2.theme_id = t.id AND h2.new_status = t.status"
         "  AND (h2.old_status IS NULL OR h2.old_status <> h2.new_status) ORDER BY h2.changed_at DESC, h2.id DESC LIMIT 1)"
-        f" WHERE t.status IN ({marks}) AND t.hidden = 0 AND t.merged_into IS NULL"
+        f" WHERE t.status IN ({marks}) AND {shown('t')} AND t.merged_into IS NULL"
         " AND h.changed_at >= ? AND h.changed_at < ? ORDER BY t.size DESC, t.id",
         [*statuses, start, end]).fetchall()
     return [{"id": r[0], "label": r[1], "status": r[2], "size": r[3], "changed_at": r[4], "note": r[5]} for r in rows]

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..records import ItemSummary
 from .queries import inserted_id, now_iso
+from .theme_scope import rolled_child, sub_themes_of
 
 _CHUNK = 900  # host parameters per IN (...)
 _SCAN_FROM = 5_000  # cached_vectors: from this many texts, read the whole cache when they are most of it
@@ -64,7 +65,7 @@ def iter_items_with_themes(conn: sqlite3.Connection, theme_id: int | None = None
            " LEFT JOIN item_sentiment s ON s.item_id = i.id")
     args: tuple[Any, ...] = ()
     if theme_id is not None:
-        sql += " WHERE it.theme_id = ? OR t.parent_id = ?"
+        sql += f" WHERE it.theme_id = ? OR (t.parent_id = ? AND {rolled_child('t')})"  # not a hidden sub-theme
         args = (theme_id, theme_id)
     elif unassigned:
         sql += " WHERE it.theme_id IS NULL"
@@ -184,10 +185,11 @@ def theme_ids(conn: sqlite3.Connection) -> set[int]:
 
 
 def refresh_sizes(conn: sqlite3.Connection) -> None:
-    """Recount every theme's items: its own and, for a top-level theme, its sub-themes' (two levels)."""
+    """Recount every theme's items: its own and, for a top-level theme, its sub-themes' (two levels;
+    a hidden sub-theme's items are left out of its parent's size, ``theme_scope``)."""
     conn.execute("UPDATE themes SET size = (SELECT count(*) FROM item_themes WHERE item_themes.theme_id = themes.id)")
     conn.execute("UPDATE themes SET size = size + (SELECT coalesce(sum(c.size), 0) FROM themes c"
-                 " WHERE c.parent_id = themes.id AND c.merged_into IS NULL) WHERE parent_id IS NULL")
+                 f" WHERE c.parent_id = themes.id AND {rolled_child('c')}) WHERE parent_id IS NULL")
 
 
 def children_of(conn: sqlite3.Connection) -> dict[int, list[int]]:
@@ -200,9 +202,9 @@ def children_of(conn: sqlite3.Connection) -> dict[int, list[int]]:
 
 
 def theme_member_ids_deep(conn: sqlite3.Connection, theme_id: int) -> list[int]:
-    """Items of a theme and of its sub-themes."""
+    """Items of a theme and of its (counted, not hidden) sub-themes."""
     return [r[0] for r in conn.execute(
-        "SELECT item_id FROM item_themes WHERE theme_id = ? OR theme_id IN (SELECT id FROM themes WHERE parent_id = ?)"
+        f"SELECT item_id FROM item_themes WHERE theme_id = ? OR theme_id IN ({sub_themes_of('?')})"
         " ORDER BY item_id", (theme_id, theme_id))]
 
 
