@@ -38,14 +38,15 @@ ZH_GENERIC = frozenset("好评 差评 问题 东西 感觉 体验 还行 可以 
 Typical = Callable[[int, list[str]], str | None]
 
 
-def _zh_words(label: str, words=()) -> list[str]:
-    from .zh_phrases import ZH_DEGREE
+def _zh_words(label: str) -> list[str]:
+    """The jieba words of a Chinese label that can carry it (no degree adverb, particle or stop word)."""
+    from .zh_phrases import ZH_DEGREE, ZH_NEGATION, _zh_content
     from .zh_words import segmenter
 
     out = []
     for w in segmenter().lcut(label):
         w = w.strip(" ，,、。!！?？~")
-        if w and w not in ZH_DEGREE and re.search(r"[\u4e00-\u9fff]", w):
+        if w and w not in ZH_DEGREE and re.search(r"[\u4e00-\u9fff]", w) and (_zh_content(w) or w in ZH_NEGATION):
             out.append(w)
     return out
 
@@ -69,7 +70,7 @@ def empty_label(label: str, inside: Sequence[str], corpus: Sequence[str]) -> boo
         return True
     if re.search(r"[\u4e00-\u9fff]", label):
         zh = _zh_words(label)
-        return bool(zh) and all(_zh_empty_word(w) for w in zh)
+        return all(_zh_empty_word(w) for w in zh)  # no word that can carry a label (可以) is empty too
     stop = _low_words()
     words = [w for w in _WORD.findall(label) if w.lower().strip(".'-") not in stop]
     if not words:
