@@ -5,12 +5,14 @@ what the members report is named again here, once the tree is labelled (``theme_
 - empty: every content word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
   generic word, a sentiment or problem word, a word said all over the corpus or mostly elsewhere): "Needs",
   "Awesome", "Not bad", "Great app" where "app" is in every review, "See details" where every issue form says
-  it. Chinese: every content word is a praise / complaint / degree word or a generic one (很好, 不错, 好评);
+  it; not a word ``TOPIC_SHARE`` of the members say ``LIFT`` times as often as the corpus (their topic, however
+  common: "Music and weather" among Alexa reviews). Chinese: every content word is a praise / complaint /
+  degree word or a generic one (很好, 不错, 好评, 一般般);
 - the new label is the most typical member sentence, shortened (``typical``: closest to the theme's centre),
-  taken only when it is not empty itself, at least ``LEAST_SAID`` of the members say its content words, one
-  of them is said mostly by these members (``label_polish.concentrated``: no form boilerplate) or ``LIFT``
-  times as often as by the corpus, and it is distinct from every other label of the tree. Otherwise the label
-  stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already weighed for these themes;
+  taken only when it is not empty itself, ``LEAST_MEMBERS`` and ``LEAST_SAID`` of the members say half its
+  content words, one of them is said mostly by these members (``label_polish.concentrated``: no form
+  boilerplate) or ``LIFT`` times as often as by the corpus, and it is distinct from every other label of the
+  tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already weighed for these themes;
   asking it again with the label reserved (as ``label_polish`` does for sub-themes) gave no acceptable phrase
   on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md, session 9).
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
@@ -20,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-#: Share of a lone theme's members (its whole membership, or the corpus sample's) that must say every content
-#: word of a replacement label: several members write it, not one.
+#: Share of a lone theme's members (its whole membership, or the corpus sample's) that must say a replacement
+#: label: several members write it, not one.
 LEAST_SAID = 0.05
 #: ...where a member says a label when it holds this share of its content words (one of two, two of four).
 SAID_PART = 0.5
@@ -105,7 +107,8 @@ def _lifted(here: int, everywhere: int, n_inside: int, n_corpus: int, least: flo
 
 def lifted(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
     """Whether a content word of an English label is said by ``LEAST_SAID`` of the members and ``LIFT`` times as
-    often by them as by the corpus (what these members say more than others; Chinese: always)."""
+    often by them as by the corpus (what these members say more than others); a Chinese label: True (its words
+    were read from these members, ``said_share`` holds it to them)."""
     from .label_polish import _WORD, _low_words, word_pattern
 
     if not label.isascii():
