@@ -12,9 +12,9 @@ what the members report is named again here, once the tree is labelled (``theme_
   taken only when it is not empty itself, ``LEAST_MEMBERS`` and ``LEAST_SAID`` of the members say half its
   content words, one of them is said mostly by these members (``label_polish.concentrated``: no form
   boilerplate) or ``LIFT`` times as often as by the corpus, and it is distinct from every other label of the
-  tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already weighed for these themes;
-  asking it again with the label reserved (as ``label_polish`` does for sub-themes) gave no acceptable phrase
-  on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md, session 9).
+  tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already
+  weighed for these themes; asking it again with the label reserved (as ``label_polish`` does for sub-themes)
+  gave no acceptable phrase on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md).
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
