@@ -56,6 +56,7 @@ from . import theme_groups as groups_mod
 from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
 from .label_polish import polish_tree
+from .lone_labels import name_lone_tops
 from .priority import mostly_praise
 from .topic_keywords import class_keywords
 
@@ -529,6 +530,15 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         return None if i in fell else out
 
     polish_tree(tops, sub_labels, docs, labels, docs_by_top, child_texts, relabel)
+
+    def typical(g: int, reserved: list[str]) -> str | None:
+        """The most typical sentence of top ``g``'s sampled members, shortened, none of ``reserved``."""
+        from .theme_labels import _fallback
+
+        return _fallback(docs_by_top[g], centroids[g], embed, tops[g].keywords, {r.lower() for r in reserved},
+                         [t for h, t in enumerate(docs_by_top) if h != g])
+
+    name_lone_tops(tops, sub_labels, docs, labels, typical)
     return top_of, tops
 
 

@@ -16,6 +16,8 @@ a fresh process (the embedding model loaded before the clock starts) and the lab
 - minority claim: a label that says how (``label_mood.says_how``: 没有米饭, "Can't log in") whose content words
   (Chinese: jieba words without degree adverbs, as substrings; English: normalised words) are in fewer than
   ``CLAIM`` of its theme's member texts (a seeded sample of 200; a parent: all its children's members);
+- top empty: top-level labels that are bare, generic 1-word, or whose content words are all generic or evaluative
+  (``lone_labels.empty_label``: "Awesome", "Not bad", "Great app" where "app" is everywhere);
 - CPU: build_tree's CPU seconds (grouping and labels; load-dependent).
 ``--show`` prints every top-level label with its children's (product-generated strings only). The inputs hold
 real data: keep DIR outside the repository.
@@ -182,7 +184,18 @@ class Counts:
                 "placeholder": sum(self.placeholder(x) for x in labels), "cpu": side["cpu_s"],
                 "numbered": sum(bool(_SUFFIX.search(x)) for x in labels),
                 "case dup": sum(low[x.lower()] > 1 or self.twin(x) for x in labels),
-                "generic 1-word": sum(self.generic(x, ks) for x, ks in themes)}
+                "generic 1-word": sum(self.generic(x, ks) for x, ks in themes),
+                "top empty": sum(self.bare(t[1]) or self.generic(t[1], t[0]) or self.empty(t[1], t[0]) for t in tops)}
+
+    def empty(self, label: str, subs: list[int]) -> bool:
+        """A label whose content words are all generic or evaluative (``lone_labels.empty_label``, the test the
+        new code applies to lone top-level themes: "Awesome", "Not bad"), read on all the theme's documents."""
+        import numpy as np
+
+        from analysis.lone_labels import empty_label
+
+        inside = [self.docs[i] for i in np.flatnonzero(np.isin(self.labels, subs))]
+        return empty_label(_SUFFIX.sub("", label), inside, self.docs)
 
     def twin(self, label: str) -> bool:
         """A label holding one word twice in two casings ("AAPL aapl")."""
@@ -235,7 +248,7 @@ def main() -> None:
         for side, result in sides.items():
             rows.append((name, side, counts.row(result)))
         shown.append((name, sides))
-    cols = ["labels", "top", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
+    cols = ["labels", "top", "top empty", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
             "placeholder", "minority claim", "cpu"]
     print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
     print("|---" * (len(cols) + 2) + "|")

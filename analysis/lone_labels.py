@@ -1,0 +1,185 @@
+"""Top-level themes that hold one sub-theme ("lone" themes) are named by the leaf labeller among the top-level
+themes; no parent labeller reads them. Their label is what a PM puts on a slide, so one that says nothing of
+what the members report is named again here, once the tree is labelled (``theme_tree.build_tree``):
+
+- empty: every content word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
+  generic word, a sentiment or problem word, a word said all over the corpus or mostly elsewhere): "Needs",
+  "Awesome", "Not bad", "Great app" where "app" is in every review, "See details" where every issue form says
+  it; not a word ``TOPIC_SHARE`` of the members say ``LIFT`` times as often as the corpus (their topic, however
+  common: "Music and weather" among Alexa reviews). Chinese: every content word is a praise / complaint /
+  degree word or a generic one (很好, 不错, 好评, 一般般);
+- the new label is the most typical member sentence, shortened (``typical``: closest to the theme's centre),
+  taken only when it is not empty itself, ``LEAST_MEMBERS`` and ``LEAST_SAID`` of the members say half its
+  content words, one of them is said mostly by these members (``label_polish.concentrated``: no form
+  boilerplate) or ``LIFT`` times as often as by the corpus, and it is distinct from every other label of the
+  tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already
+  weighed for these themes; asking it again with the label reserved (as ``label_polish`` does for sub-themes)
+  gave no acceptable phrase on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md).
+A label the user edited is not touched here (the store keeps edited labels over the analysis's).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+#: Share of a lone theme's members (its whole membership, or the corpus sample's) that must say a replacement
+#: label: several members write it, not one.
+LEAST_SAID = 0.05
+#: ...where a member says a label when it holds this share of its content words (one of two, two of four).
+SAID_PART = 0.5
+#: ...and at least this many of them (in a small theme, one member's sentence is not what the theme says).
+LEAST_MEMBERS = 3
+#: A word the members say this many times as often as the corpus does is theirs (with TOPIC_SHARE of them saying it,
+#: it is the theme's topic: "Weather" in a theme of Alexa's features, not an empty label).
+LIFT = 3.0
+TOPIC_SHARE = 0.2
+#: Chinese words that name nothing alone (beside praise, complaint, degree and negation words).
+ZH_GENERIC = frozenset("好评 差评 问题 东西 感觉 体验 还行 可以 一般 一般般 还好 非常好 很好 好 不好 满分 五星 一星".split())
+
+#: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
+Typical = Callable[[int, list[str]], str | None]
+
+
+def _zh_words(label: str) -> list[str]:
+    """The jieba words of a Chinese label that can carry it (no degree adverb, particle or stop word)."""
+    from .zh_phrases import ZH_DEGREE, ZH_NEGATION, _zh_content
+    from .zh_words import segmenter
+
+    out = []
+    for w in segmenter().lcut(label):
+        w = w.strip(" ，,、。!！?？~")
+        if w and w not in ZH_DEGREE and re.search(r"[\u4e00-\u9fff]", w) and (_zh_content(w) or w in ZH_NEGATION):
+            out.append(w)
+    return out
+
+
+def _zh_empty_word(w: str) -> bool:
+    from .label_mood import _ZH_POSITIVE
+    from .zh_phrases import _ZH_DEGREE_CHARS, _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION
+
+    plain = w.lstrip("".join(_ZH_DEGREE_CHARS - {"好"})) or w
+    return any(x in ZH_GENERIC or x in _ZH_EVALUATIVE or x in _ZH_POSITIVE or x in _ZH_NEGATIVE
+               or x in ZH_NEGATION for x in (w, plain))
+
+
+def empty_label(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether a label says nothing of what its members report (module docstring); ``inside``: the theme's
+    member texts, ``corpus``: all documents (both whole or equally sampled: shares are compared)."""
+    from .label_polish import _WORD, _low_words
+
+    label = re.sub(r"\s*\(\d+\)$", "", label).strip()
+    if not label:
+        return True
+    if re.search(r"[\u4e00-\u9fff]", label):
+        zh = _zh_words(label)
+        return all(_zh_empty_word(w) for w in zh)  # no word that can carry a label (可以) is empty too
+    stop = _low_words()
+    words = [w for w in _WORD.findall(label) if w.lower().strip(".'-") not in stop]
+    if not words:
+        return True
+    return all(_empty_word(w.strip(".'-"), inside, corpus) for w in words)
+
+
+def _empty_word(word: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """``label_polish.generic_word``, except that a word the theme holds most uses of is its topic however
+    common it is in the corpus (a large theme of a small corpus: "Gold" said by 20% of all documents)."""
+    from .label_mood import evaluative_word
+    from .label_polish import CONCENTRATION, _low_words, generic_word, is_name, word_pattern
+
+    if is_name(word, inside):
+        return False
+    low = word.lower()
+    if low in _low_words() or evaluative_word(low):
+        return generic_word(word, inside, corpus)
+    pat = word_pattern(low)
+    everywhere = sum(1 for d in corpus if pat.search(d))
+    here = sum(1 for d in inside if pat.search(d))
+    if everywhere and (here >= CONCENTRATION * everywhere or _lifted(here, everywhere, len(inside), len(corpus),
+                                                                    TOPIC_SHARE)):
+        return False
+    return generic_word(word, inside, corpus)
+
+
+def _lifted(here: int, everywhere: int, n_inside: int, n_corpus: int, least: float) -> bool:
+    """Said by ``least`` of the members and ``LIFT`` times as often as in the corpus."""
+    return here >= least * n_inside and here * n_corpus >= LIFT * everywhere * n_inside
+
+
+def lifted(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether a content word of an English label is said by ``LEAST_SAID`` of the members and ``LIFT`` times as
+    often by them as by the corpus (what these members say more than others); a Chinese label: True (its words
+    were read from these members, ``said_share`` holds it to them)."""
+    from .label_polish import _WORD, _low_words, word_pattern
+
+    if not label.isascii():
+        return True
+    stop = _low_words()
+    for w in _WORD.findall(label):
+        if w.lower() in stop:
+            continue
+        pat = word_pattern(w)
+        everywhere = sum(1 for d in corpus if pat.search(d))
+        if everywhere and _lifted(sum(1 for d in inside if pat.search(d)), everywhere, len(inside), len(corpus),
+                                  LEAST_SAID):
+            return True
+    return False
+
+
+def said_share(label: str, texts: Sequence[str]) -> float:
+    """Share of ``texts`` that say ``SAID_PART`` of the content words of ``label`` (English: any inflection;
+    Chinese: jieba words but degree adverbs, as substrings): a member sentence is said in others' words too."""
+    import math
+
+    from .label_polish import _WORD, _low_words, word_pattern
+
+    if not texts:
+        return 0.0
+    if label.isascii():
+        stop = _low_words()
+        pats = [word_pattern(w) for w in dict.fromkeys(_WORD.findall(label)) if w.lower() not in stop]
+        hits = [lambda t, p=p: bool(p.search(t)) for p in pats]
+    else:
+        hits = [lambda t, w=w: w in t for w in dict.fromkeys(_zh_words(label))]
+    if not hits:
+        return 0.0
+    need = math.ceil(SAID_PART * len(hits))
+    return sum(1 for t in texts if sum(h(t) for h in hits) >= need) / len(texts)
+
+
+def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typical: Typical,
+                   sample: int = 20000) -> list[tuple[str, str]]:
+    """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty
+    (module docstring); ``labels``: the sub-theme of each of ``docs``. Labels are set in place (the lone
+    sub-theme's too); returns the (old, new) pairs changed."""
+    import numpy as np
+
+    from .label_polish import concentrated, shouting
+
+    labels = np.asarray(labels)
+    if len(docs) > sample:  # the shares are read on a seeded sample of a large corpus
+        keep = np.sort(np.random.default_rng(0).choice(len(docs), sample, replace=False))
+        docs, labels = [docs[j] for j in keep], labels[keep]
+    changed: list[tuple[str, str]] = []
+    for g, top in enumerate(tops):
+        if top.is_group:
+            continue
+        inside = [docs[j] for j in np.flatnonzero(labels == top.children[0])]
+        old = top.label
+        if not inside or not empty_label(old, inside, docs):
+            continue
+        others = {t.label.lower() for t in tops if t is not top}
+        others |= {sub_labels[k].lower() for t in tops if t.is_group for k in t.children}
+
+        def fits(new: str | None) -> bool:
+            return bool(new) and not new.endswith(")") and new.lower() not in others and new.lower() != old.lower() \
+                and not shouting(new) and not empty_label(new, inside, docs) \
+                and said_share(new, inside) * len(inside) >= max(LEAST_MEMBERS, LEAST_SAID * len(inside)) \
+                and (concentrated(new, inside, docs) or lifted(new, inside, docs))
+
+        found = typical(g, sorted(others) + [old])
+        new = found if fits(found) else None
+        if new is not None:
+            top.label = new
+            sub_labels[top.children[0]] = new
+            changed.append((old, new))
+    return changed
