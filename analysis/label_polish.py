@@ -153,6 +153,18 @@ def house_casing(label: str, surfaces: dict[str, Counter]) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() and not any(c.isupper() for c in text[1:2]) else text
 
 
+def bare_topic(label: str) -> bool:
+    """A label of one word (jieba's, for Chinese) that names a topic without saying how it is (送餐, 分钟, "Wifi"):
+    a worse answer than a claim or a phrase when a label must change (a name, iPad, is not bare)."""
+    from .label_mood import says_how
+
+    if label.isascii():
+        return one_word(label) and not any(ch.isupper() for ch in label[1:]) and not says_how(label)
+    from .zh_words import segmenter
+
+    return len([w for w in segmenter().lcut(label) if w.strip()]) == 1 and not says_how(label)
+
+
 def distinguishing_word(own: Sequence[str], siblings: Sequence[Sequence[str]], exclude: Sequence[str] = ()
                         ) -> str | None:
     """A word that at least two of ``own`` texts say and as few of each sibling's texts as possible (largest
@@ -245,17 +257,24 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
         dup = label.lower() in seen
         if dup or (e[1] is not None and generic(label, e)):  # top level: see the docstring
             reserved = [get(x) for x in entries if x != e] + [label]
+            plain = None  # a bare topic word offered for a duplicate claim: taken only when nothing says more
             for _ in range(ATTEMPTS):  # a one-word answer that is no name is reserved too and asked again
                 new = relabel(e[0], e[1], reserved)
                 if (not new or new.endswith(")") or new.lower() in seen or new.lower() == label.lower()
                         or shouting(new)):
                     break
+                if dup and bare_topic(new) and not bare_topic(label):  # 送餐太慢 held elsewhere: not 送餐
+                    plain = plain or new
+                    reserved.append(new)
+                    continue
                 if dup or (not (one_word(new) and (generic(new, e) or not is_name(new, members(e))))
                            and said_by(new, members(e)) >= COVER * said_by(label, members(e))
                            and concentrated(new, members(e), docs)):
                     put(e, new)
                     break
                 reserved.append(new)
+            if get(e) == label and dup and plain:
+                put(e, plain)
             if get(e) == label and dup:
                 g, i = e
                 own = top_texts[g] if i is None else child_texts[g][i]
