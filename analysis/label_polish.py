@@ -284,3 +284,66 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
                 if word:
                     put(e, with_word(label, word))
         seen.add(get(e).lower())
+    claimed_topics(tops, sub_labels, top_texts, child_texts, relabel)
+
+
+def _label_words(label: str) -> set[str]:
+    """A label's words, lower-case (jieba's for Chinese)."""
+    if label.isascii():
+        return {w.lower() for w in _WORD.findall(label)}
+    from .zh_words import segmenter
+
+    return {w for w in segmenter().lcut(label) if w.strip()}
+
+
+def _share(word: str, texts: Sequence[str]) -> float:
+    """Share of ``texts`` that say ``word`` (English: as a word, any inflection; Chinese: anywhere)."""
+    if not texts:
+        return 0.0
+    if word.isascii():
+        pat = word_pattern(word)
+        return sum(1 for t in texts if pat.search(t)) / len(texts)
+    return sum(1 for t in texts if word in t) / len(texts)
+
+
+def claimed_topics(tops, sub_labels: list[str], top_texts: Sequence[Sequence[str]], child_texts: dict,
+                   relabel: Relabel) -> None:
+    """A sub-theme labelled by a bare topic word (``bare_topic``: 米饭, 小时) that another theme's label names and
+    that theme's members say more often (米饭问题 elsewhere, over a sub-theme of box complaints whose members
+    mention rice in passing) is named again with that word reserved. The new label must say more than a topic
+    word, or be a topic word said more here than in any other theme (餐盒: its own topic, not another's)."""
+    entries = [(g, None) for g in range(len(tops))] + [(g, i) for g, t in enumerate(tops) if t.is_group
+                                                         for i in range(len(t.children))]
+
+    def get(e) -> str:
+        return tops[e[0]].label if e[1] is None else sub_labels[tops[e[0]].children[e[1]]]
+
+    def texts(e) -> Sequence[str]:
+        return top_texts[e[0]] if e[1] is None else child_texts[e[0]][e[1]]
+
+    def home(word: str, e) -> bool:
+        here = _share(word, texts(e))
+        return all(_share(word, texts(x)) <= here for x in entries if x != e and x[1] is not None)
+
+    every = [t for ts in top_texts for t in ts]
+    for e in entries:
+        label = get(e)
+        if e[1] is None or not bare_topic(label):
+            continue
+        word = label.lower()
+        here = _share(word, texts(e))
+        if _share(word, every) >= CORPUS_SHARE:
+            continue  # the corpus's subject ("App" in app reviews): every theme may say it; the generic pass decides
+        rivals = [x for x in entries if x != e and x != (e[0], None) and get(x).lower() != word
+                  and word in _label_words(get(x)) and _share(word, texts(x)) > here]
+        if not rivals:
+            continue
+        reserved = [get(x) for x in entries if x != e] + [label]
+        for _ in range(ATTEMPTS):
+            new = relabel(e[0], e[1], reserved)
+            if not new or new.endswith(")") or new.lower() in {r.lower() for r in reserved} or shouting(new):
+                break
+            if not bare_topic(new) or home(new.lower(), e):
+                sub_labels[tops[e[0]].children[e[1]]] = new
+                break
+            reserved.append(new)
