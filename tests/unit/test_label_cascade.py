@@ -114,3 +114,12 @@ def test_a_topic_word_said_most_here_stays():
     relabel, asked = _scripted(["米饭", "餐盒问题"])
     claimed_topics(tops, subs, top_texts, child_texts, relabel)
     assert subs[0] == "米饭" and not asked, subs
+
+
+def test_works_after_a_subject_or_before_how_is_a_verb_not_a_thing():
+    from analysis.en_pos import names_thing
+
+    said = [["this", "works", "great"], ["it", "works", "perfectly"], ["the", "echo", "works", "like", "new"],
+            ["that", "works", "fine"], ["my", "work", "laptop"]]
+    assert not names_thing("work", said)  # "Praise for works" over refurbished units that work
+    assert names_thing("work", [["my", "work", "laptop"], ["the", "work", "email"], ["at", "work", "today"]])
