@@ -15,6 +15,11 @@ from typing import Iterable, Sequence
 #: Words before a noun use.
 _DETERMINERS = frozenset("the a an my your his her our their its this that these those any some no every each "
                          "another other new old more less many much few".split())
+#: Singular determiners: an -s form after one is a verb's ("this works", "that crashes"), never a plural noun.
+_SINGULAR = frozenset("this that a an every each another".split())
+#: Words after a verb use that say how it goes ("works great", "works like new"): a noun is not followed by them.
+_MANNER_AFTER = frozenset("great perfectly perfect fine well flawlessly like good beautifully wonderfully "
+                          "smoothly fast".split())
 #: Words before a verb use.
 _VERB_BEFORE = frozenset("to can't cannot cant can don't dont doesn't doesnt didn't won't wont will would could "
                          "should must please pls not never i we you they he she it".split())
@@ -77,9 +82,12 @@ def uses(word: str, clauses: Iterable[Sequence[str]]) -> tuple[int, int]:
             lows = lows or [t.lower() for t in clause]
             before = lows[i - 1] if i else ""
             after = lows[i + 1] if i + 1 < len(lows) else ""
-            if before in _DETERMINERS or before.endswith("'s"):
+            if before in _SINGULAR and lows[i] != word and lows[i].endswith("s"):
+                other += 1  # "this works great": a verb after a singular subject, not plural works
+            elif before in _DETERMINERS or before.endswith("'s"):
                 noun += 1
-            elif before in _VERB_BEFORE or after in ("the", "a", "an", "my", "your", "it", "them", "this"):
+            elif (before in _VERB_BEFORE or after in ("the", "a", "an", "my", "your", "it", "them", "this")
+                  or after in _MANNER_AFTER):
                 other += 1
             elif before in _DESCRIBE_BEFORE:
                 other += 1

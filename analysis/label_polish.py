@@ -153,6 +153,18 @@ def house_casing(label: str, surfaces: dict[str, Counter]) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() and not any(c.isupper() for c in text[1:2]) else text
 
 
+def bare_topic(label: str) -> bool:
+    """A label of one word (jieba's, for Chinese) that names a topic without saying how it is (送餐, 分钟, "Wifi"):
+    a worse answer than a claim or a phrase when a label must change (a name, iPad, is not bare)."""
+    from .label_mood import says_how
+
+    if label.isascii():
+        return one_word(label) and not any(ch.isupper() for ch in label[1:]) and not says_how(label)
+    from .zh_words import segmenter
+
+    return len([w for w in segmenter().lcut(label) if w.strip()]) == 1 and not says_how(label)
+
+
 def distinguishing_word(own: Sequence[str], siblings: Sequence[Sequence[str]], exclude: Sequence[str] = ()
                         ) -> str | None:
     """A word that at least two of ``own`` texts say and as few of each sibling's texts as possible (largest
@@ -245,17 +257,24 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
         dup = label.lower() in seen
         if dup or (e[1] is not None and generic(label, e)):  # top level: see the docstring
             reserved = [get(x) for x in entries if x != e] + [label]
+            plain = None  # a bare topic word offered for a duplicate claim: taken only when nothing says more
             for _ in range(ATTEMPTS):  # a one-word answer that is no name is reserved too and asked again
                 new = relabel(e[0], e[1], reserved)
                 if (not new or new.endswith(")") or new.lower() in seen or new.lower() == label.lower()
                         or shouting(new)):
                     break
+                if dup and bare_topic(new) and not bare_topic(label):  # 送餐太慢 held elsewhere: not 送餐
+                    plain = plain or new
+                    reserved.append(new)
+                    continue
                 if dup or (not (one_word(new) and (generic(new, e) or not is_name(new, members(e))))
                            and said_by(new, members(e)) >= COVER * said_by(label, members(e))
                            and concentrated(new, members(e), docs)):
                     put(e, new)
                     break
                 reserved.append(new)
+            if get(e) == label and dup and plain:
+                put(e, plain)
             if get(e) == label and dup:
                 g, i = e
                 own = top_texts[g] if i is None else child_texts[g][i]
@@ -265,3 +284,66 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
                 if word:
                     put(e, with_word(label, word))
         seen.add(get(e).lower())
+    claimed_topics(tops, sub_labels, top_texts, child_texts, relabel)
+
+
+def _label_words(label: str) -> set[str]:
+    """A label's words, lower-case (jieba's for Chinese)."""
+    if label.isascii():
+        return {w.lower() for w in _WORD.findall(label)}
+    from .zh_words import segmenter
+
+    return {w for w in segmenter().lcut(label) if w.strip()}
+
+
+def _share(word: str, texts: Sequence[str]) -> float:
+    """Share of ``texts`` that say ``word`` (English: as a word, any inflection; Chinese: anywhere)."""
+    if not texts:
+        return 0.0
+    if word.isascii():
+        pat = word_pattern(word)
+        return sum(1 for t in texts if pat.search(t)) / len(texts)
+    return sum(1 for t in texts if word in t) / len(texts)
+
+
+def claimed_topics(tops, sub_labels: list[str], top_texts: Sequence[Sequence[str]], child_texts: dict,
+                   relabel: Relabel) -> None:
+    """A sub-theme labelled by a bare topic word (``bare_topic``: 米饭, 小时) that another theme's label names and
+    that theme's members say more often (米饭问题 elsewhere, over a sub-theme of box complaints whose members
+    mention rice in passing) is named again with that word reserved. The new label must say more than a topic
+    word, or be a topic word said more here than in any other theme (餐盒: its own topic, not another's)."""
+    entries = [(g, None) for g in range(len(tops))] + [(g, i) for g, t in enumerate(tops) if t.is_group
+                                                         for i in range(len(t.children))]
+
+    def get(e) -> str:
+        return tops[e[0]].label if e[1] is None else sub_labels[tops[e[0]].children[e[1]]]
+
+    def texts(e) -> Sequence[str]:
+        return top_texts[e[0]] if e[1] is None else child_texts[e[0]][e[1]]
+
+    def home(word: str, e) -> bool:
+        here = _share(word, texts(e))
+        return all(_share(word, texts(x)) <= here for x in entries if x != e and x[1] is not None)
+
+    every = [t for ts in top_texts for t in ts]
+    for e in entries:
+        label = get(e)
+        if e[1] is None or not bare_topic(label):
+            continue
+        word = label.lower()
+        here = _share(word, texts(e))
+        if _share(word, every) >= CORPUS_SHARE:
+            continue  # the corpus's subject ("App" in app reviews): every theme may say it; the generic pass decides
+        rivals = [x for x in entries if x != e and x != (e[0], None) and get(x).lower() != word
+                  and word in _label_words(get(x)) and _share(word, texts(x)) > here]
+        if not rivals:
+            continue
+        reserved = [get(x) for x in entries if x != e] + [label]
+        for _ in range(ATTEMPTS):
+            new = relabel(e[0], e[1], reserved)
+            if not new or new.endswith(")") or new.lower() in {r.lower() for r in reserved} or shouting(new):
+                break
+            if not bare_topic(new) or home(new.lower(), e):
+                sub_labels[tops[e[0]].children[e[1]]] = new
+                break
+            reserved.append(new)

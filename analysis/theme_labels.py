@@ -140,7 +140,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
     taken = _Taken(list(reserved) + list(avoid))
     near = _Taken(reserved)  # hard: the caller's reserved labels and the siblings'
     labels: list[str | None] = [None] * len(groups)
-    order = sorted(range(len(groups)), key=lambda k: (-(ranked[k][0][0] if ranked[k] else -1), k))
+    elsewhere = _Taken(avoid)
+    order = sorted(range(len(groups)), key=lambda k: (-_first_free(ranked[k], elsewhere), k))
     for k in order:
         polarity = _theme_polarity(parsed[k]) if said_by[k] is None else app_polarity(said_by[k])
         against = _Against(polarity, said_by[k] is not None)
@@ -205,6 +206,15 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+def _first_free(ranked: list, taken: "_Taken") -> float:
+    """The score a group is labelled in order of: its best phrase that no theme elsewhere in the tree holds (a
+    sub-theme whose best phrase its parent took goes after the siblings whose best is free, so it does not take
+    theirs: 半小时 stays with the sub-theme that says it most, not 分钟); -1 for no phrase."""
+    if not ranked:
+        return -1.0
+    return next((s for s, label, _ in ranked if label.lower() not in taken), ranked[0][0])
 
 
 def memo_embed(embed: Embed | None) -> Embed | None:
