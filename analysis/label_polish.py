@@ -97,9 +97,10 @@ def said_by(label: str, texts: Sequence[str]) -> float:
     return sum(1 for t in texts if all(p.search(t) for p in pats)) / len(texts)
 
 
-def concentrated(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
-    """Whether a content word of an English label is said mostly by the theme's members (``CONCENTRATION`` of
-    the corpus's documents with it): not a form's boilerplate every issue carries ("GitHub policy")."""
+def some_content_word(label: str, inside: Sequence[str], corpus: Sequence[str],
+                      test: Callable[[int, int], bool]) -> bool:
+    """Whether ``test(members saying it, corpus documents saying it)`` holds for a content word of an English
+    label (a Chinese label: True, its words were read from these members)."""
     if not label.isascii():
         return True
     stop = _low_words()
@@ -108,9 +109,15 @@ def concentrated(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bo
             continue
         pat = word_pattern(w)
         everywhere = sum(1 for d in corpus if pat.search(d))
-        if everywhere and sum(1 for d in inside if pat.search(d)) >= CONCENTRATION * everywhere:
+        if everywhere and test(sum(1 for d in inside if pat.search(d)), everywhere):
             return True
     return False
+
+
+def concentrated(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether a content word of an English label is said mostly by the theme's members (``CONCENTRATION`` of
+    the corpus's documents with it): not a form's boilerplate every issue carries ("GitHub policy")."""
+    return some_content_word(label, inside, corpus, lambda here, everywhere: here >= CONCENTRATION * everywhere)
 
 
 def shouting(label: str) -> bool:

@@ -109,20 +109,10 @@ def lifted(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
     """Whether a content word of an English label is said by ``LEAST_SAID`` of the members and ``LIFT`` times as
     often by them as by the corpus (what these members say more than others); a Chinese label: True (its words
     were read from these members, ``said_share`` holds it to them)."""
-    from .label_polish import _WORD, _low_words, word_pattern
+    from .label_polish import some_content_word
 
-    if not label.isascii():
-        return True
-    stop = _low_words()
-    for w in _WORD.findall(label):
-        if w.lower() in stop:
-            continue
-        pat = word_pattern(w)
-        everywhere = sum(1 for d in corpus if pat.search(d))
-        if everywhere and _lifted(sum(1 for d in inside if pat.search(d)), everywhere, len(inside), len(corpus),
-                                  LEAST_SAID):
-            return True
-    return False
+    return some_content_word(label, inside, corpus, lambda here, everywhere: _lifted(
+        here, everywhere, len(inside), len(corpus), LEAST_SAID))
 
 
 def said_share(label: str, texts: Sequence[str]) -> float:
