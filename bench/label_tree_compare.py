@@ -77,16 +77,9 @@ def capture(name: str, out: Path) -> None:
 
 def replay(path: str) -> None:
     """Replay build_tree of the code on PYTHONPATH on pickled inputs; print its labels as JSON."""
-    import time
+    from tree_replay import timed_tree
 
-    from analysis.theme_tree import build_tree
-    from tree_replay import load_replay
-
-    args, kw, backend, profile = load_replay(path)
-    sub_labels = args[6]
-    started = time.process_time()
-    _, tops = build_tree(*args, **kw, embed=backend.encode, profile=profile)
-    cpu = time.process_time() - started
+    cpu, sub_labels, _, tops = timed_tree(path)
     print(json.dumps({"cpu_s": round(cpu, 2), "sub_labels": sub_labels,
                       "tops": [[t.children, t.label, t.size] for t in tops]}, ensure_ascii=False))
 

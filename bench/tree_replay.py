@@ -85,7 +85,9 @@ def load_replay(path: str):
     return args, data["kw"], backend, profile if data.get("sent") is not None else None
 
 
-def replay(path: str) -> None:
+def timed_tree(path: str):
+    """``build_tree`` of the code on PYTHONPATH over the pickled inputs at ``path``: (CPU seconds, the sub-theme
+    labels it filled, top index per sub-theme, top-level themes)."""
     import time
 
     from analysis.theme_tree import build_tree
@@ -94,7 +96,11 @@ def replay(path: str) -> None:
     sub_labels = args[6]
     started = time.process_time()
     top_of, tops = build_tree(*args, **kw, embed=backend.encode, profile=profile)
-    cpu = time.process_time() - started
+    return time.process_time() - started, sub_labels, top_of, tops
+
+
+def replay(path: str) -> None:
+    cpu, sub_labels, top_of, tops = timed_tree(path)
     print(json.dumps({"cpu_s": round(cpu, 2), "top_of": top_of.tolist(), "sub_labels": sub_labels,
                       "tops": [[t.children, t.keywords, t.label, t.size, t.quotes] for t in tops]}))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Callable, Generator
+from typing import Callable, Generator
 
 import numpy as np
 
@@ -204,10 +204,12 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         cancel.raise_if_cancelled()
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
+        from .sentiment import stated_labels  # sentiment imports this module lazily too
+
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
                             profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir(),
-                            stated=stated_labels(conn, item_ids))
+                            stated=stated_labels(conn, item_ids))  # the praise rule reads stated facts first
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -223,13 +225,6 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
             tq.finish_run(conn, result.run_id, _summary(result))
     yield Progress("done", 1, 1, f"{result.themes} themes")
     return result
-
-
-def stated_labels(conn: Any, item_ids: Any) -> Any:
-    """(stated type, score label) per item for the praise rule of the theme tree (``services.sentiment``)."""
-    from .sentiment import stated_labels as stated
-
-    return stated(conn, item_ids)
 
 
 def kind_profile(model: str, vectors: np.ndarray, docs: list[str]):
