@@ -210,8 +210,9 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
     """A sub-theme whose parent holds another concept moves to the parent of its own: at least ``AFFINITY`` of
     that parent's items are in sub-themes ``linked`` to it (a term key to one, used by the other; same mood and
     kind), ``AFFINITY_MARGIN`` more than of its own siblings' items, it lies within ``stop`` of that parent on
-    average (``square``) and no further than from its own siblings, never across moods, and the parent then holds at most ``max_items`` (``concept_items``
-    when it is then one concept). The clearest move first, until nothing moves."""
+    average (``square``) and no further than from its own siblings, never across moods, and the parent then
+    holds at most ``max_items`` (``concept_items`` when it is then one concept). The clearest move first,
+    until nothing moves."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
