@@ -12,6 +12,7 @@ from typing import Any
 from ..records import SENTIMENTS, ThemeSummary, sort_key
 from ..store import theme_board_queries as q
 from ..store.feedback_class_queries import sentiment_shares_by_theme, type_shares_by_theme
+from ..store.theme_scope import hidden_ids
 from . import metrics
 from .data_span import DataSpan
 
@@ -26,10 +27,11 @@ def theme_summaries(conn: sqlite3.Connection, *, include_hidden: bool = False, i
     triage = metrics.theme_triage_fields(conn, as_of=as_of, span=span)
     # mixes of the scored items; a top-level theme's include its sub-themes'
     sentiments, types = sentiment_shares_by_theme(conn), type_shares_by_theme(conn)
-    hidden = {r["id"] for r in rows if r["hidden"]}
+    # hiding a theme hides its sub-themes; a parent whose sub-themes are all hidden has nothing to show
+    hidden = set() if include_hidden else hidden_ids(conn)
     out: list[ThemeSummary] = []
     for r in rows:
-        if not include_hidden and (r["hidden"] or r["parent_id"] in hidden):  # hiding a theme hides its sub-themes
+        if r["id"] in hidden:
             continue
         if r["merged_into"] is not None and not include_merged:
             continue

@@ -1,0 +1,88 @@
+"""A top-level theme whose sub-themes are all hidden has nothing to show: it is left out everywhere (the board,
+the dashboard and briefing, ``triage-app themes``, the Feedback screen's filter, the export, tell-people) as a
+hidden theme is, and comes back when one sub-theme is unhidden, by undo as by unhide (store.theme_scope)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from test_hidden_theme_counts import GROUPS, PERIOD, tree  # noqa: F401  (the fixture)
+
+from triage_app.cli import cli
+from triage_app.domain import drive
+from triage_app.services import theme_edits as edits
+from triage_app.services.briefing import BriefingRequest, gather
+from triage_app.services.theme_board import load_board
+from triage_app.services.theme_summaries import theme_summaries
+from triage_app.store import export_queries as eq
+from triage_app.store import themes as tq
+from triage_app.store.item_queries import filter_choices
+
+
+def _where(ws, theme_id: int) -> dict:
+    """Where the theme is listed (True) or left out (False)."""
+    conn = ws.conn
+    conn.commit()
+    run = CliRunner().invoke
+    listed = json.loads(run(cli, ["themes", "-w", str(ws.path), "--json"]).output)
+    brief = drive(gather(conn, BriefingRequest(period=PERIOD, top=10)))
+    return {
+        "summaries": theme_id in {t.id for t in theme_summaries(conn)},
+        "board": theme_id in {t.id for t in load_board(conn)["themes"]},
+        "brief": theme_id in {t["id"] for t in brief["themes"]},  # the dashboard draws the briefing's pages
+        "cli": theme_id in {t["id"] for t in listed},
+        "filter": theme_id in {t for t, _ in filter_choices(conn)["themes"]},
+        "export": theme_id in {r[0] for r in eq.themes_for_export(conn)},
+    }
+
+
+def test_a_parent_with_every_sub_theme_hidden_leaves_every_list_and_comes_back(tree):  # noqa: F811
+    ws, checkout, login, subs = tree
+    everywhere = {k: True for k in _where(ws, checkout)}
+    nowhere = {k: False for k in everywhere}
+    assert _where(ws, checkout) == everywhere
+    edits.hide(ws, subs["slow"])
+    edits.hide(ws, subs["card"])
+    assert _where(ws, checkout) == everywhere  # one sub-theme (noise) still shows
+    edits.hide(ws, subs["noise"])
+    assert tq.get_theme(ws.conn, checkout)["size"] == 0 and not tq.get_theme(ws.conn, checkout)["hidden"]
+    assert _where(ws, checkout) == nowhere
+    from triage_app.store.theme_scope import hidden_ids
+
+    assert checkout in hidden_ids(ws.conn) and login not in hidden_ids(ws.conn)
+    # listed with hidden themes: the parent keeps its own flag (it was never hidden itself), its sub-themes theirs
+    shown_all = {t["id"]: t for t in json.loads(CliRunner().invoke(
+        cli, ["themes", "-w", str(ws.path), "--json", "--all"]).output)}
+    assert shown_all[checkout]["hidden"] is False and all(shown_all[s]["hidden"] for s in (subs["slow"], subs["card"]))
+
+    edits.undo(ws)  # the noise sub-theme shows again, and its parent with it
+    assert _where(ws, checkout) == everywhere
+    parent = {t.id: t for t in theme_summaries(ws.conn)}[checkout]
+    assert parent.size == len(GROUPS["noise"][0]) and parent.children == [subs["noise"]]
+    edits.redo(ws)
+    assert _where(ws, checkout) == nowhere
+    edits.hide(ws, subs["card"], hidden=False)
+    assert _where(ws, checkout) == everywhere
+    assert {t.id: t for t in theme_summaries(ws.conn)}[checkout].children == [subs["card"]]
+
+
+def test_a_parent_that_holds_items_of_its_own_stays_when_its_sub_themes_are_hidden(tree):  # noqa: F811
+    ws, checkout, login, subs = tree
+    moved = [i for (i,) in ws.conn.execute("SELECT item_id FROM item_themes WHERE theme_id = ? LIMIT 1",
+                                           (subs["slow"],))]
+    edits.move_items(ws, moved, checkout)
+    for name in ("slow", "card", "noise"):
+        edits.hide(ws, subs[name])
+    assert _where(ws, checkout) == {k: True for k in _where(ws, checkout)}
+    assert {t.id: t for t in theme_summaries(ws.conn)}[checkout].size == 1
+
+
+def test_a_parent_of_only_merged_away_sub_themes_is_not_left_out(tree):  # noqa: F811
+    """Not 'emptied by hiding': a parent whose children were merged into it holds their items itself."""
+    from triage_app.store.theme_scope import hidden_ids
+
+    ws, checkout, login, subs = tree
+    assert login not in hidden_ids(ws.conn)
+    edits.merge(ws, [subs["login-sub"]], login)
+    assert login not in hidden_ids(ws.conn)
+    assert login in {t.id for t in theme_summaries(ws.conn)}
