@@ -86,3 +86,24 @@ def test_a_parent_of_only_merged_away_sub_themes_is_not_left_out(tree):  # noqa:
     edits.merge(ws, [subs["login-sub"]], login)
     assert login not in hidden_ids(ws.conn)
     assert login in {t.id for t in theme_summaries(ws.conn)}
+
+
+def test_items_a_hidden_sub_theme_received_do_not_make_its_parent_described_again(tree):  # noqa: F811
+    """The re-describe check counts what the parent's size counts: not a hidden sub-theme's items."""
+    from triage_app.services.theme_describe import themes_to_redescribe
+
+    ws, checkout, login, subs = tree
+    conn = ws.conn
+    first, second = (tq.create_run(conn, "m", 42, {}) for _ in range(2))
+    tq.update_theme(conn, checkout, updated_run_id=first)  # described by the first run; the second added the noise
+    conn.execute("UPDATE item_themes SET run_id = ?", (first,))
+    conn.execute("UPDATE item_themes SET run_id = ? WHERE theme_id = ?", (second, subs["noise"]))
+    growth = tq.group_growth_since_described(conn)
+    assert growth[checkout] == (len(GROUPS["noise"][0]), sum(len(GROUPS[k][0]) for k in ("slow", "card", "noise")))
+    assert themes_to_redescribe(conn, {subs["noise"]}, top_level=True) == [checkout]
+    edits.hide(ws, subs["noise"])
+    kept = len(GROUPS["slow"][0]) + len(GROUPS["card"][0])
+    assert tq.group_growth_since_described(conn)[checkout] == (0, kept) == (0, tq.get_theme(conn, checkout)["size"])
+    assert themes_to_redescribe(conn, {subs["noise"]}, top_level=True) == []
+    edits.undo(ws)
+    assert themes_to_redescribe(conn, {subs["noise"]}, top_level=True) == [checkout]

@@ -103,7 +103,8 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
         return
     themes = {t["id"]: t for t in tq.list_themes(conn, include_merged=False, with_centroid=True) if t["size"] > 0}
     level = {c: p for p, children in tq.children_of(conn).items() for c in children} if top_level else {}
-    if top_level:
+    if top_level:  # a hidden sub-theme's items are not its parent's (store.theme_scope): not read, not quoted
+        level = {c: p for c, p in level.items() if c in themes and not themes[c]["hidden"]}
         themes = {i: t for i, t in themes.items() if t["parent_id"] is None}
     members: dict[int, list[tuple[int, float]]] = {}
     for item, theme, probability in tq.member_rows(conn):

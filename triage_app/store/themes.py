@@ -246,12 +246,15 @@ def growth_since_described(conn: sqlite3.Connection) -> dict[int, tuple[int, int
 
 
 def group_growth_since_described(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
-    """``top-level theme id -> (its sub-themes' members assigned by runs after the one that last
-    described it, its sub-themes' members)`` for top-level themes with sub-themes."""
+    """``top-level theme id -> (members assigned by runs after the one that last described it, members)``
+    for top-level themes with sub-themes, where its members are its own items and its sub-themes' but
+    not a hidden sub-theme's: the items its size counts (``theme_scope``)."""
     rows = conn.execute(
-        "SELECT t.parent_id, total(it.run_id > coalesce(p.updated_run_id, 0)), count(*) FROM item_themes it"
-        " JOIN themes t ON t.id = it.theme_id JOIN themes p ON p.id = t.parent_id"
-        " WHERE t.merged_into IS NULL GROUP BY t.parent_id")
+        "SELECT p.id, total(it.run_id > coalesce(p.updated_run_id, 0)), count(*) FROM item_themes it"
+        " JOIN themes t ON t.id = it.theme_id JOIN themes p ON p.id = coalesce(t.parent_id, t.id)"
+        f" WHERE ({rolled_child('t')}) OR (t.parent_id IS NULL AND t.merged_into IS NULL"
+        "  AND t.id IN (SELECT parent_id FROM themes WHERE parent_id IS NOT NULL))"
+        " GROUP BY p.id")
     return {theme: (int(added), int(size)) for theme, added, size in rows}
 
 
