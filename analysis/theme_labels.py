@@ -200,9 +200,9 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                 texts = [t for t, m in zip(groups[k], said_by[k]) if m * polarity >= 0] or texts
             if fell_back is not None:
                 fell_back.append(k)
-            labels[k] = _fallback(texts, centroids[k] if len(centroids) > k else None, embed,
-                                  keywords[k] if keywords and k < len(keywords) else [], near,
-                                  [g for j, g in enumerate(groups) if j != k])
+            labels[k] = typical_sentence(texts, centroids[k] if len(centroids) > k else None, embed,
+                                         keywords[k] if keywords and k < len(keywords) else [], near,
+                                         [g for j, g in enumerate(groups) if j != k])
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
@@ -779,7 +779,7 @@ def _shorten(sentence: str) -> str:
 FALLBACK_OPTIONS = 5
 
 
-def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str],
+def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywords: list[str], taken: set[str],
               others: Sequence[Sequence[str]] = ()) -> str:
     """The most typical member sentence, shortened; when taken, the next of the ``FALLBACK_OPTIONS`` most typical,
     else it with a word its members say and ``others`` (the siblings' texts) do not."""

@@ -533,10 +533,10 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
     def typical(g: int, reserved: list[str]) -> str | None:
         """The most typical sentence of top ``g``'s sampled members, shortened, none of ``reserved``."""
-        from .theme_labels import _fallback
+        from .theme_labels import typical_sentence
 
-        return _fallback(docs_by_top[g], centroids[g], embed, tops[g].keywords, {r.lower() for r in reserved},
-                         [t for h, t in enumerate(docs_by_top) if h != g])
+        return typical_sentence(docs_by_top[g], centroids[g], embed, tops[g].keywords,
+                                {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
     name_lone_tops(tops, sub_labels, docs, labels, typical)
     return top_of, tops

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.lone_labels import empty_label, name_lone_tops
-from analysis.theme_labels import _fallback
+from analysis.theme_labels import typical_sentence
 from analysis.theme_tree import TopTheme
 
 
@@ -18,8 +18,8 @@ def _tree(groups: list[list[str]], given: list[str]):
     sub_labels = list(given)
 
     def typical(g, reserved):
-        return _fallback(groups[g], None, None, [], {r.lower() for r in reserved},
-                         [t for h, t in enumerate(groups) if h != g])
+        return typical_sentence(groups[g], None, None, [], {r.lower() for r in reserved},
+                                [t for h, t in enumerate(groups) if h != g])
 
     changed = name_lone_tops(tops, sub_labels, docs, labels, typical)
     return [t.label for t in tops], sub_labels, changed
