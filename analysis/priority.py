@@ -56,7 +56,8 @@ reads what the PM's own data states (a type column, stars, NPS, CSAT) before any
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is
 neutral (0) for every theme and the breakdown says why (``growth_note``). Otherwise data of nine
-days would give every theme full growth (nothing "before").
+days would give every theme full growth (nothing "before"). The span is counted in calendar days (the
+oldest item's day to the newest's, both included), as every display says it.
 
 **Votes** count only when some item in the workspace has votes: in a workspace without any, the
 votes weight is left out of the total so that the other factors read as before.
@@ -154,7 +155,8 @@ def rank_key(priority: float, praise_share: float | None, size: float = 0.0, the
 
 
 def growth_window_days(span_days: float | None) -> int | None:
-    """The length of the two windows growth compares, or None when the data spans too little time."""
+    """The length of the two windows growth compares, or None when the data spans too little time
+    (``span_days``: calendar days, both ends included)."""
     if span_days is None:
         return None
     for window in (GROWTH_WINDOW_DAYS, SHORT_GROWTH_WINDOW_DAYS):

@@ -107,3 +107,32 @@ def test_items_a_hidden_sub_theme_received_do_not_make_its_parent_described_agai
     assert themes_to_redescribe(conn, {subs["noise"]}, top_level=True) == []
     edits.undo(ws)
     assert themes_to_redescribe(conn, {subs["noise"]}, top_level=True) == [checkout]
+
+
+def test_growth_is_measured_on_the_calendar_days_the_note_says(workspace, tmp_path):
+    """Data of the 1st to the 14th (13.75 days elapsed) spans 14 calendar days, which is what growth needs:
+    growth is measured, rather than a note that says 'spans 14 days, needs 14'. A day less is not."""
+    import csv as csv_mod
+
+    from triage_app.importers.source import ImportOptions
+    from triage_app.services.importing import run_import
+    from triage_app.services.metrics import growth_setup
+
+    path = tmp_path / "span.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv_mod.writer(fh)
+        w.writerow(["id", "Comment", "Date"])
+        w.writerows([("a", "export fails", "2024-03-01T12:00:00Z"), ("b", "export fails again", "2024-03-05T08:00:00Z"),
+                     ("c", "export broken", "2024-03-14T06:00:00Z")])
+    run_import(workspace, path, ImportOptions(mapping={"id": "id", "text": "Comment", "created_at": "Date"}))
+    conn = workspace.conn
+    theme = tq.insert_theme(conn, label="Export", keywords=["export"], quotes=[])
+    tq.set_assignments(conn, [(i, theme, 0.9, "model", None) for (i,) in conn.execute("SELECT id FROM items")])
+    tq.refresh_sizes(conn)
+    _, window, days = growth_setup(conn)
+    assert (window, days) == (7, 14)
+    assert {t.id: t for t in theme_summaries(conn)}[theme].growth_note is None
+    _, window, days = growth_setup(conn, as_of="2024-03-13T23:00:00+00:00")
+    assert (window, days) == (None, 13)
+    note = {t.id: t for t in theme_summaries(conn, as_of="2024-03-13T23:00:00+00:00")}[theme].growth_note
+    assert note == {"span_days": 13, "needs_days": 14}

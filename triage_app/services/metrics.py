@@ -221,14 +221,14 @@ def growth_setup(conn: sqlite3.Connection, as_of: str | None = None,
                  span: DataSpan | None = None) -> tuple[float, int | None, float | None]:
     """(end epoch, growth window in days or None, calendar days the data spans up to the end, as the
     board and the dashboard count them: services.data_span): the end is ``as_of``, default the newest
-    item; see analysis.priority (Growth needs time: decided on the time elapsed). ``span``: the
-    caller's, read once (the briefing)."""
+    item; see analysis.priority (Growth needs time). Whether growth is measured is decided on those
+    calendar days, the count the growth note, the board and the dashboard say ("the data spans 14 days"
+    never comes with "growth needs 14 days"). ``span``: the caller's, read once (the briefing)."""
     span = span or data_span(conn)
     latest = as_of or span.newest
     end = periods.to_epoch(latest) if latest else datetime.now(timezone.utc).timestamp()
-    first = span.first
-    elapsed = max(0.0, end - first) / 86400 if first is not None else None
-    return end, priority.growth_window_days(elapsed), span.days(end)
+    days = span.days(end)
+    return end, priority.growth_window_days(days), days
 
 
 def _theme_data(conn: sqlite3.Connection, as_of: str | None, source: str | None = None,
