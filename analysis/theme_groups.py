@@ -48,9 +48,9 @@ Profile = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def profile_subthemes(labels: np.ndarray, n_sub: int, indices: np.ndarray,
-                      profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(mixes, moods, profiled indices, their sentiment argmax): per sub-theme the mean sentiment and
-    type probabilities side by side (NaN without a profiled member) and its mood (-1, 0, 1)."""
+                      profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(mixes, moods, profiled indices, their sentiment argmax, their type argmax): per sub-theme the mean
+    sentiment and type probabilities side by side (NaN without a profiled member) and its mood (-1, 0, 1)."""
     indices = np.asarray(indices, dtype=np.int64)
     indices = indices[labels[indices] >= 0]
     sent, kind = profile(indices)
@@ -63,13 +63,14 @@ def profile_subthemes(labels: np.ndarray, n_sub: int, indices: np.ndarray,
     mixes = sums / np.maximum(counts, 1)[:, None]
     mixes[counts == 0] = np.nan
     said = sent.argmax(axis=1) if len(sent) else np.zeros(0, np.int64)
+    typed = kind.argmax(axis=1) if len(kind) else np.zeros(0, np.int64)
     neg = np.bincount(sub[said == 0], minlength=n_sub) / np.maximum(counts, 1)
     pos = np.bincount(sub[said == 2], minlength=n_sub) / np.maximum(counts, 1)
     neu = 1.0 - neg - pos if NEUTRAL_MIXED else np.zeros(n_sub)
     praise, complaint = (pos - neg >= MOOD_MARGIN) & (pos > neu), (neg - pos >= MOOD_MARGIN) & (neg > neu)
     moods = np.where(praise, 1, np.where(complaint, -1, 0))
     moods[counts == 0] = 0
-    return mixes, moods.astype(np.int64), indices, said
+    return mixes, moods.astype(np.int64), indices, said, typed
 
 
 def types_only(mixes: np.ndarray | None, n_sentiments: int = 3) -> np.ndarray | None:

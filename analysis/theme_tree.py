@@ -320,16 +320,18 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
                         sub_centroids: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                         profiled: np.ndarray, said: np.ndarray, child_texts: dict[int, list[list[str]]] | None = None,
                         top_texts: Sequence[Sequence[str]] | None = None, words=None,
-                        labels: np.ndarray | None = None, praise: np.ndarray | None = None) -> None:
+                        labels: np.ndarray | None = None, praise: np.ndarray | None = None,
+                        praised: np.ndarray | None = None) -> None:
     """Name each parent by what its children share (``parent_labels.name_parent``: a phrase said across
     children holding most of its items, else a covering phrase from the terms they share and the parent's
     mood), distinct from its siblings; ``child_texts``: each group's children's sampled texts, ``top_texts``:
     every top-level theme's, ``words``: the corpus's Chinese words. A label whose own items are mostly of
     the opposite mood to the parent's (the app's sentiment, ``profiled``/``said``) is never chosen; a frame
     says complaint or praise only when one side leads among the parent's profiled items (``labels``: the
-    sub-theme of each document; ``label_mood.app_polarity``). ``praise``: per profiled document, whether it is
-    praise by ``priority.is_praise`` (the rule the priority splits themes by): a praise frame or label only over
-    a parent that is mostly praise by it, a complaint frame or label never over one (``_praise_mood``)."""
+    sub-theme of each document; ``label_mood.app_polarity``). ``praise``: whether each document of ``praised``
+    (document indices; default ``profiled``) is praise by ``priority.is_praise`` (the rule the priority splits
+    themes by): a praise frame or label only over a parent that is mostly praise by it, a complaint frame or
+    label never over one (``_praise_mood``)."""
     from collections import Counter
 
     from .parent_labels import Said, name_parent, term_counts
@@ -355,7 +357,8 @@ def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: S
         frame_mood = lead if lead == mood else 0
         loved = None
         if praise is not None and labels is not None and len(praise):
-            inside = np.isin(labels[np.asarray(profiled, dtype=np.int64)], top.children)
+            inside = np.isin(labels[np.asarray(profiled if praised is None else praised, dtype=np.int64)],
+                             top.children)
             loved = mostly_praise(float(np.mean(np.asarray(praise)[inside]))) if inside.any() else None
             frame_mood = _praise_mood(frame_mood, loved)
         others = [t for h, texts in enumerate(top_texts) if h != g for t in texts]
@@ -377,8 +380,9 @@ def _praise_mood(frame_mood: int, loved: bool | None) -> int:
 
 
 def document_praise(profiled: np.ndarray, said: np.ndarray, kinds: np.ndarray | None, stated=None) -> np.ndarray:
-    """``priority.is_praise`` of each profiled document: ``said`` / ``kinds`` the heads' sentiment and type
-    argmax, ``stated`` = (stated type, score label) per document of the corpus (None: nothing stated)."""
+    """``priority.is_praise`` of each profiled document from the heads' sentiment and type argmax (``said`` /
+    ``kinds``) and ``stated`` = (stated type, score label) per document of the corpus (None: nothing stated):
+    the stand-in for the stored facts when there is no workspace (``build_tree``'s ``praise``)."""
     from .feedback_classes import SENTIMENTS, TYPES
     from .priority import praise_flags
 
@@ -405,15 +409,16 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
                sub_keywords: Sequence[Sequence[str]], *, distance: float | None = None, seed: int = 42, embed=None,
                profile: Profile | None = None, profiled: np.ndarray | None = None,
                kind_weight: float = KIND_WEIGHT, info: dict | None = None, chinese_words=None
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(top-level group per sub-theme, mood per sub-theme, profiled document indices, their sentiment
-    argmax): the grouping half of ``build_tree`` (see there for the arguments)."""
+    argmax, their type argmax): the grouping half of ``build_tree`` (see there for the arguments)."""
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
     top_of = np.zeros(0, dtype=np.int64)
     moods, profiled_idx, said = np.zeros(n_sub, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    typed = np.zeros(0, np.int64)
     if not n_sub:
-        return top_of, moods, profiled_idx, said
+        return top_of, moods, profiled_idx, said, typed
     read: list[list[str]] = []
     flagged, content = name_only_subthemes(docs, labels, sub_keywords, sub_centroids,
                                            np.random.default_rng(seed + 1), embed, samples=read,
@@ -421,7 +426,7 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
     use_kind = profile is not None and kind_weight > 0
     mixes = None
     if profile is not None:
-        mixes, moods, profiled_idx, said = groups_mod.profile_subthemes(
+        mixes, moods, profiled_idx, said, typed = groups_mod.profile_subthemes(
             labels, n_sub, np.arange(len(docs)) if profiled is None else profiled, profile)
     kind = groups_mod.types_only(mixes) if use_kind else None
     lexical = groups_mod.lexical_similarity(read) if n_sub > MIN_TOP else None
@@ -437,7 +442,7 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
     if info is not None:
         info["name_only_subthemes"] = flagged
         info["grouped_by_kind"] = use_kind
-    return top_of, moods, profiled_idx, said
+    return top_of, moods, profiled_idx, said, typed
 
 
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
@@ -445,7 +450,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,
                n_quotes: int = 5, embed=None, chinese_words=None, profile: Profile | None = None,
                profiled: np.ndarray | None = None, kind_weight: float = KIND_WEIGHT,
-               info: dict | None = None, stated=None) -> tuple[np.ndarray, list[TopTheme]]:
+               info: dict | None = None, praise: np.ndarray | None = None) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
     ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
@@ -454,25 +459,21 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     ``distance`` (x the typical spread) defaults to ``TOP_DISTANCE_WITH_KIND`` with a profile and
     ``TOP_DISTANCE`` without. A group of one keeps its sub-theme's keywords; groups of several get
     c-TF-IDF keywords over a seeded sample of their documents. ``info`` receives what was decided
-    (name-only sub-themes). ``stated``: (stated type, score label) per document, what ``priority.is_praise``
-    reads before the text models (the file's type column, the item's rating / NPS / CSAT); None: nothing stated.
+    (name-only sub-themes). ``praise``: per document, whether it is praise by ``priority.is_praise`` on the
+    item's stored facts (the stated type, its own score, the stored type and sentiment: what the store's
+    PRAISE_SQL reads for the priority), so that a parent is framed as praise exactly when the priority lists it
+    as mostly praise; None (no workspace, e.g. a replay of saved inputs): the heads' top guesses on the profiled
+    sample stand in.
     """
     from .theme_labels import memo_embed
     from .topics import representative
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    kept: dict = {}
-
-    def typed(indices):  # the types of the profiled documents, for the praise rule (one call of the heads)
-        kept["out"] = out = profile(indices)
-        return out
-
-    top_of, moods, profiled_idx, said = top_groups(docs, labels, sub_similarity, sub_centroids, sub_keywords,
-                                                   distance=distance, seed=seed, embed=embed,
-                                                   profile=typed if profile is not None else None,
-                                                   profiled=profiled, kind_weight=kind_weight, info=info,
-                                                   chinese_words=chinese_words)
+    top_of, moods, profiled_idx, said, typed = top_groups(docs, labels, sub_similarity, sub_centroids,
+                                                          sub_keywords, distance=distance, seed=seed, embed=embed,
+                                                          profile=profile, profiled=profiled, kind_weight=kind_weight,
+                                                          info=info, chinese_words=chinese_words)
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)
@@ -509,10 +510,12 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                 sub_labels[k] = label
         else:
             sub_labels[top.children[0]] = top.label
-    kinds = np.asarray(kept["out"][1]).argmax(axis=1) if "out" in kept and len(said) else None
+    if praise is not None:  # the stored facts of every document
+        praised, praise = np.arange(len(docs)), np.asarray(praise, dtype=bool)
+    else:
+        praised, praise = profiled_idx, document_praise(profiled_idx, said, typed if len(said) else None)
     guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
-                        docs_by_top, words=chinese_words, labels=labels,
-                        praise=document_praise(profiled_idx, said, kinds, stated))
+                        docs_by_top, words=chinese_words, labels=labels, praise=praise, praised=praised)
     _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
                            chinese_words, profiled_idx, said)
 

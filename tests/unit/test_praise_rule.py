@@ -123,21 +123,26 @@ def test_a_stated_type_decides_the_frame():
     assert "praise" not in label.lower()
 
 
-def test_the_analysis_reads_what_the_file_states_as_the_store_decides_it(workspace, write_file):
-    """services.sentiment.stated_labels: the tree's praise rule sees the type column and the ratings the store's
-    PRAISE_SQL sees (a stated type, else the item's own score), before any sentiment was scored."""
+def test_the_praise_the_tree_reads_is_what_the_priority_counts(workspace, write_file):
+    """store.metrics_queries.praise_by_item (what the analysis hands the tree): a stated type, else the item's own
+    score decides before any model, and the flags are exactly what the priority's praise share counts."""
     from triage_app.importers.source import ImportOptions
     from triage_app.services.importing import run_import
-    from triage_app.services.sentiment import stated_labels
+    from triage_app.services.sentiment import score_items
+    from triage_app.domain import drive
+    from triage_app.store import themes as tq
+    from triage_app.store.metrics_queries import praise_by_item, praise_share_by_theme
 
     rows = ["id,text,rating,kind", 'a,"love it, thanks",5,', 'b,"please add export",5,Feature request',
-            'c,"crashes on start",1,', 'd,"no score here",,']
+            'c,"crashes on start",1,', 'd,"no score here, the app is great",,', 'e,"love the new editor",,']
     path = write_file("stated.csv", "\n".join(rows) + "\n")
     run_import(workspace, str(path), ImportOptions(format="generic", mapping={"id": "id", "text": "text",
                                                                                 "rating": "rating", "type": "kind"}))
-    ids = [i for (i,) in workspace.conn.execute("SELECT id FROM items ORDER BY external_id")]
-    types, labels = stated_labels(workspace.conn, ids)
-    assert types == [None, "request", None, None]
-    assert labels == ["positive", "positive", "negative", None]
-    flags = [is_praise(t, s, "praise", "positive") for t, s in zip(types, labels)]
-    assert flags == [True, False, False, True]  # b: the file says request; c: one star; d: the models decide
+    conn = workspace.conn
+    ids = [i for (i,) in conn.execute("SELECT id FROM items ORDER BY external_id")]
+    drive(score_items(conn))  # as a full analysis does before it groups the themes
+    flags = praise_by_item(conn, ids)
+    assert flags[:3] == [True, False, False]  # b: the file says request; c: one star - whatever the models say
+    theme = tq.insert_theme(conn, label="All", keywords=[], quotes=[])
+    tq.set_assignments(conn, [(i, theme, 0.9, "model", None) for i in ids])
+    assert praise_share_by_theme(conn)[theme] == sum(flags) / len(flags)

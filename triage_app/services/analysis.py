@@ -5,7 +5,8 @@
 the next run embeds only what is missing. Themes are written in one transaction at the end.
 
 Two modes:
-- ``full``: cluster every item, then match the new clusters to the existing themes (item overlap,
+- ``full``: score every item's sentiment and type not scored yet (the top level's praise frames read
+  the stored facts the priority reads), cluster every item, then match the new clusters to the existing themes (item overlap,
   centroid similarity) so that ids, labels a person edited, statuses and history stay; unmatched
   clusters become new themes.
 - ``incremental``: items not analysed yet join the nearest existing theme, without a re-fit; only
@@ -203,13 +204,14 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts, engine)
         timer.lap("embed")
         cancel.raise_if_cancelled()
+        # sentiment and type first: the tree frames a parent as praise by the stored facts the priority reads
+        praise = yield from _stored_praise(ws, result, model, item_ids, vectors, cancel)
+        timer.lap("sentiment")
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
-        from .sentiment import stated_labels  # sentiment imports this module lazily too
-
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
                             profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir(),
-                            stated=stated_labels(conn, item_ids))  # the praise rule reads stated facts first
+                            praise=praise)
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
@@ -217,8 +219,9 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         _write_full(ws, result, found, item_ids, existing, same_model, params)
     result.embedded, result.cached = counts.get("embedded", 0), counts.get("cached", 0)
     timer.lap("write")
-    yield from _score_classes(ws, result, model, scored_ids, vectors, cancel)
-    timer.lap("sentiment")
+    if result.mode != "full":  # a full analysis scored every item before it grouped the themes
+        yield from _score_classes(ws, result, model, scored_ids, vectors, cancel)
+        timer.lap("sentiment")
     result.seconds = timer.seconds
     with transaction(conn):  # the final figures (the run was marked finished with the themes)
         if result.run_id is not None:  # set by the write of either mode
@@ -251,6 +254,20 @@ def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, ca
         result.info["sentiment_scored"] = scored["scored"]
     except Cancelled:
         result.info["sentiment_scored"] = "cancelled"
+
+
+def _stored_praise(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken
+                   ) -> Generator[Progress, None, np.ndarray]:
+    """Score the items not scored yet (a cancel here ends the analysis, themes unchanged; the scores
+    written are kept), then whether each item is praise by its stored facts (``metrics_queries.PRAISE_SQL``,
+    the rule the priority's praise share counts)."""
+    from ..store.metrics_queries import praise_by_item
+    from .sentiment import MODEL, score_items
+
+    known = (item_ids, vectors) if model == MODEL and len(item_ids) == len(vectors) else None
+    scored = yield from score_items(ws.conn, cancel, known=known, counts=False)
+    result.info["sentiment_scored"] = scored["scored"]
+    return np.asarray(praise_by_item(ws.conn, item_ids), dtype=bool)
 
 
 def _summary(result: AnalysisResult) -> dict:

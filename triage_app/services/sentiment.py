@@ -162,28 +162,6 @@ def _decided_sentiment(m_sent: Any, rating: Any, nps: Any, csat: Any, ces: Any) 
     return None if s is None else (s.score, s.label, s.method)
 
 
-def stated_labels(conn: sqlite3.Connection, item_ids: Any) -> tuple[list[Any], list[Any]] | None:
-    """(stated type, score label) per item of ``item_ids`` as ``score_items`` decides them before the text
-    models (the file's type column; a mapped sentiment, else the item's own score): what
-    ``analysis.priority.is_praise`` reads first. None when no item has either."""
-    facts = fq.stated_facts(conn)
-    if not facts:
-        return None
-    types: list[Any] = []
-    labels: list[Any] = []
-    for item in np.asarray(item_ids).tolist():
-        f = facts.get(int(item))
-        if f is None:
-            types.append(None)
-            labels.append(None)
-            continue
-        rating, nps, csat, ces, m_sent, m_type = f
-        decided = _decided_sentiment(m_sent, rating, nps, csat, ces)
-        types.append(normalise_type(m_type) if m_type is not None else None)
-        labels.append(None if decided is None else decided[1])
-    return types, labels
-
-
 def _score_batch(rows: list[tuple[Any, ...]], vectors: _Vectors) -> Generator[Progress, None, list[tuple[Any, ...]]]:
     """The rows to write (``fq.write_scores``). The common case (nothing mapped, no score, some
     text) takes no per-item objects: the model's classes and scores come as arrays for the batch."""

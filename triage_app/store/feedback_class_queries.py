@@ -26,20 +26,6 @@ def items_to_score(conn: sqlite3.Connection, after_id: int, limit: int) -> list[
         f" WHERE i.id > ? AND ({_TODO}) ORDER BY i.id LIMIT ?", (after_id, limit)).fetchall()
 
 
-def stated_facts(conn: sqlite3.Connection) -> dict[int, tuple[Any, ...]]:
-    """{item id: (rating, nps, csat, ces, mapped sentiment, mapped type)} of the items that have any of them
-    (scores from the item, else its respondent, as ``items_to_score``)."""
-    rows = conn.execute(
-        "SELECT i.id, coalesce(i.rating, r.rating), coalesce(i.nps, r.nps), coalesce(i.csat, r.csat),"
-        " coalesce(i.ces, r.ces),"
-        f" json_extract(i.attributes, '$.{MAPPED_SENTIMENT_KEY}'), json_extract(i.attributes, '$.{MAPPED_TYPE_KEY}')"
-        " FROM items i LEFT JOIN respondents r ON r.id = i.respondent_id"
-        " WHERE i.rating IS NOT NULL OR i.nps IS NOT NULL OR i.csat IS NOT NULL OR i.ces IS NOT NULL"
-        " OR i.respondent_id IS NOT NULL"
-        f" OR (instr(i.attributes, '\"{MAPPED_SENTIMENT_KEY}\"') OR instr(i.attributes, '\"{MAPPED_TYPE_KEY}\"'))")
-    return {r[0]: tuple(r[1:]) for r in rows if any(v is not None for v in r[1:])}
-
-
 def count_to_score(conn: sqlite3.Connection) -> int:
     return int(conn.execute(f"SELECT count(*) FROM items i LEFT JOIN item_sentiment s ON s.item_id = i.id WHERE {_TODO}"
                         ).fetchone()[0])

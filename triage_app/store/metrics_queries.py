@@ -14,7 +14,7 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -441,6 +441,13 @@ def praise_share_by_theme(conn: sqlite3.Connection, source: str | None = None) -
     "What people love" list."""
     shares: dict[int, float] = _praise_q(source)(conn)
     return shares
+
+
+def praise_by_item(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[bool]:
+    """Whether each of ``item_ids`` is praise (PRAISE_SQL on its stored facts): what the priority's praise
+    share counts, for the theme tree's praise frames (False for an unknown id)."""
+    flags = dict(conn.execute("SELECT i.id, " + PRAISE_SQL + " FROM items i" + _PRAISE_JOINS))
+    return [bool(flags.get(int(i), 0)) for i in item_ids]
 
 
 def praise_quotes(conn: sqlite3.Connection, theme_ids: list[int]) -> dict[int, dict[str, Any]]:
