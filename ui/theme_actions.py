@@ -93,14 +93,10 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
         def work(ws):
             return edits.merge(ws, ids[1:], ids[0])
     elif action == "hide":
-        labels = [themes[i].label for i in ids]
         keep = None  # hidden themes leave the board: the selection goes to the first row
 
-        def work(ws):
-            for theme_id in ids:
-                result = edits.hide(ws, theme_id, True)
-            result["what"] = {"kind": "hide", "themes": labels}  # all of them, in one line
-            return result
+        def work(ws):  # one edit: one undo brings all of them back
+            return edits.hide_many(ws, ids, True)
     elif action == "split":
         split_with_preview(window, ids[0])
         return

@@ -150,17 +150,31 @@ def rename(ws: Workspace, theme_id: int, label: str) -> dict:
 
 
 def hide(ws: Workspace, theme_id: int, hidden: bool = True) -> dict:
+    return hide_many(ws, [theme_id], hidden)
+
+
+def hide_many(ws: Workspace, theme_ids: list[int], hidden: bool = True) -> dict:
+    """Hide (or show) several themes as ONE edit: one journal entry, so one undo brings them all back
+    (the board hides the selected sub-themes of a parent in one action)."""
+    if not theme_ids:
+        raise EditError("no theme to hide")
     conn = ws.conn
+    ids = list(dict.fromkeys(theme_ids))
     with transaction(conn):
-        theme = _theme(conn, theme_id, active=False)
-        before = {"themes": {str(theme_id): {"hidden": theme["hidden"]}}}
-        tq.update_theme(conn, theme_id, hidden=1 if hidden else 0)
+        themes = [_theme(conn, theme_id, active=False) for theme_id in ids]
+        before = {"themes": {str(t["id"]): {"hidden": t["hidden"]} for t in themes}}
+        for theme_id in ids:
+            tq.update_theme(conn, theme_id, hidden=1 if hidden else 0)
         tq.refresh_sizes(conn)  # a hidden sub-theme's items leave its parent's size (store.theme_scope)
-        summary = f"{'hid' if hidden else 'showed'} {_q(theme['label'])}"
-        what = {"kind": "hide" if hidden else "show", "themes": [theme["label"]]}
-        record_edit(conn, "hide", before, {"themes": {str(theme_id): {"hidden": 1 if hidden else 0}}},
+        labels = [t["label"] for t in themes]
+        summary = f"{'hid' if hidden else 'showed'} {', '.join(_q(label) for label in labels)}"
+        what = {"kind": "hide" if hidden else "show", "themes": labels}
+        record_edit(conn, "hide", before, {"themes": {str(i): {"hidden": 1 if hidden else 0} for i in ids}},
                     summary=summary, what=what)
-    return {"action": "hide", "theme_id": theme_id, "hidden": hidden, "summary": summary, "what": what}
+    out = {"action": "hide", "theme_id": ids[0], "hidden": hidden, "summary": summary, "what": what}
+    if len(ids) > 1:
+        out["theme_ids"] = ids
+    return out
 
 
 def merge(ws: Workspace, sources: list[int], target: int) -> dict:

@@ -1,0 +1,44 @@
+"""Hiding every sub-theme of a parent from the board: the parent leaves the board with them (it has nothing to
+show, store.theme_scope), the selection is ONE edit, and one undo brings the parent and all its sub-themes back."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QItemSelectionModel  # noqa: E402
+from test_window import CSV, _add_theme, filled_workspace  # noqa: E402,F401  (the fixture)
+
+from triage_app.store import Workspace  # noqa: E402
+
+
+def test_hiding_all_sub_themes_of_a_parent_is_one_edit_and_one_undo(qtbot, settings_home, filled_workspace):  # noqa: F811
+    from triage_app.store import themes as tq
+    from ui.main_window import MainWindow
+
+    a = _add_theme(filled_workspace, "Slow exports", [1])
+    b = _add_theme(filled_workspace, "Broken exports", [3])
+    lone = _add_theme(filled_workspace, "Login", [2])
+    with Workspace(filled_workspace) as ws:
+        parent = tq.insert_theme(ws.conn, label="Exports", keywords=["export"])
+        for child in (a, b):
+            tq.update_theme(ws.conn, child, parent_id=parent)
+        tq.refresh_sizes(ws.conn)
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
+    board.table.expand(board.model.index_of(parent))
+    selection = board.table.selectionModel()
+    selection.clearSelection()
+    for child in (a, b):
+        selection.select(board.model.index_of(child),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    board.edit_buttons["hide"].click()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
+    assert [t.id for t in board.model.themes] == [lone]  # the emptied parent left with its sub-themes
+    assert "Slow exports" in window.undo_action.text() and "Broken exports" in window.undo_action.text()
+    window.undo()  # one undo: both sub-themes, and the parent with them
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
+    top = board.model.index_of(parent)
+    assert board.model.rowCount(top) == 2 and board.model.theme(top).size == 2
