@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.feedback = FeedbackView()
         self.themes = ThemesView()
         self.themes.edit_requested.connect(self.edit_themes)
+        self.themes.show_hidden_changed.connect(lambda _on: self.ws is not None and self.refresh_themes())
         self.themes.run_analysis_requested.connect(self.run_analysis)
         self.dashboard = DashboardView()
         self.dashboard.briefing_requested.connect(self.export_briefing)
@@ -238,13 +239,14 @@ class MainWindow(QMainWindow):
         The undo texts are read with it."""
         ws = self.ws
         self._board_generation = generation = self._board_generation + 1
+        with_hidden = self.themes.show_hidden.isChecked()
 
         def work():
             from triage_app.services.theme_board import load_board  # imports scipy: seconds, off the UI thread
             from triage_app.services.theme_edits import peek
 
             with ws.reading() as view:
-                return load_board(view.conn), peek(view)
+                return load_board(view.conn, include_hidden=with_hidden), peek(view)
 
         def done(result):
             if self.ws is ws and generation == self._board_generation:

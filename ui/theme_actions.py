@@ -97,6 +97,13 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
 
         def work(ws):  # one edit: one undo brings all of them back
             return edits.hide_many(ws, ids, True)
+    elif action == "unhide":  # hidden themes listed with "Show hidden"
+        targets = unhide_targets(themes, ids)
+        if not targets:
+            return
+
+        def work(ws):
+            return edits.hide_many(ws, targets, False)
     elif action == "split":
         split_with_preview(window, ids[0])
         return
@@ -117,6 +124,23 @@ def edit_themes(window, action: str, ids: list[int]) -> None:
         _show_edit(window, result)
 
     write_in_worker(window, work, done, _t("Theme not changed"))
+
+
+def unhide_targets(themes: dict, ids: list[int]) -> list[int]:
+    """The themes to show again for a selection of hidden ones (``themes``: id -> ThemeSummary): a hidden theme
+    itself; for a sub-theme of a hidden theme, that theme; for a parent hidden because every sub-theme is,
+    those sub-themes."""
+    out: list[int] = []
+    for i in ids:
+        theme = themes[i]
+        parent = themes.get(theme.parent_id) if theme.parent_id is not None else None
+        if theme.hidden:
+            out.append(i)
+        elif parent is not None and parent.hidden:
+            out.append(parent.id)
+        else:
+            out += [c for c in theme.children if c in themes and themes[c].hidden]
+    return list(dict.fromkeys(out))
 
 
 def set_theme_status(window, theme_id: int, status: str, note: str | None) -> None:

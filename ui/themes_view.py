@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate,
     QTextBrowser, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -46,6 +46,7 @@ class ThemeBoardModel(QAbstractItemModel):
         self.quote_items: dict[int, list[dict]] = {}
         self.trend_unit: str | None = "week"
         self.trend_bins = 12
+        self.left_out: set[int] = set()  # listed with "Show hidden": hidden, counted nowhere (greyed)
 
     def set_board(self, board: dict) -> None:
         from triage_app.services.theme_summaries import as_tree
@@ -55,6 +56,7 @@ class ThemeBoardModel(QAbstractItemModel):
         self.tops = [top for top, _ in pairs]
         self.subs = [subs for _, subs in pairs]
         self.trend, self.quote_items = board.get("trend", {}), board.get("quote_items", {})
+        self.left_out = set(board.get("left_out", ()))
         self.trend_unit = board.get("trend_unit", "week")
         self.trend_bins = len(board.get("trend_starts", board.get("week_starts", [])))
         self.endResetModel()
@@ -119,7 +121,7 @@ class ThemeBoardModel(QAbstractItemModel):
             if key == "keywords":
                 return ", ".join(theme.keywords[:6])
             if key == "label":
-                return theme.label
+                return theme.label + (self.tr(" (hidden)") if theme.id in self.left_out else "")
             if key == "trend" and self.trend_unit is None:
                 return self.tr("no dates")
             return None
@@ -144,6 +146,8 @@ class ThemeBoardModel(QAbstractItemModel):
                 if self.trend_unit is None:
                     return self.tr("The items have no dates, so there is no trend")
                 return self.tr(TREND_TIPS[self.trend_unit]).format(", ".join(map(str, trend)))
+        if role == Qt.ItemDataRole.ForegroundRole and theme.id in self.left_out:
+            return QColor("#9a9a9a")  # hidden: listed so that it can be shown again
         if role == Qt.ItemDataRole.ForegroundRole and key == "trend" and self.trend_unit is None:
             return QColor("#888888")
         if role == Qt.ItemDataRole.ForegroundRole and key in ("label", "priority") and mostly_praise(theme.praise_share):
@@ -194,7 +198,8 @@ class SparklineDelegate(QStyledItemDelegate):
 
 class ThemesView(QWidget):
     run_analysis_requested = Signal()
-    edit_requested = Signal(str)  # rename | merge | split | parent | hide | status | rice | tell
+    edit_requested = Signal(str)  # rename | merge | split | parent | hide | unhide | status | rice | tell
+    show_hidden_changed = Signal(bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -233,9 +238,13 @@ class ThemesView(QWidget):
             ("tell", self.tr("Tell People…"), self.tr("Draft an update for the people behind the selected theme")),
         ):
             button = QPushButton(text, toolTip=tip)
-            button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(a))
+            button.clicked.connect(lambda _=False, a=action: self.edit_requested.emit(self._acted(a)))
             buttons.addWidget(button)
             self.edit_buttons[action] = button
+        self.show_hidden = QCheckBox(self.tr("Show hidden"))
+        self.show_hidden.setToolTip(self.tr("List the hidden themes too (greyed), so that they can be shown again"))
+        self.show_hidden.toggled.connect(self.show_hidden_changed)
+        buttons.addWidget(self.show_hidden)
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
         self.loved = QTextBrowser()
@@ -256,6 +265,7 @@ class ThemesView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
     def set_board(self, board: dict) -> None:
@@ -266,11 +276,12 @@ class ThemesView(QWidget):
             if top.id in expanded:
                 self.table.expand(self.model.index(r, 0))
         tops = self.model.tops
-        total = sum(t.size for t in tops) + board["unassigned"]
+        out = self.model.left_out  # listed with "Show hidden", counted nowhere
+        total = sum(t.size for t in tops if t.id not in out) + board["unassigned"]
         share = board["unassigned"] / total if total else 0
-        subs = sum(len(s) for s in self.model.subs)
+        subs = sum(c.id not in out for s in self.model.subs for c in s)
         self.summary.setText(self.tr("{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})").format(
-            len(tops), subs, f"{board['unassigned']:,}", share))
+            sum(t.id not in out for t in tops), subs, f"{board['unassigned']:,}", share))
         no_dates = self.model.trend_unit is None and bool(tops)
         self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
         if no_dates:
@@ -313,10 +324,26 @@ class ThemesView(QWidget):
     def selected_theme_ids(self) -> list[int]:
         return [t.id for t in self.selected_themes()]
 
+    def _acted(self, action: str) -> str:
+        """``hide`` on a selection of hidden themes (listed with "Show hidden") shows them again."""
+        if action == "hide" and self._all_hidden():
+            return "unhide"
+        return action
+
+    def _all_hidden(self) -> bool:
+        ids = self.selected_theme_ids()
+        return bool(ids) and all(i in self.model.left_out for i in ids)
+
     def _update_buttons(self) -> None:
         has = bool(self.model.tops)
         for button in self.edit_buttons.values():
             button.setEnabled(has)
+        hide = self.edit_buttons.get("hide")
+        if hide is not None:
+            unhide = self._all_hidden()
+            hide.setText(self.tr("Unhide") if unhide else self.tr("Hide"))
+            hide.setToolTip(self.tr("Show the selected hidden themes again, on the board and in the briefing")
+                            if unhide else self.tr("Hide the selected themes from the board and the briefing"))
 
     def _show_current(self, current, _previous) -> None:
         theme = self.model.theme(current)

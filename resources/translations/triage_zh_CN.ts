@@ -850,277 +850,277 @@
         <translation>满意度、响应时间和状态图表将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Feedback</source>
         <extracomment>the app (not tests or benchmarks) sets this: at first start on a machine, compile the theme engine's code cache in a background process every task the window runs off the UI thread: progress, cancel, busy state, and the one "workspace changed" signal the views refresh from</extracomment>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>&amp;New Workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>&amp;Open Workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Open &amp;Demo Workspace</source>
         <translation>打开示例工作区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>A generated workspace with six months of English and Chinese feedback</source>
         <translation>一个包含六个月中英文反馈的示例工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Import Files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Import survey, issue, ticket and review exports</source>
         <translation>导入问卷、问题、工单和评论的导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>&amp;Export Feedback…</source>
         <translation>导出反馈(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Save the feedback that passes the current filters as Excel or CSV</source>
         <translation>把符合当前筛选条件的反馈保存为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Export &amp;Themes…</source>
         <translation>导出主题(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Export &amp;Briefing…</source>
         <translation>导出简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>A PDF or PowerPoint briefing: headline numbers, top themes, satisfaction, response times</source>
         <translation>PDF 或 PowerPoint 简报：关键数字、主要主题、满意度、响应时间</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Undo Theme Edit</source>
         <translation>撤销主题编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Redo Theme Edit</source>
         <translation>重做主题编辑(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Set &amp;Status…</source>
         <translation>设置状态(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Change the workflow status of the selected feedback</source>
         <translation>更改所选反馈的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>&amp;Move to Theme…</source>
         <translation>移动到主题(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Put the selected feedback in another theme</source>
         <translation>把所选反馈放到另一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;Tell People…</source>
         <translation>告知用户(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Draft an update for the people behind the selected feedback</source>
         <translation>为所选反馈的提交者起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Run Analysis</source>
         <translation>运行分析(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Find themes in all feedback; your edits are kept</source>
         <translation>在所有反馈中发现主题；保留你的编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Workspace &amp;Settings…</source>
         <translation>工作区设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Priority weights, status mapping and privacy, saved in the workspace</source>
         <translation>优先级权重、状态映射和隐私，保存在工作区中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;About Feedback Triage</source>
         <translation>关于 Feedback Triage(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>The new language is used from the next start (an analysis is running).</source>
         <translation>新语言将在下次启动时生效（分析正在进行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>{0} items from one import</source>
         <translation>{0} 条反馈，来自 1 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>{0} items from {1} imports</source>
         <translation>{0} 条反馈，来自 {1} 次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>{0} survey respondents</source>
         <translation>{0} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Status of {0} item(s) set to “{1}”</source>
         <translation>已将 {0} 条反馈的状态设为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Analysis Running</source>
         <translation>分析进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>The theme analysis is still running. Closing now cancels it and keeps the themes as they were.</source>
         <translation>主题分析仍在进行。现在关闭将取消分析，主题保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="532" />
         <source>Keep Running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531" />
+        <location filename="../../ui/main_window.py" line="533" />
         <source>Cancel Analysis and Close</source>
         <translation>取消分析并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538" />
+        <location filename="../../ui/main_window.py" line="540" />
         <source>Find Themes</source>
         <translation>查找主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539" />
+        <location filename="../../ui/main_window.py" line="541" />
         <source>{0} new items were imported. Run the analysis now to find their themes?</source>
         <translation>已导入 {0} 条新反馈。现在运行分析以查找主题吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -1129,27 +1129,27 @@
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>About Feedback Triage</source>
         <translation>关于 Feedback Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Feedback Triage brings survey answers, issues, tickets and reviews together, offline. Your data stays on this computer.</source>
         <translation>Feedback Triage 离线汇总问卷回答、问题、工单和评论。你的数据只保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>The workspace was changed by another window or program; the views now show its current content.</source>
         <translation>工作区已被其他窗口或程序修改；视图已显示其当前内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Import feedback first: the workspace is empty</source>
         <translation>请先导入反馈：工作区为空</translation>
     </message>
@@ -1158,28 +1158,28 @@
         <translation>{0} 条反馈，来自 {1} 次导入 · {2} 位问卷答题者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1188,69 +1188,69 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>{0} items exported to {1}</source>
         <translation>已导出 {0} 条到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>Long texts cut</source>
         <translation>长文本已截断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>{0} texts were longer than Excel's limit of 32,767 characters per cell; they are cut and marked in the file. Export to CSV to keep them whole.</source>
         <translation>有 {0} 条文本超过 Excel 每个单元格 32,767 个字符的上限，已截断并在文件中标注。导出为 CSV 可保留完整文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Export Briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>PDF document (*.pdf);;PowerPoint deck (*.pptx)</source>
         <translation>PDF 文档 (*.pdf);;PowerPoint 演示文稿 (*.pptx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Writing the briefing…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Briefing written: {0} ({1} pages)</source>
         <translation>简报已生成：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Briefing not written</source>
         <translation>简报未生成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>{0} themes exported to {1}</source>
         <translation>已导出 {0} 个主题到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>Theme: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
-        <location filename="../../ui/theme_actions.py" line="134" />
+        <location filename="../../ui/main_window.py" line="508" />
+        <location filename="../../ui/theme_actions.py" line="154" />
         <source>Status not changed</source>
         <translation>状态未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>{0} selected item(s)</source>
         <translation>已选 {0} 条</translation>
     </message>
@@ -2501,38 +2501,43 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="124" />
+        <location filename="../../ui/themes_view.py" line="126" />
         <source>no dates</source>
-        <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="130" />
+        <location filename="../../ui/themes_view.py" line="132" />
         <source> ({0} sub-themes)</source>
         <translation>（{0} 个子主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="136" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="142" />
+        <location filename="../../ui/themes_view.py" line="144" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="145" />
+        <location filename="../../ui/themes_view.py" line="147" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its score, and listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：无论得分多少都排在待解决的主题之后，并列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="132" />
+        <location filename="../../ui/themes_view.py" line="124" />
+        <source> (hidden)</source>
+        <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="134" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
@@ -2712,121 +2717,143 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="219" />
+        <location filename="../../ui/themes_view.py" line="224" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="220" />
+        <location filename="../../ui/themes_view.py" line="225" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="230" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="230" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="226" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="226" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="227" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="227" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="228" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="228" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Put the selected sub-theme under another theme, or at the top level</source>
         <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="229" />
+        <location filename="../../ui/themes_view.py" line="234" />
+        <location filename="../../ui/themes_view.py" line="344" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="229" />
+        <location filename="../../ui/themes_view.py" line="234" />
+        <location filename="../../ui/themes_view.py" line="346" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="235" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="235" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="238" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="238" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="242" />
+        <location filename="../../ui/themes_view.py" line="244" />
+        <source>Show hidden</source>
+        <translation>显示已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="245" />
+        <source>List the hidden themes too (greyed), so that they can be shown again</source>
+        <translation>同时列出已隐藏的主题（灰色），以便重新显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="251" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="272" />
+        <location filename="../../ui/themes_view.py" line="283" />
         <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
         <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="344" />
+        <source>Unhide</source>
+        <translation>取消隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="345" />
+        <source>Show the selected hidden themes again, on the board and in the briefing</source>
+        <translation>在主题板和简报中重新显示所选的已隐藏主题</translation>
     </message>
     <message>
         <source>{0} themes · {1} unassigned ({2:.0%})</source>
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="277" />
+        <location filename="../../ui/themes_view.py" line="288" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="284" />
+        <location filename="../../ui/themes_view.py" line="295" />
         <source>This workspace is empty. Import feedback first (File › Import Files…, Ctrl+I); then &lt;b&gt;Run Analysis&lt;/b&gt; finds its themes.</source>
         <translation>此工作区为空。请先导入反馈（文件 › 导入文件…，Ctrl+I），然后&lt;b&gt;运行分析&lt;/b&gt;即可发现其中的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="287" />
+        <location filename="../../ui/themes_view.py" line="298" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

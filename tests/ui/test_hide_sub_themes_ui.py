@@ -42,3 +42,42 @@ def test_hiding_all_sub_themes_of_a_parent_is_one_edit_and_one_undo(qtbot, setti
     qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
     top = board.model.index_of(parent)
     assert board.model.rowCount(top) == 2 and board.model.theme(top).size == 2
+
+
+def test_show_hidden_lists_them_greyed_and_unhide_brings_them_back(qtbot, settings_home, filled_workspace):  # noqa: F811
+    """Without undo (a PM who hid themes yesterday): Show hidden lists them, counted nowhere; Unhide on the
+    emptied parent shows its sub-themes again, as one edit."""
+    from triage_app.services import theme_edits as edits
+    from triage_app.store import themes as tq
+    from ui.main_window import MainWindow
+
+    a = _add_theme(filled_workspace, "Slow exports", [1])
+    b = _add_theme(filled_workspace, "Broken exports", [3])
+    lone = _add_theme(filled_workspace, "Login", [2])
+    with Workspace(filled_workspace) as ws:
+        parent = tq.insert_theme(ws.conn, label="Exports", keywords=["export"])
+        for child in (a, b):
+            tq.update_theme(ws.conn, child, parent_id=parent)
+        tq.refresh_sizes(ws.conn)
+        edits.hide_many(ws, [a, b])
+        edits.rename(ws, lone, "Login fails")  # a later edit: undo alone would not reach the hide
+    window = MainWindow(filled_workspace)
+    qtbot.addWidget(window)
+    board = window.themes
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1, timeout=20_000)
+    summary = board.summary.text()
+    board.show_hidden.setChecked(True)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2, timeout=20_000)
+    assert board.model.left_out == {parent, a, b}
+    assert board.summary.text() == summary  # listed, counted nowhere
+    top = board.model.index_of(parent)
+    assert board.model.data(top).endswith(" (hidden)") and board.model.rowCount(top) == 2
+    board.select_index(top)
+    assert board.edit_buttons["hide"].text() == "Unhide"
+    board.edit_buttons["hide"].click()
+    qtbot.waitUntil(lambda: not board.model.left_out and board.model.rowCount() == 2, timeout=20_000)
+    assert board.edit_buttons["hide"].text() == "Hide"
+    with Workspace(filled_workspace) as ws:
+        assert not any(tq.get_theme(ws.conn, t)["hidden"] for t in (a, b))
+    window.undo()  # one edit
+    qtbot.waitUntil(lambda: board.model.left_out == {parent, a, b}, timeout=20_000)

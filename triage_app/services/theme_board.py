@@ -10,6 +10,7 @@ from typing import Any
 from analysis import periods, priority
 from ..store import metrics_queries as mq
 from ..store import theme_board_queries as tq
+from ..store.theme_scope import hidden_ids
 from .data_span import data_span
 from .privacy import Redactor, load_settings, output_redactor, readable_quote
 from .theme_summaries import theme_summaries, to_fix
@@ -44,8 +45,11 @@ def loved_themes(themes: list[dict[str, Any]], limit: int = LOVED) -> list[dict[
 def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool = False) -> dict[str, Any]:
     """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
     "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
-    "loved": [dicts] (the first LOVED), "loved_total": n, "unassigned": n}``."""
+    "loved": [dicts] (the first LOVED), "loved_total": n, "unassigned": n, "left_out": {ids}}``;
+    ``include_hidden``: the hidden themes are listed too, and ``left_out`` names them (the ones every count
+    leaves out, ``theme_scope``: hidden, under a hidden theme, or a parent with every sub-theme hidden)."""
     themes = theme_summaries(conn, include_hidden=include_hidden)
+    left_out = hidden_ids(conn) if include_hidden else set()
     unit, bins = trend_setup(conn)
     starts, counts = tq.trend_counts(conn, periods.UNIT_DAYS[unit], bins) if unit else ([], {})
     # a hidden sub-theme (listed when hidden themes are shown) keeps its own trend, not its parent's
@@ -62,7 +66,7 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
         for t in themes:
             t.label = redactor.text(t.label) or ""
             t.keywords = redactor.value(list(t.keywords))
-    roots = [t for t in themes if t.parent_id is None]
+    roots = [t for t in themes if t.parent_id is None and t.id not in left_out]
     loved = loved_themes([{"id": t.id, "label": t.label, "size": t.size, "praise_share": t.praise_share,
                            "keywords": t.keywords} for t in roots])
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
@@ -72,7 +76,7 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
             "loved": loved, "unassigned": tq.unassigned_count(conn),
-            "loved_total": len(roots) - len(to_fix(roots))}
+            "loved_total": len(roots) - len(to_fix(roots)), "left_out": left_out}
 
 
 def _quote(redactor: Redactor, text: str) -> str | None:
