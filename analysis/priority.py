@@ -51,7 +51,9 @@ only when ``mostly_praise``, never as complaints when it is). They used the sent
 which reads polite requests ("we would pay for a cheaper plan") as praise: the demo's "Praise for enterprise"
 (14% praise by this rule) sat in the briefing's list of themes to fix. This rule is the right one for a PM
 because it is the one the priority, the board, the briefing and What people love already act on, and it
-reads what the PM's own data states (a type column, stars, NPS, CSAT) before any model.
+reads what the PM's own data states (a type column, stars, NPS, CSAT) before any model. Session 10: the tree
+reads each item's stored facts (``metrics_queries.praise_by_item``), not the heads' guess on a sample, so a
+parent near the line is framed as the priority ranks it.
 
 **Growth needs time.** The two windows compared are GROWTH_WINDOW_DAYS long (30 days), or a week
 when the data spans less than two of those; when the data spans less than two weeks, growth is

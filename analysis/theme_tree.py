@@ -379,19 +379,15 @@ def _praise_mood(frame_mood: int, loved: bool | None) -> int:
     return 1 if loved else min(frame_mood, 0)
 
 
-def document_praise(profiled: np.ndarray, said: np.ndarray, kinds: np.ndarray | None, stated=None) -> np.ndarray:
+def document_praise(profiled: np.ndarray, said: np.ndarray, kinds: np.ndarray | None) -> np.ndarray:
     """``priority.is_praise`` of each profiled document from the heads' sentiment and type argmax (``said`` /
-    ``kinds``) and ``stated`` = (stated type, score label) per document of the corpus (None: nothing stated):
-    the stand-in for the stored facts when there is no workspace (``build_tree``'s ``praise``)."""
+    ``kinds``): the stand-in for the stored facts when there is no workspace (``build_tree``'s ``praise``)."""
     from .feedback_classes import SENTIMENTS, TYPES
     from .priority import praise_flags
 
     if kinds is None or not len(profiled):
         return np.zeros(0, dtype=bool)
-    idx = np.asarray(profiled, dtype=np.int64).tolist()
-    stated_types = [stated[0][i] for i in idx] if stated is not None else None
-    score_labels = [stated[1][i] for i in idx] if stated is not None else None
-    return np.asarray(praise_flags(stated_types, score_labels, [TYPES[k] for k in np.asarray(kinds).tolist()],
+    return np.asarray(praise_flags(None, None, [TYPES[k] for k in np.asarray(kinds).tolist()],
                                    [SENTIMENTS[k] for k in np.asarray(said).tolist()]), dtype=bool)
 
 

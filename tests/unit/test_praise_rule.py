@@ -80,7 +80,7 @@ LOVED = {
 REST = [f"the {w} is broken again" for w in "export sync login search editor upload calendar".split()]
 
 
-def _parent(children: dict, label: str, kind: int, sentiment: int, stated=None):
+def _parent(children: dict, label: str, kind: int, sentiment: int, praise=None):
     docs, child_of, child_texts = [], [], []
     for k, texts in enumerate(children.values()):
         docs.extend(texts * 5)
@@ -96,7 +96,7 @@ def _parent(children: dict, label: str, kind: int, sentiment: int, stated=None):
     said = np.where(labels < rest, sentiment, 0)
     kinds = np.where(labels < rest, kind, 0)
     profiled = np.arange(len(docs))
-    praise = document_praise(profiled, said, kinds, stated)
+    praise = document_praise(profiled, said, kinds) if praise is None else praise
     moods = np.array([sentiment - 1] * rest + [-1])
     guard_parent_labels(tops, docs, sub_labels, np.zeros((len(sub_labels), 4)), np.bincount(labels), moods,
                         profiled, said, {0: child_texts}, [[t for c in child_texts for t in c], REST * 5],
@@ -116,10 +116,11 @@ def test_praise_the_rule_calls_praise_is_framed_as_praise_and_the_same_input_giv
     assert _parent(LOVED, "Plan", kind=3, sentiment=2) == label
 
 
-def test_a_stated_type_decides_the_frame():
+def test_the_stored_facts_decide_the_frame_over_the_heads():
+    """The facts the priority counts (here: the file says these are requests) outrank the heads' guess."""
     n = 5 * (8 + len(REST))
-    stated = (["request"] * n, [None] * n)  # the file says these are requests
-    label = _parent(LOVED, "Plan", kind=3, sentiment=2, stated=stated)
+    facts = np.array([is_praise("request", None, "praise", "positive")] * n)
+    label = _parent(LOVED, "Plan", kind=3, sentiment=2, praise=facts)
     assert "praise" not in label.lower()
 
 
