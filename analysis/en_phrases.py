@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Collection, Sequence
 
 from .en_frames import frames, specific, title_of
-from .en_pos import names_or_describes, only_adverb
+from .en_pos import names_or_describes, only_adverb, parts
 from .topic_keywords import _profane_token, english_stop, is_word
 from .zh_phrases import _chinese_candidates
 from .zh_words import segmenter
@@ -44,9 +44,11 @@ theyre hes shes weve youve theyve whats gotta gonna wanna lol omg
 #: Words that may start a label although they are function words: negations ("can't log in", "no sound").
 NEGATIONS = frozenset("no not cannot can't cant doesn't doesnt don't dont won't wont couldn't unable never n't".split())
 #: Function words that may start a label like a negation ("too many ads", "too slow"); the quantifiers that may
-#: follow them.
+#: follow them ("no more ads").
 STARTERS = frozenset(("too",))
-_QUANTIFIERS = frozenset(("many", "much", "few", "little"))
+_QUANTIFIERS = frozenset(("many", "much", "few", "little", "more"))
+#: Quantifiers that may start a request phrase ("more lives", "need more levels"; not after a negation).
+_WANTING = frozenset(("more", "fewer"))
 #: Particles that may end a label after a verb ("log in", "sign up", "set up").
 PARTICLES = frozenset("in up out down on off".split())
 #: Verbs a particle may follow at a label's end ("log in", "sign up", "set up"): after other words a final
@@ -58,6 +60,8 @@ shutting turns sort filter clear cleared come comes came get gets go goes went r
 #: Words that leave a label dangling when they end it ("Model using", "Errors when trying").
 DANGLING = frozenset("using trying tried getting got making want wants wanted need needs running keep keeps kept "
                      "stop new old own first last next".split())
+#: ...of which these may stand alone (a one-word label "New" beats the member sentence it would give way to).
+_DESCRIBING = frozenset("new old own first last next".split())
 #: Nouns that name nothing on their own: never a one-word label ("Way" of "is there a way to", "Following" of
 #: "the following error", "Difference" of "what's the difference between"); inside a phrase they may stand.
 EMPTY_ALONE = frozenset("""way thing stuff following difference question problem issue version name option support link
@@ -290,12 +294,12 @@ def _clause_phrases(clause: tuple[str, ...]) -> tuple[tuple[tuple, str, str], ..
 
 def _phrases(clause: tuple[str, ...]):
     lows = [t.lower() for t in clause]
-    kinds = [_word_kind(w) for w in lows]
+    kinds = [3 if w in _WANTING else _word_kind(w) for w in lows]
     stop = english_stop()
     n = len(clause)
     for i in range(n):
-        if kinds[i] in (0, 2):
-            continue
+        if kinds[i] in (0, 2) or (i and lows[i] in _QUANTIFIERS and (kinds[i - 1] == 3 or lows[i - 1] == "any")):
+            continue  # "no more ads" is not "More ads"
         functions = 0
         for j in range(i, min(n, i + MAX_WORDS)):
             kind = kinds[j]
@@ -303,7 +307,7 @@ def _phrases(clause: tuple[str, ...]):
                 break
             last = lows[j]
             if kind >= 2:
-                quantity = last in _QUANTIFIERS and j > i and lows[j - 1] in STARTERS  # too many
+                quantity = last in _QUANTIFIERS and j > i and kinds[j - 1] == 3  # too many, no more
                 functions += not quantity
                 if j > i and kind == 2 and last not in JOINERS and last not in PARTICLES and not quantity:
                     break
@@ -311,10 +315,12 @@ def _phrases(clause: tuple[str, ...]):
                 if not (j > i and last in PARTICLES and lows[j - 1] in PHRASAL):
                     continue
             if ((j == i and (last in stop or len(last) < 3 or _norm(last) in EMPTY_ALONE))
-                    or (j > i and last in DANGLING)):
+                    or (last in DANGLING and (j > i or last not in _DESCRIBING))):  # "Needs": a verb wants its object
                 continue
             if kind == 1 and (only_adverb(last) or (j == i and not names_or_describes(last))):
                 continue  # "Fix soon", "See": no thing named (en_pos)
+            if j > i and lows[j - 1] in _WANTING and _norm(last) == last and "ADJ" in parts(last):
+                continue  # "More secret" of "more secret boards": the thing wanted is still to come
             if functions * 2 > j - i + 1:
                 continue
             words = lows[i:j + 1]

@@ -8,7 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from .en_phrases import _CJK, FUNCTION_WORDS, NEGATIONS, _is_cjk, _is_cjk_key, _norm_contraction, _Texts
-from .zh_phrases import _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _zh_content, _zh_key, _zh_predicate, _zh_says
+from .zh_phrases import _ZH_CLAIM_CHARS, _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION, _zh_content, _zh_key, _zh_predicate, _zh_says
 from .zh_words import segmenter, word_tag
 
 #: English words that make a phrase say how something is, beside VADER's sentiment words and negations:
@@ -67,10 +67,15 @@ def says_how(label: str) -> bool:
     "Too many ads", "Can't log in", "送餐太慢") rather than only naming a topic ("Ads", "米饭")."""
     if _CJK.search(label):
         tk = segmenter()
-        return _zh_predicate(tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION)
-                                   if k))
+        key = tuple(k for k in (_zh_key(w) for w in tk.lcut(label) if _zh_content(w) or w in ZH_NEGATION) if k)
+        return _zh_predicate(key) or (len(key) == 1 and key[0] in _ZH_CLAIM_CHARS and label != key[0])  # 挺快, 太慢
     words = [w.lower().strip("'") for w in label.replace("\u2019", "'").split()]
-    return any(evaluative_word(_norm_contraction(w)) for w in words)
+    return (any(evaluative_word(_norm_contraction(w)) for w in words)
+            or any(w in _WANT_MORE for w in words[:-1]))  # "More lives", "Need fewer ads": a request
+
+
+#: Words that make a request of the thing they precede ("More levels", "Fewer ads").
+_WANT_MORE = frozenset(("more", "fewer"))
 
 
 #: Words VADER scores that name things or are politeness in feedback, not praise or complaint ("Add friends",
@@ -161,7 +166,9 @@ def _text_mood(clauses: tuple[tuple[str, ...], ...]) -> tuple[bool, bool, bool, 
 
 
 def _key_says_how(key, text: str) -> bool:
-    return _zh_predicate(key) if _is_cjk_key(key) else says_how(text)
+    if _is_cjk_key(key):
+        return _zh_predicate(key) or (len(key) == 1 and key[0] in _ZH_CLAIM_CHARS and text != key[0])  # 挺快
+    return says_how(text)
 
 
 def _negates(longer: tuple, key: tuple) -> bool:

@@ -194,6 +194,9 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                                  and not _names_keyword(labels[k], top_words[k])):
             labels[k] = first  # a one-word label avoided gives way to the repeat ("Spyder", not "JupyterLab") when
             # that is about the theme's own words (速度 stays over 味道不错 for a sub-theme about speed)
+        if labels[k] is not None and not _says_what(labels[k]) and not says_how(labels[k]):
+            labels[k] = _claim_instead(labels[k], ranked[k], counted[k][0], min_texts(sizes[k]), taken, against,
+                                       parsed[k]) or labels[k]  # 分钟 where as many members write 太慢
         if labels[k] is None:
             texts = groups[k]
             if said_by[k] is not None and polarity:  # the typical sentence of members of the theme's mood
@@ -323,6 +326,32 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
         if best is None or rank > best[0]:
             best = (rank, text)
     return best[1] if best else None
+
+
+#: A claim (``says_how``: 太慢, "Too many ads") among a theme's candidates replaces a bare topic label when at least
+#: this share of the topic's member texts make it.
+CLAIM_OVER_BARE = 0.5
+
+
+def _claim_instead(label: str, cands: list, df: Counter, need: int, taken: "_Taken", against: "_Against",
+                   texts: _Texts) -> str | None:
+    """For a bare topic label (分钟, "Improvement"): the best ranked candidate that says what is wrong or liked,
+    free, on the theme's side (neither praise nor complaint over a mixed theme), grounded (``_claim_grounded``),
+    written by ``CLAIM_SHARE`` of the members and by at least ``CLAIM_OVER_BARE`` as many as the topic. None when
+    there is none."""
+    bare = next((key for _, text, key in cands if text == label), None)
+    if bare is None or _topic_words(bare) != bare:  # 汤撒 already says what happened
+        return None
+    floor = max(need, CLAIM_OVER_BARE * df.get(bare, 0))
+    for _, text, key in cands:
+        if (key == bare or df.get(key, 0) < max(floor, CLAIM_SHARE * len(texts.clauses)) or text.lower() in taken
+                or not says_how(text)):
+            continue
+        if _bare(key) or against(key, text) or (not against.polarity and mood(key, text)):
+            continue
+        if _claim_grounded(text, texts):
+            return text
+    return None
 
 
 def _part_of_word(other: tuple, key: tuple) -> bool:

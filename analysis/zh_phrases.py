@@ -23,7 +23,13 @@ _ZH_DEGREE_CHARS = frozenset("很太超挺好真巨蛮")
 #: Chinese negations: part of a phrase's key and they may start it (没送到, 不新鲜).
 ZH_NEGATION = frozenset("不 没 没有 别 不是 不够 不太 不会 不能 无".split())
 #: Chinese numerals that may precede a measure noun at a label's start (一个多小时才送到, 2个小时).
-_ZH_NUMERAL = re.compile(r"^(?:[0-9]+|[零〇一二两三四五六七八九十百千万半几][个多半]*|[个多半]+)$")
+_ZH_NUMERAL = re.compile(r"^(?:[0-9]+|[零〇一二两俩三四五六七八九十百千万半几][个多半]*|[个多半]+)$")
+#: A span of time the corpus fused into one word (俩小时, 半小时, 两天): keyed as its unit, so 送了俩小时 and
+#: 送了两个小时 count as one phrase.
+_ZH_SPAN = re.compile(r"^(?:[0-9]+|[一二两俩三四五六七八九十半几]+)[个多半]*(小时|钟头|分钟|天)$")
+#: One-character adjectives that make a claim on their own once a degree adverb marks them (挺快, 太慢, 太咸):
+#: how the theme's topic is, said by members who leave the topic out.
+_ZH_CLAIM_CHARS = frozenset("快慢凉冷热贵咸淡辣少多硬晚甜油腻脏烫酸苦")
 MAX_ZH_WORDS = 5
 
 
@@ -33,6 +39,9 @@ def _zh_key(word: str) -> str | None:
     for a fused degree + adjective (太慢 -> 慢), else the word."""
     if word in ZH_DEGREE:
         return None
+    span = _ZH_SPAN.match(word)
+    if span:
+        return span.group(1)
     if len(word) == 2 and word[0] in _ZH_DEGREE_CHARS and (word_tag(word[1]).startswith("a") or word[1] in "快慢少多"):
         return word[1]
     return word
@@ -75,8 +84,9 @@ def _chinese_candidates(clause: list[str]):
             key = tuple(k for x, k in enumerate(_zh_key(w) if _zh_content(w) or w in ZH_NEGATION else None
                                                 for w in clause[i:j + 1])
                         if k and not (k == "好" and i + x + 1 <= j and _zh_says(clause[i + x + 1])))
-            if not key or (len(key) == 1 and (len(key[0]) < 2 or is_chinese_name(key[0]))):
-                continue
+            if not key or (len(key) == 1 and (is_chinese_name(key[0]) or (
+                    len(key[0]) < 2 and not (key[0] in _ZH_CLAIM_CHARS and surface != key[0])))):
+                continue  # one character alone names nothing, unless it is a marked claim (挺快, 太慢)
             yield key, surface
 
 
