@@ -19,6 +19,10 @@ one issue and merely used by the rest joined four unrelated feature requests); `
 sub-theme whose parent holds another concept move to the parent of its own (``linked`` sub-themes: a term
 key to one, used by the other), when it is no further from that parent than from its siblings: a grab-bag
 parent of taste, spills and dish names splits along what its children say.
+Session 10: ``follow_members`` moves a sub-theme to the parent its own members sit nearest to (``member_votes``:
+each sampled member's nearest other sub-theme by its centroid), when that parent draws clearly more of them than
+its own: what the members say, not a shared word nor the one centroid ("两个小时才送到" members sit nearest the
+"送餐慢" children even though no key term joins them and the lexical term pulls the sub-theme to "饭都凉").
 Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
 Deterministic: no randomness; ties go to the lowest index.
 """
@@ -50,6 +54,15 @@ KEY_TIMES = 2
 AFFINITY = 0.5
 #: ...and that much more than of its own siblings' items (``leave_mixed``).
 AFFINITY_MARGIN = 0.25
+#: Members per sub-theme whose nearest other sub-theme is read (a seeded sample; ``member_votes``).
+VOTE_SAMPLE = 200
+#: A sub-theme follows its members to another parent when at least this share of them sit nearest to it...
+VOTE_SHARE = 0.4
+#: ...and this much more than to its own siblings (``follow_members``).
+VOTE_MARGIN = 0.25
+#: ...from a parent that keeps at least this many sub-themes (moving lone sub-themes and pairs too dropped the
+#: nlbse24 top level below the flat themes, session 10).
+STAY = 2
 
 
 def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
@@ -238,6 +251,78 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
                     continue
                 there = float(square[k, target].mean())
                 if there > stop or there > float(square[k, own].mean()):  # never further than its siblings
+                    continue
+                moved = target.copy()
+                moved[k] = True
+                ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
+                if sizes[moved].sum() <= ceiling:
+                    best = (gain, k, int(g))
+        if best is None:
+            break
+        if trace is not None:
+            trace.append(best)
+        groups[best[1]] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+def member_votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, moods: np.ndarray,
+                 rng: np.random.Generator, per: int = VOTE_SAMPLE) -> np.ndarray:
+    """``votes[k, j]``: the share of sub-theme ``k``'s sampled members (``per`` each) whose nearest sub-theme
+    centroid other than ``k``'s own, among those not of the opposite mood, is ``j`` (rows sum to 1; 0 without
+    members). Cosine on unit centroids; ties go to the lowest index."""
+    n = len(centroids)
+    votes = np.zeros((n, n))
+    unit = np.asarray(centroids, dtype=np.float32)
+    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    moods = np.asarray(moods)
+    for k in range(n):
+        members = np.flatnonzero(labels == k)
+        if not len(members) or n < 2:
+            continue
+        if len(members) > per:
+            members = np.sort(rng.choice(members, per, replace=False))
+        sim = np.asarray(embeddings[members], dtype=np.float32) @ unit.T
+        barred = np.arange(n) == k
+        if moods[k]:
+            barred |= moods == -moods[k]
+        if barred.all():
+            continue
+        sim[:, barred] = -np.inf
+        votes[k] = np.bincount(sim.argmax(axis=1), minlength=n) / len(members)
+    return votes
+
+
+def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
+                   kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
+                   trace: list | None = None, rounds: int = 50) -> np.ndarray:
+    """A sub-theme moves to the parent its members sit nearest to (``votes``, ``member_votes``): at least
+    ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
+    of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
+    holding at most ``max_items`` (``concept_items`` when it is then one concept, ``one_concept``), and its own
+    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    n = len(groups)
+    same, key, used = _evidence(moods, kinds, shares)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    moods = np.asarray(moods)
+    for _ in range(rounds):
+        best = None
+        ids = np.unique(groups)
+        for k in range(n):
+            own = groups == groups[k]
+            own[k] = False
+            if own.sum() < STAY:  # a pair is not torn apart, a sub-theme alone stays a top-level theme
+                continue
+            mine = float(votes[k, own].sum())
+            for g in ids:
+                target = groups == g
+                if g == groups[k] or not same[k, target].all():
+                    continue
+                theirs = float(votes[k, target].sum())
+                gain = theirs - mine
+                if theirs < VOTE_SHARE or gain < VOTE_MARGIN or (best is not None and gain <= best[0]):
+                    continue
+                if float(square[k, target].mean()) > stop:
                     continue
                 moved = target.copy()
                 moved[k] = True
