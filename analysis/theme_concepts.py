@@ -304,31 +304,25 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
     sizes = np.asarray(sizes, dtype=np.float64)
-    moods = np.asarray(moods)
+    apart = (~same).astype(np.float64)
     for _ in range(rounds):
+        ids, where = np.unique(groups, return_inverse=True)
+        member = (where[:, None] == np.arange(len(ids))[None, :]).astype(np.float64)
+        counts = member.sum(axis=0)
+        drawn = votes @ member  # votes[k, k] is 0: the own column counts the siblings only
+        gain = drawn - drawn[np.arange(n), where][:, None]
+        near = (square @ member) / counts
+        fit = ((apart @ member) == 0) & (where[:, None] != np.arange(len(ids))[None, :])
+        fit &= (counts[where] - 1 >= STAY)[:, None]  # a pair is not torn apart, a sub-theme alone stays alone
+        fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         best = None
-        ids = np.unique(groups)
-        for k in range(n):
-            own = groups == groups[k]
-            own[k] = False
-            if own.sum() < STAY:  # a pair is not torn apart, a sub-theme alone stays a top-level theme
-                continue
-            mine = float(votes[k, own].sum())
-            for g in ids:
-                target = groups == g
-                if g == groups[k] or not same[k, target].all():
-                    continue
-                theirs = float(votes[k, target].sum())
-                gain = theirs - mine
-                if theirs < VOTE_SHARE or gain < VOTE_MARGIN or (best is not None and gain <= best[0]):
-                    continue
-                if float(square[k, target].mean()) > stop:
-                    continue
-                moved = target.copy()
-                moved[k] = True
-                ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
-                if sizes[moved].sum() <= ceiling:
-                    best = (gain, k, int(g))
+        for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
+            moved = where == g
+            moved[k] = True
+            ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
+            if sizes[moved].sum() <= ceiling:
+                best = (float(gain[k, g]), int(k), int(ids[g]))
+                break
         if best is None:
             break
         if trace is not None:
