@@ -272,24 +272,26 @@ def member_votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarr
     members). Cosine on unit centroids; ties go to the lowest index."""
     n = len(centroids)
     votes = np.zeros((n, n))
+    if n < 2:
+        return votes
     unit = np.asarray(centroids, dtype=np.float32)
     unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
     moods = np.asarray(moods)
+    picked = []
     for k in range(n):
         members = np.flatnonzero(labels == k)
-        if not len(members) or n < 2:
-            continue
-        if len(members) > per:
-            members = np.sort(rng.choice(members, per, replace=False))
-        sim = np.asarray(embeddings[members], dtype=np.float32) @ unit.T
-        barred = np.arange(n) == k
-        if moods[k]:
-            barred |= moods == -moods[k]
-        if barred.all():
-            continue
-        sim[:, barred] = -np.inf
-        votes[k] = np.bincount(sim.argmax(axis=1), minlength=n) / len(members)
-    return votes
+        picked.append(np.sort(rng.choice(members, per, replace=False)) if len(members) > per else members)
+    rows = np.concatenate(picked) if picked else np.zeros(0, np.int64)
+    if not len(rows):
+        return votes
+    owner = np.repeat(np.arange(n), [len(p) for p in picked])
+    sim = np.asarray(embeddings[rows], dtype=np.float32) @ unit.T  # one product for every sampled member
+    barred = np.eye(n, dtype=bool) | ((moods[:, None] * moods[None, :]) < 0)  # its own, and the other mood
+    sim[barred[owner]] = -np.inf
+    nearest = sim.argmax(axis=1)
+    ok = ~barred[owner, nearest]  # a member with nothing allowed left votes for none
+    np.add.at(votes, (owner[ok], nearest[ok]), 1.0)
+    return votes / np.maximum(np.array([len(p) for p in picked], dtype=np.float64), 1)[:, None]
 
 
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
