@@ -19,6 +19,10 @@ one issue and merely used by the rest joined four unrelated feature requests); `
 sub-theme whose parent holds another concept move to the parent of its own (``linked`` sub-themes: a term
 key to one, used by the other), when it is no further from that parent than from its siblings: a grab-bag
 parent of taste, spills and dish names splits along what its children say.
+Session 10: ``follow_members`` moves a sub-theme to the parent its own members sit nearest to (``member_votes``:
+each sampled member's nearest other sub-theme by its centroid), when that parent draws clearly more of them than
+its own: what the members say, not a shared word nor the one centroid ("两个小时才送到" members sit nearest the
+"送餐慢" children even though no key term joins them and the lexical term pulls the sub-theme to "饭都凉").
 Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
 Deterministic: no randomness; ties go to the lowest index.
 """
@@ -50,6 +54,15 @@ KEY_TIMES = 2
 AFFINITY = 0.5
 #: ...and that much more than of its own siblings' items (``leave_mixed``).
 AFFINITY_MARGIN = 0.25
+#: Members per sub-theme whose nearest other sub-theme is read (a seeded sample; ``member_votes``).
+VOTE_SAMPLE = 200
+#: A sub-theme follows its members to another parent when at least this share of them sit nearest to it...
+VOTE_SHARE = 0.4
+#: ...and this much more than to its own siblings (``follow_members``).
+VOTE_MARGIN = 0.25
+#: ...from a parent that keeps at least this many sub-themes (moving lone sub-themes and pairs too dropped the
+#: nlbse24 top level below the flat themes, session 10).
+STAY = 2
 
 
 def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
@@ -244,6 +257,74 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
                 ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
                 if sizes[moved].sum() <= ceiling:
                     best = (gain, k, int(g))
+        if best is None:
+            break
+        if trace is not None:
+            trace.append(best)
+        groups[best[1]] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+def member_votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, moods: np.ndarray,
+                 rng: np.random.Generator, per: int = VOTE_SAMPLE) -> np.ndarray:
+    """``votes[k, j]``: the share of sub-theme ``k``'s sampled members (``per`` each) whose nearest sub-theme
+    centroid other than ``k``'s own, among those not of the opposite mood, is ``j`` (rows sum to 1; 0 without
+    members). Cosine on unit centroids; ties go to the lowest index."""
+    n = len(centroids)
+    votes = np.zeros((n, n))
+    if n < 2:
+        return votes
+    unit = np.asarray(centroids, dtype=np.float32)
+    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    moods = np.asarray(moods)
+    picked = []
+    for k in range(n):
+        members = np.flatnonzero(labels == k)
+        picked.append(np.sort(rng.choice(members, per, replace=False)) if len(members) > per else members)
+    rows = np.concatenate(picked) if picked else np.zeros(0, np.int64)
+    if not len(rows):
+        return votes
+    owner = np.repeat(np.arange(n), [len(p) for p in picked])
+    sim = np.asarray(embeddings[rows], dtype=np.float32) @ unit.T  # one product for every sampled member
+    barred = np.eye(n, dtype=bool) | ((moods[:, None] * moods[None, :]) < 0)  # its own, and the other mood
+    sim[barred[owner]] = -np.inf
+    nearest = sim.argmax(axis=1)
+    ok = ~barred[owner, nearest]  # a member with nothing allowed left votes for none
+    np.add.at(votes, (owner[ok], nearest[ok]), 1.0)
+    return votes / np.maximum(np.array([len(p) for p in picked], dtype=np.float64), 1)[:, None]
+
+
+def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
+                   kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
+                   trace: list | None = None, rounds: int = 50) -> np.ndarray:
+    """A sub-theme moves to the parent its members sit nearest to (``votes``, ``member_votes``): at least
+    ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
+    of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
+    holding at most ``max_items`` (``concept_items`` when it is then one concept, ``one_concept``), and its own
+    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    n = len(groups)
+    same, key, used = _evidence(moods, kinds, shares)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    apart = (~same).astype(np.float64)
+    for _ in range(rounds):
+        ids, where = np.unique(groups, return_inverse=True)
+        member = (where[:, None] == np.arange(len(ids))[None, :]).astype(np.float64)
+        counts = member.sum(axis=0)
+        drawn = votes @ member  # votes[k, k] is 0: the own column counts the siblings only
+        gain = drawn - drawn[np.arange(n), where][:, None]
+        near = (square @ member) / counts
+        fit = ((apart @ member) == 0) & (where[:, None] != np.arange(len(ids))[None, :])
+        fit &= (counts[where] - 1 >= STAY)[:, None]  # a pair is not torn apart, a sub-theme alone stays alone
+        fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
+        best = None
+        for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
+            moved = where == g
+            moved[k] = True
+            ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
+            if sizes[moved].sum() <= ceiling:
+                best = (float(gain[k, g]), int(k), int(ids[g]))
+                break
         if best is None:
             break
         if trace is not None:

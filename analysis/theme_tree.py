@@ -31,6 +31,8 @@ Session 8 (``theme_concepts``): parents whose sub-themes are all one concept (sa
 term every one uses, within 1.5x the cut) merge, and a sub-theme left in a mixed parent moves to its
 concept's parent; only such a one-concept parent may pass the cap (up to ``theme_concepts.CONCEPT_SHARE``).
 Session 9: a sub-theme also leaves a mixed parent for the parent of its own concept (``theme_concepts.leave_mixed``).
+Session 10: a sub-theme follows its members to the parent most of them sit nearest to
+(``theme_concepts.follow_members``): "two hours late" under "slow delivery" when no shared word links them.
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -159,7 +161,8 @@ def cut_distance(distances: np.ndarray, labels: np.ndarray, similarity: np.ndarr
 def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cut: float, max_top: int | None = None,
                     attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
                     moods: np.ndarray | None = None, max_share: float | None = None,
-                    concept: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                    concept: tuple[np.ndarray, np.ndarray] | None = None,
+                    votes: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
     ``max_top`` groups; with ``moods`` a praise group never merges with a complaint group, and no group
@@ -167,7 +170,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     ``attach`` (name-only) moves to the group nearest to it by ``attach_distances`` (default
     ``distances``; mean distance to the group's other sub-themes that are not in ``attach``), as long as
     ``MIN_TOP`` groups remain. ``concept`` = (majority feedback type, key-term shares) per sub-theme:
-    near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``)."""
+    near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``);
+    ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent."""
     from scipy.spatial.distance import squareform
 
     counts = np.asarray(sizes, dtype=np.int64)
@@ -188,6 +192,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
                 cm.CONCEPT_SHARE * float(counts.sum()))
         raw = cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args)
         raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1])
+        if votes is not None:
+            raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1])
         raw = cm.merge_parents(raw, *args, MIN_TOP)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
@@ -305,7 +311,7 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
 def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, sizes: np.ndarray,
                moods: np.ndarray, n_docs: int, distance: float, attach: Sequence[int] = (),
                attach_distances: np.ndarray | None = None,
-               concept: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+               concept: tuple[np.ndarray, np.ndarray] | None = None, votes: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme: average linkage on ``distances``, praise and complaint never in
     one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items (but a parent of one
     concept's sub-themes, ``concept``), at most ``max_top_themes`` groups unless those constraints leave no merge."""
@@ -313,7 +319,7 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
     return group_subthemes(distances, sizes, cut_distance(distances, labels, similarity, distance), most,
                            attach=attach,
                            attach_distances=attach_distances, moods=moods,
-                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept)
+                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept, votes=votes)
 
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
@@ -401,13 +407,22 @@ def _concept_inputs(mixes: np.ndarray, read: list[list[str]], n_sentiments: int 
     return kinds.astype(np.int64), term_shares(read)
 
 
+def _votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, moods: np.ndarray,
+           seed: int) -> np.ndarray:
+    from .theme_concepts import member_votes
+
+    return member_votes(embeddings, labels, centroids, moods, np.random.default_rng(seed + 3))
+
+
 def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarray, sub_centroids: np.ndarray,
                sub_keywords: Sequence[Sequence[str]], *, distance: float | None = None, seed: int = 42, embed=None,
                profile: Profile | None = None, profiled: np.ndarray | None = None,
-               kind_weight: float = KIND_WEIGHT, info: dict | None = None, chinese_words=None
+               kind_weight: float = KIND_WEIGHT, info: dict | None = None, chinese_words=None,
+               embeddings: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(top-level group per sub-theme, mood per sub-theme, profiled document indices, their sentiment
-    argmax, their type argmax): the grouping half of ``build_tree`` (see there for the arguments)."""
+    argmax, their type argmax): the grouping half of ``build_tree`` (see there for the arguments; ``embeddings``:
+    the documents' vectors, for the members' votes, ``theme_concepts.member_votes``; None: no votes)."""
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
     top_of = np.zeros(0, dtype=np.int64)
@@ -434,7 +449,9 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
                         attach=flagged, attach_distances=groups_mod.with_words(
                             subtheme_distances(content, kind, kind_weight=kind_weight), lexical)
                         if flagged else None,
-                        concept=_concept_inputs(mixes, read) if use_kind and n_sub > MIN_TOP else None)
+                        concept=_concept_inputs(mixes, read) if use_kind and n_sub > MIN_TOP else None,
+                        votes=_votes(embeddings, labels, sub_centroids, moods, seed)
+                        if use_kind and n_sub > MIN_TOP and embeddings is not None else None)
     if info is not None:
         info["name_only_subthemes"] = flagged
         info["grouped_by_kind"] = use_kind
@@ -469,7 +486,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     top_of, moods, profiled_idx, said, typed = top_groups(docs, labels, sub_similarity, sub_centroids,
                                                           sub_keywords, distance=distance, seed=seed, embed=embed,
                                                           profile=profile, profiled=profiled, kind_weight=kind_weight,
-                                                          info=info, chinese_words=chinese_words)
+                                                          info=info, chinese_words=chinese_words,
+                                                          embeddings=embeddings)
     n_top = int(top_of.max()) + 1 if n_sub else 0
     top_labels = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1) if n_sub else labels
     rng = np.random.default_rng(seed)
