@@ -1,0 +1,106 @@
+"""A label that tells a theme from its siblings when its own label is taken, written as members write it.
+
+Session 8 made such a label distinct by appending a word ("Fix: update", "请尽快修复: reconnect"): distinct,
+but no person writes it. Here the theme takes a phrase of its own members instead (the same phrase
+extraction as every label: ``en_phrases``/``zh_phrases``), the one its members say most often relative to
+its siblings' ("Crash after update", "重新联网后同步"), preferring one that keeps the taken label's words
+and phrases of several words; else the member sentence that says its most distinguishing word, shortened.
+"""
+from __future__ import annotations
+
+from typing import Collection, Sequence
+
+from .en_phrases import _CJK, MAX_WORDS, _Texts, _counts, _display, _norm
+from .zh_phrases import MAX_CHINESE_CHARS
+from .topic_keywords import is_profane
+
+#: Texts read per side (the labels are read on samples already; this keeps a rare path cheap).
+MAX_TEXTS = 400
+#: A phrase must be said by at least this many of the theme's own texts.
+MIN_TEXTS = 2
+#: Score factor of a phrase that keeps the taken label's words ("Login page" -> "Login page spins").
+KEEPS_LABEL = 1.5
+#: Score factor of a one-word phrase (a bare word says less than a phrase).
+ONE_WORD = 0.6
+
+
+def _label_keys(label: str) -> set[str]:
+    if _CJK.search(label):
+        return {label}
+    return {_norm(w.lower()) for w in label.split() if w.isalpha()}
+
+
+def _keeps(key: tuple, display: str, label_keys: set[str]) -> bool:
+    if not label_keys:
+        return False
+    if _CJK.search(display):
+        return any(k in display or display in k for k in label_keys)
+    return label_keys <= set(key)
+
+
+def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[str]],
+                    taken: Collection[str]) -> str | None:
+    """A phrase at least ``MIN_TEXTS`` of ``own`` say, more often (as a share) than any of ``siblings``, that
+    is not ``label`` and not in ``taken`` (lower-case); None when no phrase or member sentence tells them apart."""
+    own = list(dict.fromkeys(own))[:MAX_TEXTS]
+    if len(own) < MIN_TEXTS:
+        return None
+    parsed = _Texts(own, ())
+    df, surfaces = _counts(parsed)
+    others = []
+    for texts in siblings:
+        texts = list(dict.fromkeys(texts))[:MAX_TEXTS]
+        if texts:
+            others.append((_counts(_Texts(texts, ()))[0], len(texts)))
+    label_keys = _label_keys(label)
+    blocked = {t.lower() for t in taken} | {label.lower()}
+    best = None
+    for key, c in df.items():
+        if c < MIN_TEXTS:
+            continue
+        gap = c / len(own) - max((o[key] / n for o, n in others), default=0.0)
+        if gap <= 0:
+            continue
+        display = _display(key, surfaces[key], parsed)
+        if display.lower() in blocked or is_profane(display):
+            continue
+        score = gap * (KEEPS_LABEL if _keeps(key, display, label_keys) else 1.0) * (ONE_WORD if len(key) == 1 else 1.0)
+        if best is None or (score, len(key), display) > best[:3]:
+            best = (score, len(key), display, key)
+    if best is not None and best[1] == 1 and not _keeps(best[3], best[2], label_keys):
+        joined = _joined(label, best[2])  # one word: it qualifies the label in natural order ("AAPL drop")
+        return joined if joined and joined.lower() not in blocked else best[2]
+    if best is not None:
+        return best[2]
+    return _said_sentence(label, own, siblings, blocked)
+
+
+def _joined(label: str, word: str) -> str | None:
+    """``label`` qualified by ``word`` as one phrase ("AAPL drop", 同步冲突), None when too long."""
+    if _CJK.search(label) or _CJK.search(word):
+        both = label + word
+        return both if _CJK.search(label) and _CJK.search(word) and len(both) <= MAX_CHINESE_CHARS else None
+    if len(label.split()) + 1 > MAX_WORDS:
+        return None
+    return f"{label} {word if word[1:].lower() != word[1:] or word.isupper() else word.lower()}"
+
+
+def _said_sentence(label: str, own: Sequence[str], siblings: Sequence[Sequence[str]], blocked: set[str]) -> str | None:
+    """The first member sentence (shortened) holding the word that only these members say."""
+    from .en_phrases import _SENTENCE
+    from .label_polish import distinguishing_word
+    from .theme_labels import _shorten
+
+    word = distinguishing_word(own, siblings, [label])
+    if not word:
+        return None
+    low = word.lower()
+    for text in own:
+        for m in _SENTENCE.finditer(text):
+            s = m.group().strip()
+            if low in s.lower():
+                short = _shorten(s)
+                if low in short.lower() and short.lower() not in blocked and not is_profane(short):
+                    return short
+    return None
+
