@@ -56,7 +56,7 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
     blocked = {t.lower() for t in taken} | {label.lower()}
     best = None
     for key, c in df.items():
-        if c < MIN_TEXTS:
+        if c < MIN_TEXTS or len(set(key)) < len(key):  # "aapl aapl": a tag repeated as a word
             continue
         gap = c / len(own) - max((o[key] / n for o, n in others), default=0.0)
         if gap <= 0:
