@@ -57,17 +57,20 @@ class _Generator:
         return sentence.replace("{version}", versions[min(len(versions) - 1, int(position * len(versions)))]) \
             .replace("{os}", self.rng.choice(self.data["os_zh" if lang == "zh" else "os"]))
 
-    def text_and_title(self, theme: dict, lang: str, position: float = 1.0) -> tuple[str, str]:
+    def text_and_title(self, theme: dict, lang: str, position: float = 1.0, detail: float = 0.3,
+                       greet: float = 0.0) -> tuple[str, str]:
         """A feedback text as a user writes it (one of the theme's sentences, sometimes a detail, a greeting or
         a closing line) and a title (one of the theme's issue titles, else the sentence's first clause)."""
         rng, zh = self.rng, lang == "zh"
         main = rng.choice(theme[lang])
-        end = "" if main[-1] in "?？!！" else "。" if zh else "."
-        parts = [main + end]
-        more = theme.get(f"{lang}_more") or []
-        if more and rng.random() < 0.45:
-            parts.append(self._fill(rng.choice(more), lang, position))
-        if rng.random() < 0.12:
+        parts = [main]
+        if rng.random() < detail:  # a second sentence about the same problem, else a detail
+            more = [s for s in theme[lang] if s != main] if rng.random() < 0.6 else theme.get(f"{lang}_more") or []
+            if more:
+                second = self._fill(rng.choice(more), lang, position)
+                parts.append(second if zh or second[:2] in ("I ", "I'") else second[0].upper() + second[1:])
+        parts = [p if p[-1] in "?？!！.。" else p + ("。" if zh else ".") for p in parts]
+        if rng.random() < greet:
             lead = rng.choice(self.data[f"leads_{lang}"])
             word = main.split()[0]
             first = parts[0] if zh or word == "I" or word[:2] == "I'" or any(c.isupper() for c in word[1:]) else \
@@ -77,6 +80,8 @@ class _Generator:
             kind = theme.get("kind") or ("praise" if theme["sentiment"] > 0 else "request" if theme["sentiment"] == 0
                                          else "problem")
             parts.append(rng.choice(self.data[f"tails_{kind}_{lang}"]))
+        if not zh and len(parts) == 1 and rng.random() < 0.3:
+            parts[0] = parts[0].rstrip(".")  # a quick review often has no full stop
         titles = [t for t in theme.get(f"titles_{lang}") or [] if _shares_a_word(t, main)]
         if titles and rng.random() < 0.8:
             title = self._fill(rng.choice(titles), lang, position)
@@ -125,7 +130,7 @@ class _Generator:
             created, pos = self.moment()
             theme = self.theme(pos, lambda t: t["sentiment"] <= 0)
             lang = self.lang()
-            body, title = self.text_and_title(theme, lang, pos)
+            body, title = self.text_and_title(theme, lang, pos, detail=0.5, greet=0.1)
             author = f"dev{self.rng.randint(1, 250)}"
             comments, t = [], created
             if self.rng.random() < 0.25:
@@ -189,7 +194,7 @@ class _Generator:
             created, pos = self.moment()
             theme = self.theme(pos)
             lang = self.lang()
-            text, subject = self.text_and_title(theme, lang, pos)
+            text, subject = self.text_and_title(theme, lang, pos, greet=0.1)
             age = (self.as_of - created).days
             status = self.rng.choice(["solved", "closed"]) if self.rng.random() < min(0.95, age / 30) else \
                 self.rng.choice(["new", "open", "pending"])
