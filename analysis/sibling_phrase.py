@@ -3,8 +3,9 @@
 Session 8 made such a label distinct by appending a word ("Fix: update", "请尽快修复: reconnect"): distinct,
 but no person writes it. Here the theme takes a phrase of its own members instead (the same phrase
 extraction as every label: ``en_phrases``/``zh_phrases``), the one its members say most often relative to
-its siblings' ("Crash after update", "重新联网后同步"), preferring one that keeps the taken label's words
-and phrases of several words; else the member sentence that says its most distinguishing word, shortened.
+its siblings' ("Update crashes", "联网后同步"), preferring one that keeps the taken label's words and phrases
+of several words. When only one word tells them apart, it qualifies the label as a person would write it
+("Python and PyCharm" for a name, "AAPL drop" otherwise); else the member sentence that says it, shortened.
 """
 from __future__ import annotations
 
@@ -67,33 +68,35 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
         score = gap * (KEEPS_LABEL if _keeps(key, display, label_keys) else 1.0) * (ONE_WORD if len(key) == 1 else 1.0)
         if best is None or (score, len(key), display) > best[:3]:
             best = (score, len(key), display, key)
-    if best is not None and best[1] == 1 and not _keeps(best[3], best[2], label_keys):
-        joined = _joined(label, best[2])  # one word: it qualifies the label in natural order ("AAPL drop")
-        return joined if joined and joined.lower() not in blocked else best[2]
+    if best is not None and (best[1] > 1 or _keeps(best[3], best[2], label_keys)):
+        return best[2]
+    from .label_polish import distinguishing_word
+
+    word = distinguishing_word(own, siblings, [label])  # one word (names too: the phrases leave names out)
+    joined = _joined(label, word) if word else None
+    if joined and joined.lower() not in blocked:
+        return joined
     if best is not None:
         return best[2]
-    return _said_sentence(label, own, siblings, blocked)
+    return _said_sentence(word, own, blocked) if word else None
 
 
 def _joined(label: str, word: str) -> str | None:
-    """``label`` qualified by ``word`` as one phrase ("AAPL drop", 同步冲突), None when too long."""
+    """``label`` qualified by ``word`` as one phrase, None when too long: a name joins with "and" ("Python and
+    PyCharm"), another word follows the label ("AAPL drop"); Chinese runs together (同步冲突)."""
     if _CJK.search(label) or _CJK.search(word):
         both = label + word
         return both if _CJK.search(label) and _CJK.search(word) and len(both) <= MAX_CHINESE_CHARS else None
-    if len(label.split()) + 1 > MAX_WORDS:
+    if len(label.split()) + 2 > MAX_WORDS or word.lower() in label.lower().split():
         return None
-    return f"{label} {word if word[1:].lower() != word[1:] or word.isupper() else word.lower()}"
+    return f"{label} and {word}" if word[:1].isupper() else f"{label} {word}"
 
 
-def _said_sentence(label: str, own: Sequence[str], siblings: Sequence[Sequence[str]], blocked: set[str]) -> str | None:
-    """The first member sentence (shortened) holding the word that only these members say."""
+def _said_sentence(word: str, own: Sequence[str], blocked: set[str]) -> str | None:
+    """The first member sentence (shortened) holding ``word``, the word that only these members say."""
     from .en_phrases import _SENTENCE
-    from .label_polish import distinguishing_word
     from .theme_labels import _shorten
 
-    word = distinguishing_word(own, siblings, [label])
-    if not word:
-        return None
     low = word.lower()
     for text in own:
         for m in _SENTENCE.finditer(text):
