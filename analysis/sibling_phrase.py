@@ -82,14 +82,17 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
 
 
 def _joined(label: str, word: str) -> str | None:
-    """``label`` qualified by ``word`` as one phrase, None when too long: a name joins with "and" ("Python and
-    PyCharm"), another word follows the label ("AAPL drop"); Chinese runs together (同步冲突)."""
+    """``label`` qualified by ``word`` as one phrase, None when too long: a name or a word the lexicon does not know
+    (a tool: mariadb) joins with "and" ("Python and PyCharm"), an English word follows the label ("AAPL drop");
+    Chinese runs together (同步冲突)."""
     if _CJK.search(label) or _CJK.search(word):
         both = label + word
         return both if _CJK.search(label) and _CJK.search(word) and len(both) <= MAX_CHINESE_CHARS else None
     if len(label.split()) + 2 > MAX_WORDS or word.lower() in label.lower().split():
         return None
-    return f"{label} and {word}" if word[:1].isupper() else f"{label} {word}"
+    from .en_pos import parts
+
+    return f"{label} and {word}" if word[:1].isupper() or not parts(word.lower()) else f"{label} {word}"
 
 
 def _said_sentence(word: str, own: Sequence[str], blocked: set[str]) -> str | None:
