@@ -5,7 +5,7 @@ but no person writes it. Here the theme takes a phrase of its own members instea
 extraction as every label: ``en_phrases``/``zh_phrases``), the one its members say most often relative to
 its siblings' ("Update crashes", "联网后同步"), preferring one that keeps the taken label's words and phrases
 of several words. When only one word tells them apart, it qualifies the label as a person would write it
-("Python and PyCharm" for a name, "AAPL drop" otherwise); else the member sentence that says it, shortened.
+("Python and PyCharm" for a name, "AAPL drop" after one word); else the member sentence that says it, shortened.
 """
 from __future__ import annotations
 
@@ -76,14 +76,13 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
     joined = _joined(label, word) if word else None
     if joined and joined.lower() not in blocked:
         return joined
-    if best is not None:
-        return best[2]
-    return _said_sentence(word, own, blocked) if word else None
+    said = _said_sentence(word, own, blocked) if word else None
+    return said or (best[2] if best is not None else None)
 
 
 def _joined(label: str, word: str) -> str | None:
     """``label`` qualified by ``word`` as one phrase, None when too long: a name or a word the lexicon does not know
-    (a tool: mariadb) joins with "and" ("Python and PyCharm"), an English word follows the label ("AAPL drop");
+    (a tool: mariadb) joins with "and" ("Python and PyCharm"), an English word follows a one-word label ("AAPL drop");
     Chinese runs together (同步冲突)."""
     if _CJK.search(label) or _CJK.search(word):
         both = label + word
@@ -92,7 +91,9 @@ def _joined(label: str, word: str) -> str | None:
         return None
     from .en_pos import parts
 
-    return f"{label} and {word}" if word[:1].isupper() or not parts(word.lower()) else f"{label} {word}"
+    if word[:1].isupper() or not parts(word.lower()):
+        return f"{label} and {word}"
+    return f"{label} {word}" if len(label.split()) == 1 else None  # "Mobile app crashes update": no
 
 
 def _said_sentence(word: str, own: Sequence[str], blocked: set[str]) -> str | None:
