@@ -97,17 +97,28 @@ def _joined(label: str, word: str) -> str | None:
 
 
 def _said_sentence(word: str, own: Sequence[str], blocked: set[str]) -> str | None:
-    """The first member sentence (shortened) holding ``word``, the word that only these members say."""
-    from .en_phrases import _SENTENCE
+    """The first member sentence (shortened) holding ``word``, the word that only these members say; a long one is
+    cut to the words before it ("The Android app freezes on the loading screen after the update" -> "Loading
+    screen after the update")."""
+    import re
+
+    from .en_phrases import _SENTENCE, FUNCTION_WORDS
     from .theme_labels import _shorten
 
     low = word.lower()
     for text in own:
         for m in _SENTENCE.finditer(text):
             s = m.group().strip()
-            if low in s.lower():
-                short = _shorten(s)
-                if low in short.lower() and short.lower() not in blocked and not is_profane(short):
-                    return short
+            if low not in s.lower():
+                continue
+            short = _shorten(s)
+            if low not in short.lower() and not _CJK.search(s):
+                clause = next(c for c in re.split(r"[,;:]", s) if low in c.lower()).split()
+                at = next((i for i, w in enumerate(clause) if low in w.lower()), len(clause) - 1)
+                tokens = clause[max(0, at + 1 - MAX_WORDS):at + 1]
+                while len(tokens) > 1 and tokens[0].lower() in FUNCTION_WORDS:
+                    tokens.pop(0)
+                short = _shorten(" ".join(tokens))
+            if low in short.lower() and short.lower() not in blocked and not is_profane(short):
+                return short
     return None
-
