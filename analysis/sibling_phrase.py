@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Collection, Sequence
 
 from .en_phrases import _CJK, MAX_WORDS, _Texts, _counts, _display, _norm
-from .zh_phrases import MAX_CHINESE_CHARS
 from .topic_keywords import is_profane
+from .zh_phrases import MAX_CHINESE_CHARS
 
 #: Texts read per side (the labels are read on samples already; this keeps a rare path cheap).
 MAX_TEXTS = 400
