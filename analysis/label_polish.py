@@ -284,7 +284,7 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
                 own = top_texts[g] if i is None else child_texts[g][i]
                 sibs = ([t for h, t in enumerate(top_texts) if h != g] if i is None else
                         [t for j, t in enumerate(child_texts[g]) if j != i])
-                phrase = distinct_phrase(label, own, sibs, [get(x) for x in entries if x != e])
+                phrase = distinct_phrase(label, own, sibs, {get(x).lower() for x in entries if x != e})
                 if phrase:
                     put(e, phrase)
         seen.add(get(e).lower())

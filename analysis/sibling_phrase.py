@@ -9,7 +9,7 @@ of several words. When only one word tells them apart, it qualifies the label as
 """
 from __future__ import annotations
 
-from typing import Collection, Sequence
+from typing import Container, Sequence
 
 from .en_phrases import _CJK, MAX_WORDS, _Texts, _counts, _display, _norm
 from .topic_keywords import is_profane
@@ -39,10 +39,21 @@ def _keeps(key: tuple, display: str, label_keys: set[str]) -> bool:
     return label_keys <= set(key)
 
 
+class _Blocked:
+    """``label`` and ``taken`` (lower-case labels, or ``theme_labels._Taken``), asked with a lower-cased label."""
+
+    def __init__(self, label: str, taken: Container[str]):
+        self.label, self.taken = label.lower(), taken
+
+    def __contains__(self, low: object) -> bool:
+        return low == self.label or low in self.taken
+
+
 def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[str]],
-                    taken: Collection[str]) -> str | None:
+                    taken: Container[str]) -> str | None:
     """A phrase at least ``MIN_TEXTS`` of ``own`` say, more often (as a share) than any of ``siblings``, that
-    is not ``label`` and not in ``taken`` (lower-case); None when no phrase or member sentence tells them apart."""
+    is not ``label`` and not in ``taken`` (lower-case labels, or anything that answers ``in`` so); None when no
+    phrase or member sentence tells them apart."""
     own = list(dict.fromkeys(own))[:MAX_TEXTS]
     if len(own) < MIN_TEXTS:
         return None
@@ -54,7 +65,7 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
         if texts:
             others.append((_counts(_Texts(texts, ()))[0], len(texts)))
     label_keys = _label_keys(label)
-    blocked = {t.lower() for t in taken} | {label.lower()}
+    blocked = _Blocked(label, taken)
     best = None
     for key, c in df.items():
         if c < MIN_TEXTS or len(set(key)) < len(key):  # "aapl aapl": a tag repeated as a word
@@ -96,7 +107,7 @@ def _joined(label: str, word: str) -> str | None:
     return f"{label} {word}" if len(label.split()) == 1 else None  # "Mobile app crashes update": no
 
 
-def _said_sentence(word: str, own: Sequence[str], blocked: set[str]) -> str | None:
+def _said_sentence(word: str, own: Sequence[str], blocked: Container[str]) -> str | None:
     """The first member sentence (shortened) holding ``word``, the word that only these members say; a long one is
     cut to the words before it ("The Android app freezes on the loading screen after the update" -> "Loading
     screen after the update")."""

@@ -85,3 +85,7 @@ def test_a_taken_label_gives_way_to_a_phrase_its_members_write_not_a_label_and_a
     zh = distinct_phrase("同步问题", slow, [clash], []), distinct_phrase("同步问题", clash, [slow], [])
     assert zh[0] in "".join(slow) and zh[1] in "".join(clash) and zh[0] != zh[1]  # a whole phrase of theirs
     assert distinct_phrase("Update", crash, [crash], []) is None  # nothing tells identical members apart
+    from analysis.theme_labels import _Taken  # the phrase labeller's taken labels (compared as they read)
+
+    other = distinct_phrase("Update", crash, [fails], _Taken([mine.upper()]))
+    assert other and other.lower() != mine.lower()
