@@ -805,7 +805,7 @@ def _fallback(texts: Sequence[str], centroid, embed: Embed | None, keywords: lis
 
         free = [s for s in shortened[:FALLBACK_OPTIONS] if s.lower() not in taken]
         label = free[0] if free else distinct_phrase(label, texts, others, taken) or label
-        base, extra = label, [w for w in keywords if w.lower() not in taken]
+        base, extra = label, [w for w in keywords if w.lower() not in label.lower() and w.lower() not in taken]
         while label.lower() in taken and extra:  # a keyword of theirs, as a word
             word = extra.pop(0)
             label = word[:1].upper() + word[1:]
