@@ -9,7 +9,7 @@
   it, or when ``CORPUS_SHARE`` of all documents say it (the data's own test: "Macbook" is where the Macbook
   posts are; "App" is in every theme of app reviews). Names (AAPL, iPad, Apple: ``is_name``) never are;
 - unique: no two labels of the tree are equal ignoring case; the later one (a sub-theme, a smaller theme) is
-  named again, else takes a word that its own members say and its siblings' do not (``distinguishing_word``).
+  named again, else takes a phrase that its own members say more than its siblings (``sibling_phrase``).
 """
 from __future__ import annotations
 
@@ -202,11 +202,6 @@ def distinguishing_word(own: Sequence[str], siblings: Sequence[Sequence[str]], e
     return max(surf.items(), key=lambda kv: (kv[1], kv[0]))[0] if surf else best[1]
 
 
-def with_word(label: str, word: str) -> str:
-    """A label made distinct by a word of its own members ("We need the batteries: studio")."""
-    return f"{label}: {word}"
-
-
 #: relabel(g, i, reserved): a new label for top-level theme ``g`` (``i`` None) or its ``i``-th sub-theme, none
 #: of ``reserved`` (lower-case compared), or None.
 Relabel = Callable[[int, int | None, list[str]], str | None]
@@ -220,6 +215,8 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
     A generic top-level label is left as it is: the phrases found for one (c-TF-IDF over the other top-level
     themes) were form boilerplate or one member's request ("GitHub policy" for "Feature" on nlbse24)."""
     import numpy as np
+
+    from .sibling_phrase import distinct_phrase
 
     labels = np.asarray(labels)
     if len(docs) > CORPUS_SAMPLE:  # the shares are read on a seeded sample of a large corpus
@@ -287,9 +284,9 @@ def polish_tree(tops, sub_labels: list[str], docs: Sequence[str], labels, top_te
                 own = top_texts[g] if i is None else child_texts[g][i]
                 sibs = ([t for h, t in enumerate(top_texts) if h != g] if i is None else
                         [t for j, t in enumerate(child_texts[g]) if j != i])
-                word = distinguishing_word(own, sibs, [label])
-                if word:
-                    put(e, with_word(label, word))
+                phrase = distinct_phrase(label, own, sibs, {get(x).lower() for x in entries if x != e})
+                if phrase:
+                    put(e, phrase)
         seen.add(get(e).lower())
     claimed_topics(tops, sub_labels, top_texts, child_texts, relabel)
 

@@ -405,10 +405,9 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     plain = _SUFFIX.sub("", current or "").strip()
     if plain.lower() not in taken:
         return plain
-    from .label_polish import distinguishing_word, with_word  # nothing the children share is free: a word of theirs
+    from .sibling_phrase import distinct_phrase  # nothing the children share is free: a phrase of theirs
 
-    word = distinguishing_word([t for g in texts for t in g], [list(other_texts)], [plain])
-    return with_word(plain, word) if word else plain
+    return distinct_phrase(plain, [t for g in texts for t in g], [list(other_texts)], taken) or plain
 
 
 #: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese

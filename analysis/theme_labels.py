@@ -830,14 +830,14 @@ def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywor
     shortened = [_shorten(s) for s in order]
     label = shortened[0] if shortened else (keywords[0] if keywords else "(no label)")
     if label.lower() in taken:  # the next most typical sentence, else what only these members say; never "(2)"
-        from .label_polish import distinguishing_word, with_word
+        from .sibling_phrase import distinct_phrase
 
         free = [s for s in shortened[:FALLBACK_OPTIONS] if s.lower() not in taken]
-        word = None if free else distinguishing_word(texts, others, [label])
-        label = free[0] if free else with_word(label, word) if word else label
-        base, extra = label, [w for w in keywords if w.lower() not in label.lower()]
-        while label.lower() in taken and extra:
-            label = with_word(base, extra.pop(0))
+        label = free[0] if free else distinct_phrase(label, texts, others, taken) or label
+        base, extra = label, [w for w in keywords if w.lower() not in label.lower() and w.lower() not in taken]
+        while label.lower() in taken and extra:  # a keyword of theirs, as a word
+            word = extra.pop(0)
+            label = word[:1].upper() + word[1:]
         n = 2
         while label.lower() in taken:  # only members with no word at all (empty texts) come here
             label, n = f"{base} ({n})", n + 1

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from importlib import resources
@@ -48,19 +49,46 @@ class _Generator:
         weights = [t["weight"] * (1 + (t["trend"] - 1) * position) for t in pool]
         return self.rng.choices(pool, weights=weights)[0]
 
-    def text(self, theme: dict, lang: str) -> str:
-        return self.text_and_title(theme, lang)[0]
+    def text(self, theme: dict, lang: str, position: float = 1.0) -> str:
+        return self.text_and_title(theme, lang, position)[0]
 
-    def text_and_title(self, theme: dict, lang: str) -> tuple[str, str]:
-        """A feedback text and a short title (its first clause, without the greeting)."""
-        body = self.rng.choice(theme[lang])
-        title = body.split("，")[0].split(", ")[0][:70]
-        opener = self.rng.choice(self.data[f"openers_{lang}"])
-        closer = self.rng.choice(self.data[f"closers_{lang}"])
-        if lang == "en" and opener:
-            body = body[0].lower() + body[1:]
-        end = ("。" if closer else "") if lang == "zh" else "."
-        return f"{opener}{body}{end}{closer}".strip(), title
+    def _fill(self, sentence: str, lang: str, position: float) -> str:
+        versions = self.data["versions"]
+        return sentence.replace("{version}", versions[min(len(versions) - 1, int(position * len(versions)))]) \
+            .replace("{os}", self.rng.choice(self.data["os_zh" if lang == "zh" else "os"]))
+
+    def text_and_title(self, theme: dict, lang: str, position: float = 1.0, detail: float = 0.3,
+                       greet: float = 0.0) -> tuple[str, str]:
+        """A feedback text as a user writes it (one of the theme's sentences, sometimes a detail, a greeting or
+        a closing line) and a title (one of the theme's issue titles, else the sentence's first clause)."""
+        rng, zh = self.rng, lang == "zh"
+        main = rng.choice(theme[lang])
+        parts = [main]
+        if rng.random() < detail:  # a second sentence about the same problem, else a detail
+            more = [s for s in theme[lang] if s != main] if rng.random() < 0.6 else theme.get(f"{lang}_more") or []
+            if more:
+                second = self._fill(rng.choice(more), lang, position)
+                parts.append(second if zh or second[:2] in ("I ", "I'") else second[0].upper() + second[1:])
+        parts = [p if p[-1] in "?？!！.。" else p + ("。" if zh else ".") for p in parts]
+        if rng.random() < greet:
+            lead = rng.choice(self.data[f"leads_{lang}"])
+            word = main.split()[0]
+            first = parts[0] if zh or word == "I" or word[:2] == "I'" or any(c.isupper() for c in word[1:]) else \
+                parts[0][0].lower() + parts[0][1:]
+            parts[0] = f"{lead}{first}" if zh else f"{lead} {first}"
+        if rng.random() < 0.15:
+            kind = theme.get("kind") or ("praise" if theme["sentiment"] > 0 else "request" if theme["sentiment"] == 0
+                                         else "problem")
+            parts.append(rng.choice(self.data[f"tails_{kind}_{lang}"]))
+        if not zh and len(parts) == 1 and rng.random() < 0.3:
+            parts[0] = parts[0].rstrip(".")  # a quick review often has no full stop
+        titles = [t for t in theme.get(f"titles_{lang}") or [] if _shares_a_word(t, main)]
+        if titles and rng.random() < 0.8:
+            title = self._fill(rng.choice(titles), lang, position)
+        else:
+            title = re.split(r"，|, |[?.!] ", main)[0]
+            title = title if len(title) <= 70 else title[:70].rsplit(" ", 1)[0]
+        return ("" if zh else " ").join(parts), title
 
     def lang(self) -> str:
         return "zh" if self.rng.random() < 0.35 else "en"
@@ -90,7 +118,7 @@ class _Generator:
         for i in range(n):
             when, pos = self.moment()
             theme = self.theme(pos)
-            comment = self.text(theme, self.lang()) if self.rng.random() < 0.8 else ""
+            comment = self.text(theme, self.lang(), pos) if self.rng.random() < 0.8 else ""
             w.writerow([f"{when.month}/{when.day}/{when.year} {when:%H:%M:%S}", f"user{i:04d}@example.com",
                         self.nps(theme), comment, self.rng.choice(self.data["plans"]), self.rng.choice(self.data["regions"])])
         return out.getvalue()
@@ -102,7 +130,7 @@ class _Generator:
             created, pos = self.moment()
             theme = self.theme(pos, lambda t: t["sentiment"] <= 0)
             lang = self.lang()
-            body, title = self.text_and_title(theme, lang)
+            body, title = self.text_and_title(theme, lang, pos, detail=0.5, greet=0.1)
             author = f"dev{self.rng.randint(1, 250)}"
             comments, t = [], created
             if self.rng.random() < 0.25:
@@ -156,7 +184,7 @@ class _Generator:
                     reply = "Thanks for your feedback, we are on it." if lang == "en" else "感谢反馈，我们正在处理。"
             version = f"3.{int(pos * 6)}.{self.rng.randint(0, 3)}"
             w.writerow(["com.devhub.app", 300 + int(pos * 6), version, "zh-CN" if lang == "zh" else "en", "Pixel 8",
-                        _z(when), "", _z(when), self.stars(theme), "", self.text(theme, lang), reply_at, "", reply,
+                        _z(when), "", _z(when), self.stars(theme), "", self.text(theme, lang, pos), reply_at, "", reply,
                         f"https://play.google.com/console/developers/app/reviews?reviewId=demo-{i:05d}"])
         return out.getvalue()
 
@@ -166,7 +194,7 @@ class _Generator:
             created, pos = self.moment()
             theme = self.theme(pos)
             lang = self.lang()
-            text, subject = self.text_and_title(theme, lang)
+            text, subject = self.text_and_title(theme, lang, pos, greet=0.1)
             age = (self.as_of - created).days
             status = self.rng.choice(["solved", "closed"]) if self.rng.random() < min(0.95, age / 30) else \
                 self.rng.choice(["new", "open", "pending"])
@@ -183,6 +211,14 @@ class _Generator:
                 "metric_set": {"reply_time_in_minutes": {"calendar": reply_minutes}},
             })
         return json.dumps({"tickets": tickets}, ensure_ascii=False, indent=1)
+
+
+def _shares_a_word(title: str, sentence: str) -> bool:
+    """Whether an issue title fits a sentence: a word of four letters or more (Chinese: two characters) in both."""
+    if re.search(r"[\u4e00-\u9fff]", title):
+        return any(title[i:i + 2] in sentence for i in range(len(title) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", title[i:i + 2]))
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", title)}
+    return bool(words & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", sentence)})
 
 
 def _z(dt: datetime | None) -> str | None:

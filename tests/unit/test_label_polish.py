@@ -67,6 +67,25 @@ def test_polish_tree_leaves_labels_unique_ignoring_case_and_never_numbered():
     polish_tree(tops, sub_labels, docs, labels, texts, {}, lambda g, i, reserved: None)
     got = [t.label for t in tops]
     assert len({x.lower() for x in got}) == 2, got
-    assert got[0] == "AAPL" and got[1].startswith("AAPL"), got
+    assert got[0] == "AAPL" and got[1].startswith("AAPL") and ":" not in got[1], got
     assert not any(_NUMBERED.search(x) for x in got)
     assert sub_labels == got  # a theme of one sub-theme keeps both labels equal
+
+
+def test_a_taken_label_gives_way_to_a_phrase_its_members_write_not_a_label_and_a_word():
+    from analysis.sibling_phrase import distinct_phrase
+
+    crash = ["The app crashes after the update", "Crash after update on Android", "crashes after update every time"]
+    fails = ["Update fails to install", "the update fails halfway", "update keeps failing"]
+    mine, theirs = distinct_phrase("Update", crash, [fails], ["update"]), distinct_phrase("Update", fails, [crash], [])
+    assert mine and theirs and mine.lower() != theirs.lower() and "update" not in (mine.lower(), theirs.lower())
+    assert ":" not in mine + theirs and "crash" in mine.lower() and "fail" in theirs.lower()
+    slow = ["重新联网后同步很慢", "重新联网后同步要很久", "联网后同步慢得要命"]
+    clash = ["同步冲突太多了", "总是弹出同步冲突", "同步冲突不知道保留哪个"]
+    zh = distinct_phrase("同步问题", slow, [clash], []), distinct_phrase("同步问题", clash, [slow], [])
+    assert zh[0] in "".join(slow) and zh[1] in "".join(clash) and zh[0] != zh[1]  # a whole phrase of theirs
+    assert distinct_phrase("Update", crash, [crash], []) is None  # nothing tells identical members apart
+    from analysis.theme_labels import _Taken  # the phrase labeller's taken labels (compared as they read)
+
+    other = distinct_phrase("Update", crash, [fails], _Taken([mine.upper()]))
+    assert other and other.lower() != mine.lower()
