@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.embeddings import text_hash
-from analysis.text_clean import boilerplate_lines, clean_item, redacted_source
+from analysis.text_clean import source_cleaner
 from analysis.embeddings import get_backend
 from analysis.theme_labels import phrase_labels
 from analysis.topic_keywords import class_keywords
@@ -49,11 +49,10 @@ def clean_rows(rows: list[tuple], indices: list[int]) -> list[str]:
     cleaned: dict[int, str] = {}
     wanted = set(indices)
     for (fmt, _), members in groups.items():
-        shared = boilerplate_lines(rows[i][4] for i in members)
-        redacted = redacted_source(rows[i][4] for i in members)
+        clean = source_cleaner(fmt, [rows[i][4] for i in members])
         for i in members:
             if i in wanted:
-                cleaned[i] = clean_item(rows[i][3], rows[i][4], fmt, shared, redacted)
+                cleaned[i] = clean(rows[i][3], rows[i][4])
     return [cleaned[i] for i in indices]
 
 
