@@ -258,15 +258,23 @@ def clean_item(title: str | None, text: str | None, source_format: str | None = 
     return combined[:MAX_CHARS]
 
 
-#: What a line loses before lines are compared: links, addresses, tags, issue numbers and end signs, so that a
-#: form line and its cleaned copy match ("See details at https://..." and "See details at").
-_KEY_NOISE = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|</?[a-zA-Z][^>\n]{0,200}>"
-                        r"|(?<![\w&#])#\d+")
+_ISSUE_NUMBER = re.compile(r"(?<![\w&#])#\d+")
 
 
 def _line_key(line: str) -> str:
-    line = _MD_LINK.sub(r"\1", line) if "](" in line else line
-    return " ".join(_KEY_NOISE.sub(" ", line).split()).strip(":;,.-*_`").lower()
+    """A line as lines are compared: without links, addresses, tags, issue numbers and end signs, so that a
+    form line and its cleaned copy match ("See details at https://..." and "See details at")."""
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "://" in line or "www." in line:
+        line = _URL.sub(" ", line)
+    if "@" in line:
+        line = _EMAIL.sub(" ", line)
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "#" in line:
+        line = _ISSUE_NUMBER.sub(" ", line)
+    return " ".join(line.split()).strip(":;,.-*_`").lower()
 
 
 def boilerplate_lines(texts: Iterable[str | None], share: float = BOILERPLATE_SHARE,
