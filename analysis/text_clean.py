@@ -166,7 +166,7 @@ BOILERPLATE_MIN_ITEMS = 5
 #: of its items (and at least BOILERPLATE_MIN_ITEMS) is form text: a bug form's prompts ("See details at",
 #: "Link to code example") are in its bug reports only, a small share of the source, and nobody types the
 #: same line into that many issues.
-FORM_REPEAT_SHARE = 0.005
+FORM_REPEAT_SHARE = 0.002
 
 
 #: A source (format + repository, project or survey) whose items hold redaction marks (XXXX) at least this
@@ -262,18 +262,18 @@ _ISSUE_NUMBER = re.compile(r"(?<![\w&#])#\d+")
 
 
 def _line_key(line: str) -> str:
-    """A line as lines are compared: without links, addresses, tags, issue numbers and end signs, so that a
-    form line and its cleaned copy match ("See details at https://..." and "See details at")."""
+    """A line as lines are compared: without links, addresses, mentions, tags, issue numbers, hashtag signs and
+    end signs, so that a form line and its cleaned copy match ("See details at https://..." and "See details at")."""
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)
     if "://" in line or "www." in line:
         line = _URL.sub(" ", line)
     if "@" in line:
-        line = _EMAIL.sub(" ", line)
+        line = _MENTION.sub(" ", _EMAIL.sub(" ", line))
     if "<" in line:
         line = _HTML_TAG.sub(" ", line)
     if "#" in line:
-        line = _ISSUE_NUMBER.sub(" ", line)
+        line = _HASHTAG.sub(r"\1", _ISSUE_NUMBER.sub(" ", line))
     return " ".join(line.split()).strip(":;,.-*_`").lower()
 
 
