@@ -391,8 +391,9 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
         return best[1]
-    framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                     _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    frame_args = (texts, sizes, other_texts, other_counts, [current] + list(child_labels),
+                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    framed = _framed(*frame_args, loose=False)
     if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
         # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
         claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
@@ -403,6 +404,12 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
+    if plain and not plain.startswith("(") and plain.lower() not in taken:
+        return plain  # the children share no word: the parent's own label (chosen on all its texts, among its
+        # siblings: "Refurbished echo dot") over one child's word ("Praise for dot", "Amazon" over Wi-Fi drops)
+    framed = _framed(*frame_args)
+    if framed is not None:
+        return framed[0]
     if plain.lower() not in taken:
         return plain
     from .label_polish import distinguishing_word, with_word  # nothing the children share is free: a word of theirs
@@ -430,13 +437,14 @@ def _praise_said(mood: int, texts, said: Said) -> int:
     return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
-def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
+def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, loose: bool = True
             ) -> tuple[str, float, bool] | None:
     """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
     items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
     children share no word at all. Head terms are taken from the words of the labels (the parent's own
     phrase, its children's: they name things) when one of those qualifies, and never a word a fifth of
-    the other parents' texts say (app, Apple) when another does."""
+    the other parents' texts say (app, Apple) when another does. ``loose``: without a word two children share,
+    the largest child's own word (``_loose_terms``)."""
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
@@ -477,7 +485,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
         return None
 
     # no word two children share (or only words the app's sentiment refuses): the largest child's own word
-    return attempt(ranked) or attempt(_loose_terms(texts, sizes, other_counts, n_other, said))
+    return attempt(ranked) or (attempt(_loose_terms(texts, sizes, other_counts, n_other, said)) if loose else None)
 
 
 def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:
