@@ -10,8 +10,10 @@ receives such issues: ``repo`` = the GitHub importer's records (format github, o
   is a markdown heading, an HTML comment or an all-bold line, in 3+ items) or are repeated verbatim by 1% or
   more of the items: the share of items holding one, and the count;
 - changed: items whose cleaned text differs from the baseline's;
-- NMI / ARI of both theme levels vs the human labels (``find_themes`` on vectors of each side's texts, default
-  model; vectors cached per side in --cache), unassigned share, theme counts.
+- NMI / ARI of both theme levels vs the human labels (``find_themes`` as the app runs it: the base reads and
+  embeds one text; ours embeds ``clean_views``' embedded texts (the baseline's, byte for byte) and labels, keywords
+  and groups its read texts; default model, vectors cached in --cache), unassigned share, theme counts;
+- clean CPU: both views for ours.
 Reads ../shared/data (never copied). Prints a Markdown table.
 """
 from __future__ import annotations
@@ -93,16 +95,18 @@ def form_left(docs: list[str], form: set[str]) -> tuple[float, int]:
     return round(sum(h > 0 for h in hits) / max(1, len(docs)), 4), int(sum(hits))
 
 
-def themes(name: str, docs: list[str], truth, cache: Path, seed: int) -> dict:
+def themes(name: str, embedded: list[str], docs: list[str], truth, cache: Path, seed: int) -> dict:
+    """Scores of ``find_themes`` on ``docs`` with the vectors (and heads) of ``embedded``, as the app runs it."""
     from analysis.embeddings import get_backend
     from analysis.topics import ThemeParams, find_themes
     from triage_app.engine_cache import cache_dir as engine_cache_dir
 
-    digest = hashlib.sha1("\x00".join(docs).encode()).hexdigest()[:12]
-    emb, _ = ev.vectors(f"form_{name}_{digest}", docs, "use-multilingual", cache)
+    digest = hashlib.sha1("\x00".join(embedded).encode()).hexdigest()[:12]
+    emb, _ = ev.vectors(f"form_{name}_{digest}", embedded, "use-multilingual", cache)
     found = find_themes(docs, emb, ThemeParams(seed=seed), embed=get_backend("use-multilingual").encode,
-                        profile=ev.profile_for("use-multilingual", docs, emb), cache_dir=engine_cache_dir())
-    return {"top": ev.score(found.top_labels, truth), "sub": ev.score(found.labels, truth)}
+                        profile=ev.profile_for("use-multilingual", embedded, emb), cache_dir=engine_cache_dir())
+    return {"top": ev.score(found.top_labels, truth), "sub": ev.score(found.labels, truth),
+            "labels": [t.label for t in found.tops]}
 
 
 def main() -> None:
@@ -123,16 +127,17 @@ def main() -> None:
         sides = {}
         for side, module in (("base", base), ("ours", ours)):
             t = time.process_time()
-            docs = module.clean_corpus(recs)
+            embedded, docs = (docs := module.clean_corpus(recs), docs) if side == "base" else ours.clean_views(recs)
             cpu = time.process_time() - t
             share, count = form_left(docs, form)
             sides[side] = docs
             row = {"layout": layout, "side": side, "form_items": share, "form_lines": count,
                    "chars": sum(len(d) for d in docs), "clean_cpu_s": round(cpu, 2)}
             if not args.no_themes:
-                row.update(themes(f"{layout}_{side}", docs, truth, args.cache, args.seed))
+                row.update(themes(layout, embedded, docs, truth, args.cache, args.seed))
             table.append(row)
-            print(row, flush=True)
+            print({k: v for k, v in row.items() if k != "labels"}, flush=True)
+            print(f"  {layout} {side} top-level labels: {row.get('labels')}", flush=True)
         table[-1]["changed"] = sum(a != b for a, b in zip(sides["base"], sides["ours"]))
     print(f"\n| layout | side | items holding form text | form lines | chars | clean CPU s | top NMI / ARI | "
           f"sub NMI / ARI | unassigned | top / sub themes | changed |\n|---|---|---|---|---|---|---|---|---|---|---|")

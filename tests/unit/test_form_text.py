@@ -2,7 +2,7 @@
 export's format; what people wrote, and sources without forms, are untouched (analysis/text_clean.py)."""
 from __future__ import annotations
 
-from analysis.text_clean import clean_corpus, form_source
+from analysis.text_clean import clean_corpus, clean_views, form_source
 
 BUG_FORM = ("<!-- Please fill in the form -->\r\n### Describe the bug\r\n{body}\r\n### Steps to reproduce\r\n"
             "1. open file {i}\r\n- [x] I have searched existing issues\r\n**Expected behavior**\r\nit works on file {i}\r\n")
@@ -66,3 +66,12 @@ def test_chinese_issue_forms_too_and_chinese_reviews_untouched():
     assert not any("请在此处" in c or "问题描述" in c or "模板" in c for c in cleaned)
     reviews = [f"很好吃\n第{i}次点这家" if i < 10 else f"送餐快，第{i}次" for i in range(300)]
     assert clean_corpus([("generic", "waimai.csv", None, t) for t in reviews]) == reviews
+
+
+def test_vectors_and_heads_read_the_text_as_before_labels_read_it_without_forms():
+    records = ([("generic", "issues.csv", f"Issue {i}", t) for i, t in enumerate(_issues(15, 0, 85))]
+               + [("google_play", None, None, f"Great app {i}\nLove the widgets") for i in range(20)])
+    embedded, read = clean_views(records)
+    assert embedded == clean_corpus(records, forms=False) and read == clean_corpus(records)
+    assert "Describe the bug" in embedded[0] and "Describe the bug" not in read[0]  # the vectors are unchanged
+    assert read[-20:] == embedded[-20:]  # a source without forms: one text for both
