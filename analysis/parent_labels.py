@@ -404,9 +404,12 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
-    if plain and not plain.startswith("(") and plain.lower() not in taken:
+    if (plain and not plain.startswith("(") and plain.lower() not in taken
+            and any(_head_term(t) for t in label_terms(plain, said.words))
+            and not any(repeats(c, plain, said.words) for c in child_labels)):
         return plain  # the children share no word: the parent's own label (chosen on all its texts, among its
-        # siblings: "Refurbished echo dot") over one child's word ("Praise for dot", "Amazon" over Wi-Fi drops)
+        # siblings: "Refurbished echo dot") over one child's word ("Praise for dot", "Amazon" over Wi-Fi drops),
+        # when it names a thing ("New" does not) and no child would only repeat it
     framed = _framed(*frame_args)
     if framed is not None:
         return framed[0]
