@@ -41,7 +41,7 @@ BREADTH = 0.5
 CORPUS_SHARE = 0.2
 #: One child's word that this share of the other parents' texts say (the product or company the reviews are of:
 #: "dot", "Amazon") names a parent whose children share no word only when the parent's own label does not.
-SUBJECT_SHARE = 0.05
+SUBJECT_SHARE = 0.04
 #: A second head term joins the first when the first covers less than this share of the parent's items...
 SECOND_BELOW = 0.7
 #: ...and the second covers children holding at least this share that the first does not.
