@@ -39,6 +39,9 @@ CHILD_SHARE = 0.15
 BREADTH = 0.5
 #: A word a fifth of the other parents' texts say is what the corpus is about (app, Apple): no head term.
 CORPUS_SHARE = 0.2
+#: One child's word that this share of the other parents' texts say (the product or company the reviews are of:
+#: "dot", "Amazon") names a parent whose children share no word only when the parent's own label does not.
+SUBJECT_SHARE = 0.04
 #: A second head term joins the first when the first covers less than this share of the parent's items...
 SECOND_BELOW = 0.7
 #: ...and the second covers children holding at least this share that the first does not.
@@ -391,8 +394,9 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
         return best[1]
-    framed = _framed(texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                     _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    frame_args = (texts, sizes, other_texts, other_counts, [current] + list(child_labels),
+                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+    framed = _framed(*frame_args, loose=False)
     if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
         # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
         claim = _shared_claim(candidates, texts, sizes, other_texts, mood, taken, said, refused, loved)
@@ -402,7 +406,20 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
         return best[1]  # a child's label only when nothing the children share frames them (then relabelled)
     if framed is not None:
         return framed[0]
+    framed = _framed(*frame_args, common=False)
+    if framed is not None:
+        return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
+    if (plain and not plain.startswith("(") and plain.lower() not in taken
+            and any(_head_term(t) for t in label_terms(plain, said.words))
+            and not any(repeats(c, plain, said.words) for c in child_labels)):
+        return plain  # the children share no word and the largest child's own word is one the whole corpus says
+        # (its subject: "dot", "Amazon" in Alexa reviews): the parent's own label, chosen on all its texts among
+        # its siblings ("Refurbished echo dot", "Wifi"), when it names a thing ("New" does not) and no child
+        # would only repeat it
+    framed = _framed(*frame_args)
+    if framed is not None:
+        return framed[0]
     if plain.lower() not in taken:
         return plain
     from .sibling_phrase import distinct_phrase  # nothing the children share is free: a phrase of theirs
@@ -429,13 +446,15 @@ def _praise_said(mood: int, texts, said: Said) -> int:
     return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
-def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused
-            ) -> tuple[str, float, bool] | None:
+def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, loose: bool = True,
+            common: bool = True) -> tuple[str, float, bool] | None:
     """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
     items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
     children share no word at all. Head terms are taken from the words of the labels (the parent's own
     phrase, its children's: they name things) when one of those qualifies, and never a word a fifth of
-    the other parents' texts say (app, Apple) when another does."""
+    the other parents' texts say (app, Apple) when another does. ``loose``: without a word two children share,
+    the largest child's own word (``_loose_terms``); ``common``: also when ``SUBJECT_SHARE`` of the other
+    parents' texts say it."""
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
@@ -476,7 +495,11 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
         return None
 
     # no word two children share (or only words the app's sentiment refuses): the largest child's own word
-    return attempt(ranked) or attempt(_loose_terms(texts, sizes, other_counts, n_other, said))
+    if not loose:
+        return attempt(ranked)
+    lone = [r for r in _loose_terms(texts, sizes, other_counts, n_other, said)
+            if common or other_counts.get(r[2], 0) < SUBJECT_SHARE * n_other]
+    return attempt(ranked) or attempt(lone)
 
 
 def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:

@@ -31,6 +31,11 @@ _ENV_LINE = re.compile(
     r"^\s*(?:[-*+]\s*)?\**[\w ./()+-]{0,30}?\b(?:version|os|platform|browser|compiler|python|node|cuda|cudnn|gpu|cpu"
     r"|memory|system|device|build|bazel|gcc|environment|commit|electron|chromium|arch|architecture|distro|kernel)s?\b"
     r"[\w ./()+-]{0,20}\**\s*(?:=>|:)\s*.{0,100}$|^\s*(?:[-*+]\s*)?[\w ./()+-]{1,40}=>.{0,100}$", re.M | re.I)
+#: An environment line whose tool is `quoted`.
+_FORM_ENV_LINE = re.compile(r"^\s*(?:[-*+]\s*)?`[\w .-]{1,40}`[\w ./()+-]{0,30}?\b(?:version|platform)\b.{0,20}:.{0,100}$",
+                            re.M | re.I)
+#: A row of a table (two cells or more): system-info and extension tables of issue reporters.
+_TABLE_ROW = re.compile(r"^[^|\n]*\|[^|\n]*\|.*$", re.M)
 #: A line that is all bold: a template's question or heading ("**What is the current behavior?**").
 _BOLD_LINE = re.compile(r"^\s*\*\*.{2,200}\*\*[:?]?\s*$", re.M)
 #: The caption of a collapsed block (<summary>Click to expand</summary>): not the author's words.
@@ -132,6 +137,8 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
                           lambda t: _BOLD_LINE.sub("", _CHECKBOX.sub("", _HEADING.sub("", _SUMMARY.sub(" ", t))))),
     "environment": ("environment lines of issue templates ('OS: Windows 11', '- OpenCV => 4.5.5')",
                     lambda t: _ENV_LINE.sub("", t)),
+    "form_fields": ("issue forms' table rows and environment lines naming a `tool` ('|GPU|none|', "
+                    "'- `datasets` version: 2.4.0')", lambda t: _TABLE_ROW.sub("", _FORM_ENV_LINE.sub("", t))),
     "markup": ("images, HTML tags; markdown links keep their text", lambda t: _HTML_TAG.sub(" ", _MD_LINK.sub(
         r"\1", _IMAGE.sub(" ", t)))),
     "urls": ("URLs", _sub(_URL)),
@@ -160,6 +167,11 @@ RULES: dict[str, tuple[str, ...]] = {
 #: items) is boilerplate of that source, not something a person wrote.
 BOILERPLATE_SHARE = 0.2
 BOILERPLATE_MIN_ITEMS = 5
+#: In an issue or ticket form source (cleaned with the issue rules), a line repeated verbatim by this share
+#: of its items (and at least BOILERPLATE_MIN_ITEMS) is form text: a bug form's prompts ("See details at",
+#: "Link to code example") are in its bug reports only, a small share of the source, and nobody types the
+#: same line into that many issues.
+FORM_REPEAT_SHARE = 0.002
 
 
 #: A source (format + repository, project or survey) whose items hold redaction marks (XXXX) at least this
@@ -177,8 +189,38 @@ def redacted_source(texts: Iterable[str | None], share: float = REDACTED_SHARE) 
     return n > 0 and marked >= share * n
 
 
-def rules_for(source_format: str | None) -> tuple[str, ...]:
-    return RULES.get(source_format or "default", RULES["default"])
+#: Issue-form structure at the start of a line: a markdown heading, an HTML comment, a checklist item, a code
+#: fence or an all-bold question ("### Describe the bug", "<!-- ... -->", "- [x] I searched", "**To Reproduce**").
+_FORM_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+\S|<!--|[-*][ \t]*\[[ xX]\][ \t]|```|~~~|\*\*[^*\n]{2,200}\*\*[:?]?[ \t]*$)",
+                        re.M)
+#: A source whose texts carry issue-form structure at least this share of the time (and at least
+#: ``FORM_MIN_ITEMS`` of them) is an issue or ticket export (a CSV or JSON of GitHub issues): it is cleaned with
+#: the issue rules whatever its format.
+FORM_SHARE = 0.1
+FORM_MIN_ITEMS = 3
+
+
+def form_source(texts: Iterable[str | None], share: float = FORM_SHARE) -> bool:
+    """Whether a source's texts are issue-form exports (``FORM_SHARE`` of them hold form structure)."""
+    n = marked = 0
+    for text in texts:
+        n += 1
+        marked += bool(text and "\n" in text and _FORM_MARK.search(text))
+    return marked >= max(FORM_MIN_ITEMS, share * n)
+
+
+def rules_for(source_format: str | None, form: bool = False) -> tuple[str, ...]:
+    """The rules of a format; ``form``: its source holds issue forms (``form_source``), so the issue rules
+    join its own, in the issue rules' order."""
+    rules = RULES.get(source_format or "default", RULES["default"])
+    if not form:
+        return rules
+    out = list(rules)
+    for i, rule in enumerate(_ISSUE + ("form_fields",)):
+        if rule not in out:
+            before = [r for r in (_ISSUE + ("form_fields",))[:i] if r in out]
+            out.insert(out.index(before[-1]) + 1 if before else 0, rule)
+    return tuple(out)
 
 
 def describe_rules() -> dict[str, list[str]]:
@@ -192,24 +234,29 @@ def _tidy(text: str) -> str:
 
 
 def clean_text(text: str | None, source_format: str | None = None,
-               boilerplate: frozenset[str] = frozenset(), redacted: bool = False) -> str:
+               boilerplate: frozenset[str] = frozenset(), redacted: bool = False, form: bool = False,
+               key: Callable[[str], str] | None = None) -> str:
     """Apply the source's rules to one text; lines in ``boilerplate`` are dropped; ``redacted``: the source
-    masks personal data (``redacted_source``), so its redaction marks go whatever its format."""
+    masks personal data (``redacted_source``), so its redaction marks go whatever its format; ``form``: the
+    source holds issue forms (``form_source``), so the issue rules apply whatever its format; ``key``: how
+    lines are compared with ``boilerplate`` (``boilerplate_lines``'s ``key``)."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    rules = rules_for(source_format)
+    rules = rules_for(source_format, form)
     if redacted and "redactions" not in rules:
         rules = ("redactions",) + rules
     for rule in rules:
         text = RULE_FUNCTIONS[rule][1](text)
     if boilerplate:
-        text = "\n".join(ln for ln in text.split("\n") if _line_key(ln) not in boilerplate)
+        key = key or _plain_key
+        text = "\n".join(ln for ln in text.split("\n") if key(ln) not in boilerplate)
     return _tidy(text)
 
 
 def clean_item(title: str | None, text: str | None, source_format: str | None = None,
-               boilerplate: frozenset[str] = frozenset(), redacted: bool = False) -> str:
+               boilerplate: frozenset[str] = frozenset(), redacted: bool = False, form: bool = False,
+               key: Callable[[str], str] | None = None) -> str:
     """Title and cleaned body as one text (never empty: falls back to the raw text)."""
-    body = clean_text(text, source_format, boilerplate, redacted)
+    body = clean_text(text, source_format, boilerplate, redacted, form, key)
     head = _tidy(_social(_URL.sub(" ", decode_entities(title or ""))))
     if head and body and not body.startswith(head):
         combined = f"{head}\n{body}"
@@ -220,38 +267,104 @@ def clean_item(title: str | None, text: str | None, source_format: str | None = 
     return combined[:MAX_CHARS]
 
 
-def _line_key(line: str) -> str:
+_ISSUE_NUMBER = re.compile(r"(?<![\w&#])#\d+")
+
+
+def _plain_key(line: str) -> str:
+    """A line as every source's boilerplate compares it (spaces and case)."""
     return _WS.sub(" ", line).strip().lower()
 
 
+def _line_key(line: str) -> str:
+    """A line as lines are compared: without links, addresses, mentions, tags, issue numbers, hashtag signs and
+    end signs, so that a form line and its cleaned copy match ("See details at https://..." and "See details at")."""
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "://" in line or "www." in line:
+        line = _URL.sub(" ", line)
+    if "@" in line:
+        line = _MENTION.sub(" ", _EMAIL.sub(" ", line))
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "#" in line:
+        line = _HASHTAG.sub(r"\1", _ISSUE_NUMBER.sub(" ", line))
+    return " ".join(line.split()).strip(":;,.-*_`").lower()
+
+
 def boilerplate_lines(texts: Iterable[str | None], share: float = BOILERPLATE_SHARE,
-                      min_items: int = BOILERPLATE_MIN_ITEMS) -> frozenset[str]:
-    """Lines (normalised) that at least ``share`` of the texts contain; needs ``min_items`` texts."""
+                      min_items: int = BOILERPLATE_MIN_ITEMS, key: Callable[[str], str] | None = None
+                      ) -> frozenset[str]:
+    """Lines (normalised by ``key``, default ``_plain_key``) that at least ``share`` of the texts contain; needs
+    ``min_items`` texts. An issue form's text (``FORM_REPEAT_SHARE``, ``_line_key``) is a lower ``share``: it is
+    often only in the issues of one kind."""
+    key = key or _plain_key
     counts: Counter[str] = Counter()
     n = 0
     for text in texts:
         n += 1
         if text and "\n" in text:
-            counts.update({k for k in (_line_key(ln) for ln in text.split("\n")) if len(k) > 3})
+            counts.update({k for k in (key(ln) for ln in text.split("\n")) if len(k) > 3})
     if n < min_items:
         return frozenset()
     need = max(min_items, share * n)
     return frozenset(line for line, c in counts.items() if c >= need)
 
 
-def clean_corpus(records: Sequence[tuple[str | None, str | None, str | None, str | None]]) -> list[str]:
-    """Clean ``(source_format, source, title, text)`` records.
+def form_rules(source_format: str | None, texts: Sequence[str | None]) -> bool:
+    """Whether a source is cleaned as issue forms (its format's rules or ``form_source``)."""
+    return "template_headings" in rules_for(source_format) or form_source(texts)
 
-    Lines that many items of one source (format + repository, project or survey) repeat are dropped; a
-    source that masks personal data (``redacted_source``) loses its redaction marks.
-    """
+
+def source_cleaner(source_format: str | None, texts: Sequence[str | None], forms: bool = True
+                   ) -> Callable[[str | None, str | None], str]:
+    """``clean_item`` for the items of one source (format + repository, project or survey) whose bodies are
+    ``texts``: what the whole source says decides its boilerplate lines and whether it masks personal data.
+    ``forms``: an issue-form source (``form_rules``) also loses its form text (``form_source``, lines compared
+    without links and signs, ``FORM_REPEAT_SHARE``): the text labels and keywords are read from. Without, every
+    source is cleaned as the vectors and the sentiment heads were made on."""
+    redacted = redacted_source(texts)
+    if forms and form_rules(source_format, texts):
+        shared = boilerplate_lines(texts, FORM_REPEAT_SHARE, key=_line_key)
+        return lambda title, text: clean_item(title, text, source_format, shared, redacted, True, _line_key)
+    plain = boilerplate_lines(texts)
+    return lambda title, text: clean_item(title, text, source_format, plain, redacted)
+
+
+def _groups(records: Sequence[tuple]) -> dict[tuple, list[int]]:
     groups: dict[tuple, list[int]] = {}
     for i, (fmt, source, _, _) in enumerate(records):
         groups.setdefault((fmt, source), []).append(i)
+    return groups
+
+
+def clean_corpus(records: Sequence[tuple[str | None, str | None, str | None, str | None]],
+                 forms: bool = True) -> list[str]:
+    """Clean ``(source_format, source, title, text)`` records.
+
+    Lines that many items of one source repeat are dropped; a source that masks personal data
+    (``redacted_source``) loses its redaction marks; ``forms``: one that holds issue forms loses its form text
+    (``source_cleaner``).
+    """
     out: list[str] = [""] * len(records)
-    for (fmt, _), indices in groups.items():
-        shared = boilerplate_lines(records[i][3] for i in indices)
-        redacted = redacted_source(records[i][3] for i in indices)
+    for (fmt, _), indices in _groups(records).items():
+        clean = source_cleaner(fmt, [records[i][3] for i in indices], forms)
         for i in indices:
-            out[i] = clean_item(records[i][2], records[i][3], fmt, shared, redacted)
+            out[i] = clean(records[i][2], records[i][3])
     return out
+
+
+def clean_views(records: Sequence[tuple[str | None, str | None, str | None, str | None]]
+                ) -> tuple[list[str], list[str]]:
+    """(embedded, read): ``clean_corpus`` without and with ``forms``, each cleaned once (the same strings for a
+    source without issue forms). Form text out of the vectors lowered theme quality (NMI on nlbse24: bug reports
+    share their form), so only labels and keywords are read without it."""
+    embedded: list[str] = [""] * len(records)
+    read: list[str] = [""] * len(records)
+    for (fmt, _), indices in _groups(records).items():
+        texts = [records[i][3] for i in indices]
+        plain = source_cleaner(fmt, texts, forms=False)
+        formed = source_cleaner(fmt, texts) if form_rules(fmt, texts) else None
+        for i in indices:
+            embedded[i] = plain(records[i][2], records[i][3])
+            read[i] = formed(records[i][2], records[i][3]) if formed else embedded[i]
+    return embedded, read

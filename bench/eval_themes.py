@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from analysis.embeddings import get_backend  # noqa: E402
-from analysis.text_clean import clean_corpus  # noqa: E402
+from analysis.text_clean import clean_corpus, clean_views  # noqa: E402
 from analysis.topics import ThemeParams, find_themes, import_engine  # noqa: E402
 from triage_app.engine_cache import cache_dir as engine_cache_dir  # noqa: E402
 
@@ -40,6 +40,17 @@ DATA = Path(os.environ.get("TRIAGE_SHARED_DATA") or next(
     (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data"))
 EMBED_CHARS = 1000  # as the analysis service does
 csv.field_size_limit(10**9)
+
+
+#: The texts the app embeds for a list of texts labels read (``clean_views``), by the list's id.
+EMBEDDED: dict[int, list[str]] = {}
+
+
+def _views(records) -> list[str]:
+    """The texts labels read; the ones the app embeds are kept in ``EMBEDDED`` for ``vectors``."""
+    embedded, read = clean_views(records)
+    EMBEDDED[id(read)] = embedded
+    return read
 
 
 def load(name: str) -> tuple[list[str], list[str] | None]:
@@ -51,7 +62,7 @@ def load(name: str) -> tuple[list[str], list[str] | None]:
         rows = []
         for f in ("issues_train.csv", "issues_test.csv"):
             rows += list(csv.DictReader(open(DATA / "nlbse24-github-issues" / f, encoding="utf-8")))
-        return clean_corpus([("github", r["repo"], r["title"], r["body"]) for r in rows]), [r["label"] for r in rows]
+        return _views([("github", r["repo"], r["title"], r["body"]) for r in rows]), [r["label"] for r in rows]
     if name == "waimai":
         rows = list(csv.DictReader(open(DATA / "zh-waimai-10k/waimai_10k.csv", encoding="utf-8")))
         return clean_corpus([(None, None, None, r["review"]) for r in rows]), None
@@ -76,7 +87,7 @@ def vectors(name: str, docs: list[str], backend: str, cache: Path) -> tuple[np.n
     model = get_backend(backend)
     model.encode(["warm up"])
     t = time.perf_counter()
-    texts = [d[:EMBED_CHARS] for d in docs]
+    texts = [d[:EMBED_CHARS] for d in EMBEDDED.get(id(docs), docs)]
     out = np.vstack([model.encode(texts[i:i + 256]) for i in range(0, len(texts), 256)])
     rate = len(texts) / (time.perf_counter() - t)
     cache.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Theme labels as a product manager reads them, on a real data set, through the real pipeline.
 
     PYTHONPATH=. .venv/bin/python bench/label_report.py app-reviews|nlbse24|waimai|kaggle|apple-tweets|cfpb|hf-datasets
-        |cfpb-file|alexa|jira-hive|hf-zip|beer|wjx|app-reviews-3raters
+        |cfpb-file|alexa|jira-hive|hf-zip|beer|wjx|app-reviews-3raters|nlbse24-csv
         [--max 5000]
 
 A seeded sample (at most --max items) of the set in ../shared/data is written to a temporary file
@@ -112,6 +112,7 @@ DIRECT = {
     "beer": "community-and-zh-survey-exports/stackexchange_beer_Posts.xml",
     "wjx": "community-and-zh-survey-exports/wenjuanxing_800_800_2.xls",
     "app-reviews-3raters": "app-reviews-3raters/Dataset3.csv",
+    "nlbse24-csv": "nlbse24-github-issues/issues_train.csv",  # GitHub issues as a CSV: the generic importer
 }
 
 

@@ -121,7 +121,7 @@ def child_analyze(args) -> dict:
 def child_defaults(args) -> dict:
     import numpy as np
 
-    from analysis.text_clean import clean_corpus
+    from analysis.text_clean import clean_views
     from triage_app.services.analysis import EMBED_CHARS, embed_texts
     from triage_app.domain import CancelToken
     from triage_app.store import Workspace
@@ -129,8 +129,8 @@ def child_defaults(args) -> dict:
 
     with Workspace(args.workspace) as ws:
         rows = tq.items_for_analysis(ws.conn)
-        docs = clean_corpus([r[1:] for r in rows])
-        gen = embed_texts(ws, [d[:EMBED_CHARS] for d in docs], "use-multilingual", CancelToken(), {})
+        embedded, docs = clean_views([r[1:] for r in rows])
+        gen = embed_texts(ws, [d[:EMBED_CHARS] for d in embedded], "use-multilingual", CancelToken(), {})
         try:
             while True:
                 next(gen)

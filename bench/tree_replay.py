@@ -31,7 +31,7 @@ def capture(workspace: str, out: str) -> None:
     import analysis.topics as topics
     from triage_app.engine_cache import cache_dir as engine_cache_dir
     from analysis.embeddings import get_backend
-    from analysis.text_clean import clean_corpus
+    from analysis.text_clean import clean_views
     from triage_app.domain import CancelToken, drive
     from triage_app.services.analysis import EMBED_CHARS, analysis_rows, embed_texts, kind_profile
     from triage_app.store import Workspace
@@ -50,10 +50,10 @@ def capture(workspace: str, out: str) -> None:
     topics.build_tree = keep
     with Workspace(workspace) as ws:
         rows = analysis_rows(ws.conn)
-        docs = clean_corpus([r[1:] for r in rows])
-        vectors = drive(embed_texts(ws, [d[:EMBED_CHARS] for d in docs], "use-multilingual", CancelToken(), {}))
+        embedded, docs = clean_views([r[1:] for r in rows])
+        vectors = drive(embed_texts(ws, [d[:EMBED_CHARS] for d in embedded], "use-multilingual", CancelToken(), {}))
     topics.find_themes(docs, vectors, topics.ThemeParams(), embed=get_backend("use-multilingual").encode,
-                       profile=kind_profile("use-multilingual", vectors, docs), cache_dir=engine_cache_dir())
+                       profile=kind_profile("use-multilingual", vectors, embedded), cache_dir=engine_cache_dir())
 
 
 def load_replay(path: str):

@@ -22,7 +22,7 @@ def cleaned(records: list[tuple[str | None, str | None]], source_format: str = "
     """``(title, text)`` records -> the texts the analysis would embed."""
     from analysis.text_clean import clean_corpus
 
-    return [d[:EMBED_CHARS] for d in clean_corpus([(source_format, "bench", t, x) for t, x in records])]
+    return [d[:EMBED_CHARS] for d in clean_corpus([(source_format, "bench", t, x) for t, x in records], forms=False)]
 
 
 def vectors(name: str, texts: list[str]) -> np.ndarray:

@@ -137,3 +137,24 @@ def test_adverbs_and_light_verbs_never_head_a_parent_label():
     for word in ("soon", "again", "see", "let", "get"):
         assert not pl._head_term(pl.label_terms(word)[0] if pl.label_terms(word) else word), word
     assert pl._head_term(pl.label_terms("login")[0])
+
+
+def test_children_sharing_no_word_keep_the_parents_own_label_not_one_childs_product_name():
+    # refurbished units (the parent's own label, chosen on all its texts) in two children that share no noun;
+    # the larger child's most distinctive noun is the product every review names ("dot"): not a name for them
+    children = [["the refurbished dot works perfectly", "refurbished dot, could not tell it apart",
+                 "my refurbished dot stopped after a week", "refurbished dot arrived without a box",
+                 "bought the refurbished one, the dot is fine", "refurbished and cheaper, happy"],
+                ["just like new", "good as new, no scratches", "looks brand new", "like a new one, no difference"]]
+    others = (["the dot plays music all day", "love my dot in the kitchen", "the dot sounds great"]
+              + [f"great speaker for {w}" for w in "music news podcasts radio jazz games".split()] * 5)
+    label = pl.name_parent("Refurbished units", ["Refurbished dot", "Like new"], [60, 40], children, others, 1,
+                           set(), pl.Said(), loved=True)
+    assert label == "Refurbished units", label
+    # a child's word the rest of the corpus does not say (翻新) still frames the parent, as before
+    zh = [["翻新机用了一周就坏了", "买的翻新机没有包装盒", "翻新机充不进电", "翻新机屏幕有划痕"],
+          ["像新的一样却连不上网", "说是全新结果是旧的", "包装破损像二手的", "和新的不一样，很失望"]]
+    zh_others = [f"{w}很好用" for w in "音箱 闹钟 灯泡 插座 遥控器 耳机".split()] * 3
+    zh_label = pl.name_parent("翻新机质量", ["翻新机坏了", "不像新的"], [60, 40], zh, zh_others, -1, set(), pl.Said(),
+                              loved=False)
+    assert zh_label == "翻新问题", zh_label

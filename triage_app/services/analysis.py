@@ -28,7 +28,7 @@ from typing import Callable, Generator
 import numpy as np
 
 from analysis.embeddings import DEFAULT_BACKEND, get_backend, text_hash
-from analysis.text_clean import clean_corpus
+from analysis.text_clean import clean_views
 from analysis.topic_matching import OldTheme, match_clusters, reduce_outliers, nearest
 from analysis.topics import ThemeParams, auto_min_cluster_size, find_themes
 
@@ -199,9 +199,9 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
             mode = "full"
     if mode == "full":
         result.mode = "full"
-        docs = clean_corpus([r[1:] for r in rows])
+        embedded, docs = clean_views([r[1:] for r in rows])  # labels and keywords read ``docs`` (no form text)
         timer.lap("clean")
-        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in docs], model, cancel, counts, engine)
+        vectors = yield from embed_texts(ws, [d[:EMBED_CHARS] for d in embedded], model, cancel, counts, engine)
         timer.lap("embed")
         cancel.raise_if_cancelled()
         # sentiment and type first: the tree frames a parent as praise by the stored facts the priority reads
@@ -210,7 +210,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
-                            profile=kind_profile(model, vectors, docs), cache_dir=engine_cache.cache_dir(),
+                            profile=kind_profile(model, vectors, embedded), cache_dir=engine_cache.cache_dir(),
                             praise=praise)
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)

@@ -75,7 +75,7 @@ class _Vectors:
 
         if self._rows is None:
             rows = analysis_rows(self.conn)
-            self._rows = dict(zip((r[0] for r in rows), (d[:EMBED_CHARS] for d in clean_corpus([r[1:] for r in rows]))))
+            self._rows = dict(zip((r[0] for r in rows), (d[:EMBED_CHARS] for d in clean_corpus([r[1:] for r in rows], forms=False))))
         return [self._rows[i] for i in item_ids]
 
     def get(self, item_ids: list[int]) -> Generator[Progress, None, np.ndarray]:

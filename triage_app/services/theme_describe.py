@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.embeddings import text_hash
-from analysis.text_clean import boilerplate_lines, clean_item, redacted_source
+from analysis.text_clean import form_rules, source_cleaner
 from analysis.embeddings import get_backend
 from analysis.theme_labels import phrase_labels
 from analysis.topic_keywords import class_keywords
@@ -37,24 +37,32 @@ QUOTE_CANDIDATES = 50
 
 
 def clean_rows(rows: list[tuple], indices: list[int]) -> list[str]:
-    """Cleaned texts of ``rows[i]`` (``items_for_analysis`` rows) for ``indices``, exactly as a full
-    analysis (``clean_corpus``) cleans them: boilerplate lines are judged within each one's whole
-    source, but only the texts asked for are cleaned."""
+    """The embedded texts of ``rows[i]`` for ``indices`` (``row_views``)."""
+    return row_views(rows, indices)[0]
+
+
+def row_views(rows: list[tuple], indices: list[int]) -> tuple[list[str], list[str]]:
+    """(embedded, read) cleaned texts of ``rows[i]`` (``items_for_analysis`` rows) for ``indices``, exactly as a
+    full analysis (``clean_views``) cleans them: boilerplate and forms are judged within each one's whole source,
+    but only the texts asked for are cleaned."""
     groups: dict[tuple, list[int]] = {}
     for i in indices:
         groups.setdefault((rows[i][1], rows[i][2]), [])
     for i, r in enumerate(rows):
         if (r[1], r[2]) in groups:
             groups[(r[1], r[2])].append(i)
-    cleaned: dict[int, str] = {}
+    embedded: dict[int, str] = {}
+    read: dict[int, str] = {}
     wanted = set(indices)
     for (fmt, _), members in groups.items():
-        shared = boilerplate_lines(rows[i][4] for i in members)
-        redacted = redacted_source(rows[i][4] for i in members)
+        texts = [rows[i][4] for i in members]
+        plain = source_cleaner(fmt, texts, forms=False)
+        formed = source_cleaner(fmt, texts) if form_rules(fmt, texts) else None
         for i in members:
             if i in wanted:
-                cleaned[i] = clean_item(rows[i][3], rows[i][4], fmt, shared, redacted)
-    return [cleaned[i] for i in indices]
+                embedded[i] = plain(rows[i][3], rows[i][4])
+                read[i] = formed(rows[i][3], rows[i][4]) if formed else embedded[i]
+    return [embedded[i] for i in indices], [read[i] for i in indices]
 
 
 def moved_centroids(conn, vectors: np.ndarray, theme_of: list[int | None]) -> dict[int, np.ndarray]:
@@ -126,7 +134,8 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
             drawn: np.ndarray | list[int] = rng.choice(len(rest), min(QUOTE_CANDIDATES, len(rest)), replace=False) if rest else []
             candidates[theme] = ranked[:QUOTE_CANDIDATES] + [rest[i] for i in sorted(drawn)]
     wanted = sorted({m for v in samples.values() for m in v} | {m for v in candidates.values() for m in v})
-    docs = dict(zip(wanted, clean_rows(rows, [position[m] for m in wanted])))
+    embedded, read = row_views(rows, [position[m] for m in wanted])
+    docs = dict(zip(wanted, read))  # labels and keywords read texts without issue-form text
     texts = [[docs[m] for m in samples[t]] for t in classes]
     chinese = corpus_words([d for group in texts for d in group], seed)
     keywords = dict(zip(classes, class_keywords(texts, n_keywords, words=chinese)))
@@ -137,7 +146,8 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
         fields: dict = {"keywords": keywords.get(theme_id, []), "updated_run_id": run_id}
         if not themes[theme_id]["label_edited"] and theme_id in labels:
             fields["label"] = labels[theme_id]
-        quotes = _quotes(conn, model, themes[theme_id], candidates.get(theme_id, []), docs, embed_chars, n_quotes)
+        quotes = _quotes(conn, model, themes[theme_id], candidates.get(theme_id, []), docs, embed_chars, n_quotes,
+                         dict(zip(wanted, embedded)))
         if quotes:
             fields["quotes"] = quotes
         tq.update_theme(conn, theme_id, **fields)
@@ -163,9 +173,11 @@ def _labels(themes: dict, classes: list[int], texts: list[list[str]], keywords: 
 
 
 def _quotes(conn, model: str, theme: dict, items: list[int], docs: dict[int, str], embed_chars: int,
-            n_quotes: int) -> list[int]:
-    """Item ids of the theme's quotes, among ``items`` whose vectors are cached."""
-    hashes = [text_hash(docs[m][:embed_chars]) for m in items]
+            n_quotes: int, embedded: dict[int, str] | None = None) -> list[int]:
+    """Item ids of the theme's quotes, among ``items`` whose vectors are cached (by their ``embedded`` texts,
+    default ``docs``)."""
+    embedded = docs if embedded is None else embedded
+    hashes = [text_hash(embedded[m][:embed_chars]) for m in items]
     cached = tq.cached_vectors(conn, model, hashes)
     keep = [(m, h) for m, h in zip(items, hashes) if h in cached]
     if not keep or not theme["centroid"]:
