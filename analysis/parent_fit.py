@@ -61,14 +61,16 @@ def _says_one(term: str, text: str, said: Said) -> bool:
 def related(parts, texts, said: Said, other_texts=()) -> bool:
     """Whether members say two parts together: ``PAIR_TOGETHER`` of the texts saying the rarer part say the other
     ("Crashes and freezes", "Photos and videos"), at least ``PAIR_MIN`` of them; never with the corpus's subject,
-    a part ``CORPUS_SHARE`` of ``other_texts`` (the other parents') say ("iPod and apple")."""
+    a part ``PAIR_SUBJECT`` of ``other_texts`` (the other parents') say ("iPod and apple")."""
+    from .parent_readable import PAIR_SUBJECT
+
     if len(parts) != 2 or not texts:
         return True
     a, b = (_part_texts(p, texts, said) for p in parts)
     both = len(a & b)
     if not a or not b or both < PAIR_MIN or both < PAIR_TOGETHER * min(len(a), len(b)):
         return False
-    return not other_texts or all(len(_part_texts(p, other_texts, said)) < CORPUS_SHARE * len(other_texts)
+    return not other_texts or all(len(_part_texts(p, other_texts, said)) < PAIR_SUBJECT * len(other_texts)
                                   for p in parts)
 
 
@@ -139,23 +141,29 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
         return label
     for option in (_claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
                    _head_frame(ranked(), child_labels, flat, mood, loved, said),
-                   _more(child_labels, sizes, mood, loved, said)):
+                   _more(child_labels, sizes, mood, loved, said, flat, other_texts)):
         if option and option.lower() not in taken and not clashes(option) and option != label:
             return option
     return label
 
 
 def _clash_test(taken: set[str], other_texts, said: Said):
-    keys = None
+    keys: dict[str, tuple] = {}
 
     def clashes(label: str) -> bool:
-        nonlocal keys
-        if not taken:
+        mood = _label_mood(label, said)
+        if not mood or is_more(label):
             return False
-        if keys is None:
-            keys = {meaning(t, other_texts, said) for t in taken if not is_more(t)}
-        mine = meaning(label, other_texts, said)
-        return mine[0] != 0 and mine in keys
+        mine = None
+        for t in sorted(taken):
+            if is_more(t) or _label_mood(t, said) != mood:
+                continue  # the cheap test first: the words' shares are read only for labels of the same mood
+            if t not in keys:
+                keys[t] = meaning(t, other_texts, said)
+            mine = mine or meaning(label, other_texts, said)
+            if keys[t] == mine:
+                return True
+        return False
 
     return clashes
 
@@ -208,13 +216,18 @@ def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str
     return None
 
 
-def _more(child_labels, sizes, mood: int, loved, said: Said) -> str | None:
-    """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more")."""
-    from .label_polish import bare_topic
+def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=()) -> str | None:
+    """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
+    a child's one English word only when it is the parent's own (not "Answer", "Power": ``generic_word``, lift)."""
+    from .label_polish import bare_topic, generic_word
+    from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
+    chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
     for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
+        if chinese is not None and cjk != chinese:
+            continue  # the language most of the parent's members write
         if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
                 or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)
                 or not _fits_praise(plain, loved, said)):
@@ -225,8 +238,14 @@ def _more(child_labels, sizes, mood: int, loved, said: Said) -> str | None:
                     bare_topic(bare) and not plain.endswith(("问题", "好评")) and not own_mood(bare, said.words)):
                 continue  # 米饭 alone is relabelled later (餐盒问题): the parent would name a word no child has
             tail = "好评" if loved or (loved is None and mood > 0) else "问题" if mood < 0 else "反馈"
-            return f"{bare}等{len(sizes)}类{tail}"
-        if len(plain.split()) > MORE_WORDS or bare_topic(plain):
+            out = f"{bare}等{len(sizes)}类{tail}"
+            if len(re.sub(r"[^\u3400-\u9fff]", "", out)) <= MAX_ZH_CHARS:
+                return out
             continue
+        if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
+            continue
+        if len(plain.split()) == 1 and (generic_word(plain, flat, list(flat) + list(other_texts)) or not all(
+                _lift_ok(t, flat, other_texts, said) for t in label_terms(plain, said.words))):
+            continue  # a one-word child stays when it is the parent's own ("Excel, and 6 more")
         return f"{plain}, and {len(sizes) - 1} more"
     return None
