@@ -218,8 +218,8 @@ def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str
 
 def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=()) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
-    a child's one English word only when it is the parent's own (not "Answer", "Power": ``generic_word``, lift)."""
-    from .label_polish import bare_topic, generic_word
+    a child's one English word only when it is a name and the parent's own (not "Answer", "Power")."""
+    from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
     chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
@@ -230,7 +230,7 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
             continue  # the language most of the parent's members write
         if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
                 or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)
-                or not _fits_praise(plain, loved, said)):
+                or (mood and not _fits_praise(plain, loved, said))):
             continue
         if cjk:
             bare = re.sub(r"(问题|好评)$", "", plain)
@@ -244,8 +244,8 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
             continue
         if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
             continue
-        if len(plain.split()) == 1 and (generic_word(plain, flat, list(flat) + list(other_texts)) or not all(
-                _lift_ok(t, flat, other_texts, said) for t in label_terms(plain, said.words))):
-            continue  # a one-word child stays when it is the parent's own ("Excel, and 6 more")
+        if len(plain.split()) == 1 and (not is_name(plain, flat) or generic_word(plain, flat, list(flat) + list(
+                other_texts)) or not all(_lift_ok(t, flat, other_texts, said) for t in label_terms(plain, said.words))):
+            continue  # one word: a name that is the parent's own ("Kmine, and 6 more"), not "Answer", "Business"
         return f"{plain}, and {len(sizes) - 1} more"
     return None
