@@ -141,7 +141,7 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
         return label
     for option in (_claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
                    _head_frame(ranked(), child_labels, flat, mood, loved, said),
-                   _more(child_labels, sizes, mood, loved, said, flat, other_texts)):
+                   _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)):
         if option and option.lower() not in taken and not clashes(option) and option != label:
             return option
     return label
@@ -216,18 +216,19 @@ def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str
     return None
 
 
-def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=()) -> str | None:
+def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=()) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
     a child's one English word only when it is a name and the parent's own (not "Answer", "Power")."""
     from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
+    held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
     chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
     for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
-        if chinese is not None and cjk != chinese:
-            continue  # the language most of the parent's members write
+        if (chinese is not None and cjk != chinese) or frozenset(label_terms(plain, said.words)) in held:
+            continue  # the language most of the parent's members write; not what a sibling is named by
         if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
                 or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)
                 or (mood and not _fits_praise(plain, loved, said))):

@@ -36,6 +36,9 @@ def test_two_topics_members_never_say_together_do_not_name_a_parent():
     assert label == "Facebook login, and 4 more", label  # session 9: "Facebook and notification problems"
     assert pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, set(), pl.Said()) == label
     assert not pl.repeats("Facebook login", label)  # the child it names keeps its label
+    sibling = pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, {"facebook login, and 2 more"},
+                             pl.Said())
+    assert sibling == "Notifications late, and 4 more", sibling  # never the phrase a sibling parent leads with
 
 
 FREEZES = {  # members write "crashes and freezes" in one breath: one category
