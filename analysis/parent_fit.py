@@ -26,6 +26,8 @@ PAIR_TOGETHER = 0.2
 PAIR_MIN = 3
 #: The "and N more" form takes a child's label of at most this many English words / Chinese characters.
 MORE_WORDS, MORE_ZH_CHARS = 3, 6
+#: ...of a child at least 1/MORE_LEAD the size of the largest.
+MORE_LEAD = 2
 _MORE = re.compile(r"(?i), and \d+ more$|等\d+类(问题|好评|反馈)?$")
 _FRAMES = re.compile(r"(?i)^praise for |\s+problems$|问题$|好评$")
 
@@ -218,13 +220,17 @@ def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str
 
 def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=()) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
-    a child's one English word only when it is a name and the parent's own (not "Answer", "Power")."""
+    a child's one English word only when it is the parent's own and the largest child or a name; never a child
+    less than 1/``MORE_LEAD`` the size of the largest."""
     from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
     held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
     chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
-    for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
+    order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
+    for k in order:
+        if sizes[k] * MORE_LEAD < sizes[order[0]]:
+            return None  # a small child would lead a label over a parent it says little of
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
         if (chinese is not None and cjk != chinese) or frozenset(label_terms(plain, said.words)) in held:
@@ -245,8 +251,10 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
             continue
         if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
             continue
-        if len(plain.split()) == 1 and (not is_name(plain, flat) or generic_word(plain, flat, list(flat) + list(
-                other_texts)) or not all(_lift_ok(t, flat, other_texts, said) for t in label_terms(plain, said.words))):
-            continue  # one word: a name that is the parent's own ("Kmine, and 6 more"), not "Answer", "Business"
+        if len(plain.split()) == 1 and ((k != order[0] and not is_name(plain, flat))
+                                        or generic_word(plain, flat, list(flat) + list(other_texts))
+                                        or not all(_lift_ok(t, flat, other_texts, said)
+                                                   for t in label_terms(plain, said.words))):
+            continue  # one word: the largest child's or a name, the parent's own ("Kmine, and 6 more"); not "Power"
         return f"{plain}, and {len(sizes) - 1} more"
     return None
