@@ -220,8 +220,8 @@ def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str
 
 def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=()) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
-    a child's one English word only when it is the parent's own and the largest child or a name; never a child
-    less than 1/``MORE_LEAD`` the size of the largest."""
+    a child's one English word only when it is a name and the parent's own; never a child less than
+    1/``MORE_LEAD`` the size of the largest."""
     from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
@@ -251,10 +251,10 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
             continue
         if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
             continue
-        if len(plain.split()) == 1 and ((k != order[0] and not is_name(plain, flat))
+        if len(plain.split()) == 1 and (not is_name(plain, flat)
                                         or generic_word(plain, flat, list(flat) + list(other_texts))
                                         or not all(_lift_ok(t, flat, other_texts, said)
                                                    for t in label_terms(plain, said.words))):
-            continue  # one word: the largest child's or a name, the parent's own ("Kmine, and 6 more"); not "Power"
+            continue  # one word: a name that is the parent's own ("Excel, and 6 more"); not "Power", "Answer"
         return f"{plain}, and {len(sizes) - 1} more"
     return None
