@@ -27,7 +27,7 @@ PAIR_MIN = 3
 #: The "and N more" form takes a child's label of at most this many English words / Chinese characters.
 MORE_WORDS, MORE_ZH_CHARS = 3, 6
 #: ...of a child at least 1/MORE_LEAD the size of the largest.
-MORE_LEAD = 2
+MORE_LEAD = 3
 _MORE = re.compile(r"(?i), and \d+ more$|等\d+类(问题|好评|反馈)?$")
 _FRAMES = re.compile(r"(?i)^praise for |\s+problems$|问题$|好评$")
 
