@@ -359,7 +359,7 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
                        frame_mood, loved)
     from .parent_readable import readable
 
-    return readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+    return readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts)
 
 
 def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
@@ -587,6 +587,10 @@ def repeats(child: str, parent: str, words=()) -> bool:
     """Whether a sub-theme's label only repeats its parent's ("Phone" under "Phone" or "Phone problems", 送餐太慢
     under 送餐慢): the same words but frame words and degree adverbs ("Login" under "Login and account problems"
     names a part of it)."""
+    from .parent_fit import is_more
+
+    if is_more(parent):
+        return False  # "Login fails, and 3 more" names its largest child on purpose
     mine = _label_words(child, words)
     return bool(mine) and mine == _label_words(parent, words)
 

@@ -36,6 +36,15 @@ def _weak_terms(label: str, texts, sizes, other_texts, said: Said, breadth: bool
 
 
 def readable(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
+             loved: bool | None, current: str = "", other_counts=None) -> str:
+    """``_readable``, then ``parent_fit.fit``: a label that names no category of the children gives way."""
+    from .parent_fit import fit
+
+    out = _readable(label, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
+    return fit(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts)
+
+
+def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
               loved: bool | None) -> str:
     """``label``, or what the parent's largest children are called when ``label`` is a bare word or a pair
     of words that does not say what the parent holds ("Terminal" over build, test and editor children,

@@ -156,6 +156,8 @@ class Counts:
     def only_repeats(self, child: str, parent: str) -> bool:
         from analysis.parent_labels import label_terms
 
+        if re.search(r", and \d+ more$|等\d+类", parent):
+            return False  # "Login fails, and 3 more" names its largest child on purpose (parent_fit)
         if self.key(child) == self.key(parent):
             return True
         c, p = set(label_terms(child)), set(label_terms(parent))
@@ -178,7 +180,34 @@ class Counts:
                 "numbered": sum(bool(_SUFFIX.search(x)) for x in labels),
                 "case dup": sum(low[x.lower()] > 1 or self.twin(x) for x in labels),
                 "generic 1-word": sum(self.generic(x, ks) for x, ks in themes),
-                "top empty": sum(self.bare(t[1]) or self.generic(t[1], t[0]) or self.empty(t[1], t[0]) for t in tops)}
+                "top empty": sum(self.bare(t[1]) or self.generic(t[1], t[0]) or self.empty(t[1], t[0]) for t in tops),
+                **self.category(tops)}
+
+    def category(self, tops) -> dict:
+        """Top-level labels that name no category (``parent_fit``'s tests, read on 400 sampled members of each):
+        two parts members never say together, a one-character Chinese topic in a frame, the meaning of a larger
+        top-level theme's label (same mood, same topic words)."""
+        import numpy as np
+
+        from analysis.parent_fit import meaning, pair_parts, related, terse
+        from analysis.parent_labels import Said
+
+        said = Said()
+        unrelated = short = same = 0
+        seen = []
+        for children, label, _ in tops:
+            idx = np.flatnonzero(np.isin(self.labels, children))
+            rng = np.random.default_rng(self.rng_seed)
+            inside = [self.docs[i] for i in (np.sort(rng.choice(idx, 400, replace=False)) if len(idx) > 400 else idx)]
+            rest = np.flatnonzero(~np.isin(self.labels, children) & (self.labels >= 0))
+            others = [self.docs[i] for i in np.sort(rng.choice(rest, min(len(rest), 2000), replace=False))]
+            parts = pair_parts(label) if len(children) > 1 else []
+            unrelated += bool(parts) and not related(parts, inside, said, others)
+            short += terse(label, said)
+            key = meaning(label, others, said)
+            same += key[0] != 0 and key in seen
+            seen.append(key)
+        return {"unrelated pair": unrelated, "terse": short, "sibling same": same}
 
     def empty(self, label: str, subs: list[int]) -> bool:
         """A label whose content words are all generic or evaluative (``lone_labels.empty_label``, the test the
@@ -241,7 +270,7 @@ def main() -> None:
         for side, result in sides.items():
             rows.append((name, side, counts.row(result)))
         shown.append((name, sides))
-    cols = ["labels", "top", "top empty", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
+    cols = ["labels", "top", "top empty", "unrelated pair", "terse", "sibling same", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
             "placeholder", "minority claim", "cpu"]
     print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
     print("|---" * (len(cols) + 2) + "|")

@@ -1,0 +1,260 @@
+"""The last check on a parent's label (``parent_readable.readable`` calls ``fit``): a label that names no category
+of its children gives way. It is unfit when it
+- joins two parts its members never say together ("Facebook and notification problems", "辣椒、袋子问题",
+  "Vulkan and overflow"): two children's topics, not one category (``related``);
+- is a one-character Chinese topic in a frame (肉问题, 菜问题): too terse to say what the parent holds;
+- says what a sibling parent named before it says (same mood, same topic words once praise/complaint words and the
+  corpus's subject are left out: "Great app" beside "Praise for app", 味道好评 beside 味道不错);
+- names the parent by a topic said as often elsewhere (味道不错 over courier praise) while a topic of its own covers
+  most of it (送餐).
+An unfit label is replaced by, in order: a claim already written for the parent or a child that children holding
+``BREADTH`` of its items say (难吃); the best head term the children share, framed, when it covers ``BREADTH``
+(送餐快, "Crash problems"); the largest child's phrase with how many more sub-themes there are ("Receive
+notifications, and 6 more", "放了辣椒等5类问题"). Each is grounded in members' words, distinct from the siblings.
+"""
+from __future__ import annotations
+
+import re
+
+from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
+                            _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
+                            own_mood, term_counts)
+
+#: Two parts are one category when this share of the texts saying the rarer part also say the other...
+PAIR_TOGETHER = 0.2
+#: ...and at least this many texts say both.
+PAIR_MIN = 3
+#: The "and N more" form takes a child's label of at most this many English words / Chinese characters.
+MORE_WORDS, MORE_ZH_CHARS = 3, 6
+#: ...of a child at least 1/MORE_LEAD the size of the largest.
+MORE_LEAD = 3
+_MORE = re.compile(r"(?i), and \d+ more$|等\d+类(问题|好评|反馈)?$")
+_FRAMES = re.compile(r"(?i)^praise for |\s+problems$|问题$|好评$")
+
+
+def is_more(label: str) -> bool:
+    """A label of the "and N more" form ("Login fails, and 3 more", "放了辣椒等5类问题")."""
+    return bool(_MORE.search(_SUFFIX.sub("", label or "").strip()))
+
+
+def pair_parts(label: str) -> list[str]:
+    """The two parts a label joins ("Facebook and notification problems" -> Facebook, notification; "Photos and
+    videos, netflix service" -> the two children's labels); [] for a label of one part."""
+    if is_more(label):
+        return []
+    core = _FRAMES.sub("", _SUFFIX.sub("", label or "").strip()).strip()
+    for sep in (", ", "、", " and "):
+        parts = [p.strip() for p in (core.split(sep) if sep != " and " else re.split(r"(?i)\s+and\s+", core))]
+        if len(parts) == 2 and all(parts):
+            return parts
+    return []
+
+
+def _part_texts(part: str, texts, said: Said) -> set[int]:
+    terms = [t for t in label_terms(part, said.words) if t not in _FRAME_WORDS]
+    heads = [t for t in terms if _head_term(t)] or terms
+    return {i for i, t in enumerate(texts) if any(_says_one(h, t, said) for h in heads)}
+
+
+def _says_one(term: str, text: str, said: Said) -> bool:
+    return term in text if _is_cjk(term) else term in said.terms(text)
+
+
+def related(parts, texts, said: Said, other_texts=()) -> bool:
+    """Whether members say two parts together: ``PAIR_TOGETHER`` of the texts saying the rarer part say the other
+    ("Crashes and freezes", "Photos and videos"), at least ``PAIR_MIN`` of them; never with the corpus's subject,
+    a part ``PAIR_SUBJECT`` of ``other_texts`` (the other parents') say ("iPod and apple")."""
+    from .parent_readable import PAIR_SUBJECT
+
+    if len(parts) != 2 or not texts:
+        return True
+    a, b = (_part_texts(p, texts, said) for p in parts)
+    both = len(a & b)
+    if not a or not b or both < PAIR_MIN or both < PAIR_TOGETHER * min(len(a), len(b)):
+        return False
+    return not other_texts or all(len(_part_texts(p, other_texts, said)) < PAIR_SUBJECT * len(other_texts)
+                                  for p in parts)
+
+
+def _label_mood(label: str, said: Said) -> int:
+    plain = _SUFFIX.sub("", label or "").strip()
+    if plain.lower().startswith("praise for ") or plain.endswith("好评"):
+        return 1
+    if plain.lower().endswith(" problems") or plain.endswith("问题"):
+        return -1
+    return own_mood(plain, said.words)
+
+
+def meaning(label: str, other_texts, said: Said) -> tuple[int, frozenset]:
+    """(mood, topic words) of a label: its words but praise/complaint words and the corpus's subject (a word
+    ``CORPUS_SHARE`` of the other parents' texts say: app, 外卖)."""
+    from .label_mood import evaluative_word
+
+    if is_more(label):
+        return 0, frozenset()  # names its largest child and says there is more: no sibling's meaning
+    words = set()
+    for t in label_terms(label, said.words):
+        if t in _PLAIN_MOOD or (not _is_cjk(t) and evaluative_word(t)) or (_is_cjk(t) and own_mood(t, said.words)):
+            continue
+        if other_texts and _shares([(t,)], [list(other_texts)], said)[0] >= CORPUS_SHARE:
+            continue
+        words.add(t)
+    if not words:  # a claim without a topic (难吃, "Keeps crashing"): what it says is its meaning
+        words = {t for t in label_terms(label, said.words) if t not in _PLAIN_MOOD}
+    return _label_mood(label, said), frozenset(words)
+
+
+def terse(label: str, said: Said) -> bool:
+    """A one-character Chinese topic in a frame or alone (肉问题, 菜问题, 菜)."""
+    terms = label_terms(label, said.words)
+    return len(terms) == 1 and _is_cjk(terms[0]) and len(terms[0]) == 1 and not own_mood(label, said.words)
+
+
+def _lift_ok(term: str, texts, other_texts, said: Said) -> bool:
+    from .parent_readable import TERM_LIFT
+
+    inside, outside = _shares([(term,)], [texts, list(other_texts)], said)
+    return inside >= TERM_LIFT * max(outside, 1.0 / max(1, len(other_texts)))
+
+
+def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
+        loved: bool | None, current: str = "", other_counts=None) -> str:
+    """``label``, or a label that names a category of the parent's children (module docstring)."""
+    if len(sizes) < 2 or is_more(label):
+        return label
+    flat = [t for g in texts for t in g]
+    clashes = _clash_test(taken, other_texts, said)
+    heads = None
+
+    def ranked():
+        nonlocal heads
+        if heads is None:
+            counts = other_counts if other_counts is not None else term_counts(other_texts, said)
+            heads = [h for h in head_terms(texts, sizes, counts, len(other_texts), child_labels, said)
+                     if h[1] >= BREADTH and not (_is_cjk(h[2]) and len(h[2]) == 1)
+                     and counts.get(h[2], 0) < CORPUS_SHARE * max(1, len(other_texts))
+                     and _lift_ok(h[2], flat, other_texts, said)]
+        return heads
+
+    parts = pair_parts(label)
+    unfit = ((parts and not related(parts, flat, said, other_texts)) or terse(label, said) or clashes(label)
+             or _weak_topic(label, flat, other_texts, said, ranked))
+    if not unfit:
+        return label
+    for option in (_claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
+                   _head_frame(ranked(), child_labels, flat, mood, loved, said),
+                   _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)):
+        if option and option.lower() not in taken and not clashes(option) and option != label:
+            return option
+    return label
+
+
+def _clash_test(taken: set[str], other_texts, said: Said):
+    keys: dict[str, tuple] = {}
+
+    def clashes(label: str) -> bool:
+        mood = _label_mood(label, said)
+        if not mood or is_more(label):
+            return False
+        mine = None
+        for t in sorted(taken):
+            if is_more(t) or _label_mood(t, said) != mood:
+                continue  # the cheap test first: the words' shares are read only for labels of the same mood
+            if t not in keys:
+                keys[t] = meaning(t, other_texts, said)
+            mine = mine or meaning(label, other_texts, said)
+            if keys[t] == mine:
+                return True
+        return False
+
+    return clashes
+
+
+def _weak_topic(label: str, flat, other_texts, said: Said, ranked) -> bool:
+    """A label whose topic words are all said about as often elsewhere (味道 over courier praise) while a topic
+    of the parent's own covers ``BREADTH`` of it."""
+    topics = [t for t in label_terms(label, said.words) if _head_term(t)]
+    if not topics or any(_lift_ok(t, flat, other_texts, said) for t in topics):
+        return False
+    return bool(ranked())
+
+
+def _claim(candidates, texts, sizes, other_texts, mood: int, said: Said, loved) -> str | None:
+    """A complaint or praise already written for the parent or a child (难吃, "Keeps crashing") that children
+    holding ``BREADTH`` of its items say (two or more), ``CLAIM_LIFT`` times more than the other parents."""
+    if not mood:
+        return None
+    flat = [t for g in texts for t in g]
+    best = None
+    for label in dict.fromkeys(_SUFFIX.sub("", c or "").strip() for c in candidates):
+        chars = len(re.sub(r"[^\u3400-\u9fff]", "", label))
+        if (not label or label.startswith("(") or any(ch.isdigit() for ch in label) or ":" in label
+                or (chars and chars < 2) or (not chars and len(label.split()) > MORE_WORDS)
+                or own_mood(label, said.words) != mood or not _fits_praise(label, loved, said)):
+            continue
+        terms = label_terms(label, said.words)
+        if not terms or all(t in _PLAIN_MOOD for t in terms):
+            continue  # 不错, "Good": says that, not what
+        _, breadth, n_cov, outside = coverage([terms], texts, sizes, other_texts, said)
+        inside = _shares([terms], [flat], said)[0]
+        if n_cov < 2 or breadth < BREADTH or inside < CLAIM_LIFT * outside:
+            continue
+        key = (round(breadth, 3), inside, label)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return None if best is None else best[2]
+
+
+def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str | None:
+    """The best head term covering ``BREADTH`` of the parent that a child's label names, framed by its mood
+    (送餐快, "Phone problems"; not "CPUs", a word of build logs no child is named by)."""
+    frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    for _, _, term, _ in ranked:
+        if not any(term in label if _is_cjk(term) else term in label_terms(label, said.words)
+                   for label in child_labels):
+            continue
+        predicate = _predicate(term, flat, frame_mood, said) if frame_mood and _is_cjk(term) else None
+        return frame([term], frame_mood, said, predicate, flat)
+    return None
+
+
+def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=()) -> str | None:
+    """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
+    a child's one English word only when it is a name and the parent's own; never a child less than
+    1/``MORE_LEAD`` the size of the largest."""
+    from .label_polish import bare_topic, generic_word, is_name
+    from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
+
+    held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
+    chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
+    order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
+    for k in order:
+        if sizes[k] * MORE_LEAD < sizes[order[0]]:
+            return None  # a small child would lead a label over a parent it says little of
+        plain = _SUFFIX.sub("", child_labels[k] or "").strip()
+        cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
+        if (chinese is not None and cjk != chinese) or frozenset(label_terms(plain, said.words)) in held:
+            continue  # the language most of the parent's members write; not what a sibling is named by
+        if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
+                or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)
+                or (mood and not _fits_praise(plain, loved, said))):
+            continue
+        if cjk:
+            bare = re.sub(r"(问题|好评)$", "", plain)
+            if len(re.sub(r"[^\u3400-\u9fff]", "", bare)) > MORE_ZH_CHARS or len(bare) < 2 or (
+                    bare_topic(bare) and not plain.endswith(("问题", "好评")) and not own_mood(bare, said.words)):
+                continue  # 米饭 alone is relabelled later (餐盒问题): the parent would name a word no child has
+            tail = "好评" if loved or (loved is None and mood > 0) else "问题" if mood < 0 else "反馈"
+            out = f"{bare}等{len(sizes)}类{tail}"
+            if len(re.sub(r"[^\u3400-\u9fff]", "", out)) <= MAX_ZH_CHARS:
+                return out
+            continue
+        if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
+            continue
+        if len(plain.split()) == 1 and (not is_name(plain, flat)
+                                        or generic_word(plain, flat, list(flat) + list(other_texts))
+                                        or not all(_lift_ok(t, flat, other_texts, said)
+                                                   for t in label_terms(plain, said.words))):
+            continue  # one word: a name that is the parent's own ("Excel, and 6 more"); not "Power", "Answer"
+        return f"{plain}, and {len(sizes) - 1} more"
+    return None
