@@ -24,7 +24,7 @@ each sampled member's nearest other sub-theme by its centroid), when that parent
 its own: what the members say, not a shared word nor the one centroid ("两个小时才送到" members sit nearest the
 "送餐慢" children even though no key term joins them and the lexical term pulls the sub-theme to "饭都凉").
 Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
-Deterministic: no randomness; ties go to the lowest index.
+Deterministic: no randomness but the seeded member sample of ``member_votes``; ties go to the lowest index.
 """
 from __future__ import annotations
 
