@@ -463,7 +463,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,
                n_quotes: int = 5, embed=None, chinese_words=None, profile: Profile | None = None,
                profiled: np.ndarray | None = None, kind_weight: float = KIND_WEIGHT,
-               info: dict | None = None, praise: np.ndarray | None = None) -> tuple[np.ndarray, list[TopTheme]]:
+               info: dict | None = None, praise: np.ndarray | None = None,
+               group_docs: Sequence[str] | None = None) -> tuple[np.ndarray, list[TopTheme]]:
     """Group sub-themes into top-level themes; returns (top index per sub-theme, top-level themes).
     ``sub_labels`` (one per sub-theme) is filled with labels distinct among siblings.
 
@@ -476,14 +477,17 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     item's stored facts (the stated type, its own score, the stored type and sentiment: what the store's
     PRAISE_SQL reads for the priority), so that a parent is framed as praise exactly when the priority lists it
     as mostly praise; None (no workspace, e.g. a replay of saved inputs): the heads' top guesses on the profiled
-    sample stand in.
+    sample stand in. ``group_docs``: the texts the grouping reads for shared words and names (default ``docs``):
+    the analysis gives it the embedded texts, issue forms kept, while labels read ``docs`` without them (the
+    forms' words group bug reports with bug reports: nlbse24's top level fell below the flat themes without).
     """
     from .theme_labels import memo_embed
     from .topics import representative
 
     n_sub = len(sub_centroids)
     sizes = np.bincount(labels[labels >= 0], minlength=n_sub) if n_sub else np.zeros(0, np.int64)
-    top_of, moods, profiled_idx, said, typed = top_groups(docs, labels, sub_similarity, sub_centroids,
+    grouped = docs if group_docs is None else group_docs
+    top_of, moods, profiled_idx, said, typed = top_groups(grouped, labels, sub_similarity, sub_centroids,
                                                           sub_keywords, distance=distance, seed=seed, embed=embed,
                                                           profile=profile, profiled=profiled, kind_weight=kind_weight,
                                                           info=info, chinese_words=chinese_words,

@@ -377,7 +377,8 @@ def _engine(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
 def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None = None,
                 on_stage: ProgressFn | None = None, embed: Embed | None = None,
                 nearest_fn: Callable | None = None, profile: Profile | None = None,
-                cache_dir: str | os.PathLike[str] | None = None, praise=None) -> ThemeResult:
+                cache_dir: str | os.PathLike[str] | None = None, praise=None,
+                group_docs: Sequence[str] | None = None) -> ThemeResult:
     """Cluster ``docs`` (cleaned texts) with their unit-length ``embeddings`` into themes.
 
     ``embed`` maps phrases to unit vectors in the same space (label candidates are re-ranked by
@@ -387,14 +388,15 @@ def find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams
     their sentiment and type probabilities (``theme_tree.Profile``; read for the clustered sample):
     top-level themes then group sub-themes of the same kind. None: by content alone. ``cache_dir``:
     where UMAP's compiled code is cached (``compiled_cache``; None: compiled in every process). ``praise``:
-    per document, whether the item is praise by its stored facts (``theme_tree.build_tree``)."""
+    per document, whether the item is praise by its stored facts (``theme_tree.build_tree``). ``group_docs``:
+    the texts the grouping reads for shared words (``build_tree``); None: ``docs``."""
     with _engine(cache_dir):
-        return _find_themes(docs, embeddings, params, on_stage, embed, nearest_fn, profile, praise)
+        return _find_themes(docs, embeddings, params, on_stage, embed, nearest_fn, profile, praise, group_docs)
 
 
 def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParams | None,
                  on_stage: ProgressFn | None, embed: Embed | None, nearest_fn: Callable | None,
-                 profile: Profile | None, praise=None) -> ThemeResult:
+                 profile: Profile | None, praise=None, group_docs: Sequence[str] | None = None) -> ThemeResult:
     params = params or ThemeParams()
     stage = on_stage or (lambda _s: None)
     seconds: dict[str, float] = {}
@@ -472,7 +474,7 @@ def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParam
                               sub_labels, distance=params.top_distance, seed=params.seed,
                               n_keywords=params.n_keywords, n_quotes=params.n_quotes, embed=embed, chinese_words=chinese,
                               profile=profile, profiled=fit_idx, kind_weight=params.kind_weight, info=tree_info,
-                              praise=praise)
+                              praise=praise, group_docs=group_docs)
     for th, label in zip(themes, sub_labels):
         th.label = label
     seconds["grouping and labels"] = round(time.perf_counter() - t, 3)

@@ -85,6 +85,10 @@ def base_tree(ref: str):
     import analysis
     import analysis.theme_concepts  # noqa: F401  (ours, restored after each baseline call)
 
+    import analysis.theme_labels as labels_now
+
+    if not hasattr(labels_now, "_fallback"):  # a baseline before session 10 imports the fallback by its old name
+        labels_now._fallback = labels_now.typical_sentence  # type: ignore[attr-defined]
     ours = sys.modules["analysis.theme_groups"]
     groups = module_at(ref, "analysis/theme_groups.py", "analysis._base_theme_groups")
     sys.modules["analysis.theme_groups"], analysis.theme_groups = groups, groups
@@ -109,6 +113,16 @@ def base_tree(ref: str):
 
     tree.build_tree = build_tree
     return tree
+
+
+def grouped_by(build, docs) -> dict:
+    """``group_docs`` (the embedded texts, issue forms kept: what the app's grouping reads) for a ``build_tree``
+    that takes it; a baseline before session 10 reads ``docs``."""
+    import inspect
+
+    embedded = ev.EMBEDDED.get(id(docs))
+    takes = "group_docs" in inspect.signature(inspect.unwrap(build)).parameters
+    return {"group_docs": embedded} if takes and embedded is not None and embedded != docs else {}
 
 
 def record_inputs(docs, emb, profile, embed, path: Path | None = None):
@@ -285,7 +299,7 @@ def evaluate(name: str, args) -> list[dict]:
         for _ in range(2):  # the lesser of two runs: the first one pays one-time loads (jieba, models)
             a[6] = sub_labels = [""] * len(result.themes)
             cpu = time.process_time()
-            top_of, tops = build(*a, **bkwargs)
+            top_of, tops = build(*a, **bkwargs, **grouped_by(build, docs))
             row["cpu"] = min(row["cpu"], time.process_time() - cpu)
         top_items = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
         row.update({"tops": len(tops), "subs": len(result.themes)})

@@ -211,7 +211,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
                             nearest_fn=engine.nearest if engine is not None else None,
                             profile=kind_profile(model, vectors, embedded), cache_dir=engine_cache.cache_dir(),
-                            praise=praise)
+                            praise=praise, group_docs=embedded)
         cancel.raise_if_cancelled()
         timer.seconds.update(found.seconds)
         timer.restart()
