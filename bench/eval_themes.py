@@ -142,10 +142,11 @@ def keyword_stats(keywords: dict) -> dict:
 
 
 def profile_for(backend: str, docs: list[str], emb: np.ndarray):
-    """The feedback-class profile the app passes to ``find_themes`` (None for a model the heads do not read)."""
+    """The feedback-class profile the app passes to ``find_themes`` (None for a model the heads do not read):
+    read on the texts the app embeds (``EMBEDDED``, issue forms kept), as the analysis service does."""
     from triage_app.services.analysis import kind_profile
 
-    return kind_profile(backend, emb, docs)
+    return kind_profile(backend, emb, EMBEDDED.get(id(docs), docs))
 
 
 def main_flat(ref: str = "ea7c5e7"):
