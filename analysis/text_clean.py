@@ -182,11 +182,17 @@ REDACTED_SHARE = 0.05
 
 def redacted_source(texts: Iterable[str | None], share: float = REDACTED_SHARE) -> bool:
     """Whether a source's texts are an export that masks personal data (``REDACTED_SHARE`` of them hold marks)."""
+    n, marked = _count_marked(texts, lambda text: "XX" in text and _REDACTED.search(text) is not None)
+    return n > 0 and marked >= share * n
+
+
+def _count_marked(texts: Iterable[str | None], marked_by) -> tuple[int, int]:
+    """(texts, non-empty texts for which ``marked_by`` holds)."""
     n = marked = 0
     for text in texts:
         n += 1
-        marked += bool(text and "XX" in text and _REDACTED.search(text))
-    return n > 0 and marked >= share * n
+        marked += bool(text and marked_by(text))
+    return n, marked
 
 
 #: Issue-form structure at the start of a line: a markdown heading, an HTML comment, a checklist item, a code
@@ -202,10 +208,7 @@ FORM_MIN_ITEMS = 3
 
 def form_source(texts: Iterable[str | None], share: float = FORM_SHARE) -> bool:
     """Whether a source's texts are issue-form exports (``FORM_SHARE`` of them hold form structure)."""
-    n = marked = 0
-    for text in texts:
-        n += 1
-        marked += bool(text and "\n" in text and _FORM_MARK.search(text))
+    n, marked = _count_marked(texts, lambda text: "\n" in text and _FORM_MARK.search(text) is not None)
     return marked >= max(FORM_MIN_ITEMS, share * n)
 
 
