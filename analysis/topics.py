@@ -1,7 +1,7 @@
 """Themes from precomputed embeddings: BERTopic with swappable parts, tuned for feedback.
 
 What differs from plain ``BERTopic()`` and why (figures in bench/RESULTS.md):
-- Reducer: UMAP, seeded (reproducible), on exact cosine neighbours we compute (``exact_neighbours``),
+- Reducer: UMAP, seeded (reproducible, its spectral start too: ``seeded_eigsh``), on exact cosine neighbours we compute (``exact_neighbours``),
   with its numba code cached on disk (``compiled_cache``, in the folder the caller gives): only the first analysis on a machine pays
   the compilation (~55 s otherwise in every process). PCA is the fallback for tiny sets; as the main
   reducer it was rejected: HDBSCAN finds little structure in a linear projection.
@@ -37,6 +37,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
+from .seeded_eigsh import seeded_eigsh
 from .theme_labels import Embed, label_clusters
 from .theme_tree import KIND_WEIGHT, Profile, TopTheme, build_tree
 from .topic_keywords import make_vectorizer
@@ -414,9 +415,9 @@ def _find_themes(docs: Sequence[str], embeddings: np.ndarray, params: ThemeParam
     seconds["load engine"] = round(time.perf_counter() - t, 3)
 
     t = time.perf_counter()
-    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings(), seeded_eigsh(params.seed):
         # c-TF-IDF of words no theme uses; UMAP's notes on what we chose on purpose (no search index:
-        # we never call transform; seeded, so one thread)
+        # we never call transform; seeded, so one thread); UMAP's spectral start seeded too (``seeded_eigsh``)
         warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]|n_jobs value")
         described = _DescribeLater(model)
         try:
