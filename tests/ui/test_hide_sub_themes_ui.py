@@ -12,18 +12,25 @@ from test_window import CSV, _add_theme, filled_workspace  # noqa: E402,F401  (t
 from triage_app.store import Workspace  # noqa: E402
 
 
-def test_hiding_all_sub_themes_of_a_parent_is_one_edit_and_one_undo(qtbot, settings_home, filled_workspace):  # noqa: F811
+def _exports_parent(path):
+    """Two export sub-themes under "Exports" and a lone "Login": (a, b, lone, parent)."""
     from triage_app.store import themes as tq
-    from ui.main_window import MainWindow
 
-    a = _add_theme(filled_workspace, "Slow exports", [1])
-    b = _add_theme(filled_workspace, "Broken exports", [3])
-    lone = _add_theme(filled_workspace, "Login", [2])
-    with Workspace(filled_workspace) as ws:
+    a = _add_theme(path, "Slow exports", [1])
+    b = _add_theme(path, "Broken exports", [3])
+    lone = _add_theme(path, "Login", [2])
+    with Workspace(path) as ws:
         parent = tq.insert_theme(ws.conn, label="Exports", keywords=["export"])
         for child in (a, b):
             tq.update_theme(ws.conn, child, parent_id=parent)
         tq.refresh_sizes(ws.conn)
+    return a, b, lone, parent
+
+
+def test_hiding_all_sub_themes_of_a_parent_is_one_edit_and_one_undo(qtbot, settings_home, filled_workspace):  # noqa: F811
+    from ui.main_window import MainWindow
+
+    a, b, lone, parent = _exports_parent(filled_workspace)
     window = MainWindow(filled_workspace)
     qtbot.addWidget(window)
     board = window.themes
@@ -51,14 +58,8 @@ def test_show_hidden_lists_them_greyed_and_unhide_brings_them_back(qtbot, settin
     from triage_app.store import themes as tq
     from ui.main_window import MainWindow
 
-    a = _add_theme(filled_workspace, "Slow exports", [1])
-    b = _add_theme(filled_workspace, "Broken exports", [3])
-    lone = _add_theme(filled_workspace, "Login", [2])
+    a, b, lone, parent = _exports_parent(filled_workspace)
     with Workspace(filled_workspace) as ws:
-        parent = tq.insert_theme(ws.conn, label="Exports", keywords=["export"])
-        for child in (a, b):
-            tq.update_theme(ws.conn, child, parent_id=parent)
-        tq.refresh_sizes(ws.conn)
         edits.hide_many(ws, [a, b])
         edits.rename(ws, lone, "Login fails")  # a later edit: undo alone would not reach the hide
     window = MainWindow(filled_workspace)
