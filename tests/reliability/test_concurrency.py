@@ -179,3 +179,39 @@ def test_reader_sees_a_whole_import_or_none_of_it(tmp_path):
     t.join()
     assert counts <= {0, 20_000} and counts
     writer.close()
+
+
+def _check_pausing_after_the_tables(path: str, tables_read, created, healthy) -> None:
+    """``triage-app check`` on a file the other process is creating, pausing after it read the tables
+    until the schema is committed: it reports one state of the file, not the tables of one and the
+    version of the other ("the migrations recorded are []")."""
+    from triage_app.store import health_queries
+
+    read = health_queries.tables
+
+    def pause_after(conn):
+        found = read(conn)
+        tables_read.set()
+        created.wait(30)
+        return found
+
+    health_queries.tables = pause_after  # this forked process only
+    report = check_workspace(path)
+    healthy.value = int(report.healthy)
+
+
+def test_a_check_while_another_process_creates_the_workspace(tmp_path):
+    path = tmp_path / "new.triage"
+    new = sqlite3.connect(path)  # an SQLite file with no schema yet: the other process has just begun
+    new.execute("PRAGMA journal_mode = WAL")
+    new.close()
+    ctx = mp.get_context("fork")
+    tables_read, created, healthy = ctx.Event(), ctx.Event(), ctx.Value("i", -1)
+    checker = ctx.Process(target=_check_pausing_after_the_tables, args=(str(path), tables_read, created, healthy))
+    checker.start()
+    assert tables_read.wait(30)
+    Workspace(path).close()  # the other process creates the workspace meanwhile
+    created.set()
+    checker.join(60)
+    assert checker.exitcode == 0 and healthy.value == 1
+    assert check_workspace(path).healthy
