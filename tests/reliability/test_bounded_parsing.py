@@ -25,20 +25,29 @@ def _big(tmp_path, name: str, head: str, mb: float, tail: str, key: str = "x"):
     return path
 
 
-def _seconds(workspace, path) -> float:
-    started = time.perf_counter()
+def _cpu_seconds(workspace, path) -> float:
+    """CPU seconds this process spends on one import (it runs in this process). Unlike the wall
+    clock, neither other processes on a loaded machine nor waits for the disk add to it."""
+    started = time.process_time()
     result = run_import(workspace, path, ImportOptions(format="generic"))
     assert result.added == 1
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 @pytest.mark.parametrize("head, tail", [('[{"id":"x","text":"', '"}]'), ('{"tickets":[{"id":"x","text":"', '"}]}')])
 def test_a_huge_json_string_is_read_in_linear_time(workspace, tmp_path, head, tail):
-    small = _seconds(workspace, _big(tmp_path, "s.json", head, 2, tail, "s"))
-    large = _seconds(workspace, _big(tmp_path, "l.json", head, 16, tail, "x"))
-    # 8x the text: linear is ~8x the time (before issue 16, ijson made it ~64x)
-    assert large < 20 * max(small, 0.05), (small, large)
-    text = workspace.conn.execute("SELECT text FROM items WHERE external_id='x'").fetchone()[0]
+    """16x the text costs ~16x the CPU time (measured 15-18x, also with other processes running);
+    the fixed-size reads inside a string before issue 16 made it 53-79x (bench/RESULTS.md, session
+    11). Small and large runs alternate and the fastest of each counts, so a moment of contention
+    for the memory bus (which a loaded machine adds even to CPU time) does not decide."""
+    _cpu_seconds(workspace, _big(tmp_path, "w.json", head, 0.1, tail, "w"))  # first-import costs are not parsing
+    small, large = [], []
+    for i in range(3):
+        small.append(_cpu_seconds(workspace, _big(tmp_path, f"s{i}.json", head, 1, tail, f"s{i}")))
+        if i < 2:
+            large.append(_cpu_seconds(workspace, _big(tmp_path, f"l{i}.json", head, 16, tail, f"x{i}")))
+    assert min(large) < 30 * max(min(small), 0.005), (small, large)
+    text = workspace.conn.execute("SELECT text FROM items WHERE external_id='x0'").fetchone()[0]
     assert len(text) > 16_000_000
 
 

@@ -80,13 +80,13 @@ def test_json_nested_100000_deep_is_refused_fast_and_small(workspace, write_file
              write_file("b.json", '{"tickets": ' + deep + "}"),
              write_file("c.jsonl", '{"title": "ok", "body": "fine"}\n{"x": ' + deep + "}\n")]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds of this process: a loaded machine does not add to them
     for path in files:
         try:
             run_import(workspace, path, ImportOptions(format=fmt))
         except ImportFailure as exc:
             assert "could not be imported (" not in str(exc)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss < 200_000  # KiB: no blow-up
     assert workspace.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -136,3 +136,24 @@ def test_growth_is_measured_on_the_calendar_days_the_note_says(workspace, tmp_pa
     assert (window, days) == (None, 13)
     note = {t.id: t for t in theme_summaries(conn, as_of="2024-03-13T23:00:00+00:00")}[theme].growth_note
     assert note == {"span_days": 13, "needs_days": 14}
+
+
+def test_a_theme_emptied_by_moving_its_items_out_is_listed_by_the_cli_as_by_the_board(tree):  # noqa: F811
+    """Emptied is not hidden: a sub-theme whose items were all moved out (and its top-level theme, left
+    with no item either) stays on the board, so ``triage-app themes`` lists it too, with size 0."""
+    ws, checkout, login, subs = tree
+    moved = [i for (i,) in ws.conn.execute("SELECT item_id FROM item_themes WHERE theme_id = ?", (subs["login-sub"],))]
+    edits.move_items(ws, moved, subs["slow"])
+    for theme_id in (subs["login-sub"], login):
+        assert tq.get_theme(ws.conn, theme_id)["size"] == 0
+        where = _where(ws, theme_id)  # (the briefing has pages for top-level themes only)
+        assert all(where[k] for k in ("summaries", "board", "cli", "filter", "export")), where
+    run = CliRunner().invoke
+    listed = json.loads(run(cli, ["themes", "-w", str(ws.path), "--json"]).output)
+    assert [t["id"] for t in listed] == [t.id for t in load_board(ws.conn)["themes"]]
+    emptied = {t["id"]: t for t in listed}[login]
+    assert (emptied["size"], emptied["share"], emptied["children"]) == (0, 0.0, [subs["login-sub"]])
+    text = run(cli, ["themes", "-w", str(ws.path)]).output
+    assert "Login" in text and "login fails" in text
+    edits.hide(ws, subs["login-sub"])  # hidden: then the emptied parent leaves every list, the CLI's too
+    assert _where(ws, login) == {k: False for k in _where(ws, login)}

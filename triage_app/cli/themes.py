@@ -73,12 +73,9 @@ def themes(workspace, show_all, as_json):
     from ..services.theme_summaries import as_tree, theme_summaries
 
     with existing(workspace) as ws:
+        # the board's list: an emptied theme (size 0, its items moved out) is listed as the board lists
+        # it; hidden ones (theme_scope: also a parent with every sub-theme hidden) only with --all
         rows = theme_summaries(ws.conn, include_hidden=show_all, include_merged=show_all)
-        if not show_all:
-            rows = [t for t in rows if t.size > 0]
-            kept = {t.id for t in rows}
-            for t in rows:
-                t.children = [c for c in t.children if c in kept]
         texts = _quotes(ws.conn, rows)
         total = ws.stats()["items"]
         from ..store.theme_board_queries import unassigned_count

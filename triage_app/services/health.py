@@ -96,8 +96,7 @@ def _check_shape(conn: sqlite3.Connection, report: HealthReport, version: int) -
 
 def _run_checks(conn: sqlite3.Connection, report: HealthReport) -> None:
     try:
-        tables = hq.tables(conn)
-        version = hq.user_version(conn)
+        tables, version = hq.schema_snapshot(conn)
     except sqlite3.DatabaseError as exc:
         report.add("open", "error", f"the schema cannot be read: {exc}")
         return

@@ -23,6 +23,16 @@ def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
 
+def schema_snapshot(conn: sqlite3.Connection) -> tuple[set[str], int]:
+    """(tables, schema version) read in one transaction, so a process creating or upgrading the
+    workspace meanwhile cannot show the tables of one version beside the number of another."""
+    conn.execute("BEGIN")
+    try:
+        return tables(conn), user_version(conn)
+    finally:
+        conn.execute("COMMIT")
+
+
 def schema_gaps(conn: sqlite3.Connection, version: int) -> tuple[list[str], list[str]]:
     """(missing tables and columns, missing indexes and triggers) of the workspace against a fresh
     schema of the same ``version``, built in memory by the migrations. Introspection by sqlite-utils

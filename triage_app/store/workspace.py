@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from . import backups, migrations
@@ -54,6 +55,36 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting for another window or process doing the same. Two connections
+    switching a new file at once can deadlock on its lock, and SQLite then answers "database is
+    locked" at once instead of calling the busy handler: try again until the busy timeout is spent."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def _schema_snapshot(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    """The schema version and the tables, read in one transaction: read apart, another process
+    committing the new schema between the two reads showed version 0 beside its tables ("not a
+    workspace"). A file found empty here is created by ``apply_pending``, which reads the version
+    again under the write lock, so the second of two creators waits and then finds it made."""
+    conn.execute("BEGIN")
+    try:
+        version = migrations.current_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.execute("COMMIT")
+    return version, tables
+
+
 def _backup_hint(path: Path) -> str:
     last = backups.last_backup(path)
     return f"; the last backup is {last.path}" if last else "; there is no backup of it"
@@ -74,13 +105,12 @@ def connect(path: str | os.PathLike[str], *, create: bool = True, migrate: bool 
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
         conn.execute("PRAGMA temp_store = MEMORY")
-        version = migrations.current_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version, tables = _schema_snapshot(conn)
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path}: cannot be opened as a workspace ({exc}){_backup_hint(path)}") from exc
     if version == 0 and tables - {"schema_migrations"}:
