@@ -494,9 +494,11 @@ def _said_of_topic(label: str, texts, mood: int, taken: set[str], said: Said, re
     if not mood or not plain.endswith(("问题", "好评")):
         return label
     terms = label_terms(plain, said.words)
-    if len(terms) != 1 or not _is_cjk(terms[0]) or plain[:-2] != terms[0] or _verb(terms[0]):
+    if len(terms) != 1 or not _is_cjk(terms[0]) or plain[:-2] != terms[0]:
         return label
     predicate = _predicate(terms[0], [t for g in texts for t in g], mood, said)
+    if predicate and _verb(terms[0]) and not any(ch in predicate for ch in "不没无"):
+        predicate = None  # 送到 + 凉 says nothing; 打电话 + 没人接 says what went wrong with the call
     out = frame(terms, mood, said, predicate) if predicate else label
     return out if out.lower() not in taken and not refused(out) else label
 
