@@ -361,7 +361,11 @@ ASPECT_MIN = 3
 
 def _aspect(term: str, texts: Sequence[str], said: Said) -> str | None:
     """The noun members most often write right after a Chinese ``term`` (速度 after 配送), or None (see
-    ``ASPECT_SHARE``)."""
+    ``ASPECT_SHARE``); never after a word of a wish (希望主题: what is wished, not an aspect of it)."""
+    from .feedback_classes import CUES
+
+    if any(cue in term for cue in CUES["request_zh"][2]):
+        return None
     found: Counter = Counter()
     saying = 0
     for text in texts:

@@ -1,7 +1,8 @@
-"""Chinese top-level labels say what members say of the topic (analysis.parent_labels via
+"""Chinese labels say what members say of the topic (analysis.parent_labels via
 theme_tree.guard_parent_labels): a vague topic frame (电话问题) becomes the claim members write in several words
 (电话打不通 / 电话没人接 / 电话也不接), a bare topic over items of mixed mood (配送) takes the aspect they discuss
-(配送速度). Fixtures written here (session 11)."""
+(配送速度); a topic named with a brand (百度骑士) what members say of its head (骑士辛苦, analysis.theme_labels).
+Fixtures written here (session 11)."""
 from __future__ import annotations
 
 import numpy as np
@@ -67,3 +68,24 @@ def test_a_denial_is_a_verb_that_did_not_happen_not_a_quality():
     assert pl._denial(["电话", "也", "不", "接"], 2) == "不接"
     assert pl._denial(["味道", "不错"], 1) is None  # praise
     assert pl._denial(["米饭", "没有"], 1) is None  # a bare negation says nothing of what
+
+
+def test_a_wish_takes_no_aspect():
+    texts = [f"希望主题{w}" for w in ("可以自定义", "多一些", "支持深色", "能换颜色", "更好看")] * 2
+    said = pl.Said()
+    assert pl._aspect("希望", texts, said) is None  # not 希望主题: what is wished is no aspect of wishing
+    assert pl._aspect("配送", [f"配送速度{w}" for w in ("很快", "太慢", "一般")] * 2, said) == "速度"
+
+
+def test_a_topic_named_with_a_brand_takes_what_members_say_of_its_head():
+    from analysis.theme_labels import phrase_labels
+
+    extra = ["又快又好", "准时送到", "服务周到", "好评", "谢谢", "很准时", "送得很快", "非常满意", "下次还点", "赞一个",
+             "态度好", "很礼貌", "点赞", "五星", "满分", "很负责"]
+    riders = ([f"百度骑士{e}" for e in extra] + [f"骑士辛苦了，{e}" for e in extra[:7]]
+              + [f"{e}，谢谢骑士" for e in extra[3:16]])
+    food = [f"{d}{p}" + ("，骑士辛苦了" if i % 2 else "") for i, (d, p) in enumerate(
+        (d, p) for d in ("米饭", "菜", "汤", "面条") for p in ("太硬了", "太少", "太咸了", "凉了", "太油", "不熟", "洒了", "很难吃"))]
+    labels = phrase_labels([riders, food], np.zeros((2, 4)), None, [["骑士", "辛苦", "百度"], ["米饭", "硬"]],
+                           moods=[[1] * len(riders), [-1] * len(food)])
+    assert labels[0] == "骑士辛苦"  # old code: 百度骑士 (骑士辛苦 was "a fragment of the topic", like 肉 of 肥肉)
