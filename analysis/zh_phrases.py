@@ -67,6 +67,8 @@ def _chinese_candidates(clause: list[str]):
         first = clause[i]
         if not (_zh_content(first) or first in ZH_NEGATION) or (first == "好" and i + 1 < n and _zh_says(clause[i + 1])):
             continue  # 好难吃: 好 is a degree adverb there
+        if len(first) == 1 and word_tag(first) == "f":
+            continue  # 后单点登录失败 (of 升级到 2.3 后单点登录失败): "after" ends what came before, it starts no label
         start = i
         while start > 0 and _ZH_NUMERAL.match(clause[start - 1]) and i - start < 2:
             start -= 1

@@ -89,3 +89,11 @@ def test_a_topic_named_with_a_brand_takes_what_members_say_of_its_head():
     labels = phrase_labels([riders, food], np.zeros((2, 4)), None, [["骑士", "辛苦", "百度"], ["米饭", "硬"]],
                            moods=[[1] * len(riders), [-1] * len(food)])
     assert labels[0] == "骑士辛苦"  # old code: 百度骑士 (骑士辛苦 was "a fragment of the topic", like 肉 of 肥肉)
+
+
+def test_no_chinese_phrase_starts_with_a_direction_word():
+    from analysis.zh_phrases import _chinese_candidates
+
+    found = [surface for _, surface in _chinese_candidates(["后", "单点", "登录", "失败"])]
+    assert "单点登录失败" in found
+    assert not any(s.startswith("后") for s in found)  # old code: 后单点登录失败 (升级到 2.3 后单点登录失败, cut at 2.3)
