@@ -12,8 +12,10 @@ degree adverbs left out: 送餐太慢 is said by 送餐巨慢), and it *covers* 
 2. else a covering phrase built from the *head terms* the children share: the term said across most of the
    children and rarely elsewhere (a second one for the children the first misses), framed by the parent's
    mood: "Account and login problems", "Praise for notes and files", "Notes and files" (no mood); Chinese
-   the term with the complaint or praise word members most often write after it (送餐慢, 味道不错), else
-   "配送、米饭问题" / "包装、速度好评".
+   the term with the complaint or praise word members most often write after it (送餐慢, 味道不错) or, for a
+   complaint, what they say did not happen to it (电话打不通 for 电话打不通 / 电话没人接 / 电话也不接), over items of
+   no clear mood the aspect they write after it (配送速度), else "配送、米饭问题" / "包装、速度好评". A phrase of
+   step 1 that is only a Chinese topic in a frame (电话问题) takes that claim too.
 Never an arbitrary child's label, never a bare word kept because nothing else was found; distinct from its
 siblings' labels. Deterministic (ties by text). Reads only the seeded samples the tree already drew.
 """
@@ -218,14 +220,23 @@ def _head_term(term: str) -> bool:
         return False
     if _is_cjk(term):
         if ((len(term) < 2 and not word_tag(term).startswith("n")) or term in _ZH_NOT_HEAD or term in ZH_NEGATION
-                or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE or term in _ZH_TIME_MEASURE):
-            return False
+                or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE or term in _ZH_TIME_MEASURE
+                or term in _zh_requests()):
+            return False  # ...nor a wish (希望, 建议: what is asked for names the group, as "add" does not)
         if len(term) == 2 and term[1] in _ZH_PLACE_SUFFIX and word_tag(term[0]).startswith("n"):
             return False  # 店里, 路上: where, not what
         tag = word_tag(term)
         return not tag.startswith(_ZH_NOT_HEAD_TAGS) and "不" not in term and "没" not in term
     return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
             and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
+
+
+@lru_cache(maxsize=1)
+def _zh_requests() -> frozenset:
+    """Chinese words of a wish or request (希望, 建议: the feedback types' request cues)."""
+    from .feedback_classes import CUES
+
+    return frozenset(CUES["request_zh"][2])
 
 
 def _verb(term: str) -> bool:
@@ -362,9 +373,7 @@ ASPECT_MIN = 3
 def _aspect(term: str, texts: Sequence[str], said: Said) -> str | None:
     """The noun members most often write right after a Chinese ``term`` (速度 after 配送), or None (see
     ``ASPECT_SHARE``); never after a word of a wish (希望主题: what is wished, not an aspect of it)."""
-    from .feedback_classes import CUES
-
-    if any(cue in term for cue in CUES["request_zh"][2]):
+    if any(cue in term for cue in _zh_requests()):
         return None
     found: Counter = Counter()
     saying = 0
