@@ -97,3 +97,9 @@ def test_no_chinese_phrase_starts_with_a_direction_word():
     found = [surface for _, surface in _chinese_candidates(["后", "单点", "登录", "失败"])]
     assert "单点登录失败" in found
     assert not any(s.startswith("后") for s in found)  # old code: 后单点登录失败 (升级到 2.3 后单点登录失败, cut at 2.3)
+
+
+def test_a_chinese_wish_heads_no_parent_label_as_an_english_request_does_not():
+    assert not pl._head_term("希望") and not pl._head_term("建议")  # old code: 希望 headed the demo's request parent
+    assert not pl._head_term("add")
+    assert pl._head_term("快捷键") and pl._head_term("配送")
