@@ -74,10 +74,17 @@ def _chinese_candidates(clause: list[str]):
             start -= 1
         if start < i and not (clause[start][0].isdigit() or clause[start][0] in "一二两三四五六七八九十半几"):
             start = i  # 个小时: no numeral, no prefix
+        pending = False  # a preposition whose verb has not come yet (与钉钉 of 与钉钉集成)
         for j in range(i, min(n, i + MAX_ZH_WORDS)):
             last = clause[j]
             if last == "的":  # 洒的袋子: a relative clause, not a phrase a person would title with
                 break
+            if last in _ZH_PREPOSITIONS:
+                pending = True
+            elif pending and (word_tag(last).startswith(("v", "a")) or last in _ZH_ADJECTIVES):
+                pending = False
+            if pending:
+                continue  # 希望支持与钉钉: the phrase ends before what is done with 钉钉
             surface = "".join(clause[(start if j > i else i):j + 1])  # a numeral only before a predicate
             if len(surface) > MAX_CHINESE_CHARS:
                 break
@@ -91,6 +98,10 @@ def _chinese_candidates(clause: list[str]):
                 continue  # one character alone names nothing, unless it is a marked claim (挺快, 太慢)
             yield key, surface
 
+
+#: Chinese prepositions that are never the verb of a phrase (给 and 在 may be: 没给发票): a phrase holding one ends
+#: with the verb that follows its object (与钉钉集成, 把菜洒了), never with the object.
+_ZH_PREPOSITIONS = frozenset("与 把 被 从 向 对于 关于 将 由 为了".split())
 
 #: One-character Chinese adjectives that jieba's dictionary tags otherwise (晚 "tg", 咸 "ns", 辣 "n").
 _ZH_ADJECTIVES = frozenset("晚咸热辣油多")

@@ -103,3 +103,12 @@ def test_a_chinese_wish_heads_no_parent_label_as_an_english_request_does_not():
     assert not pl._head_term("希望") and not pl._head_term("建议")  # old code: 希望 headed the demo's request parent
     assert not pl._head_term("add")
     assert pl._head_term("快捷键") and pl._head_term("配送")
+
+
+def test_a_chinese_phrase_with_a_preposition_ends_with_its_verb():
+    from analysis.zh_phrases import _chinese_candidates
+
+    found = [surface for _, surface in _chinese_candidates(["希望", "支持", "与", "钉钉", "集成"])]
+    assert "支持与钉钉集成" in found and "钉钉集成" in found
+    assert "希望支持与钉钉" not in found and "支持与钉钉" not in found  # old code: both (与钉钉 awaits 集成)
+    assert "没给发票" in [s for _, s in _chinese_candidates(["没", "给", "发票"])]  # 给 may be the verb
