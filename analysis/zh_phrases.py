@@ -90,6 +90,9 @@ def _chinese_candidates(clause: list[str]):
                 break
             if not _zh_content(last) or (profane and is_profane(surface)):
                 continue
+            if len(last) == 1 and (word_tag(last) == "f" or (j + 1 < n and clause[j + 1] in _ZH_DIRECTIONS
+                                                                and _zh_says(last))):
+                continue  # 登录后 (when, not what); 单点登录后又跳 (of 跳回登录页): a verb keeps the direction it goes
             key = tuple(k for x, k in enumerate(_zh_key(w) if _zh_content(w) or w in ZH_NEGATION else None
                                                 for w in clause[i:j + 1])
                         if k and not (k == "好" and i + x + 1 <= j and _zh_says(clause[i + x + 1])))
@@ -102,6 +105,9 @@ def _chinese_candidates(clause: list[str]):
 #: Chinese prepositions that are never the verb of a phrase (给 and 在 may be: 没给发票): a phrase holding one ends
 #: with the verb that follows its object (与钉钉集成, 把菜洒了), never with the object.
 _ZH_PREPOSITIONS = frozenset("与 把 被 从 向 对于 关于 将 由 为了".split())
+
+#: Directional complements jieba may split from a one-character verb (跳 + 回, 拿 + 走).
+_ZH_DIRECTIONS = frozenset("回 来 去 走 出 进 起 过 到")
 
 #: One-character Chinese adjectives that jieba's dictionary tags otherwise (晚 "tg", 咸 "ns", 辣 "n").
 _ZH_ADJECTIVES = frozenset("晚咸热辣油多")

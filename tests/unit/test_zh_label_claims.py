@@ -112,3 +112,11 @@ def test_a_chinese_phrase_with_a_preposition_ends_with_its_verb():
     assert "支持与钉钉集成" in found and "钉钉集成" in found
     assert "希望支持与钉钉" not in found and "支持与钉钉" not in found  # old code: both (与钉钉 awaits 集成)
     assert "没给发票" in [s for _, s in _chinese_candidates(["没", "给", "发票"])]  # 给 may be the verb
+
+
+def test_a_chinese_phrase_ends_neither_on_a_direction_word_nor_inside_a_verb():
+    from analysis.zh_phrases import _chinese_candidates
+
+    found = [surface for _, surface in _chinese_candidates(["单点", "登录", "后", "又", "跳", "回", "登录", "页"])]
+    assert "单点登录" in found and "跳回登录页" in found
+    assert "单点登录后" not in found and "单点登录后又跳" not in found  # old code: both (后: when; 跳 of 跳回)
