@@ -12,8 +12,10 @@ degree adverbs left out: 送餐太慢 is said by 送餐巨慢), and it *covers* 
 2. else a covering phrase built from the *head terms* the children share: the term said across most of the
    children and rarely elsewhere (a second one for the children the first misses), framed by the parent's
    mood: "Account and login problems", "Praise for notes and files", "Notes and files" (no mood); Chinese
-   the term with the complaint or praise word members most often write after it (送餐慢, 味道不错), else
-   "配送、米饭问题" / "包装、速度好评".
+   the term with the complaint or praise word members most often write after it (送餐慢, 味道不错) or, for a
+   complaint, what they say did not happen to it (电话打不通 for 电话打不通 / 电话没人接 / 电话也不接), over items of
+   no clear mood the aspect they write after it (配送速度), else "配送、米饭问题" / "包装、速度好评". A phrase of
+   step 1 that is only a Chinese topic in a frame (电话问题) takes that claim too.
 Never an arbitrary child's label, never a bare word kept because nothing else was found; distinct from its
 siblings' labels. Deterministic (ties by text). Reads only the seeded samples the tree already drew.
 """
@@ -218,14 +220,23 @@ def _head_term(term: str) -> bool:
         return False
     if _is_cjk(term):
         if ((len(term) < 2 and not word_tag(term).startswith("n")) or term in _ZH_NOT_HEAD or term in ZH_NEGATION
-                or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE or term in _ZH_TIME_MEASURE):
-            return False
+                or term in _ZH_NEGATIVE or term in _ZH_PRAISE or term in _ZH_EVALUATIVE or term in _ZH_TIME_MEASURE
+                or term in _zh_requests()):
+            return False  # ...nor a wish (希望, 建议: what is asked for names the group, as "add" does not)
         if len(term) == 2 and term[1] in _ZH_PLACE_SUFFIX and word_tag(term[0]).startswith("n"):
             return False  # 店里, 路上: where, not what
         tag = word_tag(term)
         return not tag.startswith(_ZH_NOT_HEAD_TAGS) and "不" not in term and "没" not in term
     return (len(term) > 2 and _word_kind(term) == 1 and not evaluative_word(term) and term not in _REQUESTS
             and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
+
+
+@lru_cache(maxsize=1)
+def _zh_requests() -> frozenset:
+    """Chinese words of a wish or request (希望, 建议: the feedback types' request cues)."""
+    from .feedback_classes import CUES
+
+    return frozenset(CUES["request_zh"][2])
 
 
 def _verb(term: str) -> bool:
@@ -296,29 +307,88 @@ def _second_term(first, child_sizes, other_counts: Counter, n_other: int, per_ch
 
 def _predicate(term: str, texts: Sequence[str], mood: int, said: Said) -> str | None:
     """The complaint (``mood`` -1) or praise word members most often write right after a Chinese ``term``
-    (within three words of one clause), when at least ``PREDICATE_SHARE`` of the texts saying it do: 慢 for 送餐."""
+    (within three words of one clause), when at least ``PREDICATE_SHARE`` of the texts saying it do: 慢 for 送餐.
+    Without one, for a complaint: what members most often say did not happen to it (``_denial``: 电话打不通, 电话没人接,
+    电话不接 say one thing in several words), when ``PREDICATE_SHARE`` of the texts saying the term deny something."""
+    found: Counter = Counter()
+    denied: Counter = Counter()
+    saying = denying = 0
+    for text in texts:
+        if term not in text:
+            continue
+        saying += 1
+        seen, refusals = set(), set()
+        for clause in _parse_text(text[:MAX_TEXT_CHARS], said.words)[0]:
+            for i, w in enumerate(clause):
+                if w != term:
+                    continue
+                for j, nxt in enumerate(clause[i + 1:i + 4], i + 1):
+                    key = _zh_key(nxt) if _zh_content(nxt) else None
+                    if key and ((mood < 0 and (key in _ZH_NEGATIVE or key in ("不好", "不好吃", "不新鲜")))
+                                or (mood > 0 and key in _ZH_PRAISE)):
+                        seen.add(key)
+                        break
+                    refusal = _denial(clause, j) if mood < 0 else None
+                    if refusal:
+                        refusals.add(refusal)
+                        break
+        found.update(seen)
+        denied.update(refusals)
+        denying += bool(refusals)
+    if not saying:
+        return None
+    if found:
+        word, count = min(found.items(), key=lambda x: (-x[1], x[0]))
+        if count >= PREDICATE_SHARE * saying:
+            return word
+    if denied and denying >= PREDICATE_SHARE * saying:
+        return min(denied.items(), key=lambda x: (-x[1], x[0]))[0]
+    return None
+
+
+def _denial(clause: Sequence[str], j: int) -> str | None:
+    """What a Chinese clause says did not happen at word ``j``: a verb with a negative complement or a negation
+    inside (打不通, 没人接), or a negation before a verb (不 + 接 -> 不接); not a negated quality (不错, 不新鲜:
+    said how something is) nor a bare negation (没有)."""
+    word = clause[j]
+    if word in ZH_NEGATION:
+        nxt = clause[j + 1] if j + 1 < len(clause) else ""
+        if word_tag(nxt).startswith("v") and nxt not in _ZH_EVALUATIVE and nxt not in _ZH_PRAISE:
+            return word + nxt
+        return None
+    if (len(word) < 2 or not any(ch in word for ch in "不没无") or word in _ZH_EVALUATIVE or word in _ZH_PRAISE
+            or word_tag(word).startswith(("a", "d", "n")) or _zh_key(word) != word):
+        return None
+    verb = word_tag(word).startswith("v") or (word[0] == "不" and word_tag(word[1:]).startswith("v"))
+    return word if verb or "不" in word[1:] or word[0] in "没无" else None
+
+
+#: A Chinese topic over items of no clear mood is named with the aspect members most often write right after it
+#: (配送速度, 卷饼味道: what the members discuss of it) when at least this share of the texts saying it do...
+ASPECT_SHARE = 0.05
+#: ...and at least this many texts.
+ASPECT_MIN = 3
+
+
+def _aspect(term: str, texts: Sequence[str], said: Said) -> str | None:
+    """The noun members most often write right after a Chinese ``term`` (速度 after 配送), or None (see
+    ``ASPECT_SHARE``); never after a word of a wish (希望主题: what is wished, not an aspect of it)."""
+    if any(cue in term for cue in _zh_requests()):
+        return None
     found: Counter = Counter()
     saying = 0
     for text in texts:
         if term not in text:
             continue
         saying += 1
-        seen = set()
-        for clause in _parse_text(text[:MAX_TEXT_CHARS], said.words)[0]:
-            for i, w in enumerate(clause):
-                if w != term:
-                    continue
-                for nxt in clause[i + 1:i + 4]:
-                    key = _zh_key(nxt) if _zh_content(nxt) else None
-                    if key and ((mood < 0 and (key in _ZH_NEGATIVE or key in ("不好", "不好吃", "不新鲜")))
-                                or (mood > 0 and key in _ZH_PRAISE)):
-                        seen.add(key)
-                        break
-        found.update(seen)
-    if not found or not saying:
+        said.terms(text)  # parses it once (cached)
+        found.update({clause[i + 1] for clause in said._clauses[text] for i in range(len(clause) - 1)
+                      if clause[i] == term and clause[i + 1] != term and len(clause[i + 1]) >= 2
+                      and word_tag(clause[i + 1]) == "n" and _head_term(clause[i + 1])})
+    if not found:
         return None
     word, count = min(found.items(), key=lambda x: (-x[1], x[0]))
-    return word if count >= PREDICATE_SHARE * saying else None
+    return word if count >= max(ASPECT_MIN, ASPECT_SHARE * saying) else None
 
 
 def _singular(word: str) -> str:
@@ -333,6 +403,9 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
     if all(_is_cjk(t) for t in terms):
         if predicate and len(terms) == 1:
             return terms[0] + predicate
+        aspect = _aspect(terms[0], texts, said) if not mood and len(terms) == 1 and texts else None
+        if aspect:
+            return terms[0] + aspect  # 卷饼 over mixed items: 卷饼味道, what members discuss of it
         body = "、".join(terms)
         return body + ("问题" if mood < 0 else "好评" if mood > 0 else "")
     surfaces = {t: said.surface(t, texts) for t in terms if not _is_cjk(t)}
@@ -393,7 +466,7 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     # parent's own phrase stays (the child that says the same is labelled again, ``theme_tree``)
     repeated = best is not None and not own and any(repeats(c, best[1], said.words) for c in child_labels)
     if best is not None and not repeated:
-        return best[1]
+        return _said_of_topic(best[1], texts, mood, taken, said, refused)
     frame_args = (texts, sizes, other_texts, other_counts, [current] + list(child_labels),
                   _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
     framed = _framed(*frame_args, loose=False)
@@ -425,6 +498,22 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     from .sibling_phrase import distinct_phrase  # nothing the children share is free: a phrase of theirs
 
     return distinct_phrase(plain, [t for g in texts for t in g], [list(other_texts)], taken) or plain
+
+
+def _said_of_topic(label: str, texts, mood: int, taken: set[str], said: Said, refused) -> str:
+    """A Chinese topic in a frame (电话问题, 送餐好评) as what members say of the topic when they write it often
+    enough (``_predicate``: 电话打不通, 送餐快); else ``label``."""
+    plain = _SUFFIX.sub("", label).strip()
+    if not mood or not plain.endswith(("问题", "好评")):
+        return label
+    terms = label_terms(plain, said.words)
+    if len(terms) != 1 or not _is_cjk(terms[0]) or plain[:-2] != terms[0]:
+        return label
+    predicate = _predicate(terms[0], [t for g in texts for t in g], mood, said)
+    if predicate and _verb(terms[0]) and not any(ch in predicate for ch in "不没无"):
+        predicate = None  # 送到 + 凉 says nothing; 打电话 + 没人接 says what went wrong with the call
+    out = frame(terms, mood, said, predicate) if predicate else label
+    return out if out.lower() not in taken and not refused(out) else label
 
 
 #: A praise frame needs this share of the parent's texts to hold a word of praise (VADER's lexicon, the Chinese

@@ -315,7 +315,7 @@ def _predicate_for(key, df: Counter, need: int, surfaces: dict, case: _Texts, ta
     for other, c in df.items():
         if c < floor or other == key or _keyword_weight(other, forms) == 1.0:
             continue
-        if (set(other) & set(key) or _part_of_word(other, key)) and not _contains(other, key):
+        if (set(other) & set(key) or _part_of_word(other, key)) and not _contains(other, key) and not _of_head(other, key):
             continue  # "Add dark" for "Dark mode", 肉很多 for 肥肉: a fragment of the topic
         text = _display(other, surfaces[other], case)
         if not _key_says_how(other, text) or not _topic_words(other) or text.lower() in taken or against(other, text):
@@ -352,6 +352,14 @@ def _claim_instead(label: str, cands: list, df: Counter, need: int, taken: "_Tak
         if _claim_grounded(text, texts):
             return text
     return None
+
+
+def _of_head(other: tuple, key: tuple) -> bool:
+    """Whether a Chinese phrase speaks of the head (last word) of a topic of several words and of nothing else in it:
+    骑士辛苦 of 百度骑士 (a Baidu rider is a rider); not 百度很好 (the modifier), nor 肉很多 of 肥肉 (part of a word)."""
+    if not _is_cjk_key(key) or len(key) < 2 or key[-1] not in other or _part_of_word(other, key):
+        return False
+    return not set(other) & set(key[:-1])
 
 
 def _part_of_word(other: tuple, key: tuple) -> bool:

@@ -67,20 +67,32 @@ def _chinese_candidates(clause: list[str]):
         first = clause[i]
         if not (_zh_content(first) or first in ZH_NEGATION) or (first == "好" and i + 1 < n and _zh_says(clause[i + 1])):
             continue  # 好难吃: 好 is a degree adverb there
+        if len(first) == 1 and word_tag(first) == "f":
+            continue  # 后单点登录失败 (of 升级到 2.3 后单点登录失败): "after" ends what came before, it starts no label
         start = i
         while start > 0 and _ZH_NUMERAL.match(clause[start - 1]) and i - start < 2:
             start -= 1
         if start < i and not (clause[start][0].isdigit() or clause[start][0] in "一二两三四五六七八九十半几"):
             start = i  # 个小时: no numeral, no prefix
+        pending = False  # a preposition whose verb has not come yet (与钉钉 of 与钉钉集成)
         for j in range(i, min(n, i + MAX_ZH_WORDS)):
             last = clause[j]
             if last == "的":  # 洒的袋子: a relative clause, not a phrase a person would title with
                 break
+            if last in _ZH_PREPOSITIONS:
+                pending = True
+            elif pending and (word_tag(last).startswith(("v", "a")) or last in _ZH_ADJECTIVES):
+                pending = False
+            if pending:
+                continue  # 希望支持与钉钉: the phrase ends before what is done with 钉钉
             surface = "".join(clause[(start if j > i else i):j + 1])  # a numeral only before a predicate
             if len(surface) > MAX_CHINESE_CHARS:
                 break
             if not _zh_content(last) or (profane and is_profane(surface)):
                 continue
+            if len(last) == 1 and (word_tag(last) == "f" or (j + 1 < n and clause[j + 1] in _ZH_DIRECTIONS
+                                                                and _zh_says(last))):
+                continue  # 登录后 (when, not what); 单点登录后又跳 (of 跳回登录页): a verb keeps the direction it goes
             key = tuple(k for x, k in enumerate(_zh_key(w) if _zh_content(w) or w in ZH_NEGATION else None
                                                 for w in clause[i:j + 1])
                         if k and not (k == "好" and i + x + 1 <= j and _zh_says(clause[i + x + 1])))
@@ -89,6 +101,13 @@ def _chinese_candidates(clause: list[str]):
                 continue  # one character alone names nothing, unless it is a marked claim (挺快, 太慢)
             yield key, surface
 
+
+#: Chinese prepositions that are never the verb of a phrase (给 and 在 may be: 没给发票): a phrase holding one ends
+#: with the verb that follows its object (与钉钉集成, 把菜洒了), never with the object.
+_ZH_PREPOSITIONS = frozenset("与 把 被 从 向 对于 关于 将 由 为了".split())
+
+#: Directional complements jieba may split from a one-character verb (跳 + 回, 拿 + 走).
+_ZH_DIRECTIONS = frozenset("回 来 去 走 出 进 起 过 到")
 
 #: One-character Chinese adjectives that jieba's dictionary tags otherwise (晚 "tg", 咸 "ns", 辣 "n").
 _ZH_ADJECTIVES = frozenset("晚咸热辣油多")
