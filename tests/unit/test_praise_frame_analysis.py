@@ -30,8 +30,10 @@ def test_a_parent_near_the_line_is_framed_as_the_priority_ranks_it(workspace, tm
     conn = workspace.conn
     rows = conn.execute("SELECT id, external_id, row_hash FROM items ORDER BY id").fetchall()
     glowing = [r[0] for r in rows if r[1].split("_")[0] in ("fast", "good")]  # the heads read these as praise
-    # by the stored facts 11 in 24 of them are praise, spread evenly: any parent of them is just under the line
-    praise = {item for k, item in enumerate(glowing) if (11 * k) % 24 < 11}
+    # by the stored facts 11 in 24 of all items are praise, spread evenly within every sub-theme's texts: whatever
+    # the grouping (it moves with the vectors' last bits, which differ between CPUs), every parent is just under the
+    # line, and one of mostly glowing texts (which the heads read as praise) is there to be framed wrongly
+    praise = {item for k, (item, _, _) in enumerate(rows) if (11 * k) % 24 < 11}
     fq.write_scores(conn, [(i, 0.0, *(("positive", "model", h, "praise") if i in praise else
                                       ("negative", "model", h, "problem")), 1.0, "model") for i, _, h in rows])
     conn.commit()
@@ -40,7 +42,7 @@ def test_a_parent_near_the_line_is_framed_as_the_priority_ranks_it(workspace, tm
     parents = [t for t in summaries if t.parent_id is None and t.children]
     members = dict(conn.execute("SELECT it.item_id, coalesce(t.parent_id, t.id) FROM item_themes it"
                                 " JOIN themes t ON t.id = it.theme_id"))
-    near = [t for t in parents if sum(members.get(i) == t.id for i in glowing) >= 0.8 * t.size]
+    near = [t for t in parents if sum(members.get(i) == t.id for i in glowing) > 0.5 * t.size]
     assert near and all(0.3 < t.praise_share <= 0.5 for t in near)  # a parent of glowing texts, under the line
     for t in parents:
         framed = t.label.startswith("Praise for") or t.label.endswith("好评") or pl.own_mood(t.label) > 0
