@@ -23,7 +23,12 @@ Session 10: ``follow_members`` moves a sub-theme to the parent its own members s
 each sampled member's nearest other sub-theme by its centroid), when that parent draws clearly more of them than
 its own: what the members say, not a shared word nor the one centroid ("两个小时才送到" members sit nearest the
 "送餐慢" children even though no key term joins them and the lexical term pulls the sub-theme to "饭都凉").
-Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
+Session 11: a cap never tears a near-duplicate from its twin (``twins``: its nearest sub-theme by the grouping
+distance, of its mood and kind, is also where most of its members sit nearest): it follows its members into the
+twin's parent although that parent is at the cap (a second wording adds no claim; its items do not count against
+the ordinary cap, ``CONCEPT_SHARE`` still bounds the parent), even out of a pair of two moods or kinds ("奇慢"
+paired with the mixed "送货员" because "送餐太慢" was full).
+Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 to 11).
 Deterministic: no randomness but the seeded member sample of ``member_votes``; ties go to the lowest index.
 """
 from __future__ import annotations
@@ -294,6 +299,23 @@ def member_votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarr
     return votes / np.maximum(np.array([len(p) for p in picked], dtype=np.float64), 1)[:, None]
 
 
+def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+    """Per sub-theme, the sub-theme it is a near-duplicate of (-1: none): its nearest sub-theme by ``square`` (the
+    grouping distance), of its mood and kind, which is also the one most of its members sit nearest to (at least
+    ``VOTE_SHARE`` of them by ``votes``): the same claim by centroid, words and members at once."""
+    n = len(square)
+    if n < 2:
+        return np.full(n, -1, dtype=np.int64)
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.argmin(axis=1)
+    rows = np.arange(n)
+    moods, kinds = np.asarray(moods), np.asarray(kinds)
+    ok = ((votes.argmax(axis=1) == nearest) & (votes[rows, nearest] >= VOTE_SHARE)
+          & (moods[nearest] == moods) & (kinds[nearest] == kinds))
+    return np.where(ok, nearest, -1).astype(np.int64)
+
+
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
                    trace: list | None = None, rounds: int = 50) -> np.ndarray:
@@ -301,33 +323,49 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
     of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
     holding at most ``max_items`` (``concept_items`` when it is then one concept, ``one_concept``), and its own
-    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves."""
+    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves.
+    Session 11: a sub-theme whose ``twins`` partner is in that parent joins it as a near-duplicate: its items do
+    not count against ``max_items`` (a second wording adds no claim to the parent; ``concept_items`` still bounds
+    it), and it may leave a pair whose other sub-theme is of another mood or kind (such a pair is no concept:
+    the cap left it behind with whatever was near)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
     sizes = np.asarray(sizes, dtype=np.float64)
     apart = (~same).astype(np.float64)
+    twin = twins(votes, square, moods, kinds)
+    has_twin = twin >= 0
+    arrived = np.zeros(n, dtype=bool)  # joined its twin's parent: its items are not counted against max_items
+    rows = np.arange(n)
     for _ in range(rounds):
         ids, where = np.unique(groups, return_inverse=True)
         member = (where[:, None] == np.arange(len(ids))[None, :]).astype(np.float64)
         counts = member.sum(axis=0)
         drawn = votes @ member  # votes[k, k] is 0: the own column counts the siblings only
-        gain = drawn - drawn[np.arange(n), where][:, None]
+        gain = drawn - drawn[rows, where][:, None]
         near = (square @ member) / counts
         fit = ((apart @ member) == 0) & (where[:, None] != np.arange(len(ids))[None, :])
-        fit &= (counts[where] - 1 >= STAY)[:, None]  # a pair is not torn apart, a sub-theme alone stays alone
+        exempt = np.where(arrived & has_twin & (where[twin] == where), sizes, 0.0)  # while its twin is there
+        joins_twin = np.zeros((n, len(ids)), dtype=bool)
+        joins_twin[rows[has_twin], where[twin[has_twin]]] = True
+        mixed_pair = (counts[where] == 2) & ((apart @ member)[rows, where] > 0)
+        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & mixed_pair[:, None])
+        fit &= stays  # a pair is not torn apart (but for a twin), a sub-theme alone stays alone
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         best = None
         for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
             moved = where == g
             moved[k] = True
+            total = float(sizes[moved].sum())
+            counted = total - float(exempt[moved].sum()) - (sizes[k] if joins_twin[k, g] else 0.0)
             ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
-            if sizes[moved].sum() <= ceiling:
-                best = (float(gain[k, g]), int(k), int(ids[g]))
+            if counted <= ceiling and total <= max(concept_items, max_items):
+                best = (float(gain[k, g]), int(k), int(ids[g]), bool(joins_twin[k, g]))
                 break
         if best is None:
             break
         if trace is not None:
-            trace.append(best)
+            trace.append(best[:3])
+        arrived[best[1]] = best[3]
         groups[best[1]] = best[2]
     return np.unique(groups, return_inverse=True)[1].astype(np.int64)

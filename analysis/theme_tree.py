@@ -33,6 +33,7 @@ concept's parent; only such a one-concept parent may pass the cap (up to ``theme
 Session 9: a sub-theme also leaves a mixed parent for the parent of its own concept (``theme_concepts.leave_mixed``).
 Session 10: a sub-theme follows its members to the parent most of them sit nearest to
 (``theme_concepts.follow_members``): "two hours late" under "slow delivery" when no shared word links them.
+Session 11: a near-duplicate (``theme_concepts.twins``) follows its twin past the size cap (up to the concept ceiling).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
