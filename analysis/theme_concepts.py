@@ -27,7 +27,9 @@ Session 11: a cap never tears a near-duplicate from its twin (``twins``: its nea
 distance, of its mood and kind, is also where most of its members sit nearest): it follows its members into the
 twin's parent although that parent is at the cap (a second wording adds no claim; its items do not count against
 the ordinary cap, ``CONCEPT_SHARE`` still bounds the parent), even out of a pair of two moods or kinds ("奇慢"
-paired with the mixed "送货员" because "送餐太慢" was full).
+paired with the mixed "送货员" because "送餐太慢" was full). And two parents of one mood and kind that are each
+other's first choice by their members' votes merge under the ordinary cap (``merge_voted_parents``): "送餐太慢"
+(慢, 奇慢) and "两个小时才送到" (小时, 分钟) share no key term and lie beyond the cut, yet their members say one thing.
 Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 to 11).
 Deterministic: no randomness but the seeded member sample of ``member_votes``; ties go to the lowest index.
 """
@@ -68,6 +70,9 @@ VOTE_MARGIN = 0.25
 #: ...from a parent that keeps at least this many sub-themes (moving lone sub-themes and pairs too dropped the
 #: nlbse24 top level below the flat themes, session 10).
 STAY = 2
+#: Two parents merge when each is the other's first choice and at least this share of each one's members sit
+#: nearest to a sub-theme of the other (``merge_voted_parents``).
+PARENT_VOTE = 0.1
 
 
 def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
@@ -368,4 +373,46 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
             trace.append(best[:3])
         arrived[best[1]] = best[3]
         groups[best[1]] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+
+def merge_voted_parents(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray,
+                        moods: np.ndarray, kinds: np.ndarray, stop: float, max_items: float, least: int,
+                        trace: list | None = None) -> np.ndarray:
+    """Two parents that are each other's first choice by their members' votes (``member_votes``; per parent, the
+    share of its items' sampled members whose nearest other sub-theme is in the other parent, at least
+    ``PARENT_VOTE`` both ways) among the parents each may join (every sub-theme of both of one mood and kind,
+    within ``stop`` on average by ``square``, together at most ``max_items``: the ordinary cap) merge: one concept
+    in two wordings ("送餐太慢" and "两个小时才送到") that the cut kept apart. The strongest pair first, while
+    more than ``least`` parents remain."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    moods, kinds = np.asarray(moods), np.asarray(kinds)
+    while len(np.unique(groups)) > least:
+        ids, where = np.unique(groups, return_inverse=True)
+        m = len(ids)
+        member = (where[:, None] == np.arange(m)[None, :]).astype(np.float64)
+        weight = sizes[:, None] * member
+        items = weight.sum(axis=0)
+        share = (weight.T @ (votes @ member)) / np.maximum(items, 1e-12)[:, None]
+        counts = member.sum(axis=0)
+        near = (member.T @ square @ member) / np.outer(counts, counts)
+        lo_mood, hi_mood = [np.array([f(moods[where == a]) for a in range(m)]) for f in (np.min, np.max)]
+        lo_kind, hi_kind = [np.array([f(kinds[where == a]) for a in range(m)]) for f in (np.min, np.max)]
+        one = (lo_mood == hi_mood) & (lo_kind == hi_kind)  # a parent of one mood and kind
+        ok = (one[:, None] & one[None, :] & (lo_mood[:, None] == lo_mood[None, :])
+              & (lo_kind[:, None] == lo_kind[None, :]) & (items[:, None] + items[None, :] <= max_items)
+              & (near <= stop) & ~np.eye(m, dtype=bool))
+        score = np.where(ok, share, -1.0)
+        first = score.argmax(axis=1)
+        both = np.minimum(score[np.arange(m), first], score[first, np.arange(m)])
+        pairs = [(float(both[a]), -a, a, int(first[a])) for a in range(m)
+                 if first[first[a]] == a and a < first[a] and both[a] >= PARENT_VOTE]
+        if not pairs:
+            break
+        _, _, a, b = max(pairs)
+        if trace is not None:
+            trace.append((int(ids[a]), int(ids[b]), float(share[a, b]), float(share[b, a])))
+        groups[where == b] = ids[a]
     return np.unique(groups, return_inverse=True)[1].astype(np.int64)
