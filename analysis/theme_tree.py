@@ -173,7 +173,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     ``distances``; mean distance to the group's other sub-themes that are not in ``attach``), as long as
     ``MIN_TOP`` groups remain. ``concept`` = (majority feedback type, key-term shares) per sub-theme:
     near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``);
-    ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent."""
+    ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent (past
+    the cap when its near-duplicate is there), and two parents whose members choose each other merge under the cap."""
     from scipy.spatial.distance import squareform
 
     counts = np.asarray(sizes, dtype=np.int64)
