@@ -23,7 +23,14 @@ Session 10: ``follow_members`` moves a sub-theme to the parent its own members s
 each sampled member's nearest other sub-theme by its centroid), when that parent draws clearly more of them than
 its own: what the members say, not a shared word nor the one centroid ("两个小时才送到" members sit nearest the
 "送餐慢" children even though no key term joins them and the lexical term pulls the sub-theme to "饭都凉").
-Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 and 9).
+Session 11: a cap never tears a near-duplicate from its twin (``twins``: its nearest sub-theme by the grouping
+distance, of its mood and kind, is also where most of its members sit nearest): it follows its members into the
+twin's parent although that parent is at the cap (a second wording adds no claim; its items do not count against
+the ordinary cap, ``CONCEPT_SHARE`` still bounds the parent), even out of a pair of two moods or kinds ("奇慢"
+paired with the mixed "送货员" because "送餐太慢" was full). And two parents of one mood and kind that are each
+other's first choice by their members' votes merge under the ordinary cap (``merge_voted_parents``): "送餐太慢"
+(慢, 奇慢) and "两个小时才送到" (小时, 分钟) share no key term and lie beyond the cut, yet their members say one thing.
+Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 to 11).
 Deterministic: no randomness but the seeded member sample of ``member_votes``; ties go to the lowest index.
 """
 from __future__ import annotations
@@ -63,6 +70,9 @@ VOTE_MARGIN = 0.25
 #: ...from a parent that keeps at least this many sub-themes (moving lone sub-themes and pairs too dropped the
 #: nlbse24 top level below the flat themes, session 10).
 STAY = 2
+#: Two parents merge when each is the other's first choice and at least this share of each one's members sit
+#: nearest to a sub-theme of the other (``merge_voted_parents``).
+PARENT_VOTE = 0.1
 
 
 def term_shares(texts: Sequence[Sequence[str]], with_terms: bool = False):
@@ -294,6 +304,23 @@ def member_votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarr
     return votes / np.maximum(np.array([len(p) for p in picked], dtype=np.float64), 1)[:, None]
 
 
+def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+    """Per sub-theme, the sub-theme it is a near-duplicate of (-1: none): its nearest sub-theme by ``square`` (the
+    grouping distance), of its mood and kind, which is also the one most of its members sit nearest to (at least
+    ``VOTE_SHARE`` of them by ``votes``): the same claim by centroid, words and members at once."""
+    n = len(square)
+    if n < 2:
+        return np.full(n, -1, dtype=np.int64)
+    dist = np.array(square, dtype=np.float64, copy=True)
+    np.fill_diagonal(dist, np.inf)
+    nearest = dist.argmin(axis=1)
+    rows = np.arange(n)
+    moods, kinds = np.asarray(moods), np.asarray(kinds)
+    ok = ((votes.argmax(axis=1) == nearest) & (votes[rows, nearest] >= VOTE_SHARE)
+          & (moods[nearest] == moods) & (kinds[nearest] == kinds))
+    return np.where(ok, nearest, -1).astype(np.int64)
+
+
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
                    trace: list | None = None, rounds: int = 50) -> np.ndarray:
@@ -301,33 +328,91 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
     of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
     holding at most ``max_items`` (``concept_items`` when it is then one concept, ``one_concept``), and its own
-    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves."""
+    parent keeping ``STAY`` sub-themes. The clearest move first, until nothing moves.
+    Session 11: a sub-theme whose ``twins`` partner is in that parent joins it as a near-duplicate: its items do
+    not count against ``max_items`` (a second wording adds no claim to the parent; ``concept_items`` still bounds
+    it), and it may leave a pair whose other sub-theme is of another mood or kind (such a pair is no concept:
+    the cap left it behind with whatever was near)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
     sizes = np.asarray(sizes, dtype=np.float64)
     apart = (~same).astype(np.float64)
+    twin = twins(votes, square, moods, kinds)
+    has_twin = twin >= 0
+    arrived = np.zeros(n, dtype=bool)  # joined its twin's parent: its items are not counted against max_items
+    rows = np.arange(n)
     for _ in range(rounds):
         ids, where = np.unique(groups, return_inverse=True)
         member = (where[:, None] == np.arange(len(ids))[None, :]).astype(np.float64)
         counts = member.sum(axis=0)
         drawn = votes @ member  # votes[k, k] is 0: the own column counts the siblings only
-        gain = drawn - drawn[np.arange(n), where][:, None]
+        gain = drawn - drawn[rows, where][:, None]
         near = (square @ member) / counts
         fit = ((apart @ member) == 0) & (where[:, None] != np.arange(len(ids))[None, :])
-        fit &= (counts[where] - 1 >= STAY)[:, None]  # a pair is not torn apart, a sub-theme alone stays alone
+        exempt = np.where(arrived & has_twin & (where[twin] == where), sizes, 0.0)  # while its twin is there
+        joins_twin = np.zeros((n, len(ids)), dtype=bool)
+        joins_twin[rows[has_twin], where[twin[has_twin]]] = True
+        mixed_pair = (counts[where] == 2) & ((apart @ member)[rows, where] > 0)
+        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & mixed_pair[:, None])
+        fit &= stays  # a pair is not torn apart (but for a twin), a sub-theme alone stays alone
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         best = None
         for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
             moved = where == g
             moved[k] = True
+            total = float(sizes[moved].sum())
+            counted = total - float(exempt[moved].sum()) - (sizes[k] if joins_twin[k, g] else 0.0)
             ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
-            if sizes[moved].sum() <= ceiling:
-                best = (float(gain[k, g]), int(k), int(ids[g]))
+            if counted <= ceiling and total <= max(concept_items, max_items):
+                best = (float(gain[k, g]), int(k), int(ids[g]), bool(joins_twin[k, g]))
                 break
         if best is None:
             break
         if trace is not None:
-            trace.append(best)
+            trace.append(best[:3])
+        arrived[best[1]] = best[3]
         groups[best[1]] = best[2]
+    return np.unique(groups, return_inverse=True)[1].astype(np.int64)
+
+
+
+def merge_voted_parents(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray,
+                        moods: np.ndarray, kinds: np.ndarray, stop: float, max_items: float, least: int,
+                        trace: list | None = None) -> np.ndarray:
+    """Two parents that are each other's first choice by their members' votes (``member_votes``; per parent, the
+    share of its items' sampled members whose nearest other sub-theme is in the other parent, at least
+    ``PARENT_VOTE`` both ways) among the parents each may join (every sub-theme of both of one mood and kind,
+    within ``stop`` on average by ``square``, together at most ``max_items``: the ordinary cap) merge: one concept
+    in two wordings ("送餐太慢" and "两个小时才送到") that the cut kept apart. The strongest pair first, while
+    more than ``least`` parents remain."""
+    groups = np.array(groups, dtype=np.int64, copy=True)
+    sizes = np.asarray(sizes, dtype=np.float64)
+    moods, kinds = np.asarray(moods), np.asarray(kinds)
+    while len(np.unique(groups)) > least:
+        ids, where = np.unique(groups, return_inverse=True)
+        m = len(ids)
+        member = (where[:, None] == np.arange(m)[None, :]).astype(np.float64)
+        weight = sizes[:, None] * member
+        items = weight.sum(axis=0)
+        share = (weight.T @ (votes @ member)) / np.maximum(items, 1e-12)[:, None]
+        counts = member.sum(axis=0)
+        near = (member.T @ square @ member) / np.outer(counts, counts)
+        lo_mood, hi_mood = [np.array([f(moods[where == a]) for a in range(m)]) for f in (np.min, np.max)]
+        lo_kind, hi_kind = [np.array([f(kinds[where == a]) for a in range(m)]) for f in (np.min, np.max)]
+        one = (lo_mood == hi_mood) & (lo_kind == hi_kind)  # a parent of one mood and kind
+        ok = (one[:, None] & one[None, :] & (lo_mood[:, None] == lo_mood[None, :])
+              & (lo_kind[:, None] == lo_kind[None, :]) & (items[:, None] + items[None, :] <= max_items)
+              & (near <= stop) & ~np.eye(m, dtype=bool))
+        score = np.where(ok, share, -1.0)
+        first = score.argmax(axis=1)
+        both = np.minimum(score[np.arange(m), first], score[first, np.arange(m)])
+        pairs = [(float(both[a]), -a, a, int(first[a])) for a in range(m)
+                 if first[first[a]] == a and a < first[a] and both[a] >= PARENT_VOTE]
+        if not pairs:
+            break
+        _, _, a, b = max(pairs)
+        if trace is not None:
+            trace.append((int(ids[a]), int(ids[b]), float(share[a, b]), float(share[b, a])))
+        groups[where == b] = ids[a]
     return np.unique(groups, return_inverse=True)[1].astype(np.int64)

@@ -33,6 +33,8 @@ concept's parent; only such a one-concept parent may pass the cap (up to ``theme
 Session 9: a sub-theme also leaves a mixed parent for the parent of its own concept (``theme_concepts.leave_mixed``).
 Session 10: a sub-theme follows its members to the parent most of them sit nearest to
 (``theme_concepts.follow_members``): "two hours late" under "slow delivery" when no shared word links them.
+Session 11: a near-duplicate (``theme_concepts.twins``) follows its twin past the size cap (up to the concept ceiling),
+and parents whose members vote for each other merge (``theme_concepts.merge_voted_parents``, under the cap).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -171,7 +173,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     ``distances``; mean distance to the group's other sub-themes that are not in ``attach``), as long as
     ``MIN_TOP`` groups remain. ``concept`` = (majority feedback type, key-term shares) per sub-theme:
     near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``);
-    ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent."""
+    ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent (past
+    the cap when its near-duplicate is there), and two parents whose members choose each other merge under the cap."""
     from scipy.spatial.distance import squareform
 
     counts = np.asarray(sizes, dtype=np.int64)
@@ -194,6 +197,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
         raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1])
         if votes is not None:
             raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1])
+            raw = cm.merge_voted_parents(raw, votes, square, counts, np.asarray(moods), concept[0], args[5],
+                                         cap if cap is not None else np.inf, MIN_TOP)
         raw = cm.merge_parents(raw, *args, MIN_TOP)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
