@@ -187,6 +187,14 @@ def joined(first: Category, second: Category, mood: int) -> str | None:
                                                          and (first.problem or second.problem)) else None
 
 
+_OTHER = re.compile(r"^(Other (problems|praise|feedback)|其他(问题|好评|反馈))$")
+
+
+def is_other(label: str) -> bool:
+    """A label ``other`` gives: it names the rest of one mood, no topic a sibling could share."""
+    return bool(_OTHER.match((label or "").strip()))
+
+
 def other(texts, mood: int) -> str:
     """The name of the theme that fits no category, in the parent's mood and language."""
     if chinese([t for g in texts for t in g]):

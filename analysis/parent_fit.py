@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .parent_categories import category, other
+from .parent_categories import category, is_other, other
 from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
                             _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
                             own_mood, term_counts)
@@ -94,8 +94,8 @@ def meaning(label: str, other_texts, said: Said) -> tuple[int, frozenset]:
     ``CORPUS_SHARE`` of the other parents' texts say: app, 外卖)."""
     from .label_mood import evaluative_word
 
-    if is_more(label):
-        return 0, frozenset()  # names its largest child and says there is more: no sibling's meaning
+    if is_more(label) or is_other(label):
+        return 0, frozenset()  # its largest child and how many more, or the rest of a mood: no sibling's meaning
     words = set()
     for t in label_terms(label, said.words):
         if t in _PLAIN_MOOD or (not _is_cjk(t) and evaluative_word(t)) or (_is_cjk(t) and own_mood(t, said.words)):
@@ -124,7 +124,7 @@ def _lift_ok(term: str, texts, other_texts, said: Said) -> bool:
 def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
         loved: bool | None, current: str = "", other_counts=None) -> str:
     """``label``, or a label that names a category of the parent's children (module docstring)."""
-    if len(sizes) < 2 or is_more(label):
+    if len(sizes) < 2 or is_more(label) or is_other(label):
         return label
     flat = [t for g in texts for t in g]
     clashes = _clash_test(taken, other_texts, said)
