@@ -19,7 +19,7 @@ import math
 import re
 from typing import NamedTuple, Sequence
 
-from .parent_labels import BREADTH, Said, _shares, _token_term
+from .parent_labels import BREADTH, Said, _token_term
 
 
 class Category(NamedTuple):
@@ -93,9 +93,17 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 CHILD_SHARE = 0.25
 
 
-def _alternatives(cat: Category) -> list[tuple[str]]:
-    keys = dict.fromkeys(c if _HAS_CJK.search(c) else _token_term(c) for c in cat.cues)
-    return [(k,) for k in keys if k]
+def _saying(cat: Category, said: Said):
+    """A test of whether a text says one of a category's cues (Chinese: as a substring; English: as a term)."""
+    if _HAS_CJK.search(cat.bare):
+        pattern = re.compile("|".join(map(re.escape, cat.cues)))
+        return lambda text: pattern.search(text) is not None
+    keys = frozenset(k for k in map(_token_term, cat.cues) if k)
+    return lambda text: not keys.isdisjoint(said.terms(text))
+
+
+def _share(test, texts) -> float:
+    return sum(map(test, texts)) / len(texts) if texts else 0.0
 
 
 def framed(cat: Category, mood: int) -> str | None:
@@ -129,12 +137,14 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
     for cat in CATEGORIES:
         if framed(cat, mood) is None or bool(_HAS_CJK.search(cat.bare)) != zh:
             continue
-        cues = _alternatives(cat)
-        shares = _shares(cues, texts, said)
+        test = _saying(cat, said)
+        shares = [_share(test, g) for g in texts]
         covered = frozenset(k for k, s in enumerate(shares) if s >= CHILD_SHARE)
         inside = sum(s * n for s, n in zip(shares, sizes)) / total
-        outside = _shares(cues, [other_texts], said)[0] if other_texts else 0.0
-        if covered and inside >= TERM_LIFT * max(outside, floor):
+        if not covered:
+            continue
+        outside = _share(test, other_texts)
+        if inside >= TERM_LIFT * max(outside, floor):
             found.append((-inside * math.log(inside / max(outside, floor)), cat.bare, cat, covered))
     found.sort(key=lambda f: f[:2])
 
