@@ -4,7 +4,7 @@ A person names such a parent by the category its children are kinds of: crashes,
 "Crashes"; packaging and a spilt soup are 包装问题. ``category`` picks the category of ``CATEGORIES`` whose cue
 words the parent's members say (any cue counts: a segfault report says "segmentation", a crash report "crash"):
 children holding ``BREADTH`` of its items say them (two or more children), and the parent's texts say them
-``TERM_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by the parent's mood:
+``CATEGORY_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by the parent's mood:
 "Crashes", "Notification problems", "Praise for the design", 包装问题, 配送好评. Grounded in members' words, like
 every parent label; a category no cue of which the members say is never offered.
 
@@ -91,6 +91,10 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 #: A child is of a category when this share of its sampled texts say one of its cues (higher than a head term's
 #: ``parent_labels.CHILD_SHARE``: a cue said in passing, "see the docs", is not what a child is about).
 CHILD_SHARE = 0.25
+#: ...and names a parent whose texts say its cues this many times as often as the other parents' (a claim's lift,
+#: ``parent_labels.CLAIM_LIFT``; a head term needs 2: a category's cues are many words, each child says them more):
+#: "Files and downloads" over JSON, URL and push errors in a tracker where files are said everywhere (1.9x).
+CATEGORY_LIFT = 1.5
 
 
 def _saying(cat: Category, said: Said):
@@ -125,8 +129,6 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
     framed by ``mood``, that ``usable`` accepts (not a sibling's); two joined ("包装、漏送问题", "Install, build
     and tests") when the best covers less than ``SECOND_BELOW`` of the items and another covers children holding
     ``SECOND_GAIN`` of them that it misses. None when none fits."""
-    from .parent_readable import TERM_LIFT
-
     flat = [t for g in texts for t in g]
     if not flat:
         return None
@@ -144,7 +146,7 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
         if not covered:
             continue
         outside = _share(test, other_texts)
-        if inside >= TERM_LIFT * max(outside, floor):
+        if inside >= CATEGORY_LIFT * max(outside, floor):
             found.append((-inside * math.log(inside / max(outside, floor)), cat.bare, cat, covered))
     found.sort(key=lambda f: f[:2])
 
