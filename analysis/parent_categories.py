@@ -119,12 +119,19 @@ def framed(cat: Category, mood: int) -> str | None:
     return cat.bare
 
 
-def chinese(texts: Sequence[str]) -> bool:
-    """Whether most of these texts are written in Chinese."""
-    return sum(bool(_HAS_CJK.search(t)) for t in texts) * 2 > len(texts)
+def chinese(texts: Sequence[Sequence[str]], child_labels: Sequence[str] = (), sizes: Sequence[int] = ()) -> bool:
+    """Whether the parent reads as Chinese: children holding most of its items are labelled in Chinese (the labels
+    a PM reads beside it: 报表能导出, 邮件通知太多 over members who write both languages), else most of its texts."""
+    if child_labels:
+        zh = sum(n for label, n in zip(child_labels, sizes) if _HAS_CJK.search(label or ""))
+        if zh * 2 != sum(sizes):
+            return zh * 2 > sum(sizes)
+    flat = [t for g in texts for t in g]
+    return sum(bool(_HAS_CJK.search(t)) for t in flat) * 2 > len(flat)
 
 
-def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda label: True) -> str | None:
+def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda label: True,
+             child_labels: Sequence[str] = ()) -> str | None:
     """The best category of ``CATEGORIES`` in the parent's language whose cues members say (module docstring),
     framed by ``mood``, that ``usable`` accepts (not a sibling's); two joined ("包装、漏送问题", "Install, build
     and tests") when the best covers less than ``SECOND_BELOW`` of the items and another covers children holding
@@ -132,7 +139,7 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
     flat = [t for g in texts for t in g]
     if not flat:
         return None
-    zh = chinese(flat)
+    zh = chinese(texts, child_labels, sizes)
     floor = 1.0 / max(1, len(other_texts))
     total = float(sum(sizes)) or 1.0
     found = []  # (score, bare, category, covered children)
@@ -207,8 +214,8 @@ def is_other(label: str) -> bool:
     return bool(_OTHER.match((label or "").strip()))
 
 
-def other(texts, mood: int) -> str:
+def other(texts, mood: int, child_labels: Sequence[str] = (), sizes: Sequence[int] = ()) -> str:
     """The name of the theme that fits no category, in the parent's mood and language."""
-    if chinese([t for g in texts for t in g]):
+    if chinese(texts, child_labels, sizes):
         return "其他问题" if mood < 0 else "其他好评" if mood > 0 else "其他反馈"
     return "Other problems" if mood < 0 else "Other praise" if mood > 0 else "Other feedback"

@@ -151,11 +151,11 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
     for option in (lambda: _claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
                    lambda: _head_frame(ranked(), child_labels, flat, mood, loved, said),
-                   lambda: category(texts, sizes, other_texts, frame_mood, said, usable)):
+                   lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels)):
         out = option()
         if usable(out):
             return out
-    rest = other(texts, frame_mood)  # one per mood: it says no sibling's meaning, only that it is the rest
+    rest = other(texts, frame_mood, child_labels, sizes)  # one per mood: it says no sibling's meaning, only that it is the rest
     if rest.lower() not in taken:
         return rest
     out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)

@@ -82,3 +82,10 @@ def test_every_category_has_a_name_in_each_mood_it_allows_and_a_cue():
 
 def test_nothing_said_no_category():
     assert category([[], []], [0, 0], OTHERS, -1, pl.Said()) is None
+
+
+def test_the_rest_is_named_in_the_language_its_children_are_labelled_in():
+    mixed = {"报表能导出": ["报表能导出就好了", "export the report please", "report export to excel", "导出报表"],
+             "邮件通知太多": ["邮件通知太多了", "too many email notifications", "stop the emails", "email spam"]}
+    label = _name("导出、邮件", mixed, 0)
+    assert label == "其他反馈", label  # not "Other feedback" because half the members write English
