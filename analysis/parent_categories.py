@@ -3,10 +3,11 @@
 A person names such a parent by the category its children are kinds of: crashes, segfaults and overflows are
 "Crashes"; packaging and a spilt soup are 包装问题. ``category`` picks the category of ``CATEGORIES`` whose cue
 words the parent's members say (any cue counts: a segfault report says "segmentation", a crash report "crash"):
-children holding ``BREADTH`` of its items say them (two or more children), and the parent's texts say them
-``CATEGORY_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by the parent's mood:
-"Crashes", "Notification problems", "Praise for the design", 包装问题, 配送好评. Grounded in members' words, like
-every parent label; a category no cue of which the members say is never offered.
+two or more children holding ``BREADTH`` of its items say them (each in ``CHILD_SHARE`` of its texts), and the
+parent's texts say them ``CATEGORY_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by
+the parent's mood: "Crashes", "Notification problems", "Praise for the design", 包装问题, 配送好评; two joined when the
+best leaves ``SECOND_GAIN`` of the items to another (包装、漏送问题). In the language the children are labelled in.
+Grounded in members' words, like every parent label; a category no cue of which the members say is never offered.
 
 When no category fits, ``other`` names the parent as what it is, the theme of the feedback of that mood that fits no
 category: "Other problems", "Other praise", "Other feedback" (其他问题, 其他好评, 其他反馈), one per mood (its
@@ -92,8 +93,8 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 #: ``parent_labels.CHILD_SHARE``: a cue said in passing, "see the docs", is not what a child is about).
 CHILD_SHARE = 0.25
 #: ...and names a parent whose texts say its cues this many times as often as the other parents' (a claim's lift,
-#: ``parent_labels.CLAIM_LIFT``; a head term needs 2: a category's cues are many words, each child says them more):
-#: "Files and downloads" over JSON, URL and push errors in a tracker where files are said everywhere (1.9x).
+#: ``parent_labels.CLAIM_LIFT``, lower than a head term's 2 since each child must say the cues more): "Files and
+#: downloads" over JSON, URL and push errors in a tracker where files are said everywhere (1.9x).
 CATEGORY_LIFT = 1.5
 
 
