@@ -145,6 +145,7 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
              or _weak_topic(label, flat, other_texts, said, ranked))
     if not unfit:
         return label
+
     def usable(option: str | None) -> bool:
         return bool(option) and option.lower() not in taken and not clashes(option) and option != label
 
@@ -155,8 +156,8 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
         out = option()
         if usable(out):
             return out
-    rest = other(texts, frame_mood, child_labels, sizes)  # one per mood: it says no sibling's meaning, only that it is the rest
-    if rest.lower() not in taken:
+    rest = other(texts, frame_mood, child_labels, sizes)
+    if rest.lower() not in taken:  # one per mood; it says no sibling's meaning, only that it holds the rest
         return rest
     out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)
     return out if usable(out) else label
