@@ -275,8 +275,8 @@ def main() -> None:
         for side, result in sides.items():
             rows.append((name, side, counts.row(result)))
         shown.append((name, sides))
-    cols = ["labels", "top", "count form", "other", "top empty", "unrelated pair", "terse", "sibling same", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
-            "placeholder", "minority claim", "cpu"]
+    cols = ["labels", "top", "count form", "other", "top empty", "unrelated pair", "terse", "sibling same", "numbered",
+            "case dup", "generic 1-word", "bare", "repeated", "parent=child", "placeholder", "minority claim", "cpu"]
     print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
     print("|---" * (len(cols) + 2) + "|")
     for name, side, row in rows:
