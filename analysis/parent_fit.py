@@ -9,13 +9,17 @@ of its children gives way. It is unfit when it
   most of it (送餐).
 An unfit label is replaced by, in order: a claim already written for the parent or a child that children holding
 ``BREADTH`` of its items say (难吃); the best head term the children share, framed, when it covers ``BREADTH``
-(送餐快, "Crash problems"); the largest child's phrase with how many more sub-themes there are ("Receive
-notifications, and 6 more", "放了辣椒等5类问题"). Each is grounded in members' words, distinct from the siblings.
+(送餐快, "Crash problems"); the category whose cue words the members say (``parent_categories.category``:
+"Crashes", 包装、漏送问题, "Performance"); the rest of the feedback of its mood, one such parent per mood ("Other
+problems", 其他好评: ``parent_categories.other``); only then the largest child's phrase with how many more
+sub-themes there are ("Receive notifications, and 6 more", "放了辣椒等5类问题", "Praise for note taking, and 3
+more": the praise frame kept). Each is grounded in members' words, distinct from the siblings.
 """
 from __future__ import annotations
 
 import re
 
+from .parent_categories import category, is_other, other
 from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
                             _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
                             own_mood, term_counts)
@@ -90,8 +94,8 @@ def meaning(label: str, other_texts, said: Said) -> tuple[int, frozenset]:
     ``CORPUS_SHARE`` of the other parents' texts say: app, 外卖)."""
     from .label_mood import evaluative_word
 
-    if is_more(label):
-        return 0, frozenset()  # names its largest child and says there is more: no sibling's meaning
+    if is_more(label) or is_other(label):
+        return 0, frozenset()  # its largest child and how many more, or the rest of a mood: no sibling's meaning
     words = set()
     for t in label_terms(label, said.words):
         if t in _PLAIN_MOOD or (not _is_cjk(t) and evaluative_word(t)) or (_is_cjk(t) and own_mood(t, said.words)):
@@ -120,7 +124,7 @@ def _lift_ok(term: str, texts, other_texts, said: Said) -> bool:
 def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
         loved: bool | None, current: str = "", other_counts=None) -> str:
     """``label``, or a label that names a category of the parent's children (module docstring)."""
-    if len(sizes) < 2 or is_more(label):
+    if len(sizes) < 2 or is_more(label) or is_other(label):
         return label
     flat = [t for g in texts for t in g]
     clashes = _clash_test(taken, other_texts, said)
@@ -141,12 +145,22 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
              or _weak_topic(label, flat, other_texts, said, ranked))
     if not unfit:
         return label
-    for option in (_claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
-                   _head_frame(ranked(), child_labels, flat, mood, loved, said),
-                   _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)):
-        if option and option.lower() not in taken and not clashes(option) and option != label:
-            return option
-    return label
+
+    def usable(option: str | None) -> bool:
+        return bool(option) and option.lower() not in taken and not clashes(option) and option != label
+
+    frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    for option in (lambda: _claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
+                   lambda: _head_frame(ranked(), child_labels, flat, mood, loved, said),
+                   lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels)):
+        out = option()
+        if usable(out):
+            return out
+    rest = other(texts, frame_mood, child_labels, sizes)
+    if rest.lower() not in taken:  # one per mood; it says no sibling's meaning, only that it holds the rest
+        return rest
+    out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)
+    return out if usable(out) else label
 
 
 def _clash_test(taken: set[str], other_texts, said: Said):
@@ -249,12 +263,16 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
             if len(re.sub(r"[^\u3400-\u9fff]", "", out)) <= MAX_ZH_CHARS:
                 return out
             continue
-        if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 > MAX_WORDS:
-            continue
+        praise = (loved or (loved is None and mood > 0)) and own_mood(plain, said.words) <= 0
+        if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 + bool(praise) > MAX_WORDS:
+            continue  # "Praise for note taking, and 3 more": the praise frame kept ("Love trip advisor" says it)
         if len(plain.split()) == 1 and (not is_name(plain, flat)
                                         or generic_word(plain, flat, list(flat) + list(other_texts))
                                         or not all(_lift_ok(t, flat, other_texts, said)
                                                    for t in label_terms(plain, said.words))):
             continue  # one word: a name that is the parent's own ("Excel, and 6 more"); not "Power", "Answer"
+        if praise:
+            return f"Praise for {plain if is_name(plain.split()[0], flat) else plain[:1].lower() + plain[1:]}, " \
+                   f"and {len(sizes) - 1} more"
         return f"{plain}, and {len(sizes) - 1} more"
     return None

@@ -16,6 +16,8 @@ a fresh process (the embedding model loaded before the clock starts) and the lab
 - minority claim: a label that says how (``label_mood.says_how``: 没有米饭, "Can't log in") whose content words
   (Chinese: jieba words without degree adverbs, as substrings; English: normalised words) are in fewer than
   ``CLAIM`` of its theme's member texts (a seeded sample of 200; a parent: all its children's members);
+- count form: top-level labels naming the largest child and how many more ("Page problems, and 5 more", 米饭等6类问题);
+- other: parents named as the rest of one mood ("Other problems", 其他好评: ``parent_categories.other``);
 - top empty: top-level labels that are bare, generic 1-word, or whose content words are all generic or evaluative
   (``lone_labels.empty_label``: "Awesome", "Not bad", "Great app" where "app" is everywhere);
 - CPU: build_tree's CPU seconds (grouping and labels; load-dependent).
@@ -40,6 +42,7 @@ SETS = "waimai,app-reviews,nlbse24,kaggle,apple-tweets"
 _MARKER = re.compile(r"\[(EMAIL|PHONE|IP|CARD|TOKEN|ID|IBAN|HANDLE|NAME|ADDRESS|URL)\]")
 _SUFFIX = re.compile(r"\s*\(\d+\)$")
 CLAIM = 0.08
+_OTHER = re.compile(r"^(Other (problems|praise|feedback)|其他(问题|好评|反馈))$")
 
 
 def capture(name: str, out: Path) -> None:
@@ -180,6 +183,8 @@ class Counts:
                 "numbered": sum(bool(_SUFFIX.search(x)) for x in labels),
                 "case dup": sum(low[x.lower()] > 1 or self.twin(x) for x in labels),
                 "generic 1-word": sum(self.generic(x, ks) for x, ks in themes),
+                "count form": sum(bool(re.search(r", and \d+ more$|等\d+类(问题|好评|反馈)?$", t[1])) for t in tops),
+                "other": sum(bool(_OTHER.match(t[1])) for t in tops if len(t[0]) > 1),
                 "top empty": sum(self.bare(t[1]) or self.generic(t[1], t[0]) or self.empty(t[1], t[0]) for t in tops),
                 **self.category(tops)}
 
@@ -270,8 +275,8 @@ def main() -> None:
         for side, result in sides.items():
             rows.append((name, side, counts.row(result)))
         shown.append((name, sides))
-    cols = ["labels", "top", "top empty", "unrelated pair", "terse", "sibling same", "numbered", "case dup", "generic 1-word", "bare", "repeated", "parent=child",
-            "placeholder", "minority claim", "cpu"]
+    cols = ["labels", "top", "count form", "other", "top empty", "unrelated pair", "terse", "sibling same", "numbered",
+            "case dup", "generic 1-word", "bare", "repeated", "parent=child", "placeholder", "minority claim", "cpu"]
     print("| set | code | " + " | ".join(c if c != "cpu" else "build_tree CPU s" for c in cols) + " |")
     print("|---" * (len(cols) + 2) + "|")
     for name, side, row in rows:

@@ -1,6 +1,7 @@
 """A parent is never named by two things its members never say together, by a one-character Chinese topic, or by
 what a sibling parent already says (session 10, ``analysis.parent_fit``): the shared claim, else the word most
-children share, else the largest child's phrase and how many more ("Facebook login, and 3 more", "放了辣椒等3类问题").
+children share, else (session 11) the category members' words say or "Other problems" (其他问题), one per mood, and
+only then the largest child's phrase and how many more ("Facebook login, and 3 more", "放了辣椒等3类问题").
 Fixtures written here."""
 from __future__ import annotations
 
@@ -33,11 +34,14 @@ def test_two_topics_members_never_say_together_do_not_name_a_parent():
     texts = _texts(SOCIAL)
     assert not related(["Facebook", "notification"], [t for g in texts for t in g], pl.Said())
     label = pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, set(), pl.Said())
-    assert label == "Facebook login, and 4 more", label  # session 9: "Facebook and notification problems"
+    # session 9: "Facebook and notification problems"; session 10: "Facebook login, and 4 more"
+    assert label == "Other problems", label  # session 11: the complaints that fit no category, one such parent
     assert pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, set(), pl.Said()) == label
-    assert not pl.repeats("Facebook login", label)  # the child it names keeps its label
-    sibling = pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, {"facebook login, and 2 more"},
-                             pl.Said())
+    second = pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1, {"other problems"}, pl.Said())
+    assert second == "Facebook login, and 4 more", second  # a second such parent: the count form, last resort
+    assert not pl.repeats("Facebook login", second)  # the child it names keeps its label
+    sibling = pl.name_parent("Facebook", list(SOCIAL), SIZES, texts, OTHERS, -1,
+                             {"other problems", "facebook login, and 2 more"}, pl.Said())
     assert sibling == "Notifications late, and 4 more", sibling  # never the phrase a sibling parent leads with
 
 
@@ -82,8 +86,11 @@ ORDER = {  # a wrong ingredient, a spill, a missing sauce: two of their words jo
 def test_two_chinese_words_over_different_children_give_way_to_the_largest_and_how_many_more():
     texts = _texts(ORDER)
     label = pl.name_parent("薯条", list(ORDER), [40, 35, 25], texts, ZH_OTHERS, -1, set(), pl.Said(), loved=False)
-    assert label == "放了辣椒等3类问题", label  # session 9: 辣椒、袋子问题
-    assert is_more(label) and len(label) <= 10
+    assert label == "其他问题", label  # session 9: 辣椒、袋子问题; session 10: 放了辣椒等3类问题
+    second = pl.name_parent("薯条", list(ORDER), [40, 35, 25], texts, ZH_OTHERS, -1, {"其他问题"}, pl.Said(),
+                            loved=False)
+    assert second == "放了辣椒等3类问题", second
+    assert is_more(second) and len(second) <= 10
 
 
 PRAISE = {
@@ -99,6 +106,9 @@ def test_a_parent_never_says_what_a_larger_sibling_parent_says():
     label = pl.name_parent("Great app", list(PRAISE), [60, 40], texts, OTHERS, 1, {"praise for app"}, pl.Said(),
                            loved=True)
     assert label.lower() not in ("great app", "praise for app"), label
-    assert label == "Note taking, and 1 more", label
+    assert label == "Other praise", label  # session 10: "Note taking, and 1 more"
+    second = pl.name_parent("Great app", list(PRAISE), [60, 40], texts, OTHERS, 1, {"praise for app", "other praise"},
+                            pl.Said(), loved=True)
+    assert second == "Praise for note taking, and 1 more", second  # the count form keeps the praise frame
     alone = fit("Great app", list(PRAISE), [60, 40], texts, OTHERS, 1, set(), pl.Said(), True)
     assert alone == "Great app"  # no sibling says it: kept

@@ -48,8 +48,12 @@ def test_a_bare_word_of_one_child_gives_way_to_the_largest_childs_label_and_how_
     label = pl.name_parent("Terminal", list(MIXED), [40, 35, 25], texts, OTHERS * 4, 0, set(), pl.Said())
     assert label.lower() != "terminal", label
     # session 10: not "Terminal font and unit tests", two topics no member says together (parent_fit)
-    assert label == "Terminal font, and 2 more", label
+    # session 11: no category covers two of them (font, tests, build): the rest of the neutral feedback
+    assert label == "Other feedback", label
     assert pl.name_parent("Terminal", list(MIXED), [40, 35, 25], texts, OTHERS * 4, 0, set(), pl.Said()) == label
+    second = pl.name_parent("Terminal", list(MIXED), [40, 35, 25], texts, OTHERS * 4, 0, {"other feedback"},
+                            pl.Said())
+    assert second == "Terminal font, and 2 more", second
 
 
 APPLE_OTHERS = [f"apple {w} news today" for w in "store watch ads music tv car".split()] + [
@@ -64,7 +68,11 @@ SUBJECT = {  # the two children share only the corpus's subject
 def test_the_corpus_subject_never_names_a_parent():
     label = _name("Apple", SUBJECT, 0, others=APPLE_OTHERS)
     assert "apple" not in label.lower().split(), label
-    assert label.lower().startswith("stock price") and "tim cook" not in label.lower(), label  # parent_fit
+    assert label == "Other feedback", label  # parent_fit: "Stock price and Tim Cook" is no category
+    labels = [c for c in SUBJECT]
+    texts = [list(t) * 4 for t in SUBJECT.values()]
+    second = pl.name_parent("Apple", labels, [40, 40], texts, APPLE_OTHERS * 4, 0, {"other feedback"}, pl.Said())
+    assert second.lower().startswith("stock price") and "tim cook" not in second.lower(), second
 
 
 BOARDS = {
