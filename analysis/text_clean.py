@@ -82,7 +82,9 @@ def _hashtag(match: re.Match) -> str:
 
 def _social(text: str) -> str:
     """Retweet markers (``RT @x:``) dropped; hashtags keep their word (``#delay`` -> ``delay``)."""
-    return _HASHTAG.sub(_hashtag, _RETWEET.sub(" ", text))
+    if "RT" in text or "MT" in text:
+        text = _RETWEET.sub(" ", text)
+    return _HASHTAG.sub(_hashtag, text) if "#" in text else text
 _BLANKS = re.compile(r"\n\s*\n+")
 
 
@@ -116,7 +118,12 @@ def _drop_traces(text: str) -> str:
     return "\n".join(kept)
 
 
-def _sub(pattern: re.Pattern, repl: str = " ") -> Callable[[str], str]:
+def _sub(pattern: re.Pattern, repl: str = " ", needs: str = "") -> Callable[[str], str]:
+    """``pattern`` replaced by ``repl``; ``needs``: a character every match holds, so a text without it is left as
+    it is without a search (the e-mail pattern backtracks over every long word run of a log or code: 1.3 of the
+    3.5 CPU seconds of cleaning 3,000 GitHub issues, nearly all in texts with no ``@``)."""
+    if needs:
+        return lambda text: pattern.sub(repl, text) if needs in text else text
     return lambda text: pattern.sub(repl, text)
 
 
@@ -142,8 +149,8 @@ RULE_FUNCTIONS: dict[str, tuple[str, Callable[[str], str]]] = {
     "markup": ("images, HTML tags; markdown links keep their text", lambda t: _HTML_TAG.sub(" ", _MD_LINK.sub(
         r"\1", _IMAGE.sub(" ", t)))),
     "urls": ("URLs", _sub(_URL)),
-    "emails": ("e-mail addresses", _sub(_EMAIL)),
-    "mentions": ("@mentions", _sub(_MENTION)),
+    "emails": ("e-mail addresses", _sub(_EMAIL, needs="@")),
+    "mentions": ("@mentions", _sub(_MENTION, needs="@")),
     "social": ("retweet markers (RT); hashtags keep their word, issue numbers (#123) go", _social),
     "nonwords": ("tokens that are no words: identifiers with digits (atomic_number_53), hex ids and hashes",
                  _sub(_NONWORD)),
