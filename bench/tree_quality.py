@@ -115,14 +115,17 @@ def base_tree(ref: str):
     return tree
 
 
-def grouped_by(build, docs) -> dict:
-    """``group_docs`` (the embedded texts, issue forms kept: what the app's grouping reads) for a ``build_tree``
-    that takes it; a baseline before session 10 reads ``docs``."""
+def grouped_by(build, docs, recorded: dict) -> dict:
+    """The recorded keyword arguments that ``build`` takes, with ``group_docs`` (the embedded texts, issue forms
+    kept: what the app's grouping reads) when it takes it; a baseline before session 10 reads ``docs``."""
     import inspect
 
+    params = inspect.signature(inspect.unwrap(build)).parameters
+    kwargs = {k: v for k, v in recorded.items() if k in params}
     embedded = ev.EMBEDDED.get(id(docs))
-    takes = "group_docs" in inspect.signature(inspect.unwrap(build)).parameters
-    return {"group_docs": embedded} if takes and embedded is not None and embedded != docs else {}
+    if "group_docs" in params and embedded is not None and embedded != docs:
+        kwargs["group_docs"] = embedded
+    return kwargs
 
 
 def record_inputs(docs, emb, profile, embed, path: Path | None = None):
@@ -299,7 +302,7 @@ def evaluate(name: str, args) -> list[dict]:
         for _ in range(2):  # the lesser of two runs: the first one pays one-time loads (jieba, models)
             a[6] = sub_labels = [""] * len(result.themes)
             cpu = time.process_time()
-            top_of, tops = build(*a, **bkwargs, **grouped_by(build, docs))
+            top_of, tops = build(*a, **grouped_by(build, docs, bkwargs))
             row["cpu"] = min(row["cpu"], time.process_time() - cpu)
         top_items = np.where(labels >= 0, top_of[np.maximum(labels, 0)], -1)
         row.update({"tops": len(tops), "subs": len(result.themes)})
