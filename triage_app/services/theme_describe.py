@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.embeddings import text_hash
+from analysis.sibling_phrase import labelling_run
 from analysis.text_clean import source_views
 from analysis.embeddings import get_backend
 from analysis.theme_labels import phrase_labels
@@ -150,6 +151,7 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
         tq.update_theme(conn, theme_id, **fields)
 
 
+@labelling_run()  # the siblings' phrase counts are read once per call (``sibling_phrase``)
 def _labels(themes: dict, classes: list[int], texts: list[list[str]], keywords: dict, wanted: set[int],
             model: str, seed: int, chinese: list[str]) -> dict[int, str]:
     """Phrase labels for the ``wanted`` themes, read against every theme (their siblings); labels the
