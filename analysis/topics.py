@@ -37,6 +37,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
+from .library_patch import patched
 from .seeded_eigsh import seeded_eigsh
 from .theme_labels import Embed, label_clusters
 from .theme_tree import KIND_WEIGHT, Profile, TopTheme, build_tree
@@ -139,8 +140,6 @@ def compiled_cache(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
     import numba
     from numba.core import config
 
-    njit, jit, folder = numba.njit, numba.jit, config.CACHE_DIR
-
     def cached(decorator: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(decorator)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -148,14 +147,13 @@ def compiled_cache(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
             return decorator(*args, **kwargs)
         return wrapper
 
-    numba.njit, numba.jit = cached(njit), cached(jit)
-    config.CACHE_DIR = str(cache_dir)  # numba reads it when a function is declared (documented: set in config)
     _cache_depth += 1
-    try:
-        yield
+    try:  # numba reads CACHE_DIR when a function is declared (documented: set in config)
+        with patched([(numba, "njit", cached(numba.njit)), (numba, "jit", cached(numba.jit)),
+                      (config, "CACHE_DIR", str(cache_dir))]):
+            yield
     finally:
         _cache_depth -= 1
-        numba.njit, numba.jit, config.CACHE_DIR = njit, jit, folder
 
 
 _cache_depth = 0
