@@ -256,6 +256,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
     return flagged, content
 
 
+@labelling_run()  # a call of its own (a theme split in two) is one run; inside ``build_tree``, part of the tree's
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
                    seed: int = 42, embed=None, words=None, moods=None, avoid=(), reserved=(), phrases_for=(),
                    fell_back=None) -> list[str]:

@@ -39,6 +39,7 @@ import numpy as np
 
 from .library_patch import patched
 from .seeded_eigsh import seeded_eigsh
+from .sibling_phrase import labelling_run
 from .theme_labels import Embed, label_clusters
 from .theme_tree import KIND_WEIGHT, Profile, TopTheme, build_tree
 from .topic_keywords import make_vectorizer
@@ -615,6 +616,7 @@ def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | No
         return _split_documents(docs, embeddings, parts, seed, n_keywords, n_quotes, embed)
 
 
+@labelling_run()  # the parts' labels: one labelling run (``sibling_phrase``)
 def _split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None, seed: int,
                      n_keywords: int, n_quotes: int, embed: Embed | None) -> ThemeResult:
     import_engine()
