@@ -3,7 +3,8 @@
 Issue templates, quoted replies, code, stack traces, signatures, @mentions and URLs would otherwise
 decide which items look alike. Rules are chosen per source format (``RULES``); ``describe_rules``
 lists them for people, ``clean_item`` applies them to one item, and ``clean_corpus`` also drops lines
-that a large share of one source's items repeat (template text nobody typed).
+that a large share of one source's items repeat (template text nobody typed). ``clean_views`` gives the
+analysis both texts of each item in one pass (``source_views``): the one it embeds and the one labels read.
 """
 from __future__ import annotations
 
