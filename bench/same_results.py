@@ -5,8 +5,9 @@ each on its own copy of the same workspace, compared byte for byte.
         [--sets bench-20000,nlbse24,waimai] [--reps 2] [--dir /tmp/same-results]
 
 Sets: ``bench-N`` is ``theme_bench.py``'s workspace (``--source``/bench-N.triage, vectors cached);
-``nlbse24`` (3,000 GitHub issues, a CSV), ``hf-zip`` (3,019 issues of huggingface/datasets, the GitHub REST zip),
-``waimai`` (10,000 Chinese delivery reviews) and ``waimai-N`` (a seeded sample of N) are imported from ../shared/data and
+``nlbse24`` (3,000 GitHub issues, a CSV), ``hf-zip`` (3,019 issues of huggingface/datasets, the GitHub REST
+zip), ``waimai`` (10,000 Chinese delivery reviews) and ``waimai-N`` (a seeded sample of N) are imported from
+../shared/data and
 analysed once with this code first, so that both sides start warm (vectors cached, themes of an earlier
 run to match). Each side then runs ``triage-app analyze --mode full`` in a fresh process (alternating,
 ``--reps`` times, each on its own copy) and prints ``triage-app themes --json`` and ``items --jsonl``

@@ -12,8 +12,10 @@ FORM = ("<!-- Please fill in the form -->\r\n### Describe the bug\r\n{body}\r\n*
         "it works on file {i}\r\n- [x] I have searched existing issues\r\n| GPU | none |\r\n"
         "- `datasets` version: 2.{i}.0\r\nOS: Windows 11\r\n")
 BODIES = ["Export to PDF hangs at 99% &amp; @alice saw it", "Sidebar flickers, see https://example.org/x #12",
-          "Login fails: mail me at dev@example.org", "RT @bob: sync #broken since update", "Crash in fn_name_42 at 0xdeadbeef1",
-          "```\nTraceback (most recent call last):\n  File \"a.py\", line 1\n```\nstill crashes", "XXXX charged {$20.00}"]
+          "Login fails: mail me at dev@example.org", "RT @bob: sync #broken since update",
+          "Crash in fn_name_42 at 0xdeadbeef1",
+          "```\nTraceback (most recent call last):\n  File \"a.py\", line 1\n```\nstill crashes",
+          "XXXX charged {$20.00}"]
 TITLES = ["Crash &amp; burn #42", "", None, "See https://example.org", "#DarkMode please"]
 
 
