@@ -20,6 +20,8 @@ from typing import Iterator
 
 import numpy as np
 
+from .library_patch import patched
+
 #: modules that hold their own reference to ``eigsh`` (``from scipy.sparse.linalg import eigsh``)
 _HOLDERS = ("scipy.sparse.linalg", "sklearn.manifold._spectral_embedding")
 
@@ -39,11 +41,6 @@ def seeded_eigsh(seed: int) -> Iterator[None]:
             kwargs["rng"] = np.random.default_rng(seed)
         return original(*args, **kwargs)
 
-    patched = [m for m in (sys.modules.get(name) for name in _HOLDERS) if getattr(m, "eigsh", None) is original]
-    for module in patched:
-        module.eigsh = eigsh
-    try:
+    holders = [m for m in (sys.modules.get(name) for name in _HOLDERS) if getattr(m, "eigsh", None) is original]
+    with patched([(module, "eigsh", eigsh) for module in holders]):
         yield
-    finally:
-        for module in patched:
-            module.eigsh = original

@@ -9,8 +9,11 @@ of several words. When only one word tells them apart, it qualifies the label as
 """
 from __future__ import annotations
 
+import contextlib
+from collections import Counter
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Container, Sequence
+from typing import Callable, Container, Iterator, Sequence
 
 from .en_phrases import _CJK, MAX_WORDS, _Texts, _counts, _display, _norm
 from .topic_keywords import is_profane
@@ -92,11 +95,36 @@ def distinct_phrase(label: str, own: Sequence[str], siblings: Sequence[Sequence[
     return said or (best[2] if best is not None else None)
 
 
-@lru_cache(maxsize=128)
-def _sibling_counts(texts: tuple[str, ...]):
-    """The phrase counts of one sibling's texts, read once per labelling however many of its siblings ask
-    (the fallback asks for every theme's siblings: 108 parses each, 16 times, on a 21,000-item run)."""
+#: Sibling texts read in a labelling run that ``labelling_run`` opened: the run's own cache (None outside one).
+_RUN_COUNTS: ContextVar[Callable[[tuple[str, ...]], Counter] | None] = ContextVar("sibling_counts", default=None)
+#: Siblings whose counts one run keeps (the most recently asked).
+RUN_CACHE_SIZE = 128
+
+
+@contextlib.contextmanager
+def labelling_run() -> Iterator[None]:
+    """One labelling run (an analysis' tree, an incremental run's new labels; also a decorator): the phrase
+    counts of a sibling's texts are read once in it however many of its siblings ask (the fallback asks for every
+    theme's siblings: 108 parses each, 16 times, on a 21,000-item run), and dropped when it ends. A run inside a
+    run is part of it."""
+    if _RUN_COUNTS.get() is not None:
+        yield
+        return
+    token = _RUN_COUNTS.set(lru_cache(maxsize=RUN_CACHE_SIZE)(_read_counts))
+    try:
+        yield
+    finally:
+        _RUN_COUNTS.reset(token)
+
+
+def _read_counts(texts: tuple[str, ...]) -> Counter:
     return _counts(_Texts(list(texts), ()))[0]
+
+
+def _sibling_counts(texts: tuple[str, ...]) -> Counter:
+    """The phrase counts of one sibling's texts: from the run's cache inside ``labelling_run``, else read now."""
+    cached = _RUN_COUNTS.get()
+    return _read_counts(texts) if cached is None else cached(texts)
 
 
 def _joined(label: str, word: str) -> str | None:

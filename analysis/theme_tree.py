@@ -62,6 +62,7 @@ from .label_mood import app_polarity, moods_of
 from .label_polish import polish_tree
 from .lone_labels import name_lone_tops
 from .priority import mostly_praise
+from .sibling_phrase import labelling_run
 from .topic_keywords import class_keywords
 
 #: Sub-themes share a top-level theme while their (average-linkage) cosine distance is below this
@@ -260,6 +261,7 @@ def name_only_subthemes(docs: Sequence[str], labels: np.ndarray, keywords: Seque
     return flagged, content
 
 
+@labelling_run()  # a call of its own (a theme split in two) is one run; inside ``build_tree``, part of the tree's
 def label_siblings(groups: Sequence[Sequence[str]], centroids: np.ndarray, keywords: Sequence[Sequence[str]],
                    seed: int = 42, embed=None, words=None, moods=None, avoid=(), reserved=(), phrases_for=(),
                    fell_back=None) -> list[str]:
@@ -463,6 +465,7 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
     return top_of, moods, profiled_idx, said, typed
 
 
+@labelling_run()  # the siblings' phrase counts are read once per tree (``sibling_phrase``)
 def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, sub_similarity: np.ndarray,
                sub_centroids: np.ndarray, sub_keywords: list[list[str]], sub_labels: list[str], *,
                distance: float | None = None, seed: int = 42, n_keywords: int = 10,

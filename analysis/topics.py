@@ -37,7 +37,9 @@ from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
+from .library_patch import patched
 from .seeded_eigsh import seeded_eigsh
+from .sibling_phrase import labelling_run
 from .theme_labels import Embed, label_clusters
 from .theme_tree import KIND_WEIGHT, Profile, TopTheme, build_tree
 from .topic_keywords import make_vectorizer
@@ -139,8 +141,6 @@ def compiled_cache(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
     import numba
     from numba.core import config
 
-    njit, jit, folder = numba.njit, numba.jit, config.CACHE_DIR
-
     def cached(decorator: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(decorator)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -148,14 +148,13 @@ def compiled_cache(cache_dir: str | os.PathLike[str] | None) -> Iterator[None]:
             return decorator(*args, **kwargs)
         return wrapper
 
-    numba.njit, numba.jit = cached(njit), cached(jit)
-    config.CACHE_DIR = str(cache_dir)  # numba reads it when a function is declared (documented: set in config)
     _cache_depth += 1
-    try:
-        yield
+    try:  # numba reads CACHE_DIR when a function is declared (documented: set in config)
+        with patched([(numba, "njit", cached(numba.njit)), (numba, "jit", cached(numba.jit)),
+                      (config, "CACHE_DIR", str(cache_dir))]):
+            yield
     finally:
         _cache_depth -= 1
-        numba.njit, numba.jit, config.CACHE_DIR = njit, jit, folder
 
 
 _cache_depth = 0
@@ -617,6 +616,7 @@ def split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | No
         return _split_documents(docs, embeddings, parts, seed, n_keywords, n_quotes, embed)
 
 
+@labelling_run()  # the parts' labels: one labelling run (``sibling_phrase``)
 def _split_documents(docs: Sequence[str], embeddings: np.ndarray, parts: int | None, seed: int,
                      n_keywords: int, n_quotes: int, embed: Embed | None) -> ThemeResult:
     import_engine()

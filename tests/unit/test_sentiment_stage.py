@@ -120,3 +120,36 @@ def test_nps_csat_and_ces_answers_outrank_the_text(workspace, write_file):
         "SELECT i.external_id, s.label, s.method FROM items i JOIN item_sentiment s ON s.item_id = i.id")}
     assert got == {"1": ("negative", "nps"), "2": ("positive", "nps"), "3": ("negative", "csat"),
                    "4": ("positive", "ces"), "5": ("neutral", "nps")}
+
+
+def _count_cleaning(monkeypatch) -> list[int]:
+    """Calls of the cleaning pass the scoring falls back to (``text_clean.clean_corpus``), counted."""
+    import analysis.text_clean as text_clean
+
+    calls: list[int] = []
+    real = text_clean.clean_corpus
+
+    def counted(records, forms=True):
+        calls.append(len(records))
+        return real(records, forms)
+    monkeypatch.setattr(text_clean, "clean_corpus", counted)
+    return calls
+
+
+def test_texts_the_analysis_cleaned_are_not_cleaned_again(ws, monkeypatch):
+    """Without vectors of the heads' model (an analysis with another model), the items are embedded from the
+    texts the analysis hands over, which are the texts a cleaning pass of its own gives: the same scores."""
+    from analysis.text_clean import clean_views
+    from triage_app.services.analysis import analysis_rows
+
+    drive(score_items(ws.conn, batch=4))  # cleans every item itself
+    own = _scores(ws.conn)
+    _clear(ws.conn)
+    rows = analysis_rows(ws.conn)
+    ids, embedded = np.array([r[0] for r in rows]), clean_views([r[1:] for r in rows])[0]
+    calls = _count_cleaning(monkeypatch)
+    drive(score_items(ws.conn, batch=4, embedded=(ids, embedded)))
+    assert calls == [] and _scores(ws.conn) == own
+    _clear(ws.conn)
+    drive(score_items(ws.conn, batch=4, embedded=(ids[:3], embedded[:3])))  # some items not among them
+    assert calls == [len(rows)] and _scores(ws.conn) == own

@@ -179,6 +179,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
 
     counts: dict = {}
     scored_ids = item_ids  # the items whose vectors ``vectors`` holds, for sentiment and type
+    scored_docs: list[str] = []  # their embedded texts (incremental)
     result = AnalysisResult(run_id=None, mode=mode, model=model, items=len(rows))
     if redaction:  # texts the PII detectors ran on now; the others' redaction was cached
         result.info["texts_redacted"] = redaction.get("redacted", 0)
@@ -193,7 +194,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         if requested == "incremental" or plan.unplaced <= leftover_limit(len(rows)):
             result.mode = "incremental"
             _write_incremental(ws, result, [int(item_ids[i]) for i in todo], plan, params, vectors, rows)
-            scored_ids = item_ids[todo]
+            scored_ids, scored_docs = item_ids[todo], new_docs
         else:  # many new items fit no theme: look for new themes in a full analysis
             result.info["incremental_unplaced"] = plan.unplaced
             mode = "full"
@@ -205,7 +206,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
         timer.lap("embed")
         cancel.raise_if_cancelled()
         # sentiment and type first: the tree frames a parent as praise by the stored facts the priority reads
-        praise = yield from _stored_praise(ws, result, model, item_ids, vectors, cancel)
+        praise = yield from _stored_praise(ws, result, model, item_ids, vectors, cancel, embedded)
         timer.lap("sentiment")
         yield Progress("clustering", 0, None, f"{len(rows):,} items")
         found = find_themes(docs, vectors, params, embed=get_backend(model).encode,
@@ -220,7 +221,7 @@ def analyse(ws: Workspace, *, model: str | None = None, seed: int = 42, mode: st
     result.embedded, result.cached = counts.get("embedded", 0), counts.get("cached", 0)
     timer.lap("write")
     if result.mode != "full":  # a full analysis scored every item before it grouped the themes
-        yield from _score_classes(ws, result, model, scored_ids, vectors, cancel)
+        yield from _score_classes(ws, result, model, scored_ids, vectors, cancel, scored_docs)
         timer.lap("sentiment")
     result.seconds = timer.seconds
     with transaction(conn):  # the final figures (the run was marked finished with the themes)
@@ -242,30 +243,33 @@ def kind_profile(model: str, vectors: np.ndarray, docs: list[str]):
     return lambda indices: model_heads.probabilities(vectors[indices], [docs[i] for i in indices])
 
 
-def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken):
+def _score_classes(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken,
+                   embedded: list[str]):
     """Sentiment and feedback type of the items not scored yet, from the vectors in memory when the
-    model is the one the classifier reads (services.sentiment); a cancel here keeps the themes."""
+    model is the one the classifier reads (services.sentiment), else by the ``embedded`` texts of
+    ``item_ids`` (not cleaned again); a cancel here keeps the themes."""
     from ..domain import Cancelled
     from .sentiment import MODEL, score_items
 
     known = (item_ids, vectors) if model == MODEL and len(item_ids) == len(vectors) else None
     try:
-        scored = yield from score_items(ws.conn, cancel, known=known, counts=False)
+        scored = yield from score_items(ws.conn, cancel, known=known, counts=False, embedded=(item_ids, embedded))
         result.info["sentiment_scored"] = scored["scored"]
     except Cancelled:
         result.info["sentiment_scored"] = "cancelled"
 
 
-def _stored_praise(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken
-                   ) -> Generator[Progress, None, np.ndarray]:
+def _stored_praise(ws, result: AnalysisResult, model: str, item_ids, vectors, cancel: CancelToken,
+                   embedded: list[str]) -> Generator[Progress, None, np.ndarray]:
     """Score the items not scored yet (a cancel here ends the analysis, themes unchanged; the scores
-    written are kept), then whether each item is praise by its stored facts (``metrics_queries.PRAISE_SQL``,
-    the rule the priority's praise share counts)."""
+    written are kept; when ``model`` is not the heads', by the ``embedded`` texts, not cleaned again), then
+    whether each item is praise by its stored facts (``metrics_queries.PRAISE_SQL``, the rule the priority's
+    praise share counts)."""
     from ..store.metrics_queries import praise_by_item
     from .sentiment import MODEL, score_items
 
     known = (item_ids, vectors) if model == MODEL and len(item_ids) == len(vectors) else None
-    scored = yield from score_items(ws.conn, cancel, known=known, counts=False)
+    scored = yield from score_items(ws.conn, cancel, known=known, counts=False, embedded=(item_ids, embedded))
     result.info["sentiment_scored"] = scored["scored"]
     return np.asarray(praise_by_item(ws.conn, item_ids), dtype=bool)
 

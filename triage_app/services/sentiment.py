@@ -55,8 +55,10 @@ def _blas() -> Any:
 class _Vectors:
     """Sentence vectors of items: those the caller holds, else the cache, else embedded and cached."""
 
-    def __init__(self, conn: sqlite3.Connection, known: tuple[Any, Any] | None, cancel: CancelToken) -> None:
+    def __init__(self, conn: sqlite3.Connection, known: tuple[Any, Any] | None, cancel: CancelToken,
+                 embedded: tuple[Any, list[str]] | None = None) -> None:
         self.conn, self.cancel = conn, cancel
+        self.embedded = embedded  # (item ids, the texts the analysis embedded for them), when it cleaned them
         self.ids = np.zeros(0, np.int64)  # the known item ids, sorted; ``self.at``: their rows in ``matrix``
         self.at = np.zeros(0, np.int64)
         self.matrix: Any = None
@@ -67,15 +69,19 @@ class _Vectors:
         self._rows: dict[int, str] | None = None  # item id -> embedded text, made when first needed
 
     def _docs(self, item_ids: list[int]) -> list[str]:
-        """The texts the analysis embeds for these items (cleaned per source, redacted, cut), from one
-        cleaning pass over all items the first time a vector is not known."""
+        """The texts the analysis embeds for these items (cleaned per source, redacted, cut): the ones it
+        cleaned (``embedded``) when it cleaned all of these, else from one cleaning pass over all items the
+        first time a vector is not known."""
         from analysis.text_clean import clean_corpus
 
         from .analysis import EMBED_CHARS, analysis_rows
 
-        if self._rows is None:
-            rows = analysis_rows(self.conn)
+        if self._rows is None and self.embedded is not None:
+            self._rows = dict(zip((int(i) for i in self.embedded[0]), (d[:EMBED_CHARS] for d in self.embedded[1])))
+        if self._rows is None or (self.embedded is not None and not all(i in self._rows for i in item_ids)):
+            rows = analysis_rows(self.conn)  # every item, cleaned as the analysis cleans them
             self._rows = dict(zip((r[0] for r in rows), (d[:EMBED_CHARS] for d in clean_corpus([r[1:] for r in rows], forms=False))))
+            self.embedded = None
         return [self._rows[i] for i in item_ids]
 
     def get(self, item_ids: list[int]) -> Generator[Progress, None, np.ndarray]:
@@ -116,15 +122,18 @@ class _Vectors:
 
 
 def score_items(conn: sqlite3.Connection, cancel: CancelToken | None = None, batch: int = BATCH,
-                known: tuple[Any, Any] | None = None, counts: bool = True) -> Generator[Progress, None, dict[str, Any]]:
+                known: tuple[Any, Any] | None = None, counts: bool = True,
+                embedded: tuple[Any, list[str]] | None = None) -> Generator[Progress, None, dict[str, Any]]:
     """Score every item that has no sentiment or type yet. ``known``: ``(item ids, vectors)`` of the
-    analysis' model when that is MODEL (no vector is looked up twice). Returns
+    analysis' model when that is MODEL (no vector is looked up twice). ``embedded``: ``(item ids, texts)``
+    the analysis cleaned for embedding (``text_clean.clean_views``' embedded view): an item whose vector is
+    not known is looked up (or embedded) by these instead of a cleaning pass of its own. Returns
     {"scored": n, "counts": {method:label: n}, "types": {method:type: n}}; ``counts=False`` leaves
     the two tallies of the whole table out (the analysis does not show them)."""
     cancel = cancel or CancelToken()
     total = fq.count_to_score(conn)
     done, last_id = 0, 0
-    vectors = _Vectors(conn, known, cancel)
+    vectors = _Vectors(conn, known, cancel, embedded)
     yield Progress("sentiment", 0, total, "")
     while total:
         rows = fq.items_to_score(conn, last_id, batch)

@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.embeddings import text_hash
-from analysis.text_clean import form_rules, source_cleaner
+from analysis.sibling_phrase import labelling_run
+from analysis.text_clean import source_views
 from analysis.embeddings import get_backend
 from analysis.theme_labels import phrase_labels
 from analysis.topic_keywords import class_keywords
@@ -55,13 +56,10 @@ def row_views(rows: list[tuple], indices: list[int]) -> tuple[list[str], list[st
     read: dict[int, str] = {}
     wanted = set(indices)
     for (fmt, _), members in groups.items():
-        texts = [rows[i][4] for i in members]
-        plain = source_cleaner(fmt, texts, forms=False)
-        formed = source_cleaner(fmt, texts) if form_rules(fmt, texts) else None
+        views = source_views(fmt, [rows[i][4] for i in members])
         for i in members:
             if i in wanted:
-                embedded[i] = plain(rows[i][3], rows[i][4])
-                read[i] = formed(rows[i][3], rows[i][4]) if formed else embedded[i]
+                embedded[i], read[i] = views(rows[i][3], rows[i][4])
     return [embedded[i] for i in indices], [read[i] for i in indices]
 
 
@@ -153,6 +151,7 @@ def redescribe(conn, rows: list[tuple], theme_ids: list[int], *, model: str, run
         tq.update_theme(conn, theme_id, **fields)
 
 
+@labelling_run()  # the siblings' phrase counts are read once per call (``sibling_phrase``)
 def _labels(themes: dict, classes: list[int], texts: list[list[str]], keywords: dict, wanted: set[int],
             model: str, seed: int, chinese: list[str]) -> dict[int, str]:
     """Phrase labels for the ``wanted`` themes, read against every theme (their siblings); labels the
