@@ -218,7 +218,9 @@ def theme_split(theme_id, parts, seed, apply_, workspace, as_json):
                 result = split(ws, theme_id, parts, seed)
             else:
                 preview = split_preview(ws, theme_id, parts, seed)
-                texts = {i: row[3] for i, row in tq.items_by_id(ws.conn, [q for p in preview for q in p.quotes]).items()}
+                privacy = redactor()  # redacted before the quotes are cut: a cut address is no longer found
+                texts = {i: privacy.text(row[3] or "")
+                         for i, row in tq.items_by_id(ws.conn, [q for p in preview for q in p.quotes]).items()}
                 result = {"theme_id": theme_id, "preview": True, "parts": [p.as_json(texts) for p in preview],
                           "summary": f"theme {theme_id} would split into {len(preview)} parts (add --apply to do it)"}
         except EditError as exc:
