@@ -124,7 +124,8 @@ def match_clusters(new_members: Sequence[frozenset[int]], new_centroids: np.ndar
         good = (counts > 0) & (dice >= MIN_OVERLAP)
         score[i, good] = 1.0 + dice[good]
     for j, o in enumerate(old):
-        if o.centroid is not None and len(new_centroids):
+        if o.centroid is not None and len(new_centroids) and o.centroid.shape[-1] == new_centroids.shape[1]:
+            # (a centroid of another length was made by another embedding model: only the members match it)
             sims = new_centroids @ o.centroid
             close = (sims >= MIN_CENTROID_SIMILARITY) & (score[:, j] == 0)
             score[close, j] = sims[close]

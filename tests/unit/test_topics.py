@@ -229,3 +229,12 @@ def test_texts_without_words_still_get_themes():
         labels = [t.label for t in result.themes]
         assert len(set(labels)) == 4  # distinct among siblings even without words
         assert all(label.startswith(("(no label)", "Doc 1")) for label in labels)
+
+
+def test_match_clusters_ignores_a_centroid_of_another_model():
+    # themes kept from a run with a 512-wide model, matched by a run with a 64-wide one (it crashed: matmul 512 vs 64)
+    rng = np.random.default_rng(0)
+    old_wide = rng.normal(size=512).astype(np.float32)
+    new = rng.normal(size=(2, 64)).astype(np.float32)
+    old = [OldTheme(10, old_wide, frozenset({1, 2, 3})), OldTheme(11, new[1].copy(), frozenset())]
+    assert match_clusters([frozenset({1, 2, 3}), frozenset({7})], new, old) == {0: 10, 1: 11}
