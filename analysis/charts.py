@@ -549,8 +549,7 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
             if not subs:
                 ax.text(0.02, 0.5, meta.t("no sub-themes"), transform=ax.transAxes, va="center", color="#666666",
                         fontsize="small", parse_math=False)
-                ax.set_yticks([])
-                ax.tick_params(axis="x", labelbottom=True)
+                ax.set_axis_off()  # no empty frame with a scale of nothing: the title and the note only
                 continue
             y = np.arange(len(bars))[::-1]
             ax.barh(y, [b[1] for b in bars], color=[b[2] for b in bars], height=0.7)
@@ -562,6 +561,9 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
             ax.tick_params(axis="x", labelbottom=True)
         for ax in axes[len(themes):]:
             ax.set_axis_off()
-        for ax in axes[-cols:]:
-            ax.set_xlabel(meta.t("Items"))
+        drawn = [k for k, (_, _, subs) in enumerate(themes) if subs]
+        for col in range(cols):  # under the lowest panel with bars of each column (an empty one has no axis)
+            lowest = [k for k in drawn if k % cols == col]
+            if lowest:
+                axes[lowest[-1]].set_xlabel(meta.t("Items"))
     return fig

@@ -212,27 +212,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -1637,7 +1637,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="154" />
+        <location filename="../../ui/i18n.py" line="155" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1650,22 +1650,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="152" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2501,48 +2501,48 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="126" />
+        <location filename="../../ui/themes_view.py" line="127" />
         <source>no dates</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="132" />
+        <location filename="../../ui/themes_view.py" line="133" />
         <source> ({0} sub-themes)</source>
         <translation>（{0} 个子主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="144" />
+        <location filename="../../ui/themes_view.py" line="145" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="147" />
+        <location filename="../../ui/themes_view.py" line="148" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="141" />
         <source>Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its score, and listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：无论得分多少都排在待解决的主题之后，并列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="124" />
+        <location filename="../../ui/themes_view.py" line="125" />
         <source> (hidden)</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="135" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
@@ -2562,32 +2562,32 @@
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2596,17 +2596,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2717,124 +2717,124 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="224" />
+        <location filename="../../ui/themes_view.py" line="225" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="226" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Put the selected sub-theme under another theme, or at the top level</source>
         <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
-        <location filename="../../ui/themes_view.py" line="344" />
+        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="345" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
-        <location filename="../../ui/themes_view.py" line="346" />
+        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="347" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="238" />
+        <location filename="../../ui/themes_view.py" line="239" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="238" />
+        <location filename="../../ui/themes_view.py" line="239" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="244" />
+        <location filename="../../ui/themes_view.py" line="245" />
         <source>Show hidden</source>
         <translation>显示已隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="245" />
+        <location filename="../../ui/themes_view.py" line="246" />
         <source>List the hidden themes too (greyed), so that they can be shown again</source>
         <translation>同时列出已隐藏的主题（灰色），以便重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="251" />
+        <location filename="../../ui/themes_view.py" line="252" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="283" />
+        <location filename="../../ui/themes_view.py" line="284" />
         <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
         <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="344" />
+        <location filename="../../ui/themes_view.py" line="345" />
         <source>Unhide</source>
         <translation>取消隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="345" />
+        <location filename="../../ui/themes_view.py" line="346" />
         <source>Show the selected hidden themes again, on the board and in the briefing</source>
         <translation>在主题板和简报中重新显示所选的已隐藏主题</translation>
     </message>
@@ -2843,17 +2843,17 @@
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="288" />
+        <location filename="../../ui/themes_view.py" line="289" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="295" />
+        <location filename="../../ui/themes_view.py" line="296" />
         <source>This workspace is empty. Import feedback first (File › Import Files…, Ctrl+I); then &lt;b&gt;Run Analysis&lt;/b&gt; finds its themes.</source>
         <translation>此工作区为空。请先导入反馈（文件 › 导入文件…，Ctrl+I），然后&lt;b&gt;运行分析&lt;/b&gt;即可发现其中的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="298" />
+        <location filename="../../ui/themes_view.py" line="299" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
@@ -2979,21 +2979,26 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="131" />
+        <source>Add nothing here (0.00): {0}</source>
+        <translation>本主题中为 0（不计入）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="132" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>the {0} with the most praise of {1}</source>
         <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>
