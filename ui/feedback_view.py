@@ -194,6 +194,10 @@ class FeedbackView(QWidget):
         # no item has a date: an empty Created column only took the feedback's room (and the period filter did nothing)
         self.table.setColumnHidden(COLUMN_KEYS.index("created_at"), bool(choices.get("undated")))
         self.period.setEnabled(not choices.get("undated"))
+        # nothing to show (no item has a score / an author): the empty column only narrowed the feedback
+        self.table.setColumnHidden(COLUMN_KEYS.index("score"), bool(choices.get("unscored")))
+        self.table.setColumnHidden(COLUMN_KEYS.index("author"), bool(choices.get("anonymous")))
+        self.band.setEnabled(not choices.get("unscored"))
         return gone
 
     def current_filter(self) -> ItemFilter:

@@ -21,8 +21,8 @@ def _theme(factors=None) -> ThemeSummary:
                         items_total=30, children=[], parent_id=None, merged_into=None)
 
 
-def _quote(text: str, source_format: str) -> dict:
-    return {"id": 1, "title": None, "text": text, "source_format": source_format, "created_at": None, "source": None}
+def _quote(text: str, source_format: str, title: str | None = None) -> dict:
+    return {"id": 1, "title": title, "text": text, "source_format": source_format, "created_at": None, "source": None}
 
 
 def test_an_issue_quote_shows_what_the_person_wrote_not_its_template():
@@ -31,6 +31,15 @@ def test_an_issue_quote_shows_what_the_person_wrote_not_its_template():
     assert "useState resets when the parent re-renders" in said
     for template in ("&lt;!--", "Note: if the issue", "Do you want to request", "**", "`"):
         assert template not in said
+
+
+def test_an_issue_quote_leads_with_its_title_and_drops_long_bold_prompts():
+    body = ("**If the current behavior is a bug, please provide the steps to reproduce and if possible a minimal demo of "
+            "the problem. Your bug will get fixed much faster if we can run your code. Paste the link below:**\n"
+            "Click twice and the list is empty\n\n### Version\n\n_No response_")
+    page = render_theme(_theme(), [_quote(body, "github", "List empties on double click")])
+    said = page.split("What people say")[1]
+    assert "“List empties on double click — Click twice and the list is empty”" in said
 
 
 def test_a_review_quote_is_shown_as_written():
@@ -75,3 +84,32 @@ def test_a_theme_without_sub_themes_is_a_note_not_an_empty_frame_and_items_stays
     assert len(empty) == 3 and not any(ax.axison for ax in empty)
     labelled = [ax.get_title(loc="left").split(" (")[0] for ax in panels if ax.get_xlabel() == "Items"]
     assert labelled == ["服务"]  # the lowest panel with bars of each column (配送's column: 服务 below it)
+
+
+def test_empty_score_and_author_columns_leave_their_room_to_the_feedback(qtbot, settings_home, tmp_path):
+    """zh-waimai reviews and nlbse24 issues have no score and no author: two empty columns (136 px) narrowed the
+    Feedback column to a third of the table. A file with scores and authors keeps both columns."""
+    from triage_app.importers.source import ImportOptions
+    from triage_app.services.importing import run_import
+    from triage_app.store import Workspace
+    from ui.items_model import COLUMN_KEYS
+    from ui.main_window import MainWindow
+
+    score, author = COLUMN_KEYS.index("score"), COLUMN_KEYS.index("author")
+    windows = {}
+    for name, body, mapping in (("bare", "comment\n配送太慢了\n很好吃\n", {"text": "comment"}),
+                                ("full", "comment,stars,user\n配送太慢了,2,ann\n很好吃,5,\n",
+                                 {"text": "comment", "rating": "stars", "author": "user"})):
+        data = tmp_path / f"{name}.csv"
+        data.write_text(body, encoding="utf-8")
+        path = tmp_path / f"{name}.triage"
+        with Workspace(path) as ws:
+            run_import(ws, data, ImportOptions(format="generic", mapping=mapping))
+        window = MainWindow(path)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda w=window: w.feedback.model.rowCount() == 2 and w.feedback.source.count() == 2,
+                        timeout=10_000)  # the rows and the filter choices ("All sources", the file)
+        windows[name] = window.feedback
+    bare, full = windows["bare"], windows["full"]
+    assert bare.table.isColumnHidden(score) and bare.table.isColumnHidden(author) and not bare.band.isEnabled()
+    assert not full.table.isColumnHidden(score) and not full.table.isColumnHidden(author) and full.band.isEnabled()
