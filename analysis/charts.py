@@ -179,9 +179,17 @@ def priority_factors(factors: Mapping[str, float], meta: ChartMeta, *, fig: Figu
     with style():
         fig = target(fig, size)
         total = sum(factors.values()) if priority is None else priority
-        header_footer(fig, meta, f"{meta.t('Priority factors')}: {total:.1f}", n)
-        ax = fig.subplots()
         names = [f for f in FACTOR_ORDER if f in factors] + [f for f in factors if f not in FACTOR_ORDER]
+        # factors that add nothing (no NPS, no votes... in the data): named in the footer, not rows of "0.0"
+        zero = [f for f in names if round(float(factors[f]), 1) == 0]
+        if len(zero) < len(names):
+            names = [f for f in names if f not in zero]
+        else:
+            zero = []
+        note = meta.t("Add nothing here (0.0): {names}").replace(
+            "{names}", meta.t(", ").join(meta.t(FACTOR_NAMES.get(f, f)) for f in zero)) if zero else ""
+        header_footer(fig, meta, f"{meta.t('Priority factors')}: {total:.1f}", n, note=note)
+        ax = fig.subplots()
         if not names:
             empty_note(ax, meta)
             return fig

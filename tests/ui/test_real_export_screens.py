@@ -113,3 +113,23 @@ def test_empty_score_and_author_columns_leave_their_room_to_the_feedback(qtbot, 
     bare, full = windows["bare"], windows["full"]
     assert bare.table.isColumnHidden(score) and bare.table.isColumnHidden(author) and not bare.band.isEnabled()
     assert not full.table.isColumnHidden(score) and not full.table.isColumnHidden(author) and full.band.isEnabled()
+
+
+def test_briefing_factor_chart_names_the_zero_factors_in_its_footer_not_as_rows():
+    """A briefing theme page on reviews drew five of nine rows as "0.0" (no NPS, CSAT, votes, lag, dates)."""
+    from analysis import charts
+    from analysis.chart_style import ChartMeta
+
+    factors = {"volume": 23.4, "people": 14.0, "growth": 0.0, "negativity": 13.9, "nps_impact": 0.0, "votes": 0.02}
+    fig = charts.priority_factors(factors, ChartMeta(period="p", source="s"), priority=51.3, n=420)
+    ax = next(a for a in fig.axes if a.get_yticklabels())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Volume", "People", "Negativity"]
+    footer = " ".join(t.get_text() for t in fig.texts)
+    assert "Add nothing here (0.0): Growth, NPS impact, Votes" in footer
+    from triage_app.services.briefing_pages import _table
+
+    zh = charts.priority_factors(factors, ChartMeta(period="p", source="s", tr=_table("zh")), priority=51.3, n=420)
+    assert "本主题中为 0（不计入）：" in " ".join(t.get_text() for t in zh.texts)
+    every_zero = charts.priority_factors({"volume": 0.0, "people": 0.0}, ChartMeta(period="p", source="s"))
+    ax = next(a for a in every_zero.axes if a.get_yticklabels())
+    assert len(ax.get_yticklabels()) == 2  # nothing else to draw: the rows stay
