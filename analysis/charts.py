@@ -541,7 +541,9 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
         cols = 1 if len(themes) == 1 else min(4, len(themes))
         rows = int(np.ceil(len(themes) / cols))
         axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, squeeze=False)).ravel()
-        width = 48 // cols + 6  # label length (CJK counts double) that fits beside a panel's bars ("not in a sub-theme")
+        # label length (CJK counts double) that fits beside a panel's bars ("not in a sub-theme"); on one line (rows
+        # of panels) a few more: "Bitcoin Core versi…", "TensorFlow Lite mo…" were cut beside half-empty panels
+        width = 48 // cols + (6 if rows == 1 else 10)
         for ax, (label, n, subs) in zip(axes, themes):
             # whole labels over two lines (a cut title or bar label hid what the theme is)
             ax.set_title(panel_title(label, n, 48 // cols + 10), fontsize="medium", loc="left")

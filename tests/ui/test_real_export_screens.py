@@ -133,3 +133,18 @@ def test_briefing_factor_chart_names_the_zero_factors_in_its_footer_not_as_rows(
     every_zero = charts.priority_factors({"volume": 0.0, "people": 0.0}, ChartMeta(period="p", source="s"))
     ax = next(a for a in every_zero.axes if a.get_yticklabels())
     assert len(ax.get_yticklabels()) == 2  # nothing else to draw: the rows stay
+
+
+def test_stacked_sub_theme_panels_keep_twenty_character_bar_labels_whole():
+    """nlbse24, ten themes in three rows of four panels: "Bitcoin Core version" read "Bitcoin Core versi…"
+    and "TensorFlow Lite model" "TensorFlow Lite mo…" beside half-empty panels."""
+    from analysis import charts
+    from analysis.chart_style import ChartMeta
+
+    names = ["Bitcoin Core version", "TensorFlow Lite model", "OpenCV cannot import", "Add accessible view"]
+    themes = [(f"Theme {k}", 74, [(name, 20 - j) for j, name in enumerate(names)]) for k in range(10)]  # 20+19+18+17
+    fig = charts.sub_theme_breakdown(themes, ChartMeta(period="p", source="s"))
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(panels) == 10
+    for ax in panels:
+        assert [t.get_text() for t in ax.get_yticklabels()] == names
