@@ -390,7 +390,7 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
                      f"<table cellspacing='3'>{''.join(rows)}</table>")
         if zero:
             parts.append("<p><small>" + e(_t("Add nothing here (0.00): {0}").format(
-                ", ".join(_t(FACTOR_NAMES.get(name, name)) for name in zero))) + "</small></p>")
+                _t(", ").join(_t(FACTOR_NAMES.get(name, name)) for name in zero))) + "</small></p>")
         parts += [f"<p><small>{e(note)}</small></p>" for note in breakdown_notes(theme)]
     if quote_items:
         parts.append(f"<h4>{_t('What people say')}</h4>")

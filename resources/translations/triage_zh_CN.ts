@@ -15,42 +15,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="388" />
+        <location filename="../../ui/feedback_view.py" line="392" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="389" />
+        <location filename="../../ui/feedback_view.py" line="393" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="394" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="394" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="394" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="391" />
+        <location filename="../../ui/feedback_view.py" line="395" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="391" />
+        <location filename="../../ui/feedback_view.py" line="395" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="399" />
+        <location filename="../../ui/feedback_view.py" line="403" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -359,113 +359,113 @@
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="234" />
+        <location filename="../../ui/feedback_view.py" line="238" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="250" />
+        <location filename="../../ui/feedback_view.py" line="254" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="258" />
+        <location filename="../../ui/feedback_view.py" line="262" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="263" />
+        <location filename="../../ui/feedback_view.py" line="267" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="342" />
+        <location filename="../../ui/feedback_view.py" line="346" />
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="343" />
+        <location filename="../../ui/feedback_view.py" line="347" />
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="344" />
+        <location filename="../../ui/feedback_view.py" line="348" />
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="345" />
+        <location filename="../../ui/feedback_view.py" line="349" />
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="346" />
+        <location filename="../../ui/feedback_view.py" line="350" />
         <source>request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="347" />
+        <location filename="../../ui/feedback_view.py" line="351" />
         <source>question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="348" />
+        <location filename="../../ui/feedback_view.py" line="352" />
         <source>praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="349" />
+        <location filename="../../ui/feedback_view.py" line="353" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="351" />
+        <location filename="../../ui/feedback_view.py" line="355" />
         <source>from the file's column</source>
         <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
         <translation>来自文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="352" />
+        <location filename="../../ui/feedback_view.py" line="356" />
         <source>from its star rating</source>
         <translation>来自星级评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="353" />
+        <location filename="../../ui/feedback_view.py" line="357" />
         <source>from its CSAT answer</source>
         <translation>来自 CSAT 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="354" />
+        <location filename="../../ui/feedback_view.py" line="358" />
         <source>from its NPS answer</source>
         <translation>来自 NPS 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="355" />
+        <location filename="../../ui/feedback_view.py" line="359" />
         <source>from its CES answer</source>
         <translation>来自 CES 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="356" />
+        <location filename="../../ui/feedback_view.py" line="360" />
         <source>read from the text</source>
         <translation>从文本判断</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="357" />
+        <location filename="../../ui/feedback_view.py" line="361" />
         <source>no text to read</source>
         <translation>没有可读的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="360" />
+        <location filename="../../ui/feedback_view.py" line="364" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="361" />
+        <location filename="../../ui/feedback_view.py" line="365" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="362" />
+        <location filename="../../ui/feedback_view.py" line="366" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -2981,6 +2981,11 @@
         <location filename="../../ui/i18n.py" line="131" />
         <source>Add nothing here (0.00): {0}</source>
         <translation>本主题中为 0（不计入）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="131" />
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="132" />

@@ -3,6 +3,8 @@ quotes that were template text and Markdown, rows of +0.00 factors the data has 
 sub-theme panels drawn as frames with a scale."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -148,3 +150,17 @@ def test_stacked_sub_theme_panels_keep_twenty_character_bar_labels_whole():
     assert len(panels) == 10
     for ax in panels:
         assert [t.get_text() for t in ax.get_yticklabels()] == names
+
+
+def test_the_zero_factor_line_reads_as_chinese_in_the_chinese_ui(qtbot, settings_home):
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    translator = QTranslator()
+    assert translator.load("triage_zh_CN", str(Path(__file__).parents[2] / "resources" / "translations"))
+    QApplication.instance().installTranslator(translator)
+    try:
+        page = render_theme(_theme({"volume": 10.0, "nps_impact": 0.0, "votes": 0.0}), [])
+    finally:
+        QApplication.instance().removeTranslator(translator)
+    assert "本主题中为 0（不计入）：NPS 影响、投票和表情回应" in page
