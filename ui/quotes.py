@@ -33,7 +33,7 @@ def shown_quote(quote: dict, limit: int = 400) -> str:
     if fmt not in RULES or fmt == "default":  # a review or an answer: as written ("5* app" keeps its star)
         return " ".join(text.split())[:limit]
     body = _plain(clean_text(text, fmt)) or _plain(text) or " ".join(text.split())
-    title = " ".join((quote.get("title") or "").split())
+    title = " ".join(re.sub(r"`+|\*\*", "", quote.get("title") or "").split())  # "Warning for `act`" -> "... act"
     if title and not body.startswith(title):  # an issue says what it is about in its title
         body = f"{title} — {body}" if body else title
     return body[:limit]

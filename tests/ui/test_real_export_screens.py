@@ -39,9 +39,9 @@ def test_an_issue_quote_leads_with_its_title_and_drops_long_bold_prompts():
     body = ("**If the current behavior is a bug, please provide the steps to reproduce and if possible a minimal demo of "
             "the problem. Your bug will get fixed much faster if we can run your code. Paste the link below:**\n"
             "Click twice and the list is empty\n\n### Version\n\n_No response_")
-    page = render_theme(_theme(), [_quote(body, "github", "List empties on double click")])
+    page = render_theme(_theme(), [_quote(body, "github", "List empties on `dblclick`")])
     said = page.split("What people say")[1]
-    assert "“List empties on double click — Click twice and the list is empty”" in said
+    assert "“List empties on dblclick — Click twice and the list is empty”" in said
 
 
 def test_a_review_quote_is_shown_as_written():
