@@ -30,6 +30,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ItemsTableModel", "Feedback"), QT_TRANSLATE_NOOP("ItemsTableModel", "Status"),
     QT_TRANSLATE_NOOP("ItemsTableModel", "Theme"), QT_TRANSLATE_NOOP("ItemsTableModel", "Score"),
     QT_TRANSLATE_NOOP("ItemsTableModel", "Author"),
+    QT_TRANSLATE_NOOP("ItemsTableModel", "(unassigned)"),
     # import wizard
     # (the column roles: ui.import_wizard.FIELD_LABELS)
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),

@@ -164,3 +164,33 @@ def test_the_zero_factor_line_reads_as_chinese_in_the_chinese_ui(qtbot, settings
     finally:
         QApplication.instance().removeTranslator(translator)
     assert "本主题中为 0（不计入）：NPS 影响、投票和表情回应" in page
+
+
+def test_an_item_in_no_theme_reads_unassigned_once_there_are_themes(qtbot, settings_home, themed_workspace, tmp_path):
+    """app-reviews: 8% of the items are in no theme, and their Theme cell was blank, as if the analysis had
+    skipped them. Before any analysis the cells stay blank (nothing is assigned yet)."""
+    from PySide6.QtCore import Qt
+
+    from triage_app.importers.source import ImportOptions
+    from triage_app.services.importing import run_import
+    from triage_app.store import Workspace
+    from ui.items_model import COLUMN_KEYS
+    from ui.main_window import MainWindow
+
+    column = COLUMN_KEYS.index("theme")
+
+    def cells(path):
+        window = MainWindow(path)
+        qtbot.addWidget(window)
+        view = window.feedback
+        qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.source.count() == 2, timeout=10_000)
+        return {view.model.index(r, column).data(): view.model.index(r, column).data(Qt.ItemDataRole.ForegroundRole)
+                for r in range(2)}
+
+    themed = cells(themed_workspace("text\nThe login page hangs\nLove the new icons\n", {"Login": (1,)}))
+    assert set(themed) == {"Login", "(unassigned)"} and themed["(unassigned)"] is not None and themed["Login"] is None
+    data = tmp_path / "plain.csv"
+    data.write_text("text\nThe login page hangs\nLove the new icons\n", encoding="utf-8")
+    with Workspace(tmp_path / "plain.triage") as ws:
+        run_import(ws, data, ImportOptions(format="generic"))
+    assert set(cells(tmp_path / "plain.triage")) == {""}
