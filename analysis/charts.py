@@ -179,9 +179,17 @@ def priority_factors(factors: Mapping[str, float], meta: ChartMeta, *, fig: Figu
     with style():
         fig = target(fig, size)
         total = sum(factors.values()) if priority is None else priority
-        header_footer(fig, meta, f"{meta.t('Priority factors')}: {total:.1f}", n)
-        ax = fig.subplots()
         names = [f for f in FACTOR_ORDER if f in factors] + [f for f in factors if f not in FACTOR_ORDER]
+        # factors that add nothing (no NPS, no votes... in the data): named in the footer, not rows of "0.0"
+        zero = [f for f in names if round(float(factors[f]), 1) == 0]
+        if len(zero) < len(names):
+            names = [f for f in names if f not in zero]
+        else:
+            zero = []
+        note = meta.t("Add nothing here (0.0): {names}").replace(
+            "{names}", meta.t(", ").join(meta.t(FACTOR_NAMES.get(f, f)) for f in zero)) if zero else ""
+        header_footer(fig, meta, f"{meta.t('Priority factors')}: {total:.1f}", n, note=note)
+        ax = fig.subplots()
         if not names:
             empty_note(ax, meta)
             return fig
@@ -533,7 +541,9 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
         cols = 1 if len(themes) == 1 else min(4, len(themes))
         rows = int(np.ceil(len(themes) / cols))
         axes = np.atleast_1d(fig.subplots(rows, cols, sharex=True, squeeze=False)).ravel()
-        width = 48 // cols + 6  # label length (CJK counts double) that fits beside a panel's bars ("not in a sub-theme")
+        # label length (CJK counts double) that fits beside a panel's bars ("not in a sub-theme"); on one line (rows
+        # of panels) a few more: "Bitcoin Core versi…", "TensorFlow Lite mo…" were cut beside half-empty panels
+        width = 48 // cols + (6 if rows == 1 else 10)
         for ax, (label, n, subs) in zip(axes, themes):
             # whole labels over two lines (a cut title or bar label hid what the theme is)
             ax.set_title(panel_title(label, n, 48 // cols + 10), fontsize="medium", loc="left")
@@ -549,8 +559,7 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
             if not subs:
                 ax.text(0.02, 0.5, meta.t("no sub-themes"), transform=ax.transAxes, va="center", color="#666666",
                         fontsize="small", parse_math=False)
-                ax.set_yticks([])
-                ax.tick_params(axis="x", labelbottom=True)
+                ax.set_axis_off()  # no empty frame with a scale of nothing: the title and the note only
                 continue
             y = np.arange(len(bars))[::-1]
             ax.barh(y, [b[1] for b in bars], color=[b[2] for b in bars], height=0.7)
@@ -562,6 +571,9 @@ def sub_theme_breakdown(themes: Sequence[tuple[str, int, Sequence[tuple[str, int
             ax.tick_params(axis="x", labelbottom=True)
         for ax in axes[len(themes):]:
             ax.set_axis_off()
-        for ax in axes[-cols:]:
-            ax.set_xlabel(meta.t("Items"))
+        drawn = [k for k, (_, _, subs) in enumerate(themes) if subs]
+        for col in range(cols):  # under the lowest panel with bars of each column (an empty one has no axis)
+            lowest = [k for k in drawn if k % cols == col]
+            if lowest:
+                axes[lowest[-1]].set_xlabel(meta.t("Items"))
     return fig

@@ -157,6 +157,7 @@ class FeedbackView(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.model.source_paths = choices.get("source_paths", {})
+        self.model.analysed = bool(choices["themes"])
         self.source.addItem(self.tr("All sources"), None)
         for f in choices["sources"]:  # source names ("generic" items by their file or given name)
             self.source.addItem(source_name(f), f)
@@ -194,6 +195,11 @@ class FeedbackView(QWidget):
         # no item has a date: an empty Created column only took the feedback's room (and the period filter did nothing)
         self.table.setColumnHidden(COLUMN_KEYS.index("created_at"), bool(choices.get("undated")))
         self.period.setEnabled(not choices.get("undated"))
+        # nothing to show (no item has a score / an author): the empty column only narrowed the feedback
+        self.table.setColumnHidden(COLUMN_KEYS.index("score"), bool(choices.get("unscored")))
+        self.table.setColumnHidden(COLUMN_KEYS.index("author"), bool(choices.get("anonymous")))
+        self.band.setEnabled(not choices.get("unscored"))
+        self.table.viewport().update()  # the Theme cells of items in no theme: "(unassigned)" once there are themes
         return gone
 
     def current_filter(self) -> ItemFilter:

@@ -30,6 +30,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ItemsTableModel", "Feedback"), QT_TRANSLATE_NOOP("ItemsTableModel", "Status"),
     QT_TRANSLATE_NOOP("ItemsTableModel", "Theme"), QT_TRANSLATE_NOOP("ItemsTableModel", "Score"),
     QT_TRANSLATE_NOOP("ItemsTableModel", "Author"),
+    QT_TRANSLATE_NOOP("ItemsTableModel", "(unassigned)"),
     # import wizard
     # (the column roles: ui.import_wizard.FIELD_LABELS)
     QT_TRANSLATE_NOOP("ProgressPage", "reading"), QT_TRANSLATE_NOOP("ProgressPage", "importing"),
@@ -128,6 +129,7 @@ DYNAMIC_STRINGS = [
     QT_TRANSLATE_NOOP("ThemesView", "{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}."),
     QT_TRANSLATE_NOOP("ThemesView", "Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows."),
     QT_TRANSLATE_NOOP("ThemesView", "Growth is neutral: the items have no dates."),
+    QT_TRANSLATE_NOOP("ThemesView", "Add nothing here (0.00): {0}"), QT_TRANSLATE_NOOP("ThemesView", ", "),
     QT_TRANSLATE_NOOP("ThemesView", "What people love"),
     QT_TRANSLATE_NOOP("ThemesView", "themes whose items are mostly praise"),
     QT_TRANSLATE_NOOP("ThemesView", "{0} items, {1:.0%} praise"),

@@ -6,6 +6,7 @@ items scroll without loading them all; filtering and sorting happen in SQL.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from triage_app.store.item_queries import SORTABLE, TABLE_COLUMNS, ItemFilter, page_items
@@ -33,6 +34,7 @@ class ItemsTableModel(QAbstractTableModel):
         self._done = True
         self.redact = None  # text -> text with personal data replaced, when the workspace asks for it
         self.source_paths: dict[str, str] = {}  # file name -> full path (the Source column's tooltip)
+        self.analysed = False  # the workspace has themes: an item in none reads "(unassigned)", not a blank cell
 
     # -- loading -----------------------------------------------------------------------------
     def set_connection(self, conn) -> None:
@@ -89,7 +91,10 @@ class ItemsTableModel(QAbstractTableModel):
         key = COLUMN_KEYS[index.column()]
         if self.redact is not None and key in ("text", "title", "author") and value:
             value = self.redact(str(value))
+        unassigned = key == "theme" and value is None and self.analysed
         if role == Qt.ItemDataRole.DisplayRole:
+            if unassigned:
+                return self.tr("(unassigned)")
             if value is None:
                 return ""
             if key == "created_at":
@@ -114,6 +119,8 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "source_format" and value:
             # the column shows a long file name shortened in the middle: the whole name and its folder here
             return self.source_paths.get(str(value)) or source_name(str(value))
+        if role == Qt.ItemDataRole.ForegroundRole and unassigned:
+            return QColor("#888888")
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("id", "score"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

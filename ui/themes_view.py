@@ -18,6 +18,7 @@ from triage_app.records import ThemeSummary
 from .appearance import ACCENT_ON_LIGHT, accent
 from .class_mix import render_mix
 from .format_names import source_name
+from .quotes import shown_quote
 
 COLUMNS = ("label", "priority", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
@@ -375,7 +376,11 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
     if factors:
         top = max(abs(v) for v in factors.values()) or 1
         rows = []
+        # factors that add nothing (no NPS, no votes... in this data) as one line, not rows of empty bars
+        zero = [name for name, value in factors.items() if round(value, 2) == 0]
         for name, value in sorted(factors.items(), key=lambda kv: -abs(kv[1])):
+            if name in zero:
+                continue
             width = int(160 * abs(value) / top)
             colour = ACCENT_ON_LIGHT if value >= 0 else "#d55e00"  # reads on light and dark
             rows.append(f"<tr><td>{e(_t(FACTOR_NAMES.get(name, name)))}</td><td align='right'>{value:+.2f}</td>"
@@ -383,11 +388,14 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
                         f"bgcolor='{colour}'>&nbsp;</td></tr></table></td></tr>")
         parts.append(f"<h4>{_t('Priority')} {theme.priority:.2f} — {_t('what it is made of')}</h4>"
                      f"<table cellspacing='3'>{''.join(rows)}</table>")
+        if zero:
+            parts.append("<p><small>" + e(_t("Add nothing here (0.00): {0}").format(
+                _t(", ").join(_t(FACTOR_NAMES.get(name, name)) for name in zero))) + "</small></p>")
         parts += [f"<p><small>{e(note)}</small></p>" for note in breakdown_notes(theme)]
     if quote_items:
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in quote_items[:5]:
-            parts.append(f"<blockquote>“{e(' '.join(quote['text'].split())[:400])}”"
+            parts.append(f"<blockquote>“{e(shown_quote(quote))}”"
                          f"<br><small>{e(' · '.join(x for x in (source_name(quote.get('source') or quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
@@ -421,7 +429,7 @@ def render_loved(loved: list[dict], total: int = 0) -> str:
     parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')}{more})</small><ul>"]
     for theme in loved:
         quote = theme.get("praise_quote")
-        text = f" — “{e(' '.join(quote['text'].split())[:160])}”" if quote else ""
+        text = f" — “{e(shown_quote(quote, 160))}”" if quote else ""
         parts.append(f"<li><b>{e(theme['label'])}</b> · " + _t("{0} items, {1:.0%} praise").format(
             f"{theme['size']:,}", theme["praise_share"]) + f"{text}</li>")
     return "".join(parts) + "</ul>"

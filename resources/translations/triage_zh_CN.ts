@@ -15,42 +15,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="388" />
+        <location filename="../../ui/feedback_view.py" line="394" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="389" />
+        <location filename="../../ui/feedback_view.py" line="395" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="396" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="396" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="390" />
+        <location filename="../../ui/feedback_view.py" line="396" />
         <source>Source state</source>
         <translation>来源状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="391" />
+        <location filename="../../ui/feedback_view.py" line="397" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="391" />
+        <location filename="../../ui/feedback_view.py" line="397" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="399" />
+        <location filename="../../ui/feedback_view.py" line="405" />
         <source>Link</source>
         <translation>链接</translation>
     </message>
@@ -212,27 +212,27 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="145" />
+        <location filename="../../ui/i18n.py" line="147" />
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>Last 180 days</source>
         <translation>最近 180 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Last 365 days</source>
         <translation>最近 365 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -294,178 +294,178 @@
         <translation>反馈类型：问题、需求、提问、表扬或其他；文件中有映射的列时取自该列，否则取自文本；在分析主题时计算</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="160" />
+        <location filename="../../ui/feedback_view.py" line="161" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="163" />
+        <location filename="../../ui/feedback_view.py" line="164" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="166" />
+        <location filename="../../ui/feedback_view.py" line="167" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="167" />
+        <location filename="../../ui/feedback_view.py" line="168" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="172" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="171" />
+        <location filename="../../ui/feedback_view.py" line="172" />
         <source>Last {0}</source>
         <translation>最近 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="172" />
+        <location filename="../../ui/feedback_view.py" line="173" />
         <source>All scores</source>
         <translation>全部评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="175" />
+        <location filename="../../ui/feedback_view.py" line="176" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="179" />
+        <location filename="../../ui/feedback_view.py" line="180" />
         <source>All sentiment</source>
         <translation>全部情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="180" />
+        <location filename="../../ui/feedback_view.py" line="181" />
         <source>Negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="180" />
+        <location filename="../../ui/feedback_view.py" line="181" />
         <source>Neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="180" />
+        <location filename="../../ui/feedback_view.py" line="181" />
         <source>Positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="183" />
+        <location filename="../../ui/feedback_view.py" line="184" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="234" />
+        <location filename="../../ui/feedback_view.py" line="240" />
         <source>searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="250" />
+        <location filename="../../ui/feedback_view.py" line="256" />
         <source>This workspace is empty. Import feedback with File › Import Files… (Ctrl+I): a survey, issues, tickets or reviews.</source>
         <translation>此工作区为空。请用 文件 › 导入文件…（Ctrl+I）导入反馈：问卷、issue、工单或评论。</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="258" />
+        <location filename="../../ui/feedback_view.py" line="264" />
         <source>{0} items</source>
         <translation>{0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="263" />
+        <location filename="../../ui/feedback_view.py" line="269" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="342" />
+        <location filename="../../ui/feedback_view.py" line="348" />
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="343" />
+        <location filename="../../ui/feedback_view.py" line="349" />
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="344" />
+        <location filename="../../ui/feedback_view.py" line="350" />
         <source>positive</source>
         <translation>正面</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="345" />
+        <location filename="../../ui/feedback_view.py" line="351" />
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="346" />
+        <location filename="../../ui/feedback_view.py" line="352" />
         <source>request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="347" />
+        <location filename="../../ui/feedback_view.py" line="353" />
         <source>question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="348" />
+        <location filename="../../ui/feedback_view.py" line="354" />
         <source>praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="349" />
+        <location filename="../../ui/feedback_view.py" line="355" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="351" />
+        <location filename="../../ui/feedback_view.py" line="357" />
         <source>from the file's column</source>
         <extracomment>where a sentiment or type came from (item_sentiment.method / type_method)</extracomment>
         <translation>来自文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="352" />
+        <location filename="../../ui/feedback_view.py" line="358" />
         <source>from its star rating</source>
         <translation>来自星级评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="353" />
+        <location filename="../../ui/feedback_view.py" line="359" />
         <source>from its CSAT answer</source>
         <translation>来自 CSAT 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="354" />
+        <location filename="../../ui/feedback_view.py" line="360" />
         <source>from its NPS answer</source>
         <translation>来自 NPS 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="355" />
+        <location filename="../../ui/feedback_view.py" line="361" />
         <source>from its CES answer</source>
         <translation>来自 CES 评分</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="356" />
+        <location filename="../../ui/feedback_view.py" line="362" />
         <source>read from the text</source>
         <translation>从文本判断</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="357" />
+        <location filename="../../ui/feedback_view.py" line="363" />
         <source>no text to read</source>
         <translation>没有可读的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="360" />
+        <location filename="../../ui/feedback_view.py" line="366" />
         <source>Sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="361" />
+        <location filename="../../ui/feedback_view.py" line="367" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback_view.py" line="362" />
+        <location filename="../../ui/feedback_view.py" line="368" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -675,7 +675,7 @@
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.ndjson *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="41" />
+        <location filename="../../ui/i18n.py" line="42" />
         <source>Exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;All files (*)</source>
         <translation>导出文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.json *.jsonl *.ndjson *.zip *.xml);;所有文件 (*)</translation>
     </message>
@@ -776,7 +776,7 @@
 <context>
     <name>ItemsTableModel</name>
     <message>
-        <location filename="../../ui/items_model.py" line="128" />
+        <location filename="../../ui/items_model.py" line="135" />
         <source>The item's own score (stars, CSAT, NPS) or its survey respondent's</source>
         <translation>该条目自身的评分（星级、CSAT、NPS）或其问卷答题者的评分</translation>
     </message>
@@ -825,16 +825,22 @@
         <source>Author</source>
         <translation>作者</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="33" />
+        <location filename="../../ui/items_model.py" line="97" />
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
 </context>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../ui/i18n.py" line="80" />
+        <location filename="../../ui/i18n.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="81" />
+        <location filename="../../ui/i18n.py" line="82" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1255,7 +1261,7 @@
         <translation>已选 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="42" />
+        <location filename="../../ui/i18n.py" line="43" />
         <source>Feedback Triage workspace (*.triage);;All files (*)</source>
         <translation>Feedback Triage 工作区 (*.triage);;所有文件 (*)</translation>
     </message>
@@ -1609,27 +1615,27 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="35" />
+        <location filename="../../ui/i18n.py" line="36" />
         <source>reading</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="35" />
+        <location filename="../../ui/i18n.py" line="36" />
         <source>importing</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="36" />
+        <location filename="../../ui/i18n.py" line="37" />
         <source>redacting</source>
         <translation>脱敏</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="36" />
+        <location filename="../../ui/i18n.py" line="37" />
         <source>indexing</source>
         <translation>建立索引</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="37" />
+        <location filename="../../ui/i18n.py" line="38" />
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -1637,7 +1643,7 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/i18n.py" line="154" />
+        <location filename="../../ui/i18n.py" line="156" />
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1650,22 +1656,22 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="153" />
         <source>Files of type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="154" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1713,42 +1719,42 @@
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>3 — massive</source>
         <translation>3 — 巨大</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49" />
+        <location filename="../../ui/i18n.py" line="50" />
         <source>2 — high</source>
         <translation>2 — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="50" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>1 — medium</source>
         <translation>1 — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="50" />
+        <location filename="../../ui/i18n.py" line="51" />
         <source>0.5 — low</source>
         <translation>0.5 — 低</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>0.25 — minimal</source>
         <translation>0.25 — 极小</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51" />
+        <location filename="../../ui/i18n.py" line="52" />
         <source>100% — high</source>
         <translation>100% — 高</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>80% — medium</source>
         <translation>80% — 中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52" />
+        <location filename="../../ui/i18n.py" line="53" />
         <source>50% — low</source>
         <translation>50% — 低</translation>
     </message>
@@ -1756,52 +1762,52 @@
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="62" />
+        <location filename="../../ui/i18n.py" line="63" />
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63" />
+        <location filename="../../ui/i18n.py" line="64" />
         <source>Settings saved; {0} items changed status under the new mapping.</source>
         <translation>设置已保存；按新映射有 {0} 条反馈的状态发生了变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64" />
+        <location filename="../../ui/i18n.py" line="65" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65" />
+        <location filename="../../ui/i18n.py" line="66" />
         <source>Statuses not updated</source>
         <translation>状态未更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66" />
+        <location filename="../../ui/i18n.py" line="67" />
         <source>Updating statuses under the new mapping…</source>
         <translation>正在按新映射更新状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67" />
+        <location filename="../../ui/i18n.py" line="68" />
         <source>Removing personal data from the stored feedback…</source>
         <translation>正在从已存储的反馈中移除个人信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68" />
+        <location filename="../../ui/i18n.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69" />
+        <location filename="../../ui/i18n.py" line="70" />
         <source>Personal data removed from the stored feedback.</source>
         <translation>已从存储的反馈中移除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70" />
+        <location filename="../../ui/i18n.py" line="71" />
         <source>Cancelled: the stored feedback is unchanged.</source>
         <translation>已取消：存储的反馈未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="71" />
+        <location filename="../../ui/i18n.py" line="72" />
         <source>Personal data not removed</source>
         <translation>个人信息未移除</translation>
     </message>
@@ -1809,12 +1815,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/i18n.py" line="53" />
+        <location filename="../../ui/i18n.py" line="54" />
         <source>Items about the theme</source>
         <translation>与该主题相关的反馈条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54" />
+        <location filename="../../ui/i18n.py" line="55" />
         <source>Distinct people (respondents, else authors)</source>
         <translation>不同用户数（问卷答题者，否则为作者）</translation>
     </message>
@@ -1823,37 +1829,37 @@
         <translation>最近 30 天的条数与之前 30 天相比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55" />
+        <location filename="../../ui/i18n.py" line="56" />
         <source>Items in the last 30 days against the 30 before (a week against the week before when the data spans under 60 days; neutral under 14 days)</source>
         <translation>最近 30 天与之前 30 天的条数对比（数据跨度不足 60 天时比较最近一周与前一周；不足 14 天时不计）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56" />
+        <location filename="../../ui/i18n.py" line="57" />
         <source>Votes and reactions on the theme's items (community posts, GitHub reactions), source-weighted, against the most-voted theme; counts only when some item has votes</source>
         <translation>主题条目获得的投票和表情回应（社区帖子、GitHub 表情），按来源加权，与得票最多的主题相比；只有当有条目带投票时才计入</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57" />
+        <location filename="../../ui/i18n.py" line="58" />
         <source>Share of negative items (sentiment; ratings and scores first)</source>
         <translation>负面反馈占比（情感；优先使用评分）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58" />
+        <location filename="../../ui/i18n.py" line="59" />
         <source>How much the theme pulls NPS down: NPS minus NPS without its respondents</source>
         <translation>该主题拉低 NPS 的程度：NPS 减去去掉其答题者后的 NPS</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59" />
+        <location filename="../../ui/i18n.py" line="60" />
         <source>How much the theme pulls CSAT (top-2-box) down</source>
         <translation>该主题拉低 CSAT（前两档占比）的程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60" />
+        <location filename="../../ui/i18n.py" line="61" />
         <source>Share of the theme's items not resolved, won't fix or duplicate</source>
         <translation>该主题中未解决（非已解决、不修复或重复）的占比</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61" />
+        <location filename="../../ui/i18n.py" line="62" />
         <source>Median time to first response of the theme's tracked items</source>
         <translation>该主题跟踪条目的首次响应时间中位数</translation>
     </message>
@@ -2135,32 +2141,32 @@
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="38" />
+        <location filename="../../ui/i18n.py" line="39" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="38" />
+        <location filename="../../ui/i18n.py" line="39" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
+        <location filename="../../ui/i18n.py" line="40" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="39" />
+        <location filename="../../ui/i18n.py" line="40" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="40" />
+        <location filename="../../ui/i18n.py" line="41" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
@@ -2295,47 +2301,47 @@
 <context>
     <name>ThemeActions</name>
     <message>
-        <location filename="../../ui/i18n.py" line="43" />
+        <location filename="../../ui/i18n.py" line="44" />
         <source>Reading items</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="44" />
+        <location filename="../../ui/i18n.py" line="45" />
         <source>Embedding texts</source>
         <translation>计算文本向量</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="45" />
+        <location filename="../../ui/i18n.py" line="46" />
         <source>Assigning new items</source>
         <translation>分配新反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="46" />
+        <location filename="../../ui/i18n.py" line="47" />
         <source>Scoring sentiment</source>
         <translation>正在计算情感</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="75" />
+        <location filename="../../ui/i18n.py" line="76" />
         <source>Finding themes</source>
         <translation>发现主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="76" />
+        <location filename="../../ui/i18n.py" line="77" />
         <source>Labelling themes</source>
         <translation>生成主题标签</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="77" />
+        <location filename="../../ui/i18n.py" line="78" />
         <source>Saving themes</source>
         <translation>保存主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="78" />
+        <location filename="../../ui/i18n.py" line="79" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="79" />
+        <location filename="../../ui/i18n.py" line="80" />
         <source>Starting analysis…</source>
         <translation>正在开始分析…</translation>
     </message>
@@ -2348,132 +2354,132 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="82" />
+        <location filename="../../ui/i18n.py" line="83" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="83" />
+        <location filename="../../ui/i18n.py" line="84" />
         <source>Analysis finished: {0} themes ({1} new, {2} kept), {3:.0%} unassigned</source>
         <translation>分析完成：{0} 个主题（新增 {1}，保留 {2}），{3:.0%} 未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="84" />
+        <location filename="../../ui/i18n.py" line="85" />
         <source>Analysis cancelled; the themes are as they were.</source>
         <translation>分析已取消；主题保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="85" />
+        <location filename="../../ui/i18n.py" line="86" />
         <source>Analysis not run</source>
         <translation>分析未运行</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="86" />
+        <location filename="../../ui/i18n.py" line="87" />
         <source>Analysis failed</source>
         <translation>分析失败</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="87" />
+        <location filename="../../ui/i18n.py" line="88" />
         <source>Rename Theme</source>
         <translation>重命名主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="88" />
+        <location filename="../../ui/i18n.py" line="89" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="89" />
+        <location filename="../../ui/i18n.py" line="90" />
         <source>Merge Themes</source>
         <translation>合并主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="90" />
+        <location filename="../../ui/i18n.py" line="91" />
         <source>Select two or more themes to merge.</source>
         <translation>请选择两个或更多要合并的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="91" />
+        <location filename="../../ui/i18n.py" line="92" />
         <source>Merge {0} into “{1}”?</source>
         <translation>把 {0} 合并到“{1}”？</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="92" />
+        <location filename="../../ui/i18n.py" line="93" />
         <source>Theme not changed</source>
         <translation>主题未更改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="93" />
+        <location filename="../../ui/i18n.py" line="94" />
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="94" />
+        <location filename="../../ui/i18n.py" line="95" />
         <source>Split Theme</source>
         <translation>拆分主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="95" />
+        <location filename="../../ui/i18n.py" line="96" />
         <source>Number of parts:</source>
         <translation>拆分数量：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="96" />
+        <location filename="../../ui/i18n.py" line="97" />
         <source>Working out the sub-themes…</source>
         <translation>正在计算子主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="97" />
+        <location filename="../../ui/i18n.py" line="98" />
         <source>items</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="98" />
+        <location filename="../../ui/i18n.py" line="99" />
         <source>The theme would become:</source>
         <translation>主题将拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="99" />
+        <location filename="../../ui/i18n.py" line="100" />
         <source>(unassigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="100" />
+        <location filename="../../ui/i18n.py" line="101" />
         <source>Move to Theme</source>
         <translation>移动到主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="101" />
+        <location filename="../../ui/i18n.py" line="102" />
         <source>{0} item(s) to:</source>
         <translation>把 {0} 条移动到：</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="102" />
+        <location filename="../../ui/i18n.py" line="103" />
         <source>Items not moved</source>
         <translation>反馈未移动</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="103" />
+        <location filename="../../ui/i18n.py" line="104" />
         <source>sub-themes</source>
         <translation>个子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="104" />
+        <location filename="../../ui/i18n.py" line="105" />
         <source>a sub-theme moved to the top level</source>
         <translation>一个子主题移到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="105" />
+        <location filename="../../ui/i18n.py" line="106" />
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="106" />
+        <location filename="../../ui/i18n.py" line="107" />
         <source>Move Theme</source>
         <translation>移动主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="107" />
+        <location filename="../../ui/i18n.py" line="108" />
         <source>Put “{0}” under:</source>
         <translation>把“{0}”放到：</translation>
     </message>
@@ -2501,93 +2507,93 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="126" />
+        <location filename="../../ui/themes_view.py" line="127" />
         <source>no dates</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="132" />
+        <location filename="../../ui/themes_view.py" line="133" />
         <source> ({0} sub-themes)</source>
         <translation>（{0} 个子主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="138" />
+        <location filename="../../ui/themes_view.py" line="139" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="144" />
+        <location filename="../../ui/themes_view.py" line="145" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="147" />
+        <location filename="../../ui/themes_view.py" line="148" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="140" />
+        <location filename="../../ui/themes_view.py" line="141" />
         <source>Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its score, and listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：无论得分多少都排在待解决的主题之后，并列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="124" />
+        <location filename="../../ui/themes_view.py" line="125" />
         <source> (hidden)</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="134" />
+        <location filename="../../ui/themes_view.py" line="135" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>Items per week: {0}</source>
         <translation>每周条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="126" />
+        <location filename="../../ui/i18n.py" line="127" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="135" />
+        <location filename="../../ui/i18n.py" line="137" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="136" />
+        <location filename="../../ui/i18n.py" line="138" />
         <source>Last {0} days</source>
         <translation>近 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Last {0} weeks</source>
         <translation>近 {0} 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Last {0} months</source>
         <translation>近 {0} 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Items per day: {0}</source>
         <translation>每天条数：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="143" />
         <source>Items per 30 days: {0}</source>
         <translation>每 30 天条数：{0}</translation>
     </message>
@@ -2596,17 +2602,17 @@
         <translation>近 12 周</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="144" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="143" />
+        <location filename="../../ui/i18n.py" line="145" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="144" />
+        <location filename="../../ui/i18n.py" line="146" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
@@ -2717,124 +2723,124 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="224" />
+        <location filename="../../ui/themes_view.py" line="225" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="226" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="230" />
+        <location filename="../../ui/themes_view.py" line="231" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Put the selected sub-theme under another theme, or at the top level</source>
         <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
-        <location filename="../../ui/themes_view.py" line="344" />
+        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="345" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
-        <location filename="../../ui/themes_view.py" line="346" />
+        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="347" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
+        <location filename="../../ui/themes_view.py" line="236" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="238" />
+        <location filename="../../ui/themes_view.py" line="239" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="238" />
+        <location filename="../../ui/themes_view.py" line="239" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="244" />
+        <location filename="../../ui/themes_view.py" line="245" />
         <source>Show hidden</source>
         <translation>显示已隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="245" />
+        <location filename="../../ui/themes_view.py" line="246" />
         <source>List the hidden themes too (greyed), so that they can be shown again</source>
         <translation>同时列出已隐藏的主题（灰色），以便重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="251" />
+        <location filename="../../ui/themes_view.py" line="252" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="283" />
+        <location filename="../../ui/themes_view.py" line="284" />
         <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
         <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="344" />
+        <location filename="../../ui/themes_view.py" line="345" />
         <source>Unhide</source>
         <translation>取消隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="345" />
+        <location filename="../../ui/themes_view.py" line="346" />
         <source>Show the selected hidden themes again, on the board and in the briefing</source>
         <translation>在主题板和简报中重新显示所选的已隐藏主题</translation>
     </message>
@@ -2843,157 +2849,167 @@
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="288" />
+        <location filename="../../ui/themes_view.py" line="289" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="295" />
+        <location filename="../../ui/themes_view.py" line="296" />
         <source>This workspace is empty. Import feedback first (File › Import Files…, Ctrl+I); then &lt;b&gt;Run Analysis&lt;/b&gt; finds its themes.</source>
         <translation>此工作区为空。请先导入反馈（文件 › 导入文件…，Ctrl+I），然后&lt;b&gt;运行分析&lt;/b&gt;即可发现其中的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="298" />
+        <location filename="../../ui/themes_view.py" line="299" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Reach (distinct people)</source>
         <translation>覆盖（不同用户数）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47" />
+        <location filename="../../ui/i18n.py" line="48" />
         <source>Impact</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>Confidence</source>
         <translation>信心</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48" />
+        <location filename="../../ui/i18n.py" line="49" />
         <source>Effort (person-months)</source>
         <translation>工作量（人月）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="108" />
+        <location filename="../../ui/i18n.py" line="109" />
         <source>Sub-themes</source>
         <translation>子主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="110" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="111" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Items</source>
         <translation>条数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="115" />
         <source>what it is made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="116" />
         <source>What people say</source>
         <translation>用户原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="116" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Volume (items)</source>
         <translation>数量（条）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="118" />
         <source>Distinct people</source>
         <translation>不同用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="118" />
+        <location filename="../../ui/i18n.py" line="119" />
         <source>Growth (recent vs before)</source>
         <translation>增长（近期对比之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Negativity</source>
         <translation>负面程度</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>NPS impact</source>
         <translation>NPS 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>CSAT impact</source>
         <translation>CSAT 影响</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Unresolved share</source>
         <translation>未解决比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Response lag</source>
         <translation>响应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="127" />
+        <location filename="../../ui/i18n.py" line="128" />
         <source>Votes and reactions</source>
         <translation>投票和表情回应</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="129" />
         <source>{0:.0%} of this theme's items are praise. Priority ranks what to fix, so volume, people, votes, growth, unresolved share and response lag count only the other {1:.0%}.</source>
         <translation>本主题 {0:.0%} 的条目是好评。优先级排列的是要解决的问题，因此数量、人数、投票、增长、未解决占比和响应延迟只计其余的 {1:.0%}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Growth is neutral: the data spans {0} days, and growth needs at least {1} to compare two equal windows.</source>
         <translation>增长不计：数据只跨 {0} 天，比较两个等长时段至少需要 {1} 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Growth is neutral: the items have no dates.</source>
         <translation>增长不计：条目没有日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
+        <source>Add nothing here (0.00): {0}</source>
+        <translation>本主题中为 0（不计入）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="132" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="133" />
         <source>What people love</source>
         <translation>用户喜爱的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="134" />
         <source>themes whose items are mostly praise</source>
         <translation>条目以好评为主的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="135" />
         <source>{0} items, {1:.0%} praise</source>
         <translation>{0} 条，好评占 {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="134" />
+        <location filename="../../ui/i18n.py" line="136" />
         <source>the {0} with the most praise of {1}</source>
         <translation>好评最多的 {0} 个，共 {1} 个</translation>
     </message>
@@ -3001,12 +3017,12 @@
 <context>
     <name>WorkspaceGuard</name>
     <message>
-        <location filename="../../ui/i18n.py" line="72" />
+        <location filename="../../ui/i18n.py" line="73" />
         <source>Cannot open workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="73" />
+        <location filename="../../ui/i18n.py" line="74" />
         <source>{0}
 
 Restore the last backup, taken {1} UTC?
@@ -3017,7 +3033,7 @@ The damaged file is kept beside it, renamed.</source>
 损坏的文件会改名后保留在原处。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="74" />
+        <location filename="../../ui/i18n.py" line="75" />
         <source>Backup not restored</source>
         <translation>备份未恢复</translation>
     </message>

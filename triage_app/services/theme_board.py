@@ -60,7 +60,10 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
             trend[top] = [a + b for a, b in zip(trend[top], counts[child])]
     redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
     quotes = tq.quote_texts(conn, [q for t in themes for q in t.quotes[:5] if isinstance(q, int)])
-    quote_items = {t.id: [{**quotes[q], "text": _quote(redactor, quotes[q]["text"])} for q in t.quotes[:5] if q in quotes]
+    # the title too (an issue's quote leads with it): redacted as the text, as the Feedback screen shows it
+    quote_items = {t.id: [{**quotes[q], "text": _quote(redactor, quotes[q]["text"]),
+                           "title": _quote(redactor, quotes[q]["title"]) if quotes[q]["title"] else quotes[q]["title"]}
+                          for q in t.quotes[:5] if q in quotes]
                    for t in themes}
     if redactor.on:  # labels and keywords come from feedback words too
         for t in themes:

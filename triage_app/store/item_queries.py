@@ -222,8 +222,17 @@ def filter_choices(conn: sqlite3.Connection) -> dict[str, Any]:
     segments = {k: sorted(v) for k, v in found.items() if 1 < len(v) <= 30}
     # items but none with a date (the index answers at once): the table leaves out its Created column
     undated = bool(formats) and conn.execute("SELECT 1 FROM items WHERE created_at IS NOT NULL LIMIT 1").fetchone() is None
+    # items but none with a score / an author (reviews without stars, issues exported without users): the
+    # table leaves out the empty Score / Author column, which took the feedback's room
+    unscored = bool(formats) and not _any(conn, "items", "coalesce(rating, nps, csat, ces) IS NOT NULL") \
+        and not _any(conn, "respondents", "coalesce(nps, csat, ces, rating) IS NOT NULL")
+    anonymous = bool(formats) and not _any(conn, "items", "author IS NOT NULL AND author != ''")
     return {"formats": formats, "sources": sources, "statuses": statuses, "themes": themes, "segments": segments,
-            "undated": undated, "source_paths": source_paths(conn)}
+            "undated": undated, "unscored": unscored, "anonymous": anonymous, "source_paths": source_paths(conn)}
+
+
+def _any(conn: sqlite3.Connection, table: str, condition: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE {condition} LIMIT 1").fetchone() is not None
 
 
 def source_paths(conn: sqlite3.Connection) -> dict[str, str]:
