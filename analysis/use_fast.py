@@ -21,7 +21,7 @@ from itertools import chain
 
 import numpy as np
 
-_BLOCK = 64  # ids per cache-filling product (fixed shape: same bits whichever batch first met the id)
+_BLOCK = 64  # ids per cache-filling product (``_rows_product``: same bits whichever batch first met the id)
 MAX_CACHED = 8_192  # ids per process (13 KB each: <= ~110 MB); emptied when full (refilling 8,192 ids: ~0.2 s)
 _TOKEN_BUDGET = 1024  # tokens per micro-batch (a longer text is one micro-batch on its own)
 MAX_WORDS = 200_000  # tokenised words kept per process; emptied when full
@@ -126,15 +126,15 @@ class FastUSE:
         self._room(first + len(new) + _BLOCK)
         padded = np.concatenate([new, np.zeros(-len(new) % _BLOCK, np.int64)])
         for a in range(0, len(padded), _BLOCK):
-            x = self._embed_rows(padded[a:a + _BLOCK]) @ b.proj_W
+            x = _rows_product(self._embed_rows(padded[a:a + _BLOCK]), b.proj_W)
             x += b.proj_b
             _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
             at = first + a  # rows beyond the new ids (padding) are overwritten by the next fill
             self.x[at:at + _BLOCK] = x
             for i, (n, _left) in enumerate(self.orders):
                 s = self.slot_of[i]
-                self.p[at:at + _BLOCK, s:s + n] = (
-                    x[:, i * self.cnn:(i + 1) * self.cnn] @ self.w1r[i]).reshape(_BLOCK, n, self.cnn)
+                self.p[at:at + _BLOCK, s:s + n] = _rows_product(
+                    x[:, i * self.cnn:(i + 1) * self.cnn], self.w1r[i]).reshape(_BLOCK, n, self.cnn)
         self.used = first + len(new)
         self.where[new] = np.arange(first, self.used)
 
@@ -210,6 +210,13 @@ class FastUSE:
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
         out[:] = z
+
+
+def _rows_product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``a @ w`` where each row's result has the same bits wherever the row sits in ``a``: numpy's own loops, not
+    BLAS, whose kernels on some CPUs (OpenBLAS's Haswell kernels on AMD Zen) round a row by its place in the tile,
+    so a cached id's terms would depend on which ids were new beside it. About 2x BLAS's time; only new ids pay."""
+    return np.einsum("ij,jk->ik", a, w, optimize=False)
 
 
 def _layernorm(x, gamma, beta, eps):
