@@ -786,6 +786,10 @@ def _rerank(ranked: list, centroids: np.ndarray, embed: Embed) -> list:
     return out
 
 
+#: Auxiliaries and modals a sentence cut just after (with one word of its verb phrase at most) is cut before.
+_CUT_AUXILIARIES = frozenset("would will should could can must might may is are was were has have had does do".split())
+
+
 def _shorten(sentence: str) -> str:
     """A sentence cut to at most MAX_WORDS words (English) or MAX_CHINESE_CHARS characters of whole words."""
     sentence = sentence.strip(" \t.!?。！？,，;；:：")
@@ -798,6 +802,14 @@ def _shorten(sentence: str) -> str:
         return out.strip(" ，,。") or sentence[:MAX_CHINESE_CHARS]
     words = sentence.split()
     tokens = words[:MAX_WORDS]
+    if len(words) > MAX_WORDS:  # cut: at the end of its first clause ("Startup is painfully slow, I usually go")
+        end = next((i for i, w in enumerate(tokens[:-1]) if i >= 2 and w[-1] in ",;:"), None)
+        if end is not None:
+            tokens = tokens[:end + 1]
+        else:  # else before a verb cut from its object: the subject ("A two-way Jira integration would save")
+            aux = next((i for i, w in enumerate(tokens) if i >= 2 and w.lower() in _CUT_AUXILIARIES), None)
+            if aux is not None and aux >= len(tokens) - 2:
+                tokens = tokens[:aux]
     while len(words) > MAX_WORDS and len(tokens) > 1 and tokens[-1].lower().strip(",.;:") in FUNCTION_WORDS:
         tokens.pop()  # a cut sentence does not end on "the" or "(on"; a whole one stays whole ("I like it all")
     text = " ".join(tokens).strip(",;:")
@@ -814,10 +826,11 @@ def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywor
     else it with a word its members say and ``others`` (the siblings' texts) do not."""
     sentences = []
     for text in texts[:40]:
-        for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", text[:MAX_TEXT_CHARS]).split())):
-            s = m.group().strip(" :")
-            if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
-                sentences.append(s)
+        for line in text[:MAX_TEXT_CHARS].split("\n"):  # a line break ends a sentence: an issue's title never
+            for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", line).split())):  # runs into its body
+                s = m.group().strip(" :")
+                if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
+                    sentences.append(s)
     sentences = sorted(set(sentences))
     order: list[str] = []
     if sentences and embed is not None and centroid is not None and np.any(centroid):
