@@ -37,7 +37,7 @@ import numpy as np
 
 from .en_frames import GENERIC, stem
 from .en_pos import can_name
-from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, EMPTY_ALONE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts, names_by_case)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
@@ -816,6 +816,15 @@ def _shorten(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _empty_line(sentence: str) -> bool:
+    """A line of one English word that names nothing ("Following", "Thanks", "Hi"): no fallback label."""
+    words = sentence.strip(" .!?").split()
+    if len(words) != 1 or _CJK.search(sentence):
+        return False
+    low = _norm(words[0])
+    return low in EMPTY_ALONE or low in FUNCTION_WORDS or words[0].lower() in english_stop()
+
+
 #: Member sentences (most typical first) a fallback label may take when the most typical one is taken.
 FALLBACK_OPTIONS = 5
 
@@ -829,7 +838,7 @@ def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywor
         for line in text[:MAX_TEXT_CHARS].split("\n"):  # a line break ends a sentence: an issue's title never
             for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", line).split())):  # runs into its body
                 s = m.group().strip(" :")
-                if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
+                if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s) and not _empty_line(s):
                     sentences.append(s)
     sentences = sorted(set(sentences))
     order: list[str] = []

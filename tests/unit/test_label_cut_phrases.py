@@ -94,3 +94,14 @@ def test_a_sub_theme_gets_back_the_phrase_its_parent_gave_up():
                    {0: [np.arange(10), np.arange(10, 16)]}, np.eye(2, 4, dtype=np.float32),
                    [["sync", "conflict"], ["startup", "slow"]], 42, None, (), np.zeros(0, np.int64), np.zeros(0))
     assert sub_labels == ["Sync conflict", "App gets slower"]
+
+
+def test_a_line_of_one_empty_word_is_no_fallback_label():
+    """Even when it is the sentence nearest the theme's centre (a stand-in embedding puts it there)."""
+    def embed(sentences):
+        return np.array([[1.0, 0.0] if s.split()[0].lower().strip(".:!") in ("following", "thanks") else [0.6, 0.8]
+                         for s in sentences], dtype=np.float32)
+
+    texts = ["Following. The export hangs on big files", "Thanks! The export hangs on big files again"]
+    label = typical_sentence(texts, np.array([1.0, 0.0], np.float32), embed, ["export"], set())
+    assert label.lower().startswith("the export hangs"), label
