@@ -505,6 +505,9 @@ def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, take
             or any(ch.isdigit() for w in topic for ch in w)
             or not all(_head_term(w) if _is_cjk(w) else (can_name(w) and _head_term(_norm(w))) for w in topic)):
         return None  # 半小时问题, "Receive notifications problems": a measure or a verb names no topic
+    if not _is_cjk_key(topic) and (any(stem(w) in GENERIC for w in topic) or (
+            key[0] in NEGATIONS and key[0] != "no" and topic[0].endswith("ing"))):
+        return None  # "Working" of "Not working", "Loading" of "Not loading": the verb negated, no topic
     text = _display(topic, surfaces[topic], case)
     if polarity < 0:
         text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"

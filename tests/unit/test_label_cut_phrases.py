@@ -105,3 +105,16 @@ def test_a_line_of_one_empty_word_is_no_fallback_label():
     texts = ["Following. The export hangs on big files", "Thanks! The export hangs on big files again"]
     label = typical_sentence(texts, np.array([1.0, 0.0], np.float32), embed, ["export"], set())
     assert label.lower().startswith("the export hangs"), label
+
+
+def test_the_topic_of_a_minority_claim_is_never_the_verb_it_negates():
+    from collections import Counter
+
+    from analysis.theme_labels import _Taken, _topic_frame
+
+    parsed = _Texts([], ())
+    for key, topic in ((("not", "working"), "working"), (("not", "loading"), "loading")):
+        assert _topic_frame(key, Counter({(topic,): 9}), 3, {(topic,): Counter({topic: 9})}, parsed, _Taken([]),
+                            0) is None
+    assert _topic_frame(("can't", "login"), Counter({("login",): 9}), 3, {("login",): Counter({"login": 9})}, parsed,
+                        _Taken([]), -1) == "Login problems"
