@@ -580,7 +580,8 @@ def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_ce
         if not top.is_group or not old or low == top.label.lower() or g not in child_texts:
             continue
         used = {t.label.lower() for t in tops} | {sub_labels[c].lower() for t in tops for c in t.children}
-        if low in used or not any(sum(low in t.lower() for t in texts) >= 2 for texts in child_texts[g]):
+        if low in used or _says_nothing(old) or not any(sum(low in t.lower() for t in texts) >= 2
+                                                        for texts in child_texts[g]):
             continue
         leaf_moods = moods_of(child_idx[g], profiled_idx, said) if len(said) else None
         elsewhere = [t.label for t in tops] + [sub_labels[c] for h in tops if h is not top for c in h.children]
@@ -590,6 +591,20 @@ def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_ce
             if label.lower() == low and not repeats(label, top.label, words or ()):
                 sub_labels[k] = label
                 break
+
+
+def _says_nothing(label: str) -> bool:
+    """An English label whose content words are all generic or evaluative ("Not working", "Works great"): no
+    child takes it for its own label (Chinese labels: their words were weighed by the leaf labeller)."""
+    from .en_frames import GENERIC, stem
+    from .en_phrases import FUNCTION_WORDS, NEGATIONS, _norm
+    from .label_mood import evaluative_word
+
+    if not label.isascii():
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'+#.-]*", label)]
+    content = [w for w in words if w not in FUNCTION_WORDS and w not in NEGATIONS]
+    return all(stem(_norm(w)) in GENERIC or evaluative_word(w) for w in content)
 
 
 def _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed, words,

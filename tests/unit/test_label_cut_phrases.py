@@ -118,3 +118,17 @@ def test_the_topic_of_a_minority_claim_is_never_the_verb_it_negates():
                             0) is None
     assert _topic_frame(("can't", "login"), Counter({("login",): 9}), 3, {("login",): Counter({"login": 9})}, parsed,
                         _Taken([]), -1) == "Login problems"
+
+
+def test_a_released_parent_label_that_says_nothing_goes_to_no_child():
+    from analysis.theme_tree import TopTheme, _take_released
+
+    broken = [f"not working {w}" for w in "today again anymore still badly now here lately".split()]
+    broken += ["my downloads", "downloads"]  # labelled "Not working" when that is free: it says nothing
+    login = [f"Can't login to my account {i}" for i in range(6)]
+    tops = [TopTheme([0, 1], ["download", "login"], "Crash problems", np.ones(4, np.float32), 16)]
+    sub_labels = ["Downloads", "Can't login"]
+    _take_released(tops, ["Not working"], sub_labels, {0: [broken, login]}, {0: [np.arange(10), np.arange(10, 16)]},
+                   np.eye(2, 4, dtype=np.float32), [["download"], ["login"]], 42, None, (), np.zeros(0, np.int64),
+                   np.zeros(0))
+    assert sub_labels == ["Downloads", "Can't login"]
