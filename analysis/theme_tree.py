@@ -571,8 +571,10 @@ def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_ce
     """A phrase a parent held before it was named by what its children share (``guard_parent_labels``) goes to
     the child that says it: the children were labelled avoiding it ("Startup is painfully slow" was the
     parent's, so its own sub-theme took a lesser phrase). Labelled again with the label free, the child that
-    takes it gets it; its siblings keep theirs (only parents whose children's texts hold the phrase are read)."""
+    takes it gets it; its siblings keep theirs (only parents whose children's texts hold the phrase are read). Not a
+    single word ("Dataset", 卷饼: a topic, not what a child says) nor one that says nothing (``_says_nothing``)."""
     from .parent_labels import repeats
+    from .theme_labels import _says_what
 
     for g, top in enumerate(tops):
         old = provisional[g]
@@ -580,7 +582,7 @@ def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_ce
         if not top.is_group or not old or low == top.label.lower() or g not in child_texts:
             continue
         used = {t.label.lower() for t in tops} | {sub_labels[c].lower() for t in tops for c in t.children}
-        if low in used or _says_nothing(old) or not any(sum(low in t.lower() for t in texts) >= 2
+        if low in used or not _says_what(old) or _says_nothing(old) or not any(sum(low in t.lower() for t in texts) >= 2
                                                         for texts in child_texts[g]):
             continue
         leaf_moods = moods_of(child_idx[g], profiled_idx, said) if len(said) else None

@@ -132,3 +132,21 @@ def test_a_released_parent_label_that_says_nothing_goes_to_no_child():
                    np.eye(2, 4, dtype=np.float32), [["download"], ["login"]], 42, None, (), np.zeros(0, np.int64),
                    np.zeros(0))
     assert sub_labels == ["Downloads", "Can't login"]
+
+
+def test_a_released_one_word_parent_label_goes_to_no_child():
+    """A stand-in embedding puts "Dataset" at the child's centre: labelled again it would take it."""
+    from analysis.theme_tree import TopTheme, _take_released
+
+    def embed(phrases):
+        return np.array([[1.0, 0, 0, 0] if p.lower() == "dataset" else [0, 0.6, 0.8, 0] for p in phrases], np.float32)
+
+    adding = [f"dataset {w}" for w in "alpha beta gamma delta omega sigma kappa zeta".split()]
+    adding += ["huggingface dataset", "the huggingface dataset", "a huggingface dataset"]
+    speech = [f"Add a speech corpus {i}" for i in range(6)]
+    tops = [TopTheme([0, 1], ["dataset", "speech"], "Description", np.ones(4, np.float32), 17)]
+    sub_labels = ["Huggingface dataset", "Add a speech corpus"]
+    _take_released(tops, ["Dataset"], sub_labels, {0: [adding, speech]}, {0: [np.arange(11), np.arange(11, 17)]},
+                   np.eye(2, 4, dtype=np.float32), [["dataset"], ["speech"]], 42, embed, (), np.zeros(0, np.int64),
+                   np.zeros(0))
+    assert sub_labels == ["Huggingface dataset", "Add a speech corpus"]
