@@ -78,8 +78,8 @@ def frames(clause: Sequence[str], kinds: Sequence[int], usable) -> list[tuple[tu
             lo, hi = min(p, *pick), max(p, *pick)
             if negation and hi == p:
                 continue  # "wallet does not": what does it not do
-            if negation and lo == p and p > 0 and lows[p - 1] in _AUXILIARIES:
-                lo -= 1  # "does not load", "can not build"
+            if negation and lo == p and p > 0 and lows[p - 1] in _AUXILIARIES and lows[p] == "not":
+                lo -= 1  # "does not load", "can not build"; never "Is no push notification", "Is not working"
             if any(kinds[i] == 0 for i in range(lo, hi + 1)) or hi - lo + 1 > 6:
                 continue
             key = tuple(sorted({stem(lows[i]) for i in (p, *pick)}))
@@ -89,7 +89,8 @@ def frames(clause: Sequence[str], kinds: Sequence[int], usable) -> list[tuple[tu
     return out
 
 
-_AUXILIARIES = frozenset("can does do did is are was were will could would should".split())
+#: Auxiliaries a negated frame starts with ("does not load"); a copula is left out ("is not working" -> "not working").
+_AUXILIARIES = frozenset("can does do did will could would should".split())
 #: Issue-form headings, not problems: "Feature request", "Bug report".
 _TEMPLATE = frozenset("featur request bug report issu".split())
 #: Stems that say nothing about what (a frame needs one content stem beside these and the predicate's).

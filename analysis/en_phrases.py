@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Collection, Sequence
 
 from .en_frames import frames, specific, title_of
-from .en_pos import names_or_describes, only_adverb, parts
+from .en_pos import can_name, names_or_describes, only_adverb, parts
 from .topic_keywords import _profane_token, english_stop, is_word
 from .zh_phrases import _chinese_candidates
 from .zh_words import segmenter
@@ -67,6 +67,12 @@ _DESCRIBING = frozenset("new old own first last next".split())
 EMPTY_ALONE = frozenset("""way thing stuff following difference question problem issue version name option support link
 far expected overall lot bit kind sort type part example reason case matter point idea detail info information item
 code file data something anything everything nothing""".split())
+#: Verbs that mean what they say only with their particle ("log in", "sign up", "opt out"): a label never ends on
+#: one that its clause follows with a particle or "into" ("Can't log" of "can't log into my account").
+_NEEDS_PARTICLE = frozenset("log logs logged logging sign signs signed signing opt opts opted plug plugged shut".split())
+_THEIR_PARTICLES = PARTICLES | {"into", "onto"}
+#: Determiners: the word after one in a label is a noun ("the longer" is no end).
+_DETERMINERS = frozenset("the a an my your his her our their its this that these those every each".split())
 #: Words that may join the parts of a label ("flights and rebooking", "login fails with SSO").
 JOINERS = frozenset("and or of with for to in on at from after before without when while not no the a an my your "
                     "our their this that".split())
@@ -321,6 +327,10 @@ def _phrases(clause: tuple[str, ...]):
                 continue  # "Fix soon", "See": no thing named (en_pos)
             if j > i and lows[j - 1] in _WANTING and _norm(last) == last and "ADJ" in parts(last):
                 continue  # "More secret" of "more secret boards": the thing wanted is still to come
+            if last in _NEEDS_PARTICLE and j + 1 < n and lows[j + 1] in _THEIR_PARTICLES:
+                continue  # "Can't log" of "can't log into my account": the verb's particle is cut off
+            if j > i and lows[j - 1] in _DETERMINERS and not can_name(last):
+                continue  # "App gets slower the longer" (it runs): a determiner's noun is still to come
             if functions * 2 > j - i + 1:
                 continue
             words = lows[i:j + 1]
@@ -348,7 +358,8 @@ def _predicates(clause: list[str], lows: list[str], kinds: list[int], texts: _Te
     """(key, surface) of "subject [not] predicate" where the clause joins a subject of one or two content
     words to what is said of it by a copula or auxiliary: "the GPS is not accurate" -> "GPS not accurate",
     "notes are gone" -> "Notes gone", "sync does not work" -> "Sync doesn't work". The predicate is one word
-    (two after "too"); it must say how (``label_mood.evaluative_word``) unless it is negated."""
+    (two after "too" or an adverb: "is painfully slow", never "is painfully"); it must say how
+    (``label_mood.evaluative_word``) unless it is negated."""
     from .label_mood import evaluative_word
 
     n = len(clause)
@@ -374,9 +385,11 @@ def _predicates(clause: list[str], lows: list[str], kinds: list[int], texts: _Te
             b += 1
         if b >= n or (neg is None and any(lows[k] in _AUXILIARIES for k in range(a, b))):
             continue  # "can load", "will add": no statement about the subject
-        end = b + 1 if lows[b] == "too" and b + 1 < n else b
+        # "too slow", "painfully slow": the word an adverb modifies ends the predicate, never the adverb
+        end = b + 1 if (lows[b] == "too" or only_adverb(lows[b])) and b + 1 < n else b
         last = lows[end]
-        if kinds[end] != 1 or last in DANGLING or last in english_stop() or (neg is None and not evaluative_word(last)):
+        if (kinds[end] != 1 or last in DANGLING or last in english_stop() or only_adverb(last)
+                or (neg is None and not evaluative_word(last))):
             continue
         joined = [clause[k] for k in range(a, b) if lows[k] not in _INTENSIFIERS]
         words = [clause[k] for k in range(s, a)] + joined + [clause[k] for k in range(b, end + 1)]

@@ -262,12 +262,42 @@ def _lines(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _finish(text: str, boilerplate: frozenset[str], key: Callable[[str], str] | None) -> str:
-    """A text after its rules: lines in ``boilerplate`` (compared by ``key``) dropped, spaces tidied."""
+def _finish(text: str, boilerplate: frozenset[str], key: Callable[[str], str] | None, form: bool = False) -> str:
+    """A text after its rules: lines in ``boilerplate`` (compared by ``key``) dropped (``form``: and form prompts,
+    ``_answers_of_form``), spaces tidied."""
     if boilerplate:
         key = key or _plain_key
-        text = "\n".join(ln for ln in text.split("\n") if key(ln) not in boilerplate)
+        text = _answers_of_form(text, boilerplate, key) if form else \
+            "\n".join(ln for ln in text.split("\n") if key(ln) not in boilerplate)
     return _tidy(text)
+
+
+#: Characters before a colon that may be a form field's prompt.
+PROMPT_CHARS = 200
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _answers_of_form(text: str, form_lines: frozenset[str], key: Callable[[str], str]) -> str:
+    """``text`` without its form lines (``form_lines``, compared by ``key``) and form prompts: a field's prompt
+    ("- **OS Platform**: Ubuntu") whose text is a form line leaves its answer ("Ubuntu"), and so does a prompt
+    wrapped onto the next line ("- **Have I written custom code (as opposed to using a stock example script" /
+    "    provided in TensorFlow)**: yes": the indented line that continues a form line, up to its colon)."""
+    kept: list[str] = []
+    after_form = False
+    for line in text.split("\n"):
+        if key(line) in form_lines:
+            after_form = True
+            continue
+        wrapped = after_form and line[:1] in (" ", "\t") and line.strip() and not _LIST_ITEM.match(line)
+        after_form = False
+        colon, tries = line.find(":"), 0
+        while 0 < colon < PROMPT_CHARS and tries < 3:  # a prompt is short; code and log lines hold many colons
+            if wrapped or key(line[:colon]) in form_lines:
+                line = line[colon + 1:]
+                break
+            colon, tries = line.find(":", colon + 1), tries + 1
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def clean_text(text: str | None, source_format: str | None = None,
@@ -277,7 +307,7 @@ def clean_text(text: str | None, source_format: str | None = None,
     masks personal data (``redacted_source``), so its redaction marks go whatever its format; ``form``: the
     source holds issue forms (``form_source``), so the issue rules apply whatever its format; ``key``: how
     lines are compared with ``boilerplate`` (``boilerplate_lines``'s ``key``)."""
-    return _finish(_apply(_lines(text), _rule_chain(source_format, redacted, form)), boilerplate, key)
+    return _finish(_apply(_lines(text), _rule_chain(source_format, redacted, form)), boilerplate, key, form)
 
 
 def _head(title: str | None) -> str:
@@ -417,7 +447,7 @@ def source_views(source_format: str | None, texts: Sequence[str | None]) -> View
         start = _apply(_lines(text), prefix)
         head = _head(title)
         return (_joined(title, text, head, _finish(_apply(start, embedded_rest), plain, None)),
-                _joined(title, text, head, _finish(_apply(start, read_rest), shared, _line_key)))
+                _joined(title, text, head, _finish(_apply(start, read_rest), shared, _line_key, True)))
     return two_views
 
 

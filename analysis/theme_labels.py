@@ -37,7 +37,7 @@ import numpy as np
 
 from .en_frames import GENERIC, stem
 from .en_pos import can_name
-from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
+from .en_phrases import (PLACEHOLDER, _CJK, _INTENSIFIERS, _CONTRACTIONS, _SENTENCE, EMPTY_ALONE, FUNCTION_WORDS, MAX_TEXT_CHARS, MAX_WORDS, NAME_SHARE,
                          NEGATIONS,
                          _counts, _display, _is_cjk, _is_cjk_key, _norm, _Texts, names_by_case)
 from .label_mood import (_REQUESTS, _Against, _key_says_how, _negates, _polarity, _sign, _text_moods, _theme_polarity,
@@ -513,6 +513,9 @@ def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, take
             or any(ch.isdigit() for w in topic for ch in w)
             or not all(_head_term(w) if _is_cjk(w) else (can_name(w) and _head_term(_norm(w))) for w in topic)):
         return None  # 半小时问题, "Receive notifications problems": a measure or a verb names no topic
+    if not _is_cjk_key(topic) and (any(stem(w) in GENERIC for w in topic) or (
+            key[0] in NEGATIONS and key[0] != "no" and topic[0].endswith("ing"))):
+        return None  # "Working" of "Not working", "Loading" of "Not loading": the verb negated, no topic
     text = _display(topic, surfaces[topic], case)
     if polarity < 0:
         text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"
@@ -794,6 +797,10 @@ def _rerank(ranked: list, centroids: np.ndarray, embed: Embed) -> list:
     return out
 
 
+#: Auxiliaries and modals a sentence cut just after (with one word of its verb phrase at most) is cut before.
+_CUT_AUXILIARIES = frozenset("would will should could can must might may is are was were has have had does do".split())
+
+
 def _shorten(sentence: str) -> str:
     """A sentence cut to at most MAX_WORDS words (English) or MAX_CHINESE_CHARS characters of whole words."""
     sentence = sentence.strip(" \t.!?。！？,，;；:：")
@@ -806,10 +813,27 @@ def _shorten(sentence: str) -> str:
         return out.strip(" ，,。") or sentence[:MAX_CHINESE_CHARS]
     words = sentence.split()
     tokens = words[:MAX_WORDS]
+    if len(words) > MAX_WORDS:  # cut: at the end of its first clause ("Startup is painfully slow, I usually go")
+        end = next((i for i, w in enumerate(tokens[:-1]) if i >= 2 and w[-1] in ",;:"), None)
+        if end is not None:
+            tokens = tokens[:end + 1]
+        else:  # else before a verb cut from its object: the subject ("A two-way Jira integration would save")
+            aux = next((i for i, w in enumerate(tokens) if i >= 2 and w.lower() in _CUT_AUXILIARIES), None)
+            if aux is not None and aux >= len(tokens) - 2:
+                tokens = tokens[:aux]
     while len(words) > MAX_WORDS and len(tokens) > 1 and tokens[-1].lower().strip(",.;:") in FUNCTION_WORDS:
         tokens.pop()  # a cut sentence does not end on "the" or "(on"; a whole one stays whole ("I like it all")
     text = " ".join(tokens).strip(",;:")
     return text[:1].upper() + text[1:]
+
+
+def _empty_line(sentence: str) -> bool:
+    """A line of one English word that names nothing ("Following", "Thanks", "Hi"): no fallback label."""
+    words = sentence.strip(" .!?").split()
+    if len(words) != 1 or _CJK.search(sentence):
+        return False
+    low = _norm(words[0])
+    return low in EMPTY_ALONE or low in FUNCTION_WORDS or words[0].lower() in english_stop()
 
 
 #: Member sentences (most typical first) a fallback label may take when the most typical one is taken.
@@ -822,10 +846,11 @@ def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywor
     else it with a word its members say and ``others`` (the siblings' texts) do not."""
     sentences = []
     for text in texts[:40]:
-        for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", text[:MAX_TEXT_CHARS]).split())):
-            s = m.group().strip(" :")
-            if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s):
-                sentences.append(s)
+        for line in text[:MAX_TEXT_CHARS].split("\n"):  # a line break ends a sentence: an issue's title never
+            for m in _SENTENCE.finditer(" ".join(PLACEHOLDER.sub(" ", line).split())):  # runs into its body
+                s = m.group().strip(" :")
+                if 2 <= len(s) <= 160 and any(ch.isalpha() for ch in s) and not is_profane(s) and not _empty_line(s):
+                    sentences.append(s)
     sentences = sorted(set(sentences))
     order: list[str] = []
     if sentences and embed is not None and centroid is not None and np.any(centroid):

@@ -540,8 +540,11 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         praised, praise = np.arange(len(docs)), np.asarray(praise, dtype=bool)
     else:
         praised, praise = profiled_idx, document_praise(profiled_idx, said, typed if len(said) else None)
+    provisional = [t.label for t in tops]
     guard_parent_labels(tops, docs, sub_labels, sub_centroids, sizes, moods, profiled_idx, said, child_texts,
                         docs_by_top, words=chinese_words, labels=labels, praise=praise, praised=praised)
+    _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
+                   chinese_words, profiled_idx, said)
     _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
                            chinese_words, profiled_idx, said)
 
@@ -569,6 +572,49 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
     name_lone_tops(tops, sub_labels, docs, labels, typical)
     return top_of, tops
+
+
+def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
+                   words, profiled_idx, said) -> None:
+    """A phrase a parent held before it was named by what its children share (``guard_parent_labels``) goes to
+    the child that says it: the children were labelled avoiding it ("Startup is painfully slow" was the
+    parent's, so its own sub-theme took a lesser phrase). Labelled again with the label free, the child that
+    takes it gets it; its siblings keep theirs (only parents whose children's texts hold the phrase are read). Not a
+    single word ("Dataset", 卷饼: a topic, not what a child says) nor one that says nothing (``_says_nothing``)."""
+    from .parent_labels import repeats
+    from .theme_labels import _says_what
+
+    for g, top in enumerate(tops):
+        old = provisional[g]
+        low = old.lower()
+        if not top.is_group or not old or low == top.label.lower() or g not in child_texts:
+            continue
+        used = {t.label.lower() for t in tops} | {sub_labels[c].lower() for t in tops for c in t.children}
+        if low in used or not _says_what(old) or _says_nothing(old) or not any(sum(low in t.lower() for t in texts) >= 2
+                                                        for texts in child_texts[g]):
+            continue
+        leaf_moods = moods_of(child_idx[g], profiled_idx, said) if len(said) else None
+        elsewhere = [t.label for t in tops] + [sub_labels[c] for h in tops if h is not top for c in h.children]
+        fresh = label_siblings(child_texts[g], sub_centroids[top.children], [sub_keywords[k] for k in top.children],
+                               seed, embed, words, leaf_moods, elsewhere)
+        for k, label in zip(top.children, fresh):
+            if label.lower() == low and not repeats(label, top.label, words or ()):
+                sub_labels[k] = label
+                break
+
+
+def _says_nothing(label: str) -> bool:
+    """An English label whose content words are all generic or evaluative ("Not working", "Works great"): no
+    child takes it for its own label (Chinese labels: their words were weighed by the leaf labeller)."""
+    from .en_frames import GENERIC, stem
+    from .en_phrases import FUNCTION_WORDS, NEGATIONS, _norm
+    from .label_mood import evaluative_word
+
+    if not label.isascii():
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'+#.-]*", label)]
+    content = [w for w in words if w not in FUNCTION_WORDS and w not in NEGATIONS]
+    return all(stem(_norm(w)) in GENERIC or evaluative_word(w) for w in content)
 
 
 def _distinct_from_parents(tops, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed, words,
