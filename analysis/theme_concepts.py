@@ -229,7 +229,7 @@ def gather(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
 
 def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
                 shares: np.ndarray, stop: float, max_items: float, concept_items: float,
-                trace: list | None = None, rounds: int = 50) -> np.ndarray:
+                trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None) -> np.ndarray:
     """A sub-theme whose parent holds another concept moves to the parent of its own: at least ``AFFINITY`` of
     that parent's items are in sub-themes ``linked`` to it (a term key to one, used by the other; same mood and
     kind), ``AFFINITY_MARGIN`` more than of its own siblings' items, it lies within ``stop`` of that parent on
@@ -262,6 +262,8 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
                 there = float(square[k, target].mean())
                 if there > stop or there > float(square[k, own].mean()):  # never further than its siblings
                     continue
+                if type_gaps is not None and float(type_gaps[k, target].mean()) > float(type_gaps[k, own].mean()) + 1e-12:
+                    continue  # nor further in type mix (``follow_members``)
                 moved = target.copy()
                 moved[k] = True
                 ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items

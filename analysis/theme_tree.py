@@ -201,7 +201,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
         args = (square, counts, np.asarray(moods), concept[0], concept[1], cm.CONCEPT_DISTANCE * cut,
                 cm.CONCEPT_SHARE * float(counts.sum()))
         raw = cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args)
-        raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1])
+        raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1], type_gaps=type_gaps)
         if votes is not None:
             raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1],
                                     type_gaps=type_gaps)

@@ -99,3 +99,25 @@ def test_a_clear_problem_still_follows_its_members_to_the_problem_parent():
     mixes = _mixes(types)
     out = _grouped(clear_kinds(mixes), type_gaps(mixes))
     assert out[3] == out[0] and out[4] == out[5] != out[0]
+
+
+def test_a_question_sharing_the_crash_word_does_not_leave_its_siblings_for_the_crash_parent():
+    """``leave_mixed``: "why does it crash when..." questions share the key term with the crash reports and lie
+    nearer them, but their type mix is their question siblings'; with ``type_gaps`` they stay."""
+    n = 16
+    texts = [[f"word{k}a text", f"word{k}b more", f"word{k}c other", f"word{k}d and"] for k in range(n)]
+    for k in (0, 1, 2):  # 0-1 crash reports, 2 questions about crashes
+        texts[k] = [f"crash {w}" for w in texts[k]]
+    groups = np.array([0, 0, 1, 1, 1] + list(range(2, 2 + n - 5)))
+    square = np.full((n, n), 0.9)
+    for i, j, d in [(0, 1, 0.2), (2, 0, 0.3), (2, 1, 0.3), (2, 3, 0.4), (2, 4, 0.4), (3, 4, 0.3)]:
+        square[i, j] = square[j, i] = d
+    np.fill_diagonal(square, 0.0)
+    types = [[0.95, 0.0, 0.05, 0.0, 0.0]] * 2 + [[0.6, 0.0, 0.4, 0.0, 0.0]] * 3 + [[0.8, 0.1, 0.1, 0.0, 0.0]] * 11
+    mixes = _mixes(types)
+    kinds, moods = clear_kinds(mixes), np.zeros(n, dtype=np.int64)
+    assert (kinds == 0).all()  # every one clearly a problem by the argmax guard
+    args = (square, np.full(n, 50.0), moods, kinds, cm.term_shares(texts), 0.6, 1e9, 1e9)
+    assert cm.leave_mixed(groups, *args)[2] == cm.leave_mixed(groups, *args)[0]  # the word and the distance move it
+    out = cm.leave_mixed(groups, *args, type_gaps=type_gaps(mixes))
+    assert out[2] == out[3] == out[4] != out[0]
