@@ -235,7 +235,7 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
     kind), ``AFFINITY_MARGIN`` more than of its own siblings' items, it lies within ``stop`` of that parent on
     average (``square``) and no further than from its own siblings, never across moods, and the parent then
     holds at most ``max_items`` (``concept_items`` when it is then one concept). The clearest move first,
-    until nothing moves."""
+    until nothing moves. ``type_gaps``: nor to a parent further in type mix than its siblings (``follow_members``)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)

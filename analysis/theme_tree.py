@@ -36,7 +36,8 @@ Session 10: a sub-theme follows its members to the parent most of them sit neare
 Session 11: a near-duplicate (``theme_concepts.twins``) follows its twin past the size cap (up to the concept ceiling),
 and parents whose members vote for each other merge (``theme_concepts.merge_voted_parents``, under the cap).
 Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
-sub-theme never follows its members to a parent further in type mix than its siblings (``type_gaps``).
+sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
+than its siblings (``type_gaps``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
