@@ -229,13 +229,13 @@ def gather(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
 
 def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray, kinds: np.ndarray,
                 shares: np.ndarray, stop: float, max_items: float, concept_items: float,
-                trace: list | None = None, rounds: int = 50) -> np.ndarray:
+                trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None) -> np.ndarray:
     """A sub-theme whose parent holds another concept moves to the parent of its own: at least ``AFFINITY`` of
     that parent's items are in sub-themes ``linked`` to it (a term key to one, used by the other; same mood and
     kind), ``AFFINITY_MARGIN`` more than of its own siblings' items, it lies within ``stop`` of that parent on
     average (``square``) and no further than from its own siblings, never across moods, and the parent then
     holds at most ``max_items`` (``concept_items`` when it is then one concept). The clearest move first,
-    until nothing moves."""
+    until nothing moves. ``type_gaps``: nor to a parent further in type mix than its siblings (``follow_members``)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
@@ -262,6 +262,8 @@ def leave_mixed(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods
                 there = float(square[k, target].mean())
                 if there > stop or there > float(square[k, own].mean()):  # never further than its siblings
                     continue
+                if type_gaps is not None and float(type_gaps[k, target].mean()) > float(type_gaps[k, own].mean()) + 1e-12:
+                    continue  # nor further in type mix (``follow_members``)
                 moved = target.copy()
                 moved[k] = True
                 ceiling = concept_items if len(one_concept(moved, same, key, used)) else max_items
@@ -323,7 +325,7 @@ def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.nd
 
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
-                   trace: list | None = None, rounds: int = 50) -> np.ndarray:
+                   trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None) -> np.ndarray:
     """A sub-theme moves to the parent its members sit nearest to (``votes``, ``member_votes``): at least
     ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
     of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
@@ -332,7 +334,11 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     Session 11: a sub-theme whose ``twins`` partner is in that parent joins it as a near-duplicate: its items do
     not count against ``max_items`` (a second wording adds no claim to the parent; ``concept_items`` still bounds
     it), and it may leave a pair whose other sub-theme is of another mood or kind (such a pair is no concept:
-    the cap left it behind with whatever was near)."""
+    the cap left it behind with whatever was near).
+    ``type_gaps`` (square, the total variation distance of the sub-themes' mean feedback-type mixes): never to a
+    parent whose sub-themes' type mixes are further from its own on average than its siblings' are (the members'
+    votes read what they are about, not what kind of feedback they are: nlbse24's questions about TF Lite models
+    followed their members into the parent of crash reports)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
@@ -357,6 +363,10 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
         stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & mixed_pair[:, None])
         fit &= stays  # a pair is not torn apart (but for a twin), a sub-theme alone stays alone
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
+        if type_gaps is not None:  # never to a parent further in type mix than its own siblings
+            gap = (type_gaps @ member) / counts
+            siblings = gap[rows, where] * counts[where] / np.maximum(counts[where] - 1, 1)
+            fit &= (gap <= siblings[:, None] + 1e-12) | (counts[where] == 1)[:, None]
         best = None
         for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
             moved = where == g

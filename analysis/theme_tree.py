@@ -35,6 +35,9 @@ Session 10: a sub-theme follows its members to the parent most of them sit neare
 (``theme_concepts.follow_members``): "two hours late" under "slow delivery" when no shared word links them.
 Session 11: a near-duplicate (``theme_concepts.twins``) follows its twin past the size cap (up to the concept ceiling),
 and parents whose members vote for each other merge (``theme_concepts.merge_voted_parents``, under the cap).
+Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
+sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
+than its siblings (``type_gaps``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -85,6 +88,11 @@ MAX_TOP = 25
 KEYWORD_SAMPLE = 200
 #: Member texts read to tell a name-only sub-theme, and re-embedded without the names.
 NAME_SAMPLE = 100
+#: A sub-theme is of a feedback type for the concept passes (``theme_concepts``) when that type's mean probability
+#: leads the next one's by at least this; else it is of ``MIXED_KIND`` (``clear_kinds``).
+KIND_MARGIN = 0.15
+#: The kind of a sub-theme whose members are no clear type (same kind as other such sub-themes only).
+MIXED_KIND = 99
 
 
 
@@ -165,7 +173,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
                     attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
                     moods: np.ndarray | None = None, max_share: float | None = None,
                     concept: tuple[np.ndarray, np.ndarray] | None = None,
-                    votes: np.ndarray | None = None) -> np.ndarray:
+                    votes: np.ndarray | None = None, type_gaps: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
     ``max_top`` groups; with ``moods`` a praise group never merges with a complaint group, and no group
@@ -195,9 +203,10 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
         args = (square, counts, np.asarray(moods), concept[0], concept[1], cm.CONCEPT_DISTANCE * cut,
                 cm.CONCEPT_SHARE * float(counts.sum()))
         raw = cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args)
-        raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1])
+        raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1], type_gaps=type_gaps)
         if votes is not None:
-            raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1])
+            raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1],
+                                    type_gaps=type_gaps)
             raw = cm.merge_voted_parents(raw, votes, square, counts, np.asarray(moods), concept[0], args[5],
                                          cap if cap is not None else np.inf, MIN_TOP)
         raw = cm.merge_parents(raw, *args, MIN_TOP)
@@ -318,7 +327,8 @@ def _similarity(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarra
 def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndarray, sizes: np.ndarray,
                moods: np.ndarray, n_docs: int, distance: float, attach: Sequence[int] = (),
                attach_distances: np.ndarray | None = None,
-               concept: tuple[np.ndarray, np.ndarray] | None = None, votes: np.ndarray | None = None) -> np.ndarray:
+               concept: tuple[np.ndarray, np.ndarray] | None = None, votes: np.ndarray | None = None,
+               type_gaps: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme: average linkage on ``distances``, praise and complaint never in
     one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items (but a parent of one
     concept's sub-themes, ``concept``), at most ``max_top_themes`` groups unless those constraints leave no merge."""
@@ -326,7 +336,8 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
     return group_subthemes(distances, sizes, cut_distance(distances, labels, similarity, distance), most,
                            attach=attach,
                            attach_distances=attach_distances, moods=moods,
-                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept, votes=votes)
+                           max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept, votes=votes,
+                           type_gaps=type_gaps)
 
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
@@ -404,14 +415,37 @@ def document_praise(profiled: np.ndarray, said: np.ndarray, kinds: np.ndarray | 
                                    [SENTIMENTS[k] for k in np.asarray(said).tolist()]), dtype=bool)
 
 
+def type_gaps(mixes: np.ndarray, n_sentiments: int = 3) -> np.ndarray:
+    """Square total variation distance of the sub-themes' mean feedback-type mixes (0-1; no profiled member: the
+    mean mix)."""
+    from scipy.spatial.distance import pdist, squareform
+
+    types = mixes[:, n_sentiments:]
+    filled = np.where(np.isnan(types), np.nanmean(types, axis=0) if (~np.isnan(types)).any() else 0.0, types)
+    return squareform(pdist(filled, "cityblock") / 2)
+
+
 def _concept_inputs(mixes: np.ndarray, read: list[list[str]], n_sentiments: int = 3
                     ) -> tuple[np.ndarray, np.ndarray]:
-    """(majority feedback type, key-term shares) per sub-theme for ``theme_concepts``."""
+    """(clear feedback type, ``clear_kinds``; key-term shares) per sub-theme for ``theme_concepts``."""
     from .theme_concepts import term_shares
 
+    return clear_kinds(mixes, n_sentiments), term_shares(read)
+
+
+def clear_kinds(mixes: np.ndarray, n_sentiments: int = 3, margin: float | None = None) -> np.ndarray:
+    """Per sub-theme the feedback type its profiled members mostly are, when it leads the next type by at least
+    ``KIND_MARGIN`` (mean probabilities); else ``MIXED_KIND`` (a kind of its own, like a mixed mood: it is of the
+    same kind as other mixed sub-themes only). No profiled member: a kind of its own (-1 - index). A bare plurality
+    is no type: nlbse24's "tflite model" (0.39 problem, 0.31 question, 0.29 request) followed its members into the
+    parent of crash reports at 0.82-0.94 problem and the top level fell below the flat themes."""
+    margin = KIND_MARGIN if margin is None else margin
+    types = np.nan_to_num(mixes[:, n_sentiments:])
     unknown = np.isnan(mixes[:, n_sentiments:]).any(axis=1)  # no profiled member: a kind of its own
-    kinds = np.where(unknown, -1 - np.arange(len(mixes)), np.nan_to_num(mixes[:, n_sentiments:]).argmax(axis=1))
-    return kinds.astype(np.int64), term_shares(read)
+    ranked = np.sort(types, axis=1)
+    lead = ranked[:, -1] - ranked[:, -2] if types.shape[1] > 1 else np.ones(len(types))
+    kinds = np.where(lead >= margin, types.argmax(axis=1), MIXED_KIND)
+    return np.where(unknown, -1 - np.arange(len(mixes)), kinds).astype(np.int64)
 
 
 def _votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, moods: np.ndarray,
@@ -458,7 +492,8 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
                         if flagged else None,
                         concept=_concept_inputs(mixes, read) if use_kind and n_sub > MIN_TOP else None,
                         votes=_votes(embeddings, labels, sub_centroids, moods, seed)
-                        if use_kind and n_sub > MIN_TOP and embeddings is not None else None)
+                        if use_kind and n_sub > MIN_TOP and embeddings is not None else None,
+                        type_gaps=type_gaps(mixes) if use_kind and n_sub > MIN_TOP else None)
     if info is not None:
         info["name_only_subthemes"] = flagged
         info["grouped_by_kind"] = use_kind
