@@ -30,10 +30,10 @@ def test_a_parent_near_the_line_is_framed_as_the_priority_ranks_it(workspace, tm
     conn = workspace.conn
     rows = conn.execute("SELECT id, external_id, row_hash FROM items ORDER BY id").fetchall()
     glowing = [r[0] for r in rows if r[1].split("_")[0] in ("fast", "good")]  # the heads read these as praise
-    # by the stored facts 11 in 24 of all items are praise, spread evenly within every sub-theme's texts: whatever
+    # by the stored facts 9 in 24 of all items are praise, spread evenly within every sub-theme's texts: whatever
     # the grouping (it moves with the vectors' last bits, which differ between CPUs), every parent is just under the
     # line, and one of mostly glowing texts (which the heads read as praise) is there to be framed wrongly
-    praise = {item for k, (item, _, _) in enumerate(rows) if (11 * k) % 24 < 11}
+    praise = {item for k, (item, _, _) in enumerate(rows) if (9 * k) % 24 < 9}
     fq.write_scores(conn, [(i, 0.0, *(("positive", "model", h, "praise") if i in praise else
                                       ("negative", "model", h, "problem")), 1.0, "model") for i, _, h in rows])
     conn.commit()
