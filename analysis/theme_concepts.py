@@ -30,6 +30,8 @@ the ordinary cap, ``CONCEPT_SHARE`` still bounds the parent), even out of a pair
 paired with the mixed "送货员" because "送餐太慢" was full). And two parents of one mood and kind that are each
 other's first choice by their members' votes merge under the ordinary cap (``merge_voted_parents``): "送餐太慢"
 (慢, 奇慢) and "两个小时才送到" (小时, 分钟) share no key term and lie beyond the cut, yet their members say one thing.
+Session 11 (slow11): a sub-theme alone in its parent joins its twin's parent too ("外卖小哥送" beside "师傅好"), and
+such arrivals do not count against the cap of ``merge_voted_parents`` either.
 Measured on five real sets with ``bench/tree_quality.py`` (bench/RESULTS.md, sessions 8 to 11).
 Deterministic: no randomness but the seeded member sample of ``member_votes``; ties go to the lowest index.
 """
@@ -325,7 +327,8 @@ def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.nd
 
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
-                   trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None) -> np.ndarray:
+                   trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None,
+                   arrivals: np.ndarray | None = None) -> np.ndarray:
     """A sub-theme moves to the parent its members sit nearest to (``votes``, ``member_votes``): at least
     ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
     of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
@@ -338,7 +341,10 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     ``type_gaps`` (square, the total variation distance of the sub-themes' mean feedback-type mixes): never to a
     parent whose sub-themes' type mixes are further from its own on average than its siblings' are (the members'
     votes read what they are about, not what kind of feedback they are: nlbse24's questions about TF Lite models
-    followed their members into the parent of crash reports)."""
+    followed their members into the parent of crash reports).
+    A sub-theme alone in its parent may leave it for its twin's parent too (session 11, slow11: "外卖小哥送" alone
+    while its twin sat under "师傅好"). ``arrivals`` (bool per sub-theme, filled when given): which joined their
+    twin's parent and are still beside it (``merge_voted_parents`` does not count their items either)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
@@ -360,8 +366,9 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
         joins_twin = np.zeros((n, len(ids)), dtype=bool)
         joins_twin[rows[has_twin], where[twin[has_twin]]] = True
         mixed_pair = (counts[where] == 2) & ((apart @ member)[rows, where] > 0)
-        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & mixed_pair[:, None])
-        fit &= stays  # a pair is not torn apart (but for a twin), a sub-theme alone stays alone
+        alone = counts[where] == 1
+        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & (mixed_pair | alone)[:, None])
+        fit &= stays  # a pair is not torn apart, a sub-theme alone stays alone (but for a twin)
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         if type_gaps is not None:  # never to a parent further in type mix than its own siblings
             gap = (type_gaps @ member) / counts
@@ -383,19 +390,24 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
             trace.append(best[:3])
         arrived[best[1]] = best[3]
         groups[best[1]] = best[2]
+    if arrivals is not None:
+        arrivals[:] = arrived & has_twin & (groups[np.maximum(twin, 0)] == groups)
     return np.unique(groups, return_inverse=True)[1].astype(np.int64)
 
 
 
 def merge_voted_parents(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray,
                         moods: np.ndarray, kinds: np.ndarray, stop: float, max_items: float, least: int,
-                        trace: list | None = None) -> np.ndarray:
+                        trace: list | None = None, arrivals: np.ndarray | None = None,
+                        ceiling: float = np.inf) -> np.ndarray:
     """Two parents that are each other's first choice by their members' votes (``member_votes``; per parent, the
     share of its items' sampled members whose nearest other sub-theme is in the other parent, at least
     ``PARENT_VOTE`` both ways) among the parents each may join (every sub-theme of both of one mood and kind,
     within ``stop`` on average by ``square``, together at most ``max_items``: the ordinary cap) merge: one concept
     in two wordings ("送餐太慢" and "两个小时才送到") that the cut kept apart. The strongest pair first, while
-    more than ``least`` parents remain."""
+    more than ``least`` parents remain. ``arrivals`` (``follow_members``): near-duplicates that joined their twin's
+    parent; their items do not count against ``max_items`` (a second wording adds no claim), the pair then holding
+    at most ``ceiling`` items in all."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     sizes = np.asarray(sizes, dtype=np.float64)
     moods, kinds = np.asarray(moods), np.asarray(kinds)
@@ -405,6 +417,7 @@ def merge_voted_parents(groups: np.ndarray, votes: np.ndarray, square: np.ndarra
         member = (where[:, None] == np.arange(m)[None, :]).astype(np.float64)
         weight = sizes[:, None] * member
         items = weight.sum(axis=0)
+        counted = items if arrivals is None else (sizes * ~np.asarray(arrivals, dtype=bool)) @ member
         share = (weight.T @ (votes @ member)) / np.maximum(items, 1e-12)[:, None]
         counts = member.sum(axis=0)
         near = (member.T @ square @ member) / np.outer(counts, counts)
@@ -412,7 +425,8 @@ def merge_voted_parents(groups: np.ndarray, votes: np.ndarray, square: np.ndarra
         lo_kind, hi_kind = [np.array([f(kinds[where == a]) for a in range(m)]) for f in (np.min, np.max)]
         one = (lo_mood == hi_mood) & (lo_kind == hi_kind)  # a parent of one mood and kind
         ok = (one[:, None] & one[None, :] & (lo_mood[:, None] == lo_mood[None, :])
-              & (lo_kind[:, None] == lo_kind[None, :]) & (items[:, None] + items[None, :] <= max_items)
+              & (lo_kind[:, None] == lo_kind[None, :]) & (counted[:, None] + counted[None, :] <= max_items)
+              & (items[:, None] + items[None, :] <= max(max_items, ceiling))
               & (near <= stop) & ~np.eye(m, dtype=bool))
         score = np.where(ok, share, -1.0)
         first = score.argmax(axis=1)

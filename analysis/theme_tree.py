@@ -205,10 +205,12 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
         raw = cm.gather(cm.merge_parents(raw, *args, MIN_TOP), *args)
         raw = cm.leave_mixed(raw, *args[:-1], cap if cap is not None else np.inf, args[-1], type_gaps=type_gaps)
         if votes is not None:
+            arrivals = np.zeros(n, dtype=bool)  # near-duplicates beside their twin: not counted against the cap
             raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1],
-                                    type_gaps=type_gaps)
+                                    type_gaps=type_gaps, arrivals=arrivals)
             raw = cm.merge_voted_parents(raw, votes, square, counts, np.asarray(moods), concept[0], args[5],
-                                         cap if cap is not None else np.inf, MIN_TOP)
+                                         cap if cap is not None else np.inf, MIN_TOP, arrivals=arrivals,
+                                         ceiling=args[6])
         raw = cm.merge_parents(raw, *args, MIN_TOP)
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
