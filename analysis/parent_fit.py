@@ -171,11 +171,14 @@ CATEGORY_OVER_TERM = 1.5
 
 def _broader_category(label: str, texts, sizes, other_texts, mood: int, said: Said, usable, child_labels) -> str | None:
     """The category (``parent_categories.category``) of a parent labelled by one bare word its children share
-    ("Input", "Running"), when the category's cues are said ``CATEGORY_OVER_TERM`` times as widely as the word and
+    ("Input", "Running") or one word and the kind of report ("Overflow bug"), when the category's cues are said ``CATEGORY_OVER_TERM`` times as widely as the word and
     cover at least as many of its items: a word said in passing does not say what the children are kinds of."""
     terms = label_terms(label, said.words)
     plain = _SUFFIX.sub("", label or "").strip()
-    if len(terms) != 1 or plain.lower() not in {terms[0], terms[0] + "s"}:
+    bare = len(terms) == 1 and plain.lower() in {terms[0], terms[0] + "s"}
+    tagged = (len(terms) == 2 and plain.isascii() and len(plain.split()) == 2  # "Overflow bug": a word + what it is
+              and sum(map(_head_term, terms)) == 1 and not _head_term(terms[1]))
+    if not (bare or tagged):
         return None  # a phrase, a frame ("Crash problems") or a claim (送餐慢): it says more than a word
     option = category(texts, sizes, other_texts, mood, said, usable, child_labels)
     reach = category_reach(option, texts, sizes, said) if option else None
