@@ -57,3 +57,14 @@ def test_a_typical_sentence_that_dangles_gives_way_to_the_next():
     texts = ["bring back the old.", "bring back the old.", "please bring that back."]
     label = typical_sentence(texts, None, None, ["back", "bring"], set())
     assert label == "Please bring that back", label  # before: "Bring back the old"
+
+
+def test_a_category_beats_one_word_and_the_kind_of_report():
+    from analysis.parent_fit import fit
+
+    texts = [list(t) * 4 for t in CRASHES.values()]
+    texts[0][0] = "overflow bug in conv2d"
+    label = fit("Overflow bug", list(CRASHES), [40, 35, 25], texts, OTHERS, 0, set(), pl.Said(), None)
+    assert label == "Crashes", label  # before: "Overflow bug", one child's kind of crash over all three
+    claim = fit("Segfault on exit", list(CRASHES), [40, 35, 25], texts, OTHERS, 0, set(), pl.Said(), None)
+    assert claim == "Segfault on exit"  # a phrase says more than a word: kept
