@@ -90,7 +90,8 @@ def uses(word: str, clauses: Iterable[Sequence[str]]) -> tuple[int, int]:
             elif before in _DETERMINERS or before.endswith("'s"):
                 noun += 1
             elif (before in _VERB_BEFORE or (before in _ING_VERB_BEFORE and word.endswith("ing"))
-                  or after in ("the", "a", "an", "my", "your", "it", "them", "this") or after in _MANNER_AFTER or (after == "to" and _describes(word))):  # "due to", "able to"
+                  or after in ("the", "a", "an", "my", "your", "it", "them", "this") or after in _MANNER_AFTER
+                  or (after == "to" and _describes(word))):  # "due to", "able to": describing, not naming
                 other += 1
             elif before in _DESCRIBE_BEFORE:
                 other += 1

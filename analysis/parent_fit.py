@@ -171,8 +171,9 @@ CATEGORY_OVER_TERM = 1.5
 
 def _broader_category(label: str, texts, sizes, other_texts, mood: int, said: Said, usable, child_labels) -> str | None:
     """The category (``parent_categories.category``) of a parent labelled by one bare word its children share
-    ("Input", "Running") or one word and the kind of report ("Overflow bug"), when the category's cues are said ``CATEGORY_OVER_TERM`` times as widely as the word and
-    cover at least as many of its items: a word said in passing does not say what the children are kinds of."""
+    ("Input", "Running") or one word and the kind of report ("Overflow bug"), when the category's cues are said
+    ``CATEGORY_OVER_TERM`` times as widely as the label and cover at least as many of its items: a word said in
+    passing does not say what the children are kinds of."""
     terms = label_terms(label, said.words)
     plain = _SUFFIX.sub("", label or "").strip()
     bare = len(terms) == 1 and plain.lower() in {terms[0], terms[0] + "s"}
