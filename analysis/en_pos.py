@@ -23,6 +23,9 @@ _MANNER_AFTER = frozenset("great perfectly perfect fine well flawlessly like goo
 #: Words before a verb use.
 _VERB_BEFORE = frozenset("to can't cannot cant can don't dont doesn't doesnt didn't won't wont will would could "
                          "should must please pls not never i we you they he she it".split())
+#: Words before a verb's -ing form used as a verb ("when running", "keeps crashing", "stop loading").
+_ING_VERB_BEFORE = frozenset("when while after before by without keep keeps kept stop stops stopped start starts "
+                             "started am".split())
 #: Words before a describing use (predicative adjectives, adverbs).
 _DESCRIBE_BEFORE = frozenset("is are was were be been so very too really pretty quite more most less".split())
 
@@ -86,8 +89,9 @@ def uses(word: str, clauses: Iterable[Sequence[str]]) -> tuple[int, int]:
                 other += 1  # "this works great": a verb after a singular subject, not plural works
             elif before in _DETERMINERS or before.endswith("'s"):
                 noun += 1
-            elif (before in _VERB_BEFORE or after in ("the", "a", "an", "my", "your", "it", "them", "this")
-                  or after in _MANNER_AFTER):
+            elif (before in _VERB_BEFORE or (before in _ING_VERB_BEFORE and word.endswith("ing"))
+                  or after in ("the", "a", "an", "my", "your", "it", "them", "this") or after in _MANNER_AFTER
+                  or (after == "to" and _describes(word))):  # "due to", "able to": describing, not naming
                 other += 1
             elif before in _DESCRIBE_BEFORE:
                 other += 1
@@ -103,4 +107,12 @@ def names_thing(word: str, clauses: Iterable[Sequence[str]], least: int = 3) -> 
     if not tags or tags <= {"NOUN", "PROPN"}:
         return True
     noun, other = uses(word, clauses)
+    if other and not noun and (_describes(word) or (word.endswith("ing") and "VERB" in tags)):
+        return False  # "due to", "when running": a describing word or a verb's -ing form, never once a noun
     return noun + other < least or noun * 2 >= other
+
+
+def _describes(word: str) -> bool:
+    """A word the lexicon knows as an adjective or adverb and never as a verb (due, able, prior; not crash)."""
+    tags = parts(word)
+    return bool(tags & {"ADJ", "ADV"}) and "VERB" not in tags

@@ -36,6 +36,12 @@ TOPIC_SHARE = 0.2
 #: Chinese words that name nothing alone (beside praise, complaint, degree and negation words).
 ZH_GENERIC = frozenset("好评 差评 问题 东西 感觉 体验 还行 可以 一般 一般般 还好 非常好 很好 好 不好 满分 五星 一星".split())
 
+#: jieba tags of words that count or tell when (numeral, measure, time): 第二次, 下次 name nothing alone.
+_ZH_COUNT_TAGS = ("m", "q", "t")
+#: English words that count (a label "Second time" or "Two" names nothing either).
+_EN_COUNT = frozenset("zero one two three four five six seven eight nine ten first second third once twice time "
+                      "times".split())
+
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
 
@@ -57,7 +63,11 @@ def _zh_empty_word(w: str) -> bool:
     from .label_mood import _ZH_POSITIVE
     from .zh_phrases import _ZH_DEGREE_CHARS, _ZH_EVALUATIVE, _ZH_NEGATIVE, ZH_NEGATION
 
+    from .zh_words import word_tag
+
     plain = w.lstrip("".join(_ZH_DEGREE_CHARS - {"好"})) or w
+    if word_tag(w).startswith(_ZH_COUNT_TAGS):
+        return True  # 第二次, 下次, 两份: when or how many, not what the members report
     return any(x in ZH_GENERIC or x in _ZH_EVALUATIVE or x in _ZH_POSITIVE or x in _ZH_NEGATIVE
                or x in ZH_NEGATION for x in (w, plain))
 
@@ -77,7 +87,8 @@ def empty_label(label: str, inside: Sequence[str], corpus: Sequence[str]) -> boo
     words = [w for w in _WORD.findall(label) if w.lower().strip(".'-") not in stop]
     if not words:
         return True
-    return all(_empty_word(w.strip(".'-"), inside, corpus) for w in words)
+    return all(w.lower().strip(".'-") in _EN_COUNT or w.isdigit() or _empty_word(w.strip(".'-"), inside, corpus)
+               for w in words)
 
 
 def _empty_word(word: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:

@@ -176,6 +176,19 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
     return None
 
 
+def category_reach(label: str, texts, sizes, said: Said) -> tuple[float, float] | None:
+    """(share of the parent's items saying a cue, share of its items in children of the category) of the category
+    ``label`` names in any mood ("Crashes", 包装问题); None when it names no single category."""
+    cat = next((c for c in CATEGORIES if label in (c.bare, c.problem, c.praise)), None)
+    if cat is None or not texts:
+        return None
+    test = _saying(cat, said)
+    shares = [_share(test, g) for g in texts]
+    total = float(sum(sizes)) or 1.0
+    return (sum(s * n for s, n in zip(shares, sizes)) / total,
+            sum(n for s, n in zip(shares, sizes) if s >= CHILD_SHARE) / total)
+
+
 #: A second category joins the first when the first covers less than this share of the parent's items...
 SECOND_BELOW = 0.7
 #: ...and the second covers children holding this share that the first does not.

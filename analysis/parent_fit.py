@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .parent_categories import category, is_other, other
+from .parent_categories import category, category_reach, is_other, other
 from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
                             _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
                             own_mood, term_counts)
@@ -143,13 +143,14 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     parts = pair_parts(label)
     unfit = ((parts and not related(parts, flat, said, other_texts)) or terse(label, said) or clashes(label)
              or _weak_topic(label, flat, other_texts, said, ranked))
-    if not unfit:
-        return label
 
     def usable(option: str | None) -> bool:
         return bool(option) and option.lower() not in taken and not clashes(option) and option != label
 
     frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    if not unfit:
+        broader = _broader_category(label, texts, sizes, other_texts, frame_mood, said, usable, child_labels)
+        return broader or label
     for option in (lambda: _claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
                    lambda: _head_frame(ranked(), child_labels, flat, mood, loved, said),
                    lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels)):
@@ -161,6 +162,31 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
         return rest
     out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)
     return out if usable(out) else label
+
+
+#: A category names a parent in place of the bare word its children share when its cues are said by this many times
+#: as many of the parent's texts as the word ("Crashes" over overflow, segfault and abort reports that share "input").
+CATEGORY_OVER_TERM = 1.5
+
+
+def _broader_category(label: str, texts, sizes, other_texts, mood: int, said: Said, usable, child_labels) -> str | None:
+    """The category (``parent_categories.category``) of a parent labelled by one bare word its children share
+    ("Input", "Running") or one word and the kind of report ("Overflow bug"), when the category's cues are said
+    ``CATEGORY_OVER_TERM`` times as widely as the label and cover at least as many of its items: a word said in
+    passing does not say what the children are kinds of."""
+    terms = label_terms(label, said.words)
+    plain = _SUFFIX.sub("", label or "").strip()
+    bare = len(terms) == 1 and plain.lower() in {terms[0], terms[0] + "s"}
+    tagged = (len(terms) == 2 and plain.isascii() and len(plain.split()) == 2  # "Overflow bug": a word + what it is
+              and sum(map(_head_term, terms)) == 1 and not _head_term(terms[1]))
+    if not (bare or tagged):
+        return None  # a phrase, a frame ("Crash problems") or a claim (送餐慢): it says more than a word
+    option = category(texts, sizes, other_texts, mood, said, usable, child_labels)
+    reach = category_reach(option, texts, sizes, said) if option else None
+    if reach is None:
+        return None
+    inside, breadth, _, _ = coverage([terms], texts, sizes, (), said)
+    return option if reach[0] >= CATEGORY_OVER_TERM * inside and reach[1] >= breadth else None
 
 
 def _clash_test(taken: set[str], other_texts, said: Said):

@@ -836,6 +836,15 @@ def _empty_line(sentence: str) -> bool:
     return low in EMPTY_ALONE or low in FUNCTION_WORDS or words[0].lower() in english_stop()
 
 
+def _dangles(line: str) -> bool:
+    """An English line that ends on a word wanting what follows ("Please bring back the old", "Stop using"): a
+    label the next typical sentence beats (``en_phrases.DANGLING``)."""
+    from .en_phrases import DANGLING
+
+    words = line.strip(" .!?").split()
+    return len(words) > 1 and not _CJK.search(line) and words[-1].lower() in DANGLING
+
+
 #: Member sentences (most typical first) a fallback label may take when the most typical one is taken.
 FALLBACK_OPTIONS = 5
 
@@ -861,6 +870,7 @@ def typical_sentence(texts: Sequence[str], centroid, embed: Embed | None, keywor
         order = sorted(sentences, key=lambda s: (len(s.split()) >= 3 or len(s) >= 6 and _CJK.search(s) is not None,
                                                  sum(w in s.lower() for w in kw), -len(s), s), reverse=True)
     shortened = [_shorten(s) for s in order]
+    shortened = [s for s in shortened if not _dangles(s)] + [s for s in shortened if _dangles(s)]
     label = shortened[0] if shortened else (keywords[0] if keywords else "(no label)")
     if label.lower() in taken:  # the next most typical sentence, else what only these members say; never "(2)"
         from .sibling_phrase import distinct_phrase
