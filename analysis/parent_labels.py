@@ -208,7 +208,8 @@ def _phrase(label: str) -> bool:
 def own_mood(label: str, words=()) -> int:
     """Which way a label's own words go (-1 complaint, 1 praise, 0 neither)."""
     if _HAS_CJK.search(label):
-        return phrase_mood(tuple(segmenter(_key_words(words)).lcut(label)), label)
+        # keyed words (太慢 -> 慢), as label_terms reads them: 送餐太慢 complains as 送餐慢 does
+        return phrase_mood(tuple(_zh_key(w) or w for w in segmenter(_key_words(words)).lcut(label)), label)
     return phrase_mood(label.lower(), label)
 
 

@@ -120,3 +120,13 @@ def test_a_chinese_phrase_ends_neither_on_a_direction_word_nor_inside_a_verb():
     found = [surface for _, surface in _chinese_candidates(["单点", "登录", "后", "又", "跳", "回", "登录", "页"])]
     assert "单点登录" in found and "跳回登录页" in found
     assert "单点登录后" not in found and "单点登录后又跳" not in found  # old code: both (后: when; 跳 of 跳回)
+
+
+def test_a_degree_adverb_does_not_hide_a_complaint_from_the_sibling_check():
+    # 送餐太慢 complains as 送餐慢 does (太慢 is keyed 慢): a smaller parent may not take 送餐慢 beside it
+    from analysis import parent_fit as pf
+    from analysis.parent_labels import Said, own_mood
+
+    said = Said()
+    assert own_mood("送餐太慢") == own_mood("送餐慢") == -1
+    assert pf._clash_test({"送餐太慢"}, ["外卖很好吃"] * 10, said)("送餐慢")
