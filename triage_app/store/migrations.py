@@ -284,6 +284,19 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def schema_snapshot(conn: sqlite3.Connection, kinds: tuple[str, ...] = ("table",)) -> tuple[int, set[str]]:
+    """(schema version, names of the schema objects of ``kinds``) read in one transaction: read apart, another
+    process committing a new schema between the two reads showed version 0 beside its tables ("not a workspace")."""
+    marks = ",".join("?" * len(kinds))
+    conn.execute("BEGIN")
+    try:
+        version = current_version(conn)
+        names = {r[0] for r in conn.execute(f"SELECT name FROM sqlite_master WHERE type IN ({marks})", kinds)}
+    finally:
+        conn.execute("COMMIT")
+    return version, names
+
+
 def apply_pending(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
     """Apply every migration above the file's version and return their names. Each is recorded in
     ``schema_migrations``; all pending ones run in one transaction, so a failure in any of them

@@ -71,20 +71,6 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.005)
 
 
-def _schema_snapshot(conn: sqlite3.Connection) -> tuple[int, set[str]]:
-    """The schema version and the tables, read in one transaction: read apart, another process
-    committing the new schema between the two reads showed version 0 beside its tables ("not a
-    workspace"). A file found empty here is created by ``apply_pending``, which reads the version
-    again under the write lock, so the second of two creators waits and then finds it made."""
-    conn.execute("BEGIN")
-    try:
-        version = migrations.current_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    finally:
-        conn.execute("COMMIT")
-    return version, tables
-
-
 def _backup_hint(path: Path) -> str:
     last = backups.last_backup(path)
     return f"; the last backup is {last.path}" if last else "; there is no backup of it"
@@ -110,7 +96,9 @@ def connect(path: str | os.PathLike[str], *, create: bool = True, migrate: bool 
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
         conn.execute("PRAGMA temp_store = MEMORY")
-        version, tables = _schema_snapshot(conn)
+        # one transaction (migrations.schema_snapshot); a file found empty is created by ``apply_pending``, which
+        # reads the version again under the write lock: the second of two creators waits and finds it made
+        version, tables = migrations.schema_snapshot(conn)
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path}: cannot be opened as a workspace ({exc}){_backup_hint(path)}") from exc
     if version == 0 and tables - {"schema_migrations"}:
