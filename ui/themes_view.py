@@ -18,7 +18,6 @@ from triage_app.records import ThemeSummary
 from .appearance import ACCENT_ON_LIGHT, accent
 from .class_mix import render_mix
 from .format_names import source_name
-from .quotes import shown_quote
 
 COLUMNS = ("label", "priority", "size", "trend", "status", "resolved", "keywords")
 HEADERS = {"priority": "Priority", "label": "Theme", "size": "Items", "trend": "Trend", "status": "Status",
@@ -395,10 +394,17 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
     if quote_items:
         parts.append(f"<h4>{_t('What people say')}</h4>")
         for quote in quote_items[:5]:
-            parts.append(f"<blockquote>“{e(shown_quote(quote))}”"
+            parts.append(f"<blockquote>“{e(shown(quote))}”"
                          f"<br><small>{e(' · '.join(x for x in (source_name(quote.get('source') or quote['source_format']), (quote['created_at'] or '')[:10]) if x))}"
                          "</small></blockquote>")
     return "".join(parts)
+
+
+def shown(quote: dict, limit: int = 400) -> str:
+    """The line a quote is displayed as: ``"shown"``, made by the core (theme_board.load_board); the text as
+    written when a quote has none."""
+    line = quote.get("shown")
+    return (line if line is not None else " ".join((quote.get("text") or "").split()))[:limit]
 
 
 def breakdown_notes(theme: ThemeSummary) -> list[str]:
@@ -429,7 +435,7 @@ def render_loved(loved: list[dict], total: int = 0) -> str:
     parts = [f"<b>{_t('What people love')}</b> <small>({_t('themes whose items are mostly praise')}{more})</small><ul>"]
     for theme in loved:
         quote = theme.get("praise_quote")
-        text = f" — “{e(shown_quote(quote, 160))}”" if quote else ""
+        text = f" — “{e(shown(quote, 160))}”" if quote else ""
         parts.append(f"<li><b>{e(theme['label'])}</b> · " + _t("{0} items, {1:.0%} praise").format(
             f"{theme['size']:,}", theme["praise_share"]) + f"{text}</li>")
     return "".join(parts) + "</ul>"

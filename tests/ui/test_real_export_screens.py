@@ -24,7 +24,11 @@ def _theme(factors=None) -> ThemeSummary:
 
 
 def _quote(text: str, source_format: str, title: str | None = None) -> dict:
-    return {"id": 1, "title": title, "text": text, "source_format": source_format, "created_at": None, "source": None}
+    """A quote as theme_board.load_board hands it to the board: with the line to display (made in the core)."""
+    from triage_app.services.quote_display import with_shown
+
+    return with_shown({"id": 1, "title": title, "text": text, "source_format": source_format, "created_at": None,
+                       "source": None})
 
 
 def test_an_issue_quote_shows_what_the_person_wrote_not_its_template():

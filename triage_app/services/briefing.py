@@ -399,11 +399,11 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     """The top-level themes (``ThemeSummary``, ranked as on the board), each with its sub-themes as
     the breakdown; a top-level theme's figures include its sub-themes' items (``all_time``: every
     item's, for a workspace whose items have no dates)."""
-    from .theme_summaries import fold_counts, theme_summaries, to_fix, top_level
+    from .theme_summaries import fold_counts, reported, theme_summaries, to_fix
 
     summaries = theme_summaries(conn, as_of=_iso(as_of), span=span)
     by_id = {t.id: t for t in summaries}
-    ranked = top_level(summaries)
+    ranked = reported(summaries)  # an empty theme (its sub-themes merged or moved away) has no page
     if not ranked:
         return {"themes": [], "themes_total": 0, "loved": [], "loved_total": 0}
     # a mostly-praise theme gets no problem page of its own, even when fewer than ``request.top`` are left
@@ -413,7 +413,8 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
             "items_resolved": t.items_resolved, "items_total": t.items_total,
             "sentiment_shares": t.sentiment_shares, "type_shares": t.type_shares,
             "praise_share": t.praise_share, "growth_note": t.growth_note,
-            "sub_themes": [{"id": c, "label": by_id[c].label, "size": by_id[c].size} for c in t.children]}
+            "sub_themes": [{"id": c, "label": by_id[c].label, "size": by_id[c].size} for c in t.children
+                           if by_id[c].size > 0]}
            for t in fixing[: request.top]]
     loved_input = [{"id": t.id, "label": t.label, "items_total": t.items_total, "praise_share": t.praise_share}
                    for t in ranked]
@@ -480,7 +481,8 @@ def _you_said(conn, start: str, end: str) -> list[dict]:
 
     settings = load_settings(conn)
     out = []
-    for t in tell_queries.themes_changed_to(conn, [s for s in TELLABLE if s != "duplicate"], start, end)[:8]:
+    changed = tell_queries.themes_changed_to(conn, [s for s in TELLABLE if s != "duplicate"], start, end)
+    for t in [t for t in changed if t["size"] > 0][:8]:  # an emptied theme has nothing left to say it of
         theme = tell_queries.theme(conn, t["id"]) or {"quotes": []}
         t["label"] = redact_for_export(t["label"], settings)
         t["note"] = redact_for_export(t["note"], settings) if t["note"] else None

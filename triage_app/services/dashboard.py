@@ -45,10 +45,10 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
     from ..store import briefing_queries as bq
 
     from .source_labels import sources_line
-    from .theme_summaries import fold_counts, theme_summaries, to_fix, top_level
+    from .theme_summaries import fold_counts, reported, theme_summaries, to_fix
 
     summaries = theme_summaries(conn)  # ranked as on the board; top-level themes hold their sub-themes'
-    tops = top_level(summaries)
+    tops = reported(summaries)  # not an emptied theme (size 0): no bar of nothing
     ranked = to_fix(tops)[:top]  # as the briefing reports them
     if tops and not ranked:
         return [_notice(briefing_pages.Tr(lang)(briefing_pages.ALL_PRAISE), "all-praise")]
@@ -77,7 +77,8 @@ def undated_charts(conn: sqlite3.Connection, top: int = 10, lang: str = "en") ->
     ]
     if any(t.children for t in ranked):  # what each theme is made of (the board's tree, as a chart)
         page = briefing_pages.sub_theme_page([{"label": t.label, "items_total": t.items_total, "sub_themes": [
-            {"label": c.label, "size": c.size} for c in summaries if c.id in t.children]} for t in ranked], tr, meta)
+            {"label": c.label, "size": c.size} for c in summaries if c.id in t.children and c.size > 0]}
+            for t in ranked], tr, meta)
         charts_out[1:1] = [DashboardChart(page.title, chart.name, chart.draw) for chart in page.charts]
     if sum(overall):
         charts_out.append(DashboardChart(tr("Feedback type by theme"), "types", lambda fig: charts.type_mix_by_theme(

@@ -13,6 +13,7 @@ from ..store import theme_board_queries as tq
 from ..store.theme_scope import hidden_ids
 from .data_span import data_span
 from .privacy import Redactor, load_settings, output_redactor, readable_quote
+from .quote_display import with_shown
 from .theme_summaries import theme_summaries, to_fix
 
 #: sparkline windows at most, per unit (day: the whole span, which is at most a month)
@@ -44,7 +45,7 @@ def loved_themes(themes: list[dict[str, Any]], limit: int = LOVED) -> list[dict[
 
 def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool = False) -> dict[str, Any]:
     """``{"themes": [ThemeSummary...] (both levels, ranked), "trend": {id: counts per window},
-    "quote_items": {id: [quote dicts]}, "trend_starts": [...], "trend_unit": day|week|month|None,
+    "quote_items": {id: [quote dicts, each with "shown": the line displayed]}, "trend_starts": [...], "trend_unit": day|week|month|None,
     "loved": [dicts] (the first LOVED), "loved_total": n, "unassigned": n, "left_out": {ids}}``;
     ``include_hidden``: the hidden themes are listed too, and ``left_out`` names them (the ones every count
     leaves out, ``theme_scope``: hidden, under a hidden theme, or a parent with every sub-theme hidden)."""
@@ -61,8 +62,10 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     redactor = output_redactor(load_settings(conn), display=True)  # the app's views: "redact_display"
     quotes = tq.quote_texts(conn, [q for t in themes for q in t.quotes[:5] if isinstance(q, int)])
     # the title too (an issue's quote leads with it): redacted as the text, as the Feedback screen shows it
-    quote_items = {t.id: [{**quotes[q], "text": _quote(redactor, quotes[q]["text"]),
-                           "title": _quote(redactor, quotes[q]["title"]) if quotes[q]["title"] else quotes[q]["title"]}
+    # "shown": the line the board displays (an issue's title and cleaned body), made here, not on the UI thread
+    quote_items = {t.id: [with_shown({**quotes[q], "text": _quote(redactor, quotes[q]["text"]),
+                                      "title": _quote(redactor, quotes[q]["title"]) if quotes[q]["title"]
+                                      else quotes[q]["title"]})
                           for q in t.quotes[:5] if q in quotes]
                    for t in themes}
     if redactor.on:  # labels and keywords come from feedback words too
@@ -75,7 +78,7 @@ def load_board(conn: sqlite3.Connection, weeks: int = 12, include_hidden: bool =
     praise_quotes = mq.praise_quotes(conn, [t["id"] for t in loved])
     for theme in loved:
         q = praise_quotes.get(theme["id"])
-        theme["praise_quote"] = {**q, "text": _quote(redactor, q["text"])} if q else None
+        theme["praise_quote"] = with_shown({**q, "text": _quote(redactor, q["text"])}) if q else None
     return {"themes": themes, "trend": trend, "quote_items": quote_items,
             "week_starts": starts if unit == "week" else [], "trend_starts": starts, "trend_unit": unit,
             "loved": loved, "unassigned": tq.unassigned_count(conn),

@@ -69,6 +69,13 @@ def top_level(themes: list[ThemeSummary]) -> list[ThemeSummary]:
     return [t for t in themes if t.parent_id is None or t.parent_id not in listed]
 
 
+def reported(themes: list[ThemeSummary]) -> list[ThemeSummary]:
+    """The top-level themes the briefing and the dashboard report (``top_level`` order): not an empty one (size
+    0: its sub-themes were merged or moved away), which has no row, page or bar there (``triage-app themes``
+    and the board still list it, so that it can be renamed, reused or hidden)."""
+    return [t for t in top_level(themes) if t.size > 0]
+
+
 def to_fix(ranked: list[ThemeSummary]) -> list[ThemeSummary]:
     """The themes reported as problems to fix, in order: the mostly-praise ones are under What people love."""
     from analysis.priority import mostly_praise

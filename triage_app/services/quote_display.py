@@ -1,4 +1,5 @@
-"""Quotes as the theme board shows them: an issue's or ticket's body without its template (HTML comments,
+"""Quotes as the theme board shows them (made here, in the core, when the board is loaded: the app only
+displays the strings): an issue's or ticket's body without its template (HTML comments,
 bold prompts, headings, checklists, code) and Markdown markers, so a product manager reads what the person
 wrote, not "<!-- Note: ... --> **Do you want to request a *feature*...**". Reviews and survey answers are
 shown as written."""
@@ -37,3 +38,9 @@ def shown_quote(quote: dict, limit: int = 400) -> str:
     if title and not body.startswith(title):  # an issue says what it is about in its title
         body = f"{title} — {body}" if body else title
     return body[:limit]
+
+
+def with_shown(quote: dict, limit: int = 400) -> dict:
+    """``quote`` with ``"shown"``: the line the app displays (``shown_quote``); a shorter view shows its
+    start (``shown_quote(q, n) == shown_quote(q)[:n]``)."""
+    return {**quote, "shown": shown_quote(quote, limit)}
