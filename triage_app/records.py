@@ -33,6 +33,9 @@ class ThemeSummary:
     factors: dict[str, float] = field(default_factory=dict)
     items_resolved: int = 0
     items_total: int = 0
+    #: items that carry a status (from their source or set by a person); 0: reviews, survey answers, where
+    #: "0 of N closed" would say nothing
+    items_with_status: int = 0
     #: shares of negative / neutral / positive among the scored items (sum 1); empty when none is scored
     sentiment_shares: dict[str, float] = field(default_factory=dict)
     #: shares of problem / request / question / praise / other among the typed items (sum 1); empty when none

@@ -116,8 +116,8 @@ class ThemeBoardModel(QAbstractItemModel):
                 return f"{theme.size:,}"
             if key == "status":
                 return QCoreApplication.translate("FeedbackView", theme.status)
-            if key == "resolved":
-                return f"{theme.items_resolved:,} / {theme.items_total:,}"
+            if key == "resolved":  # items without any status (reviews, answers): nothing to count as closed
+                return f"{theme.items_resolved:,} / {theme.items_total:,}" if theme.items_with_status else "—"
             if key == "keywords":
                 return ", ".join(theme.keywords[:6])
             if key == "label":
@@ -141,6 +141,8 @@ class ThemeBoardModel(QAbstractItemModel):
                                            "score, and listed under What people love").format(theme.praise_share)
                 return tip
             if key == "resolved":
+                if not theme.items_with_status:
+                    return self.tr("Its items carry no status (reviews, survey answers): nothing is open or closed")
                 return self.tr("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total)
             if key == "trend":
                 if self.trend_unit is None:
@@ -284,6 +286,9 @@ class ThemesView(QWidget):
             sum(t.id not in out for t in tops), subs, f"{board['unassigned']:,}", share))
         no_dates = self.model.trend_unit is None and bool(tops)
         self.table.setColumnHidden(COLUMNS.index("trend"), no_dates)  # no dates: no trend column
+        # no item carries a status (reviews, survey answers): a column of dashes only takes the labels' room
+        self.table.setColumnHidden(COLUMNS.index("resolved"), bool(tops) and not any(
+            t.items_with_status for t in self.model.themes))
         if no_dates:
             self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
         self.loved.setHtml(render_loved(board.get("loved", []), board.get("loved_total", 0)))
@@ -361,8 +366,10 @@ def render_theme(theme: ThemeSummary, quote_items: list[dict] | None = None,
     e = html.escape
     parts = [f"<h3>{e(theme.label)}</h3>",
              f"<p><b>{_t('Keywords')}:</b> {e(', '.join(theme.keywords))}</p>",
-             f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme.status))} · "
-             + _t("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total) + "</p>"]
+             f"<p><b>{_t('Status')}:</b> {e(QCoreApplication.translate('FeedbackView', theme.status))}"
+             # reviews, survey answers: no item status, so no "0 of N closed"
+             + (" · " + _t("{0} of {1} linked items closed").format(theme.items_resolved, theme.items_total)
+                if theme.items_with_status else "") + "</p>"]
     parts.append(render_mix(theme.sentiment_shares, theme.type_shares))  # issue 13
     if children:
         # in the board's order (by priority), so the priority is shown beside the size

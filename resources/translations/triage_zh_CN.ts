@@ -2507,43 +2507,48 @@
 <context>
     <name>ThemeBoardModel</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="127" />
+        <location filename="../../ui/themes_view.py" line="126" />
         <source>no dates</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="133" />
+        <location filename="../../ui/themes_view.py" line="132" />
         <source> ({0} sub-themes)</source>
         <translation>（{0} 个子主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="139" />
+        <location filename="../../ui/themes_view.py" line="138" />
         <source>Priority score: the sum of the weighted factors (see the breakdown on the right)</source>
         <translation>优先级分数：各加权因素之和（见右侧明细）</translation>
     </message>
     <message>
         <location filename="../../ui/themes_view.py" line="145" />
+        <source>Its items carry no status (reviews, survey answers): nothing is open or closed</source>
+        <translation>这些条目没有状态（如评论、问卷回答），因此不统计关闭情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/themes_view.py" line="146" />
         <source>{0} of {1} linked items closed</source>
         <translation>{1} 条关联反馈中已关闭 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="148" />
+        <location filename="../../ui/themes_view.py" line="149" />
         <source>The items have no dates, so there is no trend</source>
         <translation>条目没有日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="141" />
+        <location filename="../../ui/themes_view.py" line="140" />
         <source>Mostly praise ({0:.0%}): ranked after the themes to fix, whatever its score, and listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：无论得分多少都排在待解决的主题之后，并列在“用户喜爱的”中</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="125" />
+        <location filename="../../ui/themes_view.py" line="124" />
         <source> (hidden)</source>
         <extracomment>the trend column's header and tooltip per time unit (the unit comes from the data's span)</extracomment>
         <translation>（已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="135" />
+        <location filename="../../ui/themes_view.py" line="134" />
         <source>Mostly praise ({0:.0%}): listed under What people love</source>
         <translation>以好评为主（{0:.0%}）：列在“用户喜爱的”中</translation>
     </message>
@@ -2723,124 +2728,124 @@
 <context>
     <name>ThemesView</name>
     <message>
-        <location filename="../../ui/themes_view.py" line="225" />
+        <location filename="../../ui/themes_view.py" line="226" />
         <source>Run Analysis</source>
         <translation>运行分析</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="226" />
+        <location filename="../../ui/themes_view.py" line="227" />
         <source>Find themes in all feedback (keeps your edits)</source>
         <translation>在所有反馈中发现主题（保留你的编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="231" />
+        <location filename="../../ui/themes_view.py" line="232" />
         <source>Give the selected theme a name (F2)</source>
         <translation>为所选主题命名 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="232" />
+        <location filename="../../ui/themes_view.py" line="233" />
         <source>Merge the selected themes into the first one</source>
         <translation>把所选主题合并到第一个主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Split…</source>
         <translation>拆分…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="233" />
+        <location filename="../../ui/themes_view.py" line="234" />
         <source>Re-cluster the selected theme into sub-themes, with a preview</source>
         <translation>把所选主题重新聚类为子主题（可预览）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
+        <location filename="../../ui/themes_view.py" line="235" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="234" />
+        <location filename="../../ui/themes_view.py" line="235" />
         <source>Put the selected sub-theme under another theme, or at the top level</source>
         <translation>把所选子主题放到另一个主题下，或放到顶层</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
-        <location filename="../../ui/themes_view.py" line="345" />
+        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="349" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="235" />
-        <location filename="../../ui/themes_view.py" line="347" />
+        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="351" />
         <source>Hide the selected themes from the board and the briefing</source>
         <translation>在主题板和简报中隐藏所选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>Set Status…</source>
         <translation>设置状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="236" />
+        <location filename="../../ui/themes_view.py" line="237" />
         <source>Change the workflow status of the selected theme</source>
         <translation>更改所选主题的处理状态</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="237" />
+        <location filename="../../ui/themes_view.py" line="238" />
         <source>RICE…</source>
         <translation>RICE…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="237" />
+        <location filename="../../ui/themes_view.py" line="238" />
         <source>Impact, confidence and effort of the selected theme, for the RICE priority scheme</source>
         <translation>所选主题的影响、信心和工作量，用于 RICE 优先级方案</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="239" />
+        <location filename="../../ui/themes_view.py" line="240" />
         <source>Tell People…</source>
         <translation>告知用户…</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="239" />
+        <location filename="../../ui/themes_view.py" line="240" />
         <source>Draft an update for the people behind the selected theme</source>
         <translation>为所选主题背后的用户起草一份进展更新</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="245" />
+        <location filename="../../ui/themes_view.py" line="246" />
         <source>Show hidden</source>
         <translation>显示已隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="246" />
+        <location filename="../../ui/themes_view.py" line="247" />
         <source>List the hidden themes too (greyed), so that they can be shown again</source>
         <translation>同时列出已隐藏的主题（灰色），以便重新显示</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="252" />
+        <location filename="../../ui/themes_view.py" line="253" />
         <source>Themes whose items are mostly praise: not problems to fix, so they rank low by priority and are listed here</source>
         <translation>条目以好评为主的主题：不是要解决的问题，因此优先级排名靠后，并在此列出</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="284" />
+        <location filename="../../ui/themes_view.py" line="285" />
         <source>{0} themes, {1} sub-themes · {2} unassigned ({3:.0%})</source>
         <translation>{0} 个主题，{1} 个子主题 · {2} 条未分配（{3:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="345" />
+        <location filename="../../ui/themes_view.py" line="349" />
         <source>Unhide</source>
         <translation>取消隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="346" />
+        <location filename="../../ui/themes_view.py" line="350" />
         <source>Show the selected hidden themes again, on the board and in the briefing</source>
         <translation>在主题板和简报中重新显示所选的已隐藏主题</translation>
     </message>
@@ -2849,17 +2854,17 @@
         <translation>{0} 个主题 · {1} 条未分配（{2:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="289" />
+        <location filename="../../ui/themes_view.py" line="293" />
         <source>no dates, so no trend</source>
         <translation>无日期，因此没有趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="296" />
+        <location filename="../../ui/themes_view.py" line="300" />
         <source>This workspace is empty. Import feedback first (File › Import Files…, Ctrl+I); then &lt;b&gt;Run Analysis&lt;/b&gt; finds its themes.</source>
         <translation>此工作区为空。请先导入反馈（文件 › 导入文件…，Ctrl+I），然后&lt;b&gt;运行分析&lt;/b&gt;即可发现其中的主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/themes_view.py" line="299" />
+        <location filename="../../ui/themes_view.py" line="303" />
         <source>No themes yet. Click &lt;b&gt;Run Analysis&lt;/b&gt; to find the themes in your feedback.</source>
         <translation>还没有主题。点击&lt;b&gt;运行分析&lt;/b&gt;，从反馈中发现主题。</translation>
     </message>

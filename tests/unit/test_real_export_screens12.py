@@ -106,3 +106,57 @@ def test_an_emptied_sub_theme_is_not_listed_under_its_theme(tree):  # noqa: F811
     data = drive(gather(ws.conn, BriefingRequest(period=PERIOD, top=10)))
     shown = next(t for t in data["themes"] if t["id"] == checkout)["sub_themes"]
     assert {s["id"] for s in shown} == {subs["slow"], subs["card"]}
+
+
+# -- 3c: no "0 of N closed" for feedback that carries no status -------------------------------------------
+def _theme_page(data: dict, theme_id: int):
+    return next(p for p in briefing_pages.build(data) if p.kind == "theme" and
+                p.title.endswith(next(t["label"] for t in data["themes"] if t["id"] == theme_id)))
+
+
+def test_themes_of_items_without_a_status_say_no_closed_count(tree):  # noqa: F811
+    from triage_app.services.status import set_status
+
+    ws, checkout, login, subs = tree
+    conn = ws.conn
+    summaries = {t.id: t for t in theme_summaries(conn)}
+    assert summaries[login].items_total == 3 and summaries[login].items_with_status == 0
+    data = drive(gather(conn, BriefingRequest(period=PERIOD, top=10)))
+    facts = _theme_page(data, login).facts
+    assert "Status: new" in facts and not any("linked items closed" in f for f in facts)
+    # one item given a status by a person: the theme (and its top-level theme) counts closed items again
+    item = conn.execute("SELECT item_id FROM item_themes WHERE theme_id = ? LIMIT 1", (subs["login-sub"],)).fetchone()[0]
+    set_status(conn, str(item), "resolved")
+    conn.commit()
+    summaries = {t.id: t for t in theme_summaries(conn)}
+    assert summaries[login].items_with_status == summaries[subs["login-sub"]].items_with_status == 1
+    assert summaries[login].items_resolved == 1
+    data = drive(gather(conn, BriefingRequest(period=PERIOD, top=10)))
+    assert "Status: new · 1 of 3 linked items closed" in _theme_page(data, login).facts
+
+
+def test_an_imported_state_is_a_status(tree):  # noqa: F811
+    ws, checkout, login, subs = tree
+    ws.conn.execute("UPDATE items SET source_state = 'open' WHERE id IN (SELECT item_id FROM item_themes"
+                    " WHERE theme_id = ?)", (subs["card"],))
+    ws.conn.commit()
+    summaries = {t.id: t for t in theme_summaries(ws.conn)}
+    assert summaries[checkout].items_with_status == summaries[subs["card"]].items_with_status == 3
+    assert summaries[subs["slow"]].items_with_status == 0
+
+
+# -- 3d: no "previous: 0" without a previous period ---------------------------------------------------------
+def test_without_earlier_feedback_nothing_says_previous_zero(tree):  # noqa: F811
+    ws, checkout, login, subs = tree
+    data = drive(gather(ws.conn, BriefingRequest(period=PERIOD, top=10)))  # the data starts on 2024-03-01
+    assert not data["earlier_data"]
+    facts = _theme_page(data, login).facts
+    assert "Items this period: 3" in facts and not any("previous" in f for f in facts)
+    summary = next(p for p in briefing_pages.build(data) if p.kind == "summary")
+    headline, themes = summary.tables[:2]
+    assert headline.rows[0][2] == "–"  # items received: no previous period
+    assert themes.header[3] == "Items" and all("(" not in row[3] for row in themes.rows)
+    # a period with feedback before it compares with it
+    later = drive(gather(ws.conn, BriefingRequest(period="2024-03-08..2024-03-31", top=10)))
+    assert later["earlier_data"]
+    assert any(f.startswith("Items this period: ") and "(previous: " in f for f in _theme_page(later, checkout).facts)

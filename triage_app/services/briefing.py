@@ -410,7 +410,7 @@ def _themes(conn, request: BriefingRequest, win: Window, prev: Window, grid, as_
     fixing = to_fix(ranked)
     top = [{"id": t.id, "label": t.label, "keywords": t.keywords, "quotes": t.quotes, "status": t.status,
             "size": t.size, "parent_id": t.parent_id, "priority": t.priority, "factors": t.factors,
-            "items_resolved": t.items_resolved, "items_total": t.items_total,
+            "items_resolved": t.items_resolved, "items_total": t.items_total, "items_with_status": t.items_with_status,
             "sentiment_shares": t.sentiment_shares, "type_shares": t.type_shares,
             "praise_share": t.praise_share, "growth_note": t.growth_note,
             "sub_themes": [{"id": c, "label": by_id[c].label, "size": by_id[c].size} for c in t.children

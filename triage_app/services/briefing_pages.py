@@ -191,8 +191,18 @@ UNDATED_NOTE = ("None of the {n} items has a date, so there are no trends, respo
                 "Map a date column when importing to see them.")
 
 
+def _earlier(data: dict) -> bool:
+    """There is a previous period to compare with (feedback older than this period): else no "previous: 0"."""
+    return bool(data.get("earlier_data", True))
+
+
+def _before(data: dict, n: int) -> str:
+    """A previous period's count, or "–" when there is no previous period."""
+    return f"{n:,}" if _earlier(data) else "–"
+
+
 def _headline_table(data: dict, tr: Tr) -> Table:
-    rows = [[tr("Feedback items received"), f"{data['items_now']:,}", f"{data['items_before']:,}",
+    rows = [[tr("Feedback items received"), f"{data['items_now']:,}", _before(data, data["items_before"]),
              _pct_change(data["items_now"], data["items_before"]), ""]]
     if data.get("undated"):  # every item, no periods to compare, nothing over time
         rows[0][2:] = ["–", "–", tr("every item (no dates)")]
@@ -222,12 +232,13 @@ def _headline_table(data: dict, tr: Tr) -> Table:
                      tr("{n} still waiting; plain median {m}", n=f"{now.get('waiting', 0):,}",
                         m=duration(tr, now.get("median_s")))])
     later = data.get("closed_after_end", 0)
-    rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", f"{ft['backlog'][0]:,}",
-                 f"{ft['backlog'][1] - ft['backlog'][0]:+,}",
+    rows.append([tr("Open backlog (end of period)"), f"{ft['backlog'][1]:,}", _before(data, ft["backlog"][0]),
+                 f"{ft['backlog'][1] - ft['backlog'][0]:+,}" if _earlier(data) else "–",
                  tr("tracked items; {n} of them closed after the period ended", n=f"{later:,}") if later
                  else tr("tracked items: issues, tickets, reviews")])
-    rows.append([tr("Resolved in period"), f"{ft['resolved'][1]:,}", f"{ft['resolved'][0]:,}",
-                 f"{ft['resolved'][1] - ft['resolved'][0]:+,}", tr("opened: {n}", n=f"{ft['opened'][1]:,}")])
+    rows.append([tr("Resolved in period"), f"{ft['resolved'][1]:,}", _before(data, ft["resolved"][0]),
+                 f"{ft['resolved'][1] - ft['resolved'][0]:+,}" if _earlier(data) else "–",
+                 tr("opened: {n}", n=f"{ft['opened'][1]:,}")])
     return Table([tr("Metric"), tr("This period"), tr("Previous period"), tr("Change"), tr("Note")], rows,
                  [2.3, 1.9, 1.2, 0.9, 2.6])
 
@@ -242,10 +253,13 @@ SUMMARY_THEMES = 12  # rows of the summary's theme table (each reported theme ha
 def _theme_rows(data: dict, tr: Tr, limit: int = SUMMARY_THEMES) -> Table:
     rows = []
     for t in data["themes"][:limit]:
-        rows.append([str(t["rank"]), charts.short(t["label"], 34), f"{t['priority']:.1f}",
-                     f"{t['items_now']:,} ({_pct_change(t['items_now'], t['items_before'])})",
+        items = f"{t['items_now']:,}"
+        if _earlier(data) and not data.get("undated"):  # nothing to compare with: the count alone
+            items += f" ({_pct_change(t['items_now'], t['items_before'])})"
+        rows.append([str(t["rank"]), charts.short(t["label"], 34), f"{t['priority']:.1f}", items,
                      _status_name(tr, t["status"])])
-    return Table(["#", tr("Theme"), tr("Priority"), tr("Items (change)"), tr("Status")], rows, [0.4, 3.2, 1.0, 1.5, 1.2])
+    items = tr("Items (change)") if _earlier(data) and not data.get("undated") else tr("Items")
+    return Table(["#", tr("Theme"), tr("Priority"), items, tr("Status")], rows, [0.4, 3.2, 1.0, 1.5, 1.2])
 
 
 def summary_page(data: dict, tr: Tr) -> Page:
@@ -294,11 +308,16 @@ def theme_page(data: dict, tr: Tr, t: dict) -> Page:
     page.facts.append(tr("Priority {p} (rank {r} of {n})", p=f"{t['priority']:.1f}", r=t["rank"], n=data["themes_total"]))
     if data.get("undated"):
         page.facts.append(tr("Items: {n} (no dates)", n=f"{t['items_now']:,}"))
+    elif not _earlier(data):  # no previous period: not "previous: 0"
+        page.facts.append(tr("Items this period: {n}", n=f"{t['items_now']:,}"))
     else:
         page.facts.append(tr("Items this period: {n} (previous: {m}, {c})", n=f"{t['items_now']:,}",
                              m=f"{t['items_before']:,}", c=_pct_change(t["items_now"], t["items_before"])))
-    page.facts.append(tr("Status: {s} · {a} of {b} linked items closed", s=_status_name(tr, t["status"]),
-                         a=f"{t['items_resolved']:,}", b=f"{t['items_total']:,}"))
+    if t.get("items_with_status", 1):
+        page.facts.append(tr("Status: {s} · {a} of {b} linked items closed", s=_status_name(tr, t["status"]),
+                             a=f"{t['items_resolved']:,}", b=f"{t['items_total']:,}"))
+    else:  # reviews, survey answers: their items carry no status, so "0 of N closed" would say nothing
+        page.facts.append(tr("Status: {s}", s=_status_name(tr, t["status"])))
     imp = (t.get("impact") or {}).get("nps") or {}
     if imp.get("value") is not None and imp.get("low") is not None:
         page.facts.append(tr("Impact on NPS: {v} points [{lo}, {hi}]", v=_signed(imp["value"]),

@@ -313,7 +313,8 @@ def theme_priorities(conn: sqlite3.Connection, scheme: str | None = None, as_of:
 def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None,
                         span: DataSpan | None = None) -> dict[int, dict]:
     """What ``themes --json`` adds per theme: priority, factors (name -> contribution), status,
-    items_resolved, items_total. Themes without items get priority 0."""
+    items_resolved, items_total (and items_with_status, the items that carry a status at all). Themes without
+    items get priority 0."""
     data, window, days = _theme_data(conn, as_of, span=span)
     scores = theme_priorities(conn, as_of=as_of, data=data, growth=(window, days))
     out = {}
@@ -327,6 +328,7 @@ def theme_triage_fields(conn: sqlite3.Connection, as_of: str | None = None,
             "status": row["status"],
             "items_resolved": row["items_resolved"],
             "items_total": row["items_total"],
+            "items_with_status": row["items_with_status"],
         }
     return out
 

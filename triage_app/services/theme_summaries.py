@@ -41,7 +41,7 @@ def theme_summaries(conn: sqlite3.Connection, *, include_hidden: bool = False, i
             status=r["status"], hidden=bool(r["hidden"]), label_edited=bool(r["label_edited"]),
             parent_id=r["parent_id"], merged_into=r["merged_into"], priority=extra.get("priority", 0.0),
             factors=extra.get("factors", {}), items_resolved=extra.get("items_resolved", 0),
-            items_total=extra.get("items_total", 0),
+            items_total=extra.get("items_total", 0), items_with_status=extra.get("items_with_status", 0),
             sentiment_shares=({s: sentiments[r["id"]].get(s, 0.0) for s in SENTIMENTS} if r["id"] in sentiments else {}),
             type_shares=types.get(r["id"], {}), praise_share=extra.get("praise_share", 0.0),
             growth_note=extra.get("growth_note")))

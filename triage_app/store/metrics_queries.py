@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .statuses import CLOSED_SQL
+from .statuses import CLOSED_SQL, HAS_STATUS_SQL
 from .theme_scope import rolled_child, sub_themes_of
 
 #: Formats whose items can be answered or closed (issue trackers, tickets, app-store reviews, community
@@ -290,23 +290,25 @@ _THEME_TREE_SQL = ("(SELECT id AS theme, id AS member FROM themes UNION ALL SELE
 
 def _theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
     rows = conn.execute(
-        f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {CLOSED_SQL}) FROM themes t"
+        f"SELECT t.id, t.label, t.status, count(i.id), total(i.status IN {CLOSED_SQL}), total({HAS_STATUS_SQL})"
+        " FROM themes t"
         f" JOIN {_THEME_TREE_SQL} m ON m.theme = t.id"
         " LEFT JOIN item_themes it ON it.theme_id = m.member LEFT JOIN items i ON i.id = it.item_id"
         " WHERE t.merged_into IS NULL GROUP BY t.id ORDER BY t.id"
     ).fetchall()
-    return {r[0]: {"label": r[1], "status": r[2], "items_total": r[3], "items_resolved": int(r[4])} for r in rows}
+    return {r[0]: {"label": r[1], "status": r[2], "items_total": r[3], "items_resolved": int(r[4]),
+                   "items_with_status": int(r[5])} for r in rows}
 
 
 def theme_rollup(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
-    """{theme id: {label, status, items_total, items_resolved}} for themes not merged away;
-    resolved counts every closed status (resolved, won't fix, duplicate). A top-level theme counts
-    its sub-themes' items too."""
+    """{theme id: {label, status, items_total, items_resolved, items_with_status}} for themes not merged away;
+    resolved counts every closed status (resolved, won't fix, duplicate); with status: the items that carry one
+    (HAS_STATUS_SQL; none: reviews, survey answers). A top-level theme counts its sub-themes' items too."""
     return _theme_rollup(conn)
 
 
 _THEME_STATS_COLUMNS = ("theme_id", "source_format", "items", "people", "unresolved", "negative", "recent",
-                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise")
+                        "previous", "nps_n", "nps_p", "nps_d", "csat_n", "csat_top2", "votes", "praise", "with_status")
 
 #: THE definition of a praise item, "people are happy here", in SQL: ``analysis.priority.is_praise`` is the same
 #: rule in Python (tests/unit/test_praise_rule.py runs both on every combination; the theme tree's praise frames
@@ -351,7 +353,7 @@ def _theme_item_stats_q(recent_from: str, previous_from: str, source: str | None
         " total(i.respondent_id IS NULL AND i.nps BETWEEN 0 AND 10), total(i.respondent_id IS NULL AND i.nps >= 9 AND i.nps <= 10),"
         " total(i.respondent_id IS NULL AND i.nps >= 0 AND i.nps <= 6), total(i.respondent_id IS NULL AND i.csat BETWEEN 1 AND 5),"
         " total(i.respondent_id IS NULL AND i.csat >= 4 AND i.csat <= 5),"
-        f" total({_VOTES_SQL}), total({PRAISE_SQL})"
+        f" total({_VOTES_SQL}), total({PRAISE_SQL}), total({HAS_STATUS_SQL})"
         # items first: one pass in rowid order (CROSS JOIN keeps SQLite from reordering)
         " FROM items i CROSS JOIN item_themes it ON it.item_id = i.id" + _PRAISE_JOINS
         + " WHERE it.theme_id IS NOT NULL" + _and(where) + " GROUP BY it.theme_id, i.source_format"
@@ -511,13 +513,14 @@ def theme_data(conn: sqlite3.Connection, recent_from: str, previous_from: str, s
         c[0] += row["items"]
         c[1] += row["praise"]
     praise = {t: p / n if n else 0.0 for t, (n, p) in counted.items()}
-    rollup = {tid: {"label": label, "status": status, "items_total": 0, "items_resolved": 0}
+    rollup = {tid: {"label": label, "status": status, "items_total": 0, "items_resolved": 0, "items_with_status": 0}
               for tid, label, status in themes}
     for row in stats:
         if row["theme_id"] in rollup:
             r = rollup[row["theme_id"]]
             r["items_total"] += row["items"]
             r["items_resolved"] += row["items"] - int(row["unresolved"])
+            r["items_with_status"] += int(row["with_status"])
     item_counts = [(row["theme_id"],) + tuple(row[k] for k in ("nps_n", "nps_p", "nps_d", "csat_n", "csat_top2"))
                    for row in stats if row["nps_n"] or row["csat_n"]]
     score_counts = _add_counts(resp_counts, item_counts)

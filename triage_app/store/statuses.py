@@ -10,6 +10,9 @@ from .queries import now_iso
 
 #: SQL list of the closed statuses, for ``status IN {CLOSED_SQL}``
 CLOSED_SQL = "(" + ", ".join("'" + s.replace("'", "''") + "'" for s in CLOSED_STATUSES) + ")"
+#: SQL test (alias ``i``) of an item that carries a status: one from its source (an issue's state, a status column)
+#: or one a person set. Reviews and survey answers carry none: "0 of N closed" would say nothing about them.
+HAS_STATUS_SQL = "(i.source_state IS NOT NULL OR i.status <> 'new')"
 
 
 def item_status(conn: sqlite3.Connection, item_id: int) -> str | None:
