@@ -6,13 +6,14 @@ import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle,
     QStyleOptionComboBox, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
+from triage_app.services.markdown_text import for_display, is_markdown
 from triage_app.store import queries
 from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
@@ -24,6 +25,10 @@ from .workers import run_in_thread
 
 COLUMN_WIDTHS = {"id": 52, "created_at": 118, "source_format": 120, "status": 80, "theme": 140, "score": 46,
                  "author": 90}
+#: columns sized to what the rows show, between these widths (a short source name gives its room to the feedback,
+#: a theme label is cut only when there is no room, with the whole label in its tooltip); first served first
+FITTED_WIDTHS = {"theme": (90, 260), "status": (60, 120), "author": (60, 160), "source_format": (70, 200)}
+FEEDBACK_MIN = 0.45  # of the table's width: the Feedback column keeps at least this much
 PERIODS = (("all", None), ("7 days", 7), ("30 days", 30), ("90 days", 90), ("365 days", 365))
 BAND_LABELS = {"detractor": "NPS detractors (0-6)", "passive": "NPS passives (7-8)", "promoter": "NPS promoters (9-10)",
                "low": "Low (1-2 stars / CSAT)", "neutral": "Neutral (3)", "high": "High (4-5)"}
@@ -97,7 +102,9 @@ class FeedbackView(QWidget):
         self.table.setColumnHidden(COLUMN_KEYS.index("title"), True)  # shown within the Feedback column
         self._source_cells = MiddleElideDelegate(self.table)  # long file names: start and end kept, path in a tooltip
         self.table.setItemDelegateForColumn(COLUMN_KEYS.index("source_format"), self._source_cells)
-        self.detail = QTextBrowser(openExternalLinks=True)
+        self.table.viewport().installEventFilter(self)
+        self.detail = QTextBrowser(openLinks=False)  # a click opens a web page only (feedback writes the links)
+        self.detail.anchorClicked.connect(open_web_link)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -248,6 +255,7 @@ class FeedbackView(QWidget):
                 return  # a newer filter is on its way
             rows, total = result
             self.model.reset_rows(rows, total, item_filter, sort, descending)
+            self.fit_columns()
             self.table.horizontalHeader().setSortIndicator(
                 COLUMN_KEYS.index(sort), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
             if rows:
@@ -280,6 +288,30 @@ class FeedbackView(QWidget):
         self._user_sorted = True
         self.apply_filter()
 
+    def fit_columns(self) -> None:
+        """Size the short columns to the rows shown (FITTED_WIDTHS) as far as the Feedback column keeps
+        FEEDBACK_MIN of the width; the Feedback column takes the rest. Cut only where there is no room."""
+        header = self.table.horizontalHeader()
+        shown = [k for k in FITTED_WIDTHS if not self.table.isColumnHidden(COLUMN_KEYS.index(k))]
+        if not self.model.rowCount() or not shown:
+            return
+        fixed = sum(header.sectionSize(c) for c, key in enumerate(COLUMN_KEYS)
+                    if key not in FITTED_WIDTHS and key != "text" and not self.table.isColumnHidden(c))
+        spare = (self.table.viewport().width() * (1 - FEEDBACK_MIN) - fixed
+                 - sum(FITTED_WIDTHS[k][0] for k in shown))
+        for key in shown:
+            least, most = FITTED_WIDTHS[key]
+            column = COLUMN_KEYS.index(key)
+            wanted = min(most, max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column)))
+            width = max(least, min(wanted, least + max(0, int(spare))))
+            spare -= width - least
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()  # the window or the splitter changed the table's width
+        return super().eventFilter(watched, event)
+
     # -- detail ------------------------------------------------------------------------------
     def selected_item_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -295,6 +327,14 @@ class FeedbackView(QWidget):
                 item = redacted_item(item, self.redact)
             self.detail.setHtml(render_item(item))
             self.item_selected.emit(item_id)
+
+
+def open_web_link(url) -> None:
+    """Open a link of the detail pane in the browser: http(s) only, never a file or a script."""
+    from PySide6.QtGui import QDesktopServices
+
+    if url.scheme().lower() in ("http", "https"):
+        QDesktopServices.openUrl(url)
 
 
 def fit_current(combo: QComboBox) -> None:
@@ -384,13 +424,23 @@ def class_lines(classes: dict | None) -> list[tuple[str, str]]:
     return rows
 
 
+def _body_html(text: str, source_format: str | None) -> str:
+    """An item's text: Markdown rendered (an issue's headings, code, lists, links; raw HTML stays text), anything
+    else as written."""
+    if is_markdown(text, source_format):
+        return fmt.markdown_html(for_display(text)) + "<p></p>"  # a line before the details below
+    return "<p style='white-space: pre-wrap'>" + html.escape(text) + "</p>"
+
+
 def render_item(item: dict) -> str:
-    """The detail pane's HTML for one item (everything escaped: feedback text is never markup)."""
+    """The detail pane's HTML for one item (everything escaped: feedback text is never markup; Markdown is
+    rendered by Qt's reader with raw HTML as text, see triage_app.services.markdown_text)."""
     e = html.escape
     parts = []
     if item["title"]:
         parts.append(f"<h3>{e(item['title'])}</h3>")
-    parts.append("<p style='white-space: pre-wrap'>" + e(item["text"]) + "</p>")
+    fmt_name = item.get("source_format")
+    parts.append(_body_html(item["text"], fmt_name))
     meta = [(tr("Source"), " · ".join(x for x in (source_name(item["source_format"]), item["source"]) if x)),
             (tr("Created"), fmt.when(item["created_at"])),
             (tr("Author"), item["author"]), (tr("Status"), tr(item["status"])), (tr("Source state"), item["source_state"]),
@@ -415,8 +465,13 @@ def render_item(item: dict) -> str:
         parts.append(f"<h4>{tr('Responses')} ({len(item['events'])})</h4>")
         for ev in item["events"]:
             who = e(ev["author"] or "?") + (" 🤖" if ev["author_is_bot"] else "")
-            parts.append(f"<p><b>{who}</b> · {e(fmt.when(ev['created_at']))} · {e(ev['kind'])}<br>"
-                         f"<span style='white-space: pre-wrap'>{e((ev['body'] or '')[:2000])}</span></p>")
+            body = (ev["body"] or "")[:2000]
+            if is_markdown(body, fmt_name):  # an issue's comments are Markdown as its body is
+                parts.append(f"<p><b>{who}</b> · {e(fmt.when(ev['created_at']))} · {e(ev['kind'])}</p>"
+                             + fmt.markdown_html(for_display(body)))
+            else:
+                parts.append(f"<p><b>{who}</b> · {e(fmt.when(ev['created_at']))} · {e(ev['kind'])}<br>"
+                             f"<span style='white-space: pre-wrap'>{e(body)}</span></p>")
     if item["status_history"]:
         hist = "".join(f"<li>{e(fmt.history_line(h))}</li>" for h in item["status_history"])
         parts.append(f"<h4>{tr('Status history')}</h4><ul>{hist}</ul>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
 
@@ -73,3 +74,19 @@ def history_line(h: dict) -> str:
 
 _STRINGS = [QT_TRANSLATE_NOOP("Formatting", "yes"), QT_TRANSLATE_NOOP("Formatting", "no"),
             QT_TRANSLATE_NOOP("Formatting", "d MMM yyyy HH:mm"), QT_TRANSLATE_NOOP("Formatting", "people told: {0}")]
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+
+
+def markdown_html(text: str) -> str:
+    """Markdown (made ready by triage_app.services.markdown_text.for_display) as an HTML fragment for a text
+    pane: Qt's own Markdown reader, GitHub's dialect, raw HTML shown as text (feedback is never markup); links
+    take the pane's link colour."""
+    from PySide6.QtGui import QTextDocument
+
+    features = QTextDocument.MarkdownFeature
+    document = QTextDocument()
+    document.setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    found = _BODY.search(document.toHtml())
+    return (found.group(1) if found else "").replace(" color:#0000ff;", "")

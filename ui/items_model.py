@@ -5,6 +5,8 @@ items scroll without loading them all; filtering and sorting happen in SQL.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyledItemDelegate
@@ -14,6 +16,7 @@ from triage_app.store.item_queries import SORTABLE, TABLE_COLUMNS, ItemFilter, p
 from .format_names import source_name
 
 PAGE = 200
+TIP_CHARS = 600  # of a feedback text in its cell's tooltip
 COLUMN_KEYS = [key for key, _ in TABLE_COLUMNS]
 
 
@@ -114,8 +117,10 @@ class ItemsTableModel(QAbstractTableModel):
             if key == "source_format":
                 return source_name(str(value))
             return str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("text", "title") and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "text" and value:
+            return self._text_tip(index.row(), str(value))
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("title", "theme", "author") and value:
+            return str(value)  # the whole of a cut title, theme label or name
         if role == Qt.ItemDataRole.ToolTipRole and key == "source_format" and value:
             # the column shows a long file name shortened in the middle: the whole name and its folder here
             return self.source_paths.get(str(value)) or source_name(str(value))
@@ -141,6 +146,15 @@ class ItemsTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # -- helpers -----------------------------------------------------------------------------
+    def _text_tip(self, row: int, text: str, limit: int = TIP_CHARS) -> str:
+        """The Feedback cell's tooltip: the whole title (the cell may cut it) and the start of the text, wrapped."""
+        title = self._rows[row][COLUMN_KEYS.index("title")]
+        if title and self.redact is not None:
+            title = self.redact(title)
+        body = text if len(text) <= limit else text[:limit].rstrip() + "…"
+        head = f"<b>{html.escape(' '.join(str(title).split()))}</b><br>" if title else ""
+        return f"<p style='white-space: pre-wrap'>{head}{html.escape(body.strip())}</p>"
+
     @staticmethod
     def sort_key_for_column(column: int) -> str | None:
         key = COLUMN_KEYS[column] if 0 <= column < len(COLUMN_KEYS) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStyle, QStyledItemDelegate,
@@ -32,6 +32,7 @@ FACTOR_NAMES = {
     # the RICE scheme's inputs
     "reach": "Reach (distinct people)", "impact": "Impact", "confidence": "Confidence", "effort": "Effort (person-months)",
 }
+LABEL_MIN, KEYWORDS_MIN = 300, 180  # pixels: the Theme column at least, the Keywords column kept when it widens
 _TOP = 0  # internalId of a top-level row; a sub-theme's row carries its parent's row + 1
 
 
@@ -220,6 +221,10 @@ class ThemesView(QWidget):
                            ("resolved", 76)):
             header.resizeSection(COLUMNS.index(key), width)
         header.setSectionResizeMode(COLUMNS.index("keywords"), QHeaderView.ResizeMode.Stretch)
+        # labels are cut only when the table has no room for them (the whole label is in the tooltip)
+        self.table.expanded.connect(lambda _index: self.fit_labels())
+        self.table.collapsed.connect(lambda _index: self.fit_labels())
+        self.table.viewport().installEventFilter(self)
         self.detail = QTextBrowser()
         self.summary = QLabel()
         buttons = QHBoxLayout()
@@ -291,6 +296,7 @@ class ThemesView(QWidget):
             t.items_with_status for t in self.model.themes))
         if no_dates:
             self.summary.setText(self.summary.text() + " · " + self.tr("no dates, so no trend"))
+        self.fit_labels()
         self.loved.setHtml(render_loved(board.get("loved", []), board.get("loved_total", 0)))
         self.loved.setVisible(bool(board.get("loved")))
         if tops:
@@ -303,6 +309,21 @@ class ThemesView(QWidget):
             self.detail.setHtml("<p>" + self.tr("No themes yet. Click <b>Run Analysis</b> to find the themes in your "
                                                 "feedback.") + "</p>")
         self._update_buttons()
+
+    def fit_labels(self) -> None:
+        """Widen the Theme column to its longest shown label (sub-themes indented) while the keywords keep
+        KEYWORDS_MIN pixels; never narrower than LABEL_MIN. Qt cuts a label ("…") only past that."""
+        column = COLUMNS.index("label")
+        others = sum(self.table.columnWidth(c) for c in range(len(COLUMNS))
+                     if c not in (column, COLUMNS.index("keywords")) and not self.table.isColumnHidden(c))
+        room = self.table.viewport().width() - others - KEYWORDS_MIN
+        wanted = self.table.sizeHintForColumn(column) + 8
+        self.table.setColumnWidth(column, max(LABEL_MIN, min(wanted, room)))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_labels()  # the window or the splitter changed the table's width
+        return super().eventFilter(watched, event)
 
     def select_index(self, index: QModelIndex) -> None:
         self.table.selectionModel().setCurrentIndex(
