@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from triage_app.services.markdown_text import for_display, is_markdown
+from triage_app.services.markdown_text import MARKDOWN_FORMATS, for_display, is_markdown
 from triage_app.store import queries
 from triage_app.store.item_queries import SCORE_BANDS, SENTIMENTS, ItemFilter, filter_choices, first_page_and_count
 
@@ -437,9 +437,10 @@ def render_item(item: dict) -> str:
     rendered by Qt's reader with raw HTML as text, see triage_app.services.markdown_text)."""
     e = html.escape
     parts = []
-    if item["title"]:
-        parts.append(f"<h3>{e(item['title'])}</h3>")
     fmt_name = item.get("source_format")
+    markdown = is_markdown(item["text"], fmt_name) or fmt_name in MARKDOWN_FORMATS
+    if item["title"]:
+        parts.append(f"<h3>{fmt.markdown_title(item['title']) if markdown else e(item['title'])}</h3>")
     parts.append(_body_html(item["text"], fmt_name))
     meta = [(tr("Source"), " · ".join(x for x in (source_name(item["source_format"]), item["source"]) if x)),
             (tr("Created"), fmt.when(item["created_at"])),

@@ -89,4 +89,15 @@ def markdown_html(text: str) -> str:
     document = QTextDocument()
     document.setMarkdown(text, features.MarkdownDialectGitHub | features.MarkdownNoHTML)
     found = _BODY.search(document.toHtml())
-    return (found.group(1) if found else "").replace(" color:#0000ff;", "")
+    # code wraps in a narrow pane rather than scrolling it sideways
+    return (found.group(1) if found else "").replace(" color:#0000ff;", "").replace("<pre style=\"", "<pre style=\" white-space:pre-wrap;")
+
+
+_INLINE_CODE = re.compile(r"`([^`]+)`")
+
+
+def markdown_title(title: str) -> str:
+    """An issue's title as HTML: escaped, its `code` set as code (GitHub shows it so), not with backticks."""
+    import html
+
+    return _INLINE_CODE.sub(r"<code>\1</code>", html.escape(title))

@@ -125,3 +125,17 @@ def test_the_feedback_list_shows_a_whole_theme_label_and_the_title_in_the_tip(qt
     row = next(r for r in range(2) if view.model.data(view.model.index(r, COLUMN_KEYS.index("title"))) != "Other")
     tip = view.model.data(view.model.index(row, COLUMN_KEYS.index("text")), Qt.ItemDataRole.ToolTipRole)
     assert "<b>Settings reload loses state</b>" in tip and "It resets" in tip
+
+
+def test_an_issue_title_shows_its_code_as_code(qtbot):
+    from ui.feedback_view import render_item
+
+    item = {"title": "`drop_last_batch=True` is ignored <b>", "text": ISSUE, "source_format": "github", "source": None,
+            "created_at": None, "author": None, "status": "new", "source_state": "open", "question": None,
+            "labels": [], "nps": None, "csat": None, "ces": None, "rating": None, "link": None, "attributes": {},
+            "events": [{"author": "bot", "author_is_bot": True, "created_at": None, "kind": "comment",
+                        "body": "Fixed in **#12**, see [the PR](https://example.org/pr)"}],
+            "status_history": []}
+    page = render_item(item)
+    assert "<h3><code>drop_last_batch=True</code> is ignored &lt;b&gt;</h3>" in page
+    assert "**" not in page and 'href="https://example.org/pr"' in page  # its comments are Markdown too
