@@ -6,6 +6,7 @@ shown as written."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from analysis.text_clean import RULES, clean_text
 
@@ -24,7 +25,7 @@ def _plain(text: str) -> str:
     return " ".join(_MARKERS.sub("", _BOLD_PROMPT.sub(" ", text)).split())
 
 
-def shown_quote(quote: dict, limit: int = 400) -> str:
+def shown_quote(quote: dict[str, Any], limit: int = 400) -> str:
     """One line of at most ``limit`` characters: for formats cleaned with the issue or ticket rules
     (analysis.text_clean.RULES: github, gitlab, jira, zendesk...) the title, then the cleaned body without
     Markdown markers (the text without them when cleaning leaves nothing); any other format: the text as
@@ -40,7 +41,7 @@ def shown_quote(quote: dict, limit: int = 400) -> str:
     return body[:limit]
 
 
-def with_shown(quote: dict, limit: int = 400) -> dict:
+def with_shown(quote: dict[str, Any], limit: int = 400) -> dict[str, Any]:
     """``quote`` with ``"shown"``: the line the app displays (``shown_quote``); a shorter view shows its
     start (``shown_quote(q, n) == shown_quote(q)[:n]``)."""
     return {**quote, "shown": shown_quote(quote, limit)}
