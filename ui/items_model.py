@@ -151,7 +151,8 @@ class ItemsTableModel(QAbstractTableModel):
         title = self._rows[row][COLUMN_KEYS.index("title")]
         if title and self.redact is not None:
             title = self.redact(title)
-        body = text if len(text) <= limit else text[:limit].rstrip() + "…"
+        body = "\n".join(line.strip() for line in text.splitlines() if line.strip())  # no runs of blank lines
+        body = body if len(body) <= limit else body[:limit].rstrip() + "…"
         head = f"<b>{html.escape(' '.join(str(title).split()))}</b><br>" if title else ""
         return f"<p style='white-space: pre-wrap'>{head}{html.escape(body.strip())}</p>"
 

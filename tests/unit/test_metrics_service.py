@@ -197,11 +197,11 @@ def test_priority_fields_and_theme_impact(ws):
     svc._drive(score_items(conn))  # stored sentiment (CSAT 2 and 1 here) decides negativity
     data = mq.theme_data(conn, "2024-03-01", "2024-02-01")
     assert data.score_counts == mq.score_counts_by_theme(conn) == {complaints: (2, 0, 2, 2, 0), praise: (2, 2, 0, 2, 2)}
-    assert {t: (r["items_resolved"], r["items_total"]) for t, r in data.rollup.items()} == {
-        t: (r["items_resolved"], r["items_total"]) for t, r in mq.theme_rollup(conn).items()}
+    assert {t: (r["items_resolved"], r["items_total"], r["items_with_status"]) for t, r in data.rollup.items()} == {
+        t: (r["items_resolved"], r["items_total"], r["items_with_status"]) for t, r in mq.theme_rollup(conn).items()}
     fields = svc.theme_triage_fields(conn, as_of=AS_OF)
     assert set(fields[complaints]) == {"priority", "factors", "status", "items_resolved", "items_total",
-                                       "praise_share", "growth_note"}
+                                       "items_with_status", "praise_share", "growth_note"}
     assert fields[praise]["items_total"] == 6 and fields[praise]["items_resolved"] == 3
     c = fields[complaints]["factors"]
     assert c["negativity"] == 15.0  # both items negative: weight 0.15 x 1.0
