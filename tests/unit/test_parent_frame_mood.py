@@ -1,7 +1,7 @@
 """A parent's replacement label (``parent_fit.fit``) says the mood the parent's own frame may say: no complaint frame
 over dish reviews that are half praise, no complaint frame on a word its items say as often in praise.
 
-Synthetic Chinese texts written for these tests (no real data)."""
+Synthetic Chinese and English texts written for these tests (no real data)."""
 import itertools
 
 import numpy as np
@@ -52,3 +52,19 @@ def test_shared_word_said_in_praise_is_not_framed_as_a_problem():
     label = pl.name_parent("汤太咸", ["味道还行", "味道不怎么样", "汤太咸"], [40, 35, 25], [taste_ok, taste_meh, soup],
                            OTHERS + praise[:15], -1, taken, pl.Said(), refused=refused, frame_mood=-1, loved=False)
     assert label.lower() not in taken and "味道" not in label, label
+
+
+def test_english_rest_of_mixed_feedback_is_other_feedback():
+    """The same rule in English: three unrelated topics each half praise, half complaint, the parent's items leaning
+    no way: the rest is "Other feedback", not "Other problems" (the old code framed it by the children's mood)."""
+    others = _cycle(["The app crashes when I open it {i}", "Login fails every time", "Too many ads in the feed",
+                     "Great app, love it", "Sync with my laptop is broken", "Customer support never replied"], 120)
+    recipes = _cycle(["The recipes are tasty, cooked it twice", "Recipes were bland and boring", "Love the recipes here",
+                      "The recipes took too long"], 40)
+    weather = _cycle(["The weather widget is handy", "Weather widget shows the wrong city", "Nice weather widget",
+                      "Weather widget is ugly"], 30)
+    podcasts = _cycle(["Podcasts sound great", "Podcasts skip randomly", "I enjoy the podcasts",
+                       "Podcasts are too quiet"], 20)
+    label = pl.name_parent("Recipes", ["Recipes", "Weather widget", "Podcasts"], [40, 30, 20],
+                           [recipes, weather, podcasts], others, -1, set(), pl.Said(), frame_mood=0, loved=False)
+    assert label == "Other feedback", label
