@@ -13,7 +13,9 @@ An unfit label is replaced by, in order: a claim already written for the parent 
 "Crashes", 包装、漏送问题, "Performance"); the rest of the feedback of its mood, one such parent per mood ("Other
 problems", 其他好评: ``parent_categories.other``); only then the largest child's phrase with how many more
 sub-themes there are ("Receive notifications, and 6 more", "放了辣椒等5类问题", "Praise for note taking, and 3
-more": the praise frame kept). Each is grounded in members' words, distinct from the siblings.
+more": the praise frame kept). Each is grounded in members' words, distinct from the siblings. A frame says the
+mood ``name_parent``'s own frames may say: none over items that lean no way (菜品, "Other feedback" over dish
+reviews half praise, half complaint), and a head term whose items the app reads as the other mood is not framed.
 """
 from __future__ import annotations
 
