@@ -13,7 +13,9 @@ An unfit label is replaced by, in order: a claim already written for the parent 
 "Crashes", 包装、漏送问题, "Performance"); the rest of the feedback of its mood, one such parent per mood ("Other
 problems", 其他好评: ``parent_categories.other``); only then the largest child's phrase with how many more
 sub-themes there are ("Receive notifications, and 6 more", "放了辣椒等5类问题", "Praise for note taking, and 3
-more": the praise frame kept). Each is grounded in members' words, distinct from the siblings.
+more": the praise frame kept). Each is grounded in members' words, distinct from the siblings. A frame says the
+mood ``name_parent``'s own frames may say: none over items that lean no way (菜品, "Other feedback" over dish
+reviews half praise, half complaint), and a head term whose items the app reads as the other mood is not framed.
 """
 from __future__ import annotations
 
@@ -122,8 +124,13 @@ def _lift_ok(term: str, texts, other_texts, said: Said) -> bool:
 
 
 def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
-        loved: bool | None, current: str = "", other_counts=None) -> str:
-    """``label``, or a label that names a category of the parent's children (module docstring)."""
+        loved: bool | None, current: str = "", other_counts=None, frame_mood: int | None = None,
+        refused=lambda label: False) -> str:
+    """``label``, or a label that names a category of the parent's children (module docstring). ``frame_mood``: the
+    mood the replacement's frame may say (``parent_labels.name_parent``'s: 0 over a parent whose items do not clearly
+    lean one way, so "Other feedback", not "Other problems", over mixed dish reviews; default from ``mood`` and
+    ``loved``); ``refused(term)``: whether the app's sentiment of the items saying a head term goes against the
+    parent's mood (味道 said as often in praise: never 味道问题), as ``name_parent``'s own frames ask."""
     if len(sizes) < 2 or is_more(label) or is_other(label):
         return label
     flat = [t for g in texts for t in g]
@@ -147,12 +154,13 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     def usable(option: str | None) -> bool:
         return bool(option) and option.lower() not in taken and not clashes(option) and option != label
 
-    frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    if frame_mood is None:
+        frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
     if not unfit:
         broader = _broader_category(label, texts, sizes, other_texts, frame_mood, said, usable, child_labels)
         return broader or label
     for option in (lambda: _claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
-                   lambda: _head_frame(ranked(), child_labels, flat, mood, loved, said),
+                   lambda: _head_frame(ranked(), child_labels, flat, frame_mood, said, refused),
                    lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels)):
         out = option()
         if usable(out):
@@ -245,13 +253,15 @@ def _claim(candidates, texts, sizes, other_texts, mood: int, said: Said, loved) 
     return None if best is None else best[2]
 
 
-def _head_frame(ranked, child_labels, flat, mood: int, loved, said: Said) -> str | None:
+def _head_frame(ranked, child_labels, flat, frame_mood: int, said: Said, refused=lambda label: False) -> str | None:
     """The best head term covering ``BREADTH`` of the parent that a child's label names, framed by its mood
-    (送餐快, "Phone problems"; not "CPUs", a word of build logs no child is named by)."""
-    frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    (送餐快, "Phone problems"; not "CPUs", a word of build logs no child is named by); a term ``refused`` refuses
+    (its items lean the other way) is framed by no mood."""
     for _, _, term, _ in ranked:
         if not any(term in label if _is_cjk(term) else term in label_terms(label, said.words)
                    for label in child_labels):
+            continue
+        if frame_mood and refused(term):
             continue
         predicate = _predicate(term, flat, frame_mood, said) if frame_mood and _is_cjk(term) else None
         return frame([term], frame_mood, said, predicate, flat)

@@ -433,7 +433,9 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
                        frame_mood, loved)
     from .parent_readable import readable
 
-    return readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts)
+    framing = frame_mood if frame_mood is not None else mood if loved is None else (1 if loved else min(mood, 0))
+    return readable(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts,
+                    frame_mood=framing, refused=refused)
 
 
 def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,

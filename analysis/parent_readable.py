@@ -36,16 +36,23 @@ def _weak_terms(label: str, texts, sizes, other_texts, said: Said, breadth: bool
 
 
 def readable(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
-             loved: bool | None, current: str = "", other_counts=None) -> str:
-    """``_readable``, then ``parent_fit.fit``: a label that names no category of the children gives way."""
+             loved: bool | None, current: str = "", other_counts=None, frame_mood: int | None = None,
+             refused=lambda label: False) -> str:
+    """``_readable``, then ``parent_fit.fit``: a label that names no category of the children gives way.
+    ``frame_mood``: the mood a frame built here may say (``parent_labels.name_parent``'s: 0 over a parent whose
+    items do not clearly lean one way; default from ``mood`` and ``loved``); ``refused(term)``: whether the app's
+    sentiment of the items saying a term goes against the parent's mood (such a term is never framed by it)."""
     from .parent_fit import fit
 
-    out = _readable(label, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
-    return fit(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts)
+    if frame_mood is None:
+        frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
+    out = _readable(label, child_labels, sizes, texts, other_texts, mood, taken, said, loved, frame_mood)
+    return fit(out, child_labels, sizes, texts, other_texts, mood, taken, said, loved, current, other_counts,
+               frame_mood=frame_mood, refused=refused)
 
 
 def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
-              loved: bool | None) -> str:
+              loved: bool | None, frame_mood: int) -> str:
     """``label``, or what the parent's largest children are called when ``label`` is a bare word or a pair
     of words that does not say what the parent holds ("Terminal" over build, test and editor children,
     "Apple and iPhone" over Apple tweets, "Whatsapp" over photos, Netflix and WhatsApp): "Unit test and
@@ -70,11 +77,11 @@ def _readable(label: str, child_labels, sizes, texts, other_texts, mood: int, ta
         return label
     kept = [t for t in terms if t not in weak]
     if kept and len(terms) == 2:
-        single = frame(kept, mood if loved is None else (1 if loved else min(mood, 0)), said, None,
-                       [t for g in texts for t in g])
+        single = frame(kept, frame_mood, said, None, [t for g in texts for t in g])
         if single.lower() not in taken and not _weak_terms(single, texts, sizes, other_texts, said):
             return single
-    joined = _children_named(child_labels, sizes, texts, other_texts, mood, taken, said, loved, alone=not framed)
+    joined = _children_named(child_labels, sizes, texts, other_texts, mood, taken, said, loved, alone=not framed,
+                             frame_mood=frame_mood)
     return joined or label
 
 
@@ -122,7 +129,7 @@ def _compounds(label: str, terms, child_labels, sizes, taken: set[str], said: Sa
 
 
 def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: set[str], said: Said,
-                    loved: bool | None, alone: bool = True) -> str | None:
+                    loved: bool | None, alone: bool = True, frame_mood: int | None = None) -> str | None:
     """The two largest children's labels joined ("Files and songs", "Apple store and new iPhone"), or the
     largest alone when both are too long and it holds ``BREADTH`` of the items (``alone``: not in place of a
     frame, "Praise for experience"); None
@@ -154,7 +161,7 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
     pair = [[u for u, _ in usable[:2]]] if len(usable) >= 2 and sum(n for _, n in usable[:2]) >= PAIR_BREADTH * total \
         else []  # two children that are a small part of it would name a part: "送来都凉、凉皮吃" over 1,400 items
     for option in pair + alone_ok:
-        label = _join(option, mood, loved, said, flat)
+        label = _join(option, mood if frame_mood is None else frame_mood, loved, said, flat)
         if label and label.lower() not in taken:
             return label
     return None
