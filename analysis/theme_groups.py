@@ -159,16 +159,22 @@ def refine(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
 
 
 def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, sizes: np.ndarray,
-                 moods: np.ndarray | None, max_items: float | None, least: int) -> np.ndarray:
+                 moods: np.ndarray | None, max_items: float | None, least: int,
+                 keep: np.ndarray | None = None) -> np.ndarray:
     """Each sub-theme in ``attach`` (held together by a name) moves to the group whose other, content
     sub-theme members it is nearest to on average by ``square`` (its members re-embedded without the
-    name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain."""
+    name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain.
+    ``keep`` (bool per sub-theme): stays where it is (session 12: beside its near-duplicate, ``theme_concepts.
+    beside_twin``; re-placing each of a pair alone by its name-less centroid tore "Steve Jobs emails" from
+    "Steve Jobs at the trial" after the concept passes had put them together)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     content = ~np.isin(np.arange(n), list(attach))
     moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
     cap = np.inf if max_items is None else float(max_items)
     for k in sorted(attach):
+        if keep is not None and keep[k]:
+            continue
         mean = {}
         for g in sorted(set(groups.tolist())):
             others = (groups == g) & content
