@@ -325,15 +325,6 @@ def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.nd
     return np.where(ok, nearest, -1).astype(np.int64)
 
 
-def beside_twin(groups: np.ndarray, twin: np.ndarray) -> np.ndarray:
-    """Per sub-theme, whether it shares its group with its near-duplicate (``twins``; either of the pair)."""
-    groups, twin = np.asarray(groups), np.asarray(twin)
-    together = (twin >= 0) & (groups[np.maximum(twin, 0)] == groups)
-    out = together.copy()
-    out[twin[together]] = True
-    return out
-
-
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
                    trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None,

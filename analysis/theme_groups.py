@@ -160,38 +160,53 @@ def refine(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
 
 def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, sizes: np.ndarray,
                  moods: np.ndarray | None, max_items: float | None, least: int,
-                 keep: np.ndarray | None = None) -> np.ndarray:
+                 twin: np.ndarray | None = None) -> np.ndarray:
     """Each sub-theme in ``attach`` (held together by a name) moves to the group whose other, content
     sub-theme members it is nearest to on average by ``square`` (its members re-embedded without the
     name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain.
-    ``keep`` (bool per sub-theme): stays where it is (session 12: beside its near-duplicate, ``theme_concepts.
-    beside_twin``; re-placing each of a pair alone by its name-less centroid tore "Steve Jobs emails" from
-    "Steve Jobs at the trial" after the concept passes had put them together)."""
+    ``twin`` (per sub-theme its near-duplicate or -1, ``theme_concepts.twins``; session 12): a sub-theme beside its
+    twin moves with it, as one unit by their mean distance, or stays when the twin is a content sub-theme (placing
+    each alone tore "Steve Jobs emails" from "Steve Jobs at the trial" after the concept passes joined them)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     content = ~np.isin(np.arange(n), list(attach))
     moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
     cap = np.inf if max_items is None else float(max_items)
+    done: set[int] = set()
     for k in sorted(attach):
-        if keep is not None and keep[k]:
+        if k in done:
+            continue
+        unit = _with_twin(k, groups, twin)
+        done.update(unit)
+        if content[unit].any():  # its twin is a content sub-theme: the pair stays where the concept passes put it
             continue
         mean = {}
         for g in sorted(set(groups.tolist())):
             others = (groups == g) & content
-            others[k] = False
+            others[unit] = False
             members = groups == g
-            if not others.any() or (moods[k] and (moods[members] == -moods[k]).any()):
+            if not others.any() or any(moods[u] and (moods[members] == -moods[u]).any() for u in unit):
                 continue
-            if g != groups[k] and sizes[members].sum() + sizes[k] > cap:
+            if g != groups[k] and sizes[members].sum() + sizes[unit].sum() > cap:
                 continue
-            mean[g] = float(square[k, others].mean())
+            mean[g] = float(square[np.ix_(unit, np.flatnonzero(others))].mean())
         if not mean:
             continue
         best = min(mean, key=lambda g: (mean[g], g))
-        alone = np.sum(groups == groups[k]) == 1
+        alone = np.sum(groups == groups[k]) == len(unit)
         if best != groups[k] and (not alone or len(set(groups.tolist())) > least):
-            groups[k] = best
+            groups[unit] = best
     return groups
+
+
+def _with_twin(k: int, groups: np.ndarray, twin: np.ndarray | None) -> list[int]:
+    """``k`` and the sub-themes of its group that are its twin or whose twin it is."""
+    if twin is None:
+        return [k]
+    twin = np.asarray(twin)
+    mates = {int(twin[k])} if twin[k] >= 0 else set()
+    mates |= {int(j) for j in np.flatnonzero(twin == k)}
+    return [k] + sorted(j for j in mates if j != k and groups[j] == groups[k])
 
 
 def renumber(groups: np.ndarray, sizes: np.ndarray) -> np.ndarray:

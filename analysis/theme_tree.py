@@ -197,7 +197,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     square = squareform(np.asarray(distances, dtype=np.float64))
     raw = groups_mod.constrained_linkage(square, counts, cut, most, MIN_TOP, moods, cap)
     raw = groups_mod.refine(raw, square, counts, moods, cap, MIN_TOP, cut)
-    keep = None  # sub-theme beside its near-duplicate after the concept passes: not re-attached by its name
+    twin = None  # near-duplicates (``theme_concepts.twins``): a name-only one is re-attached with its twin
     if concept is not None and moods is not None:  # session 8: one concept, one parent (theme_concepts)
         from . import theme_concepts as cm
 
@@ -214,10 +214,10 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
                                          ceiling=args[6])
         raw = cm.merge_parents(raw, *args, MIN_TOP)
         if votes is not None:
-            keep = cm.beside_twin(raw, cm.twins(votes, square, np.asarray(moods), concept[0]))
+            twin = cm.twins(votes, square, np.asarray(moods), concept[0])
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
-        raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP, keep=keep)
+        raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP, twin=twin)
     return groups_mod.renumber(raw, counts)
 
 

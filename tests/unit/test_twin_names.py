@@ -61,13 +61,12 @@ def _square() -> np.ndarray:
     return square
 
 
-def _name_less() -> np.ndarray:
-    """Without the name, 0 reads nearer salty and 1 nearer slow."""
+def _name_less(one_to_salty: float = 0.8) -> np.ndarray:
+    """Without the name, 0 reads nearer salty (0.2 vs 0.6) and 1 nearer slow (0.1 vs ``one_to_salty``)."""
     square = _square()
-    square[0, [2, 3, 4]] = square[[2, 3, 4], 0] = 0.8
-    square[0, [5, 6, 7]] = square[[5, 6, 7], 0] = 0.2
-    square[1, [2, 3, 4]] = square[[2, 3, 4], 1] = 0.2
-    square[1, [5, 6, 7]] = square[[5, 6, 7], 1] = 0.8
+    for k, slow, salty in ((0, 0.6, 0.2), (1, 0.1 if one_to_salty > 0.2 else 0.8, one_to_salty)):
+        square[k, [2, 3, 4]] = square[[2, 3, 4], k] = slow
+        square[k, [5, 6, 7]] = square[[5, 6, 7], k] = salty
     return square
 
 
@@ -81,9 +80,10 @@ def _votes() -> np.ndarray:
     return votes
 
 
-def _group(texts, votes):
+def _group(texts, votes, names=NAMES, name_less=None):
+    near = _name_less() if name_less is None else name_less
     return group_subthemes(squareform(_square(), checks=False), SIZES, 0.35, max_top=N, moods=MOODS,
-                           attach=NAMES, attach_distances=squareform(_name_less(), checks=False),
+                           attach=names, attach_distances=squareform(near, checks=False),
                            concept=(KINDS, cm.term_shares(texts)), votes=votes)
 
 
@@ -94,21 +94,17 @@ def test_name_only_twins_stay_together(texts):
     out = _group(texts, votes)
     assert out[0] == out[1] == out[2]  # old code: 0 re-attached to salty by its name-less centroid, 1 left with slow
     assert out[5] == out[6] == out[7] != out[2]
+    moved = _group(texts, votes, name_less=_name_less(one_to_salty=0.15))  # both read nearer salty: both move
+    assert moved[0] == moved[1] == moved[5] != moved[2]
+
+
+@pytest.mark.parametrize("texts", [ZH, EN], ids=["zh", "en"])
+def test_a_name_only_sub_theme_stays_beside_its_content_twin(texts):
+    out = _group(texts, _votes(), names=[0])  # 1 is a content sub-theme: it anchors its twin
+    assert out[0] == out[1] == out[2]  # old code: 0 re-attached to salty
 
 
 @pytest.mark.parametrize("texts", [ZH, EN], ids=["zh", "en"])
 def test_without_votes_each_name_only_sub_theme_is_still_re_placed(texts):
     out = _group(texts, None)  # no members' votes: no twins, the name-less centroids decide as before
     assert out[0] == out[5] and out[1] == out[2]
-
-
-def test_beside_twin_marks_both_of_a_pair_in_one_group():
-    groups = np.array([0, 0, 1, 1, 2])
-    twin = np.array([1, -1, 0, -1, 3])  # 0 -> 1 together (both kept); 2 -> 0 apart; 4 -> 3 apart
-    assert cm.beside_twin(groups, twin).tolist() == [True, True, False, False, False]
-    keep = cm.beside_twin(groups, twin)
-    square = np.full((5, 5), 0.9)
-    square[0, 2] = square[2, 0] = 0.1  # 0 alone would go to 2's group
-    np.fill_diagonal(square, 0.0)
-    assert attach_names(groups, [0], square, np.full(5, 10), None, None, 1)[0] == 1
-    assert attach_names(groups, [0], square, np.full(5, 10), None, None, 1, keep=keep)[0] == 0
