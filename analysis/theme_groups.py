@@ -165,8 +165,11 @@ def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, 
     sub-theme members it is nearest to on average by ``square`` (its members re-embedded without the
     name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain.
     ``twin`` (per sub-theme its near-duplicate or -1, ``theme_concepts.twins``; session 12): a sub-theme beside its
-    twin moves with it, as one unit by their mean distance, or stays when the twin is a content sub-theme (placing
-    each alone tore "Steve Jobs emails" from "Steve Jobs at the trial" after the concept passes joined them)."""
+    twin moves with it, as one unit by their mean distance (the larger alone counted against ``max_items``: a second
+    wording adds no claim, as in ``theme_concepts.follow_members``; when its nearest group is full, the pair stays
+    where it is rather than going further), or stays when the twin is a content sub-theme
+    (placing each alone tore "Steve Jobs emails" from "Steve Jobs at the trial" after the concept passes joined
+    them, and the cap sent one of two automated stock posts away from the stock parent)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     content = ~np.isin(np.arange(n), list(attach))
@@ -180,16 +183,19 @@ def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, 
         done.update(unit)
         if content[unit].any():  # its twin is a content sub-theme: the pair stays where the concept passes put it
             continue
-        mean = {}
+        mean, full = {}, set()
         for g in sorted(set(groups.tolist())):
             others = (groups == g) & content
             others[unit] = False
             members = groups == g
             if not others.any() or any(moods[u] and (moods[members] == -moods[u]).any() for u in unit):
                 continue
-            if g != groups[k] and sizes[members].sum() + sizes[unit].sum() > cap:
-                continue
+            if g != groups[k] and sizes[members].sum() + sizes[unit].max() > cap:  # a twin adds no claim
+                full.add(g)
             mean[g] = float(square[np.ix_(unit, np.flatnonzero(others))].mean())
+        if len(unit) > 1 and mean and min(mean, key=lambda g: (mean[g], g)) in full:
+            continue  # the pair's nearest parent is full: the pair stays together where it is
+        mean = {g: m for g, m in mean.items() if g not in full}
         if not mean:
             continue
         best = min(mean, key=lambda g: (mean[g], g))
