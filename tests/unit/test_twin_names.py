@@ -108,3 +108,20 @@ def test_a_name_only_sub_theme_stays_beside_its_content_twin(texts):
 def test_without_votes_each_name_only_sub_theme_is_still_re_placed(texts):
     out = _group(texts, None)  # no members' votes: no twins, the name-less centroids decide as before
     assert out[0] == out[5] and out[1] == out[2]
+
+
+def test_a_name_only_pair_whose_nearest_parent_is_full_stays_together():
+    # 0-1 name-only twins in a group of their own; nearest (0.3) to the full group of 2-4, far (0.9) from 5-7
+    groups = np.array([9, 9, 0, 0, 0, 1, 1, 1])
+    sizes = np.array([10, 10, 100, 100, 100, 10, 10, 10])
+    square = np.full((8, 8), 0.9)
+    square[np.ix_([0, 1], [2, 3, 4])] = square[np.ix_([2, 3, 4], [0, 1])] = 0.3
+    square[0, 1] = square[1, 0] = 0.05
+    np.fill_diagonal(square, 0.0)
+    twin = np.array([1, 0, -1, -1, -1, -1, -1, -1])
+    alone = attach_names(groups, [0, 1], square, sizes, None, 305.0, 2)
+    assert alone[0] == alone[1] == 1  # each placed alone: past the full group to the far one
+    paired = attach_names(groups, [0, 1], square, sizes, None, 305.0, 2, twin=twin)
+    assert paired[0] == paired[1] == 9  # the pair stays where it is rather than going further
+    roomy = attach_names(groups, [0, 1], square, sizes, None, 315.0, 2, twin=twin)
+    assert roomy[0] == roomy[1] == 0  # 300 + the larger twin (10) fits: a second wording adds no claim
