@@ -38,6 +38,8 @@ and parents whose members vote for each other merge (``theme_concepts.merge_vote
 Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
 sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
 than its siblings (``type_gaps``).
+Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
+(``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
