@@ -159,33 +159,60 @@ def refine(groups: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.
 
 
 def attach_names(groups: np.ndarray, attach: Sequence[int], square: np.ndarray, sizes: np.ndarray,
-                 moods: np.ndarray | None, max_items: float | None, least: int) -> np.ndarray:
+                 moods: np.ndarray | None, max_items: float | None, least: int,
+                 twin: np.ndarray | None = None) -> np.ndarray:
     """Each sub-theme in ``attach`` (held together by a name) moves to the group whose other, content
     sub-theme members it is nearest to on average by ``square`` (its members re-embedded without the
-    name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain."""
+    name), never to a group of the opposite mood or past ``max_items``, as long as ``least`` groups remain.
+    ``twin`` (per sub-theme its near-duplicate or -1, ``theme_concepts.twins``; session 12): a sub-theme beside its
+    twin moves with it, as one unit by their mean distance (the larger alone counted against ``max_items``: a second
+    wording adds no claim, as in ``theme_concepts.follow_members``; when its nearest group is full, the pair stays
+    where it is rather than going further), or stays when the twin is a content sub-theme
+    (placing each alone tore "Steve Jobs emails" from "Steve Jobs at the trial" after the concept passes joined
+    them, and the cap sent one of two automated stock posts away from the stock parent)."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     content = ~np.isin(np.arange(n), list(attach))
     moods = np.zeros(n, np.int64) if moods is None else np.asarray(moods)
     cap = np.inf if max_items is None else float(max_items)
+    done: set[int] = set()
     for k in sorted(attach):
-        mean = {}
+        if k in done:
+            continue
+        unit = _with_twin(k, groups, twin)
+        done.update(unit)
+        if content[unit].any():  # its twin is a content sub-theme: the pair stays where the concept passes put it
+            continue
+        mean, full = {}, set()
         for g in sorted(set(groups.tolist())):
             others = (groups == g) & content
-            others[k] = False
+            others[unit] = False
             members = groups == g
-            if not others.any() or (moods[k] and (moods[members] == -moods[k]).any()):
+            if not others.any() or any(moods[u] and (moods[members] == -moods[u]).any() for u in unit):
                 continue
-            if g != groups[k] and sizes[members].sum() + sizes[k] > cap:
-                continue
-            mean[g] = float(square[k, others].mean())
+            if g != groups[k] and sizes[members].sum() + sizes[unit].max() > cap:  # a twin adds no claim
+                full.add(g)
+            mean[g] = float(square[np.ix_(unit, np.flatnonzero(others))].mean())
+        if len(unit) > 1 and mean and min(mean, key=lambda g: (mean[g], g)) in full:
+            continue  # the pair's nearest parent is full: the pair stays together where it is
+        mean = {g: m for g, m in mean.items() if g not in full}
         if not mean:
             continue
         best = min(mean, key=lambda g: (mean[g], g))
-        alone = np.sum(groups == groups[k]) == 1
+        alone = np.sum(groups == groups[k]) == len(unit)
         if best != groups[k] and (not alone or len(set(groups.tolist())) > least):
-            groups[k] = best
+            groups[unit] = best
     return groups
+
+
+def _with_twin(k: int, groups: np.ndarray, twin: np.ndarray | None) -> list[int]:
+    """``k`` and the sub-themes of its group that are its twin or whose twin it is."""
+    if twin is None:
+        return [k]
+    twin = np.asarray(twin)
+    mates = {int(twin[k])} if twin[k] >= 0 else set()
+    mates |= {int(j) for j in np.flatnonzero(twin == k)}
+    return [k] + sorted(j for j in mates if j != k and groups[j] == groups[k])
 
 
 def renumber(groups: np.ndarray, sizes: np.ndarray) -> np.ndarray:

@@ -38,6 +38,8 @@ and parents whose members vote for each other merge (``theme_concepts.merge_vote
 Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
 sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
 than its siblings (``type_gaps``).
+Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
+(``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -197,6 +199,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     square = squareform(np.asarray(distances, dtype=np.float64))
     raw = groups_mod.constrained_linkage(square, counts, cut, most, MIN_TOP, moods, cap)
     raw = groups_mod.refine(raw, square, counts, moods, cap, MIN_TOP, cut)
+    twin = None  # near-duplicates (``theme_concepts.twins``): a name-only one is re-attached with its twin
     if concept is not None and moods is not None:  # session 8: one concept, one parent (theme_concepts)
         from . import theme_concepts as cm
 
@@ -212,9 +215,11 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
                                          cap if cap is not None else np.inf, MIN_TOP, arrivals=arrivals,
                                          ceiling=args[6])
         raw = cm.merge_parents(raw, *args, MIN_TOP)
+        if votes is not None:
+            twin = cm.twins(votes, square, np.asarray(moods), concept[0])
     if len(attach):
         near = square if attach_distances is None else squareform(np.asarray(attach_distances, dtype=np.float64))
-        raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP)
+        raw = groups_mod.attach_names(raw, attach, near, counts, moods, cap, MIN_TOP, twin=twin)
     return groups_mod.renumber(raw, counts)
 
 

@@ -1,9 +1,9 @@
 """Why a concept's sub-theme is not under the concept's main parent: the ``theme_concepts.follow_members`` rules
 read on the final tree of ``bench/tree_quality.py``'s sub-themes (its ``--reuse`` cache; no labels needed).
 
-    PYTHONPATH=. .venv/bin/python bench/concept_blockers.py [--sets waimai] [--cache DIR]
+    PYTHONPATH=. .venv/bin/python bench/concept_blockers.py [--sets waimai] [--cache DIR] [--strict]
 
-Per concept of ``tree_quality.CONCEPTS`` (sub-themes at least half of whose members match its pattern), per such
+Per concept of ``tree_quality.CONCEPTS`` (``--strict``: the session 12 patterns, ``STRICT_CONCEPTS``; sub-themes at least half of whose members match its pattern), per such
 sub-theme outside the parent holding most of its items: size, the app's negative share, mood and clear kind
 (``theme_tree.clear_kinds``), its ``twins`` partner, its members' votes per parent (``member_votes``), and each
 rule of ``follow_members`` for a move to the main parent, "ok" or what blocks it:
@@ -93,7 +93,7 @@ def blockers(s: int, target: int, top_of, votes, square, sizes, moods, kinds, sh
     return out
 
 
-def report(name: str, cache: Path) -> None:
+def report(name: str, cache: Path, strict: bool = False) -> None:
     from scipy.spatial.distance import squareform
 
     result, docs, neg, args, kwargs, top_of = captured(name, cache)
@@ -112,7 +112,7 @@ def report(name: str, cache: Path) -> None:
     items = sizes @ member
     print(f"\n## {name}: {len(sizes)} sub-themes, {int(sizes.sum())} items, {len(items)} parents; cap {cap:.0f}, "
           f"concept ceiling {ceiling:.0f}, stop {stop:.3f}")
-    for concept, subs in tq.concept_subthemes(name, docs, labels, len(sizes)).items():
+    for concept, subs in tq.concept_subthemes(name, docs, labels, len(sizes), strict).items():
         by = np.bincount(top_of[subs], weights=sizes[subs], minlength=len(items))
         main = int(by.argmax())
         outside = [int(s) for s in subs if top_of[s] != main]
@@ -132,9 +132,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="waimai")
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "feedback-triage" / "eval")
+    ap.add_argument("--strict", action="store_true", help="the session 12 concept patterns")
     a = ap.parse_args()
     for name in a.sets.split(","):
-        report(name, a.cache)
+        report(name, a.cache, a.strict)
 
 
 if __name__ == "__main__":
