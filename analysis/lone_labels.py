@@ -15,6 +15,14 @@ what the members report is named again here, once the tree is labelled (``theme_
   tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already
   weighed for these themes; asking it again with the label reserved (as ``label_polish`` does for sub-themes)
   gave no acceptable phrase on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md).
+- a label that says less than a category its members' words support: one bare word ("Songs") or one holding a
+  count ("Zero star", 五星) gives way, like an empty one, to the category of ``parent_categories.CATEGORIES`` whose
+  cues ``parent_categories.LONE_SHARE`` of the members say (``lone_category``), ``CATEGORY_OVER_LABEL`` times as
+  many members as say the label: "Music and playlist problems", "Star ratings", framed by the theme's mood;
+- a verdict with no topic ("Not bad", "Awesome", a lone rare word such as "Indigence": every content word says
+  how, or is one empty word) that neither a category nor a typical sentence replaces is named as what it is,
+  by its members' kind and mood (``vague``): "Requests for improvement", "Mixed reviews", "Praise without
+  detail", "Complaints without detail" (改进建议, 褒贬不一, 笼统的好评, 笼统的差评).
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
@@ -41,6 +49,14 @@ _ZH_COUNT_TAGS = ("m", "q", "t")
 #: English words that count (a label "Second time" or "Two" names nothing either).
 _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten first second third once twice time "
                       "times".split())
+
+#: A category replaces a bare or counted label when this many times as many members say its cues as say the label.
+CATEGORY_OVER_LABEL = 1.5
+#: A theme of verdicts with no topic is one of requests when this share of its profiled members are requests.
+REQUEST_SHARE = 0.5
+#: Names of a theme of verdicts with no topic (``vague``), English and Chinese: requests, mixed, praise, complaint.
+VAGUE = {"en": ("Requests for improvement", "Mixed reviews", "Praise without detail", "Complaints without detail"),
+         "zh": ("改进建议", "褒贬不一", "笼统的好评", "笼统的差评")}
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -126,9 +142,10 @@ def lifted(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
         here, everywhere, len(inside), len(corpus), LEAST_SAID))
 
 
-def said_share(label: str, texts: Sequence[str]) -> float:
+def said_share(label: str, texts: Sequence[str], whole: bool = False) -> float:
     """Share of ``texts`` that say ``SAID_PART`` of the content words of ``label`` (English: any inflection;
-    Chinese: jieba words but degree adverbs, as substrings): a member sentence is said in others' words too."""
+    Chinese: jieba words but degree adverbs, as substrings): a member sentence is said in others' words too;
+    ``whole``: all of them (what a short label claims)."""
     import math
 
     from .label_polish import _WORD, _low_words, word_pattern
@@ -143,30 +160,78 @@ def said_share(label: str, texts: Sequence[str]) -> float:
         hits = [lambda t, w=w: w in t for w in dict.fromkeys(_zh_words(label))]
     if not hits:
         return 0.0
-    need = math.ceil(SAID_PART * len(hits))
+    need = len(hits) if whole else math.ceil(SAID_PART * len(hits))
     return sum(1 for t in texts if sum(h(t) for h in hits) >= need) / len(texts)
 
 
+def counted(label: str) -> bool:
+    """Whether a label holds a count or a number ("Zero star", "5 stars", 五星, 第二次): what a few members wrote."""
+    if re.search(r"[\u4e00-\u9fff]", label):
+        from .zh_words import segmenter, word_tag
+
+        return any(ch.isdigit() for ch in label) or any(
+            word_tag(w).startswith(_ZH_COUNT_TAGS) for w in segmenter().lcut(label) if w.strip())
+    from .label_polish import _WORD
+
+    return any(ch.isdigit() for ch in label) or any(w.lower() in _EN_COUNT for w in _WORD.findall(label))
+
+
+def verdict(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether an empty label (``empty_label``) only says how members find the product, of no topic: every content
+    word a sentiment word, a negation or a count ("Not bad", "Awesome", 很好, 一般般), or it is one word ("Needs", a
+    rare synonym: "Indigence"); not a problem word ("Fix the bug" says what to do)."""
+    from .label_mood import _valence
+    from .label_polish import _WORD, _low_words, one_word
+    from .en_phrases import NEGATIONS
+
+    if re.search(r"[\u4e00-\u9fff]", label):
+        return empty_label(label, inside, corpus)
+    if one_word(label):
+        return True
+    stop = _low_words()
+    lex = _valence()
+    words = [w.lower().strip(".'-") for w in _WORD.findall(label)]
+    content = [w for w in words if w not in stop or w in NEGATIONS]
+    return bool(content) and all(w in NEGATIONS or w in _EN_COUNT or abs(lex.get(w, 0.0)) >= 0.9 for w in content)
+
+
+def vague(label: str, mood: int, requests: float) -> str:
+    """The name of a theme of verdicts with no topic (``VAGUE``) in the language of its ``label``: requests when
+    ``REQUEST_SHARE`` of its members ask for something, else by ``mood`` (0: mixed)."""
+    names = VAGUE["zh" if re.search(r"[\u4e00-\u9fff]", label) else "en"]
+    if requests >= REQUEST_SHARE:
+        return names[0]
+    return names[2] if mood > 0 else names[3] if mood < 0 else names[1]
+
+
 def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typical: Typical,
-                   sample: int = 20000) -> list[tuple[str, str]]:
-    """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty
-    (module docstring); ``labels``: the sub-theme of each of ``docs``. Labels are set in place (the lone
-    sub-theme's too); returns the (old, new) pairs changed."""
+                   sample: int = 20000, facts: Sequence[tuple[int, float] | None] | None = None
+                   ) -> list[tuple[str, str]]:
+    """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty, or says less
+    than a category of its members (module docstring); ``labels``: the sub-theme of each of ``docs``; ``facts``: per
+    top-level theme, (its mood, the share of its members that are requests) by the app's profile, or None. Labels
+    are set in place (the lone sub-theme's too); returns the (old, new) pairs changed."""
     import numpy as np
 
-    from .label_polish import concentrated, shouting
+    from .label_polish import concentrated, one_word, shouting
+    from .parent_categories import lone_category
+    from .parent_labels import Said
 
     labels = np.asarray(labels)
     if len(docs) > sample:  # the shares are read on a seeded sample of a large corpus
         keep = np.sort(np.random.default_rng(0).choice(len(docs), sample, replace=False))
         docs, labels = [docs[j] for j in keep], labels[keep]
     changed: list[tuple[str, str]] = []
+    said = Said()
     for g, top in enumerate(tops):
         if top.is_group:
             continue
         inside = [docs[j] for j in np.flatnonzero(labels == top.children[0])]
         old = top.label
-        if not inside or not empty_label(old, inside, docs):
+        if not inside:
+            continue
+        empty = empty_label(old, inside, docs)
+        if not empty and not one_word(old) and not counted(old):
             continue
         others = {t.label.lower() for t in tops if t is not top}
         others |= {sub_labels[k].lower() for t in tops if t.is_group for k in t.children}
@@ -177,8 +242,22 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
                 and said_share(new, inside) * len(inside) >= max(LEAST_MEMBERS, LEAST_SAID * len(inside)) \
                 and (concentrated(new, inside, docs) or lifted(new, inside, docs))
 
-        found = typical(g, sorted(others) + [old])
-        new = found if fits(found) else None
+        mood, requests = (facts[g] if facts is not None and facts[g] is not None else (0, 0.0))
+        rest = [docs[j] for j in np.flatnonzero((labels >= 0) & (labels != top.children[0]))]
+        if len(rest) > len(inside) * 20:  # the others' shares are read on a seeded sample of them
+            rest = [rest[j] for j in np.sort(np.random.default_rng(g).choice(len(rest), len(inside) * 20,
+                                                                            replace=False))]
+        cat = lone_category(inside, rest, mood, said, lambda label: label.lower() not in others
+                            and label.lower() != old.lower())
+        new = None
+        if cat is not None and (empty or cat[1] >= CATEGORY_OVER_LABEL * said_share(old, inside, whole=True)):
+            new = cat[0]  # the category its members' words support says more than a bare word or a count
+        elif empty:
+            found = typical(g, sorted(others) + [old])
+            new = found if fits(found) else None
+            if new is None and verdict(old, inside, docs):
+                new = vague(old, mood, requests)
+                new = None if new.lower() in others else new
         if new is not None:
             top.label = new
             sub_labels[top.children[0]] = new

@@ -607,8 +607,27 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         return typical_sentence(docs_by_top[g], centroids[g], embed, tops[g].keywords,
                                 {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
-    name_lone_tops(tops, sub_labels, docs, labels, typical)
+    name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
     return top_of, tops
+
+
+def _lone_facts(tops, alone, profiled_idx: np.ndarray, said: np.ndarray, typed: np.ndarray
+                ) -> list[tuple[int, float] | None]:
+    """Per top-level theme of one sub-theme, (its mood by the app's sentiment, the share of its sampled members
+    the app's type calls requests) over its profiled sampled members (``alone``); None for groups or no profile."""
+    from .feedback_classes import TYPES
+
+    known = dict(zip(np.asarray(profiled_idx).tolist(), range(len(profiled_idx))))
+    out: list[tuple[int, float] | None] = []
+    for top, idx in zip(tops, alone):
+        rows = [known[int(i)] for i in idx if int(i) in known] if idx is not None and len(said) else []
+        if top.is_group or not rows:
+            out.append(None)
+            continue
+        moods = (np.asarray(said)[rows] - 1).tolist()
+        requests = float(np.mean(np.asarray(typed)[rows] == TYPES.index("request"))) if len(typed) else 0.0
+        out.append((app_polarity(moods), requests))
+    return out
 
 
 def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
