@@ -21,8 +21,9 @@ what the members report is named again here, once the tree is labelled (``theme_
   many members as say the label: "Music and playlist problems", "Star ratings", framed by the theme's mood;
 - a verdict with no topic ("Not bad", "Awesome", a lone rare word such as "Indigence": every content word says
   how, or is one empty word) that neither a category nor a typical sentence replaces is named as what it is,
-  by its members' kind and mood (``vague``): "Requests for improvement", "Mixed reviews", "Praise without
-  detail", "Complaints without detail" (改进建议, 褒贬不一, 笼统的好评, 笼统的差评).
+  by the type most of its members have and its mood (``vague``): "Requests for improvement", "Assorted
+  questions", "Mixed opinions", "Praise without detail", "Complaints without detail" (改进建议, 各类提问, 评价一般,
+  笼统的好评, 笼统的差评).
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
@@ -52,11 +53,13 @@ _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten fir
 
 #: A category replaces a bare or counted label when this many times as many members say its cues as say the label.
 CATEGORY_OVER_LABEL = 1.5
-#: A theme of verdicts with no topic is one of requests when this share of its profiled members are requests.
-REQUEST_SHARE = 0.5
-#: Names of a theme of verdicts with no topic (``vague``), English and Chinese: requests, mixed, praise, complaint.
-VAGUE = {"en": ("Requests for improvement", "Mixed reviews", "Praise without detail", "Complaints without detail"),
-         "zh": ("改进建议", "褒贬不一", "笼统的好评", "笼统的差评")}
+#: A theme of verdicts with no topic is of mixed opinions when praise and complaint each are this share of its members.
+MIXED_SHARE = 0.25
+#: Names of a theme of verdicts with no topic (``vague``), English and Chinese, by what most of its members are.
+VAGUE = {"en": {"request": "Requests for improvement", "question": "Assorted questions", "mixed": "Mixed opinions",
+                "praise": "Praise without detail", "complaint": "Complaints without detail", "other": "Assorted comments"},
+         "zh": {"request": "改进建议", "question": "各类提问", "mixed": "评价一般", "praise": "笼统的好评",
+                "complaint": "笼统的差评", "other": "各类反馈"}}
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -178,8 +181,9 @@ def counted(label: str) -> bool:
 
 def verdict(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
     """Whether an empty label (``empty_label``) only says how members find the product, of no topic: every content
-    word a sentiment word, a negation or a count ("Not bad", "Awesome", 很好, 一般般), or it is one word ("Needs", a
-    rare synonym: "Indigence"); not a problem word ("Fix the bug" says what to do)."""
+    word a sentiment word, a negation or a count ("Not bad", "Awesome", 很好, 一般般), or it is one word fewer than
+    ``TOPIC_SHARE`` of the members say (a rare synonym: "Indigence"); not a problem word ("Fix the bug" says what to
+    do)."""
     from .label_mood import _valence
     from .label_polish import _WORD, _low_words, one_word
     from .en_phrases import NEGATIONS
@@ -187,7 +191,7 @@ def verdict(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
     if re.search(r"[\u4e00-\u9fff]", label):
         return empty_label(label, inside, corpus)
     if one_word(label):
-        return True
+        return said_share(label, inside) < TOPIC_SHARE  # a word few members say ("Indigence") names none of them
     stop = _low_words()
     lex = _valence()
     words = [w.lower().strip(".'-") for w in _WORD.findall(label)]
@@ -195,21 +199,24 @@ def verdict(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
     return bool(content) and all(w in NEGATIONS or w in _EN_COUNT or abs(lex.get(w, 0.0)) >= 0.9 for w in content)
 
 
-def vague(label: str, mood: int, requests: float) -> str:
-    """The name of a theme of verdicts with no topic (``VAGUE``) in the language of its ``label``: requests when
-    ``REQUEST_SHARE`` of its members ask for something, else by ``mood`` (0: mixed)."""
+def vague(label: str, facts: tuple[int, str, bool] | None) -> str:
+    """The name of a theme of verdicts with no topic (``VAGUE``) in the language of its ``label``, by its ``facts``
+    (mood, the type most members have, whether praise and complaint are both ``MIXED_SHARE``): requests or
+    questions when most are; else mixed, praise or complaint by the mood; other when neutral."""
     names = VAGUE["zh" if re.search(r"[\u4e00-\u9fff]", label) else "en"]
-    if requests >= REQUEST_SHARE:
-        return names[0]
-    return names[2] if mood > 0 else names[3] if mood < 0 else names[1]
+    mood, kind, mixed = facts if facts is not None else (0, "other", False)
+    if kind in ("request", "question"):
+        return names[kind]
+    return names["mixed" if mixed else "praise" if mood > 0 else "complaint" if mood < 0 else "other"]
 
 
 def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typical: Typical,
-                   sample: int = 20000, facts: Sequence[tuple[int, float] | None] | None = None
+                   sample: int = 20000, facts: Sequence[tuple[int, str, bool] | None] | None = None
                    ) -> list[tuple[str, str]]:
     """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty, or says less
     than a category of its members (module docstring); ``labels``: the sub-theme of each of ``docs``; ``facts``: per
-    top-level theme, (its mood, the share of its members that are requests) by the app's profile, or None. Labels
+    top-level theme, (its mood, the type most of its members have, whether praise and complaint are both
+    ``MIXED_SHARE`` of them) by the app's profile, or None. Labels
     are set in place (the lone sub-theme's too); returns the (old, new) pairs changed."""
     import numpy as np
 
@@ -242,7 +249,8 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
                 and said_share(new, inside) * len(inside) >= max(LEAST_MEMBERS, LEAST_SAID * len(inside)) \
                 and (concentrated(new, inside, docs) or lifted(new, inside, docs))
 
-        mood, requests = (facts[g] if facts is not None and facts[g] is not None else (0, 0.0))
+        fact = facts[g] if facts is not None else None
+        mood = fact[0] if fact is not None else 0
         rest = [docs[j] for j in np.flatnonzero((labels >= 0) & (labels != top.children[0]))]
         if len(rest) > len(inside) * 20:  # the others' shares are read on a seeded sample of them
             rest = [rest[j] for j in np.sort(np.random.default_rng(g).choice(len(rest), len(inside) * 20,
@@ -256,7 +264,7 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
             found = typical(g, sorted(others) + [old])
             new = found if fits(found) else None
             if new is None and verdict(old, inside, docs):
-                new = vague(old, mood, requests)
+                new = vague(old, fact)
                 new = None if new.lower() in others else new
         if new is not None:
             top.label = new

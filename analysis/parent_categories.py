@@ -67,7 +67,7 @@ CATEGORIES: tuple[Category, ...] = (
          "photo photos picture pictures video videos camera image images"),
     _cat("Music and playlists", "Music and playlist problems", "Praise for the music",
          "song songs music playlist playlists album albums artist artists shuffle lyrics"),
-    _cat("Star ratings", "Low star ratings", "High star ratings", "star stars rating ratings rate rated"),
+    _cat("Star ratings", None, "High star ratings", "star stars rating ratings rate rated"),  # complaints give 5 too
     _cat("Sound", "Sound problems", "Praise for the sound", "sound sounds audio music volume speaker speakers"),
     _cat("Customer support", "Customer support problems", "Praise for customer support",
          "support customer staff reply replied response responded agent"),

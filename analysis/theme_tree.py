@@ -612,21 +612,24 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
 
 
 def _lone_facts(tops, alone, profiled_idx: np.ndarray, said: np.ndarray, typed: np.ndarray
-                ) -> list[tuple[int, float] | None]:
-    """Per top-level theme of one sub-theme, (its mood by the app's sentiment, the share of its sampled members
-    the app's type calls requests) over its profiled sampled members (``alone``); None for groups or no profile."""
+                ) -> list[tuple[int, str, bool] | None]:
+    """Per top-level theme of one sub-theme, over its profiled sampled members (``alone``): (its mood by the app's
+    sentiment, the feedback type most of them have by the app's type, whether praise and complaint are both
+    ``lone_labels.MIXED_SHARE`` of them); None for groups or without a profile."""
     from .feedback_classes import TYPES
+    from .lone_labels import MIXED_SHARE
 
     known = dict(zip(np.asarray(profiled_idx).tolist(), range(len(profiled_idx))))
-    out: list[tuple[int, float] | None] = []
+    out: list[tuple[int, str, bool] | None] = []
     for top, idx in zip(tops, alone):
         rows = [known[int(i)] for i in idx if int(i) in known] if idx is not None and len(said) else []
-        if top.is_group or not rows:
+        if top.is_group or not rows or len(typed) != len(said):
             out.append(None)
             continue
         moods = (np.asarray(said)[rows] - 1).tolist()
-        requests = float(np.mean(np.asarray(typed)[rows] == TYPES.index("request"))) if len(typed) else 0.0
-        out.append((app_polarity(moods), requests))
+        kinds = np.bincount(np.asarray(typed)[rows], minlength=len(TYPES))
+        mixed = min(moods.count(1), moods.count(-1)) >= MIXED_SHARE * len(moods)
+        out.append((app_polarity(moods), TYPES[int(kinds.argmax())], mixed))
     return out
 
 
