@@ -2,7 +2,8 @@
 themes; no parent labeller reads them. Their label is what a PM puts on a slide, so one that says nothing of
 what the members report is named again here, once the tree is labelled (``theme_tree.build_tree``):
 
-- empty: every content word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
+- empty: one word fewer than ``TOPIC_SHARE`` of the members say (a rare synonym: "Indigence"), or every content
+  word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
   generic word, a sentiment or problem word, a word said all over the corpus or mostly elsewhere): "Needs",
   "Awesome", "Not bad", "Great app" where "app" is in every review, "See details" where every issue form says
   it; not a word ``TOPIC_SHARE`` of the members say ``LIFT`` times as often as the corpus (their topic, however
@@ -60,6 +61,9 @@ VAGUE = {"en": {"request": "Requests for improvement", "question": "Assorted que
                 "praise": "Praise without detail", "complaint": "Complaints without detail", "other": "Assorted comments"},
          "zh": {"request": "改进建议", "question": "各类提问", "mixed": "评价一般", "praise": "笼统的好评",
                 "complaint": "笼统的差评", "other": "各类反馈"}}
+
+#: A Chinese word that counts: numerals and a measure (五星, 两份, 三次); jieba tags some as nouns.
+_ZH_COUNTED = re.compile(r"^[零一二两三四五六七八九十百千万]+[星分次个份块元颗天]$")
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -173,7 +177,7 @@ def counted(label: str) -> bool:
         from .zh_words import segmenter, word_tag
 
         return any(ch.isdigit() for ch in label) or any(
-            word_tag(w).startswith(_ZH_COUNT_TAGS) for w in segmenter().lcut(label) if w.strip())
+            word_tag(w).startswith(_ZH_COUNT_TAGS) or _ZH_COUNTED.match(w) for w in segmenter().lcut(label) if w.strip())
     from .label_polish import _WORD
 
     return any(ch.isdigit() for ch in label) or any(w.lower() in _EN_COUNT for w in _WORD.findall(label))
@@ -237,7 +241,7 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
         old = top.label
         if not inside:
             continue
-        empty = empty_label(old, inside, docs)
+        empty = empty_label(old, inside, docs) or (one_word(old) and said_share(old, inside) < TOPIC_SHARE)
         if not empty and not one_word(old) and not counted(old):
             continue
         others = {t.label.lower() for t in tops if t is not top}
