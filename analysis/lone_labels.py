@@ -54,6 +54,8 @@ _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten fir
 
 #: A category replaces a bare or counted label when this many times as many members say its cues as say the label.
 CATEGORY_OVER_LABEL = 1.5
+#: A category's cues are read on at most this many of a lone theme's members and of all documents (seeded samples).
+CATEGORY_SAMPLE = 1000
 #: A theme of verdicts with no topic is of mixed opinions when praise and complaint each are this share of its members.
 MIXED_SHARE = 0.25
 #: Names of a theme of verdicts with no topic (``vague``), English and Chinese, by what most of its members are.
@@ -233,7 +235,8 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
         keep = np.sort(np.random.default_rng(0).choice(len(docs), sample, replace=False))
         docs, labels = [docs[j] for j in keep], labels[keep]
     changed: list[tuple[str, str]] = []
-    said = Said()
+    said = Said()  # one parse per text for every lone theme: the categories' cues are read on seeded samples
+    pool = np.sort(np.random.default_rng(1).choice(len(docs), min(len(docs), CATEGORY_SAMPLE), replace=False))
     for g, top in enumerate(tops):
         if top.is_group:
             continue
@@ -255,11 +258,10 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
 
         fact = facts[g] if facts is not None else None
         mood = fact[0] if fact is not None else 0
-        rest = [docs[j] for j in np.flatnonzero((labels >= 0) & (labels != top.children[0]))]
-        if len(rest) > len(inside) * 20:  # the others' shares are read on a seeded sample of them
-            rest = [rest[j] for j in np.sort(np.random.default_rng(g).choice(len(rest), len(inside) * 20,
-                                                                            replace=False))]
-        cat = lone_category(inside, rest, mood, said, lambda label: label.lower() not in others
+        rest = [docs[j] for j in pool if labels[j] >= 0 and labels[j] != top.children[0]]
+        read = inside if len(inside) <= CATEGORY_SAMPLE else [inside[j] for j in np.sort(
+            np.random.default_rng(g).choice(len(inside), CATEGORY_SAMPLE, replace=False))]
+        cat = lone_category(read, rest, mood, said, lambda label: label.lower() not in others
                             and label.lower() != old.lower())
         new = None
         if cat is not None and (empty or cat[1] >= CATEGORY_OVER_LABEL * said_share(old, inside, whole=True)):
