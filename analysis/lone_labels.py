@@ -55,7 +55,7 @@ _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten fir
 #: A category replaces a bare or counted label when this many times as many members say its cues as say the label.
 CATEGORY_OVER_LABEL = 1.5
 #: A category's cues are read on at most this many of a lone theme's members and of all documents (seeded samples).
-CATEGORY_SAMPLE = 1000
+CATEGORY_SAMPLE = 500
 #: A theme of verdicts with no topic is of mixed opinions when praise and complaint each are this share of its members.
 MIXED_SHARE = 0.25
 #: Names of a theme of verdicts with no topic (``vague``), English and Chinese, by what most of its members are.
