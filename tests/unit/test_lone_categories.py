@@ -97,3 +97,17 @@ def test_app_failures_sharing_no_word_are_named_by_update_and_loading():
     label = pl.name_parent("Feed and screen", list(FAILURES), [40, 40, 40], texts, OTHERS, -1, set(), pl.Said(),
                            loved=False)
     assert label in ("Loading and update problems", "Update and loading problems"), label
+
+
+def test_lone_facts_read_the_apps_sentiment_and_type_of_the_sampled_members():
+    from analysis.feedback_classes import TYPES
+    from analysis.theme_tree import _lone_facts
+
+    cents = np.zeros((2, 4), np.float32)
+    tops = [TopTheme([0], [], "Not bad", cents[0], 4), TopTheme([1, 2], [], "Parent", cents[1], 8)]
+    alone = [np.array([0, 1, 2, 3]), None]
+    profiled = np.array([0, 1, 2, 3, 9])
+    said = np.array([2, 0, 2, 0, 1])  # two positive, two negative
+    typed = np.array([TYPES.index("request")] * 3 + [TYPES.index("problem"), 0])
+    assert _lone_facts(tops, alone, profiled, said, typed) == [(0, "request", True), None]
+    assert _lone_facts(tops, alone, profiled, np.array([0, 0, 0, 1, 1]), typed)[0] == (-1, "request", False)
