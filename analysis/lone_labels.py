@@ -2,7 +2,8 @@
 themes; no parent labeller reads them. Their label is what a PM puts on a slide, so one that says nothing of
 what the members report is named again here, once the tree is labelled (``theme_tree.build_tree``):
 
-- empty: every content word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
+- empty: one word fewer than ``TOPIC_SHARE`` of the members say (a rare synonym: "Indigence"), or every content
+  word of the label is generic or evaluative by ``label_polish.generic_word`` (a stop or
   generic word, a sentiment or problem word, a word said all over the corpus or mostly elsewhere): "Needs",
   "Awesome", "Not bad", "Great app" where "app" is in every review, "See details" where every issue form says
   it; not a word ``TOPIC_SHARE`` of the members say ``LIFT`` times as often as the corpus (their topic, however
@@ -15,6 +16,15 @@ what the members report is named again here, once the tree is labelled (``theme_
   tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already
   weighed for these themes; asking it again with the label reserved (as ``label_polish`` does for sub-themes)
   gave no acceptable phrase on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md).
+- a label that says less than a category its members' words support: one bare word ("Songs") or one holding a
+  count ("Zero star", 五星) gives way, like an empty one, to the category of ``parent_categories.CATEGORIES`` whose
+  cues ``parent_categories.LONE_SHARE`` of the members say (``lone_category``), ``CATEGORY_OVER_LABEL`` times as
+  many members as say the label: "Music and playlist problems", "Star ratings", framed by the theme's mood;
+- a verdict with no topic ("Not bad", "Awesome", a lone rare word such as "Indigence": every content word says
+  how, or is one empty word) that neither a category nor a typical sentence replaces is named as what it is,
+  by the type most of its members have and its mood (``vague``): "Requests for improvement", "Assorted
+  questions", "Mixed opinions", "Praise without detail", "Complaints without detail" (改进建议, 各类提问, 评价一般,
+  笼统的好评, 笼统的差评).
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
@@ -41,6 +51,21 @@ _ZH_COUNT_TAGS = ("m", "q", "t")
 #: English words that count (a label "Second time" or "Two" names nothing either).
 _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten first second third once twice time "
                       "times".split())
+
+#: A category replaces a bare or counted label when this many times as many members say its cues as say the label.
+CATEGORY_OVER_LABEL = 1.5
+#: A category's cues are read on at most this many of a lone theme's members and of all documents (seeded samples).
+CATEGORY_SAMPLE = 500
+#: A theme of verdicts with no topic is of mixed opinions when praise and complaint each are this share of its members.
+MIXED_SHARE = 0.25
+#: Names of a theme of verdicts with no topic (``vague``), English and Chinese, by what most of its members are.
+VAGUE = {"en": {"request": "Requests for improvement", "question": "Assorted questions", "mixed": "Mixed opinions",
+                "praise": "Praise without detail", "complaint": "Complaints without detail", "other": "Assorted comments"},
+         "zh": {"request": "改进建议", "question": "各类提问", "mixed": "评价一般", "praise": "笼统的好评",
+                "complaint": "笼统的差评", "other": "各类反馈"}}
+
+#: A Chinese word that counts: numerals and a measure (五星, 两份, 三次); jieba tags some as nouns.
+_ZH_COUNTED = re.compile(r"^[零一二两三四五六七八九十百千万]+[星分次个份块元颗天]$")
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -126,9 +151,10 @@ def lifted(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
         here, everywhere, len(inside), len(corpus), LEAST_SAID))
 
 
-def said_share(label: str, texts: Sequence[str]) -> float:
+def said_share(label: str, texts: Sequence[str], whole: bool = False) -> float:
     """Share of ``texts`` that say ``SAID_PART`` of the content words of ``label`` (English: any inflection;
-    Chinese: jieba words but degree adverbs, as substrings): a member sentence is said in others' words too."""
+    Chinese: jieba words but degree adverbs, as substrings): a member sentence is said in others' words too;
+    ``whole``: all of them (what a short label claims)."""
     import math
 
     from .label_polish import _WORD, _low_words, word_pattern
@@ -143,30 +169,83 @@ def said_share(label: str, texts: Sequence[str]) -> float:
         hits = [lambda t, w=w: w in t for w in dict.fromkeys(_zh_words(label))]
     if not hits:
         return 0.0
-    need = math.ceil(SAID_PART * len(hits))
+    need = len(hits) if whole else math.ceil(SAID_PART * len(hits))
     return sum(1 for t in texts if sum(h(t) for h in hits) >= need) / len(texts)
 
 
+def counted(label: str) -> bool:
+    """Whether a label holds a count or a number ("Zero star", "5 stars", 五星, 第二次): what a few members wrote."""
+    if re.search(r"[\u4e00-\u9fff]", label):
+        from .zh_words import segmenter, word_tag
+
+        return any(ch.isdigit() for ch in label) or any(
+            word_tag(w).startswith(_ZH_COUNT_TAGS) or _ZH_COUNTED.match(w) for w in segmenter().lcut(label) if w.strip())
+    from .label_polish import _WORD
+
+    return any(ch.isdigit() for ch in label) or any(w.lower() in _EN_COUNT for w in _WORD.findall(label))
+
+
+def verdict(label: str, inside: Sequence[str], corpus: Sequence[str]) -> bool:
+    """Whether an empty label (``empty_label``) only says how members find the product, of no topic: every content
+    word a sentiment word, a negation or a count ("Not bad", "Awesome", 很好, 一般般), or it is one word fewer than
+    ``TOPIC_SHARE`` of the members say (a rare synonym: "Indigence"); not a problem word ("Fix the bug" says what to
+    do)."""
+    from .label_mood import _valence
+    from .label_polish import _WORD, _low_words, one_word
+    from .en_phrases import NEGATIONS
+
+    if re.search(r"[\u4e00-\u9fff]", label):
+        return empty_label(label, inside, corpus)
+    if one_word(label):
+        return said_share(label, inside) < TOPIC_SHARE  # a word few members say ("Indigence") names none of them
+    stop = _low_words()
+    lex = _valence()
+    words = [w.lower().strip(".'-") for w in _WORD.findall(label)]
+    content = [w for w in words if w not in stop or w in NEGATIONS]
+    return bool(content) and all(w in NEGATIONS or w in _EN_COUNT or abs(lex.get(w, 0.0)) >= 0.9 for w in content)
+
+
+def vague(label: str, facts: tuple[int, str, bool] | None) -> str:
+    """The name of a theme of verdicts with no topic (``VAGUE``) in the language of its ``label``, by its ``facts``
+    (mood, the type most members have, whether praise and complaint are both ``MIXED_SHARE``): requests or
+    questions when most are; else mixed, praise or complaint by the mood; other when neutral."""
+    names = VAGUE["zh" if re.search(r"[\u4e00-\u9fff]", label) else "en"]
+    mood, kind, mixed = facts if facts is not None else (0, "other", False)
+    if kind in ("request", "question"):
+        return names[kind]
+    return names["mixed" if mixed else "praise" if mood > 0 else "complaint" if mood < 0 else "other"]
+
+
 def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typical: Typical,
-                   sample: int = 20000) -> list[tuple[str, str]]:
-    """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty
-    (module docstring); ``labels``: the sub-theme of each of ``docs``. Labels are set in place (the lone
-    sub-theme's too); returns the (old, new) pairs changed."""
+                   sample: int = 20000, facts: Sequence[tuple[int, str, bool] | None] | None = None
+                   ) -> list[tuple[str, str]]:
+    """Name again the lone top-level themes of ``tops`` (``theme_tree.TopTheme``) whose label is empty, or says less
+    than a category of its members (module docstring); ``labels``: the sub-theme of each of ``docs``; ``facts``: per
+    top-level theme, (its mood, the type most of its members have, whether praise and complaint are both
+    ``MIXED_SHARE`` of them) by the app's profile, or None. Labels
+    are set in place (the lone sub-theme's too); returns the (old, new) pairs changed."""
     import numpy as np
 
-    from .label_polish import concentrated, shouting
+    from .label_polish import concentrated, one_word, shouting
+    from .parent_categories import lone_category
+    from .parent_labels import Said
 
     labels = np.asarray(labels)
     if len(docs) > sample:  # the shares are read on a seeded sample of a large corpus
         keep = np.sort(np.random.default_rng(0).choice(len(docs), sample, replace=False))
         docs, labels = [docs[j] for j in keep], labels[keep]
     changed: list[tuple[str, str]] = []
+    said = Said()  # one parse per text for every lone theme: the categories' cues are read on seeded samples
+    pool = np.sort(np.random.default_rng(1).choice(len(docs), min(len(docs), CATEGORY_SAMPLE), replace=False))
     for g, top in enumerate(tops):
         if top.is_group:
             continue
         inside = [docs[j] for j in np.flatnonzero(labels == top.children[0])]
         old = top.label
-        if not inside or not empty_label(old, inside, docs):
+        if not inside:
+            continue
+        empty = empty_label(old, inside, docs) or (one_word(old) and said_share(old, inside) < TOPIC_SHARE)
+        if not empty and not one_word(old) and not counted(old):
             continue
         others = {t.label.lower() for t in tops if t is not top}
         others |= {sub_labels[k].lower() for t in tops if t.is_group for k in t.children}
@@ -177,8 +256,22 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
                 and said_share(new, inside) * len(inside) >= max(LEAST_MEMBERS, LEAST_SAID * len(inside)) \
                 and (concentrated(new, inside, docs) or lifted(new, inside, docs))
 
-        found = typical(g, sorted(others) + [old])
-        new = found if fits(found) else None
+        fact = facts[g] if facts is not None else None
+        mood = fact[0] if fact is not None else 0
+        rest = [docs[j] for j in pool if labels[j] >= 0 and labels[j] != top.children[0]]
+        read = inside if len(inside) <= CATEGORY_SAMPLE else [inside[j] for j in np.sort(
+            np.random.default_rng(g).choice(len(inside), CATEGORY_SAMPLE, replace=False))]
+        cat = lone_category(read, rest, mood, said, lambda label: label.lower() not in others
+                            and label.lower() != old.lower())
+        new = None
+        if cat is not None and (empty or cat[1] >= CATEGORY_OVER_LABEL * said_share(old, inside, whole=True)):
+            new = cat[0]  # the category its members' words support says more than a bare word or a count
+        elif empty:
+            found = typical(g, sorted(others) + [old])
+            new = found if fits(found) else None
+            if new is None and verdict(old, inside, docs):
+                new = vague(old, fact)
+                new = None if new.lower() in others else new
         if new is not None:
             top.label = new
             sub_labels[top.children[0]] = new

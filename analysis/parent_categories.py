@@ -41,6 +41,8 @@ CATEGORIES: tuple[Category, ...] = (
     _cat("Performance", "Performance problems", "Praise for speed",
          "slow slowly slower slowness lag laggy lagging performance memory ram battery cache cached caching disk "
          "speed faster multiprocessing"),
+    _cat("Loading", "Loading problems", None, "load loads loading loaded open opens opening launch launching startup"),
+    _cat("Updates", "Update problems", "Praise for the update", "update updates updated updating upgrade upgraded"),
     _cat("Crashes", None, None, "crash crashes crashing crashed segfault segmentation overflow abort aborted fatal "
                                 "freeze freezes freezing frozen hang hangs"),
     _cat("Errors and exceptions", None, None,
@@ -63,6 +65,9 @@ CATEGORIES: tuple[Category, ...] = (
          "sync syncing synced synchronization backup backups restore restored"),
     _cat("Photos and videos", "Photo and video problems", "Praise for photos and videos",
          "photo photos picture pictures video videos camera image images"),
+    _cat("Music and playlists", "Music and playlist problems", "Praise for the music",
+         "song songs music playlist playlists album albums artist artists shuffle lyrics"),
+    _cat("Star ratings", None, "High star ratings", "star stars rating ratings rate rated"),  # complaints give 5 too
     _cat("Sound", "Sound problems", "Praise for the sound", "sound sounds audio music volume speaker speakers"),
     _cat("Customer support", "Customer support problems", "Praise for customer support",
          "support customer staff reply replied response responded agent"),
@@ -233,3 +238,36 @@ def other(texts, mood: int, child_labels: Sequence[str] = (), sizes: Sequence[in
     if chinese(texts, child_labels, sizes):
         return "其他问题" if mood < 0 else "其他好评" if mood > 0 else "其他反馈"
     return "Other problems" if mood < 0 else "Other praise" if mood > 0 else "Other feedback"
+
+
+#: A top-level theme of one sub-theme is of a category when this share of its members say one of its cues (one
+#: group of texts, so the bar is higher than a child's ``CHILD_SHARE``)...
+LONE_SHARE = 0.4
+#: ...this many times as often as the other themes' members (``lone_labels.LIFT``: what these members say).
+LONE_LIFT = 3.0
+
+
+def lone_category(texts: Sequence[str], other_texts: Sequence[str], mood: int, said: Said,
+                  usable=lambda label: True) -> tuple[str, float] | None:
+    """(the category of ``CATEGORIES`` in the texts' language whose cues ``LONE_SHARE`` of one theme's members say,
+    ``LONE_LIFT`` times as often as the others' members, framed by ``mood``; the share saying it) for the best
+    (share x log lift; ties by name) that ``usable`` accepts, or None: "Music and playlist problems" over
+    complaints of songs, shuffle and playlists, "Star ratings" over reviews that give stars."""
+    if not texts:
+        return None
+    zh = sum(bool(_HAS_CJK.search(t)) for t in texts) * 2 > len(texts)
+    floor = 1.0 / max(1, len(other_texts))
+    found = []
+    for cat in CATEGORIES:
+        label = framed(cat, mood)
+        if label is None or bool(_HAS_CJK.search(cat.bare)) != zh:
+            continue
+        test = _saying(cat, said)
+        inside = _share(test, texts)
+        outside = max(_share(test, other_texts), floor)
+        if inside >= LONE_SHARE and inside >= LONE_LIFT * outside:
+            found.append((-inside * math.log(inside / outside), label, inside))
+    for _, label, inside in sorted(found):
+        if usable(label):
+            return label, inside
+    return None

@@ -612,8 +612,30 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         return typical_sentence(docs_by_top[g], centroids[g], embed, tops[g].keywords,
                                 {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
-    name_lone_tops(tops, sub_labels, docs, labels, typical)
+    name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
     return top_of, tops
+
+
+def _lone_facts(tops, alone, profiled_idx: np.ndarray, said: np.ndarray, typed: np.ndarray
+                ) -> list[tuple[int, str, bool] | None]:
+    """Per top-level theme of one sub-theme, over its profiled sampled members (``alone``): (its mood by the app's
+    sentiment, the feedback type most of them have by the app's type, whether praise and complaint are both
+    ``lone_labels.MIXED_SHARE`` of them); None for groups or without a profile."""
+    from .feedback_classes import TYPES
+    from .lone_labels import MIXED_SHARE
+
+    known = dict(zip(np.asarray(profiled_idx).tolist(), range(len(profiled_idx))))
+    out: list[tuple[int, str, bool] | None] = []
+    for top, idx in zip(tops, alone):
+        rows = [known[int(i)] for i in idx if int(i) in known] if idx is not None and len(said) else []
+        if top.is_group or not rows or len(typed) != len(said):
+            out.append(None)
+            continue
+        moods = (np.asarray(said)[rows] - 1).tolist()
+        kinds = np.bincount(np.asarray(typed)[rows], minlength=len(TYPES))
+        mixed = min(moods.count(1), moods.count(-1)) >= MIXED_SHARE * len(moods)
+        out.append((app_polarity(moods), TYPES[int(kinds.argmax())], mixed))
+    return out
 
 
 def _take_released(tops, provisional, sub_labels, child_texts, child_idx, sub_centroids, sub_keywords, seed, embed,
