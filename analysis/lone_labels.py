@@ -15,6 +15,9 @@ what the members report is named again here, once the tree is labelled (``theme_
   tree. Otherwise the label stays: a bare word beats a wrong phrase. The leaf labeller's phrases were already
   weighed for these themes; asking it again with the label reserved (as ``label_polish`` does for sub-themes)
   gave no acceptable phrase on six real sets and cost 0.3-0.7 s of CPU per 5,000 items (bench/RESULTS.md).
+- an empty label that stays because no member sentence fits and is one bare verb that is also a noun ("Fix" over
+  pull requests titled "Fix ...", "Fixed ...") is shown as that noun, plural (``noun_form``: "Fixes"): a top-level
+  label names a kind of feedback, an imperative does not, when ``TOPIC_SHARE`` of the members say the word.
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
@@ -41,6 +44,9 @@ _ZH_COUNT_TAGS = ("m", "q", "t")
 #: English words that count (a label "Second time" or "Two" names nothing either).
 _EN_COUNT = frozenset("zero one two three four five six seven eight nine ten first second third once twice time "
                       "times".split())
+
+#: Verbs of wanting or helping: their plural nouns ("Needs", "Supports") name no kind of feedback.
+_WANTING = frozenset("want need wish support allow bring keep help like love hate hope use try work".split())
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -179,8 +185,33 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
 
         found = typical(g, sorted(others) + [old])
         new = found if fits(found) else None
+        if new is None:
+            noun = noun_form(old, inside)
+            new = noun if noun and noun.lower() not in others else None
         if new is not None:
             top.label = new
             sub_labels[top.children[0]] = new
             changed.append((old, new))
     return changed
+
+
+def noun_form(label: str, inside: Sequence[str]) -> str | None:
+    """The plural noun of a one-word English label that is a bare verb ("Fix" -> "Fixes", "Update" -> "Updates"),
+    when the lexicon knows the word as a verb and a noun and ``TOPIC_SHARE`` of ``inside`` say it (any
+    inflection); None otherwise (a noun, a name, a word only a verb: "See")."""
+    from .en_pos import parts
+    from .label_polish import one_word, word_pattern
+
+    plain = re.sub(r"\s*\(\d+\)$", "", label).strip()
+    low = plain.lower()
+    if not one_word(plain) or not low.isalpha() or plain[1:] != low[1:] or low.endswith("s"):
+        return None
+    tags = parts(low)
+    if "VERB" not in tags or "NOUN" not in tags or low in _WANTING:
+        return None
+    pat = word_pattern(low)
+    if not inside or sum(1 for t in inside if pat.search(t)) < TOPIC_SHARE * len(inside):
+        return None
+    plural = low + "es" if low.endswith(("ch", "sh", "x", "z")) else low[:-1] + "ies" if (
+        low.endswith("y") and low[-2:-1] not in "aeiou") else low + "s"
+    return plural[:1].upper() + plural[1:]

@@ -438,7 +438,10 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
 
 def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
                  frame_mood, loved) -> str:
-    candidates = [current] + list(child_labels)
+    from .parent_categories import chinese, written_in
+
+    zh = chinese(texts, child_labels, sizes)  # the language most members write: a label in the other is never
+    candidates = [c for c in [current] + list(child_labels) if written_in(c, zh)]  # chosen while one in it fits
     best = None
     seen = set()
     for label in candidates:
@@ -469,7 +472,7 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if best is not None and not repeated:
         return _said_of_topic(best[1], texts, mood, taken, said, refused)
     frame_args = (texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused, zh)
     framed = _framed(*frame_args, loose=False)
     if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
         # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
@@ -484,7 +487,7 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
-    if (plain and not plain.startswith("(") and plain.lower() not in taken
+    if (plain and not plain.startswith("(") and plain.lower() not in taken and written_in(plain, zh)
             and any(_head_term(t) for t in label_terms(plain, said.words))
             and not any(repeats(c, plain, said.words) for c in child_labels)):
         return plain  # the children share no word and the largest child's own word is one the whole corpus says
@@ -536,8 +539,8 @@ def _praise_said(mood: int, texts, said: Said) -> int:
     return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
-def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, loose: bool = True,
-            common: bool = True) -> tuple[str, float, bool] | None:
+def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, zh: bool | None = None,
+            loose: bool = True, common: bool = True) -> tuple[str, float, bool] | None:
     """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
     items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
     children share no word at all. Head terms are taken from the words of the labels (the parent's own
@@ -548,7 +551,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
-    ranked = full = head_terms(texts, sizes, other_counts, n_other, labels[1:], said)
+    ranked = full = _in_language(head_terms(texts, sizes, other_counts, n_other, labels[1:], said), zh)
     everywhere = {r[2] for r in ranked if other_counts.get(r[2], 0) >= CORPUS_SHARE * n_other}
     ranked = [r for r in ranked if r[2] not in everywhere] or ranked
     named = {t for label in labels[1:] + labels[:1 if _phrase(labels[0] or "") else 0]
@@ -587,7 +590,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     # no word two children share (or only words the app's sentiment refuses): the largest child's own word
     if not loose:
         return attempt(ranked)
-    lone = [r for r in _loose_terms(texts, sizes, other_counts, n_other, said)
+    lone = [r for r in _loose_terms(texts, sizes, other_counts, n_other, said, zh)
             if common or other_counts.get(r[2], 0) < SUBJECT_SHARE * n_other]
     return attempt(ranked) or attempt(lone)
 
@@ -599,8 +602,16 @@ def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:
     return [(t, [c[t] / max(1, len(g)) for c, g in zip(per_child, texts)]) for t in terms]
 
 
-def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
-    """Without a shared term: the most distinctive head term of the largest child, as a one-term ranking."""
+def _in_language(ranked: list, zh: bool | None) -> list:
+    """Head terms (``head_terms`` rows) of the language ``zh`` says, or all of them when none is (or ``zh`` None)."""
+    if zh is None:
+        return ranked
+    return [r for r in ranked if _is_cjk(r[2]) == zh] or ranked
+
+
+def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said, zh: bool | None = None):
+    """Without a shared term: the most distinctive head term of the largest child (of the parent's language
+    ``zh`` when it has one), as a one-term ranking."""
     order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
     floor = 1.0 / max(1, n_other)
     total = float(sum(sizes)) or 1.0
@@ -612,6 +623,7 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
             if _head_term(term) and share >= CHILD_SHARE and share > outside and said.names_thing(term, [texts[k]]):
                 scored.append((share * float(np.log(share / outside)), term))
+        scored = ([x for x in scored if _is_cjk(x[1]) == zh] or scored) if zh is not None else scored
         if scored:
             term = min(scored, key=lambda x: (-x[0], x[1]))[1]
             shares = [(term_counts(g, said)[term] / max(1, len(g))) for g in texts]
