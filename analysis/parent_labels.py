@@ -109,11 +109,15 @@ class Said:
         """Whether an English term is used as a noun in these texts (``en_pos.names_thing``); Chinese: True."""
         if _is_cjk(term):
             return True
+        if self.written_as_name(term, groups):
+            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
+        return names_thing(term, [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]])
+
+    def written_as_name(self, term: str, groups: Sequence[Sequence[str]]) -> bool:
+        """Whether the texts mostly write an English term with a capital where no clause starts (React, Excel)."""
         clauses = [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]]
         written = [tok for c in clauses for tok in c[1:] if _token_term(tok) == term]
-        if written and sum(tok[:1].isupper() for tok in written) * 2 >= len(written):
-            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
-        return names_thing(term, clauses)
+        return bool(written) and sum(tok[:1].isupper() for tok in written) * 2 >= len(written)
 
     def surface(self, term: str, texts: Sequence[str]) -> str:
         """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
@@ -232,6 +236,18 @@ def _head_term(term: str) -> bool:
             and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
 
 
+@lru_cache(maxsize=200_000)
+def _scored_name(term: str) -> bool:
+    """An English word that is no head term only because VADER scores it (excel, spark): when the texts write it
+    as a name (``Said.written_as_name``) it names a product, not praise."""
+    from .label_mood import PROBLEM_WORDS
+    from .en_phrases import NEGATIONS
+
+    return (not _is_cjk(term) and len(term) > 2 and _word_kind(term) == 1 and evaluative_word(term)
+            and term not in PROBLEM_WORDS and term not in NEGATIONS and term not in _REQUESTS
+            and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD and term not in _FRAME_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _zh_requests() -> frozenset:
     """Chinese words of a wish or request (希望, 建议: the feedback types' request cues)."""
@@ -263,8 +279,8 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
     floor = 1.0 / max(1, n_other)
     out = []
     for term in sorted(set().union(*per_child) if per_child else ()):
-        if not _head_term(term):
-            continue
+        if not _head_term(term) and not (_scored_name(term) and said.written_as_name(term, child_texts)):
+            continue  # a name VADER scores (Excel, "excel" +2) is what its members' answers are about
         shares = [c[term] / max(1, len(texts)) for c, texts in zip(per_child, child_texts)]
         if sum(s >= CHILD_SHARE for s in shares) < min(2, len(shares)):
             continue
