@@ -6,7 +6,8 @@ words the parent's members say (any cue counts: a segfault report says "segmenta
 two or more children holding ``BREADTH`` of its items say them (each in ``CHILD_SHARE`` of its texts), and the
 parent's texts say them ``CATEGORY_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by
 the parent's mood: "Crashes", "Notification problems", "Praise for the design", 包装问题, 配送好评; two joined when the
-best leaves ``SECOND_GAIN`` of the items to another (包装、漏送问题). In the language the children are labelled in.
+best leaves ``SECOND_GAIN`` of the items to another (包装、漏送问题), or when neither covers half of them but the two
+cover most (``_pair_over_half``). In the language most of its members write (``chinese``).
 Grounded in members' words, like every parent label; a category no cue of which the members say is never offered.
 
 When no category fits, ``other`` names the parent as what it is, the theme of the feedback of that mood that fits no
@@ -205,6 +206,9 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
 
     for _, _, cat, covered in found:
         if len(covered) < 2 or breadth(covered) < BREADTH:
+            pair = _pair_over_half(cat, covered, found, breadth, mood, usable)
+            if pair:
+                return pair  # sync conflicts and slow starts: neither is most of it, the two are
             continue
         if breadth(covered) < SECOND_BELOW:
             for _, _, second, more in found:
@@ -215,6 +219,20 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
                     break
         if usable(framed(cat, mood)):
             return framed(cat, mood)
+    return None
+
+
+def _pair_over_half(cat: Category, covered: frozenset, found, breadth, mood: int, usable) -> str | None:
+    """Two categories joined ("Sync, backup and performance problems") when neither covers ``BREADTH`` of a
+    parent's items but together they cover ``SECOND_BELOW`` of them, each two or more children and ``SECOND_GAIN``
+    of the items the other misses (one child per category names children, not a category)."""
+    if breadth(covered) < SECOND_GAIN:
+        return None
+    for _, _, second, more in found:
+        if (second is not cat and breadth(more - covered) >= SECOND_GAIN and breadth(covered - more) >= SECOND_GAIN
+                and breadth(covered | more) >= SECOND_BELOW and min(len(covered), len(more)) >= 2):
+            label = joined(cat, second, mood)
+            return label if label and usable(label) else None
     return None
 
 

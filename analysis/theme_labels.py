@@ -20,6 +20,7 @@
    on the theme's side about the same topic (送餐太慢 -> 送餐很快), else to the topic (``_turned``).
    Issues (texts with a title line): problem and request frames of the titles ("Build fails", "Cannot read
    property") score ``FRAME_BOOST`` times more, and phrases only in the bodies (form fields, logs) less.
+   Only candidates in the language most members write (by a margin) when there are some (session 12).
 5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
@@ -137,6 +138,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
+    ranked = [_in_members_language(r, g) for r, g in zip(ranked, groups)]
     taken = _Taken(list(reserved) + list(avoid))
     near = _Taken(reserved)  # hard: the caller's reserved labels and the siblings'
     labels: list[str | None] = [None] * len(groups)
@@ -209,6 +211,23 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+def _in_members_language(ranked: list, texts: Sequence[str]) -> list:
+    """A theme's candidates in the language most of its members write (``parent_categories.chinese``: by
+    ``LANGUAGE_MARGIN`` over half; 报表能导出 over members two in three of whom write "export"), when one is;
+    a name of one word (SSO, iOS: written with a capital) reads in either. Near even: all of them."""
+    from .parent_categories import LANGUAGE_MARGIN
+
+    if not texts or not ranked:
+        return ranked
+    share = sum(bool(_CJK.search(t)) for t in texts) / len(texts)
+    if abs(share - 0.5) < LANGUAGE_MARGIN:
+        return ranked
+    zh = share > 0.5
+    kept = [c for c in ranked if _is_cjk_key(c[2]) == zh
+            or (zh and len(c[2]) == 1 and c[1][:1].isupper())]
+    return kept or ranked
 
 
 def _first_free(ranked: list, taken: "_Taken") -> float:
