@@ -279,11 +279,14 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
     floor = 1.0 / max(1, n_other)
     out = []
     for term in sorted(set().union(*per_child) if per_child else ()):
-        if not _head_term(term) and not (_scored_name(term) and said.written_as_name(term, child_texts)):
-            continue  # a name VADER scores (Excel, "excel" +2) is what its members' answers are about
+        scored_name = not _head_term(term)
+        if scored_name and not _scored_name(term):
+            continue
         shares = [c[term] / max(1, len(texts)) for c, texts in zip(per_child, child_texts)]
         if sum(s >= CHILD_SHARE for s in shares) < min(2, len(shares)):
             continue
+        if scored_name and not said.written_as_name(term, child_texts):
+            continue  # a name VADER scores (Excel, "excel" +2) is what its members' answers are about
         if not said.names_thing(term, child_texts):
             continue  # "type", "view": written as verbs here
         inside = sum(s * n for s, n in zip(shares, child_sizes)) / total

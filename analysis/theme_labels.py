@@ -220,8 +220,8 @@ def _in_members_language(scored: list, texts: Sequence[str], surfaces) -> list:
     a name of one word (SSO, iOS: mostly written with a capital) reads in either. Near even: all of them."""
     from .parent_categories import LANGUAGE_MARGIN
 
-    if not texts or not scored:
-        return scored
+    if not texts or not scored or len({_is_cjk_key(c[1]) for c in scored}) < 2:
+        return scored  # candidates of one language (every monolingual corpus): nothing to choose
     share = sum(bool(_CJK.search(t)) for t in texts) / len(texts)
     if abs(share - 0.5) < LANGUAGE_MARGIN:
         return scored
