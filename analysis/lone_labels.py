@@ -25,6 +25,9 @@ what the members report is named again here, once the tree is labelled (``theme_
   by the type most of its members have and its mood (``vague``): "Requests for improvement", "Assorted
   questions", "Mixed opinions", "Praise without detail", "Complaints without detail" (改进建议, 各类提问, 评价一般,
   笼统的好评, 笼统的差评).
+- an empty label that stays because no member sentence fits and is one bare verb that is also a noun ("Fix" over
+  pull requests titled "Fix ...", "Fixed ...") is shown as that noun, plural (``noun_form``: "Fixes"): a top-level
+  label names a kind of feedback, an imperative does not, when ``TOPIC_SHARE`` of the members say the word.
 A label the user edited is not touched here (the store keeps edited labels over the analysis's).
 """
 from __future__ import annotations
@@ -66,6 +69,8 @@ VAGUE = {"en": {"request": "Requests for improvement", "question": "Assorted que
 
 #: A Chinese word that counts: numerals and a measure (五星, 两份, 三次); jieba tags some as nouns.
 _ZH_COUNTED = re.compile(r"^[零一二两三四五六七八九十百千万]+[星分次个份块元颗天]$")
+#: Verbs of wanting or helping: their plural nouns ("Needs", "Supports") name no kind of feedback.
+_WANTING = frozenset("want need wish support allow bring keep help like love hate hope use try work".split())
 
 #: typical(g, reserved): the most typical member sentence of top-level theme ``g``, shortened, none of ``reserved``.
 Typical = Callable[[int, list[str]], str | None]
@@ -272,8 +277,33 @@ def name_lone_tops(tops, sub_labels: list[str], docs: Sequence[str], labels, typ
             if new is None and verdict(old, inside, docs):
                 new = vague(old, fact)
                 new = None if new.lower() in others else new
+            if new is None:
+                noun = noun_form(old, inside)
+                new = noun if noun and noun.lower() not in others else None
         if new is not None:
             top.label = new
             sub_labels[top.children[0]] = new
             changed.append((old, new))
     return changed
+
+
+def noun_form(label: str, inside: Sequence[str]) -> str | None:
+    """The plural noun of a one-word English label that is a bare verb ("Fix" -> "Fixes", "Update" -> "Updates"),
+    when the lexicon knows the word as a verb and a noun and ``TOPIC_SHARE`` of ``inside`` say it (any
+    inflection); None otherwise (a noun, a name, a word only a verb: "See")."""
+    from .en_pos import parts
+    from .label_polish import one_word, word_pattern
+
+    plain = re.sub(r"\s*\(\d+\)$", "", label).strip()
+    low = plain.lower()
+    if not one_word(plain) or not low.isalpha() or plain[1:] != low[1:] or low.endswith("s"):
+        return None
+    tags = parts(low)
+    if "VERB" not in tags or "NOUN" not in tags or low in _WANTING:
+        return None
+    pat = word_pattern(low)
+    if not inside or sum(1 for t in inside if pat.search(t)) < TOPIC_SHARE * len(inside):
+        return None
+    plural = low + "es" if low.endswith(("ch", "sh", "x", "z")) else low[:-1] + "ies" if (
+        low.endswith("y") and low[-2:-1] not in "aeiou") else low + "s"
+    return plural[:1].upper() + plural[1:]

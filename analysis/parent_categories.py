@@ -6,7 +6,8 @@ words the parent's members say (any cue counts: a segfault report says "segmenta
 two or more children holding ``BREADTH`` of its items say them (each in ``CHILD_SHARE`` of its texts), and the
 parent's texts say them ``CATEGORY_LIFT`` times as often as the other parents' (not "App" over app reviews), framed by
 the parent's mood: "Crashes", "Notification problems", "Praise for the design", 包装问题, 配送好评; two joined when the
-best leaves ``SECOND_GAIN`` of the items to another (包装、漏送问题). In the language the children are labelled in.
+best leaves ``SECOND_GAIN`` of the items to another (包装、漏送问题), or when neither covers half of them but the two
+cover most (``_pair_over_half``). In the language most of its members write (``chinese``).
 Grounded in members' words, like every parent label; a category no cue of which the members say is never offered.
 
 When no category fits, ``other`` names the parent as what it is, the theme of the feedback of that mood that fits no
@@ -94,6 +95,10 @@ CATEGORIES: tuple[Category, ...] = (
     _cat("通知", "通知问题", None, "通知 推送 提醒"),
 )
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+#: English categories and their Chinese twins: a parent whose members write both languages says a category in
+#: either (登录失败 and "logged out" are both login problems), so each one's cues count for the other.
+TWINS = {"Notifications": "通知", "Performance": "性能", "Crashes": "闪退", "Ads": "广告", "Pricing": "价格",
+         "Login and account": "登录和账号", "Customer support": "服务", "Delivery": "配送"}
 #: A child is of a category when this share of its sampled texts say one of its cues (higher than a head term's
 #: ``parent_labels.CHILD_SHARE``: a cue said in passing, "see the docs", is not what a child is about).
 CHILD_SHARE = 0.25
@@ -103,13 +108,23 @@ CHILD_SHARE = 0.25
 CATEGORY_LIFT = 1.5
 
 
-def _saying(cat: Category, said: Said):
-    """A test of whether a text says one of a category's cues (Chinese: as a substring; English: as a term)."""
-    if _HAS_CJK.search(cat.bare):
-        pattern = re.compile("|".join(map(re.escape, cat.cues)))
-        return lambda text: pattern.search(text) is not None
-    keys = frozenset(k for k in map(_token_term, cat.cues) if k)
-    return lambda text: not keys.isdisjoint(said.terms(text))
+def _saying(cat: Category, said: Said, twins: bool = False):
+    """A test of whether a text says one of a category's cues, or (``twins``) its twin's (``TWINS``); Chinese: as
+    a substring; English: as a term."""
+    twin = _twin(cat) if twins else None
+    cues = cat.cues + (twin.cues if twin else ())
+    zh_cues = [c for c in cues if _HAS_CJK.search(c)]
+    pattern = re.compile("|".join(map(re.escape, zh_cues))) if zh_cues else None
+    keys = frozenset(k for c in cues if not _HAS_CJK.search(c) and (k := _token_term(c)))
+    if not keys:
+        return lambda text: pattern is not None and pattern.search(text) is not None
+    return lambda text: ((pattern is not None and _HAS_CJK.search(text) is not None and pattern.search(text) is not None)
+                         or not keys.isdisjoint(said.terms(text)))
+
+
+def _twin(cat: Category) -> Category | None:
+    name = TWINS.get(cat.bare) or next((en for en, zh in TWINS.items() if zh == cat.bare), None)
+    return next((c for c in CATEGORIES if c.bare == name), None) if name else None
 
 
 def _share(test, texts) -> float:
@@ -125,23 +140,51 @@ def framed(cat: Category, mood: int) -> str | None:
     return cat.bare
 
 
+#: A parent whose members write one language by this margin over half (60%) is labelled in it, whatever its
+#: children are labelled in; closer than that, the language its children's labels are in decides.
+LANGUAGE_MARGIN = 0.1
+
+
+def chinese_share(texts: Sequence[Sequence[str]], sizes: Sequence[int] = ()) -> float:
+    """Share of a parent's items written in Chinese: each child's sampled texts, weighted by its size."""
+    weights = list(sizes) if len(sizes) == len(texts) else [len(g) for g in texts]
+    total = float(sum(w for w, g in zip(weights, texts) if g))
+    if not total:
+        return 0.0
+    return sum(w * sum(bool(_HAS_CJK.search(t)) for t in g) / len(g) for w, g in zip(weights, texts) if g) / total
+
+
 def chinese(texts: Sequence[Sequence[str]], child_labels: Sequence[str] = (), sizes: Sequence[int] = ()) -> bool:
-    """Whether the parent reads as Chinese: children holding most of its items are labelled in Chinese (the labels
-    a PM reads beside it: 报表能导出, 邮件通知太多 over members who write both languages), else most of its texts."""
+    """Whether the parent reads as Chinese: most of its members write Chinese (by ``LANGUAGE_MARGIN``: a Chinese
+    label over members who mostly write English is wrong, whatever one large child is labelled in); when the
+    two languages are near even, children holding most of its items are labelled in Chinese (the labels a PM
+    reads beside it), else most of its texts."""
+    share = chinese_share(texts, sizes)
+    if abs(share - 0.5) >= LANGUAGE_MARGIN:
+        return share > 0.5
     if child_labels:
         zh = sum(n for label, n in zip(child_labels, sizes) if _HAS_CJK.search(label or ""))
         if zh * 2 != sum(sizes):
             return zh * 2 > sum(sizes)
-    flat = [t for g in texts for t in g]
-    return sum(bool(_HAS_CJK.search(t)) for t in flat) * 2 > len(flat)
+    return share > 0.5
+
+
+def written_in(label: str, zh: bool) -> bool:
+    """Whether a label reads in the language ``zh`` says: a Chinese label holds a Chinese character; an English
+    label of one token (a name: SSO, iOS) reads in either."""
+    if bool(_HAS_CJK.search(label or "")) == zh:
+        return True
+    return zh and len((label or "").split()) == 1
 
 
 def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda label: True,
-             child_labels: Sequence[str] = ()) -> str | None:
+             child_labels: Sequence[str] = (), twins: bool = False) -> str | None:
     """The best category of ``CATEGORIES`` in the parent's language whose cues members say (module docstring),
     framed by ``mood``, that ``usable`` accepts (not a sibling's); two joined ("包装、漏送问题", "Install, build
     and tests") when the best covers less than ``SECOND_BELOW`` of the items and another covers children holding
-    ``SECOND_GAIN`` of them that it misses. None when none fits."""
+    ``SECOND_GAIN`` of them that it misses; ``twins``: its twin's cues count too (a parent whose label was in the
+    language its members do not mostly write: what the others write of it is said of it too). None when none
+    fits."""
     flat = [t for g in texts for t in g]
     if not flat:
         return None
@@ -152,7 +195,7 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
     for cat in CATEGORIES:
         if framed(cat, mood) is None or bool(_HAS_CJK.search(cat.bare)) != zh:
             continue
-        test = _saying(cat, said)
+        test = _saying(cat, said, twins)
         shares = [_share(test, g) for g in texts]
         covered = frozenset(k for k, s in enumerate(shares) if s >= CHILD_SHARE)
         inside = sum(s * n for s, n in zip(shares, sizes)) / total
@@ -168,6 +211,9 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
 
     for _, _, cat, covered in found:
         if len(covered) < 2 or breadth(covered) < BREADTH:
+            pair = _pair_over_half(cat, covered, found, breadth, mood, usable)
+            if pair:
+                return pair  # sync conflicts and slow starts: neither is most of it, the two are
             continue
         if breadth(covered) < SECOND_BELOW:
             for _, _, second, more in found:
@@ -178,6 +224,20 @@ def category(texts, sizes, other_texts, mood: int, said: Said, usable=lambda lab
                     break
         if usable(framed(cat, mood)):
             return framed(cat, mood)
+    return None
+
+
+def _pair_over_half(cat: Category, covered: frozenset, found, breadth, mood: int, usable) -> str | None:
+    """Two categories joined ("Sync, backup and performance problems") when neither covers ``BREADTH`` of a
+    parent's items but together they cover ``SECOND_BELOW`` of them, each two or more children and ``SECOND_GAIN``
+    of the items the other misses (one child per category names children, not a category)."""
+    if breadth(covered) < SECOND_GAIN:
+        return None
+    for _, _, second, more in found:
+        if (second is not cat and breadth(more - covered) >= SECOND_GAIN and breadth(covered - more) >= SECOND_GAIN
+                and breadth(covered | more) >= SECOND_BELOW and min(len(covered), len(more)) >= 2):
+            label = joined(cat, second, mood)
+            return label if label and usable(label) else None
     return None
 
 

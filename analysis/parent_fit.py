@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .parent_categories import category, category_reach, is_other, other
+from .parent_categories import category, category_reach, chinese, is_other, other, written_in
 from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
                             _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
                             own_mood, term_counts)
@@ -136,6 +136,7 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     flat = [t for g in texts for t in g]
     clashes = _clash_test(taken, other_texts, said)
     heads = None
+    zh = chinese(texts, child_labels, sizes)
 
     def ranked():
         nonlocal heads
@@ -145,14 +146,16 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
                      if h[1] >= BREADTH and not (_is_cjk(h[2]) and len(h[2]) == 1)
                      and counts.get(h[2], 0) < CORPUS_SHARE * max(1, len(other_texts))
                      and _lift_ok(h[2], flat, other_texts, said)]
+            heads = [h for h in heads if _is_cjk(h[2]) == zh] or heads
         return heads
 
     parts = pair_parts(label)
     unfit = ((parts and not related(parts, flat, said, other_texts)) or terse(label, said) or clashes(label)
-             or _weak_topic(label, flat, other_texts, said, ranked))
+             or not written_in(label, zh) or _weak_topic(label, flat, other_texts, said, ranked))
 
     def usable(option: str | None) -> bool:
-        return bool(option) and option.lower() not in taken and not clashes(option) and option != label
+        return (bool(option) and option.lower() not in taken and not clashes(option) and option != label
+                and written_in(option, zh))
 
     if frame_mood is None:
         frame_mood = mood if loved is None else (1 if loved else min(mood, 0))
@@ -161,14 +164,15 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
         return broader or label
     for option in (lambda: _claim([current] + list(child_labels), texts, sizes, other_texts, mood, said, loved),
                    lambda: _head_frame(ranked(), child_labels, flat, frame_mood, said, refused),
-                   lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels)):
+                   lambda: category(texts, sizes, other_texts, frame_mood, said, usable, child_labels,
+                                    twins=not written_in(label, zh))):
         out = option()
         if usable(out):
             return out
     rest = other(texts, frame_mood, child_labels, sizes)
     if rest.lower() not in taken:  # one per mood; it says no sibling's meaning, only that it holds the rest
         return rest
-    out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken)
+    out = _more(child_labels, sizes, mood, loved, said, flat, other_texts, taken, zh)
     return out if usable(out) else label
 
 
@@ -268,7 +272,8 @@ def _head_frame(ranked, child_labels, flat, frame_mood: int, said: Said, refused
     return None
 
 
-def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=()) -> str | None:
+def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=(),
+          zh: bool | None = None) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
     a child's one English word only when it is a name and the parent's own; never a child less than
     1/``MORE_LEAD`` the size of the largest."""
@@ -276,14 +281,15 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
 
     held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
-    chinese = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat) if flat else None
+    if zh is None and flat:
+        zh = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat)
     order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
     for k in order:
         if sizes[k] * MORE_LEAD < sizes[order[0]]:
             return None  # a small child would lead a label over a parent it says little of
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
-        if (chinese is not None and cjk != chinese) or frozenset(label_terms(plain, said.words)) in held:
+        if (zh is not None and cjk != zh) or frozenset(label_terms(plain, said.words)) in held:
             continue  # the language most of the parent's members write; not what a sibling is named by
         if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
                 or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)

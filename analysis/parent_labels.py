@@ -109,11 +109,15 @@ class Said:
         """Whether an English term is used as a noun in these texts (``en_pos.names_thing``); Chinese: True."""
         if _is_cjk(term):
             return True
+        if self.written_as_name(term, groups):
+            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
+        return names_thing(term, [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]])
+
+    def written_as_name(self, term: str, groups: Sequence[Sequence[str]]) -> bool:
+        """Whether the texts mostly write an English term with a capital where no clause starts (React, Excel)."""
         clauses = [c for g in groups for t in g if term in self.terms(t) for c in self._clauses[t]]
         written = [tok for c in clauses for tok in c[1:] if _token_term(tok) == term]
-        if written and sum(tok[:1].isupper() for tok in written) * 2 >= len(written):
-            return True  # a name as the texts write it (React, Vulkan), whatever the lexicon says of the word
-        return names_thing(term, clauses)
+        return bool(written) and sum(tok[:1].isupper() for tok in written) * 2 >= len(written)
 
     def surface(self, term: str, texts: Sequence[str]) -> str:
         """How ``texts`` mostly write an English term (lower case unless mostly written with capitals)."""
@@ -232,6 +236,18 @@ def _head_term(term: str) -> bool:
             and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD)
 
 
+@lru_cache(maxsize=200_000)
+def _scored_name(term: str) -> bool:
+    """An English word that is no head term only because VADER scores it (excel, spark): when the texts write it
+    as a name (``Said.written_as_name``) it names a product, not praise."""
+    from .label_mood import PROBLEM_WORDS
+    from .en_phrases import NEGATIONS
+
+    return (not _is_cjk(term) and len(term) > 2 and _word_kind(term) == 1 and evaluative_word(term)
+            and term not in PROBLEM_WORDS and term not in NEGATIONS and term not in _REQUESTS
+            and term not in _EN_DESCRIBE and term not in _EN_NOT_HEAD and term not in _FRAME_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _zh_requests() -> frozenset:
     """Chinese words of a wish or request (希望, 建议: the feedback types' request cues)."""
@@ -263,11 +279,14 @@ def head_terms(child_texts, child_sizes, other_counts: Counter, n_other: int, ch
     floor = 1.0 / max(1, n_other)
     out = []
     for term in sorted(set().union(*per_child) if per_child else ()):
-        if not _head_term(term):
+        scored_name = not _head_term(term)
+        if scored_name and not _scored_name(term):
             continue
         shares = [c[term] / max(1, len(texts)) for c, texts in zip(per_child, child_texts)]
         if sum(s >= CHILD_SHARE for s in shares) < min(2, len(shares)):
             continue
+        if scored_name and not said.written_as_name(term, child_texts):
+            continue  # a name VADER scores (Excel, "excel" +2) is what its members' answers are about
         if not said.names_thing(term, child_texts):
             continue  # "type", "view": written as verbs here
         inside = sum(s * n for s, n in zip(shares, child_sizes)) / total
@@ -440,7 +459,10 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
 
 def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
                  frame_mood, loved) -> str:
-    candidates = [current] + list(child_labels)
+    from .parent_categories import chinese, written_in
+
+    zh = chinese(texts, child_labels, sizes)  # the language most members write: a label in the other is never
+    candidates = [c for c in [current] + list(child_labels) if written_in(c, zh)]  # chosen while one in it fits
     best = None
     seen = set()
     for label in candidates:
@@ -471,7 +493,7 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if best is not None and not repeated:
         return _said_of_topic(best[1], texts, mood, taken, said, refused)
     frame_args = (texts, sizes, other_texts, other_counts, [current] + list(child_labels),
-                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused)
+                  _praise_said(mood if frame_mood is None else frame_mood, texts, said), taken, said, refused, zh)
     framed = _framed(*frame_args, loose=False)
     if framed is None or not framed[2] or framed[1] < BREADTH:  # a predicate frame over most of the parent
         # (送餐慢, 师傅好) already says what is wrong or right; one over a quarter of it (味道不错) does not
@@ -486,7 +508,7 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     if framed is not None:
         return framed[0]
     plain = _SUFFIX.sub("", current or "").strip()
-    if (plain and not plain.startswith("(") and plain.lower() not in taken
+    if (plain and not plain.startswith("(") and plain.lower() not in taken and written_in(plain, zh)
             and any(_head_term(t) for t in label_terms(plain, said.words))
             and not any(repeats(c, plain, said.words) for c in child_labels)):
         return plain  # the children share no word and the largest child's own word is one the whole corpus says
@@ -538,8 +560,8 @@ def _praise_said(mood: int, texts, said: Said) -> int:
     return mood if warm >= PRAISE_WORDS * len(flat) else 0
 
 
-def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, loose: bool = True,
-            common: bool = True) -> tuple[str, float, bool] | None:
+def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: Said, refused, zh: bool | None = None,
+            loose: bool = True, common: bool = True) -> tuple[str, float, bool] | None:
     """(a covering phrase from the children's head terms and the parent's mood, the share of the parent's
     items in children it covers, whether it names what is wrong or right: 送餐慢), or None when the
     children share no word at all. Head terms are taken from the words of the labels (the parent's own
@@ -550,7 +572,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     if other_counts is None:
         other_counts = term_counts(other_texts, said)
     n_other = len(other_texts)
-    ranked = full = head_terms(texts, sizes, other_counts, n_other, labels[1:], said)
+    ranked = full = _in_language(head_terms(texts, sizes, other_counts, n_other, labels[1:], said), zh)
     everywhere = {r[2] for r in ranked if other_counts.get(r[2], 0) >= CORPUS_SHARE * n_other}
     ranked = [r for r in ranked if r[2] not in everywhere] or ranked
     named = {t for label in labels[1:] + labels[:1 if _phrase(labels[0] or "") else 0]
@@ -589,7 +611,7 @@ def _framed(texts, sizes, other_texts, other_counts, labels, mood, taken, said: 
     # no word two children share (or only words the app's sentiment refuses): the largest child's own word
     if not loose:
         return attempt(ranked)
-    lone = [r for r in _loose_terms(texts, sizes, other_counts, n_other, said)
+    lone = [r for r in _loose_terms(texts, sizes, other_counts, n_other, said, zh)
             if common or other_counts.get(r[2], 0) < SUBJECT_SHARE * n_other]
     return attempt(ranked) or attempt(lone)
 
@@ -601,8 +623,16 @@ def _all_shares(texts, said: Said) -> list[tuple[str, list[float]]]:
     return [(t, [c[t] / max(1, len(g)) for c, g in zip(per_child, texts)]) for t in terms]
 
 
-def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
-    """Without a shared term: the most distinctive head term of the largest child, as a one-term ranking."""
+def _in_language(ranked: list, zh: bool | None) -> list:
+    """Head terms (``head_terms`` rows) of the language ``zh`` says, or all of them when none is (or ``zh`` None)."""
+    if zh is None:
+        return ranked
+    return [r for r in ranked if _is_cjk(r[2]) == zh] or ranked
+
+
+def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said, zh: bool | None = None):
+    """Without a shared term: the most distinctive head term of the largest child (of the parent's language
+    ``zh`` when it has one), as a one-term ranking."""
     order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
     floor = 1.0 / max(1, n_other)
     total = float(sum(sizes)) or 1.0
@@ -614,6 +644,7 @@ def _loose_terms(texts, sizes, other_counts: Counter, n_other: int, said: Said):
             outside = max(other_counts.get(term, 0) / max(1, n_other), floor)
             if _head_term(term) and share >= CHILD_SHARE and share > outside and said.names_thing(term, [texts[k]]):
                 scored.append((share * float(np.log(share / outside)), term))
+        scored = ([x for x in scored if _is_cjk(x[1]) == zh] or scored) if zh is not None else scored
         if scored:
             term = min(scored, key=lambda x: (-x[0], x[1]))[1]
             shares = [(term_counts(g, said)[term] / max(1, len(g))) for g in texts]

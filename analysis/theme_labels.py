@@ -20,6 +20,7 @@
    on the theme's side about the same topic (送餐太慢 -> 送餐很快), else to the topic (``_turned``).
    Issues (texts with a title line): problem and request frames of the titles ("Build fails", "Cannot read
    property") score ``FRAME_BOOST`` times more, and phrases only in the bodies (form fields, logs) less.
+   Only candidates in the language most members write (by a margin) when there are some (session 12).
 5. Fallback: the member sentence nearest the centroid (or with the theme's most distinctive words),
    cut to whole words.
 
@@ -94,6 +95,7 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         words = discover_words([t for g in groups for t in g if _CJK.search(t)], seed=seed)
     key_words = words_key(words)
     said_by = _text_moods(groups, moods)
+    members = groups  # every member, copies too: which language most of them write (``_in_members_language``)
     groups = [list(dict.fromkeys(g)) for g in groups]  # a text repeated (copied reviews) counts once
     said_by = [None if m is None else [m[t] for t in g] for g, m in zip(groups, said_by)]
     read = [_read(g, key_words) for g in groups]
@@ -133,7 +135,8 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
                 score *= FRAME_BOOST  # an issue title's problem or request: what a PM names it by
             scored.append((score, key))
         scored.sort(key=lambda sk: (-sk[0], str(sk[1])))
-        scored = _drop_contained(scored, df, named, parsed[k].frame_keys)[:RERANK]
+        scored = _drop_contained(scored, df, named, parsed[k].frame_keys)
+        scored = _in_members_language(scored, members[k], surfaces)[:RERANK]
         ranked.append([(s, _display(key, surfaces[key], case), key) for s, key in scored])
     if embed is not None and any(ranked):
         ranked = _rerank(ranked, np.asarray(centroids, dtype=np.float32), embed)
@@ -209,6 +212,26 @@ def phrase_labels(groups: list[list[str]], centroids: np.ndarray, embed: Embed |
         taken.add(labels[k].lower())
         near.add(labels[k].lower())
     return [lab or "(no label)" for lab in labels]
+
+
+def _in_members_language(scored: list, texts: Sequence[str], surfaces) -> list:
+    """A theme's (score, key) candidates in the language most of its members write (``parent_categories.chinese``:
+    by ``LANGUAGE_MARGIN`` over half; 报表能导出 over members two in three of whom write "export"), when one is;
+    a name of one word (SSO, iOS: mostly written with a capital) reads in either. Near even: all of them."""
+    from .parent_categories import LANGUAGE_MARGIN
+
+    if not texts or not scored or len({_is_cjk_key(c[1]) for c in scored}) < 2:
+        return scored  # candidates of one language (every monolingual corpus): nothing to choose
+    share = sum(bool(_CJK.search(t)) for t in texts) / len(texts)
+    if abs(share - 0.5) < LANGUAGE_MARGIN:
+        return scored
+    zh = share > 0.5
+
+    def name(key) -> bool:
+        forms = surfaces.get(key) or Counter()
+        return len(key) == 1 and sum(c for f, c in forms.items() if f[:1].isupper()) * 2 > sum(forms.values())
+
+    return [c for c in scored if _is_cjk_key(c[1]) == zh or (zh and name(c[1]))] or scored
 
 
 def _first_free(ranked: list, taken: "_Taken") -> float:

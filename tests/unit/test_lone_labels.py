@@ -81,3 +81,26 @@ def test_same_input_gives_the_same_labels():
     groups = [_CRASH, _MAPS, _GOLD, _ZH_TEA]
     given = ["App crashes", "Awesome", "Gold bars", "很好"]
     assert _tree(groups, given) == _tree(groups, given)
+
+
+_PATCHES = [f"Fix {x}" for x in ("overflow in the sigmoid layer", "alignment on 32-bit windows", "the linker flags",
+                                 "a leak in the parser")] + \
+           [f"Fixed {x}" for x in ("mask handling in the detector", "an out-of-bound read", "the tiff reader")] + \
+           ["Add a reader for big images", "Port the grid change to the 4.x branch", "Solved a bug in the reduce op"]
+
+
+def test_a_bare_verb_left_on_a_lone_theme_is_shown_as_its_noun():
+    got, subs, changed = _tree([_PATCHES, _GOLD, _CRASH], ["Fix", "Gold bars", "App crashes"])
+    assert got[0] == "Fixes" and subs[0] == "Fixes", got  # session 12: "Fix" reads as an order, not a kind of issue
+    assert changed == [("Fix", "Fixes")]
+    assert got[1:] == ["Gold bars", "App crashes"]
+
+
+def test_only_a_verb_that_is_also_a_noun_and_said_by_the_members_takes_the_noun():
+    from analysis.lone_labels import noun_form
+
+    assert noun_form("Update", ["update the docs", "updated the readme", "update please"]) == "Updates"
+    assert noun_form("Reply", ["reply to my ticket", "no reply yet"]) == "Replies"
+    assert noun_form("Need", ["need dark mode", "we need export"]) is None  # "Needs" names no kind of feedback
+    assert noun_form("Column", ["the column is cut", "last column missing"]) is None  # a noun already
+    assert noun_form("Fix", [f"slow start {i}" for i in range(9)] + ["fix it"]) is None  # few say it

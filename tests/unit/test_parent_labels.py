@@ -158,3 +158,16 @@ def test_children_sharing_no_word_keep_the_parents_own_label_not_one_childs_prod
     zh_label = pl.name_parent("翻新机质量", ["翻新机坏了", "不像新的"], [60, 40], zh, zh_others, -1, set(), pl.Said(),
                               loved=False)
     assert zh_label == "翻新问题", zh_label
+
+
+def test_a_name_vader_scores_heads_a_parent_when_members_write_it_as_a_name():
+    # session 12: "excel" is a VADER praise word, so survey answers naming the spreadsheet lost their shared head
+    # ("Excel power Pivot, and 6 more"); the answers write it with a capital where no clause starts
+    children = [["Microsoft Excel", "I use Microsoft Excel daily", "Excel"], ["MS Excel and Access", "MS Excel"],
+                ["Google Sheets and Excel", "Sheets, Excel"], ["Tableau, Excel", "Tableau"]]
+    others = ["RStudio", "Python", "R studio", "SQL server", "Jupyter lab", "PyCharm"]
+    label = pl.name_parent("Google", ["Microsoft office", "Access", "Google sheets", "Tableau"], [100, 90, 60, 20],
+                           children, others, 0, set(), pl.Said())
+    assert label == "Excel", label
+    praise = [["the app is excellent", "excellent support"], ["works excellent", "excellent app"]]
+    assert pl.name_parent("App", ["Works well", "Support"], [50, 50], praise, others, 0, set(), pl.Said()) != "Excellent"
