@@ -28,10 +28,12 @@ class Category(NamedTuple):
     problem: str | None  # complaint: "Crash problems"... None: the bare name says it ("Crashes")
     praise: str | None  # praise: "Praise for the design"; None: never praise (ads, crashes)
     cues: tuple[str, ...]  # words members write (English inflections listed: matched as the text's terms)
+    #: English endings of names of a kind (NullPointerException, KeyError): a longer word ending so is a cue too
+    suffixes: tuple[str, ...] = ()
 
 
-def _cat(bare: str, problem: str | None, praise: str | None, cues: str) -> Category:
-    return Category(bare, problem, praise, tuple(cues.split()))
+def _cat(bare: str, problem: str | None, praise: str | None, cues: str, suffixes: str = "") -> Category:
+    return Category(bare, problem, praise, tuple(cues.split()), tuple(suffixes.split()))
 
 
 #: The categories a PM briefs from (app and product reviews, issue trackers, food delivery).
@@ -46,7 +48,7 @@ CATEGORIES: tuple[Category, ...] = (
     _cat("Errors and exceptions", None, None,
          "exception exceptions traceback attributeerror typeerror valueerror keyerror importerror oserror "
          "runtimeerror indexerror nonetype unicodedecodeerror modulenotfounderror filenotfounderror connectionerror "
-         "httperror"),
+         "httperror npe stacktrace", "exception error"),  # any language's exception class: NullPointerException
     _cat("Ads", "Ad problems", None, "ad ads advert adverts advertisement advertisements advertising commercials"),
     _cat("Pricing", "Pricing problems", "Praise for the price",
          "price prices pricing subscription subscriptions subscribe pay paid paying payment payments money premium "
@@ -104,7 +106,11 @@ def _saying(cat: Category, said: Said):
         pattern = re.compile("|".join(map(re.escape, cat.cues)))
         return lambda text: pattern.search(text) is not None
     keys = frozenset(k for k in map(_token_term, cat.cues) if k)
-    return lambda text: not keys.isdisjoint(said.terms(text))
+    if not cat.suffixes:
+        return lambda text: not keys.isdisjoint(said.terms(text))
+    ends = cat.suffixes
+    return lambda text: not keys.isdisjoint(terms := said.terms(text)) or any(
+        len(t) > len(e) + 2 and t.endswith(e) and t.isalpha() for t in terms for e in ends)
 
 
 def _share(test, texts) -> float:
