@@ -79,8 +79,9 @@ _ZH_PLACE_SUFFIX = frozenset("里上中内外下边")
 #: particle, time, place, direction.
 _ZH_NOT_HEAD_TAGS = ("a", "d", "m", "q", "r", "p", "c", "u", "t", "s", "f")
 #: An English head term is shown with the word members write right before it when this share of its uses have
-#: that word there ("fire stick", "credit karma": one noun in two words; "stick" alone is cut from it)...
-COMPOUND_SHARE = 0.5
+#: that word there ("fire stick", "credit karma": one noun in two words; "stick" alone is cut from it; half is not
+#: most: "secret boards" beside "swipe boards")...
+COMPOUND_SHARE = 0.6
 #: ...and at least this many uses do.
 COMPOUND_MIN = 3
 #: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
@@ -558,6 +559,9 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
 #: A parent's own phrase holding the one word it would be named by takes its place when this share of the parent's
 #: items say the phrase's words ("Test failures" over flaky-test and failing-test children, not "Test")...
 OWN_PHRASE_SHARE = 0.1
+#: ...children holding this share of them say it (a third: not one small child's topic, "Tflite model" over
+#: TensorFlow, GPU and graph children)...
+OWN_PHRASE_BREADTH = 0.3
 #: ...and it is at most this many words long (a phrase, not a member sentence).
 OWN_PHRASE_WORDS = 4
 
@@ -567,7 +571,8 @@ def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, 
     """``label``, or the parent's own phrase (``current``: the sibling labeller's, chosen on all the parent's texts)
     when ``label`` is one bare English word of it ("Test" from "Test failures", "Beer" from "Craft beer"): a word
     names no concept a PM can brief from, the phrase members write it in does. The phrase must be said by
-    ``OWN_PHRASE_SHARE`` of the parent's items, more than by the other parents' texts, hold no number, fit the
+    ``OWN_PHRASE_SHARE`` of the parent's items, in children holding ``OWN_PHRASE_BREADTH`` of them, more than by the
+    other parents' texts, hold no number, fit the
     parent's mood and praise verdict, be free among the siblings and not be only what a child is called."""
     plain = _SUFFIX.sub("", label or "").strip()
     own = _SUFFIX.sub("", current or "").strip()
@@ -581,9 +586,9 @@ def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, 
     if ((mood and own_mood(own, said.words) == -mood) or not _fits_praise(own, loved, said)
             or any(repeats(c, own, said.words) for c in child_labels)):
         return label
-    inside = coverage([terms], texts, sizes, (), said)[0]
+    inside, breadth, _, _ = coverage([terms], texts, sizes, (), said)
     outside = _shares([terms], [list(other_texts)], said)[0] if other_texts else 0.0
-    return own if inside >= OWN_PHRASE_SHARE and inside > outside else label
+    return own if inside >= OWN_PHRASE_SHARE and breadth >= OWN_PHRASE_BREADTH and inside > outside else label
 
 
 def _said_of_topic(label: str, texts, mood: int, taken: set[str], said: Said, refused) -> str:

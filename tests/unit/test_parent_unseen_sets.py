@@ -60,6 +60,13 @@ def test_the_parents_own_phrase_replaces_the_bare_word_it_holds():
 def test_a_phrase_few_members_say_does_not_replace_the_word():
     label = _name("Recipe contest", RECIPES, 0)
     assert label != "Recipe contest", label  # nobody writes "contest": the phrase is not the parent's
+    more = dict(RECIPES, **{
+        "Recipe units": ["recipe units are in cups", "convert the recipe to grams", "recipe units are wrong",
+                         "metric units for every recipe"],
+        "Recipe sharing": ["share a recipe with my sister", "recipe sharing link is broken",
+                           "cannot share the recipe", "share recipe by mail"]})
+    label = _name("Recipe search", more, 0)
+    assert label != "Recipe search", label  # one child of five says it: a part of the parent, not its name
 
 
 JAVA = {  # a Java tracker: exceptions by class name, none of them the word "exception" alone
