@@ -573,7 +573,9 @@ def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, 
     names no concept a PM can brief from, the phrase members write it in does. The phrase must be said by
     ``OWN_PHRASE_SHARE`` of the parent's items, in children holding ``OWN_PHRASE_BREADTH`` of them, more than by the
     other parents' texts, hold no number, fit the
-    parent's mood and praise verdict, be free among the siblings and not be only what a child is called."""
+    parent's mood and praise verdict, be free among the siblings and not be only what a child is called. English
+    only: a bare Chinese topic over items of no clear mood is already named by what members discuss of it
+    (``_aspect``: 卷饼味道), and one with a mood by its frame (米饭问题)."""
     plain = _SUFFIX.sub("", label or "").strip()
     own = _SUFFIX.sub("", current or "").strip()
     if (not plain.isascii() or len(plain.split()) != 1 or not own.isascii() or own.startswith("(")
