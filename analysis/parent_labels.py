@@ -137,11 +137,8 @@ class Said:
         """The word ``texts`` write right before an English term in ``COMPOUND_SHARE`` of its uses (at least
         ``COMPOUND_MIN``) when the two make one noun ("fire" before "stick", "credit" before "karma"), as mostly
         written; None otherwise. Not a function, evaluative or describing word ("this app", "great sound", "new
-        phone"), nor a word that cannot name or describe (a verb: "play music") nor a mood word used so ("love
-        alexa"). Chinese terms are jieba words,
-        which already hold their compounds (外卖小哥): None."""
-        from .en_pos import names_or_describes, parts
-
+        phone"), nor a word that cannot name or describe (a verb: "play music") nor a strong mood word ("love
+        alexa": ``compound_word``). Chinese terms are jieba words, which already hold their compounds (外卖小哥): None."""
         if _is_cjk(term):
             return None
         before: Counter = Counter()
@@ -165,13 +162,28 @@ class Said:
         word, count = min(before.items(), key=lambda x: (-x[1], x[0]))
         if count < max(COMPOUND_MIN, COMPOUND_SHARE * uses) or _norm(word) == term:
             return None
-        if (_word_kind(word) != 1 or not word.isalpha() or len(word) < 3 or word in _EN_DESCRIBE
-                or word in _EN_NOT_HEAD or word in _FRAME_WORDS or not names_or_describes(word)):
-            return None
-        if evaluative_word(word) and (parts(word) & {"ADJ", "ADV"} or not names_thing(
-                word, [c for t in texts if t in self._clauses for c in self._clauses[t]])):
-            return None  # "great", "love" say how; "fire", "credit" (VADER words) name a thing here
-        return _mostly(forms[word], word)
+        return _mostly(forms[word], word) if compound_word(word) else None
+
+
+#: A word VADER scores this strongly says how, whatever else it can be ("love music", "enjoy games"); a milder one
+#: may name a thing ("credit karma", "fire stick").
+COMPOUND_MOOD = 2.0
+
+
+def compound_word(word: str) -> bool:
+    """Whether a lower-case English word can be the first of a two-word noun (fire stick, credit karma): a content
+    word of letters that names or describes, not a describing, light or frame word (new, just, problems), an
+    evaluative adjective or adverb (great sound, really slow) nor a strong mood word (love, enjoy)."""
+    from .en_pos import names_or_describes, parts
+    from .label_mood import _valence
+
+    if (_word_kind(word) != 1 or not word.isalpha() or len(word) < 3 or word in _EN_DESCRIBE
+            or word in _EN_NOT_HEAD or word in _FRAME_WORDS or not names_or_describes(word)):
+        return False
+    if not evaluative_word(word):
+        return True
+    return not (parts(word) & {"ADJ", "ADV"} or abs(_valence().get(word, 0.0)) >= COMPOUND_MOOD
+                or word in _REQUESTS)
 
 
 def _mostly(forms: Counter, default: str) -> str:

@@ -85,3 +85,20 @@ def test_java_exception_classes_are_cues_of_errors_and_exceptions():
     assert category(flat, [40] * 3, OTHERS, 0, pl.Said()) == "Errors and exceptions"  # ece40c5: None
     assert category([["the errors are shown in red", "an error page"] * 5] * 3, [40] * 3, OTHERS, 0,
                     pl.Said()) != "Errors and exceptions"  # the plain word is not a class name
+
+
+def test_the_leaf_labellers_topic_frame_keeps_the_compound():
+    """A sub-theme or lone theme named by its topic as a problem: "Credit karma problems", not "Karma problems"."""
+    from collections import Counter
+
+    from analysis.en_phrases import _Texts
+    from analysis.theme_labels import _Taken, _topic_frame
+
+    texts = ["credit karma keeps logging me out", "credit karma shows the wrong score", "the karma app crashed",
+             "credit karma will not load", "credit karma lost my report"]
+    df = Counter({("karma",): 5, ("credit", "karma"): 4})
+    surfaces = {("karma",): Counter({"karma": 5}), ("credit", "karma"): Counter({"credit karma": 4})}
+    assert _topic_frame(("karma",), df, 2, surfaces, _Texts(texts, ()), _Taken(), -1) == "Credit karma problems"
+    loved = Counter({("music",): 5, ("love", "music"): 4})  # "love" says how: no compound
+    shown = {("music",): Counter({"music": 5}), ("love", "music"): Counter({"love music": 4})}
+    assert _topic_frame(("music",), loved, 2, shown, _Texts(["i love music"] * 4 + ["music"], ()), _Taken(), 1) == "Music"
