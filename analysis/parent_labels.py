@@ -584,10 +584,9 @@ def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, 
     when ``label`` is one bare English word of it ("Test" from "Test failures", "Beer" from "Craft beer"): a word
     names no concept a PM can brief from, the phrase members write it in does. The phrase must be said by
     ``OWN_PHRASE_SHARE`` of the parent's items, in children holding ``OWN_PHRASE_BREADTH`` of them, more than by the
-    other parents' texts, hold no number, fit the
-    parent's mood and praise verdict, be free among the siblings and not be only what a child is called. English
-    only: a bare Chinese topic over items of no clear mood is already named by what members discuss of it
-    (``_aspect``: 卷饼味道), and one with a mood by its frame (米饭问题)."""
+    other parents' texts, hold no number, fit the parent's mood and praise verdict, be free among the siblings and
+    not be only what a child is called. English only: a bare Chinese topic over items of no clear mood is already
+    named by what members discuss of it (``_aspect``: 卷饼味道), and one with a mood by its frame (米饭问题)."""
     plain = _SUFFIX.sub("", label or "").strip()
     own = _SUFFIX.sub("", current or "").strip()
     if (not plain.isascii() or len(plain.split()) != 1 or not own.isascii() or own.startswith("(")
@@ -595,8 +594,8 @@ def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, 
             or own.lower() in taken):
         return label
     word, terms = label_terms(plain, said.words), label_terms(own, said.words)
-    if len(word) != 1 or word[0] not in terms or not all(_head_term(t) or t == word[0] for t in terms[:1]):
-        return label
+    if len(word) != 1 or word[0] not in terms or not (terms[0] == word[0] or _head_term(terms[0])):
+        return label  # it must open on a topic ("Craft beer"), not on how it is ("Great app")
     if ((mood and own_mood(own, said.words) == -mood) or not _fits_praise(own, loved, said)
             or any(repeats(c, own, said.words) for c in child_labels)):
         return label
