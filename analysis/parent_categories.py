@@ -29,10 +29,12 @@ class Category(NamedTuple):
     problem: str | None  # complaint: "Crash problems"... None: the bare name says it ("Crashes")
     praise: str | None  # praise: "Praise for the design"; None: never praise (ads, crashes)
     cues: tuple[str, ...]  # words members write (English inflections listed: matched as the text's terms)
+    #: English endings of names of a kind (NullPointerException, KeyError): a longer word ending so is a cue too
+    suffixes: tuple[str, ...] = ()
 
 
-def _cat(bare: str, problem: str | None, praise: str | None, cues: str) -> Category:
-    return Category(bare, problem, praise, tuple(cues.split()))
+def _cat(bare: str, problem: str | None, praise: str | None, cues: str, suffixes: str = "") -> Category:
+    return Category(bare, problem, praise, tuple(cues.split()), tuple(suffixes.split()))
 
 
 #: The categories a PM briefs from (app and product reviews, issue trackers, food delivery).
@@ -49,7 +51,7 @@ CATEGORIES: tuple[Category, ...] = (
     _cat("Errors and exceptions", None, None,
          "exception exceptions traceback attributeerror typeerror valueerror keyerror importerror oserror "
          "runtimeerror indexerror nonetype unicodedecodeerror modulenotfounderror filenotfounderror connectionerror "
-         "httperror"),
+         "httperror npe stacktrace", "exception error"),  # any language's exception class: NullPointerException
     _cat("Ads", "Ad problems", None, "ad ads advert adverts advertisement advertisements advertising commercials"),
     _cat("Pricing", "Pricing problems", "Praise for the price",
          "price prices pricing subscription subscriptions subscribe pay paid paying payment payments money premium "
@@ -110,16 +112,22 @@ CATEGORY_LIFT = 1.5
 
 def _saying(cat: Category, said: Said, twins: bool = False):
     """A test of whether a text says one of a category's cues, or (``twins``) its twin's (``TWINS``); Chinese: as
-    a substring; English: as a term."""
+    a substring; English: as a term, or a longer word with one of its ``suffixes``."""
     twin = _twin(cat) if twins else None
     cues = cat.cues + (twin.cues if twin else ())
+    ends = cat.suffixes + (twin.suffixes if twin else ())
     zh_cues = [c for c in cues if _HAS_CJK.search(c)]
     pattern = re.compile("|".join(map(re.escape, zh_cues))) if zh_cues else None
     keys = frozenset(k for c in cues if not _HAS_CJK.search(c) and (k := _token_term(c)))
-    if not keys:
+    if not keys and not ends:
         return lambda text: pattern is not None and pattern.search(text) is not None
+
+    def english(text: str) -> bool:
+        terms = said.terms(text)
+        return not keys.isdisjoint(terms) or any(
+            len(t) > len(e) + 2 and t.endswith(e) and t.isalpha() for t in terms for e in ends)
     return lambda text: ((pattern is not None and _HAS_CJK.search(text) is not None and pattern.search(text) is not None)
-                         or not keys.isdisjoint(said.terms(text)))
+                         or english(text))
 
 
 def _twin(cat: Category) -> Category | None:

@@ -78,6 +78,12 @@ _ZH_PLACE_SUFFIX = frozenset("里上中内外下边")
 #: jieba tags that never head a label: adjective, adverb, numeral, measure, pronoun, preposition, conjunction,
 #: particle, time, place, direction.
 _ZH_NOT_HEAD_TAGS = ("a", "d", "m", "q", "r", "p", "c", "u", "t", "s", "f")
+#: An English head term is shown with the word members write right before it when this share of its uses have
+#: that word there ("fire stick", "credit karma": one noun in two words; "stick" alone is cut from it; half is not
+#: most: "secret boards" beside "swipe boards")...
+COMPOUND_SHARE = 0.6
+#: ...and at least this many uses do.
+COMPOUND_MIN = 3
 #: Words of the frames themselves (never a head term; left out when a frame's coverage is read).
 _FRAME_WORDS = frozenset("problems problem praise and for issues 问题 好评 和".split())
 
@@ -129,12 +135,69 @@ class Said:
                 for tok in clause:
                     if not _is_cjk(tok) and _token_term(tok) == term:
                         forms[tok if tok[1:].lower() != tok[1:] else tok.lower()] += 1
-        if not forms:
-            return term
-        low = sum(c for f, c in forms.items() if f.islower())
-        if low * 2 >= sum(forms.values()):
-            return max((c, f) for f, c in forms.items() if f.islower())[1]
-        return max((c, f) for f, c in forms.items())[1]
+        return _mostly(forms, term)
+
+    def compound(self, term: str, texts: Sequence[str]) -> str | None:
+        """The word ``texts`` write right before an English term in ``COMPOUND_SHARE`` of its uses (at least
+        ``COMPOUND_MIN``) when the two make one noun ("fire" before "stick", "credit" before "karma"), as mostly
+        written; None otherwise. Not a function, evaluative or describing word ("this app", "great sound", "new
+        phone"), nor a word that cannot name or describe (a verb: "play music") nor a strong mood word ("love
+        alexa": ``compound_word``). Chinese terms are jieba words, which already hold their compounds (外卖小哥): None."""
+        if _is_cjk(term):
+            return None
+        before: Counter = Counter()
+        forms: dict[str, Counter] = {}
+        uses = 0
+        for text in texts:
+            if term not in self.terms(text):
+                continue
+            for clause in self._clauses[text]:
+                for i, tok in enumerate(clause):
+                    if _is_cjk(tok) or _token_term(tok) != term:
+                        continue
+                    uses += 1
+                    prev = clause[i - 1] if i else ""
+                    if prev and not _is_cjk(prev):
+                        before[prev.lower()] += 1
+                        forms.setdefault(prev.lower(), Counter())[prev if prev[1:].lower() != prev[1:]
+                                                                  else prev.lower()] += 1
+        if not before:
+            return None
+        word, count = min(before.items(), key=lambda x: (-x[1], x[0]))
+        if count < max(COMPOUND_MIN, COMPOUND_SHARE * uses) or _norm(word) == term:
+            return None
+        return _mostly(forms[word], word) if compound_word(word) else None
+
+
+#: A word VADER scores this strongly says how, whatever else it can be ("love music", "enjoy games"); a milder one
+#: may name a thing ("credit karma", "fire stick").
+COMPOUND_MOOD = 2.0
+
+
+def compound_word(word: str) -> bool:
+    """Whether a lower-case English word can be the first of a two-word noun (fire stick, credit karma): a content
+    word of letters that names or describes, not a describing, light or frame word (new, just, problems), an
+    evaluative adjective or adverb (great sound, really slow) nor a strong mood word (love, enjoy)."""
+    from .en_pos import names_or_describes, parts
+    from .label_mood import _valence
+
+    if (_word_kind(word) != 1 or not word.isalpha() or len(word) < 3 or word in _EN_DESCRIBE
+            or word in _EN_NOT_HEAD or word in _FRAME_WORDS or not names_or_describes(word)):
+        return False
+    if not evaluative_word(word):
+        return True
+    return not (parts(word) & {"ADJ", "ADV"} or abs(_valence().get(word, 0.0)) >= COMPOUND_MOOD
+                or word in _REQUESTS)
+
+
+def _mostly(forms: Counter, default: str) -> str:
+    """The form most written (lower case unless mostly written with capitals)."""
+    if not forms:
+        return default
+    low = sum(c for f, c in forms.items() if f.islower())
+    if low * 2 >= sum(forms.values()):
+        return max((c, f) for f, c in forms.items() if f.islower())[1]
+    return max((c, f) for f, c in forms.items())[1]
 
 
 @lru_cache(maxsize=200_000)
@@ -431,6 +494,9 @@ def frame(terms: Sequence[str], mood: int, said: Said, predicate: str | None = N
     surfaces = {t: said.surface(t, texts) for t in terms if not _is_cjk(t)}
     shown = [t if _is_cjk(t) else _singular(surfaces[t]) if mood < 0 and surfaces[t].islower() else surfaces[t]
              for t in terms]
+    compounds = {t: said.compound(t, texts) for t in terms}  # "Praise for fire stick", not "Praise for stick"
+    shown = [f"{first} {s}" if (first := compounds[t]) and _norm(first.lower()) not in terms else s
+             for t, s in zip(terms, shown)]
     body = " and ".join(shown)  # "Ad problems": a noun before a noun is singular
     text = f"{body} problems" if mood < 0 else f"Praise for {body}" if mood > 0 else body
     return text[0].upper() + text[1:]
@@ -450,6 +516,7 @@ def name_parent(current: str, child_labels: Sequence[str], child_sizes: Sequence
     texts = [list(t) for t in child_texts]
     out = _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, said, refused, other_counts,
                        frame_mood, loved)
+    out = _own_phrase_over_word(out, current, child_labels, sizes, texts, other_texts, mood, taken, said, loved)
     from .parent_readable import readable
 
     framing = frame_mood if frame_mood is not None else mood if loved is None else (1 if loved else min(mood, 0))
@@ -523,6 +590,42 @@ def _name_parent(current, child_labels, sizes, texts, other_texts, mood, taken, 
     from .sibling_phrase import distinct_phrase  # nothing the children share is free: a phrase of theirs
 
     return distinct_phrase(plain, [t for g in texts for t in g], [list(other_texts)], taken) or plain
+
+
+#: A parent's own phrase holding the one word it would be named by takes its place when this share of the parent's
+#: items say the phrase's words ("Test failures" over flaky-test and failing-test children, not "Test")...
+OWN_PHRASE_SHARE = 0.1
+#: ...children holding this share of them say it (a third: not one small child's topic, "Tflite model" over
+#: TensorFlow, GPU and graph children)...
+OWN_PHRASE_BREADTH = 0.3
+#: ...and it is at most this many words long (a phrase, not a member sentence).
+OWN_PHRASE_WORDS = 4
+
+
+def _own_phrase_over_word(label: str, current: str, child_labels, sizes, texts, other_texts, mood: int,
+                          taken: set[str], said: Said, loved: bool | None) -> str:
+    """``label``, or the parent's own phrase (``current``: the sibling labeller's, chosen on all the parent's texts)
+    when ``label`` is one bare English word of it ("Test" from "Test failures", "Beer" from "Craft beer"): a word
+    names no concept a PM can brief from, the phrase members write it in does. The phrase must be said by
+    ``OWN_PHRASE_SHARE`` of the parent's items, in children holding ``OWN_PHRASE_BREADTH`` of them, more than by the
+    other parents' texts, hold no number, fit the parent's mood and praise verdict, be free among the siblings and
+    not be only what a child is called. English only: a bare Chinese topic over items of no clear mood is already
+    named by what members discuss of it (``_aspect``: 卷饼味道), and one with a mood by its frame (米饭问题)."""
+    plain = _SUFFIX.sub("", label or "").strip()
+    own = _SUFFIX.sub("", current or "").strip()
+    if (not plain.isascii() or len(plain.split()) != 1 or not own.isascii() or own.startswith("(")
+            or not 1 < len(own.split()) <= OWN_PHRASE_WORDS or any(ch.isdigit() for ch in own)
+            or own.lower() in taken):
+        return label
+    word, terms = label_terms(plain, said.words), label_terms(own, said.words)
+    if len(word) != 1 or word[0] not in terms or not (terms[0] == word[0] or _head_term(terms[0])):
+        return label  # it must open on a topic ("Craft beer"), not on how it is ("Great app")
+    if ((mood and own_mood(own, said.words) == -mood) or not _fits_praise(own, loved, said)
+            or any(repeats(c, own, said.words) for c in child_labels)):
+        return label
+    inside, breadth, _, _ = coverage([terms], texts, sizes, (), said)
+    outside = _shares([terms], [list(other_texts)], said)[0] if other_texts else 0.0
+    return own if inside >= OWN_PHRASE_SHARE and breadth >= OWN_PHRASE_BREADTH and inside > outside else label
 
 
 def _said_of_topic(label: str, texts, mood: int, taken: set[str], said: Said, refused) -> str:

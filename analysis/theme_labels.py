@@ -539,10 +539,28 @@ def _topic_frame(key, df: Counter, need: int, surfaces: dict, case: _Texts, take
     if not _is_cjk_key(topic) and (any(stem(w) in GENERIC for w in topic) or (
             key[0] in NEGATIONS and key[0] != "no" and topic[0].endswith("ing"))):
         return None  # "Working" of "Not working", "Loading" of "Not loading": the verb negated, no topic
-    text = _display(topic, surfaces[topic], case)
+    whole = _compound_topic(topic, df, surfaces)  # "Credit karma problems", not "Karma problems"
+    text = _display(whole, surfaces[whole], case)
     if polarity < 0:
         text = text + "问题" if _is_cjk_key(topic) else f"{text} problems"
     return None if text.lower() in taken else text
+
+
+def _compound_topic(topic: tuple, df: Counter, surfaces: dict) -> tuple:
+    """An English one-word topic as the two-word noun members write it in: the key of a word before it that
+    ``parent_labels.COMPOUND_SHARE`` of the texts saying the topic say (credit karma, fire stick), that word a noun
+    or name, not a mood or describing word (``parent_labels.compound_word``); else ``topic``. Chinese topics are
+    jieba words, which already hold their compounds."""
+    from .parent_labels import COMPOUND_SHARE, compound_word
+
+    if len(topic) != 1 or _is_cjk_key(topic) or not df.get(topic):
+        return topic
+    best = None
+    for key, n in df.items():
+        if (len(key) == 2 and key[1] == topic[0] and key in surfaces and n >= COMPOUND_SHARE * df[topic]
+                and compound_word(key[0]) and (best is None or (n, key) > (df[best], best))):
+            best = key
+    return best or topic
 
 
 #: ...whose content words at least this share of the texts that say something of the topic have (not a minority's).
