@@ -14,9 +14,9 @@ contribution is shown and they add up to the priority:
 | negativity | share of the theme's items with negative sentiment (a rating/NPS outranks text) | 0.15 |
 | nps_impact | NPS points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.10 |
 | csat_impact | CSAT points the theme costs (-impact), over 10 points, clipped to 0..1 | 0.05 |
-| unresolved | share of the theme's items not resolved / won't fix / duplicate | 0.10 |
+| unresolved | share of the theme's items not resolved / won't fix / duplicate; weight 0 while no item of the workspace has a status (reviews, survey answers) | 0.10 |
 | response_lag | the theme's median time to first response / the slowest theme's | 0.05 |
-| votes | votes and reactions on the theme's items (source-weighted) / the largest theme's | 0.10 |
+| votes | votes and reactions on the theme's items (source-weighted) / the largest theme's; weight 0 while no item has votes | 0.10 |
 
 **Praise is not a problem.** Priority ranks what to fix next, so a theme people praise must not
 rank high for being large. Each theme has a praise share p (the share of its items that are praise, below;
@@ -112,6 +112,7 @@ class ThemeInputs:
     votes: float = 0.0  # source-weighted votes / reactions on its items
     growth_days: int | None = GROWTH_WINDOW_DAYS  # window compared; None: the data is too short
     span_days: float | None = None  # oldest to newest item of the workspace
+    statuses: bool = True  # some item of the workspace carries a status (False: reviews, answers only)
 
 
 #: sentiment methods that are the item's own score or a value the file mapped (rule 2 of ``is_praise``)
@@ -219,6 +220,8 @@ def weighted(themes: list[ThemeInputs], weights: dict[str, float] | None = None)
     w = check_weights(weights or {})
     if not any(t.votes > 0 for t in themes):
         w = {**w, "votes": 0.0}  # no votes in the workspace: the factor does not dilute the others
+    if themes and not any(t.statuses for t in themes):
+        w = {**w, "unresolved": 0.0}  # no status anywhere (reviews, answers): likewise
     total = sum(abs(v) for v in w.values()) or 1.0
     scaled = scaled_factors(themes)
     out = {}

@@ -192,3 +192,20 @@ def test_nine_days_are_drawn_by_day(workspace, write_file):
     first = next(p for title, p in pages.items() if title.startswith("Theme 1: "))
     assert any(f.startswith("Growth is neutral: the data spans") for f in first.facts)
     assert "love" in " ".join(pages["What people love"].sections[0][1])
+
+
+def test_unresolved_weight_left_out_until_some_item_has_a_status(workspace, write_file):
+    """Reviews carry no status: "unresolved" would add the same share of every theme's problem part, so it is
+    left out (like votes without votes) until the team sets a status on something."""
+    from triage_app.services.status import set_status
+    ids = _build(workspace, write_file, days=120)
+    conn = workspace.conn
+    scores = pr.weighted(metrics.theme_inputs(conn))
+    assert all(s["factors"]["unresolved"] == 0.0 for s in scores.values())
+    assert all(s["inputs"]["unresolved_share"] is None for s in scores.values())
+    price_items = [row[0] for row in conn.execute("SELECT item_id FROM item_themes WHERE theme_id = ?", (ids["price"],))]
+    for item_id in price_items:
+        set_status(conn, f"item:{item_id}", "resolved")
+    scores = pr.weighted(metrics.theme_inputs(conn))
+    assert scores[ids["price"]]["factors"]["unresolved"] == 0.0  # all resolved now
+    assert scores[ids["crash"]]["factors"]["unresolved"] > 0.0  # the others are open: the factor says so

@@ -256,7 +256,8 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
         unresolved, negative, recent, previous = row["unresolved"], row["negative"], row["recent"], row["previous"]
         w = sw.get(row["source_format"], 1.0)
         a = acc.setdefault(theme_id, {"items": 0.0, "people": 0.0, "recent": 0.0, "previous": 0.0, "n": 0,
-                                      "unresolved": 0.0, "negative": 0.0, "votes": 0.0})
+                                      "unresolved": 0.0, "negative": 0.0, "votes": 0.0, "with_status": 0})
+        a["with_status"] += row.get("with_status") or 0
         a["votes"] += w * (row.get("votes") or 0.0)
         a["items"] += w * items
         a["people"] += w * people
@@ -267,6 +268,8 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
         a["negative"] += negative
     totals = _score_totals(data.score_days[1])
     lags = _response_lags(data.times)
+    # no item anywhere carries a status (reviews, survey answers): "unresolved" says nothing, as votes without votes
+    statuses = any(a["with_status"] for a in acc.values())
     out = []
     for theme_id, a in sorted(acc.items()):
         counts = data.score_counts.get(theme_id)
@@ -278,7 +281,8 @@ def theme_inputs(conn: sqlite3.Connection, as_of: str | None = None, source: str
         out.append(priority.ThemeInputs(
             theme_id=theme_id, items=a["items"], people=a["people"], recent=a["recent"], previous=a["previous"],
             negative_share=a["negative"] / a["n"] if a["n"] else None, nps_impact=nps_imp, csat_impact=csat_imp,
-            unresolved_share=a["unresolved"] / a["n"] if a["n"] else None, response_lag_s=lags.get(theme_id),
+            unresolved_share=a["unresolved"] / a["n"] if a["n"] and statuses else None, statuses=statuses,
+            response_lag_s=lags.get(theme_id),
             item_count=a["n"], praise_share=data.praise.get(theme_id, 0.0), votes=a["votes"],
             growth_days=window, span_days=span))
     return out
