@@ -8,9 +8,9 @@ from __future__ import annotations
 import numpy as np
 
 from analysis import parent_labels as pl
-from analysis.lone_labels import counted, name_lone_tops, verdict
-from analysis.theme_labels import typical_sentence
+from analysis.lone_labels import counted, verdict
 from analysis.theme_tree import TopTheme
+from tests.unit.lone_tree import lone_tree
 
 _SONGS = ["the shuffle keeps playing songs not in my playlist", "songs skip in the middle, fix the player",
           "my playlist plays random songs", "can't find my albums after the new layout", "music stops after two songs",
@@ -24,18 +24,8 @@ _VERDICTS = ["not bad", "not bad but not good", "good but bad", "bad, good", "no
 
 
 def _tree(groups, given, facts=None):
-    docs = [t for g in groups for t in g]
-    labels = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    cents = np.zeros((len(groups), 4), np.float32)
-    tops = [TopTheme([k], [], given[k], cents[k], len(g)) for k, g in enumerate(groups)]
-    sub_labels = list(given)
-
-    def typical(g, reserved):
-        return typical_sentence(groups[g], None, None, [], {r.lower() for r in reserved},
-                                [t for h, t in enumerate(groups) if h != g])
-
-    changed = name_lone_tops(tops, sub_labels, docs, labels, typical, facts=facts)
-    return [t.label for t in tops], changed
+    labels, _, changed = lone_tree(groups, given, facts)
+    return labels, changed
 
 
 def test_a_bare_word_gives_way_to_the_category_its_members_say():

@@ -2,27 +2,13 @@
 the members say; a label that names a topic, and one that only boilerplate could replace, stay."""
 from __future__ import annotations
 
-import numpy as np
 
-from analysis.lone_labels import empty_label, name_lone_tops
-from analysis.theme_labels import typical_sentence
-from analysis.theme_tree import TopTheme
+from analysis.lone_labels import empty_label
+from tests.unit.lone_tree import lone_tree
 
 
 def _tree(groups: list[list[str]], given: list[str]):
-    """Each group a lone top-level theme labelled ``given``; the labeller's own typical member sentence."""
-    docs = [t for g in groups for t in g]
-    labels = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    cents = np.zeros((len(groups), 4), np.float32)
-    tops = [TopTheme([k], [], given[k], cents[k], len(g)) for k, g in enumerate(groups)]
-    sub_labels = list(given)
-
-    def typical(g, reserved):
-        return typical_sentence(groups[g], None, None, [], {r.lower() for r in reserved},
-                                [t for h, t in enumerate(groups) if h != g])
-
-    changed = name_lone_tops(tops, sub_labels, docs, labels, typical)
-    return [t.label for t in tops], sub_labels, changed
+    return lone_tree(groups, given)
 
 
 _CRASH = [f"the app crashes when I open the camera {i}" for i in range(6)] + \
