@@ -2,7 +2,6 @@
 the members say; a label that names a topic, and one that only boilerplate could replace, stay."""
 from __future__ import annotations
 
-
 from analysis.lone_labels import empty_label
 from tests.unit.lone_tree import lone_tree
 
