@@ -66,6 +66,7 @@ from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
 from .label_polish import polish_tree
 from .lone_labels import name_lone_tops
+from .request_frame import frame_request_parents
 from .priority import mostly_praise
 from .sibling_phrase import labelling_run
 from .topic_keywords import class_keywords
@@ -612,6 +613,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         return typical_sentence(docs_by_top[g], centroids[g], embed, tops[g].keywords,
                                 {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
+    frame_request_parents(tops, sub_labels, labels, profiled_idx, typed if len(said) else np.zeros(0, np.int64),
+                          KIND_MARGIN, chinese_words or ())
     name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
     return top_of, tops
 
