@@ -90,3 +90,10 @@ def test_the_tree_names_a_parent_of_editor_requests_as_requests():
     assert editor.label.endswith(" requests") and "editor" in editor.label.lower(), editor.label
     for name in ("late_en", "bad_en", "pay_en", "fast_en"):  # complaints and praise are no requests
         assert "request" not in by_child[name].label.lower()
+
+
+def test_the_rest_framed_as_requests_is_still_the_rest_of_the_tree():
+    from analysis.parent_categories import is_other
+
+    assert is_other(request_label("Other feedback")) and is_other(request_label("其他反馈"))
+    assert not is_other(request_label("Editor"))
