@@ -38,6 +38,8 @@ and parents whose members vote for each other merge (``theme_concepts.merge_vote
 Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
 sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
 than its siblings (``type_gaps``).
+Session 12 (reqframe12): once labelled, a parent of mostly requests (the app's type) with a bare-topic label is named as
+requests ("Editor requests", 编辑器建议, "Other requests": ``request_frame``).
 Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
 (``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
 
