@@ -12,7 +12,7 @@ Grounded in members' words, like every parent label; a category no cue of which 
 
 When no category fits, ``other`` names the parent as what it is, the theme of the feedback of that mood that fits no
 category: "Other problems", "Other praise", "Other feedback" (其他问题, 其他好评, 其他反馈), one per mood (its
-siblings' labels are taken). Only after that the count form ("Page problems, and 5 more"), whose praise frame
+siblings' labels are taken); the last becomes "Other requests" (其他建议) over mostly requests (``request_frame``). Only after that the count form ("Page problems, and 5 more"), whose praise frame
 ``parent_fit._more`` keeps.
 """
 from __future__ import annotations
@@ -293,7 +293,7 @@ def joined(first: Category, second: Category, mood: int) -> str | None:
                                                          and (first.problem or second.problem)) else None
 
 
-_OTHER = re.compile(r"^(Other (problems|praise|feedback)|其他(问题|好评|反馈))$")
+_OTHER = re.compile(r"^(Other (problems|praise|feedback|requests)|其他(问题|好评|反馈|建议))$")
 
 
 def is_other(label: str) -> bool:

@@ -38,6 +38,8 @@ and parents whose members vote for each other merge (``theme_concepts.merge_vote
 Session 11 (nlbse11): the concept passes read a feedback type only where it clearly leads (``clear_kinds``), and a
 sub-theme never follows its members nor its key terms (``follow_members``, ``leave_mixed``) to a parent further in type mix
 than its siblings (``type_gaps``).
+Session 12 (reqframe12): once labelled, a parent of mostly requests (the app's type) with a bare-topic label is named as
+requests ("Editor requests", 编辑器建议, "Other requests": ``request_frame``).
 Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
 (``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
 
@@ -66,6 +68,7 @@ from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
 from .label_polish import polish_tree
 from .lone_labels import name_lone_tops
+from .request_frame import frame_request_parents
 from .priority import mostly_praise
 from .sibling_phrase import labelling_run
 from .topic_keywords import class_keywords
@@ -612,6 +615,8 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
         return typical_sentence(docs_by_top[g], centroids[g], embed, tops[g].keywords,
                                 {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
+    frame_request_parents(tops, sub_labels, labels, profiled_idx, typed if len(said) else np.zeros(0, np.int64),
+                          KIND_MARGIN, chinese_words or ())
     name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
     return top_of, tops
 

@@ -42,7 +42,7 @@ SETS = "waimai,app-reviews,nlbse24,kaggle,apple-tweets"
 _MARKER = re.compile(r"\[(EMAIL|PHONE|IP|CARD|TOKEN|ID|IBAN|HANDLE|NAME|ADDRESS|URL)\]")
 _SUFFIX = re.compile(r"\s*\(\d+\)$")
 CLAIM = 0.08
-_OTHER = re.compile(r"^(Other (problems|praise|feedback)|其他(问题|好评|反馈))$")
+_OTHER = re.compile(r"^(Other (problems|praise|feedback|requests)|其他(问题|好评|反馈|建议))$")
 
 
 def capture(name: str, out: Path) -> None:
