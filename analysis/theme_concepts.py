@@ -349,7 +349,8 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     sub-themes too: a mixed sibling, "配送速度" speed remarks both ways, does not hold a plain complaint back), and
     ``firm`` (bool per sub-theme: its type leads the next by ``theme_tree.FIRM_MARGIN``) lifts the type gap for a
     firm sub-theme going to a parent whose sub-themes are all firm (of its kind, as every move): two firm
-    complaints differ in the minor types' noise ("慢, 饭还可以" a quarter praise-typed), not in kind."""
+    complaints differ in the minor types' noise ("慢, 饭还可以" a quarter praise-typed), not in kind. A pair with a
+    sibling of another mood or kind is no concept: its sub-theme may leave it for any parent, not only its twin's."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
@@ -373,8 +374,8 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
         joins_twin[rows[has_twin], where[twin[has_twin]]] = True
         mixed_pair = (counts[where] == 2) & ((apart @ member)[rows, where] > 0)
         alone = counts[where] == 1
-        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & (mixed_pair | alone)[:, None])
-        fit &= stays  # a pair is not torn apart, a sub-theme alone stays alone (but for a twin)
+        stays = ((counts[where] - 1 >= STAY) | mixed_pair)[:, None] | (joins_twin & alone[:, None])
+        fit &= stays  # a pair of one kind is not torn apart, a sub-theme alone stays alone (but for a twin)
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         if type_gaps is not None:  # never to a parent further in type mix than its own siblings
             gap = (type_gaps @ member) / counts

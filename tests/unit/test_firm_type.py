@@ -94,3 +94,20 @@ def test_a_firm_complaint_stays_out_of_a_parent_with_a_sub_theme_not_firm():
     mixes[2, 3:] = [0.55, 0.03, 0.02, 0.33, 0.07]  # lead 0.22: clear, of the parent's kind, not firm
     out = _follow(mixes)
     assert out[4] == out[3] != out[0]
+
+
+def test_the_second_plain_complaint_leaves_its_mixed_sibling_too():
+    """Once "送餐速度太慢" has gone, "时间问题" is left in a pair with the mixed "配送速度": a pair with a sibling of
+    another kind is no concept, so it may follow its members too (old code: a pair is never torn apart but for a
+    twin). The mixed sub-theme stays on its own."""
+    mixes = _mixes([0.62, 0.03, 0.02, 0.25, 0.08])
+    square = _square()
+    for j in (0, 1, 2):
+        square[5, j] = square[j, 5] = 0.5
+    votes = _votes()
+    votes[5] = 0.0
+    votes[5, [0, 3, 4]] = [0.3, 0.3, 0.4]  # 0.7 nearest the main parent once 4 is there
+    out = cm.follow_members(GROUPS, votes, square, np.full(8, 60.0), MOODS, clear_kinds(mixes),
+                            cm.term_shares(TEXTS), 0.6, 1e9, 1e9, type_gaps=type_gaps(mixes), firm=firm_kinds(mixes))
+    assert out[4] == out[5] == out[0] and out[3] != out[0]
+    assert (out == out[3]).sum() == 1 and out[6] == out[7] != out[3]
