@@ -41,7 +41,8 @@ than its siblings (``type_gaps``).
 Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
 (``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
 Session 12 (guard12): a sub-theme whose type is firm (``firm_kinds``) follows its members into a parent of firm
-sub-themes of its type past the type gap, and only siblings of its own mood and kind hold it back (``follow_members``).
+sub-themes of its type past the type gap, only siblings of its own mood and kind hold it back, and it may leave a pair
+whose other sub-theme is of another mood or kind (``follow_members``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
