@@ -328,7 +328,7 @@ def twins(votes: np.ndarray, square: np.ndarray, moods: np.ndarray, kinds: np.nd
 def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, sizes: np.ndarray, moods: np.ndarray,
                    kinds: np.ndarray, shares: np.ndarray, stop: float, max_items: float, concept_items: float,
                    trace: list | None = None, rounds: int = 50, type_gaps: np.ndarray | None = None,
-                   arrivals: np.ndarray | None = None) -> np.ndarray:
+                   arrivals: np.ndarray | None = None, firm: np.ndarray | None = None) -> np.ndarray:
     """A sub-theme moves to the parent its members sit nearest to (``votes``, ``member_votes``): at least
     ``VOTE_SHARE`` of them nearest to that parent's sub-themes and ``VOTE_MARGIN`` more than to its own siblings,
     of the mood and kind of every sub-theme there, within ``stop`` of it on average (``square``), the parent then
@@ -344,7 +344,13 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
     followed their members into the parent of crash reports).
     A sub-theme alone in its parent may leave it for its twin's parent too (session 11, slow11: "外卖小哥送" alone
     while its twin sat under "师傅好"). ``arrivals`` (bool per sub-theme, filled when given): which joined their
-    twin's parent and are still beside it (``merge_voted_parents`` does not count their items either)."""
+    twin's parent and are still beside it (``merge_voted_parents`` does not count their items either).
+    Session 12 (guard12): the margin is over the siblings of its own mood and kind only (the target counts only such
+    sub-themes too: a mixed sibling, "配送速度" speed remarks both ways, does not hold a plain complaint back), and
+    ``firm`` (bool per sub-theme: its type leads the next by ``theme_tree.FIRM_MARGIN``) lifts the type gap for a
+    firm sub-theme going to a parent whose sub-themes are all firm (of its kind, as every move): two firm
+    complaints differ in the minor types' noise ("慢, 饭还可以" a quarter praise-typed), not in kind. A pair with a
+    sibling of another mood or kind is no concept: its sub-theme may leave it for any parent, not only its twin's."""
     groups = np.array(groups, dtype=np.int64, copy=True)
     n = len(groups)
     same, key, used = _evidence(moods, kinds, shares)
@@ -359,7 +365,8 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
         member = (where[:, None] == np.arange(len(ids))[None, :]).astype(np.float64)
         counts = member.sum(axis=0)
         drawn = votes @ member  # votes[k, k] is 0: the own column counts the siblings only
-        gain = drawn - drawn[rows, where][:, None]
+        held = ((votes * same) @ member)[rows, where]  # siblings of its own mood and kind hold it
+        gain = drawn - held[:, None]
         near = (square @ member) / counts
         fit = ((apart @ member) == 0) & (where[:, None] != np.arange(len(ids))[None, :])
         exempt = np.where(arrived & has_twin & (where[twin] == where), sizes, 0.0)  # while its twin is there
@@ -367,13 +374,17 @@ def follow_members(groups: np.ndarray, votes: np.ndarray, square: np.ndarray, si
         joins_twin[rows[has_twin], where[twin[has_twin]]] = True
         mixed_pair = (counts[where] == 2) & ((apart @ member)[rows, where] > 0)
         alone = counts[where] == 1
-        stays = (counts[where] - 1 >= STAY)[:, None] | (joins_twin & (mixed_pair | alone)[:, None])
-        fit &= stays  # a pair is not torn apart, a sub-theme alone stays alone (but for a twin)
+        stays = ((counts[where] - 1 >= STAY) | mixed_pair)[:, None] | (joins_twin & alone[:, None])
+        fit &= stays  # a pair of one kind is not torn apart, a sub-theme alone stays alone (but for a twin)
         fit &= (drawn >= VOTE_SHARE) & (gain >= VOTE_MARGIN) & (near <= stop)
         if type_gaps is not None:  # never to a parent further in type mix than its own siblings
             gap = (type_gaps @ member) / counts
             siblings = gap[rows, where] * counts[where] / np.maximum(counts[where] - 1, 1)
-            fit &= (gap <= siblings[:, None] + 1e-12) | (counts[where] == 1)[:, None]
+            passes = (gap <= siblings[:, None] + 1e-12) | (counts[where] == 1)[:, None]
+            if firm is not None:  # firm into all-firm: the gap is noise between two clear mixes of one type
+                loose = (~np.asarray(firm, dtype=bool)).astype(np.float64) @ member
+                passes |= np.asarray(firm, dtype=bool)[:, None] & (loose == 0)[None, :]
+            fit &= passes
         best = None
         for k, g in sorted(zip(*np.nonzero(fit)), key=lambda kg: (-gain[kg], kg[0], kg[1])):
             moved = where == g

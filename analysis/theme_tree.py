@@ -42,6 +42,9 @@ Session 12 (reqframe12): once labelled, a parent of mostly requests (the app's t
 requests ("Editor requests", 编辑器建议, "Other requests": ``request_frame``).
 Session 12: the name-only pass below moves a sub-theme beside its twin together with it, never one alone
 (``theme_groups.attach_names``: "Steve Jobs emails" and "Steve Jobs at the trial" went to two parents).
+Session 12 (guard12): a sub-theme whose type is firm (``firm_kinds``) follows its members into a parent of firm
+sub-themes of its type past the type gap, only siblings of its own mood and kind hold it back, and it may leave a pair
+whose other sub-theme is of another mood or kind (``follow_members``).
 
 A sub-theme held together only by a name (``theme_labels.is_name_only``: "dfw / dallas / buffalo")
 is then moved to the group nearest to what its members say without the name (their texts
@@ -96,6 +99,11 @@ NAME_SAMPLE = 100
 #: A sub-theme is of a feedback type for the concept passes (``theme_concepts``) when that type's mean probability
 #: leads the next one's by at least this; else it is of ``MIXED_KIND`` (``clear_kinds``).
 KIND_MARGIN = 0.15
+#: A sub-theme's type is firm when it leads the next one's by at least this (``firm_kinds``): a firm sub-theme may
+#: follow its members into a parent of firm sub-themes past the type gap (``theme_concepts.follow_members``).
+#: Session 12 (guard12): nlbse24's top level fell below the flat themes with a move at a 0.31 lead into crash
+#: reports (0.61-0.76); the app's waimai sample's plain slow-delivery complaint "送餐速度太慢" leads by 0.39.
+FIRM_MARGIN = 0.35
 #: The kind of a sub-theme whose members are no clear type (same kind as other such sub-themes only).
 MIXED_KIND = 99
 
@@ -178,7 +186,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
                     attach: Sequence[int] = (), attach_distances: np.ndarray | None = None,
                     moods: np.ndarray | None = None, max_share: float | None = None,
                     concept: tuple[np.ndarray, np.ndarray] | None = None,
-                    votes: np.ndarray | None = None, type_gaps: np.ndarray | None = None) -> np.ndarray:
+                    votes: np.ndarray | None = None, type_gaps: np.ndarray | None = None,
+                    firm: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme (0 = the largest group by items, ties by first sub-theme):
     average linkage on ``distances`` (condensed), cut at ``cut``, with between ``MIN_TOP`` and
     ``max_top`` groups; with ``moods`` a praise group never merges with a complaint group, and no group
@@ -188,7 +197,8 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
     ``MIN_TOP`` groups remain. ``concept`` = (majority feedback type, key-term shares) per sub-theme:
     near-duplicates of one concept end under one parent, which may pass the cap (``theme_concepts``);
     ``votes`` (``theme_concepts.member_votes``): a sub-theme then follows its members to their nearest parent (past
-    the cap when its near-duplicate is there), and two parents whose members choose each other merge under the cap."""
+    the cap when its near-duplicate is there), and two parents whose members choose each other merge under the cap.
+    ``type_gaps`` / ``firm`` (``type_gaps``, ``firm_kinds``): the type guard of the concept passes."""
     from scipy.spatial.distance import squareform
 
     counts = np.asarray(sizes, dtype=np.int64)
@@ -213,7 +223,7 @@ def group_subthemes(distances: np.ndarray, sizes: Sequence[int] | np.ndarray, cu
         if votes is not None:
             arrivals = np.zeros(n, dtype=bool)  # near-duplicates beside their twin: not counted against the cap
             raw = cm.follow_members(raw, votes, *args[:-1], cap if cap is not None else np.inf, args[-1],
-                                    type_gaps=type_gaps, arrivals=arrivals)
+                                    type_gaps=type_gaps, arrivals=arrivals, firm=firm)
             raw = cm.merge_voted_parents(raw, votes, square, counts, np.asarray(moods), concept[0], args[5],
                                          cap if cap is not None else np.inf, MIN_TOP, arrivals=arrivals,
                                          ceiling=args[6])
@@ -338,7 +348,7 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
                moods: np.ndarray, n_docs: int, distance: float, attach: Sequence[int] = (),
                attach_distances: np.ndarray | None = None,
                concept: tuple[np.ndarray, np.ndarray] | None = None, votes: np.ndarray | None = None,
-               type_gaps: np.ndarray | None = None) -> np.ndarray:
+               type_gaps: np.ndarray | None = None, firm: np.ndarray | None = None) -> np.ndarray:
     """Top-level group per sub-theme: average linkage on ``distances``, praise and complaint never in
     one group, no group past max(``MAX_SHARE``, 2 / ``max_top_themes``) of the items (but a parent of one
     concept's sub-themes, ``concept``), at most ``max_top_themes`` groups unless those constraints leave no merge."""
@@ -347,7 +357,7 @@ def group_tree(*, distances: np.ndarray, labels: np.ndarray, similarity: np.ndar
                            attach=attach,
                            attach_distances=attach_distances, moods=moods,
                            max_share=max(groups_mod.MAX_SHARE, 2.0 / most), concept=concept, votes=votes,
-                           type_gaps=type_gaps)
+                           type_gaps=type_gaps, firm=firm)
 
 
 def guard_parent_labels(tops: list[TopTheme], docs: Sequence[str], sub_labels: Sequence[str],
@@ -452,10 +462,21 @@ def clear_kinds(mixes: np.ndarray, n_sentiments: int = 3, margin: float | None =
     margin = KIND_MARGIN if margin is None else margin
     types = np.nan_to_num(mixes[:, n_sentiments:])
     unknown = np.isnan(mixes[:, n_sentiments:]).any(axis=1)  # no profiled member: a kind of its own
+    kinds = np.where(type_leads(mixes, n_sentiments) >= margin, types.argmax(axis=1), MIXED_KIND)
+    return np.where(unknown, -1 - np.arange(len(mixes)), kinds).astype(np.int64)
+
+
+def type_leads(mixes: np.ndarray, n_sentiments: int = 3) -> np.ndarray:
+    """Per sub-theme how far its first feedback type's mean probability leads the second's (0: no profiled member)."""
+    types = np.nan_to_num(mixes[:, n_sentiments:])
     ranked = np.sort(types, axis=1)
     lead = ranked[:, -1] - ranked[:, -2] if types.shape[1] > 1 else np.ones(len(types))
-    kinds = np.where(lead >= margin, types.argmax(axis=1), MIXED_KIND)
-    return np.where(unknown, -1 - np.arange(len(mixes)), kinds).astype(np.int64)
+    return np.where(np.isnan(mixes[:, n_sentiments:]).any(axis=1), 0.0, lead)
+
+
+def firm_kinds(mixes: np.ndarray, n_sentiments: int = 3) -> np.ndarray:
+    """Per sub-theme whether its feedback type is firm: it leads the next type by at least ``FIRM_MARGIN``."""
+    return type_leads(mixes, n_sentiments) >= FIRM_MARGIN
 
 
 def _votes(embeddings: np.ndarray, labels: np.ndarray, centroids: np.ndarray, moods: np.ndarray,
@@ -503,7 +524,8 @@ def top_groups(docs: Sequence[str], labels: np.ndarray, sub_similarity: np.ndarr
                         concept=_concept_inputs(mixes, read) if use_kind and n_sub > MIN_TOP else None,
                         votes=_votes(embeddings, labels, sub_centroids, moods, seed)
                         if use_kind and n_sub > MIN_TOP and embeddings is not None else None,
-                        type_gaps=type_gaps(mixes) if use_kind and n_sub > MIN_TOP else None)
+                        type_gaps=type_gaps(mixes) if use_kind and n_sub > MIN_TOP else None,
+                        firm=firm_kinds(mixes) if use_kind and n_sub > MIN_TOP else None)
     if info is not None:
         info["name_only_subthemes"] = flagged
         info["grouped_by_kind"] = use_kind
