@@ -64,6 +64,7 @@ import numpy as np
 from . import theme_groups as groups_mod
 from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
+from .child_repeats import distinguish_repeats
 from .label_polish import polish_tree
 from .lone_labels import name_lone_tops
 from .priority import mostly_praise
@@ -613,6 +614,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
                                 {r.lower() for r in reserved}, [t for h, t in enumerate(docs_by_top) if h != g])
 
     name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
+    distinguish_repeats(tops, sub_labels, child_texts, relabel, chinese_words or ())  # "Excel" under "Excel": no
     return top_of, tops
 
 
