@@ -37,6 +37,12 @@ def remainder_label(parent: str, texts: Sequence[str] = ()) -> str:
 
 
 def _mostly_lower(word: str, texts: Sequence[str]) -> bool:
+    """A word of the lexicon ("credit", not "jupyter": a name keeps the parent's casing) that ``texts`` write
+    lower-case more often than not."""
+    from .en_pos import parts
+
+    if not parts(word.lower()):
+        return False
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
     said = [m.group() for t in texts for m in pattern.finditer(t)]
     return sum(w.islower() for w in said) > len(said) / 2

@@ -87,3 +87,4 @@ def test_the_remainder_keeps_the_parent_frame_in_both_languages():
     assert remainder_label("配送问题") == "其他配送问题"
     assert remainder_label("送餐好评") == "其他送餐好评"
     assert remainder_label("米饭") == "其他米饭反馈"
+    assert remainder_label("Jupyter", ["jupyter notebooks", "jupyter lab"]) == "Other Jupyter feedback"  # a name
