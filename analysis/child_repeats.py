@@ -84,6 +84,8 @@ def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel:
                 sibs = [t for j, t in enumerate(child_texts[g]) if j != i]
                 new = distinct_phrase(label, own, sibs, set(taken) | {w.lower() for w in reserved})
             if not fits(new):
+                if re.match(r"(?i)other\b|其他", top.label):
+                    continue  # the remainder of "Other problems" is no label
                 new = remainder_label(top.label, child_texts.get(g, [[]] * (i + 1))[i])
                 if new.lower() in taken:
                     continue

@@ -88,3 +88,10 @@ def test_the_remainder_keeps_the_parent_frame_in_both_languages():
     assert remainder_label("送餐好评") == "其他送餐好评"
     assert remainder_label("米饭") == "其他米饭反馈"
     assert remainder_label("Jupyter", ["jupyter notebooks", "jupyter lab"]) == "Other Jupyter feedback"  # a name
+
+
+def test_no_remainder_of_a_remainder():
+    tops = [TopTheme([0, 1], [], "Other problems", np.zeros(8, np.float32), 10)]
+    sub_labels = ["Other", "Charger broke"]
+    distinguish_repeats(tops, sub_labels, {0: [["other stuff"] * 3, ["the charger broke"] * 3]}, lambda g, i, r: None)
+    assert not sub_labels[0].lower().startswith("other other"), sub_labels
