@@ -48,6 +48,14 @@ def _mostly_lower(word: str, texts: Sequence[str]) -> bool:
     return sum(w.islower() for w in said) > len(said) / 2
 
 
+def _says_how_joined(label: str) -> bool:
+    """A phrase qualified by a word that only says how ("Easy set up and Love": ``sibling_phrase._joined``)."""
+    from .label_mood import evaluative_word
+
+    *head, last = label.split(" and ") if " and " in label else ("", "")
+    return bool(head) and evaluative_word(last.strip().lower())
+
+
 #: Opening words of a parent label written lower-case after "Other" (a frame or a common word, not a name).
 _COMMON_OPENERS = frozenset("praise problems issues requests questions feedback".split())
 
@@ -55,10 +63,12 @@ _COMMON_OPENERS = frozenset("praise problems issues requests questions feedback"
 def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel: Relabel,
                         words: Sequence[str] = ()) -> list[int]:
     """Relabel in place every sub-theme of a group whose label only repeats its parent's (``parent_labels.repeats``:
-    "Excel" under "Excel", "Fire stick" under "Praise for fire stick"); returns the sub-theme indices changed.
+    "Excel" under "Excel", "Fire stick" under "Praise for fire stick"); returns the sub-theme indices changed. One
+    with the parent's content words in other words ("Love my Echo" under "Praise for echo": ``label_terms``) takes
+    a grounded phrase when there is one, never the remainder.
     ``child_texts[g][i]``: the sampled texts of group ``g``'s ``i``-th child; ``relabel(g, i, reserved)``: a grounded
     phrase for that child, none of ``reserved`` (None when it has none)."""
-    from .parent_labels import parent_words, repeats
+    from .parent_labels import label_terms, parent_words, repeats
     from .sibling_phrase import distinct_phrase
     from .theme_tree import _better_than_repeat
 
@@ -68,22 +78,27 @@ def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel:
             continue
         for i, k in enumerate(top.children):
             label = sub_labels[k]
-            if not repeats(label, top.label, words):
-                continue
+            strict = repeats(label, top.label, words)
+            terms = label_terms(top.label, words)
+            if not strict and not (terms and label_terms(label, words) == terms):
+                continue  # "Love my Echo" under "Praise for echo": the same content words, only a phrase replaces it
             taken = {t.label.lower() for t in tops} | {sub_labels[c].lower() for t in tops for c in t.children}
 
             def fits(new: str | None) -> bool:
                 return bool(new) and new.lower() not in taken and not new.endswith(")") \
                     and _better_than_repeat(new) and not repeats(new, top.label, words) \
+                    and label_terms(new, words) != terms and not _says_how_joined(new) \
                     and not any(repeats(new, sub_labels[c], words) for c in top.children if c != k)
 
             reserved = sorted(taken) + parent_words(top.label, words)
             new = relabel(g, i, reserved)
-            if not fits(new) and g in child_texts:
+            if not fits(new) and g in child_texts and strict:
                 own = child_texts[g][i]
                 sibs = [t for j, t in enumerate(child_texts[g]) if j != i]
                 new = distinct_phrase(label, own, sibs, set(taken) | {w.lower() for w in reserved})
             if not fits(new):
+                if not strict:
+                    continue
                 if re.match(r"(?i)other\b|其他", top.label):
                     continue  # the remainder of "Other problems" is no label
                 new = remainder_label(top.label, child_texts.get(g, [[]] * (i + 1))[i])

@@ -95,3 +95,13 @@ def test_no_remainder_of_a_remainder():
     sub_labels = ["Other", "Charger broke"]
     distinguish_repeats(tops, sub_labels, {0: [["other stuff"] * 3, ["the charger broke"] * 3]}, lambda g, i, r: None)
     assert not sub_labels[0].lower().startswith("other other"), sub_labels
+
+
+def test_the_parent_content_in_other_words_takes_a_phrase_but_never_the_remainder():
+    tops = [TopTheme([0, 1], [], "Easy to set up", np.zeros(8, np.float32), 10)]
+    texts = {0: [["easy to set", "so easy to set"] * 2, ["setup app crashed", "setup app froze"] * 2]}
+    sub_labels = ["Easy to set", "Setup app crashed"]
+    assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: None) == []  # nothing better: kept
+    assert sub_labels[0] == "Easy to set"
+    assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "Setup in minutes") == [0]
+    assert sub_labels == ["Setup in minutes", "Setup app crashed"]
