@@ -56,6 +56,20 @@ def _says_how_joined(label: str) -> bool:
     return bool(head) and evaluative_word(last.strip().lower())
 
 
+def _against_frame(label: str, parent: str) -> bool:
+    """Praise under a parent framed as problems (菜品还不错 under 菜品问题) or a complaint under one framed as praise."""
+    from .label_mood import mood
+    from .zh_words import segmenter
+
+    key = tuple(segmenter().lcut(label)) if re.search(r"[\u4e00-\u9fff]", label) else tuple(label.lower().split())
+    said = mood(key, label)
+    if re.search(r"(?i)(problems?|issues?)$|问题$", parent):
+        return said > 0
+    if re.search(r"(?i)^praise\b|praise$|好评$", parent):
+        return said < 0
+    return False
+
+
 #: Opening words of a parent label written lower-case after "Other" (a frame or a common word, not a name).
 _COMMON_OPENERS = frozenset("praise problems issues requests questions feedback".split())
 
@@ -88,6 +102,7 @@ def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel:
                 return bool(new) and new.lower() not in taken and not new.endswith(")") \
                     and _better_than_repeat(new) and not repeats(new, top.label, words) \
                     and label_terms(new, words) != terms and not _says_how_joined(new) \
+                    and not _against_frame(new, top.label) \
                     and not any(repeats(new, sub_labels[c], words) for c in top.children if c != k)
 
             reserved = sorted(taken) + parent_words(top.label, words)

@@ -105,3 +105,11 @@ def test_the_parent_content_in_other_words_takes_a_phrase_but_never_the_remainde
     assert sub_labels[0] == "Easy to set"
     assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "Setup in minutes") == [0]
     assert sub_labels == ["Setup in minutes", "Setup app crashed"]
+
+
+def test_a_replacement_never_goes_against_the_parent_frame():
+    tops = [TopTheme([0, 1], [], "菜品问题", np.zeros(8, np.float32), 10)]
+    texts = {0: [["菜品一般", "菜品还不错", "菜品还不错"], ["菜太咸了", "太咸了"]]}
+    sub_labels = ["菜品", "菜太咸"]
+    assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "菜品还不错") == [0]
+    assert sub_labels[0] == "其他菜品问题", sub_labels  # praise under a problems parent: no
