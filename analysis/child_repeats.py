@@ -82,6 +82,7 @@ def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel:
     a grounded phrase when there is one, never the remainder.
     ``child_texts[g][i]``: the sampled texts of group ``g``'s ``i``-th child; ``relabel(g, i, reserved)``: a grounded
     phrase for that child, none of ``reserved`` (None when it has none)."""
+    from .parent_fit import is_more
     from .parent_labels import label_terms, parent_words, repeats
     from .sibling_phrase import distinct_phrase
     from .theme_tree import _better_than_repeat
@@ -92,6 +93,8 @@ def distinguish_repeats(tops, sub_labels: list[str], child_texts: dict, relabel:
             continue
         for i, k in enumerate(top.children):
             label = sub_labels[k]
+            if is_more(top.label):
+                continue  # "Google cloud, and 8 more" names its largest child on purpose (``parent_fit``)
             strict = repeats(label, top.label, words)
             terms = label_terms(top.label, words)
             if not strict and not (terms and label_terms(label, words) == terms):

@@ -113,3 +113,11 @@ def test_a_replacement_never_goes_against_the_parent_frame():
     sub_labels = ["菜品", "菜太咸"]
     assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "菜品还不错") == [0]
     assert sub_labels[0] == "其他菜品问题", sub_labels  # praise under a problems parent: no
+
+
+def test_a_parent_that_names_its_largest_child_keeps_that_child_label():
+    tops = [TopTheme([0, 1], [], "Google cloud, and 1 more", np.zeros(8, np.float32), 10)]
+    sub_labels = ["Google cloud", "Azure"]
+    texts = {0: [["google cloud", "ibm cloud", "google cloud functions"], ["azure", "azure ml"]]}
+    assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "IBM cloud") == []
+    assert sub_labels == ["Google cloud", "Azure"]
