@@ -69,6 +69,7 @@ import numpy as np
 from . import theme_groups as groups_mod
 from .theme_groups import Profile
 from .label_mood import app_polarity, moods_of
+from .child_repeats import distinguish_repeats
 from .label_polish import polish_tree
 from .lone_labels import name_lone_tops
 from .request_frame import frame_request_parents
@@ -640,6 +641,7 @@ def build_tree(docs: Sequence[str], embeddings: np.ndarray, labels: np.ndarray, 
     frame_request_parents(tops, sub_labels, labels, profiled_idx, typed if len(said) else np.zeros(0, np.int64),
                           KIND_MARGIN, chinese_words or ())
     name_lone_tops(tops, sub_labels, docs, labels, typical, facts=_lone_facts(tops, alone, profiled_idx, said, typed))
+    distinguish_repeats(tops, sub_labels, child_texts, relabel, chinese_words or ())  # "Excel" under "Excel": no
     return top_of, tops
 
 

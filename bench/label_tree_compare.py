@@ -10,7 +10,8 @@ a fresh process (the embedding model loaded before the clock starts) and the lab
 - bare: a topic in one word (one English word, one jieba word) that says nothing of it (``label_mood.says_how``);
 - repeated: labels equal to another label anywhere in the tree (case, plural and a "(2)" ignored);
 - parent=child: sub-themes whose label equals their parent's, or repeats its words but frame words ("Phone"
-  under "Phone problems"; "Login" under "Login and account problems" is a part, not a repeat);
+  under "Phone problems"; "Login" under "Login and account problems" is a part, not a repeat; "Other Excel
+  feedback", 其他菜品问题 under "Excel", 菜品问题 says it is the rest, ``child_repeats.remainder_label``);
 - placeholder: a label holding a redaction marker word ("Handle" where the texts have [HANDLE]) or a
   retweet marker (RT), or an "[X]" marker itself;
 - minority claim: a label that says how (``label_mood.says_how``: 没有米饭, "Can't log in") whose content words
@@ -161,6 +162,8 @@ class Counts:
 
         if re.search(r", and \d+ more$|等\d+类", parent):
             return False  # "Login fails, and 3 more" names its largest child on purpose (parent_fit)
+        if re.match(r"Other |其他", child) and not re.match(r"Other |其他", parent):
+            return False  # the parent's remainder ("Other Excel feedback", 其他菜品问题: child_repeats) says it is the rest
         if self.key(child) == self.key(parent):
             return True
         c, p = set(label_terms(child)), set(label_terms(parent))
