@@ -284,11 +284,10 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
           zh: bool | None = None) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
     a child's one English word only when it is a name and the parent's own; never a child less than
-    1/``MORE_LEAD`` the size of the largest. Two children: both joined when both may lead ("没有吸管、咖啡洒",
-    "Battery drain and slow charging"). Never an insult ("Ur a disgrace"): a parent mostly of abuse is
+    1/``MORE_LEAD`` the size of the largest. Never an insult ("Ur a disgrace"): a parent mostly of abuse is
     "Insults and venting" / 谩骂和发泄."""
     from .label_polish import bare_topic, generic_word, is_name
-    from .parent_readable import MAX_WORDS, MAX_ZH_CHARS, _join
+    from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
     from .topic_keywords import is_insult
 
     held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
@@ -331,12 +330,6 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
         plain = lead(k)
         if plain is None:
             continue
-        if len(sizes) == 2 and (other := lead(order[1] if k == order[0] else order[0])) is not None \
-                and sizes[order[1]] * MORE_LEAD >= sizes[order[0]]:
-            both = _join([plain, other], mood, loved, said, flat)
-            praised = (loved or (loved is None and mood > 0)) and own_mood(both or "", said.words) <= 0
-            if both and both.lower() not in taken and not (praised and both.isascii()):
-                return both  # two sub-themes: both said, not "没有吸管等2类问题"
         if re.search(r"[\u3400-\u9fff]", plain):
             bare = re.sub(r"(问题|好评)$", "", plain)
             tail = "好评" if loved or (loved is None and mood > 0) else "问题" if mood < 0 else "反馈"
