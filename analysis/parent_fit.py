@@ -131,6 +131,8 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     lean one way, so "Other feedback", not "Other problems", over mixed dish reviews; default from ``mood`` and
     ``loved``); ``refused(term)``: whether the app's sentiment of the items saying a head term goes against the
     parent's mood (味道 said as often in praise: never 味道问题), as ``name_parent``'s own frames ask."""
+    from .topic_keywords import is_insult
+
     if len(sizes) < 2 or is_more(label) or is_other(label):
         return label
     flat = [t for g in texts for t in g]
@@ -151,6 +153,7 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
 
     parts = pair_parts(label)
     unfit = ((parts and not related(parts, flat, said, other_texts)) or terse(label, said) or clashes(label)
+             or is_insult(label)
              or not written_in(label, zh) or _weak_topic(label, flat, other_texts, said, ranked))
 
     def usable(option: str | None) -> bool:
@@ -272,47 +275,71 @@ def _head_frame(ranked, child_labels, flat, frame_mood: int, said: Said, refused
     return None
 
 
+#: A parent whose sub-themes holding this share of its items are abuse ("Ur a disgrace") is named for what it is.
+INSULT_SHARE = 0.5
+VENTING = {"en": "Insults and venting", "zh": "谩骂和发泄"}
+
+
 def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_texts=(), taken=(),
           zh: bool | None = None) -> str | None:
     """The largest child's phrase and how many more sub-themes there are ("Receive notifications, and 6 more");
     a child's one English word only when it is a name and the parent's own; never a child less than
-    1/``MORE_LEAD`` the size of the largest."""
+    1/``MORE_LEAD`` the size of the largest. Never an insult ("Ur a disgrace"): a parent mostly of abuse is
+    "Insults and venting" / 谩骂和发泄."""
     from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
+    from .topic_keywords import is_insult
 
     held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
     if zh is None and flat:
         zh = sum(bool(re.search(r"[\u3400-\u9fff]", t)) for t in flat) * 2 > len(flat)
+    insults = sum(n for c, n in zip(child_labels, sizes) if c and is_insult(c))
+    if insults >= INSULT_SHARE * (sum(sizes) or 1):
+        venting = VENTING["zh" if zh else "en"]
+        return venting if venting.lower() not in taken else None
     order = sorted(range(len(sizes)), key=lambda k: (-sizes[k], k))
-    for k in order:
-        if sizes[k] * MORE_LEAD < sizes[order[0]]:
-            return None  # a small child would lead a label over a parent it says little of
+
+    def lead(k: int) -> str | None:
+        """Child ``k``'s label as the label's lead (Chinese without its frame word), or None when it may not."""
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         cjk = bool(re.search(r"[\u3400-\u9fff]", plain))
         if (zh is not None and cjk != zh) or frozenset(label_terms(plain, said.words)) in held:
-            continue  # the language most of the parent's members write; not what a sibling is named by
+            return None  # the language most of the parent's members write; not what a sibling is named by
         if (not plain or plain.startswith("(") or ":" in plain or any(ch.isdigit() for ch in plain)
                 or is_more(plain) or pair_parts(plain) or (mood and own_mood(plain, said.words) == -mood)
-                or (mood and not _fits_praise(plain, loved, said))):
-            continue
+                or (mood and not _fits_praise(plain, loved, said)) or is_insult(plain)):
+            return None
         if cjk:
             bare = re.sub(r"(问题|好评)$", "", plain)
             if len(re.sub(r"[^\u3400-\u9fff]", "", bare)) > MORE_ZH_CHARS or len(bare) < 2 or (
                     bare_topic(bare) and not plain.endswith(("问题", "好评")) and not own_mood(bare, said.words)):
-                continue  # 米饭 alone is relabelled later (餐盒问题): the parent would name a word no child has
+                return None  # 米饭 alone is relabelled later (餐盒问题): the parent would name a word no child has
+            return plain
+        if len(plain.split()) > MORE_WORDS:
+            return None
+        if len(plain.split()) == 1 and (not is_name(plain, flat)
+                                        or generic_word(plain, flat, list(flat) + list(other_texts))
+                                        or not all(_lift_ok(t, flat, other_texts, said)
+                                                   for t in label_terms(plain, said.words))):
+            return None  # one word: a name that is the parent's own ("Excel, and 6 more"); not "Power", "Answer"
+        return plain
+
+    for k in order:
+        if sizes[k] * MORE_LEAD < sizes[order[0]]:
+            return None  # a small child would lead a label over a parent it says little of
+        plain = lead(k)
+        if plain is None:
+            continue
+        if re.search(r"[\u3400-\u9fff]", plain):
+            bare = re.sub(r"(问题|好评)$", "", plain)
             tail = "好评" if loved or (loved is None and mood > 0) else "问题" if mood < 0 else "反馈"
             out = f"{bare}等{len(sizes)}类{tail}"
             if len(re.sub(r"[^\u3400-\u9fff]", "", out)) <= MAX_ZH_CHARS:
                 return out
             continue
         praise = (loved or (loved is None and mood > 0)) and own_mood(plain, said.words) <= 0
-        if len(plain.split()) > MORE_WORDS or len(plain.split()) + 3 + bool(praise) > MAX_WORDS:
+        if len(plain.split()) + 3 + bool(praise) > MAX_WORDS:
             continue  # "Praise for note taking, and 3 more": the praise frame kept ("Love trip advisor" says it)
-        if len(plain.split()) == 1 and (not is_name(plain, flat)
-                                        or generic_word(plain, flat, list(flat) + list(other_texts))
-                                        or not all(_lift_ok(t, flat, other_texts, said)
-                                                   for t in label_terms(plain, said.words))):
-            continue  # one word: a name that is the parent's own ("Excel, and 6 more"); not "Power", "Answer"
         if praise:
             return f"Praise for {plain if is_name(plain.split()[0], flat) else plain[:1].lower() + plain[1:]}, " \
                    f"and {len(sizes) - 1} more"

@@ -136,14 +136,17 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
     when no child's label may name the parent. A child's label
     may when it is short (not a member sentence), has no number, fits the parent's mood and praise verdict,
     and a topic word of it is the parent's own (``_weak_terms``: not "Power", "Guys", "Best app")."""
+    from .topic_keywords import is_insult
+
     usable = []
     for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
         long = (len(re.sub(r"[^\u3400-\u9fff]", "", plain)) > PART_ZH_CHARS if _HAS_CJK.search(plain)
                 else len(plain.split()) > PART_WORDS)
         if (not plain or long or plain.startswith("(") or any(ch.isdigit() for ch in plain) or ":" in plain
-                or not _fits_praise(plain, loved, said) or (mood and own_mood(plain, said.words) == -mood)):
-            continue
+                or not _fits_praise(plain, loved, said) or (mood and own_mood(plain, said.words) == -mood)
+                or is_insult(plain)):
+            continue  # "Ur a disgrace and ruin my life": abuse names no parent
         topics = [t for t in label_terms(plain, said.words) if _head_term(t)]
         weak = set(_weak_terms(" ".join(topics), texts, sizes, other_texts, said, breadth=False)) if topics else set()
         if not topics or not set(topics) - weak:

@@ -119,6 +119,18 @@ def is_profane(word: str) -> bool:
     return any(entry in word for entry in chinese)
 
 
+#: Abuse aimed at someone ("Ur a disgrace", "You suck", 垃圾): a verdict on a person or the app, never a topic.
+_INSULT_EN = re.compile(r"(?i)\b(disgrace(ful)?|idiots?|losers?|pathetic|clowns?|scum|shame on"
+                        r"|(you|u|ur|y'?all) (suck|stink))\b")
+_INSULT_ZH = ("垃圾", "废物", "辣鸡", "骗子", "无耻")
+
+
+def is_insult(label: str) -> bool:
+    """A label that is abuse, not a topic: profane, an insult word ("Ur a disgrace", "You suck"), or a Chinese
+    insult (垃圾, 废物)."""
+    return bool(is_profane(label) or _INSULT_EN.search(label) or any(w in label for w in _INSULT_ZH))
+
+
 def _profane_token(token: str) -> bool:
     words, prefixes, _ = _profanity()
     return token in words or token.startswith(prefixes)
