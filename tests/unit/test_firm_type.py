@@ -11,6 +11,7 @@ import numpy as np
 
 from analysis import theme_concepts as cm
 from analysis.theme_tree import MIXED_KIND, clear_kinds, firm_kinds, type_gaps
+from tests.unit.concept_fixtures import distances
 
 TEXTS = [  # 0-2 the main slow-delivery parent; 3 mixed speed remarks; 4-5 plain slow complaints beside it; 6-7 other
     ["两个小时才送到", "等了两个小时", "两个多小时才到"],
@@ -45,12 +46,8 @@ def _votes() -> np.ndarray:
 
 
 def _square() -> np.ndarray:
-    square = np.full((8, 8), 0.9)
-    for i, j, d in [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3), (6, 7, 0.3),
-                    (4, 0, 0.5), (4, 1, 0.5), (4, 2, 0.5)]:
-        square[i, j] = square[j, i] = d
-    np.fill_diagonal(square, 0.0)
-    return square
+    return distances(8, [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3), (6, 7, 0.3),
+                         (4, 0, 0.5), (4, 1, 0.5), (4, 2, 0.5)])
 
 
 def _follow(mixes: np.ndarray, guard: bool = True) -> np.ndarray:

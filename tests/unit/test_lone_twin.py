@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from analysis import theme_concepts as cm
+from tests.unit.concept_fixtures import distances, leaning_votes
 
 ZH = [  # 0-2 slow; 3 slow in other words, alone; 4-5 salty
     ["送餐太慢了", "太慢了，下次不点", "配送太慢", "真的太慢了"],
@@ -36,27 +37,13 @@ GROUPS = np.array([0, 0, 0, 1, 2, 2])  # 3 alone in parent 1
 
 
 def _square(near_three: int = 0) -> np.ndarray:
-    square = np.full((N, N), 0.9)
     pairs = [(0, 1, 0.15), (0, 2, 0.15), (1, 2, 0.15), (3, 0, 0.2), (3, 1, 0.3), (3, 2, 0.3), (4, 5, 0.3)]
-    if near_three:
-        pairs.append((3, near_three, 0.1))
-    for i, j, d in pairs:
-        square[i, j] = square[j, i] = d
-    np.fill_diagonal(square, 0.0)
-    return square
+    return distances(N, pairs + ([(3, near_three, 0.1)] if near_three else []))
 
 
 def _votes(toward: int = 0) -> np.ndarray:
-    """``member_votes`` on built vectors: sub-theme 3's members lie between its own direction and ``toward``'s."""
-    rng = np.random.default_rng(1)
-    centroids = np.eye(N + 1)[:N]
-    docs, labels = [], []
-    for k in range(N):
-        for _ in range(30):
-            v = centroids[k] + (0.8 * centroids[toward] if k == 3 else 0.0) + 0.05 * rng.standard_normal(N + 1)
-            docs.append(v / np.linalg.norm(v))
-            labels.append(k)
-    return cm.member_votes(np.array(docs), np.array(labels), centroids, MOODS, np.random.default_rng(0))
+    """Sub-theme 3's members lie between its own direction and ``toward``'s."""
+    return leaning_votes(N, MOODS, 3, toward)
 
 
 def _follow(texts, square, votes, arrivals=None):

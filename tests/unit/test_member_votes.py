@@ -12,6 +12,7 @@ from scipy.spatial.distance import squareform
 
 from analysis import theme_concepts as cm
 from analysis.theme_tree import group_subthemes
+from tests.unit.concept_fixtures import distances
 
 ZH = [  # 0-2 say "slow" with 太慢; 3 says it in hours; 4-5 cold food; 6-8 other complaints; 9-11 praise
     ["送餐太慢了", "太慢了，下次不点", "配送太慢", "真的太慢了", "太慢，差评", "慢死了，太慢"],
@@ -47,18 +48,10 @@ GROUPS = np.array([0, 0, 0, 1, 1, 1, 2, 3, 4, 5, 6, 7])  # 3 sits with 4-5 (zh: 
 EN_GROUPS = np.array([0, 0, 0, 1, 1, 1, 2, 3, 4, 5, 6, 7])
 
 
-def _square(n: int, near: list[tuple[int, int, float]]) -> np.ndarray:
-    square = np.full((n, n), 0.9)
-    for i, j, d in near:
-        square[i, j] = square[j, i] = d
-    np.fill_diagonal(square, 0.0)
-    return square
-
-
 def _near_slow(n: int) -> np.ndarray:
     """3 is nearer its siblings 4 and 5 by the grouping distance (they share words and length), still within
     reach of 0-2."""
-    return _square(n, [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3),
+    return distances(n, [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3),
                        (3, 0, 0.5), (3, 1, 0.5), (3, 2, 0.5)])
 
 

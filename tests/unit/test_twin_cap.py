@@ -14,6 +14,7 @@ from scipy.spatial.distance import squareform
 
 from analysis import theme_concepts as cm
 from analysis.theme_tree import group_subthemes
+from tests.unit.concept_fixtures import distances, leaning_votes
 
 ZH = [  # 0-2 "太慢" (slow); 3 slow in other words; 4 the delivery man, mixed; 5-11 other themes
     ["送餐太慢了", "太慢了，下次不点", "配送太慢", "真的太慢了", "太慢，差评", "慢死了，太慢"],
@@ -50,25 +51,13 @@ MAX_SHARE = 0.25
 
 def _square(n: int) -> np.ndarray:
     """0-2 close together; 3 nearest to 0, close to 1-2; 4 near 3 only; pairs 5-6, 7-8, 9-10; 11 alone."""
-    square = np.full((n, n), 0.9)
-    for i, j, d in [(0, 1, 0.15), (0, 2, 0.15), (1, 2, 0.15), (3, 0, 0.2), (3, 1, 0.3), (3, 2, 0.3), (3, 4, 0.35),
-                    (5, 6, 0.3), (7, 8, 0.3), (9, 10, 0.3)]:
-        square[i, j] = square[j, i] = d
-    np.fill_diagonal(square, 0.0)
-    return square
+    return distances(n, [(0, 1, 0.15), (0, 2, 0.15), (1, 2, 0.15), (3, 0, 0.2), (3, 1, 0.3), (3, 2, 0.3),
+                         (3, 4, 0.35), (5, 6, 0.3), (7, 8, 0.3), (9, 10, 0.3)])
 
 
 def _votes(n: int, toward: int, seed: int = 1) -> np.ndarray:
-    """``member_votes`` on built vectors: sub-theme 3's members lie between its own direction and ``toward``'s."""
-    rng = np.random.default_rng(seed)
-    centroids = np.eye(n + 1)[:n]
-    docs, labels = [], []
-    for k in range(n):
-        for _ in range(30):
-            v = centroids[k] + (0.8 * centroids[toward] if k == 3 else 0.0) + 0.05 * rng.standard_normal(n + 1)
-            docs.append(v / np.linalg.norm(v))
-            labels.append(k)
-    return cm.member_votes(np.array(docs), np.array(labels), centroids, MOODS, np.random.default_rng(0))
+    """Sub-theme 3's members lie between its own direction and ``toward``'s."""
+    return leaning_votes(n, MOODS, 3, toward, seed)
 
 
 def _group(texts, votes, kinds=None):

@@ -11,6 +11,7 @@ from scipy.spatial.distance import squareform
 
 from analysis import theme_concepts as cm
 from analysis.theme_tree import MIXED_KIND, clear_kinds, group_subthemes, type_gaps
+from tests.unit.concept_fixtures import distances
 
 EN = [  # 0-2 crash reports; 3 how-to questions about the same library; 4-5 more questions; 6-11 other things
     ["It crashes on start", "Segfault when loading", "Crash after update", "Abort in kernel", "Crashes", "Fatal"],
@@ -55,12 +56,8 @@ def _vectors(n: int, target: int, rng: np.random.Generator, per: int = 30):
 
 
 def _square(n: int) -> np.ndarray:
-    square = np.full((n, n), 0.9)
-    for i, j, d in [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3),
-                    (3, 0, 0.5), (3, 1, 0.5), (3, 2, 0.5)]:
-        square[i, j] = square[j, i] = d
-    np.fill_diagonal(square, 0.0)
-    return square
+    return distances(n, [(0, 1, 0.3), (0, 2, 0.3), (1, 2, 0.3), (3, 4, 0.3), (3, 5, 0.3), (4, 5, 0.3),
+                         (3, 0, 0.5), (3, 1, 0.5), (3, 2, 0.5)])
 
 
 def test_a_bare_plurality_is_no_kind():
