@@ -25,6 +25,7 @@ from .parent_categories import category, category_reach, chinese, is_other, othe
 from .parent_labels import (BREADTH, CLAIM_LIFT, CORPUS_SHARE, _FRAME_WORDS, _PLAIN_MOOD, _SUFFIX, Said, _fits_praise,
                             _head_term, _is_cjk, _predicate, _shares, coverage, frame, head_terms, label_terms,
                             own_mood, term_counts)
+from .topic_keywords import is_insult
 
 #: Two parts are one category when this share of the texts saying the rarer part also say the other...
 PAIR_TOGETHER = 0.2
@@ -131,8 +132,6 @@ def fit(label: str, child_labels, sizes, texts, other_texts, mood: int, taken: s
     lean one way, so "Other feedback", not "Other problems", over mixed dish reviews; default from ``mood`` and
     ``loved``); ``refused(term)``: whether the app's sentiment of the items saying a head term goes against the
     parent's mood (味道 said as often in praise: never 味道问题), as ``name_parent``'s own frames ask."""
-    from .topic_keywords import is_insult
-
     if len(sizes) < 2 or is_more(label) or is_other(label):
         return label
     flat = [t for g in texts for t in g]
@@ -288,7 +287,6 @@ def _more(child_labels, sizes, mood: int, loved, said: Said, flat=(), other_text
     "Insults and venting" / 谩骂和发泄."""
     from .label_polish import bare_topic, generic_word, is_name
     from .parent_readable import MAX_WORDS, MAX_ZH_CHARS
-    from .topic_keywords import is_insult
 
     held = {frozenset(label_terms(_MORE.sub("", t), said.words)) for t in taken}  # "Quick note" twice: no
     if zh is None and flat:

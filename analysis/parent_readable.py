@@ -9,6 +9,7 @@ import re
 from .en_phrases import EMPTY_ALONE
 from .parent_labels import (BREADTH, Said, _HAS_CJK, _SUFFIX, _fits_praise, _head_term, _shares, _token_term, coverage,
                             frame, label_terms, own_mood)
+from .topic_keywords import is_insult
 
 #: A word of a parent's label says what the parent is about when the parent's texts say it this many times
 #: more often than the other parents' ("Apple" over Apple tweets, "App" over app reviews do not).
@@ -136,8 +137,6 @@ def _children_named(child_labels, sizes, texts, other_texts, mood: int, taken: s
     when no child's label may name the parent. A child's label
     may when it is short (not a member sentence), has no number, fits the parent's mood and praise verdict,
     and a topic word of it is the parent's own (``_weak_terms``: not "Power", "Guys", "Best app")."""
-    from .topic_keywords import is_insult
-
     usable = []
     for k in sorted(range(len(sizes)), key=lambda k: (-sizes[k], k)):
         plain = _SUFFIX.sub("", child_labels[k] or "").strip()
