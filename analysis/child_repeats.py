@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from .request_frame import ZH_FRAMES
+
 Relabel = Callable[[int, int | None, list[str]], str | None]
 
-_ZH_FRAMES = ("问题", "好评", "反馈")
 _EN_FRAME = re.compile(r"^praise\b|\b(problems?|issues?|praise|feedback|requests?|questions?)$", re.I)
 
 
@@ -28,7 +29,7 @@ def remainder_label(parent: str, texts: Sequence[str] = ()) -> str:
     when it is a frame word or ``texts`` (the members) write it lower-case more often than capitalised."""
     parent = parent.strip()
     if re.search(r"[\u4e00-\u9fff]", parent):
-        return "其他" + parent + ("" if parent.endswith(_ZH_FRAMES) else "反馈")
+        return "其他" + parent + ("" if parent.endswith(ZH_FRAMES) else "反馈")
     first, _, rest = parent.partition(" ")
     if first[1:].islower() and (first.lower() in _COMMON_OPENERS or _mostly_lower(first, texts)):
         first = first.lower()  # "Other praise for...", but "Other Python feedback"

@@ -34,8 +34,8 @@ _EN_VERBS = frozenset("add adding allow bring support wish want need needs pleas
                       "should would will how why what when where is are does do more fewer less better".split())
 #: Plural-looking English words a noun-before-noun form keeps ("Settings requests", "Analytics requests").
 _KEEP_PLURAL = ("ss", "us", "is", "ics", "ings", "news", "ways")
-#: Chinese endings of a frame or a category (配送问题, 包装好评, 功能建议).
-_ZH_FRAMES = ("问题", "好评", "差评", "反馈", "建议", "需求", "吐槽")
+#: Chinese endings of a frame or a category (配送问题, 包装好评, 功能建议); ``child_repeats`` reads them too.
+ZH_FRAMES = ("问题", "好评", "差评", "反馈", "建议", "需求", "吐槽")
 _WORD = re.compile(r"[A-Za-z][\w'+#.-]*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -66,7 +66,7 @@ def bare_topic(label: str, words=()) -> bool:
     if not terms or not all(_head_term(t) for t in terms):
         return False
     if _CJK.search(plain):
-        return not plain.endswith(_ZH_FRAMES) and not any(w in plain for w in ("希望", "建议", "能不能", "可以", "能否"))
+        return not plain.endswith(ZH_FRAMES) and not any(w in plain for w in ("希望", "建议", "能不能", "可以", "能否"))
     low = [w.lower() for w in _WORD.findall(plain)]
     return (0 < len(low) <= MAX_WORDS and low[0] not in _EN_VERBS and not any(w in _EN_FRAMED for w in low)
             and len(low) == len(plain.split()))

@@ -121,3 +121,9 @@ def test_a_parent_that_names_its_largest_child_keeps_that_child_label():
     texts = {0: [["google cloud", "ibm cloud", "google cloud functions"], ["azure", "azure ml"]]}
     assert distinguish_repeats(tops, sub_labels, texts, lambda g, i, r: "IBM cloud") == []
     assert sub_labels == ["Google cloud", "Azure"]
+
+
+def test_the_remainder_of_a_request_parent_keeps_its_frame():
+    """request_frame names a parent 编辑器建议 before child_repeats runs: its rest is 其他编辑器建议, not ...建议反馈."""
+    assert remainder_label("编辑器建议") == "其他编辑器建议"
+    assert remainder_label("Editor requests", ["the editor is slow", "editor crashes"]) == "Other editor requests"
